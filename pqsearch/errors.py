@@ -1,0 +1,93 @@
+"""Every error pqsearch raises on purpose.
+
+The CLI catches `PqsearchError` only, prints its message and exits non-zero; anything else
+is a bug and keeps its traceback. A message says what went wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PqsearchError(Exception):
+    """Base class of the errors a user can meet and act on."""
+
+
+class ParseError(PqsearchError):
+    """A document could not be turned into a `Question`.
+
+    `source` names the file (or "<stdin>", "<bytes>"), `reason` says what was missing or wrong.
+    """
+
+    def __init__(self, source: str | Path, reason: str) -> None:
+        self.source = str(source)
+        self.reason = reason
+        super().__init__(f"{self.source}: {reason}")
+
+
+class UnreadableFileError(ParseError):
+    """The file could not be read at all (missing, permissions, a folder, a link loop)."""
+
+
+class EncodingProblemError(ParseError):
+    """The bytes are not text in any encoding the sources use (binary data, NUL bytes)."""
+
+
+class UnknownFormatError(ParseError):
+    """The text is not a question page, a page's plain-text rendering or a JSON Lines record."""
+
+
+class MissingFieldError(ParseError):
+    """The document looks like a question page but lacks a field every page has."""
+
+
+class InvalidFieldError(ParseError):
+    """A field is present but its value cannot be read (a malformed date, a non-number)."""
+
+
+class IndexProblemError(PqsearchError):
+    """The index is missing, empty, locked or damaged."""
+
+
+class NoIndexError(IndexProblemError):
+    def __init__(self, index_dir: str | Path) -> None:
+        self.index_dir = str(index_dir)
+        super().__init__(
+            f'No index at {self.index_dir}. Run "pqsearch ingest corpus/ --index {self.index_dir}" '
+            "first (or set PQSEARCH_INDEX to the folder of an existing index)."
+        )
+
+
+class IndexLockedError(IndexProblemError):
+    """Another ingest holds the write lock."""
+
+
+class DamagedIndexError(IndexProblemError):
+    """The index files cannot be read; the fix is `pqsearch ingest --rebuild`."""
+
+
+class QuerySyntaxError(PqsearchError):
+    """The query string or a filter value cannot be understood; the message says what is accepted."""
+
+
+class UnknownValueError(PqsearchError):
+    """A filter value matches nothing in the index; `suggestions` holds the closest real values."""
+
+    def __init__(self, field: str, value: str, suggestions: list[str]) -> None:
+        self.field = field
+        self.value = value
+        self.suggestions = suggestions
+        hint = (
+            "did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
+            if suggestions
+            else f'see "pqsearch facets {field}" for the values in the index.'
+        )
+        super().__init__(f"No document has {field} {value!r}: {hint}")
+
+
+class TaxonomyError(PqsearchError):
+    """A sector taxonomy file is malformed; the message names the line and the problem."""
+
+
+class NotFoundError(PqsearchError):
+    """No document has the id that was asked for."""

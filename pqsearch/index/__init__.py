@@ -1,0 +1,1 @@
+"""index step of the pipeline."""

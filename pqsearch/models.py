@@ -1,0 +1,227 @@
+"""The typed records that flow through pqsearch: frozen dataclasses, JSON via `to_dict`.
+
+`Question` is what the parse step produces and what the index stores. The result types
+(`Hit`, `Facet`, `SearchResult`, `IngestReport`, ...) are what the library returns; the CLI's
+`--json` output is `dataclasses.asdict` of them, with dates as ISO strings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+# Kinds of question (`Question.kind`).
+WRITTEN = "written"
+ORAL_TURNED_WRITTEN = "oral_turned_written"
+
+
+@dataclass(frozen=True)
+class ProcedureStep:
+    """One row of a page's acts table ("Date / Intitulé de l'acte / de / Référence / page")."""
+
+    date: dt.date | None
+    act: str
+    body: str | None = None
+    reference: str | None = None
+    link: str | None = None
+    page: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link found in a page: an annex of the answer, a referenced document."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One written question with its answer, every field of its page.
+
+    `id` is the site's document code (moncode) where the source gives one, otherwise a key
+    derived from parliament, legislature, session, addressee and number; a page and a record
+    of the same question get the same id.
+    """
+
+    id: str
+    parliament: str
+    kind: str
+    legislature: str | None
+    session: str | None
+    number: int | None
+    language: str
+    title: str
+    title_nl: str | None
+    author: str | None
+    addressee: str | None
+    addressee_role: str | None
+    portfolios: tuple[str, ...]
+    received_on: dt.date | None
+    published_on: dt.date | None
+    answered_on: dt.date | None
+    procedure: tuple[ProcedureStep, ...]
+    question: str
+    answer: str | None
+    annexes: tuple[Link, ...]
+    source: str
+    source_format: str
+    content_hash: str
+    url: str | None = None
+
+    @property
+    def answered(self) -> bool:
+        return self.answer is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: dates as ISO strings, tuples as lists."""
+        return _jsonable(dataclasses.asdict(self))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Question:
+        """The inverse of `to_dict` (unknown keys are ignored)."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in data.items() if k in names}
+        for key in ("received_on", "published_on", "answered_on"):
+            values[key] = _date_or_none(values.get(key))
+        values["portfolios"] = tuple(values.get("portfolios") or ())
+        values["procedure"] = tuple(
+            ProcedureStep(**{**step, "date": _date_or_none(step.get("date"))})
+            for step in values.get("procedure") or ()
+        )
+        values["annexes"] = tuple(Link(**link) for link in values.get("annexes") or ())
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class FileFailure:
+    """A file that could not be taken in, and why."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParseBatch:
+    """What parsing a set of files gives: the records and the failures, in file order."""
+
+    questions: tuple[Question, ...]
+    failures: tuple[FileFailure, ...]
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A snippet of the original text; `spans` are (start, end) offsets of matched words."""
+
+    part: str
+    text: str
+    spans: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: enough to show it in a list, the full record via `show`."""
+
+    id: str
+    score: float
+    rank: int
+    title: str
+    number: int | None
+    legislature: str | None
+    session: str | None
+    author: str | None
+    addressee: str | None
+    received_on: dt.date | None
+    published_on: dt.date | None
+    answered_on: dt.date | None
+    answered: bool
+    source: str
+    url: str | None
+    highlights: tuple[Highlight, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Counts per value of one field over the whole result set, most frequent first."""
+
+    name: str
+    results: tuple[FacetCount, ...]
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A did-you-mean: a query word that matched nothing, a real indexed word, its hit count."""
+
+    word: str
+    suggestion: str
+    hits: int
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    page: int
+    limit: int
+    hits: tuple[Hit, ...]
+    facets: tuple[Facet, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return _jsonable(dataclasses.asdict(self))
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What an ingest did. `failed` lists every file that could not be taken in."""
+
+    added: tuple[str, ...]
+    updated: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+    failed: tuple[FileFailure, ...]
+    duplicates: tuple[str, ...] = ()
+    seconds: float = 0.0
+    words: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return _jsonable(dataclasses.asdict(self))
+
+
+def _date_or_none(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def jsonable(value: Any) -> Any:
+    """Any result dataclass (or nesting of them) as plain JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(dataclasses.asdict(value))
+    return _jsonable(value)

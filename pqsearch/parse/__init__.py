@@ -1,0 +1,1 @@
+"""parse step of the pipeline."""

@@ -1,0 +1,1 @@
+"""query step of the pipeline."""
