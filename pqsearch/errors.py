@@ -70,7 +70,7 @@ class QuerySyntaxError(PqsearchError):
     """The query string or a filter value cannot be understood; the message says what is accepted."""
 
 
-class UnknownValueError(PqsearchError):
+class UnknownValueError(QuerySyntaxError):
     """A filter value matches nothing in the index; `suggestions` holds the closest real values."""
 
     def __init__(self, field: str, value: str, suggestions: list[str]) -> None:

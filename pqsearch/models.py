@@ -225,3 +225,47 @@ def jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _jsonable(dataclasses.asdict(value))
     return _jsonable(value)
+
+
+@dataclass(frozen=True)
+class CrossReference:
+    """A question this one cites, or one that cites it, with the ids it resolved to."""
+
+    number: int
+    session: str | None
+    kind: str
+    text: str
+    resolved: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectorEvidence:
+    """A trigger term of a sector found in a document: where, and how often."""
+
+    term: str
+    part: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SectorMention:
+    id: str
+    label: str
+    score: float
+    evidence: tuple[SectorEvidence, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Everything `show` prints: the record, what analysis found, and the links both ways."""
+
+    question: Question
+    answer_type: str
+    answer_type_evidence: str | None
+    portfolios: tuple[str, ...]
+    sectors: tuple[SectorMention, ...]
+    cites: tuple[CrossReference, ...]
+    cited_by: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return _jsonable(dataclasses.asdict(self))

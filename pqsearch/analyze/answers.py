@@ -1,0 +1,211 @@
+"""What kind of answer a question got: on the substance, by reference, redirected, none, ...
+
+Rules, not a model: the procedure table decides withdrawn, lapsed and converted questions;
+short answers are read for the sentences that send the member elsewhere ("ne relève pas de
+mes compétences", "je vous renvoie à ma réponse à la question n° ..."); a missing answer is
+unanswered, or not published when the page gives a reply date. The phrasings are data
+(`_PHRASES`), French first, with the Dutch of the federal Chamber's bulletins.
+
+The types are plain strings because the index stores them as facet values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pqsearch.analyze.references import fold_in_place
+from pqsearch.models import ProcedureStep, Question
+
+SUBSTANTIVE = "substantive"
+BY_REFERENCE = "by_reference"
+NOT_COMPETENT = "not_competent"
+UNANSWERED = "unanswered"
+NOT_PUBLISHED = "not_published"
+WITHDRAWN = "withdrawn"
+LAPSED = "lapsed"
+CONVERTED = "converted"
+
+# Every type, in the order a facet lists them when counts tie.
+ANSWER_TYPES = (
+    SUBSTANTIVE,
+    BY_REFERENCE,
+    NOT_COMPETENT,
+    NOT_PUBLISHED,
+    UNANSWERED,
+    WITHDRAWN,
+    LAPSED,
+    CONVERTED,
+)
+
+ANSWER_TYPE_LABELS: dict[str, str] = {
+    SUBSTANTIVE: "Réponse sur le fond",
+    BY_REFERENCE: "Renvoi à une autre réponse",
+    NOT_COMPETENT: "Hors compétence, réorientée",
+    NOT_PUBLISHED: "Réponse non publiée",
+    UNANSWERED: "Sans réponse",
+    WITHDRAWN: "Retirée",
+    LAPSED: "Caduque",
+    CONVERTED: "Transformée en une autre question",
+}
+
+# An answer longer than this says more than "ask someone else": a sentence pointing to a
+# colleague or an earlier answer inside it covers one sub-question, and the answer stays
+# substantive. The longest pure redirection among the labelled documents is about 500
+# characters; the shortest substantive answer that also redirects is about 1,000.
+SHORT_ANSWER = 800
+
+# Phrasings, matched on text folded to unaccented characters (see `fold_in_place`), case
+# insensitive. Checked in this order: a "not competent" sentence often also names an answer
+# ("elle relève de la compétence du ministre X (question n° 12)"), and the competence
+# statement is what the drafter needs to know.
+_PHRASES: dict[str, tuple[str, ...]] = {
+    NOT_PUBLISHED: (
+        # French and Dutch forms of the federal bulletin's notice for documentary answers.
+        r"\bla reponse a (?:cette|votre) question a ete (?:transmise|communiquee|envoyee) directement",
+        r"\bcaractere de (?:pure|simple) documentation\b",
+        r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
+    ),
+    NOT_COMPETENT: (
+        r"\bne relev\w* pas (?:de|des|du) (?:mes |ma |mon |nos |notre |la |les )?competences?\b",
+        r"\brelev\w* (?:des|de la|du champ de) competences? (?:de|du|des|d')",
+        r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses) (?:competences|champ|attributions)\b",
+        r"\bne (?:suis|sommes|est) pas competente?s?\b",
+        r"\bn'est pas de (?:ma|mon|notre) (?:competence|ressort)\b",
+        r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
+        r"\bvous (?:invite|invitons|suggere|suggerons|conseille|propose|proposons) "
+        r"(?:a|de) (?:vous tourner|vous adresser|vous referer|interroger|poser)\b",
+        r"\bil (?:convient|vous appartient|vous revient) de (?:vous|s')adresser\b",
+        r"\brenvo\w* (?:vers|a) (?:mon|ma|mes) collegue",
+        r"\b(?:votre|cette|la) question (?:a ete|est|sera) (?:transmise|reorientee|renvoyee)\b",
+        r"\b(?:interroger|adresser a|aupres d[eu]) (?:le |la |du )?ministre competente?\b",
+        r"\bniet (?:onder|tot|binnen) (?:mijn|de|zijn|haar|onze) bevoegdhe",
+        r"\b(?:onder|tot) de bevoegdhe\w* (?:valt |vallen )?van\b",
+        r"\bniet bevoegd\b",
+        r"\bbevoegde minister\b",
+        r"\bgelet op (?:diens|zijn|haar) bevoegdheid\b",
+        r"\bniet tot (?:mijn|het|ons) departement\b",
+        # Dutch puts the verb last in a subordinate clause: "dat u uw vraag tot hem richt".
+        r"\b(?:uw|deze|de|zijn|haar) vra(?:ag|gen)\b[^.]{0,30}\bricht(?:en)?\b",
+        r"\bvraag (?:van het geachte lid )?wordt toegezonden aan\b",
+    ),
+    BY_REFERENCE: (
+        r"\b(?:renvo\w*|refere|referons|reporter|voir)\b[^.]{0,60}?\breponses?\b",
+        r"\bj'ai (?:deja )?repondu\b",
+        r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est) "
+        r"(?:donnee|fournie|apportee|communiquee) par\b",
+        r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
+        r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b[^.]{0,30}\b(?:gegeven|verstrekt)\b",
+        r"\bzie (?:mijn |het )?antwoord\b",
+    ),
+}
+
+# Acts of the procedure table that end a question without an answer. A written question
+# born from an oral one ("Question orale transformée en question écrite") is not converted
+# away: only a transformation into something other than a written question is.
+_ACTS: dict[str, str] = {
+    WITHDRAWN: r"\bretire|\bingetrokken\b",
+    LAPSED: r"\bcaduc|\bvervallen\b|\bvervalt\b",
+    CONVERTED: r"\btransform\w* en (?!(?:une )?question ecrite\b)|\bomgezet in (?!(?:een )?schriftelijke\b)",
+}
+
+_PHRASE_RES = {
+    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    for kind, patterns in _PHRASES.items()
+}
+_ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
+
+# Sentence ends: a stop followed by space and a capital, unless the stop closes a common
+# abbreviation ("vraag nr. 205", "M. Dupont", "art. 8").
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|\n")
+_ABBREVIATIONS = frozenset({"nr", "n", "no", "art", "blz", "p", "m", "mme", "dr", "cf", "vol"})
+_MAX_EVIDENCE = 400
+
+
+@dataclass(frozen=True)
+class AnswerClassification:
+    """The answer type of a question and the text that decided it.
+
+    `evidence` is the sentence of the answer or the act of the procedure table that decided
+    the type, or None when the type follows from the absence of anything (no answer, no date)
+    or from an ordinary answer.
+    """
+
+    type: str
+    evidence: str | None = None
+
+
+def classify_answer(question: Question) -> AnswerClassification:
+    """The answer type of `question`, from its answer text, procedure table and reply date.
+
+    An answer text comes first (a withdrawn question that was answered anyway has an answer
+    worth reading); without one, the last withdrawal, lapse or conversion in the procedure
+    table decides; then a reply date without text means the answer was not published;
+    otherwise the question is unanswered.
+    """
+    answer = (question.answer or "").strip()
+    if answer:
+        return _classify_text(answer)
+    ending = _procedure_ending(question.procedure)
+    if ending is not None:
+        return ending
+    if question.answered_on is not None:
+        return AnswerClassification(
+            NOT_PUBLISHED, f"Date de réponse: {question.answered_on:%d/%m/%Y}, sans texte"
+        )
+    return AnswerClassification(UNANSWERED)
+
+
+def _classify_text(answer: str) -> AnswerClassification:
+    if len(answer) > SHORT_ANSWER:
+        return AnswerClassification(SUBSTANTIVE)
+    folded = fold_in_place(answer)
+    for kind, pattern in _PHRASE_RES.items():
+        match = pattern.search(folded)
+        if match is not None:
+            return AnswerClassification(kind, _sentence_around(answer, match.start()))
+    return AnswerClassification(SUBSTANTIVE)
+
+
+def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassification | None:
+    found: AnswerClassification | None = None
+    for step in procedure:
+        act = fold_in_place(step.act)
+        for kind, pattern in _ACT_RES.items():
+            if pattern.search(act):
+                found = AnswerClassification(kind, _describe_act(step))
+    return found
+
+
+def _describe_act(step: ProcedureStep) -> str:
+    details = [f"{step.date:%d/%m/%Y}" if step.date else "", step.body or ""]
+    extra = ", ".join(d for d in details if d)
+    return f"{step.act} ({extra})" if extra else step.act
+
+
+def _sentence_around(text: str, position: int) -> str:
+    """The sentence of `text` that holds `position`, whitespace collapsed."""
+    start = 0
+    end = len(text)
+    for boundary in _SENTENCE_END.finditer(text):
+        if _closes_abbreviation(text, boundary.start()):
+            continue
+        if boundary.start() < position:
+            start = boundary.end()
+        else:
+            end = boundary.end()
+            break
+    sentence = " ".join(text[start:end].split())
+    if len(sentence) > _MAX_EVIDENCE:
+        sentence = sentence[: _MAX_EVIDENCE - 1].rstrip() + "…"
+    return sentence
+
+
+def _closes_abbreviation(text: str, stop: int) -> bool:
+    if text[stop] != ".":
+        return False
+    word_start = stop
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:stop].lower() in _ABBREVIATIONS

@@ -1,0 +1,82 @@
+"""Surface words and their folded keys: the one tokenizer shared by indexing and querying.
+
+Pure Python, no spaCy: the query path imports this module. The index's surface ("words")
+field and the words of a query both come from `iter_words`, so a quoted phrase always meets
+the same tokens it was indexed with.
+
+Choices a caller can rely on:
+
+- A word is a run of letters and digits (combining accents included), possibly joined by
+  apostrophes ("aujourd'hui", "prud'hommes" stay whole).
+- A leading elision (l', d', qu', jusqu', lorsqu', puisqu', n', s', c', j', m', t') is split off
+  and dropped: "l'équipe" gives "équipe" with the offsets of "équipe".
+- Hyphens, slashes, dots and every other mark separate words: "Bruxelles-Capitale" gives
+  "Bruxelles" and "Capitale", so a query for "Bruxelles" finds "Région de Bruxelles-Capitale",
+  and the phrase "start-ups" (or "start ups") is the two words "start" "ups" in order on both
+  sides. spaCy splits most hyphenated words the same way, which keeps lemmas aligned.
+- Numbers are words ("2021", "369"); "3,5" gives "3" and "5", "23/02/2021" gives three words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from unidecode import unidecode
+
+# Typographic apostrophes and the look-alikes that sources use for them. All are single code
+# points, so replacing them keeps every offset valid.
+_APOSTROPHES = "\u2019\u2018\u02bc`\u00b4\u2032"
+_APOSTROPHE_TABLE = str.maketrans(dict.fromkeys(_APOSTROPHES, "'"))
+
+ELISIONS = frozenset(
+    {"l", "d", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "n", "s", "c", "j", "m", "t"}
+)
+
+# Letters and digits without "_", plus combining marks so that decomposed (NFD) text such as
+# "e\u0301quipe" stays one word.
+_WORD_CHAR = r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
+_WORD = re.compile(rf"{_WORD_CHAR}+(?:['{_APOSTROPHES}]{_WORD_CHAR}+)*")
+_APOSTROPHE_SPLIT = re.compile(rf"['{_APOSTROPHES}]")
+
+
+def normalize_apostrophes(text: str) -> str:
+    """Replace typographic apostrophes (’ ‘ ʼ ` ´ ′) with "'"; offsets are unchanged."""
+    return text.translate(_APOSTROPHE_TABLE)
+
+
+@lru_cache(maxsize=1 << 18)
+def fold(word: str) -> str:
+    """The folded key of a word: NFC, transliterated to ASCII (œ -> oe, é -> e), lowercased.
+
+    Typographic apostrophes become "'". Whitespace that transliteration introduces (CJK
+    gives "Bei Jing ") is removed, so a word stays one token; a multi-word string keeps one
+    space between its folded words.
+    """
+    nfc = normalize_apostrophes(unicodedata.normalize("NFC", word))
+    if nfc.isascii():
+        folded = nfc.lower()
+        return folded if " " not in folded else " ".join(folded.split())
+    return " ".join("".join(unidecode(part).split()).lower() for part in nfc.split())
+
+
+def iter_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield the surface words of `text` as (word, start, end), offsets into `text`.
+
+    Leading elisions are dropped ("qu'elle" gives "elle"); see the module docstring for how
+    hyphens, apostrophes and numbers are treated.
+    """
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        while (cut := _APOSTROPHE_SPLIT.search(word)) and fold(word[: cut.start()]) in ELISIONS:
+            start += cut.end()
+            word = word[cut.end() :]
+        yield word, start, end
+
+
+def surface_tokens(text: str) -> list[str]:
+    """The folded words of `text` in order: the tokens of the index's phrase field."""
+    return [key for word, _, _ in iter_words(text) if (key := fold(word))]

@@ -1,0 +1,236 @@
+"""French lemmas with spaCy: the only module of pqsearch that imports spaCy.
+
+Text goes through spaCy with typographic apostrophes replaced (with "’" about 4% of tokens get
+another POS and lemma), then every surface word of `fold.iter_words` receives the lemma of
+the spaCy token that covers it, folded *after* lemmatizing (folding first breaks lemmas).
+Words are the unit, not spaCy tokens, so that a document's lemmas, its surface words and the
+words of a query all line up:
+
+- A spaCy token that covers several words ("e-health", "23/02/2021", "peut-être") gives
+  each word the matching piece of its lemma when the lemma splits into as many words, else
+  each word keeps its own folded form.
+- A word that spans several spaCy tokens ("quelqu'un", "presqu'île") keeps its folded form.
+- A word is dropped as a stopword when its folded form, or its folded lemma, is in
+  `stopwords()`: "avez" (avoir) and "sommes" (être) carry nothing a search can use.
+- Numbers are kept: staff search for "2021" or a question number such as "369".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_MODEL = "fr_core_news_sm"
+
+# The tagger and lemmatizer need only these; parser and ner give identical lemmas at about
+# 2.5 times the cost.
+_DISABLED = ("parser", "ner")
+
+# spaCy's list holds words that carry the topic of a parliamentary question ("personnes
+# handicapées", "Pays-Bas", "premier ministre"): keep them searchable.
+_CONTENT_WORDS = frozenset(
+    {
+        "bas",
+        "cent",
+        "different",
+        "differente",
+        "differentes",
+        "differents",
+        "directe",
+        "effet",
+        "gens",
+        "juste",
+        "mille",
+        "nouveau",
+        "ouvert",
+        "ouverte",
+        "ouverts",
+        "personne",
+        "possible",
+        "possibles",
+        "prealable",
+        "premier",
+        "premiere",
+        "proche",
+        "relative",
+        "retour",
+        "semblable",
+        "specifique",
+        "specifiques",
+        "stop",
+        "suffisant",
+        "suffisante",
+    }
+)
+
+# Texts longer than this are cut at line breaks (else at spaces) before spaCy, whose memory
+# grows with the length of one document; the pieces are put back in order.
+MAX_CHUNK_CHARS = 100_000
+
+# Below this many texts in one call, a second process costs more to start than it saves.
+MIN_TEXTS_PER_EXTRA_PROCESS = 200
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The folded French stopwords: spaCy's list without a few content words, plus the bare
+    elision stems ("l", "qu", "jusqu") that a stray apostrophe can leave as a word."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    folded = {fold(word) for word in STOP_WORDS}
+    return frozenset((folded - _CONTENT_WORDS) | ELISIONS)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What lemmatizing one text gives.
+
+    `lemmas`: folded lemmas of the content words, in text order (one per word).
+    `forms`: folded surface form of each content word -> the folded lemmas it received in
+    this text (stopwords are absent: their forms map to nothing anywhere).
+    `spellings`: folded form -> original spelling (NFC, straight apostrophes, case kept) ->
+    occurrences, for the lexicon's did-you-mean display.
+    `words`: the number of surface words, stopwords included (for words/s figures).
+    """
+
+    lemmas: tuple[str, ...]
+    forms: Mapping[str, frozenset[str]]
+    spellings: Mapping[str, Mapping[str, int]]
+    words: int
+
+
+class Lemmatizer:
+    """Streams texts through spaCy once the model is loaded on first use.
+
+    `n_process` > 1 uses spaCy's worker processes, for calls of at least
+    `MIN_TEXTS_PER_EXTRA_PROCESS` texts per extra process when the input's length is known.
+    """
+
+    def __init__(
+        self, *, model: str = DEFAULT_MODEL, batch_size: int = 64, n_process: int = 1
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self._loaded: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline, loaded once, without parser and ner."""
+        if self._loaded is None:
+            import spacy
+
+            nlp = spacy.load(self.model, disable=list(_DISABLED))
+            # Chunking keeps every piece under MAX_CHUNK_CHARS; the margin covers a piece
+            # that had no line break or space to cut at.
+            nlp.max_length = max(nlp.max_length, 2 * MAX_CHUNK_CHARS)
+            self._loaded = nlp
+        return self._loaded
+
+    def analyze(self, texts: Iterable[str], *, n_process: int | None = None) -> Iterator[Analysis]:
+        """Analyse `texts` lazily, one `Analysis` per text, in input order."""
+        processes = self._processes(texts, n_process)
+        stops = stopwords()
+        pending: list[Doc] = []
+        pieces = self.nlp.pipe(
+            _chunks(texts), as_tuples=True, batch_size=self.batch_size, n_process=processes
+        )
+        for doc, is_last in pieces:
+            pending.append(doc)
+            if is_last:
+                yield _analysis(pending, stops)
+                pending = []
+
+    def lemmatize_terms(self, terms: Sequence[str]) -> list[tuple[str, ...]]:
+        """The folded content-lemma sequence of each short term ("soins de santé" ->
+        ("soin", "sante")), with the same rules as `Analysis.lemmas`."""
+        return [analysis.lemmas for analysis in self.analyze(terms, n_process=1)]
+
+    def _processes(self, texts: Iterable[str], n_process: int | None) -> int:
+        wanted = self.n_process if n_process is None else n_process
+        if wanted > 1 and isinstance(texts, Sequence):
+            wanted = min(wanted, 1 + len(texts) // MIN_TEXTS_PER_EXTRA_PROCESS)
+        return max(1, wanted)
+
+
+def _chunks(texts: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """(piece, is the last piece of its text) for spaCy's `as_tuples`; at least one piece per
+    text, so an empty text still gives an `Analysis`."""
+    for text in texts:
+        pieces = _split(normalize_apostrophes(text))
+        for index, piece in enumerate(pieces):
+            yield piece, index == len(pieces) - 1
+
+
+def _split(text: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > MAX_CHUNK_CHARS:
+        limit = start + MAX_CHUNK_CHARS
+        cut = text.rfind("\n", start, limit)
+        if cut <= start:
+            cut = max(text.rfind(" ", start, limit), text.rfind("\t", start, limit))
+        if cut <= start:
+            cut = limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _analysis(pieces: list[Doc], stops: frozenset[str]) -> Analysis:
+    lemmas: list[str] = []
+    forms: defaultdict[str, set[str]] = defaultdict(set)
+    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    words = 0
+    for doc in pieces:
+        for word, key, lemma in _word_lemmas(doc):
+            words += 1
+            if not key or key in stops or lemma in stops:
+                continue
+            lemmas.append(lemma)
+            forms[key].add(lemma)
+            spellings[key][word] += 1
+    return Analysis(
+        lemmas=tuple(lemmas),
+        forms={key: frozenset(found) for key, found in forms.items()},
+        spellings={key: dict(counts) for key, counts in spellings.items()},
+        words=words,
+    )
+
+
+def _word_lemmas(doc: Doc) -> Iterator[tuple[str, str, str]]:
+    """(original word, folded word, folded lemma) for every surface word of the doc's text."""
+    words = list(iter_words(doc.text))
+    tokens: list[Any] = [token for token in doc if not token.is_space]
+    # For each word, the spaCy tokens overlapping it; for each token, the words it overlaps.
+    covering: list[list[int]] = [[] for _ in words]
+    covered: list[list[int]] = [[] for _ in tokens]
+    first = 0
+    for w, (_, start, end) in enumerate(words):
+        while first < len(tokens) and tokens[first].idx + len(tokens[first].text) <= start:
+            first += 1
+        t = first
+        while t < len(tokens) and tokens[t].idx < end:
+            covering[w].append(t)
+            covered[t].append(w)
+            t += 1
+    for w, (word, _, _) in enumerate(words):
+        key = fold(word)
+        lemma = key
+        if len(covering[w]) == 1:
+            t = covering[w][0]
+            pieces = [fold(piece) for piece, _, _ in iter_words(tokens[t].lemma_)]
+            if len(pieces) == len(covered[t]):
+                lemma = pieces[covered[t].index(w)]
+        yield unicodedata.normalize("NFC", word), key, lemma or key

@@ -1,0 +1,264 @@
+"""The query-time lexicon: which lemmas the corpus gave each surface form, in one SQLite file.
+
+A lone query word has no context, so lemmatizing it again would often disagree with the lemma
+the same word got inside a document. The ingester therefore records, for every folded form
+it indexed, the lemmas it received; `expand` gives a query word all of them, so a word typed
+in a query meets the same word in a document. Forms the corpus never showed fall back to a
+context-free lemma table (simplemma's French dictionary, keyed by folded form so that
+"developpees" typed without accents still finds "développer"; chosen on measured agreement
+with in-context spaCy lemmas, see benchmarks/lemma_fallback_agreement.py), and always to the
+folded form itself.
+
+No spaCy here: the query path imports this module. The file is opened in WAL mode, so a
+reader works while an ingest writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from pqsearch.analyze.fold import fold
+from pqsearch.errors import DamagedIndexError
+
+if TYPE_CHECKING:
+    from pqsearch.analyze.lemmatize import Analysis
+
+FILENAME = "lexicon.sqlite"
+
+# Pending rows past this are written (and committed) before the next flush, to bound memory.
+_AUTO_FLUSH_ROWS = 500_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS forms (
+    form TEXT PRIMARY KEY, documents INTEGER NOT NULL, tokens INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS lemmas (
+    form TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (form, lemma)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS spellings (
+    form TEXT NOT NULL, spelling TEXT NOT NULL, tokens INTEGER NOT NULL,
+    PRIMARY KEY (form, spelling)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS fallback (
+    form TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (form, lemma)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+_FALLBACK_META = "fallback"
+
+
+class Lexicon:
+    """Folded surface form -> lemmas, original spelling and frequency; stopwords; metadata.
+
+    Open with `Lexicon.open`. A writable lexicon gathers `add`ed documents in memory and
+    writes them on `flush` (and on `close`).
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, *, writable: bool) -> None:
+        self._db = connection
+        self.path = path
+        self.writable = writable
+        self._stopwords: frozenset[str] | None = None
+        self._expanded: dict[str, frozenset[str]] = {}
+        self._documents: Counter[str] = Counter()
+        self._tokens: Counter[str] = Counter()
+        self._lemmas: set[tuple[str, str]] = set()
+        self._spellings: Counter[tuple[str, str]] = Counter()
+
+    @classmethod
+    def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
+        """Open the lexicon at `path` (the SQLite file, or an index folder holding
+        `lexicon.sqlite`). Writable creates it; read-only raises `DamagedIndexError` when
+        it is missing or unreadable."""
+        path = Path(path)
+        if path.is_dir():
+            path = path / FILENAME
+        try:
+            if writable:
+                connection = sqlite3.connect(path)
+                connection.execute("PRAGMA journal_mode=WAL")
+                connection.execute("PRAGMA synchronous=NORMAL")
+                connection.executescript(_SCHEMA)
+            else:
+                if not path.is_file():
+                    raise DamagedIndexError(
+                        f"The index has no lexicon ({path} is missing). "
+                        'Run "pqsearch ingest --rebuild" to rebuild the index.'
+                    )
+                connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+                connection.execute("SELECT 1 FROM forms LIMIT 1")
+        except sqlite3.DatabaseError as error:
+            raise DamagedIndexError(
+                f"The lexicon {path} cannot be read ({error}). "
+                'Run "pqsearch ingest --rebuild" to rebuild the index.'
+            ) from error
+        lexicon = cls(connection, path, writable=writable)
+        if writable and lexicon.get_meta(_FALLBACK_META) is None:
+            lexicon._fill_fallback()
+        return lexicon
+
+    def __enter__(self) -> Lexicon:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Write what is pending (a writable lexicon) and close the file."""
+        if self.writable:
+            self.flush()
+        self._db.close()
+
+    # Writing.
+
+    def add(self, analyses: Iterable[Analysis]) -> None:
+        """Record one document: the analyses of its parts (title, question, answer).
+
+        A form counts once per document in `documents`, once per occurrence in `tokens`.
+        """
+        forms: set[str] = set()
+        for analysis in analyses:
+            for form, lemmas in analysis.forms.items():
+                forms.add(form)
+                self._lemmas.update((form, lemma) for lemma in lemmas)
+            for form, spellings in analysis.spellings.items():
+                for spelling, count in spellings.items():
+                    self._spellings[form, spelling] += count
+                    self._tokens[form] += count
+        self._documents.update(forms)
+        if len(self._lemmas) + len(self._spellings) > _AUTO_FLUSH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write and commit everything added so far."""
+        with self._db:
+            self._db.executemany(
+                "INSERT INTO forms VALUES (?, ?, ?) ON CONFLICT (form) DO UPDATE SET "
+                "documents = documents + excluded.documents, tokens = tokens + excluded.tokens",
+                ((form, self._documents[form], count) for form, count in self._tokens.items()),
+            )
+            self._db.executemany("INSERT OR IGNORE INTO lemmas VALUES (?, ?)", self._lemmas)
+            self._db.executemany(
+                "INSERT INTO spellings VALUES (?, ?, ?) ON CONFLICT (form, spelling) "
+                "DO UPDATE SET tokens = tokens + excluded.tokens",
+                ((form, spelling, n) for (form, spelling), n in self._spellings.items()),
+            )
+        self._documents.clear()
+        self._tokens.clear()
+        self._lemmas.clear()
+        self._spellings.clear()
+        self._expanded.clear()
+
+    def set_stopwords(self, words: Iterable[str]) -> None:
+        """Store the folded stopword set the analysis used (replacing any earlier one)."""
+        folded = {fold(word) for word in words}
+        with self._db:
+            self._db.execute("DELETE FROM stopwords")
+            self._db.executemany("INSERT INTO stopwords VALUES (?)", ((w,) for w in folded))
+        self._stopwords = frozenset(folded)
+        self._expanded.clear()
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a small string value (e.g. the sector taxonomy's name and version)."""
+        with self._db:
+            self._db.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                (key, value, value),
+            )
+
+    # Reading.
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        """The value stored under `key`, or `default`."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def stopwords(self) -> frozenset[str]:
+        """The folded stopwords stored at ingest."""
+        if self._stopwords is None:
+            rows = self._db.execute("SELECT word FROM stopwords").fetchall()
+            self._stopwords = frozenset(row[0] for row in rows)
+        return self._stopwords
+
+    def is_stopword(self, word: str) -> bool:
+        """Whether the folded `word` is a stopword (the index holds no lemma for it)."""
+        return fold(word) in self.stopwords()
+
+    def lemmas(self, word: str) -> frozenset[str]:
+        """The lemmas the corpus gave the folded `word` (empty for a form never indexed)."""
+        rows = self._db.execute("SELECT lemma FROM lemmas WHERE form = ?", (fold(word),))
+        return frozenset(row[0] for row in rows)
+
+    def expand(self, word: str) -> frozenset[str]:
+        """The folded lemmas to search for a query word: every lemma the corpus gave its
+        form, else the fallback table's lemmas; always the folded form itself. A stopword
+        gives the empty set (the caller drops it)."""
+        key = fold(word)
+        found = self._expanded.get(key)
+        if found is None:
+            stops = self.stopwords()
+            if not key or key in stops:
+                found = frozenset()
+            else:
+                lemmas = self.lemmas(key) or self._fallback(key)
+                found = frozenset(lemmas - stops) | {key}
+            self._expanded[key] = found
+        return found
+
+    def display(self, form: str) -> str | None:
+        """The most frequent original spelling of `form` in the corpus (accents kept), or
+        None for a form never indexed."""
+        row = self._db.execute(
+            "SELECT spelling FROM spellings WHERE form = ? ORDER BY tokens DESC, spelling LIMIT 1",
+            (fold(form),),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def frequency(self, form: str) -> int:
+        """How many ingested documents contained `form` (a re-ingested document counts
+        again, so this is for ordering suggestions, not for hit counts)."""
+        row = self._db.execute(
+            "SELECT documents FROM forms WHERE form = ?", (fold(form),)
+        ).fetchone()
+        return 0 if row is None else int(row[0])
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM forms").fetchone()[0])
+
+    def _fallback(self, key: str) -> frozenset[str]:
+        rows = self._db.execute("SELECT lemma FROM fallback WHERE form = ?", (key,))
+        return frozenset(row[0] for row in rows)
+
+    def _fill_fallback(self) -> None:
+        import simplemma
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+        table = DefaultDictionaryFactory().get_dictionary("fr")
+        with self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO fallback VALUES (?, ?)", _folded_pairs(table.items())
+            )
+            self._db.execute(
+                "INSERT INTO meta VALUES (?, ?)",
+                (_FALLBACK_META, f"simplemma {simplemma.__version__} fr"),
+            )
+
+
+def _folded_pairs(entries: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    for form, lemma in entries:
+        key, folded = fold(form), fold(lemma)
+        # Multi-word entries ("a priori") never match one query word.
+        if key and folded and " " not in key and " " not in folded:
+            yield key, folded

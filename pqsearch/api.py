@@ -1,0 +1,247 @@
+"""The public functions that wire parse, analyze, index and query together.
+
+Everything the CLI does goes through here, and other programs use the same calls:
+
+    import pqsearch
+    pqsearch.ingest(["corpus"], index_dir="index")
+    with pqsearch.open_index("index") as index:
+        result = index.search("diplomates technologiques", filters=pqsearch.Filters(session=("20/21",)))
+        for hit in result.hits:
+            print(hit.number, hit.title)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pqsearch.errors import QuerySyntaxError
+from pqsearch.index.reader import IndexReader
+from pqsearch.models import (
+    CrossReference,
+    Document,
+    Facet,
+    IngestReport,
+    ParseBatch,
+    Question,
+    SearchResult,
+    SectorEvidence,
+    SectorMention,
+)
+from pqsearch.query.facets import facet_names
+from pqsearch.query.search import Filters, Searcher
+
+DEFAULT_CORPUS = Path("corpus")
+
+
+def parse(paths: Sequence[str | Path]) -> ParseBatch:
+    """Parse files and folders into records; failures are collected, never raised."""
+    from pqsearch.parse import parse_paths
+
+    return parse_paths([Path(p) for p in paths])
+
+
+def ingest(
+    paths: Sequence[str | Path] = (DEFAULT_CORPUS,),
+    *,
+    index_dir: str | Path | None = None,
+    rebuild: bool = False,
+    prune: bool = False,
+    taxonomy: str | Path | None = None,
+    wait: float = 10.0,
+    progress: Any = None,
+) -> IngestReport:
+    """Bring the index up to date with the documents under `paths` (see `IngestReport`)."""
+    from pqsearch.index.ingest import ingest as run_ingest
+
+    return run_ingest(
+        list(paths),
+        index_dir=index_dir,
+        rebuild=rebuild,
+        prune=prune,
+        taxonomy=taxonomy,
+        lock_timeout=wait,
+        progress=progress,
+    )
+
+
+class Index:
+    """An open index. Use as a context manager, or call `close()`."""
+
+    def __init__(self, index_dir: str | Path | None = None) -> None:
+        self._reader = IndexReader(index_dir)
+        self._taxonomy: Any = None
+        self._searcher = Searcher(
+            self._reader, sector_resolver=self._sector_id, sector_label=self._sector_label
+        )
+
+    def close(self) -> None:
+        self._reader.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def root(self) -> Path:
+        return self._reader.root
+
+    @property
+    def document_count(self) -> int:
+        return self._reader.doc_count
+
+    def search(
+        self,
+        query: str = "",
+        *,
+        filters: Filters | None = None,
+        facets: Sequence[str] | None = None,
+        facet_top: int | None = 10,
+        sort: str = "relevance",
+        page: int = 1,
+        limit: int = 20,
+    ) -> SearchResult:
+        """Ranked hits for `query` (the query language of the README), with facet counts."""
+        return self._searcher.search(
+            query,
+            filters=filters,
+            facets=facets,
+            facet_top=facet_top,
+            sort=sort,
+            page=page,
+            limit=limit,
+        )
+
+    def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
+        """Every value of one facet with its count (e.g. all sessions in the index)."""
+        (resolved,) = facet_names([name], self._searcher.catalogue)
+        result = self._searcher.search(
+            query, filters=filters, facets=[resolved], facet_top=None, limit=0
+        )
+        return result.facets[0]
+
+    def get(self, doc_id: str) -> Question:
+        """The record of one document."""
+        return self.show(doc_id).question
+
+    def show(self, doc_id: str) -> Document:
+        """One document with its analysis: answer type, sectors, cross-references both ways."""
+        docnum = self._reader.docnum(doc_id)
+        stored = self._reader.record(docnum)
+        question = Question.from_dict(stored["question"])
+        return Document(
+            question=question,
+            answer_type=stored.get("answer_type", ""),
+            answer_type_evidence=stored.get("answer_type_evidence"),
+            portfolios=tuple(stored.get("portfolios", ())),
+            sectors=tuple(_sector_mention(s) for s in stored.get("sectors", ())),
+            cites=tuple(self._resolve(question, ref) for ref in stored.get("references", ())),
+            cited_by=self._cited_by(question),
+        )
+
+    # --- sectors ----------------------------------------------------------------------
+
+    @property
+    def taxonomy(self) -> Any:
+        if self._taxonomy is None:
+            from pqsearch.index.ingest import TAXONOMY_META, load_taxonomy_text
+
+            text = self._reader.lexicon.get_meta(TAXONOMY_META)
+            if text:
+                self._taxonomy = load_taxonomy_text(text)
+            else:
+                from pqsearch.analyze.sectors import load_taxonomy
+
+                self._taxonomy = load_taxonomy(None)
+        return self._taxonomy
+
+    def _sector_id(self, typed: str) -> str:
+        sector = self.taxonomy.find(typed)
+        if sector is None:
+            known = ", ".join(f"{s.id} ({s.labels.get('fr', s.id)})" for s in self.taxonomy.sectors)
+            raise QuerySyntaxError(f"Unknown sector {typed!r}. Sectors: {known}.")
+        return str(sector.id)
+
+    def _sector_label(self, sector_id: str) -> str:
+        sector = self.taxonomy.find(sector_id)
+        return f"{sector_id} {sector.labels.get('fr', '')}".strip() if sector else sector_id
+
+    # --- cross-references -------------------------------------------------------------
+
+    def _resolve(self, question: Question, ref: dict[str, Any]) -> CrossReference:
+        import datetime as dt
+
+        from pqsearch.analyze.references import Reference, resolve
+
+        reference = Reference(
+            number=int(ref["number"]),
+            session=ref.get("session"),
+            kind=str(ref.get("kind", "")),
+            text=str(ref.get("text", "")),
+            date=dt.date.fromisoformat(ref["date"]) if ref.get("date") else None,
+        )
+        resolved = resolve(
+            reference,
+            self._by_number(reference.number),
+            citing_id=question.id,
+            citing_session=question.session,
+            citing_addressee=question.addressee,
+        )
+        return CrossReference(
+            number=reference.number,
+            session=reference.session,
+            kind=reference.kind,
+            text=reference.text,
+            resolved=tuple(resolved),
+        )
+
+    def _by_number(self, number: int) -> list[tuple[str, int | None, str | None, str | None]]:
+        result = self._searcher.search(f"numero:{number}", facets=[], limit=1000, sort="oldest")
+        return [(h.id, h.number, h.session, h.addressee) for h in result.hits]
+
+    def _cited_by(self, question: Question) -> tuple[str, ...]:
+        if question.number is None:
+            return ()
+        from whoosh import query as wq
+
+        from pqsearch.index.schema import ref_key
+
+        keys = {ref_key(question.session, question.number), ref_key(None, question.number)}
+        docs = self._searcher.matched(wq.Or([wq.Term("refs", k) for k in keys]))
+        citing: list[str] = []
+        for docnum in docs:
+            stored = self._reader.record(int(docnum))
+            other = Question.from_dict(stored["question"])
+            if other.id == question.id:
+                continue
+            for ref in stored.get("references", ()):
+                if question.id in self._resolve(other, ref).resolved:
+                    citing.append(other.id)
+                    break
+        return tuple(citing)
+
+
+def _sector_mention(data: dict[str, Any]) -> SectorMention:
+    return SectorMention(
+        id=data["id"],
+        label=data.get("label", data["id"]),
+        score=float(data.get("score", 0)),
+        evidence=tuple(
+            SectorEvidence(term=e["term"], part=e["part"], count=int(e["count"]))
+            for e in data.get("evidence", ())
+        ),
+    )
+
+
+def open_index(index_dir: str | Path | None = None) -> Index:
+    """Open the index at `index_dir` (default: $PQSEARCH_INDEX, else `index/`)."""
+    return Index(index_dir)
+
+
+def search(query: str = "", *, index_dir: str | Path | None = None, **options: Any) -> SearchResult:
+    """Open the index, search once, close it: see `Index.search` for the options."""
+    with open_index(index_dir) as index:
+        return index.search(query, **options)

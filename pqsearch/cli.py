@@ -1,0 +1,250 @@
+"""The `pqsearch` command: a thin coat over `pqsearch.api`.
+
+Each command parses its options, calls one public function and formats the result. Only
+`PqsearchError` is caught (printed, non-zero exit); anything else is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from pqsearch import api, output
+from pqsearch.errors import PqsearchError
+from pqsearch.query.search import Filters
+
+app = typer.Typer(
+    name="pqsearch",
+    help="Search parliamentary written questions and the ministers' answers.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+IndexOption = Annotated[
+    Path | None,
+    typer.Option("--index", help="Index folder (default: $PQSEARCH_INDEX, else index/)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the typed result as JSON.")]
+
+
+@contextlib.contextmanager
+def user_errors() -> Iterator[None]:
+    try:
+        yield
+    except PqsearchError as error:
+        typer.echo(f"Error: {error}", err=True)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        typer.echo("Interrupted. What was committed is kept; run the command again.", err=True)
+        raise typer.Exit(130) from None
+
+
+def _color() -> bool:
+    return sys.stdout.isatty()
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Pages, text renderings, .jsonl files, folders.")],
+) -> None:
+    """Print the records extracted from FILES as JSON Lines; failures go to stderr.
+
+    Example: pqsearch parse corpus/brussels/html/170229.html
+    """
+    with user_errors():
+        batch = api.parse(files)
+    sys.stdout.write(output.jsonl(q.to_dict() for q in batch.questions))
+    for failure in batch.failures:
+        typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+    if batch.failures:
+        raise typer.Exit(1)
+
+
+class _ProgressPrinter:
+    """A one-line progress display on a terminal; a line every few seconds otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, progress: Any) -> None:
+        now = time.monotonic()
+        if now - self.last < (0.2 if self.tty else 5.0):
+            return
+        self.last = now
+        done, total = progress.files_done, max(progress.files_total, 1)
+        elapsed = now - progress.started
+        eta = elapsed / done * (total - done) if done else 0.0
+        line = (
+            f"{done}/{total} files · {progress.documents} documents · {progress.analysed} "
+            f"analysed · {progress.words_per_second:,.0f} words/s · ETA {eta:.0f} s"
+        )
+        if self.tty:
+            sys.stderr.write("\r" + line.ljust(100)[:100])
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        if self.tty and self.last:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files and folders to ingest (default: corpus/).")
+    ] = None,
+    index: IndexOption = None,
+    rebuild: Annotated[bool, typer.Option(help="Build a fresh index beside the old one.")] = False,
+    prune: Annotated[bool, typer.Option(help="Drop documents whose source is gone.")] = False,
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="A sector taxonomy TOML file to use instead of NACE.")
+    ] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another ingest.")] = 10.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Index new and changed documents; unchanged ones are skipped.
+
+    Example: pqsearch ingest corpus/ --index index/
+    """
+    printer = None if quiet else _ProgressPrinter()
+    with user_errors():
+        report = api.ingest(
+            paths or [api.DEFAULT_CORPUS],
+            index_dir=index,
+            rebuild=rebuild,
+            prune=prune,
+            taxonomy=taxonomy,
+            wait=wait,
+            progress=printer,
+        )
+    if printer:
+        printer.finish()
+    typer.echo(output.as_json(report) if json else output.ingest_text(report), nl=json)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _filters(
+    legislature: list[str] | None,
+    session: list[str] | None,
+    author: list[str] | None,
+    addressee: list[str] | None,
+    portfolio: list[str] | None,
+    language: list[str] | None,
+    sector: list[str] | None,
+    answer_type: list[str] | None,
+    status: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    date: str,
+) -> Filters:
+    return Filters(
+        legislature=tuple(legislature or ()),
+        session=tuple(session or ()),
+        author=tuple(author or ()),
+        addressee=tuple(addressee or ()),
+        portfolio=tuple(portfolio or ()),
+        language=tuple(language or ()),
+        sector=tuple(sector or ()),
+        answer_type=tuple(answer_type or ()),
+        status=status,
+        date_from=date_from,
+        date_to=date_to,
+        date_field=date,
+    )
+
+
+Many = list[str] | None
+
+
+@app.command()
+def search(
+    words: Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")] = None,
+    index: IndexOption = None,
+    legislature: Annotated[Many, typer.Option(help="e.g. 19/24 (repeatable).")] = None,
+    session: Annotated[Many, typer.Option(help="e.g. 20/21 (repeatable).")] = None,
+    author: Annotated[Many, typer.Option(help="Member who asked.")] = None,
+    addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
+    portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
+    language: Annotated[Many, typer.Option(help="fr, nl.")] = None,
+    sector: Annotated[Many, typer.Option(help="Sector id or label, e.g. F or construction.")] = None,
+    answer_type: Annotated[Many, typer.Option(help="substantive, by_reference, ...")] = None,
+    status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="2021, 2021-03, 31/03/2021.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Included, like --from.")] = None,
+    date: Annotated[str, typer.Option(help="received, published or answered.")] = "received",
+    sort: Annotated[str, typer.Option(help="relevance, newest or oldest.")] = "relevance",
+    page: Annotated[int, typer.Option(min=1)] = 1,
+    limit: Annotated[int, typer.Option(min=0, max=1000)] = 10,
+    facets: Annotated[str | None, typer.Option(help="Facets to count, comma-separated.")] = None,
+    no_facets: Annotated[bool, typer.Option("--no-facets", help="Do not count facets.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Search questions and answers; prints ranked hits and facet counts.
+
+    Example: pqsearch search diplomates technologiques --session 20/21
+    """
+    chosen = [] if no_facets else ([facets] if facets else None)
+    filters = _filters(
+        legislature, session, author, addressee, portfolio, language, sector, answer_type,
+        status, date_from, date_to, date,
+    )
+    with user_errors(), api.open_index(index) as opened:
+        result = opened.search(
+            " ".join(words or []), filters=filters, facets=chosen, sort=sort, page=page,
+            limit=limit,
+        )
+    if json:
+        typer.echo(output.as_json(result))
+    else:
+        typer.echo(output.search_text(result, color=_color(), show_facets=not no_facets), nl=False)
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="A document id from search.")],
+    index: IndexOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Print one document: metadata, sectors, cross-references, question and answer.
+
+    Example: pqsearch show 170229
+    """
+    with user_errors(), api.open_index(index) as opened:
+        document = opened.show(doc_id)
+    typer.echo(output.as_json(document) if json else output.document_text(document), nl=json)
+
+
+@app.command()
+def facets(
+    field: Annotated[str, typer.Argument(help="session, addressee, portfolio, sector, ...")],
+    index: IndexOption = None,
+    json: JsonOption = False,
+) -> None:
+    """List every value of a field with its document count.
+
+    Example: pqsearch facets session
+    """
+    with user_errors(), api.open_index(index) as opened:
+        facet = opened.facet(field)
+    typer.echo(output.as_json(facet) if json else output.facet_text(facet), nl=json)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,474 @@
+"""Incremental ingest: files -> records -> analysis -> Whoosh, committed in batches.
+
+A document whose content hash is unchanged is skipped before any analysis; a changed one
+replaces the old version by its stable id. The same question arriving twice (a page and its
+record) is indexed once: the page wins (`schema.FORMAT_RANK`), and the loser is reported.
+Every `commit_every` documents the lexicon is flushed and then Whoosh commits, so the
+lexicon is always a superset of what the index holds and a killed ingest loses at most the
+batch in flight; running ingest again completes it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pqsearch.analyze.answers import classify_answer
+from pqsearch.analyze.fold import surface_tokens
+from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
+from pqsearch.analyze.lexicon import Lexicon
+from pqsearch.analyze.portfolios import PortfolioNames
+from pqsearch.analyze.references import Reference, question_references
+from pqsearch.analyze.sectors import SectorDetector, Taxonomy, load_taxonomy
+from pqsearch.index import store
+from pqsearch.index.schema import (
+    FORMAT_RANK,
+    SCHEMA_VERSION,
+    TEXT_PARTS,
+    DocumentText,
+    Enrichment,
+    build_schema,
+    to_document,
+)
+from pqsearch.models import FileFailure, IngestReport, Question
+from pqsearch.parse import iter_parse
+
+DOCUMENT_SUFFIXES = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
+TAXONOMY_META = "taxonomy_toml"
+TAXONOMY_NAME_META = "taxonomy"
+
+
+@dataclass
+class Progress:
+    """Where an ingest is, for a progress display."""
+
+    files_total: int
+    files_done: int = 0
+    documents: int = 0
+    analysed: int = 0
+    words: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+    stage: str = "parse"
+
+    @property
+    def words_per_second(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.words / elapsed if elapsed > 0 else 0.0
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def document_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileFailure]]:
+    """Every document file under `paths`, pages before text renderings before records.
+
+    That order makes the first version of a question met in a run the one that wins.
+    """
+    found: list[Path] = []
+    failures: list[FileFailure] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def walk(path: Path) -> None:
+        try:
+            if path.is_dir():
+                info = path.stat()
+                key = (info.st_dev, info.st_ino)
+                if key in seen_dirs:
+                    failures.append(FileFailure(str(path), "folder link loop: already visited"))
+                    return
+                seen_dirs.add(key)
+                for child in sorted(path.iterdir()):
+                    if child.is_dir() or child.suffix.lower() in DOCUMENT_SUFFIXES:
+                        walk(child)
+            elif path.exists():
+                found.append(path)
+            elif path.is_symlink():
+                failures.append(FileFailure(str(path), "broken or looping symbolic link"))
+            else:
+                failures.append(FileFailure(str(path), "no such file or folder"))
+        except OSError as error:
+            failures.append(FileFailure(str(path), f"cannot read: {error.strerror or error}"))
+
+    for path in paths:
+        walk(Path(path))
+    found.sort(key=lambda p: (DOCUMENT_SUFFIXES.get(p.suffix.lower(), 3), str(p)))
+    return found, failures
+
+
+@dataclass
+class _Existing:
+    content_hash: str
+    source: str
+    rank: int
+
+
+def _existing_documents(ix: Any) -> dict[str, _Existing]:
+    """id -> (hash, source, rank) of every live document, read from columns, not stored fields."""
+    existing: dict[str, _Existing] = {}
+    with ix.reader() as reader:
+        if reader.doc_count_all() == 0:
+            return existing
+        ids = reader.column_reader("id")
+        hashes = reader.column_reader("content_hash")
+        sources = reader.column_reader("source")
+        ranks = reader.column_reader("source_rank")
+        for docnum in range(reader.doc_count_all()):
+            if reader.is_deleted(docnum):
+                continue
+            existing[ids[docnum]] = _Existing(hashes[docnum], sources[docnum], ranks[docnum])
+    return existing
+
+
+class _Analyser:
+    """Everything ingest adds to a parsed record; spaCy is loaded on the first batch only."""
+
+    def __init__(self, taxonomy: Taxonomy, n_process: int | None, portfolios: PortfolioNames):
+        self.lemmatizer = Lemmatizer()
+        self.n_process = n_process
+        self.taxonomy = taxonomy
+        self.portfolios = portfolios
+        self._detector: SectorDetector | None = None
+
+    @property
+    def detector(self) -> SectorDetector:
+        if self._detector is None:
+            self._detector = SectorDetector(self.taxonomy, self.lemmatizer.lemmatize_terms)
+        return self._detector
+
+    def analyse(
+        self, questions: Sequence[Question]
+    ) -> Iterator[tuple[Question, DocumentText, Enrichment, dict[str, Analysis]]]:
+        texts = [getattr(q, part) or "" for q in questions for part in TEXT_PARTS]
+        analyses = iter(self.lemmatizer.analyze(texts, n_process=self.n_process))
+        for question in questions:
+            parts = {part: next(analyses) for part in TEXT_PARTS}
+            text = DocumentText(
+                lemmas={part: a.lemmas for part, a in parts.items()},
+                words={part: surface_tokens(getattr(question, part) or "") for part in TEXT_PARTS},
+            )
+            yield question, text, self.enrich(question, text), parts
+
+    def enrich(self, question: Question, text: DocumentText) -> Enrichment:
+        answer_type = classify_answer(question)
+        mentions = self.detector.detect(text.lemmas)
+        references = [_reference_dict(r) for r in question_references(question)]
+        return Enrichment(
+            answer_type=answer_type.type,
+            answer_type_evidence=answer_type.evidence,
+            sectors=tuple(m.to_dict() for m in mentions),
+            references=tuple(references),
+            portfolios=self.portfolios.canonical(question.portfolios),
+        )
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    *,
+    index_dir: str | Path | None = None,
+    rebuild: bool = False,
+    prune: bool = False,
+    taxonomy: str | Path | None = None,
+    lock_timeout: float = 10.0,
+    commit_every: int = 1000,
+    batch_size: int = 64,
+    n_process: int | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Bring the index at `index_dir` up to date with the documents under `paths`.
+
+    Returns what was added, updated, unchanged, removed (with `prune`) and every file that
+    failed with its reason. A bad file never stops the batch.
+    """
+    root = store.resolve_index_dir(index_dir)
+    started = time.monotonic()
+    with store.write_lock(root, timeout=lock_timeout):
+        store.remove_orphans(root)
+        live = store.live_data_dir(root)
+        rebuilding = rebuild or live is None
+        data = store.new_data_dir(root) if rebuilding else live
+        assert data is not None
+        try:
+            report = _ingest_into(
+                root,
+                data,
+                [Path(p) for p in paths],
+                fresh=rebuilding,
+                prune=prune,
+                taxonomy_path=Path(taxonomy) if taxonomy else None,
+                commit_every=commit_every,
+                batch_size=batch_size,
+                n_process=n_process,
+                progress=progress,
+            )
+        except BaseException:
+            if rebuilding:
+                store.remove_data_dir(data)
+            raise
+        if rebuilding:
+            previous = store.switch_live(root, data)
+            if previous is not None and previous != data:
+                store.remove_data_dir(previous)
+    return IngestReport(
+        added=report.added,
+        updated=report.updated,
+        unchanged=report.unchanged,
+        removed=report.removed,
+        failed=report.failed,
+        duplicates=report.duplicates,
+        seconds=time.monotonic() - started,
+        words=report.words,
+    )
+
+
+def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
+    from whoosh import index as whoosh_index
+
+    if fresh:
+        return whoosh_index.create_in(str(data), build_schema(), indexname=store.WHOOSH_INDEX_NAME)
+    return store.open_whoosh(root, data)
+
+
+def _choose_taxonomy(lexicon: Lexicon, path: Path | None) -> tuple[Taxonomy, bool]:
+    """The taxonomy to detect sectors with, and whether it differs from the index's one."""
+    if path is not None:
+        toml_text = path.read_text(encoding="utf-8")
+        taxonomy = load_taxonomy(path)
+    else:
+        stored = lexicon.get_meta(TAXONOMY_META)
+        if stored:
+            return load_taxonomy_text(stored), False
+        taxonomy = load_taxonomy(None)
+        toml_text = taxonomy_source_text(None)
+    changed = lexicon.get_meta(TAXONOMY_META) not in (None, toml_text)
+    lexicon.set_meta(TAXONOMY_META, toml_text)
+    lexicon.set_meta(TAXONOMY_NAME_META, f"{taxonomy.name} {taxonomy.version}")
+    return taxonomy, changed
+
+
+def taxonomy_source_text(path: Path | None) -> str:
+    from pqsearch.analyze.sectors import DEFAULT_TAXONOMY
+
+    return (path or DEFAULT_TAXONOMY).read_text(encoding="utf-8")
+
+
+def load_taxonomy_text(text: str) -> Taxonomy:
+    from pqsearch.analyze.sectors import parse_taxonomy
+
+    return parse_taxonomy(text, source="<index>")
+
+
+def _ingest_into(
+    root: Path,
+    data: Path,
+    paths: list[Path],
+    *,
+    fresh: bool,
+    prune: bool,
+    taxonomy_path: Path | None,
+    commit_every: int,
+    batch_size: int,
+    n_process: int | None,
+    progress: ProgressCallback | None,
+) -> IngestReport:
+    ix = _open_or_create(root, data, fresh)
+    lexicon = Lexicon.open(data / store.LEXICON_FILE, writable=True)
+    try:
+        taxonomy, taxonomy_changed = _choose_taxonomy(lexicon, taxonomy_path)
+        if fresh:
+            lexicon.set_stopwords(stopwords())
+        lexicon.set_meta("schema_version", SCHEMA_VERSION)
+        lexicon.flush()
+        existing = {} if fresh else _existing_documents(ix)
+        files, failures = document_files(paths)
+        state = _Run(
+            ix=ix,
+            lexicon=lexicon,
+            analyser=_Analyser(taxonomy, n_process, PortfolioNames(lexicon)),
+            existing=existing,
+            reanalyse_all=taxonomy_changed,
+            commit_every=commit_every,
+            batch_size=batch_size,
+            progress=Progress(files_total=len(files)),
+            on_progress=progress,
+        )
+        state.failed.extend(failures)
+        try:
+            for item in iter_parse(files):
+                state.take(item)
+            state.flush_batch()
+            if prune:
+                state.prune({str(p) for p in files})
+            state.commit()
+        finally:
+            state.close()
+        return state.report()
+    finally:
+        lexicon.close()
+
+
+class _Run:
+    """The state of one ingest run: what was seen, the batch in flight, the open writer."""
+
+    def __init__(
+        self,
+        *,
+        ix: Any,
+        lexicon: Lexicon,
+        analyser: _Analyser,
+        existing: dict[str, _Existing],
+        reanalyse_all: bool,
+        commit_every: int,
+        batch_size: int,
+        progress: Progress,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        self.ix = ix
+        self.lexicon = lexicon
+        self.analyser = analyser
+        self.existing = existing
+        self.reanalyse_all = reanalyse_all
+        self.commit_every = commit_every
+        self.batch_size = batch_size
+        self.progress = progress
+        self.on_progress = on_progress
+        self.writer: Any = None
+        self.uncommitted = 0
+        self.batch: list[Question] = []
+        self.seen: dict[str, Question] = {}
+        self.seen_sources: set[str] = set()
+        self.added: list[str] = []
+        self.updated: list[str] = []
+        self.unchanged: list[str] = []
+        self.removed: list[str] = []
+        self.failed: list[FileFailure] = []
+        self.duplicates: list[str] = []
+        self.words = 0
+        self._last_file: str | None = None
+
+    def _tick(self) -> None:
+        if self.on_progress is not None:
+            self.on_progress(self.progress)
+
+    def take(self, item: Question | FileFailure) -> None:
+        source = item.source.split(":")[0] if isinstance(item, FileFailure) else item.source
+        if source != self._last_file:
+            self._last_file = source
+            self.progress.files_done += 1
+        if isinstance(item, FileFailure):
+            self.failed.append(item)
+            self.progress.failed += 1
+            self._tick()
+            return
+        self.progress.documents += 1
+        self.seen_sources.add(item.source)
+        first = self.seen.get(item.id)
+        if first is not None:
+            if first.content_hash != item.content_hash:
+                self.duplicates.append(
+                    f"{item.id}: {_describe_source(item)} is another version of the question "
+                    f"already read from {_describe_source(first)}; kept {_describe_source(first)}"
+                )
+            return
+        self.seen[item.id] = item
+        old = self.existing.get(item.id)
+        rank = FORMAT_RANK.get(item.source_format, 0)
+        if old is not None and not self.reanalyse_all:
+            if old.content_hash == item.content_hash:
+                self.unchanged.append(item.id)
+                self._tick()
+                return
+            if rank < old.rank and old.source != item.source and os.path.exists(old.source):
+                self.duplicates.append(
+                    f"{item.id}: {_describe_source(item)} differs from the indexed "
+                    f"{old.source}, which is kept (a page wins over a record)"
+                )
+                self.unchanged.append(item.id)
+                return
+        self.batch.append(item)
+        if len(self.batch) >= self.batch_size:
+            self.flush_batch()
+
+    def flush_batch(self) -> None:
+        if not self.batch:
+            return
+        batch, self.batch = self.batch, []
+        self.progress.stage = "analyse"
+        self._tick()
+        writer = self._writer()
+        for question, text, enrichment, analyses in self.analyser.analyse(batch):
+            self.lexicon.add(analyses.values())
+            writer.update_document(**to_document(question, text, enrichment))
+            words = sum(a.words for a in analyses.values())
+            self.words += words
+            self.progress.words += words
+            self.progress.analysed += 1
+            (self.updated if question.id in self.existing else self.added).append(question.id)
+            self.uncommitted += 1
+        self.progress.stage = "parse"
+        self._tick()
+        if self.uncommitted >= self.commit_every:
+            self.commit()
+
+    def _writer(self) -> Any:
+        if self.writer is None:
+            self.writer = self.ix.writer(timeout=30.0)
+        return self.writer
+
+    def prune(self, walked_files: set[str]) -> None:
+        """Drop documents whose file is gone, or whose file was read but no longer has them."""
+        writer = self._writer()
+        for doc_id, old in self.existing.items():
+            if doc_id in self.seen:
+                continue
+            if not os.path.exists(old.source) or old.source in walked_files:
+                writer.delete_by_term("id", doc_id)
+                self.removed.append(doc_id)
+                self.uncommitted += 1
+
+    def commit(self) -> None:
+        if self.writer is None:
+            return
+        self.progress.stage = "commit"
+        self._tick()
+        # The lexicon first: if we die between the two, it describes a superset of the index.
+        self.lexicon.flush()
+        self.writer.commit()
+        self.writer = None
+        self.uncommitted = 0
+        self.progress.stage = "parse"
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+            self.writer = None
+
+    def report(self) -> IngestReport:
+        return IngestReport(
+            added=tuple(self.added),
+            updated=tuple(self.updated),
+            unchanged=tuple(self.unchanged),
+            removed=tuple(self.removed),
+            failed=tuple(self.failed),
+            duplicates=tuple(self.duplicates),
+            words=self.words,
+        )
+
+
+def _reference_dict(reference: Reference) -> dict[str, Any]:
+    return {
+        "number": reference.number,
+        "session": reference.session,
+        "kind": reference.kind,
+        "text": reference.text,
+        "date": reference.date.isoformat() if reference.date else None,
+    }
+
+
+def _describe_source(question: Question) -> str:
+    return f"{question.source} ({question.source_format})"
+

@@ -1,0 +1,161 @@
+"""The Whoosh schema, and how a `Question` with its analysis becomes an index document.
+
+Metadata is stored once, in the `record` field (the question as JSON with what analysis
+added); the other fields are for searching, filtering, facets and sorting. The schema holds
+only stock Whoosh classes (Whoosh pickles the schema into the index, so a
+custom analyzer class would tie every index to a module path). Text arrives already analysed:
+lemma and surface-word fields hold space-separated folded tokens made by
+`pqsearch.analyze`, and a plain space tokenizer splits them again.
+
+Dates are integers `YYYYMMDD`: exact, sortable, and cheap to turn into year and month buckets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from whoosh.analysis import SpaceSeparatedTokenizer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from pqsearch.models import Question
+
+# Parts of a document that carry text, in display order.
+TEXT_PARTS = ("title", "question", "answer")
+LEMMA_FIELDS = {part: f"{part}_lemmas" for part in TEXT_PARTS}
+WORD_FIELDS = {part: f"{part}_words" for part in TEXT_PARTS}
+# A title word says more about the subject than a word deep in an answer.
+FIELD_BOOSTS = {"title": 3.0, "question": 1.0, "answer": 1.0}
+
+# Single-valued metadata fields, indexed as exact ids (facets, filters).
+ID_FIELDS = (
+    "parliament",
+    "kind",
+    "legislature",
+    "session",
+    "language",
+    "author",
+    "addressee",
+    "status",
+    "answer_type",
+)
+# Multi-valued metadata fields (comma-separated values).
+KEYWORD_FIELDS = ("portfolios", "sectors", "refs")
+DATE_FIELDS = {"received": "received_on", "published": "published_on", "answered": "answered_on"}
+
+ANSWERED = "answered"
+UNANSWERED = "unanswered"
+
+# Precedence of source formats when the same question arrives twice: the page is the source
+# of truth, its text rendering next, a third party's extracted record last.
+FORMAT_RANK = {"html": 3, "text": 2, "jsonl": 1}
+
+SCHEMA_VERSION = "1"
+
+
+def build_schema() -> Schema:
+    space = SpaceSeparatedTokenizer()
+    fields: dict[str, Any] = {
+        "id": ID(stored=True, unique=True, sortable=True),
+        "content_hash": ID(stored=True, sortable=True),
+        "source": ID(stored=True, sortable=True),
+        "source_rank": NUMERIC(int, stored=True, sortable=True),
+        "number": NUMERIC(int, sortable=True),
+        "record": STORED(),
+    }
+    for name in ID_FIELDS:
+        fields[name] = ID(sortable=True)
+    for name in KEYWORD_FIELDS:
+        fields[name] = KEYWORD(commas=True, scorable=False, lowercase=False)
+    for name in DATE_FIELDS:
+        fields[name] = NUMERIC(int, sortable=True, bits=32)
+    for part in TEXT_PARTS:
+        fields[LEMMA_FIELDS[part]] = TEXT(
+            analyzer=space, phrase=False, field_boost=FIELD_BOOSTS[part]
+        )
+        fields[WORD_FIELDS[part]] = TEXT(analyzer=space, phrase=True)
+    return Schema(**fields)
+
+
+def date_to_int(day: dt.date | None) -> int | None:
+    return None if day is None else day.year * 10000 + day.month * 100 + day.day
+
+
+def int_to_date(value: int | None) -> dt.date | None:
+    if not value:
+        return None
+    return dt.date(value // 10000, value // 100 % 100, value % 100)
+
+
+def keyword_value(values: Sequence[str]) -> str:
+    """Values of a multi-valued field as Whoosh's comma-separated form (commas inside dropped)."""
+    cleaned = (" ".join(v.replace(",", " ").split()) for v in values)
+    return ",".join(v for v in cleaned if v)
+
+
+@dataclass(frozen=True)
+class DocumentText:
+    """The analysed text of one document: folded lemmas and folded surface words per part."""
+
+    lemmas: dict[str, Sequence[str]]
+    words: dict[str, Sequence[str]]
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    """What analysis adds to a record beyond its text: stored with it, shown by `show`."""
+
+    answer_type: str
+    answer_type_evidence: str | None
+    sectors: tuple[dict[str, Any], ...]
+    references: tuple[dict[str, Any], ...]
+    portfolios: tuple[str, ...]
+
+
+def to_document(question: Question, text: DocumentText, enrichment: Enrichment) -> dict[str, Any]:
+    """The Whoosh document for one question (every metadata field, both text forms)."""
+    stored = {
+        "question": question.to_dict(),
+        "answer_type": enrichment.answer_type,
+        "answer_type_evidence": enrichment.answer_type_evidence,
+        "sectors": list(enrichment.sectors),
+        "references": list(enrichment.references),
+        "portfolios": list(enrichment.portfolios),
+    }
+    doc: dict[str, Any] = {
+        "id": question.id,
+        "content_hash": question.content_hash,
+        "source": question.source,
+        "source_rank": FORMAT_RANK.get(question.source_format, 0),
+        "record": json.dumps(stored, ensure_ascii=False),
+        "parliament": question.parliament,
+        "kind": question.kind,
+        "language": question.language,
+        "status": ANSWERED if question.answered else UNANSWERED,
+        "answer_type": enrichment.answer_type,
+        "portfolios": keyword_value(enrichment.portfolios),
+        "sectors": keyword_value([s["id"] for s in enrichment.sectors]),
+        "refs": keyword_value([ref_key(r.get("session"), r["number"]) for r in enrichment.references]),
+    }
+    for name in ("legislature", "session", "author", "addressee"):
+        value = getattr(question, name)
+        if value:
+            doc[name] = value
+    if question.number is not None:
+        doc["number"] = question.number
+    for name, attribute in DATE_FIELDS.items():
+        value = date_to_int(getattr(question, attribute))
+        if value is not None:
+            doc[name] = value
+    for part in TEXT_PARTS:
+        doc[LEMMA_FIELDS[part]] = " ".join(text.lemmas.get(part, ()))
+        doc[WORD_FIELDS[part]] = " ".join(text.words.get(part, ()))
+    return {k: v for k, v in doc.items() if v != ""}
+
+
+def ref_key(session: str | None, number: int) -> str:
+    """The key under which a cross-reference is indexed: `25/26#59`, or `#59` without session."""
+    return f"{session or ''}#{number}"

@@ -1,0 +1,240 @@
+"""Where an index lives on disk, who may write it, and opening it safely.
+
+An index folder holds:
+
+    ingest.lock          held (flock) by the one ingest that writes; says who holds it
+    live -> data-<n>     a symlink to the data folder readers open
+    data-<n>/            the Whoosh files and the lexicon (lexicon.sqlite)
+
+Whoosh's commit is atomic on its own (a new table of contents is renamed over the old one,
+and segments are only referenced once whole), so an interrupted incremental ingest leaves
+the previous commit readable. A rebuild writes a new data folder beside the live one and
+switches the symlink with one atomic rename when it is done.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import os
+import pickle
+import shutil
+import struct
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
+
+DEFAULT_INDEX_DIR = Path("index")
+INDEX_ENV = "PQSEARCH_INDEX"
+LIVE = "live"
+LOCK_FILE = "ingest.lock"
+LEXICON_FILE = "lexicon.sqlite"
+WHOOSH_INDEX_NAME = "MAIN"
+
+# Errors Whoosh lets out when its files are truncated, missing or garbage.
+READ_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    EOFError,
+    pickle.UnpicklingError,
+    struct.error,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    TypeError,
+    MemoryError,
+)
+
+
+def resolve_index_dir(index_dir: str | Path | None = None) -> Path:
+    """The index folder: the argument, else $PQSEARCH_INDEX, else `index/`."""
+    if index_dir is not None and str(index_dir) != "":
+        return Path(index_dir)
+    env = os.environ.get(INDEX_ENV)
+    return Path(env) if env else DEFAULT_INDEX_DIR
+
+
+def live_data_dir(root: Path) -> Path | None:
+    """The data folder readers should open, or None when no index was ever committed."""
+    link = root / LIVE
+    try:
+        target = os.readlink(link)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise DamagedIndexError(_damaged(root, f"{link} is not a link ({error})")) from error
+    data = root / target
+    if not data.is_dir():
+        raise DamagedIndexError(_damaged(root, f"its data folder {data} is missing"))
+    return data
+
+
+def new_data_dir(root: Path) -> Path:
+    data = root / f"data-{time.time_ns()}"
+    data.mkdir(parents=True)
+    return data
+
+
+def switch_live(root: Path, data: Path) -> Path | None:
+    """Point `live` at `data` atomically; returns the folder it pointed to before."""
+    previous = live_data_dir(root) if (root / LIVE).is_symlink() else None
+    tmp = root / f".{LIVE}.{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    os.symlink(data.name, tmp)
+    os.replace(tmp, root / LIVE)
+    _fsync_dir(root)
+    return previous
+
+
+def remove_data_dir(data: Path) -> None:
+    shutil.rmtree(data, ignore_errors=True)
+
+
+def remove_orphans(root: Path) -> list[Path]:
+    """Data folders that no `live` link points to: left by an interrupted rebuild."""
+    live = live_data_dir(root)
+    orphans = [
+        p for p in root.glob("data-*") if p.is_dir() and (live is None or p.name != live.name)
+    ]
+    for orphan in orphans:
+        remove_data_dir(orphan)
+    return orphans
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _damaged(root: Path, what: str) -> str:
+    return (
+        f"The index at {root} is damaged: {what}. "
+        f'Rebuild it with "pqsearch ingest --rebuild --index {root}" '
+        "(it builds beside the old one and switches only when done)."
+    )
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int | None
+    started: str | None
+    command: str | None
+
+
+def _read_holder(path: Path) -> LockHolder:
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return LockHolder(None, None, None)
+    fields = dict(line.split("=", 1) for line in lines if "=" in line)
+    pid = fields.get("pid", "")
+    return LockHolder(
+        int(pid) if pid.isdigit() else None, fields.get("started"), fields.get("command")
+    )
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextlib.contextmanager
+def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | None]:
+    """Hold the index's write lock; yields the holder of a stale lock that was cleared, if any.
+
+    The lock is an flock, which the kernel releases when its process dies, so a killed ingest
+    never blocks the next one; the file's text only says who held it, for messages.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise
+                if time.monotonic() >= deadline:
+                    holder = _read_holder(path)
+                    who = f"process {holder.pid}" if holder.pid else "another process"
+                    since = f", started {holder.started}" if holder.started else ""
+                    raise IndexLockedError(
+                        f"Another ingest ({who}{since}) is writing to {root}; waited "
+                        f"{timeout:g} s. Let it finish and run this again, or pass --wait "
+                        "SECONDS to wait longer."
+                    ) from None
+                time.sleep(0.1)
+        previous = _read_holder(path)
+        stale = previous if previous.pid and previous.pid != os.getpid() else None
+        if stale is not None and stale.pid is not None and _pid_alive(stale.pid):
+            # A live process with that pid no longer holds the lock: it is not an ingest.
+            stale = None
+        started = dt.datetime.now().isoformat(timespec="seconds")
+        os.ftruncate(fd, 0)
+        os.pwrite(
+            fd, f"pid={os.getpid()}\nstarted={started}\ncommand=pqsearch ingest\n".encode(), 0
+        )
+        try:
+            yield stale
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def open_whoosh(root: Path, data: Path) -> Any:
+    """Open the Whoosh index in `data`, turning any read failure into DamagedIndexError."""
+    from whoosh import index as whoosh_index
+
+    try:
+        if not whoosh_index.exists_in(str(data), indexname=WHOOSH_INDEX_NAME):
+            raise DamagedIndexError(_damaged(root, f"{data} holds no Whoosh table of contents"))
+        return whoosh_index.open_dir(str(data), indexname=WHOOSH_INDEX_NAME)
+    except DamagedIndexError:
+        raise
+    except whoosh_index.IndexError as error:
+        raise DamagedIndexError(_damaged(root, f"Whoosh cannot read it ({error})")) from error
+    except READ_ERRORS as error:
+        raise DamagedIndexError(_damaged(root, _describe(error))) from error
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, FileNotFoundError):
+        return f"the file {error.filename} is missing"
+    if isinstance(error, pickle.UnpicklingError | EOFError | struct.error):
+        return f"a file is truncated or garbage ({type(error).__name__}: {error})"
+    return f"{type(error).__name__}: {error}"
+
+
+def damaged(root: Path, error: BaseException) -> DamagedIndexError:
+    """A DamagedIndexError for a low-level read failure met while using the index."""
+    return DamagedIndexError(_damaged(root, _describe(error)))
+
+
+def require_live(root: Path) -> Path:
+    """The live data folder, or NoIndexError saying how to build one."""
+    if not root.exists():
+        raise NoIndexError(root)
+    data = live_data_dir(root)
+    if data is None:
+        raise NoIndexError(root)
+    return data

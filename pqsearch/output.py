@@ -1,0 +1,144 @@
+"""Plain-text rendering of results for the terminal (the CLI's only formatting code)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from pqsearch.models import Document, Facet, Highlight, Hit, IngestReport, SearchResult, jsonable
+
+BOLD = "\033[1m"
+MARK = "\033[1;33m"
+RESET = "\033[0m"
+
+
+def as_json(value: Any) -> str:
+    return json.dumps(jsonable(value), ensure_ascii=False, indent=2)
+
+
+def day(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else "—"
+
+
+def mark(highlight: Highlight, *, color: bool) -> str:
+    """The highlight's text with its matched words marked: bold on a terminal, [word] else."""
+    opening, closing = (MARK, RESET) if color else ("[", "]")
+    pieces: list[str] = []
+    last = 0
+    for start, end in highlight.spans:
+        pieces.append(highlight.text[last:start])
+        pieces.append(opening + highlight.text[start:end] + closing)
+        last = end
+    pieces.append(highlight.text[last:])
+    return "".join(pieces)
+
+
+def hit_lines(hit: Hit, *, color: bool) -> list[str]:
+    number = f"n°{hit.number}" if hit.number is not None else "n° ?"
+    where = " · ".join(x for x in (hit.legislature, hit.session) if x)
+    answered = f"answered {day(hit.answered_on)}" if hit.answered else "no answer yet"
+    title = next((h for h in hit.highlights if h.part == "title"), None)
+    title_text = mark(title, color=color) if title else hit.title
+    lines = [
+        f"{hit.rank}. {number} · {where} · received {day(hit.received_on)} · {answered}"
+        f"   [id {hit.id}]",
+        f"   {hit.author or '?'} → {hit.addressee or '?'}",
+        f"   {BOLD if color else ''}{title_text}{RESET if color else ''}",
+    ]
+    for highlight in hit.highlights:
+        if highlight.part != "title":
+            label = "Answer" if highlight.part == "answer" else "Question"
+            lines.append(f"   {label}: {mark(highlight, color=color)}")
+    return lines
+
+
+def facet_line(facet: Facet) -> str:
+    values = " · ".join(f"{c.value} ({c.count})" for c in facet.results) or "—"
+    more = " · …" if facet.truncated else ""
+    return f"  {facet.name}: {values}{more}"
+
+
+def search_text(result: SearchResult, *, color: bool, show_facets: bool = True) -> str:
+    first = (result.page - 1) * result.limit + 1
+    shown = f"{first}–{first + len(result.hits) - 1}" if result.hits else "none"
+    query = f' for "{result.query}"' if result.query.strip() else ""
+    lines = [f"{result.total} documents{query} (showing {shown}, page {result.page})", ""]
+    for hit in result.hits:
+        lines.extend(hit_lines(hit, color=color))
+        lines.append("")
+    for suggestion in result.suggestions:
+        lines.append(
+            f'Nothing matches "{suggestion.word}": did you mean "{suggestion.suggestion}" '
+            f"({suggestion.hits} documents)?"
+        )
+    if show_facets and result.facets:
+        lines.append("Facets:")
+        lines.extend(facet_line(f) for f in result.facets)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def facet_text(facet: Facet) -> str:
+    width = max((len(c.value) for c in facet.results), default=0)
+    lines = [f"{facet.name}: {len(facet.results)} values"]
+    lines.extend(f"  {c.value.ljust(width)}  {c.count}" for c in facet.results)
+    return "\n".join(lines) + "\n"
+
+
+def document_text(document: Document) -> str:
+    q = document.question
+    lines = [
+        f"{q.title}",
+        f"  id {q.id} · {q.parliament} · question n°{q.number if q.number is not None else '?'}"
+        f" · legislature {q.legislature or '?'} · session {q.session or '?'} · {q.kind}",
+        f"  {q.author or '?'} → {q.addressee or '?'}",
+    ]
+    if q.addressee_role:
+        lines.append(f"  {q.addressee_role}")
+    if document.portfolios:
+        lines.append(f"  Portfolios: {', '.join(document.portfolios)}")
+    lines.append(
+        f"  Received {day(q.received_on)} · published {day(q.published_on)} · answered "
+        f"{day(q.answered_on)}"
+    )
+    evidence = f" — {document.answer_type_evidence}" if document.answer_type_evidence else ""
+    lines.append(f"  Answer type: {document.answer_type}{evidence}")
+    lines.append(f"  Source: {q.url or q.source}")
+    if q.procedure:
+        lines.append("  Procedure:")
+        for step in q.procedure:
+            body = f" ({step.body})" if step.body else ""
+            lines.append(f"    {day(step.date)}  {step.act}{body}")
+    if document.sectors:
+        lines.append("  Sectors:")
+        for sector in document.sectors:
+            terms = ", ".join(f"{e.term} ×{e.count} in {e.part}" for e in sector.evidence)
+            lines.append(f"    {sector.id} {sector.label}: {terms}")
+    if document.cites:
+        lines.append("  Cites:")
+        for ref in document.cites:
+            target = ", ".join(ref.resolved) if ref.resolved else "not in the index"
+            lines.append(f'    "{ref.text}" → {target}')
+    if document.cited_by:
+        lines.append(f"  Cited by: {', '.join(document.cited_by)}")
+    for annex in q.annexes:
+        lines.append(f"  Annex: {annex.label} <{annex.url}>")
+    lines += ["", "Question", "", q.question, "", "Answer", "", q.answer or "(no answer yet)"]
+    return "\n".join(lines) + "\n"
+
+
+def ingest_text(report: IngestReport) -> str:
+    lines = [
+        f"{len(report.added)} added, {len(report.updated)} updated, "
+        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
+        f"{len(report.failed)} failed in {report.seconds:.1f} s"
+        + (f" ({report.words / report.seconds:,.0f} words/s)" if report.words else "")
+    ]
+    lines.extend(f"  duplicate: {d}" for d in report.duplicates)
+    lines.extend(f"  failed: {f.source}: {f.reason}" for f in report.failed)
+    return "\n".join(lines) + "\n"
+
+
+def jsonl(records: Iterable[dict[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

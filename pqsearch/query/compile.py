@@ -1,0 +1,305 @@
+"""From the user's syntax tree and filters to a Whoosh query, without spaCy.
+
+A word becomes every lemma the corpus gave its folded form (from the lexicon, with a
+context-free fallback for unseen forms) in the lemma fields, or the folded form itself in the
+surface-word fields, so an exact form always meets itself. A quoted phrase matches the
+surface words in order. Plain words are combined so that documents holding all of them rank
+first while documents lacking one are still found. Metadata values are resolved against the
+values the index really holds, case- and accent-insensitively.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import query as wq
+
+from pqsearch.analyze.fold import fold, surface_tokens
+from pqsearch.errors import QuerySyntaxError, UnknownValueError
+from pqsearch.index.reader import IndexReader
+from pqsearch.index.schema import (
+    ANSWERED,
+    LEMMA_FIELDS,
+    TEXT_PARTS,
+    UNANSWERED,
+    WORD_FIELDS,
+    date_to_int,
+)
+from pqsearch.query import syntax as st
+
+# A document holding every typed word outranks one that lacks some: its "all words" part
+# is boosted far above what the words score one by one.
+ALL_WORDS_BOOST = 25.0
+# `a*` over a large vocabulary would build a query of every word starting with "a".
+MAX_PREFIX_TERMS = 2_000
+
+# Canonical field of the query language -> index field.
+METADATA_FIELDS = {
+    "author": "author",
+    "addressee": "addressee",
+    "session": "session",
+    "legislature": "legislature",
+    "language": "language",
+    "kind": "kind",
+    "status": "status",
+    "answer_type": "answer_type",
+    "portfolio": "portfolios",
+    "sector": "sectors",
+    "parliament": "parliament",
+}
+STATUS_ALIASES = {
+    ANSWERED: ANSWERED,
+    "answer": ANSWERED,
+    "repondu": ANSWERED,
+    "repondue": ANSWERED,
+    "reponse": ANSWERED,
+    "avec reponse": ANSWERED,
+    "oui": ANSWERED,
+    "yes": ANSWERED,
+    UNANSWERED: UNANSWERED,
+    "sans reponse": UNANSWERED,
+    "sans-reponse": UNANSWERED,
+    "non repondu": UNANSWERED,
+    "non repondue": UNANSWERED,
+    "en attente": UNANSWERED,
+    "pending": UNANSWERED,
+    "non": UNANSWERED,
+    "no": UNANSWERED,
+}
+_SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
+
+
+@dataclass
+class Compiled:
+    """A Whoosh query and what the rest of the search needs to know about it."""
+
+    query: Any | None
+    # Folded forms and lemmas to highlight in the original text.
+    forms: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)
+    # Words whose own query is worth checking for a did-you-mean: (typed word, its query).
+    words: list[tuple[str, Any]] = field(default_factory=list)
+    # Per typed text-part restriction (for snippets): which parts words were searched in.
+    has_text: bool = False
+
+
+class Compiler:
+    """Compiles syntax trees against one open index."""
+
+    def __init__(self, index: IndexReader, *, sector_resolver: Any | None = None) -> None:
+        self.index = index
+        self.lexicon = index.lexicon
+        self._sector_resolver = sector_resolver
+
+    # --- public -----------------------------------------------------------------------
+
+    def compile(self, tree: st.Node | None) -> Compiled:
+        compiled = Compiled(query=None)
+        if tree is not None:
+            compiled.query = self._node(tree, compiled)
+        return compiled
+
+    def values_query(self, field_name: str, typed_values: Sequence[str]) -> Any:
+        """A filter: any of `typed_values` of a metadata field (each resolved, or an error)."""
+        terms: list[Any] = []
+        for typed in typed_values:
+            terms.extend(self._field_value(field_name, typed))
+        return terms[0] if len(terms) == 1 else wq.Or(terms)
+
+    def date_query(self, date_field: str, start: Any, end: Any) -> Any:
+        return wq.NumericRange(date_field, date_to_int(start), date_to_int(end))
+
+    # --- nodes ------------------------------------------------------------------------
+
+    def _node(self, node: st.Node, out: Compiled) -> Any:
+        if isinstance(node, st.Word):
+            return self._word(node.text, _parts(node.field), out)
+        if isinstance(node, st.Prefix):
+            return self._prefix(node.text, _parts(node.field), out)
+        if isinstance(node, st.Phrase):
+            return self._phrase(node.words, _parts(node.field), out)
+        if isinstance(node, st.FieldValue):
+            terms = self._field_value(node.field, node.value)
+            return terms[0] if len(terms) == 1 else wq.Or(terms)
+        if isinstance(node, st.DateRange):
+            return wq.NumericRange(node.field, date_to_int(node.start), date_to_int(node.end))
+        if isinstance(node, st.Not):
+            return wq.Not(self._node(node.item, out))
+        if isinstance(node, st.And):
+            return self._all(node.items, out)
+        if isinstance(node, st.Or):
+            items = [self._node(item, out) for item in node.items]
+            items = [q for q in items if q is not None]
+            return wq.Or(items) if items else wq.NullQuery
+        if isinstance(node, st.AnyOf):
+            return self._any_of(node.items, out)
+        raise TypeError(f"unknown syntax node {node!r}")
+
+    def _all(self, items: Iterable[st.Node], out: Compiled) -> Any:
+        compiled = [self._node(item, out) for item in items]
+        required = [q for q in compiled if q is not None and not isinstance(q, wq.Not)]
+        negated = [q.query for q in compiled if isinstance(q, wq.Not)]
+        return _with_exclusions(required, negated)
+
+    def _any_of(self, items: Iterable[st.Node], out: Compiled) -> Any:
+        """Plain juxtaposed words: OR, with a large bonus for documents matching all."""
+        optional: list[Any] = []
+        required: list[Any] = []
+        negated: list[Any] = []
+        for item in items:
+            q = self._node(item, out)
+            if q is None:
+                continue
+            if isinstance(q, wq.Not):
+                negated.append(q.query)
+            elif isinstance(item, st.FieldValue | st.DateRange):
+                required.append(q)
+            else:
+                optional.append(q)
+        if len(optional) > 1:
+            required.append(wq.Or([wq.And(optional, boost=ALL_WORDS_BOOST), *optional]))
+        elif optional:
+            required.extend(optional)
+        return _with_exclusions(required, negated)
+
+    def _word(self, text: str, parts: Sequence[str], out: Compiled) -> Any:
+        tokens = surface_tokens(text)
+        if not tokens:
+            return None
+        if len(tokens) > 1:
+            # "start-up", "23/02/2021": one typed word, several surface words in a row.
+            return self._phrase(tuple(tokens), parts, out)
+        form = tokens[0]
+        out.has_text = True
+        out.forms.add(form)
+        if self.lexicon.is_stopword(form):
+            return None
+        lemmas = self.lexicon.expand(form)
+        out.lemmas.update(lemmas)
+        subqueries = [wq.Term(LEMMA_FIELDS[p], lemma) for p in parts for lemma in sorted(lemmas)]
+        subqueries += [wq.Term(WORD_FIELDS[p], form) for p in parts]
+        q = wq.Or(subqueries)
+        out.words.append((text, q))
+        return q
+
+    def _prefix(self, text: str, parts: Sequence[str], out: Compiled) -> Any:
+        stem = fold(text)
+        if len(stem) < 2:
+            raise QuerySyntaxError(
+                f"The prefix {text}* is too short: type at least two letters before the *."
+            )
+        out.has_text = True
+        reader = self.index.reader
+        expansions: set[str] = set()
+        fields = [WORD_FIELDS[p] for p in parts] + [LEMMA_FIELDS[p] for p in parts]
+        for name in fields:
+            for term in reader.expand_prefix(name, stem):
+                expansions.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+                if len(expansions) > MAX_PREFIX_TERMS:
+                    raise QuerySyntaxError(
+                        f"{text}* matches more than {MAX_PREFIX_TERMS:,} different words: "
+                        "type more letters before the *."
+                    )
+        out.forms.update(expansions)
+        out.lemmas.update(expansions)
+        return wq.Or([wq.Prefix(name, stem) for name in fields])
+
+    def _phrase(self, words: Sequence[str], parts: Sequence[str], out: Compiled) -> Any:
+        tokens = surface_tokens(" ".join(words))
+        if not tokens:
+            return None
+        out.has_text = True
+        out.forms.update(tokens)
+        if len(tokens) == 1:
+            return wq.Or([wq.Term(WORD_FIELDS[p], tokens[0]) for p in parts])
+        return wq.Or([wq.Phrase(WORD_FIELDS[p], tokens) for p in parts])
+
+    # --- metadata ---------------------------------------------------------------------
+
+    def _field_value(self, field_name: str, typed: str) -> list[Any]:
+        if field_name == "id":
+            return [wq.Term("id", typed.strip())]
+        if field_name == "number":
+            digits = typed.strip().lstrip("nN°º").strip()
+            if not digits.isdigit():
+                raise QuerySyntaxError(
+                    f"A question number is a whole number (numero:369), not {typed!r}."
+                )
+            return [wq.NumericRange("number", int(digits), int(digits))]
+        index_field = METADATA_FIELDS.get(field_name)
+        if index_field is None:
+            raise QuerySyntaxError(f"{field_name} cannot be used as a filter.")
+        if index_field == "status":
+            status = STATUS_ALIASES.get(_norm(typed))
+            if status is None:
+                raise QuerySyntaxError(
+                    f"Unknown status {typed!r}: use answered (répondu) or unanswered "
+                    "(sans réponse)."
+                )
+            return [wq.Term("status", status)]
+        if index_field == "sectors" and self._sector_resolver is not None:
+            typed = self._sector_resolver(typed)
+        if index_field in ("legislature", "session"):
+            typed = _short_season(typed)
+        values = resolve_values(index_field, typed, self.index.field_values(index_field))
+        return [wq.Term(index_field, value) for value in values]
+
+
+def _parts(field_name: str | None) -> Sequence[str]:
+    if field_name is None:
+        return TEXT_PARTS
+    if field_name not in TEXT_PARTS:
+        raise QuerySyntaxError(f"{field_name}: takes a date or a value, not words.")
+    return (field_name,)
+
+
+def _with_exclusions(required: list[Any], negated: list[Any]) -> Any:
+    if not required and not negated:
+        return None
+    positive = (
+        wq.Every()
+        if not required
+        else required[0]
+        if len(required) == 1
+        else wq.And(required)
+    )
+    if not negated:
+        return positive
+    return wq.AndNot(positive, negated[0] if len(negated) == 1 else wq.Or(negated))
+
+
+def _norm(value: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9/]+", " ", fold(value)).split())
+
+
+def _short_season(typed: str) -> str:
+    """`2019-2024` and `2019/2024` are the legislature 19/24; `2020-2021` the session 20/21."""
+    match = _SEASON.match(typed.strip())
+    return f"{match.group(1)}/{match.group(2)}" if match else typed
+
+
+def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
+    """The indexed values a typed filter value means, or UnknownValueError with suggestions.
+
+    Equal after folding wins; otherwise every value containing all the typed words ("smet"
+    finds "Pascal Smet").
+    """
+    key = _norm(typed)
+    if not key:
+        raise QuerySyntaxError(f"An empty value for {field_name} matches nothing.")
+    normalised = {value: _norm(value) for value in available}
+    exact = [value for value, norm in normalised.items() if norm == key]
+    if exact:
+        return exact
+    words = set(key.split())
+    partial = [value for value, norm in normalised.items() if words <= set(norm.split())]
+    if partial:
+        return partial
+    close = difflib.get_close_matches(key, list(normalised.values()), n=3, cutoff=0.6)
+    suggestions = [value for value, norm in normalised.items() if norm in close]
+    suggestions.sort(key=lambda v: close.index(normalised[v]))
+    raise UnknownValueError(field_name, typed, suggestions)

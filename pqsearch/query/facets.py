@@ -1,0 +1,162 @@
+"""Facet counts over the whole result set: one interface, one class per kind of facet.
+
+A facet counts, for the documents a search matched (a boolean mask over document numbers),
+how many have each value. Multi-valued fields count a document once under each of its values.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from pqsearch.errors import QuerySyntaxError
+from pqsearch.index.reader import IndexReader
+from pqsearch.models import Facet, FacetCount
+
+Mask = npt.NDArray[np.bool_]
+DEFAULT_TOP = 10
+
+
+class FacetKind(ABC):
+    """How one facet is counted."""
+
+    name: str
+
+    @abstractmethod
+    def counts(self, index: IndexReader, matched: Mask) -> dict[str, int]:
+        """Value -> number of matched documents that have it (zero counts left out)."""
+
+    def count(self, index: IndexReader, matched: Mask, *, top: int | None = DEFAULT_TOP) -> Facet:
+        counts = self.counts(index, matched)
+        ordered = self.ordered(counts)
+        shown = ordered if top is None else ordered[:top]
+        return Facet(
+            name=self.name,
+            results=tuple(FacetCount(value, n) for value, n in shown),
+            truncated=top is not None and len(ordered) > top,
+        )
+
+    def ordered(self, counts: dict[str, int]) -> list[tuple[str, int]]:
+        """Most frequent first, ties by value."""
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+@dataclass
+class FieldFacet(FacetKind):
+    """Values of a metadata field (single- or multi-valued)."""
+
+    name: str
+    field: str
+    label: Callable[[str], str] | None = None
+
+    def counts(self, index: IndexReader, matched: Mask) -> dict[str, int]:
+        column = index.column(self.field)
+        if column.multi:
+            assert column.pair_docs is not None and column.pair_codes is not None
+            selected = column.pair_codes[matched[column.pair_docs]]
+        else:
+            assert column.codes is not None
+            codes = column.codes[matched]
+            selected = codes[codes >= 0]
+        tally = np.bincount(selected, minlength=len(column.values))
+        label = self.label or (lambda v: v)
+        result: dict[str, int] = {}
+        for code in np.flatnonzero(tally):
+            key = label(column.values[code])
+            result[key] = result.get(key, 0) + int(tally[code])
+        return result
+
+
+@dataclass
+class DateFacet(FacetKind):
+    """Year or month buckets of one of the three dates."""
+
+    name: str
+    field: str
+    granularity: str  # "year" or "month"
+
+    def counts(self, index: IndexReader, matched: Mask) -> dict[str, int]:
+        dates = index.dates(self.field)[matched]
+        dates = dates[dates > 0]
+        divisor = 10000 if self.granularity == "year" else 100
+        buckets, tally = np.unique(dates // divisor, return_counts=True)
+        if self.granularity == "year":
+            return {str(int(b)): int(n) for b, n in zip(buckets, tally, strict=True)}
+        return {
+            f"{int(b) // 100:04d}-{int(b) % 100:02d}": int(n)
+            for b, n in zip(buckets, tally, strict=True)
+        }
+
+    def ordered(self, counts: dict[str, int]) -> list[tuple[str, int]]:
+        """Time reads best in time order: newest first."""
+        return sorted(counts.items(), reverse=True)
+
+
+def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[str, FacetKind]:
+    """Every facet pqsearch can count, by the name users give it."""
+    catalogue: dict[str, FacetKind] = {
+        "legislature": FieldFacet("legislature", "legislature"),
+        "session": FieldFacet("session", "session"),
+        "addressee": FieldFacet("addressee", "addressee"),
+        "author": FieldFacet("author", "author"),
+        "portfolio": FieldFacet("portfolio", "portfolios"),
+        "status": FieldFacet("status", "status"),
+        "answer_type": FieldFacet("answer_type", "answer_type"),
+        "language": FieldFacet("language", "language"),
+        "sector": FieldFacet("sector", "sectors", label=sector_label),
+    }
+    for date_name in ("received", "published", "answered"):
+        for granularity in ("year", "month"):
+            name = f"{date_name}_{granularity}"
+            catalogue[name] = DateFacet(name, date_name, granularity)
+    return catalogue
+
+
+DEFAULT_FACETS = (
+    "legislature",
+    "session",
+    "addressee",
+    "portfolio",
+    "sector",
+    "status",
+    "answer_type",
+    "received_year",
+)
+FACET_ALIASES = {
+    "ministre": "addressee",
+    "destinataire": "addressee",
+    "auteur": "author",
+    "portefeuille": "portfolio",
+    "portfolios": "portfolio",
+    "secteur": "sector",
+    "sectors": "sector",
+    "statut": "status",
+    "langue": "language",
+    "type": "answer_type",
+    "year": "received_year",
+    "month": "received_month",
+}
+
+
+def facet_names(requested: Sequence[str] | None, catalogue: dict[str, FacetKind]) -> list[str]:
+    """Resolve user facet names (aliases allowed) to catalogue names; unknown ones are errors."""
+    if requested is None:
+        return list(DEFAULT_FACETS)
+    names: list[str] = []
+    for raw in requested:
+        for part in raw.split(","):
+            name = part.strip().lower().replace("-", "_")
+            if not name:
+                continue
+            name = FACET_ALIASES.get(name, name)
+            if name not in catalogue:
+                raise QuerySyntaxError(
+                    f"Unknown facet {part.strip()!r}. Facets: {', '.join(sorted(catalogue))}."
+                )
+            if name not in names:
+                names.append(name)
+    return names

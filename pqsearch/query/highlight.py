@@ -1,0 +1,102 @@
+"""Matched words marked on the original text (not on lemmas), and the best snippet.
+
+A word of the text is a match when its folded form is one the query typed, or when the
+lexicon says the corpus gave that form a lemma the query asked for ("promeut" for
+"promouvoir").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from pqsearch.analyze.fold import fold, iter_words
+from pqsearch.analyze.lexicon import Lexicon
+from pqsearch.models import Highlight
+
+SNIPPET_CHARS = 240
+# Scanning a 20 MB answer for a snippet would cost more than the search itself.
+MAX_SCAN_CHARS = 200_000
+
+
+class Matcher:
+    """Decides whether a surface word matches the query, with a cache per search."""
+
+    def __init__(self, lexicon: Lexicon, forms: set[str], lemmas: set[str]) -> None:
+        self.forms = forms
+        self.lemmas = lemmas
+
+        @lru_cache(maxsize=65536)
+        def matches(form: str) -> bool:
+            if form in forms:
+                return True
+            return bool(lemmas) and not lexicon.is_stopword(form) and bool(
+                lexicon.expand(form) & lemmas
+            )
+
+        self._matches: Callable[[str], bool] = matches
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        if not self.forms and not self.lemmas:
+            return []
+        return [
+            (start, end)
+            for word, start, end in iter_words(text[:MAX_SCAN_CHARS])
+            if self._matches(fold(word))
+        ]
+
+
+def snippet(part: str, text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> Highlight:
+    """The window of `text` of about `width` characters holding the most matches."""
+    if not spans:
+        cut = _cut_end(text, min(len(text), width))
+        return Highlight(part, text[:cut] + ("…" if cut < len(text) else ""), ())
+    best_start, best_count = spans[0][0], 0
+    right = 0
+    for left, (start, _) in enumerate(spans):
+        while right < len(spans) and spans[right][1] - start <= width:
+            right += 1
+        if right - left > best_count:
+            best_start, best_count = start, right - left
+    begin = max(0, best_start - width // 4)
+    begin = _cut_start(text, begin)
+    end = _cut_end(text, min(len(text), begin + width))
+    inside = tuple((s - begin, e - begin) for s, e in spans if s >= begin and e <= end)
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shifted = tuple((s + len(prefix), e + len(prefix)) for s, e in inside)
+    body = " ".join(text[begin:end].split("\n"))
+    return Highlight(part, prefix + body + suffix, shifted)
+
+
+def _cut_start(text: str, position: int) -> int:
+    """Move a window start to the beginning of a word."""
+    if position <= 0:
+        return 0
+    space = text.rfind(" ", max(0, position - 30), position)
+    return space + 1 if space >= 0 else position
+
+
+def _cut_end(text: str, position: int) -> int:
+    if position >= len(text):
+        return len(text)
+    space = text.find(" ", position, position + 30)
+    return space if space >= 0 else position
+
+
+def highlights(record: dict[str, object], matcher: Matcher) -> tuple[Highlight, ...]:
+    """The title with its matches, and the best snippet of the answer, else the question."""
+    title = str(record.get("title") or "")
+    result = [Highlight("title", title, tuple(matcher.spans(title)))]
+    best: Highlight | None = None
+    for part in ("answer", "question"):
+        text = record.get(part)
+        if not isinstance(text, str) or not text:
+            continue
+        spans = matcher.spans(text)
+        candidate = snippet(part, text, spans)
+        if best is None or len(candidate.spans) > len(best.spans):
+            best = candidate
+    if best is not None:
+        result.append(best)
+    return tuple(result)

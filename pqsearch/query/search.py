@@ -1,0 +1,258 @@
+"""A search: query words and filters in, ranked hits, facet counts and suggestions out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+
+from pqsearch.errors import QuerySyntaxError
+from pqsearch.index.reader import IndexReader
+from pqsearch.index.schema import DATE_FIELDS, WORD_FIELDS, int_to_date
+from pqsearch.models import Hit, SearchResult, Suggestion
+from pqsearch.query import highlight as hl
+from pqsearch.query.compile import Compiled, Compiler
+from pqsearch.query.dates import parse_date_span
+from pqsearch.query.facets import facet_catalogue, facet_names
+from pqsearch.query.syntax import parse_query
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on a search; several values of one field mean any of them."""
+
+    legislature: tuple[str, ...] = ()
+    session: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    addressee: tuple[str, ...] = ()
+    portfolio: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    sector: tuple[str, ...] = ()
+    answer_type: tuple[str, ...] = ()
+    status: str | None = None
+    date_from: str | dt.date | None = None
+    date_to: str | dt.date | None = None
+    date_field: str = "received"
+
+    def is_empty(self) -> bool:
+        return not any(
+            (
+                self.legislature,
+                self.session,
+                self.author,
+                self.addressee,
+                self.portfolio,
+                self.language,
+                self.sector,
+                self.answer_type,
+                self.status,
+                self.date_from,
+                self.date_to,
+            )
+        )
+
+
+def filter_query(compiler: Compiler, filters: Filters) -> Any | None:
+    parts: list[Any] = []
+    for name in (
+        "legislature",
+        "session",
+        "author",
+        "addressee",
+        "portfolio",
+        "language",
+        "sector",
+        "answer_type",
+    ):
+        values: tuple[str, ...] = getattr(filters, name)
+        if values:
+            parts.append(compiler.values_query(name, values))
+    if filters.status:
+        parts.append(compiler.values_query("status", (filters.status,)))
+    if filters.date_from or filters.date_to:
+        if filters.date_field not in DATE_FIELDS:
+            raise QuerySyntaxError(
+                f"Unknown date {filters.date_field!r}: use received, published or answered."
+            )
+        start = _day(filters.date_from, end=False)
+        end = _day(filters.date_to, end=True)
+        if start and end and start > end:
+            raise QuerySyntaxError(f"The date range is empty: {start} is after {end}.")
+        parts.append(compiler.date_query(filters.date_field, start, end))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _day(value: str | dt.date | None, *, end: bool) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    first, last = parse_date_span(value)
+    return last if end else first
+
+
+class Searcher:
+    """Runs searches on one open index."""
+
+    def __init__(
+        self, index: IndexReader, *, sector_resolver: Callable[[str], str] | None = None,
+        sector_label: Callable[[str], str] | None = None,
+    ) -> None:
+        self.index = index
+        self.compiler = Compiler(index, sector_resolver=sector_resolver)
+        self.catalogue = facet_catalogue(sector_label)
+
+    def matched(self, query: Any) -> np.ndarray:
+        docs = np.fromiter(self.index.searcher.docs_for_query(query), dtype=np.int64)
+        docs.sort()
+        return docs
+
+    def count(self, query: Any) -> int:
+        return len(self.matched(query))
+
+    def search(
+        self,
+        text: str,
+        *,
+        filters: Filters | None = None,
+        facets: Sequence[str] | None = None,
+        facet_top: int | None = 10,
+        sort: str = "relevance",
+        page: int = 1,
+        limit: int = 20,
+        highlight: bool = True,
+    ) -> SearchResult:
+        filters = filters or Filters()
+        if sort not in SORTS:
+            raise QuerySyntaxError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
+        if page < 1 or not 0 <= limit <= MAX_LIMIT:
+            raise QuerySyntaxError(f"Pages count from 1 and the limit is 0 to {MAX_LIMIT}.")
+        names = facet_names(facets, self.catalogue)
+        compiled = self.compiler.compile(parse_query(text))
+        restrict = filter_query(self.compiler, filters)
+        everything: Any = [q for q in (compiled.query, restrict) if q is not None]
+        combined = (
+            wq.Every() if not everything else everything[0] if len(everything) == 1
+            else wq.And(everything)
+        )
+        docs = self.matched(combined)
+        mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
+        mask[docs] = True
+        ranked = self._page(compiled, restrict, docs, sort, filters.date_field, page, limit)
+        matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas)
+        hits = tuple(
+            self._hit(docnum, score, (page - 1) * limit + i + 1, matcher if highlight else None)
+            for i, (docnum, score) in enumerate(ranked)
+        )
+        return SearchResult(
+            query=text,
+            total=len(docs),
+            page=page,
+            limit=limit,
+            hits=hits,
+            facets=tuple(
+                self.catalogue[name].count(self.index, mask, top=facet_top) for name in names
+            ),
+            suggestions=self._suggestions(compiled, restrict),
+        )
+
+    def _page(
+        self,
+        compiled: Compiled,
+        restrict: Any | None,
+        docs: np.ndarray,
+        sort: str,
+        date_field: str,
+        page: int,
+        limit: int,
+    ) -> list[tuple[int, float]]:
+        if limit == 0:
+            return []
+        if sort == "relevance" and compiled.query is not None and compiled.has_text:
+            results = self.index.searcher.search_page(
+                compiled.query, page, pagelen=limit, filter=restrict
+            )
+            if results.pagenum != page:
+                # Whoosh clamps a page past the end to the last one; past the end is empty.
+                return []
+            return [(hit.docnum, float(hit.score)) for hit in results]
+        # Browse (no words) and date sorts: newest first unless asked otherwise; documents
+        # without that date come last either way; ties keep index order.
+        dates = self.index.dates(date_field if date_field in DATE_FIELDS else "received")[docs]
+        known = dates > 0
+        key = -dates if sort != "oldest" else dates
+        order = np.lexsort((docs, key, ~known))
+        start = (page - 1) * limit
+        return [(int(docs[i]), 0.0) for i in order[start : start + limit]]
+
+    def _hit(self, docnum: int, score: float, rank: int, matcher: hl.Matcher | None) -> Hit:
+        stored = self.index.record(docnum)
+        record = stored["question"]
+        return Hit(
+            id=record["id"],
+            score=score,
+            rank=rank,
+            title=record["title"],
+            number=record.get("number"),
+            legislature=record.get("legislature"),
+            session=record.get("session"),
+            author=record.get("author"),
+            addressee=record.get("addressee"),
+            received_on=_iso(record.get("received_on")),
+            published_on=_iso(record.get("published_on")),
+            answered_on=_iso(record.get("answered_on")),
+            answered=record.get("answer") is not None,
+            source=record.get("source", ""),
+            url=record.get("url"),
+            highlights=hl.highlights(record, matcher) if matcher is not None else (),
+            extra={
+                "answer_type": stored.get("answer_type"),
+                "sectors": [s.get("id") for s in stored.get("sectors", [])],
+                "portfolios": stored.get("portfolios", []),
+            },
+        )
+
+    def _suggestions(self, compiled: Compiled, restrict: Any | None) -> tuple[Suggestion, ...]:
+        suggestions: list[Suggestion] = []
+        reader = self.index.reader
+        for word, query in compiled.words:
+            if self._count_with(query, restrict) > 0:
+                continue
+            best: Suggestion | None = None
+            form = next(iter(hl.fold(word).split()), "")
+            candidates: set[str] = set()
+            for part_field in WORD_FIELDS.values():
+                candidates.update(
+                    t.decode("utf-8") if isinstance(t, bytes) else t
+                    for t in reader.terms_within(part_field, form, 2)
+                )
+            for candidate in sorted(candidates - {form}):
+                compiled_candidate = self.compiler.compile(parse_query(candidate))
+                hits = self._count_with(compiled_candidate.query, restrict)
+                if hits and (best is None or hits > best.hits):
+                    display = self.index.lexicon.display(candidate) or candidate
+                    best = Suggestion(word=word, suggestion=display, hits=hits)
+            if best is not None:
+                suggestions.append(best)
+        return tuple(suggestions)
+
+    def _count_with(self, query: Any, restrict: Any | None) -> int:
+        if query is None:
+            return 0
+        return self.count(wq.And([query, restrict]) if restrict is not None else query)
+
+
+def _iso(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+__all__ = ["SORTS", "Filters", "Searcher", "int_to_date"]
