@@ -164,9 +164,7 @@ def qrva_question(record: Mapping[str, Any]) -> Question:
     )
 
 
-def measure(
-    labels: Sequence[LabelledDocument], documents: Mapping[str, Question]
-) -> QualityReport:
+def measure(labels: Sequence[LabelledDocument], documents: Mapping[str, Question]) -> QualityReport:
     """Classify every labelled document and score the result per type and per split."""
     support: Counter[str] = Counter()
     predicted: Counter[str] = Counter()

@@ -20,35 +20,15 @@ Agreement is over tokens (each occurrence) and over distinct (form, lemma) pairs
 from __future__ import annotations
 
 import argparse
-import json
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import simplemma
+from french_texts import french_texts
 
 from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lemmatize import Lemmatizer, _word_lemmas, stopwords
-
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-_FRENCH_HINTS = frozenset({"le", "la", "les", "des", "est", "une", "que", "pour", "dans"})
-
-
-def french_texts() -> Iterator[str]:
-    """Seed page text, Brussels record titles/questions/answers, French plenary turns."""
-    yield (CORPUS / "seed" / "000_b24cdd112820c31b.txt").read_text(encoding="utf-8")
-    for line in (CORPUS / "brussels" / "records.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        for key in ("titre", "question", "reponse"):
-            if record.get(key):
-                yield record[key]
-    for line in (CORPUS / "be_chamber_plenary" / "subset.jsonl").read_text().splitlines():
-        for turn in json.loads(json.loads(line)["discussion"] or "[]"):
-            words = turn["text"].lower().split()
-            if words and sum(w in _FRENCH_HINTS for w in words) / len(words) > 0.08:
-                yield turn["text"]
-
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

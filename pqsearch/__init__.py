@@ -1,6 +1,74 @@
-"""pqsearch: search parliamentary written questions and the ministers' answers."""
+"""pqsearch: search parliamentary written questions and the ministers' answers.
 
-from pqsearch.errors import ParseError, PqsearchError, QuerySyntaxError
-from pqsearch.models import Question
+The public surface is what `__all__` lists; everything else may change.
+"""
 
-__all__ = ["ParseError", "PqsearchError", "Question", "QuerySyntaxError"]
+from pqsearch.api import Index, ingest, open_index, parse, search
+from pqsearch.errors import (
+    DamagedIndexError,
+    IndexLockedError,
+    IndexProblemError,
+    NoIndexError,
+    NotFoundError,
+    ParseError,
+    PqsearchError,
+    QuerySyntaxError,
+    TaxonomyError,
+    UnknownValueError,
+)
+from pqsearch.models import (
+    CrossReference,
+    Document,
+    Facet,
+    FacetCount,
+    FileFailure,
+    Highlight,
+    Hit,
+    IngestReport,
+    Link,
+    ParseBatch,
+    ProcedureStep,
+    Question,
+    SearchResult,
+    SectorCount,
+    SectorEvidence,
+    SectorMention,
+    Suggestion,
+)
+from pqsearch.query.search import Filters
+
+__all__ = [
+    "CrossReference",
+    "DamagedIndexError",
+    "Document",
+    "Facet",
+    "FacetCount",
+    "FileFailure",
+    "Filters",
+    "Highlight",
+    "Hit",
+    "Index",
+    "IndexLockedError",
+    "IndexProblemError",
+    "IngestReport",
+    "Link",
+    "NoIndexError",
+    "NotFoundError",
+    "ParseBatch",
+    "ParseError",
+    "PqsearchError",
+    "ProcedureStep",
+    "QuerySyntaxError",
+    "Question",
+    "SearchResult",
+    "SectorCount",
+    "SectorEvidence",
+    "SectorMention",
+    "Suggestion",
+    "TaxonomyError",
+    "UnknownValueError",
+    "ingest",
+    "open_index",
+    "parse",
+    "search",
+]

@@ -5,7 +5,8 @@ Everything the CLI does goes through here, and other programs use the same calls
     import pqsearch
     pqsearch.ingest(["corpus"], index_dir="index")
     with pqsearch.open_index("index") as index:
-        result = index.search("diplomates technologiques", filters=pqsearch.Filters(session=("20/21",)))
+        filters = pqsearch.Filters(session=("20/21",))
+        result = index.search("diplomates technologiques", filters=filters)
         for hit in result.hits:
             print(hit.number, hit.title)
 """
@@ -22,10 +23,12 @@ from pqsearch.models import (
     CrossReference,
     Document,
     Facet,
+    FacetCount,
     IngestReport,
     ParseBatch,
     Question,
     SearchResult,
+    SectorCount,
     SectorEvidence,
     SectorMention,
 )
@@ -123,12 +126,20 @@ class Index:
         )
         return result.facets[0]
 
+    def content_hash(self, doc_id: str) -> str:
+        """The content hash of an indexed document (changes when its source changes)."""
+        stored = self._reader.record(self._reader.docnum(doc_id))
+        return str(stored["question"]["content_hash"])
+
     def get(self, doc_id: str) -> Question:
         """The record of one document."""
         return self.show(doc_id).question
 
-    def show(self, doc_id: str) -> Document:
-        """One document with its analysis: answer type, sectors, cross-references both ways."""
+    def show(self, doc_id: str, *, links: bool = True) -> Document:
+        """One document with its analysis: answer type, sectors, cross-references both ways.
+
+        `links=False` skips resolving cross-references (faster, for bulk export).
+        """
         docnum = self._reader.docnum(doc_id)
         stored = self._reader.record(docnum)
         question = Question.from_dict(stored["question"])
@@ -138,24 +149,107 @@ class Index:
             answer_type_evidence=stored.get("answer_type_evidence"),
             portfolios=tuple(stored.get("portfolios", ())),
             sectors=tuple(_sector_mention(s) for s in stored.get("sectors", ())),
-            cites=tuple(self._resolve(question, ref) for ref in stored.get("references", ())),
-            cited_by=self._cited_by(question),
+            cites=tuple(
+                self._resolve(question, ref) if links else _unresolved(ref)
+                for ref in stored.get("references", ())
+            ),
+            cited_by=self._cited_by(question) if links else (),
         )
+
+    def export(
+        self,
+        query: str = "",
+        *,
+        fmt: str = "md",
+        filters: Filters | None = None,
+        sort: str = "relevance",
+        limit: int = 20,
+    ) -> str:
+        """The results of a search as a Markdown memo, CSV or JSON Lines (every field)."""
+        from pqsearch import export
+        from pqsearch.query.highlight import Matcher
+        from pqsearch.query.syntax import parse_query
+
+        if fmt not in export.FORMATS:
+            raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
+        result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
+        precedents = [
+            export.Precedent(hit, self.show(hit.id, links=fmt == "md")) for hit in result.hits
+        ]
+        if fmt == "csv":
+            return export.to_csv(precedents)
+        if fmt == "jsonl":
+            return export.to_jsonl(precedents)
+        compiled = self._searcher.compiler.compile(parse_query(query))
+        matcher = Matcher(self._reader.lexicon, compiled.forms, compiled.lemmas)
+        return export.markdown(query, precedents, matcher, result.total)
+
+    def similar(
+        self,
+        doc_id: str | None = None,
+        *,
+        text: str | None = None,
+        filters: Filters | None = None,
+        facets: Sequence[str] | None = None,
+        limit: int = 10,
+        page: int = 1,
+    ) -> SearchResult:
+        """Past questions most like an indexed one (by id) or like a draft `text`.
+
+        Each hit carries `extra["shared_terms"]` (the key lemmas it shares) and
+        `extra["same_question"]` (True when it is the same question, sent to someone else).
+        """
+        from pqsearch.query.similar import similar
+
+        if (doc_id is None) == (text is None):
+            raise QuerySyntaxError("Give either a document id or a text to compare with.")
+        if doc_id is not None:
+            question = self.get(doc_id)
+            text = f"{question.title}\n{question.question}"
+            label = f"similar to {doc_id}"
+        else:
+            label = "similar to the given text"
+        assert text is not None
+        return similar(
+            self._searcher,
+            text,
+            label=label,
+            exclude=(doc_id,) if doc_id else (),
+            filters=filters,
+            facets=facets,
+            limit=limit,
+            page=page,
+        )
+
+    def sectors(self) -> tuple[SectorCount, ...]:
+        """Every sector of the index's taxonomy with the number of documents mentioning it."""
+        counts = {c.value: c.count for c in self.facet_raw("sectors")}
+        return tuple(
+            SectorCount(
+                id=str(s.id),
+                labels=dict(s.labels),
+                documents=counts.get(str(s.id), 0),
+            )
+            for s in self.taxonomy.sectors
+        )
+
+    def facet_raw(self, index_field: str) -> tuple[FacetCount, ...]:
+        """Raw values of an index field with their document counts (no display labels)."""
+        from pqsearch.query.facets import FieldFacet
+
+        matched = self._searcher.matched_mask(None)
+        return FieldFacet(index_field, index_field).count(self._reader, matched, top=None).results
 
     # --- sectors ----------------------------------------------------------------------
 
     @property
     def taxonomy(self) -> Any:
         if self._taxonomy is None:
-            from pqsearch.index.ingest import TAXONOMY_META, load_taxonomy_text
+            from pqsearch.analyze.taxonomy import load_taxonomy
+            from pqsearch.index.store import TAXONOMY_FILE
 
-            text = self._reader.lexicon.get_meta(TAXONOMY_META)
-            if text:
-                self._taxonomy = load_taxonomy_text(text)
-            else:
-                from pqsearch.analyze.sectors import load_taxonomy
-
-                self._taxonomy = load_taxonomy(None)
+            stored = self._reader.data_dir / TAXONOMY_FILE
+            self._taxonomy = load_taxonomy(stored if stored.exists() else None)
         return self._taxonomy
 
     def _sector_id(self, typed: str) -> str:
@@ -224,10 +318,19 @@ class Index:
         return tuple(citing)
 
 
+def _unresolved(ref: dict[str, Any]) -> CrossReference:
+    return CrossReference(
+        number=int(ref["number"]),
+        session=ref.get("session"),
+        kind=str(ref.get("kind", "")),
+        text=str(ref.get("text", "")),
+    )
+
+
 def _sector_mention(data: dict[str, Any]) -> SectorMention:
     return SectorMention(
-        id=data["id"],
-        label=data.get("label", data["id"]),
+        id=data["sector"],
+        label=data.get("label", data["sector"]),
         score=float(data.get("score", 0)),
         evidence=tuple(
             SectorEvidence(term=e["term"], part=e["part"], count=int(e["count"]))

@@ -54,7 +54,9 @@ def _color() -> bool:
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Pages, text renderings, .jsonl files, folders.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Pages, text renderings, .jsonl files, folders.")
+    ],
 ) -> None:
     """Print the records extracted from FILES as JSON Lines; failures go to stderr.
 
@@ -179,10 +181,14 @@ def search(
     addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
     portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
     language: Annotated[Many, typer.Option(help="fr, nl.")] = None,
-    sector: Annotated[Many, typer.Option(help="Sector id or label, e.g. F or construction.")] = None,
+    sector: Annotated[
+        Many, typer.Option(help="Sector id or label, e.g. F or construction.")
+    ] = None,
     answer_type: Annotated[Many, typer.Option(help="substantive, by_reference, ...")] = None,
     status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="2021, 2021-03, 31/03/2021.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="2021, 2021-03, 31/03/2021.")
+    ] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Included, like --from.")] = None,
     date: Annotated[str, typer.Option(help="received, published or answered.")] = "received",
     sort: Annotated[str, typer.Option(help="relevance, newest or oldest.")] = "relevance",
@@ -198,12 +204,26 @@ def search(
     """
     chosen = [] if no_facets else ([facets] if facets else None)
     filters = _filters(
-        legislature, session, author, addressee, portfolio, language, sector, answer_type,
-        status, date_from, date_to, date,
+        legislature,
+        session,
+        author,
+        addressee,
+        portfolio,
+        language,
+        sector,
+        answer_type,
+        status,
+        date_from,
+        date_to,
+        date,
     )
     with user_errors(), api.open_index(index) as opened:
         result = opened.search(
-            " ".join(words or []), filters=filters, facets=chosen, sort=sort, page=page,
+            " ".join(words or []),
+            filters=filters,
+            facets=chosen,
+            sort=sort,
+            page=page,
             limit=limit,
         )
     if json:
@@ -240,6 +260,217 @@ def facets(
     with user_errors(), api.open_index(index) as opened:
         facet = opened.facet(field)
     typer.echo(output.as_json(facet) if json else output.facet_text(facet), nl=json)
+
+
+@app.command()
+def sectors(index: IndexOption = None, json: JsonOption = False) -> None:
+    """List the sectors of the index's taxonomy with how many documents mention each.
+
+    Example: pqsearch sectors
+    """
+    with user_errors(), api.open_index(index) as opened:
+        counts = opened.sectors()
+    typer.echo(output.as_json(counts) if json else output.sectors_text(counts), nl=json)
+
+
+@app.command()
+def similar(
+    doc_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="An indexed document.")
+    ] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="A file holding a draft question, or - for stdin.")
+    ] = None,
+    index: IndexOption = None,
+    session: Annotated[Many, typer.Option(help="e.g. 20/21 (repeatable).")] = None,
+    addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
+    portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
+    status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 10,
+    json: JsonOption = False,
+) -> None:
+    """List the past questions most similar to a document or to a draft, with their answers.
+
+    Example: pqsearch similar 170290   or   pqsearch similar --text draft.txt --status answered
+    """
+    filters = _filters(
+        None,
+        session,
+        None,
+        addressee,
+        portfolio,
+        None,
+        None,
+        None,
+        status,
+        None,
+        None,
+        "received",
+    )
+    with user_errors():
+        draft = _read_text(text) if text is not None else None
+        with api.open_index(index) as opened:
+            result = opened.similar(doc_id, text=draft, filters=filters, limit=limit)
+    if json:
+        typer.echo(output.as_json(result))
+    else:
+        typer.echo(output.similar_text(result, color=_color()), nl=False)
+
+
+def _read_text(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PqsearchError(f"Cannot read the draft {name}: {error}") from error
+
+
+@app.command()
+def export(
+    words: Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv or jsonl.")] = "md",
+    output_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    index: IndexOption = None,
+    session: Annotated[Many, typer.Option(help="e.g. 20/21 (repeatable).")] = None,
+    addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
+    portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
+    sector: Annotated[Many, typer.Option(help="Sector id or label.")] = None,
+    status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="2021, 2021-03, 31/03/2021.")
+    ] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Included, like --from.")] = None,
+    sort: Annotated[str, typer.Option(help="relevance, newest or oldest.")] = "relevance",
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+) -> None:
+    """Write the results of a search as a precedents memo (Markdown), CSV or JSON Lines.
+
+    Example: pqsearch export logement social --status answered --format md -o memo.md
+    """
+    filters = _filters(
+        None,
+        session,
+        None,
+        addressee,
+        portfolio,
+        None,
+        sector,
+        None,
+        status,
+        date_from,
+        date_to,
+        "received",
+    )
+    with user_errors(), api.open_index(index) as opened:
+        text = opened.export(
+            " ".join(words or []), fmt=fmt, filters=filters, sort=sort, limit=limit
+        )
+    if output_file is None:
+        sys.stdout.write(text)
+    else:
+        output_file.write_text(text, encoding="utf-8")
+        typer.echo(f"Wrote {output_file}", err=True)
+
+
+watch_app = typer.Typer(help="Saved searches: what is new on your topics since last time.")
+app.add_typer(watch_app, name="watch")
+
+
+@watch_app.command("add")
+def watch_add(
+    name: Annotated[str, typer.Argument(help="A short name for the saved search.")],
+    words: Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")] = None,
+    index: IndexOption = None,
+    session: Annotated[Many, typer.Option(help="e.g. 25/26 (repeatable).")] = None,
+    addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
+    portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
+    sector: Annotated[Many, typer.Option(help="Sector id or label.")] = None,
+    status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
+) -> None:
+    """Save a search; "pqsearch watch run" then shows what is new for it.
+
+    Example: pqsearch watch add logement logement social --portfolio logement
+    """
+    from pqsearch import watch
+
+    filters = _filters(
+        None,
+        session,
+        None,
+        addressee,
+        portfolio,
+        None,
+        sector,
+        None,
+        status,
+        None,
+        None,
+        "received",
+    )
+    with user_errors(), api.open_index(index) as opened:
+        saved = watch.add_watch(opened, name, " ".join(words or []), filters)
+    typer.echo(f'Saved {saved.name!r}. Run "pqsearch watch run" after each ingest.')
+
+
+@watch_app.command("run")
+def watch_run(
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Saved searches (default: all).")
+    ] = None,
+    index: IndexOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show, for each saved search, the documents new or changed since its last run.
+
+    Example: pqsearch watch run
+    """
+    from pqsearch import watch
+
+    with user_errors(), api.open_index(index) as opened:
+        reports = watch.run_watches(opened, tuple(names or ()))
+    typer.echo(output.as_json(reports) if json else output.watch_text(reports), nl=json)
+
+
+@watch_app.command("list")
+def watch_list(index: IndexOption = None, json: JsonOption = False) -> None:
+    """List the saved searches.
+
+    Example: pqsearch watch list
+    """
+    from pqsearch import watch
+
+    with user_errors(), api.open_index(index) as opened:
+        watches = watch.list_watches(opened)
+    if json:
+        typer.echo(
+            output.as_json(
+                [{"name": w.name, "query": w.query, "last_run": w.last_run} for w in watches]
+            )
+        )
+    else:
+        for w in watches:
+            typer.echo(
+                f"{w.name}: {w.query or '(filters only)'} · last run {w.last_run or 'never'}"
+            )
+
+
+@watch_app.command("remove")
+def watch_remove(
+    name: Annotated[str, typer.Argument(help="The saved search to delete.")],
+    index: IndexOption = None,
+) -> None:
+    """Delete a saved search.
+
+    Example: pqsearch watch remove logement
+    """
+    from pqsearch import watch
+
+    with user_errors(), api.open_index(index) as opened:
+        watch.remove_watch(opened, name)
+    typer.echo(f"Removed {name!r}.")
 
 
 def main() -> None:

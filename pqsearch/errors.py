@@ -50,6 +50,8 @@ class IndexProblemError(PqsearchError):
 
 
 class NoIndexError(IndexProblemError):
+    """There is no index in the folder yet; the message says how to build one."""
+
     def __init__(self, index_dir: str | Path) -> None:
         self.index_dir = str(index_dir)
         super().__init__(

@@ -77,7 +77,7 @@ class Question:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: dates as ISO strings, tuples as lists."""
-        return _jsonable(dataclasses.asdict(self))
+        return _as_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Question:
@@ -178,7 +178,7 @@ class SearchResult:
     suggestions: tuple[Suggestion, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(dataclasses.asdict(self))
+        return _as_dict(self)
 
 
 @dataclass(frozen=True)
@@ -199,7 +199,12 @@ class IngestReport:
         return not self.failed
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(dataclasses.asdict(self))
+        return _as_dict(self)
+
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    result: dict[str, Any] = _jsonable(dataclasses.asdict(value))
+    return result
 
 
 def _date_or_none(value: Any) -> dt.date | None:
@@ -211,6 +216,8 @@ def _date_or_none(value: Any) -> dt.date | None:
 
 
 def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _jsonable(dataclasses.asdict(value))
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -222,8 +229,6 @@ def _jsonable(value: Any) -> Any:
 
 def jsonable(value: Any) -> Any:
     """Any result dataclass (or nesting of them) as plain JSON-ready data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return _jsonable(dataclasses.asdict(value))
     return _jsonable(value)
 
 
@@ -268,4 +273,13 @@ class Document:
     cited_by: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return _jsonable(dataclasses.asdict(self))
+        return _as_dict(self)
+
+
+@dataclass(frozen=True)
+class SectorCount:
+    """A sector of the taxonomy and how many indexed documents mention it."""
+
+    id: str
+    labels: dict[str, str]
+    documents: int

@@ -7,7 +7,16 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from pqsearch.models import Document, Facet, Highlight, Hit, IngestReport, SearchResult, jsonable
+from pqsearch.models import (
+    Document,
+    Facet,
+    Highlight,
+    Hit,
+    IngestReport,
+    SearchResult,
+    SectorCount,
+    jsonable,
+)
 
 BOLD = "\033[1m"
 MARK = "\033[1;33m"
@@ -142,3 +151,42 @@ def ingest_text(report: IngestReport) -> str:
 
 def jsonl(records: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def sectors_text(counts: Iterable[SectorCount]) -> str:
+    lines = []
+    for sector in counts:
+        labels = " / ".join(sector.labels.get(lang, "") for lang in ("fr", "nl", "en"))
+        lines.append(f"{sector.id:>4}  {sector.documents:>6}  {labels}")
+    return "\n".join(lines) + "\n"
+
+
+def similar_text(result: SearchResult, *, color: bool) -> str:
+    lines = [f"{result.total} documents share key terms ({result.query})", ""]
+    for hit in result.hits:
+        lines.extend(hit_lines(hit, color=color))
+        if hit.extra.get("same_question"):
+            lines.append(f"   ≡ The same question, sent to {hit.addressee or '?'}")
+        shared = ", ".join(hit.extra.get("shared_terms", [])[:12])
+        lines.append(f"   Shared key terms: {shared}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def watch_text(reports: Iterable[Any]) -> str:
+    lines: list[str] = []
+    for report in reports:
+        head = f"{report.name} ({report.query or 'filters only'}): {len(report.new)} new"
+        if report.changed:
+            head += f", {len(report.changed)} changed"
+        lines.append(head + (" (first run: everything is new)" if report.first_run else ""))
+        for hit in report.new:
+            lines.append(f"  + {hit.id}  n°{hit.number}  {hit.addressee or '?'}: {hit.title}")
+        for hit in report.changed:
+            status = "now answered" if hit.answered else "changed"
+            lines.append(f"  ~ {hit.id}  n°{hit.number}  {status}: {hit.title}")
+    return (
+        "\n".join(lines) + "\n"
+        if lines
+        else 'No saved searches. Add one with "pqsearch watch add".\n'
+    )

@@ -52,8 +52,8 @@ ANSWER_TYPE_LABELS: dict[str, str] = {
 
 # An answer longer than this says more than "ask someone else": a sentence pointing to a
 # colleague or an earlier answer inside it covers one sub-question, and the answer stays
-# substantive. The longest pure redirection among the labelled documents is about 500
-# characters; the shortest substantive answer that also redirects is about 1,000.
+# substantive. The longest pure redirection among the labelled documents is 550 characters;
+# the shortest substantive answer that also redirects is about 1,000.
 SHORT_ANSWER = 800
 
 # Phrasings, matched on text folded to unaccented characters (see `fold_in_place`), case
@@ -63,7 +63,8 @@ SHORT_ANSWER = 800
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: (
         # French and Dutch forms of the federal bulletin's notice for documentary answers.
-        r"\bla reponse a (?:cette|votre) question a ete (?:transmise|communiquee|envoyee) directement",
+        r"\bla reponse a (?:cette|votre) question a ete "
+        r"(?:transmise|communiquee|envoyee) directement",
         r"\bcaractere de (?:pure|simple) documentation\b",
         r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
     ),
@@ -96,7 +97,8 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est) "
         r"(?:donnee|fournie|apportee|communiquee) par\b",
         r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
-        r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b[^.]{0,30}\b(?:gegeven|verstrekt)\b",
+        r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b"
+        r"[^.]{0,30}\b(?:gegeven|verstrekt)\b",
         r"\bzie (?:mijn |het )?antwoord\b",
     ),
 }
@@ -106,8 +108,11 @@ _PHRASES: dict[str, tuple[str, ...]] = {
 # away: only a transformation into something other than a written question is.
 _ACTS: dict[str, str] = {
     WITHDRAWN: r"\bretire|\bingetrokken\b",
-    LAPSED: r"\bcaduc|\bvervallen\b|\bvervalt\b",
-    CONVERTED: r"\btransform\w* en (?!(?:une )?question ecrite\b)|\bomgezet in (?!(?:een )?schriftelijke\b)",
+    LAPSED: r"\bcadu[cq]|\bvervallen\b|\bvervalt\b",
+    CONVERTED: (
+        r"\btransform\w* en (?!(?:une )?question ecrite\b)"
+        r"|\bomgezet in (?!(?:een )?schriftelijke\b)"
+    ),
 }
 
 _PHRASE_RES = {

@@ -74,7 +74,8 @@ _CONTENT_WORDS = frozenset(
 )
 
 # Texts longer than this are cut at line breaks (else at spaces) before spaCy, whose memory
-# grows with the length of one document; the pieces are put back in order.
+# grows with the length of one document; the pieces are put back in order. A word is never cut
+# unless 100,000 characters hold no space.
 MAX_CHUNK_CHARS = 100_000
 
 # Below this many texts in one call, a second process costs more to start than it saves.
@@ -101,12 +102,15 @@ class Analysis:
     `spellings`: folded form -> original spelling (NFC, straight apostrophes, case kept) ->
     occurrences, for the lexicon's did-you-mean display.
     `words`: the number of surface words, stopwords included (for words/s figures).
+    `stopped`: folded forms dropped here only because their lemma is a stopword ("avez",
+    "restants"), so that the lexicon can drop them from queries too.
     """
 
     lemmas: tuple[str, ...]
     forms: Mapping[str, frozenset[str]]
     spellings: Mapping[str, Mapping[str, int]]
     words: int
+    stopped: frozenset[str] = frozenset()
 
 
 class Lemmatizer:
@@ -117,11 +121,17 @@ class Lemmatizer:
     """
 
     def __init__(
-        self, *, model: str = DEFAULT_MODEL, batch_size: int = 64, n_process: int = 1
+        self,
+        *,
+        model: str = DEFAULT_MODEL,
+        batch_size: int = 64,
+        n_process: int = 1,
+        max_chunk_chars: int = MAX_CHUNK_CHARS,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
+        self.max_chunk_chars = max_chunk_chars
         self._loaded: Language | None = None
 
     @property
@@ -130,20 +140,21 @@ class Lemmatizer:
         if self._loaded is None:
             import spacy
 
-            nlp = spacy.load(self.model, disable=list(_DISABLED))
-            # Chunking keeps every piece under MAX_CHUNK_CHARS; the margin covers a piece
-            # that had no line break or space to cut at.
-            nlp.max_length = max(nlp.max_length, 2 * MAX_CHUNK_CHARS)
-            self._loaded = nlp
+            self._loaded = spacy.load(self.model, disable=list(_DISABLED))
         return self._loaded
 
     def analyze(self, texts: Iterable[str], *, n_process: int | None = None) -> Iterator[Analysis]:
         """Analyse `texts` lazily, one `Analysis` per text, in input order."""
         processes = self._processes(texts, n_process)
         stops = stopwords()
+        nlp = self.nlp
+        nlp.max_length = max(nlp.max_length, self.max_chunk_chars)
         pending: list[Doc] = []
-        pieces = self.nlp.pipe(
-            _chunks(texts), as_tuples=True, batch_size=self.batch_size, n_process=processes
+        pieces = nlp.pipe(
+            _chunks(texts, self.max_chunk_chars),
+            as_tuples=True,
+            batch_size=self.batch_size,
+            n_process=processes,
         )
         for doc, is_last in pieces:
             pending.append(doc)
@@ -163,20 +174,22 @@ class Lemmatizer:
         return max(1, wanted)
 
 
-def _chunks(texts: Iterable[str]) -> Iterator[tuple[str, bool]]:
+def _chunks(texts: Iterable[str], max_chars: int) -> Iterator[tuple[str, bool]]:
     """(piece, is the last piece of its text) for spaCy's `as_tuples`; at least one piece per
     text, so an empty text still gives an `Analysis`."""
     for text in texts:
-        pieces = _split(normalize_apostrophes(text))
+        pieces = _split(normalize_apostrophes(text), max_chars)
         for index, piece in enumerate(pieces):
             yield piece, index == len(pieces) - 1
 
 
-def _split(text: str) -> list[str]:
+def _split(text: str, max_chars: int) -> list[str]:
+    """`text` in pieces of at most `max_chars`, cut at a line break, else at a space or tab,
+    else (a single huge word) anywhere."""
     pieces: list[str] = []
     start = 0
-    while len(text) - start > MAX_CHUNK_CHARS:
-        limit = start + MAX_CHUNK_CHARS
+    while len(text) - start > max_chars:
+        limit = start + max_chars
         cut = text.rfind("\n", start, limit)
         if cut <= start:
             cut = max(text.rfind(" ", start, limit), text.rfind("\t", start, limit))
@@ -192,11 +205,15 @@ def _analysis(pieces: list[Doc], stops: frozenset[str]) -> Analysis:
     lemmas: list[str] = []
     forms: defaultdict[str, set[str]] = defaultdict(set)
     spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    stopped: set[str] = set()
     words = 0
     for doc in pieces:
         for word, key, lemma in _word_lemmas(doc):
             words += 1
-            if not key or key in stops or lemma in stops:
+            if not key or key in stops:
+                continue
+            if lemma in stops:
+                stopped.add(key)
                 continue
             lemmas.append(lemma)
             forms[key].add(lemma)
@@ -206,6 +223,7 @@ def _analysis(pieces: list[Doc], stops: frozenset[str]) -> Analysis:
         forms={key: frozenset(found) for key, found in forms.items()},
         spellings={key: dict(counts) for key, counts in spellings.items()},
         words=words,
+        stopped=frozenset(stopped),
     )
 
 

@@ -53,6 +53,9 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITH
 
 _FALLBACK_META = "fallback"
 
+# The lemma recorded for a form that an analysis dropped because its lemma was a stopword.
+_STOPPED = ""
+
 
 class Lexicon:
     """Folded surface form -> lemmas, original spelling and frequency; stopwords; metadata.
@@ -133,6 +136,7 @@ class Lexicon:
             for form, lemmas in analysis.forms.items():
                 forms.add(form)
                 self._lemmas.update((form, lemma) for lemma in lemmas)
+            self._lemmas.update((form, _STOPPED) for form in analysis.stopped)
             for form, spellings in analysis.spellings.items():
                 for spelling, count in spellings.items():
                     self._spellings[form, spelling] += count
@@ -193,27 +197,23 @@ class Lexicon:
         return self._stopwords
 
     def is_stopword(self, word: str) -> bool:
-        """Whether the folded `word` is a stopword (the index holds no lemma for it)."""
-        return fold(word) in self.stopwords()
+        """Whether `word` carries nothing to search for: a stopword, or a form whose every
+        occurrence in the corpus had a stopword lemma ("avez"); `expand` gives it nothing."""
+        return not self.expand(word)
 
     def lemmas(self, word: str) -> frozenset[str]:
         """The lemmas the corpus gave the folded `word` (empty for a form never indexed)."""
-        rows = self._db.execute("SELECT lemma FROM lemmas WHERE form = ?", (fold(word),))
-        return frozenset(row[0] for row in rows)
+        return self._corpus_lemmas(fold(word)) - {_STOPPED}
 
     def expand(self, word: str) -> frozenset[str]:
         """The folded lemmas to search for a query word: every lemma the corpus gave its
-        form, else the fallback table's lemmas; always the folded form itself. A stopword
-        gives the empty set (the caller drops it)."""
+        form, else the fallback table's lemmas; always the folded form itself. A stopword,
+        or a form the corpus only ever saw with a stopword lemma, gives the empty set (the
+        caller drops it)."""
         key = fold(word)
         found = self._expanded.get(key)
         if found is None:
-            stops = self.stopwords()
-            if not key or key in stops:
-                found = frozenset()
-            else:
-                lemmas = self.lemmas(key) or self._fallback(key)
-                found = frozenset(lemmas - stops) | {key}
+            found = self._expand(key)
             self._expanded[key] = found
         return found
 
@@ -236,6 +236,19 @@ class Lexicon:
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM forms").fetchone()[0])
+
+    def _expand(self, key: str) -> frozenset[str]:
+        stops = self.stopwords()
+        if not key or key in stops:
+            return frozenset()
+        corpus = self._corpus_lemmas(key)
+        if corpus == {_STOPPED}:
+            return frozenset()
+        return ((corpus - {_STOPPED}) or (self._fallback(key) - stops)) | {key}
+
+    def _corpus_lemmas(self, key: str) -> frozenset[str]:
+        rows = self._db.execute("SELECT lemma FROM lemmas WHERE form = ?", (key,))
+        return frozenset(row[0] for row in rows)
 
     def _fallback(self, key: str) -> frozenset[str]:
         rows = self._db.execute("SELECT lemma FROM fallback WHERE form = ?", (key,))

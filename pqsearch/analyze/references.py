@@ -213,7 +213,10 @@ def _sessions_around(day: dt.date | None) -> set[str | None]:
 
 
 def _numbers(listed: str) -> list[int]:
-    """The numbers of "12, 13 et 14" or "12 à 14" or "1899 tot 1910" (a range is expanded)."""
+    """The numbers of "12, 13 et 14" or "12 à 14" or "1899 tot 1910" (a range is expanded).
+
+    The end of an implausible range ("n° 59 - 2021") is dropped: it is rarely a question.
+    """
     numbers: list[int] = []
     in_range = False
     for token in _NUMBERS_RE.finditer(listed):
@@ -221,10 +224,12 @@ def _numbers(listed: str) -> list[int]:
             in_range = bool(numbers)
             continue
         number = int(token.group("number").replace(".", ""))
-        if in_range and 0 < number - numbers[-1] <= _MAX_RANGE:
+        if in_range:
+            in_range = False
+            if not 0 < number - numbers[-1] <= _MAX_RANGE:
+                continue
             numbers.extend(range(numbers[-1] + 1, number))
         numbers.append(number)
-        in_range = False
     return numbers
 
 
@@ -239,11 +244,11 @@ def _date(match: re.Match[str]) -> dt.date | None:
     if match.group("date") is None:
         return None
     if match.group("month"):
-        parts = (match.group("year"), _MONTHS[match.group("month")], match.group("day"))
+        year, month, day = int(match["year"]), _MONTHS[match["month"]], int(match["day"])
     else:
-        parts = (match.group("nyear"), match.group("nmonth"), match.group("nday"))
+        year, month, day = int(match["nyear"]), int(match["nmonth"]), int(match["nday"])
     try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return dt.date(year, month, day)
     except ValueError:
         return None
 

@@ -23,7 +23,8 @@ from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.analyze.references import Reference, question_references
-from pqsearch.analyze.sectors import SectorDetector, Taxonomy, load_taxonomy
+from pqsearch.analyze.sectors import SectorDetector
+from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
 from pqsearch.index import store
 from pqsearch.index.schema import (
     FORMAT_RANK,
@@ -38,8 +39,8 @@ from pqsearch.models import FileFailure, IngestReport, Question
 from pqsearch.parse import iter_parse
 
 DOCUMENT_SUFFIXES = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
-TAXONOMY_META = "taxonomy_toml"
 TAXONOMY_NAME_META = "taxonomy"
+TAXONOMY_FINGERPRINT_META = "taxonomy_fingerprint"
 
 
 @dataclass
@@ -188,8 +189,12 @@ def ingest(
     started = time.monotonic()
     with store.write_lock(root, timeout=lock_timeout):
         store.remove_orphans(root)
-        live = store.live_data_dir(root)
+        live = store.live_data_dir(root, tolerate_damage=rebuild)
         rebuilding = rebuild or live is None
+        # With no usable index to keep, the new one goes live as soon as it exists (empty), so
+        # that every commit of a killed first ingest survives; a rebuild of a readable index
+        # stays beside it until whole.
+        live_at_once = live is None
         data = store.new_data_dir(root) if rebuilding else live
         assert data is not None
         try:
@@ -198,6 +203,7 @@ def ingest(
                 data,
                 [Path(p) for p in paths],
                 fresh=rebuilding,
+                live_at_once=live_at_once,
                 prune=prune,
                 taxonomy_path=Path(taxonomy) if taxonomy else None,
                 commit_every=commit_every,
@@ -206,7 +212,7 @@ def ingest(
                 progress=progress,
             )
         except BaseException:
-            if rebuilding:
+            if rebuilding and not live_at_once:
                 store.remove_data_dir(data)
             raise
         if rebuilding:
@@ -233,33 +239,24 @@ def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
     return store.open_whoosh(root, data)
 
 
-def _choose_taxonomy(lexicon: Lexicon, path: Path | None) -> tuple[Taxonomy, bool]:
-    """The taxonomy to detect sectors with, and whether it differs from the index's one."""
-    if path is not None:
-        toml_text = path.read_text(encoding="utf-8")
-        taxonomy = load_taxonomy(path)
-    else:
-        stored = lexicon.get_meta(TAXONOMY_META)
-        if stored:
-            return load_taxonomy_text(stored), False
-        taxonomy = load_taxonomy(None)
-        toml_text = taxonomy_source_text(None)
-    changed = lexicon.get_meta(TAXONOMY_META) not in (None, toml_text)
-    lexicon.set_meta(TAXONOMY_META, toml_text)
+def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> tuple[Taxonomy, bool]:
+    """The taxonomy to detect sectors with, and whether it differs from the index's one.
+
+    Without `path`, the index keeps the taxonomy it was built with (its copy in the data
+    folder); a new one replaces it, and every document is then analysed again.
+    """
+    stored = data / store.TAXONOMY_FILE
+    if path is None and stored.exists():
+        return load_taxonomy(stored), False
+    taxonomy = load_taxonomy(path)
+    changed = lexicon.get_meta(TAXONOMY_FINGERPRINT_META) not in (None, taxonomy.fingerprint)
+    source = path if path is not None else default_taxonomy_path()
+    tmp = stored.with_suffix(".tmp")
+    tmp.write_bytes(source.read_bytes())
+    os.replace(tmp, stored)
     lexicon.set_meta(TAXONOMY_NAME_META, f"{taxonomy.name} {taxonomy.version}")
+    lexicon.set_meta(TAXONOMY_FINGERPRINT_META, taxonomy.fingerprint)
     return taxonomy, changed
-
-
-def taxonomy_source_text(path: Path | None) -> str:
-    from pqsearch.analyze.sectors import DEFAULT_TAXONOMY
-
-    return (path or DEFAULT_TAXONOMY).read_text(encoding="utf-8")
-
-
-def load_taxonomy_text(text: str) -> Taxonomy:
-    from pqsearch.analyze.sectors import parse_taxonomy
-
-    return parse_taxonomy(text, source="<index>")
 
 
 def _ingest_into(
@@ -268,6 +265,7 @@ def _ingest_into(
     paths: list[Path],
     *,
     fresh: bool,
+    live_at_once: bool = False,
     prune: bool,
     taxonomy_path: Path | None,
     commit_every: int,
@@ -278,11 +276,13 @@ def _ingest_into(
     ix = _open_or_create(root, data, fresh)
     lexicon = Lexicon.open(data / store.LEXICON_FILE, writable=True)
     try:
-        taxonomy, taxonomy_changed = _choose_taxonomy(lexicon, taxonomy_path)
+        taxonomy, taxonomy_changed = _choose_taxonomy(data, lexicon, taxonomy_path)
         if fresh:
             lexicon.set_stopwords(stopwords())
         lexicon.set_meta("schema_version", SCHEMA_VERSION)
         lexicon.flush()
+        if live_at_once:
+            store.switch_live(root, data)
         existing = {} if fresh else _existing_documents(ix)
         files, failures = document_files(paths)
         state = _Run(
@@ -471,4 +471,3 @@ def _reference_dict(reference: Reference) -> dict[str, Any]:
 
 def _describe_source(question: Question) -> str:
     return f"{question.source} ({question.source_format})"
-

@@ -9,7 +9,6 @@ built once per open index.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -50,22 +49,7 @@ class IndexReader:
         self._open()
 
     def _open(self) -> None:
-        # A commit may delete the segment files of the generation we are opening; opening
-        # again picks up the new generation.
-        for attempt in range(5):
-            data = store.require_live(self.root)
-            ix = store.open_whoosh(self.root, data)
-            try:
-                self.searcher = ix.searcher()
-                self.data_dir = data
-                self.ix = ix
-                break
-            except FileNotFoundError as error:
-                if attempt == 4:
-                    raise store.damaged(self.root, error) from error
-                time.sleep(0.05)
-            except store.READ_ERRORS as error:
-                raise store.damaged(self.root, error) from error
+        self.data_dir, self.ix, self.searcher = store.open_live(self.root)
         lexicon_path = self.data_dir / store.LEXICON_FILE
         if not lexicon_path.exists():
             raise DamagedIndexError(

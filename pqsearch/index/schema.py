@@ -137,8 +137,10 @@ def to_document(question: Question, text: DocumentText, enrichment: Enrichment) 
         "status": ANSWERED if question.answered else UNANSWERED,
         "answer_type": enrichment.answer_type,
         "portfolios": keyword_value(enrichment.portfolios),
-        "sectors": keyword_value([s["id"] for s in enrichment.sectors]),
-        "refs": keyword_value([ref_key(r.get("session"), r["number"]) for r in enrichment.references]),
+        "sectors": keyword_value([s["sector"] for s in enrichment.sectors]),
+        "refs": keyword_value(
+            [ref_key(r.get("session"), r["number"]) for r in enrichment.references]
+        ),
     }
     for name in ("legislature", "session", "author", "addressee"):
         value = getattr(question, name)

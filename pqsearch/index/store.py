@@ -35,6 +35,8 @@ INDEX_ENV = "PQSEARCH_INDEX"
 LIVE = "live"
 LOCK_FILE = "ingest.lock"
 LEXICON_FILE = "lexicon.sqlite"
+# A copy of the sector taxonomy the index was built with.
+TAXONOMY_FILE = "taxonomy.toml"
 WHOOSH_INDEX_NAME = "MAIN"
 
 # Errors Whoosh lets out when its files are truncated, missing or garbage.
@@ -60,17 +62,25 @@ def resolve_index_dir(index_dir: str | Path | None = None) -> Path:
     return Path(env) if env else DEFAULT_INDEX_DIR
 
 
-def live_data_dir(root: Path) -> Path | None:
-    """The data folder readers should open, or None when no index was ever committed."""
+def live_data_dir(root: Path, *, tolerate_damage: bool = False) -> Path | None:
+    """The data folder readers should open, or None when no index was ever committed.
+
+    A `live` that is not a link, or points to a missing folder, is damage: it raises
+    DamagedIndexError, or gives None with `tolerate_damage` (a rebuild replaces it).
+    """
     link = root / LIVE
     try:
         target = os.readlink(link)
     except FileNotFoundError:
         return None
     except OSError as error:
+        if tolerate_damage:
+            return None
         raise DamagedIndexError(_damaged(root, f"{link} is not a link ({error})")) from error
     data = root / target
     if not data.is_dir():
+        if tolerate_damage:
+            return None
         raise DamagedIndexError(_damaged(root, f"its data folder {data} is missing"))
     return data
 
@@ -83,12 +93,20 @@ def new_data_dir(root: Path) -> Path:
 
 def switch_live(root: Path, data: Path) -> Path | None:
     """Point `live` at `data` atomically; returns the folder it pointed to before."""
-    previous = live_data_dir(root) if (root / LIVE).is_symlink() else None
+    link = root / LIVE
+    previous = live_data_dir(root, tolerate_damage=True)
+    if link.exists() and not link.is_symlink():
+        # Damage (a folder or file where the link belongs): os.replace cannot overwrite a
+        # folder, and nothing in it is ours to keep.
+        if link.is_dir():
+            remove_data_dir(link)
+        else:
+            link.unlink()
     tmp = root / f".{LIVE}.{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     os.symlink(data.name, tmp)
-    os.replace(tmp, root / LIVE)
+    os.replace(tmp, link)
     _fsync_dir(root)
     return previous
 
@@ -98,11 +116,15 @@ def remove_data_dir(data: Path) -> None:
 
 
 def remove_orphans(root: Path) -> list[Path]:
-    """Data folders that no `live` link points to: left by an interrupted rebuild."""
-    live = live_data_dir(root)
-    orphans = [
-        p for p in root.glob("data-*") if p.is_dir() and (live is None or p.name != live.name)
-    ]
+    """Data folders that no `live` link points to: left by an interrupted rebuild.
+
+    Call it only under the write lock. The folder `live` names is kept even when damaged.
+    """
+    try:
+        live_name: str | None = Path(os.readlink(root / LIVE)).name
+    except OSError:
+        live_name = None
+    orphans = [p for p in root.glob("data-*") if p.is_dir() and p.name != live_name]
     for orphan in orphans:
         remove_data_dir(orphan)
     return orphans
@@ -215,6 +237,32 @@ def open_whoosh(root: Path, data: Path) -> Any:
         raise DamagedIndexError(_damaged(root, f"Whoosh cannot read it ({error})")) from error
     except READ_ERRORS as error:
         raise DamagedIndexError(_damaged(root, _describe(error))) from error
+
+
+def open_live(root: Path, *, attempts: int = 5) -> tuple[Path, Any, Any]:
+    """The live data folder, its Whoosh index and a searcher on it, opened consistently.
+
+    A commit deletes the table of contents and segments it replaces, and a rebuild deletes
+    the whole previous data folder, so a reader that starts opening one generation may find
+    its files gone: it opens again, on the new one. A file that stays missing is damage.
+    """
+    for attempt in range(attempts - 1):
+        try:
+            return _open_live_once(root)
+        except DamagedIndexError as error:
+            if not isinstance(error.__cause__, FileNotFoundError):
+                raise
+        time.sleep(0.05 * (attempt + 1))
+    return _open_live_once(root)
+
+
+def _open_live_once(root: Path) -> tuple[Path, Any, Any]:
+    data = require_live(root)
+    ix = open_whoosh(root, data)
+    try:
+        return data, ix, ix.searcher()
+    except READ_ERRORS as error:
+        raise damaged(root, error) from error
 
 
 def _describe(error: BaseException) -> str:

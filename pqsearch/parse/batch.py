@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -22,16 +23,15 @@ def iter_parse(paths: Iterable[Path | str]) -> Iterator[Question | FileFailure]:
     Folders are walked recursively in name order; in them, files not ending in
     .html/.htm/.txt/.jsonl and hidden entries (".git") are skipped. A file named directly
     that is not a document is a failure. A bad JSON Lines line is one failure ("path:LINE")
-    and the other lines still give records. Missing files, unreadable files and symlink loops
-    are failures, never exceptions. Files are read one at a time, JSON Lines line by line.
+    and the other lines still give records. Missing files, unreadable files, broken links,
+    symlink loops and special files (pipes, devices) are failures, never exceptions. Files
+    are read one at a time, JSON Lines line by line.
     """
     for path in paths:
         path = Path(path)
         if path.is_dir():
             yield from _walk(path, ancestors=frozenset())
-        elif not path.exists() and not path.is_symlink():
-            yield FileFailure(str(path), "no such file or folder")
-        elif not _is_document(path.name):
+        elif path.exists() and not _is_document(path.name):
             yield FileFailure(
                 str(path),
                 "not a document: pqsearch reads " + ", ".join(DOCUMENT_SUFFIXES) + " files",
@@ -93,6 +93,10 @@ def _identity(folder: Path) -> tuple[int, int]:
 def _parse_one(path: Path) -> Iterator[Question | FileFailure]:
     source = str(path)
     try:
+        # Only regular files: reading a pipe or a device could block or never end.
+        if not stat.S_ISREG(path.stat().st_mode):
+            yield FileFailure(source, "not a regular file (a pipe, socket or device)")
+            return
         if path.name.lower().endswith(".jsonl"):
             items = _stream_jsonl(path)
         else:

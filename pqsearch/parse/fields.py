@@ -24,7 +24,7 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?")
 # "19/24", "2019-2024", "2019/24", "19-24".
 _PERIOD = re.compile(r"(?:\d\d)?(\d\d)\s*[/-]\s*(?:\d\d)?(\d\d)")
-_MONCODE = re.compile(r"[?&](?:amp;)?moncode=(\d+)")
+_MONCODE = re.compile(r"(?<!\w)moncode=(\d+)")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
@@ -86,16 +86,19 @@ def split_number(text: str, labels: Labels = FRENCH) -> tuple[str, int | None]:
 def split_addressee(text: str) -> tuple[str | None, str | None]:
     """The person and their title: "Pascal Smet, Secrétaire d'État ..." -> both parts.
 
-    Pages separate them with a comma, the records with " - ".
+    Pages separate them with a comma, the records with " - "; whichever comes first counts.
     """
     text = clean_inline(text)
     if not text:
         return None, None
-    for separator in (" - ", " – ", ", "):
-        name, found, role = text.partition(separator)
-        if found and name.strip():
-            return name.strip(), role.strip() or None
-    return text, None
+    # The first separator ends the name: a role may hold a comma or a dash itself.
+    cuts = [
+        (at, separator) for separator in (" - ", " – ", ", ") if (at := text.find(separator)) > 0
+    ]
+    if not cuts:
+        return text, None
+    at, separator = min(cuts)
+    return text[:at].strip(), text[at + len(separator) :].strip() or None
 
 
 def portfolios(role: str | None, labels: Labels = FRENCH) -> tuple[str, ...]:

@@ -9,11 +9,12 @@ Windows-1252 numeric references such as `&#146;` to the characters meant.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pqsearch.errors import MissingFieldError, UnknownFormatError
+from pqsearch.errors import InvalidFieldError, MissingFieldError, UnknownFormatError
 from pqsearch.models import ORAL_TURNED_WRITTEN, WRITTEN, Link, ProcedureStep, Question
 from pqsearch.parse import fields
 from pqsearch.parse.html_text import render
@@ -22,11 +23,27 @@ from pqsearch.parse.normalize import clean_inline
 
 Node = Any  # a selectolax LexborNode; the library ships no type information
 
+# Lexbor's tree building is quadratic in the depth of nested block elements (100,000 nested
+# <div> take half a minute); real pages nest about 25 deep, so far past that is refused first.
+MAX_NESTING = 5_000
+# Elements that never stay open around their followers (void, or closed by a sibling).
+_NOT_NESTING = (
+    "area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|"
+    "option|optgroup|tbody|thead|tfoot|colgroup|rb|rt|rp|frame|basefont|bgsound|keygen"
+)
+_NESTING_TAG = re.compile(
+    rf"<(/?)(?!(?:{_NOT_NESTING})(?![a-zA-Z0-9:-]))[a-zA-Z][a-zA-Z0-9:-]*", re.IGNORECASE
+)
+
+# Longer than any label cell ("Date de publication: 01/09/2026" with the site's indentation).
+_SHORT_CELL = 200
+
 
 def parse_html(text: str, *, source: str, content_hash: str) -> Question:
     """The question on a saved page; `ParseError` naming what is missing when it is not one."""
+    _check_nesting(text, source)
     tree = LexborHTMLParser(text)
-    section, labels = _question_section(tree, source)
+    section, labels = _question_section(tree, text, source)
     _check_complete(text, labels, source)
 
     title = section.css_first("h3")
@@ -82,13 +99,16 @@ def parse_html(text: str, *, source: str, content_hash: str) -> Question:
     )
 
 
-def _question_section(tree: LexborHTMLParser, source: str) -> tuple[Node, Labels]:
+def _question_section(tree: LexborHTMLParser, text: str, source: str) -> tuple[Node, Labels]:
     for labels in LANGUAGES:
         section = tree.css_first(f'section[id="{labels.section_id}"]')
         if section is not None:
             return section, labels
     wanted = " or ".join(f'<section id="{labels.section_id}">' for labels in LANGUAGES)
-    raise UnknownFormatError(source, f"an HTML page but not a question page: no {wanted}")
+    reason = f"an HTML page but not a question page: no {wanted}"
+    if "</html>" not in text[-2000:].lower():
+        reason += " (the file ends before </html>: it may be cut short)"
+    raise UnknownFormatError(source, reason)
 
 
 def _check_complete(text: str, labels: Labels, source: str) -> None:
@@ -138,8 +158,11 @@ def _labelled_values(section: Node, labels: Labels) -> dict[str, str]:
     )
     values: dict[str, str] = {}
     for cell in section.css("td"):
-        text = clean_inline(cell.text())
-        label, colon, value = text.partition(":")
+        raw = cell.text()
+        # Label cells are short; skip the long text cells without cleaning them.
+        if len(raw) > _SHORT_CELL or ":" not in raw:
+            continue
+        label, colon, value = clean_inline(raw).partition(":")
         if colon and label.strip() in wanted and label.strip() not in values:
             values[label.strip()] = value.strip()
     return values
@@ -177,7 +200,8 @@ def _procedure(section: Node, labels: Labels) -> tuple[ProcedureStep, ...]:
 def _question_and_answer(section: Node, labels: Labels, source: str) -> tuple[Node, Node | None]:
     """The cells next to the "Question" and "Réponse" labels (the answer's may be absent)."""
     for cell in section.css("td"):
-        if clean_inline(cell.text()) != labels.question:
+        raw = cell.text()
+        if len(raw) > _SHORT_CELL or clean_inline(raw) != labels.question:
             continue
         content = _next_cell(cell)
         table = _ancestor(cell, "table")
@@ -259,3 +283,19 @@ def _ancestor(node: Node, tag: str) -> Node | None:
     while node is not None and node.tag != tag:
         node = node.parent
     return node
+
+
+def _check_nesting(text: str, source: str) -> None:
+    """Refuse markup that would keep the HTML parser busy for minutes (see MAX_NESTING)."""
+    depth = 0
+    for match in _NESTING_TAG.finditer(text):
+        if match.group(1):
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > MAX_NESTING:
+            raise InvalidFieldError(
+                source,
+                f"markup nested more than {MAX_NESTING:,} elements deep; a question page "
+                "nests about 25, so this is not one",
+            )

@@ -44,7 +44,7 @@ _COLUMN_TAB = re.compile(r"(?<=\S)[ ]*\t[\t ]*(?=\S)")
 _RUNS_OF_SPACES = re.compile(r"[ \t]+")
 # "le 1\ner février": the plain-text rendering puts a superscript on a line of its own.
 _SUPERSCRIPT_SPLIT = re.compile(
-    r"(?<=\b\d)\n(er|re|ère|ers|res|e|es|ème|èmes|nd|nde)(?=[ ,.;:)\n])"
+    r"(?<=\b\d)\n(er|re|ère|ers|res|e|es|ème|èmes|nd|nde)(?=[ ,.;:)\n]|$)"
 )
 _BLANK_LINES = re.compile(r"\n{3,}")
 

@@ -21,15 +21,9 @@ from whoosh import query as wq
 from pqsearch.analyze.fold import fold, surface_tokens
 from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
-from pqsearch.index.schema import (
-    ANSWERED,
-    LEMMA_FIELDS,
-    TEXT_PARTS,
-    UNANSWERED,
-    WORD_FIELDS,
-    date_to_int,
-)
+from pqsearch.index.schema import LEMMA_FIELDS, TEXT_PARTS, WORD_FIELDS, date_to_int
 from pqsearch.query import syntax as st
+from pqsearch.query.fields import canonical_status
 
 # A document holding every typed word outranks one that lacks some: its "all words" part
 # is boosted far above what the words score one by one.
@@ -50,25 +44,6 @@ METADATA_FIELDS = {
     "portfolio": "portfolios",
     "sector": "sectors",
     "parliament": "parliament",
-}
-STATUS_ALIASES = {
-    ANSWERED: ANSWERED,
-    "answer": ANSWERED,
-    "repondu": ANSWERED,
-    "repondue": ANSWERED,
-    "reponse": ANSWERED,
-    "avec reponse": ANSWERED,
-    "oui": ANSWERED,
-    "yes": ANSWERED,
-    UNANSWERED: UNANSWERED,
-    "sans reponse": UNANSWERED,
-    "sans-reponse": UNANSWERED,
-    "non repondu": UNANSWERED,
-    "non repondue": UNANSWERED,
-    "en attente": UNANSWERED,
-    "pending": UNANSWERED,
-    "non": UNANSWERED,
-    "no": UNANSWERED,
 }
 _SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
 
@@ -234,7 +209,7 @@ class Compiler:
         if index_field is None:
             raise QuerySyntaxError(f"{field_name} cannot be used as a filter.")
         if index_field == "status":
-            status = STATUS_ALIASES.get(_norm(typed))
+            status = canonical_status(typed)
             if status is None:
                 raise QuerySyntaxError(
                     f"Unknown status {typed!r}: use answered (répondu) or unanswered "
@@ -261,11 +236,7 @@ def _with_exclusions(required: list[Any], negated: list[Any]) -> Any:
     if not required and not negated:
         return None
     positive = (
-        wq.Every()
-        if not required
-        else required[0]
-        if len(required) == 1
-        else wq.And(required)
+        wq.Every() if not required else required[0] if len(required) == 1 else wq.And(required)
     )
     if not negated:
         return positive

@@ -270,9 +270,10 @@ def _year(digits: str, typed: str) -> int:
     # A length check first: int() refuses strings of more than 4,300 digits.
     year = int(digits) if len(digits) <= 4 else MAX_YEAR + 1
     if not MIN_YEAR <= year <= MAX_YEAR:
+        shown_year = digits if len(digits) <= 8 else digits[:8] + "..."
         raise QuerySyntaxError(
-            f"The year {_shown(digits)} in {_shown(typed)} is out of range: years from "
-            f"{MIN_YEAR} to {MAX_YEAR} are accepted."
+            f"The year {shown_year} in {_shown(typed)} is out of range: years from {MIN_YEAR} "
+            f"to {MAX_YEAR} are accepted."
         )
     return year
 

@@ -61,6 +61,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("sector", "metadata", ("secteur", "sectors"), "secteur:construction"),
     FieldSpec("answer_type", "metadata", ("type_réponse", "type"), "type:renvoi"),
     FieldSpec("kind", "metadata", ("type_question",), "kind:written"),
+    FieldSpec("parliament", "metadata", ("parlement", "assemblée"), "parlement:PRB"),
     FieldSpec("id", "metadata", (), "id:170229"),
     FieldSpec(
         "received",
@@ -92,11 +93,21 @@ UNANSWERED = "unanswered"
 # Values of `status:` as users type them, folded like field names; the index stores only the
 # two canonical values.
 STATUS_VALUES: dict[str, tuple[str, ...]] = {
-    ANSWERED: ("answered", "répondu", "réponse", "avec-réponse", "yes", "oui"),
+    ANSWERED: (
+        "answered",
+        "answer",
+        "répondu",
+        "répondue",
+        "réponse",
+        "avec-réponse",
+        "yes",
+        "oui",
+    ),
     UNANSWERED: (
         "unanswered",
         "sans-réponse",
         "non-répondu",
+        "non-répondue",
         "pas-de-réponse",
         "en-attente",
         "attente",

@@ -30,8 +30,10 @@ class Matcher:
         def matches(form: str) -> bool:
             if form in forms:
                 return True
-            return bool(lemmas) and not lexicon.is_stopword(form) and bool(
-                lexicon.expand(form) & lemmas
+            return (
+                bool(lemmas)
+                and not lexicon.is_stopword(form)
+                and bool(lexicon.expand(form) & lemmas)
             )
 
         self._matches: Callable[[str], bool] = matches
@@ -46,7 +48,9 @@ class Matcher:
         ]
 
 
-def snippet(part: str, text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> Highlight:
+def snippet(
+    part: str, text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
+) -> Highlight:
     """The window of `text` of about `width` characters holding the most matches."""
     if not spans:
         cut = _cut_end(text, min(len(text), width))

@@ -104,7 +104,10 @@ class Searcher:
     """Runs searches on one open index."""
 
     def __init__(
-        self, index: IndexReader, *, sector_resolver: Callable[[str], str] | None = None,
+        self,
+        index: IndexReader,
+        *,
+        sector_resolver: Callable[[str], str] | None = None,
         sector_label: Callable[[str], str] | None = None,
     ) -> None:
         self.index = index
@@ -115,6 +118,12 @@ class Searcher:
         docs = np.fromiter(self.index.searcher.docs_for_query(query), dtype=np.int64)
         docs.sort()
         return docs
+
+    def matched_mask(self, query: Any | None) -> np.ndarray:
+        """A boolean mask over document numbers of what `query` matches (all when None)."""
+        mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
+        mask[self.matched(query if query is not None else wq.Every())] = True
+        return mask
 
     def count(self, query: Any) -> int:
         return len(self.matched(query))
@@ -136,12 +145,45 @@ class Searcher:
             raise QuerySyntaxError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
         if page < 1 or not 0 <= limit <= MAX_LIMIT:
             raise QuerySyntaxError(f"Pages count from 1 and the limit is 0 to {MAX_LIMIT}.")
-        names = facet_names(facets, self.catalogue)
         compiled = self.compiler.compile(parse_query(text))
+        return self.run(
+            compiled,
+            query_text=text,
+            filters=filters,
+            facets=facets,
+            facet_top=facet_top,
+            sort=sort,
+            page=page,
+            limit=limit,
+            highlight=highlight,
+        )
+
+    def run(
+        self,
+        compiled: Compiled,
+        *,
+        query_text: str,
+        filters: Filters,
+        facets: Sequence[str] | None,
+        facet_top: int | None,
+        sort: str,
+        page: int,
+        limit: int,
+        highlight: bool,
+        exclude: Sequence[str] = (),
+    ) -> SearchResult:
+        """Run a compiled query: the hits of one page, facets over all matches, suggestions."""
+        names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
+        if exclude:
+            excluded = wq.Or([wq.Term("id", doc_id) for doc_id in exclude])
+            restrict = wq.AndNot(restrict or wq.Every(), excluded)
         everything: Any = [q for q in (compiled.query, restrict) if q is not None]
         combined = (
-            wq.Every() if not everything else everything[0] if len(everything) == 1
+            wq.Every()
+            if not everything
+            else everything[0]
+            if len(everything) == 1
             else wq.And(everything)
         )
         docs = self.matched(combined)
@@ -154,7 +196,7 @@ class Searcher:
             for i, (docnum, score) in enumerate(ranked)
         )
         return SearchResult(
-            query=text,
+            query=query_text,
             total=len(docs),
             page=page,
             limit=limit,
@@ -216,7 +258,7 @@ class Searcher:
             highlights=hl.highlights(record, matcher) if matcher is not None else (),
             extra={
                 "answer_type": stored.get("answer_type"),
-                "sectors": [s.get("id") for s in stored.get("sectors", [])],
+                "sectors": [s.get("sector") for s in stored.get("sectors", [])],
                 "portfolios": stored.get("portfolios", []),
             },
         )

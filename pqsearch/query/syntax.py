@@ -281,7 +281,7 @@ class _Tokenizer:
             )
         self.tokens.append(_Token("field", spec.name, start))
         if spec.kind == "date" and following in "[{":
-            return self._bracket(value_start, name, spec)
+            return self._bracket(value_start, name)
         if following in "(«»" or following in _STRAIGHT_QUOTES:
             return value_start
         match = _WORD.match(text, value_start)
@@ -297,7 +297,7 @@ class _Tokenizer:
         self.tokens.append(_Token("word", match[0], value_start))
         return match.end()
 
-    def _bracket(self, start: int, name: str, spec: FieldSpec) -> int:
+    def _bracket(self, start: int, name: str) -> int:
         ends = [i for i in (self.text.find("]", start), self.text.find("}", start)) if i >= 0]
         if not ends:
             raise _failure(

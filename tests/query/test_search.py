@@ -70,9 +70,7 @@ def test_documents_with_all_words_rank_first_but_others_are_found(index: api.Ind
 def test_hits_highlight_the_original_words(index: api.Index) -> None:
     result = index.search("promouvoir", facets=[], limit=50)
     seed = next(h for h in result.hits if h.number == SEED_NUMBER)
-    marked = [
-        h.text[s:e] for h in seed.highlights for s, e in h.spans
-    ]
+    marked = [h.text[s:e] for h in seed.highlights for s, e in h.spans]
     assert marked, "no word of the seed was highlighted"
     assert all(m.lower().startswith(("prom", "promeu")) for m in marked), marked
 
@@ -100,7 +98,8 @@ def test_pages_concatenate_to_the_full_ranking(index: api.Index) -> None:
 
 
 def test_sort_by_answer_date(index: api.Index) -> None:
-    result = index.search("", sort="oldest", filters=api.Filters(status="answered"), limit=100)
+    filters = api.Filters(status="answered", date_field="answered")
+    result = index.search("", sort="oldest", filters=filters, limit=100)
     answered = [h.answered_on for h in result.hits if h.answered_on]
     assert answered == sorted(answered)
 

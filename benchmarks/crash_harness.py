@@ -1,0 +1,359 @@
+"""Kill an ingest at random moments, again and again on one index, and count the damage.
+
+Each round starts an ingest in a subprocess on a small copy of the real pages, waits until it
+reports a chosen stage (parse, analyse - lemmatization and writing - or commit), lets a
+random few milliseconds pass and sends SIGKILL. Then, in this process:
+
+- the index must open and every search must work (else an *index failure*);
+- every document seen in the index after an earlier kill must still be there, findable by
+  its id and by a word of its title (else it is *lost*);
+- every document's content must be one version of it the corpus has had.
+
+Before each round some pages are revised (their bytes change, so ingest must replace them),
+so that every round has writing and committing to do. At the end an ingest runs to completion
+and must give exactly the documents of the corpus, each in its current version.
+
+The subprocess runs `pqsearch.index.ingest.ingest`, the function behind `pqsearch ingest`,
+with a small `commit_every` and `batch_size` so that commits happen during the run; it
+prints each progress event on stdout, which is how the harness knows the stage.
+
+    python benchmarks/crash_harness.py --kills 20 [--pages 8] [--seed 1] [--keep DIR]
+
+tests/index/test_crash.py runs `run_kills` with 5 kills (20 with PQSEARCH_FULL=1 or -m slow).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pqsearch.errors import PqsearchError
+from pqsearch.index import store
+from pqsearch.index.reader import IndexReader
+from pqsearch.parse import parse_paths
+
+REPO = Path(__file__).resolve().parents[1]
+PAGES = REPO.parent / "shared" / "corpus" / "brussels" / "html"
+STAGES = ("parse", "analyse", "commit")
+# How long after a stage begins the kill may land: about the length of that stage for a
+# batch of one or two pages on a loaded machine.
+JITTER = {"parse": 0.02, "analyse": 0.4, "commit": 0.08}
+
+_CHILD = """
+import sys
+from pqsearch.index.ingest import ingest
+
+def tell(progress):
+    print(progress.stage, progress.analysed, flush=True)
+
+ingest([sys.argv[1]], index_dir=sys.argv[2], commit_every=int(sys.argv[3]),
+       batch_size=int(sys.argv[4]), lock_timeout=5.0, progress=tell)
+print("done", flush=True)
+"""
+
+
+@dataclass(frozen=True)
+class Round:
+    """One ingest run of the harness and what was found after it."""
+
+    number: int
+    target: str
+    killed: bool
+    last_stage: str | None
+    seconds: float
+    documents: int
+    lost: tuple[str, ...]
+    stray_files: int
+    failure: str | None
+
+
+@dataclass
+class CrashReport:
+    """The figures of a kill run: the acceptance is `documents_lost == index_failures == 0`."""
+
+    kills: int = 0
+    runs: int = 0
+    documents_lost: int = 0
+    index_failures: int = 0
+    expected_documents: int = 0
+    final_documents: int = 0
+    final_exact: bool = False
+    killed_in: Counter[str] = field(default_factory=Counter)
+    kills_leaving_stray_files: int = 0
+    seconds: float = 0.0
+    rounds: list[Round] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.documents_lost == 0 and self.index_failures == 0 and self.final_exact
+
+    def summary(self) -> str:
+        stages = ", ".join(f"{stage} {self.killed_in[stage]}" for stage in (*STAGES, "done"))
+        lines = [
+            f"kills made: {self.kills} (in {self.runs} ingest runs; last stage reported "
+            f"before the kill: {stages})",
+            f"kills that left unfinished segment files: {self.kills_leaving_stray_files}",
+            f"documents lost: {self.documents_lost}",
+            f"index failures: {self.index_failures}",
+            f"final ingest: {self.final_documents} documents, corpus has "
+            f"{self.expected_documents}, exact: {self.final_exact}",
+            f"time: {self.seconds:.0f} s",
+        ]
+        lines.extend(f"  failure: {failure}" for failure in self.failures)
+        return "\n".join(lines)
+
+
+def make_corpus(folder: Path, pages: int, *, source: Path = PAGES) -> Path:
+    """Copy the first `pages` real pages into `folder`; returns it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in sorted(source.glob("*.html"))[:pages]:
+        shutil.copyfile(page, folder / page.name)
+    return folder
+
+
+def revise(folder: Path, rng: random.Random, count: int, revision: int) -> None:
+    """Change the bytes (not the text) of `count` pages, so that ingest must replace them."""
+    pages = sorted(folder.glob("*.html"))
+    for page in rng.sample(pages, min(count, len(pages))):
+        data = re.sub(rb"\n<!-- revision \d+ -->\n$", b"", page.read_bytes())
+        page.write_bytes(data + f"\n<!-- revision {revision} -->\n".encode())
+
+
+def indexed(index_dir: Path) -> dict[str, str]:
+    """id -> content hash of every document in the live index, checking each is findable.
+
+    Raises `PqsearchError` (or anything else a broken index lets out) when it is not usable;
+    a document its id or a title word does not find is left out, so it counts as lost.
+    """
+    from pqsearch import api
+
+    documents: dict[str, str] = {}
+    with IndexReader(index_dir) as reader:
+        for _, stored in reader.reader.iter_docs():
+            documents[stored["id"]] = stored["content_hash"]
+        if reader.doc_count != len(documents):
+            raise AssertionError(f"{reader.doc_count} documents for {len(documents)} ids")
+    with api.open_index(index_dir) as index:
+        findable: dict[str, str] = {}
+        for doc_id, digest in documents.items():
+            title = index.get(doc_id).title
+            word = max(re.findall(r"\w{4,}", title) or [""], key=len)
+            by_id = index.search(f"id:{doc_id}", facets=[], limit=2)
+            by_title = index.search(f"titre:{word}", facets=[], limit=1000)
+            if by_id.total == 1 and doc_id in {hit.id for hit in by_title.hits}:
+                findable[doc_id] = digest
+    return findable
+
+
+def stray_files(index_dir: Path) -> int:
+    """Whoosh files of the live data folder that its table of contents does not name."""
+    data = store.live_data_dir(index_dir)
+    if data is None:
+        return 0
+    ix = store.open_whoosh(index_dir, data)
+    names = {segment.segment_id() for segment in ix._segments()}
+    ours = re.compile(rf"^{store.WHOOSH_INDEX_NAME}_([0-9a-z]+)\.")
+    return sum(
+        1
+        for path in data.iterdir()
+        if (match := ours.match(path.name)) and match.group(1) not in names
+    )
+
+
+def _start(corpus: Path, index_dir: Path, commit_every: int, batch_size: int) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    return subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(corpus), str(index_dir), str(commit_every),
+         str(batch_size)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+class _Watcher:
+    """Reads the child's progress lines as they come; `wait_for` blocks until a stage shows."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self.changed = threading.Condition()
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self.changed:
+                self.lines.append(line.split()[0] if line.strip() else "")
+                self.changed.notify_all()
+        with self.changed:
+            self.lines.append("eof")
+            self.changed.notify_all()
+
+    def wait_for(self, stage: str, occurrence: int, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while True:
+                if self.lines.count(stage) >= occurrence:
+                    return True
+                if "eof" in self.lines or time.monotonic() > deadline:
+                    return False
+                self.changed.wait(0.5)
+
+    @property
+    def last_stage(self) -> str | None:
+        with self.changed:
+            stages = [line for line in self.lines if line in (*STAGES, "done")]
+        return stages[-1] if stages else None
+
+
+def run_kills(
+    workdir: Path,
+    *,
+    kills: int = 5,
+    pages: int = 6,
+    seed: int = 1,
+    commit_every: int = 1,
+    batch_size: int = 1,
+    revise_per_round: int = 2,
+    round_timeout: float = 120.0,
+) -> CrashReport:
+    """Kill `kills` ingests at random moments on one index under `workdir`; see the module doc."""
+    started = time.monotonic()
+    rng = random.Random(seed)
+    corpus = make_corpus(workdir / "corpus", pages)
+    index_dir = workdir / "index"
+    report = CrashReport()
+    seen: dict[str, set[str]] = {}
+    committed: set[str] = set()
+    revision = 0
+    while report.kills < kills and report.runs < kills * 3:
+        revision += 1
+        revise(corpus, rng, revise_per_round, revision)
+        for question in parse_paths([corpus]).questions:
+            seen.setdefault(question.id, set()).add(question.content_hash)
+        target = STAGES[report.runs % len(STAGES)]
+        report.runs += 1
+        round_started = time.monotonic()
+        process = _start(corpus, index_dir, commit_every, batch_size)
+        watcher = _Watcher(process)
+        # The first few events of a stage are the likeliest to be reached before the run ends.
+        reached = watcher.wait_for(target, rng.randint(1, 2), round_timeout)
+        if reached:
+            time.sleep(rng.uniform(0, JITTER[target]))
+        killed = process.poll() is None
+        if killed:
+            process.send_signal(signal.SIGKILL)
+        _, errors = process.communicate(timeout=round_timeout)
+        watcher.thread.join(timeout=5)
+        failure = None
+        if not killed and process.returncode != 0:
+            failure = f"ingest exited with {process.returncode}: {errors.strip()[-500:]}"
+        stray = 0
+        documents: dict[str, str] = {}
+        try:
+            stray = stray_files(index_dir) if killed else 0
+            documents = indexed(index_dir)
+        except (PqsearchError, *store.READ_ERRORS, AssertionError) as error:
+            failure = failure or f"the index does not work after the kill: {error}"
+        lost = tuple(sorted(committed - documents.keys()))
+        wrong = sorted(i for i, digest in documents.items() if digest not in seen.get(i, ()))
+        if wrong:
+            failure = failure or f"documents with content the corpus never had: {wrong}"
+        committed |= documents.keys()
+        report.rounds.append(
+            Round(
+                number=report.runs,
+                target=target,
+                killed=killed,
+                last_stage=watcher.last_stage,
+                seconds=time.monotonic() - round_started,
+                documents=len(documents),
+                lost=lost,
+                stray_files=stray,
+                failure=failure,
+            )
+        )
+        if killed:
+            report.kills += 1
+            report.killed_in[watcher.last_stage or "start"] += 1
+            report.kills_leaving_stray_files += stray > 0
+        report.documents_lost += len(lost)
+        if failure:
+            report.index_failures += 1
+            report.failures.append(f"round {report.runs}: {failure}")
+    _final_check(report, corpus, index_dir, commit_every, batch_size, round_timeout)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _final_check(
+    report: CrashReport,
+    corpus: Path,
+    index_dir: Path,
+    commit_every: int,
+    batch_size: int,
+    timeout: float,
+) -> None:
+    process = _start(corpus, index_dir, commit_every, batch_size)
+    _, errors = process.communicate(timeout=timeout)
+    expected = {q.id: q.content_hash for q in parse_paths([corpus]).questions}
+    report.expected_documents = len(expected)
+    if process.returncode != 0:
+        report.index_failures += 1
+        report.failures.append(f"final ingest exited with {process.returncode}: {errors[-500:]}")
+        return
+    try:
+        documents = indexed(index_dir)
+    except (PqsearchError, *store.READ_ERRORS, AssertionError) as error:
+        report.index_failures += 1
+        report.failures.append(f"the index does not work after the final ingest: {error}")
+        return
+    report.final_documents = len(documents)
+    report.final_exact = documents == expected
+    if not report.final_exact:
+        report.failures.append(
+            f"final index differs from the corpus: missing {sorted(expected.keys() - documents)}"
+            f", extra {sorted(documents.keys() - expected)}, stale "
+            f"{sorted(i for i in documents.keys() & expected.keys() if documents[i] != expected[i])}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--kills", type=int, default=20)
+    parser.add_argument("--pages", type=int, default=8)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--commit-every", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="Work in this folder and keep it.")
+    args = parser.parse_args(argv)
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="pqsearch-crash-"))
+    try:
+        report = run_kills(
+            workdir, kills=args.kills, pages=args.pages, seed=args.seed,
+            commit_every=args.commit_every,
+        )
+    finally:
+        if args.keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

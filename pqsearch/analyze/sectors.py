@@ -1,0 +1,282 @@
+"""Which economic sectors a question and its answer talk about, with the evidence.
+
+`SectorDetector` compiles a taxonomy's terms to lemma sequences once (at ingest), then reads
+each document's lemmas part by part (title, question, answer): at every word it takes the
+longest term that starts there, so "construction durable" counts once and never also as
+"construction". A term found inside one of its sector's exclusions ("construction
+européenne") does not count. A sector is mentioned when its weighted count reaches the
+threshold; the weights and the threshold were chosen on the hand-labelled set
+(tests/data/sectors_labels.toml, benchmarks/sector_quality.py).
+
+No spaCy here: the caller passes the lemmatizer's `lemmatize_terms` and the documents' lemmas.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pqsearch.analyze.taxonomy import Sector, Taxonomy, load_taxonomy
+from pqsearch.errors import TaxonomyError
+
+__all__ = [
+    "PARTS",
+    "PART_WEIGHTS",
+    "THRESHOLD",
+    "Sector",
+    "SectorDetector",
+    "SectorEvidence",
+    "SectorMention",
+    "Taxonomy",
+    "load_taxonomy",
+]
+
+PARTS = ("title", "question", "answer")
+
+# A title names the subject in a dozen words, so one sector term in it says as much as
+# several in the body. The threshold means: one mention in the title, or three in the
+# question and answer together. Measured on the labelled set; see benchmarks/sector_quality.py.
+PART_WEIGHTS: Mapping[str, float] = {"title": 3.0, "question": 1.0, "answer": 1.0}
+THRESHOLD = 3.0
+
+LemmatizeTerms = Callable[[Sequence[str]], list[tuple[str, ...]]]
+
+# spaCy tags a word alone differently from the same word in a sentence: alone, "donnée"
+# becomes the verb "donner", "musique" is cut to "musiqu", "permis" is always "permettre",
+# whereas texts have "donnee", "musique" and either lemma of "permis". So every term is also
+# lemmatized after this article (a stopword, dropped), which gives the noun reading.
+_ARTICLE = "le"
+
+
+@dataclass(frozen=True)
+class SectorEvidence:
+    """One term found for a sector: as the taxonomy writes it, where, how often."""
+
+    term: str
+    part: str
+    count: int
+
+
+@dataclass(frozen=True)
+class SectorMention:
+    """A sector a document talks about: `score` is the weighted count of its terms,
+    `count` the plain number of matches, `evidence` what was found where."""
+
+    sector: str
+    label: str
+    score: float
+    count: int
+    evidence: tuple[SectorEvidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: evidence as a list of {term, part, count}."""
+        return {
+            "sector": self.sector,
+            "label": self.label,
+            "score": self.score,
+            "count": self.count,
+            "evidence": [
+                {"term": item.term, "part": item.part, "count": item.count}
+                for item in self.evidence
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> SectorMention:
+        """The inverse of `to_dict`."""
+        return cls(
+            sector=str(data["sector"]),
+            label=str(data["label"]),
+            score=float(data["score"]),
+            count=int(data["count"]),
+            evidence=tuple(
+                SectorEvidence(str(item["term"]), str(item["part"]), int(item["count"]))
+                for item in data["evidence"]
+            ),
+        )
+
+
+@dataclass
+class _Phrase:
+    """A lemma sequence and what it means: the sectors it is a term of (with the term as
+    written for each) and the sectors it is an exclusion of."""
+
+    lemmas: tuple[str, ...]
+    terms: dict[str, str] = field(default_factory=dict)
+    excluded: set[str] = field(default_factory=set)
+
+
+class SectorDetector:
+    """Finds a taxonomy's sectors in lemmatized documents.
+
+    `lemmatize_terms` is `Lemmatizer().lemmatize_terms`: it is called once, here, on every
+    term and exclusion, so that they are compared with the documents' lemmas under the same
+    rules. Raises `TaxonomyError` for a term that has no content word (it could never match).
+    """
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        lemmatize_terms: LemmatizeTerms,
+        *,
+        threshold: float = THRESHOLD,
+        part_weights: Mapping[str, float] = PART_WEIGHTS,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.threshold = threshold
+        self.part_weights = dict(part_weights)
+        self._labels = {sector.id: sector.label for sector in taxonomy.sectors}
+        entries = [
+            (sector, text, is_exclusion)
+            for sector in taxonomy.sectors
+            for texts, is_exclusion in ((sector.terms, False), (sector.exclusions, True))
+            for text in texts
+        ]
+        texts = [text for _, text, _ in entries]
+        lemmatized = lemmatize_terms(texts + [f"{_ARTICLE} {text}" for text in texts])
+        alone, after_article = lemmatized[: len(texts)], lemmatized[len(texts) :]
+        phrases: dict[tuple[str, ...], _Phrase] = {}
+        for (sector, text, is_exclusion), *readings in zip(
+            entries, alone, after_article, strict=True
+        ):
+            for lemmas in _variants(*readings):
+                phrase = phrases.setdefault(lemmas, _Phrase(lemmas))
+                if is_exclusion:
+                    phrase.excluded.add(sector.id)
+                else:
+                    phrase.terms.setdefault(sector.id, text)
+            if not any(readings):
+                raise TaxonomyError(_no_content_word(taxonomy, sector, text))
+        # Indexed by first lemma, longest first: a word costs one dict lookup, and the first
+        # phrase that matches is the longest.
+        self._terms = _index(phrase for phrase in phrases.values() if phrase.terms)
+        self._exclusions = _index(phrase for phrase in phrases.values() if phrase.excluded)
+
+    def detect(self, parts: Mapping[str, Sequence[str]]) -> tuple[SectorMention, ...]:
+        """The sectors mentioned in a document, highest score first.
+
+        `parts` maps "title", "question" and "answer" (any of them) to that part's lemmas,
+        as `Analysis.lemmas` gives them.
+        """
+        return tuple(m for m in self.score(parts) if m.score >= self.threshold)
+
+    def score(self, parts: Mapping[str, Sequence[str]]) -> tuple[SectorMention, ...]:
+        """Every sector with at least one matching term, whatever its score, highest first."""
+        counts: defaultdict[str, defaultdict[tuple[str, str], int]] = defaultdict(
+            lambda: defaultdict(int)
+        )
+        for part, lemmas in parts.items():
+            if part not in self.part_weights:
+                raise ValueError(f"unknown part {part!r}; the parts are {', '.join(PARTS)}")
+            for sector_id, term in self._matches(lemmas):
+                counts[sector_id][(term, part)] += 1
+        mentions = []
+        for sector_id, found in counts.items():
+            order = {part: rank for rank, part in enumerate(self.part_weights)}
+            evidence = tuple(
+                SectorEvidence(term, part, count)
+                for (term, part), count in sorted(
+                    found.items(), key=lambda item: (order[item[0][1]], -item[1], item[0][0])
+                )
+            )
+            mentions.append(
+                SectorMention(
+                    sector=sector_id,
+                    label=self._labels[sector_id],
+                    score=sum(self.part_weights[e.part] * e.count for e in evidence),
+                    count=sum(e.count for e in evidence),
+                    evidence=evidence,
+                )
+            )
+        return tuple(sorted(mentions, key=lambda m: (-m.score, m.sector)))
+
+    def _matches(self, lemmas: Sequence[str]) -> list[tuple[str, str]]:
+        """(sector id, term) for each term occurrence that no exclusion of its sector covers."""
+        excluded = self._excluded_spans(lemmas)
+        found: list[tuple[str, str]] = []
+        position, end = 0, len(lemmas)
+        while position < end:
+            phrase = _longest(self._terms.get(lemmas[position]), lemmas, position)
+            if phrase is None:
+                position += 1
+                continue
+            stop = position + len(phrase.lemmas)
+            for sector_id, term in phrase.terms.items():
+                spans = excluded.get(sector_id)
+                if spans and any(a <= position and stop <= b for a, b in spans):
+                    continue
+                found.append((sector_id, term))
+            position = stop
+        return found
+
+    def _excluded_spans(self, lemmas: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+        spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
+        for position, lemma in enumerate(lemmas):
+            for phrase in self._exclusions.get(lemma, ()):
+                if _matches_at(phrase.lemmas, lemmas, position):
+                    for sector_id in phrase.excluded:
+                        spans[sector_id].append((position, position + len(phrase.lemmas)))
+        return spans
+
+
+def _variants(alone: tuple[str, ...], after_article: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The lemma sequences a term is compiled to. A one-word term keeps only its reading
+    after an article: alone, nouns turn into verbs that texts use everywhere ("donner",
+    "élever"). A phrase keeps both readings; its other words keep it from matching by chance.
+    """
+    if len(alone) <= 1 and len(after_article) <= 1:
+        return {after_article or alone} - {()}
+    return {alone, after_article} - {()}
+
+
+def _index(phrases: Any) -> dict[str, list[_Phrase]]:
+    index: defaultdict[str, list[_Phrase]] = defaultdict(list)
+    for phrase in phrases:
+        index[phrase.lemmas[0]].append(phrase)
+    for candidates in index.values():
+        candidates.sort(key=lambda phrase: -len(phrase.lemmas))
+    return dict(index)
+
+
+def _longest(
+    candidates: list[_Phrase] | None, lemmas: Sequence[str], position: int
+) -> _Phrase | None:
+    for phrase in candidates or ():
+        if _matches_at(phrase.lemmas, lemmas, position):
+            return phrase
+    return None
+
+
+def _matches_at(sequence: tuple[str, ...], lemmas: Sequence[str], position: int) -> bool:
+    length = len(sequence)
+    if length == 1:
+        return True
+    return tuple(lemmas[position : position + length]) == sequence
+
+
+def _no_content_word(taxonomy: Taxonomy, sector: Sector, text: str) -> str:
+    where = f"{taxonomy.source}, sector {sector.id!r}" if taxonomy.source else sector.id
+    line = _line_of(taxonomy.source, sector.line, text)
+    if line:
+        where = f"{taxonomy.source}, line {line}"
+    return (
+        f"{where}: {text!r} is only stopwords once lemmatized, so it could never match; "
+        "add a content word or remove it."
+    )
+
+
+def _line_of(source: str, after: int, text: str) -> int | None:
+    """The line of `text` (as a quoted TOML string) in `source`, from line `after` on."""
+    if not source or after < 1:
+        return None
+    try:
+        lines = open(source, encoding="utf-8").read().splitlines()
+    except OSError:
+        return None
+    quoted = (f'"{text}"', f"'{text}'")
+    for number in range(after - 1, len(lines)):
+        if any(q in lines[number] for q in quoted):
+            return number + 1
+    return None

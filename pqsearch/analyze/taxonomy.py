@@ -1,0 +1,319 @@
+"""Sector taxonomies as data: load a TOML file, check it, find a sector by any of its names.
+
+Pure Python (no spaCy): the query path uses `Taxonomy.find` to read `--sector` values. The
+packaged default is NACE Rev. 2 at section level (pqsearch/data/sectors_nace.toml, whose
+header documents the format). Every problem in a file is reported as a `TaxonomyError` that
+names the file, the line and what to change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, NoReturn
+
+from pqsearch.analyze.fold import fold
+from pqsearch.errors import TaxonomyError
+
+DEFAULT_TAXONOMY = "sectors_nace.toml"
+LABEL_LANGUAGES = ("fr", "nl", "en")
+
+_TOP_KEYS = {"name": True, "version": True, "description": False, "sector": True}
+_SECTOR_KEYS = {"id": True, "labels": True, "aliases": False, "terms": True, "exclusions": False}
+_SECTOR_HEADER = re.compile(r"^\s*\[\[\s*sector\s*\]\]")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
+
+
+@dataclass(frozen=True)
+class Sector:
+    """One sector: its id ("F"), its names and the phrases that signal it in a text.
+
+    `labels` maps "fr", "nl" and "en" to the sector's name; `terms` and `exclusions` are
+    written as in running text and compared as lemmas by `SectorDetector`. `line` is where the
+    sector starts in its file (0 when built in code).
+    """
+
+    id: str
+    labels: Mapping[str, str] = field(hash=False)
+    terms: tuple[str, ...]
+    exclusions: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    line: int = field(default=0, compare=False)
+
+    @property
+    def label(self) -> str:
+        """The French name, the one pqsearch shows."""
+        return self.labels["fr"]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Everything `--sector` accepts for this sector: id, labels, aliases."""
+        return (self.id, *self.labels.values(), *self.aliases)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """A named, versioned list of sectors; `source` is the file it was read from."""
+
+    name: str
+    version: str
+    sectors: tuple[Sector, ...]
+    description: str = ""
+    source: str = ""
+
+    def find(self, label_or_id: str) -> Sector | None:
+        """The sector whose id, label (any language) or alias is `label_or_id`, compared
+        case- and accent-insensitively ("F", "construction", "Bouw", "santé"), or None."""
+        return self._by_name.get(_name_key(label_or_id))
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(sector.id for sector in self.sectors)
+
+    @property
+    def fingerprint(self) -> str:
+        """A short hash of the sectors' content: two files with the same fingerprint detect
+        the same sectors, whatever their layout or comments."""
+        content = [
+            [s.id, dict(s.labels), list(s.terms), list(s.exclusions), list(s.aliases)]
+            for s in self.sectors
+        ]
+        canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+    @cached_property
+    def _by_name(self) -> dict[str, Sector]:
+        return {_name_key(name): sector for sector in self.sectors for name in sector.names}
+
+
+def default_taxonomy_path() -> Path:
+    """The packaged NACE Rev. 2 file."""
+    return Path(str(resources.files("pqsearch") / "data" / DEFAULT_TAXONOMY))
+
+
+def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
+    """Read and check a taxonomy file; None reads the packaged NACE Rev. 2 default.
+
+    Raises `TaxonomyError` naming the file, the line and the problem.
+    """
+    file = default_taxonomy_path() if path is None else Path(path)
+    try:
+        text = file.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise TaxonomyError(f"No taxonomy file at {file}. Check the path.") from None
+    except UnicodeDecodeError as error:
+        line = file.read_bytes()[: error.start].count(b"\n") + 1
+        raise TaxonomyError(f"{file}, line {line}: not UTF-8 text. Save it as UTF-8.") from None
+    except OSError as error:
+        raise TaxonomyError(f"Cannot read taxonomy file {file}: {error.strerror}.") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        where = f", line {position.group(1)}" if position else ""
+        problem = _TOML_POSITION.sub("", message)
+        raise TaxonomyError(f"{file}{where}: invalid TOML: {problem}.") from None
+    return _Checker(file, text).taxonomy(data)
+
+
+def _name_key(name: str) -> str:
+    return " ".join(fold(name).split())
+
+
+class _Checker:
+    """Turns parsed TOML into a `Taxonomy`, locating each problem's line in the source."""
+
+    def __init__(self, file: Path, text: str) -> None:
+        self.file = file
+        self.lines = text.splitlines()
+        self.headers = [i for i, line in enumerate(self.lines) if _SECTOR_HEADER.match(line)]
+
+    def taxonomy(self, data: dict[str, Any]) -> Taxonomy:
+        self._check_keys(data, _TOP_KEYS, "the file", None)
+        name = self._string(data, "name", None)
+        version = self._string(data, "version", None)
+        description = self._string(data, "description", None) if "description" in data else ""
+        raw_sectors = data["sector"]
+        if not isinstance(raw_sectors, list) or not raw_sectors:
+            self._fail(
+                self._key_line("sector", None),
+                "`sector` must be a list of [[sector]] tables, with at least one sector",
+            )
+        sectors = tuple(self._sector(raw, index) for index, raw in enumerate(raw_sectors))
+        self._check_names(sectors)
+        return Taxonomy(
+            name=name,
+            version=version,
+            sectors=sectors,
+            description=description,
+            source=str(self.file),
+        )
+
+    def _sector(self, raw: Any, index: int) -> Sector:
+        if not isinstance(raw, dict):
+            self._fail(self._sector_line(index), "a sector must be a [[sector]] table")
+        self._check_keys(raw, _SECTOR_KEYS, f"sector {index + 1}", index)
+        sector_id = self._string(raw, "id", index)
+        labels = raw["labels"]
+        if not isinstance(labels, dict):
+            self._fail(
+                self._key_line("labels", index),
+                f"sector {sector_id!r}: `labels` must be a table such as "
+                '{ fr = "Construction", nl = "Bouw", en = "Construction" }',
+            )
+        for language in labels:
+            if language not in LABEL_LANGUAGES:
+                self._fail(
+                    self._key_line("labels", index),
+                    f"sector {sector_id!r}: unknown label language {language!r}; "
+                    f"use {', '.join(LABEL_LANGUAGES)}",
+                )
+        for language in LABEL_LANGUAGES:
+            if language not in labels:
+                self._fail(
+                    self._key_line("labels", index),
+                    f"sector {sector_id!r}: no {language!r} label; every sector needs "
+                    f"{', '.join(LABEL_LANGUAGES)}",
+                )
+            self._string(labels, language, index, key_name="labels", owner=sector_id)
+        terms = self._strings(raw, "terms", index, sector_id)
+        if not terms:
+            self._fail(
+                self._key_line("terms", index),
+                f"sector {sector_id!r}: `terms` is empty; a sector needs at least one term",
+            )
+        return Sector(
+            id=sector_id,
+            labels={language: labels[language].strip() for language in LABEL_LANGUAGES},
+            terms=terms,
+            exclusions=self._strings(raw, "exclusions", index, sector_id),
+            aliases=self._strings(raw, "aliases", index, sector_id),
+            line=self._sector_line(index),
+        )
+
+    def _check_keys(
+        self, table: dict[str, Any], known: dict[str, bool], where: str, index: int | None
+    ) -> None:
+        for key in table:
+            if key not in known:
+                self._fail(
+                    self._key_line(key, index),
+                    f"unknown key {key!r} in {where}; the keys are {', '.join(known)}",
+                )
+        for key, required in known.items():
+            if required and key not in table:
+                line = self._sector_line(index) if index is not None else 1
+                self._fail(line, f"{where} has no {key!r}")
+
+    def _string(
+        self,
+        table: dict[str, Any],
+        key: str,
+        index: int | None,
+        *,
+        key_name: str | None = None,
+        owner: str | None = None,
+    ) -> str:
+        value = table[key]
+        if not isinstance(value, str) or not value.strip():
+            whose = f"sector {owner!r}: " if owner else ""
+            shown = f"{key_name}.{key}" if key_name else key
+            self._fail(
+                self._key_line(key_name or key, index),
+                f"{whose}`{shown}` must be a non-empty string, not {_toml_repr(value)}",
+            )
+        return str(value).strip()
+
+    def _strings(
+        self, table: dict[str, Any], key: str, index: int, sector_id: str
+    ) -> tuple[str, ...]:
+        values = table.get(key, [])
+        if not isinstance(values, list):
+            self._fail(
+                self._key_line(key, index),
+                f"sector {sector_id!r}: `{key}` must be a list of strings",
+            )
+        for value in values:
+            if not isinstance(value, str) or not value.strip():
+                self._fail(
+                    self._value_line(key, index, value),
+                    f"sector {sector_id!r}: every item of `{key}` must be a non-empty string, "
+                    f"not {_toml_repr(value)}",
+                )
+        return tuple(value.strip() for value in values)
+
+    def _check_names(self, sectors: tuple[Sector, ...]) -> None:
+        owners: dict[str, Sector] = {}
+        for index, sector in enumerate(sectors):
+            for name in dict.fromkeys(_name_key(name) for name in sector.names):
+                other = owners.setdefault(name, sector)
+                if other is sector:
+                    continue
+                if _name_key(sector.id) == _name_key(other.id):
+                    problem = f"duplicate sector id {sector.id!r} (also at line {other.line})"
+                    line = self._key_line("id", index)
+                else:
+                    problem = (
+                        f"sector {sector.id!r} and sector {other.id!r} are both called "
+                        f"{name!r}; --sector could not tell them apart, rename one"
+                    )
+                    line = self._sector_line(index)
+                self._fail(line, problem)
+
+    def _sector_line(self, index: int | None) -> int:
+        if index is None or index >= len(self.headers):
+            return 1
+        return self.headers[index] + 1
+
+    def _span(self, index: int | None) -> range:
+        """The lines of sector `index` (0-based), or those before the first sector."""
+        if index is None:
+            return range(0, self.headers[0] if self.headers else len(self.lines))
+        start = self.headers[index] if index < len(self.headers) else 0
+        end = self.headers[index + 1] if index + 1 < len(self.headers) else len(self.lines)
+        return range(start, end)
+
+    def _key_line(self, key: str, index: int | None) -> int:
+        pattern = re.compile(
+            rf"^\s*(?:{re.escape(key)}\s*[=.]|\[\s*(?:sector\.)?{re.escape(key)}\s*\])"
+        )
+        for number in self._span(index):
+            if pattern.match(self.lines[number]):
+                return number + 1
+        return self._sector_line(index)
+
+    def _value_line(self, key: str, index: int, value: Any) -> int:
+        """The line of a bad item in an array: found by its TOML spelling after the key."""
+        start = self._key_line(key, index) - 1
+        needle = re.compile(rf"(?<![\w\"']){re.escape(_toml_repr(value))}(?![\w\"'])")
+        next_key = re.compile(r"^\s*[A-Za-z_][\w-]*\s*=|^\s*\[")
+        for number in range(start, self._span(index).stop):
+            line = self.lines[number]
+            if number > start and next_key.match(line):
+                break
+            if needle.search(line):
+                return number + 1
+        return start + 1
+
+    def _fail(self, line: int, problem: str) -> NoReturn:
+        raise TaxonomyError(f"{self.file}, line {line}: {problem}.")
+
+
+def _toml_repr(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "a table"
+    return str(value)

@@ -1,0 +1,178 @@
+"""Saved searches: what is new on a topic since the last time you looked.
+
+Saved searches live beside the index (`<index>/watches.json`), so they survive a rebuild.
+Each remembers the documents it has shown (id and content hash): `run` reports the matching
+documents it has not shown yet, and those that changed since (typically: the answer arrived).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pqsearch.api import Index
+from pqsearch.errors import PqsearchError, QuerySyntaxError
+from pqsearch.models import Hit
+from pqsearch.query.search import Filters
+
+WATCH_FILE = "watches.json"
+_NAME = re.compile(r"^[\w.-]{1,64}$")
+# A watch reads every match to tell new from seen; past this it asks for a narrower query.
+MAX_MATCHES = 1000
+
+
+@dataclass(frozen=True)
+class Watch:
+    name: str
+    query: str
+    filters: Filters
+    created: str
+    last_run: str | None
+    seen: dict[str, str]
+
+
+@dataclass(frozen=True)
+class WatchReport:
+    """What one saved search found since its last run."""
+
+    name: str
+    query: str
+    new: tuple[Hit, ...]
+    changed: tuple[Hit, ...]
+    total: int
+    first_run: bool
+
+
+class WatchError(PqsearchError):
+    """A saved search that does not exist, or a bad name."""
+
+
+def _path(index: Index) -> Path:
+    return index.root / WATCH_FILE
+
+
+def _load(index: Index) -> dict[str, Watch]:
+    path = _path(index)
+    if not path.exists():
+        return {}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {name: _from_json(name, data) for name, data in raw.items()}
+    except (ValueError, KeyError, TypeError) as error:
+        raise WatchError(
+            f"{path} cannot be read ({error}). Fix or delete it; saved searches are kept there."
+        ) from error
+
+
+def _from_json(name: str, data: dict[str, Any]) -> Watch:
+    filters = {
+        key: tuple(value) if isinstance(value, list) else value
+        for key, value in data["filters"].items()
+    }
+    return Watch(
+        name=name,
+        query=data["query"],
+        filters=Filters(**filters),
+        created=data["created"],
+        last_run=data.get("last_run"),
+        seen=dict(data.get("seen", {})),
+    )
+
+
+def _save(index: Index, watches: dict[str, Watch]) -> None:
+    path = _path(index)
+    data = {
+        name: {
+            "query": w.query,
+            "filters": {
+                k: (v.isoformat() if isinstance(v, dt.date) else v)
+                for k, v in dataclasses.asdict(w.filters).items()
+            },
+            "created": w.created,
+            "last_run": w.last_run,
+            "seen": w.seen,
+        }
+        for name, w in watches.items()
+    }
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def add_watch(index: Index, name: str, query: str, filters: Filters | None = None) -> Watch:
+    """Save a search under `name` (checked now, so a typo fails here, not at the next run)."""
+    if not _NAME.match(name):
+        raise WatchError(
+            f"{name!r} cannot name a saved search: use letters, digits, '.', '-' or '_'."
+        )
+    filters = filters or Filters()
+    index.search(query, filters=filters, facets=[], limit=0)
+    watches = _load(index)
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    watches[name] = Watch(name, query, filters, now, None, {})
+    _save(index, watches)
+    return watches[name]
+
+
+def list_watches(index: Index) -> tuple[Watch, ...]:
+    return tuple(_load(index).values())
+
+
+def remove_watch(index: Index, name: str) -> None:
+    watches = _load(index)
+    if name not in watches:
+        raise WatchError(_unknown(name, watches))
+    del watches[name]
+    _save(index, watches)
+
+
+def _unknown(name: str, watches: dict[str, Watch]) -> str:
+    known = ", ".join(sorted(watches)) or "none yet"
+    return (
+        f'No saved search is called {name!r} (saved: {known}). Add one with "pqsearch watch add".'
+    )
+
+
+def run_watches(index: Index, names: tuple[str, ...] = ()) -> tuple[WatchReport, ...]:
+    """For each saved search (or those named), the documents new or changed since its last run."""
+    watches = _load(index)
+    for name in names:
+        if name not in watches:
+            raise WatchError(_unknown(name, watches))
+    reports: list[WatchReport] = []
+    for name, watch in watches.items():
+        if names and name not in names:
+            continue
+        result = index.search(
+            watch.query, filters=watch.filters, facets=[], limit=MAX_MATCHES, sort="newest"
+        )
+        if result.total > MAX_MATCHES:
+            raise QuerySyntaxError(
+                f"The saved search {name!r} matches {result.total} documents; narrow it "
+                f"(at most {MAX_MATCHES}) with more words or filters."
+            )
+        hashes = _hashes(index, result.hits)
+        new = tuple(h for h in result.hits if h.id not in watch.seen)
+        changed = tuple(
+            h for h in result.hits if h.id in watch.seen and watch.seen[h.id] != hashes[h.id]
+        )
+        reports.append(
+            WatchReport(name, watch.query, new, changed, result.total, watch.last_run is None)
+        )
+        watches[name] = dataclasses.replace(
+            watch,
+            last_run=dt.datetime.now().isoformat(timespec="seconds"),
+            seen={**watch.seen, **hashes},
+        )
+    _save(index, watches)
+    return tuple(reports)
+
+
+def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, str]:
+    return {hit.id: index.content_hash(hit.id) for hit in hits}

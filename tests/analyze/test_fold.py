@@ -1,0 +1,99 @@
+"""The surface tokenizer and folding shared by the index and the query path."""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pqsearch.analyze.fold import fold, iter_words, normalize_apostrophes, surface_tokens
+from tests.conftest import SEED
+
+
+def test_fold_lowercases_and_strips_accents() -> None:
+    assert fold("Énergie") == fold("energie") == "energie"
+    assert fold("ŒUVRE") == "oeuvre"
+    assert fold("Région") == "region"
+
+
+def test_fold_is_the_same_for_composed_and_decomposed_accents() -> None:
+    assert fold(unicodedata.normalize("NFD", "équipe")) == fold("équipe") == "equipe"
+
+
+def test_fold_keeps_a_transliterated_word_one_token() -> None:
+    assert " " not in fold("北京")
+    assert fold("soins  de   santé") == "soins de sante"
+
+
+def test_typographic_apostrophes_become_straight_without_moving_offsets() -> None:
+    text = "l’équipe l‘autre lʼhôtel l`eau l´air l′ami"
+    normalized = normalize_apostrophes(text)
+    assert len(normalized) == len(text)
+    assert normalized == "l'équipe l'autre l'hôtel l'eau l'air l'ami"
+
+
+def test_elisions_are_dropped_and_offsets_point_at_the_word() -> None:
+    text = "l'équipe d'attachés qu'elle jusqu'au lorsqu'il puisqu'on n'existe s'il c'est j'ai"
+    words = list(iter_words(text))
+    assert [word for word, _, _ in words] == [
+        "équipe", "attachés", "elle", "au", "il", "on", "existe", "il", "est", "ai",
+    ]  # fmt: skip
+    assert all(text[start:end] == word for word, start, end in words)
+
+
+def test_elision_with_a_typographic_apostrophe_or_capital() -> None:
+    assert surface_tokens("L’Assemblée") == surface_tokens("L'Assemblée") == ["assemblee"]
+    assert surface_tokens("QU’ELLE D'Anderlecht") == ["elle", "anderlecht"]
+
+
+def test_apostrophes_inside_a_word_keep_it_whole() -> None:
+    assert surface_tokens("aujourd'hui, d'aujourd’hui, prud'hommes") == [
+        "aujourd'hui",
+        "aujourd'hui",
+        "prud'hommes",
+    ]
+
+
+def test_hyphens_split_words_so_a_part_finds_the_whole() -> None:
+    assert surface_tokens("Région de Bruxelles-Capitale") == [
+        "region",
+        "de",
+        "bruxelles",
+        "capitale",
+    ]
+    assert surface_tokens("start-ups") == surface_tokens("start ups") == ["start", "ups"]
+    assert surface_tokens("E-health") == ["e", "health"]
+
+
+def test_numbers_are_words() -> None:
+    assert surface_tokens("question n°369 du 23/02/2021, 3,5 millions") == [
+        "question", "n", "369", "du", "23", "02", "2021", "3", "5", "millions",
+    ]  # fmt: skip
+
+
+def test_quotes_and_punctuation_are_not_words() -> None:
+    assert surface_tokens("« 'Invest' » — ... ___ (IoT)") == ["invest", "iot"]
+    assert surface_tokens("") == []
+
+
+def test_seed_phrase_tokens_keep_their_order() -> None:
+    tokens = surface_tokens(SEED.read_text(encoding="utf-8"))
+    pairs = set(itertools.pairwise(tokens))
+    assert ("diplomates", "technologiques") in pairs
+    assert ("technologiques", "diplomates") not in pairs
+
+
+@given(st.text())
+def test_words_are_exact_slices_and_tokens_have_no_space(text: str) -> None:
+    for word, start, end in iter_words(text):
+        assert text[start:end] == word
+        assert word and not any(ch.isspace() for ch in word)
+    for token in surface_tokens(text):
+        assert token and " " not in token and token == token.lower()
+
+
+@given(st.text(), st.text())
+def test_tokens_of_two_texts_joined_by_a_space_are_their_concatenation(a: str, b: str) -> None:
+    assert surface_tokens(a + " " + b) == surface_tokens(a) + surface_tokens(b)

@@ -1,0 +1,182 @@
+"""The query-time lexicon, filled from the real seed analysis."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pqsearch.analyze.fold import fold, iter_words
+from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
+from pqsearch.analyze.lexicon import FILENAME, Lexicon
+from pqsearch.errors import DamagedIndexError
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def seed_analysis(lemmatizer: Lemmatizer) -> Analysis:
+    (analysis,) = lemmatizer.analyze([SEED.read_text(encoding="utf-8")])
+    return analysis
+
+
+@pytest.fixture(scope="module")
+def empty_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new lexicon with its stopwords: filling the fallback table takes about a second,
+    so tests copy this file instead of creating their own."""
+    path = tmp_path_factory.mktemp("empty") / FILENAME
+    with Lexicon.open(path, writable=True) as lexicon:
+        lexicon.set_stopwords(stopwords())
+    return path
+
+
+@pytest.fixture
+def fresh(empty_file: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copy(empty_file, tmp_path / FILENAME))
+
+
+@pytest.fixture(scope="module")
+def seed_lexicon(
+    empty_file: Path, seed_analysis: Analysis, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Lexicon]:
+    folder = tmp_path_factory.mktemp("seed")
+    shutil.copy(empty_file, folder / FILENAME)
+    with Lexicon.open(folder, writable=True) as writer:
+        writer.add([seed_analysis])
+    with Lexicon.open(folder) as reader:
+        yield reader
+
+
+def test_every_seed_word_meets_its_own_lemmas(
+    seed_lexicon: Lexicon, seed_analysis: Analysis
+) -> None:
+    for word, _, _ in iter_words(SEED.read_text(encoding="utf-8")):
+        key = fold(word)
+        if key in seed_analysis.forms:
+            assert seed_lexicon.expand(word) & seed_analysis.forms[key], word
+        else:
+            assert seed_lexicon.expand(word) == frozenset(), word
+
+
+# The issue's acceptance words, and unseen inflections of seed words.
+TYPED = "diplomate diplomates technologique technologies attachés promouvoir investisseur"
+TYPED += " region bruxelles Énergie energie réseaux attachées"
+
+
+@pytest.mark.parametrize("word", TYPED.split())
+def test_typed_inflections_reach_the_seed_lemmas(
+    seed_lexicon: Lexicon, seed_analysis: Analysis, word: str
+) -> None:
+    assert seed_lexicon.expand(word) & set(seed_analysis.lemmas)
+
+
+def test_forms_the_corpus_showed_expand_to_its_lemmas(seed_lexicon: Lexicon) -> None:
+    assert seed_lexicon.expand("promeut") == {"promeut", "promouvoir"}
+    assert seed_lexicon.expand("Promouvez") == {"promouvez", "promouvoir"}
+
+
+def test_unseen_forms_fall_back_to_a_context_free_lemma(seed_lexicon: Lexicon) -> None:
+    assert seed_lexicon.lemmas("promouvront") == frozenset()
+    assert seed_lexicon.expand("promouvront") == {"promouvront", "promouvoir"}
+    # Typed without accents, an unseen form still finds the lemma of its accented spelling.
+    assert "strategie" in seed_lexicon.expand("strategies")
+    assert seed_lexicon.expand("xyzzyq") == {"xyzzyq"}
+
+
+def test_accents_and_case_do_not_matter(seed_lexicon: Lexicon) -> None:
+    assert seed_lexicon.expand("energie") == seed_lexicon.expand("ÉNERGIE")
+    assert seed_lexicon.expand("Région") == seed_lexicon.expand("region")
+
+
+def test_stopwords_expand_to_nothing(seed_lexicon: Lexicon) -> None:
+    for word in ("de", "la", "Les", "qu", "vous", "être"):
+        assert seed_lexicon.is_stopword(word)
+        assert seed_lexicon.expand(word) == frozenset()
+    assert not seed_lexicon.is_stopword("diplomates")
+    assert seed_lexicon.stopwords() == stopwords()
+
+
+def test_display_gives_the_accented_spelling(seed_lexicon: Lexicon) -> None:
+    assert seed_lexicon.display("region") == "Région"
+    assert seed_lexicon.display("energie") == "énergie"
+    assert seed_lexicon.display("never-seen") is None
+
+
+def test_counts_documents_across_flushes(fresh: Path, lemmatizer: Lemmatizer) -> None:
+    first, second = lemmatizer.analyze(["Les diplomates.", "Un diplomate et des diplomates."])
+    with Lexicon.open(fresh, writable=True) as lexicon:
+        lexicon.add([first])
+        lexicon.flush()
+        lexicon.add([second])
+    with Lexicon.open(fresh) as lexicon:
+        assert lexicon.frequency("diplomates") == 2
+        assert lexicon.frequency("diplomate") == 1
+        assert lexicon.frequency("absent") == 0
+        assert len(lexicon) == 2
+
+
+def test_a_document_counts_once_over_its_parts(fresh: Path, lemmatizer: Lemmatizer) -> None:
+    title, question = lemmatizer.analyze(["Les diplomates", "Combien de diplomates ?"])
+    with Lexicon.open(fresh, writable=True) as lexicon:
+        lexicon.add([title, question])
+    with Lexicon.open(fresh) as lexicon:
+        assert lexicon.frequency("diplomates") == 1
+
+
+def test_meta_values_persist(fresh: Path) -> None:
+    with Lexicon.open(fresh, writable=True) as lexicon:
+        lexicon.set_meta("taxonomy", "sectors 1")
+        lexicon.set_meta("taxonomy", "sectors 2")
+    with Lexicon.open(fresh) as lexicon:
+        assert lexicon.get_meta("taxonomy") == "sectors 2"
+        assert lexicon.get_meta("missing") is None
+        assert lexicon.get_meta("missing", "default") == "default"
+        assert (lexicon.get_meta("fallback") or "").startswith("simplemma")
+
+
+def test_a_reader_sees_each_flush_while_the_writer_stays_open(
+    fresh: Path, lemmatizer: Lemmatizer
+) -> None:
+    first, second = lemmatizer.analyze(["diplomates", "investisseurs"])
+    writer = Lexicon.open(fresh, writable=True)
+    reader = Lexicon.open(fresh)
+    try:
+        writer.add([first])
+        writer.flush()
+        assert reader.lemmas("diplomates") == {"diplomate"}
+        writer.add([second])
+        assert reader.lemmas("investisseurs") == frozenset()
+        writer.flush()
+        assert reader.lemmas("investisseurs") == {"investisseur"}
+    finally:
+        writer.close()
+        reader.close()
+
+
+def test_a_missing_lexicon_says_how_to_rebuild(tmp_path: Path) -> None:
+    with pytest.raises(DamagedIndexError, match="--rebuild"):
+        Lexicon.open(tmp_path / FILENAME)
+
+
+def test_a_damaged_lexicon_says_how_to_rebuild(tmp_path: Path) -> None:
+    (tmp_path / FILENAME).write_bytes(b"not a database, just some bytes" * 100)
+    with pytest.raises(DamagedIndexError, match="--rebuild"):
+        Lexicon.open(tmp_path)
+
+
+def test_the_query_path_does_not_import_spacy(seed_lexicon: Lexicon) -> None:
+    code = (
+        "import sys\n"
+        "import pqsearch.analyze.fold\n"
+        "from pqsearch.analyze.lexicon import Lexicon\n"
+        f"lexicon = Lexicon.open({str(seed_lexicon.path)!r})\n"
+        "assert lexicon.expand('promouvront') == {'promouvront', 'promouvoir'}\n"
+        "print(sorted(m for m in ('spacy', 'simplemma', 'thinc') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -1,0 +1,139 @@
+"""Parsing files and folders: records and failures in order, never stopping."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import pqsearch.parse
+from pqsearch.models import FileFailure, Question
+from pqsearch.parse import iter_parse, parse_paths
+from tests.conftest import BRUSSELS_RECORDS, SEED, SHIPPED_CORPUS
+from tests.parse.conftest import page_path
+
+
+def test_public_surface() -> None:
+    assert set(pqsearch.parse.__all__) == {
+        "DOCUMENT_SUFFIXES",
+        "content_hash",
+        "iter_parse",
+        "parse_bytes",
+        "parse_file",
+        "parse_jsonl_lines",
+        "parse_paths",
+    }
+
+
+def test_the_shipped_corpus_parses_without_failures() -> None:
+    batch = parse_paths([SHIPPED_CORPUS])
+    assert batch.failures == ()
+    assert len(batch.questions) == 34 + 50 + 1
+    sources = [question.source for question in batch.questions]
+    assert sources == sorted(sources)
+    assert {Path(source).name for source in sources} >= {"records.jsonl", SEED.name}
+
+
+def _folder(tmp_path: Path) -> Path:
+    """A folder of good and bad documents, notes and odd files."""
+    root = tmp_path / "docs"
+    (root / "sub").mkdir(parents=True)
+    shutil.copy(page_path("170229"), root / "a.html")
+    (root / "b.html").write_bytes(b"<html><body>nothing here</body></html>")
+    (root / "c.md").write_text("notes")
+    (root / "SHA256SUMS").write_text("abc  a.html\n")
+    (root / ".hidden.html").write_bytes(b"\x00")
+    lines = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)
+    (root / "d.jsonl").write_bytes(lines[0] + b"{broken\n" + lines[1])
+    shutil.copy(SEED, root / "sub" / "e.txt")
+    (root / "sub" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "f.htm").symlink_to(root / "missing.html")
+    (root / "g.html").symlink_to(root / "g.html")
+    os.mkfifo(root / "h.html")
+    return root
+
+
+def test_a_folder_gives_records_and_failures_in_order(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    items = list(iter_parse([root]))
+    described = [
+        (item.id if isinstance(item, Question) else "FAIL", Path(item.source).name)
+        for item in items
+    ]
+    assert described == [
+        ("170229", "a.html"),
+        ("FAIL", "b.html"),
+        ("170312", "d.jsonl"),
+        ("FAIL", "d.jsonl:2"),
+        ("170229", "d.jsonl"),
+        ("FAIL", "f.htm"),
+        ("FAIL", "g.html"),
+        ("FAIL", "h.html"),
+        ("PRB-19_24-20_21-pascal-smet-369", "e.txt"),
+        ("FAIL", "loop"),
+    ]
+    reasons = {
+        Path(item.source).name: item.reason for item in items if isinstance(item, FileFailure)
+    }
+    assert "not a question page" in reasons["b.html"]
+    assert "not a JSON record" in reasons["d.jsonl:2"]
+    assert "No such file" in reasons["f.htm"]
+    assert "symbolic links" in reasons["g.html"]
+    assert "not a regular file" in reasons["h.html"]
+    assert "symlink loop" in reasons["loop"]
+
+
+def test_parse_paths_collects_the_same(tmp_path: Path) -> None:
+    root = _folder(tmp_path)
+    batch = parse_paths([root])
+    items = list(iter_parse([root]))
+    assert batch.questions == tuple(item for item in items if isinstance(item, Question))
+    assert batch.failures == tuple(item for item in items if isinstance(item, FileFailure))
+
+
+def test_named_files_that_are_not_documents_or_missing_are_failures(tmp_path: Path) -> None:
+    notes = tmp_path / "README.md"
+    notes.write_text("# hello")
+    items = list(iter_parse([notes, tmp_path / "nope.html", str(SEED)]))
+    assert isinstance(items[0], FileFailure)
+    assert items[0].reason.startswith("not a document")
+    assert isinstance(items[1], FileFailure)
+    assert items[1].source == str(tmp_path / "nope.html")
+    assert isinstance(items[2], Question)
+
+
+def test_files_are_read_one_at_a_time(tmp_path: Path) -> None:
+    shutil.copy(page_path("170229"), tmp_path / "1.html")
+    shutil.copy(page_path("170245"), tmp_path / "2.html")
+    items = iter_parse([tmp_path])
+    first = next(items)
+    assert isinstance(first, Question)
+    # Had the walk read ahead, this change would not show.
+    shutil.copy(page_path("170312"), tmp_path / "2.html")
+    second = next(items)
+    assert isinstance(second, Question)
+    assert second.id == "170312"
+
+
+def test_json_lines_are_read_line_by_line() -> None:
+    lines = BRUSSELS_RECORDS.read_bytes().splitlines()
+
+    def feed() -> object:
+        yield lines[0]
+        raise AssertionError("read past the first record")
+
+    first = next(pqsearch.parse.parse_jsonl_lines(feed(), source="r.jsonl"))  # type: ignore[arg-type]
+    assert isinstance(first, Question)
+    assert first.id == "170312"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_file_is_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "secret.html"
+    shutil.copy(page_path("170229"), path)
+    path.chmod(0)
+    (failure,) = iter_parse([path])
+    assert isinstance(failure, FileFailure)
+    assert "Permission denied" in failure.reason

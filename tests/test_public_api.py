@@ -1,0 +1,18 @@
+"""The declared public surface: what other programs may rely on."""
+
+from __future__ import annotations
+
+import pqsearch
+
+
+def test_every_public_name_is_importable_and_documented() -> None:
+    for name in pqsearch.__all__:
+        value = getattr(pqsearch, name)
+        assert value.__doc__, f"{name} has no docstring"
+
+
+def test_the_surface_holds_the_calls_the_readme_shows() -> None:
+    assert {"ingest", "open_index", "search", "parse", "Filters", "SearchResult", "Hit"} <= set(
+        pqsearch.__all__
+    )
+    assert sorted(pqsearch.__all__) == pqsearch.__all__
