@@ -27,6 +27,10 @@ def as_json(value: Any) -> str:
     return json.dumps(jsonable(value), ensure_ascii=False, indent=2)
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def day(value: dt.date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else "—"
 
@@ -73,16 +77,16 @@ def search_text(result: SearchResult, *, color: bool, show_facets: bool = True) 
     first = (result.page - 1) * result.limit + 1
     shown = f"{first}–{first + len(result.hits) - 1}" if result.hits else "none"
     query = f' for "{result.query}"' if result.query.strip() else ""
-    lines = [f"{result.total} documents{query} (showing {shown}, page {result.page})", ""]
+    lines = [f"{plural(result.total, 'document')}{query} (showing {shown}, page {result.page})", ""]
     for hit in result.hits:
         lines.extend(hit_lines(hit, color=color))
         lines.append("")
     for suggestion in result.suggestions:
         lines.append(
             f'Nothing matches "{suggestion.word}": did you mean "{suggestion.suggestion}" '
-            f"({suggestion.hits} documents)?"
+            f"({plural(suggestion.hits, 'document')})?"
         )
-    if show_facets and result.facets:
+    if show_facets and result.facets and result.total:
         lines.append("Facets:")
         lines.extend(facet_line(f) for f in result.facets)
     return "\n".join(lines).rstrip() + "\n"
@@ -162,7 +166,7 @@ def sectors_text(counts: Iterable[SectorCount]) -> str:
 
 
 def similar_text(result: SearchResult, *, color: bool) -> str:
-    lines = [f"{result.total} documents share key terms ({result.query})", ""]
+    lines = [f"{plural(result.total, 'document')} share key terms ({result.query})", ""]
     for hit in result.hits:
         lines.extend(hit_lines(hit, color=color))
         if hit.extra.get("same_question"):

@@ -87,7 +87,8 @@ def document_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileFailure]
                     if child.is_dir() or child.suffix.lower() in DOCUMENT_SUFFIXES:
                         walk(child)
             elif path.exists():
-                found.append(path)
+                # Absolute, so that --prune and updates agree whatever folder ingest runs from.
+                found.append(path.absolute())
             elif path.is_symlink():
                 failures.append(FileFailure(str(path), "broken or looping symbolic link"))
             else:

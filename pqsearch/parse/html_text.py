@@ -3,9 +3,10 @@
 Paragraphs and headings are separated by a blank line, `<br>` ends a line, list items are
 lines starting "- " (or "1. ", "2. ", ... in a numbered list; items of nested lists too, not
 indented). A table is read row by row: a row of several cells is one line with the cells joined
-by " | " (an empty cell stays as an empty column so the columns line up); a row with a single
-cell, or with a cell holding several lines, is written as paragraphs in reading order, which is
-how the answers laid out as Word tables read best. Scripts, styles, images and comments show
+by " | " (an empty cell stays as an empty column so the columns line up, empty cells at the end
+of a row are dropped); a row with a cell holding several lines is written as paragraphs in
+reading order, which is how the answers laid out as Word tables read best, and such a table's
+rows are set apart by blank lines. Scripts, styles, images and comments show
 nothing, as in a browser.
 """
 
@@ -79,6 +80,11 @@ class _Writer:
         self.brk(_LINE)
         self.prefix = marker
 
+    def end_list_item(self) -> None:
+        self.brk(_LINE)
+        # An empty item leaves no marker behind for the text after the list.
+        self.prefix = ""
+
     def _flush(self) -> bool:
         if not self.inline:
             return False
@@ -127,7 +133,7 @@ def _visit(node: Node, writer: _Writer, list_depth: int) -> None:
         # An item outside any list: still an item.
         writer.list_item("- ")
         _visit_children(node, writer, list_depth)
-        writer.brk(_LINE)
+        writer.end_list_item()
     elif tag in _PARAGRAPHS:
         # Inside a list item a paragraph is just the item's text on its own line.
         strength = _LINE if list_depth else _PARAGRAPH
@@ -164,7 +170,7 @@ def _visit_list(node: Node, writer: _Writer, list_depth: int) -> None:
             marker = "- "
         writer.list_item(marker)
         _visit_children(child, writer, list_depth)
-        writer.brk(_LINE)
+        writer.end_list_item()
     writer.brk(strength)
 
 
@@ -179,11 +185,10 @@ def _render_table(table: Node) -> str:
         cells = [render(cell) for cell in row.iter() if cell.tag in _CELLS]
         while cells and not cells[-1]:
             cells.pop()
-        filled = [cell for cell in cells if cell]
-        if not filled:
+        if not cells:
             continue
-        if len(filled) == 1 or any("\n" in cell for cell in filled):
-            rows.append("\n\n".join(filled))
+        if any("\n" in cell for cell in cells):
+            rows.append("\n\n".join(cell for cell in cells if cell))
         else:
             rows.append(" | ".join(cells))
     # Rows of paragraphs (a Word layout table) are set apart; short rows stay together.

@@ -15,6 +15,7 @@ from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.models import Highlight
 
 SNIPPET_CHARS = 240
+_LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 # Scanning a 20 MB answer for a snippet would cost more than the search itself.
 MAX_SCAN_CHARS = 200_000
 
@@ -54,7 +55,7 @@ def snippet(
     """The window of `text` of about `width` characters holding the most matches."""
     if not spans:
         cut = _cut_end(text, min(len(text), width))
-        return Highlight(part, text[:cut] + ("…" if cut < len(text) else ""), ())
+        return Highlight(part, _one_line(text[:cut]) + ("…" if cut < len(text) else ""), ())
     best_start, best_count = spans[0][0], 0
     right = 0
     for left, (start, _) in enumerate(spans):
@@ -69,8 +70,12 @@ def snippet(
     prefix = "…" if begin > 0 else ""
     suffix = "…" if end < len(text) else ""
     shifted = tuple((s + len(prefix), e + len(prefix)) for s, e in inside)
-    body = " ".join(text[begin:end].split("\n"))
-    return Highlight(part, prefix + body + suffix, shifted)
+    return Highlight(part, prefix + _one_line(text[begin:end]) + suffix, shifted)
+
+
+def _one_line(text: str) -> str:
+    """Line breaks as spaces: a snippet is one line, and offsets stay valid."""
+    return text.translate(_LINE_BREAKS)
 
 
 def _cut_start(text: str, position: int) -> int:

@@ -35,7 +35,11 @@ def lemma_bag(searcher: Searcher, text: str) -> Counter[str]:
     for form, count in forms.items():
         if not form or lexicon.is_stopword(form) or form.isdigit():
             continue
-        for lemma in lexicon.expand(form):
+        lemmas = lexicon.expand(form)
+        # "été" is both a noun and a form of "être": a form that can be a stopword says little.
+        if any(lexicon.is_stopword(lemma) for lemma in lemmas):
+            continue
+        for lemma in lemmas:
             bag[lemma] += count
     return bag
 

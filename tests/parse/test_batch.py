@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-import pqsearch.parse
 from pqsearch.models import FileFailure, Question
-from pqsearch.parse import iter_parse, parse_paths
+from pqsearch.parse import iter_parse, parse_jsonl_lines, parse_paths
 from tests.conftest import BRUSSELS_RECORDS, SEED, SHIPPED_CORPUS
 from tests.parse.conftest import page_path
 
 
 def test_public_surface() -> None:
-    assert set(pqsearch.parse.__all__) == {
+    # Through importlib: the package attribute `pqsearch.parse` is also the API's function.
+    assert set(importlib.import_module("pqsearch.parse").__all__) == {
         "DOCUMENT_SUFFIXES",
         "content_hash",
         "iter_parse",
@@ -120,11 +122,11 @@ def test_files_are_read_one_at_a_time(tmp_path: Path) -> None:
 def test_json_lines_are_read_line_by_line() -> None:
     lines = BRUSSELS_RECORDS.read_bytes().splitlines()
 
-    def feed() -> object:
+    def feed() -> Iterator[bytes]:
         yield lines[0]
         raise AssertionError("read past the first record")
 
-    first = next(pqsearch.parse.parse_jsonl_lines(feed(), source="r.jsonl"))  # type: ignore[arg-type]
+    first = next(parse_jsonl_lines(feed(), source="r.jsonl"))
     assert isinstance(first, Question)
     assert first.id == "170312"
 
