@@ -69,7 +69,7 @@ class DamagedIndexError(IndexProblemError):
 
 
 class QuerySyntaxError(PqsearchError):
-    """The query string or a filter value cannot be understood; the message says what is accepted."""
+    """The query or a filter value cannot be understood; the message says what is accepted."""
 
 
 class UnknownValueError(QuerySyntaxError):

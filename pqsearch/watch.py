@@ -71,7 +71,7 @@ def _load(index: Index) -> dict[str, Watch]:
 
 
 def _from_json(name: str, data: dict[str, Any]) -> Watch:
-    filters = {
+    filters: dict[str, Any] = {
         key: tuple(value) if isinstance(value, list) else value
         for key, value in data["filters"].items()
     }

@@ -10,6 +10,7 @@ batch in flight; running ingest again completes it.
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -63,6 +64,13 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+@functools.cache
+def shared_lemmatizer() -> Lemmatizer:
+    """One spaCy pipeline per process: loading it takes seconds, and a program (or a test
+    session) may ingest many times."""
+    return Lemmatizer()
 
 
 def document_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileFailure]]:
@@ -130,7 +138,7 @@ class _Analyser:
     """Everything ingest adds to a parsed record; spaCy is loaded on the first batch only."""
 
     def __init__(self, taxonomy: Taxonomy, n_process: int | None, portfolios: PortfolioNames):
-        self.lemmatizer = Lemmatizer()
+        self.lemmatizer = shared_lemmatizer()
         self.n_process = n_process
         self.taxonomy = taxonomy
         self.portfolios = portfolios

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 
+from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DATE_FIELDS, WORD_FIELDS, int_to_date
@@ -270,7 +271,7 @@ class Searcher:
             if self._count_with(query, restrict) > 0:
                 continue
             best: Suggestion | None = None
-            form = next(iter(hl.fold(word).split()), "")
+            form = next(iter(fold(word).split()), "")
             candidates: set[str] = set()
             for part_field in WORD_FIELDS.values():
                 candidates.update(

@@ -65,9 +65,7 @@ def test_markdown_memo_is_valid_and_quotes_real_answers(index: api.Index) -> Non
     quotes = [t for t in tokens if t.type == "blockquote_open"]
     assert quotes
     result = index.search("logement", limit=5, facets=[])
-    answers = " ".join(
-        " ".join((index.get(hit.id).answer or "").split()) for hit in result.hits
-    )
+    answers = " ".join(" ".join((index.get(hit.id).answer or "").split()) for hit in result.hits)
     for block in memo.split("\n\n"):
         lines = [line[2:] for line in block.splitlines() if line.startswith("> ")]
         if lines:
