@@ -3,7 +3,7 @@
 The public surface is what `__all__` lists; everything else may change.
 """
 
-from pqsearch.api import Index, ingest, open_index, parse, search
+from pqsearch.api import Index, ingest, open_index, parse_files, search
 from pqsearch.errors import (
     DamagedIndexError,
     IndexLockedError,
@@ -69,6 +69,6 @@ __all__ = [
     "UnknownValueError",
     "ingest",
     "open_index",
-    "parse",
+    "parse_files",
     "search",
 ]

@@ -38,7 +38,7 @@ from pqsearch.query.search import Filters, Searcher
 DEFAULT_CORPUS = Path("corpus")
 
 
-def parse(paths: Sequence[str | Path]) -> ParseBatch:
+def parse_files(paths: Sequence[str | Path]) -> ParseBatch:
     """Parse files and folders into records; failures are collected, never raised."""
     from pqsearch.parse import parse_paths
 

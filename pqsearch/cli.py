@@ -63,7 +63,7 @@ def parse(
     Example: pqsearch parse corpus/brussels/html/170229.html
     """
     with user_errors():
-        batch = api.parse(files)
+        batch = api.parse_files(files)
     sys.stdout.write(output.jsonl(q.to_dict() for q in batch.questions))
     for failure in batch.failures:
         typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)

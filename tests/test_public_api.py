@@ -12,7 +12,21 @@ def test_every_public_name_is_importable_and_documented() -> None:
 
 
 def test_the_surface_holds_the_calls_the_readme_shows() -> None:
-    assert {"ingest", "open_index", "search", "parse", "Filters", "SearchResult", "Hit"} <= set(
-        pqsearch.__all__
-    )
+    assert {
+        "ingest",
+        "open_index",
+        "search",
+        "parse_files",
+        "Filters",
+        "SearchResult",
+        "Hit",
+    } <= set(pqsearch.__all__)
     assert sorted(pqsearch.__all__) == pqsearch.__all__
+
+
+def test_parse_files_stays_callable_once_the_parse_package_is_imported() -> None:
+    import pqsearch.parse  # noqa: F401  (the ingester imports it)
+    from tests.conftest import SEED
+
+    batch = pqsearch.parse_files([SEED])
+    assert [q.number for q in batch.questions] == [369]
