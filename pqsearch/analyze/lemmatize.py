@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
 
@@ -229,26 +229,30 @@ def _analysis(pieces: list[Doc], stops: frozenset[str]) -> Analysis:
 
 def _word_lemmas(doc: Doc) -> Iterator[tuple[str, str, str]]:
     """(original word, folded word, folded lemma) for every surface word of the doc's text."""
+    from spacy.attrs import IDX, LEMMA, LENGTH
+
     words = list(iter_words(doc.text))
-    tokens: list[Any] = [token for token in doc if not token.is_space]
+    # One array instead of a Token object per token: a tenth of the analysis time.
+    tokens: list[list[int]] = doc.to_array([IDX, LENGTH, LEMMA]).tolist()
     # For each word, the spaCy tokens overlapping it; for each token, the words it overlaps.
     covering: list[list[int]] = [[] for _ in words]
     covered: list[list[int]] = [[] for _ in tokens]
     first = 0
     for w, (_, start, end) in enumerate(words):
-        while first < len(tokens) and tokens[first].idx + len(tokens[first].text) <= start:
+        while first < len(tokens) and tokens[first][0] + tokens[first][1] <= start:
             first += 1
         t = first
-        while t < len(tokens) and tokens[t].idx < end:
+        while t < len(tokens) and tokens[t][0] < end:
             covering[w].append(t)
             covered[t].append(w)
             t += 1
+    strings = doc.vocab.strings
     for w, (word, _, _) in enumerate(words):
         key = fold(word)
         lemma = key
         if len(covering[w]) == 1:
             t = covering[w][0]
-            pieces = [fold(piece) for piece, _, _ in iter_words(tokens[t].lemma_)]
+            pieces = [fold(piece) for piece, _, _ in iter_words(strings[tokens[t][2]])]
             if len(pieces) == len(covered[t]):
                 lemma = pieces[covered[t].index(w)]
         yield unicodedata.normalize("NFC", word), key, lemma or key

@@ -155,6 +155,7 @@ class SectorDetector:
         # phrase that matches is the longest.
         self._terms = _index(phrase for phrase in phrases.values() if phrase.terms)
         self._exclusions = _index(phrase for phrase in phrases.values() if phrase.excluded)
+        self._first_lemmas = frozenset(self._terms) | frozenset(self._exclusions)
 
     def detect(self, parts: Mapping[str, Sequence[str]]) -> tuple[SectorMention, ...]:
         """The sectors mentioned in a document, highest score first.
@@ -175,8 +176,9 @@ class SectorDetector:
             for sector_id, term in self._matches(lemmas):
                 counts[sector_id][(term, part)] += 1
         mentions = []
+        order = {part: rank for rank, part in enumerate(self.part_weights)}
         for sector_id, found in counts.items():
-            order = {part: rank for rank, part in enumerate(self.part_weights)}
+            # Title first, then question, answer; within a part the most frequent term first.
             evidence = tuple(
                 SectorEvidence(term, part, count)
                 for (term, part), count in sorted(
@@ -196,13 +198,17 @@ class SectorDetector:
 
     def _matches(self, lemmas: Sequence[str]) -> list[tuple[str, str]]:
         """(sector id, term) for each term occurrence that no exclusion of its sector covers."""
-        excluded = self._excluded_spans(lemmas)
+        # Most words start no phrase: find the few that do in one pass, then look only there.
+        first = self._first_lemmas
+        starts = [position for position, lemma in enumerate(lemmas) if lemma in first]
+        excluded = self._excluded_spans(lemmas, starts)
         found: list[tuple[str, str]] = []
-        position, end = 0, len(lemmas)
-        while position < end:
+        stop = 0
+        for position in starts:
+            if position < stop:
+                continue
             phrase = _longest(self._terms.get(lemmas[position]), lemmas, position)
             if phrase is None:
-                position += 1
                 continue
             stop = position + len(phrase.lemmas)
             for sector_id, term in phrase.terms.items():
@@ -210,13 +216,14 @@ class SectorDetector:
                 if spans and any(a <= position and stop <= b for a, b in spans):
                     continue
                 found.append((sector_id, term))
-            position = stop
         return found
 
-    def _excluded_spans(self, lemmas: Sequence[str]) -> dict[str, list[tuple[int, int]]]:
+    def _excluded_spans(
+        self, lemmas: Sequence[str], starts: list[int]
+    ) -> dict[str, list[tuple[int, int]]]:
         spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
-        for position, lemma in enumerate(lemmas):
-            for phrase in self._exclusions.get(lemma, ()):
+        for position in starts:
+            for phrase in self._exclusions.get(lemmas[position], ()):
                 if _matches_at(phrase.lemmas, lemmas, position):
                     for sector_id in phrase.excluded:
                         spans[sector_id].append((position, position + len(phrase.lemmas)))

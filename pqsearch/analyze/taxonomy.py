@@ -28,7 +28,7 @@ LABEL_LANGUAGES = ("fr", "nl", "en")
 _TOP_KEYS = {"name": True, "version": True, "description": False, "sector": True}
 _SECTOR_KEYS = {"id": True, "labels": True, "aliases": False, "terms": True, "exclusions": False}
 _SECTOR_HEADER = re.compile(r"^\s*\[\[\s*sector\s*\]\]")
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)\s*$")
+_TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,8 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
-        where = f", line {position.group(1)}" if position else ""
+        line = (position.group(1) or len(text.splitlines())) if position else None
+        where = f", line {line}" if line else ""
         problem = _TOML_POSITION.sub("", message)
         raise TaxonomyError(f"{file}{where}: invalid TOML: {problem}.") from None
     return _Checker(file, text).taxonomy(data)

@@ -28,6 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from whoosh import index as whoosh_index
+from whoosh.filedb.filetables import FileFormatError
+
+from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
 
 DEFAULT_INDEX_DIR = Path("index")
@@ -51,6 +55,8 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
     AttributeError,
     TypeError,
     MemoryError,
+    FileFormatError,
+    whoosh_index.IndexError,
 )
 
 
@@ -225,16 +231,12 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
 
 def open_whoosh(root: Path, data: Path) -> Any:
     """Open the Whoosh index in `data`, turning any read failure into DamagedIndexError."""
-    from whoosh import index as whoosh_index
-
     try:
         if not whoosh_index.exists_in(str(data), indexname=WHOOSH_INDEX_NAME):
             raise DamagedIndexError(_damaged(root, f"{data} holds no Whoosh table of contents"))
         return whoosh_index.open_dir(str(data), indexname=WHOOSH_INDEX_NAME)
     except DamagedIndexError:
         raise
-    except whoosh_index.IndexError as error:
-        raise DamagedIndexError(_damaged(root, f"Whoosh cannot read it ({error})")) from error
     except READ_ERRORS as error:
         raise DamagedIndexError(_damaged(root, _describe(error))) from error
 
@@ -265,9 +267,31 @@ def _open_live_once(root: Path) -> tuple[Path, Any, Any]:
         raise damaged(root, error) from error
 
 
+def open_lexicon(root: Path, data: Path, *, writable: bool = False) -> Lexicon:
+    """The lexicon of the index in `data`; DamagedIndexError when it is missing or unreadable.
+
+    Writable, a missing one is created: only a fresh index may start without one.
+    """
+    path = data / LEXICON_FILE
+    if not writable and not path.is_file():
+        raise DamagedIndexError(_damaged(root, f"its lexicon {path} is missing"))
+    try:
+        return Lexicon.open(path, writable=writable)
+    except DamagedIndexError as error:
+        cause = error.__cause__ or error
+        raise DamagedIndexError(_damaged(root, f"its lexicon {path} cannot be read ({cause})")) from error
+
+
+def damage(root: Path, what: str) -> DamagedIndexError:
+    """A DamagedIndexError saying what is wrong with the index at `root` and how to fix it."""
+    return DamagedIndexError(_damaged(root, what))
+
+
 def _describe(error: BaseException) -> str:
     if isinstance(error, FileNotFoundError):
         return f"the file {error.filename} is missing"
+    if isinstance(error, whoosh_index.IndexError | FileFormatError):
+        return f"Whoosh cannot read it ({error})"
     if isinstance(error, pickle.UnpicklingError | EOFError | struct.error):
         return f"a file is truncated or garbage ({type(error).__name__}: {error})"
     return f"{type(error).__name__}: {error}"

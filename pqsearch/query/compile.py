@@ -18,6 +18,7 @@ from typing import Any
 
 from whoosh import query as wq
 
+from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
 from pqsearch.analyze.fold import fold, surface_tokens
 from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
@@ -220,7 +221,13 @@ class Compiler:
             typed = self._sector_resolver(typed)
         if index_field in ("legislature", "session"):
             typed = _short_season(typed)
-        values = resolve_values(index_field, typed, self.index.field_values(index_field))
+        available = self.index.field_values(index_field)
+        if index_field == "answer_type":
+            # "renvoi" or "hors compétence" name a type as well as "by_reference" does.
+            named = {f"{v} {ANSWER_TYPE_LABELS.get(v, '')}".strip(): v for v in available}
+            chosen = resolve_values(index_field, typed, list(named))
+            return [wq.Term(index_field, named[name]) for name in chosen]
+        values = resolve_values(index_field, typed, available)
         return [wq.Term(index_field, value) for value in values]
 
 

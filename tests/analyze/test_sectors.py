@@ -246,7 +246,8 @@ terms = ["agriculture"]
         (BASE.replace('nl = "Landbouw", ', ""), 6, "no 'nl' label"),
         (BASE.replace('["agriculture"]', "[]"), 7, "`terms` is empty"),
         (BASE.replace('id = "A"\n', ""), 4, "sector 1 has no 'id'"),
-        (BASE.replace('terms = ["agriculture"]', 'terms = ["agriculture"'), 8, "invalid TOML"),
+        (BASE.replace('["agriculture"]', '["agriculture",, "ferme"]'), 7, "invalid TOML"),
+        (BASE.replace('terms = ["agriculture"]', 'terms = ["agriculture"'), 7, "Unclosed array"),
         ("unknown = 3\n" + BASE, 1, "unknown key 'unknown' in the file"),
     ],
 )
