@@ -100,6 +100,16 @@ class Pools:
     answer_lengths: tuple[int, ...]
 
 
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text as the corpus joins them: paragraphs, then sentence ends."""
+    return [
+        sentence
+        for paragraph in text.split("\n")
+        for sentence in _SENTENCE_END.split(paragraph.strip())
+        if sentence
+    ]
+
+
 def _sentences(text: str) -> list[str]:
     found = []
     for paragraph in text.split("\n"):

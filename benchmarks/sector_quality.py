@@ -210,7 +210,10 @@ def _report(quality: Quality, *, errors: bool) -> str:
         f"precision {quality.precision:.3f}  recall {quality.recall:.3f}  F1 {quality.f1:.3f}"
     )
     if errors:
-        lines += [f"  {qid:<34} {sector} {kind:<6} score {score:g}" for qid, sector, kind, score in quality.errors]
+        lines += [
+            f"  {qid:<34} {sector} {kind:<6} score {score:g}"
+            for qid, sector, kind, score in quality.errors
+        ]
     return "\n".join(lines)
 
 
@@ -232,7 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     labels = load_labels(args.labels)
     print(_report(evaluate(labels, scores, args.threshold), errors=args.errors))
-    print(f"weights {dict(PART_WEIGHTS)}; {len(questions)} questions lemmatized and scored in {elapsed:.1f} s")
+    print(f"weights {dict(PART_WEIGHTS)}; lemmas and scores of {len(questions)} questions")
+    print(f"took {elapsed:.1f} s")
     if args.sweep:
         for threshold in range(1, 9):
             quality = evaluate(labels, scores, threshold)

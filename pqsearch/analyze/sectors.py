@@ -14,8 +14,9 @@ No spaCy here: the caller passes the lemmatizer's `lemmatize_terms` and the docu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pqsearch.analyze.taxonomy import Sector, Taxonomy, load_taxonomy
@@ -140,17 +141,18 @@ class SectorDetector:
         lemmatized = lemmatize_terms(texts + [f"{_ARTICLE} {text}" for text in texts])
         alone, after_article = lemmatized[: len(texts)], lemmatized[len(texts) :]
         phrases: dict[tuple[str, ...], _Phrase] = {}
-        for (sector, text, is_exclusion), *readings in zip(
+        for (sector, text, is_exclusion), lone, with_article in zip(
             entries, alone, after_article, strict=True
         ):
-            for lemmas in _variants(*readings):
+            variants = _variants(lone, with_article)
+            if not variants:
+                raise TaxonomyError(_no_content_word(taxonomy, sector, text))
+            for lemmas in variants:
                 phrase = phrases.setdefault(lemmas, _Phrase(lemmas))
                 if is_exclusion:
                     phrase.excluded.add(sector.id)
                 else:
                     phrase.terms.setdefault(sector.id, text)
-            if not any(readings):
-                raise TaxonomyError(_no_content_word(taxonomy, sector, text))
         # Indexed by first lemma, longest first: a word costs one dict lookup, and the first
         # phrase that matches is the longest.
         self._terms = _index(phrase for phrase in phrases.values() if phrase.terms)
@@ -240,7 +242,7 @@ def _variants(alone: tuple[str, ...], after_article: tuple[str, ...]) -> set[tup
     return {alone, after_article} - {()}
 
 
-def _index(phrases: Any) -> dict[str, list[_Phrase]]:
+def _index(phrases: Iterable[_Phrase]) -> dict[str, list[_Phrase]]:
     index: defaultdict[str, list[_Phrase]] = defaultdict(list)
     for phrase in phrases:
         index[phrase.lemmas[0]].append(phrase)
@@ -259,10 +261,15 @@ def _longest(
 
 
 def _matches_at(sequence: tuple[str, ...], lemmas: Sequence[str], position: int) -> bool:
+    """Whether `sequence` occurs at `position`; its first lemma is known to match (the
+    index is by first lemma), and the second rejects most candidates without a slice."""
     length = len(sequence)
     if length == 1:
         return True
-    return tuple(lemmas[position : position + length]) == sequence
+    end = position + length
+    if end > len(lemmas) or lemmas[position + 1] != sequence[1]:
+        return False
+    return length == 2 or tuple(lemmas[position:end]) == sequence
 
 
 def _no_content_word(taxonomy: Taxonomy, sector: Sector, text: str) -> str:
@@ -281,7 +288,7 @@ def _line_of(source: str, after: int, text: str) -> int | None:
     if not source or after < 1:
         return None
     try:
-        lines = open(source, encoding="utf-8").read().splitlines()
+        lines = Path(source).read_text(encoding="utf-8").splitlines()
     except OSError:
         return None
     quoted = (f'"{text}"', f"'{text}'")

@@ -283,7 +283,10 @@ def _ingest_into(
     progress: ProgressCallback | None,
 ) -> IngestReport:
     ix = _open_or_create(root, data, fresh)
-    lexicon = Lexicon.open(data / store.LEXICON_FILE, writable=True)
+    if not fresh and not (data / store.LEXICON_FILE).is_file():
+        # Writable, the lexicon would be created empty and the index would go on without it.
+        raise store.damage(root, f"its lexicon {data / store.LEXICON_FILE} is missing")
+    lexicon = store.open_lexicon(root, data, writable=True)
     try:
         taxonomy, taxonomy_changed = _choose_taxonomy(data, lexicon, taxonomy_path)
         if fresh:
@@ -292,7 +295,10 @@ def _ingest_into(
         lexicon.flush()
         if live_at_once:
             store.switch_live(root, data)
-        existing = {} if fresh else _existing_documents(ix)
+        try:
+            existing = {} if fresh else _existing_documents(ix)
+        except store.READ_ERRORS as error:
+            raise store.damaged(root, error) from error
         files, failures = document_files(paths)
         state = _Run(
             ix=ix,

@@ -17,7 +17,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, NotFoundError
 from pqsearch.index import store
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, KEYWORD_FIELDS
@@ -50,13 +49,11 @@ class IndexReader:
 
     def _open(self) -> None:
         self.data_dir, self.ix, self.searcher = store.open_live(self.root)
-        lexicon_path = self.data_dir / store.LEXICON_FILE
-        if not lexicon_path.exists():
-            raise DamagedIndexError(
-                f"The index at {self.root} is damaged: {lexicon_path} is missing. Rebuild it "
-                f'with "pqsearch ingest --rebuild --index {self.root}".'
-            )
-        self.lexicon = Lexicon.open(lexicon_path)
+        try:
+            self.lexicon = store.open_lexicon(self.root, self.data_dir)
+        except DamagedIndexError:
+            self.searcher.close()
+            raise
 
     def close(self) -> None:
         self.searcher.close()

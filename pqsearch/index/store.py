@@ -279,7 +279,9 @@ def open_lexicon(root: Path, data: Path, *, writable: bool = False) -> Lexicon:
         return Lexicon.open(path, writable=writable)
     except DamagedIndexError as error:
         cause = error.__cause__ or error
-        raise DamagedIndexError(_damaged(root, f"its lexicon {path} cannot be read ({cause})")) from error
+        raise DamagedIndexError(
+            _damaged(root, f"its lexicon {path} cannot be read ({cause})")
+        ) from error
 
 
 def damage(root: Path, what: str) -> DamagedIndexError:
