@@ -185,11 +185,17 @@ def measure(
     labels: Path = LABELS,
     taxonomy: Path | None = None,
     lemmatizer: Lemmatizer | None = None,
+    detector: SectorDetector | None = None,
     threshold: float = THRESHOLD,
 ) -> Quality:
-    """Detect sectors in the labelled questions and score them against the labels."""
+    """Detect sectors in the labelled questions and score them against the labels.
+
+    `detector` (built with `lemmatizer`) saves compiling the taxonomy again; when given,
+    `taxonomy` is not read.
+    """
     lemmatizer = lemmatizer or Lemmatizer()
-    detector = SectorDetector(load_taxonomy(taxonomy), lemmatizer.lemmatize_terms)
+    if detector is None:
+        detector = SectorDetector(load_taxonomy(taxonomy), lemmatizer.lemmatize_terms)
     scores = sector_scores(corpus_questions(corpus), detector, lemmatizer)
     return evaluate(load_labels(labels), scores, threshold)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pqsearch.errors import QuerySyntaxError
+from pqsearch.index import store
 from pqsearch.index.reader import IndexReader
 from pqsearch.models import (
     CrossReference,
@@ -85,8 +86,13 @@ class Index:
     def __enter__(self) -> Index:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
         self.close()
+        # Whoosh's files carry no checksums, so damage inside a segment shows only when a
+        # search decodes it; it leaves the `with` block as the error that names the fix.
+        damage = store.as_damage(self.root, error) if error is not None else None
+        if damage is not None and damage is not error:
+            raise damage from error
 
     @property
     def root(self) -> Path:

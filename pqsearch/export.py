@@ -20,6 +20,7 @@ from pqsearch.query.highlight import Matcher
 
 FORMATS = ("md", "csv", "jsonl")
 PASSAGE_CHARS = 700
+MIN_PASSAGE_CHARS = 80
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
@@ -79,7 +80,8 @@ def best_passage(answer: str, matcher: Matcher, width: int = PASSAGE_CHARS) -> s
     scored = [(len(matcher.spans(p)), -i, p) for i, p in enumerate(paragraphs)]
     count, _, best = max(scored)
     if count == 0:
-        best = paragraphs[0]
+        # No query word in the answer: its first real paragraph, not "J'ai l'honneur de…".
+        best = next((p for p in paragraphs if len(p) >= MIN_PASSAGE_CHARS), paragraphs[0])
     if len(best) <= width:
         return best
     # Sentence boundaries as offsets, so every window is a verbatim slice of the answer.

@@ -18,7 +18,7 @@ words of a query all line up:
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -140,7 +140,11 @@ class Lemmatizer:
         if self._loaded is None:
             import spacy
 
-            self._loaded = spacy.load(self.model, disable=list(_DISABLED))
+            nlp = spacy.load(self.model, disable=list(_DISABLED))
+            # The tok2vec tensor is of no use once tokens have lemmas; dropping it spares the
+            # worker processes from serializing it back to the main process.
+            nlp.add_pipe("doc_cleaner")
+            self._loaded = nlp
         return self._loaded
 
     def analyze(self, texts: Iterable[str], *, n_process: int | None = None) -> Iterator[Analysis]:
@@ -149,16 +153,19 @@ class Lemmatizer:
         stops = stopwords()
         nlp = self.nlp
         nlp.max_length = max(nlp.max_length, self.max_chunk_chars)
+        # Plain strings, not spaCy's `as_tuples`: with tuples the main process tokenizes every
+        # text and ships it to the workers as a serialized Doc.
+        last_piece: deque[bool] = deque()
+
+        def pieces() -> Iterator[str]:
+            for piece, is_last in _chunks(texts, self.max_chunk_chars):
+                last_piece.append(is_last)
+                yield piece
+
         pending: list[Doc] = []
-        pieces = nlp.pipe(
-            _chunks(texts, self.max_chunk_chars),
-            as_tuples=True,
-            batch_size=self.batch_size,
-            n_process=processes,
-        )
-        for doc, is_last in pieces:
+        for doc in nlp.pipe(pieces(), batch_size=self.batch_size, n_process=processes):
             pending.append(doc)
-            if is_last:
+            if last_piece.popleft():
                 yield _analysis(pending, stops)
                 pending = []
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.taxonomy import Sector, Taxonomy, load_taxonomy
 from pqsearch.errors import TaxonomyError
 
@@ -138,13 +139,14 @@ class SectorDetector:
             for text in texts
         ]
         texts = [text for _, text, _ in entries]
-        lemmatized = lemmatize_terms(texts + [f"{_ARTICLE} {text}" for text in texts])
-        alone, after_article = lemmatized[: len(texts)], lemmatized[len(texts) :]
+        # One-word terms are only read after the article (see `_variants`).
+        phrases_only = [text for text in texts if len(surface_tokens(text)) > 1]
+        lemmatized = lemmatize_terms([f"{_ARTICLE} {text}" for text in texts] + phrases_only)
+        after_article = lemmatized[: len(texts)]
+        alone = dict(zip(phrases_only, lemmatized[len(texts) :], strict=True))
         phrases: dict[tuple[str, ...], _Phrase] = {}
-        for (sector, text, is_exclusion), lone, with_article in zip(
-            entries, alone, after_article, strict=True
-        ):
-            variants = _variants(lone, with_article)
+        for (sector, text, is_exclusion), with_article in zip(entries, after_article, strict=True):
+            variants = _variants(alone.get(text, ()), with_article)
             if not variants:
                 raise TaxonomyError(_no_content_word(taxonomy, sector, text))
             for lemmas in variants:
@@ -174,7 +176,9 @@ class SectorDetector:
         )
         for part, lemmas in parts.items():
             if part not in self.part_weights:
-                raise ValueError(f"unknown part {part!r}; the parts are {', '.join(PARTS)}")
+                raise ValueError(
+                    f"unknown part {part!r}; the parts are {', '.join(self.part_weights)}"
+                )
             for sector_id, term in self._matches(lemmas):
                 counts[sector_id][(term, part)] += 1
         mentions = []
@@ -233,12 +237,10 @@ class SectorDetector:
 
 
 def _variants(alone: tuple[str, ...], after_article: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """The lemma sequences a term is compiled to. A one-word term keeps only its reading
-    after an article: alone, nouns turn into verbs that texts use everywhere ("donner",
-    "élever"). A phrase keeps both readings; its other words keep it from matching by chance.
-    """
-    if len(alone) <= 1 and len(after_article) <= 1:
-        return {after_article or alone} - {()}
+    """The lemma sequences a term is compiled to: its reading after an article and, for a
+    phrase, its reading alone. A one-word term is not read alone: alone, nouns turn into
+    verbs that texts use everywhere ("donnée" -> "donner", "élève" -> "élever"); in a phrase
+    the other words keep such a reading from matching by chance."""
     return {alone, after_article} - {()}
 
 

@@ -105,21 +105,25 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     """
     file = default_taxonomy_path() if path is None else Path(path)
     try:
-        text = file.read_bytes().decode("utf-8")
+        raw = file.read_bytes()
     except FileNotFoundError:
         raise TaxonomyError(f"No taxonomy file at {file}. Check the path.") from None
-    except UnicodeDecodeError as error:
-        line = file.read_bytes()[: error.start].count(b"\n") + 1
-        raise TaxonomyError(f"{file}, line {line}: not UTF-8 text. Save it as UTF-8.") from None
     except OSError as error:
         raise TaxonomyError(f"Cannot read taxonomy file {file}: {error.strerror}.") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad_line = raw[: error.start].count(b"\n") + 1
+        raise TaxonomyError(f"{file}, line {bad_line}: not UTF-8 text. Save it as UTF-8.") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         position = _TOML_POSITION.search(message)
-        line = (position.group(1) or len(text.splitlines())) if position else None
-        where = f", line {line}" if line else ""
+        where = ""
+        if position:
+            # "at end of document" has no line number: the end is the last line.
+            where = f", line {position.group(1) or len(text.splitlines())}"
         problem = _TOML_POSITION.sub("", message)
         raise TaxonomyError(f"{file}{where}: invalid TOML: {problem}.") from None
     return _Checker(file, text).taxonomy(data)

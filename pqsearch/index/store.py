@@ -23,6 +23,7 @@ import pickle
 import shutil
 import struct
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.filedb.filetables import FileFormatError
+from whoosh.reading import TermNotFound
 
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
@@ -282,6 +284,37 @@ def open_lexicon(root: Path, data: Path, *, writable: bool = False) -> Lexicon:
         raise DamagedIndexError(
             _damaged(root, f"its lexicon {path} cannot be read ({cause})")
         ) from error
+
+
+# What Whoosh's decoders raise on bytes that are not what they wrote (it keeps no checksums):
+# met inside its codec or file modules, they mean a damaged file, not a bug of ours.
+_DECODING_ERRORS = (
+    *READ_ERRORS,
+    zlib.error,
+    TermNotFound,
+    OverflowError,
+    UnicodeDecodeError,
+    AssertionError,
+)
+_DECODING_MODULES = tuple(
+    os.sep + os.path.join("whoosh", part)
+    for part in (f"codec{os.sep}", f"filedb{os.sep}", f"util{os.sep}", "columns.py", "idsets.py")
+)
+
+
+def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
+    """The DamagedIndexError that `error`, met while searching, stands for; None for a bug."""
+    if isinstance(error, DamagedIndexError):
+        return error
+    frame = error.__traceback__
+    while frame is not None and frame.tb_next is not None:
+        frame = frame.tb_next
+    inside = frame is not None and any(
+        part in frame.tb_frame.f_code.co_filename for part in _DECODING_MODULES
+    )
+    # Whoosh raises a bare Exception for a block whose tag is wrong.
+    decoding = isinstance(error, _DECODING_ERRORS) or type(error) is Exception
+    return damaged(root, error) if inside and decoding else None
 
 
 def damage(root: Path, what: str) -> DamagedIndexError:

@@ -22,7 +22,13 @@ from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
 from pqsearch.analyze.fold import fold, surface_tokens
 from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
-from pqsearch.index.schema import LEMMA_FIELDS, TEXT_PARTS, WORD_FIELDS, date_to_int
+from pqsearch.index.schema import (
+    LEMMA_FIELDS,
+    PART_BOOSTS,
+    TEXT_PARTS,
+    WORD_FIELDS,
+    date_to_int,
+)
 from pqsearch.query import syntax as st
 from pqsearch.query.fields import canonical_status
 
@@ -156,8 +162,12 @@ class Compiler:
             return None
         lemmas = self.lexicon.expand(form)
         out.lemmas.update(lemmas)
-        subqueries = [wq.Term(LEMMA_FIELDS[p], lemma) for p in parts for lemma in sorted(lemmas)]
-        subqueries += [wq.Term(WORD_FIELDS[p], form) for p in parts]
+        subqueries = [
+            wq.Term(LEMMA_FIELDS[p], lemma, boost=PART_BOOSTS[p])
+            for p in parts
+            for lemma in sorted(lemmas)
+        ]
+        subqueries += [wq.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts]
         q = wq.Or(subqueries)
         out.words.append((text, q))
         return q
@@ -182,7 +192,10 @@ class Compiler:
                     )
         out.forms.update(expansions)
         out.lemmas.update(expansions)
-        return wq.Or([wq.Prefix(name, stem) for name in fields])
+        return wq.Or(
+            [wq.Prefix(WORD_FIELDS[p], stem, boost=PART_BOOSTS[p]) for p in parts]
+            + [wq.Prefix(LEMMA_FIELDS[p], stem, boost=PART_BOOSTS[p]) for p in parts]
+        )
 
     def _phrase(self, words: Sequence[str], parts: Sequence[str], out: Compiled) -> Any:
         tokens = surface_tokens(" ".join(words))
@@ -191,8 +204,8 @@ class Compiler:
         out.has_text = True
         out.forms.update(tokens)
         if len(tokens) == 1:
-            return wq.Or([wq.Term(WORD_FIELDS[p], tokens[0]) for p in parts])
-        return wq.Or([wq.Phrase(WORD_FIELDS[p], tokens) for p in parts])
+            return wq.Or([wq.Term(WORD_FIELDS[p], tokens[0], boost=PART_BOOSTS[p]) for p in parts])
+        return wq.Or([wq.Phrase(WORD_FIELDS[p], tokens, boost=PART_BOOSTS[p]) for p in parts])
 
     # --- metadata ---------------------------------------------------------------------
 

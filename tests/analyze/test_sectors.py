@@ -68,9 +68,9 @@ def _evidence(mentions: tuple[SectorMention, ...], sector: str) -> set[str]:
 
 
 def test_precision_and_recall_on_the_labelled_questions_stay_above_their_floors(
-    lemmatizer: Lemmatizer,
+    lemmatizer: Lemmatizer, detector: SectorDetector
 ) -> None:
-    quality = measure(lemmatizer=lemmatizer)
+    quality = measure(lemmatizer=lemmatizer, detector=detector)
     assert quality.questions == 51
     assert quality.precision >= PRECISION_FLOOR, quality.errors
     assert quality.recall >= RECALL_FLOOR, quality.errors
@@ -268,6 +268,13 @@ def test_each_kind_of_mistake_is_reported_with_its_line(
         load_taxonomy(path)
     assert str(caught.value).startswith(f"{path}, line {line}: ")
     assert problem in str(caught.value)
+
+
+def test_a_taxonomy_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.toml"
+    path.write_bytes(BASE.replace("Landbouw", "Landbouw\xe9").encode("latin-1"))
+    with pytest.raises(TaxonomyError, match=r", line 6: not UTF-8 text"):
+        load_taxonomy(path)
 
 
 def test_a_missing_taxonomy_file_says_so(tmp_path: Path) -> None:
