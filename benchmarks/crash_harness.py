@@ -173,11 +173,21 @@ def stray_files(index_dir: Path) -> int:
     )
 
 
-def _start(corpus: Path, index_dir: Path, commit_every: int, batch_size: int) -> subprocess.Popen[str]:
+def start_ingest(
+    corpus: Path, index_dir: Path, commit_every: int, batch_size: int
+) -> subprocess.Popen[str]:
+    """An ingest of `corpus` in a subprocess that prints each progress stage on stdout."""
     env = {**os.environ, "PYTHONPATH": str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     return subprocess.Popen(
-        [sys.executable, "-c", _CHILD, str(corpus), str(index_dir), str(commit_every),
-         str(batch_size)],
+        [
+            sys.executable,
+            "-c",
+            _CHILD,
+            str(corpus),
+            str(index_dir),
+            str(commit_every),
+            str(batch_size),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -185,7 +195,7 @@ def _start(corpus: Path, index_dir: Path, commit_every: int, batch_size: int) ->
     )
 
 
-class _Watcher:
+class StageWatcher:
     """Reads the child's progress lines as they come; `wait_for` blocks until a stage shows."""
 
     def __init__(self, process: subprocess.Popen[str]) -> None:
@@ -250,8 +260,8 @@ def run_kills(
         target = STAGES[report.runs % len(STAGES)]
         report.runs += 1
         round_started = time.monotonic()
-        process = _start(corpus, index_dir, commit_every, batch_size)
-        watcher = _Watcher(process)
+        process = start_ingest(corpus, index_dir, commit_every, batch_size)
+        watcher = StageWatcher(process)
         # The first few events of a stage are the likeliest to be reached before the run ends.
         reached = watcher.wait_for(target, rng.randint(1, 2), round_timeout)
         if reached:
@@ -310,7 +320,7 @@ def _final_check(
     batch_size: int,
     timeout: float,
 ) -> None:
-    process = _start(corpus, index_dir, commit_every, batch_size)
+    process = start_ingest(corpus, index_dir, commit_every, batch_size)
     _, errors = process.communicate(timeout=timeout)
     expected = {q.id: q.content_hash for q in parse_paths([corpus]).questions}
     report.expected_documents = len(expected)
@@ -345,7 +355,10 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="pqsearch-crash-"))
     try:
         report = run_kills(
-            workdir, kills=args.kills, pages=args.pages, seed=args.seed,
+            workdir,
+            kills=args.kills,
+            pages=args.pages,
+            seed=args.seed,
             commit_every=args.commit_every,
         )
     finally:

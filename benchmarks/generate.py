@@ -43,17 +43,88 @@ _FRENCH_MARKERS = frozenset({"le", "la", "les", "des", "est", "une", "pour", "qu
 _DUTCH_MARKERS = frozenset({"de", "het", "een", "van", "en", "is", "dat", "voor", "niet"})
 
 FIRST_NAMES = (
-    "Ahmed Alain Ariane Bianca Caroline Céline Christophe Clémentine David Delphine Elke "
-    "Emmanuel Fadila Françoise Gilles Hasan Hélène Isabelle Jamal Jean-Pierre Julien Karim "
-    "Latifa Laurent Lotte Marc Marie Mathieu Nadia Nicolas Olivier Pascal Petra Pierre "
-    "Rachid Sophie Stéphanie Thomas Valérie Véronique Yannick Zakia"
-).split()
+    "Ahmed",
+    "Alain",
+    "Ariane",
+    "Bianca",
+    "Caroline",
+    "Céline",
+    "Christophe",
+    "Clémentine",
+    "David",
+    "Delphine",
+    "Elke",
+    "Emmanuel",
+    "Fadila",
+    "Françoise",
+    "Gilles",
+    "Hasan",
+    "Hélène",
+    "Isabelle",
+    "Jamal",
+    "Jean-Pierre",
+    "Julien",
+    "Karim",
+    "Latifa",
+    "Laurent",
+    "Lotte",
+    "Marc",
+    "Marie",
+    "Mathieu",
+    "Nadia",
+    "Nicolas",
+    "Olivier",
+    "Pascal",
+    "Petra",
+    "Pierre",
+    "Rachid",
+    "Sophie",
+    "Stéphanie",
+    "Thomas",
+    "Valérie",
+    "Véronique",
+    "Yannick",
+    "Zakia",
+)
 LAST_NAMES = (
-    "Bastin", "Benhaddou", "Bertrand", "Close", "Coppens", "Crucke", "Dassonville", "De Bock",
-    "Debaets", "Delvaux", "Dewinter", "Doulkeridis", "El Bakri", "Fremault", "Genot",
-    "Grimberghs", "Huytebroeck", "Jodogne", "Kompany", "Lambert", "Leisterh", "Lemesre", "Maes",
-    "Maouane", "Moureaux", "Nagy", "Ozdemir", "Pinxteren", "Roex", "Schepmans", "Smet",
-    "Trachte", "Uyttendaele", "Van Achter", "Vanhengel", "Verbauwhede", "Willame", "Wyns",
+    "Bastin",
+    "Benhaddou",
+    "Bertrand",
+    "Close",
+    "Coppens",
+    "Crucke",
+    "Dassonville",
+    "De Bock",
+    "Debaets",
+    "Delvaux",
+    "Dewinter",
+    "Doulkeridis",
+    "El Bakri",
+    "Fremault",
+    "Genot",
+    "Grimberghs",
+    "Huytebroeck",
+    "Jodogne",
+    "Kompany",
+    "Lambert",
+    "Leisterh",
+    "Lemesre",
+    "Maes",
+    "Maouane",
+    "Moureaux",
+    "Nagy",
+    "Ozdemir",
+    "Pinxteren",
+    "Roex",
+    "Schepmans",
+    "Smet",
+    "Trachte",
+    "Uyttendaele",
+    "Van Achter",
+    "Vanhengel",
+    "Verbauwhede",
+    "Willame",
+    "Wyns",
 )
 PORTFOLIOS = (
     "Mobilité",
@@ -196,8 +267,10 @@ def _people(seed: int) -> tuple[list[str], dict[int, list[Minister]]]:
                 + held[-1]
             )
             # A minister sometimes stays for the next legislature.
-            name = spare.pop() if not governments or rng.random() < 0.7 else (
-                rng.choice(governments[max(governments)]).name
+            name = (
+                spare.pop()
+                if not governments or rng.random() < 0.7
+                else (rng.choice(governments[max(governments)]).name)
             )
             ministers.append(Minister(name, role, held))
         governments[start] = ministers

@@ -23,12 +23,14 @@ import argparse
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from typing import Any
 
 import simplemma
 from french_texts import french_texts
 
-from pqsearch.analyze.fold import fold
+from pqsearch.analyze.fold import fold, normalize_apostrophes
 from pqsearch.analyze.lemmatize import Lemmatizer, _word_lemmas, stopwords
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -40,13 +42,14 @@ def main() -> None:
     stops = stopwords()
     # spaCy's tables are keyed by string hashes: they answer `get(word)` but cannot list
     # their words, so only the simplemma table is also tried with folded keys.
-    lookup = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    component: Any = nlp.get_pipe("lemmatizer")
+    lookup = component.lookups.get_table("lemma_lookup")
 
     # Content words with their in-context lemma, as the index sees them.
     pairs: Counter[tuple[str, str]] = Counter()
     started = time.perf_counter()
     for doc in nlp.pipe(
-        (t.replace("\u2019", "'") for t in french_texts()), batch_size=lemmatizer.batch_size
+        map(normalize_apostrophes, french_texts()), batch_size=lemmatizer.batch_size
     ):
         for word, key, lemma in _word_lemmas(doc):
             if key and key not in stops and lemma not in stops:

@@ -30,7 +30,6 @@ from pqsearch.models import (
     Question,
     SearchResult,
     SectorCount,
-    SectorEvidence,
     SectorMention,
 )
 from pqsearch.query.facets import facet_names
@@ -154,7 +153,7 @@ class Index:
             answer_type=stored.get("answer_type", ""),
             answer_type_evidence=stored.get("answer_type_evidence"),
             portfolios=tuple(stored.get("portfolios", ())),
-            sectors=tuple(_sector_mention(s) for s in stored.get("sectors", ())),
+            sectors=tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ())),
             cites=tuple(
                 self._resolve(question, ref) if links else _unresolved(ref)
                 for ref in stored.get("references", ())
@@ -330,18 +329,6 @@ def _unresolved(ref: dict[str, Any]) -> CrossReference:
         session=ref.get("session"),
         kind=str(ref.get("kind", "")),
         text=str(ref.get("text", "")),
-    )
-
-
-def _sector_mention(data: dict[str, Any]) -> SectorMention:
-    return SectorMention(
-        id=data["sector"],
-        label=data.get("label", data["sector"]),
-        score=float(data.get("score", 0)),
-        evidence=tuple(
-            SectorEvidence(term=e["term"], part=e["part"], count=int(e["count"]))
-            for e in data.get("evidence", ())
-        ),
     )
 
 

@@ -160,7 +160,7 @@ def _row(precedent: Precedent) -> dict[str, object]:
         "published_on": q.published_on.isoformat() if q.published_on else "",
         "answered_on": q.answered_on.isoformat() if q.answered_on else "",
         "answer_type": document.answer_type,
-        "sectors": "; ".join(s.id for s in document.sectors),
+        "sectors": "; ".join(s.sector for s in document.sectors),
         "cites": "; ".join(r.text for r in document.cites),
         "procedure": json.dumps(jsonable(q.procedure), ensure_ascii=False),
         "annexes": json.dumps(jsonable(q.annexes), ensure_ascii=False),

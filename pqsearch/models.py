@@ -245,7 +245,7 @@ class CrossReference:
 
 @dataclass(frozen=True)
 class SectorEvidence:
-    """A trigger term of a sector found in a document: where, and how often."""
+    """One term found for a sector: as the taxonomy writes it, where, how often."""
 
     term: str
     part: str
@@ -254,10 +254,41 @@ class SectorEvidence:
 
 @dataclass(frozen=True)
 class SectorMention:
-    id: str
+    """A sector a document talks about: `score` is the weighted count of its terms,
+    `count` the plain number of matches, `evidence` what was found where."""
+
+    sector: str
     label: str
     score: float
+    count: int
     evidence: tuple[SectorEvidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: evidence as a list of {term, part, count}."""
+        return {
+            "sector": self.sector,
+            "label": self.label,
+            "score": self.score,
+            "count": self.count,
+            "evidence": [
+                {"term": item.term, "part": item.part, "count": item.count}
+                for item in self.evidence
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SectorMention:
+        """The inverse of `to_dict`."""
+        return cls(
+            sector=str(data["sector"]),
+            label=str(data["label"]),
+            score=float(data["score"]),
+            count=int(data["count"]),
+            evidence=tuple(
+                SectorEvidence(str(item["term"]), str(item["part"]), int(item["count"]))
+                for item in data["evidence"]
+            ),
+        )
 
 
 @dataclass(frozen=True)

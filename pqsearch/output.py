@@ -127,7 +127,7 @@ def document_text(document: Document) -> str:
         lines.append("  Sectors:")
         for sector in document.sectors:
             terms = ", ".join(f"{e.term} ×{e.count} in {e.part}" for e in sector.evidence)
-            lines.append(f"    {sector.id} {sector.label}: {terms}")
+            lines.append(f"    {sector.sector} {sector.label}: {terms}")
     if document.cites:
         lines.append("  Cites:")
         for ref in document.cites:

@@ -17,11 +17,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.taxonomy import Sector, Taxonomy, load_taxonomy
 from pqsearch.errors import TaxonomyError
+from pqsearch.models import SectorEvidence, SectorMention
 
 __all__ = [
     "PARTS",
@@ -52,54 +52,6 @@ LemmatizeTerms = Callable[[Sequence[str]], list[tuple[str, ...]]]
 # whereas texts have "donnee", "musique" and either lemma of "permis". So every term is also
 # lemmatized after this article (a stopword, dropped), which gives the noun reading.
 _ARTICLE = "le"
-
-
-@dataclass(frozen=True)
-class SectorEvidence:
-    """One term found for a sector: as the taxonomy writes it, where, how often."""
-
-    term: str
-    part: str
-    count: int
-
-
-@dataclass(frozen=True)
-class SectorMention:
-    """A sector a document talks about: `score` is the weighted count of its terms,
-    `count` the plain number of matches, `evidence` what was found where."""
-
-    sector: str
-    label: str
-    score: float
-    count: int
-    evidence: tuple[SectorEvidence, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: evidence as a list of {term, part, count}."""
-        return {
-            "sector": self.sector,
-            "label": self.label,
-            "score": self.score,
-            "count": self.count,
-            "evidence": [
-                {"term": item.term, "part": item.part, "count": item.count}
-                for item in self.evidence
-            ],
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> SectorMention:
-        """The inverse of `to_dict`."""
-        return cls(
-            sector=str(data["sector"]),
-            label=str(data["label"]),
-            score=float(data["score"]),
-            count=int(data["count"]),
-            evidence=tuple(
-                SectorEvidence(str(item["term"]), str(item["part"]), int(item["count"]))
-                for item in data["evidence"]
-            ),
-        )
 
 
 @dataclass
@@ -145,16 +97,24 @@ class SectorDetector:
         after_article = lemmatized[: len(texts)]
         alone = dict(zip(phrases_only, lemmatized[len(texts) :], strict=True))
         phrases: dict[tuple[str, ...], _Phrase] = {}
+        excluded_by: dict[tuple[str, tuple[str, ...]], str] = {}
         for (sector, text, is_exclusion), with_article in zip(entries, after_article, strict=True):
-            variants = _variants(alone.get(text, ()), with_article)
+            variants = _variants(text, alone.get(text), with_article)
             if not variants:
-                raise TaxonomyError(_no_content_word(taxonomy, sector, text))
+                raise TaxonomyError(_problem(taxonomy, sector, text, _NO_CONTENT_WORD))
             for lemmas in variants:
                 phrase = phrases.setdefault(lemmas, _Phrase(lemmas))
                 if is_exclusion:
                     phrase.excluded.add(sector.id)
+                    excluded_by[(sector.id, lemmas)] = text
                 else:
                     phrase.terms.setdefault(sector.id, text)
+        for phrase in phrases.values():
+            for sector_id in phrase.terms.keys() & phrase.excluded:
+                exclusion = excluded_by[(sector_id, phrase.lemmas)]
+                sector = next(s for s in taxonomy.sectors if s.id == sector_id)
+                problem = _CANCELLED.format(exclusion=exclusion, lemmas=" ".join(phrase.lemmas))
+                raise TaxonomyError(_problem(taxonomy, sector, phrase.terms[sector_id], problem))
         # Indexed by first lemma, longest first: a word costs one dict lookup, and the first
         # phrase that matches is the longest.
         self._terms = _index(phrase for phrase in phrases.values() if phrase.terms)
@@ -236,11 +196,21 @@ class SectorDetector:
         return spans
 
 
-def _variants(alone: tuple[str, ...], after_article: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """The lemma sequences a term is compiled to: its reading after an article and, for a
-    phrase, its reading alone. A one-word term is not read alone: alone, nouns turn into
-    verbs that texts use everywhere ("donnée" -> "donner", "élève" -> "élever"); in a phrase
-    the other words keep such a reading from matching by chance."""
+def _variants(
+    text: str, alone: tuple[str, ...] | None, after_article: tuple[str, ...]
+) -> set[tuple[str, ...]]:
+    """The lemma sequences a term is compiled to.
+
+    A phrase: its reading after the article and its reading alone. A one-word term: its
+    reading after the article and the word itself (folded), which is the lemma texts give to
+    names, acronyms and loanwords ("Innoviris", "télécom"); not its reading alone, which
+    turns nouns into verbs that texts use everywhere ("donnée" -> "donner"). A term with no
+    content word gives nothing.
+    """
+    if not after_article:
+        return {alone} - {()} if alone else set()
+    if alone is None:
+        return {after_article, tuple(surface_tokens(text))}
     return {alone, after_article} - {()}
 
 
@@ -274,15 +244,25 @@ def _matches_at(sequence: tuple[str, ...], lemmas: Sequence[str], position: int)
     return length == 2 or tuple(lemmas[position:end]) == sequence
 
 
-def _no_content_word(taxonomy: Taxonomy, sector: Sector, text: str) -> str:
-    where = f"{taxonomy.source}, sector {sector.id!r}" if taxonomy.source else sector.id
+_NO_CONTENT_WORD = (
+    "is only stopwords once lemmatized, so it could never match; add a content word or remove it"
+)
+_CANCELLED = (
+    "has the same lemmas ({lemmas}) as the exclusion {exclusion!r}, which cancels it; "
+    "make the exclusion longer or remove one of them"
+)
+
+
+def _problem(taxonomy: Taxonomy, sector: Sector, text: str, problem: str) -> str:
+    """A message naming the term's file and line (or its sector when the line is unknown)."""
     line = _line_of(taxonomy.source, sector.line, text)
     if line:
         where = f"{taxonomy.source}, line {line}"
-    return (
-        f"{where}: {text!r} is only stopwords once lemmatized, so it could never match; "
-        "add a content word or remove it."
-    )
+    elif taxonomy.source:
+        where = f"{taxonomy.source}, sector {sector.id!r}"
+    else:
+        where = f"sector {sector.id!r}"
+    return f"{where}: {text!r} {problem}."
 
 
 def _line_of(source: str, after: int, text: str) -> int | None:

@@ -27,6 +27,7 @@ from pqsearch.analyze.references import Reference, question_references
 from pqsearch.analyze.sectors import SectorDetector
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
 from pqsearch.index import store
+from pqsearch.index.reader import save_columns
 from pqsearch.index.schema import (
     FORMAT_RANK,
     SCHEMA_VERSION,
@@ -319,6 +320,8 @@ def _ingest_into(
             if prune:
                 state.prune({str(p) for p in files})
             state.commit()
+            # Readers then load the facet and date columns instead of building them.
+            save_columns(ix, data)
         finally:
             state.close()
         return state.report()
@@ -354,7 +357,7 @@ class _Run:
         self.writer: Any = None
         self.uncommitted = 0
         self.batch: list[Question] = []
-        self.seen: dict[str, Question] = {}
+        self.seen: dict[str, _Seen] = {}
         self.seen_sources: set[str] = set()
         self.added: list[str] = []
         self.updated: list[str] = []
@@ -389,7 +392,7 @@ class _Run:
                     f"already read from {_describe_source(first)}; kept {_describe_source(first)}"
                 )
             return
-        self.seen[item.id] = item
+        self.seen[item.id] = _Seen(item.content_hash, item.source, item.source_format)
         old = self.existing.get(item.id)
         rank = FORMAT_RANK.get(item.source_format, 0)
         if old is not None and not self.reanalyse_all:
@@ -484,5 +487,15 @@ def _reference_dict(reference: Reference) -> dict[str, Any]:
     }
 
 
-def _describe_source(question: Question) -> str:
+@dataclass(frozen=True)
+class _Seen:
+    """What a later copy of a question is compared with: not the record itself, whose texts
+    would keep every document of a run in memory."""
+
+    content_hash: str
+    source: str
+    source_format: str
+
+
+def _describe_source(question: Question | _Seen) -> str:
     return f"{question.source} ({question.source_format})"

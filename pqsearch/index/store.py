@@ -248,16 +248,26 @@ def open_live(root: Path, *, attempts: int = 5) -> tuple[Path, Any, Any]:
 
     A commit deletes the table of contents and segments it replaces, and a rebuild deletes
     the whole previous data folder, so a reader that starts opening one generation may find
-    its files gone: it opens again, on the new one. A file that stays missing is damage.
+    its files gone: it opens again, on the new one. A file missing for any other reason is
+    damage.
     """
-    for attempt in range(attempts - 1):
+    for _ in range(attempts - 1):
+        before = _generation(root)
         try:
             return _open_live_once(root)
         except DamagedIndexError as error:
-            if not isinstance(error.__cause__, FileNotFoundError):
+            if not isinstance(error.__cause__, FileNotFoundError) or _generation(root) == before:
                 raise
-        time.sleep(0.05 * (attempt + 1))
     return _open_live_once(root)
+
+
+def _generation(root: Path) -> tuple[str, frozenset[str]]:
+    """What a commit or a rebuild changes: the live folder, and its tables of contents."""
+    try:
+        target = os.readlink(root / LIVE)
+        return target, frozenset(p.name for p in (root / target).glob("*.toc"))
+    except OSError:
+        return "", frozenset()
 
 
 def _open_live_once(root: Path) -> tuple[Path, Any, Any]:
@@ -327,9 +337,9 @@ def _describe(error: BaseException) -> str:
         return f"the file {error.filename} is missing"
     if isinstance(error, whoosh_index.IndexError | FileFormatError):
         return f"Whoosh cannot read it ({error})"
-    if isinstance(error, pickle.UnpicklingError | EOFError | struct.error):
-        return f"a file is truncated or garbage ({type(error).__name__}: {error})"
-    return f"{type(error).__name__}: {error}"
+    if isinstance(error, OSError):
+        return f"a file cannot be read ({error})"
+    return f"a file is truncated or garbage ({type(error).__name__}: {error})"
 
 
 def damaged(root: Path, error: BaseException) -> DamagedIndexError:

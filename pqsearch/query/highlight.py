@@ -7,6 +7,7 @@ lexicon says the corpus gave that form a lemma the query asked for ("promeut" fo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -38,15 +39,49 @@ class Matcher:
             )
 
         self._matches: Callable[[str], bool] = matches
+        self._chunks: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.forms and not self.lemmas:
             return []
-        return [
-            (start, end)
-            for word, start, end in iter_words(text[:MAX_SCAN_CHARS])
-            if self._matches(fold(word))
-        ]
+        # Words never contain whitespace, so the words of a text are those of its
+        # whitespace-separated chunks. Each distinct chunk is judged once per search; only
+        # the chunks holding a match are then located, by one regular expression.
+        scan = text[:MAX_SCAN_CHARS]
+        matching: dict[str, tuple[tuple[int, int], ...]] = {}
+        for piece in set(scan.split()):
+            inside = self._chunks.get(piece)
+            if inside is None:
+                inside = self._chunks[piece] = tuple(
+                    (start, end) for start, end, form in _chunk_words(piece) if self._matches(form)
+                )
+            if inside:
+                matching[piece] = inside
+        if not matching:
+            return []
+        alternatives = "|".join(re.escape(p) for p in sorted(matching, key=len, reverse=True))
+        found: list[tuple[int, int]] = []
+        for chunk in re.finditer(rf"(?<!\S)(?:{alternatives})(?!\S)", scan):
+            base = chunk.start()
+            found.extend((base + start, base + end) for start, end in matching[chunk.group()])
+        return found
+
+
+# Chunk -> its words as (start, end, folded form): the same for every query, so kept across
+# searches; cleared when full rather than tracking use, as chunks follow Zipf's law.
+_WORDS_OF_CHUNK: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_MAX_CACHED_CHUNKS = 300_000
+
+
+def _chunk_words(chunk: str) -> tuple[tuple[int, int, str], ...]:
+    words = _WORDS_OF_CHUNK.get(chunk)
+    if words is None:
+        if len(_WORDS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
+            _WORDS_OF_CHUNK.clear()
+        words = _WORDS_OF_CHUNK[chunk] = tuple(
+            (start, end, fold(word)) for word, start, end in iter_words(chunk)
+        )
+    return words
 
 
 def snippet(

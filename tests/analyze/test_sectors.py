@@ -290,3 +290,15 @@ def test_a_term_made_only_of_stopwords_is_rejected_with_its_line(
     with pytest.raises(TaxonomyError) as caught:
         SectorDetector(load_taxonomy(path), lemmatizer.lemmatize_terms)
     assert str(caught.value).startswith(f"{path}, line 8: 'de la' is only stopwords")
+
+
+def test_an_exclusion_that_cancels_its_own_term_is_rejected(
+    tmp_path: Path, lemmatizer: Lemmatizer
+) -> None:
+    path = tmp_path / "taxonomy.toml"
+    path.write_text(BASE + 'exclusions = ["les agricultures"]\n', "utf-8")
+    with pytest.raises(TaxonomyError) as caught:
+        SectorDetector(load_taxonomy(path), lemmatizer.lemmatize_terms)
+    message = str(caught.value)
+    assert message.startswith(f"{path}, line 7: 'agriculture' has the same lemmas")
+    assert "'les agricultures', which cancels it" in message

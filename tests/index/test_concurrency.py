@@ -1,0 +1,140 @@
+"""Searching while an ingest writes; a second ingest; the lock a killed ingest leaves."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from benchmarks.crash_harness import StageWatcher, start_ingest
+from pqsearch import api
+from pqsearch.cli import app
+from pqsearch.errors import IndexLockedError, NoIndexError
+from pqsearch.index import store
+from tests.conftest import BRUSSELS_HTML
+
+_HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from pqsearch.index import store
+with store.write_lock(Path(sys.argv[1]), timeout=5):
+    print("held", flush=True)
+    time.sleep(120)
+"""
+
+
+def _corpus(folder: Path, pages: int) -> Path:
+    folder.mkdir()
+    for page in sorted(BRUSSELS_HTML.glob("*.html"))[:pages]:
+        shutil.copyfile(page, folder / page.name)
+    return folder
+
+
+@pytest.fixture
+def lock_holder(tmp_path: Path) -> subprocess.Popen[str]:
+    """A process holding the write lock of tmp_path/index, as an ingest would."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_LOCK, str(tmp_path / "index")],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "held"
+    yield process
+    if process.poll() is None:
+        process.kill()
+    process.wait()
+
+
+def test_searches_during_an_ingest_see_whole_commits(tmp_path: Path) -> None:
+    pages = 8
+    corpus = _corpus(tmp_path / "corpus", pages)
+    root = tmp_path / "index"
+    process = start_ingest(corpus, root, commit_every=1, batch_size=1)
+    watcher = StageWatcher(process)
+    totals: list[int] = []
+    snapshot: api.Index | None = None
+    snapshot_total = 0
+    second_ingest = None
+    try:
+        while process.poll() is None:
+            try:
+                with api.open_index(root) as index:
+                    result = index.search("", limit=100, facets=["session", "addressee"])
+                    ids = [hit.id for hit in result.hits]
+                    # A commit is seen whole or not at all: no duplicate, no missing record.
+                    assert len(set(ids)) == len(ids) == result.total
+                    for doc_id in ids:
+                        assert index.show(doc_id).question.id == doc_id
+                    totals.append(result.total)
+            except NoIndexError:
+                continue
+            if snapshot is None and totals[-1] > 0:
+                snapshot = api.open_index(root)
+                snapshot_total = snapshot.search("").total
+            if snapshot is not None:
+                # An index opened earlier keeps answering from the commit it opened on.
+                old = snapshot.search("", limit=100)
+                assert old.total == snapshot_total
+                assert {snapshot.show(hit.id).question.id for hit in old.hits}
+            if second_ingest is None and watcher.wait_for("analyse", 3, timeout=0):
+                started = time.monotonic()
+                second_ingest = CliRunner().invoke(
+                    app, ["ingest", str(corpus), "--index", str(root), "--wait", "0.5", "-q"]
+                )
+                waited = time.monotonic() - started
+    finally:
+        if snapshot is not None:
+            snapshot.close()
+        if process.poll() is None:
+            process.kill()
+        _, errors = process.communicate()
+    assert process.returncode == 0, errors
+    assert totals == sorted(totals) and len(set(totals)) >= 3, totals
+    with api.open_index(root) as index:
+        assert index.search("").total == pages
+    assert second_ingest is not None, "the ingest ended before a second one could be tried"
+    assert second_ingest.exit_code == 2
+    assert f"process {process.pid}" in second_ingest.stderr
+    assert "--wait" in second_ingest.stderr
+    assert 0.5 <= waited < 5
+
+
+def test_a_second_ingest_waits_then_names_the_holder(
+    tmp_path: Path, lock_holder: subprocess.Popen[str]
+) -> None:
+    corpus = _corpus(tmp_path / "corpus", 1)
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        app, ["ingest", str(corpus), "--index", str(tmp_path / "index"), "--wait", "1"]
+    )
+    waited = time.monotonic() - started
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert f"Another ingest (process {lock_holder.pid}" in result.stderr
+    assert "run this again, or pass --wait SECONDS" in result.stderr
+    assert 1.0 <= waited < 5
+    assert not (tmp_path / "index" / store.LIVE).exists()
+
+
+def test_the_lock_of_a_killed_ingest_is_cleared(
+    tmp_path: Path, lock_holder: subprocess.Popen[str]
+) -> None:
+    root = tmp_path / "index"
+    with pytest.raises(IndexLockedError), store.write_lock(root, timeout=0.2):
+        pass
+    lock_holder.send_signal(signal.SIGKILL)
+    lock_holder.wait()
+    assert f"pid={lock_holder.pid}" in (root / store.LOCK_FILE).read_text()
+    with store.write_lock(root, timeout=0) as stale:
+        assert stale is not None and stale.pid == lock_holder.pid
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(app, ["ingest", str(empty), "--index", str(root), "--wait", "0"])
+    assert result.exit_code == 0, result.output

@@ -1,0 +1,178 @@
+"""A damaged index gives an error naming the problem and the fix, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pqsearch import api
+from pqsearch.cli import app
+from pqsearch.errors import DamagedIndexError, NotFoundError
+from pqsearch.index import store
+from tests.conftest import BRUSSELS_HTML
+
+PAGES = ("170131.html", "170132.html", "170229.html")
+IDS = {"170131", "170132", "170229"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(corpus, index) of three real pages, built once; tests damage copies of the index."""
+    work = tmp_path_factory.mktemp("damaged")
+    corpus = work / "corpus"
+    corpus.mkdir()
+    for name in PAGES:
+        shutil.copyfile(BRUSSELS_HTML / name, corpus / name)
+    report = api.ingest([corpus], index_dir=work / "index")
+    assert set(report.added) == IDS
+    return corpus, work / "index"
+
+
+def _segment(root: Path) -> Path:
+    return max((root / store.LIVE).glob("MAIN_*.seg"), key=lambda p: p.stat().st_size)
+
+
+def _toc(root: Path) -> Path:
+    return next((root / store.LIVE).glob("_MAIN_*.toc"))
+
+
+def _truncate(path: Path, size: int) -> None:
+    os.truncate(path, size)
+
+
+def _garbage(path: Path, start: int, length: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[start : start + length] = random.Random(8).randbytes(length)
+    path.write_bytes(bytes(data))
+
+
+def _live_to_file(root: Path) -> None:
+    (root / store.LIVE).unlink()
+    (root / store.LIVE).write_text("not a link\n")
+
+
+def _live_to_nowhere(root: Path) -> None:
+    (root / store.LIVE).unlink()
+    (root / store.LIVE).symlink_to("data-0")
+
+
+DAMAGES: dict[str, Callable[[Path], None]] = {
+    "segment truncated to half": lambda r: _truncate(_segment(r), _segment(r).stat().st_size // 2),
+    "segment truncated to nothing": lambda r: _truncate(_segment(r), 0),
+    "segment deleted": lambda r: _segment(r).unlink(),
+    "segment header garbage": lambda r: _garbage(_segment(r), 0, 4096),
+    "table of contents garbage": lambda r: _garbage(_toc(r), 0, _toc(r).stat().st_size),
+    "table of contents truncated": lambda r: _truncate(_toc(r), 40),
+    "table of contents deleted": lambda r: _toc(r).unlink(),
+    "lexicon deleted": lambda r: (r / store.LIVE / store.LEXICON_FILE).unlink(),
+    "lexicon garbage": lambda r: _garbage(r / store.LIVE / store.LEXICON_FILE, 0, 8192),
+    "live link to a missing folder": _live_to_nowhere,
+    "live is a file, not a link": _live_to_file,
+}
+
+
+def _damaged_copy(built: tuple[Path, Path], tmp_path: Path, damage: str) -> Path:
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    DAMAGES[damage](root)
+    return root
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_search_on_a_damaged_index_names_the_fix(
+    built: tuple[Path, Path], tmp_path: Path, damage: str
+) -> None:
+    root = _damaged_copy(built, tmp_path, damage)
+    result = CliRunner().invoke(app, ["search", "bruxelles", "--index", str(root)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "damaged" in result.stderr
+    assert f'"pqsearch ingest --rebuild --index {root}"' in result.stderr
+    with pytest.raises(DamagedIndexError, match="--rebuild"), api.open_index(root) as index:
+        index.search("bruxelles", facets=["session", "sector"])
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_ingest_into_a_damaged_index_refuses_and_names_the_fix(
+    built: tuple[Path, Path], tmp_path: Path, damage: str
+) -> None:
+    root = _damaged_copy(built, tmp_path, damage)
+    result = CliRunner().invoke(app, ["ingest", str(built[0]), "--index", str(root), "-q"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "--rebuild" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "damage", ["segment truncated to half", "lexicon deleted", "live is a file, not a link"]
+)
+def test_rebuild_repairs_a_damaged_index(
+    built: tuple[Path, Path], tmp_path: Path, damage: str
+) -> None:
+    root = _damaged_copy(built, tmp_path, damage)
+    result = CliRunner().invoke(
+        app, ["ingest", str(built[0]), "--index", str(root), "--rebuild", "-q"]
+    )
+    assert result.exit_code == 0, result.output
+    with api.open_index(root) as index:
+        assert {hit.id for hit in index.search("", limit=10).hits} == IDS
+        assert index.search("id:170229").total == 1
+    assert len(list(root.glob("data-*"))) == 1
+
+
+def test_rebuild_builds_beside_and_switches_when_done(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    before = os.readlink(root / store.LIVE)
+    seen_during: list[tuple[str, int]] = []
+
+    def look(progress: object) -> None:
+        with api.open_index(root) as index:
+            seen_during.append((os.readlink(root / store.LIVE), index.search("").total))
+
+    api.ingest([built[0]], index_dir=root, rebuild=True, progress=look)
+    assert seen_during and all(seen == (before, len(IDS)) for seen in seen_during)
+    after = os.readlink(root / store.LIVE)
+    assert after != before
+    assert not (root / before).exists()
+
+
+def test_garbage_anywhere_in_a_segment_is_an_error_or_a_result(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Whoosh keeps no checksums: bytes damaged mid-segment show only when a search reads
+    them; then the user gets DamagedIndexError (or, when the damage is in the id column, a
+    NotFoundError for a hit's id), never a decoding exception."""
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    segment = _segment(root)
+    pristine = segment.read_bytes()
+    rng = random.Random(5)
+    outcomes = {"answered": 0, "damaged": 0, "id not found": 0}
+    for _ in range(60):
+        data = bytearray(pristine)
+        start, length = rng.randrange(len(data)), rng.choice((1, 8, 64, 4096))
+        data[start : start + length] = rng.randbytes(len(data[start : start + length]))
+        segment.write_bytes(bytes(data))
+        try:
+            with api.open_index(root) as index:
+                result = index.search("région mobilité", facets=["session", "addressee"])
+                for hit in result.hits:
+                    index.show(hit.id)
+                index.search('"région de bruxelles-capitale"', sort="newest")
+                index.facet("session")
+            outcomes["answered"] += 1
+        except DamagedIndexError as error:
+            assert "--rebuild" in str(error)
+            outcomes["damaged"] += 1
+        except NotFoundError:
+            outcomes["id not found"] += 1
+    assert outcomes["damaged"] > 0
