@@ -124,14 +124,18 @@ def _existing_documents(ix: Any) -> dict[str, _Existing]:
     with ix.reader() as reader:
         if reader.doc_count_all() == 0:
             return existing
-        ids = reader.column_reader("id")
-        hashes = reader.column_reader("content_hash")
-        sources = reader.column_reader("source")
-        ranks = reader.column_reader("source_rank")
-        for docnum in range(reader.doc_count_all()):
-            if reader.is_deleted(docnum):
-                continue
-            existing[ids[docnum]] = _Existing(hashes[docnum], sources[docnum], ranks[docnum])
+        # Segment by segment, as in reader.build_dates: every document has these fields, but
+        # a segment-wise read does not depend on it.
+        for leaf, _ in reader.leaf_readers():
+            ids = leaf.column_reader("id")
+            hashes = leaf.column_reader("content_hash")
+            sources = leaf.column_reader("source")
+            ranks = leaf.column_reader("source_rank")
+            for docnum in range(leaf.doc_count_all()):
+                if not leaf.is_deleted(docnum):
+                    existing[ids[docnum]] = _Existing(
+                        hashes[docnum], sources[docnum], ranks[docnum]
+                    )
     return existing
 
 

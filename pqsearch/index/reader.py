@@ -172,8 +172,18 @@ def build_column(reader: Any, field: str, size: int) -> ValueColumn:
 
 def build_dates(reader: Any, field: str, size: int) -> IntArray:
     """`YYYYMMDD` per document of one date field, 0 when unknown."""
-    column = reader.column_reader(field)
-    return np.fromiter((v or 0 for v in column), dtype=np.int64, count=size)
+    dates = np.zeros(size, dtype=np.int64)
+    # Segment by segment: Whoosh's multi-segment column reader skips the segments in which no
+    # document has the field, which would shift every later document.
+    for leaf, offset in reader.leaf_readers():
+        if not leaf.has_column(field):
+            continue
+        count = int(leaf.doc_count_all())
+        values = leaf.column_reader(field)
+        dates[offset : offset + count] = np.fromiter(
+            (v or 0 for v in values), dtype=np.int64, count=count
+        )
+    return dates
 
 
 # Columns of one index generation, saved beside it: reading them back takes milliseconds,
