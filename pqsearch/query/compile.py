@@ -37,6 +37,9 @@ from pqsearch.query.fields import canonical_status
 ALL_WORDS_BOOST = 25.0
 # `a*` over a large vocabulary would build a query of every word starting with "a".
 MAX_PREFIX_TERMS = 2_000
+AND_FAN_OUT = 16
+# Question numbers are indexed as 32-bit integers; no parliament numbers past millions.
+MAX_NUMBER_DIGITS = 9
 
 # Canonical field of the query language -> index field.
 METADATA_FIELDS = {
@@ -110,7 +113,9 @@ class Compiler:
         if isinstance(node, st.DateRange):
             return wq.NumericRange(node.field, date_to_int(node.start), date_to_int(node.end))
         if isinstance(node, st.Not):
-            return wq.Not(self._node(node.item, out))
+            # Excluding a stopword excludes nothing: stopwords are not searched at all.
+            inner = self._node(node.item, out)
+            return None if inner is None else wq.Not(inner)
         if isinstance(node, st.And):
             return self._all(node.items, out)
         if isinstance(node, st.Or):
@@ -122,7 +127,7 @@ class Compiler:
         raise TypeError(f"unknown syntax node {node!r}")
 
     def _all(self, items: Iterable[st.Node], out: Compiled) -> Any:
-        compiled = [self._node(item, out) for item in items]
+        compiled = [self._node(item, out) for item in dict.fromkeys(items)]
         required = [q for q in compiled if q is not None and not isinstance(q, wq.Not)]
         negated = [q.query for q in compiled if isinstance(q, wq.Not)]
         return _with_exclusions(required, negated)
@@ -132,7 +137,7 @@ class Compiler:
         optional: list[Any] = []
         required: list[Any] = []
         negated: list[Any] = []
-        for item in items:
+        for item in dict.fromkeys(items):  # a word typed twice counts once
             q = self._node(item, out)
             if q is None:
                 continue
@@ -143,7 +148,7 @@ class Compiler:
             else:
                 optional.append(q)
         if len(optional) > 1:
-            required.append(wq.Or([wq.And(optional, boost=ALL_WORDS_BOOST), *optional]))
+            required.append(wq.Or([_and(optional, boost=ALL_WORDS_BOOST), *optional]))
         elif optional:
             required.extend(optional)
         return _with_exclusions(required, negated)
@@ -169,7 +174,8 @@ class Compiler:
         ]
         subqueries += [wq.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts]
         q = wq.Or(subqueries)
-        out.words.append((text, q))
+        if all(form != fold(seen) for seen, _ in out.words):
+            out.words.append((text, q))
         return q
 
     def _prefix(self, text: str, parts: Sequence[str], out: Compiled) -> Any:
@@ -214,9 +220,10 @@ class Compiler:
             return [wq.Term("id", typed.strip())]
         if field_name == "number":
             digits = typed.strip().lstrip("nN°º").strip()
-            if not digits.isdigit():
+            if not digits.isdigit() or len(digits) > MAX_NUMBER_DIGITS:
                 raise QuerySyntaxError(
-                    f"A question number is a whole number (numero:369), not {typed!r}."
+                    f"A question number is a whole number of at most {MAX_NUMBER_DIGITS} "
+                    f"digits (numero:369), not {typed!r}."
                 )
             return [wq.NumericRange("number", int(digits), int(digits))]
         index_field = METADATA_FIELDS.get(field_name)
@@ -255,12 +262,22 @@ def _parts(field_name: str | None) -> Sequence[str]:
 def _with_exclusions(required: list[Any], negated: list[Any]) -> Any:
     if not required and not negated:
         return None
-    positive = (
-        wq.Every() if not required else required[0] if len(required) == 1 else wq.And(required)
-    )
+    positive = wq.Every() if not required else _and(required)
     if not negated:
         return positive
     return wq.AndNot(positive, negated[0] if len(negated) == 1 else wq.Or(negated))
+
+
+def _and(items: list[Any], boost: float = 1.0) -> Any:
+    """AND of `items` as a balanced tree of small ANDs: Whoosh may chain a large AND's
+    matchers one inside the other, and a thousand words then exceed Python's recursion
+    limit."""
+    if len(items) == 1 and boost == 1.0:
+        return items[0]
+    if len(items) <= AND_FAN_OUT:
+        return wq.And(items, boost=boost)
+    middle = len(items) // 2
+    return wq.And([_and(items[:middle]), _and(items[middle:])], boost=boost)
 
 
 def _norm(value: str) -> str:

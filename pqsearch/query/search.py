@@ -19,9 +19,15 @@ from pqsearch.query import highlight as hl
 from pqsearch.query.compile import Compiled, Compiler
 from pqsearch.query.dates import parse_date_span
 from pqsearch.query.facets import facet_catalogue, facet_names
+from pqsearch.query.match import matched_docs
 from pqsearch.query.syntax import parse_query
 
 SORTS = ("relevance", "newest", "oldest")
+# Did-you-mean looks at the first few typed words only, and only at words of a length where
+# an edit distance of two means a typo (an automaton over a 9,000-letter word never ends).
+MAX_SUGGESTED_WORDS = 5
+MIN_SUGGESTED_CHARS = 4
+MAX_SUGGESTED_CHARS = 30
 MAX_LIMIT = 1000
 
 
@@ -116,9 +122,7 @@ class Searcher:
         self.catalogue = facet_catalogue(sector_label)
 
     def matched(self, query: Any) -> np.ndarray:
-        docs = np.fromiter(self.index.searcher.docs_for_query(query), dtype=np.int64)
-        docs.sort()
-        return docs
+        return matched_docs(self.index, query)
 
     def matched_mask(self, query: Any | None) -> np.ndarray:
         """A boolean mask over document numbers of what `query` matches (all when None)."""
@@ -221,13 +225,16 @@ class Searcher:
         if limit == 0:
             return []
         if sort == "relevance" and compiled.query is not None and compiled.has_text:
-            results = self.index.searcher.search_page(
-                compiled.query, page, pagelen=limit, filter=restrict
-            )
-            if results.pagenum != page:
-                # Whoosh clamps a page past the end to the last one; past the end is empty.
-                return []
-            return [(hit.docnum, float(hit.score)) for hit in results]
+            # Not `search_page`: it counts every match again for a total we already have.
+            # The filter is the matched set itself, so Whoosh does not evaluate the filters
+            # again, and hits agree with the total where Whoosh's own matching of a negation
+            # lets one document too many through.
+            needs_filter = restrict is not None or _has_negation(compiled.query)
+            allowed = set(docs.tolist()) if needs_filter else None
+            results = self.index.searcher.search(compiled.query, limit=page * limit, filter=allowed)
+            return [
+                (hit.docnum, float(hit.score)) for hit in results[(page - 1) * limit : page * limit]
+            ]
         # Browse (no words) and date sorts: newest first unless asked otherwise; documents
         # without that date come last either way; ties keep index order.
         dates = self.index.dates(date_field if date_field in DATE_FIELDS else "received")[docs]
@@ -267,11 +274,14 @@ class Searcher:
     def _suggestions(self, compiled: Compiled, restrict: Any | None) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = []
         reader = self.index.reader
-        for word, query in compiled.words:
-            if self._count_with(query, restrict) > 0:
+        # Bounded work, whatever was typed: a few words checked, words of plausible length.
+        for word, query in compiled.words[:MAX_SUGGESTED_WORDS]:
+            form = next(iter(fold(word).split()), "")
+            if not MIN_SUGGESTED_CHARS <= len(form) <= MAX_SUGGESTED_CHARS:
+                continue
+            if self._any_with(query, restrict):
                 continue
             best: Suggestion | None = None
-            form = next(iter(fold(word).split()), "")
             candidates: set[str] = set()
             for part_field in WORD_FIELDS.values():
                 candidates.update(
@@ -288,10 +298,23 @@ class Searcher:
                 suggestions.append(best)
         return tuple(suggestions)
 
+    def _any_with(self, query: Any, restrict: Any | None) -> bool:
+        """Whether `query` (within `restrict`) matches a document."""
+        if query is None:
+            return False
+        combined = wq.And([query, restrict]) if restrict is not None else query
+        return len(self.matched(combined)) > 0
+
     def _count_with(self, query: Any, restrict: Any | None) -> int:
         if query is None:
             return 0
         return self.count(wq.And([query, restrict]) if restrict is not None else query)
+
+
+def _has_negation(query: Any) -> bool:
+    if isinstance(query, wq.Not | wq.AndNot):
+        return True
+    return any(_has_negation(child) for child in query.children())
 
 
 def _iso(value: Any) -> dt.date | None:
