@@ -50,6 +50,12 @@ STAGES = ("parse", "analyse", "commit")
 # How long after a stage begins the kill may land: about the length of that stage for a
 # batch of one or two pages on a loaded machine.
 JITTER = {"parse": 0.02, "analyse": 0.4, "commit": 0.08}
+# Which event of the stage to wait for: the first analyse event comes before spaCy is loaded,
+# the second after, while it lemmatizes.
+OCCURRENCE = {"parse": (1, 3), "analyse": (2, 2), "commit": (1, 2)}
+
+# What an index that does not work lets out in `indexed`.
+_UNUSABLE: tuple[type[BaseException], ...] = (PqsearchError, *store.READ_ERRORS, AssertionError)
 
 _CHILD = """
 import sys
@@ -92,6 +98,7 @@ class CrashReport:
     final_exact: bool = False
     killed_in: Counter[str] = field(default_factory=Counter)
     kills_leaving_stray_files: int = 0
+    final_stray_files: int = 0
     seconds: float = 0.0
     rounds: list[Round] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -105,7 +112,8 @@ class CrashReport:
         lines = [
             f"kills made: {self.kills} (in {self.runs} ingest runs; last stage reported "
             f"before the kill: {stages})",
-            f"kills that left unfinished segment files: {self.kills_leaving_stray_files}",
+            f"kills that left unfinished segment files: {self.kills_leaving_stray_files} "
+            f"(left after the final ingest: {self.final_stray_files})",
             f"documents lost: {self.documents_lost}",
             f"index failures: {self.index_failures}",
             f"final ingest: {self.final_documents} documents, corpus has "
@@ -262,8 +270,7 @@ def run_kills(
         round_started = time.monotonic()
         process = start_ingest(corpus, index_dir, commit_every, batch_size)
         watcher = StageWatcher(process)
-        # The first few events of a stage are the likeliest to be reached before the run ends.
-        reached = watcher.wait_for(target, rng.randint(1, 2), round_timeout)
+        reached = watcher.wait_for(target, rng.randint(*OCCURRENCE[target]), round_timeout)
         if reached:
             time.sleep(rng.uniform(0, JITTER[target]))
         killed = process.poll() is None
@@ -279,7 +286,7 @@ def run_kills(
         try:
             stray = stray_files(index_dir) if killed else 0
             documents = indexed(index_dir)
-        except (PqsearchError, *store.READ_ERRORS, AssertionError) as error:
+        except _UNUSABLE as error:
             failure = failure or f"the index does not work after the kill: {error}"
         lost = tuple(sorted(committed - documents.keys()))
         wrong = sorted(i for i, digest in documents.items() if digest not in seen.get(i, ()))
@@ -330,17 +337,18 @@ def _final_check(
         return
     try:
         documents = indexed(index_dir)
-    except (PqsearchError, *store.READ_ERRORS, AssertionError) as error:
+    except _UNUSABLE as error:
         report.index_failures += 1
         report.failures.append(f"the index does not work after the final ingest: {error}")
         return
     report.final_documents = len(documents)
+    report.final_stray_files = stray_files(index_dir)
     report.final_exact = documents == expected
     if not report.final_exact:
+        stale = sorted(i for i in documents.keys() & expected.keys() if documents[i] != expected[i])
         report.failures.append(
             f"final index differs from the corpus: missing {sorted(expected.keys() - documents)}"
-            f", extra {sorted(documents.keys() - expected)}, stale "
-            f"{sorted(i for i in documents.keys() & expected.keys() if documents[i] != expected[i])}"
+            f", extra {sorted(documents.keys() - expected)}, stale {stale}"
         )
 
 

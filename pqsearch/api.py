@@ -125,7 +125,11 @@ class Index:
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
         """Every value of one facet with its count (e.g. all sessions in the index)."""
-        (resolved,) = facet_names([name], self._searcher.catalogue)
+        names = facet_names([name], self._searcher.catalogue)
+        if len(names) != 1:
+            known = ", ".join(sorted(self._searcher.catalogue))
+            raise QuerySyntaxError(f"Give one facet name, not {name!r}. Facets: {known}.")
+        (resolved,) = names
         result = self._searcher.search(
             query, filters=filters, facets=[resolved], facet_top=None, limit=0
         )

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
@@ -74,13 +75,11 @@ _CONTENT_WORDS = frozenset(
     }
 )
 
-# Texts longer than this are cut at line breaks (else at spaces) before spaCy, whose memory
-# grows with the length of one document; the pieces are put back in order. A word is never cut
-# unless 100,000 characters hold no space.
-MAX_CHUNK_CHARS = 100_000
-
-# Below this many texts in one call, a second process costs more to start than it saves.
-MIN_TEXTS_PER_EXTRA_PROCESS = 200
+# spaCy's memory grows with the characters in one batch (measured on a 1-million-character
+# text: peak 3.1 GB with 100,000-character pieces, 0.67 GB with 2,000, at the same speed, and
+# 0.69 GB for 3 million characters), so texts go in as paragraph-sized pieces, cut at line
+# breaks or full stops, and come out as one `Analysis` in order.
+MAX_CHUNK_CHARS = 2_000
 
 
 @cache
@@ -117,15 +116,15 @@ class Analysis:
 class Lemmatizer:
     """Streams texts through spaCy once the model is loaded on first use.
 
-    `n_process` > 1 uses spaCy's worker processes, for calls of at least
-    `MIN_TEXTS_PER_EXTRA_PROCESS` texts per extra process when the input's length is known.
+    `n_process` > 1 uses that many of spaCy's worker processes (see
+    benchmarks/lemmatize_throughput.py for when it pays).
     """
 
     def __init__(
         self,
         *,
         model: str = DEFAULT_MODEL,
-        batch_size: int = 64,
+        batch_size: int = 16,
         n_process: int = 1,
         max_chunk_chars: int = MAX_CHUNK_CHARS,
     ) -> None:
@@ -149,8 +148,12 @@ class Lemmatizer:
         return self._loaded
 
     def analyze(self, texts: Iterable[str], *, n_process: int | None = None) -> Iterator[Analysis]:
-        """Analyse `texts` lazily, one `Analysis` per text, in input order."""
-        processes = self._processes(texts, n_process)
+        """Analyse `texts` lazily, one `Analysis` per text, in input order.
+
+        `n_process` overrides the lemmatizer's; extra processes start only when the call has
+        at least one batch of text pieces for each (a worker costs about 0.1 s to start).
+        """
+        wanted = self.n_process if n_process is None else n_process
         stops = stopwords()
         nlp = self.nlp
         nlp.max_length = max(nlp.max_length, self.max_chunk_chars)
@@ -163,28 +166,28 @@ class Lemmatizer:
                 last_piece.append(is_last)
                 yield piece
 
-        pending: list[Doc] = []
-        for doc in nlp.pipe(pieces(), batch_size=self.batch_size, n_process=processes):
-            pending.append(doc)
+        stream: Iterator[str] = pieces()
+        processes = 1
+        if wanted > 1:
+            head = list(islice(stream, wanted * self.batch_size))
+            processes = max(1, min(wanted, len(head) // self.batch_size))
+            stream = chain(head, stream)
+        builder = _Builder(stops)
+        for doc in nlp.pipe(stream, batch_size=self.batch_size, n_process=processes):
+            builder.add(doc)
             if last_piece.popleft():
-                yield _analysis(pending, stops)
-                pending = []
+                yield builder.build()
+                builder = _Builder(stops)
 
     def lemmatize_terms(self, terms: Sequence[str]) -> list[tuple[str, ...]]:
         """The folded content-lemma sequence of each short term ("soins de santé" ->
         ("soin", "sante")), with the same rules as `Analysis.lemmas`."""
         return [analysis.lemmas for analysis in self.analyze(terms, n_process=1)]
 
-    def _processes(self, texts: Iterable[str], n_process: int | None) -> int:
-        wanted = self.n_process if n_process is None else n_process
-        if wanted > 1 and isinstance(texts, Sequence):
-            wanted = min(wanted, 1 + len(texts) // MIN_TEXTS_PER_EXTRA_PROCESS)
-        return max(1, wanted)
-
 
 def _chunks(texts: Iterable[str], max_chars: int) -> Iterator[tuple[str, bool]]:
-    """(piece, is the last piece of its text) for spaCy's `as_tuples`; at least one piece per
-    text, so an empty text still gives an `Analysis`."""
+    """(piece, is the last piece of its text); at least one piece per text, so that an empty
+    text still gives an `Analysis`."""
     for text in texts:
         pieces = _split(normalize_apostrophes(text), max_chars)
         for index, piece in enumerate(pieces):
@@ -192,16 +195,18 @@ def _chunks(texts: Iterable[str], max_chars: int) -> Iterator[tuple[str, bool]]:
 
 
 def _split(text: str, max_chars: int) -> list[str]:
-    """`text` in pieces of at most `max_chars`, cut at a line break, else at a space or tab,
-    else (a single huge word) anywhere."""
+    """`text` in pieces of at most `max_chars`, cut after the last line break, else after the
+    last full stop, else at the last space (a word is cut only when there is none)."""
     pieces: list[str] = []
     start = 0
     while len(text) - start > max_chars:
         limit = start + max_chars
-        cut = text.rfind("\n", start, limit)
-        if cut <= start:
-            cut = max(text.rfind(" ", start, limit), text.rfind("\t", start, limit))
-        if cut <= start:
+        cut = text.rfind("\n", start, limit) + 1
+        if cut <= start + 1:
+            cut = text.rfind(". ", start, limit) + 2
+        if cut <= start + 2:
+            cut = text.rfind(" ", start, limit) + 1
+        if cut <= start + 1:
             cut = limit
         pieces.append(text[start:cut])
         start = cut
@@ -209,30 +214,37 @@ def _split(text: str, max_chars: int) -> list[str]:
     return pieces
 
 
-def _analysis(pieces: list[Doc], stops: frozenset[str]) -> Analysis:
-    lemmas: list[str] = []
-    forms: defaultdict[str, set[str]] = defaultdict(set)
-    spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    stopped: set[str] = set()
-    words = 0
-    for doc in pieces:
+class _Builder:
+    """Gathers the words of one text piece by piece, so that no Doc outlives its piece."""
+
+    def __init__(self, stops: frozenset[str]) -> None:
+        self.stops = stops
+        self.lemmas: list[str] = []
+        self.forms: defaultdict[str, set[str]] = defaultdict(set)
+        self.spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.stopped: set[str] = set()
+        self.words = 0
+
+    def add(self, doc: Doc) -> None:
         for word, key, lemma in _word_lemmas(doc):
-            words += 1
-            if not key or key in stops:
+            self.words += 1
+            if not key or key in self.stops:
                 continue
-            if lemma in stops:
-                stopped.add(key)
+            if lemma in self.stops:
+                self.stopped.add(key)
                 continue
-            lemmas.append(lemma)
-            forms[key].add(lemma)
-            spellings[key][word] += 1
-    return Analysis(
-        lemmas=tuple(lemmas),
-        forms={key: frozenset(found) for key, found in forms.items()},
-        spellings={key: dict(counts) for key, counts in spellings.items()},
-        words=words,
-        stopped=frozenset(stopped),
-    )
+            self.lemmas.append(lemma)
+            self.forms[key].add(lemma)
+            self.spellings[key][word] += 1
+
+    def build(self) -> Analysis:
+        return Analysis(
+            lemmas=tuple(self.lemmas),
+            forms={key: frozenset(found) for key, found in self.forms.items()},
+            spellings={key: dict(counts) for key, counts in self.spellings.items()},
+            words=self.words,
+            stopped=frozenset(self.stopped),
+        )
 
 
 def _word_lemmas(doc: Doc) -> Iterator[tuple[str, str, str]]:

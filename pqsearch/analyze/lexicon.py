@@ -78,26 +78,30 @@ class Lexicon:
     @classmethod
     def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
         """Open the lexicon at `path` (the SQLite file, or an index folder holding
-        `lexicon.sqlite`). Writable creates it; read-only raises `DamagedIndexError` when
-        it is missing or unreadable."""
+        `lexicon.sqlite`). Writable creates it, filling the fallback lemma table (about a
+        second, once); read-only raises `DamagedIndexError` when it is missing or unreadable.
+        """
         path = Path(path)
         if path.is_dir():
             path = path / FILENAME
+        if not writable and not path.is_file():
+            raise DamagedIndexError(
+                f"The index has no lexicon ({path} is missing). "
+                'Run "pqsearch ingest --rebuild" to rebuild the index.'
+            )
+        if writable:
+            connection = sqlite3.connect(path)
+        else:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             if writable:
-                connection = sqlite3.connect(path)
                 connection.execute("PRAGMA journal_mode=WAL")
                 connection.execute("PRAGMA synchronous=NORMAL")
                 connection.executescript(_SCHEMA)
             else:
-                if not path.is_file():
-                    raise DamagedIndexError(
-                        f"The index has no lexicon ({path} is missing). "
-                        'Run "pqsearch ingest --rebuild" to rebuild the index.'
-                    )
-                connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
                 connection.execute("SELECT 1 FROM forms LIMIT 1")
         except sqlite3.DatabaseError as error:
+            connection.close()
             raise DamagedIndexError(
                 f"The lexicon {path} cannot be read ({error}). "
                 'Run "pqsearch ingest --rebuild" to rebuild the index.'

@@ -41,8 +41,12 @@ from pqsearch.models import FileFailure, IngestReport, Question
 from pqsearch.parse import iter_parse
 
 DOCUMENT_SUFFIXES = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
+# Text beyond this is not a question page but a scraping accident, and spaCy's memory grows
+# with it: 1 million characters took 2.6 GB and 25 s, 20 million went past 16 GB.
+MAX_TEXT_CHARS = 1_000_000
 TAXONOMY_NAME_META = "taxonomy"
 TAXONOMY_FINGERPRINT_META = "taxonomy_fingerprint"
+REANALYSIS_META = "reanalysis"
 
 
 @dataclass
@@ -264,6 +268,10 @@ def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> tuple[T
         return load_taxonomy(stored), False
     taxonomy = load_taxonomy(path)
     changed = lexicon.get_meta(TAXONOMY_FINGERPRINT_META) not in (None, taxonomy.fingerprint)
+    if changed:
+        # Marked before the new taxonomy is recorded: a run killed before every document was
+        # analysed again leaves the mark, and the next run analyses them all again.
+        lexicon.set_meta(REANALYSIS_META, "pending")
     source = path if path is not None else default_taxonomy_path()
     tmp = stored.with_suffix(".tmp")
     tmp.write_bytes(source.read_bytes())
@@ -293,7 +301,8 @@ def _ingest_into(
         raise store.damage(root, f"its lexicon {data / store.LEXICON_FILE} is missing")
     lexicon = store.open_lexicon(root, data, writable=True)
     try:
-        taxonomy, taxonomy_changed = _choose_taxonomy(data, lexicon, taxonomy_path)
+        taxonomy, _ = _choose_taxonomy(data, lexicon, taxonomy_path)
+        reanalyse_all = lexicon.get_meta(REANALYSIS_META) == "pending"
         if fresh:
             lexicon.set_stopwords(stopwords())
         lexicon.set_meta("schema_version", SCHEMA_VERSION)
@@ -310,7 +319,7 @@ def _ingest_into(
             lexicon=lexicon,
             analyser=_Analyser(taxonomy, n_process, PortfolioNames(lexicon)),
             existing=existing,
-            reanalyse_all=taxonomy_changed,
+            reanalyse_all=reanalyse_all,
             commit_every=commit_every,
             batch_size=batch_size,
             progress=Progress(files_total=len(files)),
@@ -324,6 +333,9 @@ def _ingest_into(
             if prune:
                 state.prune({str(p) for p in files})
             state.commit()
+            if reanalyse_all:
+                lexicon.set_meta(REANALYSIS_META, "")
+                lexicon.flush()
             # Readers then load the facet and date columns instead of building them.
             save_columns(ix, data)
         finally:
@@ -381,6 +393,13 @@ class _Run:
         if source != self._last_file:
             self._last_file = source
             self.progress.files_done += 1
+        size = 0 if isinstance(item, FileFailure) else _text_size(item)
+        if size > MAX_TEXT_CHARS:
+            item = FileFailure(
+                item.source,
+                f"{size:,} characters of text; pqsearch analyses up to {MAX_TEXT_CHARS:,} per "
+                "document (a question with its answer rarely has 100,000), so it is not indexed",
+            )
         if isinstance(item, FileFailure):
             self.failed.append(item)
             self.progress.failed += 1
@@ -499,6 +518,10 @@ class _Seen:
     content_hash: str
     source: str
     source_format: str
+
+
+def _text_size(question: Question) -> int:
+    return sum(len(getattr(question, part) or "") for part in TEXT_PARTS)
 
 
 def _describe_source(question: Question | _Seen) -> str:

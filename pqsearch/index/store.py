@@ -8,8 +8,14 @@ An index folder holds:
 
 Whoosh's commit is atomic on its own (a new table of contents is renamed over the old one,
 and segments are only referenced once whole), so an interrupted incremental ingest leaves
-the previous commit readable. A rebuild writes a new data folder beside the live one and
-switches the symlink with one atomic rename when it is done.
+the previous commit readable; benchmarks/crash_harness.py kills ingests to prove it. A
+rebuild writes a new data folder beside the live one and switches the symlink with one
+atomic rename when it is done; a first ingest switches as soon as its empty index exists.
+
+Every way the files can be damaged (missing, truncated, garbage, a broken `live` link)
+becomes a DamagedIndexError that names the fix, `pqsearch ingest --rebuild`: when opening
+(`open_live`, `open_lexicon`), and for damage inside a segment, which Whoosh only meets when
+a search decodes it (`as_damage`).
 """
 
 from __future__ import annotations

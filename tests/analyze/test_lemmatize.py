@@ -96,7 +96,8 @@ def test_results_come_back_in_input_order_one_per_text(lemmatizer: Lemmatizer) -
 
 
 def test_two_processes_give_the_same_analyses(lemmatizer: Lemmatizer) -> None:
-    texts = [SEED.read_text(encoding="utf-8"), "", "Les attachés promeuvent la Région."] * 3
+    sentences = ["Les attachés promeuvent la Région.", "", "L'équipe d'innovation technologique."]
+    texts = sentences * lemmatizer.batch_size  # a batch for each of the two workers
     assert list(lemmatizer.analyze(iter(texts), n_process=2)) == list(lemmatizer.analyze(texts))
 
 
@@ -107,15 +108,19 @@ def test_a_huge_text_is_cut_and_put_back_in_order(lemmatizer: Lemmatizer) -> Non
     assert analysis.words == 3
 
 
-def test_chunked_text_keeps_every_word(
+def test_text_cut_into_pieces_keeps_every_word_in_order(
     lemmatizer: Lemmatizer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = SEED.read_text(encoding="utf-8")
+    monkeypatch.setattr(lemmatizer, "max_chunk_chars", 1_000_000)
     whole = next(lemmatizer.analyze([text]))
-    monkeypatch.setattr(lemmatizer, "max_chunk_chars", 500)
-    chunked = next(lemmatizer.analyze([text]))
-    assert chunked.words == whole.words
-    assert set(chunked.forms) == set(whole.forms)
+    monkeypatch.setattr(lemmatizer, "max_chunk_chars", 300)
+    cut = next(lemmatizer.analyze([text]))
+    assert cut.words == whole.words
+    assert set(cut.forms) == set(whole.forms)
+    # Cuts fall at line breaks and full stops, where spaCy had little context to lose.
+    same = sum(a == b for a, b in zip(cut.lemmas, whole.lemmas, strict=True))
+    assert same >= 0.99 * len(whole.lemmas)
 
 
 def test_terms_give_the_lemma_sequence_documents_have(lemmatizer: Lemmatizer) -> None:

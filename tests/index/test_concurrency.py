@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,7 @@ def _corpus(folder: Path, pages: int) -> Path:
 
 
 @pytest.fixture
-def lock_holder(tmp_path: Path) -> subprocess.Popen[str]:
+def lock_holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     """A process holding the write lock of tmp_path/index, as an ingest would."""
     process = subprocess.Popen(
         [sys.executable, "-c", _HOLD_LOCK, str(tmp_path / "index")],

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from pqsearch import api
 from pqsearch.cli import app
-from pqsearch.errors import PqsearchError, QuerySyntaxError
+from pqsearch.errors import QuerySyntaxError
 from pqsearch.query.compile import MAX_PREFIX_TERMS
 from pqsearch.query.syntax import MAX_DEPTH, MAX_QUERY_LENGTH, MAX_TERMS
 from tests.conftest import BRUSSELS_HTML, SEED
@@ -118,28 +118,21 @@ def test_the_prefix_over_a_large_vocabulary_finds_the_page(index: api.Index) -> 
 @pytest.mark.parametrize(
     "query",
     [
-        pytest.param("--a", id="double minus: AttributeError in compile"),
-        pytest.param("logement -le", id="excluded stopword: None in the compiled query"),
-        pytest.param("NOT de", id="NOT stopword: None in the compiled query"),
-        pytest.param("numero:99999999999999999999", id="number past 32 bits: Whoosh ValueError"),
-    ],
-)
-def test_a_malformed_query_gives_a_message_not_a_traceback(index: api.Index, query: str) -> None:
-    with contextlib.suppress(PqsearchError):
-        index.search(query)
-
-
-@pytest.mark.parametrize(
-    "query",
-    [
+        pytest.param("--a", id="double minus"),
+        pytest.param("logement -le", id="an excluded stopword"),
+        pytest.param("NOT de", id="NOT and a stopword"),
+        pytest.param("numero:99999999999999999999", id="a number past 32 bits"),
         pytest.param(" OR ".join(f"w{n}" for n in range(900)), id="900 unknown words"),
         pytest.param("a" * 9_000, id="one 9,000-letter word"),
         pytest.param(" ".join(["logement"] * 1_000), id="one word 1,000 times"),
     ],
 )
-def test_unknown_words_are_answered_in_bounded_time(index: api.Index, query: str) -> None:
+def test_a_malformed_or_costly_query_gives_a_result_or_a_message(
+    index: api.Index, query: str
+) -> None:
     started = time.monotonic()
-    index.search(query, facets=[])
+    with contextlib.suppress(QuerySyntaxError):
+        index.search(query, facets=["session"])
     assert time.monotonic() - started < SECONDS
 
 

@@ -1,0 +1,79 @@
+"""Which documents a query matches, as a sorted numpy array, without scoring.
+
+Facet counts and totals need every matching document, not a ranking. Whoosh yields them
+one Python call per document and per level of the query tree; here the term, boolean and
+"every" nodes the compiler builds are evaluated as set operations on the terms' posting
+arrays, prefixes as the union of their words, date ranges on the date columns. Phrases and
+anything else are left to Whoosh.
+"""
+
+from __future__ import annotations
+
+from functools import reduce
+from typing import Any
+
+import numpy as np
+from whoosh import query as wq
+
+from pqsearch.index.reader import IndexReader, IntArray
+from pqsearch.index.schema import DATE_FIELDS
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def matched_docs(index: IndexReader, query: Any) -> IntArray:
+    """The sorted numbers of the live documents `query` matches."""
+    if isinstance(query, wq.Term):
+        return index.term_docs(query.fieldname, query.text)
+    if query is wq.NullQuery:
+        return _EMPTY
+    if isinstance(query, wq.Every) and query.fieldname in (None, "", "*"):
+        return index.live_docs
+    if isinstance(query, wq.AndNot):
+        positive = matched_docs(index, query.a)
+        if not len(positive):
+            return positive
+        return np.setdiff1d(positive, matched_docs(index, query.b), assume_unique=True)
+    if isinstance(query, wq.Not):
+        return np.setdiff1d(index.live_docs, matched_docs(index, query.query), assume_unique=True)
+    if type(query) is wq.And:
+        return _intersection([matched_docs(index, sub) for sub in query.subqueries])
+    if type(query) is wq.Or and not query.minmatch:
+        return _union([matched_docs(index, sub) for sub in query.subqueries])
+    if isinstance(query, wq.Prefix):
+        words = index.reader.expand_prefix(query.fieldname, query.text)
+        return _union([index.term_docs(query.fieldname, _text(word)) for word in words])
+    if isinstance(query, wq.NumericRange) and query.fieldname in DATE_FIELDS:
+        return _date_range(index, query)
+    docs = np.fromiter(index.searcher.docs_for_query(query), dtype=np.int64)
+    docs.sort()
+    return docs
+
+
+def _union(parts: list[IntArray]) -> IntArray:
+    found = [p for p in parts if len(p)]
+    if len(found) <= 1:
+        return found[0] if found else _EMPTY
+    return np.unique(np.concatenate(found))
+
+
+def _text(word: str | bytes) -> str:
+    return word.decode("utf-8") if isinstance(word, bytes) else word
+
+
+def _date_range(index: IndexReader, query: Any) -> IntArray:
+    """A date range read from the date column (0 = no date never matches)."""
+    dates = index.dates(query.fieldname)
+    keep = dates > 0
+    if query.start is not None:
+        keep &= dates > query.start if query.startexcl else dates >= query.start
+    if query.end is not None:
+        keep &= dates < query.end if query.endexcl else dates <= query.end
+    return np.intersect1d(np.flatnonzero(keep), index.live_docs, assume_unique=True)
+
+
+def _intersection(parts: list[IntArray]) -> IntArray:
+    if not parts:
+        return _EMPTY
+    parts.sort(key=len)
+    return reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), parts)

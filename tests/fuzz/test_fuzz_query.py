@@ -1,0 +1,96 @@
+"""The query language on random input: a query or a QuerySyntaxError, in bounded time;
+on a real index, a result or a PqsearchError, never another exception."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pqsearch import api
+from pqsearch.errors import PqsearchError, QuerySyntaxError
+from pqsearch.query.syntax import parse_query
+from tests.fuzz.profile import fuzz
+
+SECONDS = 5.0
+
+_PIECES = st.sampled_from(
+    [
+        "logement",
+        "mobilité",
+        "Bruxelles",
+        "vélo",
+        "techno*",
+        "a*",
+        "*",
+        "-",
+        "-loyer",
+        "NOT",
+        "AND",
+        "OR",
+        "ET",
+        "OU",
+        "SAUF",
+        "(",
+        ")",
+        '"',
+        "«",
+        "»",
+        ":",
+        "titre:",
+        "auteur:",
+        "ministre:",
+        "session:",
+        "session:20/21",
+        "recu:",
+        "recu:2021",
+        "recu:[2021-01 TO 2021-06]",
+        "repondu:>=2021",
+        "numero:",
+        "numero:369",
+        "statut:repondu",
+        "secteur:construction",
+        "type:renvoi",
+        "id:170229",
+        "[",
+        "]",
+        "TO",
+        ">=",
+        "<",
+        "https://example.org/a:b",
+        "10:30",
+        "é",
+        "\u00a0",
+        "\t",
+    ]
+)
+_QUERIES = st.one_of(
+    st.text(max_size=60),
+    st.lists(st.one_of(_PIECES, st.text(max_size=6)), max_size=15).map(" ".join),
+    st.lists(_PIECES, max_size=15).map("".join),
+)
+
+
+@fuzz
+@given(_QUERIES)
+def test_the_parser_gives_a_tree_or_a_message(query: str) -> None:
+    started = time.monotonic()
+    try:
+        parse_query(query)
+    except QuerySyntaxError as error:
+        assert str(error)
+    assert time.monotonic() - started < SECONDS
+
+
+@fuzz
+@given(query=_QUERIES)
+def test_a_search_gives_a_result_or_a_message(fuzz_index: api.Index, query: str) -> None:
+    started = time.monotonic()
+    try:
+        result = fuzz_index.search(query, facets=["session", "sector", "addressee"], limit=5)
+    except PqsearchError as error:
+        assert str(error)
+    else:
+        assert result.total >= len(result.hits)
+    assert time.monotonic() - started < SECONDS
