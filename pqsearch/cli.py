@@ -138,19 +138,46 @@ def ingest(
         raise typer.Exit(1)
 
 
+Many = list[str] | None
+# Filter options, declared once: search, similar, export and watch add take them all.
+LegislatureOption = Annotated[Many, typer.Option(help="e.g. 19/24 (repeatable).")]
+SessionOption = Annotated[Many, typer.Option(help="e.g. 20/21 (repeatable).")]
+AuthorOption = Annotated[Many, typer.Option(help="Member who asked (repeatable).")]
+AddresseeOption = Annotated[
+    Many, typer.Option("--addressee", "--minister", help="Minister (repeatable).")
+]
+PortfolioOption = Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")]
+LanguageOption = Annotated[Many, typer.Option(help="fr, nl.")]
+SectorOption = Annotated[Many, typer.Option(help="Sector id or label, e.g. F or construction.")]
+AnswerTypeOption = Annotated[
+    Many, typer.Option(help="substantive, by_reference, not_competent, ... or a French label.")
+]
+StatusOption = Annotated[str | None, typer.Option(help="answered or unanswered.")]
+FromOption = Annotated[
+    str | None, typer.Option("--from", help="2021, 2021-03, 31/03/2021, mars 2021.")
+]
+ToOption = Annotated[str | None, typer.Option("--to", help="Included, like --from.")]
+DateOption = Annotated[
+    str, typer.Option(help="The date --from/--to and sorting use: received, published, answered.")
+]
+SortOption = Annotated[str, typer.Option(help="relevance, newest or oldest.")]
+WordsArgument = Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")]
+
+
 def _filters(
-    legislature: list[str] | None,
-    session: list[str] | None,
-    author: list[str] | None,
-    addressee: list[str] | None,
-    portfolio: list[str] | None,
-    language: list[str] | None,
-    sector: list[str] | None,
-    answer_type: list[str] | None,
-    status: str | None,
-    date_from: str | None,
-    date_to: str | None,
-    date: str,
+    *,
+    legislature: Many = None,
+    session: Many = None,
+    author: Many = None,
+    addressee: Many = None,
+    portfolio: Many = None,
+    language: Many = None,
+    sector: Many = None,
+    answer_type: Many = None,
+    status: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    date: str = "received",
 ) -> Filters:
     return Filters(
         legislature=tuple(legislature or ()),
@@ -168,30 +195,23 @@ def _filters(
     )
 
 
-Many = list[str] | None
-
-
 @app.command()
 def search(
-    words: Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")] = None,
+    words: WordsArgument = None,
     index: IndexOption = None,
-    legislature: Annotated[Many, typer.Option(help="e.g. 19/24 (repeatable).")] = None,
-    session: Annotated[Many, typer.Option(help="e.g. 20/21 (repeatable).")] = None,
-    author: Annotated[Many, typer.Option(help="Member who asked.")] = None,
-    addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
-    portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
-    language: Annotated[Many, typer.Option(help="fr, nl.")] = None,
-    sector: Annotated[
-        Many, typer.Option(help="Sector id or label, e.g. F or construction.")
-    ] = None,
-    answer_type: Annotated[Many, typer.Option(help="substantive, by_reference, ...")] = None,
-    status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="2021, 2021-03, 31/03/2021.")
-    ] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Included, like --from.")] = None,
-    date: Annotated[str, typer.Option(help="received, published or answered.")] = "received",
-    sort: Annotated[str, typer.Option(help="relevance, newest or oldest.")] = "relevance",
+    legislature: LegislatureOption = None,
+    session: SessionOption = None,
+    author: AuthorOption = None,
+    addressee: AddresseeOption = None,
+    portfolio: PortfolioOption = None,
+    language: LanguageOption = None,
+    sector: SectorOption = None,
+    answer_type: AnswerTypeOption = None,
+    status: StatusOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    date: DateOption = "received",
+    sort: SortOption = "relevance",
     page: Annotated[int, typer.Option(min=1)] = 1,
     limit: Annotated[int, typer.Option(min=0, max=1000)] = 10,
     facets: Annotated[str | None, typer.Option(help="Facets to count, comma-separated.")] = None,
@@ -204,18 +224,18 @@ def search(
     """
     chosen = [] if no_facets else ([facets] if facets else None)
     filters = _filters(
-        legislature,
-        session,
-        author,
-        addressee,
-        portfolio,
-        language,
-        sector,
-        answer_type,
-        status,
-        date_from,
-        date_to,
-        date,
+        legislature=legislature,
+        session=session,
+        author=author,
+        addressee=addressee,
+        portfolio=portfolio,
+        language=language,
+        sector=sector,
+        answer_type=answer_type,
+        status=status,
+        date_from=date_from,
+        date_to=date_to,
+        date=date,
     )
     with user_errors(), api.open_index(index) as opened:
         result = opened.search(
@@ -282,10 +302,13 @@ def similar(
         str | None, typer.Option("--text", help="A file holding a draft question, or - for stdin.")
     ] = None,
     index: IndexOption = None,
-    session: Annotated[Many, typer.Option(help="e.g. 20/21 (repeatable).")] = None,
-    addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
-    portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
-    status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
+    session: SessionOption = None,
+    addressee: AddresseeOption = None,
+    portfolio: PortfolioOption = None,
+    sector: SectorOption = None,
+    status: StatusOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 10,
     json: JsonOption = False,
 ) -> None:
@@ -294,18 +317,13 @@ def similar(
     Example: pqsearch similar 170290   or   pqsearch similar --text draft.txt --status answered
     """
     filters = _filters(
-        None,
-        session,
-        None,
-        addressee,
-        portfolio,
-        None,
-        None,
-        None,
-        status,
-        None,
-        None,
-        "received",
+        session=session,
+        addressee=addressee,
+        portfolio=portfolio,
+        sector=sector,
+        status=status,
+        date_from=date_from,
+        date_to=date_to,
     )
     with user_errors():
         draft = _read_text(text) if text is not None else None
@@ -328,22 +346,20 @@ def _read_text(name: str) -> str:
 
 @app.command()
 def export(
-    words: Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")] = None,
+    words: WordsArgument = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv or jsonl.")] = "md",
     output_file: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     index: IndexOption = None,
-    session: Annotated[Many, typer.Option(help="e.g. 20/21 (repeatable).")] = None,
-    addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
-    portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
-    sector: Annotated[Many, typer.Option(help="Sector id or label.")] = None,
-    status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="2021, 2021-03, 31/03/2021.")
-    ] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Included, like --from.")] = None,
-    sort: Annotated[str, typer.Option(help="relevance, newest or oldest.")] = "relevance",
+    session: SessionOption = None,
+    addressee: AddresseeOption = None,
+    portfolio: PortfolioOption = None,
+    sector: SectorOption = None,
+    status: StatusOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    sort: SortOption = "relevance",
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
 ) -> None:
     """Write the results of a search as a precedents memo (Markdown), CSV or JSON Lines.
@@ -351,18 +367,13 @@ def export(
     Example: pqsearch export logement social --status answered --format md -o memo.md
     """
     filters = _filters(
-        None,
-        session,
-        None,
-        addressee,
-        portfolio,
-        None,
-        sector,
-        None,
-        status,
-        date_from,
-        date_to,
-        "received",
+        session=session,
+        addressee=addressee,
+        portfolio=portfolio,
+        sector=sector,
+        status=status,
+        date_from=date_from,
+        date_to=date_to,
     )
     with user_errors(), api.open_index(index) as opened:
         text = opened.export(
@@ -382,13 +393,13 @@ app.add_typer(watch_app, name="watch")
 @watch_app.command("add")
 def watch_add(
     name: Annotated[str, typer.Argument(help="A short name for the saved search.")],
-    words: Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")] = None,
+    words: WordsArgument = None,
     index: IndexOption = None,
-    session: Annotated[Many, typer.Option(help="e.g. 25/26 (repeatable).")] = None,
-    addressee: Annotated[Many, typer.Option("--addressee", "--minister", help="Minister.")] = None,
-    portfolio: Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")] = None,
-    sector: Annotated[Many, typer.Option(help="Sector id or label.")] = None,
-    status: Annotated[str | None, typer.Option(help="answered or unanswered.")] = None,
+    session: SessionOption = None,
+    addressee: AddresseeOption = None,
+    portfolio: PortfolioOption = None,
+    sector: SectorOption = None,
+    status: StatusOption = None,
 ) -> None:
     """Save a search; "pqsearch watch run" then shows what is new for it.
 
@@ -397,18 +408,7 @@ def watch_add(
     from pqsearch import watch
 
     filters = _filters(
-        None,
-        session,
-        None,
-        addressee,
-        portfolio,
-        None,
-        sector,
-        None,
-        status,
-        None,
-        None,
-        "received",
+        session=session, addressee=addressee, portfolio=portfolio, sector=sector, status=status
     )
     with user_errors(), api.open_index(index) as opened:
         saved = watch.add_watch(opened, name, " ".join(words or []), filters)
