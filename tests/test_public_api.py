@@ -25,7 +25,8 @@ def test_the_surface_holds_the_calls_the_readme_shows() -> None:
 
 
 def test_parse_files_stays_callable_once_the_parse_package_is_imported() -> None:
-    import pqsearch.parse  # noqa: F401  (the ingester imports it)
+    # The ingester imports the parse package, which shares the attribute name "parse".
+    import pqsearch.parse
     from tests.conftest import SEED
 
     batch = pqsearch.parse_files([SEED])
