@@ -232,6 +232,7 @@ def child_ingest(payload: dict[str, Any]) -> dict[str, Any]:
         (ingest_module._Analyser, "analyse", "analyse", clock.generator),
         (ingest_module._Run, "commit", "commit", clock.call),
         (ingest_module, "save_columns", "columns", clock.call),
+        (ingest_module, "_merge_segments", "merge", clock.call),
     ):
         if hasattr(owner, name):
             setattr(owner, name, wrap(stage, getattr(owner, name)))
@@ -765,8 +766,8 @@ def markdown(results: dict[str, Any]) -> str:
         "the top 20 (they have no facets; filters are dropped from their queries).",
         "",
         "| ingest (pqsearch) | documents | words/s | seconds | parse | analyse | index write | "
-        "commit | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "commit | merge | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     scale = "scale corpus"
     if ingest and ingest.get("reused_analyses"):
@@ -779,20 +780,21 @@ def markdown(results: dict[str, Any]) -> str:
             f"| {label} | {run['documents']:,} | {run['words'] / run['seconds']:,.0f} | "
             f"{run['seconds']:,.1f} | "
             + " | ".join(
-                f"{stages.get(s, 0.0):,.1f}" for s in ("parse", "analyse", "index_write", "commit")
+                f"{stages.get(s, 0.0):,.1f}"
+                for s in ("parse", "analyse", "index_write", "commit", "merge")
             )
             + f" | {run['peak_rss_mb']:,.0f} |"
         )
     lemma = results["lemmatize"]
     lines.append(
         f"| lemmatization alone | {lemma['docs']:,} | {lemma['words'] / lemma['seconds']:,.0f} | "
-        f"{lemma['seconds']:,.1f} | | | | | {lemma['peak_rss_mb']:,.0f} |"
+        f"{lemma['seconds']:,.1f} | | | | | | {lemma['peak_rss_mb']:,.0f} |"
     )
     if "spacy" in results:
         spacy = results["spacy"]
         lines.append(
             f"| spaCy pipe alone (tokens/s) | {spacy['docs']:,} | "
-            f"{spacy['tokens'] / spacy['seconds']:,.0f} | {spacy['seconds']:,.1f} | | | | | "
+            f"{spacy['tokens'] / spacy['seconds']:,.0f} | {spacy['seconds']:,.1f} | | | | | | "
             f"{spacy['peak_rss_mb']:,.0f} |"
         )
     lines += ["", "| query kind | p50 ms | p95 ms | queries |", "|---|---:|---:|---:|"]
