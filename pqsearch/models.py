@@ -193,6 +193,7 @@ class IngestReport:
     duplicates: tuple[str, ...] = ()
     seconds: float = 0.0
     words: int = 0
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -148,6 +148,7 @@ def ingest_text(report: IngestReport) -> str:
         f"{len(report.failed)} failed in {report.seconds:.1f} s"
         + (f" ({report.words / report.seconds:,.0f} words/s)" if report.words else "")
     ]
+    lines.extend(f"  note: {n}" for n in report.notes)
     lines.extend(f"  duplicate: {d}" for d in report.duplicates)
     lines.extend(f"  failed: {f.source}: {f.reason}" for f in report.failed)
     return "\n".join(lines) + "\n"

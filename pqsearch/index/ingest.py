@@ -246,7 +246,13 @@ def ingest(
     """
     root = store.resolve_index_dir(index_dir)
     started = time.monotonic()
-    with store.write_lock(root, timeout=lock_timeout):
+    notes: list[str] = []
+    with store.write_lock(root, timeout=lock_timeout) as stale:
+        if stale is not None:
+            notes.append(
+                f"cleared the lock left by process {stale.pid} (started {stale.started}), "
+                "which stopped without releasing it; what it had committed is kept"
+            )
         store.remove_orphans(root)
         live = store.live_data_dir(root, tolerate_damage=rebuild)
         rebuilding = rebuild or live is None
@@ -287,6 +293,7 @@ def ingest(
         duplicates=report.duplicates,
         seconds=time.monotonic() - started,
         words=report.words,
+        notes=tuple(notes),
     )
 
 
@@ -298,15 +305,16 @@ def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
     return store.open_whoosh(root, data)
 
 
-def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> tuple[Taxonomy, bool]:
-    """The taxonomy to detect sectors with, and whether it differs from the index's one.
+def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> Taxonomy:
+    """The taxonomy to detect sectors with.
 
     Without `path`, the index keeps the taxonomy it was built with (its copy in the data
-    folder); a new one replaces it, and every document is then analysed again.
+    folder); a new one replaces it, and every document is then analysed again (the
+    "reanalysis" mark in the lexicon says so until that is done).
     """
     stored = data / store.TAXONOMY_FILE
     if path is None and stored.exists():
-        return load_taxonomy(stored), False
+        return load_taxonomy(stored)
     taxonomy = load_taxonomy(path)
     changed = lexicon.get_meta(TAXONOMY_FINGERPRINT_META) not in (None, taxonomy.fingerprint)
     if changed:
@@ -319,7 +327,7 @@ def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> tuple[T
     os.replace(tmp, stored)
     lexicon.set_meta(TAXONOMY_NAME_META, f"{taxonomy.name} {taxonomy.version}")
     lexicon.set_meta(TAXONOMY_FINGERPRINT_META, taxonomy.fingerprint)
-    return taxonomy, changed
+    return taxonomy
 
 
 def _ingest_into(
@@ -342,7 +350,7 @@ def _ingest_into(
         raise store.damage(root, f"its lexicon {data / store.LEXICON_FILE} is missing")
     lexicon = store.open_lexicon(root, data, writable=True)
     try:
-        taxonomy, _ = _choose_taxonomy(data, lexicon, taxonomy_path)
+        taxonomy = _choose_taxonomy(data, lexicon, taxonomy_path)
         reanalyse_all = lexicon.get_meta(REANALYSIS_META) == "pending"
         if fresh:
             lexicon.set_stopwords(stopwords())
