@@ -13,6 +13,7 @@ import re
 
 from unidecode import unidecode
 
+from pqsearch.models import ORAL_TURNED_WRITTEN, WRITTEN, Link, ProcedureStep, Question
 from pqsearch.parse.labels import FRENCH, Labels
 from pqsearch.parse.normalize import clean_inline
 
@@ -189,3 +190,66 @@ def _loose(label: str) -> str:
     """A regex for `label` that tolerates spacing and "n°"/"nº"/"no" variants."""
     pattern = r"\s*".join(re.escape(word) for word in label.split())
     return pattern.replace("°", "[°º.o]?")
+
+
+def page_question(
+    *,
+    labels: Labels,
+    values: dict[str, str],
+    title: str,
+    author: str | None,
+    addressee: str | None,
+    addressee_role: str | None,
+    number: int | None,
+    procedure: tuple[ProcedureStep, ...],
+    question: str,
+    answer: str,
+    annexes: tuple[Link, ...],
+    source: str,
+    source_format: str,
+    content_hash: str,
+    moncode: str | None = None,
+    url: str | None = None,
+) -> Question:
+    """The record of a question page, from what its parser (HTML or text rendering) read.
+
+    `values` maps the page's labels ("Législature", "Date de réception", ...) to their text;
+    the id, kind, portfolios and dates are derived here the same way for both renderings.
+    """
+    legislature = period(values[labels.legislature])
+    session = period(values[labels.session])
+    oral = any(step.act.startswith(labels.oral_turned_written) for step in procedure)
+    return Question(
+        id=moncode
+        or derived_id(
+            parliament=PARLIAMENT,
+            legislature=legislature,
+            session=session,
+            addressee=addressee,
+            number=number,
+            fallback=content_hash,
+        ),
+        parliament=PARLIAMENT,
+        kind=ORAL_TURNED_WRITTEN if oral else WRITTEN,
+        legislature=legislature,
+        session=session,
+        number=number,
+        language=labels.language,
+        title=strip_title_prefix(title, labels.title_prefixes),
+        title_nl=None,
+        author=author or None,
+        addressee=addressee,
+        addressee_role=addressee_role,
+        portfolios=portfolios(addressee_role, labels),
+        received_on=parse_date(values.get(labels.received)),
+        published_on=parse_date(values.get(labels.published)),
+        answered_on=parse_date(values.get(labels.answered)),
+        procedure=procedure,
+        question=question,
+        answer=answer or None,
+        annexes=annexes,
+        source=source,
+        source_format=source_format,
+        content_hash=content_hash,
+        url=url,
+    )

@@ -15,7 +15,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from pqsearch.errors import InvalidFieldError, MissingFieldError, UnknownFormatError
-from pqsearch.models import ORAL_TURNED_WRITTEN, WRITTEN, Link, ProcedureStep, Question
+from pqsearch.models import Link, ProcedureStep, Question
 from pqsearch.parse import fields
 from pqsearch.parse.html_text import render
 from pqsearch.parse.labels import LANGUAGES, Labels
@@ -59,42 +59,23 @@ def parse_html(text: str, *, source: str, content_hash: str) -> Question:
     question = render(question_cell)
     answer = render(answer_cell) if answer_cell is not None else ""
 
-    legislature = fields.period(values[labels.legislature])
-    session = fields.period(values[labels.session])
     moncode, url = _moncode_and_url(tree, labels)
-    oral = any(step.act.startswith(labels.oral_turned_written) for step in procedure)
-    return Question(
-        id=moncode
-        or fields.derived_id(
-            parliament=fields.PARLIAMENT,
-            legislature=legislature,
-            session=session,
-            addressee=addressee,
-            number=number,
-            fallback=content_hash,
-        ),
-        parliament=fields.PARLIAMENT,
-        kind=ORAL_TURNED_WRITTEN if oral else WRITTEN,
-        legislature=legislature,
-        session=session,
-        number=number,
-        language=labels.language,
-        title=fields.strip_title_prefix(title.text(), labels.title_prefixes),
-        title_nl=None,
+    return fields.page_question(
+        labels=labels,
+        values=values,
+        title=title.text(),
         author=author,
         addressee=addressee,
         addressee_role=addressee_role,
-        portfolios=fields.portfolios(addressee_role, labels),
-        received_on=fields.parse_date(values.get(labels.received)),
-        published_on=fields.parse_date(values.get(labels.published)),
-        answered_on=fields.parse_date(values.get(labels.answered)),
+        number=number,
         procedure=procedure,
         question=question,
-        answer=answer or None,
+        answer=answer,
         annexes=_annexes(section, labels, answer_cell),
         source=source,
         source_format="html",
         content_hash=content_hash,
+        moncode=moncode,
         url=url,
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from pqsearch.errors import MissingFieldError
-from pqsearch.models import ORAL_TURNED_WRITTEN, WRITTEN, ProcedureStep, Question
+from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse import fields
 from pqsearch.parse.labels import Labels
 from pqsearch.parse.normalize import clean_inline, clean_text
@@ -46,42 +46,22 @@ def parse_text(text: str, labels: Labels, *, source: str, content_hash: str) -> 
     question_end = answer_at if answer_at >= 0 else len(lines)
     procedure = _procedure(lines[header_end:question_at], labels)
 
-    legislature = fields.period(values[labels.legislature])
-    session = fields.period(values[labels.session])
     answer = _section_text(lines, answer_at, len(lines), labels.answer) if answer_at >= 0 else ""
-    oral = any(step.act.startswith(labels.oral_turned_written) for step in procedure)
-    return Question(
-        id=fields.derived_id(
-            parliament=fields.PARLIAMENT,
-            legislature=legislature,
-            session=session,
-            addressee=addressee,
-            number=number,
-            fallback=content_hash,
-        ),
-        parliament=fields.PARLIAMENT,
-        kind=ORAL_TURNED_WRITTEN if oral else WRITTEN,
-        legislature=legislature,
-        session=session,
-        number=number,
-        language=labels.language,
-        title=fields.strip_title_prefix(title, labels.title_prefixes),
-        title_nl=None,
-        author=author or None,
+    return fields.page_question(
+        labels=labels,
+        values=values,
+        title=title,
+        author=author,
         addressee=addressee,
         addressee_role=addressee_role,
-        portfolios=fields.portfolios(addressee_role, labels),
-        received_on=fields.parse_date(values.get(labels.received)),
-        published_on=fields.parse_date(values.get(labels.published)),
-        answered_on=fields.parse_date(values.get(labels.answered)),
+        number=number,
         procedure=procedure,
         question=_section_text(lines, question_at, question_end, labels.question),
-        answer=answer or None,
+        answer=answer,
         annexes=(),
         source=source,
         source_format="text",
         content_hash=content_hash,
-        url=None,
     )
 
 
