@@ -14,7 +14,8 @@ atomic rename when it is done; a first ingest switches as soon as its empty inde
 
 Every way the files can be damaged (missing, truncated, garbage, a broken `live` link)
 becomes a DamagedIndexError that names the fix, `pqsearch ingest --rebuild`: when opening
-(`open_live`, `open_lexicon`), and for damage inside a segment, which Whoosh only meets when
+(`open_live`, `open_lexicon`; segment files are checked against what their commit wrote,
+`manifest.py`), and for damage inside a segment, which Whoosh only meets when
 a search decodes it (`as_damage`).
 """
 
@@ -41,6 +42,8 @@ from whoosh.reading import TermNotFound
 
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
+from pqsearch.index.manifest import check_manifest
+from pqsearch.index.schema import LEMMA_FIELDS, WORD_FIELDS
 
 DEFAULT_INDEX_DIR = Path("index")
 INDEX_ENV = "PQSEARCH_INDEX"
@@ -50,6 +53,7 @@ LEXICON_FILE = "lexicon.sqlite"
 # A copy of the sector taxonomy the index was built with.
 TAXONOMY_FILE = "taxonomy.toml"
 WHOOSH_INDEX_NAME = "MAIN"
+SCORED_FIELDS = (*LEMMA_FIELDS.values(), *WORD_FIELDS.values())
 
 # Errors Whoosh lets out when its files are truncated, missing or garbage.
 READ_ERRORS: tuple[type[BaseException], ...] = (
@@ -237,12 +241,16 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
         os.close(fd)
 
 
-def open_whoosh(root: Path, data: Path) -> Any:
-    """Open the Whoosh index in `data`, turning any read failure into DamagedIndexError."""
+def open_whoosh(root: Path, data: Path, *, check_files: bool = True) -> Any:
+    """Open the Whoosh index in `data`, turning any read failure into DamagedIndexError;
+    with `check_files`, its segment files are checked against what their commit wrote."""
     try:
         if not whoosh_index.exists_in(str(data), indexname=WHOOSH_INDEX_NAME):
             raise DamagedIndexError(_damaged(root, f"{data} holds no Whoosh table of contents"))
-        return whoosh_index.open_dir(str(data), indexname=WHOOSH_INDEX_NAME)
+        ix = whoosh_index.open_dir(str(data), indexname=WHOOSH_INDEX_NAME)
+        if check_files:
+            _check_files(root, data, int(ix.latest_generation()))
+        return ix
     except DamagedIndexError:
         raise
     except READ_ERRORS as error:
@@ -278,11 +286,49 @@ def _generation(root: Path) -> tuple[str, frozenset[str]]:
 
 def _open_live_once(root: Path) -> tuple[Path, Any, Any]:
     data = require_live(root)
-    ix = open_whoosh(root, data)
+    ix = open_whoosh(root, data, check_files=False)
     try:
-        return data, ix, ix.searcher()
+        searcher = ix.searcher()
     except READ_ERRORS as error:
         raise damaged(root, error) from error
+    try:
+        failed = _hold_files(searcher)
+        # Checked once held: a file that a newer commit deletes from now on stays readable,
+        # and one deleted before is reported as missing (FileNotFoundError, so `open_live`
+        # opens the newer generation).
+        reader = searcher.reader()
+        if reader.doc_count_all():
+            _check_files(root, data, int(reader.generation()))
+        if failed is not None:
+            raise damaged(root, failed) from failed
+    except READ_ERRORS as error:
+        searcher.close()
+        raise damaged(root, error) from error
+    except DamagedIndexError:
+        searcher.close()
+        raise
+    return data, ix, searcher
+
+
+def _check_files(root: Path, data: Path, generation: int) -> None:
+    problem = check_manifest(data, generation)
+    if problem is not None:
+        raise DamagedIndexError(_damaged(root, problem))
+
+
+def _hold_files(searcher: Any) -> BaseException | None:
+    """Open the segment files Whoosh would open only on first use (stored records, field
+    lengths), so that a commit deleting them cannot pull them from under this reader.
+    Returns what failed instead of raising, for the caller to tell damage from a race."""
+    try:
+        for leaf, _ in searcher.reader().leaf_readers():
+            if leaf.doc_count_all():
+                leaf.stored_fields(0)
+                for field in SCORED_FIELDS:
+                    leaf.doc_field_length(0, field)
+    except READ_ERRORS as error:
+        return error
+    return None
 
 
 def open_lexicon(root: Path, data: Path, *, writable: bool = False) -> Lexicon:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -35,7 +36,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _segment(root: Path) -> Path:
-    return max((root / store.LIVE).glob("MAIN_*.seg"), key=lambda p: p.stat().st_size)
+    return max(
+        (p for p in (root / store.LIVE).glob("MAIN_*.*") if p.suffix != ".toc"),
+        key=lambda p: p.stat().st_size,
+    )
 
 
 def _toc(root: Path) -> Path:
@@ -67,6 +71,8 @@ DAMAGES: dict[str, Callable[[Path], None]] = {
     "segment truncated to nothing": lambda r: _truncate(_segment(r), 0),
     "segment deleted": lambda r: _segment(r).unlink(),
     "segment header garbage": lambda r: _garbage(_segment(r), 0, 4096),
+    "segment tail garbage": lambda r: _garbage(_segment(r), _segment(r).stat().st_size - 64, 64),
+    "segment file grown": lambda r: _segment(r).open("ab").write(b"\0" * 10),
     "table of contents garbage": lambda r: _garbage(_toc(r), 0, _toc(r).stat().st_size),
     "table of contents truncated": lambda r: _truncate(_toc(r), 40),
     "table of contents deleted": lambda r: _toc(r).unlink(),
@@ -176,3 +182,26 @@ def test_garbage_anywhere_in_a_segment_is_an_error_or_a_result(
         except NotFoundError:
             outcomes["id not found"] += 1
     assert outcomes["damaged"] > 0
+
+
+def test_an_index_without_its_file_record_still_opens(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """An index written before file records existed (or a commit killed before writing it)
+    is opened without the check, not refused."""
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    records = list((root / store.LIVE).glob("files-*.json"))
+    assert len(records) == 1
+    records[0].unlink()
+    with api.open_index(root) as index:
+        assert index.search("bruxelles").total > 0
+
+
+def test_the_file_record_lists_every_file_of_the_live_segments(built: tuple[Path, Path]) -> None:
+    live = built[1] / store.LIVE
+    (record,) = live.glob("files-*.json")
+    listed = set(json.loads(record.read_text())["files"])
+    on_disk = {p.name for p in live.glob("MAIN_*.*") if p.suffix != ".toc"}
+    assert listed == on_disk
+    assert any(name.endswith(".pst") for name in listed)
