@@ -9,21 +9,32 @@ sees (`save_columns`).
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import os
+import pickle
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import numpy.typing as npt
+from whoosh.formats import Positions
 
 from pqsearch.errors import DamagedIndexError, NotFoundError
 from pqsearch.index import store
-from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, KEYWORD_FIELDS
+from pqsearch.index.schema import (
+    DATE_FIELDS,
+    ID_FIELDS,
+    KEYWORD_FIELDS,
+    SCORED_FIELDS,
+)
 
 IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -42,11 +53,25 @@ class ValueColumn:
         return self.codes is None
 
 
+@dataclass(frozen=True)
+class _Postings:
+    """One term's postings: document numbers, weights, and raw values when asked for."""
+
+    ids: IntArray
+    weights: FloatArray
+    values: list[Any] | None
+
+
+_NO_IDS = np.zeros(0, dtype=np.int64)
+_NO_WEIGHTS = np.zeros(0, dtype=np.float64)
+
+
 class IndexReader:
     """A read-only view of the live index; use as a context manager or call `close`."""
 
     def __init__(self, index_dir: str | Path | None = None) -> None:
         self.root = store.resolve_index_dir(index_dir)
+        self._memo: dict[tuple[str, str], _Postings] | None = None
         self._open()
 
     def _open(self) -> None:
@@ -96,16 +121,97 @@ class IndexReader:
             )
         return int(docnum)
 
-    def term_docs(self, field: str, text: str) -> IntArray:
-        """The sorted numbers of the live documents whose `field` holds the term `text`."""
-        found: list[IntArray] = []
+    def term_docs(self, field: str, text: str, *, keep_positions: bool = False) -> IntArray:
+        """The sorted numbers of the live documents whose `field` holds the term `text`;
+        with `keep_positions`, inside `reading_once`, `term_positions` then reads nothing."""
+        return self._postings(field, text, values=keep_positions).ids
+
+    def term_postings(self, field: str, text: str) -> tuple[IntArray, FloatArray]:
+        """The sorted numbers of the live documents holding the term, and its weight (the
+        number of occurrences) in each."""
+        postings = self._postings(field, text, values=False)
+        return postings.ids, postings.weights
+
+    def term_positions(self, field: str, text: str, docs: IntArray) -> tuple[IntArray, IntArray]:
+        """Where the term occurs in each of the sorted documents `docs` (which all hold it):
+        a document number and a word position per occurrence."""
+        postings = self._postings(field, text, values=True)
+        assert postings.values is not None
+        decode = _position_decoder(self.searcher.schema[field].format)
+        try:
+            lists = [decode(postings.values[i]) for i in np.searchsorted(postings.ids, docs)]
+        except store.READ_ERRORS as error:
+            raise store.damaged(self.root, error) from error
+        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+        positions = np.fromiter(itertools.chain.from_iterable(lists), np.int64, int(counts.sum()))
+        return np.repeat(docs, counts), positions
+
+    def _postings(self, field: str, text: str, *, values: bool) -> _Postings:
+        memo = self._memo
+        known = memo.get((field, text)) if memo is not None else None
+        if known is not None and (known.values is not None or not values):
+            return known
+        ids: list[IntArray] = []
+        weights: list[FloatArray] = []
+        raw: list[Any] = []
         try:
             for leaf, offset in self._leaves:
                 if (field, text) in leaf:
-                    found.append(posting_ids(leaf.postings(field, text)) + offset)
+                    found, weight, found_values = posting_blocks(
+                        leaf.postings(field, text), values=values
+                    )
+                    ids.append(found + offset)
+                    weights.append(weight)
+                    raw.extend(found_values)
         except store.READ_ERRORS as error:
             raise store.damaged(self.root, error) from error
-        return np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
+        if len(ids) == 1:
+            postings = _Postings(ids[0], weights[0], raw if values else None)
+        elif ids:
+            postings = _Postings(
+                np.concatenate(ids), np.concatenate(weights), raw if values else None
+            )
+        else:
+            postings = _Postings(_NO_IDS, _NO_WEIGHTS, [] if values else None)
+        if memo is not None:
+            memo[field, text] = postings
+        return postings
+
+    @contextlib.contextmanager
+    def reading_once(self) -> Iterator[None]:
+        """Within it each term's postings are read once: one search meets a typed word in
+        its ranking, its total, its phrases and its did-you-mean check. Nested uses share
+        the outer one."""
+        if self._memo is not None:
+            yield
+            return
+        self._memo = {}
+        try:
+            yield
+        finally:
+            self._memo = None
+
+    def doc_frequency(self, field: str, text: str) -> int:
+        """In how many documents (deleted ones included, as Whoosh counts) the term is."""
+        return int(self.reader.doc_frequency(field, text))
+
+    def field_lengths(self, field: str) -> FloatArray:
+        """The length of a text field per document, as Whoosh scores it (one byte, rounded)."""
+        cached = self._lengths.get(field)
+        if cached is None:
+            saved = self._saved
+            cached = saved.lengths.get(field) if saved else None
+            if cached is None:
+                try:
+                    cached = build_lengths(self.reader, field, self.doc_count_all)
+                except store.READ_ERRORS as error:
+                    raise store.damaged(self.root, error) from error
+            self._lengths[field] = cached
+        return cached
+
+    @cached_property
+    def _lengths(self) -> dict[str, FloatArray]:
+        return {}
 
     @cached_property
     def _leaves(self) -> list[tuple[Any, int]]:
@@ -175,21 +281,102 @@ class IndexReader:
 
 
 def posting_ids(matcher: Any) -> IntArray:
-    """The document numbers of a fresh postings matcher, in order.
+    """The document numbers of a fresh postings matcher, in order."""
+    return posting_arrays(matcher)[0]
 
-    Whoosh's `all_ids()` costs a few Python calls per posting; its block matcher (Whoosh-
-    Reloaded is pinned) holds each block's ids in one array, taken here a block at a time.
-    Any other matcher (inlined postings, deletions filtered) goes the slow way.
+
+# What reading Whoosh-Reloaded's (pinned) block matcher a block at a time needs.
+_BLOCK_ATTRIBUTES = ("_read_data", "_next_block", "_data", "_blocklength", "_i", "_byteids")
+
+
+def posting_arrays(matcher: Any) -> tuple[IntArray, FloatArray]:
+    """The document numbers and weights of a fresh postings matcher, in order.
+
+    Whoosh's own calls cost a few Python calls per posting and decode each block's ids one
+    by one; its block matcher keeps each block as one (delta-coded ids, weights, values)
+    tuple, decoded here with numpy. Any other matcher (inlined postings) goes the slow way.
     """
-    if not all(hasattr(matcher, name) for name in ("_read_ids", "_next_block", "_ids", "_i")):
-        return np.fromiter(matcher.all_ids(), dtype=np.int64)
-    blocks: list[IntArray] = []
+    ids, weights, _ = posting_blocks(matcher, values=False)
+    return ids, weights
+
+
+def posting_blocks(matcher: Any, *, values: bool) -> tuple[IntArray, FloatArray, list[Any]]:
+    """As `posting_arrays`, and with `values` each posting's raw value (positions)."""
+    if all(hasattr(matcher, name) for name in _BLOCK_ATTRIBUTES) and matcher._i == 0:
+        return _read_blocks(matcher, values)
+    found: list[int] = []
+    weights: list[float] = []
+    raw: list[Any] = []
     while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        blocks.append(np.asarray(matcher._ids, dtype=np.int64)[matcher._i :])
+        found.append(matcher.id())
+        weights.append(matcher.weight())
+        if values:
+            raw.append(matcher.value())
+        matcher.next()
+    return np.array(found, dtype=np.int64), np.array(weights, dtype=np.float64), raw
+
+
+def _read_blocks(matcher: Any, values: bool) -> tuple[IntArray, FloatArray, list[Any]]:
+    id_blocks: list[IntArray] = []
+    weight_blocks: list[FloatArray] = []
+    raw: list[Any] = []
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        ids, weights = matcher._data[0], matcher._data[1]
+        count = int(matcher._blocklength)
+        if matcher._byteids:
+            id_blocks.append(np.asarray(ids, dtype=np.int64))
+        else:
+            id_blocks.append(np.cumsum(np.asarray(ids, dtype=np.int64)))
+        if weights is None:
+            weight_blocks.append(np.ones(count, dtype=np.float64))
+        elif isinstance(weights, float):
+            weight_blocks.append(np.full(count, weights, dtype=np.float64))
+        else:
+            weight_blocks.append(np.asarray(weights, dtype=np.float64))
+        if values:
+            matcher._read_values()
+            raw.extend(matcher._values)
         matcher._next_block()
-    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int64)
+    if not id_blocks:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64), raw
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks), raw
+
+
+def _position_decoder(format_: Any) -> Callable[[bytes], list[int]]:
+    """Turns one posting's value into its word positions.
+
+    Whoosh's `Positions` format stores a uint32 count and the pickled position deltas
+    (without pickle's final STOP byte); decoding them here is several times as fast as
+    `decode_positions`, which any other format uses.
+    """
+    if type(format_) is not Positions:
+        return cast(Callable[[bytes], list[int]], format_.decode_positions)
+
+    def decode(value: bytes) -> list[int]:
+        body = value[_COUNT_BYTES:]
+        return list(
+            itertools.accumulate(pickle.loads(body if body.endswith(b".") else body + b"."))
+        )
+
+    return decode
+
+
+_COUNT_BYTES = 4
+
+
+def build_lengths(reader: Any, field: str, size: int) -> FloatArray:
+    """A text field's length per document as Whoosh stores it (0 for none)."""
+    lengths = np.zeros(size, dtype=np.float64)
+    for leaf, offset in reader.leaf_readers():
+        count = int(leaf.doc_count_all())
+        lengths[offset : offset + count] = np.fromiter(
+            (leaf.doc_field_length(d, field, 0) or 0 for d in range(count)),
+            dtype=np.float64,
+            count=count,
+        )
+    return lengths
 
 
 def build_column(reader: Any, field: str, size: int) -> ValueColumn:
@@ -235,6 +422,7 @@ COLUMNS_PREFIX = "columns-"
 class SavedColumns:
     columns: dict[str, ValueColumn]
     dates: dict[str, IntArray]
+    lengths: dict[str, FloatArray]
 
 
 def columns_path(data_dir: Path, generation: int) -> Path:
@@ -263,6 +451,8 @@ def save_columns(ix: Any, data_dir: Path) -> Path | None:
                 arrays[f"codes/{field}"] = column.codes
         for field in DATE_FIELDS:
             arrays[f"dates/{field}"] = build_dates(reader, field, size)
+        for field in SCORED_FIELDS:
+            arrays[f"lengths/{field}"] = build_lengths(reader, field, size).astype(np.float32)
     tmp = path.with_suffix(".tmp.npz")
     np.savez(tmp, **arrays)
     os.replace(tmp, path)
@@ -283,6 +473,7 @@ def load_columns(data_dir: Path, generation: int, size: int) -> SavedColumns | N
         return None
     columns: dict[str, ValueColumn] = {}
     dates: dict[str, IntArray] = {}
+    lengths: dict[str, FloatArray] = {}
     for name, array in arrays.items():
         kind, _, field = name.partition("/")
         if kind == "values":
@@ -297,7 +488,9 @@ def load_columns(data_dir: Path, generation: int, size: int) -> SavedColumns | N
                 )
         elif kind == "dates":
             dates[field] = array
-    return SavedColumns(columns, dates)
+        elif kind == "lengths":
+            lengths[field] = array.astype(np.float64)
+    return SavedColumns(columns, dates, lengths)
 
 
 __all__ = ["ID_FIELDS", "IndexReader", "ValueColumn", "save_columns"]

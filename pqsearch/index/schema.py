@@ -27,6 +27,8 @@ from pqsearch.models import Question
 TEXT_PARTS = ("title", "question", "answer")
 LEMMA_FIELDS = {part: f"{part}_lemmas" for part in TEXT_PARTS}
 WORD_FIELDS = {part: f"{part}_words" for part in TEXT_PARTS}
+# The fields ranking scores (BM25F on each, boosted per part at query time).
+SCORED_FIELDS = (*LEMMA_FIELDS.values(), *WORD_FIELDS.values())
 # A word of the title says most about what a question is about, a word of the question more
 # than one met in a long answer (which lists bodies, laws, other topics). Applied at query
 # time, so tuning them never needs a rebuild.

@@ -43,7 +43,7 @@ from whoosh.reading import TermNotFound
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
 from pqsearch.index.manifest import check_manifest
-from pqsearch.index.schema import LEMMA_FIELDS, WORD_FIELDS
+from pqsearch.index.schema import SCORED_FIELDS
 
 DEFAULT_INDEX_DIR = Path("index")
 INDEX_ENV = "PQSEARCH_INDEX"
@@ -53,7 +53,6 @@ LEXICON_FILE = "lexicon.sqlite"
 # A copy of the sector taxonomy the index was built with.
 TAXONOMY_FILE = "taxonomy.toml"
 WHOOSH_INDEX_NAME = "MAIN"
-SCORED_FIELDS = (*LEMMA_FIELDS.values(), *WORD_FIELDS.values())
 
 # Errors Whoosh lets out when its files are truncated, missing or garbage.
 READ_ERRORS: tuple[type[BaseException], ...] = (

@@ -43,6 +43,8 @@ def matched_docs(index: IndexReader, query: Any) -> IntArray:
     if isinstance(query, wq.Prefix):
         words = index.reader.expand_prefix(query.fieldname, query.text)
         return _union([index.term_docs(query.fieldname, _text(word)) for word in words])
+    if isinstance(query, wq.Phrase) and query.slop == 1 and len(query.words) > 1:
+        return phrase_docs(index, query.fieldname, list(query.words))
     if isinstance(query, wq.NumericRange) and query.fieldname in DATE_FIELDS:
         return _date_range(index, query)
     docs = np.fromiter(index.searcher.docs_for_query(query), dtype=np.int64)
@@ -77,3 +79,36 @@ def _intersection(parts: list[IntArray]) -> IntArray:
         return _EMPTY
     parts.sort(key=len)
     return reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), parts)
+
+
+def phrase_docs(index: IndexReader, field: str, words: list[str]) -> IntArray:
+    """The documents holding `words` one after the other in `field`.
+
+    Whoosh checks a phrase one document and one span at a time. Here each word's positions
+    become keys (document, position minus the word's place in the phrase) and the phrase is
+    where every word has the same key. The rarest word goes first, and each word's
+    positions are decoded only in the documents still in the running.
+    """
+    with index.reading_once():
+        return _phrase_docs(index, field, words)
+
+
+def _phrase_docs(index: IndexReader, field: str, words: list[str]) -> IntArray:
+    candidates = _intersection(
+        [index.term_docs(field, word, keep_positions=True) for word in set(words)]
+    )
+    order = sorted(range(len(words)), key=lambda i: len(index.term_docs(field, words[i])))
+    keys: IntArray | None = None
+    for place in order:
+        if not len(candidates):
+            return _EMPTY
+        docs, positions = index.term_positions(field, words[place], candidates)
+        starts = positions >= place
+        mine = np.unique(docs[starts] * _POSITIONS + (positions[starts] - place))
+        keys = mine if keys is None else np.intersect1d(keys, mine, assume_unique=True)
+        candidates = np.unique(keys // _POSITIONS)
+    return candidates
+
+
+# Keys are document * _POSITIONS + position: no field holds 2**31 words.
+_POSITIONS = 1 << 31

@@ -20,6 +20,7 @@ from pqsearch.query.compile import Compiled, Compiler
 from pqsearch.query.dates import parse_date_span
 from pqsearch.query.facets import facet_catalogue, facet_names
 from pqsearch.query.match import matched_docs
+from pqsearch.query.rank import Ranker
 from pqsearch.query.syntax import parse_query
 
 SORTS = ("relevance", "newest", "oldest")
@@ -119,6 +120,7 @@ class Searcher:
     ) -> None:
         self.index = index
         self.compiler = Compiler(index, sector_resolver=sector_resolver)
+        self.ranker = Ranker(index)
         self.catalogue = facet_catalogue(sector_label)
 
     def matched(self, query: Any) -> np.ndarray:
@@ -178,6 +180,34 @@ class Searcher:
         exclude: Sequence[str] = (),
     ) -> SearchResult:
         """Run a compiled query: the hits of one page, facets over all matches, suggestions."""
+        with self.index.reading_once():
+            return self._run(
+                compiled,
+                query_text=query_text,
+                filters=filters,
+                facets=facets,
+                facet_top=facet_top,
+                sort=sort,
+                page=page,
+                limit=limit,
+                highlight=highlight,
+                exclude=exclude,
+            )
+
+    def _run(
+        self,
+        compiled: Compiled,
+        *,
+        query_text: str,
+        filters: Filters,
+        facets: Sequence[str] | None,
+        facet_top: int | None,
+        sort: str,
+        page: int,
+        limit: int,
+        highlight: bool,
+        exclude: Sequence[str],
+    ) -> SearchResult:
         names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
         if exclude:
@@ -191,10 +221,22 @@ class Searcher:
             if len(everything) == 1
             else wq.And(everything)
         )
-        docs = self.matched(combined)
+        scored = None
+        if limit and sort == "relevance" and compiled.query is not None and compiled.has_text:
+            scored = self.ranker.score(compiled.query)
+        if scored is not None:
+            # The query's documents with their scores, then the filters: the same set as
+            # matching the combined query, evaluated once.
+            if restrict is not None:
+                scored = scored.within(self.matched(restrict))
+            docs = scored.docs
+            start = (page - 1) * limit
+            ranked = scored.top(start, start + limit)
+        else:
+            docs = self.matched(combined)
+            ranked = self._page(compiled, restrict, docs, sort, filters.date_field, page, limit)
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
-        ranked = self._page(compiled, restrict, docs, sort, filters.date_field, page, limit)
         matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas)
         hits = tuple(
             self._hit(docnum, score, (page - 1) * limit + i + 1, matcher if highlight else None)
@@ -225,6 +267,7 @@ class Searcher:
         if limit == 0:
             return []
         if sort == "relevance" and compiled.query is not None and compiled.has_text:
+            # Queries `Ranker` does not score (a bare NOT, ...).
             # Not `search_page`: it counts every match again for a total we already have.
             # The filter is the matched set itself, so Whoosh does not evaluate the filters
             # again, and hits agree with the total where Whoosh's own matching of a negation

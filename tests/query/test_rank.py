@@ -1,0 +1,110 @@
+"""The numpy ranker scores every query the way Whoosh's own scorer does, on the real corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from whoosh import query as wq
+
+from pqsearch import api
+from pqsearch.index.reader import IndexReader
+from pqsearch.query.match import matched_docs
+from pqsearch.query.rank import Ranker, Scored
+from pqsearch.query.search import Searcher
+from pqsearch.query.syntax import parse_query
+
+QUERIES = [
+    "logement",
+    "diplomates",
+    "région bruxelles",
+    "diplomates logement entreprises",
+    "bruxelles -logement",
+    "logement OR énergie",
+    "logement AND bruxelles",
+    "titre:bruxelles",
+    "question:emploi reponse:emploi",
+    '"région de bruxelles-capitale"',
+    '"diplomates technologiques" bruxelles',
+    "techno*",
+    "bruxel* logement",
+    "logement secteur:F",
+    "bruxelles recu:2021",
+    "(logement OR énergie) -bruxelles",
+    '"de la"',
+    '"de la région de"',
+    '"le cadre de la"',
+    '"de la région" "en ce qui concerne"',
+    'titre:"de la"',
+]
+
+
+@pytest.fixture(scope="module")
+def opened(corpus_index: Path) -> IndexReader:
+    reader = IndexReader(corpus_index)
+    yield reader
+    reader.close()
+
+
+def _whoosh(reader: IndexReader, query: object) -> dict[int, float]:
+    results = reader.searcher.search(query, limit=None)
+    return {hit.docnum: float(hit.score) for hit in results}
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_scores_equal_whoosh_scores(opened: IndexReader, text: str) -> None:
+    query = Searcher(opened).compiler.compile(parse_query(text)).query
+    expected = _whoosh(opened, query)
+    scored = Ranker(opened).score(query)
+    assert scored is not None
+    assert expected, f"{text!r} should match something in the corpus"
+    # The documents are those the total counts (Whoosh's own NOT can let one through).
+    assert scored.docs.tolist() == matched_docs(opened, query).tolist()
+    if "-" not in text:
+        assert sorted(expected) == scored.docs.tolist()
+    if "*" in text:
+        return  # see test_a_prefix_scores_as_the_or_of_its_words
+    got = dict(zip(scored.docs.tolist(), scored.scores.tolist(), strict=True))
+    for docnum, score in expected.items():
+        if docnum in got:
+            assert got[docnum] == pytest.approx(score, rel=1e-5), (text, docnum)
+
+
+def test_the_order_is_whooshs_order(opened: IndexReader) -> None:
+    query = Searcher(opened).compiler.compile(parse_query("bruxelles emploi")).query
+    expected = [hit.docnum for hit in opened.searcher.search(query, limit=10)]
+    scored = Ranker(opened).score(query)
+    assert scored is not None
+    assert [doc for doc, _ in scored.top(0, 10)] == expected
+
+
+def test_a_bare_not_is_left_to_whoosh(opened: IndexReader) -> None:
+    assert Ranker(opened).score(wq.Or([wq.Term("title_words", "x"), wq.Not(wq.Every())])) is None
+
+
+def test_top_breaks_ties_by_document_number_across_the_page_edge() -> None:
+    scored = Scored(np.arange(10, dtype=np.int64), np.array([1.0, 3, 2, 2, 2, 2, 0, 2, 5, 2]))
+    assert scored.top(0, 3) == [(8, 5.0), (1, 3.0), (2, 2.0)]
+    assert scored.top(3, 6) == [(3, 2.0), (4, 2.0), (5, 2.0)]
+    assert scored.top(6, 20) == [(7, 2.0), (9, 2.0), (0, 1.0), (6, 0.0)]
+    assert scored.top(20, 30) == []
+
+
+def test_search_pages_come_from_the_ranker_and_agree_with_the_total(index: api.Index) -> None:
+    result = index.search("bruxelles logement", limit=1000, facets=[])
+    assert len(result.hits) == result.total > 20
+    scores = [hit.score for hit in result.hits]
+    assert scores == sorted(scores, reverse=True)
+    assert scores[0] > 0
+
+
+def test_a_prefix_scores_as_the_or_of_its_words(opened: IndexReader) -> None:
+    words = [w.decode() for w in opened.reader.expand_prefix("answer_lemmas", "techno")]
+    assert len(words) > 1
+    ranker = Ranker(opened)
+    prefix = ranker.score(wq.Prefix("answer_lemmas", "techno", boost=3.0))
+    spelled = ranker.score(wq.Or([wq.Term("answer_lemmas", w) for w in words], boost=3.0))
+    assert prefix is not None and spelled is not None
+    assert prefix.docs.tolist() == spelled.docs.tolist()
+    assert prefix.scores.tolist() == pytest.approx(spelled.scores.tolist())
