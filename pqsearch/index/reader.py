@@ -267,6 +267,9 @@ class IndexReader:
                 return self._dates[field]
             saved = self._saved
             cached = saved.dates.get(field) if saved else None
+            if cached is not None:
+                # Files saved before `known_dates` hold Whoosh's "missing" value.
+                cached = known_dates(cached)
             if cached is None:
                 try:
                     cached = build_dates(self.reader, field, self.doc_count_all)
@@ -410,7 +413,17 @@ def build_dates(reader: Any, field: str, size: int) -> IntArray:
         dates[offset : offset + count] = np.fromiter(
             (v or 0 for v in values), dtype=np.int64, count=count
         )
-    return dates
+    return known_dates(dates)
+
+
+# The largest YYYYMMDD. Whoosh's sortable numeric column gives a document without the date
+# the largest 32-bit integer (so that it sorts last), which is no date.
+LAST_DATE = 99991231
+
+
+def known_dates(dates: IntArray) -> IntArray:
+    """`dates` with every value that is not a date (Whoosh's "missing") set to 0."""
+    return np.where(dates > LAST_DATE, 0, dates)
 
 
 # Columns of one index generation, saved beside it: reading them back takes milliseconds,

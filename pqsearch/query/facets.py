@@ -9,6 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +20,34 @@ from pqsearch.models import Facet, FacetCount
 
 Mask = npt.NDArray[np.bool_]
 DEFAULT_TOP = 10
+# Below this share of the index, gathering the matched documents' values by number beats
+# filtering a whole column with the mask.
+SPARSE_SHARE = 0.125
+
+
+class Selection:
+    """The matched documents, as a mask over document numbers and, when given or first
+    needed, as their sorted numbers."""
+
+    def __init__(self, mask: Mask, docs: npt.NDArray[np.int64] | None = None) -> None:
+        self.mask = mask
+        self._docs = docs
+
+    @classmethod
+    def of(cls, matched: Mask | Selection) -> Selection:
+        return matched if isinstance(matched, Selection) else cls(matched)
+
+    @property
+    def docs(self) -> npt.NDArray[np.int64]:
+        if self._docs is None:
+            self._docs = np.flatnonzero(self.mask)
+        return self._docs
+
+    def pick(self, per_document: npt.NDArray[Any]) -> npt.NDArray[Any]:
+        """The values of the selected documents in a per-document column."""
+        if self._docs is not None and len(self._docs) < SPARSE_SHARE * len(self.mask):
+            return per_document[self._docs]
+        return per_document[self.mask]
 
 
 class FacetKind(ABC):
@@ -27,10 +56,12 @@ class FacetKind(ABC):
     name: str
 
     @abstractmethod
-    def counts(self, index: IndexReader, matched: Mask) -> dict[str, int]:
+    def counts(self, index: IndexReader, matched: Mask | Selection) -> dict[str, int]:
         """Value -> number of matched documents that have it (zero counts left out)."""
 
-    def count(self, index: IndexReader, matched: Mask, *, top: int | None = DEFAULT_TOP) -> Facet:
+    def count(
+        self, index: IndexReader, matched: Mask | Selection, *, top: int | None = DEFAULT_TOP
+    ) -> Facet:
         counts = self.counts(index, matched)
         ordered = self.ordered(counts)
         shown = ordered if top is None else ordered[:top]
@@ -53,14 +84,15 @@ class FieldFacet(FacetKind):
     field: str
     label: Callable[[str], str] | None = None
 
-    def counts(self, index: IndexReader, matched: Mask) -> dict[str, int]:
+    def counts(self, index: IndexReader, matched: Mask | Selection) -> dict[str, int]:
         column = index.column(self.field)
+        selection = Selection.of(matched)
         if column.multi:
             assert column.pair_docs is not None and column.pair_codes is not None
-            selected = column.pair_codes[matched[column.pair_docs]]
+            selected = column.pair_codes[selection.mask[column.pair_docs]]
         else:
             assert column.codes is not None
-            codes = column.codes[matched]
+            codes = selection.pick(column.codes)
             selected = codes[codes >= 0]
         tally = np.bincount(selected, minlength=len(column.values))
         label = self.label or (lambda v: v)
@@ -79,11 +111,17 @@ class DateFacet(FacetKind):
     field: str
     granularity: str  # "year" or "month"
 
-    def counts(self, index: IndexReader, matched: Mask) -> dict[str, int]:
-        dates = index.dates(self.field)[matched]
-        dates = dates[dates > 0]
-        divisor = 10000 if self.granularity == "year" else 100
-        buckets, tally = np.unique(dates // divisor, return_counts=True)
+    def counts(self, index: IndexReader, matched: Mask | Selection) -> dict[str, int]:
+        dates = Selection.of(matched).pick(index.dates(self.field))
+        dates = dates[dates > 0] // (10000 if self.granularity == "year" else 100)
+        if not len(dates):
+            return {}
+        # Counting over the span of years or months: no sort of the matched dates.
+        first = int(dates.min())
+        spread = np.bincount(dates - first)
+        buckets = np.flatnonzero(spread)
+        tally = spread[buckets]
+        buckets += first
         if self.granularity == "year":
             return {str(int(b)): int(n) for b, n in zip(buckets, tally, strict=True)}
         return {

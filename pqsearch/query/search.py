@@ -18,7 +18,7 @@ from pqsearch.models import Hit, SearchResult, Suggestion
 from pqsearch.query import highlight as hl
 from pqsearch.query.compile import Compiled, Compiler
 from pqsearch.query.dates import parse_date_span
-from pqsearch.query.facets import facet_catalogue, facet_names
+from pqsearch.query.facets import Selection, facet_catalogue, facet_names
 from pqsearch.query.match import matched_docs
 from pqsearch.query.rank import Ranker
 from pqsearch.query.syntax import parse_query
@@ -237,6 +237,7 @@ class Searcher:
             ranked = self._page(compiled, restrict, docs, sort, filters.date_field, page, limit)
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
+        selection = Selection(mask, docs)
         matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas)
         hits = tuple(
             self._hit(docnum, score, (page - 1) * limit + i + 1, matcher if highlight else None)
@@ -249,7 +250,7 @@ class Searcher:
             limit=limit,
             hits=hits,
             facets=tuple(
-                self.catalogue[name].count(self.index, mask, top=facet_top) for name in names
+                self.catalogue[name].count(self.index, selection, top=facet_top) for name in names
             ),
             suggestions=self._suggestions(compiled, restrict),
         )

@@ -204,3 +204,21 @@ QUERY_ALPHABET = st.sampled_from(
 def test_random_queries_raise_only_query_errors(index: api.Index, text: str) -> None:
     with contextlib.suppress(QuerySyntaxError):
         index.search(text, facets=["session"], limit=3)
+
+
+@pytest.mark.parametrize("date_field", ["published", "answered"])
+def test_documents_without_a_date_are_outside_every_date_range_and_facet(
+    index: api.Index, records: dict[str, Question], date_field: str
+) -> None:
+    """Whoosh's column gives a missing date the largest integer; it is no date."""
+    attribute = f"{date_field}_on"
+    dated = {i for i, q in records.items() if getattr(q, attribute) is not None}
+    assert dated != set(records), "the corpus should hold a document without this date"
+    assert all_ids(index, date_from="1990", date_field=date_field) == dated
+    result = index.search("", facets=[f"{date_field}_year", f"{date_field}_month"], limit=0)
+    years = {count.value for count in result.facets[0].results}
+    expected_years = {str(getattr(records[i], attribute).year) for i in dated}
+    assert years == expected_years
+    assert all(count.value < "2100" for count in result.facets[1].results)
+    newest_first = index.search("", filters=api.Filters(date_field=date_field), sort="newest")
+    assert newest_first.hits[0].id in dated
