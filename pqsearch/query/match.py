@@ -56,7 +56,14 @@ def _union(parts: list[IntArray]) -> IntArray:
     found = [p for p in parts if len(p)]
     if len(found) <= 1:
         return found[0] if found else _EMPTY
-    return np.unique(np.concatenate(found))
+    every = np.concatenate(found)
+    span = int(every.max()) + 1
+    if len(every) * 16 >= span:
+        # Many documents: mark them over all document numbers rather than sort them.
+        marks = np.zeros(span, dtype=np.bool_)
+        marks[every] = True
+        return np.flatnonzero(marks)
+    return np.unique(every)
 
 
 def _text(word: str | bytes) -> str:
@@ -78,6 +85,14 @@ def _intersection(parts: list[IntArray]) -> IntArray:
     if not parts:
         return _EMPTY
     parts.sort(key=len)
+    if len(parts) > 1 and len(parts[0]):
+        span = max(int(p[-1]) for p in parts if len(p)) + 1
+        if len(parts[0]) * 16 >= span:
+            # Large sets: count over all document numbers rather than intersect pairwise.
+            seen = np.zeros(span, dtype=np.int64)
+            for part in parts:
+                seen[part] += 1
+            return np.flatnonzero(seen == len(parts))
     return reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), parts)
 
 

@@ -86,12 +86,23 @@ class Ranker:
 
     def score(self, query: Any) -> Scored | None:
         """Every document `query` matches with its score, or None when Whoosh must rank."""
+        # The compiler puts each typed word's subquery in the tree twice (alone, and in the
+        # "all words" AND): it is scored once.
+        self._done: dict[int, Scored] = {}
         try:
             return self._node(query)
         except _Unsupported:
             return None
+        finally:
+            self._done = {}
 
     def _node(self, query: Any) -> Scored:
+        done = self._done.get(id(query))
+        if done is None:
+            done = self._done[id(query)] = self._score(query)
+        return done
+
+    def _score(self, query: Any) -> Scored:
         if query is wq.NullQuery:
             return Scored.empty()
         if isinstance(query, wq.Term):
@@ -156,17 +167,35 @@ def _any(parts: list[Scored]) -> Scored:
         return Scored.empty()
     if len(parts) == 1:
         return parts[0]
-    docs, where = np.unique(np.concatenate([p.docs for p in parts]), return_inverse=True)
-    scores = np.bincount(where, weights=np.concatenate([p.scores for p in parts])).astype(
-        np.float64
-    )
-    return Scored(docs, scores)
+    every = np.concatenate([p.docs for p in parts])
+    weights = np.concatenate([p.scores for p in parts])
+    span = int(every.max()) + 1
+    if len(every) * 16 >= span:
+        # Many documents: add the scores up over all document numbers, no sort.
+        totals = np.bincount(every, weights=weights, minlength=span)
+        docs = np.flatnonzero(np.bincount(every, minlength=span))
+        return Scored(docs, totals[docs].astype(np.float64))
+    docs, where = np.unique(every, return_inverse=True)
+    return Scored(docs, np.bincount(where, weights=weights).astype(np.float64))
 
 
 def _all(parts: list[Scored]) -> Scored:
     if not parts:
         return Scored.empty()
     parts = sorted(parts, key=lambda p: len(p.docs))
+    if not len(parts[0].docs):
+        return parts[0]
+    span = max(int(p.docs[-1]) for p in parts if len(p.docs)) + 1
+    if len(parts) > 1 and len(parts[0].docs) * 16 >= span:
+        # Large sets: count and add up over all document numbers instead of intersecting
+        # sorted arrays pairwise (each part holds a document once, so `+=` is safe).
+        seen = np.zeros(span, dtype=np.int64)
+        totals = np.zeros(span, dtype=np.float64)
+        for part in parts:
+            seen[part.docs] += 1
+            totals[part.docs] += part.scores
+        docs = np.flatnonzero(seen == len(parts))
+        return Scored(docs, totals[docs])
     docs, scores = parts[0].docs, parts[0].scores
     for part in parts[1:]:
         if not len(docs):
