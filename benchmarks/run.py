@@ -484,41 +484,57 @@ def latency(times: list[float]) -> dict[str, float]:
 
 
 def pqsearch_queries(index_dir: Path, mix: list[BenchQuery], rounds: int) -> dict[str, Any]:
-    """Latency of the mix with every facet counted, warm searcher, in this process."""
-    from pqsearch import api
-    from pqsearch.query.facets import facet_catalogue
-    from pqsearch.query.search import Filters
+    """Latency of the mix with every facet counted, warm searcher, in this process.
 
-    every_facet = sorted(facet_catalogue())
+    Three figures: the first pass (each query seen for the first time by a fresh searcher;
+    what it keeps of frequent words comes only from the queries before), the `rounds`
+    timed passes after it (the headline), and one pass with nothing kept (`cache_mb=0`).
+    """
+    from pqsearch import api
+
     times: list[float] = []
     per_kind: dict[str, list[float]] = {}
     totals: dict[str, int] = {}
     with api.open_index(index_dir) as index:
-        for query in mix:  # warm-up: columns, lexicon, caches
-            index.search(query.text, filters=Filters(**query.filters), facets=every_facet)
+        first = _query_pass(index, mix)
         for _ in range(rounds):
-            for query in mix:
-                start = time.perf_counter()
-                result = index.search(
-                    query.text,
-                    filters=Filters(**query.filters),
-                    facets=every_facet,
-                    sort=query.sort,
-                    limit=20,
-                )
-                elapsed = time.perf_counter() - start
+            for query, elapsed, total in _query_pass(index, mix):
                 times.append(elapsed)
                 per_kind.setdefault(query.kind, []).append(elapsed)
-                totals[query.text + json.dumps(query.filters, sort_keys=True)] = result.total
+                totals[query.text + json.dumps(query.filters, sort_keys=True)] = total
         variants = {
             word: index.search(word, facets=[], limit=0).total for pair in VARIANTS for word in pair
         }
+    with api.open_index(index_dir, cache_mb=0) as index:
+        _query_pass(index, mix)  # columns, lexicon, lengths loaded
+        uncached = [elapsed for _, elapsed, _ in _query_pass(index, mix)]
     return {
         "latency": latency(times),
+        "first_pass": latency([elapsed for _, elapsed, _ in first]),
+        "uncached": latency(uncached),
         "by_kind": {kind: latency(values) for kind, values in per_kind.items()},
         "zero_hit_queries": sum(1 for n in totals.values() if n == 0),
         "variants": variants,
     }
+
+
+def _query_pass(index: Any, mix: list[BenchQuery]) -> list[tuple[BenchQuery, float, int]]:
+    from pqsearch.query.facets import facet_catalogue
+    from pqsearch.query.search import Filters
+
+    every_facet = sorted(facet_catalogue())
+    timed: list[tuple[BenchQuery, float, int]] = []
+    for query in mix:
+        start = time.perf_counter()
+        result = index.search(
+            query.text,
+            filters=Filters(**query.filters),
+            facets=every_facet,
+            sort=query.sort,
+            limit=20,
+        )
+        timed.append((query, time.perf_counter() - start, result.total))
+    return timed
 
 
 def baseline_queries(
@@ -704,8 +720,12 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
             )
         )
     query = results["queries"]["latency"]
-    rows.append(("query p95 <= 100 ms", f"{query['p95_ms']:.1f} ms", query["p95_ms"] <= 100))
-    rows.append(("query p50 <= 30 ms", f"{query['p50_ms']:.1f} ms", query["p50_ms"] <= 30))
+    uncached = results["queries"].get("uncached")
+    for share, limit in (("p95", 100), ("p50", 30)):
+        measured = f"{query[f'{share}_ms']:.1f} ms"
+        if uncached:
+            measured += f" (nothing kept between searches: {uncached[f'{share}_ms']:.1f} ms)"
+        rows.append((f"query {share} <= {limit} ms", measured, query[f"{share}_ms"] <= limit))
     cold = results["cold_start"]["median_s"]
     rows.append(("cold `pqsearch search` <= 0.5 s", f"{cold:.2f} s", cold <= 0.5))
     if ingest:
@@ -797,6 +817,22 @@ def markdown(results: dict[str, Any]) -> str:
             f"{spacy['tokens'] / spacy['seconds']:,.0f} | {spacy['seconds']:,.1f} | | | | | | "
             f"{spacy['peak_rss_mb']:,.0f} |"
         )
+    queries = results["queries"]
+    if "first_pass" in queries:
+        lines += [
+            "",
+            "| pqsearch queries, every facet, 20 hits | p50 ms | p95 ms | p99 ms |",
+            "|---|---:|---:|---:|",
+        ]
+        for label, figures in (
+            (f"warm searcher ({results['args']['rounds']} passes after the first)", query),
+            ("first pass (each query new to the searcher)", queries["first_pass"]),
+            ("nothing kept between searches (cache_mb=0)", queries["uncached"]),
+        ):
+            lines.append(
+                f"| {label} | {figures['p50_ms']:.1f} | {figures['p95_ms']:.1f} | "
+                f"{figures['p99_ms']:.1f} |"
+            )
     lines += ["", "| query kind | p50 ms | p95 ms | queries |", "|---|---:|---:|---:|"]
     for kind, figures in results["queries"]["by_kind"].items():
         lines.append(

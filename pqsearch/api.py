@@ -72,8 +72,8 @@ def ingest(
 class Index:
     """An open index. Use as a context manager, or call `close()`."""
 
-    def __init__(self, index_dir: str | Path | None = None) -> None:
-        self._reader = IndexReader(index_dir)
+    def __init__(self, index_dir: str | Path | None = None, *, cache_mb: int = 96) -> None:
+        self._reader = IndexReader(index_dir, cache_bytes=cache_mb << 20)
         self._taxonomy: Any = None
         self._searcher = Searcher(
             self._reader, sector_resolver=self._sector_id, sector_label=self._sector_label
@@ -336,9 +336,13 @@ def _unresolved(ref: dict[str, Any]) -> CrossReference:
     )
 
 
-def open_index(index_dir: str | Path | None = None) -> Index:
-    """Open the index at `index_dir` (default: $PQSEARCH_INDEX, else `index/`)."""
-    return Index(index_dir)
+def open_index(index_dir: str | Path | None = None, *, cache_mb: int = 96) -> Index:
+    """Open the index at `index_dir` (default: $PQSEARCH_INDEX, else `index/`).
+
+    An open index keeps up to `cache_mb` of what it read for its most frequent words, so
+    later searches sharing them skip reading them again (0: keep nothing).
+    """
+    return Index(index_dir, cache_mb=cache_mb)
 
 
 def search(query: str = "", *, index_dir: str | Path | None = None, **options: Any) -> SearchResult:

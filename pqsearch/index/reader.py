@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import pickle
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -62,6 +63,72 @@ class _Postings:
     values: list[Any] | None
 
 
+@dataclass(frozen=True)
+class _Positions:
+    """Every position of one term: those of the posting i are flat[starts[i]:starts[i + 1]]."""
+
+    ids: IntArray
+    starts: IntArray
+    flat: npt.NDArray[np.int32]
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.ids.nbytes + self.starts.nbytes + self.flat.nbytes)
+
+    def of(self, docs: IntArray) -> tuple[IntArray, IntArray]:
+        at = np.searchsorted(self.ids, docs)
+        starts = self.starts[at]
+        counts = self.starts[at + 1] - starts
+        total = int(counts.sum())
+        # The ranges starts[i]..starts[i] + counts[i], end to end.
+        before = np.cumsum(counts) - counts
+        where = np.arange(total, dtype=np.int64) + np.repeat(starts - before, counts)
+        return np.repeat(docs, counts), self.flat[where].astype(np.int64)
+
+
+# What a reader keeps of its frequent terms by default (FrequentTerms).
+DEFAULT_CACHE_BYTES = 96 << 20
+
+
+class FrequentTerms:
+    """What this reader read of its most frequent terms, kept for later searches.
+
+    Reading a term costs a Python call per block of 128 postings, and decoding positions one
+    per posting; the words that cost most (bruxelles, région, de: tens of thousands of
+    postings each) are the ones most searches share. Only terms with at least
+    `min_postings` postings are kept, the least recently used dropped past `budget_bytes`.
+    A reader sees one generation of the index, so what it keeps never goes stale.
+    """
+
+    def __init__(
+        self, *, min_postings: int = 4096, budget_bytes: int = DEFAULT_CACHE_BYTES
+    ) -> None:
+        self.min_postings = min_postings
+        self.budget_bytes = budget_bytes
+        self.size = 0
+        self._kept: OrderedDict[tuple[str, str, str], tuple[Any, int]] = OrderedDict()
+
+    def get(self, kind: str, field: str, text: str) -> Any | None:
+        found = self._kept.get((kind, field, text))
+        if found is None:
+            return None
+        self._kept.move_to_end((kind, field, text))
+        return found[0]
+
+    def wanted(self, postings: int) -> bool:
+        return postings >= self.min_postings
+
+    def offer(self, kind: str, field: str, text: str, value: Any, size: int) -> None:
+        key = (kind, field, text)
+        if size > self.budget_bytes or key in self._kept:
+            return
+        self._kept[key] = (value, size)
+        self.size += size
+        while self.size > self.budget_bytes:
+            _, (_, dropped) = self._kept.popitem(last=False)
+            self.size -= dropped
+
+
 _NO_IDS = np.zeros(0, dtype=np.int64)
 _NO_WEIGHTS = np.zeros(0, dtype=np.float64)
 
@@ -69,9 +136,12 @@ _NO_WEIGHTS = np.zeros(0, dtype=np.float64)
 class IndexReader:
     """A read-only view of the live index; use as a context manager or call `close`."""
 
-    def __init__(self, index_dir: str | Path | None = None) -> None:
+    def __init__(
+        self, index_dir: str | Path | None = None, *, cache_bytes: int = DEFAULT_CACHE_BYTES
+    ) -> None:
         self.root = store.resolve_index_dir(index_dir)
         self._memo: dict[tuple[str, str], _Postings] | None = None
+        self._frequent = FrequentTerms(budget_bytes=cache_bytes)
         self._open()
 
     def _open(self) -> None:
@@ -124,6 +194,8 @@ class IndexReader:
     def term_docs(self, field: str, text: str, *, keep_positions: bool = False) -> IntArray:
         """The sorted numbers of the live documents whose `field` holds the term `text`;
         with `keep_positions`, inside `reading_once`, `term_positions` then reads nothing."""
+        if keep_positions and self._frequent.get("positions", field, text) is not None:
+            keep_positions = False  # `term_positions` has them already
         return self._postings(field, text, values=keep_positions).ids
 
     def term_postings(self, field: str, text: str) -> tuple[IntArray, FloatArray]:
@@ -135,20 +207,37 @@ class IndexReader:
     def term_positions(self, field: str, text: str, docs: IntArray) -> tuple[IntArray, IntArray]:
         """Where the term occurs in each of the sorted documents `docs` (which all hold it):
         a document number and a word position per occurrence."""
+        table = self._frequent.get("positions", field, text)
+        if table is not None:
+            return cast(_Positions, table).of(docs)
         postings = self._postings(field, text, values=True)
         assert postings.values is not None
+        if self._frequent.wanted(len(postings.ids)):
+            # A frequent term: every posting decoded once, kept for the next phrases.
+            table = _Positions(postings.ids, *self._decode(field, postings.values))
+            self._frequent.offer("positions", field, text, table, table.nbytes)
+            return table.of(docs)
+        at = np.searchsorted(postings.ids, docs)
+        starts, flat = self._decode(field, [postings.values[i] for i in at])
+        return np.repeat(docs, np.diff(starts)), flat.astype(np.int64)
+
+    def _decode(self, field: str, values: list[Any]) -> tuple[IntArray, npt.NDArray[np.int32]]:
+        """Posting values to (starts, flat positions), as in `_Positions`."""
         decode = _position_decoder(self.searcher.schema[field].format)
         try:
-            lists = [decode(postings.values[i]) for i in np.searchsorted(postings.ids, docs)]
+            lists = [decode(value) for value in values]
         except store.READ_ERRORS as error:
             raise store.damaged(self.root, error) from error
-        counts = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-        positions = np.fromiter(itertools.chain.from_iterable(lists), np.int64, int(counts.sum()))
-        return np.repeat(docs, counts), positions
+        starts = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, lists), np.int64, len(lists)), out=starts[1:])
+        flat = np.fromiter(itertools.chain.from_iterable(lists), np.int32, int(starts[-1]))
+        return starts, flat
 
     def _postings(self, field: str, text: str, *, values: bool) -> _Postings:
         memo = self._memo
         known = memo.get((field, text)) if memo is not None else None
+        if known is None and not values:
+            known = self._frequent.get("postings", field, text)
         if known is not None and (known.values is not None or not values):
             return known
         ids: list[IntArray] = []
@@ -175,6 +264,10 @@ class IndexReader:
             postings = _Postings(_NO_IDS, _NO_WEIGHTS, [] if values else None)
         if memo is not None:
             memo[field, text] = postings
+        if self._frequent.wanted(len(postings.ids)):
+            kept = _Postings(postings.ids, postings.weights, None)
+            size = postings.ids.nbytes + postings.weights.nbytes
+            self._frequent.offer("postings", field, text, kept, size)
         return postings
 
     @contextlib.contextmanager

@@ -9,7 +9,7 @@ import pytest
 from whoosh import query as wq
 
 from pqsearch import api
-from pqsearch.index.reader import IndexReader
+from pqsearch.index.reader import FrequentTerms, IndexReader
 from pqsearch.query.match import matched_docs
 from pqsearch.query.rank import Ranker, Scored
 from pqsearch.query.search import Searcher
@@ -108,3 +108,41 @@ def test_a_prefix_scores_as_the_or_of_its_words(opened: IndexReader) -> None:
     assert prefix is not None and spelled is not None
     assert prefix.docs.tolist() == spelled.docs.tolist()
     assert prefix.scores.tolist() == pytest.approx(spelled.scores.tolist())
+
+
+def _everything(searcher: Searcher, text: str) -> tuple[object, ...]:
+    result = searcher.search(text, limit=50, facets=["session", "sector", "received_year"])
+    hits = tuple((hit.id, round(hit.score, 9), hit.highlights) for hit in result.hits)
+    return result.total, hits, result.facets, result.suggestions
+
+
+def test_what_a_reader_keeps_of_frequent_terms_changes_no_result(corpus_index: Path) -> None:
+    """Every term counts as frequent here (the corpus is small), so each search below is
+    answered from what the first pass kept: postings, weights and phrase positions."""
+    plain = IndexReader(corpus_index, cache_bytes=0)
+    keeping = IndexReader(corpus_index)
+    keeping._frequent = FrequentTerms(min_postings=1)
+    try:
+        expected = [_everything(Searcher(plain), text) for text in QUERIES]
+        for _ in range(2):
+            assert [_everything(Searcher(keeping), text) for text in QUERIES] == expected
+        assert keeping._frequent.size > 0
+        assert plain._frequent.size == 0
+    finally:
+        plain.close()
+        keeping.close()
+
+
+def test_frequent_terms_drop_the_least_recently_used_past_their_budget() -> None:
+    kept = FrequentTerms(min_postings=1, budget_bytes=100)
+    kept.offer("postings", "f", "a", "A", 40)
+    kept.offer("postings", "f", "b", "B", 40)
+    assert kept.get("postings", "f", "a") == "A"  # now the most recently used
+    kept.offer("postings", "f", "c", "C", 40)
+    assert kept.get("postings", "f", "b") is None
+    assert kept.get("postings", "f", "a") == "A"
+    assert kept.get("postings", "f", "c") == "C"
+    assert kept.size == 80
+    kept.offer("postings", "f", "huge", "H", 101)
+    assert kept.get("postings", "f", "huge") is None
+    assert not FrequentTerms(min_postings=10).wanted(9)
