@@ -116,7 +116,8 @@ class FrequentTerms:
         return found[0]
 
     def wanted(self, postings: int) -> bool:
-        return postings >= self.min_postings
+        """Whether a term with this many postings is worth keeping."""
+        return self.budget_bytes > 0 and postings >= self.min_postings
 
     def offer(self, kind: str, field: str, text: str, value: Any, size: int) -> None:
         key = (kind, field, text)
