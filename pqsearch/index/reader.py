@@ -294,7 +294,7 @@ class IndexReader:
         cached = self._lengths.get(field)
         if cached is None:
             saved = self._saved
-            cached = saved.lengths.get(field) if saved else None
+            cached = saved.lengths(field) if saved else None
             if cached is None:
                 try:
                     cached = build_lengths(self.reader, field, self.doc_count_all)
@@ -327,7 +327,7 @@ class IndexReader:
         column = self._columns.get(field)
         if column is None:
             saved = self._saved
-            column = saved.columns.get(field) if saved else None
+            column = saved.column(field) if saved else None
             if column is None:
                 column = self._build_column(field)
             self._columns[field] = column
@@ -360,7 +360,7 @@ class IndexReader:
                 self._dates[field] = np.zeros(0, dtype=np.int64)
                 return self._dates[field]
             saved = self._saved
-            cached = saved.dates.get(field) if saved else None
+            cached = saved.dates(field) if saved else None
             if cached is not None:
                 # Files saved before `known_dates` hold Whoosh's "missing" value.
                 cached = known_dates(cached)
@@ -527,9 +527,44 @@ COLUMNS_PREFIX = "columns-"
 
 @dataclass(frozen=True)
 class SavedColumns:
-    columns: dict[str, ValueColumn]
-    dates: dict[str, IntArray]
-    lengths: dict[str, FloatArray]
+    """The arrays saved for one generation, read one field at a time when first asked for:
+    a search reads a few of them (its facets, a date, the lengths of its fields)."""
+
+    path: Path
+    names: frozenset[str]
+
+    def column(self, field: str) -> ValueColumn | None:
+        if f"codes/{field}" in self.names:
+            found = self._read(f"values/{field}", f"codes/{field}")
+            if found is None:
+                return None
+            return ValueColumn(tuple(str(v) for v in found[0]), codes=found[1])
+        found = self._read(f"values/{field}", f"pair_docs/{field}", f"pair_codes/{field}")
+        if found is None:
+            return None
+        values, pair_docs, pair_codes = found
+        return ValueColumn(
+            tuple(str(v) for v in values), pair_docs=pair_docs, pair_codes=pair_codes
+        )
+
+    def dates(self, field: str) -> IntArray | None:
+        found = self._read(f"dates/{field}")
+        return None if found is None else found[0]
+
+    def lengths(self, field: str) -> FloatArray | None:
+        found = self._read(f"lengths/{field}")
+        return None if found is None else found[0].astype(np.float64)
+
+    def _read(self, *names: str) -> list[Any] | None:
+        """The arrays, or None when one is missing or the file is gone (a later ingest
+        replaced it): the caller then builds the column from the index."""
+        if not self.names.issuperset(names):
+            return None
+        try:
+            with np.load(self.path) as saved:
+                return [saved[name] for name in names]
+        except (OSError, ValueError, KeyError, EOFError):
+            return None
 
 
 def columns_path(data_dir: Path, generation: int) -> Path:
@@ -571,33 +606,14 @@ def save_columns(ix: Any, data_dir: Path) -> Path | None:
 
 def load_columns(data_dir: Path, generation: int, size: int) -> SavedColumns | None:
     """The saved columns of `generation`, or None when there are none or they do not fit."""
+    path = columns_path(data_dir, generation)
     try:
-        with np.load(columns_path(data_dir, generation)) as saved:
-            arrays = {name: saved[name] for name in saved.files}
+        with np.load(path) as saved:
+            names = frozenset(saved.files)
+            count = int(saved["doc_count_all"]) if "doc_count_all" in names else -1
     except (OSError, ValueError, KeyError, EOFError):
         return None
-    if int(arrays.get("doc_count_all", -1)) != size:
-        return None
-    columns: dict[str, ValueColumn] = {}
-    dates: dict[str, IntArray] = {}
-    lengths: dict[str, FloatArray] = {}
-    for name, array in arrays.items():
-        kind, _, field = name.partition("/")
-        if kind == "values":
-            values = tuple(str(v) for v in array)
-            if f"codes/{field}" in arrays:
-                columns[field] = ValueColumn(values, codes=arrays[f"codes/{field}"])
-            else:
-                columns[field] = ValueColumn(
-                    values,
-                    pair_docs=arrays[f"pair_docs/{field}"],
-                    pair_codes=arrays[f"pair_codes/{field}"],
-                )
-        elif kind == "dates":
-            dates[field] = array
-        elif kind == "lengths":
-            lengths[field] = array.astype(np.float64)
-    return SavedColumns(columns, dates, lengths)
+    return SavedColumns(path, names) if count == size else None
 
 
 __all__ = ["ID_FIELDS", "IndexReader", "ValueColumn", "save_columns"]
