@@ -291,21 +291,7 @@ class IndexReader:
 
     def field_lengths(self, field: str) -> FloatArray:
         """The length of a text field per document, as Whoosh scores it (one byte, rounded)."""
-        cached = self._lengths.get(field)
-        if cached is None:
-            saved = self._saved
-            cached = saved.lengths(field) if saved else None
-            if cached is None:
-                try:
-                    cached = build_lengths(self.reader, field, self.doc_count_all)
-                except store.READ_ERRORS as error:
-                    raise store.damaged(self.root, error) from error
-            self._lengths[field] = cached
-        return cached
-
-    @cached_property
-    def _lengths(self) -> dict[str, FloatArray]:
-        return {}
+        return cast(FloatArray, self._per_document("lengths", field, build_lengths))
 
     @cached_property
     def _leaves(self) -> list[tuple[Any, int]]:
@@ -324,14 +310,32 @@ class IndexReader:
         return self.column(field).values
 
     def column(self, field: str) -> ValueColumn:
-        column = self._columns.get(field)
-        if column is None:
+        return cast(ValueColumn, self._per_document("column", field, build_column))
+
+    def dates(self, field: str) -> IntArray:
+        """`YYYYMMDD` per document for one of the three date fields (0 when unknown)."""
+        if field not in DATE_FIELDS:
+            raise KeyError(field)
+        if self.doc_count_all == 0:
+            # An index with no segment yet (a first ingest before its first commit) has no
+            # columns: Whoosh's empty reader refuses `column_reader`.
+            return np.zeros(0, dtype=np.int64)
+        return cast(IntArray, self._per_document("dates", field, build_dates))
+
+    def _per_document(self, kind: str, field: str, build: Callable[[Any, str, int], Any]) -> Any:
+        """One of the arrays (or columns) per document: from what this reader already has,
+        else from what ingest saved for its generation, else built from the index."""
+        found = self._arrays.get((kind, field))
+        if found is None:
             saved = self._saved
-            column = saved.column(field) if saved else None
-            if column is None:
-                column = self._build_column(field)
-            self._columns[field] = column
-        return column
+            found = getattr(saved, kind)(field) if saved is not None else None
+            if found is None:
+                try:
+                    found = build(self.reader, field, self.doc_count_all)
+                except store.READ_ERRORS as error:
+                    raise store.damaged(self.root, error) from error
+            self._arrays[kind, field] = found
+        return found
 
     @cached_property
     def _saved(self) -> SavedColumns | None:
@@ -339,41 +343,7 @@ class IndexReader:
         return load_columns(self.data_dir, self.reader.generation(), self.doc_count_all)
 
     @cached_property
-    def _columns(self) -> dict[str, ValueColumn]:
-        return {}
-
-    def _build_column(self, field: str) -> ValueColumn:
-        try:
-            return build_column(self.reader, field, self.doc_count_all)
-        except store.READ_ERRORS as error:
-            raise store.damaged(self.root, error) from error
-
-    def dates(self, field: str) -> IntArray:
-        """`YYYYMMDD` per document for one of the three date fields (0 when unknown)."""
-        cached = self._dates.get(field)
-        if cached is None:
-            if field not in DATE_FIELDS:
-                raise KeyError(field)
-            if self.doc_count_all == 0:
-                # An index with no segment yet (a first ingest before its first commit) has
-                # no columns: Whoosh's empty reader refuses `column_reader`.
-                self._dates[field] = np.zeros(0, dtype=np.int64)
-                return self._dates[field]
-            saved = self._saved
-            cached = saved.dates(field) if saved else None
-            if cached is not None:
-                # Files saved before `known_dates` hold Whoosh's "missing" value.
-                cached = known_dates(cached)
-            if cached is None:
-                try:
-                    cached = build_dates(self.reader, field, self.doc_count_all)
-                except store.READ_ERRORS as error:
-                    raise store.damaged(self.root, error) from error
-            self._dates[field] = cached
-        return cached
-
-    @cached_property
-    def _dates(self) -> dict[str, IntArray]:
+    def _arrays(self) -> dict[tuple[str, str], Any]:
         return {}
 
 
@@ -549,7 +519,8 @@ class SavedColumns:
 
     def dates(self, field: str) -> IntArray | None:
         found = self._read(f"dates/{field}")
-        return None if found is None else found[0]
+        # Files saved before `known_dates` hold Whoosh's "missing" value.
+        return None if found is None else known_dates(found[0])
 
     def lengths(self, field: str) -> FloatArray | None:
         found = self._read(f"lengths/{field}")

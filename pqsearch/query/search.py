@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import numpy as np
 from whoosh import query as wq
@@ -108,6 +109,23 @@ def _day(value: str | dt.date | None, *, end: bool) -> dt.date | None:
     return last if end else first
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reading_once(
+    method: Callable[Concatenate[Searcher, P], R],
+) -> Callable[Concatenate[Searcher, P], R]:
+    """Run a Searcher method with each term's postings read once (`reading_once`)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Searcher, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self.index.reading_once():
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
+
 class Searcher:
     """Runs searches on one open index."""
 
@@ -165,6 +183,7 @@ class Searcher:
             highlight=highlight,
         )
 
+    @_reading_once
     def run(
         self,
         compiled: Compiled,
@@ -180,34 +199,6 @@ class Searcher:
         exclude: Sequence[str] = (),
     ) -> SearchResult:
         """Run a compiled query: the hits of one page, facets over all matches, suggestions."""
-        with self.index.reading_once():
-            return self._run(
-                compiled,
-                query_text=query_text,
-                filters=filters,
-                facets=facets,
-                facet_top=facet_top,
-                sort=sort,
-                page=page,
-                limit=limit,
-                highlight=highlight,
-                exclude=exclude,
-            )
-
-    def _run(
-        self,
-        compiled: Compiled,
-        *,
-        query_text: str,
-        filters: Filters,
-        facets: Sequence[str] | None,
-        facet_top: int | None,
-        sort: str,
-        page: int,
-        limit: int,
-        highlight: bool,
-        exclude: Sequence[str],
-    ) -> SearchResult:
         names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
         if exclude:
