@@ -378,8 +378,8 @@ def child_replicate(payload: dict[str, Any]) -> dict[str, Any]:
     shutil.rmtree(root, ignore_errors=True)
     data = store.new_data_dir(root)
     for file in source.iterdir():
-        if file.suffix == ".seg":
-            os.link(file, data / file.name)
+        if file.name.startswith(f"{name}_") and not file.name.endswith("WRITELOCK"):
+            os.link(file, data / file.name)  # segment files, compound or not
         elif file.name in (store.LEXICON_FILE, "taxonomy.toml"):
             shutil.copyfile(file, data / file.name)
     toc = whoosh_index.open_dir(str(source), indexname=name)._read_toc()
