@@ -538,6 +538,12 @@ class SavedColumns:
             return None
 
 
+# What a complete file holds besides the facet columns.
+_SAVED_NAMES = frozenset(
+    [*(f"dates/{f}" for f in DATE_FIELDS), *(f"lengths/{f}" for f in SCORED_FIELDS)]
+)
+
+
 def columns_path(data_dir: Path, generation: int) -> Path:
     return data_dir / f"{COLUMNS_PREFIX}{generation}.npz"
 
@@ -551,8 +557,11 @@ def save_columns(ix: Any, data_dir: Path) -> Path | None:
             # Whoosh's reader of an index with no segment has no generation.
             return None
         path = columns_path(data_dir, int(reader.generation()))
-        if path.exists():
+        saved = load_columns(data_dir, int(reader.generation()), size)
+        if saved is not None and saved.names >= _SAVED_NAMES:
             return path
+        # Missing, or saved by an older pqsearch (without the field lengths): built again,
+        # so that an ingest with nothing new still brings an older index up to date.
         arrays: dict[str, Any] = {"doc_count_all": np.array(size)}
         for field in (*ID_FIELDS, *KEYWORD_FIELDS):
             column = build_column(reader, field, size)

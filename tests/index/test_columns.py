@@ -36,3 +36,31 @@ def test_dates_and_sorting_across_segments_where_one_lacks_the_field(tmp_path: P
             )
             == 1
         )
+
+
+def test_an_ingest_with_nothing_new_completes_columns_saved_by_an_older_version(
+    tmp_path: Path,
+) -> None:
+    """Files saved before the field lengths were saved are rewritten by the next ingest."""
+    import numpy as np
+
+    from pqsearch.index import store
+    from pqsearch.index.reader import IndexReader
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(BRUSSELS_HTML / "170229.html", corpus)
+    index_dir = tmp_path / "index"
+    api.ingest([corpus], index_dir=index_dir)
+    (saved,) = store.require_live(index_dir).glob("columns-*.npz")
+    with np.load(saved) as arrays:
+        older = {k: arrays[k] for k in arrays.files if not k.startswith("lengths/")}
+    np.savez(saved, **older)
+    with IndexReader(index_dir) as reader:
+        assert reader._saved is not None and "lengths/title_lemmas" not in reader._saved.names
+        built = reader.field_lengths("title_lemmas").tolist()  # built from the index
+    report = api.ingest([corpus], index_dir=index_dir)
+    assert report.unchanged and not report.added
+    with IndexReader(index_dir) as reader:
+        assert reader._saved is not None and "lengths/title_lemmas" in reader._saved.names
+        assert reader.field_lengths("title_lemmas").tolist() == built
