@@ -323,7 +323,7 @@ def child_combine(payload: dict[str, Any]) -> dict[str, Any]:
     from whoosh.index import TOC
 
     from pqsearch.index import store
-    from pqsearch.index.reader import save_columns
+    from pqsearch.index.columns import save_columns
 
     data = store.require_live(Path(payload["index"]))
     name = store.WHOOSH_INDEX_NAME
@@ -370,7 +370,7 @@ def child_replicate(payload: dict[str, Any]) -> dict[str, Any]:
     from whoosh.index import TOC
 
     from pqsearch.index import store
-    from pqsearch.index.reader import save_columns
+    from pqsearch.index.columns import save_columns
 
     name = store.WHOOSH_INDEX_NAME
     source = store.require_live(Path(payload["index"]))

@@ -30,8 +30,8 @@ from pqsearch.analyze.references import Reference, question_references
 from pqsearch.analyze.sectors import SectorDetector
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
 from pqsearch.index import store
+from pqsearch.index.columns import save_columns
 from pqsearch.index.manifest import write_manifest
-from pqsearch.index.reader import save_columns
 from pqsearch.index.schema import (
     FORMAT_RANK,
     SCHEMA_VERSION,
