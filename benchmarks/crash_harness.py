@@ -173,7 +173,7 @@ def stray_files(index_dir: Path) -> int:
         return 0
     ix = store.open_whoosh(index_dir, data)
     names = {segment.segment_id() for segment in ix._segments()}
-    ours = re.compile(rf"^{store.WHOOSH_INDEX_NAME}_([0-9a-z]+)\.")
+    ours = re.compile(rf"^({store.WHOOSH_INDEX_NAME}_[0-9a-z]+)\.")
     return sum(
         1
         for path in data.iterdir()

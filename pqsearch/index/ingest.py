@@ -307,7 +307,19 @@ def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
 
     if fresh:
         return whoosh_index.create_in(str(data), build_schema(), indexname=store.WHOOSH_INDEX_NAME)
-    return store.open_whoosh(root, data)
+    ix = store.open_whoosh(root, data)
+    _remove_unfinished_segments(ix)
+    return ix
+
+
+def _remove_unfinished_segments(ix: Any) -> None:
+    """Delete the files of segments a killed ingest was writing (no table of contents names
+    them). A commit does this too, but an ingest with nothing new makes none, and each
+    segment is some thirty files. We hold the write lock; readers keep what they opened."""
+    from whoosh.index import TOC, clean_files
+
+    toc = TOC.read(ix.storage, ix.indexname)
+    clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
 
 
 def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> Taxonomy:

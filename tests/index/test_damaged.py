@@ -205,3 +205,19 @@ def test_the_file_record_lists_every_file_of_the_live_segments(built: tuple[Path
     on_disk = {p.name for p in live.glob("MAIN_*.*") if p.suffix != ".toc"}
     assert listed == on_disk
     assert any(name.endswith(".pst") for name in listed)
+
+
+def test_an_ingest_with_nothing_new_removes_files_a_killed_ingest_left(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    live = root / store.LIVE
+    stray = [live / "MAIN_zzzzzzzzzzzzzzzz.pst", live / "MAIN_zzzzzzzzzzzzzzzz._stored.col"]
+    for path in stray:
+        path.write_bytes(b"half written")
+    report = api.ingest([built[0]], index_dir=root)
+    assert report.unchanged and not report.added
+    assert not any(path.exists() for path in stray)
+    with api.open_index(root) as index:
+        assert index.search("bruxelles").total > 0
