@@ -83,12 +83,14 @@ class Ranker:
 
     def __init__(self, index: IndexReader) -> None:
         self.index = index
+        # Within one `score`: each subquery object's result.
+        self._done: dict[int, Scored] = {}
 
     def score(self, query: Any) -> Scored | None:
         """Every document `query` matches with its score, or None when Whoosh must rank."""
         # The compiler puts each typed word's subquery in the tree twice (alone, and in the
         # "all words" AND): it is scored once.
-        self._done: dict[int, Scored] = {}
+        self._done = {}
         try:
             return self._node(query)
         except _Unsupported:
