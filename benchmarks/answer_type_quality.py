@@ -106,15 +106,19 @@ def load_labels(path: Path = LABELS) -> list[LabelledDocument]:
 
 
 def load_documents(
-    labels: Iterable[LabelledDocument], corpus: Path = CORPUS
+    labels: Iterable[LabelledDocument], corpus: Path | Sequence[Path] = CORPUS
 ) -> dict[str, Question]:
-    """The labelled documents as `Question`s, keyed by `LabelledDocument.key`."""
+    """The labelled documents as `Question`s, keyed by `LabelledDocument.key`.
+
+    `corpus` is a folder, or several searched in order for each labelled `file`.
+    """
+    roots = [corpus] if isinstance(corpus, Path) else list(corpus)
     wanted: dict[str, list[LabelledDocument]] = {}
     for label in labels:
         wanted.setdefault(label.file, []).append(label)
     documents: dict[str, Question] = {}
     for file, file_labels in wanted.items():
-        path = corpus / file
+        path = next((root / file for root in roots if (root / file).exists()), roots[0] / file)
         if file.startswith(QRVA_FOLDER + "/"):
             questions = [qrva_question(record) for record in _read_jsonl(path)]
         else:

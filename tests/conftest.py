@@ -1,4 +1,9 @@
-"""Shared test fixtures: paths to the real documents."""
+"""Shared test fixtures: paths to the real documents, all inside this repository.
+
+The seed and the Brussels pages and records are the shipped `corpus/`; documents that only the
+tests need (federal Chamber records for the answer-type labels) are in `tests/data/`, each
+folder with a SOURCE.md saying where it came from.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +17,12 @@ if TYPE_CHECKING:
     from pqsearch import api
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_CORPUS = REPO.parent / "shared" / "corpus"
-SEED = SHARED_CORPUS / "seed" / "000_b24cdd112820c31b.txt"
-BRUSSELS_HTML = SHARED_CORPUS / "brussels" / "html"
-BRUSSELS_RECORDS = SHARED_CORPUS / "brussels" / "records.jsonl"
 SHIPPED_CORPUS = REPO / "corpus"
+TEST_DATA = REPO / "tests" / "data"
+SEED = SHIPPED_CORPUS / "seed" / "000_b24cdd112820c31b.txt"
+BRUSSELS_HTML = SHIPPED_CORPUS / "brussels" / "html"
+BRUSSELS_RECORDS = SHIPPED_CORPUS / "brussels" / "records.jsonl"
+QRVA_2017 = TEST_DATA / "be_chamber_qrva_2017" / "subset.jsonl"
 
 
 @pytest.fixture(scope="session")
