@@ -28,7 +28,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus"
+# The workspace's shared corpus has more French text (federal plenary debates); a clone alone
+# generates from the shipped corpus.
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"
+CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "corpus"
 DEFAULT_SEED = 20261128
 
 FIRST_YEAR = 2006
@@ -220,8 +223,9 @@ def load_pools(corpus: Path = CORPUS) -> Pools:
             answer_lengths.append(max(1, len(found)))
         else:
             answer_lengths.append(0)
-    with (corpus / "be_chamber_plenary" / "subset.jsonl").open(encoding="utf-8") as lines:
-        for line in lines:
+    plenary = corpus / "be_chamber_plenary" / "subset.jsonl"
+    if plenary.exists():
+        for line in plenary.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             if row.get("topics_fr"):
                 titles[row["topics_fr"].strip()] = None

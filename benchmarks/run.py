@@ -46,8 +46,7 @@ if str(REPO) not in sys.path:
 from benchmarks import baselines  # noqa: E402
 from benchmarks.generate import DEFAULT_SEED, LEGISLATURE_STARTS, _people, write_corpus  # noqa: E402
 
-SHARED_CORPUS = REPO.parent / "shared" / "corpus"
-REAL_DOCUMENTS = (SHARED_CORPUS / "seed", SHARED_CORPUS / "brussels")
+REAL_DOCUMENTS = (REPO / "corpus" / "seed", REPO / "corpus" / "brussels")
 PARTS = ("title", "question", "answer")
 
 # The fixed query mix: (kind, pqsearch query, filters). Filters name generated metadata.

@@ -36,7 +36,8 @@ from pqsearch.parse import parse_paths
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "data" / "sectors_labels.toml"
-CORPUS = REPO.parent / "shared" / "corpus"
+# The labelled questions are all in the shipped corpus.
+CORPUS = REPO / "corpus"
 # The French questions: the seed and the Brussels pages and records.
 FOLDERS = ("seed", "brussels")
 # When a question comes from several files, the page is the source of truth.

@@ -33,7 +33,6 @@ from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse import parse_file
 from tests.conftest import BRUSSELS_HTML, QRVA_2017, SEED, SHIPPED_CORPUS, TEST_DATA
 
-
 # Accuracy measured on the 136 labelled documents when the rules were frozen (134/136), less
 # the 0.05 margin the brief allows; see benchmarks/answer_type_quality.py.
 ACCURACY_FLOOR = 0.985 - 0.05

@@ -28,7 +28,6 @@ from pqsearch.parse import parse_file
 from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS, QRVA_2017
 
 
-
 @pytest.fixture(scope="module")
 def indexed() -> dict[str, Question]:
     """Every Brussels question, pages first (as the ingester keeps the page over the record)."""
