@@ -45,7 +45,7 @@ from pqsearch.index.reader import IndexReader
 from pqsearch.parse import parse_paths
 
 REPO = Path(__file__).resolve().parents[1]
-PAGES = REPO.parent / "shared" / "corpus" / "brussels" / "html"
+PAGES = REPO / "corpus" / "brussels" / "html"
 STAGES = ("parse", "analyse", "commit")
 # How long after a stage begins the kill may land: about the length of that stage for a
 # batch of one or two pages on a loaded machine.
