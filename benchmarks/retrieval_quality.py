@@ -35,7 +35,8 @@ from pqsearch.index.schema import FORMAT_RANK  # noqa: E402
 from pqsearch.models import Question  # noqa: E402
 
 QUERIES = REPO / "tests" / "data" / "retrieval_queries.toml"
-CORPUS = (REPO / "corpus", REPO / "tests" / "data" / "be_chamber_qrva_fr_2023")
+SHIPPED = REPO / "corpus"
+CORPUS = (SHIPPED, REPO / "tests" / "data" / "be_chamber_qrva_fr_2023")
 
 Kind = Literal[
     "topical",

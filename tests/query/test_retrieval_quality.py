@@ -17,14 +17,18 @@ from benchmarks.retrieval_metrics import dcg, gain, mean, ndcg, reciprocal_rank
 from benchmarks.retrieval_quality import (
     CORPUS,
     KINDS,
+    SHIPPED,
     SPLITS,
     KindFigures,
     LabelledQuery,
+    build_baselines,
+    figures,
     ingest_pqsearch,
     load_documents,
     load_queries,
     markdown,
     measure_pqsearch,
+    score,
 )
 
 # pqsearch on the test split when the query set was frozen (nDCG@10, MRR@10), before any
@@ -121,6 +125,21 @@ def test_every_judged_document_is_in_the_evaluation_corpus(
     assert len(documents) == 335
     unknown = {(q.id, doc) for q in queries for doc in q.grades if doc not in documents}
     assert not unknown
+
+
+def test_both_baselines_rank_the_same_documents_as_the_benchmark(tmp_path: Path) -> None:
+    documents = load_documents([SHIPPED])
+    rankers = build_baselines(documents, tmp_path)
+    query = LabelledQuery("q", "grossophobie", "own_words", "test", {"170241": 3})
+    scores = score([query], rankers)
+    assert {s.system for s in scores} == {"whoosh-fr", "sqlite-fts5"}
+    assert all(s.ranking[0] == "170241" and s.rr == 1.0 for s in scores)
+    rows = figures([query], scores)
+    assert {(r.kind, r.system, r.queries) for r in rows} == {
+        (kind, system, 1)
+        for kind in ("own_words", "all")
+        for system in ("whoosh-fr", "sqlite-fts5")
+    }
 
 
 @pytest.fixture(scope="module")
