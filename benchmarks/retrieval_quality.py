@@ -7,6 +7,7 @@ documents, runs every query of `tests/data/retrieval_queries.toml` on the three,
 nDCG@10 and MRR@10 per query kind and per split (dev / test), systems side by side:
 
     python benchmarks/retrieval_quality.py [--queries FILE] [--json OUT] [--split dev]
+        [--misses] [--index DIR]
 
 The query file's header says how the queries were written and judged. tests/query/
 test_retrieval_quality.py keeps pqsearch's test-split figures above a floor.
@@ -274,18 +275,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every figure and ranking here")
     parser.add_argument("--split", choices=SPLITS, help="only this split")
     parser.add_argument("--misses", action="store_true", help="list each system's misses")
+    parser.add_argument(
+        "--index",
+        type=Path,
+        help="ingest into this folder and keep it (a second run only checks it is up to date; "
+        "delete it after changing the analysis) instead of a temporary one",
+    )
     args = parser.parse_args(argv)
 
     queries = [q for q in load_queries(args.queries) if args.split in (None, q.split)]
     documents = load_documents()
     with tempfile.TemporaryDirectory(prefix="pqsearch-retrieval-") as work:
         root = Path(work)
-        indexed = ingest_pqsearch(CORPUS, root / "index")
+        index_dir = args.index or root / "index"
+        indexed = ingest_pqsearch(CORPUS, index_dir)
         if indexed != len(documents):
             raise RuntimeError(f"pqsearch indexed {indexed} documents, baselines {len(documents)}")
         from pqsearch import api
 
-        with api.open_index(root / "index") as index:
+        with api.open_index(index_dir) as index:
             rankers = {"pqsearch": pqsearch_ranker(index), **build_baselines(documents, root)}
             scores = score(queries, rankers)
     rows = figures(queries, scores)
