@@ -111,8 +111,12 @@ class Index:
         sort: str = "relevance",
         page: int = 1,
         limit: int = 20,
+        all_words: bool = False,
     ) -> SearchResult:
-        """Ranked hits for `query` (the query language of the README), with facet counts."""
+        """Ranked hits for `query` (the query language of the README), with facet counts.
+
+        `all_words=True` keeps only the documents holding every plain word typed.
+        """
         return self._searcher.search(
             query,
             filters=filters,
@@ -121,6 +125,7 @@ class Index:
             sort=sort,
             page=page,
             limit=limit,
+            all_words=all_words,
         )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:

@@ -18,6 +18,7 @@ import typer
 
 from pqsearch import api, output
 from pqsearch.errors import PqsearchError
+from pqsearch.query.overdue import REPLY_DELAY_DAYS
 from pqsearch.query.search import Filters
 
 app = typer.Typer(
@@ -65,6 +66,8 @@ def parse(
     with user_errors():
         batch = api.parse_files(files)
     sys.stdout.write(output.jsonl(q.to_dict() for q in batch.questions))
+    for skipped in batch.skipped:
+        typer.echo(f"Skipped: {skipped.source}: {skipped.reason}", err=True)
     for failure in batch.failures:
         typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
     if batch.failures:
@@ -161,6 +164,18 @@ DateOption = Annotated[
     str, typer.Option(help="The date --from/--to and sorting use: received, published, answered.")
 ]
 SortOption = Annotated[str, typer.Option(help="relevance, newest or oldest.")]
+KindOption = Annotated[
+    Many,
+    typer.Option(help="written, oral_turned_written, explanations_turned_written, ..."),
+]
+OverdueOption = Annotated[
+    bool,
+    typer.Option("--overdue", help="Only questions unanswered past the reply delay."),
+]
+ReplyDelayOption = Annotated[
+    int,
+    typer.Option(min=0, help="Days a minister has to answer, for --overdue (an assumption)."),
+]
 WordsArgument = Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")]
 
 
@@ -178,6 +193,9 @@ def _filters(
     date_from: str | None = None,
     date_to: str | None = None,
     date: str = "received",
+    kind: Many = None,
+    overdue: bool = False,
+    reply_delay: int = REPLY_DELAY_DAYS,
 ) -> Filters:
     return Filters(
         legislature=tuple(legislature or ()),
@@ -192,6 +210,9 @@ def _filters(
         date_from=date_from,
         date_to=date_to,
         date_field=date,
+        kind=tuple(kind or ()),
+        overdue=overdue,
+        reply_delay_days=reply_delay,
     )
 
 
@@ -211,6 +232,12 @@ def search(
     date_from: FromOption = None,
     date_to: ToOption = None,
     date: DateOption = "received",
+    kind: KindOption = None,
+    overdue: OverdueOption = False,
+    reply_delay: ReplyDelayOption = REPLY_DELAY_DAYS,
+    all_words: Annotated[
+        bool, typer.Option("--all-words", help="Only documents holding every word.")
+    ] = False,
     sort: SortOption = "relevance",
     page: Annotated[int, typer.Option(min=1)] = 1,
     limit: Annotated[int, typer.Option(min=0, max=1000)] = 10,
@@ -224,6 +251,9 @@ def search(
     """
     chosen = [] if no_facets else ([facets] if facets else None)
     filters = _filters(
+        kind=kind,
+        overdue=overdue,
+        reply_delay=reply_delay,
         legislature=legislature,
         session=session,
         author=author,
@@ -245,6 +275,7 @@ def search(
             sort=sort,
             page=page,
             limit=limit,
+            all_words=all_words,
         )
     if json:
         typer.echo(output.as_json(result))
@@ -382,8 +413,19 @@ def export(
     if output_file is None:
         sys.stdout.write(text)
     else:
-        output_file.write_text(text, encoding="utf-8")
+        with user_errors():
+            _write(output_file, text)
         typer.echo(f"Wrote {output_file}", err=True)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PqsearchError(
+            f"Cannot write {path}: {error.strerror or error}. Give a file in a folder that "
+            "exists and that you may write to."
+        ) from error
 
 
 watch_app = typer.Typer(help="Saved searches: what is new on your topics since last time.")
@@ -400,6 +442,12 @@ def watch_add(
     portfolio: PortfolioOption = None,
     sector: SectorOption = None,
     status: StatusOption = None,
+    any_word: Annotated[
+        bool,
+        typer.Option(
+            "--any-word", help="Report documents holding any of the words (default: all of them)."
+        ),
+    ] = False,
 ) -> None:
     """Save a search; "pqsearch watch run" then shows what is new for it.
 
@@ -411,7 +459,9 @@ def watch_add(
         session=session, addressee=addressee, portfolio=portfolio, sector=sector, status=status
     )
     with user_errors(), api.open_index(index) as opened:
-        saved = watch.add_watch(opened, name, " ".join(words or []), filters)
+        saved = watch.add_watch(
+            opened, name, " ".join(words or []), filters, all_words=not any_word
+        )
     typer.echo(f'Saved {saved.name!r}. Run "pqsearch watch run" after each ingest.')
 
 
