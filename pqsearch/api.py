@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from pqsearch.errors import QuerySyntaxError
+from pqsearch.export import CsvDialect
+from pqsearch.export_memo import MemoLanguage
 from pqsearch.index import store
 from pqsearch.index.reader import IndexReader
 from pqsearch.models import (
@@ -178,8 +180,14 @@ class Index:
         filters: Filters | None = None,
         sort: str = "relevance",
         limit: int = 20,
+        language: MemoLanguage = "fr",
+        csv_dialect: CsvDialect = "excel-fr",
     ) -> str:
-        """The results of a search as a Markdown memo, CSV or JSON Lines (every field)."""
+        """The results of a search as a Markdown memo, CSV or JSON Lines (every field).
+
+        The memo is in French unless `language="en"`; CSV is in the `excel-fr` dialect (BOM,
+        ";") unless `csv_dialect="comma"`. Cross-references are resolved in every format.
+        """
         from pqsearch import export
         from pqsearch.query.highlight import Matcher
         from pqsearch.query.syntax import parse_query
@@ -187,16 +195,16 @@ class Index:
         if fmt not in export.FORMATS:
             raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
         result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
-        precedents = [
-            export.Precedent(hit, self.show(hit.id, links=fmt == "md")) for hit in result.hits
-        ]
+        precedents = [export.Precedent(hit, self.show(hit.id)) for hit in result.hits]
         if fmt == "csv":
-            return export.to_csv(precedents)
+            return export.to_csv(precedents, dialect=csv_dialect)
         if fmt == "jsonl":
             return export.to_jsonl(precedents)
         compiled = self._searcher.compiler.compile(parse_query(query))
         matcher = Matcher(self._reader.lexicon, compiled.forms, compiled.lemmas)
-        return export.markdown(query, precedents, matcher, result.total)
+        return export.markdown(
+            query, precedents, matcher, result.total, language=language, sort=sort
+        )
 
     def similar(
         self,

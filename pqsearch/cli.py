@@ -12,12 +12,14 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from pqsearch import api, output
 from pqsearch.errors import PqsearchError
+from pqsearch.export import CSV_DIALECTS
+from pqsearch.export_memo import MEMO_LANGUAGES
 from pqsearch.query.overdue import REPLY_DELAY_DAYS
 from pqsearch.query.search import Filters
 
@@ -35,6 +37,7 @@ IndexOption = Annotated[
     typer.Option("--index", help="Index folder (default: $PQSEARCH_INDEX, else index/)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the typed result as JSON.")]
+T = TypeVar("T", bound=str)
 
 
 @contextlib.contextmanager
@@ -378,7 +381,12 @@ def _read_text(name: str) -> str:
 @app.command()
 def export(
     words: WordsArgument = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv or jsonl.")] = "md",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="md, csv or jsonl (default: from -o's ending, else md)."
+        ),
+    ] = None,
     output_file: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
@@ -392,6 +400,16 @@ def export(
     date_to: ToOption = None,
     sort: SortOption = "relevance",
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    memo_language: Annotated[
+        str, typer.Option("--memo-language", help="The memo's language: fr or en.")
+    ] = "fr",
+    csv_dialect: Annotated[
+        str,
+        typer.Option(
+            "--csv-dialect",
+            help="excel-fr (UTF-8 with BOM, ';': opens in a French spreadsheet) or comma.",
+        ),
+    ] = "excel-fr",
 ) -> None:
     """Write the results of a search as a precedents memo (Markdown), CSV or JSON Lines.
 
@@ -406,9 +424,17 @@ def export(
         date_from=date_from,
         date_to=date_to,
     )
+    suffix = output_file.suffix.lower().lstrip(".") if output_file else ""
+    chosen = fmt or (suffix if suffix in ("csv", "jsonl") else "md")
     with user_errors(), api.open_index(index) as opened:
         text = opened.export(
-            " ".join(words or []), fmt=fmt, filters=filters, sort=sort, limit=limit
+            " ".join(words or []),
+            fmt=chosen,
+            filters=filters,
+            sort=sort,
+            limit=limit,
+            language=_choice(memo_language, MEMO_LANGUAGES, "--memo-language"),
+            csv_dialect=_choice(csv_dialect, CSV_DIALECTS, "--csv-dialect"),
         )
     if output_file is None:
         sys.stdout.write(text)
@@ -416,6 +442,14 @@ def export(
         with user_errors():
             _write(output_file, text)
         typer.echo(f"Wrote {output_file}", err=True)
+
+
+def _choice(value: str, allowed: tuple[T, ...], option: str) -> T:
+    for choice in allowed:
+        if value == choice:
+            return choice
+    typer.echo(f"Error: {option} takes {' or '.join(allowed)}, not {value!r}.", err=True)
+    raise typer.Exit(2)
 
 
 def _write(path: Path, text: str) -> None:

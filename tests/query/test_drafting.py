@@ -73,7 +73,11 @@ def test_markdown_memo_is_valid_and_quotes_real_answers(index: api.Index) -> Non
 
 
 def test_csv_and_jsonl_carry_every_field(index: api.Index) -> None:
-    rows = list(csv.DictReader(io.StringIO(index.export("logement", fmt="csv", limit=3))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(index.export("logement", fmt="csv", limit=3, csv_dialect="comma"))
+        )
+    )
     assert len(rows) == 3
     assert {"id", "session", "answered_on", "answer", "portfolios", "sectors"} <= set(rows[0])
     lines = index.export("logement", fmt="jsonl", limit=3).splitlines()
