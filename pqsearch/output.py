@@ -186,7 +186,8 @@ def sectors_text(counts: Iterable[SectorCount]) -> str:
 
 
 def similar_text(result: SearchResult, *, color: bool) -> str:
-    lines = [f"{plural(result.total, 'document')} share key terms ({result.query})", ""]
+    verb = "shares" if result.total == 1 else "share"
+    lines = [f"{plural(result.total, 'document')} {verb} key terms ({result.query})", ""]
     for hit in result.hits:
         lines.extend(hit_lines(hit, color=color))
         if hit.extra.get("same_question"):

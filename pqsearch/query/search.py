@@ -214,8 +214,12 @@ class Searcher:
         limit: int,
         highlight: bool,
         exclude: Sequence[str] = (),
+        within: np.ndarray | None = None,
     ) -> SearchResult:
-        """Run a compiled query: the hits of one page, facets over all matches, suggestions."""
+        """Run a compiled query: the hits of one page, facets over all matches, suggestions.
+
+        `within` (sorted document numbers) keeps only those documents, as a filter does.
+        """
         names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
         if exclude:
@@ -237,11 +241,17 @@ class Searcher:
             # matching the combined query, evaluated once.
             if restrict is not None:
                 scored = scored.within(self.matched(restrict))
+            if within is not None:
+                scored = scored.within(within)
             docs = scored.docs
             start = (page - 1) * limit
             ranked = scored.top(start, start + limit)
         else:
             docs = self.matched(combined)
+            if within is not None:
+                docs = np.intersect1d(docs, within, assume_unique=True)
+                # The page must come from these documents: a filter for the fallback ranking.
+                restrict = restrict if restrict is not None else wq.Every()
             ranked = self._page(compiled, restrict, docs, sort, filters.date_field, page, limit)
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True

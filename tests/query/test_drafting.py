@@ -41,8 +41,10 @@ def test_a_paraphrased_draft_finds_the_seed_first(index: api.Index) -> None:
 
 
 def test_similar_applies_filters(index: api.Index) -> None:
-    result = index.similar(text=DRAFT, filters=api.Filters(status="unanswered"), limit=20)
+    result = index.similar(text=DRAFT, filters=api.Filters(status="answered"), limit=20)
     assert result.hits
+    assert all(hit.answered for hit in result.hits)
+    result = index.similar(text=DRAFT, filters=api.Filters(status="unanswered"), limit=20)
     assert all(not hit.answered for hit in result.hits)
 
 
