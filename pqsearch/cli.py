@@ -179,6 +179,9 @@ ReplyDelayOption = Annotated[
     int,
     typer.Option(min=0, help="Days a minister has to answer, for --overdue (an assumption)."),
 ]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="The day --overdue counts to (default: today).")
+]
 WordsArgument = Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")]
 
 
@@ -199,6 +202,7 @@ def _filters(
     kind: Many = None,
     overdue: bool = False,
     reply_delay: int = REPLY_DELAY_DAYS,
+    as_of: str | None = None,
 ) -> Filters:
     return Filters(
         legislature=tuple(legislature or ()),
@@ -216,6 +220,7 @@ def _filters(
         kind=tuple(kind or ()),
         overdue=overdue,
         reply_delay_days=reply_delay,
+        as_of=as_of,
     )
 
 
@@ -238,6 +243,7 @@ def search(
     kind: KindOption = None,
     overdue: OverdueOption = False,
     reply_delay: ReplyDelayOption = REPLY_DELAY_DAYS,
+    as_of: AsOfOption = None,
     all_words: Annotated[
         bool, typer.Option("--all-words", help="Only documents holding every word.")
     ] = False,
@@ -257,6 +263,7 @@ def search(
         kind=kind,
         overdue=overdue,
         reply_delay=reply_delay,
+        as_of=as_of,
         legislature=legislature,
         session=session,
         author=author,

@@ -83,8 +83,6 @@ def _from_json(name: str, data: dict[str, Any]) -> Watch:
         key: tuple(value) if isinstance(value, list) else value
         for key, value in data["filters"].items()
     }
-    if filters.get("as_of"):
-        filters["as_of"] = dt.date.fromisoformat(filters["as_of"])
     return Watch(
         name=name,
         query=data["query"],

@@ -57,7 +57,7 @@ class Filters:
     # `as_of` (default: today). See `query.overdue` for the default delay.
     overdue: bool = False
     reply_delay_days: int = REPLY_DELAY_DAYS
-    as_of: dt.date | None = None
+    as_of: str | dt.date | None = None
 
     def is_empty(self) -> bool:
         return not any(
@@ -98,7 +98,8 @@ def filter_query(compiler: Compiler, filters: Filters) -> Any | None:
     if filters.status:
         parts.append(compiler.values_query("status", (filters.status,)))
     if filters.overdue:
-        parts.append(overdue_query(as_of=filters.as_of, delay_days=filters.reply_delay_days))
+        as_of = _day(filters.as_of, end=True)
+        parts.append(overdue_query(as_of=as_of, delay_days=filters.reply_delay_days))
     if filters.date_from or filters.date_to:
         if filters.date_field not in DATE_FIELDS:
             raise QuerySyntaxError(
