@@ -15,11 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pqsearch.errors import QuerySyntaxError
-from pqsearch.export import CsvDialect
-from pqsearch.export_memo import MemoLanguage
 from pqsearch.index import store
 from pqsearch.index.reader import IndexReader
 from pqsearch.models import (
@@ -36,6 +34,10 @@ from pqsearch.models import (
 )
 from pqsearch.query.facets import facet_names
 from pqsearch.query.search import Filters, Searcher
+
+if TYPE_CHECKING:
+    from pqsearch.export import CsvDialect
+    from pqsearch.export_memo import MemoLanguage
 
 DEFAULT_CORPUS = Path("corpus")
 

@@ -13,17 +13,9 @@ from typer.testing import CliRunner
 from pqsearch import api
 from pqsearch.cli import app
 from pqsearch.index.ingest import ingest as ingest_module
-from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS
+from tests.conftest import BRUSSELS_HTML, brussels_record
 
 runner = CliRunner()
-
-
-def _record(moncode: str) -> dict[str, Any]:
-    for line in BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines():
-        record: dict[str, Any] = json.loads(line)
-        if record["moncode"] == moncode:
-            return record
-    raise AssertionError(moncode)
 
 
 def _write_records(path: Path, *records: dict[str, Any]) -> None:
@@ -65,7 +57,7 @@ def test_a_page_and_its_identical_record_are_reported_as_duplicates(tmp_path: Pa
     folder.mkdir()
     for moncode in ("170229", "170264"):
         _page(folder, moncode)
-    _write_records(folder / "records.jsonl", _record("170229"), _record("170264"))
+    _write_records(folder / "records.jsonl", brussels_record("170229"), brussels_record("170264"))
     report = api.ingest([folder], index_dir=tmp_path / "index")
     assert sorted(report.added) == ["170229", "170264"]
     assert sorted(report.identical) == ["170229", "170264"]
@@ -84,7 +76,7 @@ def test_a_record_answered_since_wins_over_its_page(tmp_path: Path) -> None:
     records.mkdir()
     _page(pages, "170312")
     answered = {
-        **_record("170312"),
+        **brussels_record("170312"),
         "reponse": "La réponse à la question de l'honorable membre, publiée depuis.",
         "date_reponse": "2026-10-02",
         "empreinte_contenu": "f" * 64,
@@ -119,7 +111,7 @@ def test_a_cut_answer_is_reported_and_not_substantive(tmp_path: Path) -> None:
     """Point 8: the collector's record of 170248 holds "QUESTION 1" as its answer."""
     folder = tmp_path / "records"
     folder.mkdir()
-    _write_records(folder / "records.jsonl", _record("170248"), _record("170264"))
+    _write_records(folder / "records.jsonl", brussels_record("170248"), brussels_record("170264"))
     report = api.ingest([folder], index_dir=tmp_path / "index")
     assert len(report.warnings) == 2
     assert "170248: the answer in" in report.warnings[0]

@@ -11,15 +11,7 @@ from typer.testing import CliRunner
 
 from pqsearch import api, watch
 from pqsearch.cli import app
-from tests.conftest import BRUSSELS_RECORDS
-
-
-def _record(moncode: str) -> dict[str, Any]:
-    for line in BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines():
-        record: dict[str, Any] = json.loads(line)
-        if record["moncode"] == moncode:
-            return record
-    raise AssertionError(moncode)
+from tests.conftest import brussels_record
 
 
 def _ingest(folder: Path, index_dir: Path, record: dict[str, Any], hash_suffix: str) -> None:
@@ -36,7 +28,7 @@ def test_now_answered_only_when_the_answer_arrived(tmp_path: Path) -> None:
     later is a change, not a new answer."""
     folder, index_dir = tmp_path / "corpus", tmp_path / "index"
     folder.mkdir()
-    answered = _record("170153")
+    answered = brussels_record("170153")
     unanswered = {**answered, "reponse": None, "date_reponse": None, "date_publication": None}
     _ingest(folder, index_dir, unanswered, "00000001")
     with api.open_index(index_dir) as opened:
