@@ -36,8 +36,7 @@ from pqsearch.query.facets import facet_names
 from pqsearch.query.search import Filters, Searcher
 
 if TYPE_CHECKING:
-    from pqsearch.export import CsvDialect
-    from pqsearch.export_memo import MemoLanguage
+    from pqsearch.export import CsvDialect, MemoLanguage
 
 DEFAULT_CORPUS = Path("corpus")
 
