@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index import store
@@ -34,6 +34,9 @@ from pqsearch.models import (
 )
 from pqsearch.query.facets import facet_names
 from pqsearch.query.search import Filters, Searcher
+
+if TYPE_CHECKING:
+    from pqsearch.export import CsvDialect, MemoLanguage
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -111,8 +114,12 @@ class Index:
         sort: str = "relevance",
         page: int = 1,
         limit: int = 20,
+        all_words: bool = False,
     ) -> SearchResult:
-        """Ranked hits for `query` (the query language of the README), with facet counts."""
+        """Ranked hits for `query` (the query language of the README), with facet counts.
+
+        `all_words=True` keeps only the documents holding every plain word typed.
+        """
         return self._searcher.search(
             query,
             filters=filters,
@@ -121,6 +128,7 @@ class Index:
             sort=sort,
             page=page,
             limit=limit,
+            all_words=all_words,
         )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
@@ -173,8 +181,14 @@ class Index:
         filters: Filters | None = None,
         sort: str = "relevance",
         limit: int = 20,
+        language: MemoLanguage = "fr",
+        csv_dialect: CsvDialect = "excel-fr",
     ) -> str:
-        """The results of a search as a Markdown memo, CSV or JSON Lines (every field)."""
+        """The results of a search as a Markdown memo, CSV or JSON Lines (every field).
+
+        The memo is in French unless `language="en"`; CSV is in the `excel-fr` dialect (BOM,
+        ";") unless `csv_dialect="comma"`. Cross-references are resolved in every format.
+        """
         from pqsearch import export
         from pqsearch.query.highlight import Matcher
         from pqsearch.query.syntax import parse_query
@@ -182,16 +196,16 @@ class Index:
         if fmt not in export.FORMATS:
             raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
         result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
-        precedents = [
-            export.Precedent(hit, self.show(hit.id, links=fmt == "md")) for hit in result.hits
-        ]
+        precedents = [export.Precedent(hit, self.show(hit.id)) for hit in result.hits]
         if fmt == "csv":
-            return export.to_csv(precedents)
+            return export.to_csv(precedents, dialect=csv_dialect)
         if fmt == "jsonl":
             return export.to_jsonl(precedents)
         compiled = self._searcher.compiler.compile(parse_query(query))
         matcher = Matcher(self._reader.lexicon, compiled.forms, compiled.lemmas)
-        return export.markdown(query, precedents, matcher, result.total)
+        return export.markdown(
+            query, precedents, matcher, result.total, language=language, sort=sort
+        )
 
     def similar(
         self,

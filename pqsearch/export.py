@@ -2,7 +2,11 @@
 
 The memo is what a drafter pastes into a note: for each precedent its title, number, session,
 dates, author and addressee, a link to the source and the most relevant passage of the
-answer, quoted word for word. CSV and JSON Lines carry every field, for other tools.
+answer, quoted word for word. It is in French unless English is asked for (`memo_text`).
+CSV and JSON Lines carry every field, with the cross-references both ways, for other tools.
+CSV comes in two dialects: `excel-fr` (the default: UTF-8 with a byte-order mark, ";"
+between fields, CRLF line ends), which a spreadsheet set to a French locale opens in columns
+with its accents, and `comma` (plain UTF-8, ",", LF) for programs.
 """
 
 from __future__ import annotations
@@ -11,17 +15,35 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from pqsearch.models import Document, Hit, jsonable
+from pqsearch.analyze.answers import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
+from pqsearch.models import KIND_LABELS, Document, Hit, jsonable
 from pqsearch.output import day
 from pqsearch.query.highlight import Matcher
 
 FORMATS = ("md", "csv", "jsonl")
+CsvDialect = Literal["excel-fr", "comma"]
+CSV_DIALECTS: tuple[CsvDialect, ...] = ("excel-fr", "comma")
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_DIALECTS",
+    "FORMATS",
+    "MEMO_LANGUAGES",
+    "CsvDialect",
+    "MemoLanguage",
+    "Precedent",
+    "best_passage",
+    "escape",
+    "markdown",
+    "to_csv",
+    "to_jsonl",
+]
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 PASSAGE_CHARS = 700
 MIN_PASSAGE_CHARS = 80
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 CSV_COLUMNS = (
@@ -46,6 +68,7 @@ CSV_COLUMNS = (
     "answer_type",
     "sectors",
     "cites",
+    "cited_by",
     "procedure",
     "annexes",
     "question",
@@ -63,10 +86,6 @@ class Precedent:
 
     hit: Hit
     document: Document
-
-
-def escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def best_passage(answer: str, matcher: Matcher, width: int = PASSAGE_CHARS) -> str:
@@ -99,42 +118,177 @@ def best_passage(answer: str, matcher: Matcher, width: int = PASSAGE_CHARS) -> s
     return chosen[1]
 
 
-def markdown(query: str, precedents: Sequence[Precedent], matcher: Matcher, total: int) -> str:
-    title = f"Precedents: {escape(query)}" if query.strip() else "Precedents"
-    lines = [
-        f"# {title}",
-        "",
-        f"{total} documents match; the {len(precedents)} most relevant follow.",
-        "",
-    ]
-    for precedent in precedents:
-        q = precedent.document.question
-        number = f"n°{q.number}" if q.number is not None else "n° ?"
-        lines += [
-            f"## {precedent.hit.rank}. {escape(q.title)}",
-            "",
-            f"- Question {number}, legislature {q.legislature or '?'}, session {q.session or '?'}",
-            f"- {escape(q.author or '?')} → {escape(q.addressee or '?')}",
-            f"- Received {day(q.received_on)}, published {day(q.published_on)}, "
-            f"answered {day(q.answered_on)}",
-            f"- Answer type: {precedent.document.answer_type}",
-            f"- Source: {_link(q.url, q.source)}",
-            "",
-        ]
-        if q.answer:
-            passage = best_passage(q.answer, matcher)
-            lines += ["Answer (extract):", ""]
-            lines += [f"> {line}" if line.strip() else ">" for line in passage.splitlines()]
-        else:
-            lines.append("_No answer yet._")
-        lines.append("")
+def markdown(
+    query: str,
+    precedents: Sequence[Precedent],
+    matcher: Matcher,
+    total: int,
+    *,
+    language: MemoLanguage = "fr",
+    sort: str = "relevance",
+) -> str:
+    """The precedents memo: in French by default, `language="en"` for English; `sort` is the
+    order the precedents come in (relevance, newest, oldest), which the memo states."""
+    return memo_text(
+        query,
+        [(p.hit.rank, p.document) for p in precedents],
+        lambda answer: best_passage(answer, matcher),
+        total,
+        language=language,
+        sort=sort,
+    )
+
+
+# --- the memo's words, per language ---------------------------------------------------
+
+MemoLanguage = Literal["fr", "en"]
+MEMO_LANGUAGES: tuple[MemoLanguage, ...] = ("fr", "en")
+
+# The words of the memo. "{n}" is a count, "{order}" the sort's words.
+_WORDS: dict[MemoLanguage, dict[str, str]] = {
+    "fr": {
+        "title": "Précédents",
+        "none": "Aucun document ne correspond.",
+        "one": "1 document correspond ; le voici.",
+        "all": "{total} documents correspondent ; les voici, {order_all}.",
+        "first": "{total} documents correspondent ; voici le {order_one}.",
+        "some": "{total} documents correspondent ; voici les {n} {order_some}.",
+        "question": "{kind} n°{number}, législature {legislature}, session {session}",
+        "dates": "Reçue le {received}, publiée le {published}, réponse du {answered}",
+        "answer_type": "Type de réponse : {label}",
+        "source": "Source : {link}",
+        "extract": "Réponse (extrait) :",
+        "no_answer": "_Pas encore de réponse._",
+        "not_published": "_Réponse du {answered}, non publiée._",
+    },
+    "en": {
+        "title": "Precedents",
+        "none": "No document matches.",
+        "one": "1 document matches; here it is.",
+        "all": "{total} documents match; here they are, {order_all}.",
+        "first": "{total} documents match; the {order_one} follows.",
+        "some": "{total} documents match; the {n} {order_some} follow.",
+        "question": "{kind} no. {number}, legislature {legislature}, session {session}",
+        "dates": "Received {received}, published {published}, answered {answered}",
+        "answer_type": "Answer type: {label}",
+        "source": "Source: {link}",
+        "extract": "Answer (extract):",
+        "no_answer": "_No answer yet._",
+        "not_published": "_Answered on {answered}, answer not published._",
+    },
+}
+# How the precedents are ordered, per sort: for all of them, the first one, the first few.
+_ORDER: dict[MemoLanguage, dict[str, tuple[str, str, str]]] = {
+    "fr": {
+        "relevance": ("du plus pertinent au moins pertinent", "plus pertinent", "plus pertinents"),
+        "newest": ("du plus récent au plus ancien", "plus récent", "plus récents"),
+        "oldest": ("du plus ancien au plus récent", "plus ancien", "plus anciens"),
+    },
+    "en": {
+        "relevance": ("most relevant first", "most relevant", "most relevant"),
+        "newest": ("newest first", "newest", "newest"),
+        "oldest": ("oldest first", "oldest", "oldest"),
+    },
+}
+
+
+def escape(text: str) -> str:
+    """Text on one line with Markdown's special characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def memo_text(
+    query: str,
+    precedents: Sequence[tuple[int, Document]],
+    passage: Callable[[str], str],
+    total: int,
+    *,
+    language: MemoLanguage = "fr",
+    sort: str = "relevance",
+) -> str:
+    """The memo for `precedents` ((rank, document) pairs) out of `total` matches; `passage`
+    picks the quoted part of an answer."""
+    if language not in MEMO_LANGUAGES:
+        from pqsearch.errors import QuerySyntaxError
+
+        raise QuerySyntaxError(f"Unknown memo language {language!r}: use fr or en.")
+    words = _WORDS[language]
+    colon = " : " if language == "fr" else ": "  # French sets a space before the colon
+    title = f"{words['title']}{colon}{escape(query)}" if query.strip() else words["title"]
+    lines = [f"# {title}", "", _summary(words, _ORDER[language], sort, total, len(precedents))]
+    lines.append("")
+    for rank, document in precedents:
+        lines += _precedent(words, language, rank, document, passage)
     return "\n".join(lines)
 
 
+def _summary(
+    words: dict[str, str], orders: dict[str, tuple[str, str, str]], sort: str, total: int, n: int
+) -> str:
+    order_all, order_one, order_some = orders.get(sort, orders["relevance"])
+    if total == 0:
+        return words["none"]
+    if total == 1:
+        return words["one"]
+    key = "all" if n >= total else "first" if n == 1 else "some"
+    return words[key].format(
+        total=_count(total),
+        n=_count(n),
+        order_all=order_all,
+        order_one=order_one,
+        order_some=order_some,
+    )
+
+
+def _precedent(
+    words: dict[str, str],
+    language: MemoLanguage,
+    rank: int,
+    document: Document,
+    passage: Callable[[str], str],
+) -> list[str]:
+    q = document.question
+    labels = ANSWER_TYPE_LABELS if language == "fr" else ANSWER_TYPE_LABELS_EN
+    kind = KIND_LABELS.get(q.kind, {}).get(language, q.kind)
+    lines = [
+        f"## {rank}. {escape(q.title)}",
+        "",
+        "- "
+        + words["question"].format(
+            kind=kind,
+            number=q.number if q.number is not None else "?",
+            legislature=q.legislature or "?",
+            session=q.session or "?",
+        ),
+        f"- {escape(q.author or '?')} → {escape(q.addressee or '?')}",
+        "- "
+        + words["dates"].format(
+            received=day(q.received_on),
+            published=day(q.published_on),
+            answered=day(q.answered_on),
+        ),
+        "- " + words["answer_type"].format(label=labels.get(document.answer_type, "?")),
+        "- " + words["source"].format(link=_link(q.url, q.source)),
+        "",
+    ]
+    if q.answer:
+        lines += [words["extract"], ""]
+        quoted = passage(q.answer).splitlines()
+        lines += [f"> {line}" if line.strip() else ">" for line in quoted]
+    elif q.answered_on is not None:
+        lines.append(words["not_published"].format(answered=day(q.answered_on)))
+    else:
+        lines.append(words["no_answer"])
+    lines.append("")
+    return lines
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", "\u202f")
+
+
 def _link(url: str | None, source: str) -> str:
-    if url:
-        return f"<{url}>"
-    return f"`{source}`"
+    return f"<{url}>" if url else f"`{source}`"
 
 
 def _row(precedent: Precedent) -> dict[str, object]:
@@ -162,6 +316,7 @@ def _row(precedent: Precedent) -> dict[str, object]:
         "answer_type": document.answer_type,
         "sectors": "; ".join(s.sector for s in document.sectors),
         "cites": "; ".join(r.text for r in document.cites),
+        "cited_by": "; ".join(document.cited_by),
         "procedure": json.dumps(jsonable(q.procedure), ensure_ascii=False),
         "annexes": json.dumps(jsonable(q.annexes), ensure_ascii=False),
         "question": q.question,
@@ -173,13 +328,25 @@ def _row(precedent: Precedent) -> dict[str, object]:
     }
 
 
-def to_csv(precedents: Sequence[Precedent]) -> str:
+def to_csv(precedents: Sequence[Precedent], *, dialect: CsvDialect = "excel-fr") -> str:
+    """Every field as CSV, in the `excel-fr` dialect (BOM, ";", CRLF) or the `comma` one."""
+    if dialect not in CSV_DIALECTS:
+        from pqsearch.errors import QuerySyntaxError
+
+        raise QuerySyntaxError(f"Unknown CSV dialect {dialect!r}: use {' or '.join(CSV_DIALECTS)}.")
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    french = dialect == "excel-fr"
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=CSV_COLUMNS,
+        delimiter=";" if french else ",",
+        lineterminator="\r\n" if french else "\n",
+    )
     writer.writeheader()
     for precedent in precedents:
         writer.writerow(_row(precedent))
-    return buffer.getvalue()
+    # The byte-order mark is how a spreadsheet knows the file is UTF-8 (else "Ã©" for "é").
+    return ("\ufeff" if french else "") + buffer.getvalue()
 
 
 def to_jsonl(precedents: Sequence[Precedent]) -> str:

@@ -145,6 +145,7 @@ def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[st
         "status": FieldFacet("status", "status"),
         "answer_type": FieldFacet("answer_type", "answer_type"),
         "language": FieldFacet("language", "language"),
+        "kind": FieldFacet("kind", "kind"),
         "sector": FieldFacet("sector", "sectors", label=sector_label),
     }
     for date_name in ("received", "published", "answered"):
@@ -175,6 +176,7 @@ FACET_ALIASES = {
     "statut": "status",
     "langue": "language",
     "type": "answer_type",
+    "type_question": "kind",
     "year": "received_year",
     "month": "received_month",
 }
