@@ -15,6 +15,13 @@ from typing import Any
 # Kinds of question (`Question.kind`).
 WRITTEN = "written"
 ORAL_TURNED_WRITTEN = "oral_turned_written"
+# Kinds known only from the site's index (`pqsearch fetch`): no page text is held for them
+# unless their page was fetched.
+ORAL = "oral"
+INTERPELLATION = "interpellation"
+REQUEST_FOR_EXPLANATIONS = "request_for_explanations"
+TOPICAL = "topical"
+OTHER_KIND = "other"
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,9 @@ ANSWERED = "answered"
 UNANSWERED = "unanswered"
 
 # Precedence of source formats when the same question arrives twice: the page is the source
-# of truth, its text rendering next, a third party's extracted record last.
-FORMAT_RANK = {"html": 3, "text": 2, "jsonl": 1}
+# of truth, its text rendering next, a third party's extracted record, then an entry of the
+# site's index (metadata only, `pqsearch fetch`).
+FORMAT_RANK = {"html": 3, "text": 2, "jsonl": 1, "index": 0}
 
 SCHEMA_VERSION = "1"
 

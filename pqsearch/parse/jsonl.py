@@ -18,7 +18,12 @@ from typing import Any
 
 from pqsearch.errors import InvalidFieldError, MissingFieldError, ParseError, UnknownFormatError
 from pqsearch.models import (
+    INTERPELLATION,
+    ORAL,
     ORAL_TURNED_WRITTEN,
+    OTHER_KIND,
+    REQUEST_FOR_EXPLANATIONS,
+    TOPICAL,
     WRITTEN,
     FileFailure,
     Link,
@@ -51,8 +56,15 @@ KIND_ALIASES: dict[str, str] = {
     ORAL_TURNED_WRITTEN: ORAL_TURNED_WRITTEN,
     "question_ecrite": WRITTEN,
     "question_orale_transformee": ORAL_TURNED_WRITTEN,
+    # Entries of the site's index (`pqsearch fetch`), which lists every kind of question.
+    ORAL: ORAL,
+    INTERPELLATION: INTERPELLATION,
+    REQUEST_FOR_EXPLANATIONS: REQUEST_FOR_EXPLANATIONS,
+    TOPICAL: TOPICAL,
+    OTHER_KIND: OTHER_KIND,
 }
-SOURCE_FORMATS = ("html", "text", "jsonl")
+# "index": a record made from an entry of the site's index alone, without the page's text.
+SOURCE_FORMATS = ("html", "text", "jsonl", "index")
 
 # Pieces of markup the collector left in its texts (170153's answer ends with "</SPAN"); the
 # tag names are listed so that "<8" or "< 10 %" in a text stays.

@@ -1,0 +1,393 @@
+"""One harvest: read the indexes, write the index-only records, fetch the pages due.
+
+The corpus folder it fills (`DEFAULT_FOLDER`):
+
+    manifest.ndjson                  what was fetched, when, validators, hashes (manifest.py)
+    weblex-index/dos_qu_legis_24-29.json   the site's index, as served
+    index-only/24-29.jsonl           a metadata record per entry whose French page is not held
+    fr/<moncode>.html                French pages, as served, each checked by the page parser
+    nl/<moncode>.html.nl             Dutch pages, as served; not parsed yet (the ending keeps
+                                     ingest from reading them until a Dutch layout is known)
+
+Refresh rules: a page is asked for when it is not held, when its index row changed, when
+it had no answer when fetched, or when its answer is younger than `recent_days`; a Dutch
+page also when its French page came back new or changed. Pages held are asked for with
+their validators, so an unchanged one costs a 304.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from pqsearch.errors import FetchError, ParseError
+from pqsearch.fetch.client import PoliteClient, Politeness, Response, Validators
+from pqsearch.fetch.manifest import Manifest, PageRecord, harvest_lock, now, write_atomic
+from pqsearch.fetch.report import HarvestProgress, HarvestReport
+from pqsearch.fetch.weblex_index import (
+    KIND_NAMES,
+    IndexEntry,
+    Kind,
+    ParsedIndex,
+    index_record,
+    index_url,
+    legislature_slug,
+    parse_index,
+)
+from pqsearch.models import FileFailure, Question
+from pqsearch.parse import parse_bytes
+
+SITE_URL = "https://www.parlement.brussels"
+DEFAULT_FOLDER = Path("corpus") / "brussels-harvest"
+DUTCH_NOT_PARSED = (
+    "Dutch pages are stored in nl/ but not parsed yet: no real Dutch page was available to "
+    "build the parser against, and its layout is not guessed."
+)
+
+Language = Literal["fr", "nl"]
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Task:
+    entry: IndexEntry
+    language: Language
+    url: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.language}/{self.entry.key}"
+
+    @property
+    def file(self) -> str:
+        name = self.entry.moncode
+        if self.entry.base != "1":
+            name += f"-base{self.entry.base}"
+        return f"fr/{name}.html" if self.language == "fr" else f"nl/{name}.html.nl"
+
+
+def choices(kinds: Iterable[str], languages: Iterable[str]) -> tuple[list[Kind], list[Language]]:
+    """The kinds ("all" for every one) and languages asked for, checked; a `FetchError`
+    names the accepted values."""
+    known_kinds: dict[str, Kind] = {kind: kind for kind in KIND_NAMES}
+    known_languages: dict[str, Language] = {"fr": "fr", "nl": "nl"}
+    asked = list(known_kinds) if "all" in kinds else list(kinds)
+    return _checked(asked, known_kinds, "kind"), _checked(languages, known_languages, "language")
+
+
+def _checked(values: Iterable[str], known: dict[str, T], what: str) -> list[T]:
+    values = list(values)
+    for value in values:
+        if value not in known:
+            accepted = ", ".join(known) + (", all" if what == "kind" else "")
+            raise FetchError(f"{what} {value!r} is not known: use one of {accepted}.")
+    return [known[value] for value in values]
+
+
+def harvest(
+    legislatures: Sequence[str] = ("24/29",),
+    *,
+    kinds: Iterable[Kind] = ("written",),
+    languages: Iterable[Language] = ("fr", "nl"),
+    folder: Path = DEFAULT_FOLDER,
+    base_url: str = SITE_URL,
+    politeness: Politeness | None = None,
+    recent_days: int = 90,
+    recheck_all: bool = False,
+    max_pages: int | None = None,
+    progress: Callable[[HarvestProgress], None] | None = None,
+) -> HarvestReport:
+    """Bring `folder` up to date with the site (see the module's docstring for the rules)."""
+    started = time.monotonic()
+    with harvest_lock(folder):
+        run = _Run(folder, base_url, politeness or Politeness(), progress)
+        indexes = [run.read_index(legislature) for legislature in legislatures]
+        entries = [entry for parsed in indexes for entry in parsed.entries]
+        # Before any page: every entry is searchable even if this run stops early.
+        for parsed in indexes:
+            run.write_index_only(parsed)
+        wanted = set(kinds)
+        asked = [entry for entry in entries if entry.kind in wanted]
+        complete = run.fetch_pages(
+            asked,
+            languages=tuple(languages),
+            recent_days=recent_days,
+            recheck_all=recheck_all,
+            max_pages=max_pages,
+        )
+        index_only = sum(run.write_index_only(parsed) for parsed in indexes)
+        if complete:
+            run.manifest.finish_run()
+        else:
+            run.notes.append(
+                f"Stopped after {max_pages} pages (--max-pages); run the same command again to "
+                "go on: pages already fetched are not asked for again."
+            )
+    dutch = sum(1 for key in run.manifest.good if key.startswith("nl/"))
+    if dutch:
+        run.notes.append(DUTCH_NOT_PARSED)
+    return HarvestReport(
+        folder=str(folder),
+        legislatures=tuple(parsed.legislature for parsed in indexes),
+        index_entries=len(entries),
+        entries_asked=len(asked),
+        new=tuple(run.outcomes["new"]),
+        changed=tuple(run.outcomes["changed"]),
+        unchanged=tuple(run.outcomes["unchanged"]),
+        failed=tuple(run.failed),
+        robots=tuple(run.outcomes["robots"]),
+        kept=len(run.outcomes["kept"]),
+        resumed=len(run.outcomes["resumed"]),
+        dutch_held=dutch,
+        index_only=index_only,
+        requests=run.client.requests,
+        seconds=time.monotonic() - started,
+        complete=complete,
+        kinds=dict(Counter(entry.kind for entry in entries).most_common()),
+        notes=tuple(run.notes),
+    )
+
+
+class _Run:
+    """The state of one harvest: the client, the manifest, what happened to each page."""
+
+    def __init__(
+        self,
+        folder: Path,
+        base_url: str,
+        politeness: Politeness,
+        progress: Callable[[HarvestProgress], None] | None,
+    ) -> None:
+        self.folder = folder
+        self.base_url = base_url
+        self.manifest = Manifest(folder)
+        self.manifest.start_run()
+        self.client = PoliteClient(base_url, politeness)
+        self.client.read_robots()
+        self.progress = HarvestProgress()
+        self.on_progress = progress
+        self.outcomes: dict[str, list[str]] = {
+            name: [] for name in ("new", "changed", "unchanged", "robots", "kept", "resumed")
+        }
+        self.failed: list[FileFailure] = []
+        self.notes: list[str] = []
+
+    def read_index(self, legislature: str) -> ParsedIndex:
+        """The legislature's index: fetched (conditionally), else the copy held."""
+        slug = legislature_slug(legislature)
+        url = index_url(self.base_url, legislature)
+        key, file = f"index/{slug}", f"weblex-index/dos_qu_legis_{slug}.json"
+        held = self.manifest.holds(key)
+
+        def problem(body: bytes) -> str | None:
+            try:
+                parse_index(body, base_url=self.base_url, legislature=legislature, source=url)
+            except FetchError as error:
+                return str(error)
+            return None
+
+        response = self.client.get(url, _validators(held), check=problem)
+        if response.outcome == "ok":
+            self._store(key, url, file, response, previous=held)
+        elif held is not None:
+            self.manifest.add(replace(held, checked_at=now()))
+            if response.outcome != "not_modified":
+                self.notes.append(
+                    f"The index of {legislature} could not be fetched ({response.reason}); the "
+                    f"copy fetched {held.fetched_at} is used."
+                )
+        else:
+            raise FetchError(
+                f"The index of legislature {legislature} could not be fetched from {url}: "
+                f"{response.reason}. Nothing was changed; run the command again later."
+            )
+        data = response.body if response.outcome == "ok" else (self.folder / file).read_bytes()
+        parsed = parse_index(data, base_url=self.base_url, legislature=legislature, source=url)
+        self.notes.extend(parsed.problems)
+        unknown = sorted({e.type_fr for e in parsed.entries if e.kind == "other"})
+        if unknown:
+            self.notes.append(f"Index entries of a type not known, kept as kind 'other': {unknown}")
+        return parsed
+
+    def write_index_only(self, parsed: ParsedIndex) -> int:
+        """Write the index-only records of the entries whose French page is not held."""
+        lines = [
+            json.dumps(index_record(entry), ensure_ascii=False)
+            for entry in parsed.entries
+            if self.manifest.holds(f"fr/{entry.key}") is None
+        ]
+        path = self.folder / "index-only" / f"{legislature_slug(parsed.legislature)}.jsonl"
+        if lines:
+            write_atomic(path, ("\n".join(lines) + "\n").encode())
+        else:
+            path.unlink(missing_ok=True)
+        return len(lines)
+
+    def fetch_pages(
+        self,
+        entries: Sequence[IndexEntry],
+        *,
+        languages: tuple[Language, ...],
+        recent_days: int,
+        recheck_all: bool,
+        max_pages: int | None,
+    ) -> bool:
+        """Fetch the pages due; False when `max_pages` stopped the run before its end."""
+        recent = dt.date.today() - dt.timedelta(days=recent_days)
+        self.progress.total = len(entries) * len(languages)
+        for entry in entries:
+            french_changed = False
+            for language in languages:
+                url = entry.page_fr if language == "fr" else entry.page_nl
+                if url is None:
+                    self._tick()
+                    continue
+                task = _Task(entry, language, url)
+                held = self.manifest.holds(task.key)
+                if task.key in self.manifest.done_in_run:
+                    outcome = "resumed"
+                elif _due(task, held, recent, recheck_all, french_changed):
+                    if max_pages is not None and self.progress.requested >= max_pages:
+                        return False
+                    outcome = self._fetch(task, held)
+                else:
+                    outcome = "kept"
+                if outcome in ("new", "changed"):
+                    french_changed = True
+                if outcome != "failed":
+                    self.outcomes[outcome].append(url)
+                self._tick()
+        return True
+
+    def _fetch(self, task: _Task, held: PageRecord | None) -> str:
+        self.progress.requested += 1
+        self.progress.url = task.url
+        check = _FrenchPage(task) if task.language == "fr" else _DutchPage(task)
+        response = self.client.get(task.url, _validators(held), check=check)
+        if response.outcome == "robots":
+            self.manifest.add(PageRecord(task.key, task.url, task.file, "robots", now()))
+            return "robots"
+        if response.outcome == "not_modified" and held is not None:
+            self.manifest.add(replace(held, checked_at=now(), entry=task.entry.row_hash))
+            return "unchanged"
+        if response.outcome != "ok":
+            kept = f"; the copy fetched {held.fetched_at} is kept" if held else ""
+            self.manifest.add(
+                PageRecord(task.key, task.url, task.file, "failed", now(), reason=response.reason)
+            )
+            self.failed.append(FileFailure(task.url, f"{response.reason}{kept}"))
+            self.progress.failed += 1
+            return "failed"
+        question = check.question if isinstance(check, _FrenchPage) else None
+        return self._store(task.key, task.url, task.file, response, held, task.entry, question)
+
+    def _store(
+        self,
+        key: str,
+        url: str,
+        file: str,
+        response: Response,
+        previous: PageRecord | None,
+        entry: IndexEntry | None = None,
+        question: Question | None = None,
+    ) -> str:
+        digest = hashlib.sha256(response.body).hexdigest()
+        same = previous is not None and previous.sha256 == digest
+        if not same:
+            write_atomic(self.folder / file, response.body)
+        stamp = now()
+        self.manifest.add(
+            PageRecord(
+                key=key,
+                url=url,
+                file=file,
+                status="ok",
+                checked_at=stamp,
+                fetched_at=previous.fetched_at if same and previous else stamp,
+                etag=response.validators.etag,
+                last_modified=response.validators.last_modified,
+                sha256=digest,
+                size=len(response.body),
+                entry=entry.row_hash if entry else None,
+                answered=question.answered if question else None,
+                answered_on=_iso(question.answered_on) if question else None,
+            )
+        )
+        return "unchanged" if same else "changed" if previous else "new"
+
+    def _tick(self) -> None:
+        self.progress.done += 1
+        if self.on_progress is not None:
+            self.on_progress(self.progress)
+
+
+def _due(
+    task: _Task,
+    held: PageRecord | None,
+    recent: dt.date,
+    recheck_all: bool,
+    french_changed: bool,
+) -> bool:
+    if held is None or recheck_all or held.entry != task.entry.row_hash:
+        return True
+    if task.language == "nl":
+        return french_changed
+    if not held.answered:
+        return True
+    answered_on = dt.date.fromisoformat(held.answered_on) if held.answered_on else None
+    return answered_on is not None and answered_on >= recent
+
+
+class _FrenchPage:
+    """Accepts a body only if the page parser reads it as this question's page; keeps it."""
+
+    def __init__(self, task: _Task) -> None:
+        self.task = task
+        self.question: Question | None = None
+
+    def __call__(self, body: bytes) -> str | None:
+        try:
+            (question,) = parse_bytes(body, source=self.task.url)
+        except ParseError as error:
+            return f"not a question page: {error.reason}"
+        except ValueError:
+            return "not a question page: it holds several records"
+        if question.source_format != "html":
+            return f"not a question page: read as {question.source_format}"
+        if question.id != self.task.entry.moncode:
+            return f"the page of question {question.id}, not {self.task.entry.moncode}"
+        self.question = question
+        return None
+
+
+class _DutchPage:
+    """Dutch pages are not parsed yet, so only what any page has is checked: a whole HTML
+    document that names its own document code (an error page or a cut body has not)."""
+
+    def __init__(self, task: _Task) -> None:
+        self.task = task
+
+    def __call__(self, body: bytes) -> str | None:
+        text = body.decode("utf-8", "replace")
+        if "<html" not in text[:2000].lower():
+            return "not an HTML page"
+        if "</html>" not in text[-2000:].lower():
+            return "the page is cut short (no </html> at its end)"
+        if f"moncode={self.task.entry.moncode}" not in text:
+            return f"not the page of question {self.task.entry.moncode} (an error page?)"
+        return None
+
+
+def _validators(held: PageRecord | None) -> Validators:
+    return Validators(held.etag, held.last_modified) if held else Validators()
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
