@@ -140,21 +140,28 @@ class PoliteClient:
                     return answer
                 reason = why
                 failed = Response(url, "invalid", answer.status, b"", Validators(), why)
-            if attempt >= self.politeness.retries:
+            # A refused connection or an unknown host seldom mends within minutes of
+            # backoff: one more try after the usual pause, then say so.
+            retries = min(self.politeness.retries, 1) if unreachable else self.politeness.retries
+            if attempt >= retries:
                 if failed is not None:
                     return failed
                 self._silent += 1
                 if unreachable or self._silent >= SILENT_LIMIT:
                     raise SiteUnreachableError(
-                        f"Cannot reach {self.host}: {reason} ({attempt + 1} attempts). Nothing "
-                        "held was changed: the pages fetched so far and the index stay as they "
-                        "were. Check the connection (or --base-url) and run the same command "
-                        "again; it goes on where it stopped."
+                        f"Cannot reach {self.host}: {reason} ({attempt + 1} attempts). The "
+                        "pages held and the search index stay as they were. Check the "
+                        "connection (or --base-url) and run the same command again when the "
+                        "site answers: it goes on where it stopped."
                     )
                 return Response(url, "http_error", None, b"", Validators(), reason)
             attempt += 1
             self.retried += 1
-            wait = self.politeness.backoff * 2 ** (attempt - 1)
+            wait = (
+                self.politeness.delay
+                if unreachable
+                else self.politeness.backoff * 2 ** (attempt - 1)
+            )
             if retry_after is not None:
                 if retry_after > self.politeness.max_retry_after:
                     raise FetchError(

@@ -168,9 +168,10 @@ class _Run:
         self.folder = folder
         self.base_url = base_url
         self.manifest = Manifest(folder)
-        self.manifest.start_run()
         self.client = PoliteClient(base_url, politeness)
         self.client.read_robots()
+        # Only once the site answered: a site down from the start leaves the folder as it was.
+        self.manifest.start_run()
         self.progress = HarvestProgress()
         self.on_progress = progress
         self.outcomes: dict[str, list[str]] = {

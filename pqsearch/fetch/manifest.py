@@ -65,6 +65,9 @@ class Manifest:
         # Keys the unfinished previous run already settled (fetched, or refused by robots).
         self.done_in_run: set[str] = set()
         self._run_open = False
+        # A kill in the middle of an append leaves a line without its end: the next line
+        # must not be glued to it.
+        self._cut = False
         self._load()
 
     @property
@@ -77,6 +80,7 @@ class Manifest:
             return
         with self.path.open("rb") as handle:
             for raw in handle:
+                self._cut = not raw.endswith(b"\n")
                 try:
                     line = json.loads(raw)
                 except ValueError:
@@ -132,6 +136,9 @@ class Manifest:
 
     def _append(self, line: dict[str, Any]) -> None:
         with self.path.open("ab") as handle:
+            if self._cut:
+                handle.write(b"\n")
+                self._cut = False
             handle.write((json.dumps(line, ensure_ascii=False) + "\n").encode())
             handle.flush()
             os.fsync(handle.fileno())

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.entities import codepoint2name
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -169,8 +169,11 @@ def dutch_stand_in(moncode: str) -> bytes:
 
 @dataclass(frozen=True)
 class Request:
+    """One request the replay got: when it arrived, when its answer was written, what it was."""
+
     path: str
     at: float
+    done: float
     headers: dict[str, str]
     status: int
 
@@ -237,6 +240,7 @@ class Replay:
         return sum(1 for request in self.requests_for(path) if request.status == 200)
 
     def _serve(self, handler: BaseHTTPRequestHandler) -> None:
+        arrived = time.monotonic()
         with self._lock:
             if len(self.log) >= self.site.max_requests:
                 self.overflow += 1
@@ -249,9 +253,13 @@ class Replay:
                 body = self.site.robots.encode() if self.site.robots is not None else None
         status = self._answer(handler, body, fault)
         with self._lock:
-            self.log.append(Request(handler.path, time.monotonic(), dict(handler.headers), status))
+            self.log.append(
+                Request(handler.path, arrived, time.monotonic(), dict(handler.headers), status)
+            )
 
-    def _answer(self, handler: BaseHTTPRequestHandler, body: bytes | None, fault: str | None) -> int:
+    def _answer(
+        self, handler: BaseHTTPRequestHandler, body: bytes | None, fault: str | None
+    ) -> int:
         try:
             if fault == "overflow":
                 return self._send(handler, 503, b"too many requests for one test")
@@ -309,9 +317,13 @@ def closed_port_url() -> str:
     return f"http://127.0.0.1:{port}"
 
 
-def requests_in_order(log: list[Request]) -> Iterator[tuple[Request, Request]]:
-    ordered = sorted(log, key=lambda request: request.at)
-    return zip(ordered, ordered[1:], strict=False)
+def gaps(log: list[Request]) -> list[float]:
+    """Seconds between the arrivals of consecutive requests.
+
+    Arrivals, not answer-to-request: a client that read a whole announced body may start
+    waiting before the server's thread has noted that it finished writing."""
+    arrivals = sorted(request.at for request in log)
+    return [b - a for a, b in itertools.pairwise(arrivals)]
 
 
 def page_file(folder: Path, moncode: str) -> Path:
