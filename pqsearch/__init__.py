@@ -5,9 +5,10 @@ The public surface is what `__all__` lists; everything else may change.
 
 __version__ = "0.2.0"
 
-from pqsearch.api import Index, ingest, open_index, parse_files, search
+from pqsearch.api import Index, fetch, ingest, open_index, parse_files, search
 from pqsearch.errors import (
     DamagedIndexError,
+    FetchError,
     IndexLockedError,
     IndexProblemError,
     NoIndexError,
@@ -15,9 +16,11 @@ from pqsearch.errors import (
     ParseError,
     PqsearchError,
     QuerySyntaxError,
+    SiteUnreachableError,
     TaxonomyError,
     UnknownValueError,
 )
+from pqsearch.fetch.report import HarvestReport
 from pqsearch.models import (
     CrossReference,
     Document,
@@ -45,8 +48,10 @@ __all__ = [
     "Document",
     "Facet",
     "FacetCount",
+    "FetchError",
     "FileFailure",
     "Filters",
+    "HarvestReport",
     "Highlight",
     "Hit",
     "Index",
@@ -66,10 +71,12 @@ __all__ = [
     "SectorCount",
     "SectorEvidence",
     "SectorMention",
+    "SiteUnreachableError",
     "Suggestion",
     "TaxonomyError",
     "UnknownValueError",
     "__version__",
+    "fetch",
     "ingest",
     "open_index",
     "parse_files",

@@ -11,8 +11,8 @@ import pytest
 
 from pqsearch import api
 from pqsearch.errors import FetchError, SiteUnreachableError
-from pqsearch.fetch import HarvestProgress, HarvestReport
 from pqsearch.fetch.manifest import MANIFEST, Manifest
+from pqsearch.fetch.report import HarvestProgress, HarvestReport
 from pqsearch.parse import parse_file
 from tests.conftest import BRUSSELS_HTML
 from tests.fetch.replay import (
@@ -236,3 +236,25 @@ def test_an_index_that_cannot_be_fetched_is_a_clear_error(tmp_path: Path) -> Non
 def test_a_kind_not_known_is_refused_with_the_accepted_ones(tmp_path: Path) -> None:
     with pytest.raises(FetchError, match="kind 'questions' is not known: use one of written"):
         api.fetch(folder=tmp_path, kinds=["questions"], base_url=closed_port_url())
+
+
+def test_a_fetched_page_takes_precedence_over_its_index_only_record(tmp_path: Path) -> None:
+    folder = tmp_path / "harvest"
+    with Replay(Site.replay()) as replay:
+
+        def interrupt(progress: HarvestProgress) -> None:
+            if progress.requested >= 2:
+                raise KeyboardInterrupt
+
+        # Killed before the index-only file was written again: both copies are in the folder.
+        with pytest.raises(KeyboardInterrupt):
+            fetch(replay, folder, languages=["fr"], progress=interrupt)
+    (held,) = [path.stem for path in (folder / "fr").glob("*.html")][:1]
+    assert held in index_only(folder)
+    report = api.ingest([folder], index_dir=tmp_path / "index")
+    assert not report.failed
+    with api.open_index(tmp_path / "index") as index:
+        question = index.get(held)
+        assert question.source_format == "html" and question.question
+        assert index.get("900001").source_format == "index"
+        assert index.document_count == len(index_only(folder))
