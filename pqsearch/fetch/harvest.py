@@ -23,13 +23,14 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from pqsearch.errors import FetchError, ParseError
+from pqsearch.errors import FetchError
 from pqsearch.fetch.client import PoliteClient, Politeness, Response, Validators
 from pqsearch.fetch.manifest import Manifest, PageRecord, harvest_lock, now, write_atomic
+from pqsearch.fetch.pages import DutchPage, FrenchPage, Language, PageTask
 from pqsearch.fetch.report import HarvestProgress, HarvestReport
 from pqsearch.fetch.weblex_index import (
     KIND_NAMES,
@@ -42,7 +43,6 @@ from pqsearch.fetch.weblex_index import (
     parse_index,
 )
 from pqsearch.models import FileFailure, Question
-from pqsearch.parse import parse_bytes
 
 SITE_URL = "https://www.parlement.brussels"
 DEFAULT_FOLDER = Path("corpus") / "brussels-harvest"
@@ -51,26 +51,7 @@ DUTCH_NOT_PARSED = (
     "build the parser against, and its layout is not guessed."
 )
 
-Language = Literal["fr", "nl"]
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class _Task:
-    entry: IndexEntry
-    language: Language
-    url: str
-
-    @property
-    def key(self) -> str:
-        return f"{self.language}/{self.entry.key}"
-
-    @property
-    def file(self) -> str:
-        name = self.entry.moncode
-        if self.entry.base != "1":
-            name += f"-base{self.entry.base}"
-        return f"fr/{name}.html" if self.language == "fr" else f"nl/{name}.html.nl"
 
 
 def choices(kinds: Iterable[str], languages: Iterable[str]) -> tuple[list[Kind], list[Language]]:
@@ -250,7 +231,7 @@ class _Run:
                 if url is None:
                     self._tick()
                     continue
-                task = _Task(entry, language, url)
+                task = PageTask(entry, language, url)
                 held = self.manifest.holds(task.key)
                 if task.key in self.manifest.done_in_run:
                     outcome = "resumed"
@@ -267,10 +248,10 @@ class _Run:
                 self._tick()
         return True
 
-    def _fetch(self, task: _Task, held: PageRecord | None) -> str:
+    def _fetch(self, task: PageTask, held: PageRecord | None) -> str:
         self.progress.requested += 1
         self.progress.url = task.url
-        check = _FrenchPage(task) if task.language == "fr" else _DutchPage(task)
+        check = FrenchPage(task) if task.language == "fr" else DutchPage(task)
         response = self.client.get(task.url, _validators(held), check=check)
         if response.outcome == "robots":
             self.manifest.add(PageRecord(task.key, task.url, task.file, "robots", now()))
@@ -286,7 +267,7 @@ class _Run:
             self.failed.append(FileFailure(task.url, f"{response.reason}{kept}"))
             self.progress.failed += 1
             return "failed"
-        question = check.question if isinstance(check, _FrenchPage) else None
+        question = check.question if isinstance(check, FrenchPage) else None
         return self._store(task.key, task.url, task.file, response, held, task.entry, question)
 
     def _store(
@@ -330,7 +311,7 @@ class _Run:
 
 
 def _due(
-    task: _Task,
+    task: PageTask,
     held: PageRecord | None,
     recent: dt.date,
     recheck_all: bool,
@@ -344,46 +325,6 @@ def _due(
         return True
     answered_on = dt.date.fromisoformat(held.answered_on) if held.answered_on else None
     return answered_on is not None and answered_on >= recent
-
-
-class _FrenchPage:
-    """Accepts a body only if the page parser reads it as this question's page; keeps it."""
-
-    def __init__(self, task: _Task) -> None:
-        self.task = task
-        self.question: Question | None = None
-
-    def __call__(self, body: bytes) -> str | None:
-        try:
-            (question,) = parse_bytes(body, source=self.task.url)
-        except ParseError as error:
-            return f"not a question page: {error.reason}"
-        except ValueError:
-            return "not a question page: it holds several records"
-        if question.source_format != "html":
-            return f"not a question page: read as {question.source_format}"
-        if question.id != self.task.entry.moncode:
-            return f"the page of question {question.id}, not {self.task.entry.moncode}"
-        self.question = question
-        return None
-
-
-class _DutchPage:
-    """Dutch pages are not parsed yet, so only what any page has is checked: a whole HTML
-    document that names its own document code (an error page or a cut body has not)."""
-
-    def __init__(self, task: _Task) -> None:
-        self.task = task
-
-    def __call__(self, body: bytes) -> str | None:
-        text = body.decode("utf-8", "replace")
-        if "<html" not in text[:2000].lower():
-            return "not an HTML page"
-        if "</html>" not in text[-2000:].lower():
-            return "the page is cut short (no </html> at its end)"
-        if f"moncode={self.task.entry.moncode}" not in text:
-            return f"not the page of question {self.task.entry.moncode} (an error page?)"
-        return None
 
 
 def _validators(held: PageRecord | None) -> Validators:

@@ -142,11 +142,21 @@ def parse_index(data: bytes, *, base_url: str, legislature: str, source: str) ->
         raise FetchError(f'{source} is JSON but has no "data" list of rows: not the site\'s index.')
     entries: list[IndexEntry] = []
     problems: list[str] = []
+    rows_of: dict[str, int] = {}
     for number, row in enumerate(rows, start=1):
         try:
-            entries.append(_entry(row, base_url))
+            entry = _entry(row, base_url)
         except ValueError as error:
             problems.append(f"{source} row {number}: {error}")
+            continue
+        if entry.key in rows_of:
+            problems.append(
+                f"{source} row {number}: the same question as row {rows_of[entry.key]} "
+                f"(moncode {entry.moncode}), kept once"
+            )
+            continue
+        rows_of[entry.key] = number
+        entries.append(entry)
     return ParsedIndex(fields.period(legislature) or legislature, tuple(entries), tuple(problems))
 
 

@@ -113,11 +113,12 @@ def test_a_bad_row_is_named_and_the_others_are_kept() -> None:
     short = EXAMPLE_ROW[:15]
     unlinked = [*EXAMPLE_ROW]
     unlinked[2] = "fiche"
-    parsed = parse_rows([short, EXAMPLE_ROW, unlinked])
+    parsed = parse_rows([short, EXAMPLE_ROW, unlinked, EXAMPLE_ROW])
     assert [entry.moncode for entry in parsed.entries] == ["167852"]
     assert parsed.problems == (
         "index.json row 1: 15 columns, expected 16",
         "index.json row 3: no link to the question's page",
+        "index.json row 4: the same question as row 2 (moncode 167852), kept once",
     )
 
 
