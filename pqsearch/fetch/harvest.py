@@ -29,7 +29,14 @@ from typing import TypeVar
 
 from pqsearch.errors import FetchError
 from pqsearch.fetch.client import PoliteClient, Politeness, Response, Validators
-from pqsearch.fetch.manifest import Manifest, PageRecord, harvest_lock, now, write_atomic
+from pqsearch.fetch.manifest import (
+    Manifest,
+    PageRecord,
+    harvest_lock,
+    now,
+    remove_temporaries,
+    write_atomic,
+)
 from pqsearch.fetch.pages import DutchPage, FrenchPage, Language, PageTask
 from pqsearch.fetch.report import HarvestProgress, HarvestReport
 from pqsearch.fetch.weblex_index import (
@@ -148,6 +155,7 @@ class _Run:
     ) -> None:
         self.folder = folder
         self.base_url = base_url
+        remove_temporaries(folder)
         self.manifest = Manifest(folder)
         self.client = PoliteClient(base_url, politeness)
         self.client.read_robots()

@@ -165,6 +165,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.close(folder)
 
 
+def remove_temporaries(folder: Path) -> None:
+    """Delete what `write_atomic` left when a run was killed mid-write (under the lock)."""
+    for stale in folder.rglob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
 @contextlib.contextmanager
 def harvest_lock(folder: Path) -> Iterator[None]:
     """Hold the folder for one `pqsearch fetch`; a second one fails at once with a message.

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +19,7 @@ from pqsearch.errors import FetchError, SiteUnreachableError
 from pqsearch.fetch.manifest import MANIFEST, Manifest
 from pqsearch.fetch.report import HarvestProgress, HarvestReport
 from pqsearch.parse import parse_file
-from tests.conftest import BRUSSELS_HTML
+from tests.conftest import BRUSSELS_HTML, REPO
 from tests.fetch.replay import (
     INDEX_PATH,
     MONCODES,
@@ -258,3 +263,43 @@ def test_a_fetched_page_takes_precedence_over_its_index_only_record(tmp_path: Pa
         assert question.source_format == "html" and question.question
         assert index.get("900001").source_format == "index"
         assert index.document_count == len(index_only(folder))
+
+
+def test_a_killed_fetch_resumed_fetches_each_page_once(tmp_path: Path) -> None:
+    folder = tmp_path / "harvest"
+    site = Site.replay()
+    with Replay(site) as replay:
+        command = [
+            sys.executable, "-m", "pqsearch.cli", "fetch", "--base-url", replay.url,
+            "--folder", str(folder), "--delay", "0.2", "--quiet",
+        ]  # fmt: skip
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        process = subprocess.Popen(command, env=env, cwd=tmp_path)
+        try:
+            # Killed (SIGKILL: no clean-up of any kind) once five pages are recorded.
+            deadline = time.monotonic() + 120
+            while _pages_recorded(folder) < 5 and time.monotonic() < deadline:
+                assert process.poll() is None, "the fetch ended before it was killed"
+                time.sleep(0.05)
+        finally:
+            process.kill()
+            process.wait(timeout=30)
+        assert process.returncode == -signal.SIGKILL
+        killed_after = _pages_recorded(folder)
+        assert 5 <= killed_after < 2 * len(MONCODES)
+        report = fetch(replay, folder)
+
+    assert report.complete
+    assert report.resumed == killed_after
+    for moncode in MONCODES:
+        assert replay.served(page_path(moncode)) == 1, moncode
+        assert replay.served(page_path(moncode, dutch=True)) == 1, moncode
+    assert not list(folder.rglob("*.tmp"))
+
+
+def _pages_recorded(folder: Path) -> int:
+    try:
+        lines = (folder / MANIFEST).read_bytes().splitlines()
+    except FileNotFoundError:
+        return 0
+    return sum(1 for line in lines if line.startswith((b'{"key": "fr/', b'{"key": "nl/')))
