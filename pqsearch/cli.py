@@ -215,12 +215,16 @@ def fetch(
         )
         if printer:
             printer.finish()
-        typer.echo(output.as_json(report) if json else output.fetch_text(report), nl=json)
-        if ingest:
-            typer.echo(output.ingest_text(api.ingest([Path(report.folder)], index_dir=index)))
-        elif not json:
-            typer.echo(f"Next: pqsearch ingest {report.folder}")
-    if report.failed:
+        if not json:
+            typer.echo(output.fetch_text(report), nl=False)
+        ingested = api.ingest([Path(report.folder)], index_dir=index) if ingest else None
+    if json:
+        typer.echo(output.as_json({"fetch": report, "ingest": ingested} if ingest else report))
+    elif ingested is not None:
+        typer.echo(output.ingest_text(ingested), nl=False)
+    else:
+        typer.echo(f"Next: pqsearch ingest {report.folder}")
+    if report.failed or (ingested is not None and ingested.failed):
         raise typer.Exit(1)
 
 

@@ -59,11 +59,14 @@ def test_fetch_then_search_finds_every_replayed_question(tmp_path: Path) -> None
 def test_an_unreachable_site_is_a_message_and_the_index_stays_usable(tmp_path: Path) -> None:
     folder, index = tmp_path / "harvest", tmp_path / "index"
     with Replay(Site.replay()) as replay:
-        code, _, err = run(
+        code, out, err = run(
             "fetch", "--base-url", replay.url, "--folder", str(folder), *FAST,
-            "--language", "fr", "--kind", "oral", "--ingest", "--index", str(index),
+            "--language", "fr", "--kind", "oral", "--ingest", "--index", str(index), "--json",
         )  # fmt: skip
     assert code == 1, err  # the two oral questions have no page in the replay
+    done = json.loads(out)
+    assert [f["reason"] for f in done["fetch"]["failed"]] == ["HTTP 404 Not Found"] * 2
+    assert len(done["ingest"]["added"]) == 40  # every entry, by its metadata
     code, _, err = run(
         "fetch", "--base-url", closed_port_url(), "--folder", str(folder), *FAST,
         "--ingest", "--index", str(index),
