@@ -32,7 +32,9 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # After this many URLs in a row without any HTTP answer, the site is taken to be down.
 SILENT_LIMIT = 3
 
-Outcome = Literal["ok", "not_modified", "robots", "http_error", "invalid"]
+# "invalid": a body refused again and again (an error page served with 200, a cut body);
+# "unreadable": a whole page that the check says asking again will not mend.
+Outcome = Literal["ok", "not_modified", "robots", "http_error", "invalid", "unreadable"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,14 @@ class Validators:
 
     etag: str | None = None
     last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """Why a check refused a body, and whether asking again may give a good one."""
+
+    reason: str
+    retry: bool = True
 
 
 @dataclass(frozen=True)
@@ -114,11 +124,12 @@ class PoliteClient:
         validators: Validators = Validators(),
         *,
         check_robots: bool = True,
-        check: Callable[[bytes], str | None] | None = None,
+        check: Callable[[bytes], Rejection | None] | None = None,
     ) -> Response:
-        """GET `url` politely. `check` returns why a 200 body is not what was asked (an
-        error page, a cut page) or None; such a body is retried like a 5xx and never
-        returned as "ok". Raises `SiteUnreachableError` when the site never answers."""
+        """GET `url` politely. `check` says why a 200 body is not what was asked (an error
+        page, a cut page), or None; such a body is never returned as "ok": it is asked for
+        again like a 5xx, unless the rejection says that would not help ("unreadable").
+        Raises `SiteUnreachableError` when the site never answers."""
         if check_robots and not self.allowed(url):
             return Response(url, "robots", None, b"", Validators(), "disallowed by robots.txt")
         attempt = 0
@@ -135,11 +146,14 @@ class PoliteClient:
             else:
                 unreachable = False
                 self._silent = 0
-                why = check(answer.body) if check and answer.outcome == "ok" else None
-                if why is None:
+                rejection = check(answer.body) if check and answer.outcome == "ok" else None
+                if rejection is None:
                     return answer
-                reason = why
-                failed = Response(url, "invalid", answer.status, b"", Validators(), why)
+                reason = rejection.reason
+                outcome: Outcome = "invalid" if rejection.retry else "unreadable"
+                failed = Response(url, outcome, answer.status, b"", Validators(), reason)
+                if not rejection.retry:
+                    return failed
             # A refused connection or an unknown host seldom mends within minutes of
             # backoff: one more try after the usual pause, then say so.
             retries = min(self.politeness.retries, 1) if unreachable else self.politeness.retries

@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from pqsearch.errors import FetchError
-from pqsearch.fetch.client import PoliteClient, Politeness, Response, Validators
+from pqsearch.fetch.client import PoliteClient, Politeness, Rejection, Response, Validators
 from pqsearch.fetch.manifest import (
     Manifest,
     PageRecord,
+    Status,
     harvest_lock,
     now,
     remove_temporaries,
@@ -58,6 +59,8 @@ DUTCH_NOT_PARSED = (
     "build the parser against, and its layout is not guessed."
 )
 
+# Pages failing one after the other, that many times, stop the run.
+FAILURES_IN_A_ROW = 20
 T = TypeVar("T")
 
 
@@ -167,6 +170,7 @@ class _Run:
             name: [] for name in ("new", "changed", "unchanged", "robots", "kept", "resumed")
         }
         self.failed: list[FileFailure] = []
+        self.blocked_in_a_row = 0
         self.notes: list[str] = []
 
     def read_index(self, legislature: str) -> ParsedIndex:
@@ -176,11 +180,11 @@ class _Run:
         key, file = f"index/{slug}", f"weblex-index/dos_qu_legis_{slug}.json"
         held = self.manifest.holds(key)
 
-        def problem(body: bytes) -> str | None:
+        def problem(body: bytes) -> Rejection | None:
             try:
                 parse_index(body, base_url=self.base_url, legislature=legislature, source=url)
             except FetchError as error:
-                return str(error)
+                return Rejection(str(error))
             return None
 
         response = self.client.get(url, _validators(held), check=problem)
@@ -243,7 +247,14 @@ class _Run:
                 held = self.manifest.holds(task.key)
                 if task.key in self.manifest.done_in_run:
                     outcome = "resumed"
-                elif _due(task, held, recent, recheck_all, french_changed):
+                elif _due(
+                    task,
+                    held,
+                    self.manifest.last.get(task.key),
+                    recent,
+                    recheck_all,
+                    french_changed,
+                ):
                     if max_pages is not None and self.progress.requested >= max_pages:
                         return False
                     outcome = self._fetch(task, held)
@@ -253,8 +264,22 @@ class _Run:
                     french_changed = True
                 if outcome != "failed":
                     self.outcomes[outcome].append(url)
+                self._check_failures(outcome)
                 self._tick()
         return True
+
+    def _check_failures(self, outcome: str) -> None:
+        """Stop when page after page is refused or the server fails: asking for the
+        thousands left would only load it."""
+        if outcome != "failed":
+            self.blocked_in_a_row = 0
+        if self.blocked_in_a_row >= FAILURES_IN_A_ROW:
+            raise FetchError(
+                f"{FAILURES_IN_A_ROW} pages in a row were refused or failed, the last with "
+                f"{self.failed[-1].reason} ({self.failed[-1].source}). Stopped so as not to "
+                "load the site for nothing; what was fetched is kept. Run the same command "
+                "again later: it goes on where it stopped."
+            )
 
     def _fetch(self, task: PageTask, held: PageRecord | None) -> str:
         self.progress.requested += 1
@@ -269,11 +294,30 @@ class _Run:
             return "unchanged"
         if response.outcome != "ok":
             kept = f"; the copy fetched {held.fetched_at} is kept" if held else ""
+            status: Status = "unreadable" if response.outcome == "unreadable" else "failed"
             self.manifest.add(
-                PageRecord(task.key, task.url, task.file, "failed", now(), reason=response.reason)
+                PageRecord(
+                    task.key,
+                    task.url,
+                    task.file,
+                    status,
+                    now(),
+                    entry=task.entry.row_hash,
+                    reason=response.reason,
+                )
             )
             self.failed.append(FileFailure(task.url, f"{response.reason}{kept}"))
             self.progress.failed += 1
+            # Refusals and server trouble say the site is not serving us; a missing page
+            # (404) or one the parser cannot read says nothing of the next one.
+            status_code = response.status
+            if (
+                response.outcome == "invalid"
+                or status_code is None
+                or status_code in (401, 403, 429)
+                or status_code >= 500
+            ):
+                self.blocked_in_a_row += 1
             return "failed"
         question = check.question if isinstance(check, FrenchPage) else None
         return self._store(task.key, task.url, task.file, response, held, task.entry, question)
@@ -321,11 +365,17 @@ class _Run:
 def _due(
     task: PageTask,
     held: PageRecord | None,
+    last: PageRecord | None,
     recent: dt.date,
     recheck_all: bool,
     french_changed: bool,
 ) -> bool:
-    if held is None or recheck_all or held.entry != task.entry.row_hash:
+    if recheck_all:
+        return True
+    if held is None:
+        # A page the parser could not read stays so until its entry changes.
+        return not (last and last.status == "unreadable" and last.entry == task.entry.row_hash)
+    if held.entry != task.entry.row_hash:
         return True
     if task.language == "nl":
         return french_changed

@@ -29,7 +29,8 @@ from pqsearch.errors import HarvestLockedError
 MANIFEST = "manifest.ndjson"
 LOCK = ".fetch.lock"
 
-Status = Literal["ok", "failed", "robots"]
+# "unreadable": a whole page the parser cannot read; not asked again until its entry changes.
+Status = Literal["ok", "failed", "robots", "unreadable"]
 
 
 @dataclass(frozen=True)

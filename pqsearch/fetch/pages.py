@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from pqsearch.errors import ParseError
+from pqsearch.errors import ParseError, UnknownFormatError
+from pqsearch.fetch.client import Rejection
 from pqsearch.fetch.weblex_index import IndexEntry
 from pqsearch.models import Question
 from pqsearch.parse import parse_bytes
@@ -41,23 +42,37 @@ class PageTask:
 
 
 class FrenchPage:
-    """Accepts a body only if the page parser reads it as this question's page; keeps it."""
+    """Accepts a body only if the page parser reads it as this question's page; keeps it.
+
+    A body that is no question page (an error page served with 200) or is cut short may be
+    good when asked again; a whole question page that the parser cannot read will not be
+    (a layout not known, as perhaps for an oral question's page): that one is not asked again
+    until its index row changes.
+    """
 
     def __init__(self, task: PageTask) -> None:
         self.task = task
         self.question: Question | None = None
 
-    def __call__(self, body: bytes) -> str | None:
+    def __call__(self, body: bytes) -> Rejection | None:
+        if (cut := _cut_short(body)) is not None:
+            return cut
         try:
             (question,) = parse_bytes(body, source=self.task.url)
+        except UnknownFormatError as error:
+            return Rejection(f"not a question page: {error.reason}")
         except ParseError as error:
-            return f"not a question page: {error.reason}"
+            return Rejection(
+                f"a question page the parser cannot read ({error.reason}); its entry stays "
+                "searchable by its metadata",
+                retry=False,
+            )
         except ValueError:
-            return "not a question page: it holds several records"
+            return Rejection("not a question page: it holds several records")
         if question.source_format != "html":
-            return f"not a question page: read as {question.source_format}"
+            return Rejection(f"not a question page: read as {question.source_format}")
         if question.id != self.task.entry.moncode:
-            return f"the page of question {question.id}, not {self.task.entry.moncode}"
+            return Rejection(f"the page of question {question.id}, not {self.task.entry.moncode}")
         self.question = question
         return None
 
@@ -69,12 +84,18 @@ class DutchPage:
     def __init__(self, task: PageTask) -> None:
         self.task = task
 
-    def __call__(self, body: bytes) -> str | None:
-        text = body.decode("utf-8", "replace")
-        if "<html" not in text[:2000].lower():
-            return "not an HTML page"
-        if "</html>" not in text[-2000:].lower():
-            return "the page is cut short (no </html> at its end)"
-        if f"moncode={self.task.entry.moncode}" not in text:
-            return f"not the page of question {self.task.entry.moncode} (an error page?)"
+    def __call__(self, body: bytes) -> Rejection | None:
+        if (cut := _cut_short(body)) is not None:
+            return cut
+        if b"<html" not in body[:2000].lower():
+            return Rejection("not an HTML page")
+        if f"moncode={self.task.entry.moncode}".encode() not in body:
+            return Rejection(f"not the page of question {self.task.entry.moncode} (an error page?)")
         return None
+
+
+def _cut_short(body: bytes) -> Rejection | None:
+    # Lexbor closes whatever a cut page leaves open, so the end tag is looked for in the bytes.
+    if b"</html>" not in body[-2000:].lower():
+        return Rejection("the page is cut short (no </html> at its end)")
+    return None

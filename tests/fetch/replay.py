@@ -66,7 +66,7 @@ OTHER_KINDS = [
     ("900005", "ARCCC", "question orale", "mondelinge vraag", "commission"),
 ]
 
-Fault = Literal["429", "500", "timeout", "truncated", "error200", "cut200", "404"]
+Fault = Literal["429", "500", "timeout", "truncated", "error200", "cut200", "403", "404"]
 ERROR_PAGE = (
     b"<!DOCTYPE html>\n<html><head><title>Erreur</title></head><body><h1>Le service est "
     b"momentan\xc3\xa9ment indisponible</h1></body></html>\n"
@@ -268,6 +268,8 @@ class Replay:
             if fault in ("429", "500"):
                 extra = {"Retry-After": self.site.retry_after} if fault == "429" else {}
                 return self._send(handler, int(fault), b"busy", extra)
+            if fault == "403":
+                return self._send(handler, 403, b"<html><body>Forbidden</body></html>")
             if fault == "404" or body is None:
                 return self._send(handler, 404, b"<html><body>Not found</body></html>")
             if fault == "error200":

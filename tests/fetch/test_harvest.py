@@ -303,3 +303,35 @@ def _pages_recorded(folder: Path) -> int:
     except FileNotFoundError:
         return 0
     return sum(1 for line in lines if line.startswith((b'{"key": "fr/', b'{"key": "nl/')))
+
+
+def test_a_site_that_refuses_every_page_stops_the_run_early(tmp_path: Path) -> None:
+    site = Site.replay()
+    for path in list(site.bodies):
+        if path != INDEX_PATH:
+            site.fault(path, "403")
+    with Replay(site) as replay, pytest.raises(FetchError) as raised:
+        fetch(replay, tmp_path)
+    assert "20 pages in a row were refused or failed, the last with HTTP 403 Forbidden" in str(
+        raised.value
+    )
+    assert len(replay.log) == 2 + 20  # robots.txt, the index, then twenty pages
+    assert len(index_only(tmp_path)) == len(MONCODES) + 6  # every entry stays searchable
+
+
+def test_a_whole_page_the_parser_cannot_read_is_not_asked_for_again(tmp_path: Path) -> None:
+    site = Site.replay()
+    # A stand-in for an oral question's page, whose layout is not known: a real page with
+    # its "Question" row renamed, so that the parser cannot find the question.
+    page = site.bodies[page_path("170229")].replace(b"<b>Question &nbsp;", b"<b>Texte &nbsp;")
+    site.bodies[page_path("900001")] = page.replace(b"170229", b"900001")
+    with Replay(site) as replay:
+        first = fetch(replay, tmp_path, kinds=["oral"], languages=["fr"])
+        again = fetch(replay, tmp_path, kinds=["oral"], languages=["fr"])
+        assert len(replay.requests_for(page_path("900001"))) == 1
+    (unreadable, missing) = first.failed
+    assert unreadable.source.endswith(page_path("900001"))
+    assert 'a question page the parser cannot read (no "Question" row' in unreadable.reason
+    assert missing.reason == "HTTP 404 Not Found"  # 900005: asked again, it may appear
+    assert again.kept == 1 and [f.reason for f in again.failed] == ["HTTP 404 Not Found"]
+    assert "900001" in index_only(tmp_path)
