@@ -12,7 +12,8 @@ The corpus folder it fills (`DEFAULT_FOLDER`):
 Refresh rules: a page is asked for when it is not held, when its index row changed, when
 it had no answer when fetched, or when its answer is younger than `recent_days`; a Dutch
 page also when its French page came back new or changed. Pages held are asked for with
-their validators, so an unchanged one costs a 304.
+their validators, so an unchanged one costs a 304. A page the parser could not read as a
+whole is not asked for again until its index row changes.
 """
 
 from __future__ import annotations
