@@ -5,7 +5,7 @@ The public surface is what `__all__` lists; everything else may change.
 
 __version__ = "0.2.0"
 
-from pqsearch.api import Index, fetch, ingest, open_index, parse_files, search
+from pqsearch.api import Index, ingest, open_index, parse_files, search
 from pqsearch.errors import (
     DamagedIndexError,
     FetchError,
@@ -20,6 +20,7 @@ from pqsearch.errors import (
     TaxonomyError,
     UnknownValueError,
 )
+from pqsearch.fetch import harvest
 from pqsearch.fetch.report import HarvestReport
 from pqsearch.models import (
     CrossReference,
@@ -76,7 +77,7 @@ __all__ = [
     "TaxonomyError",
     "UnknownValueError",
     "__version__",
-    "fetch",
+    "harvest",
     "ingest",
     "open_index",
     "parse_files",

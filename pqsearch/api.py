@@ -13,12 +13,11 @@ Everything the CLI does goes through here, and other programs use the same calls
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from pqsearch.errors import QuerySyntaxError
-from pqsearch.fetch.report import HarvestProgress, HarvestReport
 from pqsearch.index import store
 from pqsearch.index.reader import IndexReader
 from pqsearch.models import (
@@ -66,52 +65,6 @@ def ingest(
         prune=prune,
         taxonomy=taxonomy,
         lock_timeout=wait,
-        progress=progress,
-    )
-
-
-def fetch(
-    legislatures: Sequence[str] = ("24/29",),
-    *,
-    kinds: Sequence[str] = ("written",),
-    languages: Sequence[str] = ("fr", "nl"),
-    folder: str | Path | None = None,
-    base_url: str | None = None,
-    delay: float | None = None,
-    timeout: float = 30.0,
-    retries: int = 3,
-    backoff: float = 10.0,
-    recent_days: int = 90,
-    recheck_all: bool = False,
-    max_pages: int | None = None,
-    progress: Callable[[HarvestProgress], None] | None = None,
-) -> HarvestReport:
-    """Harvest the Parliament's index and question pages into `folder` (see `pqsearch.fetch`).
-
-    `kinds`: written (default), oral, interpellation, request_for_explanations, topical,
-    other, or all. Every index entry gets a metadata record whatever `kinds` says. Pages are
-    fetched politely (`delay` seconds apart, 2 by default) and resumably; run `ingest` on
-    `folder` afterwards.
-    """
-    from pqsearch.fetch import harvest
-    from pqsearch.fetch.client import DEFAULT_DELAY, Politeness
-
-    asked_kinds, asked_languages = harvest.choices(kinds, languages)
-    return harvest.harvest(
-        legislatures,
-        kinds=asked_kinds,
-        languages=asked_languages,
-        folder=Path(folder) if folder is not None else harvest.DEFAULT_FOLDER,
-        base_url=base_url or harvest.SITE_URL,
-        politeness=Politeness(
-            delay=DEFAULT_DELAY if delay is None else delay,
-            timeout=timeout,
-            retries=retries,
-            backoff=backoff,
-        ),
-        recent_days=recent_days,
-        recheck_all=recheck_all,
-        max_pages=max_pages,
         progress=progress,
     )
 

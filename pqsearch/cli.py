@@ -198,9 +198,12 @@ def fetch(
 
     Example: pqsearch fetch --legislature 24/29 --ingest
     """
+    from pqsearch.fetch import harvest
+    from pqsearch.fetch.report import report_text
+
     printer = None if quiet else _FetchProgressPrinter()
     with user_errors():
-        report = api.fetch(
+        report = harvest(
             legislature or ["24/29"],
             kinds=kind or ["written"],
             languages=language or ["fr", "nl"],
@@ -216,7 +219,7 @@ def fetch(
         if printer:
             printer.finish()
         if not json:
-            typer.echo(output.fetch_text(report), nl=False)
+            typer.echo(report_text(report), nl=False)
         ingested = api.ingest([Path(report.folder)], index_dir=index) if ingest else None
     if json:
         typer.echo(output.as_json({"fetch": report, "ingest": ingested} if ingest else report))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pqsearch.models import FileFailure, jsonable
+from pqsearch.output import plural
 
 
 @dataclass
@@ -58,3 +59,23 @@ class HarvestReport:
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = jsonable(self)
         return result
+
+
+def report_text(report: HarvestReport) -> str:
+    """The summary of a harvest: the index, pages by outcome, what failed and why."""
+    kinds = ", ".join(f"{count} {kind}" for kind, count in report.kinds.items())
+    lines = [
+        f"Index {', '.join(report.legislatures)}: {report.index_entries:,} entries ({kinds}); "
+        f"{report.entries_asked:,} of the kinds asked.",
+        f"Pages: {len(report.new)} new, {len(report.changed)} changed, "
+        f"{len(report.unchanged)} unchanged, {len(report.failed)} failed, "
+        f"{len(report.robots)} skipped by robots.txt, {report.kept} kept (not due), "
+        f"{report.resumed} fetched by the interrupted run.",
+        f"Dutch pages held: {report.dutch_held} (stored, not parsed yet).",
+        f"Index-only records: {report.index_only:,} entries searchable by their metadata alone.",
+        f"{plural(report.requests, 'request')} in {report.seconds:.1f} s into {report.folder}.",
+    ]
+    lines.extend(f"  failed: {f.source}: {f.reason}" for f in report.failed)
+    lines.extend(f"  skipped by robots.txt: {url}" for url in report.robots)
+    lines.extend(f"  note: {note}" for note in report.notes)
+    return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pqsearch import api
+from pqsearch import harvest
 from pqsearch.errors import FetchError
 from pqsearch.fetch.client import _retry_after
 from tests.fetch.replay import Replay, Site, gaps
@@ -27,7 +27,7 @@ def test_a_retry_after_too_long_stops_the_run_with_the_wait_asked(tmp_path: Path
     site.retry_after = "3600"
     site.fault("/robots.txt", "429")
     with Replay(site) as replay, pytest.raises(FetchError) as raised:
-        api.fetch(folder=tmp_path, base_url=replay.url, **FAST)
+        harvest(folder=tmp_path, base_url=replay.url, **FAST)
     assert "asks to wait 3600 s" in str(raised.value)
     assert len(replay.log) == 1
 
@@ -36,6 +36,6 @@ def test_the_crawl_delay_of_robots_txt_is_honoured_when_longer(tmp_path: Path) -
     site = Site.replay()
     site.robots = "User-agent: *\nCrawl-delay: 1\n"
     with Replay(site) as replay:
-        api.fetch(folder=tmp_path, base_url=replay.url, max_pages=2, **FAST)
+        harvest(folder=tmp_path, base_url=replay.url, max_pages=2, **FAST)
     assert len(replay.log) == 4  # robots.txt, the index, two pages
     assert min(gaps(replay.log[1:])) >= 1.0

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pqsearch import api
+from pqsearch import api, harvest
 from pqsearch.errors import FetchError, SiteUnreachableError
 from pqsearch.fetch.manifest import MANIFEST, Manifest
 from pqsearch.fetch.report import HarvestProgress, HarvestReport
@@ -40,7 +40,7 @@ ANSWERED = [m for m in MONCODES if parse_file(BRUSSELS_HTML / f"{m}.html")[0].an
 
 
 def fetch(replay: Replay, folder: Path, **options: Any) -> HarvestReport:
-    return api.fetch(folder=folder, base_url=replay.url, **{**FAST, **options})
+    return harvest(folder=folder, base_url=replay.url, **{**FAST, **options})
 
 
 def manifest(folder: Path) -> dict[str, dict[str, Any]]:
@@ -201,7 +201,7 @@ def test_an_unreachable_site_changes_nothing_and_says_what_to_do(tmp_path: Path)
         fetch(replay, tmp_path, languages=["fr"])
     files = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     with pytest.raises(SiteUnreachableError) as raised:
-        api.fetch(folder=tmp_path, base_url=closed_port_url(), **FAST)
+        harvest(folder=tmp_path, base_url=closed_port_url(), **FAST)
     message = str(raised.value)
     assert "Cannot reach 127.0.0.1" in message and "connection refused" in message
     assert "run the same command again" in message
@@ -240,7 +240,7 @@ def test_an_index_that_cannot_be_fetched_is_a_clear_error(tmp_path: Path) -> Non
 
 def test_a_kind_not_known_is_refused_with_the_accepted_ones(tmp_path: Path) -> None:
     with pytest.raises(FetchError, match="kind 'questions' is not known: use one of written"):
-        api.fetch(folder=tmp_path, kinds=["questions"], base_url=closed_port_url())
+        harvest(folder=tmp_path, kinds=["questions"], base_url=closed_port_url())
 
 
 def test_a_fetched_page_takes_precedence_over_its_index_only_record(tmp_path: Path) -> None:

@@ -60,9 +60,9 @@ DUTCH_NOT_PARSED = (
     "build the parser against, and its layout is not guessed."
 )
 
+T = TypeVar("T")
 # Pages failing one after the other, that many times, stop the run.
 FAILURES_IN_A_ROW = 20
-T = TypeVar("T")
 
 
 def choices(kinds: Iterable[str], languages: Iterable[str]) -> tuple[list[Kind], list[Language]]:
@@ -83,7 +83,7 @@ def _checked(values: Iterable[str], known: dict[str, T], what: str) -> list[T]:
     return [known[value] for value in values]
 
 
-def harvest(
+def run_harvest(
     legislatures: Sequence[str] = ("24/29",),
     *,
     kinds: Iterable[Kind] = ("written",),
