@@ -91,7 +91,8 @@ class PoliteClient:
         self.base_url = base_url
         self.politeness = politeness
         self.requests = 0
-        self.retried = 0
+        # Each fault survived by asking again: "URL: reason; asked again after N s".
+        self.retried: list[str] = []
         self.robots = urllib.robotparser.RobotFileParser()
         self.crawl_delay = 0.0
         self._last_done: float | None = None
@@ -170,7 +171,6 @@ class PoliteClient:
                     )
                 return Response(url, "http_error", None, b"", Validators(), reason)
             attempt += 1
-            self.retried += 1
             wait = (
                 self.politeness.delay
                 if unreachable
@@ -183,6 +183,7 @@ class PoliteClient:
                         f"(Retry-After). Stopped; run the same command again after that."
                     )
                 wait = max(retry_after, self.politeness.delay)
+            self.retried.append(f"{url}: {reason}; asked again after {wait:g} s")
             self._pause(wait)
 
     def _once(self, url: str, validators: Validators) -> Response:

@@ -50,6 +50,9 @@ class HarvestReport:
     seconds: float
     complete: bool
     kinds: dict[str, int] = field(default_factory=dict)
+    # Faults survived: each request asked again, with why ("...: HTTP 429 ...; asked again
+    # after 1 s").
+    retried: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
 
     @property
@@ -75,6 +78,7 @@ def report_text(report: HarvestReport) -> str:
         f"Index-only records: {report.index_only:,} entries searchable by their metadata alone.",
         f"{plural(report.requests, 'request')} in {report.seconds:.1f} s into {report.folder}.",
     ]
+    lines.extend(f"  retried: {retry}" for retry in report.retried)
     lines.extend(f"  failed: {f.source}: {f.reason}" for f in report.failed)
     lines.extend(f"  skipped by robots.txt: {url}" for url in report.robots)
     lines.extend(f"  note: {note}" for note in report.notes)

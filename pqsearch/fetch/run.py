@@ -143,6 +143,7 @@ def run_harvest(
         seconds=time.monotonic() - started,
         complete=complete,
         kinds=dict(Counter(entry.kind for entry in entries).most_common()),
+        retried=tuple(run.client.retried),
         notes=tuple(run.notes),
     )
 

@@ -76,6 +76,21 @@ def test_every_fault_is_survived_and_every_page_is_held_as_served(tmp_path: Path
         assert (tmp_path / "nl" / f"{moncode}.html.nl").is_file()
     assert len(report.new) == 2 * len(held)
     assert report.complete
+    # Each fault survived is said, with what was done about it.
+    retried = {line.split("?")[-1].split(":")[0]: line for line in report.retried}
+    assert len(report.retried) == 10  # 170131 and the Dutch 170149 twice
+    faults = {
+        "moncode=170229&montitre=&base=1": "HTTP 429 Too Many Requests; asked again after 1 s",
+        "moncode=170140&montitre=&base=1": "no answer within 0.5 s",
+        "moncode=170145&montitre=&base=1": "the body was cut short (",
+        "moncode=170147&montitre=&base=1": "not a question page: an HTML page but not",
+        "moncode=170148&montitre=&base=1": "the page is cut short (no </html> at its end)",
+        "moncode=170149&montitre=&base=1&lang=nl": "the page is cut short",
+        "moncode=170131&montitre=&base=1": "HTTP 500 Internal Server Error",
+    }
+    for url, reason in faults.items():
+        assert reason in retried[url], (url, retried[url])
+    assert any("dos_qu_legis_24-29.json: HTTP 500" in line for line in report.retried)
     # The example row of the issue has no page in the replay: a clear failure, no file.
     assert [(f.source.split("?")[1], f.reason) for f in report.failed] == [
         ("moncode=167852&montitre=&base=1", "HTTP 404 Not Found"),
