@@ -98,6 +98,8 @@ def run_harvest(
 ) -> HarvestReport:
     """Bring `folder` up to date with the site (see the module's docstring for the rules)."""
     started = time.monotonic()
+    for legislature in legislatures:
+        legislature_slug(legislature)  # a mistyped one is refused before any request
     with harvest_lock(folder):
         run = _Run(folder, base_url, politeness or Politeness(), progress)
         indexes = [run.read_index(legislature) for legislature in legislatures]

@@ -253,9 +253,12 @@ def test_an_index_that_cannot_be_fetched_is_a_clear_error(tmp_path: Path) -> Non
     assert not (tmp_path / "fr").exists()
 
 
-def test_a_kind_not_known_is_refused_with_the_accepted_ones(tmp_path: Path) -> None:
+def test_a_kind_or_legislature_not_known_is_refused_before_any_request(tmp_path: Path) -> None:
     with pytest.raises(FetchError, match="kind 'questions' is not known: use one of written"):
         harvest(folder=tmp_path, kinds=["questions"], base_url=closed_port_url())
+    with pytest.raises(FetchError, match="'latest' is not one the site lists: write it as"):
+        harvest(["latest"], folder=tmp_path, base_url=closed_port_url())
+    assert not list(tmp_path.iterdir())
 
 
 def test_a_fetched_page_takes_precedence_over_its_index_only_record(tmp_path: Path) -> None:
