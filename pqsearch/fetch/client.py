@@ -105,9 +105,15 @@ class PoliteClient:
         return urlsplit(self.base_url).netloc or self.base_url
 
     def read_robots(self) -> None:
-        """Fetch and apply robots.txt. None there (404) allows everything; 401/403 forbid all."""
+        """Fetch and apply robots.txt. None there (404) allows everything; 401/403 forbid all;
+        a server failure stops the run (RFC 9309: the rules are unknown, so no page)."""
         url = urljoin(self.base_url, "/robots.txt")
         response = self.get(url, check_robots=False)
+        if response.status is None or response.status >= 500:
+            raise FetchError(
+                f"{url} could not be read ({response.reason}), so the site's rules for robots "
+                "are unknown and nothing was fetched. Run the same command again later."
+            )
         if response.outcome == "ok":
             self.robots.parse(response.body.decode("utf-8", "replace").splitlines())
             self.crawl_delay = float(self.robots.crawl_delay(ROBOTS_AGENT) or 0)

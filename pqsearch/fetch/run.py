@@ -286,13 +286,13 @@ class _Run:
             )
 
     def _fetch(self, task: PageTask, held: PageRecord | None) -> str:
+        if not self.client.allowed(task.url):
+            self.manifest.add(PageRecord(task.key, task.url, task.file, "robots", now()))
+            return "robots"
         self.progress.requested += 1
         self.progress.url = task.url
         check = FrenchPage(task) if task.language == "fr" else DutchPage(task)
         response = self.client.get(task.url, _validators(held), check=check)
-        if response.outcome == "robots":
-            self.manifest.add(PageRecord(task.key, task.url, task.file, "robots", now()))
-            return "robots"
         if response.outcome == "not_modified" and held is not None:
             self.manifest.add(replace(held, checked_at=now(), entry=task.entry.row_hash))
             return "unchanged"

@@ -39,3 +39,12 @@ def test_the_crawl_delay_of_robots_txt_is_honoured_when_longer(tmp_path: Path) -
         harvest(folder=tmp_path, base_url=replay.url, max_pages=2, **FAST)
     assert len(replay.log) == 4  # robots.txt, the index, two pages
     assert min(gaps(replay.log[1:])) >= 1.0
+
+
+def test_a_robots_txt_the_server_fails_to_give_stops_before_any_page(tmp_path: Path) -> None:
+    site = Site.replay()
+    site.fault("/robots.txt", "500", "500", "500", "500")
+    with Replay(site) as replay, pytest.raises(FetchError) as raised:
+        harvest(folder=tmp_path, base_url=replay.url, **FAST)
+    assert "robots.txt could not be read (HTTP 500 Internal Server Error)" in str(raised.value)
+    assert {request.path for request in replay.log} == {"/robots.txt"}
