@@ -8,6 +8,7 @@ __version__ = "0.2.0"
 from pqsearch.api import Index, ingest, open_index, parse_files, search
 from pqsearch.errors import (
     DamagedIndexError,
+    FetchError,
     IndexLockedError,
     IndexProblemError,
     NoIndexError,
@@ -15,9 +16,12 @@ from pqsearch.errors import (
     ParseError,
     PqsearchError,
     QuerySyntaxError,
+    SiteUnreachableError,
     TaxonomyError,
     UnknownValueError,
 )
+from pqsearch.fetch import harvest
+from pqsearch.fetch.report import HarvestReport
 from pqsearch.models import (
     CrossReference,
     Document,
@@ -45,8 +49,10 @@ __all__ = [
     "Document",
     "Facet",
     "FacetCount",
+    "FetchError",
     "FileFailure",
     "Filters",
+    "HarvestReport",
     "Highlight",
     "Hit",
     "Index",
@@ -66,10 +72,12 @@ __all__ = [
     "SectorCount",
     "SectorEvidence",
     "SectorMention",
+    "SiteUnreachableError",
     "Suggestion",
     "TaxonomyError",
     "UnknownValueError",
     "__version__",
+    "harvest",
     "ingest",
     "open_index",
     "parse_files",

@@ -93,3 +93,15 @@ class TaxonomyError(PqsearchError):
 
 class NotFoundError(PqsearchError):
     """No document has the id that was asked for."""
+
+
+class FetchError(PqsearchError):
+    """Harvesting the Parliament's site failed; what was already fetched is kept."""
+
+
+class SiteUnreachableError(FetchError):
+    """The site did not answer (no connection, refused, timed out again and again)."""
+
+
+class HarvestLockedError(FetchError):
+    """Another `pqsearch fetch` is writing to the same corpus folder."""

@@ -17,9 +17,16 @@ WRITTEN = "written"
 ORAL_TURNED_WRITTEN = "oral_turned_written"
 EXPLANATIONS_TURNED_WRITTEN = "explanations_turned_written"
 INTERPELLATION_TURNED_WRITTEN = "interpellation_turned_written"
+# Kinds known only from the site's index (`pqsearch fetch`): no page text is held for them
+# unless their page was fetched.
+ORAL = "oral"
+INTERPELLATION = "interpellation"
+REQUEST_FOR_EXPLANATIONS = "request_for_explanations"
+TOPICAL = "topical"
+OTHER_KIND = "other"
 # Every kind a record may have, with its French and English labels. Data, not a Literal: a
-# source that brings other kinds (oral questions, interpellations) adds its rows here, and
-# filters, facets and exports pick them up.
+# source that brings other kinds adds its rows here, and filters, facets and exports pick
+# them up.
 KIND_LABELS: dict[str, dict[str, str]] = {
     WRITTEN: {"fr": "Question écrite", "en": "Written question"},
     ORAL_TURNED_WRITTEN: {
@@ -34,6 +41,11 @@ KIND_LABELS: dict[str, dict[str, str]] = {
         "fr": "Interpellation transformée en question écrite",
         "en": "Interpellation turned written",
     },
+    ORAL: {"fr": "Question orale", "en": "Oral question"},
+    INTERPELLATION: {"fr": "Interpellation", "en": "Interpellation"},
+    REQUEST_FOR_EXPLANATIONS: {"fr": "Demande d'explications", "en": "Request for explanations"},
+    TOPICAL: {"fr": "Question d'actualité", "en": "Topical question"},
+    OTHER_KIND: {"fr": "Autre type", "en": "Other"},
 }
 
 

@@ -18,6 +18,12 @@ from pqsearch.models import (
     jsonable,
 )
 
+# A record made from the site's index alone (`pqsearch fetch`): metadata, no text.
+INDEX_ONLY = "index"
+INDEX_ONLY_NOTE = (
+    "only the entry of the site's index is known (its page was not fetched, or the text is in "
+    "the bulletin linked below)"
+)
 BOLD = "\033[1m"
 MARK = "\033[1;33m"
 RESET = "\033[0m"
@@ -61,6 +67,8 @@ def hit_lines(hit: Hit, *, color: bool) -> list[str]:
     number = f"n°{hit.number}" if hit.number is not None else "n° ?"
     where = " · ".join(x for x in (hit.legislature, hit.session) if x)
     answered = answer_state(hit.answered, hit.answered_on)
+    if hit.extra.get("source_format") == INDEX_ONLY:
+        answered = f"index entry only ({hit.extra.get('kind')}): no text held"
     title = next((h for h in hit.highlights if h.part == "title"), None)
     title_text = mark(title, color=color) if title else hit.title
     lines = [
@@ -146,6 +154,8 @@ def document_text(document: Document) -> str:
         lines.append(f"  Cited by: {', '.join(document.cited_by)}")
     for annex in q.annexes:
         lines.append(f"  Annex: {annex.label} <{annex.url}>")
+    if q.source_format == INDEX_ONLY:
+        lines.append(f"  Text: not held — {INDEX_ONLY_NOTE}")
     answer = q.answer or f"({answer_state(False, q.answered_on)})"
     lines += ["", "Question", "", q.question, "", "Answer", "", answer]
     return "\n".join(lines) + "\n"

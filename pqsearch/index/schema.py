@@ -55,7 +55,8 @@ ANSWERED = "answered"
 UNANSWERED = "unanswered"
 
 # Precedence of source formats when two copies of a question say the same: see
-# `parse.versions` (re-exported here, as the index stores each document's rank).
+# `parse.versions` (re-exported here, as the index stores each document's rank). An entry of
+# the site's index (metadata only, `pqsearch fetch`) ranks below every copy with text.
 FORMAT_RANK = versions.FORMAT_RANK
 
 SCHEMA_VERSION = "1"

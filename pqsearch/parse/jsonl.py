@@ -56,7 +56,8 @@ KIND_ALIASES: dict[str, str] = {
     "demande_explications_transformee": EXPLANATIONS_TURNED_WRITTEN,
     "interpellation_transformee": INTERPELLATION_TURNED_WRITTEN,
 }
-SOURCE_FORMATS = ("html", "text", "jsonl")
+# "index": a record made from an entry of the site's index alone, without the page's text.
+SOURCE_FORMATS = ("html", "text", "jsonl", "index")
 
 # Pieces of markup the collector left in its texts (170153's answer ends with "</SPAN"); the
 # tag names are listed so that "<8" or "< 10 %" in a text stays.

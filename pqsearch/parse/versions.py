@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pqsearch.models import Question
 
 # Precedence of source formats when nothing else tells two copies apart.
-FORMAT_RANK = {"html": 3, "text": 2, "jsonl": 1}
+FORMAT_RANK = {"html": 3, "text": 2, "jsonl": 1, "index": 0}
 # What a collector leaves of an answer laid out as nested tables: the heading of the first
 # cell ("QUESTION 1", "Question 1 :") or a bare number ("1", "1.", "1)").
 _TRUNCATED = re.compile(r"^(?:question\s*(?:n°\s*)?)?\d{1,3}\s*[.):°]?$", re.IGNORECASE)

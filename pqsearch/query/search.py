@@ -331,6 +331,8 @@ class Searcher:
                 "answer_type": stored.get("answer_type"),
                 "sectors": [s.get("sector") for s in stored.get("sectors", [])],
                 "portfolios": stored.get("portfolios", []),
+                "kind": record.get("kind"),
+                "source_format": record.get("source_format"),
             },
         )
 

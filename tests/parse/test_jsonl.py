@@ -126,7 +126,7 @@ def test_bad_lines_are_failures_and_the_others_still_parse() -> None:
         b"[1, 2]",
         _line(_collector_record(moncode="3", numero="n/a")),
         _line(_collector_record(moncode="4", titre="")),
-        _line(_collector_record(moncode="5", type="interpellation")),
+        _line(_collector_record(moncode="5", type="petition")),
         _line(_collector_record(moncode="6")),
     ]
     items = list(parse_jsonl_lines(lines, source="r.jsonl"))
@@ -139,7 +139,7 @@ def test_bad_lines_are_failures_and_the_others_still_parse() -> None:
     assert "not an object" in reasons[2]
     assert "number 'n/a' is not a question number" in reasons[3]
     assert "no title" in reasons[4]
-    assert "kind 'interpellation' is not one of" in reasons[5]
+    assert "kind 'petition' is not one of" in reasons[5]
 
 
 def test_parse_file_raises_for_the_first_bad_line(tmp_path: Path) -> None:

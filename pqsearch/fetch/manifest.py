@@ -1,0 +1,198 @@
+"""What the harvest holds and when it got it: an append-only log, safe to kill at any point.
+
+`manifest.ndjson` in the corpus folder has one JSON object a line: a `PageRecord` for every
+request's outcome (a page's URL, file, fetch time, ETag / Last-Modified, SHA-256), and run
+markers. Appending a line after each page is what makes a run resumable: a run killed at any
+moment loses at most the line being written (a cut last line is ignored on reading), and the
+next run sees which pages the unfinished run already got and does not ask for them again.
+A finished run rewrites the log atomically to one line per page.
+
+The file does not end in ".jsonl" on purpose: ingest reads every .jsonl under the corpus.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import errno
+import fcntl
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pqsearch.errors import HarvestLockedError
+
+MANIFEST = "manifest.ndjson"
+LOCK = ".fetch.lock"
+
+# "unreadable": a whole page the parser cannot read; not asked again until its entry changes.
+Status = Literal["ok", "failed", "robots", "unreadable"]
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """One request's outcome. For "ok", the file holds the body whose hash is `sha256`."""
+
+    key: str
+    url: str
+    file: str
+    status: Status
+    checked_at: str
+    fetched_at: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    sha256: str | None = None
+    size: int | None = None
+    # The hash of the index row the page was fetched for: a changed row means a new fetch.
+    entry: str | None = None
+    # French pages: whether the page had an answer, and its date (what a refresh looks at).
+    answered: bool | None = None
+    answered_on: str | None = None
+    reason: str = ""
+
+
+class Manifest:
+    """The log of a corpus folder, read at open: the last good record of every page."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path = folder / MANIFEST
+        self.good: dict[str, PageRecord] = {}
+        self.last: dict[str, PageRecord] = {}
+        # Keys the unfinished previous run already settled (fetched, or refused by robots).
+        self.done_in_run: set[str] = set()
+        self._run_open = False
+        # A kill in the middle of an append leaves a line without its end: the next line
+        # must not be glued to it.
+        self._cut = False
+        self._load()
+
+    @property
+    def resuming(self) -> bool:
+        """True when the previous run stopped before its end; this one goes on from there."""
+        return self._run_open
+
+    def _load(self) -> None:
+        if not self.path.exists():
+            return
+        with self.path.open("rb") as handle:
+            for raw in handle:
+                self._cut = not raw.endswith(b"\n")
+                try:
+                    line = json.loads(raw)
+                except ValueError:
+                    # A line cut by a kill while it was being written: its page is fetched again.
+                    continue
+                if not isinstance(line, dict):
+                    continue
+                if "run" in line:
+                    self._run_open = line["run"] == "start"
+                    if self._run_open:
+                        self.done_in_run.clear()
+                    continue
+                names = {f.name for f in dataclasses.fields(PageRecord)}
+                record = PageRecord(**{k: v for k, v in line.items() if k in names})
+                self.last[record.key] = record
+                if record.status == "ok":
+                    self.good[record.key] = record
+                if record.status != "failed":
+                    self.done_in_run.add(record.key)
+        if not self._run_open:
+            self.done_in_run.clear()
+
+    def start_run(self) -> None:
+        """Mark a run's start, unless the previous one is unfinished: then this one resumes it."""
+        if not self._run_open:
+            self._append({"run": "start", "at": now()})
+            self._run_open = True
+
+    def add(self, record: PageRecord) -> None:
+        self.last[record.key] = record
+        if record.status == "ok":
+            self.good[record.key] = record
+        self._append(dataclasses.asdict(record))
+
+    def holds(self, key: str) -> PageRecord | None:
+        """The good record of `key` if its file is still there."""
+        record = self.good.get(key)
+        if record is None or not (self.folder / record.file).is_file():
+            return None
+        return record
+
+    def finish_run(self) -> None:
+        """Rewrite the log as one line per page (the good record, else the last) and close
+        the run, atomically: the next run starts afresh."""
+        lines = [
+            json.dumps(dataclasses.asdict(self.good.get(key, record)), ensure_ascii=False)
+            for key, record in sorted(self.last.items())
+        ]
+        lines.append(json.dumps({"run": "end", "at": now()}))
+        write_atomic(self.path, ("\n".join(lines) + "\n").encode())
+        self._run_open = False
+        self.done_in_run.clear()
+
+    def _append(self, line: dict[str, Any]) -> None:
+        with self.path.open("ab") as handle:
+            if self._cut:
+                handle.write(b"\n")
+                self._cut = False
+            handle.write((json.dumps(line, ensure_ascii=False) + "\n").encode())
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def now() -> str:
+    """The time in UTC, as the manifest writes it."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` all at once: a reader (or a kill) sees the old or the new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Delete what `write_atomic` left when a run was killed mid-write (under the lock)."""
+    for stale in folder.rglob(".*.tmp"):
+        stale.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def harvest_lock(folder: Path) -> Iterator[None]:
+    """Hold the folder for one `pqsearch fetch`; a second one fails at once with a message.
+
+    An flock: the kernel releases it when its process dies, so a killed run never blocks.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                raise
+            raise HarvestLockedError(
+                f"Another pqsearch fetch is writing to {folder}. Let it finish (or stop it), "
+                "then run this again."
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -1,0 +1,79 @@
+"""`pqsearch fetch` then `pqsearch search`, as a user runs them against the replayed site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pqsearch.cli import app
+from tests.fetch.replay import MONCODES, OTHER_KINDS, Replay, Site, closed_port_url
+
+runner = CliRunner()
+FAST = ["--delay", "0.02", "--timeout", "2", "--quiet"]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_fetch_then_search_finds_every_replayed_question(tmp_path: Path) -> None:
+    folder, index = tmp_path / "harvest", tmp_path / "index"
+    with Replay(Site.replay()) as replay:
+        code, out, err = run(
+            "fetch", "--base-url", replay.url, "--folder", str(folder), *FAST,
+            "--ingest", "--index", str(index),
+        )  # fmt: skip
+    # The example row of the issue has no page in the replay: reported, exit status 1.
+    assert code == 1, err
+    assert "Pages: 68 new, 0 changed, 0 unchanged, 2 failed, 0 skipped by robots.txt" in out
+    assert "failed: " in out and "167852" in out and "HTTP 404 Not Found" in out
+    assert "Dutch pages held: 34 (stored, not parsed yet)" in out
+    assert "Index-only records: 6 entries" in out
+    assert " 0 failed, " in out  # the ingest that followed
+
+    code, out, err = run(
+        "search", "--legislature", "24/29", "--limit", "100", "--json", "--index", str(index)
+    )
+    assert code == 0, err
+    found = {hit["id"]: hit for hit in json.loads(out)["hits"]}
+    expected = {*MONCODES, "167852", *(row[0] for row in OTHER_KINDS)}
+    assert set(found) == expected
+    # A fetched page is indexed from its page, with its text; an index entry by its metadata.
+    assert found["170229"]["source"].endswith("fr/170229.html")
+    assert found["900001"]["source"].endswith("index-only/24-29.jsonl")
+
+    code, out, err = run("search", "kind:interpellation", "--index", str(index))
+    assert code == 0, err
+    assert "1 document" in out and "[id 900002]" in out
+    assert "index entry only (interpellation): no text held" in out
+
+    code, out, err = run("show", "900001", "--index", str(index))
+    assert code == 0, err
+    assert "B.I.Q. 1 (25/26) p. 1" in out
+    assert "Text: not held" in out
+
+
+def test_an_unreachable_site_is_a_message_and_the_index_stays_usable(tmp_path: Path) -> None:
+    folder, index = tmp_path / "harvest", tmp_path / "index"
+    with Replay(Site.replay()) as replay:
+        code, out, err = run(
+            "fetch", "--base-url", replay.url, "--folder", str(folder), *FAST,
+            "--language", "fr", "--kind", "oral", "--ingest", "--index", str(index), "--json",
+        )  # fmt: skip
+    assert code == 1, err  # the two oral questions have no page in the replay
+    done = json.loads(out)
+    assert [f["reason"] for f in done["fetch"]["failed"]] == ["HTTP 404 Not Found"] * 2
+    assert len(done["ingest"]["added"]) == 40  # every entry, by its metadata
+    code, _, err = run(
+        "fetch", "--base-url", closed_port_url(), "--folder", str(folder), *FAST,
+        "--ingest", "--index", str(index),
+    )  # fmt: skip
+    assert code == 2
+    assert err.startswith("Error: Cannot reach 127.0.0.1")
+    assert "Traceback" not in err
+    code, out, err = run("search", "kind:oral", "--index", str(index))
+    assert code == 0, err
+    assert "2 documents" in out
