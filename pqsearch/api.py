@@ -25,6 +25,7 @@ from pqsearch.models import (
     Document,
     Facet,
     FacetCount,
+    Hit,
     IngestReport,
     ParseBatch,
     Question,
@@ -176,22 +177,34 @@ class Index:
     ) -> str:
         """The results of a search as a Markdown memo, CSV or JSON Lines (every field)."""
         from pqsearch import export
+
+        if fmt not in export.FORMATS:
+            raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
+        result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
+        return self.export_hits(result.hits, fmt=fmt, query=query, total=result.total)
+
+    def export_hits(
+        self, hits: Sequence[Hit], *, fmt: str = "md", query: str = "", total: int | None = None
+    ) -> str:
+        """Chosen hits (of `search` or `similar`) as a memo, CSV or JSON Lines, in their order.
+
+        `query` picks each memo passage (the answer's paragraph holding most of its words);
+        `total` is how many documents matched, for the memo's heading (default: len(hits)).
+        """
+        from pqsearch import export
         from pqsearch.query.highlight import Matcher
         from pqsearch.query.syntax import parse_query
 
         if fmt not in export.FORMATS:
             raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
-        result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
-        precedents = [
-            export.Precedent(hit, self.show(hit.id, links=fmt == "md")) for hit in result.hits
-        ]
+        precedents = [export.Precedent(hit, self.show(hit.id, links=fmt == "md")) for hit in hits]
         if fmt == "csv":
             return export.to_csv(precedents)
         if fmt == "jsonl":
             return export.to_jsonl(precedents)
         compiled = self._searcher.compiler.compile(parse_query(query))
         matcher = Matcher(self._reader.lexicon, compiled.forms, compiled.lemmas)
-        return export.markdown(query, precedents, matcher, result.total)
+        return export.markdown(query, precedents, matcher, len(hits) if total is None else total)
 
     def similar(
         self,
@@ -262,11 +275,17 @@ class Index:
         return self._taxonomy
 
     def _sector_id(self, typed: str) -> str:
-        sector = self.taxonomy.find(typed)
+        sector = self.taxonomy.find(typed) or self._sector_of_label(typed)
         if sector is None:
             known = ", ".join(f"{s.id} ({s.labels.get('fr', s.id)})" for s in self.taxonomy.sectors)
             raise QuerySyntaxError(f"Unknown sector {typed!r}. Sectors: {known}.")
         return str(sector.id)
+
+    def _sector_of_label(self, typed: str) -> Any:
+        """The sector whose facet value ("F Construction") is `typed`: facet values filter."""
+        head = typed.split(maxsplit=1)[0] if typed.strip() else ""
+        sector = self.taxonomy.find(head) if head else None
+        return sector if sector and self._sector_label(str(sector.id)) == typed.strip() else None
 
     def _sector_label(self, sector_id: str) -> str:
         sector = self.taxonomy.find(sector_id)

@@ -145,6 +145,7 @@ def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[st
         "status": FieldFacet("status", "status"),
         "answer_type": FieldFacet("answer_type", "answer_type"),
         "language": FieldFacet("language", "language"),
+        "kind": FieldFacet("kind", "kind"),
         "sector": FieldFacet("sector", "sectors", label=sector_label),
     }
     for date_name in ("received", "published", "answered"):

@@ -46,6 +46,7 @@ class Filters:
     sector: tuple[str, ...] = ()
     answer_type: tuple[str, ...] = ()
     status: str | None = None
+    kind: tuple[str, ...] = ()
     date_from: str | dt.date | None = None
     date_to: str | dt.date | None = None
     date_field: str = "received"
@@ -62,6 +63,7 @@ class Filters:
                 self.sector,
                 self.answer_type,
                 self.status,
+                self.kind,
                 self.date_from,
                 self.date_to,
             )
@@ -79,6 +81,7 @@ def filter_query(compiler: Compiler, filters: Filters) -> Any | None:
         "language",
         "sector",
         "answer_type",
+        "kind",
     ):
         values: tuple[str, ...] = getattr(filters, name)
         if values:

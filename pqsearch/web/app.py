@@ -1,0 +1,107 @@
+"""The web application: routes, middleware and the shared index, assembled.
+
+    app = create_app("index/")          # an ASGI app; `serve` runs it with uvicorn
+
+Read-only: pages and API answer GET (and POST for a pasted draft, which changes nothing).
+Only files of this package's `static/` folder are served, by Starlette's `StaticFiles`,
+which refuses any path leading outside it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from pqsearch.web.api_routes import Api
+from pqsearch.web.i18n import Words, language_of
+from pqsearch.web.pages import Pages
+from pqsearch.web.render import STATIC, environment
+from pqsearch.web.security import SecurityHeaders, allowed_hosts
+from pqsearch.web.service import DEFAULT_TIMEOUT, IndexService
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def create_app(
+    index_dir: str | Path | None = None,
+    *,
+    host: str = DEFAULT_HOST,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> Starlette:
+    """The application over the index at `index_dir` (default: $PQSEARCH_INDEX, else index/).
+
+    `host` is the address the server listens on: requests naming another host are refused.
+    """
+    service = IndexService(index_dir, timeout=timeout)
+    templates = environment()
+    pages = Pages(service, templates)
+    api = Api(service)
+
+    async def not_found(request: Request, error: Exception) -> Response:
+        status = error.status_code if isinstance(error, HTTPException) else 500
+        detail = error.detail if isinstance(error, HTTPException) else "Internal error"
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": detail, "type": "HTTPError"}, status_code=status)
+        words = Words(language_of(request.query_params.get("lang")))
+        html = templates.get_template("error.html").render(
+            words=words, lang=words.language, switch_language="/search", error=detail
+        )
+        return HTMLResponse(html, status_code=status)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        service.close()
+
+    routes = [
+        Route("/", pages.home),
+        Route("/search", pages.search),
+        Route("/documents/{doc_id}", pages.document),
+        Route("/draft", pages.draft, methods=["GET", "POST"]),
+        Route("/draft/export", pages.draft_export, methods=["POST"]),
+        Route("/export", pages.search_export),
+        Route("/watches", pages.watches),
+        Route("/api/search", api.search),
+        Route("/api/documents/{doc_id}", api.document),
+        Route("/api/similar", api.similar, methods=["GET", "POST"]),
+        Route("/api/facets/{field}", api.facet),
+        Route("/api/openapi.json", api.openapi),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(host)),
+        ],
+        exception_handlers={HTTPException: not_found},
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    return app
+
+
+def serve(
+    index_dir: str | Path | None = None,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> None:
+    """Run the application with uvicorn until interrupted."""
+    import uvicorn
+
+    app = create_app(index_dir, host=host, timeout=timeout)
+    app.state.service.open()
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
