@@ -59,7 +59,7 @@ class Api:
     async def _json(self, work: Any) -> Response:
         try:
             return JSONResponse(jsonable(await self.service.run(work)))
-        except (PqsearchError, SearchTimeoutError) as error:
+        except PqsearchError as error:
             return error_response(error)
 
     async def search(self, request: Request) -> Response:

@@ -117,7 +117,7 @@ class Pages:
                 request,
                 "search.html",
                 words,
-                400,
+                _status(error),
                 state=state,
                 error=str(error),
                 correction=_correction(state, error),
@@ -166,7 +166,7 @@ class Pages:
             )
         except PqsearchError as error:
             return self.render(
-                request, "draft.html", words, 400, text="", result=None, error=str(error)
+                request, "draft.html", words, _status(error), text="", result=None, error=str(error)
             )
         return self.render(request, "draft.html", words, text=text, result=result, error=None)
 

@@ -15,14 +15,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from pqsearch import Index, open_index
+from pqsearch import Index, PqsearchError, open_index
 
 T = TypeVar("T")
 DEFAULT_TIMEOUT = 10.0
 
 
-class SearchTimeoutError(TimeoutError):
-    """A library call took longer than the server allows."""
+class SearchTimeoutError(PqsearchError):
+    """A library call took longer than the server allows; a narrower search may not."""
 
 
 class IndexService:
