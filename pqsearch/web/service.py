@@ -1,9 +1,13 @@
 """The one open index the web application shares, and the time a request may take.
 
 Every library call runs on a worker thread (a search is CPU work; the event loop keeps
-serving other requests) and is abandoned with `TimeoutError` past `timeout` seconds: the
-page then says so instead of hanging. The query parser already bounds the work a query can
-ask for (length, terms, prefix expansion), so an abandoned call still ends soon.
+serving other requests) and is abandoned with `SearchTimeoutError` past `timeout` seconds:
+the page then says so instead of hanging. The query parser already bounds the work a query
+can ask for (length, terms, prefix expansion), so an abandoned call still ends soon.
+
+The `Index` is shared by every request: it lends each call a reader of its own and serves
+the newest generation committed when the call starts, so an ingest run while the server is
+up is served without a restart.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from pqsearch import Index, PqsearchError, open_index
 
 T = TypeVar("T")
 DEFAULT_TIMEOUT = 10.0
+# Threads running library calls at once; the Index lends as many readers (its default, 8).
+WORKERS = 8
 
 
 class SearchTimeoutError(PqsearchError):
@@ -26,37 +32,28 @@ class SearchTimeoutError(PqsearchError):
 
 
 class IndexService:
-    """Opens the index on first use and runs library calls against it, one at a time.
-
-    One at a time, on one thread: the open index reads its lexicon through SQLite, whose
-    connection refuses other threads, and its caches are not guarded for concurrent use.
-    """
+    """Opens the index on first use and runs library calls against it on worker threads."""
 
     def __init__(self, index_dir: str | Path | None, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.index_dir = index_dir
         self.timeout = timeout
         self._executor = concurrent.futures.ThreadPoolExecutor(
-            max_workers=1, thread_name_prefix="pqsearch-index"
+            max_workers=WORKERS, thread_name_prefix="pqsearch-index"
         )
         self._index: Index | None = None
-        self._lock = threading.Lock()
+        self._opening = threading.Lock()
 
-    def _opened(self) -> Index:
-        if self._index is None:
-            self._index = open_index(self.index_dir)
-        return self._index
-
-    def open(self) -> None:
-        """Open the index now (a missing one raises `NoIndexError` before serving starts)."""
-        self._executor.submit(self._call, lambda index: None).result()
-
-    def _call(self, work: Callable[[Index], T]) -> T:
-        with self._lock:
-            return work(self._opened())
+    def open(self) -> Index:
+        """The shared index, opened now if needed (a missing one raises `NoIndexError`)."""
+        with self._opening:
+            if self._index is None:
+                self._index = open_index(self.index_dir, readers=WORKERS)
+            return self._index
 
     async def run(self, work: Callable[[Index], T]) -> T:
-        """`work(index)` on the index's thread; `SearchTimeoutError` past the timeout."""
-        future = asyncio.get_running_loop().run_in_executor(self._executor, self._call, work)
+        """`work(index)` on a worker thread; `SearchTimeoutError` past the timeout."""
+        loop = asyncio.get_running_loop()
+        future = loop.run_in_executor(self._executor, lambda: work(self.open()))
         try:
             return await asyncio.wait_for(future, self.timeout)
         except TimeoutError:
@@ -66,12 +63,8 @@ class IndexService:
             ) from None
 
     def close(self) -> None:
-        """Close the index (on its own thread, where SQLite wants it) and stop the thread."""
-        self._executor.submit(self._close).result()
         self._executor.shutdown(wait=True, cancel_futures=True)
-
-    def _close(self) -> None:
-        with self._lock:
+        with self._opening:
             if self._index is not None:
                 self._index.close()
                 self._index = None
