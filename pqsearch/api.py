@@ -24,6 +24,7 @@ from pqsearch.models import (
     Document,
     Facet,
     FacetCount,
+    Highlight,
     Hit,
     IngestReport,
     ParseBatch,
@@ -180,6 +181,22 @@ class Index:
                 ),
                 cited_by=self._cited_by(question) if links else (),
             )
+
+    def sector_evidence(self, document: Document) -> tuple[Highlight, ...]:
+        """The document's title, question and answer with its sector terms marked: one
+        `Highlight` per part holding the whole text, for parts where evidence was found."""
+        from pqsearch.query.evidence import evidence_spans
+
+        q = document.question
+        texts = {"title": q.title, "question": q.question, "answer": q.answer or ""}
+        marked: list[Highlight] = []
+        with self._pool.lease() as view:
+            for part, text in texts.items():
+                terms = [e.term for s in document.sectors for e in s.evidence if e.part == part]
+                if terms:
+                    spans = evidence_spans(view.reader.lexicon, text, terms)
+                    marked.append(Highlight(part=part, text=text, spans=spans))
+        return tuple(marked)
 
     def export(
         self,

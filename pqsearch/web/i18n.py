@@ -135,6 +135,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "No saved searches. Add one: pqsearch watch add NAME WORDS…",
     ),
     "watch_new": ("{n} nouveaux", "{n} new"),
+    "watch_new_one": ("1 nouveau", "1 new"),
     "watch_changed": ("{n} modifiés", "{n} changed"),
     "watch_last_run": ("dernière consultation : {d}", "last seen: {d}"),
     "never": ("jamais", "never"),

@@ -10,7 +10,14 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from pqsearch import Document, Index, PqsearchError, SearchResult, UnknownValueError
+from pqsearch import (
+    Document,
+    Highlight,
+    Index,
+    PqsearchError,
+    SearchResult,
+    UnknownValueError,
+)
 from pqsearch.web.i18n import Words, language_of
 from pqsearch.web.params import MULTI, SearchState
 from pqsearch.web.security import FormParams, read_form
@@ -141,17 +148,25 @@ class Pages:
         words = Words(language_of(request.query_params.get("lang")))
         doc_id = request.path_params["doc_id"]
 
-        def work(index: Index) -> tuple[Document, SearchResult]:
-            return index.show(doc_id), index.similar(doc_id, facets=[], limit=SIMILAR_SHOWN)
+        def work(index: Index) -> tuple[Document, SearchResult, dict[str, Highlight]]:
+            document = index.show(doc_id)
+            evidence = {h.part: h for h in index.sector_evidence(document)}
+            return document, index.similar(doc_id, facets=[], limit=SIMILAR_SHOWN), evidence
 
         try:
-            document, similar = await self.service.run(work)
+            document, similar, evidence = await self.service.run(work)
         except PqsearchError as error:
             return self.render(request, "error.html", words, _status(error), error=str(error))
         same = [h for h in similar.hits if h.extra.get("same_question")]
         others = [h for h in similar.hits if not h.extra.get("same_question")]
         return self.render(
-            request, "document.html", words, document=document, same=same, similar=others
+            request,
+            "document.html",
+            words,
+            document=document,
+            evidence=evidence,
+            same=same,
+            similar=others,
         )
 
     async def draft(self, request: Request) -> Response:

@@ -44,13 +44,14 @@ def safe_url(url: str | None) -> str | None:
     return cleaned
 
 
-def marked(highlight: Highlight) -> Markup:
+def marked(highlight: Highlight, css_class: str = "") -> Markup:
     """The highlight's text, escaped, with its matched words in `<mark>`."""
+    opening = f'<mark class="{escape(css_class)}">' if css_class else "<mark>"
     pieces: list[str] = []
     last = 0
     for start, end in highlight.spans:
         pieces.append(str(escape(highlight.text[last:start])))
-        pieces.append(f"<mark>{escape(highlight.text[start:end])}</mark>")
+        pieces.append(f"{opening}{escape(highlight.text[start:end])}</mark>")
         last = end
     pieces.append(str(escape(highlight.text[last:])))
     return Markup("".join(pieces))

@@ -240,3 +240,10 @@ def test_search_export_downloads_the_selection(server: Server) -> None:
         assert response.text == index.export_hits([hit], fmt="csv")
     everything = server.get("/export", params={"q": QUERY, "format": "jsonl"})
     assert len(everything.text.splitlines()) == 4
+
+
+def test_document_page_marks_sector_evidence_in_the_text(server: Server) -> None:
+    page = server.get("/documents/170246").text
+    assert '<mark class="evidence">construction</mark>' in page
+    assert '<mark class="evidence">soins pour la faune</mark>' in page
+    assert page.count('<mark class="evidence">') > 3
