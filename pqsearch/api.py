@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index import store
@@ -36,6 +36,10 @@ from pqsearch.models import (
 from pqsearch.query.facets import facet_names
 from pqsearch.query.search import Filters
 from pqsearch.views import DEFAULT_READERS, ViewPool
+
+if TYPE_CHECKING:
+    from pqsearch.export import CsvDialect
+    from pqsearch.export_memo import MemoLanguage
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -124,8 +128,12 @@ class Index:
         sort: str = "relevance",
         page: int = 1,
         limit: int = 20,
+        all_words: bool = False,
     ) -> SearchResult:
-        """Ranked hits for `query` (the query language of the README), with facet counts."""
+        """Ranked hits for `query` (the query language of the README), with facet counts.
+
+        `all_words=True` keeps only the documents holding every plain word typed.
+        """
         with self._pool.lease() as view:
             return view.searcher.search(
                 query,
@@ -135,6 +143,7 @@ class Index:
                 sort=sort,
                 page=page,
                 limit=limit,
+                all_words=all_words,
             )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
@@ -206,8 +215,14 @@ class Index:
         filters: Filters | None = None,
         sort: str = "relevance",
         limit: int = 20,
+        language: MemoLanguage = "fr",
+        csv_dialect: CsvDialect = "excel-fr",
     ) -> str:
-        """The results of a search as a Markdown memo, CSV or JSON Lines (every field)."""
+        """The results of a search as a Markdown memo, CSV or JSON Lines (every field).
+
+        The memo is in French unless `language="en"`; CSV is in the `excel-fr` dialect (BOM,
+        ";") unless `csv_dialect="comma"`. Cross-references are resolved in every format.
+        """
         from pqsearch import export
 
         if fmt not in export.FORMATS:
@@ -215,15 +230,32 @@ class Index:
         # One view throughout: the hits and their records come from the same generation.
         with self._pool.lease():
             result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
-            return self.export_hits(result.hits, fmt=fmt, query=query, total=result.total)
+            return self.export_hits(
+                result.hits,
+                fmt=fmt,
+                query=query,
+                total=result.total,
+                sort=sort,
+                language=language,
+                csv_dialect=csv_dialect,
+            )
 
     def export_hits(
-        self, hits: Sequence[Hit], *, fmt: str = "md", query: str = "", total: int | None = None
+        self,
+        hits: Sequence[Hit],
+        *,
+        fmt: str = "md",
+        query: str = "",
+        total: int | None = None,
+        sort: str = "relevance",
+        language: MemoLanguage = "fr",
+        csv_dialect: CsvDialect = "excel-fr",
     ) -> str:
         """Chosen hits (of `search` or `similar`) as a memo, CSV or JSON Lines, in their order.
 
         `query` picks each memo passage (the answer's paragraph holding most of its words);
-        `total` is how many documents matched, for the memo's heading (default: len(hits)).
+        `total` is how many documents matched, for the memo's heading (default: len(hits));
+        `sort`, `language` and `csv_dialect` as for `export`.
         """
         from pqsearch import export
         from pqsearch.query.highlight import Matcher
@@ -234,17 +266,20 @@ class Index:
         # One view throughout: the hits' records come from the generation they were found in
         # when the caller holds that view (as `export` does); otherwise from the newest.
         with self._pool.lease() as view:
-            precedents = [
-                export.Precedent(hit, self.show(hit.id, links=fmt == "md")) for hit in hits
-            ]
+            precedents = [export.Precedent(hit, self.show(hit.id)) for hit in hits]
             if fmt == "csv":
-                return export.to_csv(precedents)
+                return export.to_csv(precedents, dialect=csv_dialect)
             if fmt == "jsonl":
                 return export.to_jsonl(precedents)
             compiled = view.searcher.compiler.compile(parse_query(query))
             matcher = Matcher(view.reader.lexicon, compiled.forms, compiled.lemmas)
             return export.markdown(
-                query, precedents, matcher, len(hits) if total is None else total
+                query,
+                precedents,
+                matcher,
+                len(hits) if total is None else total,
+                language=language,
+                sort=sort,
             )
 
     def similar(

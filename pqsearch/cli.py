@@ -12,12 +12,15 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
 from pqsearch import api, output
 from pqsearch.errors import PqsearchError
+from pqsearch.export import CSV_DIALECTS
+from pqsearch.export_memo import MEMO_LANGUAGES
+from pqsearch.query.overdue import REPLY_DELAY_DAYS
 from pqsearch.query.search import Filters
 
 app = typer.Typer(
@@ -34,6 +37,7 @@ IndexOption = Annotated[
     typer.Option("--index", help="Index folder (default: $PQSEARCH_INDEX, else index/)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the typed result as JSON.")]
+T = TypeVar("T", bound=str)
 
 
 @contextlib.contextmanager
@@ -65,6 +69,8 @@ def parse(
     with user_errors():
         batch = api.parse_files(files)
     sys.stdout.write(output.jsonl(q.to_dict() for q in batch.questions))
+    for skipped in batch.skipped:
+        typer.echo(f"Skipped: {skipped.source}: {skipped.reason}", err=True)
     for failure in batch.failures:
         typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
     if batch.failures:
@@ -161,6 +167,21 @@ DateOption = Annotated[
     str, typer.Option(help="The date --from/--to and sorting use: received, published, answered.")
 ]
 SortOption = Annotated[str, typer.Option(help="relevance, newest or oldest.")]
+KindOption = Annotated[
+    Many,
+    typer.Option(help="written, oral_turned_written, explanations_turned_written, ..."),
+]
+OverdueOption = Annotated[
+    bool,
+    typer.Option("--overdue", help="Only questions unanswered past the reply delay."),
+]
+ReplyDelayOption = Annotated[
+    int,
+    typer.Option(min=0, help="Days a minister has to answer, for --overdue (an assumption)."),
+]
+AsOfOption = Annotated[
+    str | None, typer.Option("--as-of", help="The day --overdue counts to (default: today).")
+]
 WordsArgument = Annotated[list[str] | None, typer.Argument(help="Query words and syntax.")]
 
 
@@ -178,6 +199,10 @@ def _filters(
     date_from: str | None = None,
     date_to: str | None = None,
     date: str = "received",
+    kind: Many = None,
+    overdue: bool = False,
+    reply_delay: int = REPLY_DELAY_DAYS,
+    as_of: str | None = None,
 ) -> Filters:
     return Filters(
         legislature=tuple(legislature or ()),
@@ -192,6 +217,10 @@ def _filters(
         date_from=date_from,
         date_to=date_to,
         date_field=date,
+        kind=tuple(kind or ()),
+        overdue=overdue,
+        reply_delay_days=reply_delay,
+        as_of=as_of,
     )
 
 
@@ -211,6 +240,13 @@ def search(
     date_from: FromOption = None,
     date_to: ToOption = None,
     date: DateOption = "received",
+    kind: KindOption = None,
+    overdue: OverdueOption = False,
+    reply_delay: ReplyDelayOption = REPLY_DELAY_DAYS,
+    as_of: AsOfOption = None,
+    all_words: Annotated[
+        bool, typer.Option("--all-words", help="Only documents holding every word.")
+    ] = False,
     sort: SortOption = "relevance",
     page: Annotated[int, typer.Option(min=1)] = 1,
     limit: Annotated[int, typer.Option(min=0, max=1000)] = 10,
@@ -224,6 +260,10 @@ def search(
     """
     chosen = [] if no_facets else ([facets] if facets else None)
     filters = _filters(
+        kind=kind,
+        overdue=overdue,
+        reply_delay=reply_delay,
+        as_of=as_of,
         legislature=legislature,
         session=session,
         author=author,
@@ -245,6 +285,7 @@ def search(
             sort=sort,
             page=page,
             limit=limit,
+            all_words=all_words,
         )
     if json:
         typer.echo(output.as_json(result))
@@ -347,7 +388,12 @@ def _read_text(name: str) -> str:
 @app.command()
 def export(
     words: WordsArgument = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, csv or jsonl.")] = "md",
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help="md, csv or jsonl (default: from -o's ending, else md)."
+        ),
+    ] = None,
     output_file: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
@@ -361,6 +407,16 @@ def export(
     date_to: ToOption = None,
     sort: SortOption = "relevance",
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    memo_language: Annotated[
+        str, typer.Option("--memo-language", help="The memo's language: fr or en.")
+    ] = "fr",
+    csv_dialect: Annotated[
+        str,
+        typer.Option(
+            "--csv-dialect",
+            help="excel-fr (UTF-8 with BOM, ';': opens in a French spreadsheet) or comma.",
+        ),
+    ] = "excel-fr",
 ) -> None:
     """Write the results of a search as a precedents memo (Markdown), CSV or JSON Lines.
 
@@ -375,15 +431,42 @@ def export(
         date_from=date_from,
         date_to=date_to,
     )
+    suffix = output_file.suffix.lower().lstrip(".") if output_file else ""
+    chosen = fmt or (suffix if suffix in ("csv", "jsonl") else "md")
     with user_errors(), api.open_index(index) as opened:
         text = opened.export(
-            " ".join(words or []), fmt=fmt, filters=filters, sort=sort, limit=limit
+            " ".join(words or []),
+            fmt=chosen,
+            filters=filters,
+            sort=sort,
+            limit=limit,
+            language=_choice(memo_language, MEMO_LANGUAGES, "--memo-language"),
+            csv_dialect=_choice(csv_dialect, CSV_DIALECTS, "--csv-dialect"),
         )
     if output_file is None:
         sys.stdout.write(text)
     else:
-        output_file.write_text(text, encoding="utf-8")
+        with user_errors():
+            _write(output_file, text)
         typer.echo(f"Wrote {output_file}", err=True)
+
+
+def _choice(value: str, allowed: tuple[T, ...], option: str) -> T:
+    for choice in allowed:
+        if value == choice:
+            return choice
+    typer.echo(f"Error: {option} takes {' or '.join(allowed)}, not {value!r}.", err=True)
+    raise typer.Exit(2)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise PqsearchError(
+            f"Cannot write {path}: {error.strerror or error}. Give a file in a folder that "
+            "exists and that you may write to."
+        ) from error
 
 
 watch_app = typer.Typer(help="Saved searches: what is new on your topics since last time.")
@@ -400,6 +483,12 @@ def watch_add(
     portfolio: PortfolioOption = None,
     sector: SectorOption = None,
     status: StatusOption = None,
+    any_word: Annotated[
+        bool,
+        typer.Option(
+            "--any-word", help="Report documents holding any of the words (default: all of them)."
+        ),
+    ] = False,
 ) -> None:
     """Save a search; "pqsearch watch run" then shows what is new for it.
 
@@ -411,7 +500,9 @@ def watch_add(
         session=session, addressee=addressee, portfolio=portfolio, sector=sector, status=status
     )
     with user_errors(), api.open_index(index) as opened:
-        saved = watch.add_watch(opened, name, " ".join(words or []), filters)
+        saved = watch.add_watch(
+            opened, name, " ".join(words or []), filters, all_words=not any_word
+        )
     typer.echo(f'Saved {saved.name!r}. Run "pqsearch watch run" after each ingest.')
 
 

@@ -2,7 +2,11 @@
 
 The memo is what a drafter pastes into a note: for each precedent its title, number, session,
 dates, author and addressee, a link to the source and the most relevant passage of the
-answer, quoted word for word. CSV and JSON Lines carry every field, for other tools.
+answer, quoted word for word. It is in French unless English is asked for (`memo_text`).
+CSV and JSON Lines carry every field, with the cross-references both ways, for other tools.
+CSV comes in two dialects: `excel-fr` (the default: UTF-8 with a byte-order mark, ";"
+between fields, CRLF line ends), which a spreadsheet set to a French locale opens in columns
+with its accents, and `comma` (plain UTF-8, ",", LF) for programs.
 """
 
 from __future__ import annotations
@@ -13,15 +17,29 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
+from pqsearch.export_memo import MemoLanguage, escape, memo_text
 from pqsearch.models import Document, Hit, jsonable
-from pqsearch.output import day
 from pqsearch.query.highlight import Matcher
 
 FORMATS = ("md", "csv", "jsonl")
+CsvDialect = Literal["excel-fr", "comma"]
+CSV_DIALECTS: tuple[CsvDialect, ...] = ("excel-fr", "comma")
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_DIALECTS",
+    "FORMATS",
+    "CsvDialect",
+    "Precedent",
+    "best_passage",
+    "escape",
+    "markdown",
+    "to_csv",
+    "to_jsonl",
+]
 PASSAGE_CHARS = 700
 MIN_PASSAGE_CHARS = 80
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
 CSV_COLUMNS = (
@@ -46,6 +64,7 @@ CSV_COLUMNS = (
     "answer_type",
     "sectors",
     "cites",
+    "cited_by",
     "procedure",
     "annexes",
     "question",
@@ -63,10 +82,6 @@ class Precedent:
 
     hit: Hit
     document: Document
-
-
-def escape(text: str) -> str:
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def best_passage(answer: str, matcher: Matcher, width: int = PASSAGE_CHARS) -> str:
@@ -99,42 +114,25 @@ def best_passage(answer: str, matcher: Matcher, width: int = PASSAGE_CHARS) -> s
     return chosen[1]
 
 
-def markdown(query: str, precedents: Sequence[Precedent], matcher: Matcher, total: int) -> str:
-    title = f"Precedents: {escape(query)}" if query.strip() else "Precedents"
-    lines = [
-        f"# {title}",
-        "",
-        f"{total} documents match; the {len(precedents)} most relevant follow.",
-        "",
-    ]
-    for precedent in precedents:
-        q = precedent.document.question
-        number = f"n°{q.number}" if q.number is not None else "n° ?"
-        lines += [
-            f"## {precedent.hit.rank}. {escape(q.title)}",
-            "",
-            f"- Question {number}, legislature {q.legislature or '?'}, session {q.session or '?'}",
-            f"- {escape(q.author or '?')} → {escape(q.addressee or '?')}",
-            f"- Received {day(q.received_on)}, published {day(q.published_on)}, "
-            f"answered {day(q.answered_on)}",
-            f"- Answer type: {precedent.document.answer_type}",
-            f"- Source: {_link(q.url, q.source)}",
-            "",
-        ]
-        if q.answer:
-            passage = best_passage(q.answer, matcher)
-            lines += ["Answer (extract):", ""]
-            lines += [f"> {line}" if line.strip() else ">" for line in passage.splitlines()]
-        else:
-            lines.append("_No answer yet._")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _link(url: str | None, source: str) -> str:
-    if url:
-        return f"<{url}>"
-    return f"`{source}`"
+def markdown(
+    query: str,
+    precedents: Sequence[Precedent],
+    matcher: Matcher,
+    total: int,
+    *,
+    language: MemoLanguage = "fr",
+    sort: str = "relevance",
+) -> str:
+    """The precedents memo: in French by default, `language="en"` for English; `sort` is the
+    order the precedents come in (relevance, newest, oldest), which the memo states."""
+    return memo_text(
+        query,
+        [(p.hit.rank, p.document) for p in precedents],
+        lambda answer: best_passage(answer, matcher),
+        total,
+        language=language,
+        sort=sort,
+    )
 
 
 def _row(precedent: Precedent) -> dict[str, object]:
@@ -162,6 +160,7 @@ def _row(precedent: Precedent) -> dict[str, object]:
         "answer_type": document.answer_type,
         "sectors": "; ".join(s.sector for s in document.sectors),
         "cites": "; ".join(r.text for r in document.cites),
+        "cited_by": "; ".join(document.cited_by),
         "procedure": json.dumps(jsonable(q.procedure), ensure_ascii=False),
         "annexes": json.dumps(jsonable(q.annexes), ensure_ascii=False),
         "question": q.question,
@@ -173,13 +172,25 @@ def _row(precedent: Precedent) -> dict[str, object]:
     }
 
 
-def to_csv(precedents: Sequence[Precedent]) -> str:
+def to_csv(precedents: Sequence[Precedent], *, dialect: CsvDialect = "excel-fr") -> str:
+    """Every field as CSV, in the `excel-fr` dialect (BOM, ";", CRLF) or the `comma` one."""
+    if dialect not in CSV_DIALECTS:
+        from pqsearch.errors import QuerySyntaxError
+
+        raise QuerySyntaxError(f"Unknown CSV dialect {dialect!r}: use {' or '.join(CSV_DIALECTS)}.")
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    french = dialect == "excel-fr"
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=CSV_COLUMNS,
+        delimiter=";" if french else ",",
+        lineterminator="\r\n" if french else "\n",
+    )
     writer.writeheader()
     for precedent in precedents:
         writer.writerow(_row(precedent))
-    return buffer.getvalue()
+    # The byte-order mark is how a spreadsheet knows the file is UTF-8 (else "Ã©" for "é").
+    return ("\ufeff" if french else "") + buffer.getvalue()
 
 
 def to_jsonl(precedents: Sequence[Precedent]) -> str:

@@ -15,6 +15,26 @@ from typing import Any
 # Kinds of question (`Question.kind`).
 WRITTEN = "written"
 ORAL_TURNED_WRITTEN = "oral_turned_written"
+EXPLANATIONS_TURNED_WRITTEN = "explanations_turned_written"
+INTERPELLATION_TURNED_WRITTEN = "interpellation_turned_written"
+# Every kind a record may have, with its French and English labels. Data, not a Literal: a
+# source that brings other kinds (oral questions, interpellations) adds its rows here, and
+# filters, facets and exports pick them up.
+KIND_LABELS: dict[str, dict[str, str]] = {
+    WRITTEN: {"fr": "Question écrite", "en": "Written question"},
+    ORAL_TURNED_WRITTEN: {
+        "fr": "Question orale transformée en question écrite",
+        "en": "Oral question turned written",
+    },
+    EXPLANATIONS_TURNED_WRITTEN: {
+        "fr": "Demande d'explications transformée en question écrite",
+        "en": "Request for explanations turned written",
+    },
+    INTERPELLATION_TURNED_WRITTEN: {
+        "fr": "Interpellation transformée en question écrite",
+        "en": "Interpellation turned written",
+    },
+}
 
 
 @dataclass(frozen=True)
@@ -104,11 +124,20 @@ class FileFailure:
 
 
 @dataclass(frozen=True)
+class SkippedFile:
+    """A file beside the documents that is plainly not one (checksums, notes, .DS_Store)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ParseBatch:
     """What parsing a set of files gives: the records and the failures, in file order."""
 
     questions: tuple[Question, ...]
     failures: tuple[FileFailure, ...]
+    skipped: tuple[SkippedFile, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -183,7 +212,13 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class IngestReport:
-    """What an ingest did. `failed` lists every file that could not be taken in."""
+    """What an ingest did. `failed` lists every file that could not be taken in.
+
+    `duplicates` says, for each question read twice with different content, which copy was
+    kept and why; `identical` lists the questions read again with the same content (a page
+    and its record), each indexed once; `skipped` the files that are not documents;
+    `warnings` what was indexed but deserves a look (an answer the source cut short).
+    """
 
     added: tuple[str, ...]
     updated: tuple[str, ...]
@@ -194,6 +229,9 @@ class IngestReport:
     seconds: float = 0.0
     words: int = 0
     notes: tuple[str, ...] = ()
+    identical: tuple[str, ...] = ()
+    skipped: tuple[SkippedFile, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -48,10 +48,19 @@ def mark(highlight: Highlight, *, color: bool) -> str:
     return "".join(pieces)
 
 
+def answer_state(answered: bool, answered_on: dt.date | None) -> str:
+    """ "answered 31/03/2021", or a reply date without a published text, or no answer."""
+    if answered:
+        return f"answered {day(answered_on)}"
+    if answered_on is not None:
+        return f"answered on {day(answered_on)}, answer not published"
+    return "no answer yet"
+
+
 def hit_lines(hit: Hit, *, color: bool) -> list[str]:
     number = f"n°{hit.number}" if hit.number is not None else "n° ?"
     where = " · ".join(x for x in (hit.legislature, hit.session) if x)
-    answered = f"answered {day(hit.answered_on)}" if hit.answered else "no answer yet"
+    answered = answer_state(hit.answered, hit.answered_on)
     title = next((h for h in hit.highlights if h.part == "title"), None)
     title_text = mark(title, color=color) if title else hit.title
     lines = [
@@ -137,19 +146,29 @@ def document_text(document: Document) -> str:
         lines.append(f"  Cited by: {', '.join(document.cited_by)}")
     for annex in q.annexes:
         lines.append(f"  Annex: {annex.label} <{annex.url}>")
-    lines += ["", "Question", "", q.question, "", "Answer", "", q.answer or "(no answer yet)"]
+    answer = q.answer or f"({answer_state(False, q.answered_on)})"
+    lines += ["", "Question", "", q.question, "", "Answer", "", answer]
     return "\n".join(lines) + "\n"
 
 
 def ingest_text(report: IngestReport) -> str:
+    duplicates = len(report.duplicates) + len(report.identical)
     lines = [
         f"{len(report.added)} added, {len(report.updated)} updated, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed, "
-        f"{len(report.failed)} failed in {report.seconds:.1f} s"
+        f"{len(report.failed)} failed, {plural(duplicates, 'duplicate')}, "
+        f"{len(report.skipped)} skipped in {report.seconds:.1f} s"
         + (f" ({report.words / report.seconds:,.0f} words/s)" if report.words else "")
     ]
     lines.extend(f"  note: {n}" for n in report.notes)
+    if report.identical:
+        lines.append(
+            f"  duplicates: {plural(len(report.identical), 'question')} read again with the "
+            "same content (a page and its record), each indexed once"
+        )
     lines.extend(f"  duplicate: {d}" for d in report.duplicates)
+    lines.extend(f"  skipped: {s.source}: {s.reason}" for s in report.skipped)
+    lines.extend(f"  warning: {w}" for w in report.warnings)
     lines.extend(f"  failed: {f.source}: {f.reason}" for f in report.failed)
     return "\n".join(lines) + "\n"
 
@@ -167,7 +186,8 @@ def sectors_text(counts: Iterable[SectorCount]) -> str:
 
 
 def similar_text(result: SearchResult, *, color: bool) -> str:
-    lines = [f"{plural(result.total, 'document')} share key terms ({result.query})", ""]
+    verb = "shares" if result.total == 1 else "share"
+    lines = [f"{plural(result.total, 'document')} {verb} key terms ({result.query})", ""]
     for hit in result.hits:
         lines.extend(hit_lines(hit, color=color))
         if hit.extra.get("same_question"):
@@ -188,7 +208,7 @@ def watch_text(reports: Iterable[Any]) -> str:
         for hit in report.new:
             lines.append(f"  + {hit.id}  n°{hit.number}  {hit.addressee or '?'}: {hit.title}")
         for hit in report.changed:
-            status = "now answered" if hit.answered else "changed"
+            status = "now answered" if hit.id in report.newly_answered else "changed"
             lines.append(f"  ~ {hit.id}  n°{hit.number}  {status}: {hit.title}")
     return (
         "\n".join(lines) + "\n"

@@ -1,8 +1,11 @@
 """Saved searches: what is new on a topic since the last time you looked.
 
 Saved searches live beside the index (`<index>/watches.json`), so they survive a rebuild.
-Each remembers the documents it has shown (id and content hash): `run` reports the matching
-documents it has not shown yet, and those that changed since (typically: the answer arrived).
+Each remembers the documents it has shown (id, content hash, and whether it was answered):
+`run` reports the matching documents it has not shown yet, and those that changed since, and
+among them the ones answered since (not every changed answered document: an answer edited
+long after it came is only "changed"). A saved search runs the query as search ranks it and,
+unless saved with `all_words=False`, keeps only the documents holding every word.
 """
 
 from __future__ import annotations
@@ -35,6 +38,9 @@ class Watch:
     created: str
     last_run: str | None
     seen: dict[str, str]
+    # Ids that had an answer when last shown; None for a watch saved before this was kept.
+    answered: frozenset[str] | None = frozenset()
+    all_words: bool = True
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,8 @@ class WatchReport:
     changed: tuple[Hit, ...]
     total: int
     first_run: bool
+    # The ids among `changed` that had no answer when last shown and have one now.
+    newly_answered: tuple[str, ...] = ()
 
 
 class WatchError(PqsearchError):
@@ -82,6 +90,8 @@ def _from_json(name: str, data: dict[str, Any]) -> Watch:
         created=data["created"],
         last_run=data.get("last_run"),
         seen=dict(data.get("seen", {})),
+        answered=frozenset(data["answered"]) if "answered" in data else None,
+        all_words=bool(data.get("all_words", True)),
     )
 
 
@@ -97,6 +107,8 @@ def _save(index: Index, watches: dict[str, Watch]) -> None:
             "created": w.created,
             "last_run": w.last_run,
             "seen": w.seen,
+            "answered": sorted(w.answered) if w.answered is not None else None,
+            "all_words": w.all_words,
         }
         for name, w in watches.items()
     }
@@ -105,8 +117,19 @@ def _save(index: Index, watches: dict[str, Watch]) -> None:
     os.replace(tmp, path)
 
 
-def add_watch(index: Index, name: str, query: str, filters: Filters | None = None) -> Watch:
-    """Save a search under `name` (checked now, so a typo fails here, not at the next run)."""
+def add_watch(
+    index: Index,
+    name: str,
+    query: str,
+    filters: Filters | None = None,
+    *,
+    all_words: bool = True,
+) -> Watch:
+    """Save a search under `name` (checked now, so a typo fails here, not at the next run).
+
+    With `all_words` (the default) only documents holding every word of `query` are
+    reported; `all_words=False` reports every document search finds, as it ranks them.
+    """
     if not _NAME.match(name):
         raise WatchError(
             f"{name!r} cannot name a saved search: use letters, digits, '.', '-' or '_'."
@@ -115,7 +138,7 @@ def add_watch(index: Index, name: str, query: str, filters: Filters | None = Non
     index.search(query, filters=filters, facets=[], limit=0)
     watches = _load(index)
     now = dt.datetime.now().isoformat(timespec="seconds")
-    watches[name] = Watch(name, query, filters, now, None, {})
+    watches[name] = Watch(name, query, filters, now, None, {}, frozenset(), all_words)
     _save(index, watches)
     return watches[name]
 
@@ -155,7 +178,11 @@ def run_watches(
         if names and name not in names:
             continue
         result = index.search(
-            watch.query, filters=watch.filters, facets=[], limit=MAX_MATCHES, sort="newest"
+            watch.query,
+            filters=watch.filters,
+            facets=[],
+            limit=MAX_MATCHES,
+            all_words=watch.all_words,
         )
         if result.total > MAX_MATCHES:
             raise QuerySyntaxError(
@@ -167,13 +194,30 @@ def run_watches(
         changed = tuple(
             h for h in result.hits if h.id in watch.seen and watch.seen[h.id] != hashes[h.id]
         )
-        reports.append(
-            WatchReport(name, watch.query, new, changed, result.total, watch.last_run is None)
+        before = watch.answered
+        newly_answered = tuple(
+            h.id for h in changed if h.answered and before is not None and h.id not in before
         )
+        reports.append(
+            WatchReport(
+                name,
+                watch.query,
+                new,
+                changed,
+                result.total,
+                watch.last_run is None,
+                newly_answered,
+            )
+        )
+        shown = {h.id for h in result.hits}
+        # Ids not shown this time keep their last state; a legacy watch starts tracking now.
+        answered = {i for i in (before or ()) if i not in shown}
+        answered |= {h.id for h in result.hits if h.answered}
         watches[name] = dataclasses.replace(
             watch,
             last_run=dt.datetime.now().isoformat(timespec="seconds"),
             seen={**watch.seen, **hashes},
+            answered=frozenset(answered),
         )
     if mark_seen:
         _save(index, watches)

@@ -7,9 +7,10 @@ folder with a SOURCE.md saying where it came from.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -23,6 +24,15 @@ SEED = SHIPPED_CORPUS / "seed" / "000_b24cdd112820c31b.txt"
 BRUSSELS_HTML = SHIPPED_CORPUS / "brussels" / "html"
 BRUSSELS_RECORDS = SHIPPED_CORPUS / "brussels" / "records.jsonl"
 QRVA_2017 = TEST_DATA / "be_chamber_qrva_2017" / "subset.jsonl"
+
+
+def brussels_record(moncode: str) -> dict[str, Any]:
+    """The collector's record of one question, as a dict (tests change a field or two)."""
+    for line in BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines():
+        record: dict[str, Any] = json.loads(line)
+        if record["moncode"] == moncode:
+            return record
+    raise KeyError(f"no record of {moncode} in {BRUSSELS_RECORDS}")
 
 
 @pytest.fixture(scope="session")

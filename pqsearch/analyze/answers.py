@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pqsearch.analyze.references import fold_in_place
 from pqsearch.models import ProcedureStep, Question
+from pqsearch.parse.versions import truncated_answer
 
 SUBSTANTIVE = "substantive"
 BY_REFERENCE = "by_reference"
@@ -26,6 +27,8 @@ NOT_PUBLISHED = "not_published"
 WITHDRAWN = "withdrawn"
 LAPSED = "lapsed"
 CONVERTED = "converted"
+# The source kept only the first heading or number of the answer ("QUESTION 1", "1").
+TRUNCATED = "truncated"
 
 # Every type, in the order a facet lists them when counts tie.
 ANSWER_TYPES = (
@@ -37,6 +40,7 @@ ANSWER_TYPES = (
     WITHDRAWN,
     LAPSED,
     CONVERTED,
+    TRUNCATED,
 )
 
 ANSWER_TYPE_LABELS: dict[str, str] = {
@@ -48,6 +52,18 @@ ANSWER_TYPE_LABELS: dict[str, str] = {
     WITHDRAWN: "Retirée",
     LAPSED: "Caduque",
     CONVERTED: "Transformée en une autre question",
+    TRUNCATED: "Réponse tronquée par la source",
+}
+ANSWER_TYPE_LABELS_EN: dict[str, str] = {
+    SUBSTANTIVE: "Answer on the substance",
+    BY_REFERENCE: "Refers to another answer",
+    NOT_COMPETENT: "Not competent, redirected",
+    NOT_PUBLISHED: "Answer not published",
+    UNANSWERED: "Unanswered",
+    WITHDRAWN: "Withdrawn",
+    LAPSED: "Lapsed",
+    CONVERTED: "Turned into another question",
+    TRUNCATED: "Answer cut short by the source",
 }
 
 # An answer longer than this says more than "ask someone else": a sentence pointing to a
@@ -150,6 +166,8 @@ def classify_answer(question: Question) -> AnswerClassification:
     otherwise the question is unanswered.
     """
     answer = (question.answer or "").strip()
+    if truncated_answer(answer):
+        return AnswerClassification(TRUNCATED, f"the source's answer is only {answer!r}")
     if answer:
         return _classify_text(answer)
     ending = _procedure_ending(question.procedure)

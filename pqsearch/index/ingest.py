@@ -2,7 +2,8 @@
 
 A document whose content hash is unchanged is skipped before any analysis; a changed one
 replaces the old version by its stable id. The same question arriving twice (a page and its
-record) is indexed once: the page wins (`schema.FORMAT_RANK`), and the loser is reported.
+record) is indexed once: the newer content wins, the page when they say the same
+(`parse.versions`), and the other copy is reported.
 Every `commit_every` documents the lexicon is flushed and then Whoosh commits, so the
 lexicon is always a superset of what the index holds and a killed ingest loses at most the
 batch in flight; running ingest again completes it.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import time
 from collections import deque
@@ -33,7 +35,6 @@ from pqsearch.index import store
 from pqsearch.index.columns import save_columns
 from pqsearch.index.manifest import write_manifest
 from pqsearch.index.schema import (
-    FORMAT_RANK,
     SCHEMA_VERSION,
     TEXT_PARTS,
     DocumentText,
@@ -41,10 +42,11 @@ from pqsearch.index.schema import (
     build_schema,
     to_document,
 )
-from pqsearch.models import FileFailure, IngestReport, Question
-from pqsearch.parse import iter_parse
+from pqsearch.models import FileFailure, IngestReport, Question, SkippedFile
+from pqsearch.parse import iter_parse, versions
+from pqsearch.parse.versions import Version
+from pqsearch.parse.walk import SUFFIX_ORDER, iter_files
 
-DOCUMENT_SUFFIXES = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
 # Text beyond this is not a question page but a scraping accident, and spaCy's memory grows
 # with it: 1 million characters took 2.6 GB and 25 s, 20 million went past 16 GB.
 MAX_TEXT_CHARS = 1_000_000
@@ -86,41 +88,28 @@ def shared_lemmatizer() -> Lemmatizer:
     return Lemmatizer()
 
 
-def document_files(paths: Iterable[Path]) -> tuple[list[Path], list[FileFailure]]:
-    """Every document file under `paths`, pages before text renderings before records.
+def document_files(
+    paths: Iterable[Path],
+) -> tuple[list[Path], list[FileFailure], list[SkippedFile]]:
+    """Every document file under `paths` (`parse.walk`), pages before text renderings before
+    records, with the failures and the skipped files of the walk.
 
-    That order makes the first version of a question met in a run the one that wins.
+    That order makes the first version of a question met in a run the page, when the newer
+    content does not decide (see `parse.versions`).
     """
     found: list[Path] = []
     failures: list[FileFailure] = []
-    seen_dirs: set[tuple[int, int]] = set()
-
-    def walk(path: Path) -> None:
-        try:
-            if path.is_dir():
-                info = path.stat()
-                key = (info.st_dev, info.st_ino)
-                if key in seen_dirs:
-                    failures.append(FileFailure(str(path), "folder link loop: already visited"))
-                    return
-                seen_dirs.add(key)
-                for child in sorted(path.iterdir()):
-                    if child.is_dir() or child.suffix.lower() in DOCUMENT_SUFFIXES:
-                        walk(child)
-            elif path.exists():
-                # Absolute, so that --prune and updates agree whatever folder ingest runs from.
-                found.append(path.absolute())
-            elif path.is_symlink():
-                failures.append(FileFailure(str(path), "broken or looping symbolic link"))
-            else:
-                failures.append(FileFailure(str(path), "no such file or folder"))
-        except OSError as error:
-            failures.append(FileFailure(str(path), f"cannot read: {error.strerror or error}"))
-
-    for path in paths:
-        walk(Path(path))
-    found.sort(key=lambda p: (DOCUMENT_SUFFIXES.get(p.suffix.lower(), 3), str(p)))
-    return found, failures
+    skipped: list[SkippedFile] = []
+    for item in iter_files(paths):
+        if isinstance(item, FileFailure):
+            failures.append(item)
+        elif isinstance(item, SkippedFile):
+            skipped.append(item)
+        else:
+            # Absolute, so that --prune and updates agree whatever folder ingest runs from.
+            found.append(item.absolute())
+    found.sort(key=lambda p: (SUFFIX_ORDER.get(p.suffix.lower(), 3), str(p)))
+    return found, failures, skipped
 
 
 @dataclass
@@ -299,6 +288,9 @@ def ingest(
         seconds=time.monotonic() - started,
         words=report.words,
         notes=tuple(notes),
+        identical=report.identical,
+        skipped=report.skipped,
+        warnings=report.warnings,
     )
 
 
@@ -379,7 +371,7 @@ def _ingest_into(
             existing = {} if fresh else _existing_documents(ix)
         except store.READ_ERRORS as error:
             raise store.damaged(root, error) from error
-        files, failures = document_files(paths)
+        files, failures, skipped = document_files(paths)
         state = _Run(
             ix=ix,
             lexicon=lexicon,
@@ -392,10 +384,12 @@ def _ingest_into(
             on_progress=progress,
         )
         state.failed.extend(failures)
+        state.skipped.extend(skipped)
         try:
             for item in iter_parse(files):
                 state.take(item)
             state.drain()
+            state.write_late()
             if prune:
                 state.prune({str(p) for p in files})
             state.commit()
@@ -444,7 +438,11 @@ class _Run:
         self.uncommitted = 0
         self.batch: list[Question] = []
         self.pending: deque[_Pending] = deque()
-        self.seen: dict[str, _Seen] = {}
+        self.seen: dict[str, Version] = {}
+        self.late: list[Question] = []
+        self.identical: list[str] = []
+        self.skipped: list[SkippedFile] = []
+        self.warnings: dict[str, str] = {}
         self.seen_sources: set[str] = set()
         self.added: list[str] = []
         self.updated: list[str] = []
@@ -459,7 +457,10 @@ class _Run:
         if self.on_progress is not None:
             self.on_progress(self.progress)
 
-    def take(self, item: Question | FileFailure) -> None:
+    def take(self, item: Question | FileFailure | SkippedFile) -> None:
+        if isinstance(item, SkippedFile):
+            self.skipped.append(item)
+            return
         source = item.source.split(":")[0] if isinstance(item, FileFailure) else item.source
         if source != self._last_file:
             self._last_file = source
@@ -478,32 +479,87 @@ class _Run:
             return
         self.progress.documents += 1
         self.seen_sources.add(item.source)
+        version = Version.of(item)
         first = self.seen.get(item.id)
         if first is not None:
-            if first.content_hash != item.content_hash:
-                self.duplicates.append(
-                    f"{item.id}: {_describe_source(item)} is another version of the question "
-                    f"already read from {_describe_source(first)}; kept {_describe_source(first)}"
-                )
+            self._another_copy(item, version, first)
             return
-        self.seen[item.id] = _Seen(item.content_hash, item.source, item.source_format)
+        self.seen[item.id] = version
         old = self.existing.get(item.id)
-        rank = FORMAT_RANK.get(item.source_format, 0)
         if old is not None and not self.reanalyse_all:
-            if old.content_hash == item.content_hash:
+            if old.content_hash == item.content_hash and version.rank <= old.rank:
                 self.unchanged.append(item.id)
                 self._tick()
                 return
-            if rank < old.rank and old.source != item.source and os.path.exists(old.source):
-                self.duplicates.append(
-                    f"{item.id}: {_describe_source(item)} differs from the indexed "
-                    f"{old.source}, which is kept (a page wins over a record)"
-                )
-                self.unchanged.append(item.id)
-                return
+            if old.source != item.source and os.path.exists(old.source):
+                indexed = self._indexed_version(item.id)
+                replace, why = versions.preferred(version, indexed, tie_replaces=True)
+                if not replace:
+                    self.duplicates.append(
+                        f"{item.id}: {version.describe()} differs from the indexed "
+                        f"{indexed.describe()}, which is kept ({why})"
+                    )
+                    self.unchanged.append(item.id)
+                    return
+        self._queue(item)
+
+    def _another_copy(self, item: Question, version: Version, first: Version) -> None:
+        """A question met again in this run: the newer copy is indexed, the other reported."""
+        if first.content_hash == item.content_hash and version.rank <= first.rank:
+            self.identical.append(item.id)
+            return
+        replace, why = versions.preferred(version, first, tie_replaces=False)
+        kept = version if replace else first
+        self.duplicates.append(
+            f"{item.id}: {version.describe()} is another version of the question already read "
+            f"from {first.describe()} ({why}); kept {kept.describe()}"
+        )
+        if not replace:
+            return
+        self.seen[item.id] = version
+        self.warnings.pop(item.id, None)
+        waiting = [i for i, queued in enumerate(self.batch) if queued.id == item.id]
+        if waiting:
+            self.batch[waiting[0]] = item
+            self._warn_if_truncated(item)
+        elif item.id in self.unchanged:
+            # The indexed copy was kept a moment ago; this one replaces it after all.
+            self.unchanged.remove(item.id)
+            self._queue(item)
+        else:
+            # The first copy is already on its way to the index: a Whoosh writer does not
+            # replace a document it holds itself, so this one is written after a commit.
+            self.late.append(item)
+            self._warn_if_truncated(item)
+
+    def _queue(self, item: Question) -> None:
+        self._warn_if_truncated(item)
         self.batch.append(item)
         if len(self.batch) >= self.batch_size:
             self.flush_batch()
+
+    def _warn_if_truncated(self, item: Question) -> None:
+        if versions.truncated_answer(item.answer):
+            self.warnings[item.id] = (
+                f"{item.id}: the answer in {item.source} is only {item.answer!r}: the source "
+                "cut it short (an answer laid out as tables); indexed as such, its answer type "
+                "is 'truncated'. Ingest the page to get the whole answer."
+            )
+
+    def _indexed_version(self, doc_id: str) -> Version:
+        with self.ix.searcher() as searcher:
+            stored = json.loads(searcher.document(id=doc_id)["record"])
+        return Version.of(Question.from_dict(stored["question"]))
+
+    def write_late(self) -> None:
+        """Index the copies that replaced one already written in this run (after a commit)."""
+        if not self.late:
+            return
+        self.commit()
+        late, self.late = self.late, []
+        for item in late:
+            self.batch.append(item)
+        self.drain()
 
     def flush_batch(self) -> None:
         """Send the batch to analysis; write the batches whose analysis is done."""
@@ -574,13 +630,17 @@ class _Run:
 
     def report(self) -> IngestReport:
         return IngestReport(
-            added=tuple(self.added),
-            updated=tuple(self.updated),
+            # A copy written again after a newer one came (`write_late`) is counted once.
+            added=tuple(dict.fromkeys(self.added)),
+            updated=tuple(dict.fromkeys(self.updated)),
             unchanged=tuple(self.unchanged),
             removed=tuple(self.removed),
             failed=tuple(self.failed),
             duplicates=tuple(self.duplicates),
             words=self.words,
+            identical=tuple(self.identical),
+            skipped=tuple(self.skipped),
+            warnings=tuple(self.warnings.values()),
         )
 
 
@@ -615,19 +675,5 @@ def _record_files(ix: Any) -> None:
         write_manifest(ix)
 
 
-@dataclass(frozen=True)
-class _Seen:
-    """What a later copy of a question is compared with: not the record itself, whose texts
-    would keep every document of a run in memory."""
-
-    content_hash: str
-    source: str
-    source_format: str
-
-
 def _text_size(question: Question) -> int:
     return sum(len(getattr(question, part) or "") for part in TEXT_PARTS)
-
-
-def _describe_source(question: Question | _Seen) -> str:
-    return f"{question.source} ({question.source_format})"

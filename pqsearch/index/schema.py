@@ -22,6 +22,7 @@ from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from pqsearch.models import Question
+from pqsearch.parse import versions
 
 # Parts of a document that carry text, in display order.
 TEXT_PARTS = ("title", "question", "answer")
@@ -53,9 +54,9 @@ DATE_FIELDS = {"received": "received_on", "published": "published_on", "answered
 ANSWERED = "answered"
 UNANSWERED = "unanswered"
 
-# Precedence of source formats when the same question arrives twice: the page is the source
-# of truth, its text rendering next, a third party's extracted record last.
-FORMAT_RANK = {"html": 3, "text": 2, "jsonl": 1}
+# Precedence of source formats when two copies of a question say the same: see
+# `parse.versions` (re-exported here, as the index stores each document's rank).
+FORMAT_RANK = versions.FORMAT_RANK
 
 SCHEMA_VERSION = "1"
 

@@ -192,6 +192,16 @@ def _loose(label: str) -> str:
     return pattern.replace("°", "[°º.o]?")
 
 
+def procedure_kind(procedure: tuple[ProcedureStep, ...], labels: Labels) -> str:
+    """The kind of question its acts say it is: written unless an act turned it into one."""
+    turned = ((labels.oral_turned_written, ORAL_TURNED_WRITTEN), *labels.turned_written)
+    for step in procedure:
+        for prefix, kind in turned:
+            if step.act.startswith(prefix):
+                return kind
+    return WRITTEN
+
+
 def page_question(
     *,
     labels: Labels,
@@ -218,7 +228,7 @@ def page_question(
     """
     legislature = period(values[labels.legislature])
     session = period(values[labels.session])
-    oral = any(step.act.startswith(labels.oral_turned_written) for step in procedure)
+    kind = procedure_kind(procedure, labels)
     return Question(
         id=moncode
         or derived_id(
@@ -230,7 +240,7 @@ def page_question(
             fallback=content_hash,
         ),
         parliament=PARLIAMENT,
-        kind=ORAL_TURNED_WRITTEN if oral else WRITTEN,
+        kind=kind,
         legislature=legislature,
         session=session,
         number=number,

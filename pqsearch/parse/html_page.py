@@ -217,11 +217,25 @@ def _annexes(section: Node, labels: Labels, answer_cell: Node | None) -> tuple[L
 def _links(node: Node) -> list[Link]:
     links = []
     for anchor in node.css("a[href]"):
-        url = (anchor.attributes.get("href") or "").strip()
+        url = _href(anchor.attributes)
         # Footnote anchors ("#_ftn1") and mail links are not documents.
         if url.lower().startswith(("http://", "https://")):
             links.append(Link(label=clean_inline(anchor.text()) or url, url=url))
     return links
+
+
+def _href(attributes: dict[str, str | None]) -> str:
+    """An anchor's href, whole even when a stray quote or space ended it before the file's
+    extension: `href='.../169909/IMAGES'.pdf#page=` reads as href=".../IMAGES" followed by
+    an attribute named ".pdf#page", which no real attribute name starts like."""
+    url = (attributes.get("href") or "").strip()
+    names = list(attributes)
+    for name in names[names.index("href") + 1 :] if "href" in names else ():
+        if not name.startswith((".", "#", "?", "&")):
+            break
+        value = attributes[name]
+        url += name + ("=" + value if value is not None else "")
+    return url
 
 
 def _moncode_and_url(tree: LexborHTMLParser, labels: Labels) -> tuple[str | None, str | None]:

@@ -18,6 +18,9 @@ from typing import Any
 
 from pqsearch.errors import InvalidFieldError, MissingFieldError, ParseError, UnknownFormatError
 from pqsearch.models import (
+    EXPLANATIONS_TURNED_WRITTEN,
+    INTERPELLATION_TURNED_WRITTEN,
+    KIND_LABELS,
     ORAL_TURNED_WRITTEN,
     WRITTEN,
     FileFailure,
@@ -47,10 +50,11 @@ FIELD_ALIASES: dict[str, str] = {
     "empreinte_contenu": "content_hash",
 }
 KIND_ALIASES: dict[str, str] = {
-    WRITTEN: WRITTEN,
-    ORAL_TURNED_WRITTEN: ORAL_TURNED_WRITTEN,
+    **{kind: kind for kind in KIND_LABELS},
     "question_ecrite": WRITTEN,
     "question_orale_transformee": ORAL_TURNED_WRITTEN,
+    "demande_explications_transformee": EXPLANATIONS_TURNED_WRITTEN,
+    "interpellation_transformee": INTERPELLATION_TURNED_WRITTEN,
 }
 SOURCE_FORMATS = ("html", "text", "jsonl")
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pqsearch.models import EXPLANATIONS_TURNED_WRITTEN, INTERPELLATION_TURNED_WRITTEN
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -45,6 +47,9 @@ class Labels:
     portfolio_articles: tuple[str, ...]
     # The word joining the last competences ("... et de la Lutte ...").
     conjunction: str
+    # Other acts that turn a question into a written one (an act starting with the text
+    # gives the kind), checked after `oral_turned_written`.
+    turned_written: tuple[tuple[str, str], ...] = ()
 
 
 FRENCH = Labels(
@@ -68,6 +73,8 @@ FRENCH = Labels(
     procedure_header=("Date", "Intitulé de l'acte"),
     acts=(
         "Question orale transformée en question écrite",
+        "Demande d'explications transformée en question écrite",
+        "Interpellation transformée en question écrite",
         "Annexe à la réponse",
         "Retirée par son auteur.",
         "Recevable",
@@ -77,6 +84,11 @@ FRENCH = Labels(
     portfolio_markers=("chargé", "chargée", "chargés", "chargées"),
     portfolio_articles=("de la ", "de l'", "de l’", "des ", "du ", "de ", "d'", "d’"),
     conjunction="et",
+    turned_written=(
+        ("Demande d'explications transformée", EXPLANATIONS_TURNED_WRITTEN),
+        ("Demande d’explications transformée", EXPLANATIONS_TURNED_WRITTEN),
+        ("Interpellation transformée", INTERPELLATION_TURNED_WRITTEN),
+    ),
 )
 
 # Every language the parser knows, tried in this order.

@@ -29,6 +29,7 @@ from pqsearch.index.schema import (
     WORD_FIELDS,
     date_to_int,
 )
+from pqsearch.models import KIND_LABELS
 from pqsearch.query import syntax as st
 from pqsearch.query.fields import canonical_status
 
@@ -56,6 +57,15 @@ METADATA_FIELDS = {
     "parliament": "parliament",
 }
 _SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
+# A legislature or session as the index writes it: a well-formed one with no document yet
+# matches nothing instead of being an unknown value.
+_PERIOD = re.compile(r"^\d\d/\d\d$")
+# Fields whose every valid value is known in advance, with the labels that also name them.
+CLOSED_VALUES: dict[str, dict[str, str]] = {
+    "answer_type": ANSWER_TYPE_LABELS,
+    "kind": {kind: labels["fr"] for kind, labels in KIND_LABELS.items()},
+    "language": {"fr": "français", "nl": "néerlandais nederlands"},
+}
 
 
 @dataclass
@@ -238,15 +248,24 @@ class Compiler:
                 )
             return [wq.Term("status", status)]
         if index_field == "sectors" and self._sector_resolver is not None:
-            typed = self._sector_resolver(typed)
+            # A sector of the taxonomy that no document mentions matches nothing, quietly.
+            return [wq.Term(index_field, self._sector_resolver(typed))]
         if index_field in ("legislature", "session"):
             typed = _short_season(typed)
+            if _PERIOD.match(typed.strip()):
+                return [wq.Term(index_field, typed.strip())]
         available = self.index.field_values(index_field)
-        if index_field == "answer_type":
-            # "renvoi" or "hors compétence" name a type as well as "by_reference" does.
-            named = {f"{v} {ANSWER_TYPE_LABELS.get(v, '')}".strip(): v for v in available}
-            chosen = resolve_values(index_field, typed, list(named))
-            return [wq.Term(index_field, named[name]) for name in chosen]
+        if index_field in CLOSED_VALUES:
+            # "renvoi" or "hors compétence" name a type as well as "by_reference" does; a
+            # known value that no document has yet matches nothing, without an error.
+            labels = CLOSED_VALUES[index_field]
+            known = list(dict.fromkeys([*labels, *available]))
+            exact = [v for v in known if _norm(v) == _norm(typed)]
+            named = {f"{v} {labels.get(v, '')}".strip(): v for v in known}
+            chosen = exact or [named[n] for n in resolve_values(index_field, typed, list(named))]
+            return [wq.Term(index_field, value) for value in chosen]
+        if index_field == "portfolios":
+            return [wq.Term(index_field, v) for v in resolve_words(index_field, typed, available)]
         values = resolve_values(index_field, typed, available)
         return [wq.Term(index_field, value) for value in values]
 
@@ -288,6 +307,18 @@ def _short_season(typed: str) -> str:
     """`2019-2024` and `2019/2024` are the legislature 19/24; `2020-2021` the session 20/21."""
     match = _SEASON.match(typed.strip())
     return f"{match.group(1)}/{match.group(2)}" if match else typed
+
+
+def resolve_words(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
+    """The values holding a word that starts with each typed word, folded ("climat" finds
+    "Transition climatique", "energie" finds "Énergie"); else as `resolve_values`."""
+    keys = _norm(typed).split()
+    found = [
+        value
+        for value in available
+        if keys and all(any(w.startswith(k) for w in _norm(value).split()) for k in keys)
+    ]
+    return found or resolve_values(field_name, typed, available)
 
 
 def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> list[str]:

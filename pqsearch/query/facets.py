@@ -176,6 +176,7 @@ FACET_ALIASES = {
     "statut": "status",
     "langue": "language",
     "type": "answer_type",
+    "type_question": "kind",
     "year": "received_year",
     "month": "received_month",
 }

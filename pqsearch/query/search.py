@@ -17,10 +17,12 @@ from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DATE_FIELDS, WORD_FIELDS, int_to_date
 from pqsearch.models import Hit, SearchResult, Suggestion
 from pqsearch.query import highlight as hl
+from pqsearch.query import syntax as st
 from pqsearch.query.compile import Compiled, Compiler
 from pqsearch.query.dates import parse_date_span
 from pqsearch.query.facets import Selection, facet_catalogue, facet_names
 from pqsearch.query.match import matched_docs
+from pqsearch.query.overdue import REPLY_DELAY_DAYS, overdue_query
 from pqsearch.query.rank import Ranker
 from pqsearch.query.syntax import parse_query
 
@@ -46,10 +48,16 @@ class Filters:
     sector: tuple[str, ...] = ()
     answer_type: tuple[str, ...] = ()
     status: str | None = None
-    kind: tuple[str, ...] = ()
     date_from: str | dt.date | None = None
     date_to: str | dt.date | None = None
     date_field: str = "received"
+    # The kind of question: written, oral_turned_written, ... (`models.KIND_LABELS`).
+    kind: tuple[str, ...] = ()
+    # Only questions still unanswered `reply_delay_days` after they were received, as of
+    # `as_of` (default: today). See `query.overdue` for the default delay.
+    overdue: bool = False
+    reply_delay_days: int = REPLY_DELAY_DAYS
+    as_of: str | dt.date | None = None
 
     def is_empty(self) -> bool:
         return not any(
@@ -63,9 +71,10 @@ class Filters:
                 self.sector,
                 self.answer_type,
                 self.status,
-                self.kind,
                 self.date_from,
                 self.date_to,
+                self.kind,
+                self.overdue,
             )
         )
 
@@ -88,6 +97,9 @@ def filter_query(compiler: Compiler, filters: Filters) -> Any | None:
             parts.append(compiler.values_query(name, values))
     if filters.status:
         parts.append(compiler.values_query("status", (filters.status,)))
+    if filters.overdue:
+        as_of = _day(filters.as_of, end=True)
+        parts.append(overdue_query(as_of=as_of, delay_days=filters.reply_delay_days))
     if filters.date_from or filters.date_to:
         if filters.date_field not in DATE_FIELDS:
             raise QuerySyntaxError(
@@ -167,13 +179,16 @@ class Searcher:
         page: int = 1,
         limit: int = 20,
         highlight: bool = True,
+        all_words: bool = False,
     ) -> SearchResult:
+        """Ranked hits; `all_words` keeps only documents holding every plain word typed."""
         filters = filters or Filters()
         if sort not in SORTS:
             raise QuerySyntaxError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
         if page < 1 or not 0 <= limit <= MAX_LIMIT:
             raise QuerySyntaxError(f"Pages count from 1 and the limit is 0 to {MAX_LIMIT}.")
-        compiled = self.compiler.compile(parse_query(text))
+        tree = parse_query(text)
+        compiled = self.compiler.compile(require_all_words(tree) if all_words else tree)
         return self.run(
             compiled,
             query_text=text,
@@ -200,8 +215,12 @@ class Searcher:
         limit: int,
         highlight: bool,
         exclude: Sequence[str] = (),
+        within: np.ndarray | None = None,
     ) -> SearchResult:
-        """Run a compiled query: the hits of one page, facets over all matches, suggestions."""
+        """Run a compiled query: the hits of one page, facets over all matches, suggestions.
+
+        `within` (sorted document numbers) keeps only those documents, as a filter does.
+        """
         names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
         if exclude:
@@ -223,11 +242,17 @@ class Searcher:
             # matching the combined query, evaluated once.
             if restrict is not None:
                 scored = scored.within(self.matched(restrict))
+            if within is not None:
+                scored = scored.within(within)
             docs = scored.docs
             start = (page - 1) * limit
             ranked = scored.top(start, start + limit)
         else:
             docs = self.matched(combined)
+            if within is not None:
+                docs = np.intersect1d(docs, within, assume_unique=True)
+                # The page must come from these documents: a filter for the fallback ranking.
+                restrict = restrict if restrict is not None else wq.Every()
             ranked = self._page(compiled, restrict, docs, sort, filters.date_field, page, limit)
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
@@ -347,6 +372,21 @@ class Searcher:
         if query is None:
             return 0
         return self.count(wq.And([query, restrict]) if restrict is not None else query)
+
+
+def require_all_words(tree: st.Node | None) -> st.Node | None:
+    """The query with its plain words side by side required together (`AnyOf` -> `And`).
+
+    Ranking is unchanged: it is the documents search ranks first (those holding every word),
+    without the ones lacking a word that search lists after them.
+    """
+    if isinstance(tree, st.AnyOf):
+        return st.And(tuple(require_all_words(item) or item for item in tree.items))
+    if isinstance(tree, st.And | st.Or):
+        return type(tree)(tuple(require_all_words(item) or item for item in tree.items))
+    if isinstance(tree, st.Not):
+        return st.Not(require_all_words(tree.item) or tree.item)
+    return tree
 
 
 def _has_negation(query: Any) -> bool:

@@ -1,14 +1,17 @@
 """The page's words in French (first) and English: one table, looked up by key.
 
-Library messages (errors, did-you-mean) keep the library's wording: the JSON API returns the
-same messages, and a colleague reading a screenshot sees what the CLI says.
+Kinds of question and answer types are named by the library's own tables (`KIND_LABELS`,
+`ANSWER_TYPE_LABELS`). Library messages (errors, did-you-mean) keep the library's wording:
+the JSON API returns the same messages, and a colleague reading a screenshot sees what the
+CLI says.
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
+from pqsearch.analyze.answers import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
+from pqsearch.models import KIND_LABELS
 
 Language = Literal["fr", "en"]
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
@@ -161,19 +164,6 @@ _FACETS: dict[str, tuple[str, str]] = {
 _VALUES: dict[str, tuple[str, str]] = {
     "answered": ("répondue", "answered"),
     "unanswered": ("sans réponse", "unanswered"),
-    "written": ("écrite", "written"),
-    "oral_turned_written": ("orale devenue écrite", "oral turned written"),
-}
-
-# The French labels are the analysis's own (`ANSWER_TYPE_LABELS`).
-_ANSWER_TYPES_EN = {
-    "substantive": "Substantive answer",
-    "by_reference": "Refers to another answer",
-    "not_competent": "Not competent, redirected",
-    "not_published": "Answer not published",
-    "withdrawn": "Withdrawn",
-    "lapsed": "Lapsed",
-    "converted": "Turned into another question",
 }
 
 
@@ -200,7 +190,11 @@ class Words:
     def value(self, value: str) -> str:
         """A closed-set value ("answered", "by_reference") in words; other values as they are."""
         pair = _VALUES.get(value)
-        if pair is None and value in ANSWER_TYPE_LABELS:
-            english = _ANSWER_TYPES_EN.get(value, value)
-            pair = (ANSWER_TYPE_LABELS[value], english)
-        return pair[self._column] if pair else value
+        if pair is not None:
+            return pair[self._column]
+        if value in KIND_LABELS:
+            return KIND_LABELS[value].get(self.language, value)
+        if value in ANSWER_TYPE_LABELS:
+            labels = ANSWER_TYPE_LABELS if self.language == "fr" else ANSWER_TYPE_LABELS_EN
+            return labels.get(value, value)
+        return value

@@ -196,7 +196,7 @@ class Pages:
             def work(index: Index) -> str:
                 found = index.similar(text=text, facets=[], limit=DRAFT_RESULTS)
                 hits = [h for h in found.hits if not chosen or h.id in chosen]
-                return index.export_hits(hits, fmt=fmt)
+                return index.export_hits(hits, fmt=fmt, language=words.language)
 
             return _download(await self.service.run(work), fmt)
         except PqsearchError as error:
@@ -219,7 +219,14 @@ class Pages:
                     limit=state.limit,
                 )
                 hits = [h for h in found.hits if not chosen or h.id in chosen]
-                return index.export_hits(hits, fmt=fmt, query=state.q, total=found.total)
+                return index.export_hits(
+                    hits,
+                    fmt=fmt,
+                    query=state.q,
+                    total=found.total,
+                    sort=state.sort,
+                    language=words.language,
+                )
 
             return _download(await self.service.run(work), fmt)
         except PqsearchError as error:

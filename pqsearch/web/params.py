@@ -88,8 +88,17 @@ class SearchState:
         )
 
     def filters(self) -> Filters:
+        chosen = self.values
         return Filters(
-            **{name: self.values.get(name, ()) for name in MULTI},
+            legislature=chosen.get("legislature", ()),
+            session=chosen.get("session", ()),
+            author=chosen.get("author", ()),
+            addressee=chosen.get("addressee", ()),
+            portfolio=chosen.get("portfolio", ()),
+            language=chosen.get("language", ()),
+            sector=chosen.get("sector", ()),
+            answer_type=chosen.get("answer_type", ()),
+            kind=chosen.get("kind", ()),
             status=self.status or None,
             date_from=self.date_from or None,
             date_to=self.date_to or None,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pqsearch.models import FileFailure, Question
+from pqsearch.models import FileFailure, Question, SkippedFile
 from pqsearch.parse import iter_parse, parse_jsonl_lines, parse_paths
 from tests.conftest import BRUSSELS_RECORDS, SEED, SHIPPED_CORPUS
 from tests.parse.conftest import page_path
@@ -61,12 +61,24 @@ def test_a_folder_gives_records_and_failures_in_order(tmp_path: Path) -> None:
     root = _folder(tmp_path)
     items = list(iter_parse([root]))
     described = [
-        (item.id if isinstance(item, Question) else "FAIL", Path(item.source).name)
+        (
+            item.id
+            if isinstance(item, Question)
+            else "SKIP"
+            if isinstance(item, SkippedFile)
+            else "FAIL",
+            Path(item.source).name,
+        )
         for item in items
     ]
+    # Notes beside the documents (a checksum list, a Markdown note, a hidden file) are
+    # skipped and listed, not failures (issue 16, point 5).
     assert described == [
+        ("SKIP", ".hidden.html"),
+        ("SKIP", "SHA256SUMS"),
         ("170229", "a.html"),
         ("FAIL", "b.html"),
+        ("SKIP", "c.md"),
         ("170312", "d.jsonl"),
         ("FAIL", "d.jsonl:2"),
         ("170229", "d.jsonl"),
@@ -93,10 +105,12 @@ def test_parse_paths_collects_the_same(tmp_path: Path) -> None:
     items = list(iter_parse([root]))
     assert batch.questions == tuple(item for item in items if isinstance(item, Question))
     assert batch.failures == tuple(item for item in items if isinstance(item, FileFailure))
+    assert batch.skipped == tuple(item for item in items if isinstance(item, SkippedFile))
+    assert len(batch.skipped) == 3
 
 
 def test_named_files_that_are_not_documents_or_missing_are_failures(tmp_path: Path) -> None:
-    notes = tmp_path / "README.md"
+    notes = tmp_path / "notes.pdf"
     notes.write_text("# hello")
     items = list(iter_parse([notes, tmp_path / "nope.html", str(SEED)]))
     assert isinstance(items[0], FileFailure)

@@ -41,8 +41,10 @@ def test_a_paraphrased_draft_finds_the_seed_first(index: api.Index) -> None:
 
 
 def test_similar_applies_filters(index: api.Index) -> None:
-    result = index.similar(text=DRAFT, filters=api.Filters(status="unanswered"), limit=20)
+    result = index.similar(text=DRAFT, filters=api.Filters(status="answered"), limit=20)
     assert result.hits
+    assert all(hit.answered for hit in result.hits)
+    result = index.similar(text=DRAFT, filters=api.Filters(status="unanswered"), limit=20)
     assert all(not hit.answered for hit in result.hits)
 
 
@@ -73,7 +75,11 @@ def test_markdown_memo_is_valid_and_quotes_real_answers(index: api.Index) -> Non
 
 
 def test_csv_and_jsonl_carry_every_field(index: api.Index) -> None:
-    rows = list(csv.DictReader(io.StringIO(index.export("logement", fmt="csv", limit=3))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(index.export("logement", fmt="csv", limit=3, csv_dialect="comma"))
+        )
+    )
     assert len(rows) == 3
     assert {"id", "session", "answered_on", "answer", "portfolios", "sectors"} <= set(rows[0])
     lines = index.export("logement", fmt="jsonl", limit=3).splitlines()

@@ -22,7 +22,7 @@ def records() -> dict[str, Question]:
     from pqsearch.index.ingest import document_files
     from pqsearch.parse import iter_parse
 
-    files, _ = document_files([SHIPPED_CORPUS])
+    files, _, _ = document_files([SHIPPED_CORPUS])
     chosen: dict[str, Question] = {}
     for item in iter_parse(files):
         if isinstance(item, Question) and item.id not in chosen:

@@ -1,0 +1,114 @@
+"""Which files under some paths are documents: the one folder walker of pqsearch.
+
+`parse` and `ingest` both walk folders through `iter_files`, so they read the same files.
+Folders are walked recursively in name order. A document is a file ending in
+.html/.htm/.txt/.jsonl. Files that are plainly not documents (notes, checksums, licences,
+hidden files such as .DS_Store, files with another ending) and hidden folders (.git) are
+listed as skipped, not failed: they sit beside documents as a matter of course. A file named
+directly that is plainly not a document by its name is skipped too; one with another ending
+is a failure, since it was asked for. Missing paths, unreadable folders and folder link
+loops are failures.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pqsearch.models import FileFailure, SkippedFile
+
+# The endings of documents, in the order a run reads them: a page is the source of truth,
+# its text rendering next, a third party's records last (see `index.ingest`).
+DOCUMENT_SUFFIXES = (".html", ".htm", ".txt", ".jsonl")
+SUFFIX_ORDER = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
+# Names of the notes that travel with documents, whatever their ending ("sha256sums.txt",
+# "README.txt", "SOURCE.md", "LICENSE", "MD5SUMS", "files.sha256").
+_NOTE_NAMES = re.compile(
+    r"^(?:read[ _-]?me|licen[cs]e|copying|notice|authors|changelog|changes|source|sources"
+    r"|(?:sha\d*|md5|b2|crc)?(?:sums?|checksums?)|(?:sha\d+|md5)sums?)(?:\.[\w.-]+)?$"
+    r"|\.(?:sha\d+|md5|sig|asc|sfv)$",
+    re.IGNORECASE,
+)
+# A checksum list: every line "<hex digest>  <name>" (the output of sha256sum and its kin).
+_CHECKSUM_LINE = re.compile(rb"^[0-9a-fA-F]{32,128}[ \t]+\*?\S.*$")
+
+
+def is_document_name(name: str) -> bool:
+    return name.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+NOT_A_DOCUMENT = "not a document: pqsearch reads " + ", ".join(DOCUMENT_SUFFIXES) + " files"
+
+
+def note_reason(name: str) -> str | None:
+    """Why a file of this name is plainly a note (or hidden), or None."""
+    if name.startswith("."):
+        return "a hidden file, not a document"
+    # Only plain-text endings can be notes: "source.html" or "sources.jsonl" are documents.
+    if not name.lower().endswith((".html", ".htm", ".jsonl")) and _NOTE_NAMES.search(name):
+        return "a note beside the documents (checksums, read-me, licence), not a document"
+    return None
+
+
+def is_checksum_list(data: bytes) -> bool:
+    """True when `data` is a list of checksums (every non-blank line a digest and a name)."""
+    first = data.lstrip()[:300].split(b"\n", 1)[0].strip()
+    if not _CHECKSUM_LINE.match(first):
+        return False  # decided on the first line: a 20 MB page is not split into lines
+    lines = [line for line in data.splitlines() if line.strip()]
+    return all(_CHECKSUM_LINE.match(line) for line in lines)
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | FileFailure | SkippedFile]:
+    """The document files under `paths` in walk order, with what was skipped or failed."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from _walk(path, ancestors=frozenset())
+        elif not path.exists():
+            reason = (
+                "broken or looping symbolic link" if path.is_symlink() else "no such file or folder"
+            )
+            yield FileFailure(str(path), reason)
+        elif (note := note_reason(path.name)) is not None:
+            yield SkippedFile(str(path), note)
+        elif not is_document_name(path.name):
+            yield FileFailure(str(path), NOT_A_DOCUMENT)
+        else:
+            yield path
+
+
+def _walk(
+    folder: Path, *, ancestors: frozenset[tuple[int, int]]
+) -> Iterator[Path | FileFailure | SkippedFile]:
+    try:
+        status = folder.stat()
+        identity = (status.st_dev, status.st_ino)
+        if identity in ancestors:
+            yield FileFailure(str(folder), "symlink loop: this folder contains itself")
+            return
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield FileFailure(str(folder), f"cannot read the folder: {error.strerror or error}")
+        return
+    inside = ancestors | {identity}
+    for entry in entries:
+        path = folder / entry.name
+        try:
+            is_folder = entry.is_dir()
+        except OSError as error:
+            yield FileFailure(str(path), f"cannot read: {error.strerror or error}")
+            continue
+        if is_folder and entry.name.startswith("."):
+            yield SkippedFile(str(path), "a hidden folder, not read")
+        elif is_folder:
+            yield from _walk(path, ancestors=inside)
+        elif (note := note_reason(entry.name)) is not None:
+            yield SkippedFile(str(path), note)
+        elif not is_document_name(entry.name):
+            yield SkippedFile(str(path), NOT_A_DOCUMENT)
+        else:
+            yield path

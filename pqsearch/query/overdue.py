@@ -1,0 +1,40 @@
+"""Overdue questions: no answer, and received longer ago than the delay a minister has.
+
+The delay is an option, not a rule read from the sources: neither the pages nor the records
+state the Brussels Parliament's reply delay for written questions. The default,
+`REPLY_DELAY_DAYS`, is a working assumption (about four weeks, the order of the delays
+Belgian assemblies set); pass the delay your assembly's rules of procedure give.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from whoosh import query as wq
+
+from pqsearch.analyze.answers import CONVERTED, LAPSED, WITHDRAWN
+from pqsearch.index.schema import UNANSWERED, date_to_int
+
+REPLY_DELAY_DAYS = 30
+# Questions that will never be answered are not late.
+_CLOSED_TYPES = (WITHDRAWN, LAPSED, CONVERTED)
+
+
+def overdue_query(*, as_of: dt.date | None, delay_days: int) -> Any:
+    """Questions without an answer nor a reply date, received more than `delay_days` days
+    before `as_of` (default: today), neither withdrawn, lapsed nor converted."""
+    if delay_days < 0:
+        from pqsearch.errors import QuerySyntaxError
+
+        raise QuerySyntaxError(f"The reply delay is a number of days, not {delay_days}.")
+    cutoff = (as_of or dt.date.today()) - dt.timedelta(days=delay_days)
+    late = wq.And(
+        [
+            wq.Term("status", UNANSWERED),
+            # Exclusive: received exactly `delay_days` ago is due today, not yet late.
+            wq.NumericRange("received", None, date_to_int(cutoff), endexcl=True),
+        ]
+    )
+    closed = [wq.Term("answer_type", t) for t in _CLOSED_TYPES]
+    return wq.AndNot(late, wq.Or([wq.NumericRange("answered", None, None), *closed]))

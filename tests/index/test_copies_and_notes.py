@@ -1,0 +1,127 @@
+"""Ingest as a staff member runs it on saved pages and records (issue 16, points 5 to 8):
+notes beside the documents, a page and its record, a record answered since, cut answers."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from typer.testing import CliRunner
+
+from pqsearch import api
+from pqsearch.cli import app
+from pqsearch.index.ingest import ingest as ingest_module
+from tests.conftest import BRUSSELS_HTML, brussels_record
+
+runner = CliRunner()
+
+
+def _write_records(path: Path, *records: dict[str, Any]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+
+
+def _page(folder: Path, moncode: str) -> Path:
+    target = folder / f"{moncode}.html"
+    target.write_bytes((BRUSSELS_HTML / f"{moncode}.html").read_bytes())
+    return target
+
+
+def test_notes_beside_the_pages_are_skipped_and_ingest_exits_0(tmp_path: Path) -> None:
+    """Point 5: sha256sums.txt, a README, .DS_Store and a checksum list are not failures."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    page = _page(folder, "170229")
+    digest = hashlib.sha256(page.read_bytes()).hexdigest()
+    (folder / "sha256sums.txt").write_text(f"{digest}  170229.html\n")
+    (folder / "hashes.txt").write_text(f"{digest}  170229.html\n{digest} *copy.html\n")
+    (folder / "README").write_text("Pages saved on 2 December.\n")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1\x00" * 8)
+    (folder / ".git").mkdir()
+    (folder / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    result = runner.invoke(app, ["ingest", str(folder), "--index", str(tmp_path / "index")])
+    assert result.exit_code == 0, result.output
+    assert "1 added" in result.stdout and "0 failed" in result.stdout
+    assert "5 skipped" in result.stdout
+    for name in ("sha256sums.txt", "hashes.txt", "README", ".DS_Store", ".git"):
+        assert f"skipped: {folder / name}: " in result.stdout, name
+    named = runner.invoke(app, ["parse", str(folder / "sha256sums.txt"), str(page)])
+    assert named.exit_code == 0
+    assert "Skipped: " in named.stderr
+
+
+def test_a_page_and_its_identical_record_are_reported_as_duplicates(tmp_path: Path) -> None:
+    """Point 6: "duplicates: 0" when two copies were read and one indexed."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for moncode in ("170229", "170264"):
+        _page(folder, moncode)
+    _write_records(folder / "records.jsonl", brussels_record("170229"), brussels_record("170264"))
+    report = api.ingest([folder], index_dir=tmp_path / "index")
+    assert sorted(report.added) == ["170229", "170264"]
+    assert sorted(report.identical) == ["170229", "170264"]
+    from pqsearch.output import ingest_text
+
+    text = ingest_text(report)
+    assert "2 duplicates" in text.splitlines()[0]
+    assert "2 questions read again with the same content" in text
+
+
+def test_a_record_answered_since_wins_over_its_page(tmp_path: Path) -> None:
+    """Point 7: the page of 170312 has a reply date but no answer; a record carrying the
+    answer is newer content and is indexed, in the same run and in a later one."""
+    pages, records = tmp_path / "pages", tmp_path / "records"
+    pages.mkdir()
+    records.mkdir()
+    _page(pages, "170312")
+    answered = {
+        **brussels_record("170312"),
+        "reponse": "La réponse à la question de l'honorable membre, publiée depuis.",
+        "date_reponse": "2026-10-02",
+        "empreinte_contenu": "f" * 64,
+    }
+    _write_records(records / "records.jsonl", answered)
+    # One run, the record met after its page was already written (batches of one).
+    one_run = ingest_module([pages, records], index_dir=tmp_path / "one", batch_size=1)
+    (message,) = one_run.duplicates
+    assert "newer content: an answer where the other copy has none" in message
+    assert message.endswith(f"kept {records / 'records.jsonl'} (jsonl)")
+    assert one_run.added == ("170312",)
+    with api.open_index(tmp_path / "one") as index:
+        assert index.document_count == 1
+        assert index.get("170312").answer == answered["reponse"]
+    # Two runs: the page indexed first, the record read later replaces it.
+    api.ingest([pages], index_dir=tmp_path / "two")
+    later = api.ingest([records], index_dir=tmp_path / "two")
+    assert later.updated == ("170312",)
+    with api.open_index(tmp_path / "two") as index:
+        assert index.get("170312").answered_on is not None
+        assert index.get("170312").source_format == "jsonl"
+    # And the page read again afterwards does not undo it: it says less.
+    again = api.ingest([pages], index_dir=tmp_path / "two")
+    assert again.unchanged == ("170312",)
+    assert (
+        "which is kept (newer content: an answer where the other copy has none)"
+        in (again.duplicates[0])
+    )
+
+
+def test_a_cut_answer_is_reported_and_not_substantive(tmp_path: Path) -> None:
+    """Point 8: the collector's record of 170248 holds "QUESTION 1" as its answer."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    _write_records(folder / "records.jsonl", brussels_record("170248"), brussels_record("170264"))
+    report = api.ingest([folder], index_dir=tmp_path / "index")
+    assert len(report.warnings) == 2
+    assert "170248: the answer in" in report.warnings[0]
+    assert "'QUESTION 1'" in report.warnings[0]
+    with api.open_index(tmp_path / "index") as index:
+        assert index.show("170248").answer_type == "truncated"
+        assert index.show("170264").answer_type == "truncated"
+    # With the page, the whole answer wins whatever came first, and there is nothing to warn.
+    _page(folder, "170248")
+    report = api.ingest([folder], index_dir=tmp_path / "index2")
+    assert [w for w in report.warnings if w.startswith("170248")] == []
+    with api.open_index(tmp_path / "index2") as index:
+        assert index.show("170248").answer_type == "substantive"

@@ -1,0 +1,68 @@
+"""The precedents memo in French and the CSV a French spreadsheet opens (issue 16, 11 and 12)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pqsearch import api
+from pqsearch.cli import app
+
+runner = CliRunner()
+
+
+def test_the_memo_is_french_with_labels_and_plurals(index: api.Index) -> None:
+    memo = index.export("logement", fmt="md", limit=2)
+    total = index.search("logement", limit=0, facets=[]).total
+    assert memo.startswith("# Précédents : logement\n")
+    assert f"{total} documents correspondent ; voici les 2 plus pertinents." in memo
+    assert "- Type de réponse : Réponse sur le fond" in memo
+    assert "Réponse (extrait) :" in memo
+    assert "substantive" not in memo and "most relevant" not in memo
+
+
+def test_no_raw_codes_and_honest_counts(index: api.Index) -> None:
+    """ "not_competent", "0 documents match; the 0 most relevant follow", "the 1 most
+    relevant follow" and "most relevant" under a date sort were all in the memo."""
+    redirected = index.export("", fmt="md", filters=api.Filters(answer_type=("not_competent",)))
+    assert "Hors compétence, réorientée" in redirected
+    assert "not_competent" not in redirected
+    assert "Aucun document ne correspond." in index.export("zzzzqqq", fmt="md")
+    one = index.export("logement", fmt="md", limit=1)
+    assert "voici le plus pertinent." in one
+    newest = index.export("logement", fmt="md", limit=3, sort="newest")
+    assert "voici les 3 plus récents." in newest
+    assert "pertinent" not in newest
+    only = index.export("id:170229", fmt="md")
+    assert "1 document correspond ; le voici." in only
+    assert "Question orale transformée en question écrite n°59" in only
+    unpublished = index.export("id:170312", fmt="md")
+    assert "_Réponse du 22/09/2026, non publiée._" in unpublished
+
+
+def test_english_on_request(index: api.Index) -> None:
+    memo = index.export("logement", fmt="md", limit=1, language="en", sort="oldest")
+    assert memo.startswith("# Precedents: logement\n")
+    assert "documents match; the oldest follows." in memo
+    assert "- Answer type: Answer on the substance" in memo
+    assert "Précédents" not in memo
+
+
+def test_csv_opens_in_a_french_spreadsheet(index: api.Index, tmp_path: Path) -> None:
+    """UTF-8 with a byte-order mark, ";" between fields: the default for .csv."""
+    target = tmp_path / "memo.csv"
+    result = runner.invoke(
+        app, ["export", "logement", "-o", str(target), "--limit", "3", "--index", str(index.root)]
+    )
+    assert result.exit_code == 0, result.output
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfrank;score;id;")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 3
+    assert "é" in "".join(row["title"] + row["answer"] for row in rows)
+    plain = index.export("logement", fmt="csv", limit=3, csv_dialect="comma")
+    assert plain.startswith("rank,score,id,")
+    assert [r["id"] for r in csv.DictReader(io.StringIO(plain))] == [r["id"] for r in rows]
