@@ -100,7 +100,7 @@ def test_paste_a_draft_and_download_a_memo(server: Server, page: Watched, tmp_pa
     page.page.get_by_label("Collez un projet de question ou de réponse").fill(draft)
     page.page.get_by_role("button", name="Trouver les précédents").click()
     hits = page.page.locator("li.hit")
-    assert hits.count() > 2
+    assert hits.count() >= 2
     titles = [hits.nth(i).locator("h3").inner_text() for i in (0, 1)]
     hits.nth(0).locator("input[type=checkbox]").check()
     hits.nth(1).locator("input[type=checkbox]").check()
@@ -130,7 +130,7 @@ def test_download_csv_from_the_search_page(server: Server, page: Watched, tmp_pa
     downloading.value.save_as(saved)
     with api.open_index(server.index_dir) as index:
         first = index.search("logement", filters=api.Filters(session=("25/26",)), limit=1).hits
-        assert saved.read_text(encoding="utf-8") == index.export_hits(first, fmt="csv")
+        assert saved.read_bytes().decode("utf-8") == index.export_hits(first, fmt="csv")
 
 
 def test_works_without_javascript_and_in_english(server: Server, browser: object) -> None:
