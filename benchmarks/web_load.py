@@ -7,6 +7,7 @@ filters on some). Prints requests per second and p50 / p95 latency per endpoint.
 is bounded in time and in count (`--max-requests`) and stops by itself.
 
     python benchmarks/web_load.py --index benchmarks/out/index-3000 --clients 16 --seconds 30
+    python benchmarks/web_load.py --index benchmarks/out/index-3000 --workers 2
 """
 
 from __future__ import annotations
@@ -116,12 +117,16 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--max-requests", type=int, default=100_000)
+    parser.add_argument("--workers", type=int, default=1, help="pqsearch serve --workers")
     arguments = parser.parse_args()
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-m", "pqsearch.cli", "serve", "--index", str(arguments.index)]
     server = subprocess.Popen(
-        [*command, "--port", str(port)], env=env, cwd=REPO, stderr=subprocess.DEVNULL
+        [*command, "--port", str(port), "--workers", str(arguments.workers)],
+        env=env,
+        cwd=REPO,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -572,6 +572,9 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     timeout: Annotated[float, typer.Option(help="Seconds a search may take.")] = 10.0,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Server processes (one per core scales best).")
+    ] = 1,
 ) -> None:
     """Serve the web interface and the JSON API (read-only) until Ctrl-C.
 
@@ -580,7 +583,7 @@ def serve(
     from pqsearch.web import serve as run_server
 
     with user_errors():
-        run_server(index, host=host, port=port, timeout=timeout)
+        run_server(index, host=host, port=port, timeout=timeout, workers=workers)
 
 
 def main() -> None:

@@ -10,6 +10,9 @@ which refuses any path leading outside it.
 from __future__ import annotations
 
 import contextlib
+import json
+import os
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -92,16 +95,40 @@ def create_app(
     return app
 
 
+# Worker processes read their settings from here (uvicorn starts them from an import path).
+_SETTINGS_ENV = "PQSEARCH_WEB_SETTINGS"
+
+
 def serve(
     index_dir: str | Path | None = None,
     *,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     timeout: float = DEFAULT_TIMEOUT,
+    workers: int = 1,
 ) -> None:
-    """Run the application with uvicorn until interrupted."""
+    """Run the application with uvicorn until interrupted.
+
+    `workers` > 1 runs that many processes, each with its own open index: Python runs one
+    search at a time per process, so on a machine with several cores this is what scales.
+    """
     import uvicorn
 
     app = create_app(index_dir, host=host, timeout=timeout)
-    app.state.service.open()
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    app.state.service.open()  # a missing or damaged index is reported before serving
+    shown = f"[{host}]" if ":" in host else host
+    print(f"pqsearch: serving http://{shown}:{port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
+    options = {"host": host, "port": port, "log_level": "warning", "server_header": False}
+    if workers <= 1:
+        uvicorn.run(app, **options)  # type: ignore[arg-type]
+        return
+    app.state.service.close()
+    root = str(Path(index_dir) if index_dir is not None else "")
+    os.environ[_SETTINGS_ENV] = json.dumps({"index": root, "host": host, "timeout": timeout})
+    uvicorn.run("pqsearch.web.app:from_environment", factory=True, workers=workers, **options)  # type: ignore[arg-type]
+
+
+def from_environment() -> Starlette:
+    """The application of a worker process started by `serve(workers=N)`."""
+    settings = json.loads(os.environ[_SETTINGS_ENV])
+    return create_app(settings["index"] or None, host=settings["host"], timeout=settings["timeout"])

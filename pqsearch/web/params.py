@@ -30,7 +30,8 @@ MULTI = (
 )
 DateField = Literal["received", "published", "answered"]
 DATE_FIELDS: tuple[DateField, ...] = ("received", "published", "answered")
-PAGE_LIMIT = 20
+# Ten hits a page, as the CLI: the marked snippets are most of a page's cost.
+PAGE_LIMIT = 10
 MAX_PAGE_LIMIT = 100
 
 
