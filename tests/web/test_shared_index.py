@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 
 from pqsearch import api
-from tests.web.conftest import HOSTILE, Server, running_server
+from tests.web.conftest import HOSTILE, Server, cli, running_server
 
 QUERIES = [
     {"q": "diplomates technologiques"},
@@ -68,3 +68,17 @@ def test_an_ingest_is_served_without_restart(tmp_path: Path) -> None:
         assert [hit["id"] for hit in after["hits"]] == ["FRESH-1"]
         page = server.get("/documents/FRESH-1")
         assert "La Région compte 312 " in page.text
+
+
+def test_worker_processes_serve_the_same_results(server: Server) -> None:
+    with running_server(server.index_dir, "--workers", "2") as workers:
+        for params in QUERIES[:3]:
+            expected = server.get("/api/search", params=params).json()
+            assert workers.get("/api/search", params=params).json() == expected
+
+
+def test_serve_without_an_index_says_how_to_build_one(tmp_path: Path) -> None:
+    ran = cli("serve", "--index", str(tmp_path / "none"), "--port", "1")
+    assert ran.returncode == 2
+    assert ran.stderr.startswith("Error: No index at")
+    assert "Traceback" not in ran.stderr
