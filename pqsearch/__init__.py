@@ -3,6 +3,8 @@
 The public surface is what `__all__` lists; everything else may change.
 """
 
+__version__ = "0.2.0"
+
 from pqsearch.api import Index, ingest, open_index, parse_files, search
 from pqsearch.errors import (
     DamagedIndexError,
@@ -67,6 +69,7 @@ __all__ = [
     "Suggestion",
     "TaxonomyError",
     "UnknownValueError",
+    "__version__",
     "ingest",
     "open_index",
     "parse_files",

@@ -38,8 +38,7 @@ from pqsearch.query.search import Filters
 from pqsearch.views import DEFAULT_READERS, ViewPool
 
 if TYPE_CHECKING:
-    from pqsearch.export import CsvDialect
-    from pqsearch.export_memo import MemoLanguage
+    from pqsearch.export import CsvDialect, MemoLanguage
 
 DEFAULT_CORPUS = Path("corpus")
 

@@ -18,8 +18,7 @@ import typer
 
 from pqsearch import api, output
 from pqsearch.errors import PqsearchError
-from pqsearch.export import CSV_DIALECTS
-from pqsearch.export_memo import MEMO_LANGUAGES
+from pqsearch.export import CSV_DIALECTS, MEMO_LANGUAGES
 from pqsearch.query.overdue import REPLY_DELAY_DAYS
 from pqsearch.query.search import Filters
 

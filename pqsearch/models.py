@@ -174,6 +174,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class FacetCount:
+    """One value of a facet and how many matching documents carry it."""
+
     value: str
     count: int
 
@@ -198,6 +200,9 @@ class Suggestion:
 
 @dataclass(frozen=True)
 class SearchResult:
+    """One page of ranked hits: `total` counts every match, `facets` are counted over all of
+    them, `suggestions` are did-you-mean for query words that matched nothing."""
+
     query: str
     total: int
     page: int

@@ -68,7 +68,8 @@ def _parse_one(path: Path) -> Iterator[Question | FileFailure | SkippedFile]:
     except ParseError as error:
         yield FileFailure(error.source, error.reason)
     except OSError as error:
-        yield FileFailure(source, f"cannot read the file: {error.strerror or error}")
+        link = " (a broken or looping symbolic link)" if path.is_symlink() else ""
+        yield FileFailure(source, f"cannot read the file: {error.strerror or error}{link}")
 
 
 def _stream_jsonl(path: Path) -> Iterator[Question | ParseError]:

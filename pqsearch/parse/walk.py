@@ -7,7 +7,7 @@ hidden files such as .DS_Store, files with another ending) and hidden folders (.
 listed as skipped, not failed: they sit beside documents as a matter of course. A file named
 directly that is plainly not a document by its name is skipped too; one with another ending
 is a failure, since it was asked for. Missing paths, unreadable folders and folder link
-loops are failures.
+loops are failures (a missing document file is left to the reader, which says why).
 """
 
 from __future__ import annotations
@@ -67,11 +67,8 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | FileFailure | Ski
         path = Path(path)
         if path.is_dir():
             yield from _walk(path, ancestors=frozenset())
-        elif not path.exists():
-            reason = (
-                "broken or looping symbolic link" if path.is_symlink() else "no such file or folder"
-            )
-            yield FileFailure(str(path), reason)
+        elif not path.exists() and not is_document_name(path.name):
+            yield FileFailure(str(path), "no such file or folder")
         elif (note := note_reason(path.name)) is not None:
             yield SkippedFile(str(path), note)
         elif not is_document_name(path.name):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import time
 from pathlib import Path
 from typing import Any
 
@@ -130,14 +129,11 @@ def test_reingest_is_incremental(tmp_path: Path) -> None:
     for name in ("170229.html", "170152.html"):
         shutil.copy(BRUSSELS_HTML / name, corpus)
     index_dir = tmp_path / "index"
-    started = time.monotonic()
     first = api.ingest([corpus], index_dir=index_dir)
-    first_seconds = time.monotonic() - started
     assert len(first.added) == 3
     second = api.ingest([corpus], index_dir=index_dir)
     assert len(second.unchanged) == 3 and not second.added and not second.updated
     assert second.words == 0  # nothing was analysed again
-    assert second.seconds < first_seconds
     page = corpus / "170152.html"
     page.write_text(
         page.read_text(encoding="utf-8").replace("</h3>", " modifiée</h3>", 1), encoding="utf-8"

@@ -1,0 +1,109 @@
+"""Imports point down the pipeline: parse → analyze → index → query → api → cli/web.
+
+Every module of the package is read with `ast` (imports inside functions and under
+`TYPE_CHECKING` included) and each `pqsearch` import is checked against the layer map below. A
+new top-level module or package must be given a layer here, so the map stays the one place
+that says where code belongs.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+PACKAGE = REPO / "pqsearch"
+
+# Lower numbers are further down the pipeline; a module may import its own layer or lower.
+LAYERS: dict[str, int] = {
+    "errors": 0,
+    "models": 0,
+    "parse": 1,
+    "analyze": 2,
+    "index": 3,
+    "query": 4,
+    "output": 5,  # text formatting of typed results, used by export and the CLI
+    "export": 5,
+    "api": 5,
+    "views": 5,  # the pool of readers that makes api.Index safe to share between threads
+    "watch": 6,  # saved searches, over the public api
+    "fetch": 6,  # harvesting the parliament's site; hands files to api.ingest
+    "cli": 7,
+    "web": 7,
+    "__init__": 7,  # the package's public surface re-exports the api
+    "__main__": 7,
+}
+
+
+def _top(module: str) -> str:
+    """The first component below `pqsearch` of a dotted module name ("" for the package)."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def _name(path: Path) -> str:
+    relative = path.relative_to(REPO).with_suffix("")
+    return ".".join(relative.parts)
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    """(line, imported module) for every import of pqsearch in the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, a.name) for a in node.names if a.name.startswith("pqsearch")]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module == "pqsearch":
+                # `from pqsearch import api` names a submodule; `from pqsearch import X` with an
+                # attribute of the package itself comes from the top (the public surface).
+                for alias in node.names:
+                    sub = f"pqsearch.{alias.name}"
+                    known = (PACKAGE / alias.name).is_dir() or (
+                        PACKAGE / f"{alias.name}.py"
+                    ).exists()
+                    found.append((node.lineno, sub if known else "pqsearch"))
+            elif node.module.startswith("pqsearch."):
+                found.append((node.lineno, node.module))
+    return found
+
+
+def test_every_module_has_a_layer() -> None:
+    unknown = sorted({_top(_name(p)) for p in _modules()} - set(LAYERS))
+    assert not unknown, f"give these a layer in tests/test_layering.py: {unknown}"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: _name(p))
+def test_imports_point_down_the_pipeline(path: Path) -> None:
+    here = _top(_name(path))
+    upward = [
+        f"line {line}: imports {target} ({_top(target)}, layer {LAYERS.get(_top(target))})"
+        for line, target in _imports(path)
+        if LAYERS.get(_top(target), 99) > LAYERS[here]
+    ]
+    assert not upward, f"{_name(path)} (layer {LAYERS[here]}) imports up:\n" + "\n".join(upward)
+
+
+def test_relative_imports_are_not_used() -> None:
+    # The check above reads absolute imports only; keep it complete.
+    relative = [
+        f"{_name(p)}:{node.lineno}"
+        for p in _modules()
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.level > 0
+    ]
+    assert not relative
+
+
+def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
+    module = tmp_path / "probe.py"
+    module.write_text("def f():\n    from pqsearch.api import search\n", encoding="utf-8")
+    assert _imports(module) == [(2, "pqsearch.api")]
+    assert LAYERS[_top("pqsearch.api")] > LAYERS["parse"]
