@@ -162,8 +162,13 @@ def _unknown(name: str, watches: dict[str, Watch]) -> str:
     )
 
 
-def run_watches(index: Index, names: tuple[str, ...] = ()) -> tuple[WatchReport, ...]:
-    """For each saved search (or those named), the documents new or changed since its last run."""
+def run_watches(
+    index: Index, names: tuple[str, ...] = (), *, mark_seen: bool = True
+) -> tuple[WatchReport, ...]:
+    """For each saved search (or those named), the documents new or changed since its last run.
+
+    `mark_seen=False` reports without recording the run (a read-only look, as the web page).
+    """
     watches = _load(index)
     for name in names:
         if name not in watches:
@@ -214,7 +219,8 @@ def run_watches(index: Index, names: tuple[str, ...] = ()) -> tuple[WatchReport,
             seen={**watch.seen, **hashes},
             answered=frozenset(answered),
         )
-    _save(index, watches)
+    if mark_seen:
+        _save(index, watches)
     return tuple(reports)
 
 

@@ -1,0 +1,118 @@
+"""The JSON HTTP API: the library's results as `pqsearch ... --json` prints them.
+
+`/api/search` takes the parameters of the search page; errors are `{"error", "type"}` with the
+library's message and a status saying whose fault it is (400 the request, 404 no such
+document, 503 the index or the time limit).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+from pqsearch import (
+    Index,
+    IndexProblemError,
+    NotFoundError,
+    PqsearchError,
+    UnknownValueError,
+)
+from pqsearch.models import jsonable
+from pqsearch.web.openapi import openapi
+from pqsearch.web.params import QueryParams, SearchState
+from pqsearch.web.security import FormParams, FormTooLargeError, read_form
+from pqsearch.web.service import IndexService, SearchTimeoutError
+
+API_LIMIT = 10  # as `pqsearch search`, so the same request gives the same JSON
+MAX_API_LIMIT = 1000
+
+
+def status_of(error: Exception) -> int:
+    if isinstance(error, NotFoundError):
+        return 404
+    if isinstance(error, FormTooLargeError):
+        return 413
+    if isinstance(error, IndexProblemError | SearchTimeoutError):
+        return 503
+    return 400
+
+
+def error_response(error: Exception) -> JSONResponse:
+    body: dict[str, Any] = {"error": str(error), "type": type(error).__name__}
+    if isinstance(error, UnknownValueError):
+        body["suggestions"] = error.suggestions
+    return JSONResponse(body, status_code=status_of(error))
+
+
+def _facet_names(params: QueryParams) -> list[str] | None:
+    """`facets=session,sector` as the CLI's --facets; absent: the library's default set."""
+    raw = params.get("facets")
+    return None if raw is None else [raw]
+
+
+class Api:
+    def __init__(self, service: IndexService) -> None:
+        self.service = service
+
+    async def _json(self, work: Any) -> Response:
+        try:
+            return JSONResponse(jsonable(await self.service.run(work)))
+        except PqsearchError as error:
+            return error_response(error)
+
+    async def search(self, request: Request) -> Response:
+        params = request.query_params
+        try:
+            state = SearchState.read(params, max_limit=MAX_API_LIMIT, default_limit=API_LIMIT)
+        except PqsearchError as error:
+            return error_response(error)
+        facets = _facet_names(params)
+        return await self._json(
+            lambda index: index.search(
+                state.q,
+                filters=state.filters(),
+                facets=facets,
+                sort=state.sort,
+                page=state.page,
+                limit=state.limit,
+            )
+        )
+
+    async def document(self, request: Request) -> Response:
+        doc_id = request.path_params["doc_id"]
+        return await self._json(lambda index: index.show(doc_id))
+
+    async def similar(self, request: Request) -> Response:
+        try:
+            params: QueryParams = (
+                FormParams(await read_form(request))
+                if request.method == "POST"
+                else request.query_params
+            )
+            state = SearchState.read(params, max_limit=MAX_API_LIMIT, default_limit=API_LIMIT)
+        except PqsearchError as error:
+            return error_response(error)
+        doc_id = params.get("id") or None
+        text = params.get("text") or None
+
+        def work(index: Index) -> Any:
+            return index.similar(
+                doc_id, text=text, filters=state.filters(), facets=[], limit=state.limit or 1
+            )
+
+        return await self._json(work)
+
+    async def facet(self, request: Request) -> Response:
+        name = request.path_params["field"]
+        try:
+            state = SearchState.read(request.query_params)
+        except PqsearchError as error:
+            return error_response(error)
+        return await self._json(
+            lambda index: index.facet(name, query=state.q, filters=state.filters())
+        )
+
+    async def openapi(self, request: Request) -> Response:
+        return JSONResponse(openapi())

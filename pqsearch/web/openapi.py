@@ -1,0 +1,189 @@
+"""The OpenAPI 3.1 description of the JSON API, served at `/api/openapi.json`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pqsearch import __name__ as package
+from pqsearch.web.params import MULTI
+
+
+def _parameter(name: str, description: str, *, many: bool = False) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "string"}
+    if many:
+        schema = {"type": "array", "items": schema}
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": description,
+        "schema": schema,
+        **({"explode": True, "style": "form"} if many else {}),
+    }
+
+
+def _integer(name: str, description: str) -> dict[str, Any]:
+    return {"name": name, "in": "query", "description": description, "schema": {"type": "integer"}}
+
+
+FILTERS = [
+    *(
+        _parameter(name, f"Filter on {name} (repeatable: any of the values).", many=True)
+        for name in MULTI
+    ),
+    _parameter("status", "answered or unanswered."),
+    _parameter("from", "First day included: 2021, 2021-03, 2021-03-31, 31/03/2021, mars 2021."),
+    _parameter("to", "Last day included, like `from`."),
+    _parameter("date", "The date `from`/`to` and sorting use: received, published, answered."),
+]
+QUERY = _parameter("q", "Words in the query language of the README (`titre:`, `recu:2021-03`, …).")
+ERROR = {
+    "description": "The library's message: 400 a bad request, 404 no such document, "
+    "503 the index is missing or damaged, or the search took too long.",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["error", "type"],
+                "properties": {
+                    "error": {"type": "string"},
+                    "type": {"type": "string"},
+                    "suggestions": {"type": "array", "items": {"type": "string"}},
+                },
+            }
+        }
+    },
+}
+
+
+def _ok(description: str, schema: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+    }
+
+
+def openapi() -> dict[str, Any]:
+    search_result = {
+        "type": "object",
+        "description": "`SearchResult` as `pqsearch search --json` prints it.",
+        "properties": {
+            "query": {"type": "string"},
+            "total": {"type": "integer"},
+            "page": {"type": "integer"},
+            "limit": {"type": "integer"},
+            "hits": {"type": "array", "items": {"type": "object"}},
+            "facets": {"type": "array", "items": {"$ref": "#/components/schemas/Facet"}},
+            "suggestions": {"type": "array", "items": {"type": "object"}},
+        },
+    }
+    facet = {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string"},
+            "results": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {"value": {"type": "string"}, "count": {"type": "integer"}},
+                },
+            },
+            "truncated": {"type": "boolean"},
+        },
+    }
+    document = {
+        "type": "object",
+        "description": "`Document` as `pqsearch show --json` prints it.",
+        "properties": {
+            "question": {"type": "object"},
+            "answer_type": {"type": "string"},
+            "answer_type_evidence": {"type": ["string", "null"]},
+            "portfolios": {"type": "array", "items": {"type": "string"}},
+            "sectors": {"type": "array", "items": {"type": "object"}},
+            "cites": {"type": "array", "items": {"type": "object"}},
+            "cited_by": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    paging = [
+        _parameter("sort", "relevance, newest or oldest."),
+        _integer("page", "From 1."),
+        _integer("limit", "Hits per page, 0 to 1000 (default 10)."),
+    ]
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"{package} JSON API",
+            "version": "1",
+            "description": "Written parliamentary questions and ministers' answers: the "
+            "library's results as JSON, read-only.",
+        },
+        "paths": {
+            "/api/search": {
+                "get": {
+                    "summary": "Search: ranked hits, the total, facet counts, suggestions.",
+                    "parameters": [
+                        QUERY,
+                        *FILTERS,
+                        *paging,
+                        _parameter("facets", "Facets to count, comma-separated; empty: none."),
+                    ],
+                    "responses": {
+                        "200": _ok("The result.", "SearchResult"),
+                        "400": ERROR,
+                        "503": ERROR,
+                    },
+                }
+            },
+            "/api/documents/{id}": {
+                "get": {
+                    "summary": "One document with its analysis and cross-references.",
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": _ok("The document.", "Document"),
+                        "404": ERROR,
+                        "503": ERROR,
+                    },
+                }
+            },
+            "/api/similar": {
+                "get": {
+                    "summary": "The past questions most like a document (`id`) or a draft "
+                    "(`text`); POST a form with `text` for long drafts.",
+                    "parameters": [
+                        _parameter("id", "An indexed document."),
+                        _parameter("text", "A draft question or answer."),
+                        *FILTERS,
+                        _integer("limit", "How many (default 10)."),
+                    ],
+                    "responses": {
+                        "200": _ok("The result.", "SearchResult"),
+                        "400": ERROR,
+                        "404": ERROR,
+                    },
+                }
+            },
+            "/api/facets/{field}": {
+                "get": {
+                    "summary": "Every value of one facet with its count, for a query and filters.",
+                    "parameters": [
+                        {
+                            "name": "field",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                            "description": "session, addressee, portfolio, sector, status, "
+                            "answer_type, kind, received_year, answered_month, …",
+                        },
+                        QUERY,
+                        *FILTERS,
+                    ],
+                    "responses": {"200": _ok("The facet.", "Facet"), "400": ERROR},
+                }
+            },
+        },
+        "components": {
+            "schemas": {"SearchResult": search_result, "Facet": facet, "Document": document}
+        },
+    }

@@ -1,0 +1,345 @@
+"""The HTML pages: search, document, drafting, saved searches. Each handler reads its
+parameters, makes one call into the library through the shared `IndexService`, and renders a
+template. No search logic lives here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from pqsearch import (
+    Document,
+    Highlight,
+    Index,
+    PqsearchError,
+    SearchResult,
+    UnknownValueError,
+)
+from pqsearch.web.i18n import Words, language_of
+from pqsearch.web.params import MULTI, SearchState
+from pqsearch.web.security import FormParams, read_form
+from pqsearch.web.service import IndexService
+from pqsearch.web.timeline import timeline
+
+# The facets the search page counts and shows, in this order; `{date}_year` and the
+# timeline's `{date}_month` follow the date field chosen for the range.
+PAGE_FACETS = (
+    "legislature",
+    "session",
+    "addressee",
+    "portfolio",
+    "sector",
+    "answer_type",
+    "status",
+    "kind",
+    "author",
+)
+FACET_SHOWN = 8
+SIMILAR_SHOWN = 8
+DRAFT_RESULTS = 20
+EXPORT_TYPES = {
+    "md": ("text/markdown; charset=utf-8", "precedents.md"),
+    "csv": ("text/csv; charset=utf-8", "precedents.csv"),
+    "jsonl": ("application/x-ndjson; charset=utf-8", "precedents.jsonl"),
+}
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    label: str
+    count: int
+    href: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class FacetView:
+    name: str
+    title: str
+    values: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A filter value that matched nothing, and links to the closest real values."""
+
+    message: str
+    links: tuple[tuple[str, str], ...]
+
+
+class Pages:
+    def __init__(self, service: IndexService, templates: Any) -> None:
+        self.service = service
+        self.templates = templates
+
+    def render(
+        self, request: Request, name: str, words: Words, status: int = 200, **context: Any
+    ) -> HTMLResponse:
+        query = request.url.query
+        other = "en" if words.language == "fr" else "fr"
+        switch = _with_language(request.url.path, query, other)
+        html = self.templates.get_template(name).render(
+            words=words, lang=words.language, switch_language=switch, **context
+        )
+        return HTMLResponse(html, status_code=status)
+
+    async def home(self, request: Request) -> Response:
+        lang = language_of(request.query_params.get("lang"))
+        return RedirectResponse("/search" if lang == "fr" else "/search?lang=en", status_code=303)
+
+    async def search(self, request: Request) -> Response:
+        words = Words(language_of(request.query_params.get("lang")))
+        try:
+            state = SearchState.read(request.query_params)
+        except PqsearchError as error:
+            return self.render(
+                request,
+                "search.html",
+                words,
+                400,
+                state=SearchState(lang=words.language),
+                error=str(error),
+                result=None,
+            )
+        facets = [*PAGE_FACETS, f"{state.date}_year", f"{state.date}_month"]
+
+        def work(index: Index) -> SearchResult:
+            return index.search(
+                state.q,
+                filters=state.filters(),
+                facets=facets,
+                facet_top=None,
+                sort=state.sort,
+                page=state.page,
+                limit=state.limit,
+            )
+
+        try:
+            result = await self.service.run(work)
+        except PqsearchError as error:
+            return self.render(
+                request,
+                "search.html",
+                words,
+                _status(error),
+                state=state,
+                error=str(error),
+                correction=_correction(state, error),
+                result=None,
+            )
+        by_name = {facet.name: facet for facet in result.facets}
+        months = by_name.pop(f"{state.date}_month")
+        return self.render(
+            request,
+            "search.html",
+            words,
+            state=state,
+            result=result,
+            facets=_facet_views(state, list(by_name.values()), words),
+            timeline=timeline(months),
+            pages=_pages(state, result),
+            error=None,
+        )
+
+    async def document(self, request: Request) -> Response:
+        words = Words(language_of(request.query_params.get("lang")))
+        doc_id = request.path_params["doc_id"]
+
+        def work(index: Index) -> tuple[Document, SearchResult, dict[str, Highlight]]:
+            document = index.show(doc_id)
+            evidence = {h.part: h for h in index.sector_evidence(document)}
+            return document, index.similar(doc_id, facets=[], limit=SIMILAR_SHOWN), evidence
+
+        try:
+            document, similar, evidence = await self.service.run(work)
+        except PqsearchError as error:
+            return self.render(request, "error.html", words, _status(error), error=str(error))
+        same = [h for h in similar.hits if h.extra.get("same_question")]
+        others = [h for h in similar.hits if not h.extra.get("same_question")]
+        return self.render(
+            request,
+            "document.html",
+            words,
+            document=document,
+            evidence=evidence,
+            same=same,
+            similar=others,
+        )
+
+    async def draft(self, request: Request) -> Response:
+        words = Words(language_of(request.query_params.get("lang")))
+        if request.method == "GET":
+            return self.render(request, "draft.html", words, text="", result=None, error=None)
+        try:
+            form = FormParams(await read_form(request))
+            text = (form.get("text") or "").strip()
+            result = await self.service.run(
+                lambda index: index.similar(text=text, facets=[], limit=DRAFT_RESULTS)
+            )
+        except PqsearchError as error:
+            return self.render(
+                request, "draft.html", words, _status(error), text="", result=None, error=str(error)
+            )
+        return self.render(request, "draft.html", words, text=text, result=result, error=None)
+
+    async def draft_export(self, request: Request) -> Response:
+        words = Words(language_of(request.query_params.get("lang")))
+        try:
+            form = FormParams(await read_form(request))
+            text = (form.get("text") or "").strip()
+            fmt = form.get("format") or "md"
+            chosen = form.getlist("id")
+
+            def work(index: Index) -> str:
+                found = index.similar(text=text, facets=[], limit=DRAFT_RESULTS)
+                hits = [h for h in found.hits if not chosen or h.id in chosen]
+                return index.export_hits(hits, fmt=fmt, language=words.language)
+
+            return _download(await self.service.run(work), fmt)
+        except PqsearchError as error:
+            return self.render(request, "error.html", words, _status(error), error=str(error))
+
+    async def search_export(self, request: Request) -> Response:
+        words = Words(language_of(request.query_params.get("lang")))
+        try:
+            state = SearchState.read(request.query_params)
+            fmt = request.query_params.get("format") or "md"
+            chosen = request.query_params.getlist("id")
+
+            def work(index: Index) -> str:
+                found = index.search(
+                    state.q,
+                    filters=state.filters(),
+                    facets=[],
+                    sort=state.sort,
+                    page=state.page,
+                    limit=state.limit,
+                )
+                hits = [h for h in found.hits if not chosen or h.id in chosen]
+                return index.export_hits(
+                    hits,
+                    fmt=fmt,
+                    query=state.q,
+                    total=found.total,
+                    sort=state.sort,
+                    language=words.language,
+                )
+
+            return _download(await self.service.run(work), fmt)
+        except PqsearchError as error:
+            return self.render(request, "error.html", words, _status(error), error=str(error))
+
+    async def watches(self, request: Request) -> Response:
+        from pqsearch import watch
+
+        words = Words(language_of(request.query_params.get("lang")))
+
+        def work(index: Index) -> list[tuple[Any, Any, str]]:
+            saved = {w.name: w for w in watch.list_watches(index)}
+            reports = watch.run_watches(index, mark_seen=False)
+            return [(saved[r.name], r, _watch_url(saved[r.name], words.language)) for r in reports]
+
+        try:
+            rows = await self.service.run(work)
+        except PqsearchError as error:
+            return self.render(request, "error.html", words, _status(error), error=str(error))
+        return self.render(request, "watches.html", words, rows=rows)
+
+
+def _status(error: PqsearchError) -> int:
+    from pqsearch.web.api_routes import status_of
+
+    return status_of(error)
+
+
+def _with_language(path: str, query: str, language: str) -> str:
+    from urllib.parse import parse_qsl, urlencode
+
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
+    if language != "fr":
+        pairs.append(("lang", language))
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def _download(text: str, fmt: str) -> Response:
+    media_type, filename = EXPORT_TYPES[fmt]
+    return Response(
+        text,
+        media_type=media_type,
+        headers={"content-disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _facet_views(state: SearchState, facets: list[Any], words: Words) -> list[FacetView]:
+    views: list[FacetView] = []
+    for facet in facets:
+        if facet.name.endswith("_year"):
+            values = tuple(
+                FacetValue(
+                    label=c.value,
+                    count=c.count,
+                    href=state.changed(date_from=c.value, date_to=c.value).url(),
+                    active=state.date_from == c.value and state.date_to == c.value,
+                )
+                for c in facet.results
+            )
+            views.append(FacetView("year", words.facet("year"), values))
+            continue
+        chosen = state.values.get(facet.name, ()) if facet.name in MULTI else (state.status,)
+        values = tuple(
+            FacetValue(
+                label=words.value(c.value),
+                count=c.count,
+                href=(
+                    state.removing(facet.name, c.value)
+                    if c.value in chosen
+                    else state.adding(facet.name, c.value)
+                ).url(),
+                active=c.value in chosen,
+            )
+            for c in facet.results
+        )
+        views.append(FacetView(facet.name, words.facet(facet.name), values))
+    return views
+
+
+def _pages(state: SearchState, result: SearchResult) -> list[tuple[int, str]]:
+    if not state.limit:
+        return []
+    last = max(1, -(-result.total // state.limit))
+    around = range(max(1, state.page - 3), min(last, state.page + 3) + 1)
+    shown = sorted({1, last, *around})
+    return [(n, state.changed(page=n).url()) for n in shown]
+
+
+def _correction(state: SearchState, error: PqsearchError) -> Correction | None:
+    if not isinstance(error, UnknownValueError) or not error.suggestions:
+        return None
+    field = error.field if error.field in MULTI else None
+    links: list[tuple[str, str]] = []
+    for suggestion in error.suggestions:
+        if field and error.value in state.values.get(field, ()):
+            fixed = state.removing(field, error.value).adding(field, suggestion)
+        else:
+            fixed = state.changed(q=state.q.replace(error.value, suggestion))
+        links.append((suggestion, fixed.url()))
+    return Correction(str(error), tuple(links))
+
+
+def _watch_url(saved: Any, language: str) -> str:
+    filters = saved.filters
+    values = {name: tuple(getattr(filters, name)) for name in MULTI if getattr(filters, name)}
+    state = SearchState(
+        q=saved.query,
+        values=values,
+        status=filters.status or "",
+        date_from=str(filters.date_from or ""),
+        date_to=str(filters.date_to or ""),
+        date=filters.date_field,
+        sort="newest",
+        lang=language_of(language),
+    )
+    return state.url()

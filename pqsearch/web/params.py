@@ -1,0 +1,187 @@
+"""The state of a search, read from and written back to a URL.
+
+The URL holds everything (words, filters, dates, sort, page, language), so a search can be
+bookmarked or sent to a colleague and the back button works. `/search` and `/api/search` read
+the same parameters.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal, Protocol
+from urllib.parse import urlencode
+
+from pqsearch import Filters, QuerySyntaxError
+from pqsearch.web.i18n import Language, language_of
+
+# Filters that take several values (any of them), by URL parameter = `Filters` field name.
+MULTI = (
+    "legislature",
+    "session",
+    "author",
+    "addressee",
+    "portfolio",
+    "language",
+    "sector",
+    "answer_type",
+    "kind",
+)
+DateField = Literal["received", "published", "answered"]
+DATE_FIELDS: tuple[DateField, ...] = ("received", "published", "answered")
+# Ten hits a page, as the CLI: the marked snippets are most of a page's cost.
+PAGE_LIMIT = 10
+MAX_PAGE_LIMIT = 100
+
+
+class QueryParams(Protocol):
+    """What a request's query string (or a parsed form) offers: Starlette's `QueryParams`."""
+
+    def get(self, key: str, /) -> str | None: ...
+
+    def getlist(self, key: str, /) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class SearchState:
+    """One search as the URL gives it."""
+
+    q: str = ""
+    values: Mapping[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    status: str = ""
+    date_from: str = ""
+    date_to: str = ""
+    date: DateField = "received"
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = PAGE_LIMIT
+    lang: Language = "fr"
+
+    @classmethod
+    def read(
+        cls,
+        params: QueryParams,
+        *,
+        max_limit: int = MAX_PAGE_LIMIT,
+        default_limit: int = PAGE_LIMIT,
+    ) -> SearchState:
+        date = params.get("date") or "received"
+        if date not in DATE_FIELDS:
+            raise QuerySyntaxError(f"Unknown date {date!r}: use received, published or answered.")
+        values = {
+            name: tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
+            for name in MULTI
+        }
+        return cls(
+            q=(params.get("q") or "").strip(),
+            values={name: found for name, found in values.items() if found},
+            status=(params.get("status") or "").strip(),
+            date_from=(params.get("from") or "").strip(),
+            date_to=(params.get("to") or "").strip(),
+            date=date,
+            sort=params.get("sort") or "relevance",
+            page=_whole(params.get("page"), "page", default=1, low=1, high=10_000),
+            limit=_whole(
+                params.get("limit"), "limit", default=default_limit, low=0, high=max_limit
+            ),
+            lang=language_of(params.get("lang")),
+        )
+
+    def filters(self) -> Filters:
+        chosen = self.values
+        return Filters(
+            legislature=chosen.get("legislature", ()),
+            session=chosen.get("session", ()),
+            author=chosen.get("author", ()),
+            addressee=chosen.get("addressee", ()),
+            portfolio=chosen.get("portfolio", ()),
+            language=chosen.get("language", ()),
+            sector=chosen.get("sector", ()),
+            answer_type=chosen.get("answer_type", ()),
+            kind=chosen.get("kind", ()),
+            status=self.status or None,
+            date_from=self.date_from or None,
+            date_to=self.date_to or None,
+            date_field=self.date,
+        )
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.values or self.status or self.date_from or self.date_to)
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The URL parameters of this state, defaults left out."""
+        pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
+        for name in MULTI:
+            pairs.extend((name, value) for value in self.values.get(name, ()))
+        optional = (
+            ("status", self.status, ""),
+            ("from", self.date_from, ""),
+            ("to", self.date_to, ""),
+            ("date", self.date, "received"),
+            ("sort", self.sort, "relevance"),
+            ("page", str(self.page), "1"),
+            ("limit", str(self.limit), str(PAGE_LIMIT)),
+            ("lang", self.lang, "fr"),
+        )
+        pairs.extend((name, value) for name, value, default in optional if value != default)
+        return pairs
+
+    def url(self, path: str = "/search") -> str:
+        pairs = self.pairs()
+        return f"{path}?{urlencode(pairs)}" if pairs else path
+
+    def changed(self, **changes: object) -> SearchState:
+        """This state with some fields replaced; back to page 1 unless a page is given."""
+        return dataclasses.replace(self, **{"page": 1, **changes})  # type: ignore[arg-type]
+
+    def adding(self, name: str, value: str) -> SearchState:
+        """Narrowed by one more value of a facet (a single-valued one is replaced)."""
+        if name == "status":
+            return self.changed(status=value)
+        current = self.values.get(name, ())
+        added = current if value in current else (*current, value)
+        return self.changed(values={**self.values, name: added})
+
+    def removing(self, name: str, value: str) -> SearchState:
+        if name == "status":
+            return self.changed(status="")
+        if name == "from":
+            return self.changed(date_from="")
+        if name == "to":
+            return self.changed(date_to="")
+        kept = tuple(v for v in self.values.get(name, ()) if v != value)
+        values = {k: v for k, v in self.values.items() if k != name}
+        return self.changed(values={**values, name: kept} if kept else values)
+
+    def active(self) -> Iterable[tuple[str, str]]:
+        """Every active filter as (parameter, value), in URL order."""
+        for name in MULTI:
+            for value in self.values.get(name, ()):
+                yield name, value
+        if self.status:
+            yield "status", self.status
+        if self.date_from:
+            yield "from", self.date_from
+        if self.date_to:
+            yield "to", self.date_to
+
+
+def _whole(raw: str | None, name: str, *, default: int, low: int, high: int) -> int:
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise QuerySyntaxError(f"{name} must be a whole number, not {raw!r}.") from None
+    if not low <= value <= high:
+        raise QuerySyntaxError(f"{name} must be between {low} and {high}, not {value}.")
+    return value
+
+
+def facet_parameter(facet: str) -> str | None:
+    """The URL parameter a facet's value narrows (None for date buckets, handled apart)."""
+    if facet in MULTI or facet == "status":
+        return facet
+    return None
