@@ -152,17 +152,19 @@ class Index:
         docnum = self._reader.docnum(doc_id)
         stored = self._reader.record(docnum)
         question = Question.from_dict(stored["question"])
+        mentioned = tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ()))
         return Document(
             question=question,
             answer_type=stored.get("answer_type", ""),
             answer_type_evidence=stored.get("answer_type_evidence"),
             portfolios=tuple(stored.get("portfolios", ())),
-            sectors=tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ())),
+            sectors=tuple(m for m in mentioned if m.topic),
             cites=tuple(
                 self._resolve(question, ref) if links else _unresolved(ref)
                 for ref in stored.get("references", ())
             ),
             cited_by=self._cited_by(question) if links else (),
+            mentioned=mentioned,
         )
 
     def export(
@@ -231,13 +233,16 @@ class Index:
         )
 
     def sectors(self) -> tuple[SectorCount, ...]:
-        """Every sector of the index's taxonomy with the number of documents mentioning it."""
+        """Every sector of the index's taxonomy with the number of documents about it (the
+        topic tier) and the number that mention it."""
         counts = {c.value: c.count for c in self.facet_raw("sectors")}
+        mentioned = {c.value: c.count for c in self.facet_raw("sectors_mentioned")}
         return tuple(
             SectorCount(
                 id=str(s.id),
                 labels=dict(s.labels),
                 documents=counts.get(str(s.id), 0),
+                mentioned=mentioned.get(str(s.id), 0),
             )
             for s in self.taxonomy.sectors
         )

@@ -146,6 +146,7 @@ def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[st
         "answer_type": FieldFacet("answer_type", "answer_type"),
         "language": FieldFacet("language", "language"),
         "sector": FieldFacet("sector", "sectors", label=sector_label),
+        "sector_mentioned": FieldFacet("sector_mentioned", "sectors_mentioned", label=sector_label),
     }
     for date_name in ("received", "published", "answered"):
         for granularity in ("year", "month"):

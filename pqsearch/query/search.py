@@ -46,6 +46,8 @@ class Filters:
     sector: tuple[str, ...] = ()
     answer_type: tuple[str, ...] = ()
     status: str | None = None
+    # Sectors a document mentions, topic or not (`sector` is the sectors it is about).
+    sector_mentioned: tuple[str, ...] = ()
     date_from: str | dt.date | None = None
     date_to: str | dt.date | None = None
     date_field: str = "received"
@@ -60,6 +62,7 @@ class Filters:
                 self.portfolio,
                 self.language,
                 self.sector,
+                self.sector_mentioned,
                 self.answer_type,
                 self.status,
                 self.date_from,
@@ -78,6 +81,7 @@ def filter_query(compiler: Compiler, filters: Filters) -> Any | None:
         "portfolio",
         "language",
         "sector",
+        "sector_mentioned",
         "answer_type",
     ):
         values: tuple[str, ...] = getattr(filters, name)
@@ -301,7 +305,9 @@ class Searcher:
             highlights=hl.highlights(record, matcher) if matcher is not None else (),
             extra={
                 "answer_type": stored.get("answer_type"),
-                "sectors": [s.get("sector") for s in stored.get("sectors", [])],
+                "sectors": [
+                    s.get("sector") for s in stored.get("sectors", []) if s.get("topic", True)
+                ],
                 "portfolios": stored.get("portfolios", []),
             },
         )
