@@ -124,7 +124,7 @@ def _capitalised_names(text: str, words: Sequence[tuple[str, int, int]]) -> Iter
     domains ("FinTech, RegTech, Insurance") are read as words. Acronyms are left to the
     gazetteer."""
     capital = [word[:1].isupper() and not word.isupper() for word, _, _ in words]
-    for index, (word, start, _) in enumerate(words):
+    for index, (_, start, _) in enumerate(words):
         if not capital[index]:
             continue
         previous = start - 1
