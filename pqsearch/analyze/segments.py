@@ -34,7 +34,12 @@ WINDOW = 12
 # A sentence or an item ends at a stop, question or exclamation mark, semicolon or colon
 # followed by a space, and at a line break; a numbered item ("1.", "2)", "a)", "- ") starts one.
 _BOUNDARY = re.compile(
-    r"[.!?;:](?=\s)|\n|(?:(?<=\s)|^)(?:\d{1,2}[.)]|[a-h]\)|[-–•])(?=\s)", re.MULTILINE
+    # a stop that does not close an item number ("1.", "12.")
+    r"(?<!\s\d)(?<!\s\d\d)(?<!^\d)[.!?;:](?=\s)"
+    r"|\n"
+    # the start of an item: "1.", "2)", "a)", "- ", "• "
+    r"|(?:(?<=\s)|^)(?=(?:\d{1,2}[.)]|[a-h]\)|[-–•])\s)",
+    re.MULTILINE,
 )
 # Characters after which a capital starts a sentence rather than a name.
 _OPENERS = frozenset('.!?:;-–•("«\n')
