@@ -131,6 +131,7 @@ class SectorDetector:
             if not variants:
                 raise TaxonomyError(_problem(taxonomy, sector, text, _NO_CONTENT_WORD))
             for lemmas in variants:
+                lemmas = _key(lemmas)
                 phrase = phrases.setdefault(lemmas, _Phrase(lemmas))
                 if is_exclusion:
                     phrase.excluded.add(sector.id)
@@ -214,7 +215,12 @@ class SectorDetector:
             for sector_id, term, start, end in self._matches(text.lemmas):
                 if not self._in_sense(sector_id, term, text, start):
                     continue
-                in_name = any(p in text.named for p in range(start, end))
+                # A term the taxonomy writes as a name ("Code pénal", "Good Move") is that
+                # name: capitals do not make it a mere mention; a body of the gazetteer does.
+                if term[:1].isupper() and not term.isupper():
+                    in_name = any(a < end and start < b for a, b, _ in text.bodies)
+                else:
+                    in_name = any(p in text.named for p in range(start, end))
                 key = (term, part, in_name)
                 counts[sector_id][key] = counts[sector_id].get(key, 0) + 1
                 if not in_name:
@@ -223,13 +229,20 @@ class SectorDetector:
                 if body.sector in self._labels:
                     key = (body.names[0], part, True)
                     counts[body.sector][key] = counts[body.sector].get(key, 0) + 1
+        # An answer with no evidence of any sector (none yet, sent to the member directly, a
+        # referral, a matter for a colleague) says nothing of what the document is about: the
+        # question then stands for it, instead of every sector looking like a passing mention.
+        silent = not any(by_part.get("answer") for by_part in sentences.values())
         prominences = {}
         for sector_id, by_part in sentences.items():
             topical = {k: c for k, c in counts[sector_id].items() if not k[2]}
+            question_share = _share(by_part.get("question"), read.get("question"))
             prominences[sector_id] = Prominence(
                 title=bool(by_part.get("title")),
-                question_share=_share(by_part.get("question"), read.get("question")),
-                answer_share=_share(by_part.get("answer"), read.get("answer")),
+                question_share=question_share,
+                answer_share=(
+                    question_share if silent else _share(by_part.get("answer"), read.get("answer"))
+                ),
                 count=sum(topical.values()),
                 terms=len({term for term, _, _ in topical}),
             )
@@ -258,14 +271,19 @@ class SectorDetector:
         sector covers."""
         # Most words start no phrase: find the few that do in one pass, then look only there.
         first = self._first_lemmas
-        starts = [position for position, lemma in enumerate(lemmas) if lemma in first]
-        excluded = self._excluded_spans(lemmas, starts)
+        stems = [_stem(lemma) for lemma in lemmas]
+        starts = [
+            position
+            for position, lemma in enumerate(lemmas)
+            if lemma in first or stems[position] in first
+        ]
+        excluded = self._excluded_spans(lemmas, stems, starts)
         found: list[tuple[str, str, int, int]] = []
         stop = 0
         for position in starts:
             if position < stop:
                 continue
-            phrase = _longest(self._terms.get(lemmas[position]), lemmas, position)
+            phrase = _longest(self._terms, lemmas, stems, position)
             if phrase is None:
                 continue
             stop = position + len(phrase.lemmas)
@@ -277,12 +295,14 @@ class SectorDetector:
         return found
 
     def _excluded_spans(
-        self, lemmas: Sequence[str], starts: list[int]
+        self, lemmas: Sequence[str], stems: Sequence[str], starts: list[int]
     ) -> dict[str, list[tuple[int, int]]]:
         spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for position in starts:
-            for phrase in self._exclusions.get(lemmas[position], ()):
-                if _matches_at(phrase.lemmas, lemmas, position):
+            for phrase in _candidates(self._exclusions, lemmas, stems, position):
+                if _matches_at(
+                    phrase.lemmas, stems if len(phrase.lemmas) > 1 else lemmas, position
+                ):
                     for sector_id in phrase.excluded:
                         spans[sector_id].append((position, position + len(phrase.lemmas)))
         return spans
@@ -335,11 +355,36 @@ def _index(phrases: Iterable[_Phrase]) -> dict[str, list[_Phrase]]:
     return dict(index)
 
 
+def _key(lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """What a term is compared on: a one-word term, its lemma; a phrase, the stems of its
+    lemmas, since the lemmatizer reads a word of a phrase differently alone and in a sentence
+    ("retour forcé" gives "force" alone, "forcer" in "des retours forcés")."""
+    return lemmas if len(lemmas) == 1 else tuple(_stem(lemma) for lemma in lemmas)
+
+
+def _stem(lemma: str) -> str:
+    """The lemma without a final -s, -e or -er: the endings by which the lemmatizer's
+    readings of one word differ (noun "force", participle "forcer", leftover plural)."""
+    for ending in ("s", "er", "e"):
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
+            lemma = lemma[: -len(ending)]
+    return lemma
+
+
+def _candidates(
+    index: Mapping[str, list[_Phrase]], lemmas: Sequence[str], stems: Sequence[str], position: int
+) -> list[_Phrase]:
+    """The phrases (by stems) and one-word terms (by lemma) that may start at `position`,
+    longest first."""
+    found = [p for p in index.get(stems[position], ()) if len(p.lemmas) > 1]
+    return found + [p for p in index.get(lemmas[position], ()) if len(p.lemmas) == 1]
+
+
 def _longest(
-    candidates: list[_Phrase] | None, lemmas: Sequence[str], position: int
+    index: Mapping[str, list[_Phrase]], lemmas: Sequence[str], stems: Sequence[str], position: int
 ) -> _Phrase | None:
-    for phrase in candidates or ():
-        if _matches_at(phrase.lemmas, lemmas, position):
+    for phrase in _candidates(index, lemmas, stems, position):
+        if _matches_at(phrase.lemmas, stems if len(phrase.lemmas) > 1 else lemmas, position):
             return phrase
     return None
 

@@ -188,6 +188,44 @@ def test_a_topic_is_exactly_a_score_at_or_above_the_threshold(
     assert [m for m in mentions if m.topic] == list(detector.detect(seed_parts))
 
 
+def test_a_phrase_matches_whichever_reading_the_lemmatizer_gives_its_words(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # Alone, "retour forcé" is lemmatized "retour force"; in these sentences "retour forcer".
+    parts = _parts(
+        lemmatizer,
+        title="Retours forcés et volontaires.",
+        question="Combien de personnes ont-elles fait l'objet d'un retour forcé ?",
+    )
+    administration = next(m for m in detector.score(parts) if m.sector == "O")
+    found = {(e.term, e.part): e.count for e in administration.evidence}
+    assert found == {("retour forcé", "title"): 1, ("retour forcé", "question"): 1}
+
+
+def test_an_answer_that_names_no_sector_leaves_the_question_to_stand_for_the_document(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    question = (
+        "Combien de détenus compte la prison de Haren ? Quelle est la surpopulation carcérale "
+        "dans les établissements pénitentiaires ? Combien d'agents pénitentiaires manquent ?"
+    )
+    sent_directly = _parts(
+        lemmatizer,
+        question=question,
+        answer="La réponse à cette question a été transmise directement à l'honorable membre.",
+    )
+    elsewhere = _parts(
+        lemmatizer,
+        question=question,
+        answer="Les hôpitaux manquent d'infirmiers. Les patients attendent.",
+    )
+    silent = detector.prominence(sent_directly)["O"]
+    assert silent.answer_share == silent.question_share > 0
+    assert detector.prominence(elsewhere)["O"].answer_share == 0.0
+    justice = next(m for m in detector.score(sent_directly) if m.sector == "O")
+    assert justice.topic
+
+
 # --- names of bodies --------------------------------------------------------------------
 
 
@@ -224,6 +262,21 @@ def test_words_inside_a_name_written_with_capitals_count_only_as_a_mention(
     assert all(e.in_name for e in health.evidence)
 
 
+def test_a_term_the_taxonomy_writes_as_a_name_counts_but_a_body_stays_a_mention(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    parts = _parts(
+        lemmatizer,
+        question="La réforme du Code pénal, que la Commission européenne a commentée, "
+        "change les peines.",
+    )
+    by_sector = {m.sector: m for m in detector.score(parts)}
+    assert ("Code pénal", False) in {(e.term, e.in_name) for e in by_sector["O"].evidence}
+    assert {(e.term, e.in_name) for e in by_sector["U"].evidence} == {
+        ("Commission européenne", True)
+    }
+
+
 def test_the_gazetteer_reads_names_word_by_word_and_one_word_names_need_their_capital() -> None:
     gazetteer = Gazetteer([Body(("Bruxelles-Propreté",), "E"), Body(("Vias",), None)])
     text = "Bruxelles Propreté et Vias, mais pas les vias ferrées"
@@ -254,6 +307,28 @@ def test_energy_words_about_renovating_homes_are_not_energy_supply(
     )
     assert "D" not in {m.sector for m in detector.score(renovation)}
     assert "D" in {m.sector for m in detector.score(supply)}
+
+
+def test_a_train_is_transport_but_being_in_the_middle_of_something_is_not(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    rail = _parts(lemmatizer, title="Les resquilleurs verbalisés à bord des trains.")
+    busy = _parts(lemmatizer, question="La Défense est en train de migrer vers un autre logiciel.")
+    assert "train" in _evidence(detector.score(rail), "H")
+    assert "train" not in _evidence(detector.score(busy), "H")
+
+
+def test_a_pension_is_social_security_unless_it_is_a_supplementary_one(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    legal = _parts(lemmatizer, question="Le montant de la pension minimum sera relevé.")
+    second_pillar = _parts(
+        lemmatizer,
+        question="Les réserves constituées pour la pension du deuxième pilier augmentent.",
+    )
+    assert "O" in {m.sector for m in detector.score(legal)}
+    assert "O" not in {m.sector for m in detector.score(second_pillar)}
+    assert "K" in {m.sector for m in detector.score(second_pillar)}
 
 
 def test_a_sense_rule_for_a_term_the_sector_lacks_is_rejected_with_its_line(
