@@ -3,7 +3,8 @@
 `SectorDetector` compiles a taxonomy's terms to lemma sequences once (at ingest), then reads
 each document's parts (title, question, answer; see `segments.PartText`): at every word it
 takes the longest term that starts there, so "construction durable" counts once and never
-also as "construction". An occurrence does not count when one of its sector's exclusions
+also as "construction". Phrases are compared on stems of lemmas (see `_key`), one-word terms
+on their lemma. An occurrence does not count when one of its sector's exclusions
 covers it ("construction européenne"), nor when its sense rule says the sentence gives the
 word another meaning ("énergie" beside "rénovation"). An occurrence inside a name (a body of
 the gazetteer, or words written with capitals in mid-sentence) is only a mention.
@@ -22,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from pqsearch.analyze.fold import surface_tokens
@@ -146,9 +148,9 @@ class SectorDetector:
                 raise TaxonomyError(_problem(taxonomy, sector, phrase.terms[sector_id], problem))
         # Indexed by first lemma, longest first: a word costs one dict lookup, and the first
         # phrase that matches is the longest.
-        self._terms = _index(phrase for phrase in phrases.values() if phrase.terms)
-        self._exclusions = _index(phrase for phrase in phrases.values() if phrase.excluded)
-        self._first_lemmas = frozenset(self._terms) | frozenset(self._exclusions)
+        self._terms = _Index(phrase for phrase in phrases.values() if phrase.terms)
+        self._exclusions = _Index(phrase for phrase in phrases.values() if phrase.excluded)
+        self._first_lemmas = self._terms.first | self._exclusions.first
 
     def detect(self, parts: Mapping[str, Sequence[str] | PartText]) -> tuple[SectorMention, ...]:
         """The sectors a document is about (the topic tier), most probable first.
@@ -283,7 +285,7 @@ class SectorDetector:
         for position in starts:
             if position < stop:
                 continue
-            phrase = _longest(self._terms, lemmas, stems, position)
+            phrase = self._terms.longest(lemmas, stems, position)
             if phrase is None:
                 continue
             stop = position + len(phrase.lemmas)
@@ -299,7 +301,7 @@ class SectorDetector:
     ) -> dict[str, list[tuple[int, int]]]:
         spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for position in starts:
-            for phrase in _candidates(self._exclusions, lemmas, stems, position):
+            for phrase in self._exclusions.candidates(lemmas, stems, position):
                 if _matches_at(
                     phrase.lemmas, stems if len(phrase.lemmas) > 1 else lemmas, position
                 ):
@@ -346,15 +348,6 @@ def _variants(
     return {alone, after_article} - {()}
 
 
-def _index(phrases: Iterable[_Phrase]) -> dict[str, list[_Phrase]]:
-    index: defaultdict[str, list[_Phrase]] = defaultdict(list)
-    for phrase in phrases:
-        index[phrase.lemmas[0]].append(phrase)
-    for candidates in index.values():
-        candidates.sort(key=lambda phrase: -len(phrase.lemmas))
-    return dict(index)
-
-
 def _key(lemmas: tuple[str, ...]) -> tuple[str, ...]:
     """What a term is compared on: a one-word term, its lemma; a phrase, the stems of its
     lemmas, since the lemmatizer reads a word of a phrase differently alone and in a sentence
@@ -362,6 +355,7 @@ def _key(lemmas: tuple[str, ...]) -> tuple[str, ...]:
     return lemmas if len(lemmas) == 1 else tuple(_stem(lemma) for lemma in lemmas)
 
 
+@cache
 def _stem(lemma: str) -> str:
     """The lemma without a final -s, -e or -er: the endings by which the lemmatizer's
     readings of one word differ (noun "force", participle "forcer", leftover plural)."""
@@ -371,22 +365,34 @@ def _stem(lemma: str) -> str:
     return lemma
 
 
-def _candidates(
-    index: Mapping[str, list[_Phrase]], lemmas: Sequence[str], stems: Sequence[str], position: int
-) -> list[_Phrase]:
-    """The phrases (by stems) and one-word terms (by lemma) that may start at `position`,
-    longest first."""
-    found = [p for p in index.get(stems[position], ()) if len(p.lemmas) > 1]
-    return found + [p for p in index.get(lemmas[position], ()) if len(p.lemmas) == 1]
+class _Index:
+    """Phrases by the stem of their first lemma, one-word terms by their lemma: a word costs
+    two dict lookups, and the first candidate that matches is the longest."""
 
+    def __init__(self, phrases: Iterable[_Phrase]) -> None:
+        self.phrases: defaultdict[str, list[_Phrase]] = defaultdict(list)
+        self.words: dict[str, _Phrase] = {}
+        for phrase in phrases:
+            if len(phrase.lemmas) > 1:
+                self.phrases[phrase.lemmas[0]].append(phrase)
+            else:
+                self.words[phrase.lemmas[0]] = phrase
+        for candidates in self.phrases.values():
+            candidates.sort(key=lambda phrase: -len(phrase.lemmas))
+        self.first = frozenset(self.phrases) | frozenset(self.words)
 
-def _longest(
-    index: Mapping[str, list[_Phrase]], lemmas: Sequence[str], stems: Sequence[str], position: int
-) -> _Phrase | None:
-    for phrase in _candidates(index, lemmas, stems, position):
-        if _matches_at(phrase.lemmas, stems if len(phrase.lemmas) > 1 else lemmas, position):
-            return phrase
-    return None
+    def candidates(
+        self, lemmas: Sequence[str], stems: Sequence[str], position: int
+    ) -> list[_Phrase]:
+        found = self.phrases.get(stems[position], [])
+        word = self.words.get(lemmas[position])
+        return found if word is None else [*found, word]
+
+    def longest(self, lemmas: Sequence[str], stems: Sequence[str], position: int) -> _Phrase | None:
+        for phrase in self.phrases.get(stems[position], ()):
+            if _matches_at(phrase.lemmas, stems, position):
+                return phrase
+        return self.words.get(lemmas[position])
 
 
 def _matches_at(sequence: tuple[str, ...], lemmas: Sequence[str], position: int) -> bool:
