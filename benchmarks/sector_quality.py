@@ -1,56 +1,63 @@
 """Precision and recall of sector detection on the hand-labelled French questions.
 
-The labels are in tests/data/sectors_labels.toml (one justification each): the seed and the
-50 Brussels questions of the shared corpus, read with `pqsearch.parse` and de-duplicated by
-`Question.id` (a page wins over its record: the page is the source of truth and its answer is
-never cut short). Counts are micro-averaged: every (question, sector) pair is one decision.
+The labels: tests/data/sectors_labels.toml (the seed and the 50 Brussels questions, all `dev`)
+and tests/data/sectors_labels_chamber_fr.toml (120 federal Chamber questions, split `dev` and
+`test` by document). Questions are read with `pqsearch.parse` from the shipped corpus and
+tests/data/be_chamber_qrva_fr_2023, de-duplicated by `Question.id` (a page wins over its
+record). Counts are micro-averaged: every (question, sector) pair is one decision; an exact
+set is a question whose topic sectors are exactly its labels.
 
-    python benchmarks/sector_quality.py [--corpus ../shared/corpus] [--labels FILE]
-        [--taxonomy FILE] [--threshold N] [--sweep] [--errors]
+    python benchmarks/sector_quality.py [--split dev|test|all] [--errors]
+        [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
-tests/analyze/test_sectors.py runs `measure` and fails if overall precision or recall drops
-below its floors.
+--fit prints the logistic coefficients fitted on the dev part (pqsearch/analyze/prominence.py
+keeps them); --calibration prints precision and recall by probability band on the chosen part.
+tests/analyze/test_sectors.py runs `measure` on the test part and fails below its floors.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import time
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from pqsearch.analyze.lemmatize import Lemmatizer
-from pqsearch.analyze.sectors import (
-    PART_WEIGHTS,
-    PARTS,
-    THRESHOLD,
-    SectorDetector,
-    SectorMention,
-    load_taxonomy,
-)
+from pqsearch.analyze.prominence import COEFFICIENTS, Prominence, topic_probability
+from pqsearch.analyze.sectors import PARTS, THRESHOLD, SectorDetector, load_taxonomy
+from pqsearch.analyze.segments import PartText, read_part
 from pqsearch.models import Question
 from pqsearch.parse import parse_paths
 
 REPO = Path(__file__).resolve().parents[1]
-LABELS = REPO / "tests" / "data" / "sectors_labels.toml"
-# The labelled questions are all in the shipped corpus.
-CORPUS = REPO / "corpus"
-# The French questions: the seed and the Brussels pages and records.
-FOLDERS = ("seed", "brussels")
+LABEL_FILES = (
+    REPO / "tests" / "data" / "sectors_labels.toml",
+    REPO / "tests" / "data" / "sectors_labels_chamber_fr.toml",
+)
+# The labelled questions: the seed and the Brussels pages and records of the shipped corpus,
+# the federal Chamber records copied into tests/data.
+FOLDERS = (
+    REPO / "corpus" / "seed",
+    REPO / "corpus" / "brussels",
+    REPO / "tests" / "data" / "be_chamber_qrva_fr_2023",
+)
+DEV, TEST = "dev", "test"
 # When a question comes from several files, the page is the source of truth.
 _FORMAT_RANK = {"html": 0, "text": 1, "jsonl": 2}
+BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
 @dataclass(frozen=True)
 class Label:
-    """The sectors a question talks about, by hand, with the reason."""
+    """The sectors a question talks about, by hand, with the reason and its part."""
 
     id: str
     sectors: frozenset[str]
     why: str
+    split: str = DEV
 
 
 @dataclass(frozen=True)
@@ -73,12 +80,15 @@ class SectorScore:
 
 @dataclass(frozen=True)
 class Quality:
-    """Micro-averaged precision and recall, per-sector scores and the disagreements."""
+    """Micro-averaged precision and recall of the topic tier, per-sector scores, exact sets,
+    the mention tier's recall, and the disagreements."""
 
     threshold: float
     questions: int
     sectors: tuple[SectorScore, ...]
-    # (question id, sector, "missed" or "extra", score of the sector in that question)
+    exact: int
+    mentioned_recall: float
+    # (question id, sector, "missed" or "extra", probability of the sector in that question)
     errors: tuple[tuple[str, str, str, float], ...]
 
     @property
@@ -101,19 +111,37 @@ class Quality:
         return 2 * self.precision * self.recall / total if total else 0.0
 
 
-def load_labels(path: Path = LABELS) -> dict[str, Label]:
-    """The hand labels, by question id."""
-    with path.open("rb") as handle:
-        documents = tomllib.load(handle)["document"]
-    return {
-        str(doc["id"]): Label(str(doc["id"]), frozenset(doc["sectors"]), str(doc["why"]))
-        for doc in documents
-    }
+@dataclass(frozen=True)
+class Reading:
+    """What the detector found in one question: the probability of each sector with
+    evidence outside names, its prominence, and every sector mentioned."""
+
+    probabilities: dict[str, float]
+    prominences: dict[str, Prominence]
+    mentioned: frozenset[str]
 
 
-def corpus_questions(corpus: Path = CORPUS) -> list[Question]:
-    """The distinct French questions of the shared corpus, one per id, page first."""
-    batch = parse_paths([corpus / folder for folder in FOLDERS])
+def load_labels(paths: Iterable[Path] = LABEL_FILES) -> dict[str, Label]:
+    """The hand labels of every file, by question id."""
+    labels: dict[str, Label] = {}
+    for path in paths:
+        with path.open("rb") as handle:
+            for doc in tomllib.load(handle)["document"]:
+                label = Label(
+                    str(doc["id"]),
+                    frozenset(doc["sectors"]),
+                    str(doc["why"]),
+                    doc.get("split", DEV),
+                )
+                if label.id in labels:
+                    raise ValueError(f"{label.id} is labelled twice ({path})")
+                labels[label.id] = label
+    return labels
+
+
+def corpus_questions(folders: Iterable[Path] = FOLDERS) -> list[Question]:
+    """The distinct French questions of the folders, one per id, page first."""
+    batch = parse_paths(list(folders))
     best: dict[str, Question] = {}
     for question in batch.questions:
         if question.language != "fr":
@@ -126,70 +154,95 @@ def corpus_questions(corpus: Path = CORPUS) -> list[Question]:
     return list(best.values())
 
 
-def question_parts(question: Question) -> dict[str, str]:
-    """The texts `SectorDetector` reads, by part."""
-    return {"title": question.title, "question": question.question, "answer": question.answer or ""}
-
-
-def sector_scores(
-    questions: Sequence[Question], detector: SectorDetector, lemmatizer: Lemmatizer
-) -> dict[str, tuple[SectorMention, ...]]:
-    """Every sector with at least one term in each question, whatever its score."""
-    texts = [text for question in questions for text in question_parts(question).values()]
+def read_questions(
+    questions: Sequence[Question], lemmatizer: Lemmatizer
+) -> dict[str, dict[str, PartText]]:
+    """Each question's parts as sector detection reads them at ingest."""
+    texts = [getattr(q, part) or "" for q in questions for part in PARTS]
     analyses = iter(lemmatizer.analyze(texts))
-    scores: dict[str, tuple[SectorMention, ...]] = {}
-    for question in questions:
-        parts = {part: next(analyses).lemmas for part in PARTS}
-        scores[question.id] = detector.score(parts)
-    return scores
+    return {
+        q.id: {part: read_part(getattr(q, part) or "", next(analyses)) for part in PARTS}
+        for q in questions
+    }
+
+
+def readings(
+    documents: Mapping[str, Mapping[str, PartText]], detector: SectorDetector
+) -> dict[str, Reading]:
+    result = {}
+    for doc_id, parts in documents.items():
+        mentions = detector.score(parts)
+        result[doc_id] = Reading(
+            probabilities={m.sector: m.score for m in mentions if m.score > 0},
+            prominences=detector.prominence(parts),
+            mentioned=frozenset(m.sector for m in mentions),
+        )
+    return result
 
 
 def evaluate(
     labels: Mapping[str, Label],
-    scores: Mapping[str, Iterable[SectorMention]],
+    found: Mapping[str, Reading],
     threshold: float = THRESHOLD,
+    split: str | None = None,
 ) -> Quality:
-    """Compare the sectors scoring at least `threshold` with the labels.
+    """Compare the sectors whose probability reaches `threshold` with the labels of `split`
+    (all labels when None).
 
-    Raises ValueError if a labelled question is missing from `scores` (or the reverse): a
-    renamed id would otherwise silently shrink the measurement.
+    Raises ValueError if a labelled question is missing from `found`: a renamed id would
+    otherwise silently shrink the measurement.
     """
-    missing = sorted(set(labels) - set(scores))
-    unlabelled = sorted(set(scores) - set(labels))
-    if missing or unlabelled:
-        raise ValueError(f"labelled but not found: {missing}; found but not labelled: {unlabelled}")
+    missing = sorted(set(labels) - set(found))
+    if missing:
+        raise ValueError(f"labelled but not found: {missing}")
     support: dict[str, int] = {}
     predicted: dict[str, int] = {}
     correct: dict[str, int] = {}
     errors: list[tuple[str, str, str, float]] = []
+    exact = mentioned = labelled = questions = 0
     for question_id, label in sorted(labels.items()):
-        by_sector = {m.sector: m.score for m in scores[question_id]}
-        found = {sector for sector, score in by_sector.items() if score >= threshold}
+        if split is not None and label.split != split:
+            continue
+        questions += 1
+        reading = found[question_id]
+        topics = {s for s, p in reading.probabilities.items() if p >= threshold}
+        exact += topics == label.sectors
+        labelled += len(label.sectors)
+        mentioned += len(label.sectors & reading.mentioned)
         for sector in label.sectors:
             support[sector] = support.get(sector, 0) + 1
-        for sector in found:
+        for sector in topics:
             predicted[sector] = predicted.get(sector, 0) + 1
-        for sector in found & label.sectors:
+        for sector in topics & label.sectors:
             correct[sector] = correct.get(sector, 0) + 1
-        errors += [(question_id, s, "missed", by_sector.get(s, 0.0)) for s in label.sectors - found]
-        errors += [(question_id, s, "extra", by_sector[s]) for s in found - label.sectors]
+        probability = reading.probabilities
+        errors += [
+            (question_id, s, "missed", probability.get(s, 0.0)) for s in label.sectors - topics
+        ]
+        errors += [(question_id, s, "extra", probability[s]) for s in topics - label.sectors]
     sectors = tuple(
         SectorScore(s, support.get(s, 0), predicted.get(s, 0), correct.get(s, 0))
         for s in sorted(set(support) | set(predicted))
     )
-    return Quality(threshold, len(labels), sectors, tuple(sorted(errors)))
+    return Quality(
+        threshold,
+        questions,
+        sectors,
+        exact,
+        mentioned / labelled if labelled else 0.0,
+        tuple(sorted(errors)),
+    )
 
 
 def measure(
     *,
-    corpus: Path = CORPUS,
-    labels: Path = LABELS,
+    split: str | None = TEST,
     taxonomy: Path | None = None,
     lemmatizer: Lemmatizer | None = None,
     detector: SectorDetector | None = None,
     threshold: float = THRESHOLD,
 ) -> Quality:
-    """Detect sectors in the labelled questions and score them against the labels.
+    """Detect sectors in the labelled questions of `split` and score them against the labels.
 
     `detector` (built with `lemmatizer`) saves compiling the taxonomy again; when given,
     `taxonomy` is not read.
@@ -197,15 +250,68 @@ def measure(
     lemmatizer = lemmatizer or Lemmatizer()
     if detector is None:
         detector = SectorDetector(load_taxonomy(taxonomy), lemmatizer.lemmatize_terms)
-    scores = sector_scores(corpus_questions(corpus), detector, lemmatizer)
-    return evaluate(load_labels(labels), scores, threshold)
+    labels = load_labels()
+    wanted = {i for i, label in labels.items() if split is None or label.split == split}
+    questions = [q for q in corpus_questions() if q.id in wanted]
+    found = readings(read_questions(questions, lemmatizer), detector)
+    return evaluate({i: labels[i] for i in wanted}, found, threshold, split)
+
+
+def examples(
+    labels: Mapping[str, Label], found: Mapping[str, Reading], split: str
+) -> list[tuple[tuple[float, ...], bool]]:
+    """(features, is a topic) for every sector with evidence outside names in `split`."""
+    return [
+        (prominence.features(), sector in label.sectors)
+        for doc_id, label in labels.items()
+        if label.split == split
+        for sector, prominence in found[doc_id].prominences.items()
+    ]
+
+
+def fit(data: Sequence[tuple[tuple[float, ...], bool]], *, l2: float = 0.5) -> tuple[float, ...]:
+    """Logistic regression by Newton's method, with an L2 penalty (not on the intercept)."""
+    import numpy as np
+
+    x = np.array([features for features, _ in data], dtype=float)
+    y = np.array([1.0 if positive else 0.0 for _, positive in data])
+    weights = np.zeros(x.shape[1])
+    penalty = np.eye(x.shape[1]) * l2
+    penalty[0, 0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-x @ weights))
+        gradient = x.T @ (p - y) + penalty @ weights
+        hessian = (x.T * (p * (1 - p))) @ x + penalty
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return tuple(round(float(w), 2) for w in weights)
+
+
+def calibration(
+    labels: Mapping[str, Label], found: Mapping[str, Reading], split: str | None
+) -> list[tuple[float, float, int, int]]:
+    """(band low, band high, sectors in the band, of which labelled topics)."""
+    rows = []
+    for low, high in pairwise(BANDS):
+        total = positive = 0
+        for doc_id, label in labels.items():
+            if split is not None and label.split != split:
+                continue
+            for sector, probability in found[doc_id].probabilities.items():
+                if low <= probability < high:
+                    total += 1
+                    positive += sector in label.sectors
+        rows.append((low, min(high, 1.0), total, positive))
+    return rows
 
 
 def _percent(value: float | None) -> str:
     return "   -" if value is None else f"{value:4.0%}"
 
 
-def _report(quality: Quality, *, errors: bool) -> str:
+def report(quality: Quality, *, errors: bool) -> str:
     lines = [f"{'sector':<8}{'labelled':>9}{'detected':>9}{'correct':>8}{'P':>6}{'R':>6}"]
     for s in quality.sectors:
         lines.append(
@@ -213,43 +319,54 @@ def _report(quality: Quality, *, errors: bool) -> str:
             f"{_percent(s.precision):>6}{_percent(s.recall):>6}"
         )
     lines.append(
-        f"overall (micro, {quality.questions} questions, threshold {quality.threshold:g}): "
-        f"precision {quality.precision:.3f}  recall {quality.recall:.3f}  F1 {quality.f1:.3f}"
+        f"topic tier (micro, {quality.questions} questions, threshold {quality.threshold:g}): "
+        f"precision {quality.precision:.3f}  recall {quality.recall:.3f}  F1 {quality.f1:.3f}  "
+        f"exact sets {quality.exact}/{quality.questions}"
     )
+    lines.append(f"mention tier: recall {quality.mentioned_recall:.3f}")
     if errors:
         lines += [
-            f"  {qid:<34} {sector} {kind:<6} score {score:g}"
-            for qid, sector, kind, score in quality.errors
+            f"  {qid:<42} {sector} {kind:<6} p={p:.2f}" for qid, sector, kind, p in quality.errors
         ]
     return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    parser.add_argument("--labels", type=Path, default=LABELS)
+    parser.add_argument("--split", choices=(DEV, TEST, "all"), default=DEV)
     parser.add_argument("--taxonomy", type=Path, default=None, help="default: packaged NACE")
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
-    parser.add_argument("--sweep", action="store_true", help="P and R for thresholds 1 to 8")
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
+    parser.add_argument("--calibration", action="store_true", help="P by probability band")
+    parser.add_argument("--fit", action="store_true", help="fit the coefficients on dev")
     args = parser.parse_args(argv)
+    split = None if args.split == "all" else args.split
 
     lemmatizer = Lemmatizer()
     detector = SectorDetector(load_taxonomy(args.taxonomy), lemmatizer.lemmatize_terms)
-    questions = corpus_questions(args.corpus)
-    started = time.perf_counter()
-    scores = sector_scores(questions, detector, lemmatizer)
-    elapsed = time.perf_counter() - started
-    labels = load_labels(args.labels)
-    print(_report(evaluate(labels, scores, args.threshold), errors=args.errors))
-    print(f"weights {dict(PART_WEIGHTS)}; lemmas and scores of {len(questions)} questions")
-    print(f"took {elapsed:.1f} s")
-    if args.sweep:
-        for threshold in range(1, 9):
-            quality = evaluate(labels, scores, threshold)
+    labels = load_labels()
+    questions = [q for q in corpus_questions() if q.id in labels]
+    documents = read_questions(questions, lemmatizer)
+    found = readings(documents, detector)
+    if args.fit:
+        coefficients = fit(examples(labels, found, DEV))
+        print(f"fitted on dev: {coefficients} (in use: {COEFFICIENTS})")
+        for reading in found.values():
+            reading.probabilities.clear()
+            reading.probabilities.update(
+                {s: topic_probability(p, coefficients) for s, p in reading.prominences.items()}
+            )
+    print(report(evaluate(labels, found, args.threshold, split), errors=args.errors))
+    if args.calibration:
+        print("probability band: sectors, labelled topics, share")
+        for low, high, total, positive in calibration(labels, found, split):
+            share = f"{positive / total:.2f}" if total else "-"
+            print(f"  [{low:.1f}, {high:.1f}): {total:>4} {positive:>4}  {share}")
+        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+            quality = evaluate(labels, found, threshold, split)
             print(
-                f"threshold {threshold}: precision {quality.precision:.3f}  "
-                f"recall {quality.recall:.3f}  F1 {quality.f1:.3f}"
+                f"  threshold {threshold}: precision {quality.precision:.3f}  "
+                f"recall {quality.recall:.3f}  exact {quality.exact}/{quality.questions}"
             )
     return 0
 

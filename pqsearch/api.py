@@ -177,22 +177,25 @@ class Index:
             docnum = view.reader.docnum(doc_id)
             stored = view.reader.record(docnum)
             question = Question.from_dict(stored["question"])
+            mentioned = tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ()))
             return Document(
                 question=question,
                 answer_type=stored.get("answer_type", ""),
                 answer_type_evidence=stored.get("answer_type_evidence"),
                 portfolios=tuple(stored.get("portfolios", ())),
-                sectors=tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ())),
+                sectors=tuple(m for m in mentioned if m.topic),
                 cites=tuple(
                     self._resolve(question, ref) if links else _unresolved(ref)
                     for ref in stored.get("references", ())
                 ),
                 cited_by=self._cited_by(question) if links else (),
+                mentioned=mentioned,
             )
 
     def sector_evidence(self, document: Document) -> tuple[Highlight, ...]:
-        """The document's title, question and answer with its sector terms marked: one
-        `Highlight` per part holding the whole text, for parts where evidence was found."""
+        """The document's title, question and answer with the terms of every sector it
+        mentions marked: one `Highlight` per part holding the whole text, for parts where
+        evidence was found."""
         from pqsearch.query.evidence import evidence_spans
 
         q = document.question
@@ -200,7 +203,7 @@ class Index:
         marked: list[Highlight] = []
         with self._pool.lease() as view:
             for part, text in texts.items():
-                terms = [e.term for s in document.sectors for e in s.evidence if e.part == part]
+                terms = [e.term for s in document.mentioned for e in s.evidence if e.part == part]
                 if terms:
                     spans = evidence_spans(view.reader.lexicon, text, terms)
                     marked.append(Highlight(part=part, text=text, spans=spans))
@@ -320,14 +323,17 @@ class Index:
             )
 
     def sectors(self) -> tuple[SectorCount, ...]:
-        """Every sector of the index's taxonomy with the number of documents mentioning it."""
+        """Every sector of the index's taxonomy with the number of documents about it (the
+        topic tier) and the number that mention it."""
         with self._pool.lease() as view:
             counts = {c.value: c.count for c in self.facet_raw("sectors")}
+            mentioned = {c.value: c.count for c in self.facet_raw("sectors_mentioned")}
             return tuple(
                 SectorCount(
                     id=str(s.id),
                     labels=dict(s.labels),
                     documents=counts.get(str(s.id), 0),
+                    mentioned=mentioned.get(str(s.id), 0),
                 )
                 for s in view.taxonomy.sectors
             )

@@ -247,6 +247,9 @@ AddresseeOption = Annotated[
 PortfolioOption = Annotated[Many, typer.Option(help="Competence, e.g. urbanisme.")]
 LanguageOption = Annotated[Many, typer.Option(help="fr, nl.")]
 SectorOption = Annotated[Many, typer.Option(help="Sector id or label, e.g. F or construction.")]
+SectorMentionedOption = Annotated[
+    Many, typer.Option(help="A sector the document mentions, even in passing (e.g. H).")
+]
 AnswerTypeOption = Annotated[
     Many, typer.Option(help="substantive, by_reference, not_competent, ... or a French label.")
 ]
@@ -286,6 +289,7 @@ def _filters(
     portfolio: Many = None,
     language: Many = None,
     sector: Many = None,
+    sector_mentioned: Many = None,
     answer_type: Many = None,
     status: str | None = None,
     date_from: str | None = None,
@@ -304,6 +308,7 @@ def _filters(
         portfolio=tuple(portfolio or ()),
         language=tuple(language or ()),
         sector=tuple(sector or ()),
+        sector_mentioned=tuple(sector_mentioned or ()),
         answer_type=tuple(answer_type or ()),
         status=status,
         date_from=date_from,
@@ -327,6 +332,7 @@ def search(
     portfolio: PortfolioOption = None,
     language: LanguageOption = None,
     sector: SectorOption = None,
+    sector_mentioned: SectorMentionedOption = None,
     answer_type: AnswerTypeOption = None,
     status: StatusOption = None,
     date_from: FromOption = None,
@@ -363,6 +369,7 @@ def search(
         portfolio=portfolio,
         language=language,
         sector=sector,
+        sector_mentioned=sector_mentioned,
         answer_type=answer_type,
         status=status,
         date_from=date_from,

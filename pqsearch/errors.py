@@ -68,6 +68,19 @@ class DamagedIndexError(IndexProblemError):
     """The index files cannot be read; the fix is `pqsearch ingest --rebuild`."""
 
 
+class OutdatedIndexError(IndexProblemError):
+    """The index was built by a pqsearch whose index layout differs; the fix is a rebuild."""
+
+    def __init__(self, index_dir: str | Path, found: str, expected: str) -> None:
+        self.index_dir = str(index_dir)
+        super().__init__(
+            f"The index at {self.index_dir} was built by another version of pqsearch (index "
+            f"schema {found}; this version reads schema {expected}, which adds the sectors a "
+            f'question mentions). Run "pqsearch ingest corpus/ --rebuild --index '
+            f'{self.index_dir}" to build it again from your documents.'
+        )
+
+
 class QuerySyntaxError(PqsearchError):
     """The query or a filter value cannot be understood; the message says what is accepted."""
 

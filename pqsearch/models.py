@@ -301,23 +301,29 @@ class CrossReference:
 
 @dataclass(frozen=True)
 class SectorEvidence:
-    """One term found for a sector: as the taxonomy writes it, where, how often."""
+    """One term found for a sector: as the taxonomy writes it, where, how often; `in_name`
+    when it was found inside the name of a body ("SPF Santé publique", "la STIB"), which
+    makes the sector mentioned but never a topic."""
 
     term: str
     part: str
     count: int
+    in_name: bool = False
 
 
 @dataclass(frozen=True)
 class SectorMention:
-    """A sector a document talks about: `score` is the weighted count of its terms,
-    `count` the plain number of matches, `evidence` what was found where."""
+    """A sector a document mentions: `score` is the probability that the document is about
+    it (from where its evidence is, see `pqsearch.analyze.prominence`), `topic` whether it
+    reaches the threshold (the facet and `--sector`), `count` the plain number of matches,
+    `evidence` what was found where."""
 
     sector: str
     label: str
     score: float
     count: int
     evidence: tuple[SectorEvidence, ...]
+    topic: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: evidence as a list of {term, part, count}."""
@@ -326,8 +332,10 @@ class SectorMention:
             "label": self.label,
             "score": self.score,
             "count": self.count,
+            "topic": self.topic,
             "evidence": [
                 {"term": item.term, "part": item.part, "count": item.count}
+                | ({"in_name": True} if item.in_name else {})
                 for item in self.evidence
             ],
         }
@@ -341,9 +349,15 @@ class SectorMention:
             score=float(data["score"]),
             count=int(data["count"]),
             evidence=tuple(
-                SectorEvidence(str(item["term"]), str(item["part"]), int(item["count"]))
+                SectorEvidence(
+                    str(item["term"]),
+                    str(item["part"]),
+                    int(item["count"]),
+                    in_name=bool(item.get("in_name", False)),
+                )
                 for item in data["evidence"]
             ),
+            topic=bool(data.get("topic", True)),
         )
 
 
@@ -358,6 +372,8 @@ class Document:
     sectors: tuple[SectorMention, ...]
     cites: tuple[CrossReference, ...]
     cited_by: tuple[str, ...]
+    # Every sector mentioned with its evidence, the topics (`sectors`) among them.
+    mentioned: tuple[SectorMention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)
@@ -365,8 +381,10 @@ class Document:
 
 @dataclass(frozen=True)
 class SectorCount:
-    """A sector of the taxonomy and how many indexed documents mention it."""
+    """A sector of the taxonomy, how many indexed documents are about it (`documents`) and
+    how many mention it (`mentioned`, which counts those about it too)."""
 
     id: str
     labels: dict[str, str]
     documents: int
+    mentioned: int = 0

@@ -140,11 +140,7 @@ def document_text(document: Document) -> str:
         for step in q.procedure:
             body = f" ({step.body})" if step.body else ""
             lines.append(f"    {day(step.date)}  {step.act}{body}")
-    if document.sectors:
-        lines.append("  Sectors:")
-        for sector in document.sectors:
-            terms = ", ".join(f"{e.term} ×{e.count} in {e.part}" for e in sector.evidence)
-            lines.append(f"    {sector.sector} {sector.label}: {terms}")
+    lines += sectors_lines(document)
     if document.cites:
         lines.append("  Cites:")
         for ref in document.cites:
@@ -187,11 +183,30 @@ def jsonl(records: Iterable[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
-def sectors_text(counts: Iterable[SectorCount]) -> str:
+def sectors_lines(document: Document) -> list[str]:
+    """The sectors a document is about (with the probability), then those it only mentions;
+    evidence found inside a body's name is marked "(name)"."""
     lines = []
+    for title, mentions in (
+        ("Sectors (about)", [m for m in document.mentioned or document.sectors if m.topic]),
+        ("Sectors mentioned", [m for m in document.mentioned if not m.topic]),
+    ):
+        if mentions:
+            lines.append(f"  {title}:")
+        for sector in mentions:
+            terms = ", ".join(
+                f"{e.term} ×{e.count} in {e.part}{' (name)' if e.in_name else ''}"
+                for e in sector.evidence
+            )
+            lines.append(f"    {sector.sector} {sector.label} (p={sector.score:.2f}): {terms}")
+    return lines
+
+
+def sectors_text(counts: Iterable[SectorCount]) -> str:
+    lines = [f"{'':>4}  {'about':>6}  {'mentioned':>9}"]
     for sector in counts:
         labels = " / ".join(sector.labels.get(lang, "") for lang in ("fr", "nl", "en"))
-        lines.append(f"{sector.id:>4}  {sector.documents:>6}  {labels}")
+        lines.append(f"{sector.id:>4}  {sector.documents:>6}  {sector.mentioned:>9}  {labels}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,9 +1,11 @@
 """What kind of answer a question got: on the substance, by reference, redirected, none, ...
 
 Rules, not a model: the procedure table decides withdrawn, lapsed and converted questions;
-short answers are read for the sentences that send the member elsewhere ("ne relève pas de
-mes compétences", "je vous renvoie à ma réponse à la question n° ..."); a missing answer is
-unanswered, or not published when the page gives a reply date. The phrasings are data
+answers are read sentence by sentence for those that send the member elsewhere ("ne relève
+pas de mes compétences", "je vous renvoie à ma réponse à la question n° ...", "la réponse a
+été transmise directement"), which decide the type unless the answer also says more than a
+sentence itself; a missing answer is unanswered, or not published when the page gives a
+reply date. The phrasings are data
 (`_PHRASES`), French first, with the Dutch of the federal Chamber's bulletins.
 
 The types are plain strings because the index stores them as facet values.
@@ -66,35 +68,54 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
     TRUNCATED: "Answer cut short by the source",
 }
 
-# An answer longer than this says more than "ask someone else": a sentence pointing to a
-# colleague or an earlier answer inside it covers one sub-question, and the answer stays
-# substantive. The longest pure redirection among the labelled documents is 550 characters;
-# the shortest substantive answer that also redirects is about 1,000.
-SHORT_ANSWER = 800
+# A redirecting answer may add a sentence of context ("Sales on board are 1.8 % of the
+# total. For the rest, I refer you to ..."); with two sentences of its own or more, it answers
+# part of the question itself and stays substantive (a partial answer). Sentences shorter than
+# `MIN_OWN_WORDS` words ("Voir ci-dessous.", a numbering) do not count as information, nor do
+# sentences that repeat the question (answers often restate it).
+MAX_CONTEXT_SENTENCES = 1
+MIN_OWN_WORDS = 5
 
-# Phrasings, matched on text folded to unaccented characters (see `fold_in_place`), case
-# insensitive. Checked in this order: a "not competent" sentence often also names an answer
-# ("elle relève de la compétence du ministre X (question n° 12)"), and the competence
-# statement is what the drafter needs to know.
+# Phrasings, matched per sentence on text folded to unaccented characters (see
+# `fold_in_place`), case insensitive. Written for any tense, mood and person ("je renvoie",
+# "je souhaiterais vous renvoyer", "nous vous référons") and with or without the colleague's
+# name. Checked in this order: a "not competent" sentence often also names an answer ("elle
+# relève de la compétence du ministre X (question n° 12)"), and the competence statement is
+# what the drafter needs to know.
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: (
         # French and Dutch forms of the federal bulletin's notice for documentary answers.
-        r"\bla reponse a (?:cette|votre) question a ete "
-        r"(?:transmise|communiquee|envoyee) directement",
+        r"\breponse\b[^.]{0,60}\b(?:transmise?|communiquee?|envoyee?|adressee?|remise?)\b"
+        r"[^.]{0,30}\bdirectement\b",
+        r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
+        r"(?:membre|auteur|depute)",
+        r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
+        r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
         r"\bcaractere de (?:pure|simple) documentation\b",
         r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
     ),
     NOT_COMPETENT: (
-        r"\bne relev\w* pas (?:de|des|du) (?:mes |ma |mon |nos |notre |la |les )?competences?\b",
-        r"\brelev\w* (?:des|de la|du champ de) competences? (?:de|du|des|d')",
-        r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses) (?:competences|champ|attributions)\b",
-        r"\bne (?:suis|sommes|est) pas competente?s?\b",
-        r"\bn'est pas de (?:ma|mon|notre) (?:competence|ressort)\b",
+        r"\bne relev\w* pas (?:de|des|du|d') ?(?:la |mes |ma |mon |nos |notre |les |sa |ses )?"
+        r"(?:competences?|ressort|attributions?)\b",
+        r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
+        r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? )?(?:de|du|des|d')",
+        r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
+        r"(?:de|des|du|d')",
+        r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
+        r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
+        r"(?:competences?|champ|attributions)\b",
+        r"\bne (?:suis|sommes|est|sont|serai) pas competente?s?\b",
+        r"\bn'(?:est|etait) pas de (?:ma|mon|notre) (?:competence|ressort)\b",
         r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
-        r"\bvous (?:invite|invitons|suggere|suggerons|conseille|propose|proposons) "
-        r"(?:a|de) (?:vous tourner|vous adresser|vous referer|interroger|poser)\b",
-        r"\bil (?:convient|vous appartient|vous revient) de (?:vous|s')adresser\b",
-        r"\brenvo\w* (?:vers|a) (?:mon|ma|mes) collegue",
+        r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
+        r"pour (?:cette|ces|la|les|ce|repondre))",
+        r"\bvous (?:invit|sugger|conseill|propos|recommand|pri|engag|demand)\w*\b[^.]{0,50}?"
+        r"\b(?:adress\w*|tourn\w*|interroger|questionner|poser|contacter|prendre contact|"
+        r"solliciter|referer|reorienter)\b",
+        r"\b(?:il (?:convient|vous appartient|vous revient|y a lieu|est preferable)|veuillez)\b"
+        r"[^.]{0,20}\b(?:vous |d')?(?:adresser|s'adresser|interroger|poser|tourner)\b",
+        r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*)\b[^.]{0,40}?\b(?:vers|a) "
+        r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
         r"\b(?:votre|cette|la) question (?:a ete|est|sera) (?:transmise|reorientee|renvoyee)\b",
         r"\b(?:interroger|adresser a|aupres d[eu]) (?:le |la |du )?ministre competente?\b",
         r"\bniet (?:onder|tot|binnen) (?:mijn|de|zijn|haar|onze) bevoegdhe",
@@ -108,9 +129,13 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\bvraag (?:van het geachte lid )?wordt toegezonden aan\b",
     ),
     BY_REFERENCE: (
-        r"\b(?:renvo\w*|refere|referons|reporter|voir)\b[^.]{0,60}?\breponses?\b",
-        r"\bj'ai (?:deja )?repondu\b",
-        r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est) "
+        r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*|voir|consulter)\b[^.]{0,80}?"
+        r"\breponses?\b",
+        r"\b(?:j'ai|nous avons|il a|il y a) (?:deja |bien )?(?:eu l'occasion de |ete )?"
+        r"(?:deja )?(?:repondu|repondre)\b",
+        r"\b(?:comme|ainsi que) (?:je l'ai|nous l'avons|il a ete) (?:deja )?(?:indique|precise|"
+        r"explique|repondu)\b[^.]{0,40}\breponse\b",
+        r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est|serait) "
         r"(?:donnee|fournie|apportee|communiquee) par\b",
         r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
         r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b"
@@ -131,10 +156,11 @@ _ACTS: dict[str, str] = {
     ),
 }
 
+# Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
 _PHRASE_RES = {
-    kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    for kind, patterns in _PHRASES.items()
+    kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
 }
+_ANY_PHRASE = re.compile("|".join(f"(?:{p})" for patterns in _PHRASES.values() for p in patterns))
 _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
 
 # Sentence ends: a stop followed by space and a capital, unless the stop closes a common
@@ -169,7 +195,7 @@ def classify_answer(question: Question) -> AnswerClassification:
     if truncated_answer(answer):
         return AnswerClassification(TRUNCATED, f"the source's answer is only {answer!r}")
     if answer:
-        return _classify_text(answer)
+        return _classify_text(answer, question.question or "")
     ending = _procedure_ending(question.procedure)
     if ending is not None:
         return ending
@@ -180,15 +206,63 @@ def classify_answer(question: Question) -> AnswerClassification:
     return AnswerClassification(UNANSWERED)
 
 
-def _classify_text(answer: str) -> AnswerClassification:
-    if len(answer) > SHORT_ANSWER:
+def _classify_text(answer: str, question: str = "") -> AnswerClassification:
+    """Read the answer sentence by sentence: a sentence that sends the member elsewhere
+    (another answer, a competent colleague, a direct mailing) decides the type unless the
+    answer has more than `MAX_CONTEXT_SENTENCES` sentences of information of its own."""
+    folded = _lower(answer)
+    # Most answers send nobody anywhere: one pass over the whole text settles them.
+    if _ANY_PHRASE.search(folded) is None:
         return AnswerClassification(SUBSTANTIVE)
-    folded = fold_in_place(answer)
-    for kind, pattern in _PHRASE_RES.items():
-        match = pattern.search(folded)
-        if match is not None:
-            return AnswerClassification(kind, _sentence_around(answer, match.start()))
-    return AnswerClassification(SUBSTANTIVE)
+    asked = " ".join(_lower(question).split())
+    found: dict[str, int] = {}
+    own = 0
+    for start, end in _sentences(answer):
+        sentence = folded[start:end]
+        for kind, pattern in _PHRASE_RES.items():
+            match = pattern.search(sentence)
+            if match is not None:
+                found.setdefault(kind, start + match.start())
+                break
+        else:
+            if _informative(sentence, asked):
+                own += 1
+    if not found or own > MAX_CONTEXT_SENTENCES:
+        return AnswerClassification(SUBSTANTIVE)
+    kind = next(kind for kind in _PHRASE_RES if kind in found)
+    return AnswerClassification(kind, _sentence_around(answer, found[kind]))
+
+
+def _lower(text: str) -> str:
+    """`text` folded (see `fold_in_place`) and lowercased, one character for one."""
+    folded = fold_in_place(text)
+    lowered = folded.lower()
+    return lowered if len(lowered) == len(folded) else folded
+
+
+def _informative(sentence: str, asked: str) -> bool:
+    """Whether a sentence of the answer says something itself: long enough, and not a
+    restatement of the question."""
+    words = sentence.split()
+    if len(words) < MIN_OWN_WORDS:
+        return False
+    words_only = " ".join(words)
+    return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text` (see `_SENTENCE_END`)."""
+    spans = []
+    start = 0
+    for boundary in _SENTENCE_END.finditer(text):
+        if _closes_abbreviation(text, boundary.start()):
+            continue
+        if text[start : boundary.end()].strip():
+            spans.append((start, boundary.end()))
+        start = boundary.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
 
 
 def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassification | None:

@@ -1,12 +1,19 @@
-"""Which economic sectors a question and its answer talk about, with the evidence.
+"""Which economic sectors a question and its answer are about, and which they mention.
 
 `SectorDetector` compiles a taxonomy's terms to lemma sequences once (at ingest), then reads
-each document's lemmas part by part (title, question, answer): at every word it takes the
-longest term that starts there, so "construction durable" counts once and never also as
-"construction". A term found inside one of its sector's exclusions ("construction
-européenne") does not count. A sector is mentioned when its weighted count reaches the
-threshold; the weights and the threshold were chosen on the hand-labelled set
-(tests/data/sectors_labels.toml, benchmarks/sector_quality.py).
+each document's parts (title, question, answer; see `segments.PartText`): at every word it
+takes the longest term that starts there, so "construction durable" counts once and never
+also as "construction". Phrases are compared on stems of lemmas (see `_key`), one-word terms
+on their lemma. An occurrence does not count when one of its sector's exclusions
+covers it ("construction européenne"), nor when its sense rule says the sentence gives the
+word another meaning ("énergie" beside "rénovation"). An occurrence inside a name (a body of
+the gazetteer, or words written with capitals in mid-sentence) is only a mention.
+
+Two tiers come out:
+- mentioned: every sector with evidence, names included (recall first);
+- topic: the sectors whose prominence (title, share of the question's and the answer's
+  sentences, see `prominence`) gives a topic probability of at least the threshold
+  (precision first). This is the facet and `--sector`.
 
 No spaCy here: the caller passes the lemmatizer's `lemmatize_terms` and the documents' lemmas.
 """
@@ -16,16 +23,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from pqsearch.analyze.fold import surface_tokens
+from pqsearch.analyze.prominence import (
+    COEFFICIENTS,
+    TOPIC_THRESHOLD,
+    Prominence,
+    topic_probability,
+)
+from pqsearch.analyze.segments import PartText, plain_part
 from pqsearch.analyze.taxonomy import Sector, Taxonomy, load_taxonomy
 from pqsearch.errors import TaxonomyError
 from pqsearch.models import SectorEvidence, SectorMention
 
 __all__ = [
     "PARTS",
-    "PART_WEIGHTS",
     "THRESHOLD",
     "Sector",
     "SectorDetector",
@@ -36,14 +50,7 @@ __all__ = [
 ]
 
 PARTS = ("title", "question", "answer")
-
-# A title names the subject in a dozen words, so a sector term there is enough on its own;
-# in the question and answer it takes five mentions. On the labelled set, sectors a document
-# talks about score 5 or more in the body or appear in the title, while passing mentions
-# (a body named in a list, a sector among others) score up to 4: at 4 the precision falls
-# from 0.95 to 0.90 for no gain in recall. See benchmarks/sector_quality.py --sweep.
-PART_WEIGHTS: Mapping[str, float] = {"title": 5.0, "question": 1.0, "answer": 1.0}
-THRESHOLD = 5.0
+THRESHOLD = TOPIC_THRESHOLD
 
 LemmatizeTerms = Callable[[Sequence[str]], list[tuple[str, ...]]]
 
@@ -78,11 +85,11 @@ class SectorDetector:
         lemmatize_terms: LemmatizeTerms,
         *,
         threshold: float = THRESHOLD,
-        part_weights: Mapping[str, float] = PART_WEIGHTS,
+        coefficients: tuple[float, ...] = COEFFICIENTS,
     ) -> None:
         self.taxonomy = taxonomy
         self.threshold = threshold
-        self.part_weights = dict(part_weights)
+        self.coefficients = coefficients
         self._labels = {sector.id: sector.label for sector in taxonomy.sectors}
         entries = [
             (sector, text, is_exclusion)
@@ -90,19 +97,43 @@ class SectorDetector:
             for texts, is_exclusion in ((sector.terms, False), (sector.exclusions, True))
             for text in texts
         ]
-        texts = [text for _, text, _ in entries]
+        sense_words = sorted(
+            {
+                word
+                for sector in taxonomy.sectors
+                for sense in sector.senses
+                for word in (*sense.unless, *sense.needs)
+            }
+        )
+        texts = [text for _, text, _ in entries] + sense_words
         # One-word terms are only read after the article (see `_variants`).
         phrases_only = [text for text in texts if len(surface_tokens(text)) > 1]
         lemmatized = lemmatize_terms([f"{_ARTICLE} {text}" for text in texts] + phrases_only)
         after_article = lemmatized[: len(texts)]
         alone = dict(zip(phrases_only, lemmatized[len(texts) :], strict=True))
+        sense_lemmas = {
+            word: _variants(word, alone.get(word), with_article)
+            for word, with_article in zip(sense_words, after_article[len(entries) :], strict=True)
+        }
+        # (sector, term as written) -> (unless, needs) as lemma sequences.
+        self._senses: dict[tuple[str, str], tuple[frozenset[tuple[str, ...]], ...]] = {
+            (sector.id, sense.term): tuple(
+                frozenset(v for word in words for v in sense_lemmas[word])
+                for words in (sense.unless, sense.needs)
+            )
+            for sector in taxonomy.sectors
+            for sense in sector.senses
+        }
         phrases: dict[tuple[str, ...], _Phrase] = {}
         excluded_by: dict[tuple[str, tuple[str, ...]], str] = {}
-        for (sector, text, is_exclusion), with_article in zip(entries, after_article, strict=True):
+        for (sector, text, is_exclusion), with_article in zip(
+            entries, after_article[: len(entries)], strict=True
+        ):
             variants = _variants(text, alone.get(text), with_article)
             if not variants:
                 raise TaxonomyError(_problem(taxonomy, sector, text, _NO_CONTENT_WORD))
             for lemmas in variants:
+                lemmas = _key(lemmas)
                 phrase = phrases.setdefault(lemmas, _Phrase(lemmas))
                 if is_exclusion:
                     phrase.excluded.add(sector.id)
@@ -117,63 +148,144 @@ class SectorDetector:
                 raise TaxonomyError(_problem(taxonomy, sector, phrase.terms[sector_id], problem))
         # Indexed by first lemma, longest first: a word costs one dict lookup, and the first
         # phrase that matches is the longest.
-        self._terms = _index(phrase for phrase in phrases.values() if phrase.terms)
-        self._exclusions = _index(phrase for phrase in phrases.values() if phrase.excluded)
-        self._first_lemmas = frozenset(self._terms) | frozenset(self._exclusions)
+        self._terms = _Index(phrase for phrase in phrases.values() if phrase.terms)
+        self._exclusions = _Index(phrase for phrase in phrases.values() if phrase.excluded)
+        self._first_lemmas = self._terms.first | self._exclusions.first
 
-    def detect(self, parts: Mapping[str, Sequence[str]]) -> tuple[SectorMention, ...]:
-        """The sectors mentioned in a document, highest score first.
+    def detect(self, parts: Mapping[str, Sequence[str] | PartText]) -> tuple[SectorMention, ...]:
+        """The sectors a document is about (the topic tier), most probable first.
 
-        `parts` maps "title", "question" and "answer" (any of them) to that part's lemmas,
-        as `Analysis.lemmas` gives them.
+        `parts` maps "title", "question" and "answer" (any of them) to that part as
+        `segments.read_part` gives it, or to its bare lemmas (then read without names, in
+        windows of lemmas instead of sentences).
         """
-        return tuple(m for m in self.score(parts) if m.score >= self.threshold)
+        return tuple(m for m in self.score(parts) if m.topic)
 
-    def score(self, parts: Mapping[str, Sequence[str]]) -> tuple[SectorMention, ...]:
-        """Every sector with at least one matching term, whatever its score, highest first."""
-        counts: defaultdict[str, defaultdict[tuple[str, str], int]] = defaultdict(
-            lambda: defaultdict(int)
-        )
-        for part, lemmas in parts.items():
-            if part not in self.part_weights:
-                raise ValueError(
-                    f"unknown part {part!r}; the parts are {', '.join(self.part_weights)}"
-                )
-            for sector_id, term in self._matches(lemmas):
-                counts[sector_id][(term, part)] += 1
+    def score(self, parts: Mapping[str, Sequence[str] | PartText]) -> tuple[SectorMention, ...]:
+        """Every sector mentioned (the mention tier), topics first, then by probability.
+
+        A mention's `score` is the probability that the document is about the sector; it is 0
+        for a sector whose only evidence is in names.
+        """
+        counts, prominences = self._evidence(parts)
         mentions = []
-        order = {part: rank for rank, part in enumerate(self.part_weights)}
+        order = {part: rank for rank, part in enumerate(PARTS)}
         for sector_id, found in counts.items():
-            # Title first, then question, answer; within a part the most frequent term first.
+            # Topic evidence first, then names; title, question, answer; most frequent first.
             evidence = tuple(
-                SectorEvidence(term, part, count)
-                for (term, part), count in sorted(
-                    found.items(), key=lambda item: (order[item[0][1]], -item[1], item[0][0])
+                SectorEvidence(term, part, count, in_name=in_name)
+                for (term, part, in_name), count in sorted(
+                    found.items(),
+                    key=lambda item: (item[0][2], order[item[0][1]], -item[1], item[0][0]),
                 )
             )
+            probability = 0.0
+            prominence = prominences.get(sector_id)
+            if prominence is not None:
+                probability = topic_probability(prominence, self.coefficients)
             mentions.append(
                 SectorMention(
                     sector=sector_id,
                     label=self._labels[sector_id],
-                    score=sum(self.part_weights[e.part] * e.count for e in evidence),
+                    score=round(probability, 4),
                     count=sum(e.count for e in evidence),
                     evidence=evidence,
+                    topic=prominence is not None and probability >= self.threshold,
                 )
             )
-        return tuple(sorted(mentions, key=lambda m: (-m.score, m.sector)))
+        return tuple(sorted(mentions, key=lambda m: (not m.topic, -m.score, -m.count, m.sector)))
 
-    def _matches(self, lemmas: Sequence[str]) -> list[tuple[str, str]]:
-        """(sector id, term) for each term occurrence that no exclusion of its sector covers."""
+    def prominence(self, parts: Mapping[str, Sequence[str] | PartText]) -> dict[str, Prominence]:
+        """The prominence of every sector with evidence outside names (what the topic
+        probability is computed from; benchmarks/sector_quality.py fits the model on it)."""
+        return self._evidence(parts)[1]
+
+    def _evidence(
+        self, parts: Mapping[str, Sequence[str] | PartText]
+    ) -> tuple[dict[str, dict[tuple[str, str, bool], int]], dict[str, Prominence]]:
+        """Occurrences by sector as {(term, part, in a name): count}, and the prominence of
+        each sector that has evidence outside names."""
+        read = {part: _as_part(text) for part, text in parts.items()}
+        for part in read:
+            if part not in PARTS:
+                raise ValueError(f"unknown part {part!r}; the parts are {', '.join(PARTS)}")
+        counts: defaultdict[str, dict[tuple[str, str, bool], int]] = defaultdict(dict)
+        sentences: defaultdict[str, defaultdict[str, set[int]]] = defaultdict(
+            lambda: defaultdict(set)
+        )
+        for part, text in read.items():
+            for sector_id, term, start, end in self._matches(text.lemmas):
+                if not self._in_sense(sector_id, term, text, start):
+                    continue
+                # A term the taxonomy writes as a name ("Code pénal", "Good Move") is that
+                # name: capitals do not make it a mere mention; a body of the gazetteer does.
+                if term[:1].isupper() and not term.isupper():
+                    in_name = any(a < end and start < b for a, b, _ in text.bodies)
+                else:
+                    in_name = any(p in text.named for p in range(start, end))
+                key = (term, part, in_name)
+                counts[sector_id][key] = counts[sector_id].get(key, 0) + 1
+                if not in_name:
+                    sentences[sector_id][part].add(text.sentence[start])
+            for _, _, body in text.bodies:
+                if body.sector in self._labels:
+                    key = (body.names[0], part, True)
+                    counts[body.sector][key] = counts[body.sector].get(key, 0) + 1
+        # An answer with no evidence of any sector (none yet, sent to the member directly, a
+        # referral, a matter for a colleague) says nothing of what the document is about: the
+        # question then stands for it, instead of every sector looking like a passing mention.
+        silent = not any(by_part.get("answer") for by_part in sentences.values())
+        prominences = {}
+        for sector_id, by_part in sentences.items():
+            topical = {k: c for k, c in counts[sector_id].items() if not k[2]}
+            question_share = _share(by_part.get("question"), read.get("question"))
+            prominences[sector_id] = Prominence(
+                title=bool(by_part.get("title")),
+                question_share=question_share,
+                answer_share=(
+                    question_share if silent else _share(by_part.get("answer"), read.get("answer"))
+                ),
+                count=sum(topical.values()),
+                terms=len({term for term, _, _ in topical}),
+            )
+        return dict(counts), prominences
+
+    def _in_sense(self, sector_id: str, term: str, text: PartText, position: int) -> bool:
+        """Whether the sentence around `position` lets `term` mean the sector (see `Sense`)."""
+        rule = self._senses.get((sector_id, term))
+        if rule is None:
+            return True
+        unless, needs = rule
+        sentence = text.sentence[position]
+        first = position
+        while first > 0 and text.sentence[first - 1] == sentence:
+            first -= 1
+        last = position
+        while last + 1 < len(text.lemmas) and text.sentence[last + 1] == sentence:
+            last += 1
+        context = text.lemmas[first : last + 1]
+        if unless and _contains_any(context, unless):
+            return False
+        return not needs or _contains_any(context, needs)
+
+    def _matches(self, lemmas: Sequence[str]) -> list[tuple[str, str, int, int]]:
+        """(sector id, term, start, end) for each term occurrence that no exclusion of its
+        sector covers."""
         # Most words start no phrase: find the few that do in one pass, then look only there.
         first = self._first_lemmas
-        starts = [position for position, lemma in enumerate(lemmas) if lemma in first]
-        excluded = self._excluded_spans(lemmas, starts)
-        found: list[tuple[str, str]] = []
+        stems = [_stem(lemma) for lemma in lemmas]
+        starts = [
+            position
+            for position, lemma in enumerate(lemmas)
+            if lemma in first or stems[position] in first
+        ]
+        excluded = self._excluded_spans(lemmas, stems, starts)
+        found: list[tuple[str, str, int, int]] = []
         stop = 0
         for position in starts:
             if position < stop:
                 continue
-            phrase = _longest(self._terms.get(lemmas[position]), lemmas, position)
+            phrase = self._terms.longest(lemmas, stems, position)
             if phrase is None:
                 continue
             stop = position + len(phrase.lemmas)
@@ -181,19 +293,41 @@ class SectorDetector:
                 spans = excluded.get(sector_id)
                 if spans and any(a <= position and stop <= b for a, b in spans):
                     continue
-                found.append((sector_id, term))
+                found.append((sector_id, term, position, stop))
         return found
 
     def _excluded_spans(
-        self, lemmas: Sequence[str], starts: list[int]
+        self, lemmas: Sequence[str], stems: Sequence[str], starts: list[int]
     ) -> dict[str, list[tuple[int, int]]]:
         spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for position in starts:
-            for phrase in self._exclusions.get(lemmas[position], ()):
-                if _matches_at(phrase.lemmas, lemmas, position):
+            for phrase in self._exclusions.candidates(lemmas, stems, position):
+                if _matches_at(
+                    phrase.lemmas, stems if len(phrase.lemmas) > 1 else lemmas, position
+                ):
                     for sector_id in phrase.excluded:
                         spans[sector_id].append((position, position + len(phrase.lemmas)))
         return spans
+
+
+def _as_part(text: Sequence[str] | PartText) -> PartText:
+    return text if isinstance(text, PartText) else plain_part(text)
+
+
+def _share(found: set[int] | None, part: PartText | None) -> float:
+    """The share of the part's sentences that hold evidence."""
+    if not found or part is None:
+        return 0.0
+    return len(found) / part.sentences
+
+
+def _contains_any(lemmas: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
+    for phrase in phrases:
+        length = len(phrase)
+        for position in range(len(lemmas) - length + 1):
+            if tuple(lemmas[position : position + length]) == phrase:
+                return True
+    return False
 
 
 def _variants(
@@ -214,22 +348,51 @@ def _variants(
     return {alone, after_article} - {()}
 
 
-def _index(phrases: Iterable[_Phrase]) -> dict[str, list[_Phrase]]:
-    index: defaultdict[str, list[_Phrase]] = defaultdict(list)
-    for phrase in phrases:
-        index[phrase.lemmas[0]].append(phrase)
-    for candidates in index.values():
-        candidates.sort(key=lambda phrase: -len(phrase.lemmas))
-    return dict(index)
+def _key(lemmas: tuple[str, ...]) -> tuple[str, ...]:
+    """What a term is compared on: a one-word term, its lemma; a phrase, the stems of its
+    lemmas, since the lemmatizer reads a word of a phrase differently alone and in a sentence
+    ("retour forcé" gives "force" alone, "forcer" in "des retours forcés")."""
+    return lemmas if len(lemmas) == 1 else tuple(_stem(lemma) for lemma in lemmas)
 
 
-def _longest(
-    candidates: list[_Phrase] | None, lemmas: Sequence[str], position: int
-) -> _Phrase | None:
-    for phrase in candidates or ():
-        if _matches_at(phrase.lemmas, lemmas, position):
-            return phrase
-    return None
+@cache
+def _stem(lemma: str) -> str:
+    """The lemma without a final -s, -e or -er: the endings by which the lemmatizer's
+    readings of one word differ (noun "force", participle "forcer", leftover plural)."""
+    for ending in ("s", "er", "e"):
+        if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
+            lemma = lemma[: -len(ending)]
+    return lemma
+
+
+class _Index:
+    """Phrases by the stem of their first lemma, one-word terms by their lemma: a word costs
+    two dict lookups, and the first candidate that matches is the longest."""
+
+    def __init__(self, phrases: Iterable[_Phrase]) -> None:
+        self.phrases: defaultdict[str, list[_Phrase]] = defaultdict(list)
+        self.words: dict[str, _Phrase] = {}
+        for phrase in phrases:
+            if len(phrase.lemmas) > 1:
+                self.phrases[phrase.lemmas[0]].append(phrase)
+            else:
+                self.words[phrase.lemmas[0]] = phrase
+        for candidates in self.phrases.values():
+            candidates.sort(key=lambda phrase: -len(phrase.lemmas))
+        self.first = frozenset(self.phrases) | frozenset(self.words)
+
+    def candidates(
+        self, lemmas: Sequence[str], stems: Sequence[str], position: int
+    ) -> list[_Phrase]:
+        found = self.phrases.get(stems[position], [])
+        word = self.words.get(lemmas[position])
+        return found if word is None else [*found, word]
+
+    def longest(self, lemmas: Sequence[str], stems: Sequence[str], position: int) -> _Phrase | None:
+        for phrase in self.phrases.get(stems[position], ()):
+            if _matches_at(phrase.lemmas, stems, position):
+                return phrase
+        return self.words.get(lemmas[position])
 
 
 def _matches_at(sequence: tuple[str, ...], lemmas: Sequence[str], position: int) -> bool:

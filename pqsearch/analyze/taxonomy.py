@@ -26,9 +26,28 @@ DEFAULT_TAXONOMY = "sectors_nace.toml"
 LABEL_LANGUAGES = ("fr", "nl", "en")
 
 _TOP_KEYS = {"name": True, "version": True, "description": False, "sector": True}
-_SECTOR_KEYS = {"id": True, "labels": True, "aliases": False, "terms": True, "exclusions": False}
+_SECTOR_KEYS = {
+    "id": True,
+    "labels": True,
+    "aliases": False,
+    "terms": True,
+    "exclusions": False,
+    "senses": False,
+}
+_SENSE_KEYS = {"term": True, "unless": False, "needs": False}
 _SECTOR_HEADER = re.compile(r"^\s*\[\[\s*sector\s*\]\]")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
+
+
+@dataclass(frozen=True)
+class Sense:
+    """When an ambiguous term of a sector means the sector: not in a sentence that has one of
+    `unless` ("énergie" beside "rénovation" is about buildings), and, when `needs` is given,
+    only in a sentence that has one of them."""
+
+    term: str
+    unless: tuple[str, ...] = ()
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +65,7 @@ class Sector:
     exclusions: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
+    senses: tuple[Sense, ...] = ()
 
     @property
     def label(self) -> str:
@@ -83,6 +103,7 @@ class Taxonomy:
         the same sectors, whatever their layout or comments."""
         content = [
             [s.id, dict(s.labels), list(s.terms), list(s.exclusions), list(s.aliases)]
+            + ([[[x.term, list(x.unless), list(x.needs)] for x in s.senses]] if s.senses else [])
             for s in self.sectors
         ]
         canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
@@ -202,7 +223,41 @@ class _Checker:
             exclusions=self._strings(raw, "exclusions", index, sector_id),
             aliases=self._strings(raw, "aliases", index, sector_id),
             line=self._sector_line(index),
+            senses=self._senses(raw, index, sector_id, terms),
         )
+
+    def _senses(
+        self, raw: dict[str, Any], index: int, sector_id: str, terms: tuple[str, ...]
+    ) -> tuple[Sense, ...]:
+        entries = raw.get("senses", [])
+        if not isinstance(entries, list):
+            self._fail(
+                self._key_line("senses", index),
+                f"sector {sector_id!r}: `senses` must be a list of tables such as "
+                '{ term = "énergie", unless = ["rénovation"] }',
+            )
+        senses = []
+        for entry in entries:
+            line = self._key_line("senses", index)
+            if not isinstance(entry, dict):
+                self._fail(line, f"sector {sector_id!r}: every item of `senses` must be a table")
+            self._check_keys(entry, _SENSE_KEYS, f"a sense of sector {sector_id!r}", index)
+            term = self._string(entry, "term", index, key_name="senses", owner=sector_id)
+            if term not in terms:
+                self._fail(
+                    self._value_line("senses", index, term),
+                    f"sector {sector_id!r}: the sense of {term!r} is for a term the sector "
+                    "does not have; add it to `terms` or correct the spelling",
+                )
+            unless = self._strings(entry, "unless", index, sector_id)
+            needs = self._strings(entry, "needs", index, sector_id)
+            if not unless and not needs:
+                self._fail(
+                    self._value_line("senses", index, term),
+                    f"sector {sector_id!r}: the sense of {term!r} needs `unless` or `needs`",
+                )
+            senses.append(Sense(term, unless, needs))
+        return tuple(senses)
 
     def _check_keys(
         self, table: dict[str, Any], known: dict[str, bool], where: str, index: int | None

@@ -17,7 +17,7 @@ import json
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +30,7 @@ from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.analyze.references import Reference, question_references
 from pqsearch.analyze.sectors import SectorDetector
+from pqsearch.analyze.segments import read_part
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
 from pqsearch.index import store
 from pqsearch.index.columns import save_columns
@@ -205,11 +206,16 @@ class _Analyser:
                 lemmas={part: a.lemmas for part, a in parts.items()},
                 words={part: surface_tokens(getattr(question, part) or "") for part in TEXT_PARTS},
             )
-            yield question, text, self.enrich(question, text), parts
+            yield question, text, self.enrich(question, parts), parts
 
-    def enrich(self, question: Question, text: DocumentText) -> Enrichment:
+    def enrich(self, question: Question, analyses: Mapping[str, Analysis]) -> Enrichment:
         answer_type = classify_answer(question)
-        mentions = self.detector.detect(text.lemmas)
+        mentions = self.detector.score(
+            {
+                part: read_part(getattr(question, part) or "", analysis)
+                for part, analysis in analyses.items()
+            }
+        )
         references = [_reference_dict(r) for r in question_references(question)]
         return Enrichment(
             answer_type=answer_type.type,

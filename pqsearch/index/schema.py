@@ -48,7 +48,9 @@ ID_FIELDS = (
     "answer_type",
 )
 # Multi-valued metadata fields (comma-separated values).
-KEYWORD_FIELDS = ("portfolios", "sectors", "refs")
+# `sectors` holds the sectors a question is about (the topic tier), `sectors_mentioned` every
+# sector it mentions (see pqsearch.analyze.sectors).
+KEYWORD_FIELDS = ("portfolios", "sectors", "refs", "sectors_mentioned")
 DATE_FIELDS = {"received": "received_on", "published": "published_on", "answered": "answered_on"}
 
 ANSWERED = "answered"
@@ -59,7 +61,8 @@ UNANSWERED = "unanswered"
 # the site's index (metadata only, `pqsearch fetch`) ranks below every copy with text.
 FORMAT_RANK = versions.FORMAT_RANK
 
-SCHEMA_VERSION = "1"
+# 2: the sectors_mentioned field, and stored sector mentions carry `topic`.
+SCHEMA_VERSION = "2"
 
 
 def build_schema() -> Schema:
@@ -141,7 +144,8 @@ def to_document(question: Question, text: DocumentText, enrichment: Enrichment) 
         "status": ANSWERED if question.answered else UNANSWERED,
         "answer_type": enrichment.answer_type,
         "portfolios": keyword_value(enrichment.portfolios),
-        "sectors": keyword_value([s["sector"] for s in enrichment.sectors]),
+        "sectors": keyword_value([s["sector"] for s in enrichment.sectors if s.get("topic", True)]),
+        "sectors_mentioned": keyword_value([s["sector"] for s in enrichment.sectors]),
         "refs": keyword_value(
             [ref_key(r.get("session"), r["number"]) for r in enrichment.references]
         ),

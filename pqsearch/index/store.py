@@ -41,9 +41,9 @@ from whoosh.filedb.filetables import FileFormatError
 from whoosh.reading import TermNotFound
 
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
+from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError, OutdatedIndexError
 from pqsearch.index.manifest import check_manifest
-from pqsearch.index.schema import SCORED_FIELDS
+from pqsearch.index.schema import SCHEMA_VERSION, SCORED_FIELDS
 
 DEFAULT_INDEX_DIR = Path("index")
 INDEX_ENV = "PQSEARCH_INDEX"
@@ -359,12 +359,18 @@ def open_lexicon(root: Path, data: Path, *, writable: bool = False) -> Lexicon:
     if not writable and not path.is_file():
         raise DamagedIndexError(_damaged(root, f"its lexicon {path} is missing"))
     try:
-        return Lexicon.open(path, writable=writable)
+        lexicon = Lexicon.open(path, writable=writable)
     except DamagedIndexError as error:
         cause = error.__cause__ or error
         raise DamagedIndexError(
             _damaged(root, f"its lexicon {path} cannot be read ({cause})")
         ) from error
+    # A fresh lexicon has no version yet; the ingest that created it records the current one.
+    version = lexicon.get_meta("schema_version")
+    if version is not None and version != SCHEMA_VERSION:
+        lexicon.close()
+        raise OutdatedIndexError(root, version, SCHEMA_VERSION)
+    return lexicon
 
 
 # What Whoosh's decoders raise on bytes that are not what they wrote (it keeps no checksums):

@@ -54,6 +54,7 @@ METADATA_FIELDS = {
     "answer_type": "answer_type",
     "portfolio": "portfolios",
     "sector": "sectors",
+    "sector_mentioned": "sectors_mentioned",
     "parliament": "parliament",
 }
 _SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
@@ -247,7 +248,7 @@ class Compiler:
                     "(sans réponse)."
                 )
             return [wq.Term("status", status)]
-        if index_field == "sectors" and self._sector_resolver is not None:
+        if index_field in ("sectors", "sectors_mentioned") and self._sector_resolver is not None:
             # A sector of the taxonomy that no document mentions matches nothing, quietly.
             return [wq.Term(index_field, self._sector_resolver(typed))]
         if index_field in ("legislature", "session"):

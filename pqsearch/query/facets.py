@@ -147,6 +147,7 @@ def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[st
         "language": FieldFacet("language", "language"),
         "kind": FieldFacet("kind", "kind"),
         "sector": FieldFacet("sector", "sectors", label=sector_label),
+        "sector_mentioned": FieldFacet("sector_mentioned", "sectors_mentioned", label=sector_label),
     }
     for date_name in ("received", "published", "answered"):
         for granularity in ("year", "month"):

@@ -59,6 +59,12 @@ FIELDS: tuple[FieldSpec, ...] = (
         "portefeuille:urbanisme",
     ),
     FieldSpec("sector", "metadata", ("secteur", "sectors"), "secteur:construction"),
+    FieldSpec(
+        "sector_mentioned",
+        "metadata",
+        ("secteur_mentionné", "mentioned"),
+        "secteur_mentionne:transport",
+    ),
     FieldSpec("answer_type", "metadata", ("type_réponse", "type"), "type:renvoi"),
     FieldSpec("kind", "metadata", ("type_question",), "kind:written"),
     FieldSpec("parliament", "metadata", ("parlement", "assemblée"), "parlement:PRB"),

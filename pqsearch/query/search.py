@@ -48,6 +48,8 @@ class Filters:
     sector: tuple[str, ...] = ()
     answer_type: tuple[str, ...] = ()
     status: str | None = None
+    # Sectors a document mentions, topic or not (`sector` is the sectors it is about).
+    sector_mentioned: tuple[str, ...] = ()
     date_from: str | dt.date | None = None
     date_to: str | dt.date | None = None
     date_field: str = "received"
@@ -69,6 +71,7 @@ class Filters:
                 self.portfolio,
                 self.language,
                 self.sector,
+                self.sector_mentioned,
                 self.answer_type,
                 self.status,
                 self.date_from,
@@ -89,6 +92,7 @@ def filter_query(compiler: Compiler, filters: Filters) -> Any | None:
         "portfolio",
         "language",
         "sector",
+        "sector_mentioned",
         "answer_type",
         "kind",
     ):
@@ -329,7 +333,9 @@ class Searcher:
             highlights=hl.highlights(record, matcher) if matcher is not None else (),
             extra={
                 "answer_type": stored.get("answer_type"),
-                "sectors": [s.get("sector") for s in stored.get("sectors", [])],
+                "sectors": [
+                    s.get("sector") for s in stored.get("sectors", []) if s.get("topic", True)
+                ],
                 "portfolios": stored.get("portfolios", []),
                 "kind": record.get("kind"),
                 "source_format": record.get("source_format"),

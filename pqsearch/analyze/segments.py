@@ -1,0 +1,205 @@
+"""A part of a document (title, question, answer) as sector detection reads it.
+
+Sector detection works on the lemmas the lemmatizer gives, but two things it needs are only in
+the original text: where sentences and numbered items start (a sector discussed in most of the
+answer's sentences is its subject; one named in a single sentence is a passing mention), and
+which words are names (the "Santé" of "SPF Santé publique", the "Défense" of "ministre de la
+Défense", the STIB). `read_part` finds both in the text and carries them over to the lemmas.
+
+The lemmas keep one entry per content word of the text in order (see `lemmatize`), so walking
+the text's words with the same rules lines them up; when the walk does not give as many words
+as there are lemmas (a word that is a stopword in one place and not in another), the part is
+read without names and cut into windows of `WINDOW` lemmas instead of sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from pqsearch.analyze.fold import fold, iter_words, normalize_apostrophes
+from pqsearch.analyze.lemmatize import Analysis, stopwords
+
+BODIES_FILE = "bodies.toml"
+# Lemmas per pseudo-sentence when the text's sentences cannot be lined up with its lemmas:
+# a French sentence of parliamentary prose has about twelve content words.
+WINDOW = 12
+
+# A sentence or an item ends at a stop, question or exclamation mark, semicolon or colon
+# followed by a space, and at a line break; a numbered item ("1.", "2)", "a)", "- ") starts one.
+_BOUNDARY = re.compile(
+    # a stop that does not close an item number ("1.", "12.")
+    r"(?<!\s\d)(?<!\s\d\d)(?<!^\d)[.!?;:](?=\s)"
+    r"|\n"
+    # the start of an item: "1.", "2)", "a)", "- ", "• "
+    r"|(?:(?<=\s)|^)(?=(?:\d{1,2}[.)]|[a-h]\)|[-–•])\s)",
+    re.MULTILINE,
+)
+# Characters after which a capital starts a sentence rather than a name.
+_OPENERS = frozenset('.!?:;-–•("«\n')
+# Words after which a capitalised word is a name: "la Défense", "de l'Emploi", "SPF Santé".
+_NAME_OPENERS = frozenset({"le", "la", "les", "l", "de", "du", "des", "d", "a", "au", "aux", "spf"})
+
+
+@dataclass(frozen=True)
+class Body:
+    """A public body or company: the names texts give it, the sector of its business."""
+
+    names: tuple[str, ...]
+    sector: str | None = None
+
+
+@dataclass(frozen=True)
+class PartText:
+    """The lemmas of one part with where its sentences are and which lemmas are names.
+
+    `sentence[i]` is the sentence (or item) of lemma i, numbered from 0, `sentences` their
+    number; `named` the positions of lemmas inside a name; `bodies` the (start, end) lemma
+    spans of gazetteer names with the body each names.
+    """
+
+    lemmas: tuple[str, ...]
+    sentence: tuple[int, ...]
+    sentences: int
+    named: frozenset[int] = frozenset()
+    bodies: tuple[tuple[int, int, Body], ...] = field(default=())
+
+
+def plain_part(lemmas: Sequence[str]) -> PartText:
+    """Lemmas without their text: windows of `WINDOW` lemmas stand for sentences."""
+    lemmas = tuple(lemmas)
+    sentence = tuple(position // WINDOW for position in range(len(lemmas)))
+    return PartText(lemmas, sentence, max(1, -(-len(lemmas) // WINDOW)))
+
+
+def read_part(text: str, analysis: Analysis, gazetteer: Gazetteer | None = None) -> PartText:
+    """The part `text`, lemmatized as `analysis`, with its sentences and names."""
+    text = normalize_apostrophes(text)
+    words = list(iter_words(text))
+    keys = [fold(word) for word, _, _ in words]
+    kept = _kept_words(keys, analysis, stopwords())
+    if kept is None:
+        return plain_part(analysis.lemmas)
+    starts = [match.end() for match in _BOUNDARY.finditer(text)]
+    word_sentence = [bisect_right(starts, start) for _, start, _ in words]
+    # Number the sentences that hold a lemma 0, 1, 2, ... in order.
+    numbers: dict[int, int] = {}
+    sentence = tuple(numbers.setdefault(word_sentence[i], len(numbers)) for i in kept)
+    lemma_of = {word_index: position for position, word_index in enumerate(kept)}
+    named = {lemma_of[i] for i in _capitalised_names(text, words) if i in lemma_of}
+    bodies: list[tuple[int, int, Body]] = []
+    for first, last, body in (gazetteer or default_gazetteer()).find(words, keys):
+        inside = [lemma_of[i] for i in range(first, last) if i in lemma_of]
+        if inside:
+            named.update(inside)
+            bodies.append((inside[0], inside[-1] + 1, body))
+    return PartText(
+        analysis.lemmas, sentence, max(1, len(numbers)), frozenset(named), tuple(bodies)
+    )
+
+
+def _kept_words(keys: Sequence[str], analysis: Analysis, stops: frozenset[str]) -> list[int] | None:
+    """The indexes of the words that gave the lemmas, in order, or None if they do not line
+    up. A form kept in one place and dropped in another ("suivi": a noun, or a form of
+    "suivre") is kept where the next lemma is one it received."""
+    lemmas = analysis.lemmas
+    kept: list[int] = []
+    for index, key in enumerate(keys):
+        if not key or key in stops or key not in analysis.forms:
+            continue
+        position = len(kept)
+        if position >= len(lemmas):
+            return None
+        if key in analysis.stopped and lemmas[position] not in analysis.forms[key]:
+            continue
+        kept.append(index)
+    return kept if len(kept) == len(lemmas) else None
+
+
+def _capitalised_names(text: str, words: Sequence[tuple[str, int, int]]) -> Iterable[int]:
+    """Words written with a capital in mid-sentence after an article or a preposition, or
+    next to another such word: in French only names are ("la Santé publique", "ministre de
+    la Défense", "Bruxelles Mobilité"). A capital after a comma is left alone: lists of
+    domains ("FinTech, RegTech, Insurance") are read as words. Acronyms are left to the
+    gazetteer."""
+    capital = [word[:1].isupper() and not word.isupper() for word, _, _ in words]
+    for index, (_, start, _) in enumerate(words):
+        if not capital[index]:
+            continue
+        previous = start - 1
+        while previous >= 0 and text[previous] in " \t\r\xa0":
+            previous -= 1
+        if previous < 0 or text[previous] in _OPENERS:
+            continue
+        if text[previous] == "'":  # an elided article: "l'Emploi", "d'Actiris"
+            yield index
+            continue
+        joined_before = index > 0 and words[index - 1][2] > previous
+        if joined_before and (capital[index - 1] or fold(words[index - 1][0]) in _NAME_OPENERS):
+            yield index
+            continue
+        after = index + 1 < len(words) and not text[words[index][2] : words[index + 1][1]].strip(
+            " -\xa0"
+        )
+        if after and capital[index + 1]:
+            yield index
+
+
+class Gazetteer:
+    """Finds the names of bodies in a text's words."""
+
+    def __init__(self, bodies: Iterable[Body]) -> None:
+        self.bodies = tuple(bodies)
+        # First folded word -> (folded words, needs a capital, body), longest first.
+        self._names: dict[str, list[tuple[tuple[str, ...], bool, Body]]] = {}
+        for body in self.bodies:
+            for name in body.names:
+                name_keys = tuple(key for w, _, _ in iter_words(name) if (key := fold(w)))
+                if not name_keys:
+                    continue
+                capital = len(name_keys) == 1 and name[:1].isupper()
+                self._names.setdefault(name_keys[0], []).append((name_keys, capital, body))
+        for candidates in self._names.values():
+            candidates.sort(key=lambda item: -len(item[0]))
+
+    def find(
+        self, words: Sequence[tuple[str, int, int]], keys: Sequence[str]
+    ) -> Iterable[tuple[int, int, Body]]:
+        """(first word, end word, body) of every name, longest first, never overlapping."""
+        index = 0
+        while index < len(keys):
+            found = None
+            for name_keys, capital, body in self._names.get(keys[index], ()):
+                end = index + len(name_keys)
+                if tuple(keys[index:end]) != name_keys:
+                    continue
+                if capital and not words[index][0][:1].isupper():
+                    continue
+                found = (index, end, body)
+                break
+            if found is None:
+                index += 1
+                continue
+            yield found
+            index = found[1]
+
+
+def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
+    """The bodies of `path` (a TOML file like pqsearch/data/bodies.toml), or the packaged list."""
+    file = Path(path) if path else Path(str(resources.files("pqsearch") / "data" / BODIES_FILE))
+    with file.open("rb") as handle:
+        data = tomllib.load(handle)
+    return Gazetteer(
+        Body(tuple(entry["names"]), entry.get("sector")) for entry in data.get("body", ())
+    )
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    return load_gazetteer()
