@@ -68,6 +68,15 @@ class DamagedIndexError(IndexProblemError):
     """The index files cannot be read; the fix is `pqsearch ingest --rebuild`."""
 
 
+class NotAnIndexFolderError(IndexProblemError):
+    """The folder given as the index holds things that are not a pqsearch index, which
+    pqsearch will neither write into nor delete."""
+
+
+class ClosedIndexError(IndexProblemError):
+    """The `Index` was closed; open it again to search it."""
+
+
 class QuerySyntaxError(PqsearchError):
     """The query or a filter value cannot be understood; the message says what is accepted."""
 

@@ -29,7 +29,7 @@ from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.analyze.references import Reference, question_references
 from pqsearch.analyze.sectors import SectorDetector
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
-from pqsearch.index import store
+from pqsearch.index import ownership, store
 from pqsearch.index.columns import save_columns
 from pqsearch.index.manifest import write_manifest
 from pqsearch.index.schema import (
@@ -41,6 +41,7 @@ from pqsearch.index.schema import (
     build_schema,
     to_document,
 )
+from pqsearch.index.worker import analysis_pool
 from pqsearch.models import FileFailure, IngestReport, Question
 from pqsearch.parse import iter_parse
 
@@ -195,7 +196,7 @@ class _Analyser:
         self._submitted += len(questions)
         if self._submitted > WORKER_AFTER_DOCUMENTS:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=1)
+                self._pool = analysis_pool()
             return _Pending(questions, self._pool.submit(_lemmatize_in_worker, texts))
         return _Pending(questions, list(self.lemmatizer.analyze(texts, n_process=self.n_process)))
 
@@ -252,6 +253,8 @@ def ingest(
     root = store.resolve_index_dir(index_dir)
     started = time.monotonic()
     notes: list[str] = []
+    # Before the lock, which would leave its file in a folder that is not ours.
+    ownership.claim(root)
     with store.write_lock(root, timeout=lock_timeout) as stale:
         if stale is not None:
             notes.append(
@@ -283,12 +286,12 @@ def ingest(
             )
         except BaseException:
             if rebuilding and not live_at_once:
-                store.remove_data_dir(data)
+                store.remove_data_dir(root, data)
             raise
         if rebuilding:
             previous = store.switch_live(root, data)
             if previous is not None and previous != data:
-                store.remove_data_dir(previous)
+                store.remove_data_dir(root, previous)
     return IngestReport(
         added=report.added,
         updated=report.updated,

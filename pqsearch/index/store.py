@@ -27,8 +27,8 @@ import errno
 import fcntl
 import os
 import pickle
-import shutil
 import struct
+import threading
 import time
 import zlib
 from collections.abc import Iterator
@@ -42,6 +42,7 @@ from whoosh.reading import TermNotFound
 
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
+from pqsearch.index import ownership
 from pqsearch.index.manifest import check_manifest
 from pqsearch.index.schema import SCORED_FIELDS
 
@@ -103,8 +104,13 @@ def live_data_dir(root: Path, *, tolerate_damage: bool = False) -> Path | None:
 
 
 def new_data_dir(root: Path) -> Path:
+    """A new, empty data folder in the (claimed) index folder, marked as the index's."""
+    owner = ownership.index_id(root)
+    if owner is None:
+        owner = ownership.claim(root)
     data = root / f"data-{time.time_ns()}"
     data.mkdir(parents=True)
+    ownership.mark_data_dir(data, owner)
     return data
 
 
@@ -113,12 +119,10 @@ def switch_live(root: Path, data: Path) -> Path | None:
     link = root / LIVE
     previous = live_data_dir(root, tolerate_damage=True)
     if link.exists() and not link.is_symlink():
-        # Damage (a folder or file where the link belongs): os.replace cannot overwrite a
-        # folder, and nothing in it is ours to keep.
-        if link.is_dir():
-            remove_data_dir(link)
-        else:
-            link.unlink()
+        # Damage (a folder or file where the link belongs; `ownership.claim` refuses a
+        # folder it did not mark that has one). Not provably ours, so moved aside, not
+        # deleted (issue 12): os.replace cannot overwrite a folder.
+        os.rename(link, root / f"{LIVE}.moved-{time.time_ns()}")
     tmp = root / f".{LIVE}.{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
@@ -128,23 +132,24 @@ def switch_live(root: Path, data: Path) -> Path | None:
     return previous
 
 
-def remove_data_dir(data: Path) -> None:
-    shutil.rmtree(data, ignore_errors=True)
+def remove_data_dir(root: Path, data: Path) -> bool:
+    """Delete a data folder of the index at `root`, only if it is provably one pqsearch made
+    there (`ownership.owns`): a `live` link to elsewhere never makes ingest delete there."""
+    return ownership.remove_data_dir(root, data)
 
 
 def remove_orphans(root: Path) -> list[Path]:
     """Data folders that no `live` link points to: left by an interrupted rebuild.
 
-    Call it only under the write lock. The folder `live` names is kept even when damaged.
+    Call it only under the write lock. The folder `live` names is kept even when damaged;
+    only folders this index made are candidates.
     """
     try:
         live_name: str | None = Path(os.readlink(root / LIVE)).name
     except OSError:
         live_name = None
-    orphans = [p for p in root.glob("data-*") if p.is_dir() and p.name != live_name]
-    for orphan in orphans:
-        remove_data_dir(orphan)
-    return orphans
+    orphans = [p for p in root.glob("data-*") if p.name != live_name and ownership.owns(root, p)]
+    return [orphan for orphan in orphans if remove_data_dir(root, orphan)]
 
 
 def _fsync_dir(path: Path) -> None:
@@ -170,12 +175,8 @@ class LockHolder:
     command: str | None
 
 
-def _read_holder(path: Path) -> LockHolder:
-    try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return LockHolder(None, None, None)
-    fields = dict(line.split("=", 1) for line in lines if "=" in line)
+def _parse_holder(text: str) -> LockHolder:
+    fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
     pid = fields.get("pid", "")
     return LockHolder(
         int(pid) if pid.isdigit() else None, fields.get("started"), fields.get("command")
@@ -192,52 +193,82 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+# Ingests of this process, one per index: a POSIX lock does not exclude its own process.
+_LOCAL_LOCKS: dict[str, threading.Lock] = {}
+_LOCAL_LOCKS_GUARD = threading.Lock()
+
+
+def _local_lock(path: Path) -> threading.Lock:
+    with _LOCAL_LOCKS_GUARD:
+        return _LOCAL_LOCKS.setdefault(os.path.realpath(path), threading.Lock())
+
+
 @contextlib.contextmanager
 def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | None]:
     """Hold the index's write lock; yields the holder of a stale lock that was cleared, if any.
 
-    The lock is an flock, which the kernel releases when its process dies, so a killed ingest
-    never blocks the next one; the file's text only says who held it, for messages.
+    The lock is a POSIX record lock (fcntl), which belongs to this process alone: the
+    kernel releases it when the process dies, and a child process never inherits it (an
+    flock did: a worker orphaned by a kill kept the index locked, issue 12). The file's
+    text only says who held it, for messages; it is read through the locked descriptor,
+    since closing any other descriptor of the file would release a POSIX lock.
     """
     root.mkdir(parents=True, exist_ok=True)
     path = root / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    deadline = time.monotonic() + timeout
+    local = _local_lock(path)
+    if not local.acquire(timeout=max(timeout, 0.0)):
+        raise _locked_error(root, timeout, LockHolder(os.getpid(), None, "pqsearch ingest"))
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as error:
-                if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise
-                if time.monotonic() >= deadline:
-                    holder = _read_holder(path)
-                    who = f"process {holder.pid}" if holder.pid else "another process"
-                    since = f", started {holder.started}" if holder.started else ""
-                    raise IndexLockedError(
-                        f"Another ingest ({who}{since}) is writing to {root}; waited "
-                        f"{timeout:g} s. Let it finish and run this again, or pass --wait "
-                        "SECONDS to wait longer."
-                    ) from None
-                time.sleep(0.1)
-        previous = _read_holder(path)
-        stale = previous if previous.pid and previous.pid != os.getpid() else None
-        if stale is not None and stale.pid is not None and _pid_alive(stale.pid):
-            # A live process with that pid no longer holds the lock: it is not an ingest.
-            stale = None
-        started = dt.datetime.now().isoformat(timespec="seconds")
-        os.ftruncate(fd, 0)
-        os.pwrite(
-            fd, f"pid={os.getpid()}\nstarted={started}\ncommand=pqsearch ingest\n".encode(), 0
-        )
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            yield stale
-        finally:
+            while True:
+                try:
+                    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as error:
+                    if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise _locked_error(root, timeout, _holder_of(fd)) from None
+                    time.sleep(0.1)
+            previous = _holder_of(fd)
+            stale = previous if previous.pid and previous.pid != os.getpid() else None
+            if stale is not None and stale.pid is not None and _pid_alive(stale.pid):
+                # A live process with that pid no longer holds the lock: it is not an ingest.
+                stale = None
+            started = dt.datetime.now().isoformat(timespec="seconds")
             os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.pwrite(
+                fd, f"pid={os.getpid()}\nstarted={started}\ncommand=pqsearch ingest\n".encode(), 0
+            )
+            try:
+                yield stale
+            finally:
+                os.ftruncate(fd, 0)
+                fcntl.lockf(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
     finally:
-        os.close(fd)
+        local.release()
+
+
+def _locked_error(root: Path, timeout: float, holder: LockHolder) -> IndexLockedError:
+    who = f"process {holder.pid}" if holder.pid else "another process"
+    since = f", started {holder.started}" if holder.started else ""
+    return IndexLockedError(
+        f"Another ingest ({who}{since}) is writing to {root}; waited "
+        f"{timeout:g} s. Let it finish and run this again, or pass --wait "
+        "SECONDS to wait longer."
+    )
+
+
+def _holder_of(fd: int) -> LockHolder:
+    try:
+        text = os.pread(fd, 4096, 0).decode("utf-8", errors="replace")
+    except OSError:
+        return LockHolder(None, None, None)
+    return _parse_holder(text)
 
 
 def open_whoosh(root: Path, data: Path, *, check_files: bool = True) -> Any:
