@@ -49,6 +49,7 @@ from pathlib import Path
 
 from pqsearch.errors import PqsearchError
 from pqsearch.index import store
+from pqsearch.index.fingerprint import indexed_hash
 from pqsearch.index.reader import IndexReader
 from pqsearch.parse import parse_paths
 
@@ -342,7 +343,7 @@ def run_kills(
         if with_worker and records_file is not None:
             revise_records(records_file, revision)
         for question in parse_paths([corpus]).questions:
-            seen.setdefault(question.id, set()).add(question.content_hash)
+            seen.setdefault(question.id, set()).add(indexed_hash(question))
         target = "worker" if with_worker else STAGES[report.runs % len(STAGES)]
         report.runs += 1
         round_started = time.monotonic()
@@ -452,7 +453,7 @@ def _final_check(
 ) -> None:
     process = start_ingest(corpus, index_dir, commit_every, batch_size)
     _, errors = process.communicate(timeout=timeout)
-    expected = {q.id: q.content_hash for q in parse_paths([corpus]).questions}
+    expected = {q.id: indexed_hash(q) for q in parse_paths([corpus]).questions}
     report.expected_documents = len(expected)
     if process.returncode != 0:
         report.index_failures += 1

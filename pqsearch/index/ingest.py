@@ -29,9 +29,11 @@ from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.analyze.references import Reference, question_references
 from pqsearch.analyze.sectors import SectorDetector
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
-from pqsearch.index import ownership, store
+from pqsearch.index import durable, ownership, store
 from pqsearch.index.columns import save_columns
-from pqsearch.index.manifest import write_manifest
+from pqsearch.index.durable import DurableStorage
+from pqsearch.index.fingerprint import with_indexed_hash
+from pqsearch.index.manifest import record_lexicon, write_manifest
 from pqsearch.index.schema import (
     FORMAT_RANK,
     SCHEMA_VERSION,
@@ -44,6 +46,7 @@ from pqsearch.index.schema import (
 from pqsearch.index.worker import analysis_pool
 from pqsearch.models import FileFailure, IngestReport, Question
 from pqsearch.parse import iter_parse
+from pqsearch.parse.fields import MAX_NUMBER
 
 DOCUMENT_SUFFIXES = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
 # Text beyond this is not a question page but a scraping accident, and spaCy's memory grows
@@ -288,6 +291,7 @@ def ingest(
             if rebuilding and not live_at_once:
                 store.remove_data_dir(root, data)
             raise
+        _record_lexicon(data)
         if rebuilding:
             previous = store.switch_live(root, data)
             if previous is not None and previous != data:
@@ -306,10 +310,10 @@ def ingest(
 
 
 def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
-    from whoosh import index as whoosh_index
 
     if fresh:
-        return whoosh_index.create_in(str(data), build_schema(), indexname=store.WHOOSH_INDEX_NAME)
+        storage = DurableStorage(str(data))
+        return storage.create_index(build_schema(), indexname=store.WHOOSH_INDEX_NAME)
     ix = store.open_whoosh(root, data)
     _remove_unfinished_segments(ix)
     return ix
@@ -342,9 +346,7 @@ def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> Taxonom
         # analysed again leaves the mark, and the next run analyses them all again.
         lexicon.set_meta(REANALYSIS_META, "pending")
     source = path if path is not None else default_taxonomy_path()
-    tmp = stored.with_suffix(".tmp")
-    tmp.write_bytes(source.read_bytes())
-    os.replace(tmp, stored)
+    durable.write_atomic(stored, source.read_bytes())
     lexicon.set_meta(TAXONOMY_NAME_META, f"{taxonomy.name} {taxonomy.version}")
     lexicon.set_meta(TAXONOMY_FINGERPRINT_META, taxonomy.fingerprint)
     return taxonomy
@@ -474,11 +476,18 @@ class _Run:
                 f"{size:,} characters of text; pqsearch analyses up to {MAX_TEXT_CHARS:,} per "
                 "document (a question with its answer rarely has 100,000), so it is not indexed",
             )
+        if not isinstance(item, FileFailure) and (item.number or 0) > MAX_NUMBER:
+            item = FileFailure(
+                item.source,
+                f"question number {item.number} is beyond {MAX_NUMBER:,}, the "
+                "largest the index holds, so it is not indexed",
+            )
         if isinstance(item, FileFailure):
             self.failed.append(item)
             self.progress.failed += 1
             self._tick()
             return
+        item = with_indexed_hash(item)
         self.progress.documents += 1
         self.seen_sources.add(item.source)
         first = self.seen.get(item.id)
@@ -610,6 +619,12 @@ def _merge_segments(ix: Any) -> None:
     if segments > 1:
         ix.writer(timeout=30.0, compound=COMPOUND).commit(optimize=True)
         _record_files(ix)
+
+
+def _record_lexicon(data: Path) -> None:
+    # As for the file record: without it, opening only skips the lexicon's check.
+    with contextlib.suppress(OSError):
+        record_lexicon(data, data / store.LEXICON_FILE)
 
 
 def _record_files(ix: Any) -> None:

@@ -22,6 +22,7 @@ import uuid
 from pathlib import Path
 
 from pqsearch.errors import NotAnIndexFolderError
+from pqsearch.index.durable import fsync_file, write_atomic
 
 MARKER = ".pqsearch-index"
 DATA_MARKER = ".pqsearch-data"
@@ -56,6 +57,7 @@ def claim(root: Path) -> str:
     new_id = uuid.uuid4().hex
     tmp = root / f"{MARKER}.{os.getpid()}.tmp"
     tmp.write_text(f"pqsearch index {new_id}\n", encoding="utf-8")
+    fsync_file(tmp)
     try:
         # A link fails when the marker exists: of two ingests marking at once, one wins.
         os.link(tmp, root / MARKER)
@@ -84,7 +86,7 @@ def index_id(root: Path) -> str | None:
 
 def mark_data_dir(data: Path, owner: str) -> None:
     """Say that `data` is a data folder of the index with id `owner`."""
-    (data / DATA_MARKER).write_text(f"pqsearch data {owner}\n", encoding="utf-8")
+    write_atomic(data / DATA_MARKER, f"pqsearch data {owner}\n".encode())
 
 
 def owns(root: Path, data: Path) -> bool:

@@ -43,7 +43,8 @@ from whoosh.reading import TermNotFound
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
 from pqsearch.index import ownership
-from pqsearch.index.manifest import check_manifest
+from pqsearch.index.durable import DurableStorage, fsync_dir
+from pqsearch.index.manifest import check_lexicon, check_manifest, drop_lexicon_sum
 from pqsearch.index.schema import SCORED_FIELDS
 
 DEFAULT_INDEX_DIR = Path("index")
@@ -127,8 +128,12 @@ def switch_live(root: Path, data: Path) -> Path | None:
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
     os.symlink(data.name, tmp)
+    # The new folder and its entry in the index folder on disk before `live` names it;
+    # the previous one is deleted only after this returns (issue 12, point 5).
+    fsync_dir(data)
+    fsync_dir(root)
     os.replace(tmp, link)
-    _fsync_dir(root)
+    fsync_dir(root)
     return previous
 
 
@@ -150,14 +155,6 @@ def remove_orphans(root: Path) -> list[Path]:
         live_name = None
     orphans = [p for p in root.glob("data-*") if p.name != live_name and ownership.owns(root, p)]
     return [orphan for orphan in orphans if remove_data_dir(root, orphan)]
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _damaged(root: Path, what: str) -> str:
@@ -277,7 +274,7 @@ def open_whoosh(root: Path, data: Path, *, check_files: bool = True) -> Any:
     try:
         if not whoosh_index.exists_in(str(data), indexname=WHOOSH_INDEX_NAME):
             raise DamagedIndexError(_damaged(root, f"{data} holds no Whoosh table of contents"))
-        ix = whoosh_index.open_dir(str(data), indexname=WHOOSH_INDEX_NAME)
+        ix = DurableStorage(str(data)).open_index(WHOOSH_INDEX_NAME)
         if check_files:
             _check_files(root, data, int(ix.latest_generation()))
         return ix
@@ -287,7 +284,9 @@ def open_whoosh(root: Path, data: Path, *, check_files: bool = True) -> Any:
         raise DamagedIndexError(_damaged(root, _describe(error))) from error
 
 
-def open_live(root: Path, *, attempts: int = 5) -> tuple[Path, Any, Any]:
+def open_live(
+    root: Path, *, attempts: int = 5, verified: set[tuple[str, int]] | None = None
+) -> tuple[Path, Any, Any]:
     """The live data folder, its Whoosh index and a searcher on it, opened consistently.
 
     A commit deletes the table of contents and segments it replaces, and a rebuild deletes
@@ -298,11 +297,11 @@ def open_live(root: Path, *, attempts: int = 5) -> tuple[Path, Any, Any]:
     for _ in range(attempts - 1):
         before = _generation(root)
         try:
-            return _open_live_once(root)
+            return _open_live_once(root, verified)
         except DamagedIndexError as error:
             if not isinstance(error.__cause__, FileNotFoundError) or _generation(root) == before:
                 raise
-    return _open_live_once(root)
+    return _open_live_once(root, verified)
 
 
 def live_generation(root: Path) -> tuple[str, int] | None:
@@ -334,7 +333,7 @@ def _generation(root: Path) -> tuple[str, frozenset[str]]:
         return "", frozenset()
 
 
-def _open_live_once(root: Path) -> tuple[Path, Any, Any]:
+def _open_live_once(root: Path, verified: set[tuple[str, int]] | None) -> tuple[Path, Any, Any]:
     data = require_live(root)
     ix = open_whoosh(root, data, check_files=False)
     try:
@@ -347,10 +346,15 @@ def _open_live_once(root: Path) -> tuple[Path, Any, Any]:
         # and one deleted before is reported as missing (FileNotFoundError, so `open_live`
         # opens the newer generation).
         reader = searcher.reader()
-        if reader.doc_count_all():
-            _check_files(root, data, int(reader.generation()))
+        # Every byte is read for the check: readers of one generation sharing `verified`
+        # pay it once (the views of an open Index).
+        seen = (data.name, int(reader.generation()) if reader.doc_count_all() else -1)
+        if reader.doc_count_all() and (verified is None or seen not in verified):
+            _check_files(root, data, seen[1])
         if failed is not None:
             raise damaged(root, failed) from failed
+        if verified is not None:
+            verified.add(seen)
     except READ_ERRORS as error:
         searcher.close()
         raise damaged(root, error) from error
@@ -381,7 +385,13 @@ def _hold_files(searcher: Any) -> BaseException | None:
     return None
 
 
-def open_lexicon(root: Path, data: Path, *, writable: bool = False) -> Lexicon:
+# In a `verified` set, the lexicon of a data folder (generations count from 0).
+_LEXICON = -2
+
+
+def open_lexicon(
+    root: Path, data: Path, *, writable: bool = False, verified: set[tuple[str, int]] | None = None
+) -> Lexicon:
     """The lexicon of the index in `data`; DamagedIndexError when it is missing or unreadable.
 
     Writable, a missing one is created: only a fresh index may start without one.
@@ -389,6 +399,14 @@ def open_lexicon(root: Path, data: Path, *, writable: bool = False) -> Lexicon:
     path = data / LEXICON_FILE
     if not writable and not path.is_file():
         raise DamagedIndexError(_damaged(root, f"its lexicon {path} is missing"))
+    if writable:
+        drop_lexicon_sum(data)
+    elif verified is None or (data.name, _LEXICON) not in verified:
+        problem = check_lexicon(data, path)
+        if problem is not None:
+            raise DamagedIndexError(_damaged(root, problem))
+        if verified is not None:
+            verified.add((data.name, _LEXICON))
     try:
         return Lexicon.open(path, writable=writable)
     except DamagedIndexError as error:
