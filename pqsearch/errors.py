@@ -73,6 +73,15 @@ class NotAnIndexFolderError(IndexProblemError):
     pqsearch will neither write into nor delete."""
 
 
+class ReadOnlyIndexError(IndexProblemError):
+    """Ingest cannot write the index folder (a read-only mount, or no permission); searching
+    it still works."""
+
+
+class DiskFullError(IndexProblemError):
+    """The disk filled up during an ingest; the index is as its last commit left it."""
+
+
 class ClosedIndexError(IndexProblemError):
     """The `Index` was closed; open it again to search it."""
 

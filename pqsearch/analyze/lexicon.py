@@ -98,6 +98,8 @@ class Lexicon:
                 f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
             )
         try:
+            if not writable:
+                connection = _readable(connection, path)
             if writable:
                 connection.execute("PRAGMA journal_mode=WAL")
                 # FULL: each flush durable before Whoosh commits what it describes.
@@ -289,6 +291,23 @@ class Lexicon:
                 "INSERT INTO meta VALUES (?, ?)",
                 (_FALLBACK_META, f"simplemma {simplemma.__version__} fr"),
             )
+
+
+def _readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """`connection`, or one that reads a lexicon in a folder this process cannot write
+    (a read-only mount, a team's shared index): SQLite's WAL mode needs to write a
+    shared-memory file beside it to read. Ingest leaves the lexicon checkpointed into its
+    one file, so opening it as immutable reads it whole."""
+    try:
+        connection.execute("SELECT 1 FROM forms LIMIT 1")
+        return connection
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error) and "unable to open" not in str(error):
+            raise
+    connection.close()
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+    )
 
 
 def _folded_pairs(entries: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:

@@ -29,7 +29,7 @@ from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.analyze.references import Reference, question_references
 from pqsearch.analyze.sectors import SectorDetector
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
-from pqsearch.index import durable, ownership, store
+from pqsearch.index import durable, ownership, space, store
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
 from pqsearch.index.fingerprint import with_indexed_hash
@@ -257,7 +257,8 @@ def ingest(
     started = time.monotonic()
     notes: list[str] = []
     # Before the lock, which would leave its file in a folder that is not ours.
-    ownership.claim(root)
+    with store.writing(root):
+        ownership.claim(root)
     with store.write_lock(root, timeout=lock_timeout) as stale:
         if stale is not None:
             notes.append(
@@ -287,9 +288,14 @@ def ingest(
                 n_process=n_process,
                 progress=progress,
             )
-        except BaseException:
+        except BaseException as error:
+            full = space.disk_full(root, error)
             if rebuilding and not live_at_once:
                 store.remove_data_dir(root, data)
+            elif full is not None:
+                space.remove_partial(data)
+            if full is not None:
+                raise full from error
             raise
         _record_lexicon(data)
         if rebuilding:
@@ -581,7 +587,7 @@ class _Run:
     def close(self) -> None:
         self.analyser.close()
         if self.writer is not None:
-            self.writer.cancel()
+            space.abandon(self.writer)
             self.writer = None
 
     def report(self) -> IngestReport:

@@ -41,7 +41,12 @@ from whoosh.filedb.filetables import FileFormatError
 from whoosh.reading import TermNotFound
 
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
+from pqsearch.errors import (
+    DamagedIndexError,
+    IndexLockedError,
+    NoIndexError,
+    ReadOnlyIndexError,
+)
 from pqsearch.index import ownership
 from pqsearch.index.durable import DurableStorage, fsync_dir
 from pqsearch.index.manifest import check_lexicon, check_manifest, drop_lexicon_sum
@@ -210,14 +215,15 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
     text only says who held it, for messages; it is read through the locked descriptor,
     since closing any other descriptor of the file would release a POSIX lock.
     """
-    root.mkdir(parents=True, exist_ok=True)
     path = root / LOCK_FILE
     deadline = time.monotonic() + timeout
     local = _local_lock(path)
     if not local.acquire(timeout=max(timeout, 0.0)):
         raise _locked_error(root, timeout, LockHolder(os.getpid(), None, "pqsearch ingest"))
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        with writing(root):
+            root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             while True:
                 try:
@@ -248,6 +254,22 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
             os.close(fd)
     finally:
         local.release()
+
+
+@contextlib.contextmanager
+def writing(root: Path) -> Iterator[None]:
+    """Turn "this folder cannot be written" into ReadOnlyIndexError, which says that
+    searching still works."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        raise ReadOnlyIndexError(
+            f"The index at {root} cannot be written ({error.strerror}): ingest needs a folder "
+            "it can write. Searching it works as it is; to build or update an index, pass "
+            "--index with a folder of yours."
+        ) from error
 
 
 def _locked_error(root: Path, timeout: float, holder: LockHolder) -> IndexLockedError:
