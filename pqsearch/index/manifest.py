@@ -38,8 +38,10 @@ def _segment_files(data_dir: Path, ix: Any, generation: int) -> list[Path]:
     toc = TOC.read(ix.storage, ix.indexname, generation)
     prefixes = tuple(f"{segment.segment_id()}." for segment in toc.segments)
     names = [p for p in data_dir.iterdir() if p.name.startswith(prefixes)]
-    table = data_dir / f"_{ix.indexname}_{generation}.toc"
-    return sorted([*names, table] if table.exists() else names)
+    # The table of contents, and the taxonomy copy sectors are read from (written before
+    # the first commit of the run).
+    extra = [data_dir / f"_{ix.indexname}_{generation}.toc", data_dir / "taxonomy.toml"]
+    return sorted([*names, *(path for path in extra if path.exists())])
 
 
 def fingerprint(path: Path) -> list[int]:
@@ -129,6 +131,23 @@ def check_lexicon(data_dir: Path, lexicon: Path) -> str | None:
     return f"its lexicon {lexicon} was changed after the index wrote it"
 
 
+def check_file(data_dir: Path, generation: int, name: str) -> str | None:
+    """What is wrong with one file the record of `generation` lists (None: fine, or not
+    recorded). The table of contents is a pickle: checked before Whoosh unpickles it."""
+    try:
+        recorded = json.loads(manifest_path(data_dir, generation).read_text())["files"]
+        expected = recorded[name]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    try:
+        actual = fingerprint(data_dir / name)
+    except OSError:
+        return None
+    if len(expected) == 2 and actual != expected:
+        return f"the file {data_dir / name} was changed after the index wrote it"
+    return None
+
+
 def _lexicon_sum(data_dir: Path) -> list[int] | None:
     try:
         value = json.loads((data_dir / LEXICON_SUM).read_text())["lexicon"]
@@ -138,6 +157,7 @@ def _lexicon_sum(data_dir: Path) -> list[int] | None:
 
 
 __all__ = [
+    "check_file",
     "check_lexicon",
     "check_manifest",
     "drop_lexicon_sum",
