@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -563,8 +564,11 @@ class _Run:
     def prune(self, walked_files: set[str]) -> None:
         """Drop documents whose file is gone, or whose file was read but no longer has them."""
         writer = self._writer()
+        # A file that failed whole this time (unreadable, undecodable: no "file:line" in the
+        # failure) keeps its documents until it is read again.
+        failed = {f.source for f in self.failed if not re.search(r":\d+$", f.source)}
         for doc_id, old in self.existing.items():
-            if doc_id in self.seen:
+            if doc_id in self.seen or old.source in failed:
                 continue
             if not os.path.exists(old.source) or old.source in walked_files:
                 writer.delete_by_term("id", doc_id)

@@ -27,7 +27,10 @@ from pqsearch.index.durable import fsync_file, write_atomic
 MARKER = ".pqsearch-index"
 DATA_MARKER = ".pqsearch-data"
 # Every name pqsearch creates in an index folder.
-_OUR_NAMES = re.compile(r"^(ingest\.lock|live|\.live\.\d+|data-\d+|\.pqsearch-index(\.\d+\.tmp)?)$")
+_OUR_NAMES = re.compile(
+    r"^(ingest\.lock|live|\.live\.\d+|data-\d+|\.pqsearch-index(\.\d+\.tmp)?"
+    r"|watches(\.\d+\.tmp|\.json))$"
+)
 _DATA_NAME = re.compile(r"^data-\d+$")
 
 
@@ -43,7 +46,7 @@ def claim(root: Path) -> str:
                 f"{root} is not a folder. Pass --index with a folder for the index "
                 "(a new one is made)."
             )
-        foreign = sorted(p.name for p in root.iterdir() if not _OUR_NAMES.match(p.name))
+        foreign = foreign_entries(root)
         live = root / "live"
         if foreign or (live.exists() and not live.is_symlink()):
             shown = ", ".join(foreign[:5] or ["live (a folder, not pqsearch's link)"])
@@ -72,6 +75,14 @@ def claim(root: Path) -> str:
         if _DATA_NAME.match(child.name) and child.is_dir() and not child.is_symlink():
             mark_data_dir(child, claimed)
     return claimed
+
+
+def foreign_entries(root: Path) -> list[str]:
+    """The names in `root` that pqsearch never makes in an index folder."""
+    try:
+        return sorted(p.name for p in root.iterdir() if not _OUR_NAMES.match(p.name))
+    except OSError:
+        return []
 
 
 def index_id(root: Path) -> str | None:
@@ -116,6 +127,7 @@ __all__ = [
     "DATA_MARKER",
     "MARKER",
     "claim",
+    "foreign_entries",
     "index_id",
     "mark_data_dir",
     "owns",

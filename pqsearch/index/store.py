@@ -516,5 +516,9 @@ def require_live(root: Path) -> Path:
         raise NoIndexError(root)
     data = live_data_dir(root)
     if data is None:
+        foreign = ownership.foreign_entries(root) if root.is_dir() else []
+        if foreign and ownership.index_id(root) is None:
+            # Not "ingest --index /": ingest would refuse a folder holding other things.
+            raise NoIndexError(root, build_in=root / "pqsearch-index")
         raise NoIndexError(root)
     return data
