@@ -33,7 +33,7 @@ from pqsearch.models import (
 )
 from pqsearch.query.facets import facet_names
 from pqsearch.query.search import Filters
-from pqsearch.views import DEFAULT_READERS, ViewPool
+from pqsearch.query.views import DEFAULT_READERS, ViewPool
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -73,7 +73,7 @@ class Index:
     """An open index. Use as a context manager, or call `close()`.
 
     Safe to share between threads: each call runs on a reader lent to its thread alone
-    (`pqsearch.views`), at most `readers` at once. Every call sees the newest generation
+    (`pqsearch.query.views`), at most `readers` at once. Every call sees the newest generation
     committed when it starts, also by another process's ingest or rebuild; a call already
     running finishes on the generation it started with.
     """

@@ -58,7 +58,7 @@ class IndexReader:
     """A read-only view of the live index; use as a context manager or call `close`.
 
     One thread at a time: its Whoosh searcher and SQLite connection are not for sharing
-    (`pqsearch.views` leases readers to threads). Readers of the same generation may share
+    (`pqsearch.query.views` leases readers to threads). Readers of the same generation may share
     their caches (`shared`).
     """
 
