@@ -225,3 +225,32 @@ def test_an_ingest_with_nothing_new_removes_files_a_killed_ingest_left(
     assert not any(path.exists() for path in stray)
     with api.open_index(root) as index:
         assert index.search("bruxelles").total > 0
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped"])
+def test_damaged_saved_columns_neither_stop_searches_nor_ingests(
+    built: tuple[Path, Path], tmp_path: Path, damage: str
+) -> None:
+    """Issue 12: a truncated or flipped columns-N.npz made every search and every ingest
+    fail (BadZipFile, Bad CRC-32) until a rebuild; they are rebuilt from the index."""
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    with api.open_index(root) as index:
+        expected = index.search("", sort="newest", facets=["session", "addressee"], limit=10)
+    (saved,) = (root / store.LIVE).glob("columns-*.npz")
+    data = bytearray(saved.read_bytes())
+    if damage == "truncated":
+        del data[len(data) // 2 :]
+    else:
+        data[len(data) // 2] ^= 0x10
+    saved.write_bytes(bytes(data))
+    with api.open_index(root) as index:
+        assert (
+            index.search("", sort="newest", facets=["session", "addressee"], limit=10) == expected
+        )
+    report = api.ingest([built[0]], index_dir=root)
+    assert set(report.unchanged) == IDS
+    with api.open_index(root) as index:
+        assert (
+            index.search("", sort="newest", facets=["session", "addressee"], limit=10) == expected
+        )
