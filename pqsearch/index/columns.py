@@ -9,6 +9,7 @@ ingest saves them after its last commit (`save_columns`) and readers load them
 
 from __future__ import annotations
 
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -146,7 +147,21 @@ class SavedColumns:
 # A truncated or flipped file: np.load's zip checks its CRC-32s (BadZipFile "Bad CRC-32").
 # Columns can always be built again from the index, so such a file is only a missed
 # shortcut, never an error (issue 12: every search and ingest failed until a rebuild).
-_UNREADABLE = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error)
+# A flipped flag bit in a zip header reads as "encrypted" (RuntimeError) or as an unknown
+# compression (NotImplementedError); a flipped size, as a huge allocation.
+_UNREADABLE = (
+    OSError,
+    ValueError,
+    KeyError,
+    EOFError,
+    zipfile.BadZipFile,
+    zlib.error,
+    struct.error,
+    NotImplementedError,
+    RuntimeError,
+    OverflowError,
+    MemoryError,
+)
 
 # What a complete file holds besides the facet columns.
 _SAVED_NAMES = frozenset(

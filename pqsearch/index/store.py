@@ -73,8 +73,9 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
     AttributeError,
     TypeError,
     MemoryError,
-    # Unpickling garbage may try to import a module of any name.
+    # Unpickling garbage may try to import a module of any name, or read a huge length.
     ImportError,
+    OverflowError,
     FileFormatError,
     whoosh_index.IndexError,
 )
@@ -296,9 +297,11 @@ def open_whoosh(root: Path, data: Path, *, check_files: bool = True) -> Any:
     """Open the Whoosh index in `data`, turning any read failure into DamagedIndexError;
     with `check_files`, its segment files are checked against what their commit wrote."""
     try:
+        # Checked before anything unpickles it (`exists_in` does): garbage unpickled may
+        # raise anything, or import a module.
+        _check_table_of_contents(root, data)
         if not whoosh_index.exists_in(str(data), indexname=WHOOSH_INDEX_NAME):
             raise DamagedIndexError(_damaged(root, f"{data} holds no Whoosh table of contents"))
-        _check_table_of_contents(root, data)
         ix = DurableStorage(str(data)).open_index(WHOOSH_INDEX_NAME)
         if check_files:
             _check_files(root, data, int(ix.latest_generation()))
