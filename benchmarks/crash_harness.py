@@ -325,6 +325,7 @@ def run_kills(
     revise_per_round: int = 2,
     round_timeout: float = 120.0,
     records: int = 0,
+    verbose: bool = False,
 ) -> CrashReport:
     """Kill `kills` ingests at random moments on one index under `workdir`; see the module doc."""
     started = time.monotonic()
@@ -416,6 +417,13 @@ def run_kills(
                 failure=failure,
             )
         )
+        if verbose:
+            print(
+                f"round {report.runs}: {target}, killed {killed}, worker kills "
+                f"{report.worker_kills}, workers left {report.workers_left}, locked after a "
+                f"kill {report.locked_after_kill}, lost {len(lost)}, failure {failure}",
+                flush=True,
+            )
         if killed:
             report.kills += 1
             report.killed_in[watcher.last_stage or "start"] += 1
@@ -424,7 +432,9 @@ def run_kills(
         if failure:
             report.index_failures += 1
             report.failures.append(f"round {report.runs}: {failure}")
-    _final_check(report, corpus, index_dir, commit_every, batch_size, round_timeout)
+    # With records, the final run has hundreds of documents: commits of one would be slow.
+    final_every = 64 if records_file is not None else commit_every
+    _final_check(report, corpus, index_dir, final_every, final_every, round_timeout * 5)
     report.seconds = time.monotonic() - started
     return report
 
@@ -494,6 +504,7 @@ def main(argv: list[str] | None = None) -> int:
             seed=args.seed,
             commit_every=args.commit_every,
             records=args.records,
+            verbose=True,
         )
     finally:
         if args.keep is None:
