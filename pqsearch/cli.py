@@ -546,7 +546,7 @@ def export(
         sys.stdout.write(text)
     else:
         with user_errors():
-            _write(output_file, text)
+            api.write_export(output_file, text)
         typer.echo(f"Wrote {output_file}", err=True)
 
 
@@ -556,16 +556,6 @@ def _choice(value: str, allowed: tuple[T, ...], option: str) -> T:
             return choice
     typer.echo(f"Error: {option} takes {' or '.join(allowed)}, not {value!r}.", err=True)
     raise typer.Exit(2)
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise PqsearchError(
-            f"Cannot write {path}: {error.strerror or error}. Give a file in a folder that "
-            "exists and that you may write to."
-        ) from error
 
 
 watch_app = typer.Typer(help="Saved searches: what is new on your topics since last time.")

@@ -28,7 +28,6 @@ LAYERS: dict[str, int] = {
     "output": 5,  # text formatting of typed results, used by export and the CLI
     "export": 5,
     "api": 5,
-    "views": 5,  # the pool of readers that makes api.Index safe to share between threads
     "watch": 6,  # saved searches, over the public api
     "fetch": 6,  # harvesting the parliament's site; hands files to api.ingest
     "cli": 7,
