@@ -308,12 +308,11 @@ class Index:
     def _cited_by(self, question: Question) -> tuple[str, ...]:
         if question.number is None:
             return ()
-        from whoosh import query as wq
-
         from pqsearch.index.schema import ref_key
+        from pqsearch.query import tree as qt
 
         keys = {ref_key(question.session, question.number), ref_key(None, question.number)}
-        docs = self._searcher.matched(wq.Or([wq.Term("refs", k) for k in keys]))
+        docs = self._searcher.matched(qt.Or(tuple(qt.Term("refs", k) for k in sorted(keys))))
         citing: list[str] = []
         for docnum in docs:
             stored = self._reader.record(int(docnum))

@@ -188,6 +188,17 @@ class IndexReader:
         """In how many documents (deleted ones included, as Whoosh counts) the term is."""
         return int(self.reader.doc_frequency(field, text))
 
+    def average_field_length(self, field: str) -> float:
+        """A text field's average length over the documents, as Whoosh's BM25F takes it."""
+        return float(self.searcher.avg_field_length(field) or 1)
+
+    def prefix_terms(self, field: str, prefix: str) -> list[str]:
+        """Every term of `field` that starts with `prefix`, in order."""
+        return [
+            term.decode("utf-8") if isinstance(term, bytes) else term
+            for term in self.reader.expand_prefix(field, prefix)
+        ]
+
     def field_lengths(self, field: str) -> FloatArray:
         """The length of a text field per document, as Whoosh scores it (one byte, rounded)."""
         return cast(FloatArray, self._per_document("lengths", field, build_lengths))
