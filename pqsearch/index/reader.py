@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -32,10 +32,9 @@ from pqsearch.index.postings import (
     IntArray,
     TermPositions,
     TermPostings,
-    decode_positions,
-    posting_blocks,
 )
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
+from pqsearch.index.whoosh_format import check_format
 
 
 class IndexReader:
@@ -52,8 +51,10 @@ class IndexReader:
     def _open(self) -> None:
         self.data_dir, self.ix, self.searcher = store.open_live(self.root)
         try:
+            with self._reading():
+                self.decoder = check_format(self.searcher.reader())
             self.lexicon = store.open_lexicon(self.root, self.data_dir)
-        except DamagedIndexError:
+        except BaseException:
             self.searcher.close()
             raise
 
@@ -81,11 +82,25 @@ class IndexReader:
 
     def record(self, docnum: int) -> dict[str, Any]:
         """The stored record of a document: {"question": ..., "sectors": ..., ...}."""
-        try:
+        with self._reading():
             stored = self.searcher.stored_fields(docnum)
             return dict(json.loads(stored["record"]))
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Around reads of the index files: what Whoosh (or the decoder) raises on damaged
+        bytes becomes DamagedIndexError; any other error, a bug, keeps its traceback."""
+        try:
+            yield
+        except DamagedIndexError:
+            raise
         except store.READ_ERRORS as error:
             raise store.damaged(self.root, error) from error
+        except Exception as error:
+            damage = store.as_damage(self.root, error)
+            if damage is None:
+                raise
+            raise damage from error
 
     def docnum(self, doc_id: str) -> int:
         docnum = self.searcher.document_number(id=doc_id)
@@ -128,10 +143,8 @@ class IndexReader:
 
     def _decode(self, field: str, values: list[Any]) -> tuple[IntArray, Any]:
         """Posting values to (starts, flat positions), as in `TermPositions`."""
-        try:
-            return decode_positions(self.searcher.schema[field].format, values)
-        except store.READ_ERRORS as error:
-            raise store.damaged(self.root, error) from error
+        with self._reading():
+            return self.decoder.positions(self.searcher.schema[field].format, values)
 
     def _postings(self, field: str, text: str, *, values: bool) -> TermPostings:
         memo = self._memo
@@ -143,17 +156,15 @@ class IndexReader:
         ids: list[IntArray] = []
         weights: list[FloatArray] = []
         raw: list[Any] = []
-        try:
+        with self._reading():
             for leaf, offset in self._leaves:
                 if (field, text) in leaf:
-                    found, weight, found_values = posting_blocks(
+                    found, weight, found_values = self.decoder.read(
                         leaf.postings(field, text), values=values
                     )
                     ids.append(found + offset)
                     weights.append(weight)
                     raw.extend(found_values)
-        except store.READ_ERRORS as error:
-            raise store.damaged(self.root, error) from error
         if len(ids) == 1:
             postings = TermPostings(ids[0], weights[0], raw if values else None)
         elif ids:
@@ -220,7 +231,8 @@ class IndexReader:
         return self.column(field).values
 
     def column(self, field: str) -> ValueColumn:
-        return cast(ValueColumn, self._per_document("column", field, build_column))
+        build = partial(build_column, decoder=self.decoder)
+        return cast(ValueColumn, self._per_document("column", field, build))
 
     def dates(self, field: str) -> IntArray:
         """`YYYYMMDD` per document for one of the three date fields (0 when unknown)."""
@@ -240,10 +252,8 @@ class IndexReader:
             saved = self._saved
             found = getattr(saved, kind)(field) if saved is not None else None
             if found is None:
-                try:
+                with self._reading():
                     found = build(self.reader, field, self.doc_count_all)
-                except store.READ_ERRORS as error:
-                    raise store.damaged(self.root, error) from error
             self._arrays[kind, field] = found
         return found
 

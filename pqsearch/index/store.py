@@ -44,6 +44,7 @@ from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, IndexLockedError, NoIndexError
 from pqsearch.index.manifest import check_manifest
 from pqsearch.index.schema import SCORED_FIELDS
+from pqsearch.index.whoosh_format import DecodingError
 
 DEFAULT_INDEX_DIR = Path("index")
 INDEX_ENV = "PQSEARCH_INDEX"
@@ -54,20 +55,19 @@ LEXICON_FILE = "lexicon.sqlite"
 TAXONOMY_FILE = "taxonomy.toml"
 WHOOSH_INDEX_NAME = "MAIN"
 
-# Errors Whoosh lets out when its files are truncated, missing or garbage.
+# I/O and decoding errors: what reading truncated, missing or garbage files raises, and
+# nothing a bug of ours raises (an AttributeError, TypeError, KeyError, IndexError or
+# ValueError keeps its traceback, unless Whoosh's own file code raised it: `as_damage`).
 READ_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
     EOFError,
     pickle.UnpicklingError,
     struct.error,
-    ValueError,
-    KeyError,
-    IndexError,
-    AttributeError,
-    TypeError,
+    zlib.error,
     MemoryError,
     FileFormatError,
     whoosh_index.IndexError,
+    DecodingError,
 )
 
 
@@ -351,7 +351,11 @@ def open_lexicon(root: Path, data: Path, *, writable: bool = False) -> Lexicon:
 # met inside its codec or file modules, they mean a damaged file, not a bug of ours.
 _DECODING_ERRORS = (
     *READ_ERRORS,
-    zlib.error,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
     TermNotFound,
     OverflowError,
     UnicodeDecodeError,
