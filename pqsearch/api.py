@@ -19,7 +19,6 @@ from typing import Any
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index import store
-from pqsearch.index.reader import IndexReader
 from pqsearch.models import (
     CrossReference,
     Document,
@@ -33,7 +32,8 @@ from pqsearch.models import (
     SectorMention,
 )
 from pqsearch.query.facets import facet_names
-from pqsearch.query.search import Filters, Searcher
+from pqsearch.query.search import Filters
+from pqsearch.views import DEFAULT_READERS, ViewPool
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -70,17 +70,27 @@ def ingest(
 
 
 class Index:
-    """An open index. Use as a context manager, or call `close()`."""
+    """An open index. Use as a context manager, or call `close()`.
 
-    def __init__(self, index_dir: str | Path | None = None, *, cache_mb: int = 96) -> None:
-        self._reader = IndexReader(index_dir, cache_bytes=cache_mb << 20)
-        self._taxonomy: Any = None
-        self._searcher = Searcher(
-            self._reader, sector_resolver=self._sector_id, sector_label=self._sector_label
+    Safe to share between threads: each call runs on a reader lent to its thread alone
+    (`pqsearch.views`), at most `readers` at once. Every call sees the newest generation
+    committed when it starts, also by another process's ingest or rebuild; a call already
+    running finishes on the generation it started with.
+    """
+
+    def __init__(
+        self,
+        index_dir: str | Path | None = None,
+        *,
+        cache_mb: int = 96,
+        readers: int = DEFAULT_READERS,
+    ) -> None:
+        self._pool = ViewPool(
+            store.resolve_index_dir(index_dir), cache_bytes=cache_mb << 20, readers=readers
         )
 
     def close(self) -> None:
-        self._reader.close()
+        self._pool.close()
 
     def __enter__(self) -> Index:
         return self
@@ -95,11 +105,12 @@ class Index:
 
     @property
     def root(self) -> Path:
-        return self._reader.root
+        return self._pool.root
 
     @property
     def document_count(self) -> int:
-        return self._reader.doc_count
+        with self._pool.lease() as view:
+            return view.reader.doc_count
 
     def search(
         self,
@@ -113,32 +124,35 @@ class Index:
         limit: int = 20,
     ) -> SearchResult:
         """Ranked hits for `query` (the query language of the README), with facet counts."""
-        return self._searcher.search(
-            query,
-            filters=filters,
-            facets=facets,
-            facet_top=facet_top,
-            sort=sort,
-            page=page,
-            limit=limit,
-        )
+        with self._pool.lease() as view:
+            return view.searcher.search(
+                query,
+                filters=filters,
+                facets=facets,
+                facet_top=facet_top,
+                sort=sort,
+                page=page,
+                limit=limit,
+            )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
         """Every value of one facet with its count (e.g. all sessions in the index)."""
-        names = facet_names([name], self._searcher.catalogue)
-        if len(names) != 1:
-            known = ", ".join(sorted(self._searcher.catalogue))
-            raise QuerySyntaxError(f"Give one facet name, not {name!r}. Facets: {known}.")
-        (resolved,) = names
-        result = self._searcher.search(
-            query, filters=filters, facets=[resolved], facet_top=None, limit=0
-        )
-        return result.facets[0]
+        with self._pool.lease() as view:
+            names = facet_names([name], view.searcher.catalogue)
+            if len(names) != 1:
+                known = ", ".join(sorted(view.searcher.catalogue))
+                raise QuerySyntaxError(f"Give one facet name, not {name!r}. Facets: {known}.")
+            (resolved,) = names
+            result = view.searcher.search(
+                query, filters=filters, facets=[resolved], facet_top=None, limit=0
+            )
+            return result.facets[0]
 
     def content_hash(self, doc_id: str) -> str:
         """The content hash of an indexed document (changes when its source changes)."""
-        stored = self._reader.record(self._reader.docnum(doc_id))
-        return str(stored["question"]["content_hash"])
+        with self._pool.lease() as view:
+            stored = view.reader.record(view.reader.docnum(doc_id))
+            return str(stored["question"]["content_hash"])
 
     def get(self, doc_id: str) -> Question:
         """The record of one document."""
@@ -149,21 +163,22 @@ class Index:
 
         `links=False` skips resolving cross-references (faster, for bulk export).
         """
-        docnum = self._reader.docnum(doc_id)
-        stored = self._reader.record(docnum)
-        question = Question.from_dict(stored["question"])
-        return Document(
-            question=question,
-            answer_type=stored.get("answer_type", ""),
-            answer_type_evidence=stored.get("answer_type_evidence"),
-            portfolios=tuple(stored.get("portfolios", ())),
-            sectors=tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ())),
-            cites=tuple(
-                self._resolve(question, ref) if links else _unresolved(ref)
-                for ref in stored.get("references", ())
-            ),
-            cited_by=self._cited_by(question) if links else (),
-        )
+        with self._pool.lease() as view:
+            docnum = view.reader.docnum(doc_id)
+            stored = view.reader.record(docnum)
+            question = Question.from_dict(stored["question"])
+            return Document(
+                question=question,
+                answer_type=stored.get("answer_type", ""),
+                answer_type_evidence=stored.get("answer_type_evidence"),
+                portfolios=tuple(stored.get("portfolios", ())),
+                sectors=tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ())),
+                cites=tuple(
+                    self._resolve(question, ref) if links else _unresolved(ref)
+                    for ref in stored.get("references", ())
+                ),
+                cited_by=self._cited_by(question) if links else (),
+            )
 
     def export(
         self,
@@ -181,17 +196,19 @@ class Index:
 
         if fmt not in export.FORMATS:
             raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
-        result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
-        precedents = [
-            export.Precedent(hit, self.show(hit.id, links=fmt == "md")) for hit in result.hits
-        ]
-        if fmt == "csv":
-            return export.to_csv(precedents)
-        if fmt == "jsonl":
-            return export.to_jsonl(precedents)
-        compiled = self._searcher.compiler.compile(parse_query(query))
-        matcher = Matcher(self._reader.lexicon, compiled.forms, compiled.lemmas)
-        return export.markdown(query, precedents, matcher, result.total)
+        # One view throughout: the hits and their records come from the same generation.
+        with self._pool.lease() as view:
+            result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
+            precedents = [
+                export.Precedent(hit, self.show(hit.id, links=fmt == "md")) for hit in result.hits
+            ]
+            if fmt == "csv":
+                return export.to_csv(precedents)
+            if fmt == "jsonl":
+                return export.to_jsonl(precedents)
+            compiled = view.searcher.compiler.compile(parse_query(query))
+            matcher = Matcher(view.reader.lexicon, compiled.forms, compiled.lemmas)
+            return export.markdown(query, precedents, matcher, result.total)
 
     def similar(
         self,
@@ -212,65 +229,52 @@ class Index:
 
         if (doc_id is None) == (text is None):
             raise QuerySyntaxError("Give either a document id or a text to compare with.")
-        if doc_id is not None:
-            question = self.get(doc_id)
-            text = f"{question.title}\n{question.question}"
-            label = f"similar to {doc_id}"
-        else:
-            label = "similar to the given text"
-        assert text is not None
-        return similar(
-            self._searcher,
-            text,
-            label=label,
-            exclude=(doc_id,) if doc_id else (),
-            filters=filters,
-            facets=facets,
-            limit=limit,
-            page=page,
-        )
+        with self._pool.lease() as view:
+            if doc_id is not None:
+                question = self.get(doc_id)
+                text = f"{question.title}\n{question.question}"
+                label = f"similar to {doc_id}"
+            else:
+                label = "similar to the given text"
+            assert text is not None
+            return similar(
+                view.searcher,
+                text,
+                label=label,
+                exclude=(doc_id,) if doc_id else (),
+                filters=filters,
+                facets=facets,
+                limit=limit,
+                page=page,
+            )
 
     def sectors(self) -> tuple[SectorCount, ...]:
         """Every sector of the index's taxonomy with the number of documents mentioning it."""
-        counts = {c.value: c.count for c in self.facet_raw("sectors")}
-        return tuple(
-            SectorCount(
-                id=str(s.id),
-                labels=dict(s.labels),
-                documents=counts.get(str(s.id), 0),
+        with self._pool.lease() as view:
+            counts = {c.value: c.count for c in self.facet_raw("sectors")}
+            return tuple(
+                SectorCount(
+                    id=str(s.id),
+                    labels=dict(s.labels),
+                    documents=counts.get(str(s.id), 0),
+                )
+                for s in view.taxonomy.sectors
             )
-            for s in self.taxonomy.sectors
-        )
 
     def facet_raw(self, index_field: str) -> tuple[FacetCount, ...]:
         """Raw values of an index field with their document counts (no display labels)."""
         from pqsearch.query.facets import FieldFacet
 
-        matched = self._searcher.matched_mask(None)
-        return FieldFacet(index_field, index_field).count(self._reader, matched, top=None).results
-
-    # --- sectors ----------------------------------------------------------------------
+        with self._pool.lease() as view:
+            matched = view.searcher.matched_mask(None)
+            facet = FieldFacet(index_field, index_field)
+            return facet.count(view.reader, matched, top=None).results
 
     @property
     def taxonomy(self) -> Any:
-        if self._taxonomy is None:
-            from pqsearch.analyze.taxonomy import load_taxonomy
-            from pqsearch.index.store import TAXONOMY_FILE
-
-            stored = self._reader.data_dir / TAXONOMY_FILE
-            self._taxonomy = load_taxonomy(stored if stored.exists() else None)
-        return self._taxonomy
-
-    def _sector_id(self, typed: str) -> str:
-        sector = self.taxonomy.find(typed)
-        if sector is None:
-            known = ", ".join(f"{s.id} ({s.labels.get('fr', s.id)})" for s in self.taxonomy.sectors)
-            raise QuerySyntaxError(f"Unknown sector {typed!r}. Sectors: {known}.")
-        return str(sector.id)
-
-    def _sector_label(self, sector_id: str) -> str:
-        sector = self.taxonomy.find(sector_id)
-        return f"{sector_id} {sector.labels.get('fr', '')}".strip() if sector else sector_id
+        """The sector taxonomy the index was built with."""
+        with self._pool.lease() as view:
+            return view.taxonomy
 
     # --- cross-references -------------------------------------------------------------
 
@@ -302,7 +306,8 @@ class Index:
         )
 
     def _by_number(self, number: int) -> list[tuple[str, int | None, str | None, str | None]]:
-        result = self._searcher.search(f"numero:{number}", facets=[], limit=1000, sort="oldest")
+        with self._pool.lease() as view:
+            result = view.searcher.search(f"numero:{number}", facets=[], limit=1000, sort="oldest")
         return [(h.id, h.number, h.session, h.addressee) for h in result.hits]
 
     def _cited_by(self, question: Question) -> tuple[str, ...]:
@@ -312,17 +317,18 @@ class Index:
         from pqsearch.query import tree as qt
 
         keys = {ref_key(question.session, question.number), ref_key(None, question.number)}
-        docs = self._searcher.matched(qt.Or(tuple(qt.Term("refs", k) for k in sorted(keys))))
         citing: list[str] = []
-        for docnum in docs:
-            stored = self._reader.record(int(docnum))
-            other = Question.from_dict(stored["question"])
-            if other.id == question.id:
-                continue
-            for ref in stored.get("references", ()):
-                if question.id in self._resolve(other, ref).resolved:
-                    citing.append(other.id)
-                    break
+        with self._pool.lease() as view:
+            docs = view.searcher.matched(qt.Or(tuple(qt.Term("refs", k) for k in sorted(keys))))
+            for docnum in docs:
+                stored = view.reader.record(int(docnum))
+                other = Question.from_dict(stored["question"])
+                if other.id == question.id:
+                    continue
+                for ref in stored.get("references", ()):
+                    if question.id in self._resolve(other, ref).resolved:
+                        citing.append(other.id)
+                        break
         return tuple(citing)
 
 
@@ -335,13 +341,17 @@ def _unresolved(ref: dict[str, Any]) -> CrossReference:
     )
 
 
-def open_index(index_dir: str | Path | None = None, *, cache_mb: int = 96) -> Index:
+def open_index(
+    index_dir: str | Path | None = None, *, cache_mb: int = 96, readers: int = DEFAULT_READERS
+) -> Index:
     """Open the index at `index_dir` (default: $PQSEARCH_INDEX, else `index/`).
 
     An open index keeps up to `cache_mb` of what it read for its most frequent words, so
-    later searches sharing them skip reading them again (0: keep nothing).
+    later searches sharing them skip reading them again (0: keep nothing). It may be shared
+    by threads, `readers` of them searching at once (the others wait), and always answers
+    from the newest committed generation, even one another process's ingest wrote.
     """
-    return Index(index_dir, cache_mb=cache_mb)
+    return Index(index_dir, cache_mb=cache_mb, readers=readers)
 
 
 def search(query: str = "", *, index_dir: str | Path | None = None, **options: Any) -> SearchResult:

@@ -92,7 +92,11 @@ class Lexicon:
         if writable:
             connection = sqlite3.connect(path)
         else:
-            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            # Read-only, a lexicon moves between threads (an open index lends its readers to
+            # one thread at a time); SQLite itself is built serialized, so that is safe.
+            connection = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
         try:
             if writable:
                 connection.execute("PRAGMA journal_mode=WAL")

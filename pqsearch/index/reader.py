@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import threading
 from collections.abc import Callable, Iterator
 from functools import cached_property, partial
 from pathlib import Path
@@ -34,25 +35,52 @@ from pqsearch.index.postings import (
     TermPostings,
 )
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
-from pqsearch.index.whoosh_format import check_format
+from pqsearch.index.whoosh_format import PostingsDecoder, check_format
+
+
+class SharedArrays:
+    """What the readers of one index generation share: the frequent terms' postings and the
+    per-document columns, each read once for all of them. Safe to use from several threads:
+    every access holds `lock` (what it guards is immutable once made, so only the lookups
+    and insertions need it)."""
+
+    def __init__(self, *, cache_bytes: int = DEFAULT_CACHE_BYTES) -> None:
+        self.lock = threading.RLock()
+        self.frequent = FrequentTerms(budget_bytes=cache_bytes)
+        self.arrays: dict[tuple[str, str], Any] = {}
+        self.saved: dict[str, SavedColumns | None] = {}
+        # How to read the generation's postings, checked once by its first reader.
+        self.decoder: PostingsDecoder | None = None
 
 
 class IndexReader:
-    """A read-only view of the live index; use as a context manager or call `close`."""
+    """A read-only view of the live index; use as a context manager or call `close`.
+
+    One thread at a time: its Whoosh searcher and SQLite connection are not for sharing
+    (`pqsearch.views` leases readers to threads). Readers of the same generation may share
+    their caches (`shared`).
+    """
 
     def __init__(
-        self, index_dir: str | Path | None = None, *, cache_bytes: int = DEFAULT_CACHE_BYTES
+        self,
+        index_dir: str | Path | None = None,
+        *,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+        shared: SharedArrays | None = None,
     ) -> None:
         self.root = store.resolve_index_dir(index_dir)
         self._memo: dict[tuple[str, str], TermPostings] | None = None
-        self._frequent = FrequentTerms(budget_bytes=cache_bytes)
+        self._shared = shared if shared is not None else SharedArrays(cache_bytes=cache_bytes)
+        self._frequent = _LockedTerms(self._shared)
         self._open()
 
     def _open(self) -> None:
         self.data_dir, self.ix, self.searcher = store.open_live(self.root)
         try:
-            with self._reading():
-                self.decoder = check_format(self.searcher.reader())
+            with self._shared.lock, self._reading():
+                if self._shared.decoder is None:
+                    self._shared.decoder = check_format(self.searcher.reader())
+                self.decoder = self._shared.decoder
             self.lexicon = store.open_lexicon(self.root, self.data_dir)
         except BaseException:
             self.searcher.close()
@@ -247,24 +275,50 @@ class IndexReader:
     def _per_document(self, kind: str, field: str, build: Callable[[Any, str, int], Any]) -> Any:
         """One of the arrays (or columns) per document: from what this reader already has,
         else from what ingest saved for its generation, else built from the index."""
-        found = self._arrays.get((kind, field))
-        if found is None:
-            saved = self._saved
-            found = getattr(saved, kind)(field) if saved is not None else None
+        shared = self._shared
+        with shared.lock:
+            found = shared.arrays.get((kind, field))
             if found is None:
-                with self._reading():
-                    found = build(self.reader, field, self.doc_count_all)
-            self._arrays[kind, field] = found
-        return found
+                saved = self._saved
+                found = getattr(saved, kind)(field) if saved is not None else None
+                if found is None:
+                    with self._reading():
+                        found = build(self.reader, field, self.doc_count_all)
+                shared.arrays[kind, field] = found
+            return found
 
-    @cached_property
+    @property
     def _saved(self) -> SavedColumns | None:
         """The columns ingest saved for the generation this reader sees, if it did."""
-        return load_columns(self.data_dir, self.reader.generation(), self.doc_count_all)
+        shared = self._shared
+        with shared.lock:
+            if "columns" not in shared.saved:
+                shared.saved["columns"] = load_columns(
+                    self.data_dir, self.reader.generation(), self.doc_count_all
+                )
+            return shared.saved["columns"]
 
-    @cached_property
-    def _arrays(self) -> dict[tuple[str, str], Any]:
-        return {}
+
+class _LockedTerms:
+    """`FrequentTerms` of a `SharedArrays`, each call under its lock."""
+
+    def __init__(self, shared: SharedArrays) -> None:
+        self._shared = shared
+
+    def get(self, kind: str, field: str, text: str) -> Any | None:
+        with self._shared.lock:
+            return self._shared.frequent.get(kind, field, text)
+
+    @property
+    def size(self) -> int:
+        return self._shared.frequent.size
+
+    def wanted(self, postings: int) -> bool:
+        return self._shared.frequent.wanted(postings)
+
+    def offer(self, kind: str, field: str, text: str, value: Any, size: int) -> None:
+        with self._shared.lock:
+            self._shared.frequent.offer(kind, field, text, value, size)
 
 
 __all__ = [
@@ -273,6 +327,7 @@ __all__ = [
     "FrequentTerms",
     "IndexReader",
     "IntArray",
+    "SharedArrays",
     "ValueColumn",
     "save_columns",
 ]

@@ -274,6 +274,26 @@ def open_live(root: Path, *, attempts: int = 5) -> tuple[Path, Any, Any]:
     return _open_live_once(root)
 
 
+def live_generation(root: Path) -> tuple[str, int] | None:
+    """What readers should see now: the live data folder's name and its newest commit
+    (None when it cannot be told). One readlink and one listdir, about 20 µs: an open
+    `Index` asks before every search whether another process committed."""
+    try:
+        target = os.readlink(root / LIVE)
+        names = os.listdir(root / target)
+    except OSError:
+        return None
+    prefix, suffix = f"_{WHOOSH_INDEX_NAME}_", ".toc"
+    generations = [
+        int(name[len(prefix) : -len(suffix)])
+        for name in names
+        if name.startswith(prefix)
+        and name.endswith(suffix)
+        and name[len(prefix) : -len(suffix)].isdigit()
+    ]
+    return (Path(target).name, max(generations)) if generations else None
+
+
 def _generation(root: Path) -> tuple[str, frozenset[str]]:
     """What a commit or a rebuild changes: the live folder, and its tables of contents."""
     try:

@@ -1,0 +1,170 @@
+"""What makes one open `Index` safe to share between threads and always current.
+
+A Whoosh searcher reads its files with seek-then-read on shared handles, and a SQLite
+connection belongs to one thread, so one reader used by eight threads gave errors and wrong
+answers (issue 12: 2,518 errors and 270 wrong results in 3,072 searches). An `Index`
+therefore keeps a small pool of views, each a reader with its searcher, lent to one thread
+at a time; the views of one generation share their caches (`SharedArrays`).
+
+Before lending a view the pool asks the disk which generation is live (`live_generation`,
+a readlink and a listdir): when another process's ingest or rebuild committed, new searches
+get views of the new generation, views still in use finish on the old one and are closed
+when returned, and idle ones are closed at once, releasing the old files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pqsearch.errors import IndexProblemError, QuerySyntaxError
+from pqsearch.index import store
+from pqsearch.index.reader import IndexReader, SharedArrays
+from pqsearch.query.search import Searcher
+
+# Views opened at most per generation; a thread beyond them waits for one to be returned.
+# Each holds a Whoosh searcher (a few open files per segment) and a SQLite connection; the
+# caches are shared, so more views cost little memory.
+DEFAULT_READERS = 8
+
+Generation = tuple[str, int] | None
+
+
+class ClosedIndexError(IndexProblemError):
+    """The index was closed; open it again to search it."""
+
+
+class View:
+    """One reader of one generation, with its searcher and the taxonomy it was built with."""
+
+    def __init__(self, root: Path, generation: Generation, shared: SharedArrays) -> None:
+        self.generation = generation
+        self.reader = IndexReader(root, shared=shared)
+        self._taxonomy: Any = None
+        self.searcher = Searcher(
+            self.reader, sector_resolver=self._sector_id, sector_label=self._sector_label
+        )
+
+    def close(self) -> None:
+        self.reader.close()
+
+    @property
+    def taxonomy(self) -> Any:
+        if self._taxonomy is None:
+            from pqsearch.analyze.taxonomy import load_taxonomy
+
+            stored = self.reader.data_dir / store.TAXONOMY_FILE
+            self._taxonomy = load_taxonomy(stored if stored.exists() else None)
+        return self._taxonomy
+
+    def _sector_id(self, typed: str) -> str:
+        sector = self.taxonomy.find(typed)
+        if sector is None:
+            known = ", ".join(f"{s.id} ({s.labels.get('fr', s.id)})" for s in self.taxonomy.sectors)
+            raise QuerySyntaxError(f"Unknown sector {typed!r}. Sectors: {known}.")
+        return str(sector.id)
+
+    def _sector_label(self, sector_id: str) -> str:
+        sector = self.taxonomy.find(sector_id)
+        return f"{sector_id} {sector.labels.get('fr', '')}".strip() if sector else sector_id
+
+
+class ViewPool:
+    """Lends views of the newest committed generation, one thread per view at a time."""
+
+    def __init__(self, root: Path, *, cache_bytes: int, readers: int = DEFAULT_READERS) -> None:
+        if readers < 1:
+            raise QuerySyntaxError(f"An index needs at least one reader, not {readers}.")
+        self.root = root
+        self._cache_bytes = cache_bytes
+        self._readers = readers
+        self._condition = threading.Condition()
+        self._generation: Generation = store.live_generation(root)
+        self._shared = SharedArrays(cache_bytes=cache_bytes)
+        self._idle: list[View] = []
+        # Views of the current generation, idle or lent (or being opened).
+        self._opened = 0
+        self._closed = False
+        self._local = threading.local()
+        # Opened now so that a missing or damaged index is reported by `open_index`.
+        with self.lease():
+            pass
+
+    @contextlib.contextmanager
+    def lease(self) -> Iterator[View]:
+        """A view for this thread; a call made while one is held (export calling search)
+        gets the same view, so it sees the same generation and never waits for itself."""
+        held: View | None = getattr(self._local, "view", None)
+        if held is not None:
+            yield held
+            return
+        view = self._acquire()
+        self._local.view = view
+        try:
+            yield view
+        finally:
+            self._local.view = None
+            self._release(view)
+
+    def close(self) -> None:
+        """Close the idle views now, and the lent ones when they are returned."""
+        with self._condition:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._condition.notify_all()
+        for view in idle:
+            view.close()
+
+    def _acquire(self) -> View:
+        retired: list[View] = []
+        try:
+            with self._condition:
+                while True:
+                    # Under the lock, so that a thread that read the disk before a commit
+                    # cannot switch the pool back after one that read it since (20 µs).
+                    generation = store.live_generation(self.root)
+                    if self._closed:
+                        raise ClosedIndexError(
+                            f"The index at {self.root} is closed: open it again "
+                            "(pqsearch.open_index) to search it."
+                        )
+                    if generation is not None and generation != self._generation:
+                        # Another process committed: new searches see it, idle views of
+                        # the old generation go, lent ones go when returned.
+                        self._generation = generation
+                        self._shared = SharedArrays(cache_bytes=self._cache_bytes)
+                        retired, self._idle = self._idle, []
+                        self._opened = 0
+                    if self._idle:
+                        return self._idle.pop()
+                    if self._opened < self._readers:
+                        self._opened += 1
+                        generation, shared = self._generation, self._shared
+                        break
+                    self._condition.wait()
+        finally:
+            for view in retired:
+                view.close()
+        try:
+            return View(self.root, generation, shared)
+        except BaseException:
+            with self._condition:
+                if generation == self._generation:
+                    self._opened -= 1
+                self._condition.notify()
+            raise
+
+    def _release(self, view: View) -> None:
+        with self._condition:
+            keep = not self._closed and view.generation == self._generation
+            if keep:
+                self._idle.append(view)
+            self._condition.notify()
+        if not keep:
+            view.close()
+
+
+__all__ = ["DEFAULT_READERS", "ClosedIndexError", "View", "ViewPool"]
