@@ -5,10 +5,20 @@ from __future__ import annotations
 
 from whoosh import query as wq
 
+from pqsearch.index.reader import IndexReader
 from pqsearch.query import tree as qt
 
 
-def to_whoosh(query: qt.Query) -> wq.Query:
+def to_whoosh(query: qt.Query, *, spell_prefixes: IndexReader | None = None) -> wq.Query:
+    """The Whoosh query for `query`; with `spell_prefixes`, each prefix as the OR of the
+    words it stands for in that index (how our ranker scores it, see `rank.py`)."""
+
+    def convert(item: qt.Query) -> wq.Query:
+        return to_whoosh(item, spell_prefixes=spell_prefixes)
+
+    if isinstance(query, qt.Prefix) and spell_prefixes is not None:
+        words = spell_prefixes.prefix_terms(query.field, query.text)
+        return wq.Or([wq.Term(query.field, word) for word in words], boost=query.boost)
     if isinstance(query, qt.Term):
         return wq.Term(query.field, query.text, boost=query.boost)
     if isinstance(query, qt.Phrase):
@@ -22,11 +32,11 @@ def to_whoosh(query: qt.Query) -> wq.Query:
     if isinstance(query, qt.Nothing):
         return wq.NullQuery
     if isinstance(query, qt.And):
-        return wq.And([to_whoosh(item) for item in query.items], boost=query.boost)
+        return wq.And([convert(item) for item in query.items], boost=query.boost)
     if isinstance(query, qt.Or):
-        return wq.Or([to_whoosh(item) for item in query.items], boost=query.boost)
+        return wq.Or([convert(item) for item in query.items], boost=query.boost)
     if isinstance(query, qt.Not):
-        return wq.Not(to_whoosh(query.item), boost=query.boost)
+        return wq.Not(convert(query.item), boost=query.boost)
     if isinstance(query, qt.AndNot):
-        return wq.AndNot(to_whoosh(query.positive), to_whoosh(query.negative))
+        return wq.AndNot(convert(query.positive), convert(query.negative))
     raise TypeError(query)
