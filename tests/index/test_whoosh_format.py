@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from pqsearch.errors import DamagedIndexError
 from pqsearch.index import whoosh_format
@@ -61,6 +62,8 @@ def test_fast_and_public_paths_read_the_same_postings(
             assert starts.tolist() == expected_starts.tolist()
             assert flat.tolist() == expected_flat.tolist()
     biggest = max(leaves, key=lambda leaf: leaf.doc_count_all())
+    # Blocks, not inlined postings: the fast path really reads them.
+    assert type(biggest.postings(field, term)) is W3LeafMatcher
     assert len(FAST.ids(biggest.postings("question_words", "de"))) > 4 * 128
 
 
