@@ -122,13 +122,10 @@ class IndexReader:
             yield
         except DamagedIndexError:
             raise
-        except store.READ_ERRORS as error:
-            raise store.damaged(self.root, error) from error
         except Exception as error:
-            damage = store.as_damage(self.root, error)
-            if damage is None:
+            if not store.is_damage(error):
                 raise
-            raise damage from error
+            raise store.damaged(self.root, error) from error
 
     def docnum(self, doc_id: str) -> int:
         docnum = self.searcher.document_number(id=doc_id)

@@ -252,7 +252,9 @@ def open_whoosh(root: Path, data: Path, *, check_files: bool = True) -> Any:
         return ix
     except DamagedIndexError:
         raise
-    except READ_ERRORS as error:
+    except Exception as error:
+        if not is_damage(error):
+            raise
         raise DamagedIndexError(_damaged(root, _describe(error))) from error
 
 
@@ -308,7 +310,9 @@ def _open_live_once(root: Path) -> tuple[Path, Any, Any]:
     ix = open_whoosh(root, data, check_files=False)
     try:
         searcher = ix.searcher()
-    except READ_ERRORS as error:
+    except Exception as error:
+        if not is_damage(error):
+            raise
         raise damaged(root, error) from error
     try:
         failed = _hold_files(searcher)
@@ -320,12 +324,14 @@ def _open_live_once(root: Path) -> tuple[Path, Any, Any]:
             _check_files(root, data, int(reader.generation()))
         if failed is not None:
             raise damaged(root, failed) from failed
-    except READ_ERRORS as error:
-        searcher.close()
-        raise damaged(root, error) from error
     except DamagedIndexError:
         searcher.close()
         raise
+    except Exception as error:
+        searcher.close()
+        if not is_damage(error):
+            raise
+        raise damaged(root, error) from error
     return data, ix, searcher
 
 
@@ -345,7 +351,9 @@ def _hold_files(searcher: Any) -> BaseException | None:
                 leaf.stored_fields(0)
                 for field in SCORED_FIELDS:
                     leaf.doc_field_length(0, field)
-    except READ_ERRORS as error:
+    except Exception as error:
+        if not is_damage(error):
+            raise
         return error
     return None
 
@@ -391,6 +399,17 @@ def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
     """The DamagedIndexError that `error`, met while searching, stands for; None for a bug."""
     if isinstance(error, DamagedIndexError):
         return error
+    return damaged(root, error) if _raised_decoding(error) else None
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether `error`, met reading the index, means damaged files rather than a bug of ours:
+    an I/O or decoding error, or any error Whoosh's file and codec code raises on bytes that
+    are not what it wrote."""
+    return isinstance(error, READ_ERRORS) or _raised_decoding(error)
+
+
+def _raised_decoding(error: BaseException) -> bool:
     frame = error.__traceback__
     while frame is not None and frame.tb_next is not None:
         frame = frame.tb_next
@@ -399,7 +418,7 @@ def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
     )
     # Whoosh raises a bare Exception for a block whose tag is wrong.
     decoding = isinstance(error, _DECODING_ERRORS) or type(error) is Exception
-    return damaged(root, error) if inside and decoding else None
+    return inside and decoding
 
 
 def damage(root: Path, what: str) -> DamagedIndexError:

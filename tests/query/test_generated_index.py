@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from pqsearch import api
-from pqsearch.index.reader import IndexReader
+from pqsearch.index.postings import FrequentTerms
+from pqsearch.index.reader import IndexReader, SharedArrays
 from pqsearch.query import tree as qt
 from pqsearch.query.match import matched_docs
 from pqsearch.query.rank import Ranker
@@ -181,7 +182,7 @@ def test_every_filter_finds_documents(opened: IndexReader) -> None:
         assert 0 < result.total == len(_whoosh(opened, qt.Every(), restrict)), filters
 
 
-def _everything(index: api.Index, text: str) -> tuple[object, ...]:
+def _everything(index: api.Index | QueryRunner, text: str) -> tuple[object, ...]:
     result = index.search(text, limit=50, facets=["session", "status", "received_year"])
     hits = tuple((hit.id, round(hit.score, 9), hit.highlights) for hit in result.hits)
     return result.total, hits, result.facets, result.suggestions
@@ -191,5 +192,23 @@ def test_cache_mb_zero_and_default_give_the_same_results(generated_index: Path) 
     with api.open_index(generated_index, cache_mb=0) as plain:
         expected = [_everything(plain, text) for text in QUERIES]
     with api.open_index(generated_index) as caching:
-        for _ in range(2):  # the second pass is answered from what the first kept
+        for _ in range(2):
             assert [_everything(caching, text) for text in QUERIES] == expected
+
+
+def test_what_is_kept_of_frequent_terms_changes_no_result(generated_index: Path) -> None:
+    """Few terms of this index reach the default threshold (4,096 postings): here every term
+    in more than 100 documents is kept, postings and phrase positions, across segments."""
+    shared = SharedArrays()
+    shared.frequent = FrequentTerms(min_postings=100)
+    plain = IndexReader(generated_index, cache_bytes=0)
+    keeping = IndexReader(generated_index, shared=shared)
+    try:
+        expected = [_everything(QueryRunner(plain), text) for text in QUERIES]
+        for _ in range(2):  # the second pass is answered from what the first kept
+            assert [_everything(QueryRunner(keeping), text) for text in QUERIES] == expected
+        assert shared.frequent.get("positions", "question_words", "de") is not None
+        assert shared.frequent.get("postings", "question_words", "bruxelles") is not None
+    finally:
+        plain.close()
+        keeping.close()
