@@ -17,14 +17,22 @@ The subprocess runs `pqsearch.index.ingest.ingest`, the function behind `pqsearc
 with a small `commit_every` and `batch_size` so that commits happen during the run; it
 prints each progress event on stdout, which is how the harness knows the stage.
 
-    python benchmarks/crash_harness.py --kills 20 [--pages 8] [--seed 1] [--keep DIR]
+With `--records N` (N above the worker threshold, 256) the corpus also holds N short
+generated records, and every other round revises all of them and kills the ingest (SIGKILL
+or SIGTERM, in turn) while its spaCy worker process runs. After such a kill the worker must
+be gone and the index unlocked (issue 12: an orphaned worker kept the lock, 6 kills of 6).
 
-tests/index/test_crash.py runs `run_kills` with 5 kills (20 with PQSEARCH_FULL=1 or -m slow).
+    python benchmarks/crash_harness.py --kills 20 [--pages 8] [--records 300] [--seed 1]
+
+tests/index/test_crash.py runs `run_kills` with 5 kills (20 with PQSEARCH_FULL=1 or -m slow),
+and 2 kills with the worker running (20, half of them with the worker, in the full run).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import os
 import random
 import re
@@ -41,6 +49,7 @@ from pathlib import Path
 
 from pqsearch.errors import PqsearchError
 from pqsearch.index import store
+from pqsearch.index.fingerprint import indexed_hash
 from pqsearch.index.reader import IndexReader
 from pqsearch.parse import parse_paths
 
@@ -91,6 +100,11 @@ class CrashReport:
 
     kills: int = 0
     runs: int = 0
+    # Kills made while the ingest's worker process ran; after them, workers found alive
+    # (a few seconds later) and ingests refused because the index was still locked.
+    worker_kills: int = 0
+    workers_left: int = 0
+    locked_after_kill: int = 0
     documents_lost: int = 0
     index_failures: int = 0
     expected_documents: int = 0
@@ -105,13 +119,21 @@ class CrashReport:
 
     @property
     def ok(self) -> bool:
-        return self.documents_lost == 0 and self.index_failures == 0 and self.final_exact
+        return (
+            self.documents_lost == 0
+            and self.index_failures == 0
+            and self.final_exact
+            and self.workers_left == 0
+            and self.locked_after_kill == 0
+        )
 
     def summary(self) -> str:
         stages = ", ".join(f"{stage} {self.killed_in[stage]}" for stage in (*STAGES, "done"))
         lines = [
             f"kills made: {self.kills} (in {self.runs} ingest runs; last stage reported "
             f"before the kill: {stages})",
+            f"kills while the worker process ran: {self.worker_kills}; workers left alive: "
+            f"{self.workers_left}; index locked after a kill: {self.locked_after_kill}",
             f"kills that left unfinished segment files: {self.kills_leaving_stray_files} "
             f"(left after the final ingest: {self.final_stray_files})",
             f"documents lost: {self.documents_lost}",
@@ -138,6 +160,58 @@ def revise(folder: Path, rng: random.Random, count: int, revision: int) -> None:
     for page in rng.sample(pages, min(count, len(pages))):
         data = re.sub(rb"\n<!-- revision \d+ -->\n$", b"", page.read_bytes())
         page.write_bytes(data + f"\n<!-- revision {revision} -->\n".encode())
+
+
+def make_records(folder: Path, count: int) -> Path | None:
+    """`count` generated records with short texts (enough of them to start the worker,
+    quick to analyse), in `folder/records.jsonl`; None for none."""
+    if count == 0:
+        return None
+    from benchmarks.generate import DEFAULT_SEED, Generator, load_pools
+
+    path = folder / "records.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        for record in Generator(load_pools(), DEFAULT_SEED).records(count):
+            record["question"] = record["question"][:300]
+            record["answer"] = record["answer"][:200] if record["answer"] else None
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def revise_records(path: Path, revision: int) -> None:
+    """Change the text of every record, so that all of them must be analysed again."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    for record in records:
+        record["question"] = re.sub(r" Révision \d+\.$", "", record["question"])
+        record["question"] += f" Révision {revision}."
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+
+
+def children(pid: int) -> list[int]:
+    """The processes `pid` started that still run (Linux /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):
+            found.extend(int(n) for n in (task / "children").read_text().split())
+    return found
+
+
+def _gone(pids: list[int], timeout: float) -> bool:
+    """Whether every process of `pids` has ended (zombies count as ended) within `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        alive = []
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+                if state != "Z":
+                    alive.append(pid)
+        if not alive or time.monotonic() > deadline:
+            return not alive
+        time.sleep(0.1)
 
 
 def indexed(index_dir: Path) -> dict[str, str]:
@@ -250,11 +324,13 @@ def run_kills(
     batch_size: int = 1,
     revise_per_round: int = 2,
     round_timeout: float = 120.0,
+    records: int = 0,
 ) -> CrashReport:
     """Kill `kills` ingests at random moments on one index under `workdir`; see the module doc."""
     started = time.monotonic()
     rng = random.Random(seed)
     corpus = make_corpus(workdir / "corpus", pages)
+    records_file = make_records(corpus, records)
     index_dir = workdir / "index"
     report = CrashReport()
     seen: dict[str, set[str]] = {}
@@ -263,19 +339,53 @@ def run_kills(
     while report.kills < kills and report.runs < kills * 3:
         revision += 1
         revise(corpus, rng, revise_per_round, revision)
+        with_worker = records_file is not None and report.runs % 2 == 0
+        if with_worker and records_file is not None:
+            revise_records(records_file, revision)
         for question in parse_paths([corpus]).questions:
-            seen.setdefault(question.id, set()).add(question.content_hash)
-        target = STAGES[report.runs % len(STAGES)]
+            seen.setdefault(question.id, set()).add(indexed_hash(question))
+        target = "worker" if with_worker else STAGES[report.runs % len(STAGES)]
         report.runs += 1
         round_started = time.monotonic()
-        process = start_ingest(corpus, index_dir, commit_every, batch_size)
+        # Records in batches of 64, so that the worker starts after a few batches.
+        process = start_ingest(
+            corpus,
+            index_dir,
+            64 if with_worker else commit_every,
+            64 if with_worker else batch_size,
+        )
         watcher = StageWatcher(process)
-        reached = watcher.wait_for(target, rng.randint(*OCCURRENCE[target]), round_timeout)
-        if reached:
-            time.sleep(rng.uniform(0, JITTER[target]))
+        workers: list[int] = []
+        if with_worker:
+            workers = _wait_for_worker(process, round_timeout)
+            time.sleep(rng.uniform(0, 2.0))
+        else:
+            occurrence = rng.randint(*OCCURRENCE[target])
+            if watcher.wait_for(target, occurrence, round_timeout):
+                time.sleep(rng.uniform(0, JITTER[target]))
         killed = process.poll() is None
         if killed:
-            process.send_signal(signal.SIGKILL)
+            # A plain SIGTERM (what a service manager sends) kills Python as surely.
+            term = with_worker and report.worker_kills % 2 == 1
+            process.send_signal(signal.SIGTERM if term else signal.SIGKILL)
+        if killed:
+            process.wait(timeout=round_timeout)
+        left = False
+        if killed and workers:
+            report.worker_kills += 1
+            left = not _gone(workers, 10.0)
+            report.workers_left += left
+        if killed:
+            try:
+                with store.write_lock(index_dir, timeout=0):
+                    pass
+            except PqsearchError:
+                report.locked_after_kill += 1
+        if left:
+            # An orphaned worker keeps the pipes open: end it, so that the run can go on.
+            for pid in workers:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
         _, errors = process.communicate(timeout=round_timeout)
         watcher.thread.join(timeout=5)
         failure = None
@@ -319,6 +429,20 @@ def run_kills(
     return report
 
 
+def _wait_for_worker(process: subprocess.Popen[str], timeout: float) -> list[int]:
+    """The ingest's worker processes, once it has started one (empty if it never did)."""
+    deadline = time.monotonic() + timeout
+    while process.poll() is None and time.monotonic() < deadline:
+        found = children(process.pid)
+        # Besides the worker, multiprocessing may start a resource tracker.
+        for pid in found:
+            with contextlib.suppress(OSError):
+                if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    return found
+        time.sleep(0.05)
+    return []
+
+
 def _final_check(
     report: CrashReport,
     corpus: Path,
@@ -329,7 +453,7 @@ def _final_check(
 ) -> None:
     process = start_ingest(corpus, index_dir, commit_every, batch_size)
     _, errors = process.communicate(timeout=timeout)
-    expected = {q.id: q.content_hash for q in parse_paths([corpus]).questions}
+    expected = {q.id: indexed_hash(q) for q in parse_paths([corpus]).questions}
     report.expected_documents = len(expected)
     if process.returncode != 0:
         report.index_failures += 1
@@ -358,6 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=8)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--commit-every", type=int, default=1)
+    parser.add_argument("--records", type=int, default=0, help="Generated records (300: worker).")
     parser.add_argument("--keep", type=Path, help="Work in this folder and keep it.")
     args = parser.parse_args(argv)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="pqsearch-crash-"))
@@ -368,6 +493,7 @@ def main(argv: list[str] | None = None) -> int:
             pages=args.pages,
             seed=args.seed,
             commit_every=args.commit_every,
+            records=args.records,
         )
     finally:
         if args.keep is None:

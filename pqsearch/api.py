@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pqsearch.errors import QuerySyntaxError
+from pqsearch.errors import PqsearchError, QuerySyntaxError
 from pqsearch.index import store
 from pqsearch.models import (
     CrossReference,
@@ -33,7 +33,7 @@ from pqsearch.models import (
 )
 from pqsearch.query.facets import facet_names
 from pqsearch.query.search import Filters
-from pqsearch.views import DEFAULT_READERS, ViewPool
+from pqsearch.query.views import DEFAULT_READERS, ViewPool
 
 DEFAULT_CORPUS = Path("corpus")
 
@@ -73,7 +73,7 @@ class Index:
     """An open index. Use as a context manager, or call `close()`.
 
     Safe to share between threads: each call runs on a reader lent to its thread alone
-    (`pqsearch.views`), at most `readers` at once. Every call sees the newest generation
+    (`pqsearch.query.views`), at most `readers` at once. Every call sees the newest generation
     committed when it starts, also by another process's ingest or rebuild; a call already
     running finishes on the generation it started with.
     """
@@ -124,6 +124,7 @@ class Index:
         limit: int = 20,
     ) -> SearchResult:
         """Ranked hits for `query` (the query language of the README), with facet counts."""
+        _check_arguments(query, page=page, limit=limit)
         with self._pool.lease() as view:
             return view.searcher.search(
                 query,
@@ -332,6 +333,15 @@ class Index:
         return tuple(citing)
 
 
+def _check_arguments(query: object, *, page: object, limit: object) -> None:
+    """A wrong type from a caller is a message, not a raw TypeError from deep inside."""
+    if not isinstance(query, str):
+        raise QuerySyntaxError(f"The query is text (a str), not {type(query).__name__}.")
+    for name, value in (("page", page), ("limit", limit)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise QuerySyntaxError(f"{name} is a whole number, not {value!r}.")
+
+
 def _unresolved(ref: dict[str, Any]) -> CrossReference:
     return CrossReference(
         number=int(ref["number"]),
@@ -339,6 +349,20 @@ def _unresolved(ref: dict[str, Any]) -> CrossReference:
         kind=str(ref.get("kind", "")),
         text=str(ref.get("text", "")),
     )
+
+
+def write_export(path: str | Path, text: str) -> None:
+    """Write an export to `path`; a folder that does not exist or cannot be written is a
+    message (PqsearchError), not a traceback."""
+    target = Path(path)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        where = target.parent if not target.parent.is_dir() else target
+        raise PqsearchError(
+            f"Cannot write the export to {target}: {error.strerror} ({where}). "
+            "Give a file in a folder that exists and you can write."
+        ) from error
 
 
 def open_index(

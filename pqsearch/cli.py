@@ -382,7 +382,8 @@ def export(
     if output_file is None:
         sys.stdout.write(text)
     else:
-        output_file.write_text(text, encoding="utf-8")
+        with user_errors():
+            api.write_export(output_file, text)
         typer.echo(f"Wrote {output_file}", err=True)
 
 

@@ -52,12 +52,20 @@ class IndexProblemError(PqsearchError):
 class NoIndexError(IndexProblemError):
     """There is no index in the folder yet; the message says how to build one."""
 
-    def __init__(self, index_dir: str | Path) -> None:
+    def __init__(self, index_dir: str | Path, *, build_in: str | Path | None = None) -> None:
         self.index_dir = str(index_dir)
-        super().__init__(
-            f'No index at {self.index_dir}. Run "pqsearch ingest corpus/ --index {self.index_dir}" '
-            "first (or set PQSEARCH_INDEX to the folder of an existing index)."
-        )
+        if build_in is None:
+            super().__init__(
+                f'No index at {self.index_dir}. Run "pqsearch ingest corpus/ --index '
+                f'{self.index_dir}" first (or set PQSEARCH_INDEX to the folder of an '
+                "existing index)."
+            )
+        else:
+            super().__init__(
+                f"No index at {self.index_dir}, which holds other things: set PQSEARCH_INDEX "
+                "(or --index) to the folder of an index, or build one in a folder of its own: "
+                f'"pqsearch ingest corpus/ --index {build_in}".'
+            )
 
 
 class IndexLockedError(IndexProblemError):
@@ -66,6 +74,24 @@ class IndexLockedError(IndexProblemError):
 
 class DamagedIndexError(IndexProblemError):
     """The index files cannot be read; the fix is `pqsearch ingest --rebuild`."""
+
+
+class NotAnIndexFolderError(IndexProblemError):
+    """The folder given as the index holds things that are not a pqsearch index, which
+    pqsearch will neither write into nor delete."""
+
+
+class ReadOnlyIndexError(IndexProblemError):
+    """Ingest cannot write the index folder (a read-only mount, or no permission); searching
+    it still works."""
+
+
+class DiskFullError(IndexProblemError):
+    """The disk filled up during an ingest; the index is as its last commit left it."""
+
+
+class ClosedIndexError(IndexProblemError):
+    """The `Index` was closed; open it again to search it."""
 
 
 class QuerySyntaxError(PqsearchError):

@@ -64,7 +64,7 @@ def _load(index: Index) -> dict[str, Watch]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return {name: _from_json(name, data) for name, data in raw.items()}
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise WatchError(
             f"{path} cannot be read ({error}). Fix or delete it; saved searches are kept there."
         ) from error

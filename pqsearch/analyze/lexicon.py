@@ -98,9 +98,12 @@ class Lexicon:
                 f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
             )
         try:
+            if not writable:
+                connection = _readable(connection, path)
             if writable:
                 connection.execute("PRAGMA journal_mode=WAL")
-                connection.execute("PRAGMA synchronous=NORMAL")
+                # FULL: each flush durable before Whoosh commits what it describes.
+                connection.execute("PRAGMA synchronous=FULL")
                 connection.executescript(_SCHEMA)
             else:
                 connection.execute("SELECT 1 FROM forms LIMIT 1")
@@ -130,6 +133,9 @@ class Lexicon:
         """Write what is pending (a writable lexicon) and close the file."""
         if self.writable:
             self.flush()
+            # Everything into the main file: its checksum is then recorded
+            # (`manifest.record_lexicon`), and a read-only mount can read it whole.
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._db.close()
 
     # Writing.
@@ -194,13 +200,13 @@ class Lexicon:
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         """The value stored under `key`, or `default`."""
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self._read("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return default if row is None else str(row[0])
 
     def stopwords(self) -> frozenset[str]:
         """The folded stopwords stored at ingest."""
         if self._stopwords is None:
-            rows = self._db.execute("SELECT word FROM stopwords").fetchall()
+            rows = self._read("SELECT word FROM stopwords").fetchall()
             self._stopwords = frozenset(row[0] for row in rows)
         return self._stopwords
 
@@ -228,7 +234,7 @@ class Lexicon:
     def display(self, form: str) -> str | None:
         """The most frequent original spelling of `form` in the corpus (accents kept), or
         None for a form never indexed."""
-        row = self._db.execute(
+        row = self._read(
             "SELECT spelling FROM spellings WHERE form = ? ORDER BY tokens DESC, spelling LIMIT 1",
             (fold(form),),
         ).fetchone()
@@ -237,13 +243,23 @@ class Lexicon:
     def frequency(self, form: str) -> int:
         """How many ingested documents contained `form` (a re-ingested document counts
         again, so this is for ordering suggestions, not for hit counts)."""
-        row = self._db.execute(
-            "SELECT documents FROM forms WHERE form = ?", (fold(form),)
-        ).fetchone()
+        row = self._read("SELECT documents FROM forms WHERE form = ?", (fold(form),)).fetchone()
         return 0 if row is None else int(row[0])
 
     def __len__(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM forms").fetchone()[0])
+        return int(self._read("SELECT count(*) FROM forms").fetchone()[0])
+
+    def _read(self, sql: str, parameters: tuple[str, ...] = ()) -> sqlite3.Cursor:
+        """Run a query; a file SQLite finds malformed is a damaged index, not a bug."""
+        try:
+            return self._db.execute(sql, parameters)
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.ProgrammingError | sqlite3.InterfaceError):
+                raise
+            raise DamagedIndexError(
+                f"The lexicon {self.path} cannot be read ({error}). "
+                'Run "pqsearch ingest --rebuild" to rebuild the index.'
+            ) from error
 
     def _expand(self, key: str) -> frozenset[str]:
         stops = self.stopwords()
@@ -255,11 +271,11 @@ class Lexicon:
         return ((corpus - {_STOPPED}) or (self._fallback(key) - stops)) | {key}
 
     def _corpus_lemmas(self, key: str) -> frozenset[str]:
-        rows = self._db.execute("SELECT lemma FROM lemmas WHERE form = ?", (key,))
+        rows = self._read("SELECT lemma FROM lemmas WHERE form = ?", (key,)).fetchall()
         return frozenset(row[0] for row in rows)
 
     def _fallback(self, key: str) -> frozenset[str]:
-        rows = self._db.execute("SELECT lemma FROM fallback WHERE form = ?", (key,))
+        rows = self._read("SELECT lemma FROM fallback WHERE form = ?", (key,)).fetchall()
         return frozenset(row[0] for row in rows)
 
     def _fill_fallback(self) -> None:
@@ -275,6 +291,23 @@ class Lexicon:
                 "INSERT INTO meta VALUES (?, ?)",
                 (_FALLBACK_META, f"simplemma {simplemma.__version__} fr"),
             )
+
+
+def _readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """`connection`, or one that reads a lexicon in a folder this process cannot write
+    (a read-only mount, a team's shared index): SQLite's WAL mode needs to write a
+    shared-memory file beside it to read. Ingest leaves the lexicon checkpointed into its
+    one file, so opening it as immutable reads it whole."""
+    try:
+        connection.execute("SELECT 1 FROM forms LIMIT 1")
+        return connection
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error) and "unable to open" not in str(error):
+            raise
+    connection.close()
+    return sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
+    )
 
 
 def _folded_pairs(entries: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:

@@ -111,7 +111,8 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
     except OSError as error:
         raise TaxonomyError(f"Cannot read taxonomy file {file}: {error.strerror}.") from None
     try:
-        text = raw.decode("utf-8")
+        # "utf-8-sig": a byte order mark (Windows editors write one) is not TOML.
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         bad_line = raw[: error.start].count(b"\n") + 1
         raise TaxonomyError(f"{file}, line {bad_line}: not UTF-8 text. Save it as UTF-8.") from None
@@ -126,6 +127,10 @@ def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
             where = f", line {position.group(1) or len(text.splitlines())}"
         problem = _TOML_POSITION.sub("", message)
         raise TaxonomyError(f"{file}{where}: invalid TOML: {problem}.") from None
+    except RecursionError:
+        raise TaxonomyError(
+            f"{file}: invalid TOML: tables or arrays nested too deeply for a taxonomy."
+        ) from None
     return _Checker(file, text).taxonomy(data)
 
 

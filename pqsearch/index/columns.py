@@ -9,13 +9,15 @@ ingest saves them after its last commit (`save_columns`) and readers load them
 
 from __future__ import annotations
 
-import os
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from pqsearch.index import durable
 from pqsearch.index.postings import FloatArray, IntArray
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, KEYWORD_FIELDS, SCORED_FIELDS
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format
@@ -138,9 +140,14 @@ class SavedColumns:
         try:
             with np.load(self.path) as saved:
                 return [saved[name] for name in names]
-        except (OSError, ValueError, KeyError, EOFError):
+        except _UNREADABLE:
             return None
 
+
+# A truncated or flipped file: np.load's zip checks its CRC-32s (BadZipFile "Bad CRC-32").
+# Columns can always be built again from the index, so such a file is only a missed
+# shortcut, never an error (issue 12: every search and ingest failed until a rebuild).
+_UNREADABLE = (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error)
 
 # What a complete file holds besides the facet columns.
 _SAVED_NAMES = frozenset(
@@ -181,8 +188,12 @@ def save_columns(ix: Any, data_dir: Path) -> Path | None:
         for field in SCORED_FIELDS:
             arrays[f"lengths/{field}"] = build_lengths(reader, field, size).astype(np.float32)
     tmp = path.with_suffix(".tmp.npz")
-    np.savez(tmp, **arrays)
-    os.replace(tmp, path)
+    try:
+        np.savez(tmp, **arrays)
+        durable.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     for old in data_dir.glob(f"{COLUMNS_PREFIX}*.npz"):
         if old != path:
             old.unlink(missing_ok=True)
@@ -196,7 +207,7 @@ def load_columns(data_dir: Path, generation: int, size: int) -> SavedColumns | N
         with np.load(path) as saved:
             names = frozenset(saved.files)
             count = int(saved["doc_count_all"]) if "doc_count_all" in names else -1
-    except (OSError, ValueError, KeyError, EOFError):
+    except _UNREADABLE:
         return None
     return SavedColumns(path, names) if count == size else None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -29,9 +30,11 @@ from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.analyze.references import Reference, question_references
 from pqsearch.analyze.sectors import SectorDetector
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
-from pqsearch.index import store
+from pqsearch.index import durable, ownership, space, store
 from pqsearch.index.columns import save_columns
-from pqsearch.index.manifest import write_manifest
+from pqsearch.index.durable import DurableStorage
+from pqsearch.index.fingerprint import with_indexed_hash
+from pqsearch.index.manifest import record_lexicon, write_manifest
 from pqsearch.index.schema import (
     FORMAT_RANK,
     SCHEMA_VERSION,
@@ -41,8 +44,10 @@ from pqsearch.index.schema import (
     build_schema,
     to_document,
 )
+from pqsearch.index.worker import analysis_pool
 from pqsearch.models import FileFailure, IngestReport, Question
 from pqsearch.parse import iter_parse
+from pqsearch.parse.fields import MAX_NUMBER
 
 DOCUMENT_SUFFIXES = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
 # Text beyond this is not a question page but a scraping accident, and spaCy's memory grows
@@ -195,7 +200,7 @@ class _Analyser:
         self._submitted += len(questions)
         if self._submitted > WORKER_AFTER_DOCUMENTS:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=1)
+                self._pool = analysis_pool()
             return _Pending(questions, self._pool.submit(_lemmatize_in_worker, texts))
         return _Pending(questions, list(self.lemmatizer.analyze(texts, n_process=self.n_process)))
 
@@ -252,6 +257,9 @@ def ingest(
     root = store.resolve_index_dir(index_dir)
     started = time.monotonic()
     notes: list[str] = []
+    # Before the lock, which would leave its file in a folder that is not ours.
+    with store.writing(root):
+        ownership.claim(root)
     with store.write_lock(root, timeout=lock_timeout) as stale:
         if stale is not None:
             notes.append(
@@ -281,14 +289,20 @@ def ingest(
                 n_process=n_process,
                 progress=progress,
             )
-        except BaseException:
+        except BaseException as error:
+            full = space.disk_full(root, error)
             if rebuilding and not live_at_once:
-                store.remove_data_dir(data)
+                store.remove_data_dir(root, data)
+            elif full is not None:
+                space.remove_partial(data)
+            if full is not None:
+                raise full from error
             raise
+        _record_lexicon(data)
         if rebuilding:
             previous = store.switch_live(root, data)
             if previous is not None and previous != data:
-                store.remove_data_dir(previous)
+                store.remove_data_dir(root, previous)
     return IngestReport(
         added=report.added,
         updated=report.updated,
@@ -303,10 +317,10 @@ def ingest(
 
 
 def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
-    from whoosh import index as whoosh_index
 
     if fresh:
-        return whoosh_index.create_in(str(data), build_schema(), indexname=store.WHOOSH_INDEX_NAME)
+        storage = DurableStorage(str(data))
+        return storage.create_index(build_schema(), indexname=store.WHOOSH_INDEX_NAME)
     ix = store.open_whoosh(root, data)
     _remove_unfinished_segments(ix)
     return ix
@@ -339,9 +353,7 @@ def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> Taxonom
         # analysed again leaves the mark, and the next run analyses them all again.
         lexicon.set_meta(REANALYSIS_META, "pending")
     source = path if path is not None else default_taxonomy_path()
-    tmp = stored.with_suffix(".tmp")
-    tmp.write_bytes(source.read_bytes())
-    os.replace(tmp, stored)
+    durable.write_atomic(stored, source.read_bytes())
     lexicon.set_meta(TAXONOMY_NAME_META, f"{taxonomy.name} {taxonomy.version}")
     lexicon.set_meta(TAXONOMY_FINGERPRINT_META, taxonomy.fingerprint)
     return taxonomy
@@ -473,11 +485,18 @@ class _Run:
                 f"{size:,} characters of text; pqsearch analyses up to {MAX_TEXT_CHARS:,} per "
                 "document (a question with its answer rarely has 100,000), so it is not indexed",
             )
+        if not isinstance(item, FileFailure) and (item.number or 0) > MAX_NUMBER:
+            item = FileFailure(
+                item.source,
+                f"question number {item.number} is beyond {MAX_NUMBER:,}, the "
+                "largest the index holds, so it is not indexed",
+            )
         if isinstance(item, FileFailure):
             self.failed.append(item)
             self.progress.failed += 1
             self._tick()
             return
+        item = with_indexed_hash(item)
         self.progress.documents += 1
         self.seen_sources.add(item.source)
         first = self.seen.get(item.id)
@@ -547,8 +566,11 @@ class _Run:
     def prune(self, walked_files: set[str]) -> None:
         """Drop documents whose file is gone, or whose file was read but no longer has them."""
         writer = self._writer()
+        # A file that failed whole this time (unreadable, undecodable: no "file:line" in the
+        # failure) keeps its documents until it is read again.
+        failed = {f.source for f in self.failed if not re.search(r":\d+$", f.source)}
         for doc_id, old in self.existing.items():
-            if doc_id in self.seen:
+            if doc_id in self.seen or old.source in failed:
                 continue
             if not os.path.exists(old.source) or old.source in walked_files:
                 writer.delete_by_term("id", doc_id)
@@ -571,7 +593,7 @@ class _Run:
     def close(self) -> None:
         self.analyser.close()
         if self.writer is not None:
-            self.writer.cancel()
+            space.abandon(self.writer)
             self.writer = None
 
     def report(self) -> IngestReport:
@@ -609,6 +631,12 @@ def _merge_segments(ix: Any) -> None:
     if segments > 1:
         ix.writer(timeout=30.0, compound=COMPOUND).commit(optimize=True)
         _record_files(ix)
+
+
+def _record_lexicon(data: Path) -> None:
+    # As for the file record: without it, opening only skips the lexicon's check.
+    with contextlib.suppress(OSError):
+        record_lexicon(data, data / store.LEXICON_FILE)
 
 
 def _record_files(ix: Any) -> None:

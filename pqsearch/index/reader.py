@@ -49,6 +49,8 @@ class SharedArrays:
         self.frequent = FrequentTerms(budget_bytes=cache_bytes)
         self.arrays: dict[tuple[str, str], Any] = {}
         self.saved: dict[str, SavedColumns | None] = {}
+        # The files whose checksums were verified (`store.open_live`).
+        self.verified: set[tuple[str, int]] = set()
         # How to read the generation's postings, checked once by its first reader.
         self.decoder: PostingsDecoder | None = None
 
@@ -57,7 +59,7 @@ class IndexReader:
     """A read-only view of the live index; use as a context manager or call `close`.
 
     One thread at a time: its Whoosh searcher and SQLite connection are not for sharing
-    (`pqsearch.views` leases readers to threads). Readers of the same generation may share
+    (`pqsearch.query.views` leases readers to threads). Readers of the same generation may share
     their caches (`shared`).
     """
 
@@ -75,13 +77,14 @@ class IndexReader:
         self._open()
 
     def _open(self) -> None:
-        self.data_dir, self.ix, self.searcher = store.open_live(self.root)
+        verified = self._shared.verified
+        self.data_dir, self.ix, self.searcher = store.open_live(self.root, verified=verified)
         try:
             with self._shared.lock, self._reading():
                 if self._shared.decoder is None:
                     self._shared.decoder = check_format(self.searcher.reader())
                 self.decoder = self._shared.decoder
-            self.lexicon = store.open_lexicon(self.root, self.data_dir)
+            self.lexicon = store.open_lexicon(self.root, self.data_dir, verified=verified)
         except BaseException:
             self.searcher.close()
             raise

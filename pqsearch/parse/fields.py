@@ -75,6 +75,10 @@ def strip_title_prefix(title: str, prefixes: tuple[str, ...]) -> str:
     return title
 
 
+# The index keeps question numbers as signed 32-bit integers.
+MAX_NUMBER = 2**31 - 1
+
+
 def split_number(text: str, labels: Labels = FRENCH) -> tuple[str, int | None]:
     """The addressee text without its "(question n°369)" ending, and that number."""
     text = clean_inline(text)

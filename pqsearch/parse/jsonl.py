@@ -96,9 +96,16 @@ def parse_record_line(line: bytes, *, source: str, line_number: int) -> Question
         record = json.loads(decode(line, source=where))
     except ValueError as error:
         raise InvalidFieldError(where, f"not a JSON record: {error}") from None
+    except RecursionError:
+        # Thousands of nested brackets: no record is shaped so, and the rest of the file
+        # still counts (issue 12: one such line aborted the whole run).
+        raise InvalidFieldError(where, "not a JSON record: nested too deeply") from None
     if not isinstance(record, dict):
         raise InvalidFieldError(where, f"a JSON {type(record).__name__}, not an object")
-    return parse_record(record, source=source, where=where, line_hash=fields.content_hash(line))
+    try:
+        return parse_record(record, source=source, where=where, line_hash=fields.content_hash(line))
+    except RecursionError:
+        raise InvalidFieldError(where, "a field's value is nested too deeply") from None
 
 
 def parse_record(record: dict[str, Any], *, source: str, where: str, line_hash: str) -> Question:
@@ -223,11 +230,20 @@ class _Reader:
         value = self.raw(name)
         if value is None or value == "":
             return None
+        number: int | None = None
         if isinstance(value, str) and value.strip().isdigit():
-            return int(value)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-            return value
-        raise InvalidFieldError(self.where, f"{name} {value!r} is not a question number")
+            number = int(value)
+        elif isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            number = value
+        if number is None:
+            raise InvalidFieldError(self.where, f"{name} {value!r} is not a question number")
+        if number > fields.MAX_NUMBER:
+            raise InvalidFieldError(
+                self.where,
+                f"{name} {value!r} is beyond {fields.MAX_NUMBER:,}, the largest "
+                "question number the index holds",
+            )
+        return number
 
     def date(self, name: str) -> dt.date | None:
         return _date(self.raw(name), name, self.where)

@@ -30,6 +30,13 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), Non
 _CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F], None)
 _TRANSLATION = {**_C1_TO_CP1252, **_SPACES, **_INVISIBLE, **_CONTROLS}
 
+
+def strip_invisible(text: str) -> str:
+    """`text` without soft hyphens, zero-width spaces and joiners, as documents are read:
+    a query word typed (or pasted) with one inside finds the same word."""
+    return text.translate(_INVISIBLE)
+
+
 # A control character other than tab, line feed, vertical tab, form feed, carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # More control characters than this share of the text (or any NUL) means binary data.

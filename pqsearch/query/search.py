@@ -15,6 +15,7 @@ from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DATE_FIELDS, WORD_FIELDS, int_to_date
 from pqsearch.models import Hit, SearchResult, Suggestion
+from pqsearch.parse.normalize import strip_invisible
 from pqsearch.query import highlight as hl
 from pqsearch.query import tree as qt
 from pqsearch.query.compile import Compiled, Compiler
@@ -169,7 +170,14 @@ class QueryRunner:
             raise QuerySyntaxError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
         if page < 1 or not 0 <= limit <= MAX_LIMIT:
             raise QuerySyntaxError(f"Pages count from 1 and the limit is 0 to {MAX_LIMIT}.")
-        compiled = self.compiler.compile(parse_query(text))
+        compiled = self.compiler.compile(parse_query(strip_invisible(text)))
+        if compiled.query is None and text.strip():
+            # Not the whole corpus as "matches" (issue 12).
+            raise QuerySyntaxError(
+                f"Nothing to search for in {text!r}: it holds only common words (le, la, "
+                "de, ...) or signs. Add a word that says what you look for, or give an "
+                "empty query with filters to browse."
+            )
         return self.run(
             compiled,
             query_text=text,

@@ -39,3 +39,14 @@ def test_twenty_kills_in_a_row_lose_nothing(tmp_path: Path, request: pytest.Fixt
     assert report.index_failures == 0, report.summary()
     assert report.final_exact, report.summary()
     assert set(report.killed_in) >= {"analyse", "commit"}, report.summary()
+
+
+def test_kills_while_the_worker_runs_leave_no_worker_and_no_lock(tmp_path: Path) -> None:
+    # 300 records: more than the 256 after which spaCy moves to a worker process.
+    report = run_kills(tmp_path, kills=2, pages=2, records=300, seed=5)
+    assert report.worker_kills == 1, report.summary()
+    assert report.workers_left == 0, report.summary()
+    assert report.locked_after_kill == 0, report.summary()
+    assert report.documents_lost == 0, report.summary()
+    assert report.index_failures == 0, report.summary()
+    assert report.final_exact, report.summary()

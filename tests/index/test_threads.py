@@ -88,6 +88,10 @@ def test_threads_sharing_one_index_get_exact_answers(corpus_index: Path) -> None
         expected = [_run(index, call) for call in CALLS]
         assert expected[0].total > 0 and expected[6].total > 30
         done, errors, wrong = _hammer(index, expected, searches)
+    print(
+        f"\n{THREADS} threads x {searches} searches: {done} answered, {len(errors)} errors, "
+        f"{len(wrong)} wrong"
+    )
     assert errors == []
     assert wrong == []
     assert done == THREADS * searches
@@ -177,6 +181,10 @@ def test_threads_get_exact_answers_while_another_process_rebuilds(tmp_path: Path
         if process.poll() is None:
             process.kill()
             process.wait()
+    print(
+        f"\nwhile {rebuilds} rebuilds ran: {total} searches answered, {len(errors)} errors, "
+        f"{len(wrong)} wrong, {len(seen_folders)} generations seen"
+    )
     assert errors == []
     assert wrong == []
     assert len(seen_folders) >= 2, "no rebuild switched while the threads searched"

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pqsearch.errors import IndexProblemError, QuerySyntaxError
+from pqsearch.errors import ClosedIndexError, QuerySyntaxError
 from pqsearch.index import store
 from pqsearch.index.reader import IndexReader, SharedArrays
 from pqsearch.query.search import Searcher
@@ -31,10 +31,6 @@ from pqsearch.query.search import Searcher
 DEFAULT_READERS = 8
 
 Generation = tuple[str, int] | None
-
-
-class ClosedIndexError(IndexProblemError):
-    """The index was closed; open it again to search it."""
 
 
 class View:
@@ -167,4 +163,4 @@ class ViewPool:
             view.close()
 
 
-__all__ = ["DEFAULT_READERS", "ClosedIndexError", "View", "ViewPool"]
+__all__ = ["DEFAULT_READERS", "View", "ViewPool"]

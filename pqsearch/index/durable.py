@@ -1,0 +1,84 @@
+"""Writes that survive a power cut: fsync the files, then their folder, before a switch.
+
+Whoosh writes segment files and a new table of contents, renames it over the old one and
+deletes the old one at once, all without an fsync; a power cut in the write-back window
+could leave an index that does not open (issue 12, point 5). `DurableStorage` is Whoosh's
+file storage with every file it creates synced when closed and its folder synced after each
+rename, so that the new table of contents is on disk, with every file it names, before the
+previous one is deleted. Our own files (file record, columns, lexicon checksum) go through
+`write_atomic`: a temporary file, synced, renamed, the folder synced.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from whoosh.filedb.filestore import FileStorage
+
+
+def fsync_dir(path: Path | str) -> None:
+    """Make the folder's entries (files created, renamed, deleted) durable."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path | str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace(tmp: Path, path: Path) -> None:
+    """Rename the finished `tmp` over `path`, both the bytes and the rename made durable."""
+    fsync_file(tmp)
+    os.replace(tmp, path)
+    fsync_dir(path.parent)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all, durably."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+class DurableStorage(FileStorage):  # type: ignore[misc]
+    """Whoosh's FileStorage, syncing each file it wrote when it is closed and the folder
+    after each rename (the table of contents' switch)."""
+
+    def create_file(self, name: str, excl: bool = False, mode: str = "wb", **kwargs: Any) -> Any:
+        structfile = super().create_file(name, excl, mode, **kwargs)
+        then = structfile.onclose
+
+        def sync(closing: Any) -> None:
+            if then is not None:
+                then(closing)
+            raw = closing.file
+            if hasattr(raw, "fileno"):
+                raw.flush()
+                os.fsync(raw.fileno())
+
+        structfile.onclose = sync
+        return structfile
+
+    def rename_file(self, oldname: str, newname: str, safe: bool = False) -> None:
+        super().rename_file(oldname, newname, safe)
+        fsync_dir(self.folder)
+
+
+__all__ = ["DurableStorage", "fsync_dir", "fsync_file", "replace", "write_atomic"]

@@ -1,0 +1,80 @@
+"""A full disk during an ingest: one sentence for the user, and no partial files left.
+
+The index itself stays as its last commit left it (Whoosh switches only whole commits), but
+the user got a raw `OSError: [Errno 28]` or `sqlite3.OperationalError` traceback, and the
+segment files of the commit that could not finish (24 to 53 of them) kept the disk full
+until the next ingest (issue 12, point 7).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from pqsearch.errors import DiskFullError
+
+_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+def disk_full(root: Path, error: BaseException) -> DiskFullError | None:
+    """The DiskFullError that `error` (or what caused it) stands for, else None."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _FULL:
+            break
+        if isinstance(seen, sqlite3.OperationalError) and "disk is full" in str(seen):
+            break
+        seen = seen.__cause__ or seen.__context__
+    if seen is None:
+        return None
+    return DiskFullError(
+        f"The disk holding the index at {root} is full: the index is as its last commit "
+        "left it and the files of the unfinished one are removed. Free some space and run "
+        "the ingest again; it goes on from where this one stopped."
+    )
+
+
+def remove_partial(data: Path) -> None:
+    """Delete the files of segments no table of contents names (the unfinished commit's).
+
+    Our own data folder, under the write lock; a failure here leaves them for the next
+    ingest, which removes them too."""
+    from whoosh.index import TOC, clean_files
+
+    from pqsearch.index.durable import DurableStorage
+    from pqsearch.index.store import WHOOSH_INDEX_NAME
+
+    with contextlib.suppress(Exception):
+        storage = DurableStorage(str(data))
+        toc = TOC.read(storage, WHOOSH_INDEX_NAME)
+        clean_files(storage, WHOOSH_INDEX_NAME, toc.generation, toc.segments)
+    # Our temporary files, and Whoosh's temporary storage (a folder, MAIN.tmp).
+    for leftover in data.glob("*.tmp*"):
+        with contextlib.suppress(OSError):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink()
+
+
+def abandon(writer: Any) -> None:
+    """Cancel a Whoosh writer, even one whose commit failed half-way: its cancel then
+    fails too (closing files flushes them onto the full disk) and would keep Whoosh's write
+    lock, so that no later writer of this process could start."""
+    try:
+        writer.cancel()
+    except Exception:
+        with contextlib.suppress(Exception):
+            writer._tempstorage.destroy()
+        lock = getattr(writer, "writelock", None)
+        if lock is not None:
+            with contextlib.suppress(Exception):
+                lock.release()
+        writer.is_closed = True
+
+
+__all__ = ["abandon", "disk_full", "remove_partial"]
