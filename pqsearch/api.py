@@ -391,14 +391,13 @@ class Index:
     def _cited_by(self, question: Question) -> tuple[str, ...]:
         if question.number is None:
             return ()
-        from whoosh import query as wq
-
         from pqsearch.index.schema import ref_key
+        from pqsearch.query import tree as qt
 
         keys = {ref_key(question.session, question.number), ref_key(None, question.number)}
         citing: list[str] = []
         with self._pool.lease() as view:
-            docs = view.searcher.matched(wq.Or([wq.Term("refs", k) for k in keys]))
+            docs = view.searcher.matched(qt.Or(tuple(qt.Term("refs", k) for k in sorted(keys))))
             for docnum in docs:
                 stored = view.reader.record(int(docnum))
                 other = Question.from_dict(stored["question"])

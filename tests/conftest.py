@@ -47,6 +47,15 @@ def corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def generated_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real index of about 2,000 generated documents: multi-block, multi-segment, with
+    deletions (`tests/generated.py`), built once."""
+    from tests.generated import build_generated_index
+
+    return build_generated_index(tmp_path_factory.mktemp("generated"))
+
+
+@pytest.fixture(scope="session")
 def index(corpus_index: Path) -> Iterator[api.Index]:
     from pqsearch import api
 

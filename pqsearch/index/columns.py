@@ -19,8 +19,9 @@ from typing import Any
 import numpy as np
 
 from pqsearch.index import durable
-from pqsearch.index.postings import FloatArray, IntArray, posting_ids
+from pqsearch.index.postings import FloatArray, IntArray
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, KEYWORD_FIELDS, SCORED_FIELDS
+from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,12 @@ def build_lengths(reader: Any, field: str, size: int) -> FloatArray:
     return lengths
 
 
-def build_column(reader: Any, field: str, size: int) -> ValueColumn:
+def build_column(reader: Any, field: str, size: int, *, decoder: PostingsDecoder) -> ValueColumn:
     """One metadata field's column, read from its postings (Whoosh errors pass through)."""
     values: list[str] = []
     docs_per_value: list[IntArray] = []
     for term in reader.lexicon(field):
-        docs_per_value.append(posting_ids(reader.postings(field, term)))
+        docs_per_value.append(decoder.ids(reader.postings(field, term)))
         values.append(term.decode("utf-8") if isinstance(term, bytes) else str(term))
     if field in KEYWORD_FIELDS:
         lengths = [len(d) for d in docs_per_value]
@@ -188,8 +189,9 @@ def save_columns(ix: Any, data_dir: Path) -> Path | None:
         # Missing, or saved by an older pqsearch (without the field lengths): built again,
         # so that an ingest with nothing new still brings an older index up to date.
         arrays: dict[str, Any] = {"doc_count_all": np.array(size)}
+        decoder = check_format(reader)
         for field in (*ID_FIELDS, *KEYWORD_FIELDS):
-            column = build_column(reader, field, size)
+            column = build_column(reader, field, size, decoder=decoder)
             arrays[f"values/{field}"] = np.array(column.values, dtype=np.str_)
             if column.multi:
                 arrays[f"pair_docs/{field}"] = column.pair_docs

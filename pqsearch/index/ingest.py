@@ -387,7 +387,9 @@ def _ingest_into(
             store.switch_live(root, data)
         try:
             existing = {} if fresh else _existing_documents(ix)
-        except store.READ_ERRORS as error:
+        except Exception as error:
+            if not store.is_damage(error):
+                raise
             raise store.damaged(root, error) from error
         files, failures, skipped = document_files(paths)
         state = _Run(

@@ -7,7 +7,7 @@ import contextlib
 import json
 import threading
 from collections.abc import Callable, Iterator
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -33,10 +33,9 @@ from pqsearch.index.postings import (
     IntArray,
     TermPositions,
     TermPostings,
-    decode_positions,
-    posting_blocks,
 )
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
+from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
 
 class SharedArrays:
@@ -52,6 +51,8 @@ class SharedArrays:
         self.saved: dict[str, SavedColumns | None] = {}
         # The files whose checksums were verified (`store.open_live`).
         self.verified: set[tuple[str, int]] = set()
+        # How to read the generation's postings, checked once by its first reader.
+        self.decoder: PostingsDecoder | None = None
 
 
 class IndexReader:
@@ -79,8 +80,12 @@ class IndexReader:
         verified = self._shared.verified
         self.data_dir, self.ix, self.searcher = store.open_live(self.root, verified=verified)
         try:
+            with self._shared.lock, self._reading():
+                if self._shared.decoder is None:
+                    self._shared.decoder = check_format(self.searcher.reader())
+                self.decoder = self._shared.decoder
             self.lexicon = store.open_lexicon(self.root, self.data_dir, verified=verified)
-        except DamagedIndexError:
+        except BaseException:
             self.searcher.close()
             raise
 
@@ -108,10 +113,21 @@ class IndexReader:
 
     def record(self, docnum: int) -> dict[str, Any]:
         """The stored record of a document: {"question": ..., "sectors": ..., ...}."""
-        try:
+        with self._reading():
             stored = self.searcher.stored_fields(docnum)
             return dict(json.loads(stored["record"]))
-        except store.READ_ERRORS as error:
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Around reads of the index files: what Whoosh (or the decoder) raises on damaged
+        bytes becomes DamagedIndexError; any other error, a bug, keeps its traceback."""
+        try:
+            yield
+        except DamagedIndexError:
+            raise
+        except Exception as error:
+            if not store.is_damage(error):
+                raise
             raise store.damaged(self.root, error) from error
 
     def docnum(self, doc_id: str) -> int:
@@ -155,10 +171,8 @@ class IndexReader:
 
     def _decode(self, field: str, values: list[Any]) -> tuple[IntArray, Any]:
         """Posting values to (starts, flat positions), as in `TermPositions`."""
-        try:
-            return decode_positions(self.searcher.schema[field].format, values)
-        except store.READ_ERRORS as error:
-            raise store.damaged(self.root, error) from error
+        with self._reading():
+            return self.decoder.positions(self.searcher.schema[field].format, values)
 
     def _postings(self, field: str, text: str, *, values: bool) -> TermPostings:
         memo = self._memo
@@ -170,17 +184,15 @@ class IndexReader:
         ids: list[IntArray] = []
         weights: list[FloatArray] = []
         raw: list[Any] = []
-        try:
+        with self._reading():
             for leaf, offset in self._leaves:
                 if (field, text) in leaf:
-                    found, weight, found_values = posting_blocks(
+                    found, weight, found_values = self.decoder.read(
                         leaf.postings(field, text), values=values
                     )
                     ids.append(found + offset)
                     weights.append(weight)
                     raw.extend(found_values)
-        except store.READ_ERRORS as error:
-            raise store.damaged(self.root, error) from error
         if len(ids) == 1:
             postings = TermPostings(ids[0], weights[0], raw if values else None)
         elif ids:
@@ -215,6 +227,17 @@ class IndexReader:
         """In how many documents (deleted ones included, as Whoosh counts) the term is."""
         return int(self.reader.doc_frequency(field, text))
 
+    def average_field_length(self, field: str) -> float:
+        """A text field's average length over the documents, as Whoosh's BM25F takes it."""
+        return float(self.searcher.avg_field_length(field) or 1)
+
+    def prefix_terms(self, field: str, prefix: str) -> list[str]:
+        """Every term of `field` that starts with `prefix`, in order."""
+        return [
+            term.decode("utf-8") if isinstance(term, bytes) else term
+            for term in self.reader.expand_prefix(field, prefix)
+        ]
+
     def field_lengths(self, field: str) -> FloatArray:
         """The length of a text field per document, as Whoosh scores it (one byte, rounded)."""
         return cast(FloatArray, self._per_document("lengths", field, build_lengths))
@@ -236,7 +259,8 @@ class IndexReader:
         return self.column(field).values
 
     def column(self, field: str) -> ValueColumn:
-        return cast(ValueColumn, self._per_document("column", field, build_column))
+        build = partial(build_column, decoder=self.decoder)
+        return cast(ValueColumn, self._per_document("column", field, build))
 
     def dates(self, field: str) -> IntArray:
         """`YYYYMMDD` per document for one of the three date fields (0 when unknown)."""
@@ -258,10 +282,8 @@ class IndexReader:
                 saved = self._saved
                 found = getattr(saved, kind)(field) if saved is not None else None
                 if found is None:
-                    try:
+                    with self._reading():
                         found = build(self.reader, field, self.doc_count_all)
-                    except store.READ_ERRORS as error:
-                        raise store.damaged(self.root, error) from error
                 shared.arrays[kind, field] = found
             return found
 

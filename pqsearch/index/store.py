@@ -52,6 +52,7 @@ from pqsearch.index import ownership
 from pqsearch.index.durable import DurableStorage, fsync_dir
 from pqsearch.index.manifest import check_file, check_lexicon, check_manifest, drop_lexicon_sum
 from pqsearch.index.schema import SCHEMA_VERSION, SCORED_FIELDS
+from pqsearch.index.whoosh_format import DecodingError
 
 DEFAULT_INDEX_DIR = Path("index")
 INDEX_ENV = "PQSEARCH_INDEX"
@@ -62,23 +63,22 @@ LEXICON_FILE = "lexicon.sqlite"
 TAXONOMY_FILE = "taxonomy.toml"
 WHOOSH_INDEX_NAME = "MAIN"
 
-# Errors Whoosh lets out when its files are truncated, missing or garbage.
+# I/O and decoding errors: what reading truncated, missing or garbage files raises, and
+# nothing a bug of ours raises (an AttributeError, TypeError, KeyError, IndexError or
+# ValueError keeps its traceback, unless Whoosh's own file code raised it: `as_damage`).
 READ_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
     EOFError,
     pickle.UnpicklingError,
     struct.error,
-    ValueError,
-    KeyError,
-    IndexError,
-    AttributeError,
-    TypeError,
+    zlib.error,
     MemoryError,
     # Unpickling garbage may try to import a module of any name, or read a huge length.
     ImportError,
     OverflowError,
     FileFormatError,
     whoosh_index.IndexError,
+    DecodingError,
 )
 
 
@@ -309,7 +309,9 @@ def open_whoosh(root: Path, data: Path, *, check_files: bool = True) -> Any:
         return ix
     except DamagedIndexError:
         raise
-    except READ_ERRORS as error:
+    except Exception as error:
+        if not is_damage(error):
+            raise
         raise DamagedIndexError(_damaged(root, _describe(error))) from error
 
 
@@ -376,7 +378,9 @@ def _open_live_once(root: Path, verified: set[tuple[str, int]] | None) -> tuple[
     ix = open_whoosh(root, data, check_files=False)
     try:
         searcher = ix.searcher()
-    except READ_ERRORS as error:
+    except Exception as error:
+        if not is_damage(error):
+            raise
         raise damaged(root, error) from error
     try:
         failed = _hold_files(searcher)
@@ -393,12 +397,14 @@ def _open_live_once(root: Path, verified: set[tuple[str, int]] | None) -> tuple[
             raise damaged(root, failed) from failed
         if verified is not None:
             verified.add(seen)
-    except READ_ERRORS as error:
-        searcher.close()
-        raise damaged(root, error) from error
     except DamagedIndexError:
         searcher.close()
         raise
+    except Exception as error:
+        searcher.close()
+        if not is_damage(error):
+            raise
+        raise damaged(root, error) from error
     return data, ix, searcher
 
 
@@ -426,9 +432,10 @@ def _hold_files(searcher: Any) -> BaseException | None:
                 leaf.stored_fields(0)
                 for field in SCORED_FIELDS:
                     leaf.doc_field_length(0, field)
-    except _DECODING_ERRORS as error:
-        failure: BaseException = error
-        return failure
+    except Exception as error:
+        if not is_damage(error):
+            raise
+        return error
     return None
 
 
@@ -473,7 +480,11 @@ def open_lexicon(
 # met inside its codec or file modules, they mean a damaged file, not a bug of ours.
 _DECODING_ERRORS = (
     *READ_ERRORS,
-    zlib.error,
+    ValueError,
+    KeyError,
+    IndexError,
+    TypeError,
+    AttributeError,
     TermNotFound,
     OverflowError,
     UnicodeDecodeError,
@@ -489,6 +500,17 @@ def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
     """The DamagedIndexError that `error`, met while searching, stands for; None for a bug."""
     if isinstance(error, DamagedIndexError):
         return error
+    return damaged(root, error) if _raised_decoding(error) else None
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether `error`, met reading the index, means damaged files rather than a bug of ours:
+    an I/O or decoding error, or any error Whoosh's file and codec code raises on bytes that
+    are not what it wrote."""
+    return isinstance(error, READ_ERRORS) or _raised_decoding(error)
+
+
+def _raised_decoding(error: BaseException) -> bool:
     frame = error.__traceback__
     while frame is not None and frame.tb_next is not None:
         frame = frame.tb_next
@@ -497,7 +519,7 @@ def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
     )
     # Whoosh raises a bare Exception for a block whose tag is wrong.
     decoding = isinstance(error, _DECODING_ERRORS) or type(error) is Exception
-    return damaged(root, error) if inside and decoding else None
+    return inside and decoding
 
 
 def damage(root: Path, what: str) -> DamagedIndexError:

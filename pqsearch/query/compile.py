@@ -1,4 +1,4 @@
-"""From the user's syntax tree and filters to a Whoosh query, without spaCy.
+"""From the user's syntax tree and filters to our query tree (`tree.py`), without spaCy.
 
 A word becomes every lemma the corpus gave its folded form (from the lexicon, with a
 context-free fallback for unseen forms) in the lemma fields, or the folded form itself in the
@@ -6,17 +6,20 @@ surface-word fields, so an exact form always meets itself. A quoted phrase match
 surface words in order. Plain words are combined so that documents holding all of them rank
 first while documents lacking one are still found. Metadata values are resolved against the
 values the index really holds, case- and accent-insensitively.
+
+A typed word stands for weighted alternatives (`Alternative`: its lemmas, its own form), each
+searched in every text part it may appear in with the part's boost times its weight; a stem
+level, synonyms or spelling corrections are more alternatives (`Compiler.alternatives`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-from whoosh import query as wq
+from typing import Literal
 
 from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
 from pqsearch.analyze.fold import fold, surface_tokens
@@ -31,6 +34,7 @@ from pqsearch.index.schema import (
 )
 from pqsearch.models import KIND_LABELS
 from pqsearch.query import syntax as st
+from pqsearch.query import tree as qt
 from pqsearch.query.fields import canonical_status
 
 # A document holding every typed word outranks one that lacks some: its "all words" part
@@ -69,16 +73,30 @@ CLOSED_VALUES: dict[str, dict[str, str]] = {
 }
 
 
+# The index fields, per text part, that each kind of alternative is searched in.
+FIELDS_OF_KIND = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS}
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One term a typed word may be found as, and how much a match on it counts (1.0 for
+    the word's own lemmas and form; less for a looser match)."""
+
+    kind: Literal["lemma", "word"]
+    text: str
+    weight: float = 1.0
+
+
 @dataclass
 class Compiled:
-    """A Whoosh query and what the rest of the search needs to know about it."""
+    """A query tree and what the rest of the search needs to know about it."""
 
-    query: Any | None
+    query: qt.Query | None
     # Folded forms and lemmas to highlight in the original text.
     forms: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
     # Words whose own query is worth checking for a did-you-mean: (typed word, its query).
-    words: list[tuple[str, Any]] = field(default_factory=list)
+    words: list[tuple[str, qt.Query]] = field(default_factory=list)
     # Per typed text-part restriction (for snippets): which parts words were searched in.
     has_text: bool = False
 
@@ -86,7 +104,9 @@ class Compiled:
 class Compiler:
     """Compiles syntax trees against one open index."""
 
-    def __init__(self, index: IndexReader, *, sector_resolver: Any | None = None) -> None:
+    def __init__(
+        self, index: IndexReader, *, sector_resolver: Callable[[str], str] | None = None
+    ) -> None:
         self.index = index
         self.lexicon = index.lexicon
         self._sector_resolver = sector_resolver
@@ -99,19 +119,24 @@ class Compiler:
             compiled.query = self._node(tree, compiled)
         return compiled
 
-    def values_query(self, field_name: str, typed_values: Sequence[str]) -> Any:
+    def values_query(self, field_name: str, typed_values: Sequence[str]) -> qt.Query:
         """A filter: any of `typed_values` of a metadata field (each resolved, or an error)."""
-        terms: list[Any] = []
+        terms: list[qt.Query] = []
         for typed in typed_values:
             terms.extend(self._field_value(field_name, typed))
-        return terms[0] if len(terms) == 1 else wq.Or(terms)
+        return qt.any_of(terms)
 
-    def date_query(self, date_field: str, start: Any, end: Any) -> Any:
-        return wq.NumericRange(date_field, date_to_int(start), date_to_int(end))
+    def date_query(self, date_field: str, start: dt.date | None, end: dt.date | None) -> qt.Query:
+        return qt.Range(date_field, date_to_int(start), date_to_int(end))
+
+    def alternatives(self, form: str) -> list[Alternative]:
+        """The terms a typed word (folded surface form, not a stopword) is searched as."""
+        lemmas = [Alternative("lemma", lemma) for lemma in sorted(self.lexicon.expand(form))]
+        return [*lemmas, Alternative("word", form)]
 
     # --- nodes ------------------------------------------------------------------------
 
-    def _node(self, node: st.Node, out: Compiled) -> Any:
+    def _node(self, node: st.Node, out: Compiled) -> qt.Query | None:
         if isinstance(node, st.Word):
             return self._word(node.text, _parts(node.field), out)
         if isinstance(node, st.Prefix):
@@ -119,52 +144,53 @@ class Compiler:
         if isinstance(node, st.Phrase):
             return self._phrase(node.words, _parts(node.field), out)
         if isinstance(node, st.FieldValue):
-            terms = self._field_value(node.field, node.value)
-            return terms[0] if len(terms) == 1 else wq.Or(terms)
+            return qt.any_of(self._field_value(node.field, node.value))
         if isinstance(node, st.DateRange):
-            return wq.NumericRange(node.field, date_to_int(node.start), date_to_int(node.end))
+            return qt.Range(node.field, date_to_int(node.start), date_to_int(node.end))
         if isinstance(node, st.Not):
             # Excluding a stopword excludes nothing: stopwords are not searched at all.
             inner = self._node(node.item, out)
-            return None if inner is None else wq.Not(inner)
+            return None if inner is None else qt.Not(inner)
         if isinstance(node, st.And):
             return self._all(node.items, out)
         if isinstance(node, st.Or):
             items = [self._node(item, out) for item in node.items]
-            items = [q for q in items if q is not None]
-            return wq.Or(items) if items else wq.NullQuery
+            found = [q for q in items if q is not None]
+            return qt.Or(tuple(found)) if found else qt.Nothing()
         if isinstance(node, st.AnyOf):
             return self._any_of(node.items, out)
         raise TypeError(f"unknown syntax node {node!r}")
 
-    def _all(self, items: Iterable[st.Node], out: Compiled) -> Any:
+    def _all(self, items: Iterable[st.Node], out: Compiled) -> qt.Query | None:
         compiled = [self._node(item, out) for item in dict.fromkeys(items)]
-        required = [q for q in compiled if q is not None and not isinstance(q, wq.Not)]
-        negated = [q.query for q in compiled if isinstance(q, wq.Not)]
+        required: list[qt.Query] = [
+            q for q in compiled if q is not None and not isinstance(q, qt.Not)
+        ]
+        negated = [q.item for q in compiled if isinstance(q, qt.Not)]
         return _with_exclusions(required, negated)
 
-    def _any_of(self, items: Iterable[st.Node], out: Compiled) -> Any:
+    def _any_of(self, items: Iterable[st.Node], out: Compiled) -> qt.Query | None:
         """Plain juxtaposed words: OR, with a large bonus for documents matching all."""
-        optional: list[Any] = []
-        required: list[Any] = []
-        negated: list[Any] = []
+        optional: list[qt.Query] = []
+        required: list[qt.Query] = []
+        negated: list[qt.Query] = []
         for item in dict.fromkeys(items):  # a word typed twice counts once
             q = self._node(item, out)
             if q is None:
                 continue
-            if isinstance(q, wq.Not):
-                negated.append(q.query)
+            if isinstance(q, qt.Not):
+                negated.append(q.item)
             elif isinstance(item, st.FieldValue | st.DateRange):
                 required.append(q)
             else:
                 optional.append(q)
         if len(optional) > 1:
-            required.append(wq.Or([_and(optional, boost=ALL_WORDS_BOOST), *optional]))
+            required.append(qt.Or((_and(optional, boost=ALL_WORDS_BOOST), *optional)))
         elif optional:
             required.extend(optional)
         return _with_exclusions(required, negated)
 
-    def _word(self, text: str, parts: Sequence[str], out: Compiled) -> Any:
+    def _word(self, text: str, parts: Sequence[str], out: Compiled) -> qt.Query | None:
         tokens = surface_tokens(text)
         if not tokens:
             return None
@@ -176,32 +202,34 @@ class Compiler:
         out.forms.add(form)
         if self.lexicon.is_stopword(form):
             return None
-        lemmas = self.lexicon.expand(form)
-        out.lemmas.update(lemmas)
-        subqueries = [
-            wq.Term(LEMMA_FIELDS[p], lemma, boost=PART_BOOSTS[p])
-            for p in parts
-            for lemma in sorted(lemmas)
-        ]
-        subqueries += [wq.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts]
-        q = wq.Or(subqueries)
+        alternatives = self.alternatives(form)
+        out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")
+        # Grouped by kind, then part, then term: the order Whoosh adds their scores in.
+        q = qt.Or(
+            tuple(
+                qt.Term(FIELDS_OF_KIND[kind][p], a.text, boost=PART_BOOSTS[p] * a.weight)
+                for kind in FIELDS_OF_KIND
+                for p in parts
+                for a in alternatives
+                if a.kind == kind
+            )
+        )
         if all(form != fold(seen) for seen, _ in out.words):
             out.words.append((text, q))
         return q
 
-    def _prefix(self, text: str, parts: Sequence[str], out: Compiled) -> Any:
+    def _prefix(self, text: str, parts: Sequence[str], out: Compiled) -> qt.Query:
         stem = fold(text)
         if len(stem) < 2:
             raise QuerySyntaxError(
                 f"The prefix {text}* is too short: type at least two letters before the *."
             )
         out.has_text = True
-        reader = self.index.reader
         expansions: set[str] = set()
         fields = [WORD_FIELDS[p] for p in parts] + [LEMMA_FIELDS[p] for p in parts]
         for name in fields:
-            for term in reader.expand_prefix(name, stem):
-                expansions.add(term.decode("utf-8") if isinstance(term, bytes) else term)
+            for term in self.index.prefix_terms(name, stem):
+                expansions.add(term)
                 if len(expansions) > MAX_PREFIX_TERMS:
                     raise QuerySyntaxError(
                         f"{text}* matches more than {MAX_PREFIX_TERMS:,} different words: "
@@ -209,26 +237,31 @@ class Compiler:
                     )
         out.forms.update(expansions)
         out.lemmas.update(expansions)
-        return wq.Or(
-            [wq.Prefix(WORD_FIELDS[p], stem, boost=PART_BOOSTS[p]) for p in parts]
-            + [wq.Prefix(LEMMA_FIELDS[p], stem, boost=PART_BOOSTS[p]) for p in parts]
+        return qt.Or(
+            tuple(qt.Prefix(WORD_FIELDS[p], stem, boost=PART_BOOSTS[p]) for p in parts)
+            + tuple(qt.Prefix(LEMMA_FIELDS[p], stem, boost=PART_BOOSTS[p]) for p in parts)
         )
 
-    def _phrase(self, words: Sequence[str], parts: Sequence[str], out: Compiled) -> Any:
+    def _phrase(self, words: Sequence[str], parts: Sequence[str], out: Compiled) -> qt.Query | None:
         tokens = surface_tokens(" ".join(words))
         if not tokens:
             return None
         out.has_text = True
         out.forms.update(tokens)
         if len(tokens) == 1:
-            return wq.Or([wq.Term(WORD_FIELDS[p], tokens[0], boost=PART_BOOSTS[p]) for p in parts])
-        return wq.Or([wq.Phrase(WORD_FIELDS[p], tokens, boost=PART_BOOSTS[p]) for p in parts])
+            return qt.Or(
+                tuple(qt.Term(WORD_FIELDS[p], tokens[0], boost=PART_BOOSTS[p]) for p in parts)
+            )
+        words_in_order = tuple(tokens)
+        return qt.Or(
+            tuple(qt.Phrase(WORD_FIELDS[p], words_in_order, boost=PART_BOOSTS[p]) for p in parts)
+        )
 
     # --- metadata ---------------------------------------------------------------------
 
-    def _field_value(self, field_name: str, typed: str) -> list[Any]:
+    def _field_value(self, field_name: str, typed: str) -> list[qt.Query]:
         if field_name == "id":
-            return [wq.Term("id", typed.strip())]
+            return [qt.Term("id", typed.strip())]
         if field_name == "number":
             digits = typed.strip().lstrip("nN°º").strip()
             if not digits.isdigit() or len(digits) > MAX_NUMBER_DIGITS:
@@ -236,7 +269,7 @@ class Compiler:
                     f"A question number is a whole number of at most {MAX_NUMBER_DIGITS} "
                     f"digits (numero:369), not {typed!r}."
                 )
-            return [wq.NumericRange("number", int(digits), int(digits))]
+            return [qt.Range("number", int(digits), int(digits))]
         index_field = METADATA_FIELDS.get(field_name)
         if index_field is None:
             raise QuerySyntaxError(f"{field_name} cannot be used as a filter.")
@@ -247,14 +280,14 @@ class Compiler:
                     f"Unknown status {typed!r}: use answered (répondu) or unanswered "
                     "(sans réponse)."
                 )
-            return [wq.Term("status", status)]
+            return [qt.Term("status", status)]
         if index_field in ("sectors", "sectors_mentioned") and self._sector_resolver is not None:
             # A sector of the taxonomy that no document mentions matches nothing, quietly.
-            return [wq.Term(index_field, self._sector_resolver(typed))]
+            return [qt.Term(index_field, self._sector_resolver(typed))]
         if index_field in ("legislature", "session"):
             typed = _short_season(typed)
             if _PERIOD.match(typed.strip()):
-                return [wq.Term(index_field, typed.strip())]
+                return [qt.Term(index_field, typed.strip())]
         available = self.index.field_values(index_field)
         if index_field in CLOSED_VALUES:
             # "renvoi" or "hors compétence" name a type as well as "by_reference" does; a
@@ -264,11 +297,11 @@ class Compiler:
             exact = [v for v in known if _norm(v) == _norm(typed)]
             named = {f"{v} {labels.get(v, '')}".strip(): v for v in known}
             chosen = exact or [named[n] for n in resolve_values(index_field, typed, list(named))]
-            return [wq.Term(index_field, value) for value in chosen]
+            return [qt.Term(index_field, value) for value in chosen]
         if index_field == "portfolios":
-            return [wq.Term(index_field, v) for v in resolve_words(index_field, typed, available)]
+            return [qt.Term(index_field, v) for v in resolve_words(index_field, typed, available)]
         values = resolve_values(index_field, typed, available)
-        return [wq.Term(index_field, value) for value in values]
+        return [qt.Term(index_field, value) for value in values]
 
 
 def _parts(field_name: str | None) -> Sequence[str]:
@@ -279,25 +312,24 @@ def _parts(field_name: str | None) -> Sequence[str]:
     return (field_name,)
 
 
-def _with_exclusions(required: list[Any], negated: list[Any]) -> Any:
+def _with_exclusions(required: list[qt.Query], negated: list[qt.Query]) -> qt.Query | None:
     if not required and not negated:
         return None
-    positive = wq.Every() if not required else _and(required)
+    positive = qt.Every() if not required else _and(required)
     if not negated:
         return positive
-    return wq.AndNot(positive, negated[0] if len(negated) == 1 else wq.Or(negated))
+    return qt.AndNot(positive, qt.any_of(negated))
 
 
-def _and(items: list[Any], boost: float = 1.0) -> Any:
-    """AND of `items` as a balanced tree of small ANDs: Whoosh may chain a large AND's
-    matchers one inside the other, and a thousand words then exceed Python's recursion
-    limit."""
+def _and(items: list[qt.Query], boost: float = 1.0) -> qt.Query:
+    """AND of `items` as a balanced tree of small ANDs, so that evaluating a thousand typed
+    words never recurses a thousand levels deep."""
     if len(items) == 1 and boost == 1.0:
         return items[0]
     if len(items) <= AND_FAN_OUT:
-        return wq.And(items, boost=boost)
+        return qt.And(tuple(items), boost=boost)
     middle = len(items) // 2
-    return wq.And([_and(items[:middle]), _and(items[middle:])], boost=boost)
+    return qt.And((_and(items[:middle]), _and(items[middle:])), boost=boost)
 
 
 def _norm(value: str) -> str:

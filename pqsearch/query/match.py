@@ -1,58 +1,58 @@
-"""Which documents a query matches, as a sorted numpy array, without scoring.
+"""Which documents a query tree matches, as a sorted numpy array, without scoring.
 
-Facet counts and totals need every matching document, not a ranking. Whoosh yields them
-one Python call per document and per level of the query tree; here the term, boolean and
-"every" nodes the compiler builds are evaluated as set operations on the terms' posting
-arrays, prefixes as the union of their words, date ranges on the date columns. Phrases and
-anything else are left to Whoosh.
+Facet counts and totals need every matching document, not a ranking. Every node of
+`tree.py` is evaluated here on whole arrays: terms as their posting arrays, AND, OR and NOT
+as set operations, prefixes as the union of their words, phrases from the words' positions
+(`phrase_docs`), date ranges on the date columns.
 """
 
 from __future__ import annotations
 
 from functools import reduce
-from typing import Any
 
 import numpy as np
-from whoosh import query as wq
 
 from pqsearch.index.reader import IndexReader, IntArray
 from pqsearch.index.schema import DATE_FIELDS
+from pqsearch.query import tree as qt
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
-def matched_docs(index: IndexReader, query: Any) -> IntArray:
+def matched_docs(index: IndexReader, query: qt.Query) -> IntArray:
     """The sorted numbers of the live documents `query` matches."""
-    if isinstance(query, wq.Term):
-        return index.term_docs(query.fieldname, query.text)
-    if query is wq.NullQuery:
+    if isinstance(query, qt.Term):
+        return index.term_docs(query.field, query.text)
+    if isinstance(query, qt.Nothing):
         return _EMPTY
-    if isinstance(query, wq.Every) and query.fieldname in (None, "", "*"):
+    if isinstance(query, qt.Every):
         return index.live_docs
-    if isinstance(query, wq.AndNot):
-        positive = matched_docs(index, query.a)
+    if isinstance(query, qt.AndNot):
+        positive = matched_docs(index, query.positive)
         if not len(positive):
             return positive
-        return np.setdiff1d(positive, matched_docs(index, query.b), assume_unique=True)
-    if isinstance(query, wq.Not):
-        return np.setdiff1d(index.live_docs, matched_docs(index, query.query), assume_unique=True)
-    if type(query) is wq.And:
-        return _intersection([matched_docs(index, sub) for sub in query.subqueries])
-    if type(query) is wq.Or and not query.minmatch:
-        return _union([matched_docs(index, sub) for sub in query.subqueries])
-    if isinstance(query, wq.Prefix):
-        words = index.reader.expand_prefix(query.fieldname, query.text)
-        return _union([index.term_docs(query.fieldname, _text(word)) for word in words])
-    if isinstance(query, wq.Phrase) and query.slop == 1 and len(query.words) > 1:
-        return phrase_docs(index, query.fieldname, list(query.words))
-    if isinstance(query, wq.NumericRange) and query.fieldname in DATE_FIELDS:
-        return _date_range(index, query)
-    docs = np.fromiter(index.searcher.docs_for_query(query), dtype=np.int64)
-    docs.sort()
-    return docs
+        excluded = matched_docs(index, query.negative)
+        return np.setdiff1d(positive, excluded, assume_unique=True)
+    if isinstance(query, qt.Not):
+        return np.setdiff1d(index.live_docs, matched_docs(index, query.item), assume_unique=True)
+    if isinstance(query, qt.And):
+        return intersection([matched_docs(index, sub) for sub in query.items])
+    if isinstance(query, qt.Or):
+        return union([matched_docs(index, sub) for sub in query.items])
+    if isinstance(query, qt.Prefix):
+        words = index.prefix_terms(query.field, query.text)
+        return union([index.term_docs(query.field, word) for word in words])
+    if isinstance(query, qt.Phrase):
+        if len(query.words) == 1:
+            return index.term_docs(query.field, query.words[0])
+        return phrase_docs(index, query.field, list(query.words))
+    if isinstance(query, qt.Range):
+        return range_docs(index, query)
+    raise TypeError(f"not a query node: {query!r}")
 
 
-def _union(parts: list[IntArray]) -> IntArray:
+def union(parts: list[IntArray]) -> IntArray:
+    """The sorted union of sorted arrays of document numbers."""
     found = [p for p in parts if len(p)]
     if len(found) <= 1:
         return found[0] if found else _EMPTY
@@ -66,25 +66,27 @@ def _union(parts: list[IntArray]) -> IntArray:
     return np.unique(every)
 
 
-def _text(word: str | bytes) -> str:
-    return word.decode("utf-8") if isinstance(word, bytes) else word
-
-
-def _date_range(index: IndexReader, query: Any) -> IntArray:
-    """A date range read from the date column (0 = no date never matches)."""
-    dates = index.dates(query.fieldname)
+def range_docs(index: IndexReader, query: qt.Range) -> IntArray:
+    """A date range read from the date column (0 = no date never matches); one value of
+    another numeric field read from its term."""
+    if query.field not in DATE_FIELDS:
+        if query.start is None or query.start != query.end:
+            raise ValueError(f"only a date field takes a range, not {query.field}")
+        return index.term_docs(query.field, str(query.start))
+    dates = index.dates(query.field)
     keep = dates > 0
     if query.start is not None:
-        keep &= dates > query.start if query.startexcl else dates >= query.start
+        keep &= dates >= query.start
     if query.end is not None:
-        keep &= dates < query.end if query.endexcl else dates <= query.end
+        keep &= dates <= query.end
     return np.intersect1d(np.flatnonzero(keep), index.live_docs, assume_unique=True)
 
 
-def _intersection(parts: list[IntArray]) -> IntArray:
+def intersection(parts: list[IntArray]) -> IntArray:
+    """The sorted intersection of sorted arrays of document numbers."""
     if not parts:
         return _EMPTY
-    parts.sort(key=len)
+    parts = sorted(parts, key=len)
     if len(parts) > 1 and len(parts[0]):
         span = max(int(p[-1]) for p in parts if len(p)) + 1
         if len(parts[0]) * 16 >= span:
@@ -109,7 +111,7 @@ def phrase_docs(index: IndexReader, field: str, words: list[str]) -> IntArray:
 
 
 def _phrase_docs(index: IndexReader, field: str, words: list[str]) -> IntArray:
-    candidates = _intersection(
+    candidates = intersection(
         [index.term_docs(field, word, keep_positions=True) for word in set(words)]
     )
     order = sorted(range(len(words)), key=lambda i: len(index.term_docs(field, words[i])))

@@ -9,19 +9,17 @@ Belgian assemblies set); pass the delay your assembly's rules of procedure give.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from whoosh import query as wq
 
 from pqsearch.analyze.answers import CONVERTED, LAPSED, WITHDRAWN
 from pqsearch.index.schema import UNANSWERED, date_to_int
+from pqsearch.query import tree as qt
 
 REPLY_DELAY_DAYS = 30
 # Questions that will never be answered are not late.
 _CLOSED_TYPES = (WITHDRAWN, LAPSED, CONVERTED)
 
 
-def overdue_query(*, as_of: dt.date | None, delay_days: int) -> Any:
+def overdue_query(*, as_of: dt.date | None, delay_days: int) -> qt.Query:
     """Questions without an answer nor a reply date, received more than `delay_days` days
     before `as_of` (default: today), neither withdrawn, lapsed nor converted."""
     if delay_days < 0:
@@ -29,12 +27,12 @@ def overdue_query(*, as_of: dt.date | None, delay_days: int) -> Any:
 
         raise QuerySyntaxError(f"The reply delay is a number of days, not {delay_days}.")
     cutoff = (as_of or dt.date.today()) - dt.timedelta(days=delay_days)
-    late = wq.And(
-        [
-            wq.Term("status", UNANSWERED),
-            # Exclusive: received exactly `delay_days` ago is due today, not yet late.
-            wq.NumericRange("received", None, date_to_int(cutoff), endexcl=True),
-        ]
+    # Received exactly `delay_days` ago is due today, not yet late: the range ends the day before.
+    late = qt.And(
+        (
+            qt.Term("status", UNANSWERED),
+            qt.Range("received", None, date_to_int(cutoff - dt.timedelta(days=1))),
+        )
     )
-    closed = [wq.Term("answer_type", t) for t in _CLOSED_TYPES]
-    return wq.AndNot(late, wq.Or([wq.NumericRange("answered", None, None), *closed]))
+    closed = [qt.Term("answer_type", t) for t in _CLOSED_TYPES]
+    return qt.AndNot(late, qt.Or((qt.Range("answered", None, None), *closed)))

@@ -1,8 +1,8 @@
-"""Relevance scores for every document a query matches, computed with numpy.
+"""Relevance scores for every document a query tree matches, computed with numpy.
 
 Whoosh scores a query one document and one matcher call at a time, in Python: at 100,000
-documents that was most of a search. Here the query tree the compiler builds is scored the
-way Whoosh scores it, on whole posting arrays at once:
+documents that was most of a search. Here each node of `tree.py` is scored the way Whoosh
+scores the same query, on whole posting arrays at once:
 
 - a term in a text field: BM25F (B 0.75, K1 1.2) with Whoosh's idf, its average field
   length and its one-byte document lengths, times the term's boost;
@@ -13,25 +13,24 @@ way Whoosh scores it, on whole posting arrays at once:
   constant score but its union matchers disagree on what that is (BM25 for two words, the
   weight for three, the boost dropped for one), so prefixes are the one place the scores
   differ from Whoosh's; the documents are the same;
-- a date or number range, "every document": the boost alone; a phrase: the sum of its
-  words' scores in its field, over the documents `match.matched_docs` finds for it.
+- a date or number range, "every document", a bare NOT: the boost alone; a phrase: the sum
+  of its words' scores in its field, over the documents `match.phrase_docs` finds for it.
 
-Anything else (a bare NOT, an OR with a minimum) returns None and the caller asks Whoosh.
-The documents are the ones `matched_docs` gives for the same query, so the total and the
-hits always agree.
+Every node is scored here: there is no second path through Whoosh's searcher. The documents
+are the ones `match.matched_docs` gives for the same tree, so the total and the hits always
+agree.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
-from whoosh import query as wq
 
 from pqsearch.index.reader import FloatArray, IndexReader, IntArray
 from pqsearch.index.schema import SCORED_FIELDS
+from pqsearch.query import tree as qt
 from pqsearch.query.match import matched_docs
 
 B = 0.75
@@ -79,55 +78,53 @@ class Scored:
 
 
 class Ranker:
-    """Scores queries against one open index."""
+    """Scores query trees against one open index."""
 
     def __init__(self, index: IndexReader) -> None:
         self.index = index
-        # Within one `score`: each subquery object's result.
+        # Within one `score`: each node object's result.
         self._done: dict[int, Scored] = {}
 
-    def score(self, query: Any) -> Scored | None:
-        """Every document `query` matches with its score, or None when Whoosh must rank."""
-        # The compiler puts each typed word's subquery in the tree twice (alone, and in the
+    def score(self, query: qt.Query) -> Scored:
+        """Every document `query` matches, with its score."""
+        # The compiler puts each typed word's subtree in the tree twice (alone, and in the
         # "all words" AND): it is scored once.
         self._done = {}
         try:
             return self._node(query)
-        except _Unsupported:
-            return None
         finally:
             self._done = {}
 
-    def _node(self, query: Any) -> Scored:
+    def _node(self, query: qt.Query) -> Scored:
         done = self._done.get(id(query))
         if done is None:
             done = self._done[id(query)] = self._score(query)
         return done
 
-    def _score(self, query: Any) -> Scored:
-        if query is wq.NullQuery:
-            return Scored.empty()
-        if isinstance(query, wq.Term):
-            return self._term(query.fieldname, query.text, query.boost)
-        if isinstance(query, wq.Phrase):
+    def _score(self, query: qt.Query) -> Scored:
+        if isinstance(query, qt.Term):
+            return self._term(query.field, query.text, query.boost)
+        if isinstance(query, qt.Phrase):
             return self._phrase(query)
-        if isinstance(query, wq.AndNot):
-            positive = self._node(query.a)
+        if isinstance(query, qt.AndNot):
+            positive = self._node(query.positive)
             if not len(positive.docs):
                 return positive
-            excluded = matched_docs(self.index, query.b)
+            excluded = matched_docs(self.index, query.negative)
             keep = ~np.isin(positive.docs, excluded, assume_unique=True)
             return Scored(positive.docs[keep], positive.scores[keep]).times(query.boost)
-        if type(query) is wq.And:
-            return _all([self._node(sub) for sub in query.subqueries]).times(query.boost)
-        if type(query) is wq.Or and not query.minmatch:
-            return _any([self._node(sub) for sub in query.subqueries]).times(query.boost)
-        if isinstance(query, wq.Prefix):
+        if isinstance(query, qt.And):
+            return _all([self._node(sub) for sub in query.items]).times(query.boost)
+        if isinstance(query, qt.Or):
+            return _any([self._node(sub) for sub in query.items]).times(query.boost)
+        if isinstance(query, qt.Prefix):
             return self._prefix(query)
-        if isinstance(query, wq.NumericRange | wq.Every):
+        if isinstance(query, qt.Range | qt.Every | qt.Not):
             docs = matched_docs(self.index, query)
             return Scored(docs, np.zeros(0)).constant(float(query.boost))
-        raise _Unsupported(type(query).__name__)
+        if isinstance(query, qt.Nothing):
+            return Scored.empty()
+        raise TypeError(f"not a query node: {query!r}")
 
     def _term(self, field: str, text: str, boost: float) -> Scored:
         docs, weights = self.index.term_postings(field, text)
@@ -137,30 +134,21 @@ class Ranker:
             return Scored(docs, weights * boost)
         index = self.index
         idf = math.log(index.doc_count_all / (index.doc_frequency(field, text) + 1)) + 1
-        average = float(index.searcher.avg_field_length(field) or 1)
+        average = index.average_field_length(field)
         lengths = index.field_lengths(field)[docs]
         bm25 = idf * (weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average))
         return Scored(docs, bm25 * boost)
 
-    def _prefix(self, query: Any) -> Scored:
-        field = query.fieldname
-        words = [_text(w) for w in self.index.reader.expand_prefix(field, query.text)]
-        return _any([self._term(field, word, 1.0) for word in words]).times(query.boost)
+    def _prefix(self, query: qt.Prefix) -> Scored:
+        words = self.index.prefix_terms(query.field, query.text)
+        return _any([self._term(query.field, word, 1.0) for word in words]).times(query.boost)
 
-    def _phrase(self, query: Any) -> Scored:
+    def _phrase(self, query: qt.Phrase) -> Scored:
         docs = matched_docs(self.index, query)
         if not len(docs):
             return Scored.empty()
-        words = _all([self._term(query.fieldname, word, 1.0) for word in query.words])
+        words = _all([self._term(query.field, word, 1.0) for word in query.words])
         return words.within(docs).times(query.boost)
-
-
-class _Unsupported(Exception):
-    """A query node this module does not score."""
-
-
-def _text(word: str | bytes) -> str:
-    return word.decode("utf-8") if isinstance(word, bytes) else word
 
 
 def _any(parts: list[Scored]) -> Scored:

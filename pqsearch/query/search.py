@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import numpy as np
-from whoosh import query as wq
 
 from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError
@@ -19,6 +18,7 @@ from pqsearch.models import Hit, SearchResult, Suggestion
 from pqsearch.parse.normalize import strip_invisible
 from pqsearch.query import highlight as hl
 from pqsearch.query import syntax as st
+from pqsearch.query import tree as qt
 from pqsearch.query.compile import Compiled, Compiler
 from pqsearch.query.dates import parse_date_span
 from pqsearch.query.facets import Selection, facet_catalogue, facet_names
@@ -83,8 +83,8 @@ class Filters:
         )
 
 
-def filter_query(compiler: Compiler, filters: Filters) -> Any | None:
-    parts: list[Any] = []
+def filter_query(compiler: Compiler, filters: Filters) -> qt.Query | None:
+    parts: list[qt.Query] = []
     for name in (
         "legislature",
         "session",
@@ -115,9 +115,7 @@ def filter_query(compiler: Compiler, filters: Filters) -> Any | None:
         if start and end and start > end:
             raise QuerySyntaxError(f"The date range is empty: {start} is after {end}.")
         parts.append(compiler.date_query(filters.date_field, start, end))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
+    return qt.all_of(parts) if parts else None
 
 
 def _day(value: str | dt.date | None, *, end: bool) -> dt.date | None:
@@ -134,20 +132,21 @@ R = TypeVar("R")
 
 
 def _reading_once(
-    method: Callable[Concatenate[Searcher, P], R],
-) -> Callable[Concatenate[Searcher, P], R]:
-    """Run a Searcher method with each term's postings read once (`reading_once`)."""
+    method: Callable[Concatenate[QueryRunner, P], R],
+) -> Callable[Concatenate[QueryRunner, P], R]:
+    """Run a QueryRunner method with each term's postings read once (`reading_once`)."""
 
     @functools.wraps(method)
-    def wrapper(self: Searcher, /, *args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(self: QueryRunner, /, *args: P.args, **kwargs: P.kwargs) -> R:
         with self.index.reading_once():
             return method(self, *args, **kwargs)
 
     return wrapper
 
 
-class Searcher:
-    """Runs searches on one open index."""
+class QueryRunner:
+    """Runs searches on one open index: our syntax compiled to our query tree, matched and
+    ranked in numpy (Whoosh's own searcher, `IndexReader.searcher`, only reads storage)."""
 
     def __init__(
         self,
@@ -161,16 +160,16 @@ class Searcher:
         self.ranker = Ranker(index)
         self.catalogue = facet_catalogue(sector_label)
 
-    def matched(self, query: Any) -> np.ndarray:
+    def matched(self, query: qt.Query) -> np.ndarray:
         return matched_docs(self.index, query)
 
-    def matched_mask(self, query: Any | None) -> np.ndarray:
+    def matched_mask(self, query: qt.Query | None) -> np.ndarray:
         """A boolean mask over document numbers of what `query` matches (all when None)."""
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
-        mask[self.matched(query if query is not None else wq.Every())] = True
+        mask[self.matched(query if query is not None else qt.Every())] = True
         return mask
 
-    def count(self, query: Any) -> int:
+    def count(self, query: qt.Query) -> int:
         return len(self.matched(query))
 
     def search(
@@ -236,20 +235,10 @@ class Searcher:
         names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
         if exclude:
-            excluded = wq.Or([wq.Term("id", doc_id) for doc_id in exclude])
-            restrict = wq.AndNot(restrict or wq.Every(), excluded)
-        everything: Any = [q for q in (compiled.query, restrict) if q is not None]
-        combined = (
-            wq.Every()
-            if not everything
-            else everything[0]
-            if len(everything) == 1
-            else wq.And(everything)
-        )
-        scored = None
+            excluded = qt.any_of([qt.Term("id", doc_id) for doc_id in exclude])
+            restrict = qt.AndNot(restrict or qt.Every(), excluded)
         if limit and sort == "relevance" and compiled.query is not None and compiled.has_text:
             scored = self.ranker.score(compiled.query)
-        if scored is not None:
             # The query's documents with their scores, then the filters: the same set as
             # matching the combined query, evaluated once.
             if restrict is not None:
@@ -260,12 +249,11 @@ class Searcher:
             start = (page - 1) * limit
             ranked = scored.top(start, start + limit)
         else:
-            docs = self.matched(combined)
+            everything = [q for q in (compiled.query, restrict) if q is not None]
+            docs = self.matched(qt.all_of(everything) if everything else qt.Every())
             if within is not None:
                 docs = np.intersect1d(docs, within, assume_unique=True)
-                # The page must come from these documents: a filter for the fallback ranking.
-                restrict = restrict if restrict is not None else wq.Every()
-            ranked = self._page(compiled, restrict, docs, sort, filters.date_field, page, limit)
+            ranked = self._by_date(docs, sort, filters.date_field, page, limit)
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
         selection = Selection(mask, docs)
@@ -286,30 +274,9 @@ class Searcher:
             suggestions=self._suggestions(compiled, restrict),
         )
 
-    def _page(
-        self,
-        compiled: Compiled,
-        restrict: Any | None,
-        docs: np.ndarray,
-        sort: str,
-        date_field: str,
-        page: int,
-        limit: int,
+    def _by_date(
+        self, docs: np.ndarray, sort: str, date_field: str, page: int, limit: int
     ) -> list[tuple[int, float]]:
-        if limit == 0:
-            return []
-        if sort == "relevance" and compiled.query is not None and compiled.has_text:
-            # Queries `Ranker` does not score (a bare NOT, ...).
-            # Not `search_page`: it counts every match again for a total we already have.
-            # The filter is the matched set itself, so Whoosh does not evaluate the filters
-            # again, and hits agree with the total where Whoosh's own matching of a negation
-            # lets one document too many through.
-            needs_filter = restrict is not None or _has_negation(compiled.query)
-            allowed = set(docs.tolist()) if needs_filter else None
-            results = self.index.searcher.search(compiled.query, limit=page * limit, filter=allowed)
-            return [
-                (hit.docnum, float(hit.score)) for hit in results[(page - 1) * limit : page * limit]
-            ]
         # Browse (no words) and date sorts: newest first unless asked otherwise; documents
         # without that date come last either way; ties keep index order.
         dates = self.index.dates(date_field if date_field in DATE_FIELDS else "received")[docs]
@@ -350,7 +317,7 @@ class Searcher:
             },
         )
 
-    def _suggestions(self, compiled: Compiled, restrict: Any | None) -> tuple[Suggestion, ...]:
+    def _suggestions(self, compiled: Compiled, restrict: qt.Query | None) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = []
         reader = self.index.reader
         # Bounded work, whatever was typed: a few words checked, words of plausible length.
@@ -358,7 +325,7 @@ class Searcher:
             form = next(iter(fold(word).split()), "")
             if not MIN_SUGGESTED_CHARS <= len(form) <= MAX_SUGGESTED_CHARS:
                 continue
-            if self._any_with(query, restrict):
+            if self._count_with(query, restrict):
                 continue
             best: Suggestion | None = None
             candidates: set[str] = set()
@@ -377,17 +344,11 @@ class Searcher:
                 suggestions.append(best)
         return tuple(suggestions)
 
-    def _any_with(self, query: Any, restrict: Any | None) -> bool:
-        """Whether `query` (within `restrict`) matches a document."""
-        if query is None:
-            return False
-        combined = wq.And([query, restrict]) if restrict is not None else query
-        return len(self.matched(combined)) > 0
-
-    def _count_with(self, query: Any, restrict: Any | None) -> int:
+    def _count_with(self, query: qt.Query | None, restrict: qt.Query | None) -> int:
+        """How many documents `query` matches within `restrict`."""
         if query is None:
             return 0
-        return self.count(wq.And([query, restrict]) if restrict is not None else query)
+        return self.count(qt.And((query, restrict)) if restrict is not None else query)
 
 
 def require_all_words(tree: st.Node | None) -> st.Node | None:
@@ -405,14 +366,12 @@ def require_all_words(tree: st.Node | None) -> st.Node | None:
     return tree
 
 
-def _has_negation(query: Any) -> bool:
-    if isinstance(query, wq.Not | wq.AndNot):
-        return True
-    return any(_has_negation(child) for child in query.children())
+# The name this class had beside Whoosh's own `searcher`; kept for callers of the library.
+Searcher = QueryRunner
 
 
 def _iso(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-__all__ = ["SORTS", "Filters", "Searcher", "int_to_date"]
+__all__ = ["SORTS", "Filters", "QueryRunner", "Searcher", "int_to_date"]

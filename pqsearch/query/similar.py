@@ -19,13 +19,13 @@ from dataclasses import replace
 
 import numpy as np
 import numpy.typing as npt
-from whoosh import query as wq
 
 from pqsearch.analyze.fold import fold, iter_words
 from pqsearch.index.schema import LEMMA_FIELDS, TEXT_PARTS
 from pqsearch.models import Hit, SearchResult
+from pqsearch.query import tree as qt
 from pqsearch.query.compile import Compiled
-from pqsearch.query.search import Filters, Searcher
+from pqsearch.query.search import Filters, QueryRunner
 
 KEY_TERMS = 30
 # Share of the smaller lemma set found in the other: above it, the same question.
@@ -70,7 +70,7 @@ COMMON_SHARE = 0.25
 COMMON_SHARE_FROM = 40
 
 
-def lemma_bag(searcher: Searcher, text: str) -> Counter[str]:
+def lemma_bag(searcher: QueryRunner, text: str) -> Counter[str]:
     """The content lemmas of `text` with their counts, through the lexicon."""
     lexicon = searcher.index.lexicon
     forms = Counter(fold(word) for word, _, _ in iter_words(text))
@@ -88,7 +88,7 @@ def lemma_bag(searcher: Searcher, text: str) -> Counter[str]:
     return bag
 
 
-def key_terms(searcher: Searcher, bag: Counter[str], limit: int = KEY_TERMS) -> dict[str, float]:
+def key_terms(searcher: QueryRunner, bag: Counter[str], limit: int = KEY_TERMS) -> dict[str, float]:
     """The `limit` lemmas that best characterise the bag: tf x idf in the question field."""
     reader = searcher.index.reader
     total = max(searcher.index.doc_count, 1)
@@ -104,7 +104,7 @@ def key_terms(searcher: Searcher, bag: Counter[str], limit: int = KEY_TERMS) -> 
 
 
 def similar(
-    searcher: Searcher,
+    searcher: QueryRunner,
     text: str,
     *,
     label: str,
@@ -121,11 +121,11 @@ def similar(
         return SearchResult(query=label, total=0, page=page, limit=limit, hits=())
     top = max(terms.values())
     subqueries = [
-        wq.Term(LEMMA_FIELDS[part], lemma, boost=weight / top)
+        qt.Term(LEMMA_FIELDS[part], lemma, boost=weight / top)
         for lemma, weight in terms.items()
         for part in SIMILAR_PARTS
     ]
-    compiled = Compiled(query=wq.Or(subqueries), lemmas=set(terms), has_text=True)
+    compiled = Compiled(query=qt.Or(tuple(subqueries)), lemmas=set(terms), has_text=True)
     result = searcher.run(
         compiled,
         query_text=label,
@@ -144,17 +144,16 @@ def similar(
     return replace(result, hits=hits)
 
 
-def similar_documents(searcher: Searcher, terms: dict[str, float]) -> npt.NDArray[np.int64]:
+def similar_documents(searcher: QueryRunner, terms: dict[str, float]) -> npt.NDArray[np.int64]:
     """The documents holding key terms worth `MIN_SIMILARITY` of the terms' total weight."""
     held = np.zeros(searcher.index.doc_count_all, dtype=np.float64)
     for lemma, weight in terms.items():
-        held[searcher.matched(wq.Or([wq.Term(LEMMA_FIELDS[p], lemma) for p in SIMILAR_PARTS]))] += (
-            weight
-        )
+        parts = tuple(qt.Term(LEMMA_FIELDS[p], lemma) for p in SIMILAR_PARTS)
+        held[searcher.matched(qt.Or(parts))] += weight
     return np.flatnonzero(held >= MIN_SIMILARITY * sum(terms.values()))
 
 
-def _annotate(searcher: Searcher, hit: Hit, terms: dict[str, float], lemmas: set[str]) -> Hit:
+def _annotate(searcher: QueryRunner, hit: Hit, terms: dict[str, float], lemmas: set[str]) -> Hit:
     record = searcher.index.record(searcher.index.docnum(hit.id))["question"]
     other = set(lemma_bag(searcher, f"{record['title']}\n{record['question']}"))
     shared = [t for t in terms if t in other]

@@ -6,14 +6,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from whoosh import query as wq
 
 from pqsearch import api
 from pqsearch.index.reader import FrequentTerms, IndexReader
+from pqsearch.query import tree as qt
 from pqsearch.query.match import matched_docs
 from pqsearch.query.rank import Ranker, Scored
-from pqsearch.query.search import Searcher
+from pqsearch.query.search import QueryRunner
 from pqsearch.query.syntax import parse_query
+from tests.query.whoosh_reference import to_whoosh
 
 QUERIES = [
     "logement",
@@ -47,17 +48,17 @@ def opened(corpus_index: Path) -> IndexReader:
     reader.close()
 
 
-def _whoosh(reader: IndexReader, query: object) -> dict[int, float]:
-    results = reader.searcher.search(query, limit=None)
+def _whoosh(reader: IndexReader, query: qt.Query) -> dict[int, float]:
+    results = reader.searcher.search(to_whoosh(query), limit=None)
     return {hit.docnum: float(hit.score) for hit in results}
 
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_scores_equal_whoosh_scores(opened: IndexReader, text: str) -> None:
-    query = Searcher(opened).compiler.compile(parse_query(text)).query
+    query = QueryRunner(opened).compiler.compile(parse_query(text)).query
+    assert query is not None
     expected = _whoosh(opened, query)
     scored = Ranker(opened).score(query)
-    assert scored is not None
     assert expected, f"{text!r} should match something in the corpus"
     # The documents are those the total counts (Whoosh's own NOT can let one through).
     assert scored.docs.tolist() == matched_docs(opened, query).tolist()
@@ -72,15 +73,28 @@ def test_scores_equal_whoosh_scores(opened: IndexReader, text: str) -> None:
 
 
 def test_the_order_is_whooshs_order(opened: IndexReader) -> None:
-    query = Searcher(opened).compiler.compile(parse_query("bruxelles emploi")).query
-    expected = [hit.docnum for hit in opened.searcher.search(query, limit=10)]
+    query = QueryRunner(opened).compiler.compile(parse_query("bruxelles emploi")).query
+    assert query is not None
+    expected = [hit.docnum for hit in opened.searcher.search(to_whoosh(query), limit=10)]
     scored = Ranker(opened).score(query)
-    assert scored is not None
     assert [doc for doc, _ in scored.top(0, 10)] == expected
 
 
-def test_a_bare_not_is_left_to_whoosh(opened: IndexReader) -> None:
-    assert Ranker(opened).score(wq.Or([wq.Term("title_words", "x"), wq.Not(wq.Every())])) is None
+def test_a_bare_not_inside_an_or_scores_its_boost(opened: IndexReader) -> None:
+    """Once left to Whoosh's searcher: `logement OR -bruxelles` is ranked by our ranker."""
+    query = QueryRunner(opened).compiler.compile(parse_query("logement OR -bruxelles")).query
+    assert isinstance(query, qt.Or) and isinstance(query.items[1], qt.Not)
+    scored = Ranker(opened).score(query)
+    housing = set(matched_docs(opened, qt.Term("question_words", "logement")).tolist())
+    brussels = matched_docs(opened, query.items[1].item)
+    got = dict(zip(scored.docs.tolist(), scored.scores.tolist(), strict=True))
+    without = set(opened.live_docs.tolist()) - set(brussels.tolist())
+    assert without and set(got) >= without
+    assert all(got[doc] >= 1.0 for doc in without)
+    expected = _whoosh(opened, query)
+    for docnum in set(got) & set(expected):
+        assert got[docnum] == pytest.approx(expected[docnum], rel=1e-5)
+    assert housing & set(got)
 
 
 def test_top_breaks_ties_by_document_number_across_the_page_edge() -> None:
@@ -103,14 +117,13 @@ def test_a_prefix_scores_as_the_or_of_its_words(opened: IndexReader) -> None:
     words = [w.decode() for w in opened.reader.expand_prefix("answer_lemmas", "techno")]
     assert len(words) > 1
     ranker = Ranker(opened)
-    prefix = ranker.score(wq.Prefix("answer_lemmas", "techno", boost=3.0))
-    spelled = ranker.score(wq.Or([wq.Term("answer_lemmas", w) for w in words], boost=3.0))
-    assert prefix is not None and spelled is not None
+    prefix = ranker.score(qt.Prefix("answer_lemmas", "techno", boost=3.0))
+    spelled = ranker.score(qt.Or(tuple(qt.Term("answer_lemmas", w) for w in words), boost=3.0))
     assert prefix.docs.tolist() == spelled.docs.tolist()
     assert prefix.scores.tolist() == pytest.approx(spelled.scores.tolist())
 
 
-def _everything(searcher: Searcher, text: str) -> tuple[object, ...]:
+def _everything(searcher: QueryRunner, text: str) -> tuple[object, ...]:
     result = searcher.search(text, limit=50, facets=["session", "sector", "received_year"])
     hits = tuple((hit.id, round(hit.score, 9), hit.highlights) for hit in result.hits)
     return result.total, hits, result.facets, result.suggestions
@@ -123,9 +136,9 @@ def test_what_a_reader_keeps_of_frequent_terms_changes_no_result(corpus_index: P
     keeping = IndexReader(corpus_index)
     keeping._frequent = FrequentTerms(min_postings=1)
     try:
-        expected = [_everything(Searcher(plain), text) for text in QUERIES]
+        expected = [_everything(QueryRunner(plain), text) for text in QUERIES]
         for _ in range(2):
-            assert [_everything(Searcher(keeping), text) for text in QUERIES] == expected
+            assert [_everything(QueryRunner(keeping), text) for text in QUERIES] == expected
         assert keeping._frequent.size > 0
         assert plain._frequent.size == 0
     finally:

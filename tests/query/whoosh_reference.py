@@ -1,0 +1,45 @@
+"""Our query tree as the Whoosh query that means the same, for tests that compare our
+matching and scores with Whoosh's own searcher (the reference implementation)."""
+
+from __future__ import annotations
+
+from whoosh import query as wq
+
+from pqsearch.index.reader import IndexReader
+from pqsearch.query import tree as qt
+
+
+def to_whoosh(query: qt.Query, *, spell_prefixes: IndexReader | None = None) -> wq.Query:
+    """The Whoosh query for `query`; with `spell_prefixes`, each prefix as the OR of the
+    words it stands for in that index (how our ranker scores it, see `rank.py`)."""
+
+    def convert(item: qt.Query) -> wq.Query:
+        return to_whoosh(item, spell_prefixes=spell_prefixes)
+
+    if isinstance(query, qt.Prefix) and spell_prefixes is not None:
+        words = spell_prefixes.prefix_terms(query.field, query.text)
+        if len(words) == 1:
+            # Whoosh's Or of one query normalizes to that query and drops the Or's boost.
+            return wq.Term(query.field, words[0], boost=query.boost)
+        return wq.Or([wq.Term(query.field, word) for word in words], boost=query.boost)
+    if isinstance(query, qt.Term):
+        return wq.Term(query.field, query.text, boost=query.boost)
+    if isinstance(query, qt.Phrase):
+        return wq.Phrase(query.field, list(query.words), boost=query.boost)
+    if isinstance(query, qt.Prefix):
+        return wq.Prefix(query.field, query.text, boost=query.boost)
+    if isinstance(query, qt.Range):
+        return wq.NumericRange(query.field, query.start, query.end, boost=query.boost)
+    if isinstance(query, qt.Every):
+        return wq.Every(boost=query.boost)
+    if isinstance(query, qt.Nothing):
+        return wq.NullQuery
+    if isinstance(query, qt.And):
+        return wq.And([convert(item) for item in query.items], boost=query.boost)
+    if isinstance(query, qt.Or):
+        return wq.Or([convert(item) for item in query.items], boost=query.boost)
+    if isinstance(query, qt.Not):
+        return wq.Not(convert(query.item), boost=query.boost)
+    if isinstance(query, qt.AndNot):
+        return wq.AndNot(convert(query.positive), convert(query.negative))
+    raise TypeError(query)
