@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, ClassVar, Concatenate, ParamSpec, TypeVar
 
 import numpy as np
 
@@ -39,6 +39,20 @@ MAX_LIMIT = 1000
 @dataclass(frozen=True)
 class Filters:
     """Restrictions on a search; several values of one field mean any of them."""
+
+    # The fields that take several values (any of them), in the order they are applied.
+    MULTI_VALUED: ClassVar[tuple[str, ...]] = (
+        "legislature",
+        "session",
+        "author",
+        "addressee",
+        "portfolio",
+        "language",
+        "sector",
+        "sector_mentioned",
+        "answer_type",
+        "kind",
+    )
 
     legislature: tuple[str, ...] = ()
     session: tuple[str, ...] = ()
@@ -85,18 +99,7 @@ class Filters:
 
 def filter_query(compiler: Compiler, filters: Filters) -> qt.Query | None:
     parts: list[qt.Query] = []
-    for name in (
-        "legislature",
-        "session",
-        "author",
-        "addressee",
-        "portfolio",
-        "language",
-        "sector",
-        "sector_mentioned",
-        "answer_type",
-        "kind",
-    ):
+    for name in Filters.MULTI_VALUED:
         values: tuple[str, ...] = getattr(filters, name)
         if values:
             parts.append(compiler.values_query(name, values))

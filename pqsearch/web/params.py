@@ -17,17 +17,7 @@ from pqsearch import Filters, QuerySyntaxError
 from pqsearch.web.i18n import Language, language_of
 
 # Filters that take several values (any of them), by URL parameter = `Filters` field name.
-MULTI = (
-    "legislature",
-    "session",
-    "author",
-    "addressee",
-    "portfolio",
-    "language",
-    "sector",
-    "answer_type",
-    "kind",
-)
+MULTI = Filters.MULTI_VALUED
 DateField = Literal["received", "published", "answered"]
 DATE_FIELDS: tuple[DateField, ...] = ("received", "published", "answered")
 # Ten hits a page, as the CLI: the marked snippets are most of a page's cost.

@@ -80,6 +80,7 @@ def test_an_index_built_by_an_older_version_asks_for_a_rebuild(tmp_path: Path) -
     from pqsearch.analyze.lexicon import Lexicon
     from pqsearch.errors import OutdatedIndexError
     from pqsearch.index import store
+    from pqsearch.index.manifest import drop_lexicon_sum
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -91,6 +92,8 @@ def test_an_index_built_by_an_older_version_asks_for_a_rebuild(tmp_path: Path) -
     lexicon = Lexicon.open(data / store.LEXICON_FILE, writable=True)
     lexicon.set_meta("schema_version", "1")
     lexicon.close()
+    # An index written by that version kept no checksum of its lexicon.
+    drop_lexicon_sum(data)
     with pytest.raises(OutdatedIndexError, match="--rebuild"):
         api.open_index(index_dir)
     result = CliRunner().invoke(app, ["search", "diplomates", "--index", str(index_dir)])

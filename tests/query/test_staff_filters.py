@@ -111,7 +111,9 @@ def test_export_to_a_missing_folder_says_so_without_a_traceback(index: api.Index
         app, ["export", "logement", "-o", "/nonexistent/x.md", "--index", str(index.root)]
     )
     assert result.exit_code == 2
-    assert "Error: Cannot write /nonexistent/x.md: No such file or directory" in result.stderr
+    assert "Error: Cannot write the export to /nonexistent/x.md: No such file or directory" in (
+        result.stderr
+    )
     assert "Traceback" not in result.output
 
 
