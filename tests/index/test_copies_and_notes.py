@@ -60,12 +60,15 @@ def test_a_page_and_its_identical_record_are_reported_as_duplicates(tmp_path: Pa
     _write_records(folder / "records.jsonl", brussels_record("170229"), brussels_record("170264"))
     report = api.ingest([folder], index_dir=tmp_path / "index")
     assert sorted(report.added) == ["170229", "170264"]
-    assert sorted(report.identical) == ["170229", "170264"]
+    # The collector's records differ from their pages (no procedure, another kind), so each is
+    # another version of its question: reported with the reason, the page kept.
+    assert [d.split(":")[0] for d in report.duplicates] == ["170229", "170264"]
+    assert all(d.endswith(".html (html)") for d in report.duplicates)
     from pqsearch.output import ingest_text
 
     text = ingest_text(report)
     assert "2 duplicates" in text.splitlines()[0]
-    assert "2 questions read again with the same content" in text
+    assert text.count("  duplicate: ") == 2
 
 
 def test_a_record_answered_since_wins_over_its_page(tmp_path: Path) -> None:
