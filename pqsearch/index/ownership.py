@@ -32,6 +32,9 @@ _OUR_NAMES = re.compile(
     r"|watches(\.\d+\.tmp|\.json))$"
 )
 _DATA_NAME = re.compile(r"^data-\d+$")
+# Files that keep an empty folder in version control (the repository's own `index/` holds a
+# `.gitkeep`): a folder holding only these counts as empty. pqsearch never deletes them.
+_PLACEHOLDERS = frozenset({".gitkeep", ".keep", ".gitignore"})
 
 
 def claim(root: Path) -> str:
@@ -80,7 +83,11 @@ def claim(root: Path) -> str:
 def foreign_entries(root: Path) -> list[str]:
     """The names in `root` that pqsearch never makes in an index folder."""
     try:
-        return sorted(p.name for p in root.iterdir() if not _OUR_NAMES.match(p.name))
+        return sorted(
+            p.name
+            for p in root.iterdir()
+            if not _OUR_NAMES.match(p.name) and p.name not in _PLACEHOLDERS
+        )
     except OSError:
         return []
 

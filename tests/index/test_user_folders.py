@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from pqsearch import api
 from pqsearch.cli import app
+from pqsearch.errors import NotAnIndexFolderError
 from pqsearch.index import ownership, store
 from tests.conftest import BRUSSELS_HTML
 
@@ -180,3 +181,30 @@ def test_an_index_from_before_markers_is_adopted(tmp_path: Path, corpus: Path) -
     assert code == 0, output
     assert ownership.index_id(root) is not None
     assert len(list(root.glob("data-*"))) == 1
+
+
+def test_the_repositorys_own_index_folder_is_taken_as_empty(tmp_path: Path, corpus: Path) -> None:
+    # The README's main command ingests into the repository's `index/`, which git keeps with a
+    # `.gitkeep`: that folder is the index's, and the placeholder stays.
+    root = tmp_path / "index"
+    root.mkdir()
+    (root / ".gitkeep").write_text("")
+    report = api.ingest([corpus], index_dir=root)
+    assert report.added and not report.failed
+    assert (root / ".gitkeep").read_text() == ""
+    api.ingest([corpus], index_dir=root, rebuild=True)
+    assert (root / ".gitkeep").exists()
+    with api.open_index(root) as index:
+        assert index.document_count == len(report.added)
+
+
+def test_a_folder_with_a_placeholder_and_a_users_file_is_still_refused(
+    tmp_path: Path, corpus: Path
+) -> None:
+    root = tmp_path / "index"
+    root.mkdir()
+    (root / ".gitkeep").write_text("")
+    (root / "notes.txt").write_text("mine")
+    with pytest.raises(NotAnIndexFolderError, match=r"notes\.txt"):
+        api.ingest([corpus], index_dir=root)
+    assert sorted(p.name for p in root.iterdir()) == [".gitkeep", "notes.txt"]
