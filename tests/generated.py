@@ -26,7 +26,7 @@ CHANGED = 100
 
 def build_generated_index(root: Path) -> Path:
     """Ingest the generated documents into `root/index` and return that folder."""
-    # The shipped corpus only, so the documents are the same in a clone and beside ../shared.
+    # The shipped corpus only, so the documents are the same in a clone and in the workspace.
     pools = dataclasses.replace(
         load_pools(SHIPPED_CORPUS), question_lengths=(1,), answer_lengths=(1,)
     )
