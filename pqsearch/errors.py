@@ -130,6 +130,10 @@ class TaxonomyError(PqsearchError):
     """A sector taxonomy file is malformed; the message names the line and the problem."""
 
 
+class ThesaurusError(PqsearchError):
+    """A thesaurus file (the user's, `PQSEARCH_THESAURUS`) cannot be read or is malformed."""
+
+
 class NotFoundError(PqsearchError):
     """No document has the id that was asked for."""
 

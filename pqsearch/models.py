@@ -211,6 +211,15 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A query word that matched nothing and the indexed word searched instead (issue 14);
+    search again with `correct=False` (`--no-correct`) to search the word as typed."""
+
+    word: str
+    correction: str
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """One page of ranked hits: `total` counts every match, `facets` are counted over all of
     them, `suggestions` are did-you-mean for query words that matched nothing."""
@@ -222,6 +231,8 @@ class SearchResult:
     hits: tuple[Hit, ...]
     facets: tuple[Facet, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
+    # The words searched as their spelling correction ("Résultats pour ...").
+    corrections: tuple[Correction, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.answers import classify_answer
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
@@ -472,6 +473,8 @@ class _Run:
         self.duplicates: list[str] = []
         self.words = 0
         self._last_file: str | None = None
+        # Acronyms the documents define, kept with the lexicon at each commit.
+        self.acronyms = Acronyms()
 
     def _tick(self) -> None:
         if self.on_progress is not None:
@@ -608,6 +611,7 @@ class _Run:
         writer = self._writer()
         for question, text, enrichment, analyses in self.analyser.analyse(pending):
             self.lexicon.add(analyses.values())
+            self.acronyms.add(getattr(question, part) or "" for part in TEXT_PARTS)
             writer.update_document(**to_document(question, text, enrichment))
             words = sum(a.words for a in analyses.values())
             self.words += words
@@ -645,6 +649,7 @@ class _Run:
         self.progress.stage = "commit"
         self._tick()
         # The lexicon first: if we die between the two, it describes a superset of the index.
+        self.acronyms.save(self.lexicon)
         self.lexicon.flush()
         self.writer.commit()
         self.writer = None

@@ -13,8 +13,8 @@ import numpy as np
 from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
-from pqsearch.index.schema import DATE_FIELDS, WORD_FIELDS, int_to_date
-from pqsearch.models import Hit, SearchResult, Suggestion
+from pqsearch.index.schema import DATE_FIELDS, int_to_date
+from pqsearch.models import Correction, Hit, SearchResult, Suggestion
 from pqsearch.parse.normalize import strip_invisible
 from pqsearch.query import highlight as hl
 from pqsearch.query import syntax as st
@@ -33,6 +33,7 @@ SORTS = ("relevance", "newest", "oldest")
 MAX_SUGGESTED_WORDS = 5
 MIN_SUGGESTED_CHARS = 4
 MAX_SUGGESTED_CHARS = 30
+MAX_CANDIDATES = 5
 MAX_LIMIT = 1000
 
 
@@ -187,15 +188,19 @@ class QueryRunner:
         limit: int = 20,
         highlight: bool = True,
         all_words: bool = False,
+        correct: bool = True,
     ) -> SearchResult:
-        """Ranked hits; `all_words` keeps only documents holding every plain word typed."""
+        """Ranked hits; `all_words` keeps only documents holding every plain word typed;
+        `correct` searches a word that matches nothing as its spelling correction."""
         filters = filters or Filters()
         if sort not in SORTS:
             raise QuerySyntaxError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
         if page < 1 or not 0 <= limit <= MAX_LIMIT:
             raise QuerySyntaxError(f"Pages count from 1 and the limit is 0 to {MAX_LIMIT}.")
         tree = parse_query(strip_invisible(text))
-        compiled = self.compiler.compile(require_all_words(tree) if all_words else tree)
+        compiled = self.compiler.compile(
+            require_all_words(tree) if all_words else tree, correct=correct
+        )
         if compiled.query is None and text.strip():
             # Not the whole corpus as "matches" (issue 12).
             raise QuerySyntaxError(
@@ -275,6 +280,10 @@ class QueryRunner:
                 self.catalogue[name].count(self.index, selection, top=facet_top) for name in names
             ),
             suggestions=self._suggestions(compiled, restrict),
+            corrections=tuple(
+                Correction(word, self.index.lexicon.display(fixed) or fixed)
+                for word, fixed in compiled.corrections.items()
+            ),
         )
 
     def _by_date(
@@ -322,7 +331,6 @@ class QueryRunner:
 
     def _suggestions(self, compiled: Compiled, restrict: qt.Query | None) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = []
-        reader = self.index.reader
         # Bounded work, whatever was typed: a few words checked, words of plausible length.
         for word, query in compiled.words[:MAX_SUGGESTED_WORDS]:
             form = next(iter(fold(word).split()), "")
@@ -330,21 +338,16 @@ class QueryRunner:
                 continue
             if self._count_with(query, restrict):
                 continue
-            best: Suggestion | None = None
-            candidates: set[str] = set()
-            for part_field in WORD_FIELDS.values():
-                candidates.update(
-                    t.decode("utf-8") if isinstance(t, bytes) else t
-                    for t in reader.terms_within(part_field, form, 2)
+            # The plausible corrections (`query.correct`), likeliest first: the first one
+            # with documents within the filters.
+            for candidate in self.compiler.expander.suggestions(form)[:MAX_CANDIDATES]:
+                hits = self._count_with(
+                    self.compiler.compile(parse_query(candidate)).query, restrict
                 )
-            for candidate in sorted(candidates - {form}):
-                compiled_candidate = self.compiler.compile(parse_query(candidate))
-                hits = self._count_with(compiled_candidate.query, restrict)
-                if hits and (best is None or hits > best.hits):
+                if hits:
                     display = self.index.lexicon.display(candidate) or candidate
-                    best = Suggestion(word=word, suggestion=display, hits=hits)
-            if best is not None:
-                suggestions.append(best)
+                    suggestions.append(Suggestion(word=word, suggestion=display, hits=hits))
+                    break
         return tuple(suggestions)
 
     def _count_with(self, query: qt.Query | None, restrict: qt.Query | None) -> int:

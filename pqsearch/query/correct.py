@@ -1,0 +1,165 @@
+"""Spelling correction of query words: the nearest indexed form, found in milliseconds.
+
+A typed word that matches nothing ("neutralitee", "boxs") is replaced by the indexed surface
+form nearest to it: the fewest edits (a letter missing, added, changed, or two letters
+swapped: optimal string alignment), then the form found in the most documents. How many
+edits a word may take depends on its length: none under `MIN_CHARS` letters (too many short
+words are one edit apart), one up to `TWO_EDITS_FROM` - 1 letters, two from there.
+
+Candidates come from a deletion neighbourhood (SymSpell): every indexed form and each form
+with one letter deleted are hashed into one sorted array, built once per index generation
+(`IndexReader.generation_cache`); a typed word's own deletions (up to two) are looked up in
+it with a binary search, and only the few forms found are compared letter by letter. A
+correction therefore costs a few hundred hash lookups, not a scan of the vocabulary. A form
+two deletions away from the typed word and longer than it (two letters missing) is not
+found; two letters missing from a short word is rarely a typo of that word anyway.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from pqsearch.index.reader import IndexReader
+from pqsearch.index.schema import WORD_FIELDS
+
+MIN_CHARS = 4
+TWO_EDITS_FROM = 8
+# Forms present in fewer documents than this are not offered as corrections: a typo in one
+# document must not become the correction of the same typo typed in a query.
+MIN_DOCUMENTS = 2
+
+
+def max_edits(form: str) -> int:
+    """How many edits a typed word of this length may be from its correction."""
+    if len(form) < MIN_CHARS or not form.isalpha():
+        return 0
+    return 1 if len(form) < TWO_EDITS_FROM else 2
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An indexed form near a typed word: how many edits away, in how many documents."""
+
+    form: str
+    edits: int
+    documents: int
+
+
+class Vocabulary:
+    """The indexed surface forms with their document counts and deletion neighbourhood."""
+
+    def __init__(self, documents: dict[str, int]) -> None:
+        self.forms = sorted(documents)
+        self.documents = np.array([documents[f] for f in self.forms], dtype=np.int64)
+        keys: list[int] = []
+        owners: list[int] = []
+        for number, form in enumerate(self.forms):
+            for variant in _deletions(form, 1):
+                keys.append(hash(variant))
+                owners.append(number)
+        order = np.argsort(np.array(keys, dtype=np.int64), kind="stable")
+        self._keys = np.array(keys, dtype=np.int64)[order]
+        self._owners = np.array(owners, dtype=np.int64)[order]
+
+    @classmethod
+    def of_index(cls, index: IndexReader) -> Vocabulary:
+        """Every form of the surface-word fields, with the most documents it has in one."""
+        counts: dict[str, int] = {}
+        reader = index.reader
+        for field in WORD_FIELDS.values():
+            for term, info in reader.iter_field(field):
+                form = term.decode("utf-8") if isinstance(term, bytes) else term
+                if len(form) >= MIN_CHARS - 1 and form.isalpha():
+                    counts[form] = max(counts.get(form, 0), int(info.doc_frequency()))
+        return cls(counts)
+
+    def documents_of(self, form: str) -> int:
+        number = _index_of(self.forms, form)
+        return 0 if number is None else int(self.documents[number])
+
+    def near(self, typed: str) -> list[Candidate]:
+        """The forms within `max_edits(typed)` of `typed` (itself excluded), nearest and
+        most frequent first."""
+        limit = max_edits(typed)
+        if not limit:
+            return []
+        hashes = np.array(sorted({hash(v) for v in _deletions(typed, limit)}), dtype=np.int64)
+        starts = np.searchsorted(self._keys, hashes, side="left")
+        ends = np.searchsorted(self._keys, hashes, side="right")
+        owners = {int(o) for s, e in zip(starts, ends, strict=True) for o in self._owners[s:e]}
+        found = []
+        for number in owners:
+            form = self.forms[number]
+            edits = osa_distance(typed, form, limit)
+            if form != typed and edits <= limit and self.documents[number] >= MIN_DOCUMENTS:
+                found.append(Candidate(form, edits, int(self.documents[number])))
+        found.sort(key=lambda c: (c.edits, -_plausibility(typed, c), c.form))
+        return found
+
+
+def _plausibility(typed: str, candidate: Candidate) -> float:
+    """Among forms as many edits away, the one found in most documents; a form that keeps
+    the typed word's first letter is the likelier (people rarely mistype the first)."""
+    same_start = 1.0 if candidate.form[:1] == typed[:1] else 0.0
+    return same_start * 10.0 + math.log(candidate.documents)
+
+
+def _index_of(forms: list[str], form: str) -> int | None:
+    low, high = 0, len(forms)
+    while low < high:
+        middle = (low + high) // 2
+        if forms[middle] < form:
+            low = middle + 1
+        else:
+            high = middle
+    return low if low < len(forms) and forms[low] == form else None
+
+
+def _deletions(word: str, depth: int) -> Iterator[str]:
+    """`word` and every string made from it by deleting up to `depth` letters."""
+    level: set[str] = {word}
+    seen: set[str] = set(level)
+    yield word
+    for _ in range(depth):
+        following: set[str] = set()
+        for item in level:
+            for i in range(len(item)):
+                variant = item[:i] + item[i + 1 :]
+                if variant not in seen:
+                    seen.add(variant)
+                    following.add(variant)
+                    yield variant
+        level = following
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """Edits from `a` to `b` (insert, delete, replace, swap two neighbours); `limit` + 1 as
+    soon as it is certain to exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def vocabulary(index: IndexReader) -> Vocabulary:
+    """The index generation's vocabulary, built on first use and shared by its readers."""
+    return index.generation_cache("spelling", lambda: Vocabulary.of_index(index))
+
+
+def best(candidates: Iterable[Candidate]) -> Candidate | None:
+    return next(iter(candidates), None)
