@@ -28,9 +28,6 @@ from pqsearch.index.schema import WORD_FIELDS
 
 MIN_CHARS = 4
 TWO_EDITS_FROM = 8
-# Forms present in fewer documents than this are not offered as corrections: a typo in one
-# document must not become the correction of the same typo typed in a query.
-MIN_DOCUMENTS = 2
 
 
 def max_edits(form: str) -> int:
@@ -77,10 +74,6 @@ class Vocabulary:
                     counts[form] = max(counts.get(form, 0), int(info.doc_frequency()))
         return cls(counts)
 
-    def documents_of(self, form: str) -> int:
-        number = _index_of(self.forms, form)
-        return 0 if number is None else int(self.documents[number])
-
     def near(self, typed: str) -> list[Candidate]:
         """The forms within `max_edits(typed)` of `typed` (itself excluded), nearest and
         most frequent first."""
@@ -95,9 +88,9 @@ class Vocabulary:
         for number in owners:
             form = self.forms[number]
             edits = osa_distance(typed, form, limit)
-            if form != typed and edits <= limit and self.documents[number] >= MIN_DOCUMENTS:
+            if form != typed and edits <= limit:
                 found.append(Candidate(form, edits, int(self.documents[number])))
-        found.sort(key=lambda c: (c.edits, -_plausibility(typed, c), c.form))
+        found.sort(key=lambda c: (c.edits, _changed(typed, c.form), -_plausibility(typed, c)))
         return found
 
 
@@ -108,15 +101,14 @@ def _plausibility(typed: str, candidate: Candidate) -> float:
     return same_start * 10.0 + math.log(candidate.documents)
 
 
-def _index_of(forms: list[str], form: str) -> int | None:
-    low, high = 0, len(forms)
-    while low < high:
-        middle = (low + high) // 2
-        if forms[middle] < form:
-            low = middle + 1
-        else:
-            high = middle
-    return low if low < len(forms) and forms[low] == form else None
+def _changed(typed: str, form: str) -> int:
+    """How many letters of the typed word a correction replaces (a letter missing, doubled
+    or swapped is a likelier slip than a wrong letter: "boxs" is "box", not "bons")."""
+    if len(typed) != len(form):
+        return max(0, osa_distance(typed, form, len(typed)) - abs(len(typed) - len(form)))
+    return sum(a != b for a, b in zip(typed, form, strict=True)) - (
+        2 if sorted(typed) == sorted(form) else 0
+    )
 
 
 def _deletions(word: str, depth: int) -> Iterator[str]:
