@@ -18,11 +18,13 @@ from pqsearch.errors import (
     QuerySyntaxError,
     SiteUnreachableError,
     TaxonomyError,
+    ThesaurusError,
     UnknownValueError,
 )
 from pqsearch.fetch import harvest
 from pqsearch.fetch.report import HarvestReport
 from pqsearch.models import (
+    Correction,
     CrossReference,
     Document,
     Facet,
@@ -40,10 +42,12 @@ from pqsearch.models import (
     SectorEvidence,
     SectorMention,
     Suggestion,
+    Synonym,
 )
 from pqsearch.query.search import Filters
 
 __all__ = [
+    "Correction",
     "CrossReference",
     "DamagedIndexError",
     "Document",
@@ -74,7 +78,9 @@ __all__ = [
     "SectorMention",
     "SiteUnreachableError",
     "Suggestion",
+    "Synonym",
     "TaxonomyError",
+    "ThesaurusError",
     "UnknownValueError",
     "__version__",
     "harvest",

@@ -32,6 +32,7 @@ from pqsearch.models import (
     SearchResult,
     SectorCount,
     SectorMention,
+    Synonym,
 )
 from pqsearch.query.facets import facet_names
 from pqsearch.query.search import Filters
@@ -128,10 +129,13 @@ class Index:
         page: int = 1,
         limit: int = 20,
         all_words: bool = False,
+        correct: bool = True,
     ) -> SearchResult:
         """Ranked hits for `query` (the query language of the README), with facet counts.
 
-        `all_words=True` keeps only the documents holding every plain word typed.
+        `all_words=True` keeps only the documents holding every plain word typed. A word that
+        matches nothing is searched as its spelling correction (`SearchResult.corrections`)
+        unless `correct=False`.
         """
         _check_arguments(query, page=page, limit=limit)
         with self._pool.lease() as view:
@@ -144,6 +148,7 @@ class Index:
                 page=page,
                 limit=limit,
                 all_words=all_words,
+                correct=correct,
             )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
@@ -338,6 +343,13 @@ class Index:
                 )
                 for s in view.taxonomy.sectors
             )
+
+    def synonyms(self, word: str) -> tuple[Synonym, ...]:
+        """What a query word is also searched as, and where each term came from: the
+        thesaurus, the user's file (`PQSEARCH_THESAURUS`), acronyms defined in the documents,
+        its Dutch stem, its spelling correction when it matches nothing."""
+        with self._pool.lease() as view:
+            return view.searcher.compiler.expander.describe(word)
 
     def facet_raw(self, index_field: str) -> tuple[FacetCount, ...]:
         """Raw values of an index field with their document counts (no display labels)."""

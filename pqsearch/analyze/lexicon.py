@@ -246,6 +246,11 @@ class Lexicon:
         row = self._read("SELECT documents FROM forms WHERE form = ?", (fold(form),)).fetchone()
         return 0 if row is None else int(row[0])
 
+    def form_documents(self) -> Iterator[tuple[str, int]]:
+        """Every indexed form with `frequency` (for the spelling corrector's vocabulary)."""
+        for form, documents in self._read("SELECT form, documents FROM forms"):
+            yield str(form), int(documents)
+
     def __len__(self) -> int:
         return int(self._read("SELECT count(*) FROM forms").fetchone()[0])
 

@@ -22,10 +22,12 @@ from typing import Literal
 
 from pqsearch.analyze import acronyms
 from pqsearch.analyze.dutch import dutch_stem
+from pqsearch.analyze.fold import fold
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
+from pqsearch.models import Synonym, SynonymSource
 from pqsearch.query import correct
-from pqsearch.query.synonyms import Origin, thesaurus
+from pqsearch.query.synonyms import thesaurus
 
 SYNONYM_WEIGHT = 0.5
 ACRONYM_WEIGHT = 0.7
@@ -33,7 +35,8 @@ ACRONYM_WEIGHT = 0.7
 MAX_LONG_FORMS = 2
 
 ExpansionKind = Literal["lemma", "word", "dutch"]
-Source = Literal["dutch", "correction"] | Origin
+# Where an expansion came from: the thesaurus' origins (`query.synonyms.Origin`) and these.
+Source = SynonymSource
 FIELDS = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS, "dutch": DUTCH_FIELDS}
 
 
@@ -82,6 +85,20 @@ class Expander:
         keys = {text for kind, text in own if kind == "lemma"} | {form}
         found.extend(self.synonyms(keys))
         return found
+
+    def describe(self, word: str) -> tuple[Synonym, ...]:
+        """What the typed `word` is searched as beyond its own lemmas and form."""
+        form = fold(word)
+        own = [("lemma", lemma) for lemma in sorted(self.lexicon.expand(form))] + [("word", form)]
+        self.begin(correct=True)
+        found = self.more(form, own)
+        self.begin(correct=False)
+        shown = {
+            (e.label or e.text, e.source): e.weight
+            for e in found
+            if e.source != "correction" or e.kind == "word"
+        }
+        return tuple(Synonym(term, source, weight) for (term, source), weight in shown.items())
 
     def synonyms(self, keys: set[str]) -> list[Expansion]:
         """Thesaurus, user-file and corpus-acronym expansions of a word's form and lemmas."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Concatenate, ParamSpec, TypeVar
@@ -264,6 +265,10 @@ class QueryRunner:
             ranked = self._by_date(docs, sort, filters.date_field, page, limit)
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
+        corrections = tuple(
+            Correction(word, self.index.lexicon.display(fixed) or fixed)
+            for word, fixed in compiled.corrections.items()
+        )
         selection = Selection(mask, docs)
         matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas)
         hits = tuple(
@@ -280,10 +285,8 @@ class QueryRunner:
                 self.catalogue[name].count(self.index, selection, top=facet_top) for name in names
             ),
             suggestions=self._suggestions(compiled, restrict),
-            corrections=tuple(
-                Correction(word, self.index.lexicon.display(fixed) or fixed)
-                for word, fixed in compiled.corrections.items()
-            ),
+            corrections=corrections,
+            corrected_query=_corrected(query_text, corrections) if corrections else None,
         )
 
     def _by_date(
@@ -355,6 +358,12 @@ class QueryRunner:
         if query is None:
             return 0
         return self.count(qt.And((query, restrict)) if restrict is not None else query)
+
+
+def _corrected(text: str, corrections: Sequence[Correction]) -> str:
+    """The query as searched: each corrected word replaced by its correction."""
+    fixed = {c.word: c.correction for c in corrections}
+    return re.sub(r"[^\W\d_]+", lambda m: fixed.get(fold(m.group()), m.group()), text)
 
 
 def require_all_words(tree: st.Node | None) -> st.Node | None:
