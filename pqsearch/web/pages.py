@@ -115,6 +115,7 @@ class Pages:
                 sort=state.sort,
                 page=state.page,
                 limit=state.limit,
+                correct=state.correct,
             )
 
         try:
@@ -217,6 +218,7 @@ class Pages:
                     sort=state.sort,
                     page=state.page,
                     limit=state.limit,
+                    correct=state.correct,
                 )
                 hits = [h for h in found.hits if not chosen or h.id in chosen]
                 return index.export_hits(
