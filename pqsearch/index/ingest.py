@@ -20,7 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -475,6 +475,9 @@ class _Run:
         self._last_file: str | None = None
         # Acronyms the documents define, kept with the lexicon at each commit.
         self.acronyms = Acronyms()
+        # The Dutch title of each question that one of its copies gave (a Brussels record
+        # has it, the question's page does not): the copy indexed gets it (issue 14).
+        self.titles_nl: dict[str, str] = {}
 
     def _tick(self) -> None:
         if self.on_progress is not None:
@@ -507,6 +510,8 @@ class _Run:
             self._tick()
             return
         item = with_indexed_hash(item)
+        if item.title_nl:
+            self.titles_nl[item.id] = item.title_nl
         self.progress.documents += 1
         self.seen_sources.add(item.source)
         version = Version.of(item)
@@ -610,6 +615,8 @@ class _Run:
     def _write(self, pending: _Pending) -> None:
         writer = self._writer()
         for question, text, enrichment, analyses in self.analyser.analyse(pending):
+            if question.title_nl is None and question.id in self.titles_nl:
+                question = replace(question, title_nl=self.titles_nl[question.id])
             self.lexicon.add(analyses.values())
             self.acronyms.add(getattr(question, part) or "" for part in TEXT_PARTS)
             writer.update_document(**to_document(question, text, enrichment))

@@ -205,3 +205,13 @@ def test_a_dutch_document_is_found_in_another_inflection(index: api.Index) -> No
     result = index.search("grootschalig enquetes", facets=[])
     assert [hit.id for hit in result.hits] == ["170312"]
     assert result.corrections == ()
+
+
+def test_a_page_indexed_instead_of_its_record_keeps_the_records_dutch_title(
+    corpus_index: Path,
+) -> None:
+    # The shipped corpus holds 170291 as a page (kept) and as a record (with title_nl).
+    with api.open_index(corpus_index) as shipped:
+        ids = {hit.id for hit in shipped.search("blauwe kubus", facets=[]).hits}
+        assert ids == {"170290", "170291"}
+        assert shipped.get("170291").source_format == "html"
