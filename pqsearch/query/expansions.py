@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pqsearch.analyze import acronyms
-from pqsearch.analyze.dutch import dutch_stem
+from pqsearch.analyze.dutch import dutch_stem, dutch_stopwords
 from pqsearch.analyze.fold import fold
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
@@ -76,14 +76,14 @@ class Expander:
         if stem and self._in_any(FIELDS["dutch"].values(), stem):
             found.append(Expansion("dutch", stem, 1.0, "dutch", stem))
         own = list(own)
-        if self.correct and not found and not self._matches(own):
+        keys = {text for kind, text in own if kind == "lemma"} | {form}
+        found.extend(self.synonyms(keys))
+        # A word the thesaurus knows, or a Dutch stopword ("voor", "het"), is no typo.
+        if self.correct and not found and form not in dutch_stopwords() and not self._matches(own):
             fixed = self.correction(form)
             if fixed is not None:
                 self.corrections[form] = fixed
                 found.extend(self._own_terms(fixed))
-                return found
-        keys = {text for kind, text in own if kind == "lemma"} | {form}
-        found.extend(self.synonyms(keys))
         return found
 
     def describe(self, word: str) -> tuple[Synonym, ...]:

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pqsearch.analyze.fold import fold, surface_tokens
+from pqsearch.analyze.fold import surface_tokens
 from pqsearch.errors import ThesaurusError
 
 USER_FILE_VARIABLE = "PQSEARCH_THESAURUS"
@@ -106,8 +106,3 @@ def thesaurus() -> Thesaurus:
                 "Point it at a thesaurus file or unset it."
             ) from error
     return _cached(user_file, modified)
-
-
-def folded_words(text: str) -> tuple[str, ...]:
-    """A term's words as the thesaurus keys them."""
-    return tuple(surface_tokens(fold(text)))
