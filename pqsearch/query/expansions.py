@@ -111,9 +111,9 @@ class Expander:
         long_forms = self.long_forms()
         for key in sorted(keys):
             for long_form in long_forms.get(key, [])[:MAX_LONG_FORMS]:
-                found.append(
-                    Expansion("word", long_form, ACRONYM_WEIGHT, "corpus acronym", long_form)
-                )
+                # Shown with the documents' own spelling ("agence fédérale ...").
+                label = " ".join(self.lexicon.display(w) or w for w in long_form.split())
+                found.append(Expansion("word", long_form, ACRONYM_WEIGHT, "corpus acronym", label))
         return found
 
     def correction(self, form: str) -> str | None:

@@ -187,7 +187,7 @@ def test_an_acronym_defined_in_one_document_finds_another_spelling_it_out(
 def test_the_synonyms_command_shows_each_expansion_and_its_source(recall_index: Path) -> None:
     out = runner.invoke(app, ["synonyms", "ABAE", "--index", str(recall_index)])
     assert out.exit_code == 0, out.output
-    assert "agence bruxelloise pour accompagnement de entreprise" in out.output
+    assert "agence bruxelloise pour accompagnement de entreprise" in out.output.lower()
     assert "corpus acronym" in out.output
     out = runner.invoke(app, ["synonyms", "vélo", "--index", str(recall_index)])
     assert "bicyclette" in out.output and "thesaurus, weight 0.5" in out.output
