@@ -36,7 +36,7 @@ from pqsearch.index.schema import (
 from pqsearch.models import KIND_LABELS
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
-from pqsearch.query.expansions import Expander
+from pqsearch.query.expansions import Expander, term_query
 from pqsearch.query.fields import canonical_status
 
 # A document holding every typed word outranks one that lacks some: its "all words" part
@@ -219,7 +219,7 @@ class Compiler:
         # Grouped by kind, then part, then term: the order Whoosh adds their scores in.
         q = qt.Or(
             tuple(
-                _term(FIELDS_OF_KIND[kind][p], a, boost=PART_BOOSTS[p] * a.weight)
+                term_query(FIELDS_OF_KIND[kind][p], a.kind, a.text, PART_BOOSTS[p] * a.weight)
                 for kind in FIELDS_OF_KIND
                 for p in parts
                 for a in alternatives
@@ -322,16 +322,6 @@ def _parts(field_name: str | None) -> Sequence[str]:
     if field_name not in TEXT_PARTS:
         raise QuerySyntaxError(f"{field_name}: takes a date or a value, not words.")
     return (field_name,)
-
-
-def _term(field_name: str, alternative: Alternative, boost: float) -> qt.Query:
-    """An alternative in one field; a multi-word one counts as much as a word in all."""
-    words = tuple(alternative.text.split())
-    if len(words) == 1:
-        return qt.Term(field_name, words[0], boost=boost)
-    if alternative.kind == "word":
-        return qt.Phrase(field_name, words, boost=boost / len(words))
-    return qt.And(tuple(qt.Term(field_name, w) for w in words), boost=boost / len(words))
 
 
 def _with_exclusions(required: list[qt.Query], negated: list[qt.Query]) -> qt.Query | None:

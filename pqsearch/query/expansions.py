@@ -27,6 +27,7 @@ from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
 from pqsearch.models import Synonym, SynonymSource
 from pqsearch.query import correct
+from pqsearch.query import tree as qt
 from pqsearch.query.synonyms import thesaurus
 
 SYNONYM_WEIGHT = 0.5
@@ -51,6 +52,17 @@ class Expansion:
     source: Source
     # The term as written (thesaurus, long form, correction), for display.
     label: str = ""
+
+
+def term_query(field_name: str, kind: str, text: str, boost: float) -> qt.Query:
+    """A term in one field; a multi-word one ("demandeur emploi") needs all its lemmas, or
+    is a phrase of surface words, and counts as much as one word."""
+    words = tuple(text.split())
+    if len(words) == 1:
+        return qt.Term(field_name, words[0], boost=boost)
+    if kind == "word":
+        return qt.Phrase(field_name, words, boost=boost / len(words))
+    return qt.And(tuple(qt.Term(field_name, w) for w in words), boost=boost / len(words))
 
 
 class Expander:
