@@ -11,13 +11,10 @@ import typing
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import pqsearch
 from pqsearch import api
-from pqsearch.cli import app
 from pqsearch.output import as_json
-from tests.conftest import SEED
 
 
 def _hints(value: object) -> dict[str, object]:
@@ -144,38 +141,3 @@ def test_saved_searches_through_the_public_api(tmp_path: Path, corpus_index: Pat
         assert pqsearch.list_watches(index) == ()
         with pytest.raises(pqsearch.WatchError, match="No saved search is called 'emploi'"):
             pqsearch.remove_watch(index, "emploi")
-
-
-def test_every_way_of_opening_an_old_index_asks_for_a_rebuild(tmp_path: Path) -> None:
-    from pqsearch.analyze.lexicon import Lexicon
-    from pqsearch.index import store
-    from pqsearch.index.manifest import drop_lexicon_sum
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEED, corpus / "seed.txt")
-    index_dir = tmp_path / "index"
-    pqsearch.ingest([corpus], index_dir=index_dir)
-    data = store.live_data_dir(index_dir)
-    assert data is not None
-    lexicon = Lexicon.open(data / store.LEXICON_FILE, writable=True)
-    lexicon.set_meta("schema_version", "0")
-    lexicon.close()
-    drop_lexicon_sum(data)
-    with pytest.raises(pqsearch.OutdatedIndexError, match="--rebuild"):
-        pqsearch.search("diplomates", index_dir=index_dir)
-    with pytest.raises(pqsearch.OutdatedIndexError):
-        pqsearch.Index(index_dir)
-    runner = CliRunner()
-    for command in (
-        ["show", "x"],
-        ["facets", "session"],
-        ["sectors"],
-        ["similar", "--text", str(SEED)],
-        ["export", "diplomates"],
-        ["watch", "list"],
-        ["watch", "run"],
-    ):
-        result = runner.invoke(app, [*command, "--index", str(index_dir)])
-        assert result.exit_code == 2, command
-        assert "schema 0" in result.stderr and "Traceback" not in result.stderr, command
