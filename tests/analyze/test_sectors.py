@@ -285,6 +285,19 @@ def test_the_gazetteer_reads_names_word_by_word_and_one_word_names_need_their_ca
     assert found == [("Bruxelles", "Bruxelles-Propreté"), ("Vias", "Vias")]
 
 
+def test_a_bodys_evidence_quotes_the_name_the_text_uses_not_the_first_of_its_entry(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # bodies.toml groups Cambio, SNCB, Infrabel, ... under one transport entry: `show` once
+    # quoted "Cambio" for a question that names only the SNCB.
+    parts = _parts(
+        lemmatizer,
+        question="Combien d'agents de la SNCB et d'Infrabel ont été sanctionnés en 2023 ?",
+    )
+    transport = next(m for m in detector.score(parts) if m.sector == "H")
+    assert {e.term for e in transport.evidence if e.in_name} == {"SNCB", "Infrabel"}
+
+
 def _words(text: str) -> list[tuple[str, int, int]]:
     from pqsearch.analyze.fold import iter_words
 
