@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.prominence import (
@@ -242,6 +243,12 @@ class SectorDetector:
                 count=sum(topical.values()),
                 terms=len({term for term, _, _ in topical}),
             )
+        strongest = max((p.strength for p in prominences.values()), default=0.0)
+        if strongest > 0:
+            prominences = {
+                sector_id: replace(p, relative=p.strength / strongest)
+                for sector_id, p in prominences.items()
+            }
         return dict(counts), prominences
 
     def _in_sense(self, sector_id: str, term: str, text: PartText, position: int) -> bool:
