@@ -257,6 +257,16 @@ _REDIRECTIONS = [
     (BY_REFERENCE, "Je vous renverrais volontiers à la réponse que j'ai donnée à votre collègue."),
     (BY_REFERENCE, "La réponse à votre question sera donnée par le ministre de l'Emploi."),
     (
+        BY_REFERENCE,
+        "Pour le P+R comme pour les trains luxembourgeois, je vous prie de vous référer à ma "
+        "réponse faite en commission du 7 mars.",
+    ),
+    (
+        BY_REFERENCE,
+        "J'ai l'honneur de renvoyer l'honorable député aux présentations publiques du nouveau "
+        "plan de transport.",
+    ),
+    (
         NOT_COMPETENT,
         "Cette matière relève de la compétence de ma collègue, à qui je vous invite à adresser "
         "votre question.",
@@ -267,6 +277,15 @@ _REDIRECTIONS = [
         "l'interroger directement.",
     ),
     (NOT_COMPETENT, "Je ne suis pas compétente pour répondre à cette question."),
+    (
+        NOT_COMPETENT,
+        "Les points 1 et 2 relèvent de la compétence du ministre des Finances. Le point 3 est à "
+        "l'étude.",
+    ),
+    (
+        NOT_COMPETENT,
+        "Je vous prie de vous référer à mon collègue de l'Emploi, compétent en la matière.",
+    ),
     (NOT_COMPETENT, "Mon collègue le ministre des Finances est seul compétent en la matière."),
     (
         NOT_COMPETENT,
