@@ -62,6 +62,9 @@ __all__ = [
 PARTS = ("title", "question", "answer")
 THRESHOLD = TOPIC_THRESHOLD
 
+# Sectors named in one sentence from which it reads as a list rather than a discussion.
+LIST_SECTORS = 4
+
 LemmatizeTerms = Callable[[Sequence[str]], list[tuple[str, ...]]]
 
 
@@ -226,6 +229,17 @@ class SectorDetector:
                 if body.sector in self._labels:
                     key = (body.names[0], part, True)
                     counts[body.sector][key] = counts[body.sector].get(key, 0) + 1
+        # A sentence that names several sectors is a list ("TIC, santé, sécurité, ..."), a list
+        # of a programme's themes or a table row: it is evidence of a mention, not of a topic.
+        for part in read:
+            by_sentence: defaultdict[int, list[set[int]]] = defaultdict(list)
+            for by_part in sentences.values():
+                for number in by_part.get(part, ()):
+                    by_sentence[number].append(by_part[part])
+            for number, holders in by_sentence.items():
+                if len(holders) >= LIST_SECTORS:
+                    for holder in holders:
+                        holder.discard(number)
         # An answer with no evidence of any sector (none yet, sent to the member directly, a
         # referral, a matter for a colleague) says nothing of what the document is about: the
         # question then stands for it, instead of every sector looking like a passing mention.

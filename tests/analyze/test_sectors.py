@@ -178,6 +178,23 @@ def test_a_sector_discussed_across_the_question_is_a_topic_one_named_once_is_a_m
     assert 0 < by_sector["H"].score < detector.threshold
 
 
+def test_sectors_named_together_in_one_sentence_are_a_list_not_topics(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    question = (
+        "Le programme soutient des projets dans les domaines du tourisme, de la santé, du "
+        "numérique et de l'agriculture. Combien de logements sociaux ont été attribués en 2023 ? "
+        "Quel est le délai d'attente pour un logement social ?"
+    )
+    listed = {"I", "Q", "J", "A"}
+    by_sector = {m.sector: m for m in detector.score(_parts(lemmatizer, question=question))}
+    assert listed <= set(by_sector)  # still mentioned, with their evidence
+    assert {s for s in listed if by_sector[s].topic} == set()
+    assert by_sector["L"].topic
+    prominence = detector.prominence(_parts(lemmatizer, question=question))
+    assert all(prominence[s].question_share == 0.0 for s in listed)
+
+
 def test_a_topic_is_exactly_a_score_at_or_above_the_threshold(
     detector: SectorDetector, seed_parts: dict[str, PartText]
 ) -> None:
