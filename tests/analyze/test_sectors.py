@@ -25,12 +25,13 @@ from tests.conftest import SEED
 DATA = Path(__file__).resolve().parents[1] / "data"
 HUB_BRUSSELS = default_taxonomy_path().with_name("sectors_hub_brussels.toml")
 
-# Measured on the test part of the labels (60 federal Chamber questions the rules and the
-# model were not tuned on, `python benchmarks/sector_quality.py --split test`) once the
-# detector was frozen for issue 15: precision 0.789 (60/76), recall 0.870 (60/69), 39 exact
-# sets (the first freeze measured 0.841 and 0.768). The floors are those figures minus 0.05.
-PRECISION_FLOOR = 0.739
-RECALL_FLOOR = 0.819
+# Measured on the test part of the labels (115 federal Chamber questions the rules and the
+# model were not tuned on: the first batch's 60 and the second batch's 55,
+# `python benchmarks/sector_quality.py --split test`) once the detector was frozen for the
+# second session of issue 15: precision 0.783 (90/115), recall 0.844 (76 exact sets); the first
+# session measured 0.789 / 0.870 on the first 60 alone. The floors are those figures minus 0.03.
+PRECISION_FLOOR = 0.753
+RECALL_FLOOR = 0.814
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +84,7 @@ def test_precision_and_recall_on_the_held_out_labels_stay_above_their_floors(
     lemmatizer: Lemmatizer, detector: SectorDetector
 ) -> None:
     quality = measure(split="test", lemmatizer=lemmatizer, detector=detector)
-    assert quality.questions == 60
+    assert quality.questions == 115
     assert quality.precision >= PRECISION_FLOOR, quality.errors
     assert quality.recall >= RECALL_FLOOR, quality.errors
     # The mention tier is recall first: every labelled topic is at least mentioned.
