@@ -2,23 +2,45 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.metadata
 import inspect
 
 import pqsearch
 
 
+def _has_own_docstring(value: object) -> bool:
+    # Its own __doc__, not inspect.getdoc's, which a class without one inherits from its base
+    # (an error class would pass on PqsearchError's). A dataclass without a docstring gets its
+    # signature as __doc__: that is not a doc.
+    doc = inspect.cleandoc(getattr(value, "__doc__", None) or "")
+    return bool(doc) and not doc.startswith(f"{getattr(value, '__name__', '')}(")
+
+
 def test_every_public_name_is_importable_and_documented() -> None:
-    undocumented = []
-    for name in pqsearch.__all__:
-        value = getattr(pqsearch, name)
-        if name == "__version__":
-            continue
-        doc = inspect.getdoc(value) or ""
-        # A dataclass without a docstring gets its signature as __doc__: that is not a doc.
-        if not doc or doc.startswith(f"{value.__name__}("):
-            undocumented.append(name)
+    undocumented = [
+        name
+        for name in pqsearch.__all__
+        if name != "__version__" and not _has_own_docstring(getattr(pqsearch, name))
+    ]
     assert not undocumented, f"no docstring: {undocumented}"
+
+
+def test_the_docstring_check_catches_what_has_none() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Bare:
+        field: int
+
+    class Quiet(pqsearch.PqsearchError):
+        pass
+
+    def silent() -> None:
+        pass
+
+    assert not _has_own_docstring(Bare)
+    assert not _has_own_docstring(Quiet)
+    assert not _has_own_docstring(silent)
+    assert _has_own_docstring(pqsearch.Hit)
 
 
 def test_the_version_is_the_installed_distributions() -> None:
