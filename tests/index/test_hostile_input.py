@@ -26,6 +26,7 @@ from pqsearch.cli import app
 from pqsearch.index.schema import build_schema
 from pqsearch.parse import parse_file
 from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS, SEED
+from tests.permissions import bound_by_permissions
 
 ANSWER_CELL = '<b>R&eacute;ponse &nbsp;&nbsp;</b>\n\t\t\t<td valign="top">'
 HUGE_BYTES = 20_000_000
@@ -293,9 +294,9 @@ def test_an_unreadable_file_is_reported(tmp_path: Path) -> None:
     (folder / "b_locked.html").chmod(0)
     (folder / "c.html").write_bytes(_page("170149"))
     command = [sys.executable, "-m", "pqsearch.cli", "parse", str(folder)]
-    if os.geteuid() == 0:
-        command = ["setpriv", "--inh-caps=-all", "--bounding-set=-all", *command]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        bound_by_permissions(command), capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 1
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
     assert ids == ["170131", "170149"]

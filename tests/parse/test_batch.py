@@ -14,6 +14,7 @@ from pqsearch.models import FileFailure, Question, SkippedFile
 from pqsearch.parse import iter_parse, parse_jsonl_lines, parse_paths
 from tests.conftest import BRUSSELS_RECORDS, REPO, SEED, SHIPPED_CORPUS
 from tests.parse.conftest import page_path
+from tests.permissions import bound_by_permissions
 
 
 def test_public_surface() -> None:
@@ -168,11 +169,8 @@ def test_a_file_without_read_permission_is_a_failure_for_a_user(tmp_path: Path) 
         "for item in iter_parse([sys.argv[1]]):\n"
         "    print(type(item).__name__, getattr(item, 'reason', ''))\n"
     )
-    command = [sys.executable, "-c", script, str(path)]
-    if os.geteuid() == 0:
-        command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
     done = subprocess.run(
-        command,
+        bound_by_permissions([sys.executable, "-c", script, str(path)]),
         capture_output=True,
         text=True,
         timeout=120,

@@ -3,8 +3,8 @@ multi-segment, with deletions).
 
 When the format check at open does not recognise Whoosh's byte layout, the index reads its
 postings the public, slow way (`whoosh_format.PUBLIC`). tests/index/test_whoosh_format.py
-checks that this path reads what the fast one reads; here its hits and scores are compared
-with Whoosh's directly, for every query form and with filters.
+checks that this path reads what the fast one reads; here the comparisons with Whoosh's own
+searcher of tests/query/test_generated_index.py are run on it, every query form and filters.
 """
 
 from __future__ import annotations
@@ -17,18 +17,7 @@ import pytest
 from pqsearch.index import whoosh_format
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.whoosh_format import SlowDecodingWarning
-from pqsearch.query.match import matched_docs
-from pqsearch.query.rank import Ranker
-from pqsearch.query.search import QueryRunner, filter_query
-from tests.query.test_generated_index import (
-    QUERIES,
-    _assert_same,
-    _filters,
-    _has_negation,
-    _reference_docs,
-    _tree,
-    _whoosh,
-)
+from tests.query import test_generated_index as generated
 
 
 @pytest.fixture(scope="module")
@@ -47,32 +36,11 @@ def slow(generated_index: Path) -> Iterator[IndexReader]:
         patch.undo()
 
 
-@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("text", generated.QUERIES)
 def test_the_fallbacks_hits_and_scores_equal_whooshs(slow: IndexReader, text: str) -> None:
-    query = _tree(slow, text)
-    expected = _whoosh(slow, query)
-    assert expected, f"{text!r} should match something"
-    scored = Ranker(slow).score(query)
-    ours = dict(zip(scored.docs.tolist(), scored.scores.tolist(), strict=True))
-    assert matched_docs(slow, query).tolist() == scored.docs.tolist()
-    if not _has_negation(query):
-        _assert_same(ours, expected)
-        return
-    # Whoosh's own AND NOT lets excluded documents through: compared as set differences.
-    assert set(ours) == _reference_docs(slow, query)
-    for docnum, score in ours.items():
-        assert score == pytest.approx(expected[docnum], rel=1e-5), docnum
+    generated.test_hits_and_scores_equal_whooshs(slow, text)
 
 
-@pytest.mark.parametrize("text", ["bruxelles", '"de la région"', "minist*"])
-def test_the_fallbacks_filtered_results_equal_whooshs(slow: IndexReader, text: str) -> None:
-    runner = QueryRunner(slow)
-    query = _tree(slow, text)
-    for filters in _filters(slow):
-        restrict = filter_query(runner.compiler, filters)
-        assert restrict is not None
-        expected = _whoosh(slow, query, restrict)
-        result = runner.search(text, filters=filters, limit=20, facets=[], highlight=False)
-        assert result.total == len(expected)
-        top = sorted(expected.values(), reverse=True)[:20]
-        assert [hit.score for hit in result.hits] == pytest.approx(top, rel=1e-5)
+@pytest.mark.parametrize("text", ["bruxelles", "région logement", '"de la région"', "minist*"])
+def test_the_fallbacks_filtered_hits_and_scores_equal_whooshs(slow: IndexReader, text: str) -> None:
+    generated.test_filtered_hits_and_scores_equal_whooshs(slow, text)
