@@ -55,6 +55,8 @@ def lock_holder(tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
     process.wait()
 
 
+# A real ingest of eight pages committed one by one: minutes on two cores, in the slow step.
+@pytest.mark.slow
 def test_searches_during_an_ingest_see_whole_commits(tmp_path: Path) -> None:
     pages = 8
     corpus = _corpus(tmp_path / "corpus", pages)
