@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.metadata
 import inspect
 import typing
 
 import pqsearch
+
+
+def _has_own_docstring(value: object) -> bool:
+    # Its own __doc__, not inspect.getdoc's, which a class without one inherits from its base
+    # (an error class would pass on PqsearchError's). A dataclass without a docstring gets its
+    # signature as __doc__: that is not a doc.
+    doc = inspect.cleandoc(getattr(value, "__doc__", None) or "")
+    return bool(doc) and not doc.startswith(f"{getattr(value, '__name__', '')}(")
 
 
 def test_every_public_name_is_importable_and_documented() -> None:
@@ -29,11 +38,26 @@ def test_every_public_name_is_importable_and_documented() -> None:
             ]
             assert set(value) in literals, f"{name} is not the values of a public Literal"
             continue
-        doc = inspect.getdoc(value) or ""
-        # A dataclass without a docstring gets its signature as __doc__: that is not a doc.
-        if not doc or doc.startswith(f"{value.__name__}("):
+        if not _has_own_docstring(value):
             undocumented.append(name)
     assert not undocumented, f"no docstring: {undocumented}"
+
+
+def test_the_docstring_check_catches_what_has_none() -> None:
+    @dataclasses.dataclass(frozen=True)
+    class Bare:
+        field: int
+
+    class Quiet(pqsearch.PqsearchError):
+        pass
+
+    def silent() -> None:
+        pass
+
+    assert not _has_own_docstring(Bare)
+    assert not _has_own_docstring(Quiet)
+    assert not _has_own_docstring(silent)
+    assert _has_own_docstring(pqsearch.Hit)
 
 
 def test_the_version_is_the_installed_distributions() -> None:
