@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -285,13 +286,9 @@ class Lexicon:
 
     def _fill_fallback(self) -> None:
         import simplemma
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-        table = DefaultDictionaryFactory().get_dictionary("fr")
         with self._db:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO fallback VALUES (?, ?)", _folded_pairs(table.items())
-            )
+            self._db.executemany("INSERT OR IGNORE INTO fallback VALUES (?, ?)", _fallback_pairs())
             self._db.execute(
                 "INSERT INTO meta VALUES (?, ?)",
                 (_FALLBACK_META, f"simplemma {simplemma.__version__} fr"),
@@ -313,6 +310,16 @@ def _readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     return sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
     )
+
+
+@cache
+def _fallback_pairs() -> tuple[tuple[str, str], ...]:
+    """simplemma's French (form, lemma) pairs, folded: once per process, since folding its
+    250,000 entries costs seconds and every new index's lexicon holds them."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    table = DefaultDictionaryFactory().get_dictionary("fr")
+    return tuple(_folded_pairs(table.items()))
 
 
 def _folded_pairs(entries: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
