@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 # Kinds of question (`Question.kind`).
 WRITTEN = "written"
@@ -182,6 +182,8 @@ class Hit:
     url: str | None
     highlights: tuple[Highlight, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # The same question sent to other addressees, shown once (`SearchResult` docstring).
+    copies: tuple[Copy, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,10 +212,45 @@ class Suggestion:
     hits: int
 
 
+# How a typed word was found: its own lemmas, its own surface form, a word of the same family
+# (stem), a synonym or acronym, a spelling correction.
+MatchSource = Literal["lemma", "form", "stem", "synonym", "correction"]
+
+
+@dataclass(frozen=True)
+class MatchedTerm:
+    """One term a typed word was searched as, and the weight of a match on it (1.0 for the
+    word itself; an ambiguous form's lemmas by their share of its use; less for looser)."""
+
+    source: MatchSource
+    term: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class WordExplanation:
+    """What one typed word (or quoted phrase) was searched as (`--explain`)."""
+
+    word: str
+    matches: tuple[MatchedTerm, ...]
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Another copy of a hit's question: the same question sent to another addressee."""
+
+    id: str
+    addressee: str | None
+
+
 @dataclass(frozen=True)
 class SearchResult:
     """One page of ranked hits: `total` counts every match, `facets` are counted over all of
-    them, `suggestions` are did-you-mean for query words that matched nothing."""
+    them, `suggestions` are did-you-mean for query words that matched nothing.
+
+    `total` and the facets count documents: a question sent to three ministers is three
+    documents, though the page shows it once, the other two in its hit's `copies`.
+    `explanation` says what each typed word was searched as."""
 
     query: str
     total: int
@@ -222,6 +259,7 @@ class SearchResult:
     hits: tuple[Hit, ...]
     facets: tuple[Facet, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
+    explanation: tuple[WordExplanation, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return _as_dict(self)

@@ -23,6 +23,7 @@ from typing import Literal
 
 from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
 from pqsearch.analyze.fold import fold, surface_tokens
+from pqsearch.analyze.stems import derivation_stem
 from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import (
@@ -32,7 +33,7 @@ from pqsearch.index.schema import (
     WORD_FIELDS,
     date_to_int,
 )
-from pqsearch.models import KIND_LABELS
+from pqsearch.models import KIND_LABELS, MatchedTerm, MatchSource, WordExplanation
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
 from pqsearch.query.fields import canonical_status
@@ -77,14 +78,34 @@ CLOSED_VALUES: dict[str, dict[str, str]] = {
 FIELDS_OF_KIND = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS}
 
 
+# A word of the typed word's family (same derivation stem: financement for financer) counts
+# this much of the typed word's own lemma. Chosen on the dev split of
+# tests/data/retrieval_queries.toml (benchmarks/retrieval_quality.py): see W_STEM_NOTE.
+W_STEM = 0.3
+W_STEM_NOTE = (
+    "0.3: dev nDCG@10 rose from no stems to 0.2-0.4 and fell past 0.5, where a family word "
+    "in a title outranks the exact word in the text"
+)
+# What another reading of a typed dictionary word counts, times its share of the word's uses.
+OTHER_READING = 0.5
+# A family this large is a stem that joins unrelated words: it expands to nothing.
+MAX_STEM_FAMILY = 12
+
+
 @dataclass(frozen=True)
 class Alternative:
     """One term a typed word may be found as, and how much a match on it counts (1.0 for
-    the word's own lemmas and form; less for a looser match)."""
+    the word's own lemma and form; an ambiguous form's lemmas by their share; less for a
+    looser match). `source` says why it is there (`--explain`)."""
 
     kind: Literal["lemma", "word"]
     text: str
     weight: float = 1.0
+    source: MatchSource | None = None
+
+    def explained(self) -> MatchedTerm:
+        source = self.source or ("form" if self.kind == "word" else "lemma")
+        return MatchedTerm(source, self.text, round(self.weight, 3))
 
 
 @dataclass
@@ -99,6 +120,8 @@ class Compiled:
     words: list[tuple[str, qt.Query]] = field(default_factory=list)
     # Per typed text-part restriction (for snippets): which parts words were searched in.
     has_text: bool = False
+    # What each typed word was searched as, in the order typed (`--explain`).
+    explanation: list[WordExplanation] = field(default_factory=list)
 
 
 class Compiler:
@@ -130,9 +153,48 @@ class Compiler:
         return qt.Range(date_field, date_to_int(start), date_to_int(end))
 
     def alternatives(self, form: str) -> list[Alternative]:
-        """The terms a typed word (folded surface form, not a stopword) is searched as."""
-        lemmas = [Alternative("lemma", lemma) for lemma in sorted(self.lexicon.expand(form))]
-        return [*lemmas, Alternative("word", form)]
+        """The terms a typed word (folded surface form, not a stopword) is searched as: its
+        lemmas weighed by how often the corpus gave each to this form, the lemmas of their
+        families (stem level), and the form itself."""
+        lemmas = self._lemma_alternatives(form)
+        return [*lemmas, *self._stem_alternatives(lemmas), self._form_alternative(form)]
+
+    def _lemma_alternatives(self, form: str) -> list[Alternative]:
+        # An ambiguous form's lemmas count by their share of its content uses, relative to
+        # the commonest. When the form is itself one of its lemmas ("permis": the noun, and
+        # a participle of "permettre"), a word typed alone is most often meant as that
+        # dictionary word: it counts fully, each other reading its share times
+        # OTHER_READING, so the verb's hundreds of "permet" do not flood the noun.
+        shares = {k: v for k, v in self.lexicon.lemma_shares(form).items() if k}
+        top = max(shares.values(), default=0.0)
+        alternatives = []
+        for lemma in sorted(self.lexicon.expand(form)):
+            if lemma not in shares or not top:
+                weight = 1.0
+            elif form in shares and len(shares) > 1:
+                weight = 1.0 if lemma == form else shares[lemma] * OTHER_READING
+            else:
+                weight = shares[lemma] / top
+            alternatives.append(Alternative("lemma", lemma, weight))
+        return alternatives
+
+    def _stem_alternatives(self, lemmas: list[Alternative]) -> list[Alternative]:
+        own = {a.text for a in lemmas}
+        family: dict[str, float] = {}
+        for lemma in lemmas:
+            stem = derivation_stem(lemma.text)
+            members = self.lexicon.stem_lemmas(stem) if stem else frozenset()
+            if len(members) > MAX_STEM_FAMILY:
+                continue
+            for other in members - own:
+                family[other] = max(family.get(other, 0.0), W_STEM * lemma.weight)
+        return [Alternative("lemma", t, w, "stem") for t, w in sorted(family.items())]
+
+    def _form_alternative(self, form: str) -> Alternative:
+        # "été" is nearly always "a été": the surface form counts by the share of its uses
+        # that were content words (its summer sense is found by the lemma "ete").
+        stopped = self.lexicon.lemma_shares(form).get("", 0.0)
+        return Alternative("word", form, 1.0 - stopped)
 
     # --- nodes ------------------------------------------------------------------------
 
@@ -204,6 +266,7 @@ class Compiler:
             return None
         alternatives = self.alternatives(form)
         out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")
+        out.explanation.append(WordExplanation(text, tuple(a.explained() for a in alternatives)))
         # Grouped by kind, then part, then term: the order Whoosh adds their scores in.
         q = qt.Or(
             tuple(

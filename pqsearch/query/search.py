@@ -275,6 +275,7 @@ class QueryRunner:
                 self.catalogue[name].count(self.index, selection, top=facet_top) for name in names
             ),
             suggestions=self._suggestions(compiled, restrict),
+            explanation=tuple(compiled.explanation),
         )
 
     def _by_date(
