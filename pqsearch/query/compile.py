@@ -47,6 +47,14 @@ AND_FAN_OUT = 16
 # Question numbers are indexed as 32-bit integers; no parliament numbers past millions.
 MAX_NUMBER_DIGITS = 9
 
+# A document whose id or question number is the typed number scores this much: more than any
+# document can score on words, so it comes first.
+NUMBER_BOOST = 1_000.0
+# The whole query is a number, perhaps after "n°", "no", "numéro" ("n°369", "N° 369").
+_TYPED_NUMBER = re.compile(
+    rf"^(?:n\s*[°º]|no\.?|n\.|num[eé]ro)?\s*(\d{{1,{MAX_NUMBER_DIGITS}}})$", re.IGNORECASE
+)
+
 # Canonical field of the query language -> index field.
 METADATA_FIELDS = {
     "author": "author",
@@ -88,6 +96,10 @@ W_STEM_NOTE = (
 )
 # What another reading of a typed dictionary word counts, times its share of the word's uses.
 OTHER_READING = 0.5
+# A reading of a phrase word counts as its lemma when it weighs this much (`_inflections`).
+MAIN_READING = 0.5
+# At most this many forms of one lemma per phrase word (a verb has dozens).
+MAX_PHRASE_FORMS = 64
 # A family this large is a stem that joins unrelated words: it expands to nothing.
 MAX_STEM_FAMILY = 12
 
@@ -140,7 +152,22 @@ class Compiler:
         compiled = Compiled(query=None)
         if tree is not None:
             compiled.query = self._node(tree, compiled)
+            number = _typed_number(tree)
+            if number is not None:
+                compiled.query = self._number(number, compiled)
         return compiled
+
+    def _number(self, digits: str, out: Compiled) -> qt.Query:
+        """A query that is only a question number or a document id ("369", "n° 369",
+        "170155"): the document with that id or number first, then the digits as a word."""
+        words = self._word(digits, TEXT_PARTS, out)
+        return qt.Or(
+            (
+                words or qt.Nothing(),
+                qt.Term("id", digits, boost=NUMBER_BOOST),
+                qt.Range("number", int(digits), int(digits), boost=NUMBER_BOOST),
+            )
+        )
 
     def values_query(self, field_name: str, typed_values: Sequence[str]) -> qt.Query:
         """A filter: any of `typed_values` of a metadata field (each resolved, or an error)."""
@@ -204,7 +231,7 @@ class Compiler:
         if isinstance(node, st.Prefix):
             return self._prefix(node.text, _parts(node.field), out)
         if isinstance(node, st.Phrase):
-            return self._phrase(node.words, _parts(node.field), out)
+            return self._phrase(node.words, _parts(node.field), out, literal=node.literal)
         if isinstance(node, st.FieldValue):
             return qt.any_of(self._field_value(node.field, node.value))
         if isinstance(node, st.DateRange):
@@ -305,7 +332,11 @@ class Compiler:
             + tuple(qt.Prefix(LEMMA_FIELDS[p], stem, boost=PART_BOOSTS[p]) for p in parts)
         )
 
-    def _phrase(self, words: Sequence[str], parts: Sequence[str], out: Compiled) -> qt.Query | None:
+    def _phrase(
+        self, words: Sequence[str], parts: Sequence[str], out: Compiled, *, literal: bool = True
+    ) -> qt.Query | None:
+        """Words in order in the surface-word fields: as typed when `literal` (and for one
+        quoted word: "this exact form"), else each content word as any form of its lemmas."""
         tokens = surface_tokens(" ".join(words))
         if not tokens:
             return None
@@ -316,9 +347,37 @@ class Compiler:
                 tuple(qt.Term(WORD_FIELDS[p], tokens[0], boost=PART_BOOSTS[p]) for p in parts)
             )
         words_in_order = tuple(tokens)
+        places = () if literal else tuple(self._inflections(token) for token in tokens)
+        if any(len(forms) > 1 for forms in places):
+            for forms in places:
+                out.forms.update(forms)
+            out.explanation.append(
+                WordExplanation(
+                    f'"{" ".join(words)}"',
+                    tuple(MatchedTerm("form", f, 1.0) for forms in places for f in forms),
+                )
+            )
+        else:
+            places = ()
         return qt.Or(
-            tuple(qt.Phrase(WORD_FIELDS[p], words_in_order, boost=PART_BOOSTS[p]) for p in parts)
+            tuple(
+                qt.Phrase(WORD_FIELDS[p], words_in_order, boost=PART_BOOSTS[p], alternatives=places)
+                for p in parts
+            )
         )
+
+    def _inflections(self, form: str) -> tuple[str, ...]:
+        """The surface forms a word of a lemmatized phrase may take: every form the corpus
+        gave its main lemmas ("transports" for "transport"); a stopword stays as typed. An
+        ambiguous form's minor readings are left out (they are another word: "permis de
+        conduire" is not "permet de conduire")."""
+        if self.lexicon.is_stopword(form):
+            return (form,)
+        forms = {form}
+        for lemma in self._lemma_alternatives(form):
+            if lemma.weight >= MAIN_READING:
+                forms.update(sorted(self.lexicon.forms_of(lemma.text))[:MAX_PHRASE_FORMS])
+        return (form, *sorted(forms - {form}))
 
     # --- metadata ---------------------------------------------------------------------
 
@@ -365,6 +424,15 @@ class Compiler:
             return [qt.Term(index_field, v) for v in resolve_words(index_field, typed, available)]
         values = resolve_values(index_field, typed, available)
         return [qt.Term(index_field, value) for value in values]
+
+
+def _typed_number(tree: st.Node) -> str | None:
+    """The digits of a query that is only a question number or a document id, else None."""
+    items = tree.items if isinstance(tree, st.AnyOf) else (tree,)
+    if not all(isinstance(item, st.Word) and item.field is None for item in items):
+        return None
+    match = _TYPED_NUMBER.match(" ".join(item.text for item in items if isinstance(item, st.Word)))
+    return match.group(1) if match else None
 
 
 def _parts(field_name: str | None) -> Sequence[str]:

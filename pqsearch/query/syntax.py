@@ -10,6 +10,8 @@ What users type, and the tree it gives (the compiler turns the tree into a Whoos
   `logement social OR sociaux` is logement (social OR sociaux). Parentheses group.
 - `"diplomates technologiques"`, `“...”` or `« ... »`: a `Phrase` (one quoted word stays a
   Phrase, so the compiler can read quotes as "this exact form"). `*` inside quotes is refused.
+  `="..."` is a literal `Phrase`: the compiler searches its words' other inflections only
+  without the `=`.
 - `technolog*`: a `Prefix` of at least 2 letters or digits; `*` elsewhere in a word is refused.
 - `name:value` where name is letters (plus `_`, `-`) is a field, see `pqsearch.query.fields`:
   `titre:mobilité`, `auteur:debaets`, `ministre:"van den brandt"`, `titre:(vélo OR trottinette)`,
@@ -65,10 +67,12 @@ class Prefix:
 
 @dataclass(frozen=True)
 class Phrase:
-    """Quoted words, in order, as typed."""
+    """Quoted words, in order, as typed; `literal` for `="..."` (these exact forms, not
+    their other inflections)."""
 
     words: tuple[str, ...]
     field: str | None = None
+    literal: bool = False
 
 
 @dataclass(frozen=True)
@@ -198,6 +202,12 @@ class _Tokenizer:
                 position += 1
             elif char in _STRAIGHT_QUOTES or char == "«":
                 position = self._phrase(position)
+            elif char == "=" and text[position + 1 : position + 2] in (*_STRAIGHT_QUOTES, "«"):
+                # `="..."`: a literal phrase, its words as typed (no other inflections).
+                end = self._phrase(position + 1)
+                quoted = self.tokens.pop()
+                self.tokens.append(_Token("phrase", "=" + quoted.text, position, quoted.words))
+                position = end
             elif char == "»":
                 raise _failure(
                     text, position, f"Closing quote » at column {position + 1} has no opening «."
@@ -283,6 +293,8 @@ class _Tokenizer:
         if spec.kind == "date" and following in "[{":
             return self._bracket(value_start, name)
         if following in "(«»" or following in _STRAIGHT_QUOTES:
+            return value_start
+        if following == "=" and text[value_start + 1 : value_start + 2] in (*_STRAIGHT_QUOTES, "«"):
             return value_start
         match = _WORD.match(text, value_start)
         assert match is not None  # `following` is a word character
@@ -493,7 +505,7 @@ class _Parser:
                 f"A * inside quotes (column {column}): a phrase matches whole words. Remove "
                 "the quotes to search a prefix, as in technolog*.",
             )
-        return Phrase(token.words, field.name if field else None)
+        return Phrase(token.words, field.name if field else None, token.text.startswith("="))
 
     def _field_value(self, token: _Token, value: str, field: FieldSpec) -> FieldValue:
         column = token.start + 1
