@@ -155,6 +155,10 @@ class Compiler:
             number = _typed_number(tree)
             if number is not None:
                 compiled.query = self._number(number, compiled)
+            elif isinstance(tree, st.Word) and tree.field is None:
+                # One word may be a document id ("CHAMBRE-55-b113-1184-..."): that one first.
+                by_id = qt.Term("id", tree.text.strip(), boost=NUMBER_BOOST)
+                compiled.query = qt.Or((compiled.query or qt.Nothing(), by_id))
         return compiled
 
     def _number(self, digits: str, out: Compiled) -> qt.Query:
