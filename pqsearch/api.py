@@ -128,10 +128,13 @@ class Index:
         page: int = 1,
         limit: int = 20,
         all_words: bool = False,
+        all_copies: bool = False,
     ) -> SearchResult:
         """Ranked hits for `query` (the query language of the README), with facet counts.
 
-        `all_words=True` keeps only the documents holding every plain word typed.
+        `all_words=True` keeps only the documents holding every plain word typed. A question
+        sent to several ministers shows once, its other copies in `Hit.copies`, unless
+        `all_copies=True`. `SearchResult.explanation` says what each word was searched as.
         """
         _check_arguments(query, page=page, limit=limit)
         with self._pool.lease() as view:
@@ -144,6 +147,7 @@ class Index:
                 page=page,
                 limit=limit,
                 all_words=all_words,
+                all_copies=all_copies,
             )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
@@ -232,7 +236,10 @@ class Index:
             raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
         # One view throughout: the hits and their records come from the same generation.
         with self._pool.lease():
-            result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
+            # A memo lists every copy: each minister answers in their own words.
+            result = self.search(
+                query, filters=filters, sort=sort, limit=limit, facets=[], all_copies=True
+            )
             return self.export_hits(
                 result.hits,
                 fmt=fmt,

@@ -351,6 +351,15 @@ def search(
     facets: Annotated[str | None, typer.Option(help="Facets to count, comma-separated.")] = None,
     no_facets: Annotated[bool, typer.Option("--no-facets", help="Do not count facets.")] = False,
     json: JsonOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show what each word was searched as.")
+    ] = False,
+    all_copies: Annotated[
+        bool,
+        typer.Option(
+            "--all-copies", help="List each copy of a question sent to several ministers."
+        ),
+    ] = False,
 ) -> None:
     """Search questions and answers; prints ranked hits and facet counts.
 
@@ -385,11 +394,15 @@ def search(
             page=page,
             limit=limit,
             all_words=all_words,
+            all_copies=all_copies,
         )
     if json:
         typer.echo(output.as_json(result))
     else:
-        typer.echo(output.search_text(result, color=_color(), show_facets=not no_facets), nl=False)
+        text = output.search_text(
+            result, color=_color(), show_facets=not no_facets, explain=explain
+        )
+        typer.echo(text, nl=False)
 
 
 @app.command()
