@@ -223,7 +223,9 @@ class Compiler:
 
     def _form_alternative(self, form: str) -> Alternative:
         # "été" is nearly always "a été": the surface form counts by the share of its uses
-        # that were content words (its summer sense is found by the lemma "ete").
+        # that were content words (its summer sense is found by the lemma "ete"). Between
+        # content senses the form keeps its full weight: the lemmatizer tells them apart
+        # badly ("permis d'urbanisme" was often given "permettre").
         stopped = self.lexicon.lemma_shares(form).get("", 0.0)
         return Alternative("word", form, 1.0 - stopped)
 
