@@ -175,7 +175,7 @@ def pqsearch_ranker(index: Any) -> Ranker:
 
     def ranked(text: str) -> list[str]:
         try:
-            result = index.search(text, limit=CUTOFF, facets=[])
+            result = index.search(text, limit=CUTOFF, facets=[], group_copies=True)
         except PqsearchError:
             return []
         return [doc for hit in result.hits for doc in (hit.id, *(c.id for c in hit.copies))]

@@ -128,13 +128,14 @@ class Index:
         page: int = 1,
         limit: int = 20,
         all_words: bool = False,
-        all_copies: bool = False,
+        group_copies: bool = False,
     ) -> SearchResult:
         """Ranked hits for `query` (the query language of the README), with facet counts.
 
         `all_words=True` keeps only the documents holding every plain word typed. A question
-        sent to several ministers shows once, its other copies in `Hit.copies`, unless
-        `all_copies=True`. `SearchResult.explanation` says what each word was searched as.
+        sent to several ministers shows once, its other copies in `Hit.copies`, with
+        `group_copies=True` (as the CLI and the web page do). `SearchResult.explanation`
+        says what each word was searched as.
         """
         _check_arguments(query, page=page, limit=limit)
         with self._pool.lease() as view:
@@ -147,7 +148,7 @@ class Index:
                 page=page,
                 limit=limit,
                 all_words=all_words,
-                all_copies=all_copies,
+                group_copies=group_copies,
             )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
@@ -236,10 +237,7 @@ class Index:
             raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
         # One view throughout: the hits and their records come from the same generation.
         with self._pool.lease():
-            # A memo lists every copy: each minister answers in their own words.
-            result = self.search(
-                query, filters=filters, sort=sort, limit=limit, facets=[], all_copies=True
-            )
+            result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
             return self.export_hits(
                 result.hits,
                 fmt=fmt,

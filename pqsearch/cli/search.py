@@ -109,7 +109,7 @@ def search(
             page=page,
             limit=limit,
             all_words=all_words,
-            all_copies=all_copies,
+            group_copies=not all_copies,
         )
     if json:
         typer.echo(output.as_json(result))

@@ -157,7 +157,9 @@ class Compiler:
             elif isinstance(tree, st.Word) and tree.field is None:
                 # One word may be a document id ("CHAMBRE-55-b113-1184-..."): that one first.
                 by_id = qt.Term("id", tree.text.strip(), boost=NUMBER_BOOST)
-                compiled.query = qt.Or((compiled.query or qt.Nothing(), by_id))
+                found = compiled.query
+                items = found.items if isinstance(found, qt.Or) else (found or qt.Nothing(),)
+                compiled.query = qt.Or((*items, by_id))
         return compiled
 
     def _number(self, digits: str, out: Compiled) -> qt.Query:
@@ -187,7 +189,11 @@ class Compiler:
         lemmas weighed by how often the corpus gave each to this form, the lemmas of their
         families (stem level), and the form itself."""
         lemmas = self._lemma_alternatives(form)
-        return [*lemmas, *self._stem_alternatives(lemmas), self._form_alternative(form)]
+        # A form the corpus never gave as a lemma stands for itself only when nothing better
+        # is known ("diplomatez"): its stem would turn a typo into a family match and hide
+        # the did-you-mean; real lemmas (corpus or dictionary) have families.
+        known = [a for a in lemmas if a.text != form or form in self.lexicon.lemma_shares(form)]
+        return [*lemmas, *self._stem_alternatives(known), self._form_alternative(form)]
 
     def _lemma_alternatives(self, form: str) -> list[Alternative]:
         # An ambiguous form's lemmas count by their share of its content uses, relative to

@@ -189,11 +189,11 @@ class QueryRunner:
         limit: int = 20,
         highlight: bool = True,
         all_words: bool = False,
-        all_copies: bool = False,
+        group_copies: bool = False,
     ) -> SearchResult:
         """Ranked hits; `all_words` keeps only documents holding every plain word typed;
-        `all_copies` lists each copy of a question sent to several ministers as its own hit
-        (by default a page shows it once, the others in `Hit.copies`)."""
+        `group_copies` shows a question sent to several ministers once, the other copies in
+        its `Hit.copies` (what a page for a reader wants; a list of documents does not)."""
         filters = filters or Filters()
         if sort not in SORTS:
             raise QuerySyntaxError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
@@ -218,7 +218,7 @@ class QueryRunner:
             page=page,
             limit=limit,
             highlight=highlight,
-            group_copies=not all_copies,
+            group_copies=group_copies,
         )
 
     @_reading_once

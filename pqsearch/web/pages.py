@@ -115,6 +115,7 @@ class Pages:
                 sort=state.sort,
                 page=state.page,
                 limit=state.limit,
+                group_copies=True,
             )
 
         try:

@@ -22,7 +22,7 @@ SMET_369 = "PRB-19_24-20_21-pascal-smet-369"
 
 
 def ids(index: api.Index, query: str) -> list[str]:
-    return [h.id for h in index.search(query, limit=200, facets=[], all_copies=True).hits]
+    return [h.id for h in index.search(query, limit=200, facets=[]).hits]
 
 
 def test_families_share_a_stem_and_short_stems_join_nothing() -> None:
@@ -87,13 +87,13 @@ def test_a_number_or_an_id_typed_as_the_query_comes_first(index: api.Index) -> N
 
 
 def test_a_question_sent_to_two_ministers_shows_once(index: api.Index) -> None:
-    result = index.search("cube bleu", facets=["addressee"])
+    result = index.search("cube bleu", facets=["addressee"], group_copies=True)
     assert result.total == 2  # totals and facets count documents
     assert sum(c.count for c in result.facets[0].results) == 2
     (hit,) = [h for h in result.hits if h.id in CUBE_COPIES]
     assert [c.id for c in hit.copies] == list(CUBE_COPIES - {hit.id})
     assert {c.addressee for c in hit.copies} <= {"Audrey Henry", "Ans Persoons"}
-    every = index.search("cube bleu", facets=[], all_copies=True)
+    every = index.search("cube bleu", facets=[])
     assert {h.id for h in every.hits} >= CUBE_COPIES
     assert all(not h.copies for h in every.hits)
 

@@ -31,21 +31,22 @@ from benchmarks.retrieval_quality import (
     score,
 )
 
-# pqsearch on the test split when the query set was frozen (nDCG@10, MRR@10), before any
-# tuning on it. A change may trade a little on one kind for a gain elsewhere: each kind may
-# lose what one of its queries losing its first place costs (MRR 1 -> 0.5, i.e. 0.5 / its
-# number of queries) plus 0.01; all queries together may lose ALL_MARGIN.
+# pqsearch on the test split (nDCG@10, MRR@10), measured once after the stem level,
+# weighted ambiguous forms, lemmatized phrases, numbers and ids and grouped copies of issue 14
+# (tuned on the dev split only). A change may trade a little on one kind for a gain
+# elsewhere: each kind may lose what one of its queries losing its first place costs (MRR 1 ->
+# 0.5, i.e. 0.5 / its number of queries) plus 0.01; all queries together may lose ALL_MARGIN.
 FLOOR: dict[str, tuple[float, float]] = {
-    "topical": (0.855, 0.950),
+    "topical": (0.850, 0.950),
     "inflection": (0.987, 1.000),
     "own_words": (1.000, 1.000),
     "synonym": (0.877, 0.833),
-    "acronym": (0.998, 1.000),
+    "acronym": (1.000, 1.000),
     "typo": (0.740, 0.750),
-    "number": (0.667, 0.667),
-    "multi_concept": (0.963, 1.000),
+    "number": (0.833, 0.833),
+    "multi_concept": (0.962, 1.000),
     "dutch": (0.272, 0.250),
-    "all": (0.858, 0.880),
+    "all": (0.869, 0.891),
 }
 ALL_MARGIN = 0.02
 
