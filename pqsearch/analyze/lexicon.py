@@ -282,6 +282,11 @@ class Lexicon:
             self._shares[key] = found
         return found
 
+    def in_dictionary(self, word: str) -> bool:
+        """Whether the context-free lemma table knows the folded `word` (a real word the
+        corpus may never have shown, not a typo)."""
+        return bool(self._fallback(fold(word)))
+
     def stem_lemmas(self, stem: str) -> frozenset[str]:
         """Every lemma of the corpus whose stem (`stems.stem`) is `stem`."""
         if "stems" not in self._tables:

@@ -189,10 +189,11 @@ class Compiler:
         lemmas weighed by how often the corpus gave each to this form, the lemmas of their
         families (stem level), and the form itself."""
         lemmas = self._lemma_alternatives(form)
-        # A form the corpus never gave as a lemma stands for itself only when nothing better
-        # is known ("diplomatez"): its stem would turn a typo into a family match and hide
-        # the did-you-mean; real lemmas (corpus or dictionary) have families.
-        known = [a for a in lemmas if a.text != form or form in self.lexicon.lemma_shares(form)]
+        # A form neither the corpus nor the dictionary knows stands for itself only
+        # ("diplomatez"): its stem would turn a typo into a family match and hide the
+        # did-you-mean. Real words have families ("recharger", unseen: "recharge").
+        real = form in self.lexicon.lemma_shares(form) or self.lexicon.in_dictionary(form)
+        known = [a for a in lemmas if a.text != form or real]
         return [*lemmas, *self._stem_alternatives(known), self._form_alternative(form)]
 
     def _lemma_alternatives(self, form: str) -> list[Alternative]:
