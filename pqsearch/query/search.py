@@ -174,9 +174,12 @@ class QueryRunner:
         """Run a compiled query: the hits of one page, facets over all matches, suggestions.
 
         `within` (sorted document numbers) keeps only those documents, as a filter does;
-        `group_copies` shows a question sent to several addressees once (`query.copies`).
+        `group_copies` shows a question sent to several addressees once (`query.copies`) in
+        a search for words.
         """
         start, stop = (page - 1) * limit, page * limit
+        # A browse (no words) lists documents: only a search for words groups copies.
+        group_copies = group_copies and compiled.has_text
         # The ranked documents from `start` to `stop`, or from 0 to a window to group.
         first, last = (0, copies.window(stop)) if group_copies else (start, stop)
         names = facet_names(facets, self.catalogue)
