@@ -167,14 +167,18 @@ def _engine_ranker(engine: WhooshFrench | SqliteFts5, depth: int) -> Ranker:
 
 
 def pqsearch_ranker(index: Any) -> Ranker:
-    """Top-10 ids from an open `pqsearch.api.Index`; a refused query is an empty ranking."""
+    """Top-10 ids from an open `pqsearch.api.Index`; a refused query is an empty ranking.
+
+    A question sent to several ministers is one hit whose page entry names its other copies
+    ("also sent to"): the ranking lists them right after it, as the page shows them.
+    """
 
     def ranked(text: str) -> list[str]:
         try:
-            result = index.search(text, limit=CUTOFF, facets=[])
+            result = index.search(text, limit=CUTOFF, facets=[], group_copies=True)
         except PqsearchError:
             return []
-        return [hit.id for hit in result.hits]
+        return [doc for hit in result.hits for doc in (hit.id, *(c.id for c in hit.copies))]
 
     return ranked
 

@@ -135,12 +135,16 @@ class Index:
         limit: int = 20,
         all_words: bool = False,
         correct: bool = True,
+        group_copies: bool = False,
     ) -> SearchResult:
         """Ranked hits for `query` (the query language of the README), with facet counts.
 
         `sort` is relevance, newest or oldest; `all_words=True` keeps only the documents
         holding every plain word typed. A word that matches nothing is searched as its
-        spelling correction (`SearchResult.corrections`) unless `correct=False`.
+        spelling correction (`SearchResult.corrections`) unless `correct=False`. A question
+        sent to several ministers shows once, its other copies in `Hit.copies`, with
+        `group_copies=True` (as the CLI and the web page do). `SearchResult.explanation` says
+        what each word was searched as.
         """
         check_arguments(query, page=page, limit=limit)
         sort = choose("sort", sort, SORTS)
@@ -155,6 +159,7 @@ class Index:
                 limit=limit,
                 all_words=all_words,
                 correct=correct,
+                group_copies=group_copies,
             )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:

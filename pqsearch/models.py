@@ -207,6 +207,8 @@ class Hit:
     url: str | None
     highlights: tuple[Highlight, ...] = ()
     extra: HitDetails = field(default_factory=HitDetails)
+    # The same question sent to other addressees, shown once (`SearchResult` docstring).
+    copies: tuple[Copy, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,6 +250,21 @@ class Synonym:
     weight: float
 
 
+# How a typed word was found: its own lemmas, its own surface form, a word of the same family
+# (stem), its Dutch stem, a synonym or acronym, a spelling correction.
+MatchSource = Literal["lemma", "form", "stem", "dutch", "synonym", "correction"]
+
+
+@dataclass(frozen=True)
+class MatchedTerm:
+    """One term a typed word was searched as, and the weight of a match on it (1.0 for the
+    word itself; an ambiguous form's lemmas by their share of its use; less for looser)."""
+
+    source: MatchSource
+    term: str
+    weight: float
+
+
 @dataclass(frozen=True)
 class Correction:
     """A query word that matched nothing and the indexed word searched instead (issue 14);
@@ -258,9 +275,29 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class WordExplanation:
+    """What one typed word (or quoted phrase) was searched as (`--explain`)."""
+
+    word: str
+    matches: tuple[MatchedTerm, ...]
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Another copy of a hit's question: the same question sent to another addressee."""
+
+    id: str
+    addressee: str | None
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """One page of ranked hits: `total` counts every match, `facets` are counted over all of
-    them, `suggestions` are did-you-mean for query words that matched nothing."""
+    them, `suggestions` are did-you-mean for query words that matched nothing.
+
+    `total` and the facets count documents: a question sent to three ministers is three
+    documents, though the page shows it once, the other two in its hit's `copies`.
+    `explanation` says what each typed word was searched as."""
 
     query: str
     total: int
@@ -273,6 +310,7 @@ class SearchResult:
     # ("Résultats pour ..."; None when nothing was corrected).
     corrections: tuple[Correction, ...] = ()
     corrected_query: str | None = None
+    explanation: tuple[WordExplanation, ...] = ()
 
     def to_dict(self) -> JsonObject:
         return _as_dict(self)

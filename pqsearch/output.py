@@ -79,6 +79,9 @@ def hit_lines(hit: Hit, *, color: bool) -> list[str]:
         f"   {hit.author or '?'} → {hit.addressee or '?'}",
         f"   {BOLD if color else ''}{title_text}{RESET if color else ''}",
     ]
+    if hit.copies:
+        others = ", ".join(f"{c.addressee or '?'} [id {c.id}]" for c in hit.copies)
+        lines.append(f"   Also sent to: {others} (--all-copies lists them as hits)")
     for highlight in hit.highlights:
         if highlight.part != "title":
             label = "Answer" if highlight.part == "answer" else "Question"
@@ -92,7 +95,18 @@ def facet_line(facet: Facet) -> str:
     return f"  {facet.name}: {values}{more}"
 
 
-def search_text(result: SearchResult, *, color: bool, show_facets: bool = True) -> str:
+def explanation_lines(result: SearchResult) -> list[str]:
+    """What each typed word was searched as (`search --explain`)."""
+    lines = ["Searched as:"]
+    for word in result.explanation:
+        terms = ", ".join(f"{m.term} ({m.source} {m.weight:g})" for m in word.matches)
+        lines.append(f"  {word.word}: {terms}")
+    return [*lines, ""] if result.explanation else []
+
+
+def search_text(
+    result: SearchResult, *, color: bool, show_facets: bool = True, explain: bool = False
+) -> str:
     first = (result.page - 1) * result.limit + 1
     shown = f"{first}–{first + len(result.hits) - 1}" if result.hits else "none"
     query = f' for "{result.query}"' if result.query.strip() else ""
@@ -104,6 +118,8 @@ def search_text(result: SearchResult, *, color: bool, show_facets: bool = True) 
             f"« {result.query} » : --no-correct",
             "",
         ]
+    if explain:
+        lines.extend(explanation_lines(result))
     for hit in result.hits:
         lines.extend(hit_lines(hit, color=color))
         lines.append("")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, islice
 from typing import TYPE_CHECKING
@@ -104,6 +104,9 @@ class Analysis:
     `words`: the number of surface words, stopwords included (for words/s figures).
     `stopped`: folded forms dropped here only because their lemma is a stopword ("avez",
     "restants"), so that the lexicon can drop them from queries too.
+    `lemma_counts`: folded form -> folded lemma ("" for a stopword lemma) -> how many of its
+    occurrences got that lemma, so that a query weighs an ambiguous form's lemmas by use
+    ("permis" is mostly the noun, sometimes "permettre").
     """
 
     lemmas: tuple[str, ...]
@@ -111,6 +114,7 @@ class Analysis:
     spellings: Mapping[str, Mapping[str, int]]
     words: int
     stopped: frozenset[str] = frozenset()
+    lemma_counts: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
 
 class Lemmatizer:
@@ -230,6 +234,7 @@ class _Builder:
         self.forms: defaultdict[str, set[str]] = defaultdict(set)
         self.spellings: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.stopped: set[str] = set()
+        self.lemma_counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.words = 0
 
     def add(self, doc: Doc) -> None:
@@ -239,7 +244,9 @@ class _Builder:
                 continue
             if lemma in self.stops:
                 self.stopped.add(key)
+                self.lemma_counts[key][""] += 1
                 continue
+            self.lemma_counts[key][lemma] += 1
             self.lemmas.append(lemma)
             self.forms[key].add(lemma)
             self.spellings[key][word] += 1
@@ -251,6 +258,7 @@ class _Builder:
             spellings={key: dict(counts) for key, counts in self.spellings.items()},
             words=self.words,
             stopped=frozenset(self.stopped),
+            lemma_counts={key: dict(counts) for key, counts in self.lemma_counts.items()},
         )
 
 

@@ -24,6 +24,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import fold
+from pqsearch.analyze.stems import STEMMER, derivation_stem
 from pqsearch.errors import DamagedIndexError
 
 if TYPE_CHECKING:
@@ -39,7 +40,11 @@ CREATE TABLE IF NOT EXISTS forms (
     form TEXT PRIMARY KEY, documents INTEGER NOT NULL, tokens INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lemmas (
-    form TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (form, lemma)
+    form TEXT NOT NULL, lemma TEXT NOT NULL, tokens INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (form, lemma)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stems (
+    stem TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (stem, lemma)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS spellings (
     form TEXT NOT NULL, spelling TEXT NOT NULL, tokens INTEGER NOT NULL,
@@ -51,6 +56,13 @@ CREATE TABLE IF NOT EXISTS fallback (
 CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
+# Run after `_SCHEMA` and the migration of an older lexicon (which lacks `lemmas.tokens`).
+_INDEXES = """
+CREATE INDEX IF NOT EXISTS lemma_forms ON lemmas (lemma, form);
+"""
+# Lexicons written before lemma counts and stems: `_migrate` adds both (counts of 0 mean
+# "unknown": such a form's lemmas weigh the same, as before).
+_STEMS_META = "stems"
 
 _FALLBACK_META = "fallback"
 
@@ -73,8 +85,11 @@ class Lexicon:
         self._expanded: dict[str, frozenset[str]] = {}
         self._documents: Counter[str] = Counter()
         self._tokens: Counter[str] = Counter()
-        self._lemmas: set[tuple[str, str]] = set()
+        self._lemmas: Counter[tuple[str, str]] = Counter()
         self._spellings: Counter[tuple[str, str]] = Counter()
+        self._shares: dict[str, dict[str, float]] = {}
+        self._columns = _columns(connection, "lemmas")
+        self._tables = _tables(connection)
 
     @classmethod
     def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
@@ -106,6 +121,8 @@ class Lexicon:
                 # FULL: each flush durable before Whoosh commits what it describes.
                 connection.execute("PRAGMA synchronous=FULL")
                 connection.executescript(_SCHEMA)
+                _migrate(connection)
+                connection.executescript(_INDEXES)
             else:
                 connection.execute("SELECT 1 FROM forms LIMIT 1")
         except sqlite3.DatabaseError as error:
@@ -150,8 +167,13 @@ class Lexicon:
         for analysis in analyses:
             for form, lemmas in analysis.forms.items():
                 forms.add(form)
-                self._lemmas.update((form, lemma) for lemma in lemmas)
-            self._lemmas.update((form, _STOPPED) for form in analysis.stopped)
+                for lemma in lemmas:
+                    self._lemmas[form, lemma] += 0
+            for form in analysis.stopped:
+                self._lemmas[form, _STOPPED] += 0
+            for form, counts in analysis.lemma_counts.items():
+                for lemma, count in counts.items():
+                    self._lemmas[form, lemma] += count
             for form, spellings in analysis.spellings.items():
                 for spelling, count in spellings.items():
                     self._spellings[form, spelling] += count
@@ -168,7 +190,15 @@ class Lexicon:
                 "documents = documents + excluded.documents, tokens = tokens + excluded.tokens",
                 ((form, self._documents[form], count) for form, count in self._tokens.items()),
             )
-            self._db.executemany("INSERT OR IGNORE INTO lemmas VALUES (?, ?)", self._lemmas)
+            self._db.executemany(
+                "INSERT INTO lemmas VALUES (?, ?, ?) ON CONFLICT (form, lemma) "
+                "DO UPDATE SET tokens = tokens + excluded.tokens",
+                ((form, lemma, n) for (form, lemma), n in self._lemmas.items()),
+            )
+            self._db.executemany(
+                "INSERT OR IGNORE INTO stems VALUES (?, ?)",
+                _stem_rows(lemma for _, lemma in self._lemmas),
+            )
             self._db.executemany(
                 "INSERT INTO spellings VALUES (?, ?, ?) ON CONFLICT (form, spelling) "
                 "DO UPDATE SET tokens = tokens + excluded.tokens",
@@ -179,6 +209,7 @@ class Lexicon:
         self._lemmas.clear()
         self._spellings.clear()
         self._expanded.clear()
+        self._shares.clear()
 
     def set_stopwords(self, words: Iterable[str]) -> None:
         """Store the folded stopword set the analysis used (replacing any earlier one)."""
@@ -231,6 +262,43 @@ class Lexicon:
             found = self._expand(key)
             self._expanded[key] = found
         return found
+
+    def lemma_shares(self, word: str) -> dict[str, float]:
+        """The share of the folded `word`'s occurrences that got each lemma ("" for a
+        stopword lemma: "ete" is mostly "etre"); equal shares when the lexicon has no counts
+        (written before they were kept), empty for a form never indexed."""
+        key = fold(word)
+        found = self._shares.get(key)
+        if found is None:
+            if "tokens" in self._columns:
+                sql = "SELECT lemma, tokens FROM lemmas WHERE form = ?"
+            else:
+                sql = "SELECT lemma, 0 FROM lemmas WHERE form = ?"
+            counts = {str(lemma): int(n) for lemma, n in self._read(sql, (key,)).fetchall()}
+            total = sum(counts.values())
+            if total:
+                found = {lemma: n / total for lemma, n in counts.items()}
+            else:
+                found = {lemma: 1 / len(counts) for lemma in counts}
+            self._shares[key] = found
+        return found
+
+    def in_dictionary(self, word: str) -> bool:
+        """Whether the context-free lemma table knows the folded `word` (a real word the
+        corpus may never have shown, not a typo)."""
+        return bool(self._fallback(fold(word)))
+
+    def stem_lemmas(self, stem: str) -> frozenset[str]:
+        """Every lemma of the corpus whose stem (`stems.stem`) is `stem`."""
+        if "stems" not in self._tables:
+            return frozenset()
+        rows = self._read("SELECT lemma FROM stems WHERE stem = ?", (stem,)).fetchall()
+        return frozenset(row[0] for row in rows)
+
+    def forms_of(self, lemma: str) -> frozenset[str]:
+        """Every folded surface form the corpus gave the lemma `lemma`."""
+        rows = self._read("SELECT form FROM lemmas WHERE lemma = ?", (lemma,)).fetchall()
+        return frozenset(row[0] for row in rows)
 
     def display(self, form: str) -> str | None:
         """The most frequent original spelling of `form` in the corpus (accents kept), or
@@ -293,6 +361,44 @@ class Lexicon:
                 "INSERT INTO meta VALUES (?, ?)",
                 (_FALLBACK_META, f"simplemma {simplemma.__version__} fr"),
             )
+
+
+def _columns(connection: sqlite3.Connection, table: str) -> frozenset[str]:
+    try:
+        rows = connection.execute(f"PRAGMA table_info({table})").fetchall()
+    except sqlite3.DatabaseError:
+        return frozenset()  # unreadable: `open` says so
+    return frozenset(str(row[1]) for row in rows)
+
+
+def _tables(connection: sqlite3.Connection) -> frozenset[str]:
+    try:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return frozenset(str(row[0]) for row in rows.fetchall())
+    except sqlite3.DatabaseError:
+        return frozenset()
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Bring a lexicon written by an earlier version up to this one, in place: lemma counts
+    (0, unknown, until the documents are ingested again) and the stem table."""
+    with connection:
+        if "tokens" not in _columns(connection, "lemmas"):
+            connection.execute("ALTER TABLE lemmas ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
+        done = connection.execute("SELECT 1 FROM meta WHERE key = ?", (_STEMS_META,)).fetchone()
+        if done is None:
+            lemmas = connection.execute("SELECT DISTINCT lemma FROM lemmas").fetchall()
+            connection.executemany(
+                "INSERT OR IGNORE INTO stems VALUES (?, ?)", _stem_rows(r[0] for r in lemmas)
+            )
+            connection.execute("INSERT INTO meta VALUES (?, ?)", (_STEMS_META, STEMMER))
+
+
+def _stem_rows(lemmas: Iterable[str]) -> Iterator[tuple[str, str]]:
+    for lemma in set(lemmas):
+        stem = derivation_stem(lemma)
+        if stem:
+            yield stem, lemma
 
 
 def _readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:

@@ -38,6 +38,15 @@ def search(
     facets: Annotated[str | None, typer.Option(help="Facets to count, comma-separated.")] = None,
     no_facets: Annotated[bool, typer.Option("--no-facets", help="Do not count facets.")] = False,
     json: JsonOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show what each word was searched as.")
+    ] = False,
+    all_copies: Annotated[
+        bool,
+        typer.Option(
+            "--all-copies", help="List each copy of a question sent to several ministers."
+        ),
+    ] = False,
 ) -> None:
     """Search questions and answers; prints ranked hits and facet counts.
 
@@ -54,12 +63,16 @@ def search(
             limit=limit,
             all_words=all_words,
             correct=not no_correct,
+            group_copies=not all_copies,
         )
     if json:
         typer.echo(output.as_json(result))
     else:
         typer.echo(
-            output.search_text(result, color=use_color(), show_facets=not no_facets), nl=False
+            output.search_text(
+                result, color=use_color(), show_facets=not no_facets, explain=explain
+            ),
+            nl=False,
         )
 
 

@@ -44,8 +44,9 @@ def matched_docs(index: IndexReader, query: qt.Query) -> IntArray:
         return union([index.term_docs(query.field, word) for word in words])
     if isinstance(query, qt.Phrase):
         if len(query.words) == 1:
-            return index.term_docs(query.field, query.words[0])
-        return phrase_docs(index, query.field, list(query.words))
+            return union([index.term_docs(query.field, form) for form in query.forms(0)])
+        places = [query.forms(place) for place in range(len(query.words))]
+        return phrase_docs(index, query.field, places)
     if isinstance(query, qt.Range):
         return range_docs(index, query)
     raise TypeError(f"not a query node: {query!r}")
@@ -98,28 +99,40 @@ def intersection(parts: list[IntArray]) -> IntArray:
     return reduce(lambda a, b: np.intersect1d(a, b, assume_unique=True), parts)
 
 
-def phrase_docs(index: IndexReader, field: str, words: list[str]) -> IntArray:
-    """The documents holding `words` one after the other in `field`.
+def phrase_docs(index: IndexReader, field: str, places: list[tuple[str, ...]]) -> IntArray:
+    """The documents holding, one after the other in `field`, a form of each place of
+    `places` (one form per place for a literal phrase; a word's inflections for a
+    lemmatized one).
 
-    Whoosh checks a phrase one document and one span at a time. Here each word's positions
-    become keys (document, position minus the word's place in the phrase) and the phrase is
-    where every word has the same key. The rarest word goes first, and each word's
-    positions are decoded only in the documents still in the running.
+    Whoosh checks a phrase one document and one span at a time. Here each place's positions
+    become keys (document, position minus the place) and the phrase is where every place
+    has the same key. The rarest place goes first, and each place's positions are decoded
+    only in the documents still in the running.
     """
     with index.reading_once():
-        return _phrase_docs(index, field, words)
+        return _phrase_docs(index, field, places)
 
 
-def _phrase_docs(index: IndexReader, field: str, words: list[str]) -> IntArray:
-    candidates = intersection(
-        [index.term_docs(field, word, keep_positions=True) for word in set(words)]
-    )
-    order = sorted(range(len(words)), key=lambda i: len(index.term_docs(field, words[i])))
+def _phrase_docs(index: IndexReader, field: str, places: list[tuple[str, ...]]) -> IntArray:
+    def docs_of(forms: tuple[str, ...], *, keep_positions: bool = False) -> IntArray:
+        return union([index.term_docs(field, f, keep_positions=keep_positions) for f in forms])
+
+    candidates = intersection([docs_of(forms, keep_positions=True) for forms in set(places)])
+    order = sorted(range(len(places)), key=lambda i: len(docs_of(places[i])))
     keys: IntArray | None = None
     for place in order:
         if not len(candidates):
             return _EMPTY
-        docs, positions = index.term_positions(field, words[place], candidates)
+        # Each form's positions in the candidates that hold it (`term_positions` wants only
+        # documents holding the term).
+        found = [
+            index.term_positions(
+                field, form, np.intersect1d(candidates, index.term_docs(field, form))
+            )
+            for form in places[place]
+        ]
+        docs = np.concatenate([d for d, _ in found])
+        positions = np.concatenate([p for _, p in found])
         starts = positions >= place
         mine = np.unique(docs[starts] * _POSITIONS + (positions[starts] - place))
         keys = mine if keys is None else np.intersect1d(keys, mine, assume_unique=True)

@@ -28,10 +28,12 @@ class Prefix:
 
 @dataclass(frozen=True)
 class Phrase:
-    """Quoted words, in order, as typed."""
+    """Quoted words, in order, as typed; `literal` for `="..."` (these exact forms, not
+    their other inflections)."""
 
     words: tuple[str, ...]
     field: str | None = None
+    literal: bool = False
 
 
 @dataclass(frozen=True)

@@ -210,7 +210,7 @@ class Parser:
                 f"A * inside quotes (column {column}): a phrase matches whole words. Remove "
                 "the quotes to search a prefix, as in technolog*.",
             )
-        return Phrase(token.words, field.name if field else None)
+        return Phrase(token.words, field.name if field else None, token.text.startswith("="))
 
     def _field_value(self, token: Token, value: str, field: FieldSpec) -> FieldValue:
         column = token.start + 1

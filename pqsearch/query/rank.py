@@ -147,8 +147,11 @@ class Ranker:
         docs = matched_docs(self.index, query)
         if not len(docs):
             return Scored.empty()
-        words = _all([self._term(query.field, word, 1.0) for word in query.words])
-        return words.within(docs).times(query.boost)
+        places = [
+            _any([self._term(query.field, form, 1.0) for form in query.forms(place)])
+            for place in range(len(query.words))
+        ]
+        return _all(places).within(docs).times(query.boost)
 
 
 def _any(parts: list[Scored]) -> Scored:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -16,6 +17,7 @@ from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DATE_FIELDS, int_to_date
 from pqsearch.models import Correction, Hit, HitDetails, SearchResult, Suggestion
 from pqsearch.parse.normalize import strip_invisible
+from pqsearch.query import copies
 from pqsearch.query import highlight as hl
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
@@ -124,9 +126,12 @@ class QueryRunner:
         highlight: bool = True,
         all_words: bool = False,
         correct: bool = True,
+        group_copies: bool = False,
     ) -> SearchResult:
         """Ranked hits; `all_words` keeps only documents holding every plain word typed;
-        `correct` searches a word that matches nothing as its spelling correction."""
+        `correct` searches a word that matches nothing as its spelling correction;
+        `group_copies` shows a question sent to several ministers once, the other copies in
+        its `Hit.copies` (what a page for a reader wants; a list of documents does not)."""
         filters = filters or Filters()
         sort = choose("sort", sort, SORTS)
         if page < 1 or not 0 <= limit <= MAX_LIMIT:
@@ -152,6 +157,7 @@ class QueryRunner:
             page=page,
             limit=limit,
             highlight=highlight,
+            group_copies=group_copies,
         )
 
     @_reading_once
@@ -169,11 +175,19 @@ class QueryRunner:
         highlight: bool,
         exclude: Sequence[str] = (),
         within: np.ndarray | None = None,
+        group_copies: bool = False,
     ) -> SearchResult:
         """Run a compiled query: the hits of one page, facets over all matches, suggestions.
 
-        `within` (sorted document numbers) keeps only those documents, as a filter does.
+        `within` (sorted document numbers) keeps only those documents, as a filter does;
+        `group_copies` shows a question sent to several addressees once (`query.copies`) in
+        a search for words.
         """
+        start, stop = (page - 1) * limit, page * limit
+        # A browse (no words) lists documents: only a search for words groups copies.
+        group_copies = group_copies and compiled.has_text
+        # The ranked documents from `start` to `stop`, or from 0 to a window to group.
+        first, last = (0, copies.window(stop)) if group_copies else (start, stop)
         names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
         if exclude:
@@ -188,14 +202,18 @@ class QueryRunner:
             if within is not None:
                 scored = scored.within(within)
             docs = scored.docs
-            start = (page - 1) * limit
-            ranked = scored.top(start, start + limit)
+            ranked = scored.top(first, last)
         else:
             everything = [q for q in (compiled.query, restrict) if q is not None]
             docs = self.matched(qt.all_of(everything) if everything else qt.Every())
             if within is not None:
                 docs = np.intersect1d(docs, within, assume_unique=True)
-            ranked = self._by_date(docs, sort, filters.date_field, page, limit)
+            ranked = self._by_date(docs, sort, filters.date_field, first, last)
+        if group_copies:
+            page_hits = copies.group_copies(ranked, lambda d: self.index.record(d)["question"])
+            shown = page_hits[start:stop]
+        else:
+            shown = [copies.Grouped(docnum, score, ()) for docnum, score in ranked]
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
         corrections = tuple(
@@ -205,8 +223,11 @@ class QueryRunner:
         selection = Selection(mask, docs)
         matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas)
         hits = tuple(
-            self._hit(docnum, score, (page - 1) * limit + i + 1, matcher if highlight else None)
-            for i, (docnum, score) in enumerate(ranked)
+            dataclasses.replace(
+                self._hit(kept.docnum, kept.score, start + i + 1, matcher if highlight else None),
+                copies=kept.copies,
+            )
+            for i, kept in enumerate(shown)
         )
         return SearchResult(
             query=query_text,
@@ -220,10 +241,11 @@ class QueryRunner:
             suggestions=self._suggestions(compiled, restrict),
             corrections=corrections,
             corrected_query=_corrected(query_text, corrections) if corrections else None,
+            explanation=tuple(compiled.explanation),
         )
 
     def _by_date(
-        self, docs: np.ndarray, sort: str, date_field: str, page: int, limit: int
+        self, docs: np.ndarray, sort: str, date_field: str, start: int, stop: int
     ) -> list[tuple[int, float]]:
         # Browse (no words) and date sorts: newest first unless asked otherwise; documents
         # without that date come last either way; ties keep index order.
@@ -231,8 +253,7 @@ class QueryRunner:
         known = dates > 0
         key = -dates if sort != "oldest" else dates
         order = np.lexsort((docs, key, ~known))
-        start = (page - 1) * limit
-        return [(int(docs[i]), 0.0) for i in order[start : start + limit]]
+        return [(int(docs[i]), 0.0) for i in order[start:stop]]
 
     def _hit(self, docnum: int, score: float, rank: int, matcher: hl.Matcher | None) -> Hit:
         stored = self.index.record(docnum)

@@ -10,6 +10,8 @@ What users type, and the tree it gives (the compiler turns the tree into a Whoos
   `logement social OR sociaux` is logement (social OR sociaux). Parentheses group.
 - `"diplomates technologiques"`, `“...”` or `« ... »`: a `Phrase` (one quoted word stays a
   Phrase, so the compiler can read quotes as "this exact form"). `*` inside quotes is refused.
+  `="..."` is a literal `Phrase`: the compiler searches its words' other inflections only
+  without the `=`.
 - `technolog*`: a `Prefix` of at least 2 letters or digits; `*` elsewhere in a word is refused.
 - `name:value` where name is letters (plus `_`, `-`) is a field, see `pqsearch.query.fields`:
   `titre:mobilité`, `auteur:debaets`, `ministre:"van den brandt"`, `titre:(vélo OR trottinette)`,

@@ -69,6 +69,12 @@ class Tokenizer:
                 position += 1
             elif char in _STRAIGHT_QUOTES or char == "«":
                 position = self._phrase(position)
+            elif char == "=" and text[position + 1 : position + 2] in (*_STRAIGHT_QUOTES, "«"):
+                # `="..."`: a literal phrase, its words as typed (no other inflections).
+                end = self._phrase(position + 1)
+                quoted = self.tokens.pop()
+                self.tokens.append(Token("phrase", "=" + quoted.text, position, quoted.words))
+                position = end
             elif char == "»":
                 raise syntax_error(
                     text, position, f"Closing quote » at column {position + 1} has no opening «."
@@ -154,6 +160,8 @@ class Tokenizer:
         if spec.kind == "date" and following in "[{":
             return self._bracket(value_start, name)
         if following in "(«»" or following in _STRAIGHT_QUOTES:
+            return value_start
+        if following == "=" and text[value_start + 1 : value_start + 2] in (*_STRAIGHT_QUOTES, "«"):
             return value_start
         match = _WORD.match(text, value_start)
         assert match is not None  # `following` is a word character

@@ -27,11 +27,17 @@ class Term:
 @dataclass(frozen=True)
 class Phrase:
     """The documents whose `field` (a surface-word field, which keeps positions) holds
-    `words` one right after the other."""
+    `words` one right after the other; with `alternatives`, any of the forms given for each
+    place (a lemmatized phrase: "transports en commun" for "transport en commun")."""
 
     field: str
     words: tuple[str, ...]
     boost: float = 1.0
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+    def forms(self, place: int) -> tuple[str, ...]:
+        """The surface forms accepted at `place` of the phrase."""
+        return self.alternatives[place] if self.alternatives else (self.words[place],)
 
 
 @dataclass(frozen=True)

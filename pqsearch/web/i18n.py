@@ -118,6 +118,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     "similar": ("Questions semblables", "Similar questions"),
     "shared_terms": ("Termes communs", "Shared key terms"),
+    "also_sent_to": ("Également adressée à", "Also sent to"),
     "no_answer_text": ("(pas encore de réponse)", "(no answer yet)"),
     "none": ("aucune", "none"),
     # drafting

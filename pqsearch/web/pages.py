@@ -118,6 +118,7 @@ class Pages:
                 page=state.page,
                 limit=state.limit,
                 correct=state.correct,
+                group_copies=True,
             )
 
         try:

@@ -37,7 +37,7 @@ from benchmarks.retrieval_quality import (
 # number of queries) plus 0.01; all queries together may lose ALL_MARGIN. Typo, Dutch and
 # all: raised to the figures of issue 14's corrections and Dutch fields (measured once).
 FLOOR: dict[str, tuple[float, float]] = {
-    "topical": (0.855, 0.950),
+    "topical": (0.850, 0.950),
     "inflection": (0.987, 1.000),
     "own_words": (1.000, 1.000),
     "synonym": (0.877, 0.833),

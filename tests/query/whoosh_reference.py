@@ -3,6 +3,8 @@ matching and scores with Whoosh's own searcher (the reference implementation).""
 
 from __future__ import annotations
 
+import itertools
+
 from whoosh import query as wq
 
 from pqsearch.index.reader import IndexReader
@@ -24,6 +26,16 @@ def to_whoosh(query: qt.Query, *, spell_prefixes: IndexReader | None = None) -> 
         return wq.Or([wq.Term(query.field, word) for word in words], boost=query.boost)
     if isinstance(query, qt.Term):
         return wq.Term(query.field, query.text, boost=query.boost)
+    if isinstance(query, qt.Phrase) and query.alternatives:
+        # A lemmatized phrase: matched as any phrase of one form per place, scored as the
+        # sum over places of the forms the document holds (`rank.py`).
+        places = [query.forms(place) for place in range(len(query.words))]
+        scoring = wq.And(
+            [wq.Or([wq.Term(query.field, form) for form in forms]) for forms in places],
+            boost=query.boost,
+        )
+        phrases = [wq.Phrase(query.field, list(words)) for words in itertools.product(*places)]
+        return wq.Require(scoring, wq.Or(phrases))
     if isinstance(query, qt.Phrase):
         return wq.Phrase(query.field, list(query.words), boost=query.boost)
     if isinstance(query, qt.Prefix):
