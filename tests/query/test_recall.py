@@ -190,7 +190,7 @@ def test_the_synonyms_command_shows_each_expansion_and_its_source(recall_index: 
     assert "agence bruxelloise pour accompagnement de entreprise" in out.output.lower()
     assert "corpus acronym" in out.output
     out = runner.invoke(app, ["synonyms", "vélo", "--index", str(recall_index)])
-    assert "bicyclette" in out.output and "thesaurus, weight 0.5" in out.output
+    assert "bicyclette" in out.output and "thesaurus, weight 0.3" in out.output
 
 
 # --- item 6: Dutch ---------------------------------------------------------------------
