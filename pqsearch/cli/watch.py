@@ -1,0 +1,113 @@
+"""The watch commands: saved searches and what is new for them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from pqsearch import api, output
+from pqsearch.cli.common import IndexOption, JsonOption, app, user_errors
+from pqsearch.cli.options import (
+    AddresseeOption,
+    PortfolioOption,
+    SectorOption,
+    SessionOption,
+    StatusOption,
+    WordsArgument,
+    make_filters,
+)
+
+watch_app = typer.Typer(help="Saved searches: what is new on your topics since last time.")
+app.add_typer(watch_app, name="watch")
+
+
+@watch_app.command("add")
+def watch_add(
+    name: Annotated[str, typer.Argument(help="A short name for the saved search.")],
+    words: WordsArgument = None,
+    index: IndexOption = None,
+    session: SessionOption = None,
+    addressee: AddresseeOption = None,
+    portfolio: PortfolioOption = None,
+    sector: SectorOption = None,
+    status: StatusOption = None,
+    any_word: Annotated[
+        bool,
+        typer.Option(
+            "--any-word", help="Report documents holding any of the words (default: all of them)."
+        ),
+    ] = False,
+) -> None:
+    """Save a search; "pqsearch watch run" then shows what is new for it.
+
+    Example: pqsearch watch add logement logement social --portfolio logement
+    """
+    from pqsearch import watch
+
+    filters = make_filters(
+        session=session, addressee=addressee, portfolio=portfolio, sector=sector, status=status
+    )
+    with user_errors(), api.open_index(index) as opened:
+        saved = watch.add_watch(
+            opened, name, " ".join(words or []), filters, all_words=not any_word
+        )
+    typer.echo(f'Saved {saved.name!r}. Run "pqsearch watch run" after each ingest.')
+
+
+@watch_app.command("run")
+def watch_run(
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Saved searches (default: all).")
+    ] = None,
+    index: IndexOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show, for each saved search, the documents new or changed since its last run.
+
+    Example: pqsearch watch run
+    """
+    from pqsearch import watch
+
+    with user_errors(), api.open_index(index) as opened:
+        reports = watch.run_watches(opened, tuple(names or ()))
+    typer.echo(output.as_json(reports) if json else output.watch_text(reports), nl=json)
+
+
+@watch_app.command("list")
+def watch_list(index: IndexOption = None, json: JsonOption = False) -> None:
+    """List the saved searches.
+
+    Example: pqsearch watch list
+    """
+    from pqsearch import watch
+
+    with user_errors(), api.open_index(index) as opened:
+        watches = watch.list_watches(opened)
+    if json:
+        typer.echo(
+            output.as_json(
+                [{"name": w.name, "query": w.query, "last_run": w.last_run} for w in watches]
+            )
+        )
+    else:
+        for w in watches:
+            typer.echo(
+                f"{w.name}: {w.query or '(filters only)'} · last run {w.last_run or 'never'}"
+            )
+
+
+@watch_app.command("remove")
+def watch_remove(
+    name: Annotated[str, typer.Argument(help="The saved search to delete.")],
+    index: IndexOption = None,
+) -> None:
+    """Delete a saved search.
+
+    Example: pqsearch watch remove logement
+    """
+    from pqsearch import watch
+
+    with user_errors(), api.open_index(index) as opened:
+        watch.remove_watch(opened, name)
+    typer.echo(f"Removed {name!r}.")
