@@ -37,6 +37,9 @@ from pqsearch.index.postings import (
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
+# Document frequencies kept per generation; cleared when full (a few MB at most).
+_MAX_FREQUENCIES = 100_000
+
 
 class SharedArrays:
     """What the readers of one index generation share: the frequent terms' postings and the
@@ -53,6 +56,8 @@ class SharedArrays:
         self.verified: set[tuple[str, int]] = set()
         # How to read the generation's postings, checked once by its first reader.
         self.decoder: PostingsDecoder | None = None
+        # Term -> document frequency: each costs a lookup in Whoosh's term table, in Python.
+        self.frequencies: dict[tuple[str, str], int] = {}
 
 
 class IndexReader:
@@ -160,7 +165,7 @@ class IndexReader:
             return cast(TermPositions, table).of(docs)
         postings = self._postings(field, text, values=True)
         assert postings.values is not None
-        if self._frequent.wanted(len(postings.ids)):
+        if self._frequent.wanted(len(postings.ids), documents=self.doc_count_all):
             # A frequent term: every posting decoded once, kept for the next phrases.
             table = TermPositions(postings.ids, *self._decode(field, postings.values))
             self._frequent.offer("positions", field, text, table, table.nbytes)
@@ -203,7 +208,7 @@ class IndexReader:
             postings = TermPostings(EMPTY_IDS, EMPTY_WEIGHTS, [] if values else None)
         if memo is not None:
             memo[field, text] = postings
-        if self._frequent.wanted(len(postings.ids)):
+        if self._frequent.wanted(len(postings.ids), "postings"):
             kept = TermPostings(postings.ids, postings.weights, None)
             size = postings.ids.nbytes + postings.weights.nbytes
             self._frequent.offer("postings", field, text, kept, size)
@@ -225,7 +230,14 @@ class IndexReader:
 
     def doc_frequency(self, field: str, text: str) -> int:
         """In how many documents (deleted ones included, as Whoosh counts) the term is."""
-        return int(self.reader.doc_frequency(field, text))
+        known = self._shared.frequencies.get((field, text))
+        if known is None:
+            with self._reading():
+                known = int(self.reader.doc_frequency(field, text))
+            if len(self._shared.frequencies) >= _MAX_FREQUENCIES:
+                self._shared.frequencies.clear()
+            self._shared.frequencies[field, text] = known
+        return known
 
     def average_field_length(self, field: str) -> float:
         """A text field's average length over the documents, as Whoosh's BM25F takes it."""
@@ -313,8 +325,8 @@ class _LockedTerms:
     def size(self) -> int:
         return self._shared.frequent.size
 
-    def wanted(self, postings: int) -> bool:
-        return self._shared.frequent.wanted(postings)
+    def wanted(self, postings: int, kind: str = "positions", *, documents: int = 0) -> bool:
+        return self._shared.frequent.wanted(postings, kind, documents=documents)
 
     def offer(self, kind: str, field: str, text: str, value: Any, size: int) -> None:
         with self._shared.lock:
