@@ -42,7 +42,10 @@ class Matcher:
     def _matching(self, forms: frozenset[str]) -> set[str]:
         """Which of `forms` match."""
         if self.lemmas:
-            for form in forms - self._known.met:
+            new = forms - self._known.met
+            if len(new) > 1:
+                self._known.lexicon.expand_all(new)
+            for form in new:
                 if not self.lemmas.isdisjoint(self._known.meet(form)):
                     self._by_lemma.add(form)
         return (self.forms & forms) | (self._by_lemma & forms)
