@@ -102,14 +102,16 @@ def child_ingest(payload: dict[str, Any]) -> dict[str, Any]:
     enrichment, commit the lexicon flush and Whoosh commits; index write is the rest.
     """
     from pqsearch import api
+    from pqsearch.index import analysis as analysis_module
     from pqsearch.index import ingest as ingest_module
+    from pqsearch.index import run as run_module
 
     clock = _StageClock()
     # Wrapping the module's own names times each stage without changing what it does.
     for owner, name, stage, wrap in (
         (ingest_module, "iter_parse", "parse", clock.generator),
-        (ingest_module._Analyser, "analyse", "analyse", clock.generator),
-        (ingest_module._Run, "commit", "commit", clock.call),
+        (analysis_module.Analyser, "analyse", "analyse", clock.generator),
+        (run_module.IngestRun, "commit", "commit", clock.call),
         (ingest_module, "save_columns", "columns", clock.call),
         (ingest_module, "_merge_segments", "merge", clock.call),
     ):
@@ -305,9 +307,9 @@ def child_lemmatize(payload: dict[str, Any]) -> dict[str, Any]:
 def _ingest_lemmatizer() -> Any:
     """The lemmatizer ingest uses, with its settings."""
     from pqsearch.analyze.lemmatize import Lemmatizer
-    from pqsearch.index import ingest as ingest_module
+    from pqsearch.index import analysis as analysis_module
 
-    shared = getattr(ingest_module, "shared_lemmatizer", None)
+    shared = getattr(analysis_module, "shared_lemmatizer", None)
     return shared() if shared is not None else Lemmatizer()
 
 

@@ -11,14 +11,16 @@ from typing import Any
 def lazy_exports(
     package: str, namespace: dict[str, Any], exports: Mapping[str, str]
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
-    """The `__getattr__` and `__dir__` of `package`: each name of `exports` (name -> module)
-    imported from its module when first asked for, then kept in the package's `namespace`."""
+    """The `__getattr__` and `__dir__` of `package`: each name of `exports` (name -> module,
+    or "module:attribute" for a name exported under another one) imported when first asked
+    for, then kept in the package's `namespace`."""
 
     def __getattr__(name: str) -> Any:
-        module = exports.get(name)
-        if module is None:
+        source = exports.get(name)
+        if source is None:
             raise AttributeError(f"module {package!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(module), name)
+        module, _, attribute = source.partition(":")
+        value = getattr(importlib.import_module(module), attribute or name)
         namespace[name] = value
         return value
 

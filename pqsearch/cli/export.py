@@ -4,30 +4,35 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
-from pqsearch import api
+from pqsearch import (
+    CSV_DIALECTS,
+    EXPORT_FORMATS,
+    MEMO_LANGUAGES,
+    ExportFormat,
+    Filters,
+    api,
+    choose,
+    write_export,
+)
 from pqsearch.cli.common import IndexOption, app, user_errors
 from pqsearch.cli.options import (
-    AddresseeOption,
-    FromOption,
-    PortfolioOption,
-    SectorOption,
-    SessionOption,
+    DEFAULT_FILTERS,
     SortOption,
-    StatusOption,
-    ToOption,
     WordsArgument,
-    make_filters,
+    sort_of,
+    with_filters,
 )
-from pqsearch.export import CSV_DIALECTS, MEMO_LANGUAGES
 
-T = TypeVar("T", bound=str)
+# The format an -o file's ending names; md otherwise.
+FORMAT_BY_SUFFIX: dict[str, ExportFormat] = {"csv": "csv", "jsonl": "jsonl"}
 
 
 @app.command()
+@with_filters
 def export(
     words: WordsArgument = None,
     fmt: Annotated[
@@ -40,13 +45,7 @@ def export(
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     index: IndexOption = None,
-    session: SessionOption = None,
-    addressee: AddresseeOption = None,
-    portfolio: PortfolioOption = None,
-    sector: SectorOption = None,
-    status: StatusOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
+    filters: Filters = DEFAULT_FILTERS,
     sort: SortOption = "relevance",
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
     memo_language: Annotated[
@@ -64,38 +63,26 @@ def export(
 
     Example: pqsearch export logement social --status answered --format md -o memo.md
     """
-    filters = make_filters(
-        session=session,
-        addressee=addressee,
-        portfolio=portfolio,
-        sector=sector,
-        status=status,
-        date_from=date_from,
-        date_to=date_to,
-    )
     suffix = output_file.suffix.lower().lstrip(".") if output_file else ""
-    chosen = fmt or (suffix if suffix in ("csv", "jsonl") else "md")
-    with user_errors(), api.open_index(index) as opened:
-        text = opened.export(
-            " ".join(words or []),
-            fmt=chosen,
-            filters=filters,
-            sort=sort,
-            limit=limit,
-            language=_choice(memo_language, MEMO_LANGUAGES, "--memo-language"),
-            csv_dialect=_choice(csv_dialect, CSV_DIALECTS, "--csv-dialect"),
+    with user_errors():
+        chosen = (
+            choose("format", fmt, EXPORT_FORMATS) if fmt else FORMAT_BY_SUFFIX.get(suffix, "md")
         )
+        language = choose("--memo-language", memo_language, MEMO_LANGUAGES)
+        dialect = choose("--csv-dialect", csv_dialect, CSV_DIALECTS)
+        with api.open_index(index) as opened:
+            text = opened.export(
+                " ".join(words or []),
+                fmt=chosen,
+                filters=filters,
+                sort=sort_of(sort),
+                limit=limit,
+                language=language,
+                csv_dialect=dialect,
+            )
     if output_file is None:
         sys.stdout.write(text)
     else:
         with user_errors():
-            api.write_export(output_file, text)
+            write_export(output_file, text)
         typer.echo(f"Wrote {output_file}", err=True)
-
-
-def _choice(value: str, allowed: tuple[T, ...], option: str) -> T:
-    for choice in allowed:
-        if value == choice:
-            return choice
-    typer.echo(f"Error: {option} takes {' or '.join(allowed)}, not {value!r}.", err=True)
-    raise typer.Exit(2)

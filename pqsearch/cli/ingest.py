@@ -5,12 +5,17 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Generic, TypeVar
 
 import typer
 
-from pqsearch import api, output
+from pqsearch import HarvestProgress, IngestProgress, api, harvest, output
 from pqsearch.cli.common import IndexOption, JsonOption, app, user_errors
+from pqsearch.fetch import report_text
+
+# The CLI's default corpus, relative to the current folder (the API takes no default).
+DEFAULT_CORPUS = Path("corpus")
+P = TypeVar("P", IngestProgress, HarvestProgress)
 
 
 @app.command()
@@ -34,14 +39,14 @@ def parse(
         raise typer.Exit(1)
 
 
-class _ProgressPrinter:
+class _ProgressPrinter(Generic[P]):
     """A one-line progress display on a terminal; a line every few seconds otherwise."""
 
     def __init__(self) -> None:
         self.tty = sys.stderr.isatty()
         self.last = 0.0
 
-    def __call__(self, progress: Any) -> None:
+    def __call__(self, progress: P) -> None:
         now = time.monotonic()
         if now - self.last < (0.2 if self.tty else 5.0):
             return
@@ -53,7 +58,18 @@ class _ProgressPrinter:
             sys.stderr.write(line + "\n")
         sys.stderr.flush()
 
-    def line(self, progress: Any, now: float) -> str:
+    def line(self, progress: P, now: float) -> str:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        if self.tty and self.last:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+
+
+class _IngestProgressPrinter(_ProgressPrinter[IngestProgress]):
+    """Files, documents, analysis speed and the time left."""
+
+    def line(self, progress: IngestProgress, now: float) -> str:
         done, total = progress.files_done, max(progress.files_total, 1)
         elapsed = now - progress.started
         eta = elapsed / done * (total - done) if done else 0.0
@@ -62,15 +78,11 @@ class _ProgressPrinter:
             f"analysed · {progress.words_per_second:,.0f} words/s · ETA {eta:.0f} s"
         )
 
-    def finish(self) -> None:
-        if self.tty and self.last:
-            sys.stderr.write("\r" + " " * 100 + "\r")
 
-
-class _FetchProgressPrinter(_ProgressPrinter):
+class _FetchProgressPrinter(_ProgressPrinter[HarvestProgress]):
     """The same display for a harvest: a bar over the index entries' pages, then counts."""
 
-    def line(self, progress: Any, now: float) -> str:
+    def line(self, progress: HarvestProgress, now: float) -> str:
         done, total = progress.done, max(progress.total, 1)
         filled = 20 * done // total
         eta = (now - progress.started) / done * (total - done) if done else 0.0
@@ -99,10 +111,10 @@ def ingest(
 
     Example: pqsearch ingest corpus/ --index index/
     """
-    printer = None if quiet else _ProgressPrinter()
+    printer = None if quiet else _IngestProgressPrinter()
     with user_errors():
         report = api.ingest(
-            paths or [api.DEFAULT_CORPUS],
+            paths or [DEFAULT_CORPUS],
             index_dir=index,
             rebuild=rebuild,
             prune=prune,
@@ -161,9 +173,6 @@ def fetch(
 
     Example: pqsearch fetch --legislature 24/29 --ingest
     """
-    from pqsearch.fetch import harvest
-    from pqsearch.fetch.report import report_text
-
     printer = None if quiet else _FetchProgressPrinter()
     with user_errors():
         report = harvest(

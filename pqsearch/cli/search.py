@@ -8,55 +8,23 @@ from typing import Annotated
 
 import typer
 
-from pqsearch import api, output
+from pqsearch import Filters, PqsearchError, api, output
 from pqsearch.cli.common import IndexOption, JsonOption, app, use_color, user_errors
 from pqsearch.cli.options import (
-    AddresseeOption,
-    AnswerTypeOption,
-    AsOfOption,
-    AuthorOption,
-    DateOption,
-    FromOption,
-    KindOption,
-    LanguageOption,
-    LegislatureOption,
-    OverdueOption,
-    PortfolioOption,
-    ReplyDelayOption,
-    SectorMentionedOption,
-    SectorOption,
-    SessionOption,
+    DEFAULT_FILTERS,
     SortOption,
-    StatusOption,
-    ToOption,
     WordsArgument,
-    make_filters,
+    sort_of,
+    with_filters,
 )
-from pqsearch.errors import PqsearchError
-from pqsearch.query.overdue import REPLY_DELAY_DAYS
 
 
 @app.command()
+@with_filters
 def search(
     words: WordsArgument = None,
     index: IndexOption = None,
-    legislature: LegislatureOption = None,
-    session: SessionOption = None,
-    author: AuthorOption = None,
-    addressee: AddresseeOption = None,
-    portfolio: PortfolioOption = None,
-    language: LanguageOption = None,
-    sector: SectorOption = None,
-    sector_mentioned: SectorMentionedOption = None,
-    answer_type: AnswerTypeOption = None,
-    status: StatusOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
-    date: DateOption = "received",
-    kind: KindOption = None,
-    overdue: OverdueOption = False,
-    reply_delay: ReplyDelayOption = REPLY_DELAY_DAYS,
-    as_of: AsOfOption = None,
+    filters: Filters = DEFAULT_FILTERS,
     all_words: Annotated[
         bool, typer.Option("--all-words", help="Only documents holding every word.")
     ] = False,
@@ -72,31 +40,12 @@ def search(
     Example: pqsearch search diplomates technologiques --session 20/21
     """
     chosen = [] if no_facets else ([facets] if facets else None)
-    filters = make_filters(
-        kind=kind,
-        overdue=overdue,
-        reply_delay=reply_delay,
-        as_of=as_of,
-        legislature=legislature,
-        session=session,
-        author=author,
-        addressee=addressee,
-        portfolio=portfolio,
-        language=language,
-        sector=sector,
-        sector_mentioned=sector_mentioned,
-        answer_type=answer_type,
-        status=status,
-        date_from=date_from,
-        date_to=date_to,
-        date=date,
-    )
     with user_errors(), api.open_index(index) as opened:
         result = opened.search(
             " ".join(words or []),
             filters=filters,
             facets=chosen,
-            sort=sort,
+            sort=sort_of(sort),
             page=page,
             limit=limit,
             all_words=all_words,
@@ -151,6 +100,7 @@ def sectors(index: IndexOption = None, json: JsonOption = False) -> None:
 
 
 @app.command()
+@with_filters
 def similar(
     doc_id: Annotated[
         str | None, typer.Argument(metavar="[ID]", help="An indexed document.")
@@ -159,13 +109,7 @@ def similar(
         str | None, typer.Option("--text", help="A file holding a draft question, or - for stdin.")
     ] = None,
     index: IndexOption = None,
-    session: SessionOption = None,
-    addressee: AddresseeOption = None,
-    portfolio: PortfolioOption = None,
-    sector: SectorOption = None,
-    status: StatusOption = None,
-    date_from: FromOption = None,
-    date_to: ToOption = None,
+    filters: Filters = DEFAULT_FILTERS,
     limit: Annotated[int, typer.Option(min=1, max=1000)] = 10,
     json: JsonOption = False,
 ) -> None:
@@ -173,15 +117,6 @@ def similar(
 
     Example: pqsearch similar 170290   or   pqsearch similar --text draft.txt --status answered
     """
-    filters = make_filters(
-        session=session,
-        addressee=addressee,
-        portfolio=portfolio,
-        sector=sector,
-        status=status,
-        date_from=date_from,
-        date_to=date_to,
-    )
     with user_errors():
         draft = _read_text(text) if text is not None else None
         with api.open_index(index) as opened:

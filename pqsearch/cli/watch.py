@@ -6,32 +6,29 @@ from typing import Annotated
 
 import typer
 
-from pqsearch import api, output
-from pqsearch.cli.common import IndexOption, JsonOption, app, user_errors
-from pqsearch.cli.options import (
-    AddresseeOption,
-    PortfolioOption,
-    SectorOption,
-    SessionOption,
-    StatusOption,
-    WordsArgument,
-    make_filters,
+from pqsearch import (
+    Filters,
+    add_watch,
+    api,
+    list_watches,
+    output,
+    remove_watch,
+    run_watches,
 )
+from pqsearch.cli.common import IndexOption, JsonOption, app, user_errors
+from pqsearch.cli.options import DEFAULT_FILTERS, WordsArgument, with_filters
 
 watch_app = typer.Typer(help="Saved searches: what is new on your topics since last time.")
 app.add_typer(watch_app, name="watch")
 
 
 @watch_app.command("add")
+@with_filters
 def watch_add(
     name: Annotated[str, typer.Argument(help="A short name for the saved search.")],
     words: WordsArgument = None,
     index: IndexOption = None,
-    session: SessionOption = None,
-    addressee: AddresseeOption = None,
-    portfolio: PortfolioOption = None,
-    sector: SectorOption = None,
-    status: StatusOption = None,
+    filters: Filters = DEFAULT_FILTERS,
     any_word: Annotated[
         bool,
         typer.Option(
@@ -43,15 +40,8 @@ def watch_add(
 
     Example: pqsearch watch add logement logement social --portfolio logement
     """
-    from pqsearch import watch
-
-    filters = make_filters(
-        session=session, addressee=addressee, portfolio=portfolio, sector=sector, status=status
-    )
     with user_errors(), api.open_index(index) as opened:
-        saved = watch.add_watch(
-            opened, name, " ".join(words or []), filters, all_words=not any_word
-        )
+        saved = add_watch(opened, name, " ".join(words or []), filters, all_words=not any_word)
     typer.echo(f'Saved {saved.name!r}. Run "pqsearch watch run" after each ingest.')
 
 
@@ -67,10 +57,8 @@ def watch_run(
 
     Example: pqsearch watch run
     """
-    from pqsearch import watch
-
     with user_errors(), api.open_index(index) as opened:
-        reports = watch.run_watches(opened, tuple(names or ()))
+        reports = run_watches(opened, tuple(names or ()))
     typer.echo(output.as_json(reports) if json else output.watch_text(reports), nl=json)
 
 
@@ -80,10 +68,8 @@ def watch_list(index: IndexOption = None, json: JsonOption = False) -> None:
 
     Example: pqsearch watch list
     """
-    from pqsearch import watch
-
     with user_errors(), api.open_index(index) as opened:
-        watches = watch.list_watches(opened)
+        watches = list_watches(opened)
     if json:
         typer.echo(
             output.as_json(
@@ -106,8 +92,6 @@ def watch_remove(
 
     Example: pqsearch watch remove logement
     """
-    from pqsearch import watch
-
     with user_errors(), api.open_index(index) as opened:
-        watch.remove_watch(opened, name)
+        remove_watch(opened, name)
     typer.echo(f"Removed {name!r}.")

@@ -133,7 +133,7 @@ class IndexReader:
         except Exception as error:
             if not store.is_damage(error):
                 raise
-            raise store.damaged(self.root, error) from error
+            raise store.read_failure(self.root, error) from error
 
     def docnum(self, doc_id: str) -> int:
         docnum = self.searcher.document_number(id=doc_id)

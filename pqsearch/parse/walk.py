@@ -77,6 +77,30 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | FileFailure | Ski
             yield path
 
 
+def document_files(
+    paths: Iterable[Path],
+) -> tuple[list[Path], list[FileFailure], list[SkippedFile]]:
+    """Every document file under `paths`, pages before text renderings before records, with
+    the failures and the skipped files of the walk: the files an ingest reads, in its order.
+
+    That order makes the first version of a question met in a run the page, when the newer
+    content does not decide (see `parse.versions`).
+    """
+    found: list[Path] = []
+    failures: list[FileFailure] = []
+    skipped: list[SkippedFile] = []
+    for item in iter_files(paths):
+        if isinstance(item, FileFailure):
+            failures.append(item)
+        elif isinstance(item, SkippedFile):
+            skipped.append(item)
+        else:
+            # Absolute, so that --prune and updates agree whatever folder ingest runs from.
+            found.append(item.absolute())
+    found.sort(key=lambda p: (SUFFIX_ORDER.get(p.suffix.lower(), 3), str(p)))
+    return found, failures, skipped
+
+
 def _walk(
     folder: Path, *, ancestors: frozenset[tuple[int, int]]
 ) -> Iterator[Path | FileFailure | SkippedFile]:

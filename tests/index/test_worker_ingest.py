@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from pqsearch import api
+from pqsearch.index import analysis
 from pqsearch.index import ingest as ingest_module
 from tests.conftest import BRUSSELS_HTML
 
@@ -30,11 +31,11 @@ def test_worker_and_in_process_analysis_build_the_same_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pages = sorted(BRUSSELS_HTML.glob("*.html"))[:12]
-    monkeypatch.setattr(ingest_module, "WORKER_AFTER_DOCUMENTS", 10**9)
+    monkeypatch.setattr(analysis, "WORKER_AFTER_DOCUMENTS", 10**9)
     in_process = tmp_path / "in-process"
     report = ingest_module.ingest(pages, index_dir=in_process, batch_size=3)
     assert len(report.added) == 12
-    monkeypatch.setattr(ingest_module, "WORKER_AFTER_DOCUMENTS", 2)
+    monkeypatch.setattr(analysis, "WORKER_AFTER_DOCUMENTS", 2)
     worker = tmp_path / "worker"
     report = ingest_module.ingest(pages, index_dir=worker, batch_size=3, commit_every=4)
     assert len(report.added) == 12

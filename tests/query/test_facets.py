@@ -19,8 +19,8 @@ from tests.conftest import SHIPPED_CORPUS
 @pytest.fixture(scope="module")
 def records() -> dict[str, Question]:
     """The corpus as the index should hold it: one record per id, pages winning."""
-    from pqsearch.index.ingest import document_files
     from pqsearch.parse import iter_parse
+    from pqsearch.parse.walk import document_files
 
     files, _, _ = document_files([SHIPPED_CORPUS])
     chosen: dict[str, Question] = {}

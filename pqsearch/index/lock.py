@@ -1,0 +1,138 @@
+"""The index's write lock: one ingest writes at a time, and a second one says who holds it."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pqsearch.errors import IndexLockedError, ReadOnlyIndexError
+
+LOCK_FILE = "ingest.lock"
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    pid: int | None
+    started: str | None
+    command: str | None
+
+
+def _parse_holder(text: str) -> LockHolder:
+    fields = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)
+    pid = fields.get("pid", "")
+    return LockHolder(
+        int(pid) if pid.isdigit() else None, fields.get("started"), fields.get("command")
+    )
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# Ingests of this process, one per index: a POSIX lock does not exclude its own process.
+_LOCAL_LOCKS: dict[str, threading.Lock] = {}
+_LOCAL_LOCKS_GUARD = threading.Lock()
+
+
+def _local_lock(path: Path) -> threading.Lock:
+    with _LOCAL_LOCKS_GUARD:
+        return _LOCAL_LOCKS.setdefault(os.path.realpath(path), threading.Lock())
+
+
+@contextlib.contextmanager
+def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | None]:
+    """Hold the index's write lock; yields the holder of a stale lock that was cleared, if any.
+
+    The lock is a POSIX record lock (fcntl), which belongs to this process alone: the
+    kernel releases it when the process dies, and a child process never inherits it (an
+    flock did: a worker orphaned by a kill kept the index locked, issue 12). The file's
+    text only says who held it, for messages; it is read through the locked descriptor,
+    since closing any other descriptor of the file would release a POSIX lock.
+    """
+    path = root / LOCK_FILE
+    deadline = time.monotonic() + timeout
+    local = _local_lock(path)
+    if not local.acquire(timeout=max(timeout, 0.0)):
+        raise _locked_error(root, timeout, LockHolder(os.getpid(), None, "pqsearch ingest"))
+    try:
+        with writing(root):
+            root.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            while True:
+                try:
+                    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as error:
+                    if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise _locked_error(root, timeout, _holder_of(fd)) from None
+                    time.sleep(0.1)
+            previous = _holder_of(fd)
+            stale = previous if previous.pid and previous.pid != os.getpid() else None
+            if stale is not None and stale.pid is not None and _pid_alive(stale.pid):
+                # A live process with that pid no longer holds the lock: it is not an ingest.
+                stale = None
+            started = dt.datetime.now().isoformat(timespec="seconds")
+            os.ftruncate(fd, 0)
+            os.pwrite(
+                fd, f"pid={os.getpid()}\nstarted={started}\ncommand=pqsearch ingest\n".encode(), 0
+            )
+            try:
+                yield stale
+            finally:
+                os.ftruncate(fd, 0)
+                fcntl.lockf(fd, fcntl.LOCK_UN)
+        finally:
+            os.close(fd)
+    finally:
+        local.release()
+
+
+@contextlib.contextmanager
+def writing(root: Path) -> Iterator[None]:
+    """Turn "this folder cannot be written" into ReadOnlyIndexError, which says that
+    searching still works."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+            raise
+        raise ReadOnlyIndexError(
+            f"The index at {root} cannot be written ({error.strerror}): ingest needs a folder "
+            "it can write. Searching it works as it is; to build or update an index, pass "
+            "--index with a folder of yours."
+        ) from error
+
+
+def _locked_error(root: Path, timeout: float, holder: LockHolder) -> IndexLockedError:
+    who = f"process {holder.pid}" if holder.pid else "another process"
+    since = f", started {holder.started}" if holder.started else ""
+    return IndexLockedError(
+        f"Another ingest ({who}{since}) is writing to {root}; waited "
+        f"{timeout:g} s. Let it finish and run this again, or pass --wait "
+        "SECONDS to wait longer."
+    )
+
+
+def _holder_of(fd: int) -> LockHolder:
+    try:
+        text = os.pread(fd, 4096, 0).decode("utf-8", errors="replace")
+    except OSError:
+        return LockHolder(None, None, None)
+    return _parse_holder(text)

@@ -1,0 +1,277 @@
+"""The query language's recursive-descent parser: tokens to the typed tree of `nodes`.
+
+NOT binds tightest, then AND, then OR, then plain sequence; nesting is bounded by
+`MAX_DEPTH`, and the parser never recurses deeper than that.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pqsearch.errors import QuerySyntaxError
+from pqsearch.query.dates import parse_date_range
+from pqsearch.query.fields import FieldSpec, canonical_status, describe_statuses, field_spec
+from pqsearch.query.nodes import (
+    And,
+    AnyOf,
+    DateRange,
+    FieldValue,
+    Node,
+    Not,
+    Or,
+    Phrase,
+    Prefix,
+    Word,
+)
+from pqsearch.query.tokens import Token, syntax_error
+
+MAX_DEPTH = 50
+_DIGITS = re.compile(r"[0-9]+")
+
+
+class Parser:
+    def __init__(self, text: str, tokens: list[Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.position = 0
+
+    def parse(self) -> Node | None:
+        node = self._sequence(None, 0)
+        extra = self._peek()
+        if extra is not None:
+            raise self._failure(
+                extra,
+                f"Closing parenthesis at column {extra.start + 1} has no opening one. "
+                "Remove it, or add the missing (.",
+            )
+        return node
+
+    def _peek(self) -> Token | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def _next(self) -> Token:
+        token = self.tokens[self.position]
+        self.position += 1
+        return token
+
+    def _failure(self, token: Token, message: str) -> QuerySyntaxError:
+        return syntax_error(self.text, token.start, message)
+
+    def _sequence(self, field: FieldSpec | None, depth: int) -> Node | None:
+        items: list[Node] = []
+        while (token := self._peek()) is not None and token.kind != "rparen":
+            items.append(self._or(field, depth))
+        return _combine_sequence(items)
+
+    def _or(self, field: FieldSpec | None, depth: int) -> Node:
+        items = [self._and(field, depth)]
+        while (token := self._peek()) is not None and token.kind == "or":
+            self._operand_after(self._next())
+            items.append(self._and(field, depth))
+        return items[0] if len(items) == 1 else Or(tuple(items))
+
+    def _and(self, field: FieldSpec | None, depth: int) -> Node:
+        items = [self._unary(field, depth)]
+        while (token := self._peek()) is not None and token.kind == "and":
+            self._operand_after(self._next())
+            items.append(self._unary(field, depth))
+        return items[0] if len(items) == 1 else And(tuple(items))
+
+    def _unary(self, field: FieldSpec | None, depth: int) -> Node:
+        # Negations are counted, not nested: "NOT NOT x" is x, and a long run of them cannot
+        # build a deep tree.
+        negations = 0
+        while (token := self._peek()) is not None and token.kind == "not":
+            self._operand_after(self._next())
+            negations += 1
+        node = self._primary(field, depth)
+        return Not(node) if negations % 2 else node
+
+    def _operand_after(self, operator: Token) -> None:
+        following = self._peek()
+        if following is None or following.kind in ("rparen", "and", "or"):
+            found = "the end of the query" if following is None else following.text
+            raise self._failure(
+                operator,
+                f"{operator.text} at column {operator.start + 1} needs a term after it, "
+                f"found {found}. Example: logement AND énergie, logement -loyer.",
+            )
+
+    def _primary(self, field: FieldSpec | None, depth: int) -> Node:
+        token = self._next()
+        if token.kind == "lparen":
+            return self._group(token, field, depth)
+        if token.kind == "word":
+            return self._term(token, token.text, field)
+        if token.kind == "phrase":
+            return self._phrase(token, field)
+        if token.kind == "field":
+            return self._field(token, depth)
+        raise self._failure(
+            token,
+            f"{token.text} at column {token.start + 1} needs a term before it. "
+            "Example: logement AND énergie, logement OR habitat.",
+        )
+
+    def _group(self, opening: Token, field: FieldSpec | None, depth: int) -> Node:
+        if depth >= MAX_DEPTH:
+            raise self._failure(
+                opening,
+                f"Too deeply nested: more than {MAX_DEPTH} parentheses inside one another at "
+                f"column {opening.start + 1}. Simplify the query.",
+            )
+        inner = self._sequence(field, depth + 1)
+        if self._peek() is None:
+            raise self._failure(
+                opening,
+                f"Unbalanced parenthesis: the ( at column {opening.start + 1} is never closed. "
+                "Add the missing ), or remove the (.",
+            )
+        self._next()
+        if inner is None:
+            raise self._failure(
+                opening,
+                f"Empty parentheses at column {opening.start + 1}: put words inside or remove "
+                "them.",
+            )
+        return inner
+
+    def _field(self, token: Token, depth: int) -> Node:
+        spec = field_spec(token.text)
+        assert spec is not None  # the tokenizer emits canonical names only
+        value = self._next()
+        if value.kind == "lparen":
+            if spec.kind == "date":
+                raise self._failure(
+                    value,
+                    f"A date field takes one date or range, not a group (column "
+                    f"{value.start + 1}): repeat the field, as in recu:2021 OR recu:2023.",
+                )
+            return self._group(value, spec, depth)
+        if value.kind == "phrase":
+            return self._phrase(value, spec)
+        return self._term(value, value.text, spec)
+
+    def _term(self, token: Token, text: str, field: FieldSpec | None) -> Node:
+        if field is not None and field.kind == "date":
+            return self._dates(token, text, field)
+        if "*" in text:
+            return self._prefix(token, text, field)
+        if field is not None and field.kind == "metadata":
+            return self._field_value(token, text, field)
+        return Word(text, field.name if field else None)
+
+    def _prefix(self, token: Token, text: str, field: FieldSpec | None) -> Prefix:
+        column = token.start + 1
+        if field is not None and field.kind == "metadata":
+            raise self._failure(
+                token,
+                f"Wildcards work on words and text fields, not on {field.name} (column "
+                f"{column}): give the value, as in {field.example}; a value that matches "
+                "nothing gets suggestions.",
+            )
+        stem = text[:-1]
+        if text == "*":
+            raise self._failure(
+                token,
+                f"A lone * at column {column} would match every document. To list documents "
+                "without searching words, leave the query empty and use filters.",
+            )
+        if not text.endswith("*") or "*" in stem:
+            raise self._failure(
+                token,
+                f"A * goes only at the end of a word, as in technolog* (column {column}: "
+                f"{text!r}).",
+            )
+        if sum(c.isalnum() for c in stem) < 2:
+            raise self._failure(
+                token,
+                f"The prefix {text!r} at column {column} is too short: it would match too many "
+                "words. Give at least 2 letters before the *.",
+            )
+        return Prefix(stem, field.name if field else None)
+
+    def _phrase(self, token: Token, field: FieldSpec | None) -> Node:
+        column = token.start + 1
+        if not any(c.isalnum() for word in token.words for c in word):
+            raise self._failure(
+                token,
+                f"Empty phrase at column {column}: put words between the quotes, as in "
+                '"diplomates technologiques".',
+            )
+        value = " ".join(token.words)
+        if field is not None and field.kind == "date":
+            return self._dates(token, value, field)
+        if field is not None and field.kind == "metadata":
+            return self._field_value(token, value, field)
+        if "*" in value:
+            raise self._failure(
+                token,
+                f"A * inside quotes (column {column}): a phrase matches whole words. Remove "
+                "the quotes to search a prefix, as in technolog*.",
+            )
+        return Phrase(token.words, field.name if field else None)
+
+    def _field_value(self, token: Token, value: str, field: FieldSpec) -> FieldValue:
+        column = token.start + 1
+        if value[0] in "[{":
+            raise self._failure(
+                token,
+                f"Ranges in brackets work on dates only (received, published, answered), not "
+                f"on {field.name} (column {column}).",
+            )
+        if field.name == "status" and canonical_status(value) is None:
+            raise self._failure(
+                token,
+                f"Unknown status {value!r} at column {column}. Accepted: {describe_statuses()}.",
+            )
+        if field.name == "number" and not _DIGITS.fullmatch(value):
+            raise self._failure(
+                token,
+                f"A question number is digits, as in {field.example} ({value!r} at column "
+                f"{column}).",
+            )
+        return FieldValue(field.name, value)
+
+    def _dates(self, token: Token, value: str, field: FieldSpec) -> DateRange:
+        try:
+            start, end = parse_date_range(value)
+        except QuerySyntaxError as error:
+            # "recu:31 mars 2021" reaches here as "31": the rest of the date is the next word.
+            after = token.start + len(token.text)
+            spaced = token.kind == "word" and self.text[after : after + 1].isspace()
+            hint = ' Dates with spaces go in quotes: recu:"31 mars 2021".' if spaced else ""
+            raise self._failure(
+                token, f"Bad date for {field.name} at column {token.start + 1}: {error}{hint}"
+            ) from error
+        return DateRange(field.name, start, end)
+
+
+def _combine_sequence(items: list[Node]) -> Node | None:
+    """Plain side-by-side items: optional words in an AnyOf, filters and exclusions required."""
+    optional = [item for item in items if not _is_requirement(item)]
+    required = [item for item in items if _is_requirement(item)]
+    ranked: list[Node] = [AnyOf(tuple(optional))] if len(optional) > 1 else optional
+    combined = ranked + required
+    if not combined:
+        return None
+    return combined[0] if len(combined) == 1 else And(tuple(combined))
+
+
+def _is_requirement(node: Node) -> bool:
+    if isinstance(node, Not | FieldValue | DateRange):
+        return True
+    if isinstance(node, And | Or | AnyOf):
+        return all(_is_filter(item) for item in node.items)
+    return False
+
+
+def _is_filter(node: Node) -> bool:
+    """True when `node` only restricts metadata: no word is scored inside it."""
+    if isinstance(node, FieldValue | DateRange):
+        return True
+    if isinstance(node, Not):
+        return _is_filter(node.item)
+    if isinstance(node, And | Or | AnyOf):
+        return all(_is_filter(item) for item in node.items)
+    return False

@@ -1,0 +1,183 @@
+"""The query language's tokenizer: words, phrases, `field:value`, ranges, operators.
+
+It also decides, from the field's kind, when a colon is ordinary text (`10:30`, a URL,
+"Ma question: ..."), and counts terms so that hostile input stays bounded (`MAX_TERMS`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pqsearch.errors import QuerySyntaxError
+from pqsearch.query.fields import describe_fields, field_spec
+
+MAX_TERMS = 1_000
+
+TokenKind = Literal["word", "phrase", "field", "range", "lparen", "rparen", "and", "or", "not"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: TokenKind
+    # The word or value, the phrase as typed, the canonical field name, or the operator.
+    text: str
+    start: int
+    words: tuple[str, ...] = ()
+
+
+_OPERATORS: dict[str, TokenKind] = {
+    "AND": "and",
+    "ET": "and",
+    "OR": "or",
+    "OU": "or",
+    "NOT": "not",
+    "SAUF": "not",
+}
+# Straight and curly double quotes are interchangeable (word processors curl them, sometimes
+# both the same way); guillemets pair up.
+_STRAIGHT_QUOTES = '"“”„'
+_WORD = re.compile(r'[^\s()"“”„«»]+')
+_FIELD_NAME = re.compile(r"([^\W\d_](?:[^\W\d]|-)*):")
+
+
+def syntax_error(text: str, start: int, message: str) -> QuerySyntaxError:
+    """An error whose message ends with the query around `start` and a caret under it."""
+    low, high = max(0, start - 30), min(len(text), start + 30)
+    shown = "".join(c if c.isprintable() else " " for c in text[low:high])
+    before = "..." if low else ""
+    after = "..." if high < len(text) else ""
+    caret = " " * (len(before) + start - low) + "^"
+    return QuerySyntaxError(f"{message}\n  {before}{shown}{after}\n  {caret}")
+
+
+class Tokenizer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens: list[Token] = []
+        self.terms = 0
+
+    def run(self) -> list[Token]:
+        text, position = self.text, 0
+        while position < len(text):
+            char = text[position]
+            if char.isspace():
+                position += 1
+            elif char in "()":
+                self.tokens.append(Token("lparen" if char == "(" else "rparen", char, position))
+                position += 1
+            elif char in _STRAIGHT_QUOTES or char == "«":
+                position = self._phrase(position)
+            elif char == "»":
+                raise syntax_error(
+                    text, position, f"Closing quote » at column {position + 1} has no opening «."
+                )
+            elif char == "-":
+                # A dash negates only when glued to what follows: "Bruxelles - Mobilité" is prose.
+                following = text[position + 1 : position + 2]
+                if following and not following.isspace() and following not in ")-":
+                    self.tokens.append(Token("not", "-", position))
+                position += 1
+            else:
+                position = self._word(position)
+        return self.tokens
+
+    def _count(self, terms: int, start: int) -> None:
+        self.terms += terms
+        if self.terms > MAX_TERMS:
+            raise syntax_error(
+                self.text,
+                start,
+                f"The query has more than {MAX_TERMS:,} terms (words, phrase words, field "
+                f"values); the limit is {MAX_TERMS:,}. Shorten it.",
+            )
+
+    def _phrase(self, start: int) -> int:
+        opening = self.text[start]
+        closing = "»" if opening == "«" else _STRAIGHT_QUOTES
+        end = next((i for i in range(start + 1, len(self.text)) if self.text[i] in closing), None)
+        if end is None:
+            raise syntax_error(
+                self.text,
+                start,
+                f"Unbalanced quote: the {opening} at column {start + 1} is never closed. "
+                "Close the phrase, or remove the quote to search the words separately.",
+            )
+        words = tuple(self.text[start + 1 : end].split())
+        self._count(max(len(words), 1), start)
+        self.tokens.append(Token("phrase", self.text[start : end + 1], start, words))
+        return end + 1
+
+    def _word(self, start: int) -> int:
+        name = _FIELD_NAME.match(self.text, start)
+        if name is not None:
+            end = self._field(start, name[1], name.end())
+            if end is not None:
+                return end
+        match = _WORD.match(self.text, start)
+        assert match is not None  # run() sends only word characters here
+        word = match[0]
+        operator = _OPERATORS.get(word)
+        if operator is not None:
+            self.tokens.append(Token(operator, word, start))
+        elif "*" in word or any(c.isalnum() for c in word):
+            self._count(1, start)
+            self.tokens.append(Token("word", word, start))
+        return match.end()
+
+    def _field(self, start: int, name: str, value_start: int) -> int | None:
+        """Tokens for `name:value`, or None when the colon is ordinary text."""
+        text = self.text
+        following = text[value_start : value_start + 1]
+        if text.startswith("//", value_start):
+            return None
+        spec = field_spec(name)
+        if not following or following.isspace() or following == ")":
+            if spec is None or spec.kind == "text":
+                return None
+            raise syntax_error(
+                text,
+                start,
+                f"The field {name}: at column {start + 1} has no value. Write the value right "
+                f"after the colon, without a space: {spec.example}",
+            )
+        if spec is None:
+            raise syntax_error(
+                text,
+                start,
+                f"Unknown field {name!r} at column {start + 1}. Known fields (French or "
+                f"English names):\n{describe_fields()}\nTo search a word containing a colon, "
+                'put it in quotes: "a:b".',
+            )
+        self.tokens.append(Token("field", spec.name, start))
+        if spec.kind == "date" and following in "[{":
+            return self._bracket(value_start, name)
+        if following in "(«»" or following in _STRAIGHT_QUOTES:
+            return value_start
+        match = _WORD.match(text, value_start)
+        assert match is not None  # `following` is a word character
+        if match[0].startswith("-"):
+            raise syntax_error(
+                text,
+                value_start,
+                f"A '-' after {name}: at column {value_start + 1}: to exclude a value, put the "
+                f"minus before the field, as in -{spec.example}",
+            )
+        self._count(1, value_start)
+        self.tokens.append(Token("word", match[0], value_start))
+        return match.end()
+
+    def _bracket(self, start: int, name: str) -> int:
+        ends = [i for i in (self.text.find("]", start), self.text.find("}", start)) if i >= 0]
+        if not ends:
+            raise syntax_error(
+                self.text,
+                start,
+                f"The {self.text[start]} at column {start + 1} is never closed: a date range "
+                f"reads {name}:[2021-01 TO 2021-06].",
+            )
+        end = min(ends) + 1
+        self._count(1, start)
+        self.tokens.append(Token("range", self.text[start:end], start))
+        return end
