@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import cached_property, partial
 from pathlib import Path
@@ -39,6 +40,8 @@ from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
 # Document frequencies kept per generation; cleared when full (a few MB at most).
 _MAX_FREQUENCIES = 100_000
+# Stored records kept per generation, least recently used dropped (about 10 MB).
+_MAX_RECORDS = 2048
 
 
 class SharedArrays:
@@ -58,6 +61,9 @@ class SharedArrays:
         self.decoder: PostingsDecoder | None = None
         # Term -> document frequency: each costs a lookup in Whoosh's term table, in Python.
         self.frequencies: dict[tuple[str, str], int] = {}
+        # The stored JSON of the records shown last (a page's hits come back with the next
+        # page, a refined query, the document opened): unpickled and inflated once.
+        self.records: OrderedDict[int, str] = OrderedDict()
 
 
 class IndexReader:
@@ -118,9 +124,20 @@ class IndexReader:
 
     def record(self, docnum: int) -> dict[str, Any]:
         """The stored record of a document: {"question": ..., "sectors": ..., ...}."""
-        with self._reading():
-            stored = self.searcher.stored_fields(docnum)
-            return dict(json.loads(stored["record"]))
+        records = self._shared.records
+        with self._shared.lock:
+            text = records.get(docnum)
+            if text is not None:
+                records.move_to_end(docnum)
+        if text is None:
+            with self._reading():
+                text = self.searcher.stored_fields(docnum)["record"]
+            with self._shared.lock:
+                records[docnum] = text
+                if len(records) > _MAX_RECORDS:
+                    records.popitem(last=False)
+        # Parsed each time: the caller gets a record of its own to change.
+        return dict(json.loads(text))
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:

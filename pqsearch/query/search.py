@@ -33,6 +33,8 @@ MAX_SUGGESTED_WORDS = 5
 MIN_SUGGESTED_CHARS = 4
 MAX_SUGGESTED_CHARS = 30
 MAX_LIMIT = 1000
+# Typed words whose near words a runner keeps (the oldest dropped first).
+MAX_NEAR_WORDS = 4096
 
 
 def filter_query(compiler: Compiler, filters: Filters) -> qt.Query | None:
@@ -96,6 +98,7 @@ class QueryRunner:
         self.compiler = Compiler(index, sector_resolver=sector_resolver)
         self.ranker = Ranker(index)
         self.catalogue = facet_catalogue(sector_label)
+        self._near: dict[str, frozenset[str]] = {}
 
     def matched(self, query: qt.Query) -> np.ndarray:
         return matched_docs(self.index, query)
@@ -264,13 +267,20 @@ class QueryRunner:
             if self._count_with(query, restrict):
                 continue
             best: Suggestion | None = None
-            candidates: set[str] = set()
-            for part_field in WORD_FIELDS.values():
-                candidates.update(
-                    t.decode("utf-8") if isinstance(t, bytes) else t
-                    for t in reader.terms_within(part_field, form, 2)
-                )
-            for candidate in sorted(candidates - {form}):
+            candidates = self._near.get(form)
+            if candidates is None:
+                # The words within two edits depend on the index only: found once per
+                # generation (Whoosh walks its whole term list with an automaton).
+                found: set[str] = set()
+                for part_field in WORD_FIELDS.values():
+                    found.update(
+                        t.decode("utf-8") if isinstance(t, bytes) else t
+                        for t in reader.terms_within(part_field, form, 2)
+                    )
+                candidates = self._near[form] = frozenset(found - {form})
+                if len(self._near) > MAX_NEAR_WORDS:
+                    self._near.pop(next(iter(self._near)))
+            for candidate in sorted(candidates):
                 compiled_candidate = self.compiler.compile(parse_query(candidate))
                 hits = self._count_with(compiled_candidate.query, restrict)
                 if hits and (best is None or hits > best.hits):
