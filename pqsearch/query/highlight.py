@@ -54,25 +54,24 @@ class Matcher:
         if not self.forms and not self.lemmas:
             return []
         # Words never contain whitespace, so the words of a text are those of its
-        # whitespace-separated chunks: the chunks holding a match are located by one
-        # regular expression.
+        # whitespace-separated chunks: the chunks holding a match are found where the
+        # text's record of chunk starts (kept across searches) says.
         scan = text[:MAX_SCAN_CHARS]
         words = _text_forms(scan)
         matched = self._matching(words.forms)
         if not matched:
             return []
-        matching: dict[str, tuple[tuple[int, int], ...]] = {}
+        found: list[tuple[int, int]] = []
+        seen: set[str] = set()
         for form in matched:
             for piece in words.chunks[form]:
-                if piece not in matching:
-                    matching[piece] = tuple(
-                        (start, end) for start, end, f in _chunk_words(piece) if f in matched
-                    )
-        alternatives = "|".join(re.escape(p) for p in sorted(matching, key=len, reverse=True))
-        found: list[tuple[int, int]] = []
-        for chunk in re.finditer(rf"(?<!\S)(?:{alternatives})(?!\S)", scan):
-            base = chunk.start()
-            found.extend((base + start, base + end) for start, end in matching[chunk.group()])
+                if piece in seen:
+                    continue
+                seen.add(piece)
+                inside = [(start, end) for start, end, f in _chunk_words(piece) if f in matched]
+                for base in words.starts[piece]:
+                    found.extend((base + start, base + end) for start, end in inside)
+        found.sort()
         return found
 
 
@@ -109,26 +108,39 @@ class _TextForms:
     """The folded forms of a text's words, and for each the chunks it occurs in."""
 
     def __init__(self, text: str) -> None:
+        # Where each whitespace-separated chunk starts (words never contain whitespace).
+        starts: dict[str, list[int]] = {}
+        for chunk in _CHUNK.finditer(text):
+            starts.setdefault(chunk.group(), []).append(chunk.start())
         chunks: dict[str, list[str]] = {}
-        for piece in set(text.split()):
+        for piece in starts:
             for _, _, form in _chunk_words(piece):
                 chunks.setdefault(form, []).append(piece)
+        self.starts = starts
         self.chunks = chunks
         self.forms = frozenset(chunks)
 
 
-# Text -> its forms: the same for every query, so kept across searches (a page's texts come
-# back with each query that finds them); cleared when full, as for chunks below.
+_CHUNK = re.compile(r"\S+")
+
+
+# Text -> its forms and chunks: the same for every query, so kept across searches (a page's
+# texts come back with each query that finds them); cleared when they hold more than
+# _MAX_CACHED_CHARS characters of text (about ten times that in memory).
 _FORMS_OF_TEXT: dict[str, _TextForms] = {}
-_MAX_CACHED_TEXTS = 4096
+_MAX_CACHED_CHARS = 4_000_000
+_cached_chars = 0
 
 
 def _text_forms(text: str) -> _TextForms:
+    global _cached_chars
     words = _FORMS_OF_TEXT.get(text)
     if words is None:
-        if len(_FORMS_OF_TEXT) >= _MAX_CACHED_TEXTS:
+        if _cached_chars + len(text) > _MAX_CACHED_CHARS:
             _FORMS_OF_TEXT.clear()
+            _cached_chars = 0
         words = _FORMS_OF_TEXT[text] = _TextForms(text)
+        _cached_chars += len(text)
     return words
 
 
