@@ -27,6 +27,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks.generate import DEFAULT_SEED  # noqa: E402
 from benchmarks.query_mix import query_mix  # noqa: E402
+from benchmarks.run import mix_search  # noqa: E402
 
 _spent: dict[str, float] = {}
 _stack: list[list[float]] = []  # [start, time of the stages inside]
@@ -77,25 +78,16 @@ def instrument() -> None:
 def run(index_dir: Path, rounds: int, profile: Path | None) -> dict[str, Any]:
     from pqsearch import api
     from pqsearch.output import as_json
-    from pqsearch.query.facets import facet_catalogue
-    from pqsearch.query.search import Filters
 
     instrument()
     mix = query_mix(DEFAULT_SEED)
-    every_facet = sorted(facet_catalogue())
     profiler = cProfile.Profile() if profile else None
     with api.open_index(index_dir) as index:
 
         def one_pass() -> None:
             for query in mix:
                 with stage("other (search)"):
-                    result = index.search(
-                        query.text,
-                        filters=Filters(**query.filters),
-                        facets=every_facet,
-                        sort=query.sort,
-                        limit=20,
-                    )
+                    result = mix_search(index, query)
                 with stage("json"):
                     as_json(result)
 

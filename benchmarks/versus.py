@@ -25,7 +25,7 @@ if str(REPO) not in sys.path:
 from benchmarks import baselines  # noqa: E402
 from benchmarks.generate import DEFAULT_SEED  # noqa: E402
 from benchmarks.query_mix import query_mix  # noqa: E402
-from benchmarks.run import percentile  # noqa: E402
+from benchmarks.run import mix_search, percentile  # noqa: E402
 
 
 def main() -> int:
@@ -37,8 +37,6 @@ def main() -> int:
     args = parser.parse_args()
 
     from pqsearch import api
-    from pqsearch.query.facets import facet_catalogue
-    from pqsearch.query.search import Filters
 
     engine = baselines.WhooshFrench(args.whoosh)
     if list(args.whoosh.glob("_MAIN_*.toc")):
@@ -46,20 +44,13 @@ def main() -> int:
     else:
         engine.build(baselines.iter_records(args.corpus))
     mix = query_mix(DEFAULT_SEED)
-    every_facet = sorted(facet_catalogue())
     ours: list[float] = []
     theirs: list[float] = []
     with api.open_index(args.index) as index:
         for round_ in range(args.rounds + 1):
             for query in mix:
                 start = time.perf_counter()
-                index.search(
-                    query.text,
-                    filters=Filters(**query.filters),
-                    facets=every_facet,
-                    sort=query.sort,
-                    limit=20,
-                )
+                mix_search(index, query)
                 elapsed = time.perf_counter() - start
                 if query.text:
                     started = time.perf_counter()
