@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         QuerySyntaxError,
         SiteUnreachableError,
         TaxonomyError,
+        ThesaurusError,
         UnknownValueError,
         WatchError,
     )
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from pqsearch.fetch.report import HarvestProgress, HarvestReport
     from pqsearch.index.ingest import Progress as IngestProgress
     from pqsearch.models import (
+        Correction,
         CrossReference,
         Document,
         Facet,
@@ -59,6 +61,7 @@ if TYPE_CHECKING:
         SectorEvidence,
         SectorMention,
         Suggestion,
+        Synonym,
         WatchReport,
     )
     from pqsearch.query.filters import (
@@ -78,6 +81,7 @@ if TYPE_CHECKING:
 # what a search needs (not the fetcher, the exports or the web server).
 _LAZY = {
     "CSV_DIALECTS": "pqsearch.export",
+    "Correction": "pqsearch.models",
     "CrossReference": "pqsearch.models",
     "CsvDialect": "pqsearch.export",
     "DATE_FIELD_CHOICES": "pqsearch.query.filters",
@@ -124,7 +128,9 @@ _LAZY = {
     "Sort": "pqsearch.query.filters",
     "Status": "pqsearch.query.filters",
     "Suggestion": "pqsearch.models",
+    "Synonym": "pqsearch.models",
     "TaxonomyError": "pqsearch.errors",
+    "ThesaurusError": "pqsearch.errors",
     "UnknownValueError": "pqsearch.errors",
     "Watch": "pqsearch.watch",
     "WatchError": "pqsearch.errors",
@@ -151,6 +157,7 @@ __all__ = [
     "MEMO_LANGUAGES",
     "SORTS",
     "STATUSES",
+    "Correction",
     "CrossReference",
     "CsvDialect",
     "DamagedIndexError",
@@ -192,7 +199,9 @@ __all__ = [
     "Sort",
     "Status",
     "Suggestion",
+    "Synonym",
     "TaxonomyError",
+    "ThesaurusError",
     "UnknownValueError",
     "Watch",
     "WatchError",

@@ -10,7 +10,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -42,6 +42,7 @@ from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 _MAX_FREQUENCIES = 100_000
 # Stored records kept per generation, least recently used dropped (about 10 MB).
 _MAX_RECORDS = 2048
+T = TypeVar("T")
 
 
 class SharedArrays:
@@ -266,6 +267,16 @@ class IndexReader:
             term.decode("utf-8") if isinstance(term, bytes) else term
             for term in self.reader.expand_prefix(field, prefix)
         ]
+
+    def generation_cache(self, name: str, build: Callable[[], T]) -> T:
+        """`build()` made once per index generation and shared by its readers (a structure
+        derived from the whole vocabulary, such as the spelling corrector's)."""
+        with self._shared.lock:
+            key = ("generation", name)
+            if key not in self._shared.arrays:
+                self._shared.arrays[key] = build()
+            value: T = self._shared.arrays[key]
+            return value
 
     def field_lengths(self, field: str) -> FloatArray:
         """The length of a text field per document, as Whoosh scores it (one byte, rounded)."""
