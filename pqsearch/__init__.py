@@ -5,72 +5,150 @@ The public surface is what `__all__` lists; everything else may change.
 
 __version__ = "0.2.0"
 
-from pqsearch.api import Index, ingest, open_index, parse_files, search
-from pqsearch.errors import (
-    DamagedIndexError,
-    FetchError,
-    IndexLockedError,
-    IndexProblemError,
-    InvalidChoiceError,
-    NoIndexError,
-    NotFoundError,
-    OutdatedIndexError,
-    ParseError,
-    PqsearchError,
-    QuerySyntaxError,
-    SiteUnreachableError,
-    TaxonomyError,
-    ThesaurusError,
-    UnknownValueError,
-    WatchError,
-)
-from pqsearch.export import (
-    CSV_DIALECTS,
-    MEMO_LANGUAGES,
-    CsvDialect,
-    ExportFormat,
-    MemoLanguage,
-    write_export,
-)
-from pqsearch.export import FORMATS as EXPORT_FORMATS
-from pqsearch.fetch import harvest
-from pqsearch.fetch.report import HarvestProgress, HarvestReport
-from pqsearch.index.ingest import Progress as IngestProgress
-from pqsearch.models import (
-    Correction,
-    CrossReference,
-    Document,
-    Facet,
-    FacetCount,
-    FileFailure,
-    Highlight,
-    Hit,
-    HitDetails,
-    IngestReport,
-    Link,
-    ParseBatch,
-    ProcedureStep,
-    Question,
-    SearchResult,
-    SectorCount,
-    SectorEvidence,
-    SectorMention,
-    Suggestion,
-    Synonym,
-    WatchReport,
-)
-from pqsearch.query.filters import (
-    DATE_FIELD_CHOICES,
-    SORTS,
-    STATUSES,
-    DateField,
-    Filters,
-    Sort,
-    Status,
-    choose,
-    parse_status,
-)
-from pqsearch.watch import Watch, add_watch, list_watches, remove_watch, run_watches
+from typing import TYPE_CHECKING
+
+from pqsearch.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from pqsearch.api import Index, ingest, open_index, parse_files, search
+    from pqsearch.errors import (
+        DamagedIndexError,
+        FetchError,
+        IndexLockedError,
+        IndexProblemError,
+        InvalidChoiceError,
+        NoIndexError,
+        NotFoundError,
+        OutdatedIndexError,
+        ParseError,
+        PqsearchError,
+        QuerySyntaxError,
+        SiteUnreachableError,
+        TaxonomyError,
+        ThesaurusError,
+        UnknownValueError,
+        WatchError,
+    )
+    from pqsearch.export import (
+        CSV_DIALECTS,
+        MEMO_LANGUAGES,
+        CsvDialect,
+        ExportFormat,
+        MemoLanguage,
+        write_export,
+    )
+    from pqsearch.export import FORMATS as EXPORT_FORMATS
+    from pqsearch.fetch import harvest
+    from pqsearch.fetch.report import HarvestProgress, HarvestReport
+    from pqsearch.index.ingest import Progress as IngestProgress
+    from pqsearch.models import (
+        Correction,
+        CrossReference,
+        Document,
+        Facet,
+        FacetCount,
+        FileFailure,
+        Highlight,
+        Hit,
+        HitDetails,
+        IngestReport,
+        Link,
+        ParseBatch,
+        ProcedureStep,
+        Question,
+        SearchResult,
+        SectorCount,
+        SectorEvidence,
+        SectorMention,
+        Suggestion,
+        Synonym,
+        WatchReport,
+    )
+    from pqsearch.query.filters import (
+        DATE_FIELD_CHOICES,
+        SORTS,
+        STATUSES,
+        DateField,
+        Filters,
+        Sort,
+        Status,
+        choose,
+        parse_status,
+    )
+    from pqsearch.watch import Watch, add_watch, list_watches, remove_watch, run_watches
+
+# Each public name is imported on first use: `pqsearch search` at the terminal loads only
+# what a search needs (not the fetcher, the exports or the web server).
+_LAZY = {
+    "CSV_DIALECTS": "pqsearch.export",
+    "Correction": "pqsearch.models",
+    "CrossReference": "pqsearch.models",
+    "CsvDialect": "pqsearch.export",
+    "DATE_FIELD_CHOICES": "pqsearch.query.filters",
+    "DamagedIndexError": "pqsearch.errors",
+    "DateField": "pqsearch.query.filters",
+    "Document": "pqsearch.models",
+    "EXPORT_FORMATS": "pqsearch.export:FORMATS",
+    "ExportFormat": "pqsearch.export",
+    "Facet": "pqsearch.models",
+    "FacetCount": "pqsearch.models",
+    "FetchError": "pqsearch.errors",
+    "FileFailure": "pqsearch.models",
+    "Filters": "pqsearch.query.filters",
+    "HarvestProgress": "pqsearch.fetch.report",
+    "HarvestReport": "pqsearch.fetch.report",
+    "Highlight": "pqsearch.models",
+    "Hit": "pqsearch.models",
+    "HitDetails": "pqsearch.models",
+    "Index": "pqsearch.api",
+    "IndexLockedError": "pqsearch.errors",
+    "IndexProblemError": "pqsearch.errors",
+    "IngestProgress": "pqsearch.index.ingest:Progress",
+    "IngestReport": "pqsearch.models",
+    "InvalidChoiceError": "pqsearch.errors",
+    "Link": "pqsearch.models",
+    "MEMO_LANGUAGES": "pqsearch.export",
+    "MemoLanguage": "pqsearch.export",
+    "NoIndexError": "pqsearch.errors",
+    "NotFoundError": "pqsearch.errors",
+    "OutdatedIndexError": "pqsearch.errors",
+    "ParseBatch": "pqsearch.models",
+    "ParseError": "pqsearch.errors",
+    "PqsearchError": "pqsearch.errors",
+    "ProcedureStep": "pqsearch.models",
+    "QuerySyntaxError": "pqsearch.errors",
+    "Question": "pqsearch.models",
+    "SORTS": "pqsearch.query.filters",
+    "STATUSES": "pqsearch.query.filters",
+    "SearchResult": "pqsearch.models",
+    "SectorCount": "pqsearch.models",
+    "SectorEvidence": "pqsearch.models",
+    "SectorMention": "pqsearch.models",
+    "SiteUnreachableError": "pqsearch.errors",
+    "Sort": "pqsearch.query.filters",
+    "Status": "pqsearch.query.filters",
+    "Suggestion": "pqsearch.models",
+    "Synonym": "pqsearch.models",
+    "TaxonomyError": "pqsearch.errors",
+    "ThesaurusError": "pqsearch.errors",
+    "UnknownValueError": "pqsearch.errors",
+    "Watch": "pqsearch.watch",
+    "WatchError": "pqsearch.errors",
+    "WatchReport": "pqsearch.models",
+    "add_watch": "pqsearch.watch",
+    "choose": "pqsearch.query.filters",
+    "harvest": "pqsearch.fetch",
+    "ingest": "pqsearch.api",
+    "list_watches": "pqsearch.watch",
+    "open_index": "pqsearch.api",
+    "parse_files": "pqsearch.api",
+    "parse_status": "pqsearch.query.filters",
+    "remove_watch": "pqsearch.watch",
+    "run_watches": "pqsearch.watch",
+    "search": "pqsearch.api",
+    "write_export": "pqsearch.export",
+}
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY)
 
 __all__ = [
     "CSV_DIALECTS",

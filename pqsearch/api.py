@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index import store
-from pqsearch.index.ingest import Progress as IngestProgress
 from pqsearch.models import (
     Document,
     Facet,
@@ -42,6 +41,7 @@ from pqsearch.query.views import DEFAULT_READERS, ViewPool
 if TYPE_CHECKING:
     from pqsearch.analyze.taxonomy import Taxonomy
     from pqsearch.export import CsvDialect, ExportFormat, MemoLanguage
+    from pqsearch.index.ingest import Progress as IngestProgress
 
 
 def parse_files(paths: Sequence[str | Path]) -> ParseBatch:

@@ -21,6 +21,7 @@ PACKAGE = REPO / "pqsearch"
 LAYERS: dict[str, int] = {
     "errors": 0,
     "models": 0,
+    "lazy": 0,  # imports on first use, for the packages' __init__
     "parse": 1,
     "analyze": 2,
     "index": 3,

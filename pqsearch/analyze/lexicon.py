@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 FILENAME = "lexicon.sqlite"
 
+# Forms looked up in one query by `expand_all` (SQLite allows 32,766 parameters).
+_BATCH = 500
 # Pending rows past this are written (and committed) before the next flush, to bound memory.
 _AUTO_FLUSH_ROWS = 500_000
 
@@ -300,6 +302,22 @@ class Lexicon:
         rows = self._read("SELECT form FROM lemmas WHERE lemma = ?", (lemma,)).fetchall()
         return frozenset(row[0] for row in rows)
 
+    def expand_all(self, words: Iterable[str]) -> None:
+        """Make `expand` of each of `words` a lookup: their lemmas read in a few queries
+        (highlighting meets a thousand new forms on a cold search's first page)."""
+        keys = sorted({fold(word) for word in words} - self._expanded.keys())
+        corpus: dict[str, set[str]] = {}
+        for start in range(0, len(keys), _BATCH):
+            batch = tuple(keys[start : start + _BATCH])
+            marks = ",".join("?" * len(batch))
+            rows = self._read(f"SELECT form, lemma FROM lemmas WHERE form IN ({marks})", batch)
+            for form, lemma in rows.fetchall():
+                corpus.setdefault(form, set()).add(lemma)
+        # Forms the corpus never gave a lemma are left to `expand` (the fallback table).
+        for key in keys:
+            if key in corpus or not key:
+                self._expanded[key] = self._from_lemmas(key, frozenset(corpus.get(key, ())))
+
     def display(self, form: str) -> str | None:
         """The most frequent original spelling of `form` in the corpus (accents kept), or
         None for a form never indexed."""
@@ -336,10 +354,13 @@ class Lexicon:
             ) from error
 
     def _expand(self, key: str) -> frozenset[str]:
+        return self._from_lemmas(key, self._corpus_lemmas(key))
+
+    def _from_lemmas(self, key: str, corpus: frozenset[str]) -> frozenset[str]:
+        """What `expand` gives `key`, whose corpus lemmas are `corpus`."""
         stops = self.stopwords()
         if not key or key in stops:
             return frozenset()
-        corpus = self._corpus_lemmas(key)
         if corpus == {_STOPPED}:
             return frozenset()
         return ((corpus - {_STOPPED}) or (self._fallback(key) - stops)) | {key}
@@ -431,6 +452,9 @@ def _fallback_pairs() -> tuple[tuple[str, str], ...]:
 def _folded_pairs(entries: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
     for form, lemma in entries:
         key, folded = fold(form), fold(lemma)
-        # Multi-word entries ("a priori") never match one query word.
+        # Multi-word entries ("a priori") never match one query word. A form that is its
+        # own lemma keeps its row (a sixth of the table, 1 MB of every index): it is how
+        # `in_dictionary` knows "recharger" for a real word, whose family the stem level
+        # may search, where a typo gets none.
         if key and folded and " " not in key and " " not in folded:
             yield key, folded

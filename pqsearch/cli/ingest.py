@@ -5,17 +5,20 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
 
 import typer
 
-from pqsearch import HarvestProgress, IngestProgress, api, harvest, output
+from pqsearch import api, output
 from pqsearch.cli.common import IndexOption, JsonOption, app, user_errors
-from pqsearch.fetch import report_text
+
+if TYPE_CHECKING:
+    # Named in quotes below: a search at the terminal loads neither ingest nor the fetcher.
+    from pqsearch import HarvestProgress, IngestProgress
 
 # The CLI's default corpus, relative to the current folder (the API takes no default).
 DEFAULT_CORPUS = Path("corpus")
-P = TypeVar("P", IngestProgress, HarvestProgress)
+P = TypeVar("P", "IngestProgress", "HarvestProgress")
 
 
 @app.command()
@@ -66,7 +69,7 @@ class _ProgressPrinter(Generic[P]):
             sys.stderr.write("\r" + " " * 100 + "\r")
 
 
-class _IngestProgressPrinter(_ProgressPrinter[IngestProgress]):
+class _IngestProgressPrinter(_ProgressPrinter["IngestProgress"]):
     """Files, documents, analysis speed and the time left."""
 
     def line(self, progress: IngestProgress, now: float) -> str:
@@ -79,7 +82,7 @@ class _IngestProgressPrinter(_ProgressPrinter[IngestProgress]):
         )
 
 
-class _FetchProgressPrinter(_ProgressPrinter[HarvestProgress]):
+class _FetchProgressPrinter(_ProgressPrinter["HarvestProgress"]):
     """The same display for a harvest: a bar over the index entries' pages, then counts."""
 
     def line(self, progress: HarvestProgress, now: float) -> str:
@@ -173,6 +176,8 @@ def fetch(
 
     Example: pqsearch fetch --legislature 24/29 --ingest
     """
+    from pqsearch.fetch import harvest, report_text
+
     printer = None if quiet else _FetchProgressPrinter()
     with user_errors():
         report = harvest(

@@ -204,7 +204,9 @@ def save_columns(ix: Any, data_dir: Path) -> Path | None:
             arrays[f"lengths/{field}"] = build_lengths(reader, field, size).astype(np.float32)
     tmp = path.with_suffix(".tmp.npz")
     try:
-        np.savez(tmp, **arrays)
+        # Compressed: an eighth of the size (a megabyte at 3,000 documents, a third of the
+        # index's margin under 3 x the text); a search inflates only the fields it reads.
+        np.savez_compressed(tmp, **arrays)
         durable.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

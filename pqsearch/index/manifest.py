@@ -6,8 +6,9 @@ ingest that skips unchanged documents would never meet it. After every commit in
 `files-<generation>.json` beside the table of contents: the size and the CRC-32 of the whole
 of each segment file and of the table of contents. Opening the index checks them all: a
 flipped byte in the middle of a postings file gave silently wrong answers when only the
-first and last 4 KiB were checked (issue 12). Reading them costs about a millisecond per
-megabyte of index once per opened generation (BENCHMARKS-free figure in the report).
+first and last 4 KiB were checked (issue 12). Reading them costs about 2.5 ms per megabyte
+of index (1 to 3 s at 100,000 documents), so a passed check is stamped (`verified.py`) and
+paid again only when a file of the generation changed on the file system.
 
 An index written before manifests existed, or a commit killed before its manifest was
 written, simply has none for its generation; the check is then skipped.
@@ -23,6 +24,7 @@ from typing import Any
 
 from whoosh.index import TOC
 
+from pqsearch.index import verified
 from pqsearch.index.durable import write_atomic
 
 MANIFEST_PREFIX = "files-"
@@ -75,6 +77,7 @@ def write_manifest(ix: Any) -> Path:
     for old in data_dir.glob(f"{MANIFEST_PREFIX}*.json"):
         if old != path:
             old.unlink(missing_ok=True)
+    verified.drop_stamps(data_dir, keep=LEXICON_STAMP)
     return path
 
 
@@ -84,9 +87,17 @@ def check_manifest(data_dir: Path, generation: int) -> str | None:
     A listed file that is gone raises FileNotFoundError: a commit may have replaced the
     generation meanwhile, which the caller tells apart from damage.
     """
+    record = manifest_path(data_dir, generation)
+    started = verified.check_started()
     try:
-        recorded = json.loads(manifest_path(data_dir, generation).read_text())["files"]
+        recorded = json.loads(record.read_text())["files"]
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+    # Once checked whole, a generation is read again only if a file of it changed since
+    # (`verified.py` says what this gives up).
+    paths = [record, *(data_dir / name for name in recorded)]
+    key = str(generation)
+    if verified.is_stamped(data_dir, key, paths):
         return None
     for name, expected in recorded.items():
         path = data_dir / name
@@ -95,17 +106,20 @@ def check_manifest(data_dir: Path, generation: int) -> str | None:
             return f"the file {path} has {actual[0]:,} bytes where the index wrote {expected[0]:,}"
         if actual != expected:
             return f"the file {path} was changed after the index wrote it"
+    verified.stamp(data_dir, key, paths, started)
     return None
 
 
 # The lexicon is shared by the generations of a data folder and grows with each ingest, so
 # its checksum lives apart: dropped before an ingest writes it, recorded once it is whole.
 LEXICON_SUM = "lexicon.sum"
+LEXICON_STAMP = "lexicon"
 
 
 def drop_lexicon_sum(data_dir: Path) -> None:
     """Before an ingest changes the lexicon: its recorded checksum no longer holds."""
     (data_dir / LEXICON_SUM).unlink(missing_ok=True)
+    verified.stamp_path(data_dir, LEXICON_STAMP).unlink(missing_ok=True)
 
 
 def record_lexicon(data_dir: Path, lexicon: Path) -> None:
@@ -116,14 +130,19 @@ def record_lexicon(data_dir: Path, lexicon: Path) -> None:
 def check_lexicon(data_dir: Path, lexicon: Path) -> str | None:
     """What is wrong with the lexicon, or None (also when no checksum is recorded: an
     ingest is writing it, was killed, or the index is older)."""
+    started = verified.check_started()
     recorded = _lexicon_sum(data_dir)
     if recorded is None:
+        return None
+    paths = [data_dir / LEXICON_SUM, lexicon]
+    if verified.is_stamped(data_dir, LEXICON_STAMP, paths):
         return None
     try:
         actual = fingerprint(lexicon)
     except OSError:
         return None
     if actual == recorded:
+        verified.stamp(data_dir, LEXICON_STAMP, paths, started)
         return None
     # An ingest that started meanwhile dropped the record before changing the file.
     if _lexicon_sum(data_dir) != recorded:

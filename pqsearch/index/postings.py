@@ -58,15 +58,26 @@ class FrequentTerms:
 
     Reading a term costs a Python call per block of 128 postings, and decoding positions one
     per posting; the words that cost most (bruxelles, région, de: tens of thousands of
-    postings each) are the ones most searches share. Only terms with at least
-    `min_postings` postings are kept, the least recently used dropped past `budget_bytes`.
-    A reader sees one generation of the index, so what it keeps never goes stale.
+    postings each) are the ones most searches share. A term's positions are kept when it
+    has at least `min_postings` postings (keeping them decodes every posting's positions,
+    which a phrase of rarer words need not do); its document numbers and weights from
+    `min_ids` postings, one block (below that a read is one block, as cheap as a lookup
+    would be). In an index of a few thousand documents no word reaches 4,096 postings: there
+    positions are kept from an eighth of the documents. The least recently used are dropped
+    past `budget_bytes`. A reader sees one generation of the index, so what it keeps never
+    goes stale.
     """
 
     def __init__(
-        self, *, min_postings: int = 4096, budget_bytes: int = DEFAULT_CACHE_BYTES
+        self,
+        *,
+        min_postings: int = 4096,
+        budget_bytes: int = DEFAULT_CACHE_BYTES,
+        min_ids: int = 128,
     ) -> None:
         self.min_postings = min_postings
+        self.min_ids = min(min_ids, min_postings)
+        self.min_share = 0.125
         self.budget_bytes = budget_bytes
         self.size = 0
         self._kept: OrderedDict[tuple[str, str, str], tuple[Any, int]] = OrderedDict()
@@ -78,9 +89,17 @@ class FrequentTerms:
         self._kept.move_to_end((kind, field, text))
         return found[0]
 
-    def wanted(self, postings: int) -> bool:
-        """Whether a term with this many postings is worth keeping."""
-        return self.budget_bytes > 0 and postings >= self.min_postings
+    def wanted(self, postings: int, kind: str = "positions", *, documents: int = 0) -> bool:
+        """Whether a term with this many postings, in an index of `documents`, is worth
+        keeping (`kind`: "positions", or "postings" for its document numbers and weights).
+        In a small index a word in a share `min_share` of the documents is frequent too."""
+        if kind == "positions":
+            least = min(self.min_postings, max(self.min_ids, int(self.min_share * documents)))
+            if not documents:
+                least = self.min_postings
+        else:
+            least = self.min_ids
+        return self.budget_bytes > 0 and postings >= least
 
     def offer(self, kind: str, field: str, text: str, value: Any, size: int) -> None:
         key = (kind, field, text)

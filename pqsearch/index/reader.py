@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import cached_property, partial
 from pathlib import Path
@@ -37,6 +38,10 @@ from pqsearch.index.postings import (
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
+# Document frequencies kept per generation; cleared when full (a few MB at most).
+_MAX_FREQUENCIES = 100_000
+# Stored records kept per generation, least recently used dropped (about 10 MB).
+_MAX_RECORDS = 2048
 T = TypeVar("T")
 
 
@@ -55,6 +60,11 @@ class SharedArrays:
         self.verified: set[tuple[str, int]] = set()
         # How to read the generation's postings, checked once by its first reader.
         self.decoder: PostingsDecoder | None = None
+        # Term -> document frequency: each costs a lookup in Whoosh's term table, in Python.
+        self.frequencies: dict[tuple[str, str], int] = {}
+        # The stored JSON of the records shown last (a page's hits come back with the next
+        # page, a refined query, the document opened): unpickled and inflated once.
+        self.records: OrderedDict[int, str] = OrderedDict()
 
 
 class IndexReader:
@@ -115,9 +125,20 @@ class IndexReader:
 
     def record(self, docnum: int) -> dict[str, Any]:
         """The stored record of a document: {"question": ..., "sectors": ..., ...}."""
-        with self._reading():
-            stored = self.searcher.stored_fields(docnum)
-            return dict(json.loads(stored["record"]))
+        records = self._shared.records
+        with self._shared.lock:
+            text = records.get(docnum)
+            if text is not None:
+                records.move_to_end(docnum)
+        if text is None:
+            with self._reading():
+                text = self.searcher.stored_fields(docnum)["record"]
+            with self._shared.lock:
+                records[docnum] = text
+                if len(records) > _MAX_RECORDS:
+                    records.popitem(last=False)
+        # Parsed each time: the caller gets a record of its own to change.
+        return dict(json.loads(text))
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:
@@ -162,7 +183,7 @@ class IndexReader:
             return cast(TermPositions, table).of(docs)
         postings = self._postings(field, text, values=True)
         assert postings.values is not None
-        if self._frequent.wanted(len(postings.ids)):
+        if self._frequent.wanted(len(postings.ids), documents=self.doc_count_all):
             # A frequent term: every posting decoded once, kept for the next phrases.
             table = TermPositions(postings.ids, *self._decode(field, postings.values))
             self._frequent.offer("positions", field, text, table, table.nbytes)
@@ -205,7 +226,7 @@ class IndexReader:
             postings = TermPostings(EMPTY_IDS, EMPTY_WEIGHTS, [] if values else None)
         if memo is not None:
             memo[field, text] = postings
-        if self._frequent.wanted(len(postings.ids)):
+        if self._frequent.wanted(len(postings.ids), "postings"):
             kept = TermPostings(postings.ids, postings.weights, None)
             size = postings.ids.nbytes + postings.weights.nbytes
             self._frequent.offer("postings", field, text, kept, size)
@@ -227,7 +248,14 @@ class IndexReader:
 
     def doc_frequency(self, field: str, text: str) -> int:
         """In how many documents (deleted ones included, as Whoosh counts) the term is."""
-        return int(self.reader.doc_frequency(field, text))
+        known = self._shared.frequencies.get((field, text))
+        if known is None:
+            with self._reading():
+                known = int(self.reader.doc_frequency(field, text))
+            if len(self._shared.frequencies) >= _MAX_FREQUENCIES:
+                self._shared.frequencies.clear()
+            self._shared.frequencies[field, text] = known
+        return known
 
     def average_field_length(self, field: str) -> float:
         """A text field's average length over the documents, as Whoosh's BM25F takes it."""
@@ -325,8 +353,8 @@ class _LockedTerms:
     def size(self) -> int:
         return self._shared.frequent.size
 
-    def wanted(self, postings: int) -> bool:
-        return self._shared.frequent.wanted(postings)
+    def wanted(self, postings: int, kind: str = "positions", *, documents: int = 0) -> bool:
+        return self._shared.frequent.wanted(postings, kind, documents=documents)
 
     def offer(self, kind: str, field: str, text: str, value: Any, size: int) -> None:
         with self._shared.lock:

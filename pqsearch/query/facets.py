@@ -95,11 +95,16 @@ class FieldFacet(FacetKind):
             codes = selection.pick(column.codes)
             selected = codes[codes >= 0]
         tally = np.bincount(selected, minlength=len(column.values))
-        label = self.label or (lambda v: v)
+        # Plain Python numbers from here: numpy scalars cost a conversion each.
+        found = np.flatnonzero(tally)
+        present, counts = found.tolist(), tally[found].tolist()
+        values = column.values
+        if self.label is None:
+            return dict(zip([values[c] for c in present], counts, strict=True))
         result: dict[str, int] = {}
-        for code in np.flatnonzero(tally):
-            key = label(column.values[code])
-            result[key] = result.get(key, 0) + int(tally[code])
+        for code, count in zip(present, counts, strict=True):
+            key = self.label(values[code])
+            result[key] = result.get(key, 0) + count
         return result
 
 
@@ -120,14 +125,11 @@ class DateFacet(FacetKind):
         first = int(dates.min())
         spread = np.bincount(dates - first)
         buckets = np.flatnonzero(spread)
-        tally = spread[buckets]
-        buckets += first
+        tally = spread[buckets].tolist()
+        found = (buckets + first).tolist()
         if self.granularity == "year":
-            return {str(int(b)): int(n) for b, n in zip(buckets, tally, strict=True)}
-        return {
-            f"{int(b) // 100:04d}-{int(b) % 100:02d}": int(n)
-            for b, n in zip(buckets, tally, strict=True)
-        }
+            return {str(b): n for b, n in zip(found, tally, strict=True)}
+        return {f"{b // 100:04d}-{b % 100:02d}": n for b, n in zip(found, tally, strict=True)}
 
     def ordered(self, counts: dict[str, int]) -> list[tuple[str, int]]:
         """Time reads best in time order: newest first."""

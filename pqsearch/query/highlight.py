@@ -8,8 +8,8 @@ lexicon says the corpus gave that form a lemma the query asked for ("promeut" fo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+import threading
+import weakref
 
 from pqsearch.analyze.fold import fold, iter_words
 from pqsearch.analyze.lexicon import Lexicon
@@ -22,49 +22,126 @@ MAX_SCAN_CHARS = 200_000
 
 
 class Matcher:
-    """Decides whether a surface word matches the query, with a cache per search."""
+    """Decides which surface words of a text match the query.
+
+    A word matches when its folded form was typed, or when one of the lemmas the lexicon
+    gives its form was asked for. Both halves are set operations on what is kept across
+    searches (`_Forms`, `_TextForms`): a search judges each form of its page by lookups
+    in C, and asks the lexicon only about forms this process has not met before.
+    """
 
     def __init__(self, lexicon: Lexicon, forms: set[str], lemmas: set[str]) -> None:
         self.forms = forms
         self.lemmas = lemmas
+        self._known = _forms_of(lexicon)
+        # The forms met so far whose lemmas the query asked for (grows as forms are met).
+        self._by_lemma: set[str] = set()
+        for lemma in lemmas:
+            self._by_lemma.update(self._known.by_lemma.get(lemma, ()))
 
-        @lru_cache(maxsize=65536)
-        def matches(form: str) -> bool:
-            if form in forms:
-                return True
-            return (
-                bool(lemmas)
-                and not lexicon.is_stopword(form)
-                and bool(lexicon.expand(form) & lemmas)
-            )
-
-        self._matches: Callable[[str], bool] = matches
-        self._chunks: dict[str, tuple[tuple[int, int], ...]] = {}
+    def _matching(self, forms: frozenset[str]) -> set[str]:
+        """Which of `forms` match."""
+        if self.lemmas:
+            new = forms - self._known.met
+            if len(new) > 1:
+                self._known.lexicon.expand_all(new)
+            for form in new:
+                if not self.lemmas.isdisjoint(self._known.meet(form)):
+                    self._by_lemma.add(form)
+        return (self.forms & forms) | (self._by_lemma & forms)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.forms and not self.lemmas:
             return []
         # Words never contain whitespace, so the words of a text are those of its
-        # whitespace-separated chunks. Each distinct chunk is judged once per search; only
-        # the chunks holding a match are then located, by one regular expression.
+        # whitespace-separated chunks: the chunks holding a match are found where the
+        # text's record of chunk starts (kept across searches) says.
         scan = text[:MAX_SCAN_CHARS]
-        matching: dict[str, tuple[tuple[int, int], ...]] = {}
-        for piece in set(scan.split()):
-            inside = self._chunks.get(piece)
-            if inside is None:
-                inside = self._chunks[piece] = tuple(
-                    (start, end) for start, end, form in _chunk_words(piece) if self._matches(form)
-                )
-            if inside:
-                matching[piece] = inside
-        if not matching:
+        words = _text_forms(scan)
+        matched = self._matching(words.forms)
+        if not matched:
             return []
-        alternatives = "|".join(re.escape(p) for p in sorted(matching, key=len, reverse=True))
         found: list[tuple[int, int]] = []
-        for chunk in re.finditer(rf"(?<!\S)(?:{alternatives})(?!\S)", scan):
-            base = chunk.start()
-            found.extend((base + start, base + end) for start, end in matching[chunk.group()])
+        seen: set[str] = set()
+        for form in matched:
+            for piece in words.chunks[form]:
+                if piece in seen:
+                    continue
+                seen.add(piece)
+                inside = [(start, end) for start, end, f in _chunk_words(piece) if f in matched]
+                for base in words.starts[piece]:
+                    found.extend((base + start, base + end) for start, end in inside)
+        found.sort()
         return found
+
+
+class _Forms:
+    """The forms of one lexicon met so far, and for each lemma the forms that have it."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.met: set[str] = set()
+        self.by_lemma: dict[str, set[str]] = {}
+
+    def meet(self, form: str) -> frozenset[str]:
+        # A stopword expands to nothing, so it never matches a lemma.
+        lemmas = self.lexicon.expand(form)
+        self.met.add(form)
+        for lemma in lemmas:
+            self.by_lemma.setdefault(lemma, set()).add(form)
+        return lemmas
+
+
+_FORMS: weakref.WeakKeyDictionary[Lexicon, _Forms] = weakref.WeakKeyDictionary()
+_FORMS_LOCK = threading.Lock()
+
+
+def _forms_of(lexicon: Lexicon) -> _Forms:
+    with _FORMS_LOCK:
+        known = _FORMS.get(lexicon)
+        if known is None:
+            known = _FORMS[lexicon] = _Forms(lexicon)
+        return known
+
+
+class _TextForms:
+    """The folded forms of a text's words, and for each the chunks it occurs in."""
+
+    def __init__(self, text: str) -> None:
+        # Where each whitespace-separated chunk starts (words never contain whitespace).
+        starts: dict[str, list[int]] = {}
+        for chunk in _CHUNK.finditer(text):
+            starts.setdefault(chunk.group(), []).append(chunk.start())
+        chunks: dict[str, list[str]] = {}
+        for piece in starts:
+            for _, _, form in _chunk_words(piece):
+                chunks.setdefault(form, []).append(piece)
+        self.starts = starts
+        self.chunks = chunks
+        self.forms = frozenset(chunks)
+
+
+_CHUNK = re.compile(r"\S+")
+
+
+# Text -> its forms and chunks: the same for every query, so kept across searches (a page's
+# texts come back with each query that finds them); cleared when they hold more than
+# _MAX_CACHED_CHARS characters of text (about ten times that in memory).
+_FORMS_OF_TEXT: dict[str, _TextForms] = {}
+_MAX_CACHED_CHARS = 4_000_000
+_cached_chars = 0
+
+
+def _text_forms(text: str) -> _TextForms:
+    global _cached_chars
+    words = _FORMS_OF_TEXT.get(text)
+    if words is None:
+        if _cached_chars + len(text) > _MAX_CACHED_CHARS:
+            _FORMS_OF_TEXT.clear()
+            _cached_chars = 0
+        words = _FORMS_OF_TEXT[text] = _TextForms(text)
+        _cached_chars += len(text)
+    return words
 
 
 # Chunk -> its words as (start, end, folded form): the same for every query, so kept across

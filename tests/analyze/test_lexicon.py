@@ -180,3 +180,25 @@ def test_the_query_path_does_not_import_spacy(seed_lexicon: Lexicon) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_expanding_many_words_at_once_gives_what_each_gives_alone(seed_lexicon: Lexicon) -> None:
+    words = [word for word, _, _ in iter_words(SEED.read_text(encoding="utf-8"))]
+    words += ["qwxz", "Développées", "avez", "le", ""]  # unknown, fallback, stopped, stopword
+    with Lexicon.open(seed_lexicon.path) as one_by_one:
+        expected = {word: one_by_one.expand(word) for word in words}
+    with Lexicon.open(seed_lexicon.path) as batched:
+        batched.expand_all(words)
+        assert {word: batched.expand(word) for word in words} == expected
+
+
+def test_the_fallback_table_knows_a_word_that_is_its_own_lemma(fresh: Path) -> None:
+    with Lexicon.open(fresh) as lexicon:
+        # Unseen by the corpus: the table's lemma, and always the form itself.
+        assert lexicon.expand("maisons") == {"maisons", "maison"}
+        assert lexicon.expand("maison") == {"maison"}
+        # An infinitive is its own lemma: still a real word (the stem level searches its
+        # family), where a typo is not.
+        assert lexicon.in_dictionary("recharger")
+        assert lexicon.in_dictionary("maison")
+        assert not lexicon.in_dictionary("diplomatez")
