@@ -89,7 +89,9 @@ def lemma_bag(searcher: QueryRunner, text: str) -> Counter[str]:
 
 
 def key_terms(searcher: QueryRunner, bag: Counter[str], limit: int = KEY_TERMS) -> dict[str, float]:
-    """The `limit` lemmas that best characterise the bag: tf x idf in the question field."""
+    """The `limit` lemmas that best characterise the bag: tf x idf, with a lemma's document
+    frequency taken as its highest in the lemma fields of the three text parts (title,
+    question, answer); the search then looks for them in the title and question only."""
     reader = searcher.index.reader
     total = max(searcher.index.doc_count, 1)
     weights: dict[str, float] = {}

@@ -19,7 +19,7 @@ from pqsearch.web.i18n import Language, language_of
 # Filters that take several values (any of them), by URL parameter = `Filters` field name.
 MULTI = Filters.MULTI_VALUED
 DateField = Literal["received", "published", "answered"]
-DATE_FIELDS: tuple[DateField, ...] = ("received", "published", "answered")
+DATE_CHOICES: tuple[DateField, ...] = ("received", "published", "answered")
 # Ten hits a page, as the CLI: the marked snippets are most of a page's cost.
 PAGE_LIMIT = 10
 MAX_PAGE_LIMIT = 100
@@ -57,7 +57,7 @@ class SearchState:
         default_limit: int = PAGE_LIMIT,
     ) -> SearchState:
         date = params.get("date") or "received"
-        if date not in DATE_FIELDS:
+        if date not in DATE_CHOICES:
             raise QuerySyntaxError(f"Unknown date {date!r}: use received, published or answered.")
         values = {
             name: tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
