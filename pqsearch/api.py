@@ -13,14 +13,14 @@ Everything the CLI does goes through here, and other programs use the same calls
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pqsearch.errors import PqsearchError, QuerySyntaxError
+from pqsearch.errors import QuerySyntaxError
 from pqsearch.index import store
+from pqsearch.index.ingest import Progress as IngestProgress
 from pqsearch.models import (
-    CrossReference,
     Document,
     Facet,
     FacetCount,
@@ -34,13 +34,13 @@ from pqsearch.models import (
     SectorMention,
 )
 from pqsearch.query.facets import facet_names
-from pqsearch.query.search import Filters
+from pqsearch.query.filters import SORTS, Filters, Sort, check_arguments, choose
+from pqsearch.query.links import cited_by, resolved, unresolved
 from pqsearch.query.views import DEFAULT_READERS, ViewPool
 
 if TYPE_CHECKING:
-    from pqsearch.export import CsvDialect, MemoLanguage
-
-DEFAULT_CORPUS = Path("corpus")
+    from pqsearch.analyze.taxonomy import Taxonomy
+    from pqsearch.export import CsvDialect, ExportFormat, MemoLanguage
 
 
 def parse_files(paths: Sequence[str | Path]) -> ParseBatch:
@@ -51,16 +51,21 @@ def parse_files(paths: Sequence[str | Path]) -> ParseBatch:
 
 
 def ingest(
-    paths: Sequence[str | Path] = (DEFAULT_CORPUS,),
+    paths: Sequence[str | Path],
     *,
     index_dir: str | Path | None = None,
     rebuild: bool = False,
     prune: bool = False,
     taxonomy: str | Path | None = None,
     wait: float = 10.0,
-    progress: Any = None,
+    progress: Callable[[IngestProgress], None] | None = None,
 ) -> IngestReport:
-    """Bring the index up to date with the documents under `paths` (see `IngestReport`)."""
+    """Bring the index up to date with the documents under `paths` (see `IngestReport`).
+
+    `paths` are files and folders; a relative path is read from the current folder, as
+    anywhere in Python (there is no default: the CLI's "corpus/" is its own convenience).
+    `progress` is called now and then with where the ingest is.
+    """
     from pqsearch.index.ingest import ingest as run_ingest
 
     return run_ingest(
@@ -124,16 +129,18 @@ class Index:
         filters: Filters | None = None,
         facets: Sequence[str] | None = None,
         facet_top: int | None = 10,
-        sort: str = "relevance",
+        sort: Sort = "relevance",
         page: int = 1,
         limit: int = 20,
         all_words: bool = False,
     ) -> SearchResult:
         """Ranked hits for `query` (the query language of the README), with facet counts.
 
-        `all_words=True` keeps only the documents holding every plain word typed.
+        `sort` is relevance, newest or oldest; `all_words=True` keeps only the documents
+        holding every plain word typed.
         """
-        _check_arguments(query, page=page, limit=limit)
+        check_arguments(query, page=page, limit=limit)
+        sort = choose("sort", sort, SORTS)
         with self._pool.lease() as view:
             return view.searcher.search(
                 query,
@@ -166,8 +173,9 @@ class Index:
             return str(stored["question"]["content_hash"])
 
     def get(self, doc_id: str) -> Question:
-        """The record of one document."""
-        return self.show(doc_id).question
+        """The record of one document, as parsed (`show` adds its analysis and its
+        cross-references, resolved)."""
+        return self.show(doc_id, links=False).question
 
     def show(self, doc_id: str, *, links: bool = True) -> Document:
         """One document with its analysis: answer type, sectors, cross-references both ways.
@@ -186,10 +194,10 @@ class Index:
                 portfolios=tuple(stored.get("portfolios", ())),
                 sectors=tuple(m for m in mentioned if m.topic),
                 cites=tuple(
-                    self._resolve(question, ref) if links else _unresolved(ref)
+                    resolved(view.searcher, question, ref) if links else unresolved(ref)
                     for ref in stored.get("references", ())
                 ),
-                cited_by=self._cited_by(question) if links else (),
+                cited_by=cited_by(view.searcher, question) if links else (),
                 mentioned=mentioned,
             )
 
@@ -214,9 +222,9 @@ class Index:
         self,
         query: str = "",
         *,
-        fmt: str = "md",
+        fmt: ExportFormat = "md",
         filters: Filters | None = None,
-        sort: str = "relevance",
+        sort: Sort = "relevance",
         limit: int = 20,
         language: MemoLanguage = "fr",
         csv_dialect: CsvDialect = "excel-fr",
@@ -228,8 +236,7 @@ class Index:
         """
         from pqsearch import export
 
-        if fmt not in export.FORMATS:
-            raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
+        fmt = choose("format", fmt, export.FORMATS)
         # One view throughout: the hits and their records come from the same generation.
         with self._pool.lease():
             result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
@@ -247,10 +254,10 @@ class Index:
         self,
         hits: Sequence[Hit],
         *,
-        fmt: str = "md",
+        fmt: ExportFormat = "md",
         query: str = "",
         total: int | None = None,
-        sort: str = "relevance",
+        sort: Sort = "relevance",
         language: MemoLanguage = "fr",
         csv_dialect: CsvDialect = "excel-fr",
     ) -> str:
@@ -261,28 +268,20 @@ class Index:
         `sort`, `language` and `csv_dialect` as for `export`.
         """
         from pqsearch import export
-        from pqsearch.query.highlight import Matcher
-        from pqsearch.query.syntax import parse_query
 
-        if fmt not in export.FORMATS:
-            raise QuerySyntaxError(f"Unknown format {fmt!r}: use {', '.join(export.FORMATS)}.")
+        fmt = choose("format", fmt, export.FORMATS)
         # One view throughout: the hits' records come from the generation they were found in
         # when the caller holds that view (as `export` does); otherwise from the newest.
         with self._pool.lease() as view:
-            precedents = [export.Precedent(hit, self.show(hit.id)) for hit in hits]
-            if fmt == "csv":
-                return export.to_csv(precedents, dialect=csv_dialect)
-            if fmt == "jsonl":
-                return export.to_jsonl(precedents)
-            compiled = view.searcher.compiler.compile(parse_query(query))
-            matcher = Matcher(view.reader.lexicon, compiled.forms, compiled.lemmas)
-            return export.markdown(
-                query,
-                precedents,
-                matcher,
-                len(hits) if total is None else total,
-                language=language,
+            return export.render(
+                view.searcher,
+                [export.Precedent(hit, self.show(hit.id)) for hit in hits],
+                fmt=fmt,
+                query=query,
+                total=len(hits) if total is None else total,
                 sort=sort,
+                language=language,
+                csv_dialect=csv_dialect,
             )
 
     def similar(
@@ -297,8 +296,8 @@ class Index:
     ) -> SearchResult:
         """Past questions most like an indexed one (by id) or like a draft `text`.
 
-        Each hit carries `extra["shared_terms"]` (the key lemmas it shares) and
-        `extra["same_question"]` (True when it is the same question, sent to someone else).
+        Each hit carries `extra.shared_terms` (the key lemmas it shares) and
+        `extra.same_question` (True when it is the same question, sent to someone else).
         """
         from pqsearch.query.similar import similar
 
@@ -349,97 +348,11 @@ class Index:
             return facet.count(view.reader, matched, top=None).results
 
     @property
-    def taxonomy(self) -> Any:
+    def taxonomy(self) -> Taxonomy:
         """The sector taxonomy the index was built with."""
         with self._pool.lease() as view:
-            return view.taxonomy
-
-    # --- cross-references -------------------------------------------------------------
-
-    def _resolve(self, question: Question, ref: dict[str, Any]) -> CrossReference:
-        import datetime as dt
-
-        from pqsearch.analyze.references import Reference, resolve
-
-        reference = Reference(
-            number=int(ref["number"]),
-            session=ref.get("session"),
-            kind=str(ref.get("kind", "")),
-            text=str(ref.get("text", "")),
-            date=dt.date.fromisoformat(ref["date"]) if ref.get("date") else None,
-        )
-        resolved = resolve(
-            reference,
-            self._by_number(reference.number),
-            citing_id=question.id,
-            citing_session=question.session,
-            citing_addressee=question.addressee,
-        )
-        return CrossReference(
-            number=reference.number,
-            session=reference.session,
-            kind=reference.kind,
-            text=reference.text,
-            resolved=tuple(resolved),
-        )
-
-    def _by_number(self, number: int) -> list[tuple[str, int | None, str | None, str | None]]:
-        with self._pool.lease() as view:
-            result = view.searcher.search(f"numero:{number}", facets=[], limit=1000, sort="oldest")
-        return [(h.id, h.number, h.session, h.addressee) for h in result.hits]
-
-    def _cited_by(self, question: Question) -> tuple[str, ...]:
-        if question.number is None:
-            return ()
-        from pqsearch.index.schema import ref_key
-        from pqsearch.query import tree as qt
-
-        keys = {ref_key(question.session, question.number), ref_key(None, question.number)}
-        citing: list[str] = []
-        with self._pool.lease() as view:
-            docs = view.searcher.matched(qt.Or(tuple(qt.Term("refs", k) for k in sorted(keys))))
-            for docnum in docs:
-                stored = view.reader.record(int(docnum))
-                other = Question.from_dict(stored["question"])
-                if other.id == question.id:
-                    continue
-                for ref in stored.get("references", ()):
-                    if question.id in self._resolve(other, ref).resolved:
-                        citing.append(other.id)
-                        break
-        return tuple(citing)
-
-
-def _check_arguments(query: object, *, page: object, limit: object) -> None:
-    """A wrong type from a caller is a message, not a raw TypeError from deep inside."""
-    if not isinstance(query, str):
-        raise QuerySyntaxError(f"The query is text (a str), not {type(query).__name__}.")
-    for name, value in (("page", page), ("limit", limit)):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise QuerySyntaxError(f"{name} is a whole number, not {value!r}.")
-
-
-def _unresolved(ref: dict[str, Any]) -> CrossReference:
-    return CrossReference(
-        number=int(ref["number"]),
-        session=ref.get("session"),
-        kind=str(ref.get("kind", "")),
-        text=str(ref.get("text", "")),
-    )
-
-
-def write_export(path: str | Path, text: str) -> None:
-    """Write an export to `path`; a folder that does not exist or cannot be written is a
-    message (PqsearchError), not a traceback."""
-    target = Path(path)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as error:
-        where = target.parent if not target.parent.is_dir() else target
-        raise PqsearchError(
-            f"Cannot write the export to {target}: {error.strerror} ({where}). "
-            "Give a file in a folder that exists and you can write."
-        ) from error
+            taxonomy: Taxonomy = view.taxonomy
+            return taxonomy
 
 
 def open_index(
@@ -455,7 +368,27 @@ def open_index(
     return Index(index_dir, cache_mb=cache_mb, readers=readers)
 
 
-def search(query: str = "", *, index_dir: str | Path | None = None, **options: Any) -> SearchResult:
+def search(
+    query: str = "",
+    *,
+    index_dir: str | Path | None = None,
+    filters: Filters | None = None,
+    facets: Sequence[str] | None = None,
+    facet_top: int | None = 10,
+    sort: Sort = "relevance",
+    page: int = 1,
+    limit: int = 20,
+    all_words: bool = False,
+) -> SearchResult:
     """Open the index, search once, close it: see `Index.search` for the options."""
     with open_index(index_dir) as index:
-        return index.search(query, **options)
+        return index.search(
+            query,
+            filters=filters,
+            facets=facets,
+            facet_top=facet_top,
+            sort=sort,
+            page=page,
+            limit=limit,
+            all_words=all_words,
+        )

@@ -126,6 +126,22 @@ class UnknownValueError(QuerySyntaxError):
         super().__init__(f"No document has {field} {value!r}: {hint}")
 
 
+class InvalidChoiceError(QuerySyntaxError):
+    """A value outside a closed set (a sort, a status, a date, a format); the message lists
+    the valid ones, which `valid` holds."""
+
+    def __init__(self, option: str, value: object, valid: tuple[str, ...]) -> None:
+        self.option = option
+        self.value = value
+        self.valid = valid
+        choices = ", ".join(valid[:-1]) + f" or {valid[-1]}" if len(valid) > 1 else valid[0]
+        super().__init__(f"Unknown {option} {value!r}: use {choices}.")
+
+
+class WatchError(PqsearchError):
+    """A saved search that does not exist, a bad name, or an unreadable watches file."""
+
+
 class TaxonomyError(PqsearchError):
     """A sector taxonomy file is malformed; the message names the line and the problem."""
 

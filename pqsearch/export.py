@@ -17,14 +17,20 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from pqsearch.analyze.answers import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
+from pqsearch.errors import PqsearchError
 from pqsearch.models import KIND_LABELS, Document, Hit, jsonable
 from pqsearch.output import day
+from pqsearch.query.filters import choose
 from pqsearch.query.highlight import Matcher
+from pqsearch.query.search import QueryRunner
+from pqsearch.query.syntax import parse_query
 
-FORMATS = ("md", "csv", "jsonl")
+ExportFormat = Literal["md", "csv", "jsonl"]
+FORMATS: tuple[ExportFormat, ...] = ("md", "csv", "jsonl")
 CsvDialect = Literal["excel-fr", "comma"]
 CSV_DIALECTS: tuple[CsvDialect, ...] = ("excel-fr", "comma")
 __all__ = [
@@ -33,13 +39,16 @@ __all__ = [
     "FORMATS",
     "MEMO_LANGUAGES",
     "CsvDialect",
+    "ExportFormat",
     "MemoLanguage",
     "Precedent",
     "best_passage",
     "escape",
     "markdown",
+    "render",
     "to_csv",
     "to_jsonl",
+    "write_export",
 ]
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 PASSAGE_CHARS = 700
@@ -208,10 +217,7 @@ def memo_text(
 ) -> str:
     """The memo for `precedents` ((rank, document) pairs) out of `total` matches; `passage`
     picks the quoted part of an answer."""
-    if language not in MEMO_LANGUAGES:
-        from pqsearch.errors import QuerySyntaxError
-
-        raise QuerySyntaxError(f"Unknown memo language {language!r}: use fr or en.")
+    language = choose("memo language", language, MEMO_LANGUAGES)
     words = _WORDS[language]
     colon = " : " if language == "fr" else ": "  # French sets a space before the colon
     title = f"{words['title']}{colon}{escape(query)}" if query.strip() else words["title"]
@@ -330,10 +336,7 @@ def _row(precedent: Precedent) -> dict[str, object]:
 
 def to_csv(precedents: Sequence[Precedent], *, dialect: CsvDialect = "excel-fr") -> str:
     """Every field as CSV, in the `excel-fr` dialect (BOM, ";", CRLF) or the `comma` one."""
-    if dialect not in CSV_DIALECTS:
-        from pqsearch.errors import QuerySyntaxError
-
-        raise QuerySyntaxError(f"Unknown CSV dialect {dialect!r}: use {' or '.join(CSV_DIALECTS)}.")
+    dialect = choose("CSV dialect", dialect, CSV_DIALECTS)
     buffer = io.StringIO()
     french = dialect == "excel-fr"
     writer = csv.DictWriter(
@@ -359,3 +362,39 @@ def to_jsonl(precedents: Sequence[Precedent]) -> str:
         }
         lines.append(json.dumps(data, ensure_ascii=False))
     return "".join(line + "\n" for line in lines)
+
+
+def render(
+    searcher: QueryRunner,
+    precedents: Sequence[Precedent],
+    *,
+    fmt: ExportFormat,
+    query: str,
+    total: int,
+    sort: str,
+    language: MemoLanguage,
+    csv_dialect: CsvDialect,
+) -> str:
+    """The precedents as CSV, JSON Lines or a memo whose passages hold the words of `query`
+    (compiled by `searcher`, which found them)."""
+    if fmt == "csv":
+        return to_csv(precedents, dialect=csv_dialect)
+    if fmt == "jsonl":
+        return to_jsonl(precedents)
+    compiled = searcher.compiler.compile(parse_query(query))
+    matcher = Matcher(searcher.index.lexicon, compiled.forms, compiled.lemmas)
+    return markdown(query, precedents, matcher, total, language=language, sort=sort)
+
+
+def write_export(path: str | Path, text: str) -> None:
+    """Write an export to `path`; a folder that does not exist or cannot be written is a
+    message (PqsearchError), not a traceback."""
+    target = Path(path)
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:
+        where = target.parent if not target.parent.is_dir() else target
+        raise PqsearchError(
+            f"Cannot write the export to {target}: {error.strerror} ({where}). "
+            "Give a file in a folder that exists and you can write."
+        ) from error

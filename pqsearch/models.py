@@ -12,6 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+# JSON-ready data, what `to_dict` returns and `json.dumps` takes.
+JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
+JsonObject = dict[str, JsonValue]
+
 # Kinds of question (`Question.kind`).
 WRITTEN = "written"
 ORAL_TURNED_WRITTEN = "oral_turned_written"
@@ -107,7 +111,7 @@ class Question:
     def answered(self) -> bool:
         return self.answer is not None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JsonObject:
         """A JSON-ready dict: dates as ISO strings, tuples as lists."""
         return _as_dict(self)
 
@@ -162,6 +166,27 @@ class Highlight:
 
 
 @dataclass(frozen=True)
+class HitDetails:
+    """What analysis says of a hit (`Hit.extra`); `shared_terms` and `same_question` are
+    filled by `similar` only.
+
+    `answer_type` is the kind of answer (substantive, by_reference, not_competent, ...; None
+    for a record indexed before answer types were kept), `sectors` the ids of the sectors the
+    document is about, `kind` and `source_format` those of its record, `shared_terms` the key
+    words it shares with the document or draft compared, `same_question` whether it is the
+    same question (sent to another minister, or asked again).
+    """
+
+    answer_type: str | None = None
+    sectors: tuple[str, ...] = ()
+    portfolios: tuple[str, ...] = ()
+    kind: str | None = None
+    source_format: str | None = None
+    shared_terms: tuple[str, ...] = ()
+    same_question: bool = False
+
+
+@dataclass(frozen=True)
 class Hit:
     """One search result: enough to show it in a list, the full record via `show`."""
 
@@ -181,7 +206,7 @@ class Hit:
     source: str
     url: str | None
     highlights: tuple[Highlight, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: HitDetails = field(default_factory=HitDetails)
 
 
 @dataclass(frozen=True)
@@ -223,7 +248,7 @@ class SearchResult:
     facets: tuple[Facet, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JsonObject:
         return _as_dict(self)
 
 
@@ -254,7 +279,7 @@ class IngestReport:
     def ok(self) -> bool:
         return not self.failed
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JsonObject:
         return _as_dict(self)
 
 
@@ -325,7 +350,7 @@ class SectorMention:
     evidence: tuple[SectorEvidence, ...]
     topic: bool = True
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JsonObject:
         """JSON-ready: evidence as a list of {term, part, count}."""
         return {
             "sector": self.sector,
@@ -333,11 +358,7 @@ class SectorMention:
             "score": self.score,
             "count": self.count,
             "topic": self.topic,
-            "evidence": [
-                {"term": item.term, "part": item.part, "count": item.count}
-                | ({"in_name": True} if item.in_name else {})
-                for item in self.evidence
-            ],
+            "evidence": [_evidence_dict(item) for item in self.evidence],
         }
 
     @classmethod
@@ -361,6 +382,11 @@ class SectorMention:
         )
 
 
+def _evidence_dict(item: SectorEvidence) -> JsonValue:
+    found: JsonObject = {"term": item.term, "part": item.part, "count": item.count}
+    return found | ({"in_name": True} if item.in_name else {})
+
+
 @dataclass(frozen=True)
 class Document:
     """Everything `show` prints: the record, what analysis found, and the links both ways."""
@@ -375,7 +401,7 @@ class Document:
     # Every sector mentioned with its evidence, the topics (`sectors`) among them.
     mentioned: tuple[SectorMention, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JsonObject:
         return _as_dict(self)
 
 
@@ -388,3 +414,17 @@ class SectorCount:
     labels: dict[str, str]
     documents: int
     mentioned: int = 0
+
+
+@dataclass(frozen=True)
+class WatchReport:
+    """What one saved search found since its last run."""
+
+    name: str
+    query: str
+    new: tuple[Hit, ...]
+    changed: tuple[Hit, ...]
+    total: int
+    first_run: bool
+    # The ids among `changed` that had no answer when last shown and have one now.
+    newly_answered: tuple[str, ...] = ()

@@ -15,6 +15,7 @@ from pqsearch.models import (
     IngestReport,
     SearchResult,
     SectorCount,
+    WatchReport,
     jsonable,
 )
 
@@ -67,8 +68,8 @@ def hit_lines(hit: Hit, *, color: bool) -> list[str]:
     number = f"n°{hit.number}" if hit.number is not None else "n° ?"
     where = " · ".join(x for x in (hit.legislature, hit.session) if x)
     answered = answer_state(hit.answered, hit.answered_on)
-    if hit.extra.get("source_format") == INDEX_ONLY:
-        answered = f"index entry only ({hit.extra.get('kind')}): no text held"
+    if hit.extra.source_format == INDEX_ONLY:
+        answered = f"index entry only ({hit.extra.kind}): no text held"
     title = next((h for h in hit.highlights if h.part == "title"), None)
     title_text = mark(title, color=color) if title else hit.title
     lines = [
@@ -215,15 +216,15 @@ def similar_text(result: SearchResult, *, color: bool) -> str:
     lines = [f"{plural(result.total, 'document')} {verb} key terms ({result.query})", ""]
     for hit in result.hits:
         lines.extend(hit_lines(hit, color=color))
-        if hit.extra.get("same_question"):
+        if hit.extra.same_question:
             lines.append(f"   ≡ The same question, sent to {hit.addressee or '?'}")
-        shared = ", ".join(hit.extra.get("shared_terms", [])[:12])
+        shared = ", ".join(hit.extra.shared_terms[:12])
         lines.append(f"   Shared key terms: {shared}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
-def watch_text(reports: Iterable[Any]) -> str:
+def watch_text(reports: Iterable[WatchReport]) -> str:
     lines: list[str] = []
     for report in reports:
         head = f"{report.name} ({report.query or 'filters only'}): {len(report.new)} new"

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from pqsearch.api import Index
-from pqsearch.errors import PqsearchError, QuerySyntaxError
-from pqsearch.models import Hit
-from pqsearch.query.search import Filters
+from pqsearch.errors import QuerySyntaxError, WatchError
+from pqsearch.models import Hit, WatchReport
+from pqsearch.query.filters import Filters
 
 WATCH_FILE = "watches.json"
 _NAME = re.compile(r"^[\w.-]{1,64}$")
@@ -32,33 +32,20 @@ MAX_MATCHES = 1000
 
 @dataclass(frozen=True)
 class Watch:
+    """A saved search: its query and filters, when it last ran, and what it has shown.
+
+    `seen` maps each id shown to its content hash then; `answered` holds the ids that had an
+    answer when last shown (None for a watch saved before this was kept).
+    """
+
     name: str
     query: str
     filters: Filters
     created: str
     last_run: str | None
     seen: dict[str, str]
-    # Ids that had an answer when last shown; None for a watch saved before this was kept.
     answered: frozenset[str] | None = frozenset()
     all_words: bool = True
-
-
-@dataclass(frozen=True)
-class WatchReport:
-    """What one saved search found since its last run."""
-
-    name: str
-    query: str
-    new: tuple[Hit, ...]
-    changed: tuple[Hit, ...]
-    total: int
-    first_run: bool
-    # The ids among `changed` that had no answer when last shown and have one now.
-    newly_answered: tuple[str, ...] = ()
-
-
-class WatchError(PqsearchError):
-    """A saved search that does not exist, or a bad name."""
 
 
 def _path(index: Index) -> Path:
@@ -144,10 +131,12 @@ def add_watch(
 
 
 def list_watches(index: Index) -> tuple[Watch, ...]:
+    """The saved searches of the index, in the order they were added."""
     return tuple(_load(index).values())
 
 
 def remove_watch(index: Index, name: str) -> None:
+    """Delete the saved search `name` (`WatchError` if there is none)."""
     watches = _load(index)
     if name not in watches:
         raise WatchError(_unknown(name, watches))

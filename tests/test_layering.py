@@ -122,3 +122,35 @@ def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
         "from pqsearch import errors\nimport pqsearch.parse.walk\n", encoding="utf-8"
     )
     assert _upward("pqsearch.parse.probe", _imports(downward)) == []
+
+
+# What the CLI may import: the public surface and the modules that hold its typed results and
+# messages, the front ends' own package surfaces (`serve` starts the web server, `fetch`
+# prints a harvest report), and the CLI's own modules. Anything else is an internal the CLI
+# would lean on, which the library's users could not.
+CLI_ALLOWED = {
+    "pqsearch",
+    "pqsearch.api",
+    "pqsearch.models",
+    "pqsearch.errors",
+    "pqsearch.output",
+    "pqsearch.fetch",
+    "pqsearch.web",
+}
+
+
+@pytest.mark.parametrize("path", sorted((PACKAGE / "cli").glob("*.py")), ids=lambda p: p.name)
+def test_the_cli_imports_only_the_public_api(path: Path) -> None:
+    internal = [
+        f"line {line}: imports {target}"
+        for line, target in _imports(path)
+        if target not in CLI_ALLOWED and not target.startswith("pqsearch.cli")
+    ]
+    assert not internal, f"{_name(path)} imports internals:\n" + "\n".join(internal)
+
+
+def test_the_cli_check_catches_an_internal_import(tmp_path: Path) -> None:
+    module = tmp_path / "probe.py"
+    module.write_text("from pqsearch.query.search import Filters\n", encoding="utf-8")
+    assert [target for _, target in _imports(module)] == ["pqsearch.query.search"]
+    assert "pqsearch.query.search" not in CLI_ALLOWED

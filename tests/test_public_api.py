@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import inspect
+import typing
 
 import pqsearch
 
@@ -13,6 +14,20 @@ def test_every_public_name_is_importable_and_documented() -> None:
     for name in pqsearch.__all__:
         value = getattr(pqsearch, name)
         if name == "__version__":
+            continue
+        if typing.get_origin(value) is typing.Literal:
+            # A closed set of words (`Sort`, `Status`, ...): its values are its documentation,
+            # and a tuple of them is public beside it for checks at run time.
+            assert all(isinstance(v, str) for v in typing.get_args(value)), name
+            continue
+        if isinstance(value, tuple):
+            # The run-time tuple of a closed set: exactly the values of a public Literal.
+            literals = [
+                set(typing.get_args(getattr(pqsearch, n)))
+                for n in pqsearch.__all__
+                if typing.get_origin(getattr(pqsearch, n)) is typing.Literal
+            ]
+            assert set(value) in literals, f"{name} is not the values of a public Literal"
             continue
         doc = inspect.getdoc(value) or ""
         # A dataclass without a docstring gets its signature as __doc__: that is not a doc.

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pqsearch.fetch.report import HarvestProgress, HarvestReport
+from pqsearch.fetch.report import HarvestProgress, HarvestReport, report_text
+
+__all__ = ["HarvestProgress", "HarvestReport", "harvest", "report_text"]
 
 
 def harvest(

@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from pqsearch.models import FileFailure, jsonable
+from pqsearch.models import FileFailure, JsonObject, jsonable
 from pqsearch.output import plural
 
 
@@ -59,7 +59,7 @@ class HarvestReport:
     def ok(self) -> bool:
         return not self.failed
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> JsonObject:
         result: dict[str, Any] = jsonable(self)
         return result
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, ClassVar, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import numpy as np
 
@@ -14,7 +13,7 @@ from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DATE_FIELDS, WORD_FIELDS, int_to_date
-from pqsearch.models import Hit, SearchResult, Suggestion
+from pqsearch.models import Hit, HitDetails, SearchResult, Suggestion
 from pqsearch.parse.normalize import strip_invisible
 from pqsearch.query import highlight as hl
 from pqsearch.query import syntax as st
@@ -22,79 +21,18 @@ from pqsearch.query import tree as qt
 from pqsearch.query.compile import Compiled, Compiler
 from pqsearch.query.dates import parse_date_span
 from pqsearch.query.facets import Selection, facet_catalogue, facet_names
+from pqsearch.query.filters import SORTS, Filters, Sort, choose
 from pqsearch.query.match import matched_docs
-from pqsearch.query.overdue import REPLY_DELAY_DAYS, overdue_query
+from pqsearch.query.overdue import overdue_query
 from pqsearch.query.rank import Ranker
 from pqsearch.query.syntax import parse_query
 
-SORTS = ("relevance", "newest", "oldest")
 # Did-you-mean looks at the first few typed words only, and only at words of a length where
 # an edit distance of two means a typo (an automaton over a 9,000-letter word never ends).
 MAX_SUGGESTED_WORDS = 5
 MIN_SUGGESTED_CHARS = 4
 MAX_SUGGESTED_CHARS = 30
 MAX_LIMIT = 1000
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrictions on a search; several values of one field mean any of them."""
-
-    # The fields that take several values (any of them), in the order they are applied.
-    MULTI_VALUED: ClassVar[tuple[str, ...]] = (
-        "legislature",
-        "session",
-        "author",
-        "addressee",
-        "portfolio",
-        "language",
-        "sector",
-        "sector_mentioned",
-        "answer_type",
-        "kind",
-    )
-
-    legislature: tuple[str, ...] = ()
-    session: tuple[str, ...] = ()
-    author: tuple[str, ...] = ()
-    addressee: tuple[str, ...] = ()
-    portfolio: tuple[str, ...] = ()
-    language: tuple[str, ...] = ()
-    sector: tuple[str, ...] = ()
-    answer_type: tuple[str, ...] = ()
-    status: str | None = None
-    # Sectors a document mentions, topic or not (`sector` is the sectors it is about).
-    sector_mentioned: tuple[str, ...] = ()
-    date_from: str | dt.date | None = None
-    date_to: str | dt.date | None = None
-    date_field: str = "received"
-    # The kind of question: written, oral_turned_written, ... (`models.KIND_LABELS`).
-    kind: tuple[str, ...] = ()
-    # Only questions still unanswered `reply_delay_days` after they were received, as of
-    # `as_of` (default: today). See `query.overdue` for the default delay.
-    overdue: bool = False
-    reply_delay_days: int = REPLY_DELAY_DAYS
-    as_of: str | dt.date | None = None
-
-    def is_empty(self) -> bool:
-        return not any(
-            (
-                self.legislature,
-                self.session,
-                self.author,
-                self.addressee,
-                self.portfolio,
-                self.language,
-                self.sector,
-                self.sector_mentioned,
-                self.answer_type,
-                self.status,
-                self.date_from,
-                self.date_to,
-                self.kind,
-                self.overdue,
-            )
-        )
 
 
 def filter_query(compiler: Compiler, filters: Filters) -> qt.Query | None:
@@ -109,10 +47,6 @@ def filter_query(compiler: Compiler, filters: Filters) -> qt.Query | None:
         as_of = _day(filters.as_of, end=True)
         parts.append(overdue_query(as_of=as_of, delay_days=filters.reply_delay_days))
     if filters.date_from or filters.date_to:
-        if filters.date_field not in DATE_FIELDS:
-            raise QuerySyntaxError(
-                f"Unknown date {filters.date_field!r}: use received, published or answered."
-            )
         start = _day(filters.date_from, end=False)
         end = _day(filters.date_to, end=True)
         if start and end and start > end:
@@ -182,7 +116,7 @@ class QueryRunner:
         filters: Filters | None = None,
         facets: Sequence[str] | None = None,
         facet_top: int | None = 10,
-        sort: str = "relevance",
+        sort: Sort = "relevance",
         page: int = 1,
         limit: int = 20,
         highlight: bool = True,
@@ -190,8 +124,7 @@ class QueryRunner:
     ) -> SearchResult:
         """Ranked hits; `all_words` keeps only documents holding every plain word typed."""
         filters = filters or Filters()
-        if sort not in SORTS:
-            raise QuerySyntaxError(f"Unknown sort {sort!r}: use {', '.join(SORTS)}.")
+        sort = choose("sort", sort, SORTS)
         if page < 1 or not 0 <= limit <= MAX_LIMIT:
             raise QuerySyntaxError(f"Pages count from 1 and the limit is 0 to {MAX_LIMIT}.")
         tree = parse_query(strip_invisible(text))
@@ -309,15 +242,15 @@ class QueryRunner:
             source=record.get("source", ""),
             url=record.get("url"),
             highlights=hl.highlights(record, matcher) if matcher is not None else (),
-            extra={
-                "answer_type": stored.get("answer_type"),
-                "sectors": [
-                    s.get("sector") for s in stored.get("sectors", []) if s.get("topic", True)
-                ],
-                "portfolios": stored.get("portfolios", []),
-                "kind": record.get("kind"),
-                "source_format": record.get("source_format"),
-            },
+            extra=HitDetails(
+                answer_type=stored.get("answer_type"),
+                sectors=tuple(
+                    str(s["sector"]) for s in stored.get("sectors", []) if s.get("topic", True)
+                ),
+                portfolios=tuple(stored.get("portfolios", ())),
+                kind=record.get("kind"),
+                source_format=record.get("source_format"),
+            ),
         )
 
     def _suggestions(self, compiled: Compiled, restrict: qt.Query | None) -> tuple[Suggestion, ...]:

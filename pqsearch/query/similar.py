@@ -162,4 +162,4 @@ def _annotate(searcher: QueryRunner, hit: Hit, terms: dict[str, float], lemmas: 
     smaller = min(len(lemmas), len(other)) or 1
     same = len(lemmas & other) / smaller >= SAME_QUESTION
     display = [searcher.index.lexicon.display(t) or t for t in shared]
-    return replace(hit, extra={**hit.extra, "shared_terms": display, "same_question": same})
+    return replace(hit, extra=replace(hit.extra, shared_terms=tuple(display), same_question=same))

@@ -11,12 +11,14 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from pqsearch import (
+    EXPORT_FORMATS,
     Document,
     Highlight,
     Index,
     PqsearchError,
     SearchResult,
     UnknownValueError,
+    choose,
 )
 from pqsearch.web.i18n import Words, language_of
 from pqsearch.web.params import MULTI, SearchState
@@ -157,8 +159,8 @@ class Pages:
             document, similar, evidence = await self.service.run(work)
         except PqsearchError as error:
             return self.render(request, "error.html", words, _status(error), error=str(error))
-        same = [h for h in similar.hits if h.extra.get("same_question")]
-        others = [h for h in similar.hits if not h.extra.get("same_question")]
+        same = [h for h in similar.hits if h.extra.same_question]
+        others = [h for h in similar.hits if not h.extra.same_question]
         return self.render(
             request,
             "document.html",
@@ -190,7 +192,7 @@ class Pages:
         try:
             form = FormParams(await read_form(request))
             text = (form.get("text") or "").strip()
-            fmt = form.get("format") or "md"
+            fmt = choose("format", form.get("format") or "md", EXPORT_FORMATS)
             chosen = form.getlist("id")
 
             def work(index: Index) -> str:
@@ -206,7 +208,7 @@ class Pages:
         words = Words(language_of(request.query_params.get("lang")))
         try:
             state = SearchState.read(request.query_params)
-            fmt = request.query_params.get("format") or "md"
+            fmt = choose("format", request.query_params.get("format") or "md", EXPORT_FORMATS)
             chosen = request.query_params.getlist("id")
 
             def work(index: Index) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 from urllib.parse import urlencode
 
-from pqsearch import Filters, QuerySyntaxError
+from pqsearch import SORTS, Filters, QuerySyntaxError, Sort, choose, parse_status
 from pqsearch.web.i18n import Language, language_of
 
 # Filters that take several values (any of them), by URL parameter = `Filters` field name.
@@ -43,7 +43,7 @@ class SearchState:
     date_from: str = ""
     date_to: str = ""
     date: DateField = "received"
-    sort: str = "relevance"
+    sort: Sort = "relevance"
     page: int = 1
     limit: int = PAGE_LIMIT
     lang: Language = "fr"
@@ -70,7 +70,7 @@ class SearchState:
             date_from=(params.get("from") or "").strip(),
             date_to=(params.get("to") or "").strip(),
             date=date,
-            sort=params.get("sort") or "relevance",
+            sort=choose("sort", params.get("sort") or "relevance", SORTS),
             page=_whole(params.get("page"), "page", default=1, low=1, high=10_000),
             limit=_whole(
                 params.get("limit"), "limit", default=default_limit, low=0, high=max_limit
@@ -90,7 +90,7 @@ class SearchState:
             sector=chosen.get("sector", ()),
             answer_type=chosen.get("answer_type", ()),
             kind=chosen.get("kind", ()),
-            status=self.status or None,
+            status=parse_status(self.status) if self.status else None,
             date_from=self.date_from or None,
             date_to=self.date_to or None,
             date_field=self.date,

@@ -27,8 +27,8 @@ def test_the_same_question_sent_to_two_ministers_comes_first(index: api.Index) -
     result = index.similar("170290", limit=5)
     first = result.hits[0]
     assert first.id == "170291"
-    assert first.extra["same_question"] is True
-    assert first.extra["shared_terms"]
+    assert first.extra.same_question is True
+    assert first.extra.shared_terms
     assert all(hit.id != "170290" for hit in result.hits)
     back = index.similar("170291", limit=5)
     assert back.hits[0].id == "170290"

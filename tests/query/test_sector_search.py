@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+import pqsearch
 from pqsearch import api
 from pqsearch.cli import app
 from pqsearch.errors import QuerySyntaxError
@@ -96,9 +97,22 @@ def test_an_index_built_by_an_older_version_asks_for_a_rebuild(tmp_path: Path) -
     drop_lexicon_sum(data)
     with pytest.raises(OutdatedIndexError, match="--rebuild"):
         api.open_index(index_dir)
-    result = CliRunner().invoke(app, ["search", "diplomates", "--index", str(index_dir)])
-    assert result.exit_code != 0
-    assert "--rebuild" in result.stderr and "Traceback" not in result.stderr
+    with pytest.raises(OutdatedIndexError):
+        pqsearch.search("diplomates", index_dir=index_dir)
+    # Every command that opens the index says the same, without a traceback.
+    for command in (
+        ["search", "diplomates"],
+        ["show", "x"],
+        ["facets", "session"],
+        ["sectors"],
+        ["similar", "--text", str(SEED)],
+        ["export", "diplomates"],
+        ["watch", "list"],
+        ["watch", "run"],
+    ):
+        result = CliRunner().invoke(app, [*command, "--index", str(index_dir)])
+        assert result.exit_code == 2, command
+        assert "--rebuild" in result.stderr and "Traceback" not in result.stderr, command
     with pytest.raises(OutdatedIndexError):
         api.ingest([corpus], index_dir=index_dir)
     api.ingest([corpus], index_dir=index_dir, rebuild=True)

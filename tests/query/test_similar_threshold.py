@@ -32,5 +32,5 @@ def test_words_without_a_topic_are_not_key_terms(index: api.Index) -> None:
     noise = {"ete", "placer", "affirmatif", "capital", "carburer", "brussel", "bruxelle", "region"}
     assert noise.isdisjoint(terms), noise & set(terms)
     for hit in index.similar(text=text, limit=20).hits:
-        shared = {word.lower() for word in hit.extra["shared_terms"]}
+        shared = {word.lower() for word in hit.extra.shared_terms}
         assert not shared & {"été", "placer", "affirmatif", "capital", "carburer", "brussel"}

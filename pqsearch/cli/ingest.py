@@ -1,0 +1,203 @@
+"""Commands that read documents: parse, ingest, fetch."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Generic, TypeVar
+
+import typer
+
+from pqsearch import HarvestProgress, IngestProgress, api, harvest, output
+from pqsearch.cli.common import IndexOption, JsonOption, app, user_errors
+from pqsearch.fetch import report_text
+
+# The CLI's default corpus, relative to the current folder (the API takes no default).
+DEFAULT_CORPUS = Path("corpus")
+P = TypeVar("P", IngestProgress, HarvestProgress)
+
+
+@app.command()
+def parse(
+    files: Annotated[
+        list[Path], typer.Argument(help="Pages, text renderings, .jsonl files, folders.")
+    ],
+) -> None:
+    """Print the records extracted from FILES as JSON Lines; failures go to stderr.
+
+    Example: pqsearch parse corpus/brussels/html/170229.html
+    """
+    with user_errors():
+        batch = api.parse_files(files)
+    sys.stdout.write(output.jsonl(q.to_dict() for q in batch.questions))
+    for skipped in batch.skipped:
+        typer.echo(f"Skipped: {skipped.source}: {skipped.reason}", err=True)
+    for failure in batch.failures:
+        typer.echo(f"Error: {failure.source}: {failure.reason}", err=True)
+    if batch.failures:
+        raise typer.Exit(1)
+
+
+class _ProgressPrinter(Generic[P]):
+    """A one-line progress display on a terminal; a line every few seconds otherwise."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, progress: P) -> None:
+        now = time.monotonic()
+        if now - self.last < (0.2 if self.tty else 5.0):
+            return
+        self.last = now
+        line = self.line(progress, now)
+        if self.tty:
+            sys.stderr.write("\r" + line.ljust(100)[:100])
+        else:
+            sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+    def line(self, progress: P, now: float) -> str:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        if self.tty and self.last:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+
+
+class _IngestProgressPrinter(_ProgressPrinter[IngestProgress]):
+    """Files, documents, analysis speed and the time left."""
+
+    def line(self, progress: IngestProgress, now: float) -> str:
+        done, total = progress.files_done, max(progress.files_total, 1)
+        elapsed = now - progress.started
+        eta = elapsed / done * (total - done) if done else 0.0
+        return (
+            f"{done}/{total} files · {progress.documents} documents · {progress.analysed} "
+            f"analysed · {progress.words_per_second:,.0f} words/s · ETA {eta:.0f} s"
+        )
+
+
+class _FetchProgressPrinter(_ProgressPrinter[HarvestProgress]):
+    """The same display for a harvest: a bar over the index entries' pages, then counts."""
+
+    def line(self, progress: HarvestProgress, now: float) -> str:
+        done, total = progress.done, max(progress.total, 1)
+        filled = 20 * done // total
+        eta = (now - progress.started) / done * (total - done) if done else 0.0
+        return (
+            f"[{'#' * filled}{'.' * (20 - filled)}] {done}/{total} pages · "
+            f"{progress.requested} requested · {progress.failed} failed · ETA {eta / 60:.0f} min"
+        )
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Files and folders to ingest (default: corpus/).")
+    ] = None,
+    index: IndexOption = None,
+    rebuild: Annotated[bool, typer.Option(help="Build a fresh index beside the old one.")] = False,
+    prune: Annotated[bool, typer.Option(help="Drop documents whose source is gone.")] = False,
+    taxonomy: Annotated[
+        Path | None, typer.Option(help="A sector taxonomy TOML file to use instead of NACE.")
+    ] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another ingest.")] = 10.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Index new and changed documents; unchanged ones are skipped.
+
+    Example: pqsearch ingest corpus/ --index index/
+    """
+    printer = None if quiet else _IngestProgressPrinter()
+    with user_errors():
+        report = api.ingest(
+            paths or [DEFAULT_CORPUS],
+            index_dir=index,
+            rebuild=rebuild,
+            prune=prune,
+            taxonomy=taxonomy,
+            wait=wait,
+            progress=printer,
+        )
+    if printer:
+        printer.finish()
+    typer.echo(output.as_json(report) if json else output.ingest_text(report), nl=json)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def fetch(
+    legislature: Annotated[
+        list[str] | None, typer.Option(help="e.g. 24/29 (repeatable; default 24/29).")
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Pages of: written (default), oral, interpellation, request_for_explanations, "
+            "topical, other, all. Every index entry is kept as metadata whatever this says."
+        ),
+    ] = None,
+    language: Annotated[list[str] | None, typer.Option(help="fr, nl (default both).")] = None,
+    folder: Annotated[
+        Path | None, typer.Option(help="Corpus folder (default corpus/brussels-harvest/).")
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="The site (default https://www.parlement.brussels).")
+    ] = None,
+    delay: Annotated[
+        float | None, typer.Option(help="Seconds between requests (default 2).")
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for an answer.")] = 30.0,
+    recent_days: Annotated[
+        int, typer.Option(help="Ask again for pages answered in the last DAYS days.")
+    ] = 90,
+    recheck_all: Annotated[
+        bool, typer.Option(help="Ask again for every page held (a 304 if unchanged).")
+    ] = False,
+    max_pages: Annotated[
+        int | None, typer.Option(help="Stop after requesting this many pages (resumable).")
+    ] = None,
+    ingest: Annotated[bool, typer.Option(help="Ingest the folder afterwards.")] = False,
+    index: IndexOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Harvest the Parliament's index and question pages (politely, resumably) into a folder.
+
+    Run it again to go on after an interruption or to refresh: only new entries and pages
+    that may have changed are asked for. Dutch pages are stored but not parsed yet.
+
+    Example: pqsearch fetch --legislature 24/29 --ingest
+    """
+    printer = None if quiet else _FetchProgressPrinter()
+    with user_errors():
+        report = harvest(
+            legislature or ["24/29"],
+            kinds=kind or ["written"],
+            languages=language or ["fr", "nl"],
+            folder=folder,
+            base_url=base_url,
+            delay=delay,
+            timeout=timeout,
+            recent_days=recent_days,
+            recheck_all=recheck_all,
+            max_pages=max_pages,
+            progress=printer,
+        )
+        if printer:
+            printer.finish()
+        if not json:
+            typer.echo(report_text(report), nl=False)
+        ingested = api.ingest([Path(report.folder)], index_dir=index) if ingest else None
+    if json:
+        typer.echo(output.as_json({"fetch": report, "ingest": ingested} if ingest else report))
+    elif ingested is not None:
+        typer.echo(output.ingest_text(ingested), nl=False)
+    else:
+        typer.echo(f"Next: pqsearch ingest {report.folder}")
+    if report.failed or (ingested is not None and ingested.failed):
+        raise typer.Exit(1)

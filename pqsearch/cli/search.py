@@ -1,0 +1,136 @@
+"""Commands that read the index: search, show, facets, sectors, similar."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pqsearch import Filters, PqsearchError, api, output
+from pqsearch.cli.common import IndexOption, JsonOption, app, use_color, user_errors
+from pqsearch.cli.options import (
+    DEFAULT_FILTERS,
+    SortOption,
+    WordsArgument,
+    sort_of,
+    with_filters,
+)
+
+
+@app.command()
+@with_filters
+def search(
+    words: WordsArgument = None,
+    index: IndexOption = None,
+    filters: Filters = DEFAULT_FILTERS,
+    all_words: Annotated[
+        bool, typer.Option("--all-words", help="Only documents holding every word.")
+    ] = False,
+    sort: SortOption = "relevance",
+    page: Annotated[int, typer.Option(min=1)] = 1,
+    limit: Annotated[int, typer.Option(min=0, max=1000)] = 10,
+    facets: Annotated[str | None, typer.Option(help="Facets to count, comma-separated.")] = None,
+    no_facets: Annotated[bool, typer.Option("--no-facets", help="Do not count facets.")] = False,
+    json: JsonOption = False,
+) -> None:
+    """Search questions and answers; prints ranked hits and facet counts.
+
+    Example: pqsearch search diplomates technologiques --session 20/21
+    """
+    chosen = [] if no_facets else ([facets] if facets else None)
+    with user_errors(), api.open_index(index) as opened:
+        result = opened.search(
+            " ".join(words or []),
+            filters=filters,
+            facets=chosen,
+            sort=sort_of(sort),
+            page=page,
+            limit=limit,
+            all_words=all_words,
+        )
+    if json:
+        typer.echo(output.as_json(result))
+    else:
+        typer.echo(
+            output.search_text(result, color=use_color(), show_facets=not no_facets), nl=False
+        )
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="A document id from search.")],
+    index: IndexOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Print one document: metadata, sectors, cross-references, question and answer.
+
+    Example: pqsearch show 170229
+    """
+    with user_errors(), api.open_index(index) as opened:
+        document = opened.show(doc_id)
+    typer.echo(output.as_json(document) if json else output.document_text(document), nl=json)
+
+
+@app.command()
+def facets(
+    field: Annotated[str, typer.Argument(help="session, addressee, portfolio, sector, ...")],
+    index: IndexOption = None,
+    json: JsonOption = False,
+) -> None:
+    """List every value of a field with its document count.
+
+    Example: pqsearch facets session
+    """
+    with user_errors(), api.open_index(index) as opened:
+        facet = opened.facet(field)
+    typer.echo(output.as_json(facet) if json else output.facet_text(facet), nl=json)
+
+
+@app.command()
+def sectors(index: IndexOption = None, json: JsonOption = False) -> None:
+    """List the sectors of the index's taxonomy with how many documents mention each.
+
+    Example: pqsearch sectors
+    """
+    with user_errors(), api.open_index(index) as opened:
+        counts = opened.sectors()
+    typer.echo(output.as_json(counts) if json else output.sectors_text(counts), nl=json)
+
+
+@app.command()
+@with_filters
+def similar(
+    doc_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="An indexed document.")
+    ] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="A file holding a draft question, or - for stdin.")
+    ] = None,
+    index: IndexOption = None,
+    filters: Filters = DEFAULT_FILTERS,
+    limit: Annotated[int, typer.Option(min=1, max=1000)] = 10,
+    json: JsonOption = False,
+) -> None:
+    """List the past questions most similar to a document or to a draft, with their answers.
+
+    Example: pqsearch similar 170290   or   pqsearch similar --text draft.txt --status answered
+    """
+    with user_errors():
+        draft = _read_text(text) if text is not None else None
+        with api.open_index(index) as opened:
+            result = opened.similar(doc_id, text=draft, filters=filters, limit=limit)
+    if json:
+        typer.echo(output.as_json(result))
+    else:
+        typer.echo(output.similar_text(result, color=use_color()), nl=False)
+
+
+def _read_text(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        return Path(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise PqsearchError(f"Cannot read the draft {name}: {error}") from error

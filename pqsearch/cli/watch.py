@@ -1,0 +1,97 @@
+"""The watch commands: saved searches and what is new for them."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from pqsearch import (
+    Filters,
+    add_watch,
+    api,
+    list_watches,
+    output,
+    remove_watch,
+    run_watches,
+)
+from pqsearch.cli.common import IndexOption, JsonOption, app, user_errors
+from pqsearch.cli.options import DEFAULT_FILTERS, WordsArgument, with_filters
+
+watch_app = typer.Typer(help="Saved searches: what is new on your topics since last time.")
+app.add_typer(watch_app, name="watch")
+
+
+@watch_app.command("add")
+@with_filters
+def watch_add(
+    name: Annotated[str, typer.Argument(help="A short name for the saved search.")],
+    words: WordsArgument = None,
+    index: IndexOption = None,
+    filters: Filters = DEFAULT_FILTERS,
+    any_word: Annotated[
+        bool,
+        typer.Option(
+            "--any-word", help="Report documents holding any of the words (default: all of them)."
+        ),
+    ] = False,
+) -> None:
+    """Save a search; "pqsearch watch run" then shows what is new for it.
+
+    Example: pqsearch watch add logement logement social --portfolio logement
+    """
+    with user_errors(), api.open_index(index) as opened:
+        saved = add_watch(opened, name, " ".join(words or []), filters, all_words=not any_word)
+    typer.echo(f'Saved {saved.name!r}. Run "pqsearch watch run" after each ingest.')
+
+
+@watch_app.command("run")
+def watch_run(
+    names: Annotated[
+        list[str] | None, typer.Argument(help="Saved searches (default: all).")
+    ] = None,
+    index: IndexOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show, for each saved search, the documents new or changed since its last run.
+
+    Example: pqsearch watch run
+    """
+    with user_errors(), api.open_index(index) as opened:
+        reports = run_watches(opened, tuple(names or ()))
+    typer.echo(output.as_json(reports) if json else output.watch_text(reports), nl=json)
+
+
+@watch_app.command("list")
+def watch_list(index: IndexOption = None, json: JsonOption = False) -> None:
+    """List the saved searches.
+
+    Example: pqsearch watch list
+    """
+    with user_errors(), api.open_index(index) as opened:
+        watches = list_watches(opened)
+    if json:
+        typer.echo(
+            output.as_json(
+                [{"name": w.name, "query": w.query, "last_run": w.last_run} for w in watches]
+            )
+        )
+    else:
+        for w in watches:
+            typer.echo(
+                f"{w.name}: {w.query or '(filters only)'} · last run {w.last_run or 'never'}"
+            )
+
+
+@watch_app.command("remove")
+def watch_remove(
+    name: Annotated[str, typer.Argument(help="The saved search to delete.")],
+    index: IndexOption = None,
+) -> None:
+    """Delete a saved search.
+
+    Example: pqsearch watch remove logement
+    """
+    with user_errors(), api.open_index(index) as opened:
+        remove_watch(opened, name)
+    typer.echo(f"Removed {name!r}.")

@@ -1,0 +1,127 @@
+"""The restrictions of a search (`Filters`) and the closed sets of words the API takes.
+
+A closed set is a `Literal` for type checkers and a tuple for the check at run time
+(`choose`), which raises `InvalidChoiceError` naming the valid values: a caller without a type
+checker (a script, the web, a saved search read from JSON) gets a message, not a wrong result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar, Literal, TypeVar
+
+from pqsearch.errors import InvalidChoiceError, QuerySyntaxError
+from pqsearch.query.fields import canonical_status
+from pqsearch.query.overdue import REPLY_DELAY_DAYS
+
+Sort = Literal["relevance", "newest", "oldest"]
+SORTS: tuple[Sort, ...] = ("relevance", "newest", "oldest")
+Status = Literal["answered", "unanswered"]
+STATUSES: tuple[Status, ...] = ("answered", "unanswered")
+DateField = Literal["received", "published", "answered"]
+DATE_FIELD_CHOICES: tuple[DateField, ...] = ("received", "published", "answered")
+
+T = TypeVar("T", bound=str)
+
+
+def choose(option: str, value: object, valid: tuple[T, ...]) -> T:
+    """`value` as one of `valid` (narrowed to its Literal type), else `InvalidChoiceError`."""
+    for choice in valid:
+        if value == choice:
+            return choice
+    raise InvalidChoiceError(option, value, valid)
+
+
+def check_arguments(query: object, *, page: object, limit: object) -> None:
+    """A wrong type from a caller is a message, not a raw TypeError from deep inside."""
+    if not isinstance(query, str):
+        raise QuerySyntaxError(f"The query is text (a str), not {type(query).__name__}.")
+    for name, value in (("page", page), ("limit", limit)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise QuerySyntaxError(f"{name} is a whole number, not {value!r}.")
+
+
+def parse_status(typed: object) -> Status:
+    """answered or unanswered for a status as a user types it (answered, répondu,
+    sans-réponse, pending, ...), else `InvalidChoiceError`."""
+    status = canonical_status(typed) if isinstance(typed, str) else None
+    return choose("status", status or typed, STATUSES)
+
+
+def _values(name: str, given: object) -> tuple[str, ...]:
+    # A plain string is one value: iterating it would filter on each of its letters.
+    if isinstance(given, str):
+        return (given,)
+    if isinstance(given, Iterable):
+        values = tuple(given)
+        if all(isinstance(v, str) for v in values):
+            return values
+    raise TypeError(f"Filters({name}=...) takes a string or a sequence of strings, not {given!r}.")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions on a search; several values of one field mean any of them.
+
+    A multi-valued field takes a tuple of values; one string given instead is that one value
+    (`Filters(session="25/26")` is `Filters(session=("25/26",))`), never its letters.
+    `status` takes answered or unanswered (or their French words: répondu, sans-réponse,
+    ...), `date_field` received, published or answered; another value raises
+    `InvalidChoiceError` here, when the filters are made.
+    """
+
+    # The fields that take several values (any of them), in the order they are applied.
+    MULTI_VALUED: ClassVar[tuple[str, ...]] = (
+        "legislature",
+        "session",
+        "author",
+        "addressee",
+        "portfolio",
+        "language",
+        "sector",
+        "sector_mentioned",
+        "answer_type",
+        "kind",
+    )
+
+    legislature: tuple[str, ...] = ()
+    session: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    addressee: tuple[str, ...] = ()
+    portfolio: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    sector: tuple[str, ...] = ()
+    answer_type: tuple[str, ...] = ()
+    status: Status | None = None
+    # Sectors a document mentions, topic or not (`sector` is the sectors it is about).
+    sector_mentioned: tuple[str, ...] = ()
+    date_from: str | dt.date | None = None
+    date_to: str | dt.date | None = None
+    date_field: DateField = "received"
+    # The kind of question: written, oral_turned_written, ... (`models.KIND_LABELS`).
+    kind: tuple[str, ...] = ()
+    # Only questions still unanswered `reply_delay_days` after they were received, as of
+    # `as_of` (default: today). See `query.overdue` for the default delay.
+    overdue: bool = False
+    reply_delay_days: int = REPLY_DELAY_DAYS
+    as_of: str | dt.date | None = None
+
+    def __post_init__(self) -> None:
+        for name in self.MULTI_VALUED:
+            object.__setattr__(self, name, _values(name, getattr(self, name)))
+        # "" is no status, as an empty form field means.
+        object.__setattr__(self, "status", parse_status(self.status) if self.status else None)
+        object.__setattr__(self, "date_field", choose("date", self.date_field, DATE_FIELD_CHOICES))
+
+    def is_empty(self) -> bool:
+        return not any(
+            (
+                *(getattr(self, name) for name in self.MULTI_VALUED),
+                self.status,
+                self.date_from,
+                self.date_to,
+                self.overdue,
+            )
+        )
