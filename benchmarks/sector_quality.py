@@ -1,9 +1,9 @@
 """Precision and recall of sector detection on the hand-labelled French questions.
 
 The labels: tests/data/sectors_labels.toml (the seed and the 50 Brussels questions, all `dev`)
-and tests/data/sectors_labels_chamber_fr.toml (120 federal Chamber questions, split `dev` and
-`test` by document). Questions are read with `pqsearch.parse` from the shipped corpus and
-tests/data/be_chamber_qrva_fr_2023, de-duplicated by `Question.id` (a page wins over its
+and tests/data/sectors_labels_chamber_fr.toml (all 231 answered federal Chamber questions,
+split `dev` and `test` by document). Questions are read with `pqsearch.parse` from the shipped
+corpus and tests/data/be_chamber_qrva_fr_2023, de-duplicated by `Question.id` (a page wins over its
 record). Counts are micro-averaged: every (question, sector) pair is one decision; an exact
 set is a question whose topic sectors are exactly its labels.
 

@@ -20,6 +20,7 @@ from pqsearch.errors import (
     QuerySyntaxError,
     SiteUnreachableError,
     TaxonomyError,
+    ThesaurusError,
     UnknownValueError,
     WatchError,
 )
@@ -36,6 +37,7 @@ from pqsearch.fetch import harvest
 from pqsearch.fetch.report import HarvestProgress, HarvestReport
 from pqsearch.index.ingest import Progress as IngestProgress
 from pqsearch.models import (
+    Correction,
     CrossReference,
     Document,
     Facet,
@@ -54,6 +56,7 @@ from pqsearch.models import (
     SectorEvidence,
     SectorMention,
     Suggestion,
+    Synonym,
     WatchReport,
 )
 from pqsearch.query.filters import (
@@ -76,6 +79,7 @@ __all__ = [
     "MEMO_LANGUAGES",
     "SORTS",
     "STATUSES",
+    "Correction",
     "CrossReference",
     "CsvDialect",
     "DamagedIndexError",
@@ -117,7 +121,9 @@ __all__ = [
     "Sort",
     "Status",
     "Suggestion",
+    "Synonym",
     "TaxonomyError",
+    "ThesaurusError",
     "UnknownValueError",
     "Watch",
     "WatchError",

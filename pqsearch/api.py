@@ -32,6 +32,7 @@ from pqsearch.models import (
     SearchResult,
     SectorCount,
     SectorMention,
+    Synonym,
 )
 from pqsearch.query.facets import facet_names
 from pqsearch.query.filters import SORTS, Filters, Sort, check_arguments, choose
@@ -133,11 +134,13 @@ class Index:
         page: int = 1,
         limit: int = 20,
         all_words: bool = False,
+        correct: bool = True,
     ) -> SearchResult:
         """Ranked hits for `query` (the query language of the README), with facet counts.
 
         `sort` is relevance, newest or oldest; `all_words=True` keeps only the documents
-        holding every plain word typed.
+        holding every plain word typed. A word that matches nothing is searched as its
+        spelling correction (`SearchResult.corrections`) unless `correct=False`.
         """
         check_arguments(query, page=page, limit=limit)
         sort = choose("sort", sort, SORTS)
@@ -151,6 +154,7 @@ class Index:
                 page=page,
                 limit=limit,
                 all_words=all_words,
+                correct=correct,
             )
 
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
@@ -337,6 +341,13 @@ class Index:
                 )
                 for s in view.taxonomy.sectors
             )
+
+    def synonyms(self, word: str) -> tuple[Synonym, ...]:
+        """What a query word is also searched as, and where each term came from: the
+        thesaurus, the user's file (`PQSEARCH_THESAURUS`), acronyms defined in the documents,
+        its Dutch stem, its spelling correction when it matches nothing."""
+        with self._pool.lease() as view:
+            return view.runner.compiler.expander.describe(word)
 
     def facet_raw(self, index_field: str) -> tuple[FacetCount, ...]:
         """Raw values of an index field with their document counts (no display labels)."""

@@ -83,8 +83,8 @@ class OutdatedIndexError(IndexProblemError):
         self.index_dir = str(index_dir)
         super().__init__(
             f"The index at {self.index_dir} was built by another version of pqsearch (index "
-            f"schema {found}; this version reads schema {expected}, which adds the sectors a "
-            f'question mentions). Run "pqsearch ingest corpus/ --rebuild --index '
+            f"schema {found}; this version reads schema {expected}, which searches Dutch "
+            f'titles and documents). Run "pqsearch ingest corpus/ --rebuild --index '
             f'{self.index_dir}" to build it again from your documents.'
         )
 
@@ -144,6 +144,10 @@ class WatchError(PqsearchError):
 
 class TaxonomyError(PqsearchError):
     """A sector taxonomy file is malformed; the message names the line and the problem."""
+
+
+class ThesaurusError(PqsearchError):
+    """A thesaurus file (the user's, `PQSEARCH_THESAURUS`) cannot be read or is malformed."""
 
 
 class NotFoundError(PqsearchError):

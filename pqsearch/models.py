@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 # JSON-ready data, what `to_dict` returns and `json.dumps` takes.
 JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
@@ -235,6 +235,28 @@ class Suggestion:
     hits: int
 
 
+SynonymSource = Literal["thesaurus", "user file", "corpus acronym", "dutch", "correction"]
+
+
+@dataclass(frozen=True)
+class Synonym:
+    """A term a query word is also searched as (`Index.synonyms`): the term as written,
+    where it came from, and its weight against the typed word's 1.0."""
+
+    term: str
+    source: SynonymSource
+    weight: float
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A query word that matched nothing and the indexed word searched instead (issue 14);
+    search again with `correct=False` (`--no-correct`) to search the word as typed."""
+
+    word: str
+    correction: str
+
+
 @dataclass(frozen=True)
 class SearchResult:
     """One page of ranked hits: `total` counts every match, `facets` are counted over all of
@@ -247,6 +269,10 @@ class SearchResult:
     hits: tuple[Hit, ...]
     facets: tuple[Facet, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
+    # The words searched as their spelling correction, and the query as searched then
+    # ("Résultats pour ..."; None when nothing was corrected).
+    corrections: tuple[Correction, ...] = ()
+    corrected_query: str | None = None
 
     def to_dict(self) -> JsonObject:
         return _as_dict(self)

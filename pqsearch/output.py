@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from pqsearch.models import (
@@ -15,6 +15,7 @@ from pqsearch.models import (
     IngestReport,
     SearchResult,
     SectorCount,
+    Synonym,
     WatchReport,
     jsonable,
 )
@@ -96,6 +97,13 @@ def search_text(result: SearchResult, *, color: bool, show_facets: bool = True) 
     shown = f"{first}–{first + len(result.hits) - 1}" if result.hits else "none"
     query = f' for "{result.query}"' if result.query.strip() else ""
     lines = [f"{plural(result.total, 'document')}{query} (showing {shown}, page {result.page})", ""]
+    if result.corrected_query is not None:
+        # Above the hits: they answer the corrected words, not the typed ones.
+        lines[0:0] = [
+            f"Résultats pour « {result.corrected_query} » ; rechercher plutôt "
+            f"« {result.query} » : --no-correct",
+            "",
+        ]
     for hit in result.hits:
         lines.extend(hit_lines(hit, color=color))
         lines.append("")
@@ -108,6 +116,15 @@ def search_text(result: SearchResult, *, color: bool, show_facets: bool = True) 
         lines.append("Facets:")
         lines.extend(facet_line(f) for f in result.facets)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def synonyms_text(word: str, found: Sequence[Synonym]) -> str:
+    if not found:
+        return f'"{word}" is searched as itself only (its own lemmas and form).\n'
+    lines = [f'"{word}" is also searched as:']
+    width = max(len(s.term) for s in found)
+    lines.extend(f"  {s.term.ljust(width)}  {s.source}, weight {s.weight:g}" for s in found)
+    return "\n".join(lines) + "\n"
 
 
 def facet_text(facet: Facet) -> str:

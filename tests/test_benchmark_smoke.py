@@ -1,7 +1,8 @@
 """The benchmark script runs end to end on a small corpus, so that it cannot silently rot.
 
 It runs `benchmarks/run.py` as a user would (generating a 200-document corpus, ingesting it,
-lemmatizing, querying, cold start, both baselines) and checks the report it writes.
+lemmatizing, querying, cold start, both baselines) and checks the report it writes. It takes
+minutes: it is in the slow step (`python -m pytest -m slow`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import sys
 import pytest
 
 from tests.conftest import REPO
+
+pytestmark = pytest.mark.slow
 
 DOCS = 200
 

@@ -111,9 +111,11 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
         r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
         r"pour (?:cette|ces|la|les|ce|repondre))",
+        # "je vous prie de vous référer à ma réponse" is a referral to an answer, not to a
+        # colleague: "référer" counts here only when no "réponse" follows it.
         r"\bvous (?:invit|sugger|conseill|propos|recommand|pri|engag|demand)\w*\b[^.]{0,50}?"
         r"\b(?:adress\w*|tourn\w*|interroger|questionner|poser|contacter|prendre contact|"
-        r"solliciter|referer|reorienter)\b",
+        r"solliciter|referer(?![^.]{0,40}\breponse)|reorienter)\b",
         r"\b(?:il (?:convient|vous appartient|vous revient|y a lieu|est preferable)|veuillez)\b"
         r"[^.]{0,20}\b(?:vous |d')?(?:adresser|s'adresser|interroger|poser|tourner)\b",
         r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*)\b[^.]{0,40}?\b(?:vers|a) "
@@ -143,6 +145,10 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b"
         r"[^.]{0,30}\b(?:gegeven|verstrekt)\b",
         r"\bzie (?:mijn |het )?antwoord\b",
+        # The member sent to something published instead of an answer ("J'ai l'honneur de
+        # renvoyer l'honorable député aux road shows de la SNCB"); a colleague is caught above.
+        r"\b(?:renvo\w*|renverr\w*|refer\w*) (?:l'honorable (?:membre|depute|deputee)|"
+        r"le depute|la deputee|le membre) (?:a|au|aux)\b",
     ),
 }
 

@@ -133,6 +133,7 @@ class Lemmatizer:
         self.n_process = n_process
         self.max_chunk_chars = max_chunk_chars
         self._loaded: Language | None = None
+        self._term_lemmas: dict[str, tuple[str, ...]] = {}
 
     @property
     def nlp(self) -> Language:
@@ -181,8 +182,14 @@ class Lemmatizer:
 
     def lemmatize_terms(self, terms: Sequence[str]) -> list[tuple[str, ...]]:
         """The folded content-lemma sequence of each short term ("soins de santé" ->
-        ("soin", "sante")), with the same rules as `Analysis.lemmas`."""
-        return [analysis.lemmas for analysis in self.analyze(terms, n_process=1)]
+        ("soin", "sante")), with the same rules as `Analysis.lemmas`.
+
+        Each term is lemmatized once by this lemmatizer: every ingest builds its sector
+        detector from the taxonomy's thousands of terms, which cost seconds each time."""
+        new = [term for term in dict.fromkeys(terms) if term not in self._term_lemmas]
+        for term, analysis in zip(new, self.analyze(new, n_process=1), strict=True):
+            self._term_lemmas[term] = analysis.lemmas
+        return [self._term_lemmas[term] for term in terms]
 
 
 def _chunks(texts: Iterable[str], max_chars: int) -> Iterator[tuple[str, bool]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -246,6 +247,11 @@ class Lexicon:
         row = self._read("SELECT documents FROM forms WHERE form = ?", (fold(form),)).fetchone()
         return 0 if row is None else int(row[0])
 
+    def form_documents(self) -> Iterator[tuple[str, int]]:
+        """Every indexed form with `frequency` (for the spelling corrector's vocabulary)."""
+        for form, documents in self._read("SELECT form, documents FROM forms"):
+            yield str(form), int(documents)
+
     def __len__(self) -> int:
         return int(self._read("SELECT count(*) FROM forms").fetchone()[0])
 
@@ -280,13 +286,9 @@ class Lexicon:
 
     def _fill_fallback(self) -> None:
         import simplemma
-        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-        table = DefaultDictionaryFactory().get_dictionary("fr")
         with self._db:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO fallback VALUES (?, ?)", _folded_pairs(table.items())
-            )
+            self._db.executemany("INSERT OR IGNORE INTO fallback VALUES (?, ?)", _fallback_pairs())
             self._db.execute(
                 "INSERT INTO meta VALUES (?, ?)",
                 (_FALLBACK_META, f"simplemma {simplemma.__version__} fr"),
@@ -308,6 +310,16 @@ def _readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     return sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
     )
+
+
+@cache
+def _fallback_pairs() -> tuple[tuple[str, str], ...]:
+    """simplemma's French (form, lemma) pairs, folded: once per process, since folding its
+    250,000 entries costs seconds and every new index's lexicon holds them."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    table = DefaultDictionaryFactory().get_dictionary("fr")
+    return tuple(_folded_pairs(table.items()))
 
 
 def _folded_pairs(entries: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:

@@ -3,7 +3,7 @@
 `SectorDetector` compiles a taxonomy's terms to lemma sequences once (at ingest), then reads
 each document's parts (title, question, answer; see `segments.PartText`): at every word it
 takes the longest term that starts there, so "construction durable" counts once and never
-also as "construction". Phrases are compared on stems of lemmas (see `_key`), one-word terms
+also as "construction". Phrases are compared on stems of lemmas (see `compare_key`), one-word terms
 on their lemma. An occurrence does not count when one of its sector's exclusions
 covers it ("construction européenne"), nor when its sense rule says the sentence gives the
 word another meaning ("énergie" beside "rénovation"). An occurrence inside a name (a body of
@@ -21,10 +21,8 @@ No spaCy here: the caller passes the lemmatizer's `lemmatize_terms` and the docu
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.prominence import (
@@ -32,6 +30,18 @@ from pqsearch.analyze.prominence import (
     TOPIC_THRESHOLD,
     Prominence,
     topic_probability,
+)
+from pqsearch.analyze.sector_terms import (
+    ARTICLE,
+    CANCELLED,
+    NO_CONTENT_WORD,
+    Phrase,
+    PhraseIndex,
+    compare_key,
+    matches_at,
+    stem,
+    term_problem,
+    term_variants,
 )
 from pqsearch.analyze.segments import PartText, plain_part
 from pqsearch.analyze.taxonomy import Sector, Taxonomy, load_taxonomy
@@ -52,23 +62,10 @@ __all__ = [
 PARTS = ("title", "question", "answer")
 THRESHOLD = TOPIC_THRESHOLD
 
+# Sectors named in one sentence from which it reads as a list rather than a discussion.
+LIST_SECTORS = 4
+
 LemmatizeTerms = Callable[[Sequence[str]], list[tuple[str, ...]]]
-
-# spaCy tags a word alone differently from the same word in a sentence: alone, "donnée"
-# becomes the verb "donner", "musique" is cut to "musiqu", "permis" is always "permettre",
-# whereas texts have "donnee", "musique" and either lemma of "permis". So every term is also
-# lemmatized after this article (a stopword, dropped), which gives the noun reading.
-_ARTICLE = "le"
-
-
-@dataclass
-class _Phrase:
-    """A lemma sequence and what it means: the sectors it is a term of (with the term as
-    written for each) and the sectors it is an exclusion of."""
-
-    lemmas: tuple[str, ...]
-    terms: dict[str, str] = field(default_factory=dict)
-    excluded: set[str] = field(default_factory=set)
 
 
 class SectorDetector:
@@ -106,13 +103,13 @@ class SectorDetector:
             }
         )
         texts = [text for _, text, _ in entries] + sense_words
-        # One-word terms are only read after the article (see `_variants`).
+        # One-word terms are only read after the article (see `term_variants`).
         phrases_only = [text for text in texts if len(surface_tokens(text)) > 1]
-        lemmatized = lemmatize_terms([f"{_ARTICLE} {text}" for text in texts] + phrases_only)
+        lemmatized = lemmatize_terms([f"{ARTICLE} {text}" for text in texts] + phrases_only)
         after_article = lemmatized[: len(texts)]
         alone = dict(zip(phrases_only, lemmatized[len(texts) :], strict=True))
         sense_lemmas = {
-            word: _variants(word, alone.get(word), with_article)
+            word: term_variants(word, alone.get(word), with_article)
             for word, with_article in zip(sense_words, after_article[len(entries) :], strict=True)
         }
         # (sector, term as written) -> (unless, needs) as lemma sequences.
@@ -124,17 +121,17 @@ class SectorDetector:
             for sector in taxonomy.sectors
             for sense in sector.senses
         }
-        phrases: dict[tuple[str, ...], _Phrase] = {}
+        phrases: dict[tuple[str, ...], Phrase] = {}
         excluded_by: dict[tuple[str, tuple[str, ...]], str] = {}
         for (sector, text, is_exclusion), with_article in zip(
             entries, after_article[: len(entries)], strict=True
         ):
-            variants = _variants(text, alone.get(text), with_article)
+            variants = term_variants(text, alone.get(text), with_article)
             if not variants:
-                raise TaxonomyError(_problem(taxonomy, sector, text, _NO_CONTENT_WORD))
+                raise TaxonomyError(term_problem(taxonomy, sector, text, NO_CONTENT_WORD))
             for lemmas in variants:
-                lemmas = _key(lemmas)
-                phrase = phrases.setdefault(lemmas, _Phrase(lemmas))
+                lemmas = compare_key(lemmas)
+                phrase = phrases.setdefault(lemmas, Phrase(lemmas))
                 if is_exclusion:
                     phrase.excluded.add(sector.id)
                     excluded_by[(sector.id, lemmas)] = text
@@ -144,12 +141,13 @@ class SectorDetector:
             for sector_id in phrase.terms.keys() & phrase.excluded:
                 exclusion = excluded_by[(sector_id, phrase.lemmas)]
                 sector = next(s for s in taxonomy.sectors if s.id == sector_id)
-                problem = _CANCELLED.format(exclusion=exclusion, lemmas=" ".join(phrase.lemmas))
-                raise TaxonomyError(_problem(taxonomy, sector, phrase.terms[sector_id], problem))
+                why = CANCELLED.format(exclusion=exclusion, lemmas=" ".join(phrase.lemmas))
+                term = phrase.terms[sector_id]
+                raise TaxonomyError(term_problem(taxonomy, sector, term, why))
         # Indexed by first lemma, longest first: a word costs one dict lookup, and the first
         # phrase that matches is the longest.
-        self._terms = _Index(phrase for phrase in phrases.values() if phrase.terms)
-        self._exclusions = _Index(phrase for phrase in phrases.values() if phrase.excluded)
+        self._terms = PhraseIndex(phrase for phrase in phrases.values() if phrase.terms)
+        self._exclusions = PhraseIndex(phrase for phrase in phrases.values() if phrase.excluded)
         self._first_lemmas = self._terms.first | self._exclusions.first
 
     def detect(self, parts: Mapping[str, Sequence[str] | PartText]) -> tuple[SectorMention, ...]:
@@ -231,6 +229,17 @@ class SectorDetector:
                 if body.sector in self._labels:
                     key = (body.names[0], part, True)
                     counts[body.sector][key] = counts[body.sector].get(key, 0) + 1
+        # A sentence that names several sectors is a list ("TIC, santé, sécurité, ..."), a list
+        # of a programme's themes or a table row: it is evidence of a mention, not of a topic.
+        for part in read:
+            by_sentence: defaultdict[int, list[set[int]]] = defaultdict(list)
+            for by_part in sentences.values():
+                for number in by_part.get(part, ()):
+                    by_sentence[number].append(by_part[part])
+            for number, holders in by_sentence.items():
+                if len(holders) >= LIST_SECTORS:
+                    for holder in holders:
+                        holder.discard(number)
         # An answer with no evidence of any sector (none yet, sent to the member directly, a
         # referral, a matter for a colleague) says nothing of what the document is about: the
         # question then stands for it, instead of every sector looking like a passing mention.
@@ -248,6 +257,12 @@ class SectorDetector:
                 count=sum(topical.values()),
                 terms=len({term for term, _, _ in topical}),
             )
+        strongest = max((p.strength for p in prominences.values()), default=0.0)
+        if strongest > 0:
+            prominences = {
+                sector_id: replace(p, relative=p.strength / strongest)
+                for sector_id, p in prominences.items()
+            }
         return dict(counts), prominences
 
     def _in_sense(self, sector_id: str, term: str, text: PartText, position: int) -> bool:
@@ -273,7 +288,7 @@ class SectorDetector:
         sector covers."""
         # Most words start no phrase: find the few that do in one pass, then look only there.
         first = self._first_lemmas
-        stems = [_stem(lemma) for lemma in lemmas]
+        stems = [stem(lemma) for lemma in lemmas]
         starts = [
             position
             for position, lemma in enumerate(lemmas)
@@ -302,9 +317,7 @@ class SectorDetector:
         spans: defaultdict[str, list[tuple[int, int]]] = defaultdict(list)
         for position in starts:
             for phrase in self._exclusions.candidates(lemmas, stems, position):
-                if _matches_at(
-                    phrase.lemmas, stems if len(phrase.lemmas) > 1 else lemmas, position
-                ):
+                if matches_at(phrase.lemmas, stems if len(phrase.lemmas) > 1 else lemmas, position):
                     for sector_id in phrase.excluded:
                         spans[sector_id].append((position, position + len(phrase.lemmas)))
         return spans
@@ -328,116 +341,3 @@ def _contains_any(lemmas: Sequence[str], phrases: frozenset[tuple[str, ...]]) ->
             if tuple(lemmas[position : position + length]) == phrase:
                 return True
     return False
-
-
-def _variants(
-    text: str, alone: tuple[str, ...] | None, after_article: tuple[str, ...]
-) -> set[tuple[str, ...]]:
-    """The lemma sequences a term is compiled to.
-
-    A phrase: its reading after the article and its reading alone. A one-word term: its
-    reading after the article and the word itself (folded), which is the lemma texts give to
-    names, acronyms and loanwords ("Innoviris", "télécom"); not its reading alone, which
-    turns nouns into verbs that texts use everywhere ("donnée" -> "donner"). A term with no
-    content word gives nothing.
-    """
-    if not after_article:
-        return {alone} - {()} if alone else set()
-    if alone is None:
-        return {after_article, tuple(surface_tokens(text))}
-    return {alone, after_article} - {()}
-
-
-def _key(lemmas: tuple[str, ...]) -> tuple[str, ...]:
-    """What a term is compared on: a one-word term, its lemma; a phrase, the stems of its
-    lemmas, since the lemmatizer reads a word of a phrase differently alone and in a sentence
-    ("retour forcé" gives "force" alone, "forcer" in "des retours forcés")."""
-    return lemmas if len(lemmas) == 1 else tuple(_stem(lemma) for lemma in lemmas)
-
-
-@cache
-def _stem(lemma: str) -> str:
-    """The lemma without a final -s, -e or -er: the endings by which the lemmatizer's
-    readings of one word differ (noun "force", participle "forcer", leftover plural)."""
-    for ending in ("s", "er", "e"):
-        if lemma.endswith(ending) and len(lemma) - len(ending) >= 3:
-            lemma = lemma[: -len(ending)]
-    return lemma
-
-
-class _Index:
-    """Phrases by the stem of their first lemma, one-word terms by their lemma: a word costs
-    two dict lookups, and the first candidate that matches is the longest."""
-
-    def __init__(self, phrases: Iterable[_Phrase]) -> None:
-        self.phrases: defaultdict[str, list[_Phrase]] = defaultdict(list)
-        self.words: dict[str, _Phrase] = {}
-        for phrase in phrases:
-            if len(phrase.lemmas) > 1:
-                self.phrases[phrase.lemmas[0]].append(phrase)
-            else:
-                self.words[phrase.lemmas[0]] = phrase
-        for candidates in self.phrases.values():
-            candidates.sort(key=lambda phrase: -len(phrase.lemmas))
-        self.first = frozenset(self.phrases) | frozenset(self.words)
-
-    def candidates(
-        self, lemmas: Sequence[str], stems: Sequence[str], position: int
-    ) -> list[_Phrase]:
-        found = self.phrases.get(stems[position], [])
-        word = self.words.get(lemmas[position])
-        return found if word is None else [*found, word]
-
-    def longest(self, lemmas: Sequence[str], stems: Sequence[str], position: int) -> _Phrase | None:
-        for phrase in self.phrases.get(stems[position], ()):
-            if _matches_at(phrase.lemmas, stems, position):
-                return phrase
-        return self.words.get(lemmas[position])
-
-
-def _matches_at(sequence: tuple[str, ...], lemmas: Sequence[str], position: int) -> bool:
-    """Whether `sequence` occurs at `position`; its first lemma is known to match (the
-    index is by first lemma), and the second rejects most candidates without a slice."""
-    length = len(sequence)
-    if length == 1:
-        return True
-    end = position + length
-    if end > len(lemmas) or lemmas[position + 1] != sequence[1]:
-        return False
-    return length == 2 or tuple(lemmas[position:end]) == sequence
-
-
-_NO_CONTENT_WORD = (
-    "is only stopwords once lemmatized, so it could never match; add a content word or remove it"
-)
-_CANCELLED = (
-    "has the same lemmas ({lemmas}) as the exclusion {exclusion!r}, which cancels it; "
-    "make the exclusion longer or remove one of them"
-)
-
-
-def _problem(taxonomy: Taxonomy, sector: Sector, text: str, problem: str) -> str:
-    """A message naming the term's file and line (or its sector when the line is unknown)."""
-    line = _line_of(taxonomy.source, sector.line, text)
-    if line:
-        where = f"{taxonomy.source}, line {line}"
-    elif taxonomy.source:
-        where = f"{taxonomy.source}, sector {sector.id!r}"
-    else:
-        where = f"sector {sector.id!r}"
-    return f"{where}: {text!r} {problem}."
-
-
-def _line_of(source: str, after: int, text: str) -> int | None:
-    """The line of `text` (as a quoted TOML string) in `source`, from line `after` on."""
-    if not source or after < 1:
-        return None
-    try:
-        lines = Path(source).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    quoted = (f'"{text}"', f"'{text}'")
-    for number in range(after - 1, len(lines)):
-        if any(q in lines[number] for q in quoted):
-            return number + 1
-    return None

@@ -49,7 +49,8 @@ _NAME_OPENERS = frozenset({"le", "la", "les", "l", "de", "du", "des", "d", "a", 
 
 @dataclass(frozen=True)
 class Body:
-    """A public body or company: the names texts give it, the sector of its business."""
+    """A public body or company: the names texts give it (the one a text used first, once
+    found by `Gazetteer.find`), the sector of its business."""
 
     names: tuple[str, ...]
     sector: str | None = None
@@ -156,7 +157,9 @@ class Gazetteer:
 
     def __init__(self, bodies: Iterable[Body]) -> None:
         self.bodies = tuple(bodies)
-        # First folded word -> (folded words, needs a capital, body), longest first.
+        # First folded word -> (folded words, needs a capital, body), longest first. The body
+        # is stored with the name matched first, so that evidence quotes the name the text
+        # uses: an entry groups several bodies ("Cambio", "SNCB", ...) under one sector.
         self._names: dict[str, list[tuple[tuple[str, ...], bool, Body]]] = {}
         for body in self.bodies:
             for name in body.names:
@@ -164,7 +167,8 @@ class Gazetteer:
                 if not name_keys:
                     continue
                 capital = len(name_keys) == 1 and name[:1].isupper()
-                self._names.setdefault(name_keys[0], []).append((name_keys, capital, body))
+                named = Body((name, *(n for n in body.names if n != name)), body.sector)
+                self._names.setdefault(name_keys[0], []).append((name_keys, capital, named))
         for candidates in self._names.values():
             candidates.sort(key=lambda item: -len(item[0]))
 

@@ -28,6 +28,10 @@ def search(
     all_words: Annotated[
         bool, typer.Option("--all-words", help="Only documents holding every word.")
     ] = False,
+    no_correct: Annotated[
+        bool,
+        typer.Option("--no-correct", help="Search a word that matches nothing as typed."),
+    ] = False,
     sort: SortOption = "relevance",
     page: Annotated[int, typer.Option(min=1)] = 1,
     limit: Annotated[int, typer.Option(min=0, max=1000)] = 10,
@@ -49,6 +53,7 @@ def search(
             page=page,
             limit=limit,
             all_words=all_words,
+            correct=not no_correct,
         )
     if json:
         typer.echo(output.as_json(result))
@@ -97,6 +102,21 @@ def sectors(index: IndexOption = None, json: JsonOption = False) -> None:
     with user_errors(), api.open_index(index) as opened:
         counts = opened.sectors()
     typer.echo(output.as_json(counts) if json else output.sectors_text(counts), nl=json)
+
+
+@app.command()
+def synonyms(
+    word: Annotated[str, typer.Argument(help="A word as typed in a query.")],
+    index: IndexOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show what a query word is also searched as, and where each term comes from.
+
+    Example: pqsearch synonyms SIAMU
+    """
+    with user_errors(), api.open_index(index) as opened:
+        found = opened.synonyms(word)
+    typer.echo(output.as_json(found) if json else output.synonyms_text(word, found), nl=json)
 
 
 @app.command()

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 import numpy as np
 
@@ -36,6 +36,8 @@ from pqsearch.index.postings import (
 )
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format
+
+T = TypeVar("T")
 
 
 class SharedArrays:
@@ -237,6 +239,16 @@ class IndexReader:
             term.decode("utf-8") if isinstance(term, bytes) else term
             for term in self.reader.expand_prefix(field, prefix)
         ]
+
+    def generation_cache(self, name: str, build: Callable[[], T]) -> T:
+        """`build()` made once per index generation and shared by its readers (a structure
+        derived from the whole vocabulary, such as the spelling corrector's)."""
+        with self._shared.lock:
+            key = ("generation", name)
+            if key not in self._shared.arrays:
+                self._shared.arrays[key] = build()
+            value: T = self._shared.arrays[key]
+            return value
 
     def field_lengths(self, field: str) -> FloatArray:
         """The length of a text field per document, as Whoosh scores it (one byte, rounded)."""

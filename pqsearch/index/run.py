@@ -14,9 +14,10 @@ import re
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.index import space
 from pqsearch.index.analysis import Analyzer, PendingBatch
@@ -132,6 +133,11 @@ class IngestRun:
         self.duplicates: list[str] = []
         self.words = 0
         self._last_file: str | None = None
+        # Acronyms the documents define, kept with the lexicon at each commit.
+        self.acronyms = Acronyms()
+        # The Dutch title of each question that one of its copies gave (a Brussels record
+        # has it, the question's page does not): the copy indexed gets it (issue 14).
+        self.titles_nl: dict[str, str] = {}
 
     def _tick(self) -> None:
         if self.on_progress is not None:
@@ -164,6 +170,8 @@ class IngestRun:
             self._tick()
             return
         item = with_indexed_hash(item)
+        if item.title_nl:
+            self.titles_nl[item.id] = item.title_nl
         self.progress.documents += 1
         self.seen_sources.add(item.source)
         version = Version.of(item)
@@ -267,7 +275,10 @@ class IngestRun:
     def _write(self, pending: PendingBatch) -> None:
         writer = self._writer()
         for question, text, enrichment, analyses in self.analyzer.analyze(pending):
+            if question.title_nl is None and question.id in self.titles_nl:
+                question = replace(question, title_nl=self.titles_nl[question.id])
             self.lexicon.add(analyses.values())
+            self.acronyms.add(getattr(question, part) or "" for part in TEXT_PARTS)
             writer.update_document(**to_document(question, text, enrichment))
             words = sum(a.words for a in analyses.values())
             self.words += words
@@ -305,6 +316,7 @@ class IngestRun:
         self.progress.stage = "commit"
         self._tick()
         # The lexicon first: if we die between the two, it describes a superset of the index.
+        self.acronyms.save(self.lexicon)
         self.lexicon.flush()
         self.writer.commit()
         self.writer = None

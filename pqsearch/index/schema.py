@@ -21,6 +21,8 @@ from typing import Any
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from pqsearch.analyze.dutch import LANGUAGE as DUTCH
+from pqsearch.analyze.dutch import dutch_stems
 from pqsearch.models import Question
 from pqsearch.parse import versions
 
@@ -28,8 +30,11 @@ from pqsearch.parse import versions
 TEXT_PARTS = ("title", "question", "answer")
 LEMMA_FIELDS = {part: f"{part}_lemmas" for part in TEXT_PARTS}
 WORD_FIELDS = {part: f"{part}_words" for part in TEXT_PARTS}
+# Dutch stems (`analyze.dutch`) per part: a Brussels record's `title_nl` in the title's, and
+# the whole text of a Dutch-language document.
+DUTCH_FIELDS = {part: f"{part}_nl_stems" for part in TEXT_PARTS}
 # The fields ranking scores (BM25F on each, boosted per part at query time).
-SCORED_FIELDS = (*LEMMA_FIELDS.values(), *WORD_FIELDS.values())
+SCORED_FIELDS = (*LEMMA_FIELDS.values(), *WORD_FIELDS.values(), *DUTCH_FIELDS.values())
 # A word of the title says most about what a question is about, a word of the question more
 # than one met in a long answer (which lists bodies, laws, other topics). Applied at query
 # time, so tuning them never needs a rebuild.
@@ -62,7 +67,8 @@ UNANSWERED = "unanswered"
 FORMAT_RANK = versions.FORMAT_RANK
 
 # 2: the sectors_mentioned field, and stored sector mentions carry `topic`.
-SCHEMA_VERSION = "2"
+# 3: the Dutch stem fields (`DUTCH_FIELDS`).
+SCHEMA_VERSION = "3"
 
 
 def build_schema() -> Schema:
@@ -84,6 +90,7 @@ def build_schema() -> Schema:
     for part in TEXT_PARTS:
         fields[LEMMA_FIELDS[part]] = TEXT(analyzer=space, phrase=False)
         fields[WORD_FIELDS[part]] = TEXT(analyzer=space, phrase=True)
+        fields[DUTCH_FIELDS[part]] = TEXT(analyzer=space, phrase=False)
     return Schema(**fields)
 
 
@@ -163,7 +170,16 @@ def to_document(question: Question, text: DocumentText, enrichment: Enrichment) 
     for part in TEXT_PARTS:
         doc[LEMMA_FIELDS[part]] = " ".join(text.lemmas.get(part, ()))
         doc[WORD_FIELDS[part]] = " ".join(text.words.get(part, ()))
+        doc[DUTCH_FIELDS[part]] = " ".join(dutch_stems(dutch_text(question, part)))
     return {k: v for k, v in doc.items() if v != ""}
+
+
+def dutch_text(question: Question, part: str) -> str:
+    """The Dutch text of one part of a question: all of it in a Dutch document, the Dutch
+    title beside a French one."""
+    own = getattr(question, part) or "" if question.language == DUTCH else ""
+    extra = question.title_nl or "" if part == "title" else ""
+    return f"{own}\n{extra}".strip()
 
 
 def ref_key(session: str | None, number: int) -> str:

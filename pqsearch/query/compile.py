@@ -26,6 +26,7 @@ from pqsearch.analyze.fold import fold, surface_tokens
 from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import (
+    DUTCH_FIELDS,
     LEMMA_FIELDS,
     PART_BOOSTS,
     TEXT_PARTS,
@@ -35,6 +36,7 @@ from pqsearch.index.schema import (
 from pqsearch.models import KIND_LABELS
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
+from pqsearch.query.expansions import Expander, term_query
 from pqsearch.query.fields import check_status, field_spec
 
 # A document holding every typed word outranks one that lacks some: its "all words" part
@@ -59,7 +61,7 @@ CLOSED_VALUES: dict[str, dict[str, str]] = {
 
 
 # The index fields, per text part, that each kind of alternative is searched in.
-FIELDS_OF_KIND = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS}
+FIELDS_OF_KIND = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS, "dutch": DUTCH_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ class Alternative:
     """One term a typed word may be found as, and how much a match on it counts (1.0 for
     the word's own lemmas and form; less for a looser match)."""
 
-    kind: Literal["lemma", "word"]
+    kind: Literal["lemma", "word", "dutch"]
+    # Several space-separated words for a multi-word synonym: a "lemma" one needs all of
+    # them, a "word" one is a phrase.
     text: str
     weight: float = 1.0
 
@@ -84,6 +88,8 @@ class Compiled:
     words: list[tuple[str, qt.Query]] = field(default_factory=list)
     # Per typed text-part restriction (for snippets): which parts words were searched in.
     has_text: bool = False
+    # Typed word (folded) -> the indexed form searched instead (it matched nothing).
+    corrections: dict[str, str] = field(default_factory=dict)
 
 
 class Compiler:
@@ -95,13 +101,17 @@ class Compiler:
         self.index = index
         self.lexicon = index.lexicon
         self._sector_resolver = sector_resolver
+        self.expander = Expander(index)
 
     # --- public -----------------------------------------------------------------------
 
-    def compile(self, tree: st.Node | None) -> Compiled:
+    def compile(self, tree: st.Node | None, *, correct: bool = False) -> Compiled:
+        """`correct`: search a word that matches nothing as its spelling correction."""
         compiled = Compiled(query=None)
+        self.expander.begin(correct=correct)
         if tree is not None:
             compiled.query = self._node(tree, compiled)
+        compiled.corrections = dict(self.expander.corrections)
         return compiled
 
     def values_query(self, field_name: str, typed_values: Sequence[str]) -> qt.Query:
@@ -117,7 +127,9 @@ class Compiler:
     def alternatives(self, form: str) -> list[Alternative]:
         """The terms a typed word (folded surface form, not a stopword) is searched as."""
         lemmas = [Alternative("lemma", lemma) for lemma in sorted(self.lexicon.expand(form))]
-        return [*lemmas, Alternative("word", form)]
+        own = [*lemmas, Alternative("word", form)]
+        more = self.expander.more(form, [(a.kind, a.text) for a in own])
+        return [*own, *(Alternative(e.kind, e.text, e.weight) for e in more)]
 
     # --- nodes ------------------------------------------------------------------------
 
@@ -192,7 +204,7 @@ class Compiler:
         # Grouped by kind, then part, then term: the order Whoosh adds their scores in.
         q = qt.Or(
             tuple(
-                qt.Term(FIELDS_OF_KIND[kind][p], a.text, boost=PART_BOOSTS[p] * a.weight)
+                term_query(FIELDS_OF_KIND[kind][p], a.kind, a.text, PART_BOOSTS[p] * a.weight)
                 for kind in FIELDS_OF_KIND
                 for p in parts
                 for a in alternatives

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -12,8 +13,8 @@ import numpy as np
 from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
-from pqsearch.index.schema import DATE_FIELDS, WORD_FIELDS, int_to_date
-from pqsearch.models import Hit, HitDetails, SearchResult, Suggestion
+from pqsearch.index.schema import DATE_FIELDS, int_to_date
+from pqsearch.models import Correction, Hit, HitDetails, SearchResult, Suggestion
 from pqsearch.parse.normalize import strip_invisible
 from pqsearch.query import highlight as hl
 from pqsearch.query import syntax as st
@@ -32,6 +33,7 @@ from pqsearch.query.syntax import parse_query
 MAX_SUGGESTED_WORDS = 5
 MIN_SUGGESTED_CHARS = 4
 MAX_SUGGESTED_CHARS = 30
+MAX_CANDIDATES = 5
 MAX_LIMIT = 1000
 
 
@@ -121,14 +123,18 @@ class QueryRunner:
         limit: int = 20,
         highlight: bool = True,
         all_words: bool = False,
+        correct: bool = True,
     ) -> SearchResult:
-        """Ranked hits; `all_words` keeps only documents holding every plain word typed."""
+        """Ranked hits; `all_words` keeps only documents holding every plain word typed;
+        `correct` searches a word that matches nothing as its spelling correction."""
         filters = filters or Filters()
         sort = choose("sort", sort, SORTS)
         if page < 1 or not 0 <= limit <= MAX_LIMIT:
             raise QuerySyntaxError(f"Pages count from 1 and the limit is 0 to {MAX_LIMIT}.")
         tree = parse_query(strip_invisible(text))
-        compiled = self.compiler.compile(require_all_words(tree) if all_words else tree)
+        compiled = self.compiler.compile(
+            require_all_words(tree) if all_words else tree, correct=correct
+        )
         if compiled.query is None and text.strip():
             # Not the whole corpus as "matches" (issue 12).
             raise QuerySyntaxError(
@@ -192,6 +198,10 @@ class QueryRunner:
             ranked = self._by_date(docs, sort, filters.date_field, page, limit)
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
+        corrections = tuple(
+            Correction(word, self.index.lexicon.display(fixed) or fixed)
+            for word, fixed in compiled.corrections.items()
+        )
         selection = Selection(mask, docs)
         matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas)
         hits = tuple(
@@ -208,6 +218,8 @@ class QueryRunner:
                 self.catalogue[name].count(self.index, selection, top=facet_top) for name in names
             ),
             suggestions=self._suggestions(compiled, restrict),
+            corrections=corrections,
+            corrected_query=_corrected(query_text, corrections) if corrections else None,
         )
 
     def _by_date(
@@ -255,7 +267,6 @@ class QueryRunner:
 
     def _suggestions(self, compiled: Compiled, restrict: qt.Query | None) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = []
-        reader = self.index.reader
         # Bounded work, whatever was typed: a few words checked, words of plausible length.
         for word, query in compiled.words[:MAX_SUGGESTED_WORDS]:
             form = next(iter(fold(word).split()), "")
@@ -263,21 +274,16 @@ class QueryRunner:
                 continue
             if self._count_with(query, restrict):
                 continue
-            best: Suggestion | None = None
-            candidates: set[str] = set()
-            for part_field in WORD_FIELDS.values():
-                candidates.update(
-                    t.decode("utf-8") if isinstance(t, bytes) else t
-                    for t in reader.terms_within(part_field, form, 2)
+            # The plausible corrections (`query.correct`), likeliest first: the first one
+            # with documents within the filters.
+            for candidate in self.compiler.expander.suggestions(form)[:MAX_CANDIDATES]:
+                hits = self._count_with(
+                    self.compiler.compile(parse_query(candidate)).query, restrict
                 )
-            for candidate in sorted(candidates - {form}):
-                compiled_candidate = self.compiler.compile(parse_query(candidate))
-                hits = self._count_with(compiled_candidate.query, restrict)
-                if hits and (best is None or hits > best.hits):
+                if hits:
                     display = self.index.lexicon.display(candidate) or candidate
-                    best = Suggestion(word=word, suggestion=display, hits=hits)
-            if best is not None:
-                suggestions.append(best)
+                    suggestions.append(Suggestion(word=word, suggestion=display, hits=hits))
+                    break
         return tuple(suggestions)
 
     def _count_with(self, query: qt.Query | None, restrict: qt.Query | None) -> int:
@@ -285,6 +291,12 @@ class QueryRunner:
         if query is None:
             return 0
         return self.count(qt.And((query, restrict)) if restrict is not None else query)
+
+
+def _corrected(text: str, corrections: Sequence[Correction]) -> str:
+    """The query as searched: each corrected word replaced by its correction."""
+    fixed = {c.word: c.correction for c in corrections}
+    return re.sub(r"[^\W\d_]+", lambda m: fixed.get(fold(m.group()), m.group()), text)
 
 
 def require_all_words(tree: st.Node | None) -> st.Node | None:

@@ -77,6 +77,7 @@ class Api:
                 sort=state.sort,
                 page=state.page,
                 limit=state.limit,
+                correct=state.correct,
             )
         )
 

@@ -51,6 +51,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "remove_filter": ("Retirer le filtre {name} : {value}", "Remove filter {name}: {value}"),
     "clear_filters": ("Tout retirer", "Clear all"),
     "did_you_mean": ("Vouliez-vous dire", "Did you mean"),
+    "results_for": ("Résultats pour « {q} » ; rechercher plutôt", "Results for “{q}”; search for"),
     "nothing_matches": ("Aucun résultat pour « {word} ».", 'Nothing matches "{word}".'),
     "facets": ("Affiner", "Refine"),
     "more_values": ("Plus de valeurs", "More values"),

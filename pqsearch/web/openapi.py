@@ -75,6 +75,8 @@ def openapi() -> dict[str, Any]:
             "hits": {"type": "array", "items": {"type": "object"}},
             "facets": {"type": "array", "items": {"$ref": "#/components/schemas/Facet"}},
             "suggestions": {"type": "array", "items": {"type": "object"}},
+            "corrections": {"type": "array", "items": {"type": "object"}},
+            "corrected_query": {"type": ["string", "null"]},
         },
     }
     facet = {
@@ -126,6 +128,11 @@ def openapi() -> dict[str, Any]:
                         *FILTERS,
                         *paging,
                         _parameter("facets", "Facets to count, comma-separated; empty: none."),
+                        _parameter(
+                            "correct",
+                            "0: search a word that matches nothing as typed (default 1: "
+                            "as its spelling correction, named in `corrections`).",
+                        ),
                     ],
                     "responses": {
                         "200": _ok("The result.", "SearchResult"),

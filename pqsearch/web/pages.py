@@ -117,6 +117,7 @@ class Pages:
                 sort=state.sort,
                 page=state.page,
                 limit=state.limit,
+                correct=state.correct,
             )
 
         try:
@@ -219,6 +220,7 @@ class Pages:
                     sort=state.sort,
                     page=state.page,
                     limit=state.limit,
+                    correct=state.correct,
                 )
                 hits = [h for h in found.hits if not chosen or h.id in chosen]
                 return index.export_hits(

@@ -54,6 +54,8 @@ class SearchState:
     page: int = 1
     limit: int = PAGE_LIMIT
     lang: Language = "fr"
+    # False (`correct=0`): search a word that matches nothing as typed, not its correction.
+    correct: bool = True
 
     @classmethod
     def read(
@@ -83,6 +85,7 @@ class SearchState:
                 params.get("limit"), "limit", default=default_limit, low=0, high=max_limit
             ),
             lang=language_of(params.get("lang")),
+            correct=(params.get("correct") or "1").strip().lower() not in ("0", "false", "no"),
         )
 
     def filters(self) -> Filters:
@@ -121,6 +124,7 @@ class SearchState:
             ("page", str(self.page), "1"),
             ("limit", str(self.limit), str(PAGE_LIMIT)),
             ("lang", self.lang, "fr"),
+            ("correct", "1" if self.correct else "0", "1"),
         )
         pairs.extend((name, value) for name, value, default in optional if value != default)
         return pairs

@@ -25,12 +25,13 @@ from tests.conftest import SEED
 DATA = Path(__file__).resolve().parents[1] / "data"
 HUB_BRUSSELS = default_taxonomy_path().with_name("sectors_hub_brussels.toml")
 
-# Measured on the test part of the labels (60 federal Chamber questions the rules and the
-# model were not tuned on, `python benchmarks/sector_quality.py --split test`) once the
-# detector was frozen for issue 15: precision 0.789 (60/76), recall 0.870 (60/69), 39 exact
-# sets (the first freeze measured 0.841 and 0.768). The floors are those figures minus 0.05.
-PRECISION_FLOOR = 0.739
-RECALL_FLOOR = 0.819
+# Measured on the test part of the labels (115 federal Chamber questions the rules and the
+# model were not tuned on: the first batch's 60 and the second batch's 55,
+# `python benchmarks/sector_quality.py --split test`) once the detector was frozen for the
+# second session of issue 15: precision 0.783 (90/115), recall 0.844 (76 exact sets); the first
+# session measured 0.789 / 0.870 on the first 60 alone. The floors are those figures minus 0.03.
+PRECISION_FLOOR = 0.753
+RECALL_FLOOR = 0.814
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +84,7 @@ def test_precision_and_recall_on_the_held_out_labels_stay_above_their_floors(
     lemmatizer: Lemmatizer, detector: SectorDetector
 ) -> None:
     quality = measure(split="test", lemmatizer=lemmatizer, detector=detector)
-    assert quality.questions == 60
+    assert quality.questions == 115
     assert quality.precision >= PRECISION_FLOOR, quality.errors
     assert quality.recall >= RECALL_FLOOR, quality.errors
     # The mention tier is recall first: every labelled topic is at least mentioned.
@@ -176,6 +177,23 @@ def test_a_sector_discussed_across_the_question_is_a_topic_one_named_once_is_a_m
     assert by_sector["F"].topic and by_sector["F"].score >= detector.threshold
     assert not by_sector["H"].topic
     assert 0 < by_sector["H"].score < detector.threshold
+
+
+def test_sectors_named_together_in_one_sentence_are_a_list_not_topics(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    question = (
+        "Le programme soutient des projets dans les domaines du tourisme, de la santé, du "
+        "numérique et de l'agriculture. Combien de logements sociaux ont été attribués en 2023 ? "
+        "Quel est le délai d'attente pour un logement social ?"
+    )
+    listed = {"I", "Q", "J", "A"}
+    by_sector = {m.sector: m for m in detector.score(_parts(lemmatizer, question=question))}
+    assert listed <= set(by_sector)  # still mentioned, with their evidence
+    assert {s for s in listed if by_sector[s].topic} == set()
+    assert by_sector["L"].topic
+    prominence = detector.prominence(_parts(lemmatizer, question=question))
+    assert all(prominence[s].question_share == 0.0 for s in listed)
 
 
 def test_a_topic_is_exactly_a_score_at_or_above_the_threshold(
@@ -283,6 +301,19 @@ def test_the_gazetteer_reads_names_word_by_word_and_one_word_names_need_their_ca
     keys = [w.lower().replace("é", "e") for w, _, _ in words]
     found = [(words[a][0], body.names[0]) for a, _, body in gazetteer.find(words, keys)]
     assert found == [("Bruxelles", "Bruxelles-Propreté"), ("Vias", "Vias")]
+
+
+def test_a_bodys_evidence_quotes_the_name_the_text_uses_not_the_first_of_its_entry(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # bodies.toml groups Cambio, SNCB, Infrabel, ... under one transport entry: `show` once
+    # quoted "Cambio" for a question that names only the SNCB.
+    parts = _parts(
+        lemmatizer,
+        question="Combien d'agents de la SNCB et d'Infrabel ont été sanctionnés en 2023 ?",
+    )
+    transport = next(m for m in detector.score(parts) if m.sector == "H")
+    assert {e.term for e in transport.evidence if e.in_name} == {"SNCB", "Infrabel"}
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:

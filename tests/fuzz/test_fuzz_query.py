@@ -1,10 +1,13 @@
-"""The query language on random input: a query or a QuerySyntaxError, in bounded time;
-on a real index, a result or a PqsearchError, never another exception."""
+"""The query language on random input: a query or a QuerySyntaxError, with bounded work;
+on a real index, a result or a PqsearchError, never another exception.
+
+Work is counted in Python calls (tests/work.py), not timed: a busy machine fails a clock."""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Iterator
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,8 +15,13 @@ from pqsearch import api
 from pqsearch.errors import PqsearchError, QuerySyntaxError
 from pqsearch.query.syntax import parse_query
 from tests.fuzz.profile import fuzz
+from tests.work import counting_calls
 
-SECONDS = 5.0
+# Parsing takes about 5 Python calls per character of the query.
+_PARSE_BASE = 1_000
+_PARSE_PER_CHAR = 50
+# A search may cost this many one-word searches (about 20 for a prefix of 1,500 words).
+_SEARCH_FACTOR = 40
 
 _PIECES = st.sampled_from(
     [
@@ -75,22 +83,34 @@ _QUERIES = st.one_of(
 @fuzz
 @given(_QUERIES)
 def test_the_parser_gives_a_tree_or_a_message(query: str) -> None:
-    started = time.monotonic()
-    try:
-        parse_query(query)
-    except QuerySyntaxError as error:
-        assert str(error)
-    assert time.monotonic() - started < SECONDS
+    with counting_calls() as calls:
+        try:
+            parse_query(query)
+        except QuerySyntaxError as error:
+            assert str(error)
+    assert calls.count <= _PARSE_BASE + _PARSE_PER_CHAR * len(query)
+
+
+@pytest.fixture(scope="module")
+def search_budget(fuzz_index: api.Index) -> Iterator[int]:
+    """The Python calls a fuzzed search may make: _SEARCH_FACTOR one-word searches."""
+    options: dict[str, object] = {"facets": ["session", "sector", "addressee"], "limit": 5}
+    fuzz_index.search("logement", **options)  # type: ignore[arg-type]
+    with counting_calls() as calls:
+        fuzz_index.search("logement", **options)  # type: ignore[arg-type]
+    yield _SEARCH_FACTOR * calls.count
 
 
 @fuzz
 @given(query=_QUERIES)
-def test_a_search_gives_a_result_or_a_message(fuzz_index: api.Index, query: str) -> None:
-    started = time.monotonic()
-    try:
-        result = fuzz_index.search(query, facets=["session", "sector", "addressee"], limit=5)
-    except PqsearchError as error:
-        assert str(error)
-    else:
-        assert result.total >= len(result.hits)
-    assert time.monotonic() - started < SECONDS
+def test_a_search_gives_a_result_or_a_message(
+    fuzz_index: api.Index, search_budget: int, query: str
+) -> None:
+    with counting_calls() as calls:
+        try:
+            result = fuzz_index.search(query, facets=["session", "sector", "addressee"], limit=5)
+        except PqsearchError as error:
+            assert str(error)
+        else:
+            assert result.total >= len(result.hits)
+    assert calls.count < search_budget

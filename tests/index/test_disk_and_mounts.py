@@ -22,6 +22,7 @@ from pqsearch.cli import app
 from pqsearch.index import durable, store
 from pqsearch.index.durable import DurableStorage
 from tests.conftest import BRUSSELS_HTML
+from tests.permissions import bound_by_permissions
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -118,11 +119,8 @@ def _read_only_copy(built: Path, where: Path) -> Path:
 def _without_write_permission(*arguments: str) -> tuple[int, str]:
     """The CLI in a process that permissions bind: root's power to override them (which CI
     has) is dropped from its capabilities, as for a colleague reading a shared index."""
-    command = [sys.executable, "-c", _CLI, *arguments]
-    if os.geteuid() == 0:
-        command = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", *command]
     done = subprocess.run(
-        command,
+        bound_by_permissions([sys.executable, "-c", _CLI, *arguments]),
         capture_output=True,
         text=True,
         timeout=300,

@@ -147,6 +147,8 @@ def _ingest_elsewhere(corpus: Path, root: Path, *extra: str) -> None:
     assert done.returncode == 0, done.stderr
 
 
+# Another process ingests or rebuilds meanwhile: minutes on two cores, in the slow step.
+@pytest.mark.slow
 def test_threads_get_exact_answers_while_another_process_rebuilds(tmp_path: Path) -> None:
     corpus = _pages(tmp_path / "corpus", sorted(p.name for p in BRUSSELS_HTML.glob("*.html"))[:12])
     root = tmp_path / "index"
@@ -208,6 +210,8 @@ def _deleted_files_held(root: Path) -> list[str]:
     return held
 
 
+# Another process ingests or rebuilds meanwhile: minutes on two cores, in the slow step.
+@pytest.mark.slow
 def test_an_open_index_serves_what_another_process_committed(tmp_path: Path) -> None:
     names = sorted(p.name for p in BRUSSELS_HTML.glob("*.html"))
     corpus = _pages(tmp_path / "corpus", names[:4])

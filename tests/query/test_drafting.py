@@ -68,10 +68,14 @@ def test_markdown_memo_is_valid_and_quotes_real_answers(index: api.Index) -> Non
     assert quotes
     result = index.search("logement", limit=5, facets=[])
     answers = " ".join(" ".join((index.get(hit.id).answer or "").split()) for hit in result.hits)
-    for block in memo.split("\n\n"):
-        lines = [line[2:] for line in block.splitlines() if line.startswith("> ")]
-        if lines:
-            assert " ".join(" ".join(lines).split()) in answers
+    quoted = [
+        [line[2:] for line in block.splitlines() if line.startswith("> ")]
+        for block in memo.split("\n\n")
+    ]
+    quoted = [lines for lines in quoted if lines]
+    assert len(quoted) == len(quotes)
+    for lines in quoted:
+        assert " ".join(" ".join(lines).split()) in answers
 
 
 def test_csv_and_jsonl_carry_every_field(index: api.Index) -> None:

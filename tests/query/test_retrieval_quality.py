@@ -34,18 +34,19 @@ from benchmarks.retrieval_quality import (
 # pqsearch on the test split when the query set was frozen (nDCG@10, MRR@10), before any
 # tuning on it. A change may trade a little on one kind for a gain elsewhere: each kind may
 # lose what one of its queries losing its first place costs (MRR 1 -> 0.5, i.e. 0.5 / its
-# number of queries) plus 0.01; all queries together may lose ALL_MARGIN.
+# number of queries) plus 0.01; all queries together may lose ALL_MARGIN. Typo, Dutch and
+# all: raised to the figures of issue 14's corrections and Dutch fields (measured once).
 FLOOR: dict[str, tuple[float, float]] = {
     "topical": (0.855, 0.950),
     "inflection": (0.987, 1.000),
     "own_words": (1.000, 1.000),
     "synonym": (0.877, 0.833),
     "acronym": (0.998, 1.000),
-    "typo": (0.740, 0.750),
+    "typo": (1.000, 1.000),
     "number": (0.667, 0.667),
     "multi_concept": (0.963, 1.000),
-    "dutch": (0.272, 0.250),
-    "all": (0.858, 0.880),
+    "dutch": (1.000, 1.000),
+    "all": (0.931, 0.953),
 }
 ALL_MARGIN = 0.02
 

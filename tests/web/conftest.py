@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,7 +39,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 HOSTILE = TEST_DATA / "web" / "hostile.jsonl"
-SCREENSHOTS = REPO / "docs" / "screenshots"
+# The README's screenshots are refreshed only on request (PQSEARCH_SCREENSHOTS=1): a test run
+# must not rewrite files of the repository. Otherwise they go to a temporary folder.
+SCREENSHOTS = (
+    REPO / "docs" / "screenshots"
+    if os.environ.get("PQSEARCH_SCREENSHOTS") == "1"
+    else Path(tempfile.gettempdir()) / "pqsearch-screenshots"
+)
 
 
 def free_port() -> int:

@@ -1,5 +1,6 @@
 """A staff member's tasks in a real Chromium: search, narrow, change dates, read a document,
-paste a draft, download a memo. The screenshots of the README are taken here."""
+paste a draft, download a memo. The screenshots of the README are taken here
+(written to docs/screenshots/ with PQSEARCH_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,169 @@
+"""Acronyms and their long forms, mined from the documents at ingest.
+
+Drafters spell an acronym out the first time they use it: "le Service d'incendie et d'aide
+médicale urgente (SIAMU)", "la zone de basses émissions (LEZ)". A long form whose content
+words' initials spell the acronym (SIAMU) is taken at once; one that does not (LEZ is the
+Dutch "Lage-emissiezone") is the noun group before the bracket, and is kept only once
+`MIN_LOOSE_DOCUMENTS` documents agree on it. The pairs and how many documents gave each are
+kept in the index's lexicon (`Acronyms.save`, under one metadata key, written with the
+lexicon before each Whoosh commit), so that the query path can expand "SIAMU" to its long
+form and back without reading the documents. No spaCy here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from pqsearch.analyze.fold import fold, surface_tokens
+from pqsearch.analyze.lexicon import Lexicon
+
+META_KEY = "acronyms"
+MIN_LOOSE_DOCUMENTS = 2
+# Long forms of at most this many words (a bracket after a whole sentence is no definition).
+MAX_LONG_WORDS = 10
+
+# Two to eight letters, at least two of them capitals, alone in brackets: "(SIAMU)", "(LEZ)",
+# "(SPF)", "(CoCoF)".
+_DEFINED = re.compile(r"([^()\n.;:]{3,200}?)\s*\(\s*([A-Za-z][A-Za-z&\-]{1,7})\s*\)")
+# Words that do not give an initial, and determiners that start a noun group.
+_LINKS = frozenset(
+    [
+        "de",
+        "du",
+        "des",
+        "d",
+        "la",
+        "le",
+        "les",
+        "l",
+        "et",
+        "a",
+        "au",
+        "aux",
+        "en",
+        "pour",
+        "sur",
+        "par",
+        "dans",
+        "a",
+        "l",
+        "un",
+        "une",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "du",
+        "au",
+        "aux",
+        "ce",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+    ]
+)
+
+
+def find_definitions(text: str) -> Iterator[tuple[str, str, bool]]:
+    """(acronym, long form, whether its initials spell the acronym) for each definition in
+    `text`; both folded, the long form as its words joined by spaces."""
+    for match in _DEFINED.finditer(text):
+        acronym = match.group(2)
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        letters = fold(re.sub(r"[^A-Za-z]", "", acronym))
+        words = surface_tokens(match.group(1))[-MAX_LONG_WORDS:]
+        strict = _by_initials(words, letters)
+        if strict is not None:
+            yield letters, " ".join(strict), True
+            continue
+        loose = _noun_group(words)
+        if loose is not None and len(loose) >= 2:
+            yield letters, " ".join(loose), False
+
+
+def _by_initials(words: list[str], letters: str) -> list[str] | None:
+    """The shortest tail of `words` whose content words' initials spell `letters`."""
+    for start in range(len(words) - 1, -1, -1):
+        tail = words[start:]
+        if tail[0] in _LINKS:
+            continue
+        initials = "".join(w[0] for w in tail if w not in _LINKS)
+        if initials == letters:
+            return tail
+        if len(initials) > len(letters):
+            return None
+    return None
+
+
+def _noun_group(words: list[str]) -> list[str] | None:
+    """The words after the last determiner, when there is one."""
+    for start in range(len(words) - 1, -1, -1):
+        if words[start] in _DETERMINERS:
+            group = words[start + 1 :]
+            return group if group and group[0] not in _LINKS else None
+    return None
+
+
+class Acronyms:
+    """Acronym -> long form -> in how many documents (strict ones marked)."""
+
+    def __init__(self) -> None:
+        self.documents: Counter[tuple[str, str]] = Counter()
+        self.strict: set[tuple[str, str]] = set()
+
+    def add(self, texts: Iterable[str]) -> None:
+        """Mine one document (its parts' texts); a pair counts once per document."""
+        found: set[tuple[str, str]] = set()
+        for text in texts:
+            for acronym, long_form, strict in find_definitions(text):
+                found.add((acronym, long_form))
+                if strict:
+                    self.strict.add((acronym, long_form))
+        self.documents.update(found)
+
+    def save(self, lexicon: Lexicon) -> None:
+        """Merge what was mined into the lexicon's store (before the lexicon's flush)."""
+        if not self.documents:
+            return
+        stored = load(lexicon)
+        for (acronym, long_form), count in self.documents.items():
+            entry = stored.setdefault(acronym, {}).setdefault(long_form, [0, False])
+            entry[0] += count
+            entry[1] = entry[1] or (acronym, long_form) in self.strict
+        lexicon.set_meta(META_KEY, json.dumps(stored, ensure_ascii=False, sort_keys=True))
+        self.documents.clear()
+        self.strict.clear()
+
+
+def load(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:
+    """Everything stored: acronym -> long form -> [documents, strict]."""
+    raw = lexicon.get_meta(META_KEY)
+    stored: dict[str, dict[str, list[int | bool]]] = json.loads(raw) if raw else {}
+    return stored
+
+
+def long_forms(lexicon: Lexicon) -> dict[str, list[str]]:
+    """Acronym -> its accepted long forms, the most documented first."""
+    accepted: dict[str, list[str]] = {}
+    for acronym, forms in load(lexicon).items():
+        kept = [
+            (int(count), long_form)
+            for long_form, (count, strict) in forms.items()
+            if strict or int(count) >= MIN_LOOSE_DOCUMENTS
+        ]
+        if kept:
+            accepted[acronym] = [f for _, f in sorted(kept, key=lambda k: (-k[0], k[1]))]
+    return accepted

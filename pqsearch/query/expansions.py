@@ -1,0 +1,162 @@
+"""What a typed word is searched as beyond its own lemmas and form: its Dutch stem, its
+synonyms and acronyms, and, when it matches nothing, its spelling correction.
+
+`Compiler.alternatives` asks `Expander.more` for these; each comes with a weight relative
+to the typed word (1.0) and where it came from (what `pqsearch synonyms WORD` shows):
+
+- Dutch: the word's Dutch stem in the Dutch fields (`analyze.dutch`), at 1.0: a Dutch word
+  typed is the user's own word.
+- Thesaurus and user file (`query.synonyms`): `SYNONYM_WEIGHT`. An equivalent term is
+  what the user may mean, not what they typed: a document using the typed word ranks first.
+- Corpus acronyms (`analyze.acronyms`): `ACRONYM_WEIGHT`, the long form as a phrase of
+  surface words; an acronym and the long form the documents give it are the same name.
+- Correction (`query.correct`): a word with no match in any field is searched as the
+  nearest indexed form at 1.0 (the search runs on the correction, and says so).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pqsearch.analyze import acronyms
+from pqsearch.analyze.dutch import dutch_stem, dutch_stopwords
+from pqsearch.analyze.fold import fold
+from pqsearch.index.reader import IndexReader
+from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
+from pqsearch.models import Synonym, SynonymSource
+from pqsearch.query import correct
+from pqsearch.query import tree as qt
+from pqsearch.query.synonyms import thesaurus
+
+SYNONYM_WEIGHT = 0.5
+ACRONYM_WEIGHT = 0.7
+# Long forms kept per acronym (the ones most documents give).
+MAX_LONG_FORMS = 2
+
+ExpansionKind = Literal["lemma", "word", "dutch"]
+# Where an expansion came from: the thesaurus' origins (`query.synonyms.Origin`) and these.
+Source = SynonymSource
+FIELDS = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS, "dutch": DUTCH_FIELDS}
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """One more term for a typed word. `text` holds several space-separated words for a
+    multi-word term: a "lemma" one needs all its lemmas, a "word" one is a phrase."""
+
+    kind: ExpansionKind
+    text: str
+    weight: float
+    source: Source
+    # The term as written (thesaurus, long form, correction), for display.
+    label: str = ""
+
+
+def term_query(field_name: str, kind: str, text: str, boost: float) -> qt.Query:
+    """A term in one field; a multi-word one ("demandeur emploi") needs all its lemmas, or
+    is a phrase of surface words, and counts as much as one word."""
+    words = tuple(text.split())
+    if len(words) == 1:
+        return qt.Term(field_name, words[0], boost=boost)
+    if kind == "word":
+        return qt.Phrase(field_name, words, boost=boost / len(words))
+    return qt.And(tuple(qt.Term(field_name, w) for w in words), boost=boost / len(words))
+
+
+class Expander:
+    """Expansions of typed words against one open index; records the corrections made by
+    the query being compiled (`begin`)."""
+
+    def __init__(self, index: IndexReader) -> None:
+        self.index = index
+        self.lexicon = index.lexicon
+        self.correct = False
+        self.corrections: dict[str, str] = {}
+        self._long_forms: dict[str, list[str]] | None = None
+
+    def begin(self, *, correct: bool) -> None:
+        """Start a query: correct its unmatched words or not."""
+        self.correct = correct
+        self.corrections = {}
+
+    def more(self, form: str, own: Iterable[tuple[str, str]]) -> list[Expansion]:
+        """The expansions of the folded `form`, whose own terms are `own` (kind, text)."""
+        found: list[Expansion] = []
+        stem = dutch_stem(form)
+        if stem and self._in_any(FIELDS["dutch"].values(), stem):
+            found.append(Expansion("dutch", stem, 1.0, "dutch", stem))
+        own = list(own)
+        keys = {text for kind, text in own if kind == "lemma"} | {form}
+        found.extend(self.synonyms(keys))
+        # A word the thesaurus knows, or a Dutch stopword ("voor", "het"), is no typo.
+        if self.correct and not found and form not in dutch_stopwords() and not self._matches(own):
+            fixed = self.correction(form)
+            if fixed is not None:
+                self.corrections[form] = fixed
+                found.extend(self._own_terms(fixed))
+        return found
+
+    def describe(self, word: str) -> tuple[Synonym, ...]:
+        """What the typed `word` is searched as beyond its own lemmas and form."""
+        form = fold(word)
+        own = [("lemma", lemma) for lemma in sorted(self.lexicon.expand(form))] + [("word", form)]
+        self.begin(correct=True)
+        found = self.more(form, own)
+        self.begin(correct=False)
+        shown = {
+            (e.label or e.text, e.source): e.weight
+            for e in found
+            if e.source != "correction" or e.kind == "word"
+        }
+        return tuple(Synonym(term, source, weight) for (term, source), weight in shown.items())
+
+    def synonyms(self, keys: set[str]) -> list[Expansion]:
+        """Thesaurus, user-file and corpus-acronym expansions of a word's form and lemmas."""
+        found: list[Expansion] = []
+        for term in thesaurus().equivalents(keys):
+            words = [w for w in term.words if not self.lexicon.is_stopword(w)] or list(term.words)
+            found.append(
+                Expansion("lemma", " ".join(words), SYNONYM_WEIGHT, term.origin, term.text)
+            )
+        long_forms = self.long_forms()
+        for key in sorted(keys):
+            for long_form in long_forms.get(key, [])[:MAX_LONG_FORMS]:
+                # Shown with the documents' own spelling ("agence fédérale ...").
+                label = " ".join(self.lexicon.display(w) or w for w in long_form.split())
+                found.append(Expansion("word", long_form, ACRONYM_WEIGHT, "corpus acronym", label))
+        return found
+
+    def correction(self, form: str) -> str | None:
+        """The nearest indexed form to `form`, or None."""
+        if not correct.max_edits(form):
+            return None
+        candidates = correct.vocabulary(self.index).near(form)
+        return candidates[0].form if candidates else None
+
+    def suggestions(self, form: str) -> list[str]:
+        """Plausible corrections of `form`, the likeliest first (for did-you-mean)."""
+        if not correct.max_edits(form):
+            return []
+        return [c.form for c in correct.vocabulary(self.index).near(form)]
+
+    def long_forms(self) -> dict[str, list[str]]:
+        if self._long_forms is None:
+            self._long_forms = acronyms.long_forms(self.lexicon)
+        return self._long_forms
+
+    def _own_terms(self, form: str) -> list[Expansion]:
+        lemmas = [
+            Expansion("lemma", lemma, 1.0, "correction", form)
+            for lemma in sorted(self.lexicon.expand(form))
+        ]
+        return [*lemmas, Expansion("word", form, 1.0, "correction", form)]
+
+    def _matches(self, own: Sequence[tuple[str, str]]) -> bool:
+        return any(
+            self._in_any(FIELDS[kind].values(), text) for kind, text in own if kind in FIELDS
+        )
+
+    def _in_any(self, fields: Iterable[str], text: str) -> bool:
+        return any(self.index.doc_frequency(field, text) > 0 for field in fields)
