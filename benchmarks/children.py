@@ -110,7 +110,7 @@ def child_ingest(payload: dict[str, Any]) -> dict[str, Any]:
     # Wrapping the module's own names times each stage without changing what it does.
     for owner, name, stage, wrap in (
         (ingest_module, "iter_parse", "parse", clock.generator),
-        (analysis_module.Analyser, "analyse", "analyse", clock.generator),
+        (analysis_module.Analyzer, "analyze", "analyse", clock.generator),
         (run_module.IngestRun, "commit", "commit", clock.call),
         (ingest_module, "save_columns", "columns", clock.call),
         (ingest_module, "_merge_segments", "merge", clock.call),
@@ -285,7 +285,7 @@ def child_replicate(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def child_lemmatize(payload: dict[str, Any]) -> dict[str, Any]:
-    """Lemmatize the text parts of the first `docs` records, as ingest's analyser does."""
+    """Lemmatize the text parts of the first `docs` records, as ingest's analyzer does."""
     lemmatizer = _ingest_lemmatizer()
     lemmatizer.nlp  # noqa: B018 - loading the model is not lemmatization
     limit = int(payload["docs"])

@@ -71,7 +71,7 @@ import sys
 from pqsearch.index.ingest import ingest
 
 def tell(progress):
-    print(progress.stage, progress.analysed, flush=True)
+    print(progress.stage, progress.analyzed, flush=True)
 
 ingest([sys.argv[1]], index_dir=sys.argv[2], commit_every=int(sys.argv[3]),
        batch_size=int(sys.argv[4]), lock_timeout=5.0, progress=tell)

@@ -149,7 +149,7 @@ class Index:
         check_arguments(query, page=page, limit=limit)
         sort = choose("sort", sort, SORTS)
         with self._pool.lease() as view:
-            return view.searcher.search(
+            return view.runner.search(
                 query,
                 filters=filters,
                 facets=facets,
@@ -165,12 +165,12 @@ class Index:
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
         """Every value of one facet with its count (e.g. all sessions in the index)."""
         with self._pool.lease() as view:
-            names = facet_names([name], view.searcher.catalogue)
+            names = facet_names([name], view.runner.catalogue)
             if len(names) != 1:
-                known = ", ".join(sorted(view.searcher.catalogue))
+                known = ", ".join(sorted(view.runner.catalogue))
                 raise QuerySyntaxError(f"Give one facet name, not {name!r}. Facets: {known}.")
             (resolved,) = names
-            result = view.searcher.search(
+            result = view.runner.search(
                 query, filters=filters, facets=[resolved], facet_top=None, limit=0
             )
             return result.facets[0]
@@ -203,10 +203,10 @@ class Index:
                 portfolios=tuple(stored.get("portfolios", ())),
                 sectors=tuple(m for m in mentioned if m.topic),
                 cites=tuple(
-                    resolved(view.searcher, question, ref) if links else unresolved(ref)
+                    resolved(view.runner, question, ref) if links else unresolved(ref)
                     for ref in stored.get("references", ())
                 ),
-                cited_by=cited_by(view.searcher, question) if links else (),
+                cited_by=cited_by(view.runner, question) if links else (),
                 mentioned=mentioned,
             )
 
@@ -283,7 +283,7 @@ class Index:
         # when the caller holds that view (as `export` does); otherwise from the newest.
         with self._pool.lease() as view:
             return export.render(
-                view.searcher,
+                view.runner,
                 [export.Precedent(hit, self.show(hit.id)) for hit in hits],
                 fmt=fmt,
                 query=query,
@@ -321,7 +321,7 @@ class Index:
                 label = "similar to the given text"
             assert text is not None
             return similar(
-                view.searcher,
+                view.runner,
                 text,
                 label=label,
                 exclude=(doc_id,) if doc_id else (),
@@ -352,14 +352,14 @@ class Index:
         thesaurus, the user's file (`PQSEARCH_THESAURUS`), acronyms defined in the documents,
         its Dutch stem, its spelling correction when it matches nothing."""
         with self._pool.lease() as view:
-            return view.searcher.compiler.expander.describe(word)
+            return view.runner.compiler.expander.describe(word)
 
     def facet_raw(self, index_field: str) -> tuple[FacetCount, ...]:
         """Raw values of an index field with their document counts (no display labels)."""
         from pqsearch.query.facets import FieldFacet
 
         with self._pool.lease() as view:
-            matched = view.searcher.matched_mask(None)
+            matched = view.runner.matched_mask(None)
             facet = FieldFacet(index_field, index_field)
             return facet.count(view.reader, matched, top=None).results
 

@@ -365,7 +365,7 @@ def to_jsonl(precedents: Sequence[Precedent]) -> str:
 
 
 def render(
-    searcher: QueryRunner,
+    runner: QueryRunner,
     precedents: Sequence[Precedent],
     *,
     fmt: ExportFormat,
@@ -376,13 +376,13 @@ def render(
     csv_dialect: CsvDialect,
 ) -> str:
     """The precedents as CSV, JSON Lines or a memo whose passages hold the words of `query`
-    (compiled by `searcher`, which found them)."""
+    (compiled by `runner`, which found them)."""
     if fmt == "csv":
         return to_csv(precedents, dialect=csv_dialect)
     if fmt == "jsonl":
         return to_jsonl(precedents)
-    compiled = searcher.compiler.compile(parse_query(query))
-    matcher = Matcher(searcher.index.lexicon, compiled.forms, compiled.lemmas)
+    compiled = runner.compiler.compile(parse_query(query))
+    matcher = Matcher(runner.index.lexicon, compiled.forms, compiled.lemmas)
     return markdown(query, precedents, matcher, total, language=language, sort=sort)
 
 

@@ -80,15 +80,22 @@ def test_every_module_has_a_layer() -> None:
     assert not unknown, f"give these a layer in tests/test_layering.py: {unknown}"
 
 
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: _name(p))
-def test_imports_point_down_the_pipeline(path: Path) -> None:
-    here = _top(_name(path))
-    upward = [
+def _upward(name: str, imports: list[tuple[int, str]]) -> list[str]:
+    """The imports of module `name` that point up the pipeline, described."""
+    here = _top(name)
+    return [
         f"line {line}: imports {target} ({_top(target)}, layer {LAYERS.get(_top(target))})"
-        for line, target in _imports(path)
+        for line, target in imports
         if LAYERS.get(_top(target), 99) > LAYERS[here]
     ]
-    assert not upward, f"{_name(path)} (layer {LAYERS[here]}) imports up:\n" + "\n".join(upward)
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: _name(p))
+def test_imports_point_down_the_pipeline(path: Path) -> None:
+    upward = _upward(_name(path), _imports(path))
+    assert not upward, f"{_name(path)} (layer {LAYERS[_top(_name(path))]}) imports up:\n" + (
+        "\n".join(upward)
+    )
 
 
 def test_relative_imports_are_not_used() -> None:
@@ -103,10 +110,19 @@ def test_relative_imports_are_not_used() -> None:
 
 
 def test_the_check_catches_an_upward_import(tmp_path: Path) -> None:
-    module = tmp_path / "probe.py"
-    module.write_text("def f():\n    from pqsearch.api import search\n", encoding="utf-8")
-    assert _imports(module) == [(2, "pqsearch.api")]
-    assert LAYERS[_top("pqsearch.api")] > LAYERS["parse"]
+    """A parse module importing the api, even inside a function, fails the check; the same
+    module importing downwards passes it."""
+    upward = tmp_path / "probe.py"
+    upward.write_text("def f():\n    from pqsearch.api import search\n", encoding="utf-8")
+    assert _imports(upward) == [(2, "pqsearch.api")]
+    assert _upward("pqsearch.parse.probe", _imports(upward)) == [
+        "line 2: imports pqsearch.api (api, layer 5)"
+    ]
+    downward = tmp_path / "down.py"
+    downward.write_text(
+        "from pqsearch import errors\nimport pqsearch.parse.walk\n", encoding="utf-8"
+    )
+    assert _upward("pqsearch.parse.probe", _imports(downward)) == []
 
 
 # What the CLI may import: the public surface and the modules that hold its typed results and

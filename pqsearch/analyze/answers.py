@@ -17,14 +17,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from pqsearch.analyze.references import fold_in_place
+from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse.versions import truncated_answer
 
 SUBSTANTIVE = "substantive"
 BY_REFERENCE = "by_reference"
 NOT_COMPETENT = "not_competent"
-UNANSWERED = "unanswered"
+# Not the status "unanswered" (index.schema.UNANSWERED), though spelled the same: the type of
+# a question with no answer, among the other answer types.
+NO_ANSWER = "unanswered"
 NOT_PUBLISHED = "not_published"
 WITHDRAWN = "withdrawn"
 LAPSED = "lapsed"
@@ -38,7 +40,7 @@ ANSWER_TYPES = (
     BY_REFERENCE,
     NOT_COMPETENT,
     NOT_PUBLISHED,
-    UNANSWERED,
+    NO_ANSWER,
     WITHDRAWN,
     LAPSED,
     CONVERTED,
@@ -50,7 +52,7 @@ ANSWER_TYPE_LABELS: dict[str, str] = {
     BY_REFERENCE: "Renvoi à une autre réponse",
     NOT_COMPETENT: "Hors compétence, réorientée",
     NOT_PUBLISHED: "Réponse non publiée",
-    UNANSWERED: "Sans réponse",
+    NO_ANSWER: "Sans réponse",
     WITHDRAWN: "Retirée",
     LAPSED: "Caduque",
     CONVERTED: "Transformée en une autre question",
@@ -61,7 +63,7 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
     BY_REFERENCE: "Refers to another answer",
     NOT_COMPETENT: "Not competent, redirected",
     NOT_PUBLISHED: "Answer not published",
-    UNANSWERED: "Unanswered",
+    NO_ANSWER: "Unanswered",
     WITHDRAWN: "Withdrawn",
     LAPSED: "Lapsed",
     CONVERTED: "Turned into another question",
@@ -209,18 +211,18 @@ def classify_answer(question: Question) -> AnswerClassification:
         return AnswerClassification(
             NOT_PUBLISHED, f"Date de réponse: {question.answered_on:%d/%m/%Y}, sans texte"
         )
-    return AnswerClassification(UNANSWERED)
+    return AnswerClassification(NO_ANSWER)
 
 
 def _classify_text(answer: str, question: str = "") -> AnswerClassification:
     """Read the answer sentence by sentence: a sentence that sends the member elsewhere
     (another answer, a competent colleague, a direct mailing) decides the type unless the
     answer has more than `MAX_CONTEXT_SENTENCES` sentences of information of its own."""
-    folded = _lower(answer)
+    folded = fold_in_place(answer)
     # Most answers send nobody anywhere: one pass over the whole text settles them.
     if _ANY_PHRASE.search(folded) is None:
         return AnswerClassification(SUBSTANTIVE)
-    asked = " ".join(_lower(question).split())
+    asked = " ".join(fold_in_place(question).split())
     found: dict[str, int] = {}
     own = 0
     for start, end in _sentences(answer):
@@ -237,13 +239,6 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
         return AnswerClassification(SUBSTANTIVE)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
     return AnswerClassification(kind, _sentence_around(answer, found[kind]))
-
-
-def _lower(text: str) -> str:
-    """`text` folded (see `fold_in_place`) and lowercased, one character for one."""
-    folded = fold_in_place(text)
-    lowered = folded.lower()
-    return lowered if len(lowered) == len(folded) else folded
 
 
 def _informative(sentence: str, asked: str) -> bool:

@@ -66,6 +66,37 @@ def fold(word: str) -> str:
     return " ".join("".join(unidecode(part).split()).lower() for part in nfc.split())
 
 
+def fold_in_place(text: str) -> str:
+    """`text` folded as `fold` folds each letter (accents off, lowercase, typographic
+    apostrophes as "'"), one character for one.
+
+    Offsets of a match in the folded text are offsets in `text`, so the matched span can be
+    quoted as written (references, answer types). A letter that `fold` turns into several
+    ("œ" -> "oe", "ß" -> "ss") stays as it is; non-breaking spaces become spaces.
+    """
+    folded = text.translate(_IN_PLACE)
+    lowered = folded.lower()
+    # Only "İ" lowercases to two characters, and the table folds it: a guard, not a path.
+    return lowered if len(lowered) == len(folded) else folded
+
+
+def _in_place(char: str) -> str:
+    folded = fold(char)
+    if len(folded) == 1 and (char in _APOSTROPHES or (char.isalpha() and folded.isalpha())):
+        return folded
+    return char
+
+
+# Latin letters with accents and strokes (Latin-1 to Latin Extended-B), and the apostrophes.
+_IN_PLACE = str.maketrans(
+    {
+        **{c: _in_place(c) for c in (*map(chr, range(0xC0, 0x250)), *_APOSTROPHES)},
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+
 def iter_words(text: str) -> Iterator[tuple[str, int, int]]:
     """Yield the surface words of `text` as (word, start, end), offsets into `text`.
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from pqsearch.analyze.fold import fold, fold_in_place
 from pqsearch.models import Question
 
 # Kinds of cited question (`Reference.kind`).
@@ -56,9 +56,9 @@ _KIND_WORDS = (
     (r"\binterpellati", INTERPELLATION),
 )
 
-# Patterns run on text folded by `fold_in_place` and lowercased. Matching starts at the number
-# sign, which always begins with "n": a pattern with a literal first character lets the
-# regex engine skip through a long answer quickly (an alternation of words does not).
+# Patterns run on text folded by `fold_in_place` (lowercase, no accents). Matching starts at
+# the number sign, which always begins with "n": a pattern with a literal first character lets
+# the regex engine skip through a long answer quickly (an alternation of words does not).
 _SIGN_CORE = r"n(?:\s?[°º?]\s?s?|os?\b|rs?\b\.?|umeros?\b|ummers?\b)"
 _SIGN = rf"(?:met\s+)?{_SIGN_CORE}"
 # The words before the sign, ending where the sign starts.
@@ -107,10 +107,7 @@ def extract_references(text: str) -> tuple[Reference, ...]:
     A list ("questions écrites nos 12 et 13 (session 2020-2021)") gives one reference per
     number, each with the session and the whole list as `text`.
     """
-    folded = fold_in_place(text).lower()
-    if len(folded) != len(text):
-        # A rare character whose lowercase is longer would shift the offsets.
-        folded = fold_in_place(text)
+    folded = fold_in_place(text)
     found: dict[tuple[int, str | None, str], Reference] = {}
     covered = 0
     for sign in _SIGN_RE.finditer(folded):
@@ -176,8 +173,8 @@ def resolve(
         pool = _prefer(pool, lambda c: normalize_session(c[2]) in date_sessions)
         session = normalize_session(citing_session)
         pool = _prefer(pool, lambda c: session is not None and normalize_session(c[2]) == session)
-    addressee = _fold_name(citing_addressee)
-    pool = _prefer(pool, lambda c: bool(addressee) and _fold_name(c[3]) == addressee)
+    addressee = fold(citing_addressee or "")
+    pool = _prefer(pool, lambda c: bool(addressee) and fold(c[3] or "") == addressee)
     return [c[0] for c in pool]
 
 
@@ -251,31 +248,3 @@ def _date(match: re.Match[str]) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
-
-
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFD", char)[0]
-    return base if base.isascii() else char
-
-
-_FOLD_TABLE = str.maketrans(
-    {
-        **{chr(c): _fold_char(chr(c)) for c in range(0xC0, 0x250)},
-        "’": "'",
-        "\u00a0": " ",
-        "\u202f": " ",
-    }
-)
-
-
-def fold_in_place(text: str) -> str:
-    """`text` with accents and typographic apostrophes folded, one character for one.
-
-    Offsets of a match in the folded text are offsets in the original, so the matched span
-    can be quoted as written.
-    """
-    return text.translate(_FOLD_TABLE)
-
-
-def _fold_name(name: str | None) -> str:
-    return " ".join(fold_in_place(name or "").casefold().split())

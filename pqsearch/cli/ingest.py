@@ -77,7 +77,7 @@ class _IngestProgressPrinter(_ProgressPrinter["IngestProgress"]):
         elapsed = now - progress.started
         eta = elapsed / done * (total - done) if done else 0.0
         return (
-            f"{done}/{total} files · {progress.documents} documents · {progress.analysed} "
+            f"{done}/{total} files · {progress.documents} documents · {progress.analyzed} "
             f"analysed · {progress.words_per_second:,.0f} words/s · ETA {eta:.0f} s"
         )
 

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal, get_args
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from unidecode import unidecode
-
+from pqsearch.analyze.fold import fold
 from pqsearch.errors import FetchError
 from pqsearch.models import Link, Question
 from pqsearch.parse import fields
@@ -188,7 +187,7 @@ def _entry(row: Any, base_url: str) -> IndexEntry:
         date=text["date"],
         type_fr=text["type_fr"],
         type_nl=text["type_nl"],
-        kind=KINDS.get(_fold(text["type_fr"]), "other"),
+        kind=KINDS.get(fold(text["type_fr"]), "other"),
         title_fr=text["title_fr"],
         title_nl=text["title_nl"],
         author=text["author"],
@@ -211,10 +210,6 @@ def _links(markup: str, base_url: str) -> list[Link]:
         url = urljoin(base_url, href.strip())
         links.append(Link(label=label or url, url=url))
     return links
-
-
-def _fold(text: str) -> str:
-    return unidecode(text).casefold().replace("’", "'").strip()
 
 
 def index_record(entry: IndexEntry) -> dict[str, Any]:

@@ -52,7 +52,7 @@ def _lemmatize_in_worker(texts: list[str]) -> list[Analysis]:
     return list(shared_lemmatizer().analyze(texts))
 
 
-class Analyser:
+class Analyzer:
     """Everything ingest adds to a parsed record; spaCy is loaded on the first batch only."""
 
     def __init__(self, taxonomy: Taxonomy, n_process: int | None, portfolios: PortfolioNames):
@@ -88,7 +88,7 @@ class Analyser:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
-    def analyse(
+    def analyze(
         self, pending: PendingBatch
     ) -> Iterator[tuple[Question, DocumentText, Enrichment, dict[str, Analysis]]]:
         questions = pending.questions

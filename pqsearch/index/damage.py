@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import struct
+import sysconfig
 import zlib
 from pathlib import Path
 
@@ -23,12 +24,20 @@ from whoosh.reading import TermNotFound
 from pqsearch.errors import DamagedIndexError
 from pqsearch.index.whoosh_format import DecodingError
 
-# I/O and decoding errors: what reading truncated, missing or garbage files raises, and
-# nothing a bug of ours raises (an AttributeError, TypeError, KeyError, IndexError or
-# ValueError keeps its traceback, unless Whoosh's own file code raised it: `as_damage`).
-READ_ERRORS: tuple[type[BaseException], ...] = (
+# Errors that mean the files, wherever they are raised: I/O, and the errors Whoosh's file code
+# and our decoder (`whoosh_format`) raise on purpose for bytes that are not what was written.
+IO_ERRORS: tuple[type[BaseException], ...] = (
     OSError,
     EOFError,
+    FileFormatError,
+    whoosh_index.IndexError,
+    DecodingError,
+)
+# What reading truncated, missing or garbage files raises. Beyond `IO_ERRORS` these are damage
+# only when raised while Whoosh reads (`is_damage`): our own code raising an ImportError or an
+# OverflowError has a bug, which keeps its traceback.
+READ_ERRORS: tuple[type[BaseException], ...] = (
+    *IO_ERRORS,
     pickle.UnpicklingError,
     struct.error,
     zlib.error,
@@ -36,9 +45,6 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
     # Unpickling garbage may try to import a module of any name, or read a huge length.
     ImportError,
     OverflowError,
-    FileFormatError,
-    whoosh_index.IndexError,
-    DecodingError,
 )
 
 
@@ -52,14 +58,25 @@ _DECODING_ERRORS = (
     TypeError,
     AttributeError,
     TermNotFound,
-    OverflowError,
     UnicodeDecodeError,
     AssertionError,
 )
 _DECODING_MODULES = tuple(
     os.sep + os.path.join("whoosh", part)
-    for part in (f"codec{os.sep}", f"filedb{os.sep}", f"util{os.sep}", "columns.py", "idsets.py")
+    for part in (
+        f"codec{os.sep}",
+        f"filedb{os.sep}",
+        f"util{os.sep}",
+        "columns.py",
+        "idsets.py",
+        "formats.py",
+        "index.py",
+    )
 )
+# The standard library's own files: pickle or struct called by Whoosh raise from there (and an
+# unpickled module name from importlib's frozen frames), on Whoosh's behalf.
+_STDLIB = sysconfig.get_paths()["stdlib"] + os.sep
+_SITE_PACKAGES = sysconfig.get_paths()["purelib"] + os.sep
 
 
 def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
@@ -71,21 +88,34 @@ def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
 
 def is_damage(error: BaseException) -> bool:
     """Whether `error`, met reading the index, means damaged files rather than a bug of ours:
-    an I/O or decoding error, or any error Whoosh's file and codec code raises on bytes that
-    are not what it wrote."""
-    return isinstance(error, READ_ERRORS) or _raised_decoding(error)
+    an I/O error (`IO_ERRORS`) wherever it is raised, or a decoding error that Whoosh's file
+    and codec code raised on bytes that are not what it wrote."""
+    return isinstance(error, IO_ERRORS) or _raised_decoding(error)
 
 
 def _raised_decoding(error: BaseException) -> bool:
-    frame = error.__traceback__
-    while frame is not None and frame.tb_next is not None:
-        frame = frame.tb_next
-    inside = frame is not None and any(
-        part in frame.tb_frame.f_code.co_filename for part in _DECODING_MODULES
-    )
     # Whoosh raises a bare Exception for a block whose tag is wrong.
-    decoding = isinstance(error, _DECODING_ERRORS) or type(error) is Exception
-    return inside and decoding
+    if not isinstance(error, _DECODING_ERRORS) and type(error) is not Exception:
+        return False
+    raiser = _raising_file(error)
+    return raiser is not None and any(part in raiser for part in _DECODING_MODULES)
+
+
+def _raising_file(error: BaseException) -> str | None:
+    """The file of the innermost frame that raised `error`, passing over the standard
+    library's frames (pickle, struct or importlib working for their caller)."""
+    frames = []
+    trace = error.__traceback__
+    while trace is not None:
+        frames.append(trace.tb_frame.f_code.co_filename)
+        trace = trace.tb_next
+    for name in reversed(frames):
+        library = name.startswith("<frozen ") or (
+            name.startswith(_STDLIB) and not name.startswith(_SITE_PACKAGES)
+        )
+        if not library:
+            return name
+    return None
 
 
 def damaged_index(root: Path, what: str) -> DamagedIndexError:

@@ -22,7 +22,7 @@ from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
 from pqsearch.index import durable, ownership, space, store
-from pqsearch.index.analysis import Analyser
+from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
 from pqsearch.index.manifest import record_lexicon
@@ -193,7 +193,7 @@ def _ingest_into(
     lexicon = store.open_lexicon(root, data, writable=True)
     try:
         taxonomy = _choose_taxonomy(data, lexicon, taxonomy_path)
-        reanalyse_all = lexicon.get_meta(REANALYSIS_META) == "pending"
+        reanalyze_all = lexicon.get_meta(REANALYSIS_META) == "pending"
         if fresh:
             lexicon.set_stopwords(stopwords())
         lexicon.set_meta("schema_version", SCHEMA_VERSION)
@@ -210,9 +210,9 @@ def _ingest_into(
         state = IngestRun(
             ix=ix,
             lexicon=lexicon,
-            analyser=Analyser(taxonomy, n_process, PortfolioNames(lexicon)),
+            analyzer=Analyzer(taxonomy, n_process, PortfolioNames(lexicon)),
             existing=existing,
-            reanalyse_all=reanalyse_all,
+            reanalyze_all=reanalyze_all,
             commit_every=commit_every,
             batch_size=batch_size,
             progress=Progress(files_total=len(files)),
@@ -228,7 +228,7 @@ def _ingest_into(
             if prune:
                 state.prune({str(p) for p in files})
             state.commit()
-            if reanalyse_all:
+            if reanalyze_all:
                 lexicon.set_meta(REANALYSIS_META, "")
                 lexicon.flush()
             if fresh:

@@ -20,7 +20,7 @@ from typing import Any
 from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.index import space
-from pqsearch.index.analysis import Analyser, PendingBatch
+from pqsearch.index.analysis import Analyzer, PendingBatch
 from pqsearch.index.fingerprint import with_indexed_hash
 from pqsearch.index.manifest import write_manifest
 from pqsearch.index.schema import TEXT_PARTS, to_document
@@ -45,7 +45,7 @@ class Progress:
     files_total: int
     files_done: int = 0
     documents: int = 0
-    analysed: int = 0
+    analyzed: int = 0
     words: int = 0
     failed: int = 0
     started: float = field(default_factory=time.monotonic)
@@ -98,9 +98,9 @@ class IngestRun:
         *,
         ix: Any,
         lexicon: Lexicon,
-        analyser: Analyser,
+        analyzer: Analyzer,
         existing: dict[str, Existing],
-        reanalyse_all: bool,
+        reanalyze_all: bool,
         commit_every: int,
         batch_size: int,
         progress: Progress,
@@ -108,9 +108,9 @@ class IngestRun:
     ) -> None:
         self.ix = ix
         self.lexicon = lexicon
-        self.analyser = analyser
+        self.analyzer = analyzer
         self.existing = existing
-        self.reanalyse_all = reanalyse_all
+        self.reanalyze_all = reanalyze_all
         self.commit_every = commit_every
         self.batch_size = batch_size
         self.progress = progress
@@ -181,7 +181,7 @@ class IngestRun:
             return
         self.seen[item.id] = version
         old = self.existing.get(item.id)
-        if old is not None and not self.reanalyse_all:
+        if old is not None and not self.reanalyze_all:
             if old.content_hash == item.content_hash and version.rank <= old.rank:
                 self.unchanged.append(item.id)
                 self._tick()
@@ -262,7 +262,7 @@ class IngestRun:
             batch, self.batch = self.batch, []
             self.progress.stage = "analyse"
             self._tick()
-            self.pending.append(self.analyser.submit(batch))
+            self.pending.append(self.analyzer.submit(batch))
         while len(self.pending) > BATCHES_IN_FLIGHT:
             self._write(self.pending.popleft())
 
@@ -274,7 +274,7 @@ class IngestRun:
 
     def _write(self, pending: PendingBatch) -> None:
         writer = self._writer()
-        for question, text, enrichment, analyses in self.analyser.analyse(pending):
+        for question, text, enrichment, analyses in self.analyzer.analyze(pending):
             if question.title_nl is None and question.id in self.titles_nl:
                 question = replace(question, title_nl=self.titles_nl[question.id])
             self.lexicon.add(analyses.values())
@@ -283,7 +283,7 @@ class IngestRun:
             words = sum(a.words for a in analyses.values())
             self.words += words
             self.progress.words += words
-            self.progress.analysed += 1
+            self.progress.analyzed += 1
             (self.updated if question.id in self.existing else self.added).append(question.id)
             self.uncommitted += 1
         self.progress.stage = "parse"
@@ -325,7 +325,7 @@ class IngestRun:
         self.progress.stage = "parse"
 
     def close(self) -> None:
-        self.analyser.close()
+        self.analyzer.close()
         if self.writer is not None:
             space.abandon(self.writer)
             self.writer = None

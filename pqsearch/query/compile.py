@@ -44,7 +44,7 @@ from pqsearch.models import (
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
 from pqsearch.query.expansions import Expander, term_query
-from pqsearch.query.fields import canonical_status
+from pqsearch.query.fields import check_status, field_spec
 
 # A document holding every typed word outranks one that lacks some: its "all words" part
 # is boosted far above what the words score one by one.
@@ -62,22 +62,6 @@ NUMBER_BOOST = 1_000.0
 _TYPED_NUMBER = re.compile(
     rf"^(?:n\s*[°º]|no\.?|n\.|num[eé]ro)?\s*(\d{{1,{MAX_NUMBER_DIGITS}}})$", re.IGNORECASE
 )
-
-# Canonical field of the query language -> index field.
-METADATA_FIELDS = {
-    "author": "author",
-    "addressee": "addressee",
-    "session": "session",
-    "legislature": "legislature",
-    "language": "language",
-    "kind": "kind",
-    "status": "status",
-    "answer_type": "answer_type",
-    "portfolio": "portfolios",
-    "sector": "sectors",
-    "sector_mentioned": "sectors_mentioned",
-    "parliament": "parliament",
-}
 _SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
 # A legislature or session as the index writes it: a well-formed one with no document yet
 # matches nothing instead of being an unknown value.
@@ -350,11 +334,8 @@ class Compiler:
         return q
 
     def _prefix(self, text: str, parts: Sequence[str], out: Compiled) -> qt.Query:
+        # The parser refused a prefix of fewer than two letters or digits.
         stem = fold(text)
-        if len(stem) < 2:
-            raise QuerySyntaxError(
-                f"The prefix {text}* is too short: type at least two letters before the *."
-            )
         out.has_text = True
         expansions: set[str] = set()
         fields = [WORD_FIELDS[p] for p in parts] + [LEMMA_FIELDS[p] for p in parts]
@@ -433,17 +414,12 @@ class Compiler:
                     f"digits (numero:369), not {typed!r}."
                 )
             return [qt.Range("number", int(digits), int(digits))]
-        index_field = METADATA_FIELDS.get(field_name)
-        if index_field is None:
+        spec = field_spec(field_name)
+        if spec is None or spec.kind != "metadata":
             raise QuerySyntaxError(f"{field_name} cannot be used as a filter.")
+        index_field = spec.index_field
         if index_field == "status":
-            status = canonical_status(typed)
-            if status is None:
-                raise QuerySyntaxError(
-                    f"Unknown status {typed!r}: use answered (répondu) or unanswered "
-                    "(sans réponse)."
-                )
-            return [qt.Term("status", status)]
+            return [qt.Term("status", check_status(typed))]
         if index_field in ("sectors", "sectors_mentioned") and self._sector_resolver is not None:
             # A sector of the taxonomy that no document mentions matches nothing, quietly.
             return [qt.Term(index_field, self._sector_resolver(typed))]
@@ -505,6 +481,8 @@ def _and(items: list[qt.Query], boost: float = 1.0) -> qt.Query:
 
 
 def _norm(value: str) -> str:
+    """A metadata value as typed values are matched to it: folded, every mark but "/" (in
+    sessions, 20/21) a word break, so "Mobilité, Travaux publics" holds "travaux"."""
     return " ".join(re.sub(r"[^a-z0-9/]+", " ", fold(value)).split())
 
 

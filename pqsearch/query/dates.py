@@ -15,8 +15,8 @@ import calendar
 import datetime as dt
 import difflib
 import re
-import unicodedata
 
+from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError
 
 MIN_YEAR = 1800
@@ -124,7 +124,7 @@ def parse_date_span(text: str) -> tuple[dt.date, dt.date]:
     typed = text.strip()
     if not typed:
         raise QuerySyntaxError(f"Empty date. {ACCEPTED_DATES}")
-    key = _fold(typed)
+    key = fold(typed)
     if match := _YEAR.fullmatch(key):
         year = _year(match[1], typed)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -254,11 +254,6 @@ def _checked(
 def _shown(text: str) -> str:
     """Text quoted for a message, cut short: a hostile query must not flood the terminal."""
     return repr(text if len(text) <= 60 else text[:57] + "...")
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def _year(digits: str, typed: str) -> int:

@@ -19,21 +19,31 @@ the answer type (`type_reponse:`); the kind of question is `kind:` (`type_questi
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+
+from pqsearch.analyze.fold import fold
+from pqsearch.errors import QuerySyntaxError
+from pqsearch.index.schema import ANSWERED, UNANSWERED
 
 FieldKind = Literal["text", "metadata", "date"]
 
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One field of the query language: canonical name, kind, aliases, a sample use."""
+    """One field of the query language: canonical name, kind, aliases, a sample use, and
+    for a metadata field stored under another name, that index field."""
 
     name: str
     kind: FieldKind
     aliases: tuple[str, ...]
     example: str
+    stored_as: str = ""
+
+    @property
+    def index_field(self) -> str:
+        """The index field a metadata field's values are looked up in."""
+        return self.stored_as or self.name
 
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -57,13 +67,15 @@ FIELDS: tuple[FieldSpec, ...] = (
         "metadata",
         ("portefeuille", "compétence", "portfolios"),
         "portefeuille:urbanisme",
+        "portfolios",
     ),
-    FieldSpec("sector", "metadata", ("secteur", "sectors"), "secteur:construction"),
+    FieldSpec("sector", "metadata", ("secteur", "sectors"), "secteur:construction", "sectors"),
     FieldSpec(
         "sector_mentioned",
         "metadata",
         ("secteur_mentionné", "mentioned"),
         "secteur_mentionne:transport",
+        "sectors_mentioned",
     ),
     FieldSpec("answer_type", "metadata", ("type_réponse", "type"), "type:renvoi"),
     FieldSpec("kind", "metadata", ("type_question",), "kind:written"),
@@ -89,12 +101,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
 )
 
-TEXT_FIELDS = frozenset(spec.name for spec in FIELDS if spec.kind == "text")
-METADATA_FIELDS = frozenset(spec.name for spec in FIELDS if spec.kind == "metadata")
-DATE_FIELDS = frozenset(spec.name for spec in FIELDS if spec.kind == "date")
-
-ANSWERED = "answered"
-UNANSWERED = "unanswered"
+QUERY_TEXT_FIELDS = frozenset(spec.name for spec in FIELDS if spec.kind == "text")
+QUERY_METADATA_FIELDS = frozenset(spec.name for spec in FIELDS if spec.kind == "metadata")
+QUERY_DATE_FIELDS = frozenset(spec.name for spec in FIELDS if spec.kind == "date")
 
 # Values of `status:` as users type them, folded like field names; the index stores only the
 # two canonical values.
@@ -125,10 +134,9 @@ STATUS_VALUES: dict[str, tuple[str, ...]] = {
 
 
 def fold_name(name: str) -> str:
-    """A name as it is compared: lowercase, no accents, "-" and " " read as "_"."""
-    decomposed = unicodedata.normalize("NFKD", name.strip().lower())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return "_".join(bare.replace("-", " ").replace("_", " ").split())
+    """A name as it is compared: folded (`fold`), with "-" and " " read as "_" (a field name
+    is one word: `date-reponse`, `date reponse` and `date_reponse` are the same)."""
+    return "_".join(fold(name).replace("-", " ").replace("_", " ").split())
 
 
 def _index_aliases() -> dict[str, FieldSpec]:
@@ -174,6 +182,15 @@ def describe_fields() -> str:
         ]
         lines.append(f"  {label}: {', '.join(names)}")
     return "\n".join(lines)
+
+
+def check_status(typed: str, *, where: str = "") -> str:
+    """The indexed status for a status as typed (`"répondu"` -> `"answered"`); for anything
+    else a QuerySyntaxError listing the accepted values (`where` says where it was typed)."""
+    status = canonical_status(typed)
+    if status is None:
+        raise QuerySyntaxError(f"Unknown status {typed!r}{where}. Accepted: {describe_statuses()}.")
+    return status
 
 
 def describe_statuses() -> str:

@@ -31,7 +31,7 @@ def unresolved(ref: StoredReference) -> CrossReference:
     )
 
 
-def resolved(searcher: QueryRunner, question: Question, ref: StoredReference) -> CrossReference:
+def resolved(runner: QueryRunner, question: Question, ref: StoredReference) -> CrossReference:
     """The reference with the ids of the indexed questions it designates."""
     stored = unresolved(ref)
     date = ref.get("date")
@@ -44,7 +44,7 @@ def resolved(searcher: QueryRunner, question: Question, ref: StoredReference) ->
     )
     found = resolve(
         reference,
-        _by_number(searcher, reference.number),
+        _by_number(runner, reference.number),
         citing_id=question.id,
         citing_session=question.session,
         citing_addressee=question.addressee,
@@ -58,27 +58,27 @@ def resolved(searcher: QueryRunner, question: Question, ref: StoredReference) ->
     )
 
 
-def cited_by(searcher: QueryRunner, question: Question) -> tuple[str, ...]:
+def cited_by(runner: QueryRunner, question: Question) -> tuple[str, ...]:
     """The ids of the indexed questions whose references resolve to `question`."""
     if question.number is None:
         return ()
     keys = {ref_key(question.session, question.number), ref_key(None, question.number)}
     citing: list[str] = []
-    docs = searcher.matched(qt.Or(tuple(qt.Term("refs", k) for k in sorted(keys))))
+    docs = runner.matched(qt.Or(tuple(qt.Term("refs", k) for k in sorted(keys))))
     for docnum in docs:
-        stored = searcher.index.record(int(docnum))
+        stored = runner.index.record(int(docnum))
         other = Question.from_dict(stored["question"])
         if other.id == question.id:
             continue
         for ref in stored.get("references", ()):
-            if question.id in resolved(searcher, other, ref).resolved:
+            if question.id in resolved(runner, other, ref).resolved:
                 citing.append(other.id)
                 break
     return tuple(citing)
 
 
 def _by_number(
-    searcher: QueryRunner, number: int
+    runner: QueryRunner, number: int
 ) -> list[tuple[str, int | None, str | None, str | None]]:
-    result = searcher.search(f"numero:{number}", facets=[], limit=1000, sort="oldest")
+    result = runner.search(f"numero:{number}", facets=[], limit=1000, sort="oldest")
     return [(h.id, h.number, h.session, h.addressee) for h in result.hits]

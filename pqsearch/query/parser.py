@@ -9,20 +9,9 @@ from __future__ import annotations
 import re
 
 from pqsearch.errors import QuerySyntaxError
+from pqsearch.query import nodes as st
 from pqsearch.query.dates import parse_date_range
-from pqsearch.query.fields import FieldSpec, canonical_status, describe_statuses, field_spec
-from pqsearch.query.nodes import (
-    And,
-    AnyOf,
-    DateRange,
-    FieldValue,
-    Node,
-    Not,
-    Or,
-    Phrase,
-    Prefix,
-    Word,
-)
+from pqsearch.query.fields import FieldSpec, check_status, field_spec
 from pqsearch.query.tokens import Token, syntax_error
 
 MAX_DEPTH = 50
@@ -35,7 +24,7 @@ class Parser:
         self.tokens = tokens
         self.position = 0
 
-    def parse(self) -> Node | None:
+    def parse(self) -> st.Node | None:
         node = self._sequence(None, 0)
         extra = self._peek()
         if extra is not None:
@@ -57,27 +46,27 @@ class Parser:
     def _failure(self, token: Token, message: str) -> QuerySyntaxError:
         return syntax_error(self.text, token.start, message)
 
-    def _sequence(self, field: FieldSpec | None, depth: int) -> Node | None:
-        items: list[Node] = []
+    def _sequence(self, field: FieldSpec | None, depth: int) -> st.Node | None:
+        items: list[st.Node] = []
         while (token := self._peek()) is not None and token.kind != "rparen":
             items.append(self._or(field, depth))
         return _combine_sequence(items)
 
-    def _or(self, field: FieldSpec | None, depth: int) -> Node:
+    def _or(self, field: FieldSpec | None, depth: int) -> st.Node:
         items = [self._and(field, depth)]
         while (token := self._peek()) is not None and token.kind == "or":
             self._operand_after(self._next())
             items.append(self._and(field, depth))
-        return items[0] if len(items) == 1 else Or(tuple(items))
+        return items[0] if len(items) == 1 else st.Or(tuple(items))
 
-    def _and(self, field: FieldSpec | None, depth: int) -> Node:
+    def _and(self, field: FieldSpec | None, depth: int) -> st.Node:
         items = [self._unary(field, depth)]
         while (token := self._peek()) is not None and token.kind == "and":
             self._operand_after(self._next())
             items.append(self._unary(field, depth))
-        return items[0] if len(items) == 1 else And(tuple(items))
+        return items[0] if len(items) == 1 else st.And(tuple(items))
 
-    def _unary(self, field: FieldSpec | None, depth: int) -> Node:
+    def _unary(self, field: FieldSpec | None, depth: int) -> st.Node:
         # Negations are counted, not nested: "NOT NOT x" is x, and a long run of them cannot
         # build a deep tree.
         negations = 0
@@ -85,7 +74,7 @@ class Parser:
             self._operand_after(self._next())
             negations += 1
         node = self._primary(field, depth)
-        return Not(node) if negations % 2 else node
+        return st.Not(node) if negations % 2 else node
 
     def _operand_after(self, operator: Token) -> None:
         following = self._peek()
@@ -97,7 +86,7 @@ class Parser:
                 f"found {found}. Example: logement AND énergie, logement -loyer.",
             )
 
-    def _primary(self, field: FieldSpec | None, depth: int) -> Node:
+    def _primary(self, field: FieldSpec | None, depth: int) -> st.Node:
         token = self._next()
         if token.kind == "lparen":
             return self._group(token, field, depth)
@@ -113,7 +102,7 @@ class Parser:
             "Example: logement AND énergie, logement OR habitat.",
         )
 
-    def _group(self, opening: Token, field: FieldSpec | None, depth: int) -> Node:
+    def _group(self, opening: Token, field: FieldSpec | None, depth: int) -> st.Node:
         if depth >= MAX_DEPTH:
             raise self._failure(
                 opening,
@@ -136,7 +125,7 @@ class Parser:
             )
         return inner
 
-    def _field(self, token: Token, depth: int) -> Node:
+    def _field(self, token: Token, depth: int) -> st.Node:
         spec = field_spec(token.text)
         assert spec is not None  # the tokenizer emits canonical names only
         value = self._next()
@@ -152,16 +141,16 @@ class Parser:
             return self._phrase(value, spec)
         return self._term(value, value.text, spec)
 
-    def _term(self, token: Token, text: str, field: FieldSpec | None) -> Node:
+    def _term(self, token: Token, text: str, field: FieldSpec | None) -> st.Node:
         if field is not None and field.kind == "date":
             return self._dates(token, text, field)
         if "*" in text:
             return self._prefix(token, text, field)
         if field is not None and field.kind == "metadata":
             return self._field_value(token, text, field)
-        return Word(text, field.name if field else None)
+        return st.Word(text, field.name if field else None)
 
-    def _prefix(self, token: Token, text: str, field: FieldSpec | None) -> Prefix:
+    def _prefix(self, token: Token, text: str, field: FieldSpec | None) -> st.Prefix:
         column = token.start + 1
         if field is not None and field.kind == "metadata":
             raise self._failure(
@@ -189,9 +178,9 @@ class Parser:
                 f"The prefix {text!r} at column {column} is too short: it would match too many "
                 "words. Give at least 2 letters before the *.",
             )
-        return Prefix(stem, field.name if field else None)
+        return st.Prefix(stem, field.name if field else None)
 
-    def _phrase(self, token: Token, field: FieldSpec | None) -> Node:
+    def _phrase(self, token: Token, field: FieldSpec | None) -> st.Node:
         column = token.start + 1
         if not any(c.isalnum() for word in token.words for c in word):
             raise self._failure(
@@ -210,9 +199,9 @@ class Parser:
                 f"A * inside quotes (column {column}): a phrase matches whole words. Remove "
                 "the quotes to search a prefix, as in technolog*.",
             )
-        return Phrase(token.words, field.name if field else None, token.text.startswith("="))
+        return st.Phrase(token.words, field.name if field else None, token.text.startswith("="))
 
-    def _field_value(self, token: Token, value: str, field: FieldSpec) -> FieldValue:
+    def _field_value(self, token: Token, value: str, field: FieldSpec) -> st.FieldValue:
         column = token.start + 1
         if value[0] in "[{":
             raise self._failure(
@@ -220,20 +209,20 @@ class Parser:
                 f"Ranges in brackets work on dates only (received, published, answered), not "
                 f"on {field.name} (column {column}).",
             )
-        if field.name == "status" and canonical_status(value) is None:
-            raise self._failure(
-                token,
-                f"Unknown status {value!r} at column {column}. Accepted: {describe_statuses()}.",
-            )
+        if field.name == "status":
+            try:
+                check_status(value, where=f" at column {column}")
+            except QuerySyntaxError as error:
+                raise self._failure(token, str(error)) from None
         if field.name == "number" and not _DIGITS.fullmatch(value):
             raise self._failure(
                 token,
                 f"A question number is digits, as in {field.example} ({value!r} at column "
                 f"{column}).",
             )
-        return FieldValue(field.name, value)
+        return st.FieldValue(field.name, value)
 
-    def _dates(self, token: Token, value: str, field: FieldSpec) -> DateRange:
+    def _dates(self, token: Token, value: str, field: FieldSpec) -> st.DateRange:
         try:
             start, end = parse_date_range(value)
         except QuerySyntaxError as error:
@@ -244,34 +233,34 @@ class Parser:
             raise self._failure(
                 token, f"Bad date for {field.name} at column {token.start + 1}: {error}{hint}"
             ) from error
-        return DateRange(field.name, start, end)
+        return st.DateRange(field.name, start, end)
 
 
-def _combine_sequence(items: list[Node]) -> Node | None:
+def _combine_sequence(items: list[st.Node]) -> st.Node | None:
     """Plain side-by-side items: optional words in an AnyOf, filters and exclusions required."""
     optional = [item for item in items if not _is_requirement(item)]
     required = [item for item in items if _is_requirement(item)]
-    ranked: list[Node] = [AnyOf(tuple(optional))] if len(optional) > 1 else optional
+    ranked: list[st.Node] = [st.AnyOf(tuple(optional))] if len(optional) > 1 else optional
     combined = ranked + required
     if not combined:
         return None
-    return combined[0] if len(combined) == 1 else And(tuple(combined))
+    return combined[0] if len(combined) == 1 else st.And(tuple(combined))
 
 
-def _is_requirement(node: Node) -> bool:
-    if isinstance(node, Not | FieldValue | DateRange):
+def _is_requirement(node: st.Node) -> bool:
+    if isinstance(node, st.Not | st.FieldValue | st.DateRange):
         return True
-    if isinstance(node, And | Or | AnyOf):
+    if isinstance(node, st.And | st.Or | st.AnyOf):
         return all(_is_filter(item) for item in node.items)
     return False
 
 
-def _is_filter(node: Node) -> bool:
+def _is_filter(node: st.Node) -> bool:
     """True when `node` only restricts metadata: no word is scored inside it."""
-    if isinstance(node, FieldValue | DateRange):
+    if isinstance(node, st.FieldValue | st.DateRange):
         return True
-    if isinstance(node, Not):
+    if isinstance(node, st.Not):
         return _is_filter(node.item)
-    if isinstance(node, And | Or | AnyOf):
+    if isinstance(node, st.And | st.Or | st.AnyOf):
         return all(_is_filter(item) for item in node.items)
     return False

@@ -31,7 +31,7 @@ import numpy as np
 from pqsearch.index.reader import FloatArray, IndexReader, IntArray
 from pqsearch.index.schema import SCORED_FIELDS
 from pqsearch.query import tree as qt
-from pqsearch.query.match import matched_docs
+from pqsearch.query.match import intersection, matched_docs, union
 
 B = 0.75
 K1 = 1.2
@@ -155,49 +155,53 @@ class Ranker:
 
 
 def _any(parts: list[Scored]) -> Scored:
+    """The documents of any part, each scored the sum of its scores in the parts holding it."""
     parts = [p for p in parts if len(p.docs)]
     if not parts:
         return Scored.empty()
     if len(parts) == 1:
         return parts[0]
-    every = np.concatenate([p.docs for p in parts])
-    weights = np.concatenate([p.scores for p in parts])
-    span = int(every.max()) + 1
-    if len(every) * 16 >= span:
-        # Many documents: add the scores up over all document numbers, no sort.
-        totals = np.bincount(every, weights=weights, minlength=span)
-        docs = np.flatnonzero(np.bincount(every, minlength=span))
-        return Scored(docs, totals[docs].astype(np.float64))
-    docs, where = np.unique(every, return_inverse=True)
-    return Scored(docs, np.bincount(where, weights=weights).astype(np.float64))
+    docs = union([p.docs for p in parts])
+    return Scored(docs, _summed(docs, parts))
 
 
 def _all(parts: list[Scored]) -> Scored:
+    """The documents of every part, each scored the sum of its scores."""
     if not parts:
         return Scored.empty()
+    # Shortest first, as `intersection` takes them: the scores add up in that order.
     parts = sorted(parts, key=lambda p: len(p.docs))
     if not len(parts[0].docs):
         return parts[0]
+    docs = intersection([p.docs for p in parts])
+    return Scored(docs, _summed(docs, parts))
+
+
+def _summed(docs: IntArray, parts: list[Scored]) -> FloatArray:
+    """For each of the sorted `docs`, the sum of its scores in the parts that hold it, added
+    part after part, so that the same parts always give the same floats."""
+    if not len(docs):
+        return np.zeros(0, dtype=np.float64)
     span = max(int(p.docs[-1]) for p in parts if len(p.docs)) + 1
-    if len(parts) > 1 and len(parts[0].docs) * 16 >= span:
-        # Large sets: count and add up over all document numbers instead of intersecting
-        # sorted arrays pairwise (each part holds a document once, so `+=` is safe).
-        seen = np.zeros(span, dtype=np.int64)
+    if len(docs) * 16 >= span:
+        # Many documents: add up over all document numbers, no search (each part holds a
+        # document once, so `+=` is safe).
         totals = np.zeros(span, dtype=np.float64)
         for part in parts:
-            seen[part.docs] += 1
             totals[part.docs] += part.scores
-        docs = np.flatnonzero(seen == len(parts))
-        return Scored(docs, totals[docs])
-    docs, scores = parts[0].docs, parts[0].scores
-    for part in parts[1:]:
-        if not len(docs):
-            break
-        docs, mine, theirs = np.intersect1d(
-            docs, part.docs, assume_unique=True, return_indices=True
-        )
-        scores = scores[mine] + part.scores[theirs]
-    return Scored(docs, scores)
+        return totals[docs]
+    sums = np.zeros(len(docs), dtype=np.float64)
+    for part in parts:
+        # The shorter array is looked up in the longer one.
+        if len(docs) <= len(part.docs):
+            where = np.minimum(np.searchsorted(part.docs, docs), len(part.docs) - 1)
+            held = part.docs[where] == docs
+            sums[held] += part.scores[where[held]]
+        else:
+            where = np.minimum(np.searchsorted(docs, part.docs), len(docs) - 1)
+            held = docs[where] == part.docs
+            sums[where[held]] += part.scores[held]
+    return sums
 
 
 __all__ = ["Ranker", "Scored"]

@@ -335,12 +335,8 @@ def require_all_words(tree: st.Node | None) -> st.Node | None:
     return tree
 
 
-# The name this class had beside Whoosh's own `searcher`; kept for callers of the library.
-Searcher = QueryRunner
-
-
 def _iso(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-__all__ = ["SORTS", "Filters", "QueryRunner", "Searcher", "int_to_date"]
+__all__ = ["SORTS", "Filters", "QueryRunner", "int_to_date"]

@@ -70,9 +70,9 @@ COMMON_SHARE = 0.25
 COMMON_SHARE_FROM = 40
 
 
-def lemma_bag(searcher: QueryRunner, text: str) -> Counter[str]:
+def lemma_bag(runner: QueryRunner, text: str) -> Counter[str]:
     """The content lemmas of `text` with their counts, through the lexicon."""
-    lexicon = searcher.index.lexicon
+    lexicon = runner.index.lexicon
     forms = Counter(fold(word) for word, _, _ in iter_words(text))
     bag: Counter[str] = Counter()
     for form, count in forms.items():
@@ -88,10 +88,12 @@ def lemma_bag(searcher: QueryRunner, text: str) -> Counter[str]:
     return bag
 
 
-def key_terms(searcher: QueryRunner, bag: Counter[str], limit: int = KEY_TERMS) -> dict[str, float]:
-    """The `limit` lemmas that best characterise the bag: tf x idf in the question field."""
-    reader = searcher.index.reader
-    total = max(searcher.index.doc_count, 1)
+def key_terms(runner: QueryRunner, bag: Counter[str], limit: int = KEY_TERMS) -> dict[str, float]:
+    """The `limit` lemmas that best characterise the bag: tf x idf, with a lemma's document
+    frequency taken as its highest in the lemma fields of the three text parts (title,
+    question, answer); the search then looks for them in the title and question only."""
+    reader = runner.index.reader
+    total = max(runner.index.doc_count, 1)
     weights: dict[str, float] = {}
     common = total * COMMON_SHARE if total >= COMMON_SHARE_FROM else total
     for lemma, count in bag.items():
@@ -104,7 +106,7 @@ def key_terms(searcher: QueryRunner, bag: Counter[str], limit: int = KEY_TERMS) 
 
 
 def similar(
-    searcher: QueryRunner,
+    runner: QueryRunner,
     text: str,
     *,
     label: str,
@@ -115,8 +117,8 @@ def similar(
     page: int = 1,
 ) -> SearchResult:
     """The indexed documents most like `text`, most similar first."""
-    bag = lemma_bag(searcher, text)
-    terms = key_terms(searcher, bag)
+    bag = lemma_bag(runner, text)
+    terms = key_terms(runner, bag)
     if not terms:
         return SearchResult(query=label, total=0, page=page, limit=limit, hits=())
     top = max(terms.values())
@@ -126,7 +128,7 @@ def similar(
         for part in SIMILAR_PARTS
     ]
     compiled = Compiled(query=qt.Or(tuple(subqueries)), lemmas=set(terms), has_text=True)
-    result = searcher.run(
+    result = runner.run(
         compiled,
         query_text=label,
         filters=filters or Filters(),
@@ -137,27 +139,27 @@ def similar(
         limit=limit,
         highlight=True,
         exclude=exclude,
-        within=similar_documents(searcher, terms),
+        within=similar_documents(runner, terms),
     )
     question_lemmas = set(bag)
-    hits = tuple(_annotate(searcher, hit, terms, question_lemmas) for hit in result.hits)
+    hits = tuple(_annotate(runner, hit, terms, question_lemmas) for hit in result.hits)
     return replace(result, hits=hits)
 
 
-def similar_documents(searcher: QueryRunner, terms: dict[str, float]) -> npt.NDArray[np.int64]:
+def similar_documents(runner: QueryRunner, terms: dict[str, float]) -> npt.NDArray[np.int64]:
     """The documents holding key terms worth `MIN_SIMILARITY` of the terms' total weight."""
-    held = np.zeros(searcher.index.doc_count_all, dtype=np.float64)
+    held = np.zeros(runner.index.doc_count_all, dtype=np.float64)
     for lemma, weight in terms.items():
         parts = tuple(qt.Term(LEMMA_FIELDS[p], lemma) for p in SIMILAR_PARTS)
-        held[searcher.matched(qt.Or(parts))] += weight
+        held[runner.matched(qt.Or(parts))] += weight
     return np.flatnonzero(held >= MIN_SIMILARITY * sum(terms.values()))
 
 
-def _annotate(searcher: QueryRunner, hit: Hit, terms: dict[str, float], lemmas: set[str]) -> Hit:
-    record = searcher.index.record(searcher.index.docnum(hit.id))["question"]
-    other = set(lemma_bag(searcher, f"{record['title']}\n{record['question']}"))
+def _annotate(runner: QueryRunner, hit: Hit, terms: dict[str, float], lemmas: set[str]) -> Hit:
+    record = runner.index.record(runner.index.docnum(hit.id))["question"]
+    other = set(lemma_bag(runner, f"{record['title']}\n{record['question']}"))
     shared = [t for t in terms if t in other]
     smaller = min(len(lemmas), len(other)) or 1
     same = len(lemmas & other) / smaller >= SAME_QUESTION
-    display = [searcher.index.lexicon.display(t) or t for t in shared]
+    display = [runner.index.lexicon.display(t) or t for t in shared]
     return replace(hit, extra=replace(hit.extra, shared_terms=tuple(display), same_question=same))

@@ -23,7 +23,7 @@ from typing import Any
 from pqsearch.errors import ClosedIndexError, QuerySyntaxError
 from pqsearch.index import store
 from pqsearch.index.reader import IndexReader, SharedArrays
-from pqsearch.query.search import Searcher
+from pqsearch.query.search import QueryRunner
 
 # Views opened at most per generation; a thread beyond them waits for one to be returned.
 # Each holds a Whoosh searcher (a few open files per segment) and a SQLite connection; the
@@ -40,7 +40,7 @@ class View:
         self.generation = generation
         self.reader = IndexReader(root, shared=shared)
         self._taxonomy: Any = None
-        self.searcher = Searcher(
+        self.runner = QueryRunner(
             self.reader, sector_resolver=self._sector_id, sector_label=self._sector_label
         )
 

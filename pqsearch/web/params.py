@@ -10,16 +10,23 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 from urllib.parse import urlencode
 
-from pqsearch import SORTS, Filters, QuerySyntaxError, Sort, choose, parse_status
+from pqsearch import (
+    DATE_FIELD_CHOICES,
+    SORTS,
+    DateField,
+    Filters,
+    QuerySyntaxError,
+    Sort,
+    choose,
+    parse_status,
+)
 from pqsearch.web.i18n import Language, language_of
 
 # Filters that take several values (any of them), by URL parameter = `Filters` field name.
 MULTI = Filters.MULTI_VALUED
-DateField = Literal["received", "published", "answered"]
-DATE_FIELDS: tuple[DateField, ...] = ("received", "published", "answered")
 # Ten hits a page, as the CLI: the marked snippets are most of a page's cost.
 PAGE_LIMIT = 10
 MAX_PAGE_LIMIT = 100
@@ -59,7 +66,7 @@ class SearchState:
         default_limit: int = PAGE_LIMIT,
     ) -> SearchState:
         date = params.get("date") or "received"
-        if date not in DATE_FIELDS:
+        if date not in DATE_FIELD_CHOICES:
             raise QuerySyntaxError(f"Unknown date {date!r}: use received, published or answered.")
         values = {
             name: tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))

@@ -21,10 +21,10 @@ from pqsearch.analyze.answers import (
     BY_REFERENCE,
     CONVERTED,
     LAPSED,
+    NO_ANSWER,
     NOT_COMPETENT,
     NOT_PUBLISHED,
     SUBSTANTIVE,
-    UNANSWERED,
     WITHDRAWN,
     classify_answer,
 )
@@ -77,7 +77,7 @@ def test_question_withdrawn_by_its_author(pages: dict[str, Question]) -> None:
 
 def test_question_without_answer_or_reply_date_is_unanswered(pages: dict[str, Question]) -> None:
     assert classify_answer(pages["170290"]) == classify_answer(pages["170284"])
-    assert classify_answer(pages["170290"]).type == UNANSWERED
+    assert classify_answer(pages["170290"]).type == NO_ANSWER
 
 
 @pytest.mark.parametrize("moncode", ["170312", "170294", "169978", "170240", "170286"])
@@ -205,7 +205,7 @@ def test_written_question_turned_into_an_oral_one_is_converted() -> None:
     assert classify_answer(_question(acts=acts)).type == CONVERTED
     assert classify_answer(_question(acts=("Omgezet in mondelinge vraag",))).type == CONVERTED
     turned_written = ("Question orale transformée en question écrite", "Recevable")
-    assert classify_answer(_question(acts=turned_written)).type == UNANSWERED
+    assert classify_answer(_question(acts=turned_written)).type == NO_ANSWER
 
 
 def test_an_answer_text_outweighs_a_withdrawal_act() -> None:
@@ -214,7 +214,7 @@ def test_an_answer_text_outweighs_a_withdrawal_act() -> None:
 
 
 def test_blank_answer_counts_as_no_answer() -> None:
-    assert classify_answer(_question("  \n ")).type == UNANSWERED
+    assert classify_answer(_question("  \n ")).type == NO_ANSWER
     assert classify_answer(_question(" ", answered_on=dt.date(2026, 9, 1))).type == NOT_PUBLISHED
 
 

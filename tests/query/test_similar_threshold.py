@@ -27,7 +27,7 @@ def test_words_without_a_topic_are_not_key_terms(index: api.Index) -> None:
     )
     # The thread-safe Index lends a searcher per call (pqsearch/views.py).
     with index._pool.lease() as view:
-        terms = key_terms(view.searcher, lemma_bag(view.searcher, text))
+        terms = key_terms(view.runner, lemma_bag(view.runner, text))
     assert {"stib", "bus", "controle"} & set(terms)
     noise = {"ete", "placer", "affirmatif", "capital", "carburer", "brussel", "bruxelle", "region"}
     assert noise.isdisjoint(terms), noise & set(terms)

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.query.fields import (
-    DATE_FIELDS,
     FIELDS,
-    METADATA_FIELDS,
+    QUERY_DATE_FIELDS,
+    QUERY_METADATA_FIELDS,
+    QUERY_TEXT_FIELDS,
     STATUS_VALUES,
-    TEXT_FIELDS,
     canonical_field,
     canonical_status,
 )
@@ -289,9 +289,9 @@ def test_field_names_are_matched_without_case_or_accents() -> None:
 def test_every_alias_names_exactly_one_field_and_parses() -> None:
     names = [spec.name for spec in FIELDS]
     assert len(names) == len(set(names))
-    assert {"title", "question", "answer"} == TEXT_FIELDS
-    assert {"received", "published", "answered"} == DATE_FIELDS
-    assert {"author", "addressee", "session", "legislature", "status"} <= METADATA_FIELDS
+    assert {"title", "question", "answer"} == QUERY_TEXT_FIELDS
+    assert {"received", "published", "answered"} == QUERY_DATE_FIELDS
+    assert {"author", "addressee", "session", "legislature", "status"} <= QUERY_METADATA_FIELDS
     for spec in FIELDS:
         for alias in (spec.name, *spec.aliases):
             assert canonical_field(alias) == spec.name
@@ -395,17 +395,17 @@ def _check_tree(node: Node) -> None:
     """What the compiler may rely on in any tree the parser returns."""
     if isinstance(node, Word):
         assert node.text and not any(c.isspace() for c in node.text)
-        assert node.field is None or node.field in TEXT_FIELDS
+        assert node.field is None or node.field in QUERY_TEXT_FIELDS
     elif isinstance(node, Prefix):
         assert sum(c.isalnum() for c in node.text) >= 2 and "*" not in node.text
-        assert node.field is None or node.field in TEXT_FIELDS
+        assert node.field is None or node.field in QUERY_TEXT_FIELDS
     elif isinstance(node, Phrase):
         assert node.words and all(node.words) and not any("*" in w for w in node.words)
-        assert node.field is None or node.field in TEXT_FIELDS
+        assert node.field is None or node.field in QUERY_TEXT_FIELDS
     elif isinstance(node, FieldValue):
-        assert node.field in METADATA_FIELDS and node.value
+        assert node.field in QUERY_METADATA_FIELDS and node.value
     elif isinstance(node, DateRange):
-        assert node.field in DATE_FIELDS
+        assert node.field in QUERY_DATE_FIELDS
         assert node.start is not None or node.end is not None
         if node.start and node.end:
             assert node.start <= node.end
@@ -453,7 +453,7 @@ def _date_range(draw: st.DrawFn) -> DateRange:
     first, second = sorted((draw(_day), draw(_day)))
     start = draw(st.sampled_from([first, None]))
     end = second if start is None else draw(st.sampled_from([second, None]))
-    return DateRange(draw(st.sampled_from(sorted(DATE_FIELDS))), start, end)
+    return DateRange(draw(st.sampled_from(sorted(QUERY_DATE_FIELDS))), start, end)
 
 
 _field_value = st.builds(
