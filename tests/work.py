@@ -11,7 +11,9 @@ import contextlib
 import dataclasses
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from types import FrameType
+from typing import Any
 
 
 @dataclasses.dataclass
@@ -36,3 +38,14 @@ def counting_calls() -> Iterator[Calls]:
         yield calls
     finally:
         sys.setprofile(previous)
+
+
+def first_search_calls(root: Path, query: str, **options: Any) -> int:
+    """The calls of the first search of a freshly opened index (what a search at the
+    terminal costs: nothing cached yet): the unit hostile queries are measured in. A
+    repeated warm search is no unit: the caches make it nearly free, whatever it asks."""
+    from pqsearch import api
+
+    with api.open_index(root) as fresh, counting_calls() as calls:
+        fresh.search(query, **options)
+    return calls.count
