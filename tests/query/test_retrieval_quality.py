@@ -35,18 +35,19 @@ from benchmarks.retrieval_quality import (
 # tuning on it. A change may trade a little on one kind for a gain elsewhere: each kind may
 # lose what one of its queries losing its first place costs (MRR 1 -> 0.5, i.e. 0.5 / its
 # number of queries) plus 0.01; all queries together may lose ALL_MARGIN. Typo, Dutch and
-# all: raised to the figures of issue 14's corrections and Dutch fields (measured once).
+# all: raised to the figures of issue 14's corrections and Dutch fields (measured once);
+# acronym, number, multi_concept and all: to issue 14's final figures, every level merged.
 FLOOR: dict[str, tuple[float, float]] = {
     "topical": (0.850, 0.950),
     "inflection": (0.987, 1.000),
     "own_words": (1.000, 1.000),
     "synonym": (0.877, 0.833),
-    "acronym": (0.998, 1.000),
+    "acronym": (1.000, 1.000),
     "typo": (1.000, 1.000),
-    "number": (0.667, 0.667),
-    "multi_concept": (0.963, 1.000),
+    "number": (0.833, 0.833),
+    "multi_concept": (0.962, 1.000),
     "dutch": (1.000, 1.000),
-    "all": (0.931, 0.953),
+    "all": (0.941, 0.964),
 }
 ALL_MARGIN = 0.02
 
