@@ -395,6 +395,8 @@ def search(
     page: int = 1,
     limit: int = 20,
     all_words: bool = False,
+    correct: bool = True,
+    group_copies: bool = False,
 ) -> SearchResult:
     """Open the index, search once, close it: see `Index.search` for the options."""
     with open_index(index_dir) as index:
@@ -407,4 +409,6 @@ def search(
             page=page,
             limit=limit,
             all_words=all_words,
+            correct=correct,
+            group_copies=group_copies,
         )
