@@ -141,3 +141,11 @@ def test_saved_searches_through_the_public_api(tmp_path: Path, corpus_index: Pat
         assert pqsearch.list_watches(index) == ()
         with pytest.raises(pqsearch.WatchError, match="No saved search is called 'emploi'"):
             pqsearch.remove_watch(index, "emploi")
+
+
+def test_the_one_call_search_takes_every_option_of_index_search() -> None:
+    import inspect
+
+    one_call = set(inspect.signature(api.search).parameters) - {"index_dir"}
+    method = set(inspect.signature(api.Index.search).parameters) - {"self"}
+    assert one_call == method
