@@ -183,9 +183,9 @@ def test_sectors_named_together_in_one_sentence_are_a_list_not_topics(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
     question = (
-        "Le programme soutient des projets dans les domaines du tourisme, de la santé, du "
-        "numérique et de l'agriculture. Combien de logements sociaux ont été attribués en 2023 ? "
-        "Quel est le délai d'attente pour un logement social ?"
+        "Le programme soutient des projets dans les domaines du tourisme, de la santé, de "
+        "l'informatique et de l'agriculture. Combien de logements sociaux ont été attribués "
+        "en 2023 ? Quel est le délai d'attente pour un logement social ?"
     )
     listed = {"I", "Q", "J", "A"}
     by_sector = {m.sector: m for m in detector.score(_parts(lemmatizer, question=question))}
@@ -370,6 +370,35 @@ def test_a_sense_rule_for_a_term_the_sector_lacks_is_rejected_with_its_line(
         load_taxonomy(path)
     assert str(caught.value).startswith(f"{path}, line 8: ")
     assert "does not have" in str(caught.value)
+
+
+def test_a_service_put_online_mentions_ict_but_only_the_sector_itself_makes_it_a_topic(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # "numérique", "réseaux sociaux", "site internet": generic terms of J (sectors_nace.toml).
+    online = _parts(
+        lemmatizer,
+        title="La numérisation des procédures de la douane.",
+        question="La douane passe au numérique : site internet, réseaux sociaux, numérisation.",
+    )
+    telecom = _parts(
+        lemmatizer,
+        title="Les opérateurs télécoms et la couverture mobile.",
+        question="Les opérateurs télécoms doivent étendre la couverture mobile et la 5G.",
+    )
+    online_j = [m for m in detector.score(online) if m.sector == "J"]
+    assert [(m.score, m.topic) for m in online_j] == [(0.0, False)]
+    assert {"numérique", "réseaux sociaux"} <= _evidence(tuple(online_j), "J")
+    assert "J" in {m.sector for m in detector.detect(telecom)}
+
+
+def test_a_generic_term_the_sector_lacks_is_rejected_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "taxonomy.toml"
+    path.write_text(BASE + 'generic = ["ferme"]\n', "utf-8")
+    with pytest.raises(TaxonomyError) as caught:
+        load_taxonomy(path)
+    assert str(caught.value).startswith(f"{path}, line 8: ")
+    assert "is not one of its `terms`" in str(caught.value)
 
 
 # --- reading a part ---------------------------------------------------------------------
