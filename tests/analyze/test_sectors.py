@@ -363,15 +363,22 @@ def test_a_pension_is_social_security_unless_it_is_a_supplementary_one(
     assert "K" in {m.sector for m in detector.score(second_pillar)}
 
 
-def test_a_sense_rule_for_a_term_the_sector_lacks_is_rejected_with_its_line(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('senses = [{ term = "ferme", unless = ["pédagogique"] }]', "does not have"),
+        ('generic = ["ferme"]', "is not one of its `terms`"),
+    ],
+)
+def test_a_sense_rule_or_generic_term_the_sector_lacks_is_rejected_with_its_line(
+    tmp_path: Path, line: str, message: str
 ) -> None:
     path = tmp_path / "taxonomy.toml"
-    path.write_text(BASE + 'senses = [{ term = "ferme", unless = ["pédagogique"] }]\n', "utf-8")
+    path.write_text(BASE + line + "\n", "utf-8")
     with pytest.raises(TaxonomyError) as caught:
         load_taxonomy(path)
     assert str(caught.value).startswith(f"{path}, line 8: ")
-    assert "does not have" in str(caught.value)
+    assert message in str(caught.value)
 
 
 def test_a_service_put_online_mentions_ict_but_only_the_sector_itself_makes_it_a_topic(
@@ -392,15 +399,6 @@ def test_a_service_put_online_mentions_ict_but_only_the_sector_itself_makes_it_a
     assert [(m.score, m.topic) for m in online_j] == [(0.0, False)]
     assert {"numérique", "réseaux sociaux"} <= _evidence(tuple(online_j), "J")
     assert "J" in {m.sector for m in detector.detect(telecom)}
-
-
-def test_a_generic_term_the_sector_lacks_is_rejected_with_its_line(tmp_path: Path) -> None:
-    path = tmp_path / "taxonomy.toml"
-    path.write_text(BASE + 'generic = ["ferme"]\n', "utf-8")
-    with pytest.raises(TaxonomyError) as caught:
-        load_taxonomy(path)
-    assert str(caught.value).startswith(f"{path}, line 8: ")
-    assert "is not one of its `terms`" in str(caught.value)
 
 
 # --- reading a part ---------------------------------------------------------------------
