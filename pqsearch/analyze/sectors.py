@@ -88,6 +88,7 @@ class SectorDetector:
         self.threshold = threshold
         self.coefficients = coefficients
         self._labels = {sector.id: sector.label for sector in taxonomy.sectors}
+        self._generic = {sector.id: frozenset(sector.generic) for sector in taxonomy.sectors}
         entries = [
             (sector, text, is_exclusion)
             for sector in taxonomy.sectors
@@ -247,6 +248,9 @@ class SectorDetector:
         prominences = {}
         for sector_id, by_part in sentences.items():
             topical = {k: c for k, c in counts[sector_id].items() if not k[2]}
+            # Only generic terms ("numérique" for a service put online): mentioned, no topic.
+            if {term for term, _, _ in topical} <= self._generic[sector_id]:
+                continue
             question_share = _share(by_part.get("question"), read.get("question"))
             prominences[sector_id] = Prominence(
                 title=bool(by_part.get("title")),

@@ -33,6 +33,7 @@ _SECTOR_KEYS = {
     "terms": True,
     "exclusions": False,
     "senses": False,
+    "generic": False,
 }
 _SENSE_KEYS = {"term": True, "unless": False, "needs": False}
 _SECTOR_HEADER = re.compile(r"^\s*\[\[\s*sector\s*\]\]")
@@ -66,6 +67,9 @@ class Sector:
     aliases: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
     senses: tuple[Sense, ...] = ()
+    # Terms that say how something is done rather than what it is about ("numérique",
+    # "réseaux sociaux"): alone in a document they make the sector mentioned, not a topic.
+    generic: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -104,6 +108,7 @@ class Taxonomy:
         content = [
             [s.id, dict(s.labels), list(s.terms), list(s.exclusions), list(s.aliases)]
             + ([[[x.term, list(x.unless), list(x.needs)] for x in s.senses]] if s.senses else [])
+            + ([["generic", *s.generic]] if s.generic else [])
             for s in self.sectors
         ]
         canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
@@ -229,7 +234,21 @@ class _Checker:
             aliases=self._strings(raw, "aliases", index, sector_id),
             line=self._sector_line(index),
             senses=self._senses(raw, index, sector_id, terms),
+            generic=self._generic(raw, index, sector_id, terms),
         )
+
+    def _generic(
+        self, raw: dict[str, Any], index: int, sector_id: str, terms: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        generic = self._strings(raw, "generic", index, sector_id)
+        for term in generic:
+            if term not in terms:
+                self._fail(
+                    self._value_line("generic", index, term),
+                    f"sector {sector_id!r}: the generic term {term!r} is not one of its "
+                    "`terms`; add it there or remove it from `generic`",
+                )
+        return generic
 
     def _senses(
         self, raw: dict[str, Any], index: int, sector_id: str, terms: tuple[str, ...]

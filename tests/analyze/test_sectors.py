@@ -29,8 +29,10 @@ HUB_BRUSSELS = default_taxonomy_path().with_name("sectors_hub_brussels.toml")
 # model were not tuned on: the first batch's 60 and the second batch's 55,
 # `python benchmarks/sector_quality.py --split test`) once the detector was frozen for the
 # second session of issue 15: precision 0.783 (90/115), recall 0.844 (76 exact sets); the first
-# session measured 0.789 / 0.870 on the first 60 alone. The floors are those figures minus 0.03.
-PRECISION_FLOOR = 0.753
+# session measured 0.789 / 0.870 on the first 60 alone. With the model chosen by
+# cross-validation within dev and the generic terms of H and J (threshold 0.45): precision
+# 0.794, recall 0.844 (77 exact sets). The floors are those figures minus 0.03.
+PRECISION_FLOOR = 0.764
 RECALL_FLOOR = 0.814
 
 
@@ -183,9 +185,9 @@ def test_sectors_named_together_in_one_sentence_are_a_list_not_topics(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
     question = (
-        "Le programme soutient des projets dans les domaines du tourisme, de la santé, du "
-        "numérique et de l'agriculture. Combien de logements sociaux ont été attribués en 2023 ? "
-        "Quel est le délai d'attente pour un logement social ?"
+        "Le programme soutient des projets dans les domaines du tourisme, de la santé, de "
+        "l'informatique et de l'agriculture. Combien de logements sociaux ont été attribués "
+        "en 2023 ? Quel est le délai d'attente pour un logement social ?"
     )
     listed = {"I", "Q", "J", "A"}
     by_sector = {m.sector: m for m in detector.score(_parts(lemmatizer, question=question))}
@@ -361,15 +363,42 @@ def test_a_pension_is_social_security_unless_it_is_a_supplementary_one(
     assert "K" in {m.sector for m in detector.score(second_pillar)}
 
 
-def test_a_sense_rule_for_a_term_the_sector_lacks_is_rejected_with_its_line(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('senses = [{ term = "ferme", unless = ["pédagogique"] }]', "does not have"),
+        ('generic = ["ferme"]', "is not one of its `terms`"),
+    ],
+)
+def test_a_sense_rule_or_generic_term_the_sector_lacks_is_rejected_with_its_line(
+    tmp_path: Path, line: str, message: str
 ) -> None:
     path = tmp_path / "taxonomy.toml"
-    path.write_text(BASE + 'senses = [{ term = "ferme", unless = ["pédagogique"] }]\n', "utf-8")
+    path.write_text(BASE + line + "\n", "utf-8")
     with pytest.raises(TaxonomyError) as caught:
         load_taxonomy(path)
     assert str(caught.value).startswith(f"{path}, line 8: ")
-    assert "does not have" in str(caught.value)
+    assert message in str(caught.value)
+
+
+def test_a_service_put_online_mentions_ict_but_only_the_sector_itself_makes_it_a_topic(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # "numérique", "réseaux sociaux", "site internet": generic terms of J (sectors_nace.toml).
+    online = _parts(
+        lemmatizer,
+        title="La numérisation des procédures de la douane.",
+        question="La douane passe au numérique : site internet, réseaux sociaux, numérisation.",
+    )
+    telecom = _parts(
+        lemmatizer,
+        title="Les opérateurs télécoms et la couverture mobile.",
+        question="Les opérateurs télécoms doivent étendre la couverture mobile et la 5G.",
+    )
+    online_j = [m for m in detector.score(online) if m.sector == "J"]
+    assert [(m.score, m.topic) for m in online_j] == [(0.0, False)]
+    assert {"numérique", "réseaux sociaux"} <= _evidence(tuple(online_j), "J")
+    assert "J" in {m.sector for m in detector.detect(telecom)}
 
 
 # --- reading a part ---------------------------------------------------------------------
