@@ -2,19 +2,38 @@
 
 `Question` is what the parse step produces and what the index stores. The result types
 (`Hit`, `Facet`, `SearchResult`, `IngestReport`, ...) are what the library returns; the CLI's
-`--json` output is `dataclasses.asdict` of them, with dates as ISO strings.
+`--json` output is `dataclasses.asdict` of them, with dates as ISO strings. A search's records
+are defined in `results.py` and JSON conversion in `jsonable.py`; both are re-exported here.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
-# JSON-ready data, what `to_dict` returns and `json.dumps` takes.
-JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
-JsonObject = dict[str, JsonValue]
+from pqsearch.jsonable import JsonObject as JsonObject
+from pqsearch.jsonable import JsonValue as JsonValue
+from pqsearch.jsonable import as_dict
+from pqsearch.jsonable import jsonable as jsonable
+
+# The result types live in `results.py`; every record type is still imported from here.
+from pqsearch.results import Copy as Copy
+from pqsearch.results import Correction as Correction
+from pqsearch.results import Facet as Facet
+from pqsearch.results import FacetCount as FacetCount
+from pqsearch.results import Highlight as Highlight
+from pqsearch.results import Hit as Hit
+from pqsearch.results import HitDetails as HitDetails
+from pqsearch.results import MatchedTerm as MatchedTerm
+from pqsearch.results import MatchSource as MatchSource
+from pqsearch.results import SearchResult as SearchResult
+from pqsearch.results import Suggestion as Suggestion
+from pqsearch.results import Synonym as Synonym
+from pqsearch.results import SynonymSource as SynonymSource
+from pqsearch.results import WatchReport as WatchReport
+from pqsearch.results import WordExplanation as WordExplanation
 
 # Kinds of question (`Question.kind`).
 WRITTEN = "written"
@@ -113,7 +132,7 @@ class Question:
 
     def to_dict(self) -> JsonObject:
         """A JSON-ready dict: dates as ISO strings, tuples as lists."""
-        return _as_dict(self)
+        return as_dict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Question:
@@ -157,166 +176,6 @@ class ParseBatch:
 
 
 @dataclass(frozen=True)
-class Highlight:
-    """A snippet of the original text; `spans` are (start, end) offsets of matched words."""
-
-    part: str
-    text: str
-    spans: tuple[tuple[int, int], ...]
-
-
-@dataclass(frozen=True)
-class HitDetails:
-    """What analysis says of a hit (`Hit.extra`); `shared_terms` and `same_question` are
-    filled by `similar` only.
-
-    `answer_type` is the kind of answer (substantive, by_reference, not_competent, ...; None
-    for a record indexed before answer types were kept), `sectors` the ids of the sectors the
-    document is about, `kind` and `source_format` those of its record, `shared_terms` the key
-    words it shares with the document or draft compared, `same_question` whether it is the
-    same question (sent to another minister, or asked again).
-    """
-
-    answer_type: str | None = None
-    sectors: tuple[str, ...] = ()
-    portfolios: tuple[str, ...] = ()
-    kind: str | None = None
-    source_format: str | None = None
-    shared_terms: tuple[str, ...] = ()
-    same_question: bool = False
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search result: enough to show it in a list, the full record via `show`."""
-
-    id: str
-    score: float
-    rank: int
-    title: str
-    number: int | None
-    legislature: str | None
-    session: str | None
-    author: str | None
-    addressee: str | None
-    received_on: dt.date | None
-    published_on: dt.date | None
-    answered_on: dt.date | None
-    answered: bool
-    source: str
-    url: str | None
-    highlights: tuple[Highlight, ...] = ()
-    extra: HitDetails = field(default_factory=HitDetails)
-    # The same question sent to other addressees, shown once (`SearchResult` docstring).
-    copies: tuple[Copy, ...] = ()
-
-
-@dataclass(frozen=True)
-class FacetCount:
-    """One value of a facet and how many matching documents carry it."""
-
-    value: str
-    count: int
-
-
-@dataclass(frozen=True)
-class Facet:
-    """Counts per value of one field over the whole result set, most frequent first."""
-
-    name: str
-    results: tuple[FacetCount, ...]
-    truncated: bool
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A did-you-mean: a query word that matched nothing, a real indexed word, its hit count."""
-
-    word: str
-    suggestion: str
-    hits: int
-
-
-SynonymSource = Literal["thesaurus", "user file", "corpus acronym", "dutch", "correction"]
-
-
-@dataclass(frozen=True)
-class Synonym:
-    """A term a query word is also searched as (`Index.synonyms`): the term as written,
-    where it came from, and its weight against the typed word's 1.0."""
-
-    term: str
-    source: SynonymSource
-    weight: float
-
-
-# How a typed word was found: its own lemmas, its own surface form, a word of the same family
-# (stem), its Dutch stem, a synonym or acronym, a spelling correction.
-MatchSource = Literal["lemma", "form", "stem", "dutch", "synonym", "correction"]
-
-
-@dataclass(frozen=True)
-class MatchedTerm:
-    """One term a typed word was searched as, and the weight of a match on it (1.0 for the
-    word itself; an ambiguous form's lemmas by their share of its use; less for looser)."""
-
-    source: MatchSource
-    term: str
-    weight: float
-
-
-@dataclass(frozen=True)
-class Correction:
-    """A query word that matched nothing and the indexed word searched instead (issue 14);
-    search again with `correct=False` (`--no-correct`) to search the word as typed."""
-
-    word: str
-    correction: str
-
-
-@dataclass(frozen=True)
-class WordExplanation:
-    """What one typed word (or quoted phrase) was searched as (`--explain`)."""
-
-    word: str
-    matches: tuple[MatchedTerm, ...]
-
-
-@dataclass(frozen=True)
-class Copy:
-    """Another copy of a hit's question: the same question sent to another addressee."""
-
-    id: str
-    addressee: str | None
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """One page of ranked hits: `total` counts every match, `facets` are counted over all of
-    them, `suggestions` are did-you-mean for query words that matched nothing.
-
-    `total` and the facets count documents: a question sent to three ministers is three
-    documents, though the page shows it once, the other two in its hit's `copies`.
-    `explanation` says what each typed word was searched as."""
-
-    query: str
-    total: int
-    page: int
-    limit: int
-    hits: tuple[Hit, ...]
-    facets: tuple[Facet, ...] = ()
-    suggestions: tuple[Suggestion, ...] = ()
-    # The words searched as their spelling correction, and the query as searched then
-    # ("Résultats pour ..."; None when nothing was corrected).
-    corrections: tuple[Correction, ...] = ()
-    corrected_query: str | None = None
-    explanation: tuple[WordExplanation, ...] = ()
-
-    def to_dict(self) -> JsonObject:
-        return _as_dict(self)
-
-
-@dataclass(frozen=True)
 class IngestReport:
     """What an ingest did. `failed` lists every file that could not be taken in.
 
@@ -356,12 +215,7 @@ class IngestReport:
         return self.main_cpu_seconds / total if total > 0 else 0.0
 
     def to_dict(self) -> JsonObject:
-        return _as_dict(self)
-
-
-def _as_dict(value: Any) -> dict[str, Any]:
-    result: dict[str, Any] = _jsonable(dataclasses.asdict(value))
-    return result
+        return as_dict(self)
 
 
 def _date_or_none(value: Any) -> dt.date | None:
@@ -370,25 +224,6 @@ def _date_or_none(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value))
-
-
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        # Field by field: `dataclasses.asdict` deep-copies every value first (a third of
-        # a search's time once serialised).
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def jsonable(value: Any) -> Any:
-    """Any result dataclass (or nesting of them) as plain JSON-ready data."""
-    return _jsonable(value)
 
 
 @dataclass(frozen=True)
@@ -480,7 +315,7 @@ class Document:
     mentioned: tuple[SectorMention, ...] = ()
 
     def to_dict(self) -> JsonObject:
-        return _as_dict(self)
+        return as_dict(self)
 
 
 @dataclass(frozen=True)
@@ -492,17 +327,3 @@ class SectorCount:
     labels: dict[str, str]
     documents: int
     mentioned: int = 0
-
-
-@dataclass(frozen=True)
-class WatchReport:
-    """What one saved search found since its last run."""
-
-    name: str
-    query: str
-    new: tuple[Hit, ...]
-    changed: tuple[Hit, ...]
-    total: int
-    first_run: bool
-    # The ids among `changed` that had no answer when last shown and have one now.
-    newly_answered: tuple[str, ...] = ()

@@ -21,6 +21,8 @@ PACKAGE = REPO / "pqsearch"
 LAYERS: dict[str, int] = {
     "errors": 0,
     "models": 0,
+    "results": 0,  # search results, re-exported by models
+    "jsonable": 0,  # records as JSON-ready data, re-exported by models
     "lazy": 0,  # imports on first use, for the packages' __init__
     "parse": 1,
     "analyze": 2,

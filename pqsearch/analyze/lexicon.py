@@ -10,7 +10,8 @@ with in-context spaCy lemmas, see benchmarks/lemma_fallback_agreement.py), and a
 folded form itself.
 
 No spaCy here: the query path imports this module. The file is opened in WAL mode, so a
-reader works while an ingest writes.
+reader works while an ingest writes. Its tables and their migration are in
+`lexicon_schema.py`, the fallback table's filling in `lexicon_fallback.py`.
 """
 
 from __future__ import annotations
@@ -18,13 +19,21 @@ from __future__ import annotations
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import cache
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import fold
-from pqsearch.analyze.stems import STEMMER, derivation_stem
+from pqsearch.analyze.lexicon_fallback import FALLBACK_META, fill_fallback
+from pqsearch.analyze.lexicon_schema import (
+    INDEXES,
+    SCHEMA,
+    columns,
+    migrate,
+    readable,
+    stem_rows,
+    tables,
+)
 from pqsearch.errors import DamagedIndexError
 
 if TYPE_CHECKING:
@@ -36,37 +45,6 @@ FILENAME = "lexicon.sqlite"
 _BATCH = 500
 # Pending rows past this are written (and committed) before the next flush, to bound memory.
 _AUTO_FLUSH_ROWS = 500_000
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS forms (
-    form TEXT PRIMARY KEY, documents INTEGER NOT NULL, tokens INTEGER NOT NULL
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lemmas (
-    form TEXT NOT NULL, lemma TEXT NOT NULL, tokens INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (form, lemma)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS stems (
-    stem TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (stem, lemma)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS spellings (
-    form TEXT NOT NULL, spelling TEXT NOT NULL, tokens INTEGER NOT NULL,
-    PRIMARY KEY (form, spelling)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS fallback (
-    form TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (form, lemma)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-"""
-# Run after `_SCHEMA` and the migration of an older lexicon (which lacks `lemmas.tokens`).
-_INDEXES = """
-CREATE INDEX IF NOT EXISTS lemma_forms ON lemmas (lemma, form);
-"""
-# Lexicons written before lemma counts and stems: `_migrate` adds both (counts of 0 mean
-# "unknown": such a form's lemmas weigh the same, as before).
-_STEMS_META = "stems"
-
-_FALLBACK_META = "fallback"
 
 # The lemma recorded for a form that an analysis dropped because its lemma was a stopword.
 _STOPPED = ""
@@ -90,8 +68,8 @@ class Lexicon:
         self._lemmas: Counter[tuple[str, str]] = Counter()
         self._spellings: Counter[tuple[str, str]] = Counter()
         self._shares: dict[str, dict[str, float]] = {}
-        self._columns = _columns(connection, "lemmas")
-        self._tables = _tables(connection)
+        self._columns = columns(connection, "lemmas")
+        self._tables = tables(connection)
 
     @classmethod
     def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
@@ -117,14 +95,14 @@ class Lexicon:
             )
         try:
             if not writable:
-                connection = _readable(connection, path)
+                connection = readable(connection, path)
             if writable:
                 connection.execute("PRAGMA journal_mode=WAL")
                 # FULL: each flush durable before Whoosh commits what it describes.
                 connection.execute("PRAGMA synchronous=FULL")
-                connection.executescript(_SCHEMA)
-                _migrate(connection)
-                connection.executescript(_INDEXES)
+                connection.executescript(SCHEMA)
+                migrate(connection)
+                connection.executescript(INDEXES)
             else:
                 connection.execute("SELECT 1 FROM forms LIMIT 1")
         except sqlite3.DatabaseError as error:
@@ -134,8 +112,8 @@ class Lexicon:
                 'Run "pqsearch ingest --rebuild" to rebuild the index.'
             ) from error
         lexicon = cls(connection, path, writable=writable)
-        if writable and lexicon.get_meta(_FALLBACK_META) is None:
-            lexicon._fill_fallback()
+        if writable and lexicon.get_meta(FALLBACK_META) is None:
+            fill_fallback(connection)
         return lexicon
 
     def __enter__(self) -> Lexicon:
@@ -199,7 +177,7 @@ class Lexicon:
             )
             self._db.executemany(
                 "INSERT OR IGNORE INTO stems VALUES (?, ?)",
-                _stem_rows(lemma for _, lemma in self._lemmas),
+                stem_rows(lemma for _, lemma in self._lemmas),
             )
             self._db.executemany(
                 "INSERT INTO spellings VALUES (?, ?, ?) ON CONFLICT (form, spelling) "
@@ -372,89 +350,3 @@ class Lexicon:
     def _fallback(self, key: str) -> frozenset[str]:
         rows = self._read("SELECT lemma FROM fallback WHERE form = ?", (key,)).fetchall()
         return frozenset(row[0] for row in rows)
-
-    def _fill_fallback(self) -> None:
-        import simplemma
-
-        with self._db:
-            self._db.executemany("INSERT OR IGNORE INTO fallback VALUES (?, ?)", _fallback_pairs())
-            self._db.execute(
-                "INSERT INTO meta VALUES (?, ?)",
-                (_FALLBACK_META, f"simplemma {simplemma.__version__} fr"),
-            )
-
-
-def _columns(connection: sqlite3.Connection, table: str) -> frozenset[str]:
-    try:
-        rows = connection.execute(f"PRAGMA table_info({table})").fetchall()
-    except sqlite3.DatabaseError:
-        return frozenset()  # unreadable: `open` says so
-    return frozenset(str(row[1]) for row in rows)
-
-
-def _tables(connection: sqlite3.Connection) -> frozenset[str]:
-    try:
-        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        return frozenset(str(row[0]) for row in rows.fetchall())
-    except sqlite3.DatabaseError:
-        return frozenset()
-
-
-def _migrate(connection: sqlite3.Connection) -> None:
-    """Bring a lexicon written by an earlier version up to this one, in place: lemma counts
-    (0, unknown, until the documents are ingested again) and the stem table."""
-    with connection:
-        if "tokens" not in _columns(connection, "lemmas"):
-            connection.execute("ALTER TABLE lemmas ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
-        done = connection.execute("SELECT 1 FROM meta WHERE key = ?", (_STEMS_META,)).fetchone()
-        if done is None:
-            lemmas = connection.execute("SELECT DISTINCT lemma FROM lemmas").fetchall()
-            connection.executemany(
-                "INSERT OR IGNORE INTO stems VALUES (?, ?)", _stem_rows(r[0] for r in lemmas)
-            )
-            connection.execute("INSERT INTO meta VALUES (?, ?)", (_STEMS_META, STEMMER))
-
-
-def _stem_rows(lemmas: Iterable[str]) -> Iterator[tuple[str, str]]:
-    for lemma in set(lemmas):
-        stem = derivation_stem(lemma)
-        if stem:
-            yield stem, lemma
-
-
-def _readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
-    """`connection`, or one that reads a lexicon in a folder this process cannot write
-    (a read-only mount, a team's shared index): SQLite's WAL mode needs to write a
-    shared-memory file beside it to read. Ingest leaves the lexicon checkpointed into its
-    one file, so opening it as immutable reads it whole."""
-    try:
-        connection.execute("SELECT 1 FROM forms LIMIT 1")
-        return connection
-    except sqlite3.OperationalError as error:
-        if "readonly" not in str(error) and "unable to open" not in str(error):
-            raise
-    connection.close()
-    return sqlite3.connect(
-        f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
-    )
-
-
-@cache
-def _fallback_pairs() -> tuple[tuple[str, str], ...]:
-    """simplemma's French (form, lemma) pairs, folded: once per process, since folding its
-    250,000 entries costs seconds and every new index's lexicon holds them."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
-    table = DefaultDictionaryFactory().get_dictionary("fr")
-    return tuple(_folded_pairs(table.items()))
-
-
-def _folded_pairs(entries: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    for form, lemma in entries:
-        key, folded = fold(form), fold(lemma)
-        # Multi-word entries ("a priori") never match one query word. A form that is its
-        # own lemma keeps its row (a sixth of the table, 1 MB of every index): it is how
-        # `in_dictionary` knows "recharger" for a real word, whose family the stem level
-        # may search, where a typo gets none.
-        if key and folded and " " not in key and " " not in folded:
-            yield key, folded

@@ -14,7 +14,7 @@ from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.stems import derivation_stem
 from pqsearch.cli import app
 from pqsearch.models import MatchedTerm
-from pqsearch.query.compile import W_STEM
+from pqsearch.query.alternatives import W_STEM
 
 # The two copies of one question (same author, title and text) sent to two ministers.
 CUBE_COPIES = {"170290", "170291"}

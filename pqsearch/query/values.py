@@ -1,0 +1,126 @@
+"""Metadata filter values as typed, resolved against the values the index really holds.
+
+Case- and accent-insensitively: "energie" finds "Énergie", "smet" finds "Pascal Smet",
+"2019-2024" is the legislature 19/24, "renvoi" names an answer type; an unknown value is an
+`UnknownValueError` with suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+
+from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
+from pqsearch.analyze.fold import fold
+from pqsearch.errors import QuerySyntaxError, UnknownValueError
+from pqsearch.index.reader import IndexReader
+from pqsearch.models import KIND_LABELS
+from pqsearch.query import tree as qt
+from pqsearch.query.fields import check_status, field_spec
+
+# Question numbers are indexed as 32-bit integers; no parliament numbers past millions.
+MAX_NUMBER_DIGITS = 9
+_SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
+# A legislature or session as the index writes it: a well-formed one with no document yet
+# matches nothing instead of being an unknown value.
+_PERIOD = re.compile(r"^\d\d/\d\d$")
+# Fields whose every valid value is known in advance, with the labels that also name them.
+CLOSED_VALUES: dict[str, dict[str, str]] = {
+    "answer_type": ANSWER_TYPE_LABELS,
+    "kind": {kind: labels["fr"] for kind, labels in KIND_LABELS.items()},
+    "language": {"fr": "français", "nl": "néerlandais nederlands"},
+}
+
+
+def value_terms(
+    index: IndexReader,
+    field_name: str,
+    typed: str,
+    sector_resolver: Callable[[str], str] | None = None,
+) -> list[qt.Query]:
+    """The terms a typed value of a metadata field means (any of them), or an error."""
+    if field_name == "id":
+        return [qt.Term("id", typed.strip())]
+    if field_name == "number":
+        digits = typed.strip().lstrip("nN°º").strip()
+        if not digits.isdigit() or len(digits) > MAX_NUMBER_DIGITS:
+            raise QuerySyntaxError(
+                f"A question number is a whole number of at most {MAX_NUMBER_DIGITS} "
+                f"digits (numero:369), not {typed!r}."
+            )
+        return [qt.Range("number", int(digits), int(digits))]
+    spec = field_spec(field_name)
+    if spec is None or spec.kind != "metadata":
+        raise QuerySyntaxError(f"{field_name} cannot be used as a filter.")
+    index_field = spec.index_field
+    if index_field == "status":
+        return [qt.Term("status", check_status(typed))]
+    if index_field in ("sectors", "sectors_mentioned") and sector_resolver is not None:
+        # A sector of the taxonomy that no document mentions matches nothing, quietly.
+        return [qt.Term(index_field, sector_resolver(typed))]
+    if index_field in ("legislature", "session"):
+        typed = _short_season(typed)
+        if _PERIOD.match(typed.strip()):
+            return [qt.Term(index_field, typed.strip())]
+    available = index.field_values(index_field)
+    if index_field in CLOSED_VALUES:
+        # "renvoi" or "hors compétence" name a type as well as "by_reference" does; a
+        # known value that no document has yet matches nothing, without an error.
+        labels = CLOSED_VALUES[index_field]
+        known = list(dict.fromkeys([*labels, *available]))
+        exact = [v for v in known if _norm(v) == _norm(typed)]
+        named = {f"{v} {labels.get(v, '')}".strip(): v for v in known}
+        chosen = exact or [named[n] for n in resolve_values(index_field, typed, list(named))]
+        return [qt.Term(index_field, value) for value in chosen]
+    if index_field == "portfolios":
+        return [qt.Term(index_field, v) for v in resolve_words(index_field, typed, available)]
+    values = resolve_values(index_field, typed, available)
+    return [qt.Term(index_field, value) for value in values]
+
+
+def _norm(value: str) -> str:
+    """A metadata value as typed values are matched to it: folded, every mark but "/" (in
+    sessions, 20/21) a word break, so "Mobilité, Travaux publics" holds "travaux"."""
+    return " ".join(re.sub(r"[^a-z0-9/]+", " ", fold(value)).split())
+
+
+def _short_season(typed: str) -> str:
+    """`2019-2024` and `2019/2024` are the legislature 19/24; `2020-2021` the session 20/21."""
+    match = _SEASON.match(typed.strip())
+    return f"{match.group(1)}/{match.group(2)}" if match else typed
+
+
+def resolve_words(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
+    """The values holding a word that starts with each typed word, folded ("climat" finds
+    "Transition climatique", "energie" finds "Énergie"); else as `resolve_values`."""
+    keys = _norm(typed).split()
+    found = [
+        value
+        for value in available
+        if keys and all(any(w.startswith(k) for w in _norm(value).split()) for k in keys)
+    ]
+    return found or resolve_values(field_name, typed, available)
+
+
+def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
+    """The indexed values a typed filter value means, or UnknownValueError with suggestions.
+
+    Equal after folding wins; otherwise every value containing all the typed words ("smet"
+    finds "Pascal Smet").
+    """
+    key = _norm(typed)
+    if not key:
+        raise QuerySyntaxError(f"An empty value for {field_name} matches nothing.")
+    normalised = {value: _norm(value) for value in available}
+    exact = [value for value, norm in normalised.items() if norm == key]
+    if exact:
+        return exact
+    words = set(key.split())
+    partial = [value for value, norm in normalised.items() if words <= set(norm.split())]
+    if partial:
+        return partial
+    close = difflib.get_close_matches(key, list(normalised.values()), n=3, cutoff=0.6)
+    suggestions = [value for value, norm in normalised.items() if norm in close]
+    suggestions.sort(key=lambda v: close.index(normalised[v]))
+    raise UnknownValueError(field_name, typed, suggestions)
