@@ -60,12 +60,15 @@ def ingest(
     taxonomy: str | Path | None = None,
     wait: float = 10.0,
     progress: Callable[[IngestProgress], None] | None = None,
+    jobs: int | None = None,
 ) -> IngestReport:
     """Bring the index up to date with the documents under `paths` (see `IngestReport`).
 
     `paths` are files and folders; a relative path is read from the current folder, as
     anywhere in Python (there is no default: the CLI's "corpus/" is its own convenience).
-    `progress` is called now and then with where the ingest is.
+    `progress` is called now and then with where the ingest is. A large ingest lemmatizes
+    in `jobs` worker processes (default: the cores available, up to 8); the index is the
+    same whatever their number.
     """
     from pqsearch.index.ingest import ingest as run_ingest
 
@@ -77,6 +80,7 @@ def ingest(
         taxonomy=taxonomy,
         lock_timeout=wait,
         progress=progress,
+        jobs=jobs,
     )
 
 

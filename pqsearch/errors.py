@@ -103,6 +103,11 @@ class DiskFullError(IndexProblemError):
     """The disk filled up during an ingest; the index is as its last commit left it."""
 
 
+class WorkerLostError(IndexProblemError):
+    """A lemmatizer worker process of an ingest stopped (killed, or out of memory); the index
+    is as its last commit left it."""
+
+
 class ClosedIndexError(IndexProblemError):
     """The `Index` was closed; open it again to search it."""
 

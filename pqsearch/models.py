@@ -197,10 +197,22 @@ class IngestReport:
     identical: tuple[str, ...] = ()
     skipped: tuple[SkippedFile, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Worker processes that lemmatized (0: this process did it all), and the CPU seconds of
+    # the main process (parse, enrich, write, commit, merge) and of lemmatization.
+    jobs: int = 0
+    main_cpu_seconds: float = 0.0
+    analysis_cpu_seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def main_cpu_share(self) -> float:
+        """The main process's share of the CPU an ingest spends: whatever the workers, the
+        ingest goes at most 1 / share times as fast as it would on one core."""
+        total = self.main_cpu_seconds + self.analysis_cpu_seconds
+        return self.main_cpu_seconds / total if total > 0 else 0.0
 
     def to_dict(self) -> JsonObject:
         return as_dict(self)

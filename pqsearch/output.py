@@ -201,6 +201,8 @@ def ingest_text(report: IngestReport) -> str:
         + (f" ({report.words / report.seconds:,.0f} words/s)" if report.words else "")
     ]
     lines.extend(f"  note: {n}" for n in report.notes)
+    if report.jobs:
+        lines.append(cpu_line(report))
     if report.identical:
         lines.append(
             f"  duplicates: {plural(len(report.identical), 'question')} read again with the "
@@ -211,6 +213,20 @@ def ingest_text(report: IngestReport) -> str:
     lines.extend(f"  warning: {w}" for w in report.warnings)
     lines.extend(f"  failed: {f.source}: {f.reason}" for f in report.failed)
     return "\n".join(lines) + "\n"
+
+
+def cpu_line(report: IngestReport) -> str:
+    """Where the CPU went, and so how much more workers could give (the main process's
+    share is the ceiling)."""
+    documents = max(len(report.added) + len(report.updated), 1)
+    share = report.main_cpu_share
+    ceiling = f", so more workers give at most {1 / share:.0f} × one core" if share else ""
+    return (
+        f"  cpu: main process {1000 * report.main_cpu_seconds / documents:.1f} ms/document, "
+        f"lemmatization {1000 * report.analysis_cpu_seconds / documents:.1f} ms/document on "
+        f"{plural(report.jobs, 'worker')}: the main process is {100 * share:.0f} % of the "
+        f"work{ceiling}"
+    )
 
 
 def jsonl(records: Iterable[dict[str, Any]]) -> str:

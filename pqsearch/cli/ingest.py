@@ -107,6 +107,10 @@ def ingest(
         Path | None, typer.Option(help="A sector taxonomy TOML file to use instead of NACE.")
     ] = None,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another ingest.")] = 10.0,
+    jobs: Annotated[
+        int | None,
+        typer.Option(min=1, help="spaCy worker processes (default: the cores available, up to 8)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     json: JsonOption = False,
 ) -> None:
@@ -124,6 +128,7 @@ def ingest(
             taxonomy=taxonomy,
             wait=wait,
             progress=printer,
+            jobs=jobs,
         )
     if printer:
         printer.finish()

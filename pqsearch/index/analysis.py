@@ -2,16 +2,22 @@
 references and portfolios.
 
 spaCy is loaded once per process (`shared_lemmatizer`) and on the first batch only; past
-`WORKER_AFTER_DOCUMENTS` documents in one run it lemmatizes in a worker process
-(`index.worker`), so that spaCy runs on one core while the ingest parses and writes on the
-other.
+`WORKER_AFTER_DOCUMENTS` documents in one run it lemmatizes in `jobs` worker processes
+(`index.worker`), so that spaCy runs on the other cores while the ingest parses and writes
+on one. Batches go to whichever worker is free, and come back in the order they were sent
+(`PendingBatch`s are read first in, first out), so the index is the same whatever `jobs`.
+
+The CPU each side spends is counted (`CpuUse`): the main process's share per document is
+the ceiling on what more workers can give.
 """
 
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +29,7 @@ from pqsearch.analyze.references import Reference, question_references
 from pqsearch.analyze.sectors import SectorDetector
 from pqsearch.analyze.segments import read_part
 from pqsearch.analyze.taxonomy import Taxonomy
+from pqsearch.errors import WorkerLostError
 from pqsearch.index.schema import TEXT_PARTS, DocumentText, Enrichment
 from pqsearch.index.worker import analysis_pool
 from pqsearch.models import Question
@@ -45,19 +52,34 @@ class PendingBatch:
     """A batch of questions and its analyses, ready or still being computed by the worker."""
 
     questions: Sequence[Question]
-    analyses: list[Analysis] | Future[list[Analysis]]
+    analyses: list[Analysis] | Future[tuple[list[Analysis], float]]
 
 
-def _lemmatize_in_worker(texts: list[str]) -> list[Analysis]:
-    return list(shared_lemmatizer().analyze(texts))
+def _lemmatize_in_worker(texts: list[str]) -> tuple[list[Analysis], float]:
+    """The analyses and the CPU seconds they took in this worker (the model's load aside)."""
+    lemmatizer = shared_lemmatizer()
+    started = time.process_time()
+    analyses = list(lemmatizer.analyze(texts))
+    return analyses, time.process_time() - started
 
 
 class Analyzer:
     """Everything ingest adds to a parsed record; spaCy is loaded on the first batch only."""
 
-    def __init__(self, taxonomy: Taxonomy, n_process: int | None, portfolios: PortfolioNames):
+    def __init__(
+        self,
+        taxonomy: Taxonomy,
+        n_process: int | None,
+        portfolios: PortfolioNames,
+        jobs: int = 1,
+    ):
         self.lemmatizer = shared_lemmatizer()
         self.n_process = n_process
+        self.jobs = jobs
+        # CPU seconds of lemmatization: in this process (the first batches) and in workers.
+        self.inline_cpu = 0.0
+        self.worker_cpu = 0.0
+        self.workers_started = 0
         self.taxonomy = taxonomy
         self.portfolios = portfolios
         self._detector: SectorDetector | None = None
@@ -72,16 +94,22 @@ class Analyzer:
 
     def submit(self, questions: Sequence[Question]) -> PendingBatch:
         """Start lemmatizing a batch: in a worker process once the ingest is large, so that
-        spaCy runs on one core while this process parses and writes on the other."""
+        spaCy runs on other cores while this process parses and writes."""
         texts = [getattr(q, part) or "" for q in questions for part in TEXT_PARTS]
         self._submitted += len(questions)
         if self._submitted > WORKER_AFTER_DOCUMENTS:
             if self._pool is None:
-                self._pool = analysis_pool()
-            return PendingBatch(questions, self._pool.submit(_lemmatize_in_worker, texts))
-        return PendingBatch(
-            questions, list(self.lemmatizer.analyze(texts, n_process=self.n_process))
-        )
+                self._pool = analysis_pool(self.jobs)
+                self.workers_started = self.jobs
+            try:
+                future = self._pool.submit(_lemmatize_in_worker, texts)
+            except BrokenProcessPool as error:
+                raise _worker_lost() from error
+            return PendingBatch(questions, future)
+        started = time.process_time()
+        analyses = list(self.lemmatizer.analyze(texts, n_process=self.n_process))
+        self.inline_cpu += time.process_time() - started
+        return PendingBatch(questions, analyses)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -93,7 +121,12 @@ class Analyzer:
     ) -> Iterator[tuple[Question, DocumentText, Enrichment, dict[str, Analysis]]]:
         questions = pending.questions
         result = pending.analyses
-        analyses = iter(result if isinstance(result, list) else result.result())
+        if isinstance(result, list):
+            analyses = iter(result)
+        else:
+            done, cpu = _worker_result(result)
+            self.worker_cpu += cpu
+            analyses = iter(done)
         for question in questions:
             parts = {part: next(analyses) for part in TEXT_PARTS}
             text = DocumentText(
@@ -118,6 +151,24 @@ class Analyzer:
             references=tuple(references),
             portfolios=self.portfolios.canonical(question.portfolios),
         )
+
+
+def _worker_result(
+    future: Future[tuple[list[Analysis], float]],
+) -> tuple[list[Analysis], float]:
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        raise _worker_lost() from error
+
+
+def _worker_lost() -> WorkerLostError:
+    # The pool is broken for good: every batch still in it is lost, and this run with it.
+    return WorkerLostError(
+        "a lemmatizer worker process of the ingest stopped (killed, or out of memory: each "
+        "worker holds a spaCy model, some 400 MB); the index is as its last commit left it. "
+        "Run the ingest again (with fewer --jobs if memory ran short)."
+    )
 
 
 def _reference_dict(reference: Reference) -> dict[str, Any]:

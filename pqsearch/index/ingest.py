@@ -12,6 +12,7 @@ batch in flight; running ingest again completes it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from pqsearch.analyze.lemmatize import stopwords
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
+from pqsearch.errors import InvalidChoiceError
 from pqsearch.index import durable, ownership, space, store
 from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
@@ -35,6 +37,7 @@ from pqsearch.index.run import (
     record_files,
 )
 from pqsearch.index.schema import SCHEMA_VERSION, build_schema
+from pqsearch.index.worker import default_jobs
 from pqsearch.models import IngestReport
 from pqsearch.parse import iter_parse
 from pqsearch.parse.walk import document_files
@@ -58,12 +61,16 @@ def ingest(
     batch_size: int = 64,
     n_process: int | None = None,
     progress: ProgressCallback | None = None,
+    jobs: int | None = None,
 ) -> IngestReport:
     """Bring the index at `index_dir` up to date with the documents under `paths`.
 
     Returns what was added, updated, unchanged, removed (with `prune`) and every file that
-    failed with its reason. A bad file never stops the batch.
+    failed with its reason. A bad file never stops the batch. A large ingest lemmatizes in
+    `jobs` worker processes (default: the cores available, up to `MAX_DEFAULT_JOBS`).
     """
+    if jobs is not None and jobs < 1:
+        raise InvalidChoiceError("number of jobs", jobs, ("a whole number from 1 up",))
     root = store.resolve_index_dir(index_dir)
     started = time.monotonic()
     notes: list[str] = []
@@ -97,6 +104,7 @@ def ingest(
                 commit_every=commit_every,
                 batch_size=batch_size,
                 n_process=n_process,
+                jobs=jobs or default_jobs(),
                 progress=progress,
             )
         except BaseException as error:
@@ -126,6 +134,9 @@ def ingest(
         identical=report.identical,
         skipped=report.skipped,
         warnings=report.warnings,
+        jobs=report.jobs,
+        main_cpu_seconds=report.main_cpu_seconds,
+        analysis_cpu_seconds=report.analysis_cpu_seconds,
     )
 
 
@@ -184,6 +195,7 @@ def _ingest_into(
     commit_every: int,
     batch_size: int,
     n_process: int | None,
+    jobs: int,
     progress: ProgressCallback | None,
 ) -> IngestReport:
     ix = _open_or_create(root, data, fresh)
@@ -207,10 +219,12 @@ def _ingest_into(
                 raise
             raise store.read_failure(root, error) from error
         files, failures, skipped = document_files(paths)
+        cpu_started = time.process_time()
+        analyzer = Analyzer(taxonomy, n_process, PortfolioNames(lexicon), jobs)
         state = IngestRun(
             ix=ix,
             lexicon=lexicon,
-            analyzer=Analyzer(taxonomy, n_process, PortfolioNames(lexicon)),
+            analyzer=analyzer,
             existing=existing,
             reanalyze_all=reanalyze_all,
             commit_every=commit_every,
@@ -239,7 +253,14 @@ def _ingest_into(
                 save_columns(ix, data)
         finally:
             state.close()
-        return state.report()
+        # Lemmatization done in this process (the first batches) is the workers' kind of work.
+        main_cpu = time.process_time() - cpu_started - analyzer.inline_cpu
+        return dataclasses.replace(
+            state.report(),
+            jobs=analyzer.workers_started,
+            main_cpu_seconds=main_cpu,
+            analysis_cpu_seconds=analyzer.inline_cpu + analyzer.worker_cpu,
+        )
     finally:
         lexicon.close()
 

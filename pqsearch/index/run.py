@@ -86,7 +86,8 @@ def existing_documents(ix: Any) -> dict[str, Existing]:
     return existing
 
 
-# Batches analysed ahead of the one being written: one keeps both cores busy.
+# Batches analysed ahead of the one being written, per worker: one keeps every worker busy
+# while the main process writes.
 BATCHES_IN_FLIGHT = 1
 
 
@@ -132,12 +133,17 @@ class IngestRun:
         self.failed: list[FileFailure] = []
         self.duplicates: list[str] = []
         self.words = 0
+        self._words_of: dict[str, int] = {}
         self._last_file: str | None = None
         # Acronyms the documents define, kept with the lexicon at each commit.
         self.acronyms = Acronyms()
         # The Dutch title of each question that one of its copies gave (a Brussels record
         # has it, the question's page does not): the copy indexed gets it (issue 14).
         self.titles_nl: dict[str, str] = {}
+        # The questions written without one, which a copy read later may give (`write_late`),
+        # and those written again for it, whose words the lexicon already counts.
+        self.written_without_nl: set[str] = set()
+        self.retitled: set[str] = set()
 
     def _tick(self) -> None:
         if self.on_progress is not None:
@@ -242,15 +248,28 @@ class IngestRun:
             )
 
     def _indexed_version(self, doc_id: str) -> Version:
+        return Version.of(self._indexed_question(doc_id))
+
+    def _indexed_question(self, doc_id: str) -> Question:
         with self.ix.searcher() as searcher:
             stored = json.loads(searcher.document(id=doc_id)["record"])
-        return Version.of(Question.from_dict(stored["question"]))
+        return Question.from_dict(stored["question"])
 
     def write_late(self) -> None:
-        """Index the copies that replaced one already written in this run (after a commit)."""
-        if not self.late:
+        """Index the copies that replaced one already written in this run (after a commit),
+        and again the questions written before a copy read later gave their Dutch title:
+        which were is a matter of timing (how many batches were in flight), and the index
+        must not depend on it."""
+        late_ids = {item.id for item in self.late}
+        retitle = sorted((self.written_without_nl & self.titles_nl.keys()) - late_ids)
+        self.written_without_nl = set()
+        if not self.late and not retitle:
             return
         self.commit()
+        # Read back as indexed (not kept in memory: most questions have no Dutch title).
+        for doc_id in retitle:
+            self.late.append(self._indexed_question(doc_id))
+            self.retitled.add(doc_id)
         late, self.late = self.late, []
         for item in late:
             self.batch.append(item)
@@ -263,7 +282,7 @@ class IngestRun:
             self.progress.stage = "analyse"
             self._tick()
             self.pending.append(self.analyzer.submit(batch))
-        while len(self.pending) > BATCHES_IN_FLIGHT:
+        while len(self.pending) > BATCHES_IN_FLIGHT * self.analyzer.jobs:
             self._write(self.pending.popleft())
 
     def drain(self) -> None:
@@ -277,11 +296,20 @@ class IngestRun:
         for question, text, enrichment, analyses in self.analyzer.analyze(pending):
             if question.title_nl is None and question.id in self.titles_nl:
                 question = replace(question, title_nl=self.titles_nl[question.id])
-            self.lexicon.add(analyses.values())
-            self.acronyms.add(getattr(question, part) or "" for part in TEXT_PARTS)
+            if question.title_nl is None:
+                self.written_without_nl.add(question.id)
+            else:
+                self.written_without_nl.discard(question.id)
+            if question.id in self.retitled:
+                self.retitled.discard(question.id)
+            else:
+                self.lexicon.add(analyses.values())
+                self.acronyms.add(getattr(question, part) or "" for part in TEXT_PARTS)
             writer.update_document(**to_document(question, text, enrichment))
             words = sum(a.words for a in analyses.values())
-            self.words += words
+            # A question written again (`write_late`) counts once.
+            self.words += words - self._words_of.get(question.id, 0)
+            self._words_of[question.id] = words
             self.progress.words += words
             self.progress.analyzed += 1
             (self.updated if question.id in self.existing else self.added).append(question.id)

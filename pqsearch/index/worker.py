@@ -1,4 +1,4 @@
-"""The process a large ingest lemmatizes in, which must never outlive the ingest.
+"""The processes a large ingest lemmatizes in, which must never outlive the ingest.
 
 A forked worker inherited the ingest's open files, the index's write lock among them, and
 when the ingest was killed (SIGKILL or a plain SIGTERM) it lived on under pid 1 for minutes
@@ -31,14 +31,28 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def analysis_pool() -> ProcessPoolExecutor:
-    """One worker process that dies with this one and holds none of its files or locks."""
+# The default number of workers is the cores this process may run on, up to this many: each
+# worker holds its own spaCy model (some 400 MB), and past 1 / (the main process's share of
+# the CPU per document) more workers wait on the main process anyway (BENCHMARKS.md).
+MAX_DEFAULT_JOBS = 8
+
+
+def default_jobs() -> int:
+    """The cores available to this process (its affinity, not the machine's count), capped."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(MAX_DEFAULT_JOBS, cores or 1))
+
+
+def analysis_pool(jobs: int = 1) -> ProcessPoolExecutor:
+    """`jobs` worker processes that die with this one and hold none of its files or locks.
+
+    The executor hands each batch to whichever worker is free."""
     return ProcessPoolExecutor(
-        max_workers=1,
+        max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
     )
 
 
-__all__ = ["analysis_pool"]
+__all__ = ["MAX_DEFAULT_JOBS", "analysis_pool", "default_jobs"]
