@@ -20,7 +20,9 @@ from pqsearch.output import as_json
 def _hints(value: object) -> dict[str, object]:
     from pqsearch.analyze.taxonomy import Taxonomy  # imported by the api for type checking only
 
-    names = {**vars(pqsearch), **vars(pqsearch.models), "Taxonomy": Taxonomy}
+    # pqsearch loads its names on first use (pqsearch/lazy.py): ask for each one.
+    public = {name: getattr(pqsearch, name) for name in pqsearch.__all__}
+    names = {**public, **vars(pqsearch.models), "Taxonomy": Taxonomy}
     return typing.get_type_hints(value, localns=names, include_extras=True)
 
 
