@@ -332,7 +332,9 @@ class Lexicon:
             ) from error
 
     def _expand(self, key: str) -> frozenset[str]:
-        return self._from_lemmas(key, self._corpus_lemmas(key))
+        # The rows `lemma_shares` reads (and keeps, cleared with `_expanded`): a query word
+        # asks for its lemmas and for their shares, one read serves both.
+        return self._from_lemmas(key, frozenset(self.lemma_shares(key)))
 
     def _from_lemmas(self, key: str, corpus: frozenset[str]) -> frozenset[str]:
         """What `expand` gives `key`, whose corpus lemmas are `corpus`."""
