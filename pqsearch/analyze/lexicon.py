@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import fold
-from pqsearch.analyze.lexicon_fallback import FALLBACK_META, fill_fallback
+from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
 from pqsearch.analyze.lexicon_schema import (
     INDEXES,
     SCHEMA,
@@ -70,6 +70,7 @@ class Lexicon:
         self._shares: dict[str, dict[str, float]] = {}
         self._columns = columns(connection, "lemmas")
         self._tables = tables(connection)
+        self._fallbacks = FallbackReader(self._read, self._tables, self._damaged)
 
     @classmethod
     def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
@@ -326,10 +327,13 @@ class Lexicon:
         except sqlite3.DatabaseError as error:
             if isinstance(error, sqlite3.ProgrammingError | sqlite3.InterfaceError):
                 raise
-            raise DamagedIndexError(
-                f"The lexicon {self.path} cannot be read ({error}). "
-                'Run "pqsearch ingest --rebuild" to rebuild the index.'
-            ) from error
+            raise self._damaged(error) from error
+
+    def _damaged(self, error: Exception) -> DamagedIndexError:
+        return DamagedIndexError(
+            f"The lexicon {self.path} cannot be read ({error}). "
+            'Run "pqsearch ingest --rebuild" to rebuild the index.'
+        )
 
     def _expand(self, key: str) -> frozenset[str]:
         # The rows `lemma_shares` reads (and keeps, cleared with `_expanded`): a query word
@@ -350,5 +354,4 @@ class Lexicon:
         return frozenset(row[0] for row in rows)
 
     def _fallback(self, key: str) -> frozenset[str]:
-        rows = self._read("SELECT lemma FROM fallback WHERE form = ?", (key,)).fetchall()
-        return frozenset(row[0] for row in rows)
+        return self._fallbacks.lemmas(key)

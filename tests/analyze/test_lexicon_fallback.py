@@ -1,0 +1,127 @@
+"""The lexicon's fallback table as compressed blocks: the same lemmas as one row per pair, a
+fraction of the bytes, and lexicons written with the rows still read."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pqsearch.analyze.lexicon import FILENAME, Lexicon
+from pqsearch.analyze.lexicon_fallback import (
+    BLOCK_ROWS,
+    BLOCKS_TABLE,
+    _fallback_blocks,
+    _folded_pairs,
+    block_lemmas,
+    decode_block,
+    encode_blocks,
+)
+from pqsearch.errors import DamagedIndexError
+
+
+def _simplemma_pairs() -> dict[str, set[str]]:
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    table = DefaultDictionaryFactory().get_dictionary("fr")
+    expected: dict[str, set[str]] = {}
+    for form, lemma in _folded_pairs(table.items()):
+        expected.setdefault(form, set()).add(lemma)
+    return expected
+
+
+@pytest.fixture(scope="module")
+def new_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("fallback") / FILENAME
+    with Lexicon.open(path, writable=True):
+        pass
+    return path
+
+
+def test_a_new_lexicon_holds_the_table_in_under_a_megabyte_and_a_half(new_lexicon: Path) -> None:
+    # One row per pair took 5.75 MB of every index.
+    assert new_lexicon.stat().st_size < 1_500_000
+
+
+def test_the_forms_around_every_block_boundary_get_simplemmas_lemmas(new_lexicon: Path) -> None:
+    expected = _simplemma_pairs()
+    forms = sorted(expected)
+    firsts = [first for first, _ in _fallback_blocks()]
+    assert len(firsts) > 1000
+    # The first form of each block, the form just before it (the previous block's last),
+    # the one after it, and words that sort between forms.
+    at = {form: i for i, form in enumerate(forms)}
+    around = {forms[j] for first in firsts for j in (at[first] - 1, at[first], at[first] + 1)}
+    assert min(firsts) == forms[0]
+    with Lexicon.open(new_lexicon) as lexicon:
+        for form in around:
+            assert lexicon._fallback(form) == expected[form], form
+        for form in list(around)[:300]:
+            assert lexicon._fallback(form + "qx") == expected.get(form + "qx", set())
+        assert lexicon._fallback("") == frozenset()
+        assert lexicon._fallback("0") == expected.get("0", set())
+
+
+def test_a_form_with_several_lemmas_and_one_that_is_its_own_lemma(new_lexicon: Path) -> None:
+    with Lexicon.open(new_lexicon) as lexicon:
+        assert lexicon._fallback("a") == {"a", "avoir"}
+        assert lexicon._fallback("maisons") == {"maison"}
+        assert lexicon.in_dictionary("recharger")
+        assert not lexicon.in_dictionary("diplomatez")
+
+
+def test_a_forms_lines_stay_in_one_block_past_the_block_size() -> None:
+    pairs = [(f"f{i:04d}", f"l{i}") for i in range(BLOCK_ROWS - 1)]
+    pairs += [("g", f"m{i}") for i in range(5)] + [("g", "g"), ("ga", "ga"), ("g-b", "g")]
+    blocks = list(encode_blocks(pairs))
+    assert [first for first, _ in blocks] == ["f0000", "g-b"]
+    first, second = (decode_block(data) for _, data in blocks)
+    assert len(first) == BLOCK_ROWS - 1 + 6
+    assert block_lemmas(first, "g") == {"g", "m0", "m1", "m2", "m3", "m4"}
+    assert block_lemmas(first, "f0005") == {"l5"}
+    assert block_lemmas(first, "f") == frozenset()
+    assert block_lemmas(second, "g-b") == {"g"}
+    assert block_lemmas(second, "ga") == {"ga"}
+    assert block_lemmas(second, "gb") == frozenset()
+
+
+def test_a_lexicon_written_with_one_row_per_pair_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / FILENAME
+    with sqlite3.connect(path) as old:
+        old.executescript(
+            "CREATE TABLE forms (form TEXT PRIMARY KEY, documents INTEGER NOT NULL,"
+            " tokens INTEGER NOT NULL) WITHOUT ROWID;"
+            "CREATE TABLE lemmas (form TEXT NOT NULL, lemma TEXT NOT NULL,"
+            " PRIMARY KEY (form, lemma)) WITHOUT ROWID;"
+            "CREATE TABLE spellings (form TEXT NOT NULL, spelling TEXT NOT NULL,"
+            " tokens INTEGER NOT NULL, PRIMARY KEY (form, spelling)) WITHOUT ROWID;"
+            "CREATE TABLE fallback (form TEXT NOT NULL, lemma TEXT NOT NULL,"
+            " PRIMARY KEY (form, lemma)) WITHOUT ROWID;"
+            "CREATE TABLE stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;"
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+            "INSERT INTO fallback VALUES ('maisons', 'maison'), ('recharger', 'recharger');"
+            "INSERT INTO meta VALUES ('fallback', 'simplemma 1.1.1 fr');"
+        )
+    old.close()
+    with Lexicon.open(path) as lexicon:
+        assert lexicon.expand("maisons") == {"maisons", "maison"}
+        assert lexicon.in_dictionary("recharger")
+        assert not lexicon.in_dictionary("maison")
+    # An ingest opens it for writing: its schema gains an empty blocks table, not refilled.
+    with Lexicon.open(path, writable=True) as lexicon:
+        assert lexicon.in_dictionary("recharger")
+    with Lexicon.open(path) as lexicon:
+        assert lexicon.expand("maisons") == {"maisons", "maison"}
+
+
+def test_a_block_that_does_not_decompress_is_a_damaged_index(
+    new_lexicon: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / FILENAME
+    path.write_bytes(new_lexicon.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"UPDATE {BLOCKS_TABLE} SET rows = x'0102030405'")
+    connection.close()
+    with Lexicon.open(path) as lexicon, pytest.raises(DamagedIndexError, match="--rebuild"):
+        lexicon.expand("maisons")
