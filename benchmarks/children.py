@@ -118,15 +118,17 @@ def child_ingest(payload: dict[str, Any]) -> dict[str, Any]:
         if hasattr(owner, name):
             setattr(owner, name, wrap(stage, getattr(owner, name)))
     started = time.perf_counter()
+    jobs = payload.get("jobs")
     if "commit_every" in payload:
         report = ingest_module.ingest(
             payload["paths"],
             index_dir=payload["index"],
             rebuild=True,
             commit_every=int(payload["commit_every"]),
+            jobs=jobs,
         )
     else:
-        report = api.ingest(payload["paths"], index_dir=payload["index"], rebuild=True)
+        report = api.ingest(payload["paths"], index_dir=payload["index"], rebuild=True, jobs=jobs)
     seconds = time.perf_counter() - started
     stages = dict(clock.seconds)
     stages["index_write"] = max(0.0, seconds - sum(stages.values()))
@@ -136,6 +138,11 @@ def child_ingest(payload: dict[str, Any]) -> dict[str, Any]:
         "words": report.words,
         "seconds": seconds,
         "stages": stages,
+        # Workers started (0: every document lemmatized in the main process) and the CPU
+        # seconds of the main process (lemmatization aside) and of lemmatization.
+        "jobs": report.jobs,
+        "main_cpu_seconds": report.main_cpu_seconds,
+        "analysis_cpu_seconds": report.analysis_cpu_seconds,
     }
 
 

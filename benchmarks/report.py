@@ -43,6 +43,37 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
     return rows
 
 
+def ingest_notes(ingest: dict[str, Any]) -> list[str]:
+    """The index's bytes by part, and the main process's CPU share of the ingest with what it
+    allows on more cores."""
+    mb = 2**20
+    lines: list[str] = []
+    parts = ingest.get("index_parts")
+    if parts:
+        shown = ", ".join(
+            f"{name} {size / mb:,.2f}" for name, size in sorted(parts.items(), key=lambda p: -p[1])
+        )
+        lines += ["", f"Index by part (MB): {shown}."]
+    main, lemma = ingest.get("main_cpu_seconds"), ingest.get("analysis_cpu_seconds")
+    if main and lemma:
+        docs = max(ingest["documents"], 1)
+        main_doc, lemma_doc = 1000 * main / docs, 1000 * lemma / docs
+        share = main / (main + lemma)
+        projected = ", ".join(
+            f"{n} workers {1000 / max(main_doc, lemma_doc / n):,.0f} docs/s "
+            f"({(main_doc + lemma_doc) / max(main_doc, lemma_doc / n):.1f} x one process)"
+            for n in (1, 2, 8, 16)
+        )
+        lines += [
+            "",
+            f"Ingest CPU: main process {main_doc:.1f} ms per document (parse, enrichment, "
+            f"writes, commits, merges), lemmatization {lemma_doc:.1f} ms; main share "
+            f"{share:.0%}. Projected on idle cores, the slower of the main process and N "
+            f"workers setting the pace: {projected}.",
+        ]
+    return lines
+
+
 def _load(machine: dict[str, Any]) -> str:
     start = machine["load_average"][0]
     end = machine.get("load_average_end", (start,))[0]
@@ -96,6 +127,8 @@ def markdown(results: dict[str, Any]) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     scale = "scale corpus"
+    if ingest and "jobs" in ingest:
+        scale += f", {ingest['jobs']} workers"
     if ingest and ingest.get("reused_analyses"):
         scale += " (each sentence lemmatized once: not an ingest rate)"
     for label, run in (("real documents", results["ingest_real"]), (scale, ingest)):
@@ -123,6 +156,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"{spacy['tokens'] / spacy['seconds']:,.0f} | {spacy['seconds']:,.1f} | | | | | | "
             f"{spacy['peak_rss_mb']:,.0f} |"
         )
+    if ingest:
+        lines += ingest_notes(ingest)
     queries = results["queries"]
     if "first_pass" in queries:
         lines += [

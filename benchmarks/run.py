@@ -172,6 +172,27 @@ def folder_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+# What each file of an index holds, by its name (Whoosh's segment files, then ours).
+_PARTS = (
+    (".pst", "postings"),
+    (".trm", "term dictionary"),
+    ("_stored.col", "stored records"),
+    (".col", "columns (Whoosh)"),
+    (".npz", "columns (saved)"),
+    ("lexicon.sqlite", "lexicon"),
+)
+
+
+def index_parts(path: Path) -> dict[str, int]:
+    """Bytes of an index by what its files hold (`_PARTS`; anything else is "other")."""
+    parts: dict[str, int] = {}
+    for file in path.rglob("*"):
+        if file.is_file() and not file.is_symlink():
+            name = next((label for end, label in _PARTS if file.name.endswith(end)), "other")
+            parts[name] = parts.get(name, 0) + file.stat().st_size
+    return parts
+
+
 def corpus_stats(path: Path) -> dict[str, Any]:
     docs = text_bytes = 0
     for record in baselines.iter_records(path):
@@ -243,9 +264,13 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
             _say(f"pqsearch ingest, {stats['docs']} documents")
             index_dir = work / "index"
             task = "ingest-reusing" if args.reuse_analyses else "ingest"
-            ingest = run_child(task, {"paths": [str(corpus)], "index": str(index_dir)})
+            payload: dict[str, Any] = {"paths": [str(corpus)], "index": str(index_dir)}
+            if args.jobs is not None:
+                payload["jobs"] = args.jobs
+            ingest = run_child(task, payload)
             ingest["reused_analyses"] = args.reuse_analyses
             ingest["index_bytes"] = folder_bytes(index_dir)
+            ingest["index_parts"] = index_parts(index_dir)
             results["ingest"] = ingest
             words = ingest["words"]
         else:
@@ -310,6 +335,12 @@ def main(argv: list[str] | None = None) -> int:
         "whose ingest rate is not pqsearch's",
     )
     parser.add_argument("--spacy", action="store_true", help="also time spaCy's pipe alone")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help="spaCy worker processes of the ingest (default: pqsearch's, the cores available)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the indexes built")
     args = parser.parse_args(argv)
     results = benchmark(args)

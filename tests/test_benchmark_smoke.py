@@ -31,6 +31,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object],
         "--rounds=1",
         "--cold-runs=1",
         "--skip-real",
+        "--jobs=2",
         f"--out={out}",
         f"--work={out}",
     ]
@@ -51,6 +52,22 @@ def test_the_corpus_has_the_requested_documents_all_ingested(
     assert isinstance(ingest, dict)
     assert ingest["documents"] == DOCS
     assert ingest["failed"] == 0
+
+
+def test_the_ingest_reports_its_cpu_split_and_the_index_by_part(
+    report: tuple[dict[str, object], str],
+) -> None:
+    results, table = report
+    ingest = results["ingest"]
+    assert isinstance(ingest, dict)
+    # 200 documents: under the 256 past which workers start, all lemmatized in process.
+    assert ingest["jobs"] == 0
+    assert ingest["main_cpu_seconds"] > 0 and ingest["analysis_cpu_seconds"] > 0
+    parts = ingest["index_parts"]
+    assert sum(parts.values()) == ingest["index_bytes"]
+    assert {"postings", "stored records", "lexicon", "term dictionary"} <= set(parts)
+    assert "Ingest CPU: main process" in table and "16 workers" in table
+    assert "Index by part (MB): " in table
 
 
 def test_the_table_puts_pqsearch_beside_both_baselines(

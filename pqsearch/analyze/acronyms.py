@@ -28,6 +28,10 @@ MAX_LONG_WORDS = 10
 # Two to eight letters, at least two of them capitals, alone in brackets: "(SIAMU)", "(LEZ)",
 # "(SPF)", "(CoCoF)".
 _DEFINED = re.compile(r"([^()\n.;:]{3,200}?)\s*\(\s*([A-Za-z][A-Za-z&\-]{1,7})\s*\)")
+# The bracket alone, and the longest text a match may start before its "(": 200 characters of
+# long form and the blanks between them and the bracket.
+_BRACKET = re.compile(r"(\s*)\(\s*[A-Za-z][A-Za-z&\-]{1,7}\s*\)")
+_LONGEST = 200
 # Words that do not give an initial, and determiners that start a noun group.
 _LINKS = frozenset(
     [
@@ -79,7 +83,7 @@ _DETERMINERS = frozenset(
 def find_definitions(text: str) -> Iterator[tuple[str, str, bool]]:
     """(acronym, long form, whether its initials spell the acronym) for each definition in
     `text`; both folded, the long form as its words joined by spaces."""
-    for match in _DEFINED.finditer(text):
+    for match in _definitions(text):
         acronym = match.group(2)
         if sum(c.isupper() for c in acronym) < 2:
             continue
@@ -92,6 +96,23 @@ def find_definitions(text: str) -> Iterator[tuple[str, str, bool]]:
         loose = _noun_group(words)
         if loose is not None and len(loose) >= 2:
             yield letters, " ".join(loose), False
+
+
+def _definitions(text: str) -> Iterator[re.Match[str]]:
+    """What `_DEFINED.finditer(text)` gives, found from the brackets: tried at every position,
+    the lazy long form scanned up to 200 characters ahead from each (a third of an ingest's
+    main process). A match ends with a bracket, and the long form holds no bracket, so each
+    bracket's match, if any, starts at most `_LONGEST` characters before it (its blanks aside)
+    and after the previous match: `_DEFINED` searched there finds the same leftmost start."""
+    done = 0
+    for bracket in _BRACKET.finditer(text):
+        if bracket.start() < done:
+            continue
+        start = max(done, bracket.start(1) - _LONGEST)
+        match = _DEFINED.search(text, start, bracket.end())
+        if match is not None:
+            done = match.end()
+            yield match
 
 
 def _by_initials(words: list[str], letters: str) -> list[str] | None:
