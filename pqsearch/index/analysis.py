@@ -2,10 +2,13 @@
 references and portfolios.
 
 spaCy is loaded once per process (`shared_lemmatizer`) and on the first batch only; past
-`WORKER_AFTER_DOCUMENTS` documents in one run it lemmatizes in `jobs` worker processes
-(`index.worker`), so that spaCy runs on the other cores while the ingest parses and writes
-on one. Batches go to whichever worker is free, and come back in the order they were sent
-(`PendingBatch`s are read first in, first out), so the index is the same whatever `jobs`.
+`WORKER_AFTER_DOCUMENTS` documents in one run the records are analysed in `jobs` worker
+processes (`index.worker`): lemmas, surface words, answer type, sectors and references
+(`analyze_questions`), so that this work runs on the other cores while the ingest parses
+and writes on one. Only the portfolios' canonical names, which the index's lexicon gives,
+are added here. Batches go to whichever worker is free, and come back in the order they
+were sent (`PendingBatch`s are read first in, first out), so the index is the same
+whatever `jobs`.
 
 The CPU each side spends is counted (`CpuUse`): the main process's share per document is
 the ceiling on what more workers can give.
@@ -18,7 +21,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pqsearch.analyze.answers import classify_answer
@@ -45,26 +48,90 @@ def shared_lemmatizer() -> Lemmatizer:
 # Past this many documents to analyse in one run, spaCy moves to a worker process: starting
 # it costs a model load (seconds), which only a large ingest wins back.
 WORKER_AFTER_DOCUMENTS = 256
+# Files to read past this many bytes (some hundreds of records, or of pages) make a large
+# ingest from the first batch: the first documents are not analysed one core at a time
+# (256 of them are some 15 s of spaCy), and this process never loads spaCy.
+WORKERS_AT_ONCE_BYTES = 4_000_000
+
+
+@dataclass(frozen=True)
+class Analyzed:
+    """What analysis gives one record: its parts' analyses, its parts' surface words, and
+    its enrichment (portfolios aside: the index's lexicon names them)."""
+
+    parts: dict[str, Analysis]
+    words: dict[str, Sequence[str]]
+    enrichment: Enrichment
 
 
 @dataclass
 class PendingBatch:
-    """A batch of questions and its analyses, ready or still being computed by the worker."""
+    """A batch of questions and its analyses, ready or still being computed by a worker."""
 
     questions: Sequence[Question]
-    analyses: list[Analysis] | Future[tuple[list[Analysis], float]]
+    analyses: list[Analyzed] | Future[tuple[list[Analyzed], float]]
 
 
-def _lemmatize_in_worker(texts: list[str]) -> tuple[list[Analysis], float]:
-    """The analyses and the CPU seconds they took in this worker (the model's load aside)."""
+def analyze_questions(
+    lemmatizer: Lemmatizer,
+    detector: SectorDetector,
+    questions: Sequence[Question],
+    n_process: int | None = None,
+) -> list[Analyzed]:
+    """Lemmatize and enrich a batch of records (in a worker, or in the ingest's process)."""
+    texts = [getattr(q, part) or "" for q in questions for part in TEXT_PARTS]
+    analyses = iter(list(lemmatizer.analyze(texts, n_process=n_process)))
+    done = []
+    for question in questions:
+        parts = {part: next(analyses) for part in TEXT_PARTS}
+        words: dict[str, Sequence[str]] = {
+            part: surface_tokens(getattr(question, part) or "") for part in TEXT_PARTS
+        }
+        done.append(Analyzed(parts, words, enrich(detector, question, parts)))
+    return done
+
+
+def enrich(
+    detector: SectorDetector, question: Question, analyses: Mapping[str, Analysis]
+) -> Enrichment:
+    answer_type = classify_answer(question)
+    mentions = detector.score(
+        {part: read_part(getattr(question, part) or "", a) for part, a in analyses.items()}
+    )
+    references = [_reference_dict(r) for r in question_references(question)]
+    return Enrichment(
+        answer_type=answer_type.type,
+        answer_type_evidence=answer_type.evidence,
+        sectors=tuple(m.to_dict() for m in mentions),
+        references=tuple(references),
+        portfolios=(),
+    )
+
+
+# A worker's sector detector, by taxonomy fingerprint: built once per worker (its terms are
+# lemmatized by spaCy, seconds).
+_DETECTORS: dict[str, SectorDetector] = {}
+
+
+def _analyze_in_worker(
+    questions: list[Question], taxonomy: Taxonomy
+) -> tuple[list[Analyzed], float]:
+    """The analyses and the CPU seconds they took in this worker (the model's load and the
+    detector's construction aside)."""
     lemmatizer = shared_lemmatizer()
+    detector = _DETECTORS.get(taxonomy.fingerprint)
+    if detector is None:
+        detector = _DETECTORS[taxonomy.fingerprint] = SectorDetector(
+            taxonomy, lemmatizer.lemmatize_terms
+        )
     started = time.process_time()
-    analyses = list(lemmatizer.analyze(texts))
-    return analyses, time.process_time() - started
+    done = analyze_questions(lemmatizer, detector, questions)
+    return done, time.process_time() - started
 
 
 class Analyzer:
-    """Everything ingest adds to a parsed record; spaCy is loaded on the first batch only."""
+    """Everything ingest adds to a parsed record; spaCy is loaded on the first batch analysed
+    in this process only."""
 
     def __init__(
         self,
@@ -72,10 +139,11 @@ class Analyzer:
         n_process: int | None,
         portfolios: PortfolioNames,
         jobs: int = 1,
+        input_bytes: int = 0,
     ):
-        self.lemmatizer = shared_lemmatizer()
         self.n_process = n_process
         self.jobs = jobs
+        self.at_once = input_bytes > WORKERS_AT_ONCE_BYTES
         # CPU seconds of lemmatization: in this process (the first batches) and in workers.
         self.inline_cpu = 0.0
         self.worker_cpu = 0.0
@@ -87,27 +155,31 @@ class Analyzer:
         self._pool: ProcessPoolExecutor | None = None
 
     @property
+    def lemmatizer(self) -> Lemmatizer:
+        return shared_lemmatizer()
+
+    @property
     def detector(self) -> SectorDetector:
         if self._detector is None:
             self._detector = SectorDetector(self.taxonomy, self.lemmatizer.lemmatize_terms)
         return self._detector
 
     def submit(self, questions: Sequence[Question]) -> PendingBatch:
-        """Start lemmatizing a batch: in a worker process once the ingest is large, so that
-        spaCy runs on other cores while this process parses and writes."""
-        texts = [getattr(q, part) or "" for q in questions for part in TEXT_PARTS]
+        """Start analysing a batch: in a worker process once the ingest is large, so that
+        spaCy and the enrichment run on other cores while this process parses and writes."""
         self._submitted += len(questions)
-        if self._submitted > WORKER_AFTER_DOCUMENTS:
+        if self.at_once or self._submitted > WORKER_AFTER_DOCUMENTS:
             if self._pool is None:
                 self._pool = analysis_pool(self.jobs)
                 self.workers_started = self.jobs
             try:
-                future = self._pool.submit(_lemmatize_in_worker, texts)
+                future = self._pool.submit(_analyze_in_worker, list(questions), self.taxonomy)
             except BrokenProcessPool as error:
                 raise _worker_lost() from error
             return PendingBatch(questions, future)
+        detector = self.detector
         started = time.process_time()
-        analyses = list(self.lemmatizer.analyze(texts, n_process=self.n_process))
+        analyses = analyze_questions(self.lemmatizer, detector, questions, self.n_process)
         self.inline_cpu += time.process_time() - started
         return PendingBatch(questions, analyses)
 
@@ -119,43 +191,26 @@ class Analyzer:
     def analyze(
         self, pending: PendingBatch
     ) -> Iterator[tuple[Question, DocumentText, Enrichment, dict[str, Analysis]]]:
-        questions = pending.questions
         result = pending.analyses
         if isinstance(result, list):
-            analyses = iter(result)
+            done = result
         else:
             done, cpu = _worker_result(result)
             self.worker_cpu += cpu
-            analyses = iter(done)
-        for question in questions:
-            parts = {part: next(analyses) for part in TEXT_PARTS}
+        for question, analyzed in zip(pending.questions, done, strict=True):
             text = DocumentText(
-                lemmas={part: a.lemmas for part, a in parts.items()},
-                words={part: surface_tokens(getattr(question, part) or "") for part in TEXT_PARTS},
+                lemmas={part: a.lemmas for part, a in analyzed.parts.items()},
+                words=analyzed.words,
             )
-            yield question, text, self.enrich(question, parts), parts
-
-    def enrich(self, question: Question, analyses: Mapping[str, Analysis]) -> Enrichment:
-        answer_type = classify_answer(question)
-        mentions = self.detector.score(
-            {
-                part: read_part(getattr(question, part) or "", analysis)
-                for part, analysis in analyses.items()
-            }
-        )
-        references = [_reference_dict(r) for r in question_references(question)]
-        return Enrichment(
-            answer_type=answer_type.type,
-            answer_type_evidence=answer_type.evidence,
-            sectors=tuple(m.to_dict() for m in mentions),
-            references=tuple(references),
-            portfolios=self.portfolios.canonical(question.portfolios),
-        )
+            enrichment = replace(
+                analyzed.enrichment, portfolios=self.portfolios.canonical(question.portfolios)
+            )
+            yield question, text, enrichment, analyzed.parts
 
 
 def _worker_result(
-    future: Future[tuple[list[Analysis], float]],
-) -> tuple[list[Analysis], float]:
+    future: Future[tuple[list[Analyzed], float]],
+) -> tuple[list[Analyzed], float]:
     try:
         return future.result()
     except BrokenProcessPool as error:

@@ -220,7 +220,7 @@ def _ingest_into(
             raise store.read_failure(root, error) from error
         files, failures, skipped = document_files(paths)
         cpu_started = time.process_time()
-        analyzer = Analyzer(taxonomy, n_process, PortfolioNames(lexicon), jobs)
+        analyzer = Analyzer(taxonomy, n_process, PortfolioNames(lexicon), jobs, _bytes(files))
         state = IngestRun(
             ix=ix,
             lexicon=lexicon,
@@ -231,6 +231,7 @@ def _ingest_into(
             batch_size=batch_size,
             progress=Progress(files_total=len(files)),
             on_progress=progress,
+            merge_on_commit=not fresh,
         )
         state.failed.extend(failures)
         state.skipped.extend(skipped)
@@ -278,6 +279,14 @@ def _merge_segments(ix: Any) -> None:
     if segments > 1:
         ix.writer(timeout=30.0, compound=COMPOUND).commit(optimize=True)
         record_files(ix)
+
+
+def _bytes(files: list[Path]) -> int:
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):  # gone since the walk: reported when read
+            total += file.stat().st_size
+    return total
 
 
 def _record_lexicon(data: Path) -> None:

@@ -106,8 +106,13 @@ class IngestRun:
         batch_size: int,
         progress: Progress,
         on_progress: ProgressCallback | None,
+        merge_on_commit: bool = True,
     ) -> None:
         self.ix = ix
+        # A new index is merged into one segment at the end (`ingest._merge_segments`): the
+        # merges Whoosh's policy does at commits before it would rewrite the same postings
+        # again (at 100,000 documents they were 26 % of the ingest, the final merge 16 %).
+        self.merge_on_commit = merge_on_commit
         self.lexicon = lexicon
         self.analyzer = analyzer
         self.existing = existing
@@ -346,7 +351,7 @@ class IngestRun:
         # The lexicon first: if we die between the two, it describes a superset of the index.
         self.acronyms.save(self.lexicon)
         self.lexicon.flush()
-        self.writer.commit()
+        self.writer.commit(merge=self.merge_on_commit)
         self.writer = None
         record_files(self.ix)
         self.uncommitted = 0

@@ -74,6 +74,11 @@ def test_two_workers_build_the_same_index_as_one(
     assert sorted(second["stored"]) == sorted(one.added)  # type: ignore[call-overload]
     assert second["stored"] == first["stored"]
     assert second["lexicon"] == first["lexicon"]
+    # Analysed in this process (no worker): the workers' analysis and enrichment are its own.
+    monkeypatch.setattr(analysis, "WORKER_AFTER_DOCUMENTS", 10**9)
+    inline = ingest_module.ingest([SHIPPED_CORPUS], index_dir=tmp_path / "0", batch_size=3)
+    assert inline.jobs == 0 and inline.added == one.added
+    assert contents(tmp_path / "0") == first
 
 
 def test_a_worker_killed_mid_ingest_is_reported_and_the_index_stays_usable(
