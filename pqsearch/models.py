@@ -197,8 +197,8 @@ class IngestReport:
     identical: tuple[str, ...] = ()
     skipped: tuple[SkippedFile, ...] = ()
     warnings: tuple[str, ...] = ()
-    # Worker processes that lemmatized (0: this process did it all), and the CPU seconds of
-    # the main process (parse, enrich, write, commit, merge) and of lemmatization.
+    # Worker processes that analysed (0: this process did it all), and the CPU seconds of
+    # the main process (parse, write, commit, merge) and of analysis (lemmas, enrichment).
     jobs: int = 0
     main_cpu_seconds: float = 0.0
     analysis_cpu_seconds: float = 0.0

@@ -223,7 +223,7 @@ def cpu_line(report: IngestReport) -> str:
     ceiling = f", so more workers give at most {1 / share:.0f} × one core" if share else ""
     return (
         f"  cpu: main process {1000 * report.main_cpu_seconds / documents:.1f} ms/document, "
-        f"lemmatization {1000 * report.analysis_cpu_seconds / documents:.1f} ms/document on "
+        f"analysis {1000 * report.analysis_cpu_seconds / documents:.1f} ms/document on "
         f"{plural(report.jobs, 'worker')}: the main process is {100 * share:.0f} % of the "
         f"work{ceiling}"
     )
