@@ -198,6 +198,7 @@ def child_ingest_reusing(payload: dict[str, Any]) -> dict[str, Any]:
     # Worker processes import Lemmatizer afresh, without the patch above, and would lemmatize
     # every document with spaCy: keep all the analysis in this process.
     setattr(analysis, "WORKER_AFTER_DOCUMENTS", sys.maxsize)  # noqa: B010
+    setattr(analysis, "WORKERS_AT_ONCE_BYTES", sys.maxsize)  # noqa: B010
     return child_ingest(payload)
 
 
