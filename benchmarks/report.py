@@ -60,14 +60,15 @@ def ingest_notes(ingest: dict[str, Any]) -> list[str]:
         main_doc, lemma_doc = 1000 * main / docs, 1000 * lemma / docs
         share = main / (main + lemma)
         projected = ", ".join(
-            f"{n} workers {1000 / max(main_doc, lemma_doc / n):,.0f} docs/s "
+            f"{n} worker{'s' if n > 1 else ''} {1000 / max(main_doc, lemma_doc / n):,.0f} docs/s "
             f"({(main_doc + lemma_doc) / max(main_doc, lemma_doc / n):.1f} x one process)"
             for n in (1, 2, 8, 16)
         )
         lines += [
             "",
-            f"Ingest CPU: main process {main_doc:.1f} ms per document (parse, enrichment, "
-            f"writes, commits, merges), lemmatization {lemma_doc:.1f} ms; main share "
+            f"Ingest CPU: main process {main_doc:.1f} ms per document (parse, writes, "
+            f"commits, merges), analysis {lemma_doc:.1f} ms (lemmas and enrichment, in "
+            f"{ingest.get('jobs', 0)} workers or in process); main share "
             f"{share:.0%}. Projected on idle cores, the slower of the main process and N "
             f"workers setting the pace: {projected}.",
         ]
