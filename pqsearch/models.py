@@ -240,8 +240,9 @@ class CrossReference:
 @dataclass(frozen=True)
 class SectorEvidence:
     """One term found for a sector: as the taxonomy writes it, where, how often; `in_name`
-    when it was found inside the name of a body ("SPF Santé publique", "la STIB"), which
-    makes the sector mentioned but never a topic."""
+    when it was found inside the name of a body ("SPF Santé publique", "la STIB") or in a
+    sentence about another sector's frame (a civil servant's "congé de maladie"), which makes
+    the sector mentioned but never a topic."""
 
     term: str
     part: str
