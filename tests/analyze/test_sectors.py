@@ -31,8 +31,11 @@ HUB_BRUSSELS = default_taxonomy_path().with_name("sectors_hub_brussels.toml")
 # second session of issue 15: precision 0.783 (90/115), recall 0.844 (76 exact sets); the first
 # session measured 0.789 / 0.870 on the first 60 alone. With the model chosen by
 # cross-validation within dev and the generic terms of H and J (threshold 0.45): precision
-# 0.794, recall 0.844 (77 exact sets). The floors are those figures minus 0.03.
-PRECISION_FLOOR = 0.764
+# 0.794, recall 0.844 (77 exact sets). The floors were those figures minus 0.03. Third
+# session (names, three-sector lists, O's frames, generic terms of D, M, S, U, measured once):
+# precision 0.803, recall 0.828 (76 exact sets). The precision floor rises to 0.803 - 0.03;
+# the recall floor stays where it was (0.828 - 0.03 would lower it).
+PRECISION_FLOOR = 0.773
 RECALL_FLOOR = 0.814
 
 
