@@ -67,6 +67,9 @@ THRESHOLD = TOPIC_THRESHOLD
 # 0.888 -> 0.897, recall 0.884 -> 0.882).
 LIST_SECTORS = 3
 
+# Why an occurrence is only a mention (the third item of an evidence key; "" when it counts).
+NAME, FRAME = "name", "frame"
+
 LemmatizeTerms = Callable[[Sequence[str]], list[tuple[str, ...]]]
 
 
@@ -182,8 +185,8 @@ class SectorDetector:
         for sector_id, found in counts.items():
             # Topic evidence first, then names; title, question, answer; most frequent first.
             evidence = tuple(
-                SectorEvidence(term, part, count, in_name=in_name)
-                for (term, part, in_name), count in sorted(
+                SectorEvidence(term, part, count, in_name=bool(aside), in_frame=aside == FRAME)
+                for (term, part, aside), count in sorted(
                     found.items(),
                     key=lambda item: (item[0][2], order[item[0][1]], -item[1], item[0][0]),
                 )
@@ -211,14 +214,14 @@ class SectorDetector:
 
     def _evidence(
         self, parts: Mapping[str, Sequence[str] | PartText]
-    ) -> tuple[dict[str, dict[tuple[str, str, bool], int]], dict[str, Prominence]]:
-        """Occurrences by sector as {(term, part, in a name): count}, and the prominence of
-        each sector that has evidence outside names."""
+    ) -> tuple[dict[str, dict[tuple[str, str, str], int]], dict[str, Prominence]]:
+        """Occurrences by sector as {(term, part, why only a mention: "", NAME or FRAME):
+        count}, and the prominence of each sector that has evidence outside names and frames."""
         read = {part: _as_part(text) for part, text in parts.items()}
         for part in read:
             if part not in PARTS:
                 raise ValueError(f"unknown part {part!r}; the parts are {', '.join(PARTS)}")
-        counts: defaultdict[str, dict[tuple[str, str, bool], int]] = defaultdict(dict)
+        counts: defaultdict[str, dict[tuple[str, str, str], int]] = defaultdict(dict)
         sentences: defaultdict[str, defaultdict[str, set[int]]] = defaultdict(
             lambda: defaultdict(set)
         )
@@ -235,14 +238,15 @@ class SectorDetector:
                     in_name = any(p in text.named for p in range(start, end))
                 # In a sentence about another sector's frame ("congé de maladie" of civil
                 # servants), a term is a mention: its word is used there, not its sector.
-                in_name = in_name or framed.get(text.sentence[start], sector_id) != sector_id
-                key = (term, part, in_name)
+                in_frame = framed.get(text.sentence[start], sector_id) != sector_id
+                aside = NAME if in_name else FRAME if in_frame else ""
+                key = (term, part, aside)
                 counts[sector_id][key] = counts[sector_id].get(key, 0) + 1
-                if not in_name:
+                if not aside:
                     sentences[sector_id][part].add(text.sentence[start])
             for _, _, body in text.bodies:
                 if body.sector in self._labels:
-                    key = (body.names[0], part, True)
+                    key = (body.names[0], part, NAME)
                     counts[body.sector][key] = counts[body.sector].get(key, 0) + 1
         # A sentence that names several sectors is a list ("TIC, santé, sécurité, ..."), a list
         # of a programme's themes or a table row: it is evidence of a mention, not of a topic.

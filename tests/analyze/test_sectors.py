@@ -336,7 +336,9 @@ def test_sector_words_in_a_sentence_about_staff_sick_leave_are_only_mentions(
     framed = {m.sector: m for m in detector.score(sick_leave)}
     assert {"Q", "H"} <= set(framed)  # mentioned, with their evidence
     assert not framed["Q"].topic and not framed["H"].topic
-    assert all(e.in_name for e in framed["Q"].evidence)
+    assert all(e.in_name and e.in_frame for e in framed["Q"].evidence)
+    stored = json.loads(json.dumps([m.to_dict() for m in framed.values()]))
+    assert tuple(SectorMention.from_dict(data) for data in stored) == tuple(framed.values())
     assert "Q" in {m.sector for m in detector.detect(health)}
 
 
