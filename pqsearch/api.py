@@ -356,7 +356,7 @@ class Index:
         thesaurus, the user's file (`PQSEARCH_THESAURUS`), acronyms defined in the documents,
         its Dutch stem, its spelling correction when it matches nothing."""
         with self._pool.lease() as view:
-            return view.runner.compiler.expander.describe(word)
+            return view.runner.compiler.describe(word)
 
     def facet_raw(self, index_field: str) -> tuple[FacetCount, ...]:
         """Raw values of an index field with their document counts (no display labels)."""

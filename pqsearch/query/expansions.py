@@ -23,6 +23,7 @@ from typing import Literal
 from pqsearch.analyze import acronyms
 from pqsearch.analyze.dutch import dutch_stem, dutch_stopwords
 from pqsearch.analyze.fold import fold
+from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
 from pqsearch.models import Synonym, SynonymSource
@@ -67,6 +68,16 @@ def term_query(field_name: str, kind: str, text: str, boost: float) -> qt.Query:
     if kind == "word":
         return qt.Phrase(field_name, words, boost=boost / len(words))
     return qt.And(tuple(qt.Term(field_name, w) for w in words), boost=boost / len(words))
+
+
+def content_words(lexicon: Lexicon, words: Sequence[str]) -> str:
+    """A thesaurus term's words as searched: its lemmas without its stopwords ("demandeur
+    emploi"), or nothing when that would leave one word of several ("sans-emploi" is not
+    "emploi")."""
+    content = [w for w in words if not lexicon.is_stopword(w)]
+    if len(words) > 1 and len(content) < 2:
+        return ""
+    return " ".join(content or words)
 
 
 class Expander:
@@ -120,10 +131,9 @@ class Expander:
         """Thesaurus, user-file and corpus-acronym expansions of a word's form and lemmas."""
         found: list[Expansion] = []
         for term in thesaurus().equivalents(keys):
-            words = [w for w in term.words if not self.lexicon.is_stopword(w)] or list(term.words)
-            found.append(
-                Expansion("lemma", " ".join(words), SYNONYM_WEIGHT, term.origin, term.text)
-            )
+            words = content_words(self.lexicon, term.words)
+            if words:
+                found.append(Expansion("lemma", words, SYNONYM_WEIGHT, term.origin, term.text))
         long_forms = self.long_forms()
         for key in sorted(keys):
             for long_form in long_forms.get(key, [])[:MAX_LONG_FORMS]:
