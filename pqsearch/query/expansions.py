@@ -11,7 +11,8 @@ to the typed word (1.0) and where it came from (what `pqsearch synonyms WORD` sh
 - Corpus acronyms (`analyze.acronyms`): `ACRONYM_WEIGHT`, the long form as a phrase of
   surface words; an acronym and the long form the documents give it are the same name.
 - Correction (`query.correct`): a word with no match in any field is searched as the
-  nearest indexed form at 1.0 (the search runs on the correction, and says so).
+  nearest indexed form at 1.0 (the search runs on the correction, and says so); a word the
+  dictionary knows only as another inflection of itself.
 """
 
 from __future__ import annotations
@@ -108,7 +109,7 @@ class Expander:
         # A word the thesaurus knows, or a Dutch stopword ("voor", "het"), is no typo.
         if self.correct and not found and form not in dutch_stopwords() and not self._matches(own):
             fixed = self.correction(form)
-            if fixed is not None:
+            if fixed is not None and self._may_become(form, fixed):
                 self.corrections[form] = fixed
                 found.extend(self._own_terms(fixed))
         return found
@@ -166,6 +167,15 @@ class Expander:
             for lemma in sorted(self.lexicon.expand(form))
         ]
         return [*lemmas, Expansion("word", form, 1.0, "correction", form)]
+
+    def _may_become(self, form: str, fixed: str) -> bool:
+        """Whether `form` may be searched as `fixed`: a word the dictionary knows is no typo
+        of another word ("meurtres" is not "mètres": in a query of synonyms the corpus lacks,
+        that correction searched the wrong word at full weight), only of its own inflection
+        ("arrets": "arret")."""
+        if not self.lexicon.in_dictionary(form):
+            return True
+        return not self.lexicon.expand(form).isdisjoint(self.lexicon.expand(fixed))
 
     def _matches(self, own: Sequence[tuple[str, str]]) -> bool:
         return any(
