@@ -74,11 +74,20 @@ def term_query(field_name: str, kind: str, text: str, boost: float) -> qt.Query:
 def content_words(lexicon: Lexicon, words: Sequence[str]) -> str:
     """A thesaurus term's words as searched: its lemmas without its stopwords ("demandeur
     emploi"), or nothing when that would leave one word of several ("sans-emploi" is not
-    "emploi")."""
+    "emploi"). A word written inflected ("zone de basses émissions") is searched as the
+    lemma the corpus gave it most often, else as its dictionary lemma."""
     content = [w for w in words if not lexicon.is_stopword(w)]
     if len(words) > 1 and len(content) < 2:
         return ""
-    return " ".join(content or words)
+    return " ".join(_lemma(lexicon, w) for w in content) if content else " ".join(words)
+
+
+def _lemma(lexicon: Lexicon, word: str) -> str:
+    shares = {lemma: share for lemma, share in lexicon.lemma_shares(word).items() if lemma}
+    if shares:
+        return max(sorted(shares), key=lambda lemma: shares[lemma])
+    others = sorted(lexicon.expand(word) - {word})
+    return others[0] if len(others) == 1 else word
 
 
 class Expander:

@@ -3,9 +3,10 @@ documents that use only its acronym, and a multi-word thesaurus term its group's
 
 "zone de basses émissions" typed is also searched as LEZ, "service d'incendie et d'aide
 médicale urgente" as SIAMU (and as "pompier"), "demandeurs d'emploi" as "chômeur". Each
-content word of the run typed gets the term's expansions, with the weight the term would
-have for one word (`expansions.ACRONYM_WEIGHT`, `SYNONYM_WEIGHT`): a document using only
-the acronym holds every word of the long form, as one spelling it out does.
+content word of the run typed gets the term's expansions, their weight
+(`expansions.ACRONYM_WEIGHT`, `SYNONYM_WEIGHT`) shared between the run's words: a document
+using only the acronym holds every word of the long form, as one spelling it out does, and
+ranks below it.
 
 Long forms come from the corpus (`analyze.acronyms`, as the documents write them) and from
 the thesaurus (`query.synonyms`). A typed word meets a term's word when they are the same
@@ -16,7 +17,7 @@ run is recognised in any inflection; a stopword must be the same word.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.lexicon import Lexicon
@@ -137,9 +138,18 @@ class Runs:
                 continue
             if len(sequence) > 1:
                 for run in self.finder().find([token for token, _ in sequence]):
-                    for token, word in sequence[run.start : run.end]:
-                        if not self.expander.lexicon.is_stopword(token):
-                            extra[id(word)] = extra.get(id(word), ()) + run.term.expansions
+                    content = [
+                        word
+                        for token, word in sequence[run.start : run.end]
+                        if not self.expander.lexicon.is_stopword(token)
+                    ]
+                    # The run's words share the term's weight: it counts as much as one
+                    # word, as a long form searched for an acronym typed does (`term_query`).
+                    shared = tuple(
+                        replace(e, weight=e.weight / len(content)) for e in run.term.expansions
+                    )
+                    for word in content:
+                        extra[id(word)] = extra.get(id(word), ()) + shared
             sequence = []
             if isinstance(item, st.Word):
                 sequence.extend((token, item) for token in surface_tokens(item.text))
