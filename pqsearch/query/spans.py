@@ -31,7 +31,7 @@ from pqsearch.query.expansions import (
     Expansion,
     content_words,
 )
-from pqsearch.query.synonyms import Thesaurus, thesaurus
+from pqsearch.query.synonyms import Term, Thesaurus, thesaurus
 
 # Terms are filed under their first word's first letters: inflection changes a word's end.
 KEY_CHARS = 4
@@ -39,10 +39,12 @@ KEY_CHARS = 4
 
 @dataclass(frozen=True)
 class RunTerm:
-    """A multi-word term (its folded surface words) and what a run typing it adds."""
+    """A multi-word term (its folded surface words) and what names the same: a corpus
+    acronym, or the other terms of its thesaurus group."""
 
     words: tuple[str, ...]
-    expansions: tuple[Expansion, ...]
+    acronym: str = ""
+    others: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,9 @@ class Run:
 
 
 class RunFinder:
-    """The multi-word terms of one index's acronyms and one thesaurus, found in typed words."""
+    """The multi-word terms of one index's acronyms and one thesaurus, found in typed words.
+    Filing them costs no lexicon read (a cold search stays cold-start cheap); what a term
+    expands to is worked out when a query first types it."""
 
     def __init__(
         self, lexicon: Lexicon, long_forms: dict[str, list[str]], thesaurus: Thesaurus
@@ -63,21 +67,31 @@ class RunFinder:
         self.lexicon = lexicon
         self.thesaurus = thesaurus
         self._terms: dict[str, list[RunTerm]] = {}
+        self._expansions: dict[RunTerm, tuple[Expansion, ...]] = {}
         for acronym, forms in long_forms.items():
-            label = self.lexicon.display(acronym) or acronym.upper()
             for long_form in forms[:MAX_LONG_FORMS]:
-                expansion = Expansion("word", acronym, ACRONYM_WEIGHT, "corpus acronym", label)
-                self._file(RunTerm(tuple(long_form.split()), (expansion,)))
+                self._file(RunTerm(tuple(long_form.split()), acronym=acronym))
         for group in thesaurus.groups:
             for term in group:
-                if len(term.words) < 2:
-                    continue
-                others = tuple(
-                    Expansion("lemma", words, SYNONYM_WEIGHT, o.origin, o.text)
-                    for o in group
-                    if o is not term and (words := content_words(lexicon, o.words))
+                others = tuple(o for o in group if o is not term)
+                if len(term.words) > 1 and others:
+                    self._file(RunTerm(term.words, others=others))
+
+    def expansions(self, term: RunTerm) -> tuple[Expansion, ...]:
+        """What typing `term` adds, each at its full weight."""
+        found = self._expansions.get(term)
+        if found is None:
+            if term.acronym:
+                label = self.lexicon.display(term.acronym) or term.acronym.upper()
+                found = (Expansion("word", term.acronym, ACRONYM_WEIGHT, "corpus acronym", label),)
+            else:
+                found = tuple(
+                    Expansion("lemma", words, SYNONYM_WEIGHT, other.origin, other.text)
+                    for other in term.others
+                    if (words := content_words(self.lexicon, other.words))
                 )
-                self._file(RunTerm(term.words, others))
+            self._expansions[term] = found
+        return found
 
     def find(self, typed: Sequence[str]) -> list[Run]:
         """The runs of the folded `typed` words that name a term, the longest first at each
@@ -101,7 +115,7 @@ class RunFinder:
         return found
 
     def _file(self, term: RunTerm) -> None:
-        if len(term.words) > 1 and term.expansions:
+        if len(term.words) > 1:
             self._terms.setdefault(term.words[0][:KEY_CHARS], []).append(term)
 
     def _meets(self, typed: str, written: str) -> bool:
@@ -146,7 +160,8 @@ class Runs:
                     # The run's words share the term's weight: it counts as much as one
                     # word, as a long form searched for an acronym typed does (`term_query`).
                     shared = tuple(
-                        replace(e, weight=e.weight / len(content)) for e in run.term.expansions
+                        replace(e, weight=e.weight / len(content))
+                        for e in self.finder().expansions(run.term)
                     )
                     for word in content:
                         extra[id(word)] = extra.get(id(word), ()) + shared
@@ -158,8 +173,9 @@ class Runs:
     def describe(self, text: str) -> tuple[Synonym, ...]:
         """What the words of `text`, typed together, are also searched as."""
         found: dict[tuple[str, str], Synonym] = {}
-        for run in self.finder().find(surface_tokens(text)):
-            for e in run.term.expansions:
+        finder = self.finder()
+        for run in finder.find(surface_tokens(text)):
+            for e in finder.expansions(run.term):
                 found.setdefault(
                     (e.label or e.text, e.source), Synonym(e.label or e.text, e.source, e.weight)
                 )
