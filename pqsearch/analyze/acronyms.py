@@ -127,6 +127,9 @@ class Acronyms:
         self.written: set[str] = set()
         self.removed: set[str] = set()
         self.rows: dict[tuple[str, str, str], bool] = {}
+        # Whether the lexicon's counts from before the per-document table were taken over
+        # (once per ingest: checking reads the whole table).
+        self._adopted = False
 
     def add(self, document: str, texts: Iterable[str]) -> None:
         """Mine one document (its parts' texts), written anew: what it defined before, if
@@ -157,7 +160,9 @@ class Acronyms:
         re-ingested or removed stops counting for what it no longer defines."""
         if not self.written and not self.removed:
             return
-        _adopt_legacy_counts(lexicon)
+        if not self._adopted:
+            _adopt_legacy_counts(lexicon)
+            self._adopted = True
         lexicon.set_acronyms(
             self.written | self.removed,
             ((doc, acronym, form, strict) for (doc, acronym, form), strict in self.rows.items()),
