@@ -163,7 +163,8 @@ class Expander:
         """Plausible corrections of `form`, the likeliest first (for did-you-mean)."""
         if not correct.max_edits(form):
             return []
-        return [c.form for c in correct.vocabulary(self.index).near(form)]
+        near = correct.vocabulary(self.index).near(form)
+        return [c.form for c in near if self._may_become(form, c.form)]
 
     def long_forms(self) -> dict[str, list[str]]:
         if self._long_forms is None:

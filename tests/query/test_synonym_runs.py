@@ -125,7 +125,8 @@ def test_a_dictionary_word_the_corpus_lacks_is_not_corrected_into_another_word(
     index: api.Index,
 ) -> None:
     # "meurtres" is two edits from the indexed "mètres": a real word, not a typo of it.
-    assert index.search("meurtres", facets=[]).corrections == ()
+    result = index.search("meurtres", facets=[])
+    assert (result.total, result.corrections, result.suggestions) == (0, (), ())
     assert index.search("metrse", facets=[]).corrections == (Correction("metrse", "mètres"),)
 
 
