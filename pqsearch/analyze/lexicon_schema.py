@@ -29,6 +29,10 @@ CREATE TABLE IF NOT EXISTS spellings (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fallback_blocks (first TEXT PRIMARY KEY, rows BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS acronyms (
+    document TEXT NOT NULL, acronym TEXT NOT NULL, long_form TEXT NOT NULL,
+    strict INTEGER NOT NULL, PRIMARY KEY (document, acronym, long_form)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 # Run after `SCHEMA` and the migration of an older lexicon (which lacks `lemmas.tokens`).
