@@ -185,8 +185,12 @@ def child_ingest_reusing(payload: dict[str, Any]) -> dict[str, Any]:
     """`child_ingest` with each distinct sentence lemmatized once (a fast build of a large
     index for the query benchmarks; its ingest rate is not pqsearch's)."""
     from pqsearch.analyze.lemmatize import Lemmatizer
+    from pqsearch.index import analysis
 
     setattr(Lemmatizer, "analyze", _reusing_analyses(Lemmatizer.analyze))  # noqa: B010
+    # Worker processes import Lemmatizer afresh, without the patch above, and would lemmatize
+    # every document with spaCy: keep all the analysis in this process.
+    setattr(analysis, "WORKER_AFTER_DOCUMENTS", sys.maxsize)  # noqa: B010
     return child_ingest(payload)
 
 

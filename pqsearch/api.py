@@ -354,9 +354,10 @@ class Index:
     def synonyms(self, word: str) -> tuple[Synonym, ...]:
         """What a query word is also searched as, and where each term came from: the
         thesaurus, the user's file (`PQSEARCH_THESAURUS`), acronyms defined in the documents,
-        its Dutch stem, its spelling correction when it matches nothing."""
+        its Dutch stem, its spelling correction when it matches nothing. Several words
+        ("zone de basses émissions"): what they name together (an acronym, a thesaurus term)."""
         with self._pool.lease() as view:
-            return view.runner.compiler.expander.describe(word)
+            return view.runner.compiler.describe(word)
 
     def facet_raw(self, index_field: str) -> tuple[FacetCount, ...]:
         """Raw values of an index field with their document counts (no display labels)."""

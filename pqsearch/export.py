@@ -382,7 +382,7 @@ def render(
     if fmt == "jsonl":
         return to_jsonl(precedents)
     compiled = runner.compiler.compile(parse_query(query))
-    matcher = Matcher(runner.index.lexicon, compiled.forms, compiled.lemmas)
+    matcher = Matcher(runner.index.lexicon, compiled.forms, compiled.lemmas, compiled.joining)
     return markdown(query, precedents, matcher, total, language=language, sort=sort)
 
 

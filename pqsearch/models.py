@@ -240,13 +240,15 @@ class CrossReference:
 @dataclass(frozen=True)
 class SectorEvidence:
     """One term found for a sector: as the taxonomy writes it, where, how often; `in_name`
-    when it was found inside the name of a body ("SPF Santé publique", "la STIB"), which
-    makes the sector mentioned but never a topic."""
+    when it was found inside the name of a body ("SPF Santé publique", "la STIB") or, with
+    `in_frame`, in a sentence about another sector's frame (a civil servant's "congé de
+    maladie"): either makes the sector mentioned but never a topic."""
 
     term: str
     part: str
     count: int
     in_name: bool = False
+    in_frame: bool = False
 
 
 @dataclass(frozen=True)
@@ -288,6 +290,7 @@ class SectorMention:
                     str(item["part"]),
                     int(item["count"]),
                     in_name=bool(item.get("in_name", False)),
+                    in_frame=bool(item.get("in_frame", False)),
                 )
                 for item in data["evidence"]
             ),
@@ -297,7 +300,11 @@ class SectorMention:
 
 def _evidence_dict(item: SectorEvidence) -> JsonValue:
     found: JsonObject = {"term": item.term, "part": item.part, "count": item.count}
-    return found | ({"in_name": True} if item.in_name else {})
+    return (
+        found
+        | ({"in_name": True} if item.in_name else {})
+        | ({"in_frame": True} if item.in_frame else {})
+    )
 
 
 @dataclass(frozen=True)

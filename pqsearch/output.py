@@ -15,6 +15,7 @@ from pqsearch.models import (
     IngestReport,
     SearchResult,
     SectorCount,
+    SectorEvidence,
     Synonym,
     WatchReport,
     jsonable,
@@ -235,7 +236,8 @@ def jsonl(records: Iterable[dict[str, Any]]) -> str:
 
 def sectors_lines(document: Document) -> list[str]:
     """The sectors a document is about (with the probability), then those it only mentions;
-    evidence found inside a body's name is marked "(name)"."""
+    evidence found inside a body's name is marked "(name)", in a sentence about another
+    sector's frame (a civil servant's sick leave) "(frame)"."""
     lines = []
     for title, mentions in (
         ("Sectors (about)", [m for m in document.mentioned or document.sectors if m.topic]),
@@ -245,11 +247,17 @@ def sectors_lines(document: Document) -> list[str]:
             lines.append(f"  {title}:")
         for sector in mentions:
             terms = ", ".join(
-                f"{e.term} ×{e.count} in {e.part}{' (name)' if e.in_name else ''}"
-                for e in sector.evidence
+                f"{e.term} ×{e.count} in {e.part}{_aside(e)}" for e in sector.evidence
             )
             lines.append(f"    {sector.sector} {sector.label} (p={sector.score:.2f}): {terms}")
     return lines
+
+
+def _aside(evidence: SectorEvidence) -> str:
+    """Why evidence is only a mention, as `show` marks it."""
+    if evidence.in_frame:
+        return " (frame)"
+    return " (name)" if evidence.in_name else ""
 
 
 def sectors_text(counts: Iterable[SectorCount]) -> str:

@@ -4,23 +4,25 @@ Drafters spell an acronym out the first time they use it: "le Service d'incendie
 médicale urgente (SIAMU)", "la zone de basses émissions (LEZ)". A long form whose content
 words' initials spell the acronym (SIAMU) is taken at once; one that does not (LEZ is the
 Dutch "Lage-emissiezone") is the noun group before the bracket, and is kept only once
-`MIN_LOOSE_DOCUMENTS` documents agree on it. The pairs and how many documents gave each are
-kept in the index's lexicon (`Acronyms.save`, under one metadata key, written with the
-lexicon before each Whoosh commit), so that the query path can expand "SIAMU" to its long
-form and back without reading the documents. No spaCy here.
+`MIN_LOOSE_DOCUMENTS` documents agree on it. Which document gave which pair is kept in
+the index's lexicon (a table, so that a document re-ingested or removed stops counting), and
+how many documents gave each pair under one metadata key, recounted from that table before
+each Whoosh commit (`Acronyms.save`): the query path reads only the counts, to expand "SIAMU"
+to its long form and back without reading the documents. No spaCy here.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from pqsearch.analyze.fold import fold, surface_tokens
 from pqsearch.analyze.lexicon import Lexicon
 
 META_KEY = "acronyms"
+# The document of a definition counted before definitions were kept per document.
+LEGACY_DOCUMENT = "\x00counted before 2026-12: "
 MIN_LOOSE_DOCUMENTS = 2
 # Long forms of at most this many words (a bracket after a whole sentence is no definition).
 MAX_LONG_WORDS = 10
@@ -118,34 +120,76 @@ def _noun_group(words: list[str]) -> list[str] | None:
 
 
 class Acronyms:
-    """Acronym -> long form -> in how many documents (strict ones marked)."""
+    """The definitions mined from the documents written since the last `save`, and the
+    documents removed since: what the lexicon's per-document table must change."""
 
     def __init__(self) -> None:
-        self.documents: Counter[tuple[str, str]] = Counter()
-        self.strict: set[tuple[str, str]] = set()
+        self.written: set[str] = set()
+        self.removed: set[str] = set()
+        self.rows: dict[tuple[str, str, str], bool] = {}
+        # Whether the lexicon's counts from before the per-document table were taken over
+        # (once per ingest: checking reads the whole table).
+        self._adopted = False
 
-    def add(self, texts: Iterable[str]) -> None:
-        """Mine one document (its parts' texts); a pair counts once per document."""
-        found: set[tuple[str, str]] = set()
+    def add(self, document: str, texts: Iterable[str]) -> None:
+        """Mine one document (its parts' texts), written anew: what it defined before, if
+        it was indexed already, no longer counts."""
+        if document in self.written:
+            self._forget(document)
+        self.written.add(document)
+        self.removed.discard(document)
         for text in texts:
             for acronym, long_form, strict in find_definitions(text):
-                found.add((acronym, long_form))
-                if strict:
-                    self.strict.add((acronym, long_form))
-        self.documents.update(found)
+                key = (document, acronym, long_form)
+                self.rows[key] = self.rows.get(key, False) or strict
+
+    def remove(self, document: str) -> None:
+        """A document dropped from the index: its definitions no longer count."""
+        if document in self.written:
+            self._forget(document)
+        self.removed.add(document)
+        self.written.discard(document)
+
+    def _forget(self, document: str) -> None:
+        for key in [k for k in self.rows if k[0] == document]:
+            del self.rows[key]
 
     def save(self, lexicon: Lexicon) -> None:
-        """Merge what was mined into the lexicon's store (before the lexicon's flush)."""
-        if not self.documents:
+        """Write the changes into the lexicon (before its flush, at each commit) and the
+        counts the query path reads (`load`) again from its table, so that a document
+        re-ingested or removed stops counting for what it no longer defines."""
+        if not self.written and not self.removed:
             return
-        stored = load(lexicon)
-        for (acronym, long_form), count in self.documents.items():
-            entry = stored.setdefault(acronym, {}).setdefault(long_form, [0, False])
-            entry[0] += count
-            entry[1] = entry[1] or (acronym, long_form) in self.strict
+        if not self._adopted:
+            _adopt_legacy_counts(lexicon)
+            self._adopted = True
+        lexicon.set_acronyms(
+            self.written | self.removed,
+            ((doc, acronym, form, strict) for (doc, acronym, form), strict in self.rows.items()),
+        )
+        stored: dict[str, dict[str, list[int | bool]]] = {}
+        for acronym, long_form, count, strict in lexicon.acronym_counts():
+            stored.setdefault(acronym, {})[long_form] = [count, strict]
         lexicon.set_meta(META_KEY, json.dumps(stored, ensure_ascii=False, sort_keys=True))
-        self.documents.clear()
-        self.strict.clear()
+        self.written.clear()
+        self.removed.clear()
+        self.rows.clear()
+
+
+def _adopt_legacy_counts(lexicon: Lexicon) -> None:
+    """An index written before the per-document table kept counts only: each counted
+    document becomes a row of a placeholder document, so those counts stay (and stay
+    until `ingest --rebuild`) while new documents count beside them."""
+    if lexicon.acronym_counts():
+        return
+    rows = [
+        (f"{LEGACY_DOCUMENT}{acronym} {long_form} {n}", acronym, long_form, bool(strict))
+        for acronym, forms in load(lexicon).items()
+        for long_form, (count, strict) in forms.items()
+        for n in range(int(count))
+    ]
+    if rows:
+        lexicon.set_acronyms((), rows)
 
 
 def load(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:

@@ -92,6 +92,14 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
         r"(?:membre|auteur|depute)",
         r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
+        # Whatever is sent (the data, the tables, "ceux-ci"), in any tense: "sont communiqués
+        # directement à l'honorable membre", "ont été envoyées directement au député".
+        r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
+        r"(?:l'(?:honorable )?|la |le )?(?:membre|auteur|depute|deputee|parlementaire)",
+        # Documents left for consultation at the parliament's registry, not printed.
+        r"\b(?:reponses?|annexes?|tableaux?|documents?|listes?|donnees?|chiffres?)\b[^.]{0,40}"
+        r"\b(?:consult\w*|disponibles?|depose\w*)\b[^.]{0,20}\bau greffe\b",
+        r"\bau greffe (?:de la chambre|du parlement)\b",
         r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
         r"\bcaractere de (?:pure|simple) documentation\b",
         r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
@@ -113,11 +121,21 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"pour (?:cette|ces|la|les|ce|repondre))",
         # "je vous prie de vous référer à ma réponse" is a referral to an answer, not to a
         # colleague: "référer" counts here only when no "réponse" follows it.
-        r"\bvous (?:invit|sugger|conseill|propos|recommand|pri|engag|demand)\w*\b[^.]{0,50}?"
+        r"\bvous (?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur)\w*\b[^.]{0,50}?"
         r"\b(?:adress\w*|tourn\w*|interroger|questionner|poser|contacter|prendre contact|"
         r"solliciter|referer(?![^.]{0,40}\breponse)|reorienter)\b",
-        r"\b(?:il (?:convient|vous appartient|vous revient|y a lieu|est preferable)|veuillez)\b"
-        r"[^.]{0,20}\b(?:vous |d')?(?:adresser|s'adresser|interroger|poser|tourner)\b",
+        # In any tense or mood: "il convient", "il conviendrait", "il serait préférable".
+        r"\b(?:il (?:(?:vous )?appart\w*|conv\w*|(?:vous )?rev\w*|y a lieu|y aurait lieu|"
+        r"(?:est|serait) (?:preferable|plus indique|opportun|indique))|veuillez)\b"
+        r"[^.]{0,40}\b(?:vous |d'|de )?(?:adresser|s'adresser|interroger|poser|tourner)\b",
+        # The question itself as the subject, with a modal: "cette question devrait être
+        # adressée au ministre", "pourrait être posée à ma collègue".
+        r"\bquestions? (?:[^.]{0,30} )?(?:devr|doi|doiv|pourr|peu|aurai)\w* (?:plutot |donc |"
+        r"des lors |mieux )?(?:etre )?(?:adresse|pose|soumis|transmis|posee|adressee|soumise|"
+        r"transmise)s? (?:a|au|aux)\b",
+        r"\b(?:concern\w*|touch\w*|port\w* sur|il s'agit d') (?:les |la |une )?(?:matiere |"
+        r"competences? )(?:exclusives? |purement )?"
+        r"(?:regionale|communautaire|communale|de|du|des|d')",
         r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*)\b[^.]{0,40}?\b(?:vers|a) "
         r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
         r"\b(?:votre|cette|la) question (?:a ete|est|sera) (?:transmise|reorientee|renvoyee)\b",
@@ -141,6 +159,10 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"explique|repondu)\b[^.]{0,40}\breponse\b",
         r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est|serait) "
         r"(?:donnee|fournie|apportee|communiquee) par\b",
+        # The answer is found in another one: "vous trouverez la réponse dans ma réponse à la
+        # question n° ...", "la réponse figure dans celle donnée à ...".
+        r"\b(?:trouv\w*|figur\w*|repris\w*|contenu\w*)\b[^.]{0,60}\bdans (?:ma|la|notre|mes|les|"
+        r"sa|celle) (?:reponses?|donnee|apportee|fournie)",
         r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
         r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b"
         r"[^.]{0,30}\b(?:gegeven|verstrekt)\b",

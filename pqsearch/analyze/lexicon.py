@@ -208,7 +208,30 @@ class Lexicon:
                 (key, value, value),
             )
 
+    def set_acronyms(
+        self, documents: Iterable[str], rows: Iterable[tuple[str, str, str, bool]]
+    ) -> None:
+        """Replace what `documents` define by `rows` (document, acronym, long form, whether
+        its initials spell the acronym); a document without rows defines nothing now."""
+        with self._db:
+            self._db.executemany(
+                "DELETE FROM acronyms WHERE document = ?", ((doc,) for doc in documents)
+            )
+            self._db.executemany(
+                "INSERT OR REPLACE INTO acronyms VALUES (?, ?, ?, ?)",
+                ((doc, acronym, form, int(strict)) for doc, acronym, form, strict in rows),
+            )
+
     # Reading.
+
+    def acronym_counts(self) -> list[tuple[str, str, int, bool]]:
+        """(acronym, long form, documents defining it so, whether any spells it by initials)
+        over the documents `set_acronyms` holds."""
+        rows = self._read(
+            "SELECT acronym, long_form, count(*), max(strict) FROM acronyms "
+            "GROUP BY acronym, long_form"
+        )
+        return [(str(a), str(f), int(n), bool(s)) for a, f, n, s in rows.fetchall()]
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         """The value stored under `key`, or `default`."""

@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS fallback (
     form TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (form, lemma)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS acronyms (
+    document TEXT NOT NULL, acronym TEXT NOT NULL, long_form TEXT NOT NULL,
+    strict INTEGER NOT NULL, PRIMARY KEY (document, acronym, long_form)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """
 # Run after `SCHEMA` and the migration of an older lexicon (which lacks `lemmas.tokens`).

@@ -43,8 +43,6 @@ _BOUNDARY = re.compile(
 )
 # Characters after which a capital starts a sentence rather than a name.
 _OPENERS = frozenset('.!?:;-–•("«\n')
-# Words after which a capitalised word is a name: "la Défense", "de l'Emploi", "SPF Santé".
-_NAME_OPENERS = frozenset({"le", "la", "les", "l", "de", "du", "des", "d", "a", "au", "aux", "spf"})
 
 
 @dataclass(frozen=True)
@@ -124,10 +122,10 @@ def _kept_words(keys: Sequence[str], analysis: Analysis, stops: frozenset[str]) 
 
 
 def _capitalised_names(text: str, words: Sequence[tuple[str, int, int]]) -> Iterable[int]:
-    """Words written with a capital in mid-sentence after an article or a preposition, or
-    next to another such word: in French only names are ("la Santé publique", "ministre de
-    la Défense", "Bruxelles Mobilité"). A capital after a comma is left alone: lists of
-    domains ("FinTech, RegTech, Insurance") are read as words. Acronyms are left to the
+    """Words written with a capital in mid-sentence: in French only names are ("la Santé
+    publique", "ministre de la Défense", "Bruxelles Mobilité", "Service public fédéral
+    Mobilité"). A capital after a comma is a name only beside another capitalised word: lists
+    of domains ("FinTech, RegTech, Insurance") are read as words. Acronyms are left to the
     gazetteer."""
     capital = [word[:1].isupper() and not word.isupper() for word, _, _ in words]
     for index, (_, start, _) in enumerate(words):
@@ -138,11 +136,10 @@ def _capitalised_names(text: str, words: Sequence[tuple[str, int, int]]) -> Iter
             previous -= 1
         if previous < 0 or text[previous] in _OPENERS:
             continue
-        if text[previous] == "'":  # an elided article: "l'Emploi", "d'Actiris"
-            yield index
-            continue
-        joined_before = index > 0 and words[index - 1][2] > previous
-        if joined_before and (capital[index - 1] or fold(words[index - 1][0]) in _NAME_OPENERS):
+        # Any word before it ("de la Défense", "fédéral Mobilité", "l'Emploi"): a name. The
+        # rule once asked for an article or a preposition before; cross-validated on dev,
+        # any word does as well or better (0.887 / 0.882 -> 0.888 / 0.884).
+        if text[previous] != ",":
             yield index
             continue
         after = index + 1 < len(words) and not text[words[index][2] : words[index + 1][1]].strip(

@@ -34,6 +34,7 @@ _SECTOR_KEYS = {
     "exclusions": False,
     "senses": False,
     "generic": False,
+    "frames": False,
 }
 _SENSE_KEYS = {"term": True, "unless": False, "needs": False}
 _SECTOR_HEADER = re.compile(r"^\s*\[\[\s*sector\s*\]\]")
@@ -70,6 +71,9 @@ class Sector:
     # Terms that say how something is done rather than what it is about ("numérique",
     # "réseaux sociaux"): alone in a document they make the sector mentioned, not a topic.
     generic: tuple[str, ...] = ()
+    # Phrases whose sentence is about this sector's own frame (a civil servant's sick leave
+    # for O): the other sectors' terms in that sentence are only mentions.
+    frames: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -109,6 +113,7 @@ class Taxonomy:
             [s.id, dict(s.labels), list(s.terms), list(s.exclusions), list(s.aliases)]
             + ([[[x.term, list(x.unless), list(x.needs)] for x in s.senses]] if s.senses else [])
             + ([["generic", *s.generic]] if s.generic else [])
+            + ([["frames", *s.frames]] if s.frames else [])
             for s in self.sectors
         ]
         canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
@@ -235,19 +240,19 @@ class _Checker:
             line=self._sector_line(index),
             senses=self._senses(raw, index, sector_id, terms),
             generic=self._generic(raw, index, sector_id, terms),
+            frames=self._strings(raw, "frames", index, sector_id),
         )
 
     def _generic(
         self, raw: dict[str, Any], index: int, sector_id: str, terms: tuple[str, ...]
     ) -> tuple[str, ...]:
         generic = self._strings(raw, "generic", index, sector_id)
-        for term in generic:
-            if term not in terms:
-                self._fail(
-                    self._value_line("generic", index, term),
-                    f"sector {sector_id!r}: the generic term {term!r} is not one of its "
-                    "`terms`; add it there or remove it from `generic`",
-                )
+        for term in [term for term in generic if term not in terms]:
+            self._fail(
+                self._value_line("generic", index, term),
+                f"sector {sector_id!r}: the generic term {term!r} is not one of its "
+                "`terms`; add it there or remove it from `generic`",
+            )
         return generic
 
     def _senses(

@@ -304,7 +304,7 @@ class IngestRun:
                 self.retitled.discard(question.id)
             else:
                 self.lexicon.add(analyses.values())
-                self.acronyms.add(getattr(question, part) or "" for part in TEXT_PARTS)
+                self.acronyms.add(question.id, (getattr(question, p) or "" for p in TEXT_PARTS))
             writer.update_document(**to_document(question, text, enrichment))
             words = sum(a.words for a in analyses.values())
             # A question written again (`write_late`) counts once.
@@ -335,6 +335,7 @@ class IngestRun:
                 continue
             if not os.path.exists(old.source) or old.source in walked_files:
                 writer.delete_by_term("id", doc_id)
+                self.acronyms.remove(doc_id)
                 self.removed.append(doc_id)
                 self.uncommitted += 1
 

@@ -8,13 +8,14 @@ correction from the expander (`expansions.py`). `Compiler.alternatives` delegate
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.stems import derivation_stem
 from pqsearch.models import MatchedTerm, MatchSource, SynonymSource
-from pqsearch.query.expansions import Expander
+from pqsearch.query.expansions import Expander, Expansion
 
 # A word of the typed word's family (same derivation stem: financement for financer) counts
 # this much of the typed word's own lemma. On the dev split of
@@ -77,7 +78,11 @@ class WordAlternatives:
         own = [*lemmas, *self._stems(known), self._form(form)]
         # Synonyms, acronyms, the Dutch stem and a spelling correction (`expansions.py`).
         more = self.expander.more(form, [(a.kind, a.text) for a in own])
-        return [*own, *(Alternative(e.kind, e.text, e.weight, _SOURCES[e.source]) for e in more)]
+        return [*own, *self.expanded(more)]
+
+    def expanded(self, more: Iterable[Expansion]) -> list[Alternative]:
+        """The expander's terms as alternatives (their source as `--explain` names it)."""
+        return [Alternative(e.kind, e.text, e.weight, _SOURCES[e.source]) for e in more]
 
     def lemmas(self, form: str) -> list[Alternative]:
         """The lemmas of a typed form, weighed by their share of its uses."""

@@ -31,12 +31,13 @@ from pqsearch.index.schema import (
     WORD_FIELDS,
     date_to_int,
 )
-from pqsearch.models import MatchedTerm, WordExplanation
+from pqsearch.models import MatchedTerm, Synonym, WordExplanation
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
 from pqsearch.query.alternatives import Alternative as Alternative
 from pqsearch.query.alternatives import WordAlternatives
-from pqsearch.query.expansions import Expander, term_query
+from pqsearch.query.expansions import Expander, Expansion, term_query
+from pqsearch.query.spans import Runs
 from pqsearch.query.values import MAX_NUMBER_DIGITS, value_terms
 
 # A document holding every typed word outranks one that lacks some: its "all words" part
@@ -68,9 +69,11 @@ class Compiled:
     """A query tree and what the rest of the search needs to know about it."""
 
     query: qt.Query | None
-    # Folded forms and lemmas to highlight in the original text.
+    # Folded forms and lemmas to highlight in the original text; of the forms, the stopwords
+    # of a phrase, marked only beside another match ("transport [en] commun").
     forms: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
+    joining: set[str] = field(default_factory=set)
     # Words whose own query is worth checking for a did-you-mean: (typed word, its query).
     words: list[tuple[str, qt.Query]] = field(default_factory=list)
     # Per typed text-part restriction (for snippets): which parts words were searched in.
@@ -92,6 +95,7 @@ class Compiler:
         self._sector_resolver = sector_resolver
         self.expander = Expander(index)
         self._alternatives = WordAlternatives(self.lexicon, self.expander)
+        self._runs = Runs(self.expander)
 
     # --- public -----------------------------------------------------------------------
 
@@ -142,6 +146,13 @@ class Compiler:
         its own."""
         return self._alternatives.of(form)
 
+    def describe(self, text: str) -> tuple[Synonym, ...]:
+        """What a typed word is also searched as (`pqsearch synonyms`); for several words,
+        what they name together (a long form's acronym)."""
+        if len(surface_tokens(text)) > 1:
+            return self._runs.describe(text)
+        return self.expander.describe(text)
+
     # --- nodes ------------------------------------------------------------------------
 
     def _node(self, node: st.Node, out: Compiled) -> qt.Query | None:
@@ -182,8 +193,13 @@ class Compiler:
         optional: list[qt.Query] = []
         required: list[qt.Query] = []
         negated: list[qt.Query] = []
+        # Words that name one term together ("zone de basses émissions": LEZ).
+        together = self._runs.of_words(list(items))
         for item in dict.fromkeys(items):  # a word typed twice counts once
-            q = self._node(item, out)
+            if isinstance(item, st.Word) and id(item) in together:
+                q = self._word(item.text, _parts(item.field), out, together[id(item)])
+            else:
+                q = self._node(item, out)
             if q is None:
                 continue
             if isinstance(q, qt.Not):
@@ -198,7 +214,9 @@ class Compiler:
             required.extend(optional)
         return _with_exclusions(required, negated)
 
-    def _word(self, text: str, parts: Sequence[str], out: Compiled) -> qt.Query | None:
+    def _word(
+        self, text: str, parts: Sequence[str], out: Compiled, together: Sequence[Expansion] = ()
+    ) -> qt.Query | None:
         tokens = surface_tokens(text)
         if not tokens:
             return None
@@ -207,10 +225,11 @@ class Compiler:
             return self._phrase(tuple(tokens), parts, out)
         form = tokens[0]
         out.has_text = True
-        out.forms.add(form)
+        # A stopword is not searched, so not marked either ("la", "pour").
         if self.lexicon.is_stopword(form):
             return None
-        alternatives = self.alternatives(form)
+        out.forms.add(form)
+        alternatives = [*self.alternatives(form), *self._alternatives.expanded(together)]
         out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")
         out.explanation.append(WordExplanation(text, tuple(a.explained() for a in alternatives)))
         # Grouped by kind, then part, then term: the order Whoosh adds their scores in.
@@ -258,6 +277,8 @@ class Compiler:
             return None
         out.has_text = True
         out.forms.update(tokens)
+        # A phrase's stopwords are marked only next to its other words (`highlight.Matcher`).
+        out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))
         if len(tokens) == 1:
             return qt.Or(
                 tuple(qt.Term(WORD_FIELDS[p], tokens[0], boost=PART_BOOSTS[p]) for p in parts)

@@ -11,7 +11,8 @@ to the typed word (1.0) and where it came from (what `pqsearch synonyms WORD` sh
 - Corpus acronyms (`analyze.acronyms`): `ACRONYM_WEIGHT`, the long form as a phrase of
   surface words; an acronym and the long form the documents give it are the same name.
 - Correction (`query.correct`): a word with no match in any field is searched as the
-  nearest indexed form at 1.0 (the search runs on the correction, and says so).
+  nearest indexed form at 1.0 (the search runs on the correction, and says so); a word the
+  dictionary knows only as another inflection of itself.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Literal
 from pqsearch.analyze import acronyms
 from pqsearch.analyze.dutch import dutch_stem, dutch_stopwords
 from pqsearch.analyze.fold import fold
+from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
 from pqsearch.models import Synonym, SynonymSource
@@ -69,6 +71,25 @@ def term_query(field_name: str, kind: str, text: str, boost: float) -> qt.Query:
     return qt.And(tuple(qt.Term(field_name, w) for w in words), boost=boost / len(words))
 
 
+def content_words(lexicon: Lexicon, words: Sequence[str]) -> str:
+    """A thesaurus term's words as searched: its lemmas without its stopwords ("demandeur
+    emploi"), or nothing when that would leave one word of several ("sans-emploi" is not
+    "emploi"). A word written inflected ("zone de basses émissions") is searched as the
+    lemma the corpus gave it most often, else as its dictionary lemma."""
+    content = [w for w in words if not lexicon.is_stopword(w)]
+    if len(words) > 1 and len(content) < 2:
+        return ""
+    return " ".join(_lemma(lexicon, w) for w in content) if content else " ".join(words)
+
+
+def _lemma(lexicon: Lexicon, word: str) -> str:
+    shares = {lemma: share for lemma, share in lexicon.lemma_shares(word).items() if lemma}
+    if shares:
+        return max(sorted(shares), key=lambda lemma: shares[lemma])
+    others = sorted(lexicon.expand(word) - {word})
+    return others[0] if len(others) == 1 else word
+
+
 class Expander:
     """Expansions of typed words against one open index; records the corrections made by
     the query being compiled (`begin`)."""
@@ -97,7 +118,7 @@ class Expander:
         # A word the thesaurus knows, or a Dutch stopword ("voor", "het"), is no typo.
         if self.correct and not found and form not in dutch_stopwords() and not self._matches(own):
             fixed = self.correction(form)
-            if fixed is not None:
+            if fixed is not None and self._may_become(form, fixed):
                 self.corrections[form] = fixed
                 found.extend(self._own_terms(fixed))
         return found
@@ -120,10 +141,9 @@ class Expander:
         """Thesaurus, user-file and corpus-acronym expansions of a word's form and lemmas."""
         found: list[Expansion] = []
         for term in thesaurus().equivalents(keys):
-            words = [w for w in term.words if not self.lexicon.is_stopword(w)] or list(term.words)
-            found.append(
-                Expansion("lemma", " ".join(words), SYNONYM_WEIGHT, term.origin, term.text)
-            )
+            words = content_words(self.lexicon, term.words)
+            if words:
+                found.append(Expansion("lemma", words, SYNONYM_WEIGHT, term.origin, term.text))
         long_forms = self.long_forms()
         for key in sorted(keys):
             for long_form in long_forms.get(key, [])[:MAX_LONG_FORMS]:
@@ -143,7 +163,8 @@ class Expander:
         """Plausible corrections of `form`, the likeliest first (for did-you-mean)."""
         if not correct.max_edits(form):
             return []
-        return [c.form for c in correct.vocabulary(self.index).near(form)]
+        near = correct.vocabulary(self.index).near(form)
+        return [c.form for c in near if self._may_become(form, c.form)]
 
     def long_forms(self) -> dict[str, list[str]]:
         if self._long_forms is None:
@@ -156,6 +177,15 @@ class Expander:
             for lemma in sorted(self.lexicon.expand(form))
         ]
         return [*lemmas, Expansion("word", form, 1.0, "correction", form)]
+
+    def _may_become(self, form: str, fixed: str) -> bool:
+        """Whether `form` may be searched as `fixed`: a word the dictionary knows is no typo
+        of another word ("meurtres" is not "mètres": in a query of synonyms the corpus lacks,
+        that correction searched the wrong word at full weight), only of its own inflection
+        ("arrets": "arret")."""
+        if not self.lexicon.in_dictionary(form):
+            return True
+        return not self.lexicon.expand(form).isdisjoint(self.lexicon.expand(fixed))
 
     def _matches(self, own: Sequence[tuple[str, str]]) -> bool:
         return any(

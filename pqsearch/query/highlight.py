@@ -7,6 +7,7 @@ lexicon says the corpus gave that form a lemma the query asked for ("promeut" fo
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 
@@ -29,9 +30,18 @@ class Matcher:
     in C, and asks the lexicon only about forms this process has not met before.
     """
 
-    def __init__(self, lexicon: Lexicon, forms: set[str], lemmas: set[str]) -> None:
+    def __init__(
+        self,
+        lexicon: Lexicon,
+        forms: set[str],
+        lemmas: set[str],
+        joining: set[str] | frozenset[str] = frozenset(),
+    ) -> None:
         self.forms = forms
         self.lemmas = lemmas
+        # Forms marked only in a run of matches holding another word: a quoted phrase's
+        # stopwords ("transport en commun" marks "en" there, not every "en" of the text).
+        self.joining = frozenset(joining)
         self._known = _forms_of(lexicon)
         # The forms met so far whose lemmas the query asked for (grows as forms are met).
         self._by_lemma: set[str] = set()
@@ -60,18 +70,39 @@ class Matcher:
         matched = self._matching(words.forms)
         if not matched:
             return []
-        found: list[tuple[int, int]] = []
+        found: list[tuple[int, int, str]] = []
         seen: set[str] = set()
         for form in matched:
             for piece in words.chunks[form]:
                 if piece in seen:
                     continue
                 seen.add(piece)
-                inside = [(start, end) for start, end, f in _chunk_words(piece) if f in matched]
+                inside = [(start, end, f) for start, end, f in _chunk_words(piece) if f in matched]
                 for base in words.starts(piece):
-                    found.extend((base + start, base + end) for start, end in inside)
+                    found.extend((base + start, base + end, f) for start, end, f in inside)
         found.sort()
-        return found
+        if self.joining & matched:
+            found = self._beside_others(scan, found)
+        return [(start, end) for start, end, _ in found]
+
+    def _beside_others(
+        self, text: str, found: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """`found` without the joining words that are not inside a run of adjacent matches
+        (only spaces and punctuation between them): another word before them and after."""
+        kept: list[tuple[int, int, str]] = []
+        run: list[tuple[int, int, str]] = []
+        for span in [*found, (len(text) + 1, len(text) + 1, "")]:
+            if run and (not span[2] or _WORD_CHAR.search(text, run[-1][1], span[0])):
+                words = [i for i, (_, _, f) in enumerate(run) if f not in self.joining]
+                kept.extend(
+                    s
+                    for i, s in enumerate(run)
+                    if s[2] not in self.joining or (words and words[0] < i < words[-1])
+                )
+                run = []
+            run.append(span)
+        return kept
 
 
 class _Forms:
@@ -135,6 +166,9 @@ class _TextForms:
                 at = text.find(piece, end if found and found[-1] == at else at + 1)
             self._starts[piece] = found
         return found
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 # Text -> its forms and chunks: the same for every query, so kept across searches (a page's

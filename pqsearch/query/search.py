@@ -221,7 +221,7 @@ class QueryRunner:
             for word, fixed in compiled.corrections.items()
         )
         selection = Selection(mask, docs)
-        matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas)
+        matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas, compiled.joining)
         hits = tuple(
             dataclasses.replace(
                 self._hit(kept.docnum, kept.score, start + i + 1, matcher if highlight else None),

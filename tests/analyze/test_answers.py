@@ -297,6 +297,26 @@ _REDIRECTIONS = [
         "Ce dossier ne fait pas partie de mes attributions; il convient de s'adresser au "
         "secrétaire d'État.",
     ),
+    (
+        BY_REFERENCE,
+        "Vous trouverez la réponse à votre question dans ma réponse à la question n° 1234.",
+    ),
+    (BY_REFERENCE, "La réponse à cette question figure dans celle donnée à la question n° 9."),
+    (
+        NOT_COMPETENT,
+        "Je vous saurais gré d'adresser votre question au ministre de la Santé publique.",
+    ),
+    (NOT_COMPETENT, "Cette question devrait être adressée au ministre de l'Économie."),
+    (
+        NOT_COMPETENT,
+        "Il serait préférable de poser cette question à mon collègue, le ministre des Finances.",
+    ),
+    (NOT_COMPETENT, "Il appartient à l'honorable membre de s'adresser au ministre compétent."),
+    (
+        NOT_COMPETENT,
+        "Cette question concerne les compétences du ministre de l'Économie, à qui elle a été "
+        "transmise.",
+    ),
     (NOT_PUBLISHED, "Vu son ampleur, la réponse a été envoyée directement au député."),
     (
         NOT_PUBLISHED,
@@ -305,6 +325,12 @@ _REDIRECTIONS = [
         "Réponses. Sur simple demande, le greffe de la Chambre des représentants transmettra "
         "les documents.",
     ),
+    (
+        NOT_PUBLISHED,
+        "Étant donné le volume des tableaux, ceux-ci sont communiqués directement à "
+        "l'honorable membre.",
+    ),
+    (NOT_PUBLISHED, "Les annexes peuvent être consultées au greffe de la Chambre."),
 ]
 
 
@@ -315,6 +341,21 @@ def test_redirections_are_recognised_in_any_tense_mood_and_person(
     result = classify_answer(_question(answer))
     assert result.type == expected
     assert result.evidence
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Words of the redirection patterns in answers that say something themselves.
+        "Les objets saisis sont déposés au greffe du tribunal. Leur nombre a doublé en 2022.",
+        "Il s'agit d'une compétence régionale. Toutefois, selon la police fédérale, 3.400 faits "
+        "ont été enregistrés en 2022, soit 12 % de plus qu'en 2021.",
+        "Ce point relève de la compétence des communes. Le budget fédéral prévoit 4 millions "
+        "d'euros pour les zones de police. Douze zones en ont bénéficié l'an dernier.",
+    ],
+)
+def test_an_answer_with_information_of_its_own_stays_substantive(answer: str) -> None:
+    assert classify_answer(_question(answer)).type == SUBSTANTIVE
 
 
 def test_a_fact_then_a_referral_is_by_reference_two_sentences_of_its_own_are_substantive() -> None:

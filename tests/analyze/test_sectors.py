@@ -31,8 +31,11 @@ HUB_BRUSSELS = default_taxonomy_path().with_name("sectors_hub_brussels.toml")
 # second session of issue 15: precision 0.783 (90/115), recall 0.844 (76 exact sets); the first
 # session measured 0.789 / 0.870 on the first 60 alone. With the model chosen by
 # cross-validation within dev and the generic terms of H and J (threshold 0.45): precision
-# 0.794, recall 0.844 (77 exact sets). The floors are those figures minus 0.03.
-PRECISION_FLOOR = 0.764
+# 0.794, recall 0.844 (77 exact sets). The floors were those figures minus 0.03. Third
+# session (names, three-sector lists, O's frames, generic terms of D, M, S, U, measured once):
+# precision 0.803, recall 0.828 (76 exact sets). The precision floor rises to 0.803 - 0.03;
+# the recall floor stays where it was (0.828 - 0.03 would lower it).
+PRECISION_FLOOR = 0.773
 RECALL_FLOOR = 0.814
 
 
@@ -198,6 +201,22 @@ def test_sectors_named_together_in_one_sentence_are_a_list_not_topics(
     assert all(prominence[s].question_share == 0.0 for s in listed)
 
 
+def test_three_sectors_named_in_one_sentence_are_already_a_list(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    question = (
+        "Le programme soutient des projets de tourisme, de santé et d'agriculture. Combien de "
+        "logements sociaux ont été attribués en 2023 ? Quel est le délai d'attente pour un "
+        "logement social ?"
+    )
+    by_sector = {m.sector: m for m in detector.score(_parts(lemmatizer, question=question))}
+    assert {"I", "Q", "A"} <= set(by_sector)
+    assert not any(by_sector[s].topic for s in "IQA")
+    assert by_sector["L"].topic
+    prominence = detector.prominence(_parts(lemmatizer, question=question))
+    assert all(prominence[s].question_share == 0.0 for s in "IQA")
+
+
 def test_a_topic_is_exactly_a_score_at_or_above_the_threshold(
     detector: SectorDetector, seed_parts: dict[str, PartText]
 ) -> None:
@@ -279,6 +298,64 @@ def test_words_inside_a_name_written_with_capitals_count_only_as_a_mention(
     health = next(m for m in detector.score(parts) if m.sector == "Q")
     assert not health.topic
     assert all(e.in_name for e in health.evidence)
+
+
+def test_a_capitalised_word_after_any_word_in_mid_sentence_is_a_name(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # "service Logement", "cellule Mobilité": no article before the capital, still a name.
+    parts = _parts(
+        lemmatizer,
+        question="Le service Logement et la cellule Mobilité de la commune recrutent-ils des "
+        "juristes ? Quel est le statut administratif des agents de la fonction publique locale ?",
+    )
+    by_sector = {m.sector: m for m in detector.score(parts)}
+    for sector in ("L", "H"):
+        assert not by_sector[sector].topic
+        assert all(e.in_name for e in by_sector[sector].evidence)
+    assert by_sector["O"].topic
+
+
+def test_sector_words_in_a_sentence_about_staff_sick_leave_are_only_mentions(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # "congé de maladie", "absentéisme", "certificat médical": frames of O (sectors_nace.toml).
+    sick_leave = _parts(
+        lemmatizer,
+        title="L'absentéisme des chauffeurs de bus et de tram.",
+        question="Quel est le taux d'absentéisme des chauffeurs de bus ? Combien de jours de "
+        "congé de maladie pour burn-out ou maladie de longue durée ? Combien de certificats "
+        "médicaux ont été contrôlés par le médecin contrôleur ?",
+    )
+    health = _parts(
+        lemmatizer,
+        title="Les médecins de garde.",
+        question="Combien de médecins assurent la garde ? Les patients atteints d'une maladie "
+        "de longue durée trouvent-ils un médecin ?",
+    )
+    framed = {m.sector: m for m in detector.score(sick_leave)}
+    assert {"Q", "H"} <= set(framed)  # mentioned, with their evidence
+    assert not framed["Q"].topic and not framed["H"].topic
+    assert all(e.in_name and e.in_frame for e in framed["Q"].evidence)
+    stored = json.loads(json.dumps([m.to_dict() for m in framed.values()]))
+    assert tuple(SectorMention.from_dict(data) for data in stored) == tuple(framed.values())
+    assert "Q" in {m.sector for m in detector.detect(health)}
+
+
+@pytest.mark.parametrize(
+    ("sector", "text"),
+    [
+        ("D", "La consommation d'énergie de l'école et ses appareils électriques."),
+        ("M", "Ce projet innovant repose sur une étude scientifique et un consultant."),
+        ("S", "Les syndicats ont été consultés sur la réparation des dommages."),
+        ("U", "Les ressortissants ont été aidés par l'ambassade et le consulat."),
+    ],
+)
+def test_a_sectors_generic_words_alone_mention_it_and_never_make_it_a_topic(
+    detector: SectorDetector, lemmatizer: Lemmatizer, sector: str, text: str
+) -> None:
+    mentions = [m for m in detector.score(_parts(lemmatizer, question=text)) if m.sector == sector]
+    assert [(m.score, m.topic) for m in mentions] == [(0.0, False)]
 
 
 def test_a_term_the_taxonomy_writes_as_a_name_counts_but_a_body_stays_a_mention(
@@ -368,6 +445,7 @@ def test_a_pension_is_social_security_unless_it_is_a_supplementary_one(
     [
         ('senses = [{ term = "ferme", unless = ["pédagogique"] }]', "does not have"),
         ('generic = ["ferme"]', "is not one of its `terms`"),
+        ('frames = "congé de maladie"', "`frames` must be a list of strings"),
     ],
 )
 def test_a_sense_rule_or_generic_term_the_sector_lacks_is_rejected_with_its_line(

@@ -37,8 +37,10 @@ from benchmarks.retrieval_quality import (
 # number of queries) plus 0.01; all queries together may lose ALL_MARGIN. Typo, Dutch and
 # all: raised to the figures of issue 14's corrections and Dutch fields (measured once);
 # acronym, number, multi_concept and all: to issue 14's final figures, every level merged.
+# Topical and all: to the figures of issue 14's synonym work (long forms naming acronyms,
+# more thesaurus groups), measured once on the test split after tuning on dev.
 FLOOR: dict[str, tuple[float, float]] = {
-    "topical": (0.850, 0.950),
+    "topical": (0.885, 1.000),
     "inflection": (0.987, 1.000),
     "own_words": (1.000, 1.000),
     "synonym": (0.877, 0.833),
@@ -47,7 +49,7 @@ FLOOR: dict[str, tuple[float, float]] = {
     "number": (0.833, 0.833),
     "multi_concept": (0.962, 1.000),
     "dutch": (1.000, 1.000),
-    "all": (0.941, 0.964),
+    "all": (0.949, 0.976),
 }
 ALL_MARGIN = 0.02
 
