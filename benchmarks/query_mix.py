@@ -98,3 +98,17 @@ def query_mix(seed: int = DEFAULT_SEED) -> list[BenchQuery]:
         BenchQuery("browse", "", {}, sort="newest"),
     ]
     return mix
+
+
+def mix_search(index: Any, query: BenchQuery) -> Any:
+    """One query of the mix as the benchmark runs it: every facet counted, 20 hits."""
+    from pqsearch.query.facets import facet_catalogue
+    from pqsearch.query.search import Filters
+
+    return index.search(
+        query.text,
+        filters=Filters(**query.filters),
+        facets=sorted(facet_catalogue()),
+        sort=query.sort,
+        limit=20,
+    )

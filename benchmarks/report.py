@@ -27,7 +27,8 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
         )
     query = results["queries"]["latency"]
     uncached = results["queries"].get("uncached")
-    for share, limit in (("p95", 100), ("p50", 30)):
+    # p95 and p50: issue 7's targets at 100k; p99: issue 18's (with p50 <= 15 ms there).
+    for share, limit in (("p99", 100), ("p95", 100), ("p50", 30)):
         measured = f"{query[f'{share}_ms']:.1f} ms"
         if uncached:
             measured += f" (nothing kept between searches: {uncached[f'{share}_ms']:.1f} ms)"
@@ -175,10 +176,15 @@ def markdown(results: dict[str, Any]) -> str:
                 f"| {label} | {figures['p50_ms']:.1f} | {figures['p95_ms']:.1f} | "
                 f"{figures['p99_ms']:.1f} |"
             )
-    lines += ["", "| query kind | p50 ms | p95 ms | queries |", "|---|---:|---:|---:|"]
+    lines += [
+        "",
+        "| query kind (warm) | p50 ms | p95 ms | p99 ms | queries |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for kind, figures in results["queries"]["by_kind"].items():
         lines.append(
-            f"| {kind} | {figures['p50_ms']:.1f} | {figures['p95_ms']:.1f} | {figures['queries']} |"
+            f"| {kind} | {figures['p50_ms']:.1f} | {figures['p95_ms']:.1f} | "
+            f"{figures['p99_ms']:.1f} | {figures['queries']} |"
         )
     cold = results["cold_start"]
     lines += [

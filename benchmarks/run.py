@@ -44,7 +44,7 @@ if str(REPO) not in sys.path:
 from benchmarks import baselines  # noqa: E402
 from benchmarks.children import run_child  # noqa: E402
 from benchmarks.generate import DEFAULT_SEED, write_corpus  # noqa: E402
-from benchmarks.query_mix import VARIANTS, BenchQuery, query_mix  # noqa: E402
+from benchmarks.query_mix import VARIANTS, BenchQuery, mix_search, query_mix  # noqa: E402
 from benchmarks.report import markdown  # noqa: E402
 
 REAL_DOCUMENTS = (REPO / "corpus" / "seed", REPO / "corpus" / "brussels")
@@ -113,20 +113,6 @@ def _query_pass(index: Any, mix: list[BenchQuery]) -> list[tuple[BenchQuery, flo
         result = mix_search(index, query)
         timed.append((query, time.perf_counter() - start, result.total))
     return timed
-
-
-def mix_search(index: Any, query: BenchQuery) -> Any:
-    """One query of the mix as the benchmark runs it: every facet counted, 20 hits."""
-    from pqsearch.query.facets import facet_catalogue
-    from pqsearch.query.search import Filters
-
-    return index.search(
-        query.text,
-        filters=Filters(**query.filters),
-        facets=sorted(facet_catalogue()),
-        sort=query.sort,
-        limit=20,
-    )
 
 
 def baseline_queries(

@@ -183,7 +183,10 @@ class IndexReader:
             return cast(TermPositions, table).of(docs)
         postings = self._postings(field, text, values=True)
         assert postings.values is not None
-        if self._frequent.wanted(len(postings.ids), documents=self.doc_count_all):
+        count = len(postings.ids)
+        if self._frequent.wanted(count, documents=self.doc_count_all) and (
+            self._frequent.decode_all_now(field, text, needed=len(docs), postings=count)
+        ):
             # A frequent term: every posting decoded once, kept for the next phrases.
             table = TermPositions(postings.ids, *self._decode(field, postings.values))
             self._frequent.offer("positions", field, text, table, table.nbytes)
@@ -355,6 +358,12 @@ class _LockedTerms:
 
     def wanted(self, postings: int, kind: str = "positions", *, documents: int = 0) -> bool:
         return self._shared.frequent.wanted(postings, kind, documents=documents)
+
+    def decode_all_now(self, field: str, text: str, *, needed: int, postings: int) -> bool:
+        with self._shared.lock:
+            return self._shared.frequent.decode_all_now(
+                field, text, needed=needed, postings=postings
+            )
 
     def offer(self, kind: str, field: str, text: str, value: Any, size: int) -> None:
         with self._shared.lock:

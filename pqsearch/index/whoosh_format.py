@@ -22,7 +22,7 @@ import itertools
 import pickle
 import warnings
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import whoosh
@@ -69,13 +69,14 @@ class PostingsDecoder:
     def positions(self, format_: Any, values: list[Any]) -> tuple[IntArray, PositionArray]:
         """Posting values to (starts, flat positions): the positions of posting i are
         flat[starts[i]:starts[i + 1]]."""
-        decode = _decode_positions if self.fast and type(format_) is Positions else None
-        lists = [
-            decode(value) if decode is not None else format_.decode_positions(value)
-            for value in values
-        ]
-        starts = np.zeros(len(lists) + 1, dtype=np.int64)
-        np.cumsum(np.fromiter(map(len, lists), np.int64, len(lists)), out=starts[1:])
+        if self.fast and type(format_) is Positions:
+            deltas = _deltas_at_once(values)
+            if deltas is not None:
+                return _accumulated(deltas)
+            lists = [_decode_positions(value) for value in values]
+        else:
+            lists = [format_.decode_positions(value) for value in values]
+        starts = _starts(lists)
         flat = np.fromiter(itertools.chain.from_iterable(lists), np.int32, int(starts[-1]))
         return starts, flat
 
@@ -202,6 +203,41 @@ def _read_blocks(
     if limit is not None:
         return ids_read[:limit], weights_read[:limit], raw[:limit]
     return ids_read, weights_read, raw
+
+
+def _deltas_at_once(values: list[Any]) -> list[list[int]] | None:
+    """Every posting's position deltas from one `pickle.loads`: the bodies (each a pickled
+    list) between a MARK and a TUPLE. A Python call per posting was most of a phrase's
+    decoding (100,000 postings: 0.3 s against 0.17 s). None when the values are not all
+    such bytes, or do not unpickle together: `_decode_positions` then says which is wrong."""
+    try:
+        bodies = [value[_COUNT_BYTES:].removesuffix(b".") for value in values]
+        lists = pickle.loads(b"\x80\x02(" + b"".join(bodies) + b"t.")
+    except Exception:  # any value that does not fit: decoded one by one
+        return None
+    if type(lists) is not tuple or len(lists) != len(values):
+        return None
+    if not all(type(one) is list for one in lists):
+        return None
+    return cast(list[list[int]], lists)
+
+
+def _accumulated(deltas: list[list[int]]) -> tuple[IntArray, PositionArray]:
+    """(starts, flat positions) from each posting's deltas: one running sum over all of
+    them, less the sum before each posting's first."""
+    starts = _starts(deltas)
+    lengths = np.diff(starts)
+    sums = np.cumsum(np.fromiter(itertools.chain.from_iterable(deltas), np.int64, starts[-1]))
+    before = np.zeros(len(deltas), dtype=np.int64)
+    later = starts[:-1] > 0
+    before[later] = sums[starts[:-1][later] - 1]
+    return starts, (sums - np.repeat(before, lengths)).astype(np.int32)
+
+
+def _starts(lists: list[list[int]]) -> IntArray:
+    starts = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, lists), np.int64, len(lists)), out=starts[1:])
+    return starts
 
 
 def _decode_positions(value: bytes) -> list[int]:

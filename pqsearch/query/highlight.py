@@ -78,7 +78,7 @@ class Matcher:
                     continue
                 seen.add(piece)
                 inside = [(start, end, f) for start, end, f in _chunk_words(piece) if f in matched]
-                for base in words.starts[piece]:
+                for base in words.starts(piece):
                     found.extend((base + start, base + end, f) for start, end, f in inside)
         found.sort()
         if self.joining & matched:
@@ -138,20 +138,36 @@ class _TextForms:
     """The folded forms of a text's words, and for each the chunks it occurs in."""
 
     def __init__(self, text: str) -> None:
-        # Where each whitespace-separated chunk starts (words never contain whitespace).
-        starts: dict[str, list[int]] = {}
-        for chunk in _CHUNK.finditer(text):
-            starts.setdefault(chunk.group(), []).append(chunk.start())
+        # The distinct whitespace-separated chunks (words never contain whitespace), split
+        # in C; where a chunk starts is looked for only when it holds a match (`starts`):
+        # a fresh process (a terminal search) builds this for every text of its page.
         chunks: dict[str, list[str]] = {}
-        for piece in starts:
+        for piece in set(text.split()):
             for _, _, form in _chunk_words(piece):
                 chunks.setdefault(form, []).append(piece)
-        self.starts = starts
+        self.text = text
         self.chunks = chunks
         self.forms = frozenset(chunks)
+        self._starts: dict[str, list[int]] = {}
+
+    def starts(self, piece: str) -> list[int]:
+        """Where the chunk `piece` starts in the text, as a whole chunk."""
+        found = self._starts.get(piece)
+        if found is None:
+            found = []
+            text, size = self.text, len(piece)
+            at = text.find(piece)
+            while at >= 0:
+                end = at + size
+                if (at == 0 or text[at - 1].isspace()) and (
+                    end == len(text) or text[end].isspace()
+                ):
+                    found.append(at)
+                at = text.find(piece, end if found and found[-1] == at else at + 1)
+            self._starts[piece] = found
+        return found
 
 
-_CHUNK = re.compile(r"\S+")
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -186,9 +202,12 @@ def _chunk_words(chunk: str) -> tuple[tuple[int, int, str], ...]:
     if words is None:
         if len(_WORDS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
             _WORDS_OF_CHUNK.clear()
-        words = _WORDS_OF_CHUNK[chunk] = tuple(
-            (start, end, fold(word)) for word, start, end in iter_words(chunk)
-        )
+        if chunk.isalnum():
+            # Letters and digits only (most chunks): one word, as `iter_words` finds it.
+            words = ((0, len(chunk), fold(chunk)),)
+        else:
+            words = tuple((start, end, fold(word)) for word, start, end in iter_words(chunk))
+        _WORDS_OF_CHUNK[chunk] = words
     return words
 
 
