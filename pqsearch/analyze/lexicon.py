@@ -267,6 +267,11 @@ class Lexicon:
             self._expanded[key] = found
         return found
 
+    def share_lemma(self, word: str, other: str) -> bool:
+        """Whether two query words have a lemma in common (`expand`): "basse" and "basses",
+        "arrets" and "arret"; a stopword shares none."""
+        return not self.expand(word).isdisjoint(self.expand(other))
+
     def lemma_shares(self, word: str) -> dict[str, float]:
         """The share of the folded `word`'s occurrences that got each lemma ("" for a
         stopword lemma: "ete" is mostly "etre"); equal shares when the lexicon has no counts

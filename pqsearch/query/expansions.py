@@ -185,7 +185,7 @@ class Expander:
         ("arrets": "arret")."""
         if not self.lexicon.in_dictionary(form):
             return True
-        return not self.lexicon.expand(form).isdisjoint(self.lexicon.expand(fixed))
+        return self.lexicon.share_lemma(form, fixed)
 
     def _matches(self, own: Sequence[tuple[str, str]]) -> bool:
         return any(

@@ -119,10 +119,7 @@ class RunFinder:
             self._terms.setdefault(term.words[0][:KEY_CHARS], []).append(term)
 
     def _meets(self, typed: str, written: str) -> bool:
-        if typed == written:
-            return True
-        lemmas = self.lexicon.expand(typed)
-        return bool(lemmas) and not lemmas.isdisjoint(self.lexicon.expand(written))
+        return typed == written or self.lexicon.share_lemma(typed, written)
 
 
 class Runs:
