@@ -1,9 +1,12 @@
 """Names of a package imported on first use (PEP 562), so that importing the package costs
-nothing: `pqsearch search` at the terminal loads only the modules a search needs."""
+nothing: `pqsearch search` at the terminal loads only the modules a search needs; and a
+library's module imported without modules it names but does not use."""
 
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -30,4 +33,55 @@ def lazy_exports(
     return __getattr__, __dir__
 
 
-__all__ = ["lazy_exports"]
+class _StandIn(types.ModuleType):
+    """Takes a module's place while another module is imported: the functions named are
+    stand-ins that import the real module when called; any other name imports it at once."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            # The import system asks for `__path__` and others: a module's absent dunders.
+            raise AttributeError(name)
+        return getattr(_real(self.__name__), name)
+
+
+def _real(name: str) -> types.ModuleType:
+    if isinstance(sys.modules.get(name), _StandIn):
+        del sys.modules[name]
+    return importlib.import_module(name)
+
+
+def _stand_in_function(module: str, name: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(_real(module), name)(*args, **kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    return call
+
+
+def import_without(module: str, unused: Mapping[str, tuple[str, ...]]) -> None:
+    """Import `module` (if it is not yet) without importing the modules of `unused` (module ->
+    the functions `module` takes from it and calls only in code we never run): those
+    functions become stand-ins that import their module on their first call.
+
+    Only the import of `module` sees the stand-ins: any later import of those modules is
+    the real one.
+    """
+    if module in sys.modules:
+        return
+    placed: list[str] = []
+    for name, functions in unused.items():
+        if name not in sys.modules:
+            stand_in = _StandIn(name)
+            for function in functions:
+                setattr(stand_in, function, _stand_in_function(name, function))
+            sys.modules[name] = stand_in
+            placed.append(name)
+    try:
+        importlib.import_module(module)
+    finally:
+        for name in placed:
+            if isinstance(sys.modules.get(name), _StandIn):
+                del sys.modules[name]
+
+
+__all__ = ["import_without", "lazy_exports"]
