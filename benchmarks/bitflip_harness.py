@@ -50,7 +50,7 @@ _KINDS = (
     ("value columns (.col)", r"\.col$"),
     ("table of contents (.toc)", r"\.toc$"),
     ("lexicon (lexicon.sqlite)", r"^lexicon\.sqlite$"),
-    ("saved columns (columns-N.npz)", r"^columns-\d+\.npz$"),
+    ("saved columns (columns-N.arrays)", r"^columns-\d+\.arrays$"),
     ("file record (files-N.json)", r"^files-\d+\.json$"),
     ("lexicon checksum (lexicon.sum)", r"^lexicon\.sum$"),
     ("taxonomy copy (taxonomy.toml)", r"^taxonomy\.toml$"),
