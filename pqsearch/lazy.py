@@ -1,6 +1,6 @@
 """Names of a package imported on first use (PEP 562), so that importing the package costs
 nothing: `pqsearch search` at the terminal loads only the modules a search needs; and a
-library's module imported without modules it names but does not use."""
+library's module imported without modules it names but does not need."""
 
 from __future__ import annotations
 
@@ -50,7 +50,9 @@ def _real(name: str) -> types.ModuleType:
     return importlib.import_module(name)
 
 
-def _stand_in_function(module: str, name: str) -> Callable[..., Any]:
+def deferred(module: str, name: str) -> Callable[..., Any]:
+    """A stand-in for the function `name` of `module` that imports the module when called."""
+
     def call(*args: Any, **kwargs: Any) -> Any:
         return getattr(_real(module), name)(*args, **kwargs)
 
@@ -58,13 +60,29 @@ def _stand_in_function(module: str, name: str) -> Callable[..., Any]:
     return call
 
 
-def import_without(module: str, unused: Mapping[str, tuple[str, ...]]) -> None:
-    """Import `module` (if it is not yet) without importing the modules of `unused` (module ->
-    the functions `module` takes from it and calls only in code we never run): those
-    functions become stand-ins that import their module on their first call.
+def iscoroutinefunction(function: object) -> bool:
+    """`asyncio.iscoroutinefunction` without importing asyncio while nothing else has.
 
-    Only the import of `module` sees the stand-ins: any later import of those modules is
-    the real one.
+    asyncio's answer is `inspect`'s, or whether the function carries asyncio's own
+    `_is_coroutine` marker: an object asyncio makes when it is imported, so that no function
+    can carry it before.
+    """
+    loaded = sys.modules.get("asyncio")
+    if loaded is not None and not isinstance(loaded, _StandIn):
+        return bool(loaded.iscoroutinefunction(function))
+    import inspect
+
+    return inspect.iscoroutinefunction(function)
+
+
+def import_without(module: str, unused: Mapping[str, Mapping[str, Callable[..., Any]]]) -> None:
+    """Import `module` (if it is not yet) without importing the modules of `unused`: module ->
+    the functions `module` takes from it, each given a stand-in (`deferred`, or one that
+    answers as the function would without its module). Any other name `module` asks of them
+    imports the real module.
+
+    Only the import of `module` sees the stand-in modules: any later import of those modules
+    is the real one (`module` keeps the stand-ins it was given).
     """
     if module in sys.modules:
         return
@@ -72,8 +90,8 @@ def import_without(module: str, unused: Mapping[str, tuple[str, ...]]) -> None:
     for name, functions in unused.items():
         if name not in sys.modules:
             stand_in = _StandIn(name)
-            for function in functions:
-                setattr(stand_in, function, _stand_in_function(name, function))
+            for function, replacement in functions.items():
+                setattr(stand_in, function, replacement)
             sys.modules[name] = stand_in
             placed.append(name)
     try:
@@ -84,4 +102,4 @@ def import_without(module: str, unused: Mapping[str, tuple[str, ...]]) -> None:
                 del sys.modules[name]
 
 
-__all__ = ["import_without", "lazy_exports"]
+__all__ = ["deferred", "import_without", "iscoroutinefunction", "lazy_exports"]
