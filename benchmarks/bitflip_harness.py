@@ -54,7 +54,7 @@ _KINDS = (
     ("file record (files-N.json)", r"^files-\d+\.json$"),
     ("lexicon checksum (lexicon.sum)", r"^lexicon\.sum$"),
     ("taxonomy copy (taxonomy.toml)", r"^taxonomy\.toml$"),
-    ("verified stamp (verified-N.json)", r"^verified-\w+\.json$"),
+    ("verified stamp (verified-N.json)", r"^verified-[\w.-]+\.json$"),
 )
 
 

@@ -37,7 +37,7 @@ from pqsearch.index.postings import (
     TermPostings,
 )
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
-from pqsearch.index.whoosh_format import PostingsDecoder, check_format
+from pqsearch.index.whoosh_format import PostingsDecoder
 
 # Document frequencies kept per generation; cleared when full (a few MB at most).
 _MAX_FREQUENCIES = 100_000
@@ -95,7 +95,7 @@ class IndexReader:
         try:
             with self._shared.lock, self._reading():
                 if self._shared.decoder is None:
-                    self._shared.decoder = check_format(self._whoosh)
+                    self._shared.decoder = store.postings_decoder(self.data_dir, self._whoosh)
                 self.decoder = self._shared.decoder
             self.lexicon = store.open_lexicon(self.root, self.data_dir, verified=verified)
         except BaseException:
