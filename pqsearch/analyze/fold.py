@@ -64,12 +64,12 @@ def fold(word: str) -> str:
         folded = nfc.lower()
         return folded if " " not in folded else " ".join(folded.split())
     # `unidecode` transliterates one character at a time in Python (8 ms for the 30 questions
-    # of a first page): the characters of French and Dutch text go through a table instead,
-    # which holds `unidecode`'s own transliteration of each, so the result is the same.
-    table = _transliterations()
-    parts = [part.translate(table) for part in nfc.split()]
-    if all(part.isascii() for part in parts):
-        return " ".join("".join(part.split()).lower() for part in parts)
+    # of a first page): the characters of French and Dutch text go through a table instead
+    # (`_transliterations`), which gives the same result; a text with a character the table
+    # lacks takes `unidecode`.
+    transliterated = nfc.translate(_transliterations())
+    if transliterated.isascii():
+        return " ".join(transliterated.split()).lower()
     return " ".join("".join(unidecode(part).split()).lower() for part in nfc.split())
 
 
@@ -79,9 +79,19 @@ _TABLE_RANGES = (range(0x80, 0x250), range(0x2000, 0x2070))
 
 @cache
 def _transliterations() -> dict[int, str]:
-    """`unidecode` of each character of `_TABLE_RANGES`, for `str.translate` (made on the
-    first word that needs it, not when the module is imported)."""
-    return {c: unidecode(chr(c)) for r in _TABLE_RANGES for c in r}
+    """For `str.translate`: each character of `_TABLE_RANGES` as `fold` turns it inside a
+    word, `unidecode`'s transliteration without whitespace, and a space for a space (where
+    `fold` splits). Characters whose transliteration is empty are left out: a word of them
+    alone folds to nothing, which splitting the whole text would lose. Made on the first word
+    that needs it, not when the module is imported."""
+    table: dict[int, str] = {}
+    for code in (c for r in _TABLE_RANGES for c in r):
+        kept = "".join(unidecode(chr(code)).split())
+        if chr(code).isspace():
+            table[code] = " "
+        elif kept:
+            table[code] = kept
+    return table
 
 
 def fold_in_place(text: str) -> str:
