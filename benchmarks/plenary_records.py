@@ -56,7 +56,7 @@ class Exchange:
 
 
 def language(text: str) -> str:
-    """"fr", "nl" or "" by which language's stopwords are the more frequent."""
+    """The language, "fr", "nl" or "", by which language's stopwords are the more frequent."""
     words = _WORD.findall(text.lower())
     french = sum(word in _FRENCH for word in words)
     dutch = sum(word in _DUTCH for word in words)
