@@ -96,26 +96,28 @@ def _evidence(mentions: tuple[SectorMention, ...], sector: str) -> set[str]:
 # --- quality on the hand-labelled set ---------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("source", "questions", "precision_floor", "recall_floor"),
+    [
+        ("federal", 115, PRECISION_FLOOR, RECALL_FLOOR),
+        # Another register (spoken, joint questions, short answers) than the written
+        # questions the vocabulary was written on.
+        ("plenary", 40, PLENARY_PRECISION_FLOOR, PLENARY_RECALL_FLOOR),
+    ],
+)
 def test_precision_and_recall_on_the_held_out_labels_stay_above_their_floors(
-    lemmatizer: Lemmatizer, detector: SectorDetector
+    lemmatizer: Lemmatizer,
+    detector: SectorDetector,
+    source: str,
+    questions: int,
+    precision_floor: float,
+    recall_floor: float,
 ) -> None:
-    quality = measure(split="test", source="federal", lemmatizer=lemmatizer, detector=detector)
-    assert quality.questions == 115
-    assert quality.precision >= PRECISION_FLOOR, quality.errors
-    assert quality.recall >= RECALL_FLOOR, quality.errors
+    quality = measure(split="test", source=source, lemmatizer=lemmatizer, detector=detector)
+    assert quality.questions == questions
+    assert quality.precision >= precision_floor, quality.errors
+    assert quality.recall >= recall_floor, quality.errors
     # The mention tier is recall first: every labelled topic is at least mentioned.
-    assert quality.mentioned_recall >= 0.95
-
-
-def test_precision_and_recall_on_the_plenary_oral_questions_stay_above_their_floors(
-    lemmatizer: Lemmatizer, detector: SectorDetector
-) -> None:
-    # Another register (spoken, joint questions, short answers) than the written questions
-    # the vocabulary was written on.
-    quality = measure(split="test", source="plenary", lemmatizer=lemmatizer, detector=detector)
-    assert quality.questions == 40
-    assert quality.precision >= PLENARY_PRECISION_FLOOR, quality.errors
-    assert quality.recall >= PLENARY_RECALL_FLOOR, quality.errors
     assert quality.mentioned_recall >= 0.95
 
 
