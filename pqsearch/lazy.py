@@ -95,7 +95,8 @@ def import_without(module: str, unused: Mapping[str, Mapping[str, Callable[..., 
             sys.modules[name] = stand_in
             placed.append(name)
     try:
-        importlib.import_module(module)
+        # The statement's machinery, not importlib's: `python -X importtime` lists it.
+        __import__(module)
     finally:
         for name in placed:
             if isinstance(sys.modules.get(name), _StandIn):
