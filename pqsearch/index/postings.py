@@ -58,18 +58,20 @@ class TermPositions:
             return found
         at = np.minimum(np.searchsorted(self.ids, docs), len(self.ids) - 1)
         chosen = np.flatnonzero(self.ids[at] == docs)
-        low, high = self.starts[at[chosen]], self.starts[at[chosen] + 1]
-        end, wanted = high.copy(), positions[chosen]
-        last = len(self.flat) - 1
-        # The first place in each document's positions that is not below the one wanted.
-        while True:
-            active = low < high
-            if not active.any():
-                break
-            middle = (low + high) >> 1
-            below = self.flat[np.minimum(middle, last)] < wanted
-            low = np.where(active & below, middle + 1, low)
-            high = np.where(active & ~below, middle, high)
+        low, end = self.starts[at[chosen]], self.starts[at[chosen] + 1]
+        wanted = positions[chosen]
+        # The first place in each document's positions that is not below the one wanted,
+        # searched for those whose range is not empty yet.
+        searching = np.flatnonzero(low < end)
+        high = end[searching]
+        while len(searching):
+            start = low[searching]
+            middle = (start + high) >> 1
+            below = self.flat[middle] < wanted[searching]
+            low[searching] = np.where(below, middle + 1, start)
+            high = np.where(below, high, middle)
+            going = low[searching] < high
+            searching, high = searching[going], high[going]
         hit = low < end
         hit[hit] = self.flat[low[hit]] == wanted[hit]
         found[chosen] = hit

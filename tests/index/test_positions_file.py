@@ -26,6 +26,7 @@ from pqsearch import api
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.index import positions_file, store
 from pqsearch.index.positions_file import Generation, load_positions, save_positions
+from pqsearch.index.postings import TermPositions
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import WORD_FIELDS
 from pqsearch.query.match import phrase_docs
@@ -247,3 +248,20 @@ def generator_record(number: int) -> dict[str, object]:
         load_pools(SHIPPED_CORPUS), question_lengths=(1,), answer_lengths=(1,)
     )
     return dict(Generator(pools, GENERATED_SEED).record(number))
+
+
+def test_holds_says_whether_the_term_is_at_each_position() -> None:
+    """`TermPositions.holds` (a binary search per document) against a set of the pairs."""
+    rng = np.random.default_rng(5)
+    for _ in range(20):
+        ids = np.unique(rng.integers(0, 300, size=rng.integers(1, 120)))
+        counts = rng.integers(1, 40, size=len(ids))
+        flat = np.concatenate([np.sort(rng.choice(500, size=c, replace=False)) for c in counts])
+        starts = np.concatenate([[0], np.cumsum(counts)])
+        table = TermPositions(ids, starts, flat.astype(np.uint16))
+        pairs = {(int(d), int(p)) for d, p in zip(*table.of(ids), strict=True)}
+        docs = np.sort(rng.integers(0, 320, size=2000))
+        positions = rng.integers(0, 520, size=2000)
+        expected = [(int(d), int(p)) in pairs for d, p in zip(docs, positions, strict=True)]
+        assert table.holds(docs, positions).tolist() == expected
+        assert sum(expected) > 0
