@@ -154,6 +154,15 @@ def load_positions(data_dir: Path, generation: Generation) -> StoredPositions | 
     return StoredPositions(path, data, terms)
 
 
+def open_positions(reader: Any, data_dir: Path, ix: Any) -> StoredPositions | None:
+    """The positions file of the generation `reader` (of the index `ix`) sees, if valid."""
+    try:
+        generation = Generation.of(reader, data_dir, ix.indexname)
+    except OSError:  # a later commit removed this generation's table of contents
+        return None
+    return load_positions(data_dir, generation)
+
+
 def _mapped(path: Path) -> np.ndarray[Any, Any]:
     """The file's bytes, mapped read-only: a plain array over the mapping (`np.memmap`'s
     subclass costs a Python call per slice, a few hundred per phrase)."""
@@ -323,6 +332,7 @@ __all__ = [
     "Generation",
     "StoredPositions",
     "load_positions",
+    "open_positions",
     "positions_path",
     "save_positions",
 ]

@@ -25,7 +25,7 @@ from pqsearch.index.columns import (
     load_columns,
     save_columns,
 )
-from pqsearch.index.positions_file import Generation, StoredPositions, load_positions
+from pqsearch.index.positions_file import StoredPositions, open_positions
 from pqsearch.index.postings import (
     DEFAULT_CACHE_BYTES,
     FloatArray,
@@ -34,9 +34,11 @@ from pqsearch.index.postings import (
     TermPositions,
     TermPostings,
 )
-from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
+from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, WORD_FIELDS
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format, read_term
 
+# The fields whose positions ingest saves (`positions_file`).
+_POSITIONAL = frozenset(WORD_FIELDS.values())
 # Document frequencies kept per generation; cleared when full (a few MB at most).
 _MAX_FREQUENCIES = 100_000
 # Stored records kept per generation, least recently used dropped (about 10 MB).
@@ -189,7 +191,7 @@ class IndexReader:
         table = self._frequent.get("positions", field, text)
         if table is not None:
             return cast(TermPositions, table)
-        stored = self._stored_positions
+        stored = self._saved_positions(field)
         saved = stored.positions(field, text) if stored is not None else None
         if saved is not None:
             # The positions stay in the mapping: only the arrays made here cost memory.
@@ -214,8 +216,13 @@ class IndexReader:
         """Whether the term's positions are at hand without decoding Whoosh's postings."""
         if self._frequent.get("positions", field, text) is not None:
             return True
-        stored = self._stored_positions
+        stored = self._saved_positions(field)
         return stored is not None and stored.holds(field, text)
+
+    def _saved_positions(self, field: str) -> StoredPositions | None:
+        """The positions file, for a field it may hold: a search of lemmas alone does not
+        open it."""
+        return self._stored_positions if field in _POSITIONAL else None
 
     @property
     def _stored_positions(self) -> StoredPositions | None:
@@ -226,15 +233,8 @@ class IndexReader:
                 shared.positions_looked = True
                 # An empty index has no generation (nor frequent words).
                 if self.doc_count_all:
-                    shared.positions = self._load_positions()
+                    shared.positions = open_positions(self.reader, self.data_dir, self.ix)
             return shared.positions
-
-    def _load_positions(self) -> StoredPositions | None:
-        try:
-            generation = Generation.of(self.reader, self.data_dir, self.ix.indexname)
-        except OSError:  # a later commit removed this generation's table of contents
-            return None
-        return load_positions(self.data_dir, generation)
 
     def _decode(self, field: str, values: list[Any]) -> tuple[IntArray, Any]:
         """Posting values to (starts, flat positions), as in `TermPositions`."""
@@ -246,8 +246,9 @@ class IndexReader:
         known = memo.get((field, text)) if memo is not None else None
         if known is None and not values:
             known = self._frequent.get("postings", field, text)
-            if known is None and self._stored_positions is not None:
-                known = self._stored_positions.postings(field, text)
+            stored = self._saved_positions(field) if known is None else None
+            if stored is not None:
+                known = stored.postings(field, text)
                 if known is not None:
                     if memo is not None:
                         memo[field, text] = known
