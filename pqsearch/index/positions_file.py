@@ -149,7 +149,7 @@ def load_positions(data_dir: Path, generation: Generation) -> StoredPositions | 
             if zlib.crc32(data[: end + 8].data) != _TRAILER.unpack_from(data.data, end)[1]:
                 return None
             verified.stamp(data_dir, key, [path], started)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, struct.error):
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, struct.error):
         return None
     return StoredPositions(path, data, terms)
 

@@ -140,7 +140,10 @@ def _phrase_docs(index: IndexReader, field: str, places: list[tuple[str, ...]]) 
     starts: list[IntArray] = []
     for form in places[first]:
         ids = postings[form][0]
-        docs, positions = index.term_positions(field, form, ids[in_candidates[ids]])
+        mine = ids[in_candidates[ids]]
+        if not len(mine):
+            continue
+        docs, positions = index.term_positions(field, form, mine)
         after = positions >= first
         starts.append(docs[after] * _POSITIONS + (positions[after] - first))
     keys = _unique(np.concatenate(starts))
