@@ -92,9 +92,8 @@ class StoredPositions:
         self.path = path
         self._data = data
         self._terms = terms
-        self._size = int(data.nbytes)
 
-    def holds(self, field: str, text: str) -> bool:
+    def has(self, field: str, text: str) -> bool:
         return text in self._terms.get(field, _NO_TERMS)
 
     def postings(self, field: str, text: str) -> TermPostings | None:

@@ -217,7 +217,7 @@ class IndexReader:
         if self._frequent.get("positions", field, text) is not None:
             return True
         stored = self._saved_positions(field)
-        return stored is not None and stored.holds(field, text)
+        return stored is not None and stored.has(field, text)
 
     def _saved_positions(self, field: str) -> StoredPositions | None:
         """The positions file, for a field it may hold: a search of lemmas alone does not

@@ -99,7 +99,7 @@ def test_the_file_holds_whooshs_postings_and_positions(
             text = term.decode("utf-8")
             ids, weights = without_file.term_postings(field, text)
             if not len(ids):  # only in deleted documents
-                assert not stored.holds(field, text)
+                assert not stored.has(field, text)
                 continue
             saved = stored.postings(field, text)
             table = stored.positions(field, text)
@@ -209,8 +209,8 @@ def test_an_ingest_with_nothing_new_saves_the_file(
     places = [("region", "regions"), ("de",), ("bruxelles",), ("capitale",)]
     with IndexReader(root) as reader, IndexReader(corpus_index) as plain:
         stored = reader._stored_positions
-        assert stored is not None and stored.holds("answer_words", "de")
-        assert not stored.holds("answer_words", "regions")  # in fewer than 20 documents
+        assert stored is not None and stored.has("answer_words", "de")
+        assert not stored.has("answer_words", "regions")  # in fewer than 20 documents
         for field in WORD_FIELDS.values():
             expected = _whoosh_docs(plain, field, places)
             assert phrase_docs(reader, field, places).tolist() == expected
