@@ -30,10 +30,11 @@ from pqsearch.index.postings import TermPositions
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import WORD_FIELDS
 from pqsearch.query.match import phrase_docs
-from tests.conftest import SHIPPED_CORPUS
+from tests.conftest import SHIPPED_CORPUS, TEST_DATA
 from tests.generated import SEED as GENERATED_SEED
 from tests.query import test_generated_index as generated
 
+CHAMBER_RECORDS = TEST_DATA / "be_chamber_qrva_fr_2023" / "records.jsonl"
 PHRASES = [
     '"de la région"',
     '"région de bruxelles-capitale"',
@@ -118,12 +119,12 @@ def test_hits_and_scores_with_the_file_equal_whooshs(with_file: IndexReader, tex
 
 
 def _ngrams(reader: IndexReader, count: int) -> list[list[str]]:
-    """Runs of two to four words of the documents' questions, in order, as typed."""
+    """Runs of two to four words of the documents' questions and answers, as typed."""
     rng = random.Random(7)
     found: list[list[str]] = []
     while len(found) < count:
-        text = reader.record(rng.randrange(reader.doc_count_all))["question"]["question"]
-        tokens = surface_tokens(text or "")
+        question = reader.record(rng.randrange(reader.doc_count_all))["question"]
+        tokens = surface_tokens(question[rng.choice(["question", "answer"])] or "")
         size = rng.randint(2, 4)
         if len(tokens) > size:
             start = rng.randrange(len(tokens) - size)
@@ -139,8 +140,14 @@ def _whoosh_docs(reader: IndexReader, field: str, places: list[tuple[str, ...]])
 def test_phrases_of_the_documents_find_what_whoosh_finds(
     with_file: IndexReader, without_file: IndexReader
 ) -> None:
-    """Literal runs of words, and the same runs with a second form at each place (as a
-    lemmatized phrase has), in the three surface-word fields."""
+    _phrases_find_what_whoosh_finds(with_file, without_file)
+
+
+def _phrases_find_what_whoosh_finds(with_file: IndexReader, without_file: IndexReader) -> None:
+    """Literal runs of words of the documents, and the same runs with a second form at each
+    place (as a lemmatized phrase has), in the three surface-word fields: the same
+    documents with the file, without it, and from Whoosh's phrase queries."""
+    assert with_file._stored_positions is not None and without_file._stored_positions is None
     rng = random.Random(11)
     vocabulary = sorted(t.decode("utf-8") for t, _ in with_file.reader.iter_field("answer_words"))
     found_some = 0
@@ -153,6 +160,27 @@ def test_phrases_of_the_documents_find_what_whoosh_finds(
             assert phrase_docs(without_file, field, places).tolist() == expected, (field, places)
             found_some += bool(expected)
     assert found_some > 60
+
+
+def test_phrases_of_the_shipped_corpus_find_what_whoosh_finds(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    root = _copy(corpus_index, tmp_path / "index")
+    _save_every_term(root)
+    with IndexReader(root) as with_file, IndexReader(corpus_index) as without_file:
+        _phrases_find_what_whoosh_finds(with_file, without_file)
+
+
+@pytest.mark.slow
+def test_phrases_of_the_chamber_records_find_what_whoosh_finds(tmp_path: Path) -> None:
+    """The federal Chamber's French records of tests/data (284 documents, ingested here)."""
+    plain = tmp_path / "plain"
+    report = api.ingest([CHAMBER_RECORDS], index_dir=plain)
+    assert len(report.added) > 250
+    root = _copy(plain, tmp_path / "index")
+    _save_every_term(root)
+    with IndexReader(root) as with_file, IndexReader(plain) as without_file:
+        _phrases_find_what_whoosh_finds(with_file, without_file)
 
 
 def _same_as_whoosh(root: Path) -> IndexReader:
