@@ -236,7 +236,9 @@ def save_positions(ix: Any, data_dir: Path, *, min_postings: int | None = None) 
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-    for old in data_dir.glob(f"{POSITIONS_PREFIX}*.bin"):
+    # Older generations' files, and what an ingest killed while writing one left (only one
+    # ingest writes at a time).
+    for old in data_dir.glob(f"{POSITIONS_PREFIX}*"):
         if old != path:
             old.unlink(missing_ok=True)
     return path if path.exists() else None

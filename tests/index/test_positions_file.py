@@ -231,9 +231,13 @@ def test_an_ingest_with_nothing_new_saves_the_file(
     data = (root / store.LIVE).resolve()
     # The shipped corpus has no word in 4,096 documents: its ingest saved nothing.
     assert not list(data.glob(f"{positions_file.POSITIONS_PREFIX}*"))
+    # What an ingest killed while writing the file would leave.
+    leftover = data / f"{positions_file.POSITIONS_PREFIX}1.bin.4242.tmp"
+    leftover.write_bytes(b"half a file")
     monkeypatch.setattr(positions_file, "SAVED_MIN_POSTINGS", 20)
     report = api.ingest([SHIPPED_CORPUS], index_dir=root)
     assert not report.added and not report.updated
+    assert not leftover.exists()
     places = [("region", "regions"), ("de",), ("bruxelles",), ("capitale",)]
     with IndexReader(root) as reader, IndexReader(corpus_index) as plain:
         stored = reader._stored_positions
