@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from typing import cast
 
 from pqsearch.analyze.fold import fold, iter_words
 from pqsearch.analyze.lexicon import Lexicon
@@ -71,15 +72,10 @@ class Matcher:
         if not matched:
             return []
         found: list[tuple[int, int, str]] = []
-        seen: set[str] = set()
-        for form in matched:
-            for piece in words.chunks[form]:
-                if piece in seen:
-                    continue
-                seen.add(piece)
-                inside = [(start, end, f) for start, end, f in _chunk_words(piece) if f in matched]
-                for base in words.starts(piece):
-                    found.extend((base + start, base + end, f) for start, end, f in inside)
+        for piece in words.holding(matched):
+            inside = [(start, end, f) for start, end, f in _chunk_words(piece) if f in matched]
+            for base in words.starts(piece):
+                found.extend((base + start, base + end, f) for start, end, f in inside)
         found.sort()
         if self.joining & matched:
             found = self._beside_others(scan, found)
@@ -135,20 +131,30 @@ def _forms_of(lexicon: Lexicon) -> _Forms:
 
 
 class _TextForms:
-    """The folded forms of a text's words, and for each the chunks it occurs in."""
+    """The distinct whitespace-separated chunks of a text and the folded forms of each."""
 
     def __init__(self, text: str) -> None:
-        # The distinct whitespace-separated chunks (words never contain whitespace), split
-        # in C; where a chunk starts is looked for only when it holds a match (`starts`):
-        # a fresh process (a terminal search) builds this for every text of its page.
-        chunks: dict[str, list[str]] = {}
-        for piece in set(text.split()):
-            for _, _, form in _chunk_words(piece):
-                chunks.setdefault(form, []).append(piece)
+        # Words never contain whitespace, so a text's words are those of its chunks. Split,
+        # looked up and merged in C: a fresh process (a terminal search) builds this for
+        # every text of its page, and a warm one for every text new to it (at 100,000
+        # documents, a Python loop over each text's chunks was most of a search).
+        pieces = tuple(set(text.split()))
+        found = list(map(_FORMS_OF_CHUNK.get, pieces))
+        if None in found:
+            for at in [at for at, forms in enumerate(found) if forms is None]:
+                found[at] = _chunk_forms(pieces[at])
+        known = cast(list[frozenset[str]], found)
         self.text = text
-        self.chunks = chunks
-        self.forms = frozenset(chunks)
+        self.pieces = pieces
+        self.known = known
+        self.forms: frozenset[str] = frozenset().union(*known)
         self._starts: dict[str, list[int]] = {}
+
+    def holding(self, forms: set[str]) -> list[str]:
+        """The chunks holding one of `forms`."""
+        return [
+            p for p, mine in zip(self.pieces, self.known, strict=True) if not forms.isdisjoint(mine)
+        ]
 
     def starts(self, piece: str) -> list[int]:
         """Where the chunk `piece` starts in the text, as a whole chunk."""
@@ -191,9 +197,11 @@ def _text_forms(text: str) -> _TextForms:
     return words
 
 
-# Chunk -> its words as (start, end, folded form): the same for every query, so kept across
-# searches; cleared when full rather than tracking use, as chunks follow Zipf's law.
+# Chunk -> its words as (start, end, folded form), and its forms: the same for every query,
+# so kept across searches; cleared when full rather than tracking use, as chunks follow
+# Zipf's law.
 _WORDS_OF_CHUNK: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_FORMS_OF_CHUNK: dict[str, frozenset[str]] = {}
 _MAX_CACHED_CHUNKS = 300_000
 
 
@@ -209,6 +217,13 @@ def _chunk_words(chunk: str) -> tuple[tuple[int, int, str], ...]:
             words = tuple((start, end, fold(word)) for word, start, end in iter_words(chunk))
         _WORDS_OF_CHUNK[chunk] = words
     return words
+
+
+def _chunk_forms(chunk: str) -> frozenset[str]:
+    if len(_FORMS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
+        _FORMS_OF_CHUNK.clear()
+    forms = _FORMS_OF_CHUNK[chunk] = frozenset(form for _, _, form in _chunk_words(chunk))
+    return forms
 
 
 def snippet(

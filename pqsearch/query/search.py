@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -223,10 +222,7 @@ class QueryRunner:
         selection = Selection(mask, docs)
         matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas, compiled.joining)
         hits = tuple(
-            dataclasses.replace(
-                self._hit(kept.docnum, kept.score, start + i + 1, matcher if highlight else None),
-                copies=kept.copies,
-            )
+            self._hit(kept, start + i + 1, matcher if highlight else None)
             for i, kept in enumerate(shown)
         )
         return SearchResult(
@@ -255,12 +251,12 @@ class QueryRunner:
         order = np.lexsort((docs, key, ~known))
         return [(int(docs[i]), 0.0) for i in order[start:stop]]
 
-    def _hit(self, docnum: int, score: float, rank: int, matcher: hl.Matcher | None) -> Hit:
-        stored = self.index.record(docnum)
+    def _hit(self, kept: copies.Grouped, rank: int, matcher: hl.Matcher | None) -> Hit:
+        stored = self.index.record(kept.docnum)
         record = stored["question"]
         return Hit(
             id=record["id"],
-            score=score,
+            score=kept.score,
             rank=rank,
             title=record["title"],
             number=record.get("number"),
@@ -284,6 +280,7 @@ class QueryRunner:
                 kind=record.get("kind"),
                 source_format=record.get("source_format"),
             ),
+            copies=kept.copies,
         )
 
     def _suggestions(self, compiled: Compiled, restrict: qt.Query | None) -> tuple[Suggestion, ...]:
@@ -293,7 +290,7 @@ class QueryRunner:
             form = next(iter(fold(word).split()), "")
             if not MIN_SUGGESTED_CHARS <= len(form) <= MAX_SUGGESTED_CHARS:
                 continue
-            if self._count_with(query, restrict):
+            if self._matches_any(query, restrict):
                 continue
             # The plausible corrections (`query.correct`), likeliest first: the first one
             # with documents within the filters.
@@ -306,6 +303,16 @@ class QueryRunner:
                     suggestions.append(Suggestion(word=word, suggestion=display, hits=hits))
                     break
         return tuple(suggestions)
+
+    def _matches_any(self, query: qt.Query, restrict: qt.Query | None) -> bool:
+        """Whether `query` matches a document within `restrict`. Without filters a typed
+        word's terms are looked at one by one (read already, by the ranking) until one
+        has a document: no union of every document of a frequent word."""
+        if restrict is None and isinstance(query, qt.Term):
+            return len(self.index.term_docs(query.field, query.text)) > 0
+        if restrict is None and isinstance(query, qt.Or):
+            return any(self._matches_any(item, None) for item in query.items)
+        return self._count_with(query, restrict) > 0
 
     def _count_with(self, query: qt.Query | None, restrict: qt.Query | None) -> int:
         """How many documents `query` matches within `restrict`."""
