@@ -68,11 +68,11 @@ class Matcher:
         # text's record of chunk starts (kept across searches) says.
         scan = text[:MAX_SCAN_CHARS]
         words = _text_forms(scan)
-        matched = self._matching(words.forms)
+        matched = self._matching(frozenset(words.forms))
         if not matched:
             return []
         found: list[tuple[int, int, str]] = []
-        for piece in words.holding(matched):
+        for piece in words.chunks(matched):
             inside = [(start, end, f) for start, end, f in _chunk_words(piece) if f in matched]
             for base in words.starts(piece):
                 found.extend((base + start, base + end, f) for start, end, f in inside)
@@ -131,30 +131,31 @@ def _forms_of(lexicon: Lexicon) -> _Forms:
 
 
 class _TextForms:
-    """The distinct whitespace-separated chunks of a text and the folded forms of each."""
+    """The folded forms of a text's words; for the forms searches matched, the chunks
+    (whitespace-separated pieces: words never contain whitespace) they occur in."""
 
     def __init__(self, text: str) -> None:
-        # Words never contain whitespace, so a text's words are those of its chunks. Split,
-        # looked up and merged in C: a fresh process (a terminal search) builds this for
-        # every text of its page, and a warm one for every text new to it (at 100,000
-        # documents, a Python loop over each text's chunks was most of a search).
-        pieces = tuple(set(text.split()))
-        found = list(map(_FORMS_OF_CHUNK.get, pieces))
-        if None in found:
-            for at in [at for at, forms in enumerate(found) if forms is None]:
-                found[at] = _chunk_forms(pieces[at])
-        known = cast(list[frozenset[str]], found)
+        # Split, looked up and merged in C, and kept as a tuple: a fresh process (a terminal
+        # search) builds this for every text of its page, a warm one for each text new to
+        # it, and the texts kept across searches cost 2 to 3 bytes a character this way
+        # (a set of forms and the chunks of each: 20).
         self.text = text
-        self.pieces = pieces
-        self.known = known
-        self.forms: frozenset[str] = frozenset().union(*known)
+        self.forms = tuple(frozenset().union(*_forms_of_chunks(tuple(set(text.split())))))
+        self._chunks: dict[str, list[str]] = {}
         self._starts: dict[str, list[int]] = {}
 
-    def holding(self, forms: set[str]) -> list[str]:
-        """The chunks holding one of `forms`."""
-        return [
-            p for p, mine in zip(self.pieces, self.known, strict=True) if not forms.isdisjoint(mine)
-        ]
+    def chunks(self, forms: set[str]) -> list[str]:
+        """The chunks holding one of `forms`, each once."""
+        wanted = forms - self._chunks.keys()
+        if wanted:
+            for form in wanted:
+                self._chunks[form] = []
+            pieces = tuple(set(self.text.split()))
+            for piece, mine in zip(pieces, _forms_of_chunks(pieces), strict=True):
+                if not wanted.isdisjoint(mine):
+                    for form in wanted.intersection(mine):
+                        self._chunks[form].append(piece)
+        return list(dict.fromkeys(piece for form in forms for piece in self._chunks[form]))
 
     def starts(self, piece: str) -> list[int]:
         """Where the chunk `piece` starts in the text, as a whole chunk."""
@@ -179,9 +180,10 @@ _WORD_CHAR = re.compile(r"\w")
 
 # Text -> its forms and chunks: the same for every query, so kept across searches (a page's
 # texts come back with each query that finds them); cleared when they hold more than
-# _MAX_CACHED_CHARS characters of text (about ten times that in memory).
+# _MAX_CACHED_CHARS characters of text (two to three times that in memory). The pages of
+# the benchmark's 55 queries at 100,000 documents hold 5 million characters.
 _FORMS_OF_TEXT: dict[str, _TextForms] = {}
-_MAX_CACHED_CHARS = 4_000_000
+_MAX_CACHED_CHARS = 16_000_000
 _cached_chars = 0
 
 
@@ -197,9 +199,9 @@ def _text_forms(text: str) -> _TextForms:
     return words
 
 
-# Chunk -> its words as (start, end, folded form), and its forms: the same for every query,
-# so kept across searches; cleared when full rather than tracking use, as chunks follow
-# Zipf's law.
+# Chunk -> its words as (start, end, folded form), and its distinct forms: the same for
+# every query, so kept across searches; cleared when full rather than tracking use, as
+# chunks follow Zipf's law.
 _WORDS_OF_CHUNK: dict[str, tuple[tuple[int, int, str], ...]] = {}
 _FORMS_OF_CHUNK: dict[str, frozenset[str]] = {}
 _MAX_CACHED_CHUNKS = 300_000
@@ -219,11 +221,16 @@ def _chunk_words(chunk: str) -> tuple[tuple[int, int, str], ...]:
     return words
 
 
-def _chunk_forms(chunk: str) -> frozenset[str]:
-    if len(_FORMS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
-        _FORMS_OF_CHUNK.clear()
-    forms = _FORMS_OF_CHUNK[chunk] = frozenset(form for _, _, form in _chunk_words(chunk))
-    return forms
+def _forms_of_chunks(chunks: tuple[str, ...]) -> list[frozenset[str]]:
+    """The distinct forms of each chunk: looked up in C, computed for the chunks new."""
+    found = list(map(_FORMS_OF_CHUNK.get, chunks))
+    if None in found:
+        if len(_FORMS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
+            _FORMS_OF_CHUNK.clear()
+        for at in [at for at, forms in enumerate(found) if forms is None]:
+            forms = frozenset(form for _, _, form in _chunk_words(chunks[at]))
+            found[at] = _FORMS_OF_CHUNK[chunks[at]] = forms
+    return cast(list[frozenset[str]], found)
 
 
 def snippet(
