@@ -24,6 +24,8 @@ agree.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -84,6 +86,7 @@ class Ranker:
         self.index = index
         # Within one `score`: each node object's result.
         self._done: dict[int, Scored] = {}
+        self._kept = index.generation_cache("term scores", TermScores)
 
     def score(self, query: qt.Query) -> Scored:
         """Every document `query` matches, with its score."""
@@ -127,17 +130,27 @@ class Ranker:
         raise TypeError(f"not a query node: {query!r}")
 
     def _term(self, field: str, text: str, boost: float) -> Scored:
-        docs, weights = self.index.term_postings(field, text)
-        if not len(docs):
+        index = self.index
+        if not index.doc_frequency(field, text):
+            # Kept per generation: no term table read for a word that a field lacks (a
+            # typed word's stem level and synonyms name many such terms).
             return Scored.empty()
         if field not in _SCORED:
-            return Scored(docs, weights * boost)
-        index = self.index
-        idf = math.log(index.doc_count_all / (index.doc_frequency(field, text) + 1)) + 1
-        average = index.average_field_length(field)
-        lengths = index.field_lengths(field)[docs]
-        bm25 = idf * (weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average))
-        return Scored(docs, bm25 * boost)
+            docs, weights = index.term_postings(field, text)
+            return Scored(docs, weights * boost) if len(docs) else Scored.empty()
+        kept = self._kept.get(field, text)
+        if kept is None:
+            docs, weights = index.term_postings(field, text)
+            if not len(docs):
+                return Scored.empty()
+            idf = math.log(index.doc_count_all / (index.doc_frequency(field, text) + 1)) + 1
+            average = index.average_field_length(field)
+            lengths = index.field_lengths(field)[docs]
+            bm25 = idf * (weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average))
+            bm25.flags.writeable = False  # shared by the searches that meet the term
+            kept = Scored(docs, bm25)
+            self._kept.offer(field, text, kept)
+        return kept.times(boost)
 
     def _prefix(self, query: qt.Prefix) -> Scored:
         words = self.index.prefix_terms(query.field, query.text)
@@ -152,6 +165,41 @@ class Ranker:
             for place in range(len(query.words))
         ]
         return _all(places).within(docs).times(query.boost)
+
+
+class TermScores:
+    """The BM25F scores of a generation's frequent terms (before boosts): they depend on the
+    index only, and a frequent word comes back in most searches (in its own fields, as the
+    stem level or synonym of another word, in the "all words" part). Terms of at least
+    `MIN_POSTINGS` documents, the least recently used dropped past `BUDGET_BYTES`. Shared by
+    the readers of a generation, so every access holds a lock."""
+
+    MIN_POSTINGS = 1024
+    BUDGET_BYTES = 48 << 20
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple[str, str], Scored] = OrderedDict()
+        self._size = 0
+
+    def get(self, field: str, text: str) -> Scored | None:
+        with self._lock:
+            found = self._kept.get((field, text))
+            if found is not None:
+                self._kept.move_to_end((field, text))
+            return found
+
+    def offer(self, field: str, text: str, scored: Scored) -> None:
+        if len(scored.docs) < self.MIN_POSTINGS:
+            return
+        with self._lock:
+            if (field, text) in self._kept:
+                return
+            self._kept[field, text] = scored
+            self._size += scored.docs.nbytes + scored.scores.nbytes
+            while self._size > self.BUDGET_BYTES:
+                _, dropped = self._kept.popitem(last=False)
+                self._size -= dropped.docs.nbytes + dropped.scores.nbytes
 
 
 def _any(parts: list[Scored]) -> Scored:

@@ -36,6 +36,10 @@ MIN_SUGGESTED_CHARS = 4
 MAX_SUGGESTED_CHARS = 30
 MAX_CANDIDATES = 5
 MAX_LIMIT = 1000
+# A date sort of at least 1/16 of the index reads the order of every document, made once
+# per generation (`date_order`), in blocks of this many documents until the page is full.
+DATE_ORDER_SHARE = 16
+DATE_ORDER_BLOCK = 8192
 
 
 def filter_query(compiler: Compiler, filters: Filters) -> qt.Query | None:
@@ -245,11 +249,29 @@ class QueryRunner:
     ) -> list[tuple[int, float]]:
         # Browse (no words) and date sorts: newest first unless asked otherwise; documents
         # without that date come last either way; ties keep index order.
-        dates = self.index.dates(date_field if date_field in DATE_FIELDS else "received")[docs]
-        known = dates > 0
-        key = -dates if sort != "oldest" else dates
-        order = np.lexsort((docs, key, ~known))
-        return [(int(docs[i]), 0.0) for i in order[start:stop]]
+        field = date_field if date_field in DATE_FIELDS else "received"
+        oldest = sort == "oldest"
+        if len(docs) * DATE_ORDER_SHARE < self.index.doc_count_all:
+            dates = self.index.dates(field)[docs]
+            order = np.lexsort((docs, dates if oldest else -dates, dates <= 0))
+            return [(int(docs[i]), 0.0) for i in order[start:stop]]
+        # Many documents (a browse): every document in that order, sorted once per
+        # generation (sorting 100,000 dates took 10 ms a search), read until the page.
+        everything = self.index.generation_cache(
+            f"date order/{field}/{oldest}", lambda: date_order(self.index.dates(field), oldest)
+        )
+        mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
+        mask[docs] = True
+        pages: list[np.ndarray] = []
+        found = 0
+        for begin in range(0, len(everything), DATE_ORDER_BLOCK):
+            block = everything[begin : begin + DATE_ORDER_BLOCK]
+            pages.append(block[mask[block]])
+            found += len(pages[-1])
+            if found >= stop:
+                break
+        ranked = np.concatenate(pages)[start:stop] if pages else docs[:0]
+        return [(int(doc), 0.0) for doc in ranked]
 
     def _hit(self, kept: copies.Grouped, rank: int, matcher: hl.Matcher | None) -> Hit:
         stored = self.index.record(kept.docnum)
@@ -319,6 +341,13 @@ class QueryRunner:
         if query is None:
             return 0
         return self.count(qt.And((query, restrict)) if restrict is not None else query)
+
+
+def date_order(dates: np.ndarray, oldest: bool) -> np.ndarray:
+    """Every document number by date, newest first unless `oldest`; undated ones last;
+    ties by number."""
+    docs = np.arange(len(dates), dtype=np.int64)
+    return docs[np.lexsort((docs, dates if oldest else -dates, dates <= 0))]
 
 
 def _corrected(text: str, corrections: Sequence[Correction]) -> str:
