@@ -209,6 +209,17 @@ def _any(parts: list[Scored]) -> Scored:
         return Scored.empty()
     if len(parts) == 1:
         return parts[0]
+    span = max(int(p.docs[-1]) for p in parts) + 1
+    if sum(len(p.docs) for p in parts) * 16 >= span:
+        # Many documents (where `union` marks them over all numbers too): marked and
+        # added up in one pass over the parts.
+        totals = np.zeros(span, dtype=np.float64)
+        marks = np.zeros(span, dtype=np.bool_)
+        for part in parts:
+            totals[part.docs] += part.scores
+            marks[part.docs] = True
+        docs = np.flatnonzero(marks)
+        return Scored(docs, totals[docs])
     docs = union([p.docs for p in parts])
     return Scored(docs, _summed(docs, parts))
 
@@ -221,6 +232,17 @@ def _all(parts: list[Scored]) -> Scored:
     parts = sorted(parts, key=lambda p: len(p.docs))
     if not len(parts[0].docs):
         return parts[0]
+    span = max(int(p.docs[-1]) for p in parts if len(p.docs)) + 1
+    if len(parts) > 1 and len(parts[0].docs) * 16 >= span:
+        # Large sets (where `intersection` counts over all numbers too): counted and added
+        # up in one pass over the parts.
+        totals = np.zeros(span, dtype=np.float64)
+        seen = np.zeros(span, dtype=np.int64)
+        for part in parts:
+            totals[part.docs] += part.scores
+            seen[part.docs] += 1
+        docs = np.flatnonzero(seen == len(parts))
+        return Scored(docs, totals[docs])
     docs = intersection([p.docs for p in parts])
     return Scored(docs, _summed(docs, parts))
 
