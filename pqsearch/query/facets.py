@@ -74,10 +74,11 @@ class Tallies:
     """One facet's values per document, shaped for counting, made once per generation.
 
     Single-valued: `codes` holds a value's number + 1 (0: none) per document, in the
-    smallest unsigned type that holds them. Multi-valued with few values: `bits`, one row
-    per value, one bit per document: a count is the popcount of a row and of the selected
-    documents' bits, whatever their number (at 100,000 documents, gathering the 825,000
-    (document, value) pairs of `sectors_mentioned` in value order was a third of a search).
+    smallest unsigned type that holds them. Few values: `bits`, one row per value, one bit
+    per document: a count is the popcount of a row and of the selected documents' bits,
+    whatever their number (at 100,000 documents, gathering the 825,000 (document, value)
+    pairs of `sectors_mentioned` in value order was a third of a search); a single-valued
+    facet has both, and counts on bits when they are fewer words than the documents.
     Multi-valued with many values: `codes` per (document, value) pair, in document order,
     `starts[d]` to `starts[d + 1]` being document d's. `everywhere`: each value's count
     over every live document, the answer of a browse without filters."""
@@ -94,7 +95,11 @@ class Tallies:
     ) -> Tallies:
         """From a value number per document (-1: none)."""
         small = (codes + 1).astype(np.min_scalar_type(len(values)))
-        found = cls(values, _NONE, codes=small)
+        bits = None
+        if len(values) <= MAX_SINGLE_BIT_ROWS:
+            known = codes >= 0
+            bits = _bit_rows(len(values), len(codes), codes[known], np.flatnonzero(known))
+        found = cls(values, _NONE, codes=small, bits=bits)
         return dataclasses.replace(found, everywhere=found._of(_every(live, len(codes))))
 
     @classmethod
@@ -108,10 +113,7 @@ class Tallies:
     ) -> Tallies:
         """From (document, value number) pairs, each once, in any order."""
         if len(values) <= MAX_BIT_ROWS:
-            marks = np.zeros((len(values), _words(size) * 64), dtype=np.bool_)
-            marks[pair_codes, pair_docs] = True
-            bits = np.packbits(marks, axis=1, bitorder="little").view(np.uint64)
-            found = cls(values, _NONE, bits=bits)
+            found = cls(values, _NONE, bits=_bit_rows(len(values), size, pair_codes, pair_docs))
         else:
             order = np.argsort(pair_docs, kind="stable")
             small = (pair_codes[order] + 1).astype(np.min_scalar_type(len(values)))
@@ -122,23 +124,26 @@ class Tallies:
 
     def count(self, selection: Selection, live: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         """How many selected documents have each value."""
-        if self.bits is not None:
-            return self._of(selection)
         selected = len(selection.docs)
         if selected == len(live):
             return self.everywhere
+        if self.bits is not None and (self.codes is None or self.bits.size <= selected):
+            return self._bits_of(selection)
         if 2 * selected > len(live):
             # Most of the index: the rest is fewer documents to read.
             return self.everywhere - self._of(selection.rest(live))
         return self._of(selection)
 
+    def _bits_of(self, selection: Selection) -> npt.NDArray[np.int64]:
+        assert self.bits is not None
+        counts: npt.NDArray[np.int64] = np.bitwise_count(self.bits & selection.bits).sum(
+            axis=1, dtype=np.int64
+        )
+        return counts
+
     def _of(self, selection: Selection) -> npt.NDArray[np.int64]:
-        if self.bits is not None:
-            counts: npt.NDArray[np.int64] = np.bitwise_count(self.bits & selection.bits).sum(
-                axis=1, dtype=np.int64
-            )
-            return counts
-        assert self.codes is not None
+        if self.codes is None:
+            return self._bits_of(selection)
         docs = selection.docs
         if self.starts is None:
             # By number, not by mask: a gather reads in order and never branches.
@@ -152,9 +157,19 @@ class Tallies:
 
 
 # A multi-valued facet of up to this many values is counted on bit rows (`Tallies`): a
-# count reads values x documents / 8 bytes.
+# count reads values x documents / 8 bytes; a single-valued one may be.
 MAX_BIT_ROWS = 256
+MAX_SINGLE_BIT_ROWS = 64
 _NONE = np.zeros(0, dtype=np.int64)
+
+
+def _bit_rows(
+    rows: int, size: int, codes: npt.NDArray[np.int64], docs: npt.NDArray[np.int64]
+) -> npt.NDArray[np.uint64]:
+    """One row of `size` bits per value: document d's bit set in row c for each pair."""
+    marks = np.zeros((rows, _words(size) * 64), dtype=np.bool_)
+    marks[codes, docs] = True
+    return np.packbits(marks, axis=1, bitorder="little").view(np.uint64)
 
 
 def _words(size: int) -> int:

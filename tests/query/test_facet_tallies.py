@@ -1,7 +1,8 @@
 """Facet counts from the per-generation tallies (`facets.Tallies`) against counts made one
 document at a time from the index's columns, on the generated index (four segments,
 deleted documents): few documents, most of them (counted as everything less the rest),
-all of them, and both shapes of a multi-valued facet (bit rows, pairs by document)."""
+all of them, on bit rows and on codes (per document, or per pair for a multi-valued
+facet)."""
 
 from __future__ import annotations
 
@@ -61,12 +62,15 @@ def _selection(index: IndexReader, docs: np.ndarray) -> Selection:
     return Selection(mask, docs)
 
 
-@pytest.mark.parametrize("bit_rows", [256, 0], ids=["bit rows", "pairs by document"])
+@pytest.mark.parametrize(
+    "bit_rows", [(256, 64), (0, 0)], ids=["bit rows", "codes and pairs by document"]
+)
 @pytest.mark.parametrize("share", [0.0, 0.03, 0.4, 0.7, 1.0])
 def test_counts_equal_counts_one_document_at_a_time(
-    opened: IndexReader, monkeypatch: pytest.MonkeyPatch, bit_rows: int, share: float
+    opened: IndexReader, monkeypatch: pytest.MonkeyPatch, bit_rows: tuple[int, int], share: float
 ) -> None:
-    monkeypatch.setattr(facets, "MAX_BIT_ROWS", bit_rows)
+    monkeypatch.setattr(facets, "MAX_BIT_ROWS", bit_rows[0])
+    monkeypatch.setattr(facets, "MAX_SINGLE_BIT_ROWS", bit_rows[1])
     live = opened.live_docs
     assert len(live) < opened.doc_count_all, "the generated index should have deletions"
     rng = np.random.default_rng(int(share * 100))
