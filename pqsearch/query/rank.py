@@ -99,6 +99,15 @@ class Ranker:
         finally:
             self._done = {}
 
+    def term_docs(self, field: str, text: str) -> IntArray:
+        """The sorted documents holding a term: those of its kept scores when there are
+        some (its postings may have left the reader's cache since; a phrase's positions
+        push them out)."""
+        if not self.index.doc_frequency(field, text):
+            return Scored.empty().docs
+        kept = self._kept.get(field, text)
+        return kept.docs if kept is not None else self.index.term_docs(field, text)
+
     def _node(self, query: qt.Query) -> Scored:
         done = self._done.get(id(query))
         if done is None:

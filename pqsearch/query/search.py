@@ -26,7 +26,7 @@ from pqsearch.query.facets import Selection, facet_catalogue, facet_names
 from pqsearch.query.filters import SORTS, Filters, Sort, choose
 from pqsearch.query.match import matched_docs
 from pqsearch.query.overdue import overdue_query
-from pqsearch.query.rank import Ranker
+from pqsearch.query.rank import Ranker, held
 from pqsearch.query.syntax import parse_query
 
 # Did-you-mean looks at the first few typed words only, and only at words of a length where
@@ -193,6 +193,8 @@ class QueryRunner:
         first, last = (0, copies.window(stop)) if group_copies else (start, stop)
         names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
+        # The documents within the filters, when the ranking needed them.
+        allowed: np.ndarray | None = None
         if exclude:
             excluded = qt.any_of([qt.Term("id", doc_id) for doc_id in exclude])
             restrict = qt.AndNot(restrict or qt.Every(), excluded)
@@ -201,7 +203,8 @@ class QueryRunner:
             # The query's documents with their scores, then the filters: the same set as
             # matching the combined query, evaluated once.
             if restrict is not None:
-                scored = scored.within(self.matched(restrict))
+                allowed = self.matched(restrict)
+                scored = scored.within(allowed)
             if within is not None:
                 scored = scored.within(within)
             docs = scored.docs
@@ -238,7 +241,7 @@ class QueryRunner:
             facets=tuple(
                 self.catalogue[name].count(self.index, selection, top=facet_top) for name in names
             ),
-            suggestions=self._suggestions(compiled, restrict),
+            suggestions=self._suggestions(compiled, restrict, allowed),
             corrections=corrections,
             corrected_query=_corrected(query_text, corrections) if corrections else None,
             explanation=tuple(compiled.explanation),
@@ -305,14 +308,18 @@ class QueryRunner:
             copies=kept.copies,
         )
 
-    def _suggestions(self, compiled: Compiled, restrict: qt.Query | None) -> tuple[Suggestion, ...]:
+    def _suggestions(
+        self, compiled: Compiled, restrict: qt.Query | None, allowed: np.ndarray | None
+    ) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = []
         # Bounded work, whatever was typed: a few words checked, words of plausible length.
         for word, query in compiled.words[:MAX_SUGGESTED_WORDS]:
             form = next(iter(fold(word).split()), "")
             if not MIN_SUGGESTED_CHARS <= len(form) <= MAX_SUGGESTED_CHARS:
                 continue
-            if self._matches_any(query, restrict):
+            if restrict is not None and allowed is None:
+                allowed = self.matched(restrict)
+            if self._matches_any(query, allowed):
                 continue
             # The plausible corrections (`query.correct`), likeliest first: the first one
             # with documents within the filters.
@@ -326,15 +333,18 @@ class QueryRunner:
                     break
         return tuple(suggestions)
 
-    def _matches_any(self, query: qt.Query, restrict: qt.Query | None) -> bool:
-        """Whether `query` matches a document within `restrict`. Without filters a typed
-        word's terms are looked at one by one (read already, by the ranking) until one
-        has a document: no union of every document of a frequent word."""
-        if restrict is None and isinstance(query, qt.Term):
-            return len(self.index.term_docs(query.field, query.text)) > 0
-        if restrict is None and isinstance(query, qt.Or):
-            return any(self._matches_any(item, None) for item in query.items)
-        return self._count_with(query, restrict) > 0
+    def _matches_any(self, query: qt.Query, allowed: np.ndarray | None) -> bool:
+        """Whether `query` matches a document of the sorted `allowed` (any when None). A
+        typed word's terms are looked at one by one (met already, by the ranking) until
+        one has a document: no union of every document of a frequent word."""
+        if isinstance(query, qt.Term):
+            docs = self.ranker.term_docs(query.field, query.text)
+            return bool(len(docs) if allowed is None else held(docs, allowed).any())
+        if isinstance(query, qt.Or):
+            return any(self._matches_any(item, allowed) for item in query.items)
+        if allowed is None:
+            return self.count(query) > 0
+        return bool(held(self.matched(query), allowed).any())
 
     def _count_with(self, query: qt.Query | None, restrict: qt.Query | None) -> int:
         """How many documents `query` matches within `restrict`."""
