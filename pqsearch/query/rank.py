@@ -87,7 +87,9 @@ class Ranker:
         self.index = index
         # Within one `score`: each node object's result.
         self._done: dict[int, Scored] = {}
-        self._kept = index.generation_cache("term scores", TermScores)
+        self._kept = index.generation_cache(
+            "term scores", lambda: TermScores(budget_bytes=index.cache_bytes // 2)
+        )
 
     def score(self, query: qt.Query) -> Scored:
         """Every document `query` matches, with its score."""
@@ -181,13 +183,14 @@ class TermScores:
     """The BM25F scores of a generation's frequent terms (before boosts): they depend on the
     index only, and a frequent word comes back in most searches (in its own fields, as the
     stem level or synonym of another word, in the "all words" part). Terms of at least
-    `MIN_POSTINGS` documents, the least recently used dropped past `BUDGET_BYTES`. Shared by
-    the readers of a generation, so every access holds a lock."""
+    `MIN_POSTINGS` documents, the least recently used dropped past `budget_bytes` (half of
+    what the reader keeps of postings: 48 MB by default, nothing with `cache_mb=0`). Shared
+    by the readers of a generation, so every access holds a lock."""
 
-    MIN_POSTINGS = 1024
-    BUDGET_BYTES = 48 << 20
+    MIN_POSTINGS = 128
 
-    def __init__(self) -> None:
+    def __init__(self, *, budget_bytes: int) -> None:
+        self.budget_bytes = budget_bytes
         self._lock = threading.Lock()
         self._kept: OrderedDict[tuple[str, str], Scored] = OrderedDict()
         self._size = 0
@@ -200,14 +203,15 @@ class TermScores:
             return found
 
     def offer(self, field: str, text: str, scored: Scored) -> None:
-        if len(scored.docs) < self.MIN_POSTINGS:
+        size = scored.docs.nbytes + scored.scores.nbytes
+        if len(scored.docs) < self.MIN_POSTINGS or size > self.budget_bytes:
             return
         with self._lock:
             if (field, text) in self._kept:
                 return
             self._kept[field, text] = scored
-            self._size += scored.docs.nbytes + scored.scores.nbytes
-            while self._size > self.BUDGET_BYTES:
+            self._size += size
+            while self._size > self.budget_bytes:
                 _, dropped = self._kept.popitem(last=False)
                 self._size -= dropped.docs.nbytes + dropped.scores.nbytes
 
