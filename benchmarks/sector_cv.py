@@ -21,12 +21,15 @@ threshold is chosen in-fold to maximise F-beta (beta < 1 weighs precision first)
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from sector_quality import (
+    BANDS,
     DEV,
     Label,
     Reading,
@@ -69,8 +72,6 @@ class Counts:
 
 
 def _probability(weights: Sequence[float], x: Sequence[float]) -> float:
-    import math
-
     z = sum(w * v for w, v in zip(weights, x, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -116,6 +117,25 @@ def train(
     return weights, best
 
 
+@dataclass(frozen=True)
+class HeldOut:
+    """What the folds' models said of the documents they did not see: every (probability,
+    is a labelled topic) pair, and the labelled topics that had no evidence to score."""
+
+    scored: tuple[tuple[float, bool], ...]
+    unscored: int
+
+    def counts(self, threshold: float) -> Counts:
+        tp = sum(1 for p, topic in self.scored if topic and p >= threshold)
+        fp = sum(1 for p, topic in self.scored if not topic and p >= threshold)
+        fn = sum(1 for p, topic in self.scored if topic and p < threshold) + self.unscored
+        return Counts(tp, fp, fn)
+
+    def recalibrated(self, scale: tuple[float, float]) -> HeldOut:
+        a, b = scale
+        return HeldOut(tuple((_rescale(p, a, b), topic) for p, topic in self.scored), self.unscored)
+
+
 def cross_validate(
     labels: Mapping[str, Label],
     found: Mapping[str, Reading],
@@ -125,10 +145,12 @@ def cross_validate(
     beta: float,
     folds: int,
     repeats: int,
-) -> tuple[Counts, list[float]]:
+) -> tuple[Counts, list[float], HeldOut]:
     docs = sorted(d for d, label in labels.items() if label.split == DEV)
     total = Counts()
     chosen: list[float] = []
+    scored: list[tuple[float, bool]] = []
+    unscored = 0
     for seed in range(repeats):
         order = docs[:]
         random.Random(seed).shuffle(order)
@@ -138,7 +160,41 @@ def cross_validate(
             weights, threshold = train(kept, labels, found, features, l2, beta)
             chosen.append(threshold)
             total += count(held, labels, found, features, weights, threshold)
-    return total, chosen
+            for doc in held:
+                prominences = found[doc].prominences
+                gold = labels[doc].sectors
+                scored += [
+                    (_probability(weights, features(s, p)), s in gold)
+                    for s, p in prominences.items()
+                ]
+                unscored += len(gold - set(prominences))
+    return total, chosen, HeldOut(tuple(scored), unscored)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def _rescale(p: float, a: float, b: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, a + b * _logit(p)))))
+
+
+def temperature(held: HeldOut) -> tuple[float, float]:
+    """(a, b) such that sigmoid(a + b * logit(p)) is calibrated on the held-out scores: the
+    in-sample fit is over-confident on documents it did not see when b < 1."""
+    data = [((1.0, _logit(p)), topic) for p, topic in held.scored]
+    a, b = fit(data, l2=0.0)
+    return a, b
+
+
+def bands(held: HeldOut) -> list[tuple[float, float, int, int]]:
+    """(band low, band high, scores in the band, of which labelled topics)."""
+    rows = []
+    for low, high in pairwise(BANDS):
+        inside = [topic for p, topic in held.scored if low <= p < high]
+        rows.append((low, min(high, 1.0), len(inside), sum(inside)))
+    return rows
 
 
 def _base(sector: str, p: Prominence) -> tuple[float, ...]:
@@ -198,6 +254,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--beta", type=float, default=0.8)
     parser.add_argument("--l2", type=float, nargs="*", default=[0.5, 2.0, 8.0])
     parser.add_argument("--candidates", nargs="*", default=list(CANDIDATES))
+    parser.add_argument(
+        "--calibration", action="store_true", help="held-out scores by band, recalibrated"
+    )
     args = parser.parse_args(argv)
 
     lemmatizer = Lemmatizer()
@@ -209,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in args.candidates:
         features = CANDIDATES[name]
         for l2 in args.l2:
-            counts, chosen = cross_validate(
+            counts, chosen, held = cross_validate(
                 dev,
                 found,
                 features,
@@ -224,11 +283,39 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{counts.f(args.beta):.3f}  thresholds {min(chosen)}-{max(chosen)}",
                 flush=True,
             )
+            if args.calibration:
+                _print_calibration(held, args.beta)
     all_docs = sorted(dev)
     for l2 in args.l2:
         weights, threshold = train(all_docs, dev, found, _base, l2, args.beta)
         print(f"all dev, l2 {l2:g}: coefficients {weights} threshold {threshold}")
+        if args.calibration:
+            _, _, held = cross_validate(
+                dev, found, _base, l2=l2, beta=args.beta, folds=args.folds, repeats=args.repeats
+            )
+            a, b = temperature(held)
+            scaled = tuple(round(b * w + (a if i == 0 else 0.0), 2) for i, w in enumerate(weights))
+            print(f"  recalibrated on the held-out scores: {scaled}")
     return 0
+
+
+def _print_calibration(held: HeldOut, beta: float) -> None:
+    """The held-out scores by band, before and after the temperature fitted on them, and what
+    each threshold gives on the recalibrated scores."""
+    a, b = temperature(held)
+    scaled = held.recalibrated((a, b))
+    print(f"  temperature: sigmoid({a:.2f} + {b:.2f} * logit(p))")
+    print("  band: held-out scores, labelled topics, share | recalibrated")
+    for (low, high, n, k), (_, _, m, j) in zip(bands(held), bands(scaled), strict=True):
+        left = f"{n:>5} {k:>5}  {k / n:.2f}" if n else f"{n:>5} {k:>5}     -"
+        right = f"{m:>5} {j:>5}  {j / m:.2f}" if m else f"{m:>5} {j:>5}     -"
+        print(f"  [{low:.1f}, {high:.1f}): {left} | {right}")
+    for threshold in THRESHOLDS:
+        c = scaled.counts(threshold)
+        print(
+            f"  recalibrated threshold {threshold:.2f}: precision {c.precision:.3f} "
+            f"recall {c.recall:.3f} F{beta:g} {c.f(beta):.3f}"
+        )
 
 
 if __name__ == "__main__":

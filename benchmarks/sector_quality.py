@@ -1,14 +1,20 @@
 """Precision and recall of sector detection on the hand-labelled French questions.
 
-The labels: tests/data/sectors_labels.toml (the seed and the 50 Brussels questions, all `dev`)
-and tests/data/sectors_labels_chamber_fr.toml (all 231 answered federal Chamber questions,
-split `dev` and `test` by document). Questions are read with `pqsearch.parse` from the shipped
-corpus and tests/data/be_chamber_qrva_fr_2023, de-duplicated by `Question.id` (a page wins over its
-record). Counts are micro-averaged: every (question, sector) pair is one decision; an exact
-set is a question whose topic sectors are exactly its labels.
+The labels: tests/data/sectors_labels.toml (the seed and the 50 Brussels questions, all `dev`),
+tests/data/sectors_labels_chamber_fr.toml (all 231 answered federal Chamber questions, split
+`dev` and `test` by document) and tests/data/sectors_labels_plenary_fr.toml (80 plenary oral
+questions of the federal Chamber, split likewise). Questions are read with `pqsearch.parse` from
+the shipped corpus, tests/data/be_chamber_qrva_fr_2023 and tests/data/be_chamber_plenary_fr,
+de-duplicated by `Question.id` (a page wins over its record). Counts are micro-averaged: every
+(question, sector) pair is one decision; an exact set is a question whose topic sectors are
+exactly its labels.
 
-    python benchmarks/sector_quality.py [--split dev|test|all] [--errors]
-        [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
+    python benchmarks/sector_quality.py [--split dev|test|all]
+        [--source brussels|federal|plenary] [--errors] [--calibration] [--fit]
+        [--taxonomy FILE] [--threshold P]
+
+--source keeps the labels of one file (all files by default): the federal and plenary test
+parts are reported apart as well as together.
 
 --fit prints the logistic coefficients fitted on the dev part (pqsearch/analyze/prominence.py
 keeps them); --calibration prints precision and recall by probability band on the chosen part.
@@ -33,16 +39,21 @@ from pqsearch.models import Question
 from pqsearch.parse import parse_paths
 
 REPO = Path(__file__).resolve().parents[1]
-LABEL_FILES = (
-    REPO / "tests" / "data" / "sectors_labels.toml",
-    REPO / "tests" / "data" / "sectors_labels_chamber_fr.toml",
-)
+# The label files by source: Brussels written questions, federal written questions, federal
+# plenary oral questions.
+SOURCES = {
+    "brussels": REPO / "tests" / "data" / "sectors_labels.toml",
+    "federal": REPO / "tests" / "data" / "sectors_labels_chamber_fr.toml",
+    "plenary": REPO / "tests" / "data" / "sectors_labels_plenary_fr.toml",
+}
+LABEL_FILES = tuple(SOURCES.values())
 # The labelled questions: the seed and the Brussels pages and records of the shipped corpus,
 # the federal Chamber records copied into tests/data.
 FOLDERS = (
     REPO / "corpus" / "seed",
     REPO / "corpus" / "brussels",
     REPO / "tests" / "data" / "be_chamber_qrva_fr_2023",
+    REPO / "tests" / "data" / "be_chamber_plenary_fr",
 )
 DEV, TEST = "dev", "test"
 # When a question comes from several files, the page is the source of truth.
@@ -52,12 +63,14 @@ BANDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 @dataclass(frozen=True)
 class Label:
-    """The sectors a question talks about, by hand, with the reason and its part."""
+    """The sectors a question talks about, by hand, with the reason, its part and the name of
+    its label file in `SOURCES`."""
 
     id: str
     sectors: frozenset[str]
     why: str
     split: str = DEV
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,6 +137,7 @@ class Reading:
 def load_labels(paths: Iterable[Path] = LABEL_FILES) -> dict[str, Label]:
     """The hand labels of every file, by question id."""
     labels: dict[str, Label] = {}
+    names = {path: name for name, path in SOURCES.items()}
     for path in paths:
         with path.open("rb") as handle:
             for doc in tomllib.load(handle)["document"]:
@@ -132,6 +146,7 @@ def load_labels(paths: Iterable[Path] = LABEL_FILES) -> dict[str, Label]:
                     frozenset(doc["sectors"]),
                     str(doc["why"]),
                     doc.get("split", DEV),
+                    names.get(path, path.stem),
                 )
                 if label.id in labels:
                     raise ValueError(f"{label.id} is labelled twice ({path})")
@@ -237,12 +252,14 @@ def evaluate(
 def measure(
     *,
     split: str | None = TEST,
+    source: str | None = None,
     taxonomy: Path | None = None,
     lemmatizer: Lemmatizer | None = None,
     detector: SectorDetector | None = None,
     threshold: float = THRESHOLD,
 ) -> Quality:
-    """Detect sectors in the labelled questions of `split` and score them against the labels.
+    """Detect sectors in the labelled questions of `split` (of one label file of `SOURCES`
+    when `source` is given) and score them against the labels.
 
     `detector` (built with `lemmatizer`) saves compiling the taxonomy again; when given,
     `taxonomy` is not read.
@@ -251,7 +268,11 @@ def measure(
     if detector is None:
         detector = SectorDetector(load_taxonomy(taxonomy), lemmatizer.lemmatize_terms)
     labels = load_labels()
-    wanted = {i for i, label in labels.items() if split is None or label.split == split}
+    wanted = {
+        i
+        for i, label in labels.items()
+        if (split is None or label.split == split) and source in (None, label.source)
+    }
     questions = [q for q in corpus_questions() if q.id in wanted]
     found = readings(read_questions(questions, lemmatizer), detector)
     return evaluate({i: labels[i] for i in wanted}, found, threshold, split)
@@ -334,6 +355,7 @@ def report(quality: Quality, *, errors: bool) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=(DEV, TEST, "all"), default=DEV)
+    parser.add_argument("--source", choices=tuple(SOURCES), default=None, help="one label file")
     parser.add_argument("--taxonomy", type=Path, default=None, help="default: packaged NACE")
     parser.add_argument("--threshold", type=float, default=THRESHOLD)
     parser.add_argument("--errors", action="store_true", help="list every disagreement")
@@ -344,12 +366,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     lemmatizer = Lemmatizer()
     detector = SectorDetector(load_taxonomy(args.taxonomy), lemmatizer.lemmatize_terms)
-    labels = load_labels()
-    questions = [q for q in corpus_questions() if q.id in labels]
+    every = load_labels()
+    questions = [q for q in corpus_questions() if q.id in every]
     documents = read_questions(questions, lemmatizer)
     found = readings(documents, detector)
+    labels = {i: label for i, label in every.items() if args.source in (None, label.source)}
     if args.fit:
-        coefficients = fit(examples(labels, found, DEV))
+        # Fitted on all of dev whatever --source says: the model in use is fitted so.
+        coefficients = fit(examples(every, found, DEV))
         print(f"fitted on dev: {coefficients} (in use: {COEFFICIENTS})")
         for reading in found.values():
             reading.probabilities.clear()
