@@ -148,13 +148,15 @@ class _TextForms:
         """The chunks holding one of `forms`, each once."""
         wanted = forms - self._chunks.keys()
         if wanted:
-            for form in wanted:
-                self._chunks[form] = []
+            # Filled aside, then added at once: a thread searching the same text meanwhile
+            # never sees a form's chunks half found.
+            found: dict[str, list[str]] = {form: [] for form in wanted}
             pieces = tuple(set(self.text.split()))
             for piece, mine in zip(pieces, _forms_of_chunks(pieces), strict=True):
                 if not wanted.isdisjoint(mine):
                     for form in wanted.intersection(mine):
-                        self._chunks[form].append(piece)
+                        found[form].append(piece)
+            self._chunks.update(found)
         return list(dict.fromkeys(piece for form in forms for piece in self._chunks[form]))
 
     def starts(self, piece: str) -> list[int]:
