@@ -34,7 +34,7 @@ from pathlib import Path
 
 from pqsearch import api
 from pqsearch.errors import DamagedIndexError
-from pqsearch.index import store, verified
+from pqsearch.index import positions_file, store, verified
 from pqsearch.query.search import Filters
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,6 +51,7 @@ _KINDS = (
     ("table of contents (.toc)", r"\.toc$"),
     ("lexicon (lexicon.sqlite)", r"^lexicon\.sqlite$"),
     ("saved columns (columns-N.npz)", r"^columns-\d+\.npz$"),
+    ("saved positions (positions-N.bin)", r"^positions-\d+\.bin$"),
     ("file record (files-N.json)", r"^files-\d+\.json$"),
     ("lexicon checksum (lexicon.sum)", r"^lexicon\.sum$"),
     ("taxonomy copy (taxonomy.toml)", r"^taxonomy\.toml$"),
@@ -109,7 +110,12 @@ def run_flips(workdir: Path, *, flips: int = 3, pages: int = 12, seed: int = 1) 
     for page in sorted(PAGES.glob("*.html"))[:pages]:
         shutil.copyfile(page, corpus / page.name)
     root = workdir / "index"
-    api.ingest([corpus], index_dir=root)
+    # Every word's positions saved, as ingest saves a large index's frequent words'.
+    saved, positions_file.SAVED_MIN_POSTINGS = positions_file.SAVED_MIN_POSTINGS, 1
+    try:
+        api.ingest([corpus], index_dir=root)
+    finally:
+        positions_file.SAVED_MIN_POSTINGS = saved
     # Each open stamps the files it checked whole (`index/verified.py`), even files just
     # written, so that every flip below lands on a stamped index: the flip must still be
     # found. (Searches lie between a put-back and the next flip: they never share a tick.)

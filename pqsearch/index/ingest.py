@@ -28,6 +28,7 @@ from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
 from pqsearch.index.manifest import record_lexicon
+from pqsearch.index.positions_file import save_positions
 from pqsearch.index.run import (
     COMPOUND,
     IngestRun,
@@ -262,6 +263,9 @@ def _ingest_into(
             # the file (a full disk) they build them, so a failure here loses nothing.
             with contextlib.suppress(OSError):
                 save_columns(ix, data)
+            # Likewise the frequent words' positions, for phrases (`positions_file`).
+            with contextlib.suppress(OSError):
+                save_positions(ix, data)
         finally:
             state.close()
         # Lemmatization done in this process (the first batches) is the workers' kind of work.

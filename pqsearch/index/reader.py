@@ -25,19 +25,20 @@ from pqsearch.index.columns import (
     load_columns,
     save_columns,
 )
+from pqsearch.index.positions_file import StoredPositions, open_positions
 from pqsearch.index.postings import (
     DEFAULT_CACHE_BYTES,
-    EMPTY_IDS,
-    EMPTY_WEIGHTS,
     FloatArray,
     FrequentTerms,
     IntArray,
     TermPositions,
     TermPostings,
 )
-from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
-from pqsearch.index.whoosh_format import PostingsDecoder, check_format
+from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, WORD_FIELDS
+from pqsearch.index.whoosh_format import PostingsDecoder, check_format, read_term
 
+# The fields whose positions ingest saves (`positions_file`).
+_POSITIONAL = frozenset(WORD_FIELDS.values())
 # Document frequencies kept per generation; cleared when full (a few MB at most).
 _MAX_FREQUENCIES = 100_000
 # Stored records kept per generation, least recently used dropped (about 10 MB).
@@ -65,6 +66,10 @@ class SharedArrays:
         # The stored JSON of the records shown last (a page's hits come back with the next
         # page, a refined query, the document opened): unpickled and inflated once.
         self.records: OrderedDict[int, str] = OrderedDict()
+        # The frequent words' positions ingest saved for the generation (`positions_file`),
+        # looked for once.
+        self.positions: StoredPositions | None = None
+        self.positions_looked = False
 
 
 class IndexReader:
@@ -170,8 +175,8 @@ class IndexReader:
     def term_docs(self, field: str, text: str, *, keep_positions: bool = False) -> IntArray:
         """The sorted numbers of the live documents whose `field` holds the term `text`;
         with `keep_positions`, inside `reading_once`, `term_positions` then reads nothing."""
-        if keep_positions and self._frequent.get("positions", field, text) is not None:
-            keep_positions = False  # `term_positions` has them already
+        if keep_positions and self._positions_kept(field, text):
+            keep_positions = False  # `term_positions` reads them without decoding
         return self._postings(field, text, values=keep_positions).ids
 
     def term_postings(self, field: str, text: str) -> tuple[IntArray, FloatArray]:
@@ -183,9 +188,22 @@ class IndexReader:
     def term_positions(self, field: str, text: str, docs: IntArray) -> tuple[IntArray, IntArray]:
         """Where the term occurs in each of the sorted documents `docs` (which all hold it):
         a document number and a word position per occurrence."""
+        return self.positions_table(field, text, docs).of(docs)
+
+    def positions_table(self, field: str, text: str, docs: IntArray) -> TermPositions:
+        """The term's positions in (at least) the sorted documents `docs`, which all hold
+        it: from the saved positions file, from what this reader kept, else decoded."""
         table = self._frequent.get("positions", field, text)
         if table is not None:
-            return cast(TermPositions, table).of(docs)
+            return cast(TermPositions, table)
+        stored = self._saved_positions(field)
+        saved = stored.positions(field, text) if stored is not None else None
+        if saved is not None:
+            # The positions stay in the mapping: only the arrays made here cost memory.
+            self._frequent.offer(
+                "positions", field, text, saved, saved.ids.nbytes + saved.starts.nbytes
+            )
+            return saved
         postings = self._postings(field, text, values=True)
         assert postings.values is not None
         count = len(postings.ids)
@@ -195,10 +213,33 @@ class IndexReader:
             # A frequent term: every posting decoded once, kept for the next phrases.
             table = TermPositions(postings.ids, *self._decode(field, postings.values))
             self._frequent.offer("positions", field, text, table, table.nbytes)
-            return table.of(docs)
+            return table
         at = np.searchsorted(postings.ids, docs)
-        starts, flat = self._decode(field, [postings.values[i] for i in at])
-        return np.repeat(docs, np.diff(starts)), flat.astype(np.int64)
+        return TermPositions(docs, *self._decode(field, [postings.values[i] for i in at]))
+
+    def _positions_kept(self, field: str, text: str) -> bool:
+        """Whether the term's positions are at hand without decoding Whoosh's postings."""
+        if self._frequent.get("positions", field, text) is not None:
+            return True
+        stored = self._saved_positions(field)
+        return stored is not None and stored.has(field, text)
+
+    def _saved_positions(self, field: str) -> StoredPositions | None:
+        """The positions file, for a field it may hold: a search of lemmas alone does not
+        open it."""
+        return self._stored_positions if field in _POSITIONAL else None
+
+    @property
+    def _stored_positions(self) -> StoredPositions | None:
+        """The positions file ingest saved for the generation this reader sees, if valid."""
+        shared = self._shared
+        with shared.lock:
+            if not shared.positions_looked:
+                shared.positions_looked = True
+                # An empty index has no generation (nor frequent words).
+                if self.doc_count_all:
+                    shared.positions = open_positions(self.reader, self.data_dir, self.ix)
+            return shared.positions
 
     def _decode(self, field: str, values: list[Any]) -> tuple[IntArray, Any]:
         """Posting values to (starts, flat positions), as in `TermPositions`."""
@@ -210,35 +251,28 @@ class IndexReader:
         known = memo.get((field, text)) if memo is not None else None
         if known is None and not values:
             known = self._frequent.get("postings", field, text)
+            stored = self._saved_positions(field) if known is None else None
+            if stored is not None:
+                known = stored.postings(field, text)
+                if known is not None:
+                    if memo is not None:
+                        memo[field, text] = known
+                    self._offer_postings(field, text, known)
         if known is not None and (known.values is not None or not values):
             return known
-        ids: list[IntArray] = []
-        weights: list[FloatArray] = []
-        raw: list[Any] = []
         with self._reading():
-            for leaf, offset in self._leaves:
-                if (field, text) in leaf:
-                    found, weight, found_values = self.decoder.read(
-                        leaf.postings(field, text), values=values
-                    )
-                    ids.append(found + offset)
-                    weights.append(weight)
-                    raw.extend(found_values)
-        if len(ids) == 1:
-            postings = TermPostings(ids[0], weights[0], raw if values else None)
-        elif ids:
-            postings = TermPostings(
-                np.concatenate(ids), np.concatenate(weights), raw if values else None
-            )
-        else:
-            postings = TermPostings(EMPTY_IDS, EMPTY_WEIGHTS, [] if values else None)
+            ids, weights, raw = read_term(self._leaves, self.decoder, field, text, values=values)
+        postings = TermPostings(ids, weights, raw if values else None)
         if memo is not None:
             memo[field, text] = postings
+        self._offer_postings(field, text, postings)
+        return postings
+
+    def _offer_postings(self, field: str, text: str, postings: TermPostings) -> None:
         if self._frequent.wanted(len(postings.ids), "postings"):
             kept = TermPostings(postings.ids, postings.weights, None)
             size = postings.ids.nbytes + postings.weights.nbytes
             self._frequent.offer("postings", field, text, kept, size)
-        return postings
 
     @contextlib.contextmanager
     def reading_once(self) -> Iterator[None]:

@@ -84,6 +84,28 @@ class PostingsDecoder:
 PUBLIC = PostingsDecoder(fast=False)
 
 
+def read_term(
+    leaves: list[tuple[Any, int]], decoder: PostingsDecoder, field: str, text: str, *, values: bool
+) -> tuple[IntArray, FloatArray, list[Any]]:
+    """One term's postings over every segment (`leaves`: each segment's reader and its
+    first document number): the live documents' numbers, weights and, with `values`, raw
+    values."""
+    ids: list[IntArray] = []
+    weights: list[FloatArray] = []
+    raw: list[Any] = []
+    for leaf, offset in leaves:
+        if (field, text) in leaf:
+            found, weight, found_values = decoder.read(leaf.postings(field, text), values=values)
+            ids.append(found + offset)
+            weights.append(weight)
+            raw.extend(found_values)
+    if len(ids) == 1:
+        return ids[0], weights[0], raw
+    if ids:
+        return np.concatenate(ids), np.concatenate(weights), raw
+    return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64), raw
+
+
 def check_format(reader: Any) -> PostingsDecoder:
     """The decoder for the index `reader` reads: the fast one when it decodes a sample of
     this index as Whoosh's public path does, else the public one (with a warning).
@@ -257,4 +279,5 @@ __all__ = [
     "PostingsDecoder",
     "SlowDecodingWarning",
     "check_format",
+    "read_term",
 ]

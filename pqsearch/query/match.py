@@ -11,8 +11,9 @@ from __future__ import annotations
 from functools import reduce
 
 import numpy as np
+import numpy.typing as npt
 
-from pqsearch.index.reader import IndexReader, IntArray
+from pqsearch.index.reader import FloatArray, IndexReader, IntArray
 from pqsearch.index.schema import DATE_FIELDS
 from pqsearch.query import tree as qt
 
@@ -104,40 +105,70 @@ def phrase_docs(index: IndexReader, field: str, places: list[tuple[str, ...]]) -
     `places` (one form per place for a literal phrase; a word's inflections for a
     lemmatized one).
 
-    Whoosh checks a phrase one document and one span at a time. Here each place's positions
-    become keys (document, position minus the place) and the phrase is where every place
-    has the same key. The rarest place goes first, and each place's positions are decoded
-    only in the documents still in the running.
+    Whoosh checks a phrase one document and one span at a time. Here the candidates are
+    the documents holding every place; the place with the fewest occurrences in them gives
+    the phrase's possible starts, keys (document, position minus the place), and each other
+    place, fewest first, keeps the keys where one of its forms is at the key plus the place:
+    a binary search in that document's positions ("de", at 30 places of each of 100,000
+    answers, is looked up at a few of them, not read whole). It stops as soon as no key is
+    left.
     """
     with index.reading_once():
         return _phrase_docs(index, field, places)
 
 
 def _phrase_docs(index: IndexReader, field: str, places: list[tuple[str, ...]]) -> IntArray:
-    def docs_of(forms: tuple[str, ...], *, keep_positions: bool = False) -> IntArray:
-        return union([index.term_docs(field, f, keep_positions=keep_positions) for f in forms])
+    postings: dict[str, tuple[IntArray, FloatArray]] = {}
+    for form in {form for forms in places for form in forms}:
+        # A rare word's positions are read with its postings (`keep_positions`).
+        index.term_docs(field, form, keep_positions=True)
+        postings[form] = index.term_postings(field, form)
+    candidates = intersection(
+        [union([postings[form][0] for form in forms]) for forms in set(places)]
+    )
+    if not len(candidates):
+        return _EMPTY
+    size = index.doc_count_all
+    in_candidates = _marks(candidates, size)
 
-    candidates = intersection([docs_of(forms, keep_positions=True) for forms in set(places)])
-    order = sorted(range(len(places)), key=lambda i: len(docs_of(places[i])))
-    keys: IntArray | None = None
-    for place in order:
-        if not len(candidates):
+    def occurrences(place: int) -> float:
+        found = [postings[form] for form in places[place]]
+        return sum(float(weights[in_candidates[ids]].sum()) for ids, weights in found)
+
+    order = sorted(range(len(places)), key=occurrences)
+    first = order[0]
+    starts: list[IntArray] = []
+    for form in places[first]:
+        ids = postings[form][0]
+        mine = ids[in_candidates[ids]]
+        if not len(mine):
+            continue
+        docs, positions = index.term_positions(field, form, mine)
+        after = positions >= first
+        starts.append(docs[after] * _POSITIONS + (positions[after] - first))
+    keys = _unique(np.concatenate(starts))
+    for place in order[1:]:
+        if not len(keys):
             return _EMPTY
-        # Each form's positions in the candidates that hold it (`term_positions` wants only
-        # documents holding the term).
-        found = [
-            index.term_positions(
-                field, form, np.intersect1d(candidates, index.term_docs(field, form))
-            )
-            for form in places[place]
-        ]
-        docs = np.concatenate([d for d, _ in found])
-        positions = np.concatenate([p for _, p in found])
-        starts = positions >= place
-        mine = _unique(docs[starts] * _POSITIONS + (positions[starts] - place))
-        keys = mine if keys is None else np.intersect1d(keys, mine, assume_unique=True)
-        candidates = _unique(keys // _POSITIONS)
-    return candidates
+        docs = keys // _POSITIONS
+        wanted = keys - docs * _POSITIONS + place
+        in_play = _marks(docs, size)
+        held = np.zeros(len(keys), dtype=np.bool_)
+        for form in places[place]:
+            ids = postings[form][0]
+            mine = ids[in_play[ids]]
+            if len(mine):
+                held |= index.positions_table(field, form, mine).holds(docs, wanted)
+        keys = keys[held]
+    return _unique(keys // _POSITIONS)
+
+
+def _marks(docs: IntArray, size: int) -> npt.NDArray[np.bool_]:
+    """A flag per document number, set for `docs`: `flags[ids]` says which of `ids` are
+    among them without a sort."""
+    flags = np.zeros(size, dtype=np.bool_)
+    flags[docs] = True
+    return flags
 
 
 def _unique(values: IntArray) -> IntArray:

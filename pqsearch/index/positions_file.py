@@ -1,0 +1,339 @@
+"""The positions of the frequent words, saved beside an index generation as raw arrays.
+
+A phrase of frequent words ("Région de Bruxelles-Capitale", "à ce jour") needs the positions
+of words in most documents. Whoosh stores them pickled, a posting at a time: decoding them
+costs about 0.17 s per 100,000 postings, which every search from a fresh process (the
+terminal) paid again, and a warm searcher paid whenever its cache had dropped them. Ingest
+therefore saves, after its last commit, the postings of every term of the surface-word
+fields with at least `FREQUENT_POSTINGS` postings as arrays that need no decoding
+(`save_positions`); a reader maps the file (`load_positions`) and touches only the pages of
+the terms it reads.
+
+Per term: its documents (a bitmap over the generation's documents, or uint32 numbers when
+that is smaller), the number of positions in each (uint8 when they fit, else wider) and its
+positions, document after document (uint16 when they fit, else uint32).
+
+The file is derived data, never a source of answers of its own: it names the generation it
+was made from (number, document counts and the checksum of its table of contents) and ends
+with a CRC-32 of everything before it. A file of another generation, damaged, missing or
+unreadable is ignored and the postings are read from Whoosh's files: slower, never wrong.
+The checksum is read whole once, then stamped (`verified.py`, as the segment files are).
+"""
+
+from __future__ import annotations
+
+import json
+import mmap
+import os
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+
+from pqsearch.index import durable, verified
+from pqsearch.index.manifest import fingerprint
+from pqsearch.index.postings import (
+    FREQUENT_POSTINGS,
+    IntArray,
+    TermPositions,
+    TermPostings,
+)
+from pqsearch.index.schema import WORD_FIELDS
+from pqsearch.index.whoosh_format import check_format, read_term
+
+POSITIONS_PREFIX = "positions-"
+_MAGIC = b"PQSEARCH POSITIONS 1\n"
+# After the directory: its length (uint64) and the CRC-32 of every byte before the CRC.
+_TRAILER = struct.Struct("<QI")
+_ALIGN = 8
+_BITS = "bits"
+_DTYPES = frozenset(["<u1", "<u2", "<u4"])
+_NO_TERMS: dict[str, list[Any]] = {}
+
+
+def positions_path(data_dir: Path, generation: int) -> Path:
+    return data_dir / f"{POSITIONS_PREFIX}{generation}.bin"
+
+
+@dataclass(frozen=True)
+class Generation:
+    """What ties a positions file to the one index generation it was made from."""
+
+    number: int
+    doc_count_all: int
+    doc_count: int
+    table_of_contents: tuple[int, int]
+
+    @classmethod
+    def of(cls, reader: Any, data_dir: Path, index_name: str) -> Generation:
+        number = int(reader.generation())
+        toc = fingerprint(data_dir / f"_{index_name}_{number}.toc")
+        return cls(number, int(reader.doc_count_all()), int(reader.doc_count()), (toc[0], toc[1]))
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "generation": self.number,
+            "doc_count_all": self.doc_count_all,
+            "doc_count": self.doc_count,
+            "table_of_contents": list(self.table_of_contents),
+        }
+
+
+class StoredPositions:
+    """An open positions file: the postings and positions of its terms, read from the
+    mapping when asked for (safe to share between threads: nothing changes once open)."""
+
+    def __init__(
+        self, path: Path, data: np.ndarray[Any, Any], terms: dict[str, dict[str, list[Any]]]
+    ) -> None:
+        self.path = path
+        self._data = data
+        self._terms = terms
+
+    def has(self, field: str, text: str) -> bool:
+        return text in self._terms.get(field, _NO_TERMS)
+
+    def postings(self, field: str, text: str) -> TermPostings | None:
+        """The term's documents and weights (its number of positions in each), as Whoosh's
+        postings give them; None when the file does not have the term."""
+        record = self._terms.get(field, _NO_TERMS).get(text)
+        if record is None:
+            return None
+        ids = self._ids(record)
+        weights = self._array(record[3], record[4], len(ids)).astype(np.float64)
+        return TermPostings(ids, weights, None)
+
+    def positions(self, field: str, text: str) -> TermPositions | None:
+        """Every position of the term (None when the file does not have it); the flat
+        positions stay in the mapping."""
+        record = self._terms.get(field, _NO_TERMS).get(text)
+        if record is None:
+            return None
+        ids = self._ids(record)
+        starts = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum(self._array(record[3], record[4], len(ids)), out=starts[1:])
+        return TermPositions(ids, starts, self._array(record[5], record[6], record[7]))
+
+    def _ids(self, record: list[Any]) -> IntArray:
+        kind, offset, count, documents = record[0], record[1], record[2], record[8]
+        if kind == _BITS:
+            bits = self._data[offset : offset + (documents + 7) // 8]
+            return np.flatnonzero(np.unpackbits(bits, count=documents)).astype(np.int64)
+        return self._array(kind, offset, count).astype(np.int64)
+
+    def _array(self, dtype: str, offset: int, count: int) -> np.ndarray[Any, Any]:
+        width = np.dtype(dtype).itemsize
+        return self._data[offset : offset + count * width].view(dtype)
+
+
+def load_positions(data_dir: Path, generation: Generation) -> StoredPositions | None:
+    """The positions file of `generation`, or None when there is none, or it is of another
+    generation, damaged or unreadable (the caller then reads Whoosh's postings)."""
+    path = positions_path(data_dir, generation.number)
+    try:
+        started = verified.check_started()
+        data = _mapped(path)
+        directory = _directory(data)
+        if directory is None or directory.get("index") != generation.as_json():
+            return None
+        terms = directory["terms"]
+        if not _fits(terms, len(data) - _TRAILER.size, generation.doc_count_all):
+            return None
+        key = f"{POSITIONS_PREFIX}{generation.number}"
+        if not verified.is_stamped(data_dir, key, [path]):
+            end = len(data) - _TRAILER.size
+            if zlib.crc32(data[: end + 8].data) != _TRAILER.unpack_from(data.data, end)[1]:
+                return None
+            verified.stamp(data_dir, key, [path], started)
+    except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, struct.error):
+        return None
+    return StoredPositions(path, data, terms)
+
+
+def open_positions(reader: Any, data_dir: Path, ix: Any) -> StoredPositions | None:
+    """The positions file of the generation `reader` (of the index `ix`) sees, if valid."""
+    try:
+        generation = Generation.of(reader, data_dir, ix.indexname)
+    except OSError:  # a later commit removed this generation's table of contents
+        return None
+    return load_positions(data_dir, generation)
+
+
+def _mapped(path: Path) -> np.ndarray[Any, Any]:
+    """The file's bytes, mapped read-only: a plain array over the mapping (`np.memmap`'s
+    subclass costs a Python call per slice, a few hundred per phrase)."""
+    with path.open("rb") as handle:
+        mapping = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    return np.frombuffer(mapping, dtype=np.uint8)
+
+
+def _directory(data: np.ndarray[Any, Any]) -> dict[str, Any] | None:
+    if len(data) < len(_MAGIC) + _TRAILER.size or bytes(data[: len(_MAGIC)]) != _MAGIC:
+        return None
+    end = len(data) - _TRAILER.size
+    length = _TRAILER.unpack_from(data.data, end)[0]
+    if not len(_MAGIC) <= end - length <= end:
+        return None
+    found = json.loads(bytes(data[end - length : end]).decode("utf-8"))
+    return found if isinstance(found, dict) else None
+
+
+def _fits(terms: Any, end: int, documents: int) -> bool:
+    """Whether every array the directory names lies inside the file, in a known type (the
+    checksum catches damage; this catches a file we did not write)."""
+    if not isinstance(terms, dict):
+        return False
+    for field_terms in terms.values():
+        for record in field_terms.values():
+            ids, count, counts_type, positions_type = record[0], record[2], record[3], record[5]
+            if ids != _BITS and ids not in _DTYPES:
+                return False
+            if counts_type not in _DTYPES or positions_type not in _DTYPES:
+                return False
+            ids_bytes = (documents + 7) // 8 if ids == _BITS else 4 * count
+            if record[8] != documents or record[1] + ids_bytes > end:
+                return False
+            counts_end = record[4] + count * np.dtype(counts_type).itemsize
+            positions_end = record[6] + record[7] * np.dtype(positions_type).itemsize
+            if max(counts_end, positions_end) > end:
+                return False
+    return True
+
+
+# The terms saved: those with at least this many postings (read at each call, so that a
+# test can save a small index's terms).
+SAVED_MIN_POSTINGS = FREQUENT_POSTINGS
+
+
+def save_positions(ix: Any, data_dir: Path, *, min_postings: int | None = None) -> Path | None:
+    """Save the positions of the frequent terms of the latest generation in `data_dir`
+    (unless a valid file is there already), removing older generations' files; returns the
+    file, or None when no term has `min_postings` (default `SAVED_MIN_POSTINGS`) postings:
+    an index of a few thousand documents, whose phrases decode quickly enough."""
+    if min_postings is None:
+        min_postings = SAVED_MIN_POSTINGS
+    with ix.reader() as reader:
+        if int(reader.doc_count_all()) == 0:
+            return None
+        generation = Generation.of(reader, data_dir, ix.indexname)
+        path = positions_path(data_dir, generation.number)
+        if load_positions(data_dir, generation) is not None:
+            return path
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            with tmp.open("wb") as out:
+                writer = _Writer(out)
+                terms = _write_terms(reader, writer, generation, min_postings)
+                if any(terms.values()):
+                    writer.finish({"index": generation.as_json(), "terms": terms})
+            if any(terms.values()):
+                durable.replace(tmp, path)
+            else:
+                tmp.unlink()
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    # Older generations' files, and what an ingest killed while writing one left (only one
+    # ingest writes at a time).
+    for old in data_dir.glob(f"{POSITIONS_PREFIX}*"):
+        if old != path:
+            old.unlink(missing_ok=True)
+    return path if path.exists() else None
+
+
+class _Writer:
+    """Appends aligned arrays to the file, keeping the running CRC-32."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.crc = 0
+        self.offset = 0
+        self.write(_MAGIC)
+
+    def write(self, data: bytes) -> None:
+        self.out.write(data)
+        self.crc = zlib.crc32(data, self.crc)
+        self.offset += len(data)
+
+    def array(self, values: np.ndarray[Any, Any]) -> int:
+        """Write `values` at the next aligned offset; returns that offset."""
+        self.write(b"\0" * (-self.offset % _ALIGN))
+        at = self.offset
+        self.write(values.tobytes())
+        return at
+
+    def finish(self, directory: dict[str, Any]) -> None:
+        """The directory, its length and the CRC-32 of everything before the CRC."""
+        encoded = json.dumps(directory).encode("utf-8")
+        self.write(encoded)
+        self.write(struct.pack("<Q", len(encoded)))
+        self.out.write(struct.pack("<I", self.crc))
+        self.out.flush()
+
+
+def _write_terms(
+    reader: Any, writer: _Writer, generation: Generation, min_postings: int
+) -> dict[str, dict[str, list[Any]]]:
+    decoder = check_format(reader)
+    leaves = list(reader.leaf_readers())
+    documents = generation.doc_count_all
+    terms: dict[str, dict[str, list[Any]]] = {}
+    for field in WORD_FIELDS.values():
+        if field not in reader.schema:
+            continue
+        format_ = reader.schema[field].format
+        kept: dict[str, list[Any]] = {}
+        frequent = [
+            term.decode("utf-8") if isinstance(term, bytes) else str(term)
+            for term, info in reader.iter_field(field)
+            if int(info.doc_frequency()) >= min_postings
+        ]
+        for text in frequent:
+            ids, weights, values = read_term(leaves, decoder, field, text, values=True)
+            starts, flat = decoder.positions(format_, values)
+            counts = np.diff(starts)
+            # The file's weights are the counts: a term whose Whoosh weights differ (none
+            # does with the Positions format) is left to Whoosh's postings.
+            if not len(ids) or not np.array_equal(counts, weights):
+                continue
+            if (documents + 7) // 8 < 4 * len(ids):
+                marks = np.zeros(documents, dtype=np.bool_)
+                marks[ids] = True
+                ids_record = [_BITS, writer.array(np.packbits(marks)), len(ids)]
+            else:
+                ids_record = ["<u4", writer.array(ids.astype("<u4")), len(ids)]
+            counts_type = _narrowest(int(counts.max()))
+            flat_type = _narrowest(int(flat.max()) if len(flat) else 0, least="<u2")
+            kept[text] = [
+                *ids_record,
+                counts_type,
+                writer.array(counts.astype(counts_type)),
+                flat_type,
+                writer.array(flat.astype(flat_type)),
+                len(flat),
+                documents,
+            ]
+        terms[field] = kept
+    return terms
+
+
+def _narrowest(largest: int, least: str = "<u1") -> str:
+    for dtype in ("<u1", "<u2", "<u4"):
+        if np.dtype(dtype).itemsize >= np.dtype(least).itemsize and largest <= np.iinfo(dtype).max:
+            return dtype
+    raise ValueError(f"a count or position of {largest} does not fit 32 bits")
+
+
+__all__ = [
+    "POSITIONS_PREFIX",
+    "SAVED_MIN_POSTINGS",
+    "Generation",
+    "StoredPositions",
+    "load_positions",
+    "open_positions",
+    "positions_path",
+    "save_positions",
+]
