@@ -121,6 +121,11 @@ class IndexReader:
         return self.searcher.reader()
 
     @property
+    def cache_bytes(self) -> int:
+        """What the readers of this generation may keep of its frequent terms, in bytes."""
+        return self._shared.frequent.budget_bytes
+
+    @property
     def doc_count(self) -> int:
         return int(self.searcher.doc_count())
 
