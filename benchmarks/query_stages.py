@@ -1,6 +1,7 @@
 """Where a search's time goes: the benchmark's query mix, timed stage by stage.
 
     python benchmarks/query_stages.py --index DIR [--rounds 3] [--profile out.prof]
+        [--kinds word,words,prefix,boolean,filter,browse]
 
 Opens the index, runs the mix of `query_mix.py` once to warm the searcher (as the benchmark's
 headline figure does), then `--rounds` passes with every facet counted and 20 hits, each
@@ -75,12 +76,14 @@ def instrument() -> None:
     search.hl.highlights = _timed("highlights", highlight.highlights)  # type: ignore[attr-defined]
 
 
-def run(index_dir: Path, rounds: int, profile: Path | None) -> dict[str, Any]:
+def run(
+    index_dir: Path, rounds: int, profile: Path | None, kinds: set[str] | None = None
+) -> dict[str, Any]:
     from pqsearch import api
     from pqsearch.output import as_json
 
     instrument()
-    mix = query_mix(DEFAULT_SEED)
+    mix = [q for q in query_mix(DEFAULT_SEED) if kinds is None or q.kind in kinds]
     profiler = cProfile.Profile() if profile else None
     with api.open_index(index_dir) as index:
 
@@ -117,8 +120,10 @@ def main() -> int:
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--profile", type=Path, default=None, help="write cProfile stats")
+    parser.add_argument("--kinds", default=None, help="only these kinds of the mix (a,b,...)")
     args = parser.parse_args()
-    figures = run(args.index, args.rounds, args.profile)
+    kinds = set(args.kinds.split(",")) if args.kinds else None
+    figures = run(args.index, args.rounds, args.profile, kinds)
     print(f"{figures['searches']} searches, {figures['ms_per_search']:.2f} ms each (mean)")
     print("| stage | ms per search |\n|---|---:|")
     for name, ms in figures["stages_ms"].items():

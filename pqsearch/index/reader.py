@@ -132,6 +132,11 @@ class IndexReader:
         return Searcher(self._whoosh, fromindex=self.ix)
 
     @property
+    def cache_bytes(self) -> int:
+        """What the readers of this generation may keep of its frequent terms, in bytes."""
+        return self._shared.frequent.budget_bytes
+
+    @property
     def doc_count(self) -> int:
         return int(self._whoosh.doc_count())
 

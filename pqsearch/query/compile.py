@@ -37,6 +37,7 @@ from pqsearch.query import tree as qt
 from pqsearch.query.alternatives import Alternative as Alternative
 from pqsearch.query.alternatives import WordAlternatives
 from pqsearch.query.expansions import Expander, Expansion, term_query
+from pqsearch.query.rank import prefix_terms
 from pqsearch.query.spans import Runs
 from pqsearch.query.values import MAX_NUMBER_DIGITS, value_terms
 
@@ -253,7 +254,7 @@ class Compiler:
         expansions: set[str] = set()
         fields = [WORD_FIELDS[p] for p in parts] + [LEMMA_FIELDS[p] for p in parts]
         for name in fields:
-            for term in self.index.prefix_terms(name, stem):
+            for term in prefix_terms(self.index, name, stem):
                 expansions.add(term)
                 if len(expansions) > MAX_PREFIX_TERMS:
                     raise QuerySyntaxError(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
+from typing import cast
 
 from pqsearch.analyze.fold import fold, iter_words
 from pqsearch.analyze.lexicon import Lexicon
@@ -67,19 +68,14 @@ class Matcher:
         # text's record of chunk starts (kept across searches) says.
         scan = text[:MAX_SCAN_CHARS]
         words = _text_forms(scan)
-        matched = self._matching(words.forms)
+        matched = self._matching(frozenset(words.forms))
         if not matched:
             return []
         found: list[tuple[int, int, str]] = []
-        seen: set[str] = set()
-        for form in matched:
-            for piece in words.chunks[form]:
-                if piece in seen:
-                    continue
-                seen.add(piece)
-                inside = [(start, end, f) for start, end, f in _chunk_words(piece) if f in matched]
-                for base in words.starts(piece):
-                    found.extend((base + start, base + end, f) for start, end, f in inside)
+        for piece in words.chunks(matched):
+            inside = [(start, end, f) for start, end, f in _chunk_words(piece) if f in matched]
+            for base in words.starts(piece):
+                found.extend((base + start, base + end, f) for start, end, f in inside)
         found.sort()
         if self.joining & matched:
             found = self._beside_others(scan, found)
@@ -135,20 +131,33 @@ def _forms_of(lexicon: Lexicon) -> _Forms:
 
 
 class _TextForms:
-    """The folded forms of a text's words, and for each the chunks it occurs in."""
+    """The folded forms of a text's words; for the forms searches matched, the chunks
+    (whitespace-separated pieces: words never contain whitespace) they occur in."""
 
     def __init__(self, text: str) -> None:
-        # The distinct whitespace-separated chunks (words never contain whitespace), split
-        # in C; where a chunk starts is looked for only when it holds a match (`starts`):
-        # a fresh process (a terminal search) builds this for every text of its page.
-        chunks: dict[str, list[str]] = {}
-        for piece in set(text.split()):
-            for _, _, form in _chunk_words(piece):
-                chunks.setdefault(form, []).append(piece)
+        # Split, looked up and merged in C, and kept as a tuple: a fresh process (a terminal
+        # search) builds this for every text of its page, a warm one for each text new to
+        # it, and the texts kept across searches cost 2 to 3 bytes a character this way
+        # (a set of forms and the chunks of each: 20).
         self.text = text
-        self.chunks = chunks
-        self.forms = frozenset(chunks)
+        self.forms = tuple(frozenset().union(*_forms_of_chunks(tuple(set(text.split())))))
+        self._chunks: dict[str, list[str]] = {}
         self._starts: dict[str, list[int]] = {}
+
+    def chunks(self, forms: set[str]) -> list[str]:
+        """The chunks holding one of `forms`, each once."""
+        wanted = forms - self._chunks.keys()
+        if wanted:
+            # Filled aside, then added at once: a thread searching the same text meanwhile
+            # never sees a form's chunks half found.
+            found: dict[str, list[str]] = {form: [] for form in wanted}
+            pieces = tuple(set(self.text.split()))
+            for piece, mine in zip(pieces, _forms_of_chunks(pieces), strict=True):
+                if not wanted.isdisjoint(mine):
+                    for form in wanted.intersection(mine):
+                        found[form].append(piece)
+            self._chunks.update(found)
+        return list(dict.fromkeys(piece for form in forms for piece in self._chunks[form]))
 
     def starts(self, piece: str) -> list[int]:
         """Where the chunk `piece` starts in the text, as a whole chunk."""
@@ -173,9 +182,10 @@ _WORD_CHAR = re.compile(r"\w")
 
 # Text -> its forms and chunks: the same for every query, so kept across searches (a page's
 # texts come back with each query that finds them); cleared when they hold more than
-# _MAX_CACHED_CHARS characters of text (about ten times that in memory).
+# _MAX_CACHED_CHARS characters of text (two to three times that in memory). The pages of
+# the benchmark's 55 queries at 100,000 documents hold 5 million characters.
 _FORMS_OF_TEXT: dict[str, _TextForms] = {}
-_MAX_CACHED_CHARS = 4_000_000
+_MAX_CACHED_CHARS = 16_000_000
 _cached_chars = 0
 
 
@@ -191,9 +201,11 @@ def _text_forms(text: str) -> _TextForms:
     return words
 
 
-# Chunk -> its words as (start, end, folded form): the same for every query, so kept across
-# searches; cleared when full rather than tracking use, as chunks follow Zipf's law.
+# Chunk -> its words as (start, end, folded form), and its distinct forms: the same for
+# every query, so kept across searches; cleared when full rather than tracking use, as
+# chunks follow Zipf's law.
 _WORDS_OF_CHUNK: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_FORMS_OF_CHUNK: dict[str, frozenset[str]] = {}
 _MAX_CACHED_CHUNKS = 300_000
 
 
@@ -209,6 +221,18 @@ def _chunk_words(chunk: str) -> tuple[tuple[int, int, str], ...]:
             words = tuple((start, end, fold(word)) for word, start, end in iter_words(chunk))
         _WORDS_OF_CHUNK[chunk] = words
     return words
+
+
+def _forms_of_chunks(chunks: tuple[str, ...]) -> list[frozenset[str]]:
+    """The distinct forms of each chunk: looked up in C, computed for the chunks new."""
+    found = list(map(_FORMS_OF_CHUNK.get, chunks))
+    if None in found:
+        if len(_FORMS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
+            _FORMS_OF_CHUNK.clear()
+        for at in [at for at, forms in enumerate(found) if forms is None]:
+            forms = frozenset(form for _, _, form in _chunk_words(chunks[at]))
+            found[at] = _FORMS_OF_CHUNK[chunks[at]] = forms
+    return cast(list[frozenset[str]], found)
 
 
 def snippet(

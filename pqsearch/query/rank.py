@@ -24,9 +24,12 @@ agree.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from pqsearch.index.reader import FloatArray, IndexReader, IntArray
 from pqsearch.index.schema import SCORED_FIELDS
@@ -57,7 +60,7 @@ class Scored:
 
     def within(self, allowed: IntArray) -> Scored:
         """Only the documents also in the sorted array `allowed`."""
-        keep = np.isin(self.docs, allowed, assume_unique=True)
+        keep = held(self.docs, allowed)
         return Scored(self.docs[keep], self.scores[keep])
 
     def top(self, start: int, stop: int) -> list[tuple[int, float]]:
@@ -84,6 +87,9 @@ class Ranker:
         self.index = index
         # Within one `score`: each node object's result.
         self._done: dict[int, Scored] = {}
+        self._kept = index.generation_cache(
+            "term scores", lambda: TermScores(budget_bytes=index.cache_bytes)
+        )
 
     def score(self, query: qt.Query) -> Scored:
         """Every document `query` matches, with its score."""
@@ -94,6 +100,15 @@ class Ranker:
             return self._node(query)
         finally:
             self._done = {}
+
+    def term_docs(self, field: str, text: str) -> IntArray:
+        """The sorted documents holding a term: those of its kept scores when there are
+        some (its postings may have left the reader's cache since; a phrase's positions
+        push them out)."""
+        if not self.index.doc_frequency(field, text):
+            return Scored.empty().docs
+        kept = self._kept.get(field, text)
+        return kept.docs if kept is not None else self.index.term_docs(field, text)
 
     def _node(self, query: qt.Query) -> Scored:
         done = self._done.get(id(query))
@@ -111,7 +126,7 @@ class Ranker:
             if not len(positive.docs):
                 return positive
             excluded = matched_docs(self.index, query.negative)
-            keep = ~np.isin(positive.docs, excluded, assume_unique=True)
+            keep = ~held(positive.docs, excluded)
             return Scored(positive.docs[keep], positive.scores[keep]).times(query.boost)
         if isinstance(query, qt.And):
             return _all([self._node(sub) for sub in query.items]).times(query.boost)
@@ -127,20 +142,30 @@ class Ranker:
         raise TypeError(f"not a query node: {query!r}")
 
     def _term(self, field: str, text: str, boost: float) -> Scored:
-        docs, weights = self.index.term_postings(field, text)
-        if not len(docs):
+        index = self.index
+        if not index.doc_frequency(field, text):
+            # Kept per generation: no term table read for a word that a field lacks (a
+            # typed word's stem level and synonyms name many such terms).
             return Scored.empty()
         if field not in _SCORED:
-            return Scored(docs, weights * boost)
-        index = self.index
-        idf = math.log(index.doc_count_all / (index.doc_frequency(field, text) + 1)) + 1
-        average = index.average_field_length(field)
-        lengths = index.field_lengths(field)[docs]
-        bm25 = idf * (weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average))
-        return Scored(docs, bm25 * boost)
+            docs, weights = index.term_postings(field, text)
+            return Scored(docs, weights * boost) if len(docs) else Scored.empty()
+        kept = self._kept.get(field, text)
+        if kept is None:
+            docs, weights = index.term_postings(field, text)
+            if not len(docs):
+                return Scored.empty()
+            idf = math.log(index.doc_count_all / (index.doc_frequency(field, text) + 1)) + 1
+            average = index.average_field_length(field)
+            lengths = index.field_lengths(field)[docs]
+            bm25 = idf * (weights * (K1 + 1)) / (weights + K1 * ((1 - B) + B * lengths / average))
+            bm25.flags.writeable = False  # shared by the searches that meet the term
+            kept = Scored(docs, bm25)
+            self._kept.offer(field, text, kept)
+        return kept.times(boost)
 
     def _prefix(self, query: qt.Prefix) -> Scored:
-        words = self.index.prefix_terms(query.field, query.text)
+        words = prefix_terms(self.index, query.field, query.text)
         return _any([self._term(query.field, word, 1.0) for word in words]).times(query.boost)
 
     def _phrase(self, query: qt.Phrase) -> Scored:
@@ -154,6 +179,74 @@ class Ranker:
         return _all(places).within(docs).times(query.boost)
 
 
+class TermScores:
+    """The BM25F scores of a generation's frequent terms (before boosts): they depend on the
+    index only, and a frequent word comes back in most searches (in its own fields, as the
+    stem level or synonym of another word, in the "all words" part). Terms of at least
+    `MIN_POSTINGS` documents, the least recently used dropped past `budget_bytes` (as much
+    as the reader keeps of postings: 96 MB by default, nothing with `cache_mb=0`; the
+    benchmark's 55 queries at 100,000 documents keep 59 MB, and with 48 MB the phrases' words
+    pushed out the others' between two passes, a word search then taking 100 ms instead of
+    10). Shared by the readers of a generation, so every access holds a lock."""
+
+    MIN_POSTINGS = 128
+
+    def __init__(self, *, budget_bytes: int) -> None:
+        self.budget_bytes = budget_bytes
+        self._lock = threading.Lock()
+        self._kept: OrderedDict[tuple[str, str], Scored] = OrderedDict()
+        self._size = 0
+
+    def get(self, field: str, text: str) -> Scored | None:
+        with self._lock:
+            found = self._kept.get((field, text))
+            if found is not None:
+                self._kept.move_to_end((field, text))
+            return found
+
+    def offer(self, field: str, text: str, scored: Scored) -> None:
+        size = scored.docs.nbytes + scored.scores.nbytes
+        if len(scored.docs) < self.MIN_POSTINGS or size > self.budget_bytes:
+            return
+        with self._lock:
+            if (field, text) in self._kept:
+                return
+            self._kept[field, text] = scored
+            self._size += size
+            while self._size > self.budget_bytes:
+                _, dropped = self._kept.popitem(last=False)
+                self._size -= dropped.docs.nbytes + dropped.scores.nbytes
+
+
+def prefix_terms(index: IndexReader, field: str, prefix: str) -> list[str]:
+    """`index.prefix_terms`, kept per generation: Whoosh walks its term table in Python
+    (about 0.2 ms a field), and a prefix is expanded in six fields when compiled and again
+    when scored."""
+    kept: dict[tuple[str, str], list[str]] = index.generation_cache("prefix terms", dict)
+    found = kept.get((field, prefix))
+    if found is None:
+        found = index.prefix_terms(field, prefix)
+        if len(kept) >= MAX_PREFIXES:
+            kept.clear()
+        kept[field, prefix] = found
+    return found
+
+
+# Prefixes whose words are kept per generation (`prefix_terms`); forgotten when full.
+MAX_PREFIXES = 10_000
+
+
+def held(docs: IntArray, others: IntArray) -> npt.NDArray[np.bool_]:
+    """For each of `docs`, whether the sorted `others` hold it: `np.isin`, as a lookup in
+    a mask over document numbers instead of a sort of both (a filter of 50,000 documents
+    cost 2 ms)."""
+    if not len(docs) or not len(others):
+        return np.zeros(len(docs), dtype=np.bool_)
+    marks = np.zeros(max(int(docs.max()), int(others[-1])) + 1, dtype=np.bool_)
+    marks[others] = True
+    return marks[docs]
+
+
 def _any(parts: list[Scored]) -> Scored:
     """The documents of any part, each scored the sum of its scores in the parts holding it."""
     parts = [p for p in parts if len(p.docs)]
@@ -161,6 +254,17 @@ def _any(parts: list[Scored]) -> Scored:
         return Scored.empty()
     if len(parts) == 1:
         return parts[0]
+    span = max(int(p.docs[-1]) for p in parts) + 1
+    if sum(len(p.docs) for p in parts) * 16 >= span:
+        # Many documents (where `union` marks them over all numbers too): marked and
+        # added up in one pass over the parts.
+        totals = np.zeros(span, dtype=np.float64)
+        marks = np.zeros(span, dtype=np.bool_)
+        for part in parts:
+            totals[part.docs] += part.scores
+            marks[part.docs] = True
+        docs = np.flatnonzero(marks)
+        return Scored(docs, totals[docs])
     docs = union([p.docs for p in parts])
     return Scored(docs, _summed(docs, parts))
 
@@ -173,6 +277,17 @@ def _all(parts: list[Scored]) -> Scored:
     parts = sorted(parts, key=lambda p: len(p.docs))
     if not len(parts[0].docs):
         return parts[0]
+    span = max(int(p.docs[-1]) for p in parts if len(p.docs)) + 1
+    if len(parts) > 1 and len(parts[0].docs) * 16 >= span:
+        # Large sets (where `intersection` counts over all numbers too): counted and added
+        # up in one pass over the parts.
+        totals = np.zeros(span, dtype=np.float64)
+        seen = np.zeros(span, dtype=np.int64)
+        for part in parts:
+            totals[part.docs] += part.scores
+            seen[part.docs] += 1
+        docs = np.flatnonzero(seen == len(parts))
+        return Scored(docs, totals[docs])
     docs = intersection([p.docs for p in parts])
     return Scored(docs, _summed(docs, parts))
 

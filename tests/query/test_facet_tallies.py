@@ -1,0 +1,92 @@
+"""Facet counts from the per-generation tallies (`facets.Tallies`) against counts made one
+document at a time from the index's columns, on the generated index (four segments,
+deleted documents): few documents, most of them (counted as everything less the rest),
+all of them, on bit rows and on codes (per document, or per pair for a multi-valued
+facet)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from pqsearch.index.reader import IndexReader
+from pqsearch.query import facets
+from pqsearch.query.facets import DateFacet, FieldFacet, Selection, facet_catalogue
+
+
+@pytest.fixture()
+def opened(generated_index: Path) -> Iterator[IndexReader]:
+    # A reader of its own per test: the tallies are made once per reader's generation.
+    reader = IndexReader(generated_index)
+    yield reader
+    reader.close()
+
+
+def _one_by_one(index: IndexReader, kind: facets.FacetKind, docs: list[int]) -> dict[str, int]:
+    counted: Counter[str] = Counter()
+    if isinstance(kind, DateFacet):
+        dates = index.dates(kind.field)
+        for doc in docs:
+            day = int(dates[doc])
+            if day:
+                counted[str(day // 10000) if kind.granularity == "year" else _month(day)] += 1
+        return dict(counted)
+    assert isinstance(kind, FieldFacet)
+    column = index.column(kind.field)
+    chosen = set(docs)
+    if column.multi:
+        assert column.pair_docs is not None and column.pair_codes is not None
+        for doc, code in zip(column.pair_docs.tolist(), column.pair_codes.tolist(), strict=True):
+            if doc in chosen:
+                counted[column.values[code]] += 1
+    else:
+        assert column.codes is not None
+        for doc in docs:
+            code = int(column.codes[doc])
+            if code >= 0:
+                counted[column.values[code]] += 1
+    return dict(counted)
+
+
+def _month(day: int) -> str:
+    return f"{day // 10000:04d}-{day // 100 % 100:02d}"
+
+
+def _selection(index: IndexReader, docs: np.ndarray) -> Selection:
+    mask = np.zeros(index.doc_count_all, dtype=np.bool_)
+    mask[docs] = True
+    return Selection(mask, docs)
+
+
+@pytest.mark.parametrize(
+    "bit_rows", [(256, 64), (0, 0)], ids=["bit rows", "codes and pairs by document"]
+)
+@pytest.mark.parametrize("share", [0.0, 0.03, 0.4, 0.7, 1.0])
+def test_counts_equal_counts_one_document_at_a_time(
+    opened: IndexReader, monkeypatch: pytest.MonkeyPatch, bit_rows: tuple[int, int], share: float
+) -> None:
+    monkeypatch.setattr(facets, "MAX_BIT_ROWS", bit_rows[0])
+    monkeypatch.setattr(facets, "MAX_SINGLE_BIT_ROWS", bit_rows[1])
+    live = opened.live_docs
+    assert len(live) < opened.doc_count_all, "the generated index should have deletions"
+    rng = np.random.default_rng(int(share * 100))
+    docs = np.sort(rng.choice(live, int(share * len(live)), replace=False))
+    selection = _selection(opened, docs)
+    for name, kind in facet_catalogue().items():
+        expected = _one_by_one(opened, kind, docs.tolist())
+        assert kind.counts(opened, selection) == expected, name
+    if share == 1.0:
+        assert kind.counts(opened, selection.mask) == expected  # a bare mask
+
+
+def test_a_sector_label_merges_the_counts_of_its_values(opened: IndexReader) -> None:
+    live = opened.live_docs
+    selection = _selection(opened, live)
+    plain = FieldFacet("sector", "sectors").counts(opened, selection)
+    assert len(plain) > 1
+    merged = FieldFacet("sector", "sectors", label=lambda value: "one").counts(opened, selection)
+    assert merged == {"one": sum(plain.values())}
