@@ -50,12 +50,12 @@ _KINDS = (
     ("value columns (.col)", r"\.col$"),
     ("table of contents (.toc)", r"\.toc$"),
     ("lexicon (lexicon.sqlite)", r"^lexicon\.sqlite$"),
-    ("saved columns (columns-N.npz)", r"^columns-\d+\.npz$"),
+    ("saved columns (columns-N.arrays)", r"^columns-\d+\.arrays$"),
     ("saved positions (positions-N.bin)", r"^positions-\d+\.bin$"),
     ("file record (files-N.json)", r"^files-\d+\.json$"),
     ("lexicon checksum (lexicon.sum)", r"^lexicon\.sum$"),
     ("taxonomy copy (taxonomy.toml)", r"^taxonomy\.toml$"),
-    ("verified stamp (verified-N.json)", r"^verified-\w+\.json$"),
+    ("verified stamp (verified-N.json)", r"^verified-[\w.-]+\.json$"),
 )
 
 

@@ -164,6 +164,7 @@ _PARTS = (
     (".trm", "term dictionary"),
     ("_stored.col", "stored records"),
     (".col", "columns (Whoosh)"),
+    (".arrays", "columns (saved)"),
     (".npz", "columns (saved)"),
     ("lexicon.sqlite", "lexicon"),
 )

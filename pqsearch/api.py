@@ -35,7 +35,6 @@ from pqsearch.models import (
 )
 from pqsearch.query.facets import facet_names
 from pqsearch.query.filters import SORTS, Filters, Sort, check_arguments, choose
-from pqsearch.query.links import cited_by, resolved, unresolved
 from pqsearch.query.views import DEFAULT_READERS, ViewPool
 
 if TYPE_CHECKING:
@@ -195,6 +194,9 @@ class Index:
 
         `links=False` skips resolving cross-references (faster, for bulk export).
         """
+        # Imported here: the reference patterns cost 7 ms to compile, and a search needs none.
+        from pqsearch.query.links import cited_by, resolved, unresolved
+
         with self._pool.lease() as view:
             docnum = view.reader.docnum(doc_id)
             stored = view.reader.record(docnum)

@@ -11,9 +11,29 @@ in the order `pqsearch --help` lists them.
 
 from __future__ import annotations
 
-# Imported for their side effect: each module registers its commands on `app`, in this order.
-from pqsearch.cli import ingest, search, export, watch, serve  # noqa: F401  isort: skip
-from pqsearch.cli.common import app
+import gc
+import os
+
+# At the terminal every search starts a process (BENCHMARKS.md, "Cold start"). Two costs of
+# that start are not the search's:
+# - numpy's OpenBLAS starts a thread per core when numpy is imported, 45 ms of a 0.45 s
+#   `pqsearch search` here; no command multiplies matrices (spaCy's models use their own
+#   BLAS), so one thread unless the user chose otherwise;
+# - the modules imported below make most of the objects the process will hold, and the
+#   garbage collector walked them again and again while they were made (80 ms of collector
+#   passes in one search): it waits for them, then leaves them out of later passes.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    # Imported for their side effect: each module registers its commands on `app`, in this
+    # order.
+    from pqsearch.cli import ingest, search, export, watch, serve  # noqa: F401  isort: skip
+    from pqsearch.cli.common import app
+finally:
+    gc.freeze()
+    if _collecting:
+        gc.enable()
 
 __all__ = ["app", "main"]
 

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pqsearch import (
-    CSV_DIALECTS,
-    EXPORT_FORMATS,
-    MEMO_LANGUAGES,
-    ExportFormat,
-    Filters,
-    api,
-    choose,
-    write_export,
-)
+from pqsearch import Filters, api, choose
 from pqsearch.cli.common import IndexOption, app, user_errors
 from pqsearch.cli.options import (
     DEFAULT_FILTERS,
@@ -26,6 +17,9 @@ from pqsearch.cli.options import (
     sort_of,
     with_filters,
 )
+
+if TYPE_CHECKING:
+    from pqsearch import ExportFormat
 
 # The format an -o file's ending names; md otherwise.
 FORMAT_BY_SUFFIX: dict[str, ExportFormat] = {"csv": "csv", "jsonl": "jsonl"}
@@ -63,6 +57,9 @@ def export(
 
     Example: pqsearch export logement social --status answered --format md -o memo.md
     """
+    # Imported here: the exports load the answer classifier, which a search does not need.
+    from pqsearch import CSV_DIALECTS, EXPORT_FORMATS, MEMO_LANGUAGES, write_export
+
     suffix = output_file.suffix.lower().lstrip(".") if output_file else ""
     with user_errors():
         chosen = (

@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 import pickle
 import struct
-import sysconfig
 import zlib
+from functools import cache
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -73,10 +73,17 @@ _DECODING_MODULES = tuple(
         "index.py",
     )
 )
-# The standard library's own files: pickle or struct called by Whoosh raise from there (and an
-# unpickled module name from importlib's frozen frames), on Whoosh's behalf.
-_STDLIB = sysconfig.get_paths()["stdlib"] + os.sep
-_SITE_PACKAGES = sysconfig.get_paths()["purelib"] + os.sep
+
+
+@cache
+def _library_folders() -> tuple[str, str]:
+    """The standard library's folder and site-packages: pickle or struct called by Whoosh
+    raise from the first (and an unpickled module name from importlib's frozen frames), on
+    Whoosh's behalf. Asked for when an error is met, not at import (2 ms of a cold search)."""
+    import sysconfig
+
+    paths = sysconfig.get_paths()
+    return paths["stdlib"] + os.sep, paths["purelib"] + os.sep
 
 
 def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
@@ -109,9 +116,10 @@ def _raising_file(error: BaseException) -> str | None:
     while trace is not None:
         frames.append(trace.tb_frame.f_code.co_filename)
         trace = trace.tb_next
+    stdlib, site_packages = _library_folders()
     for name in reversed(frames):
         library = name.startswith("<frozen ") or (
-            name.startswith(_STDLIB) and not name.startswith(_SITE_PACKAGES)
+            name.startswith(stdlib) and not name.startswith(site_packages)
         )
         if not library:
             return name

@@ -127,6 +127,17 @@ def record_lexicon(data_dir: Path, lexicon: Path) -> None:
     write_atomic(data_dir / LEXICON_SUM, json.dumps({"lexicon": fingerprint(lexicon)}).encode())
 
 
+def generation_files(data_dir: Path, generation: int) -> list[Path] | None:
+    """The record of `generation` and every file it lists (None: no record): what a stamp of
+    a fact about the generation's files watches (its postings format, `store`)."""
+    record = manifest_path(data_dir, generation)
+    try:
+        recorded = json.loads(record.read_text())["files"]
+        return [record, *(data_dir / name for name in recorded)]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def check_lexicon(data_dir: Path, lexicon: Path) -> str | None:
     """What is wrong with the lexicon, or None (also when no checksum is recorded: an
     ingest is writing it, was killed, or the index is older)."""
@@ -181,6 +192,7 @@ __all__ = [
     "check_manifest",
     "drop_lexicon_sum",
     "fingerprint",
+    "generation_files",
     "manifest_path",
     "record_lexicon",
     "write_manifest",

@@ -1,4 +1,4 @@
-"""An open index for searching: the Whoosh searcher, the lexicon, per-document columns
+"""An open index for searching: the Whoosh reader, the lexicon, per-document columns
 (`columns.py`) and term postings as numpy arrays (`postings.py`)."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import numpy as np
+from whoosh.reading import TermNotFound
 
 from pqsearch.errors import DamagedIndexError, NotFoundError
 from pqsearch.index import store
@@ -35,7 +36,7 @@ from pqsearch.index.postings import (
     TermPostings,
 )
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, WORD_FIELDS
-from pqsearch.index.whoosh_format import PostingsDecoder, check_format, read_term
+from pqsearch.index.whoosh_format import PostingsDecoder, read_term
 
 # The fields whose positions ingest saves (`positions_file`).
 _POSITIONAL = frozenset(WORD_FIELDS.values())
@@ -75,7 +76,7 @@ class SharedArrays:
 class IndexReader:
     """A read-only view of the live index; use as a context manager or call `close`.
 
-    One thread at a time: its Whoosh searcher and SQLite connection are not for sharing
+    One thread at a time: its Whoosh reader and SQLite connection are not for sharing
     (`pqsearch.query.views` leases readers to threads). Readers of the same generation may share
     their caches (`shared`).
     """
@@ -95,19 +96,20 @@ class IndexReader:
 
     def _open(self) -> None:
         verified = self._shared.verified
-        self.data_dir, self.ix, self.searcher = store.open_live(self.root, verified=verified)
+        self.data_dir, self.ix, self._whoosh = store.open_live(self.root, verified=verified)
         try:
             with self._shared.lock, self._reading():
                 if self._shared.decoder is None:
-                    self._shared.decoder = check_format(self.searcher.reader())
+                    self._shared.decoder = store.postings_decoder(self.data_dir, self._whoosh)
                 self.decoder = self._shared.decoder
             self.lexicon = store.open_lexicon(self.root, self.data_dir, verified=verified)
         except BaseException:
-            self.searcher.close()
+            self._whoosh.close()
             raise
 
     def close(self) -> None:
-        self.searcher.close()
+        # A searcher made for a comparison closes the reader it was given.
+        (self.__dict__.get("searcher") or self._whoosh).close()
         self.lexicon.close()
 
     def __enter__(self) -> IndexReader:
@@ -118,7 +120,16 @@ class IndexReader:
 
     @property
     def reader(self) -> Any:
-        return self.searcher.reader()
+        """Whoosh's reader of the generation this reader sees."""
+        return self._whoosh
+
+    @cached_property
+    def searcher(self) -> Any:
+        """Whoosh's own searcher on the same reader, for comparing with Whoosh's results:
+        searches never use it (its module imports Whoosh's query machinery)."""
+        from whoosh.searching import Searcher
+
+        return Searcher(self._whoosh, fromindex=self.ix)
 
     @property
     def cache_bytes(self) -> int:
@@ -127,11 +138,11 @@ class IndexReader:
 
     @property
     def doc_count(self) -> int:
-        return int(self.searcher.doc_count())
+        return int(self._whoosh.doc_count())
 
     @property
     def doc_count_all(self) -> int:
-        return int(self.searcher.doc_count_all())
+        return int(self._whoosh.doc_count_all())
 
     def record(self, docnum: int) -> dict[str, Any]:
         """The stored record of a document: {"question": ..., "sectors": ..., ...}."""
@@ -142,7 +153,7 @@ class IndexReader:
                 records.move_to_end(docnum)
         if text is None:
             with self._reading():
-                text = self.searcher.stored_fields(docnum)["record"]
+                text = self._whoosh.stored_fields(docnum)["record"]
             with self._shared.lock:
                 records[docnum] = text
                 if len(records) > _MAX_RECORDS:
@@ -164,7 +175,10 @@ class IndexReader:
             raise store.read_failure(self.root, error) from error
 
     def docnum(self, doc_id: str) -> int:
-        docnum = self.searcher.document_number(id=doc_id)
+        try:
+            docnum = self._whoosh.first_id("id", doc_id)
+        except TermNotFound:
+            docnum = None
         if docnum is None:
             raise NotFoundError(
                 f'No document has the id {doc_id!r}. Ids are shown by "pqsearch search"; '
@@ -244,7 +258,7 @@ class IndexReader:
     def _decode(self, field: str, values: list[Any]) -> tuple[IntArray, Any]:
         """Posting values to (starts, flat positions), as in `TermPositions`."""
         with self._reading():
-            return self.decoder.positions(self.searcher.schema[field].format, values)
+            return self.decoder.positions(self._whoosh.schema[field].format, values)
 
     def _postings(self, field: str, text: str, *, values: bool) -> TermPostings:
         memo = self._memo
@@ -301,7 +315,8 @@ class IndexReader:
 
     def average_field_length(self, field: str) -> float:
         """A text field's average length over the documents, as Whoosh's BM25F takes it."""
-        return float(self.searcher.avg_field_length(field) or 1)
+        # As Whoosh's searcher computes it: the field's total length over every document.
+        return float(self._whoosh.field_length(field) / (self.doc_count_all or 1) or 1)
 
     def prefix_terms(self, field: str, prefix: str) -> list[str]:
         """Every term of `field` that starts with `prefix`, in order."""

@@ -27,10 +27,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+import whoosh
 from whoosh import index as whoosh_index
 
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.errors import DamagedIndexError, OutdatedIndexError
+from pqsearch.index import verified
 from pqsearch.index.damage import (
     READ_ERRORS,
     as_damage,
@@ -56,8 +58,15 @@ from pqsearch.index.folders import (
     switch_live,
 )
 from pqsearch.index.lock import LOCK_FILE, LockHolder, write_lock, writing
-from pqsearch.index.manifest import check_file, check_lexicon, check_manifest, drop_lexicon_sum
+from pqsearch.index.manifest import (
+    check_file,
+    check_lexicon,
+    check_manifest,
+    drop_lexicon_sum,
+    generation_files,
+)
 from pqsearch.index.schema import SCHEMA_VERSION, SCORED_FIELDS
+from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
 __all__ = [
     "DEFAULT_INDEX_DIR",
@@ -79,6 +88,7 @@ __all__ = [
     "open_lexicon",
     "open_live",
     "open_whoosh",
+    "postings_decoder",
     "read_failure",
     "remove_data_dir",
     "remove_orphans",
@@ -114,7 +124,7 @@ def open_whoosh(root: Path, data: Path, *, check_files: bool = True) -> Any:
 def open_live(
     root: Path, *, attempts: int = 5, verified: set[tuple[str, int]] | None = None
 ) -> tuple[Path, Any, Any]:
-    """The live data folder, its Whoosh index and a searcher on it, opened consistently.
+    """The live data folder, its Whoosh index and a reader of it, opened consistently.
 
     A commit deletes the table of contents and segments it replaces, and a rebuild deletes
     the whole previous data folder, so a reader that starts opening one generation may find
@@ -173,17 +183,19 @@ def _open_live_once(root: Path, verified: set[tuple[str, int]] | None) -> tuple[
     data = require_live(root)
     ix = open_whoosh(root, data, check_files=False)
     try:
-        searcher = ix.searcher()
+        # A reader, not a searcher: pqsearch ranks and matches itself (`pqsearch.query`), and
+        # Whoosh's searching module imports its query and highlighting machinery (11 ms of a
+        # terminal search).
+        reader = ix.reader()
     except Exception as error:
         if not is_damage(error):
             raise
         raise read_failure(root, error) from error
     try:
-        failed = _hold_files(searcher)
+        failed = _hold_files(reader)
         # Checked once held: a file that a newer commit deletes from now on stays readable,
         # and one deleted before is reported as missing (FileNotFoundError, so `open_live`
         # opens the newer generation).
-        reader = searcher.reader()
         # Every byte is read for the check: readers of one generation sharing `verified`
         # pay it once (the views of an open Index).
         seen = (data.name, int(reader.generation()) if reader.doc_count_all() else -1)
@@ -194,14 +206,14 @@ def _open_live_once(root: Path, verified: set[tuple[str, int]] | None) -> tuple[
         if verified is not None:
             verified.add(seen)
     except DamagedIndexError:
-        searcher.close()
+        reader.close()
         raise
     except Exception as error:
-        searcher.close()
+        reader.close()
         if not is_damage(error):
             raise
         raise read_failure(root, error) from error
-    return data, ix, searcher
+    return data, ix, reader
 
 
 def _check_table_of_contents(root: Path, data: Path) -> None:
@@ -218,12 +230,12 @@ def _check_files(root: Path, data: Path, generation: int) -> None:
         raise damaged_index(root, problem)
 
 
-def _hold_files(searcher: Any) -> BaseException | None:
+def _hold_files(reader: Any) -> BaseException | None:
     """Open the segment files Whoosh would open only on first use (stored records, field
     lengths), so that a commit deleting them cannot pull them from under this reader.
     Returns what failed instead of raising, for the caller to tell damage from a race."""
     try:
-        for leaf, _ in searcher.reader().leaf_readers():
+        for leaf, _ in reader.leaf_readers():
             if leaf.doc_count_all():
                 leaf.stored_fields(0)
                 for field in SCORED_FIELDS:
@@ -233,6 +245,29 @@ def _hold_files(searcher: Any) -> BaseException | None:
             raise
         return error
     return None
+
+
+def postings_decoder(data: Path, reader: Any) -> PostingsDecoder:
+    """How to read the postings of the generation `reader` reads (`check_format`).
+
+    The check decodes a sample both ways, 9 ms of every terminal search. It tells whether
+    the installed Whoosh writes the format the fast decoder reads (the test suite checks the
+    decoder itself), so its answer depends only on the generation's files and on Whoosh's
+    version: a fast verdict is stamped (`verified.py`) under that version and found again
+    while the files are unchanged.
+    """
+    if not reader.doc_count_all():
+        return check_format(reader)
+    generation = int(reader.generation())
+    paths = generation_files(data, generation)
+    key = f"format-{generation}-whoosh-{whoosh.versionstring()}"
+    if paths is not None and verified.is_stamped(data, key, paths):
+        return PostingsDecoder()
+    started = verified.check_started()
+    decoder = check_format(reader)
+    if paths is not None and decoder.fast:
+        verified.stamp(data, key, paths, started)
+    return decoder
 
 
 # In a `verified` set, the lexicon of a data folder (generations count from 0).

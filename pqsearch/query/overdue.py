@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pqsearch.analyze.answers import CONVERTED, LAPSED, WITHDRAWN
 from pqsearch.index.schema import UNANSWERED, date_to_int
 from pqsearch.query import tree as qt
 
 REPLY_DELAY_DAYS = 30
-# Questions that will never be answered are not late.
-_CLOSED_TYPES = (WITHDRAWN, LAPSED, CONVERTED)
 
 
 def overdue_query(*, as_of: dt.date | None, delay_days: int) -> qt.Query:
@@ -26,6 +23,10 @@ def overdue_query(*, as_of: dt.date | None, delay_days: int) -> qt.Query:
         from pqsearch.errors import QuerySyntaxError
 
         raise QuerySyntaxError(f"The reply delay is a number of days, not {delay_days}.")
+    # Imported here: the answer classifier's patterns cost 11 ms to compile, and a search
+    # without --overdue needs none of it.
+    from pqsearch.analyze.answers import CONVERTED, LAPSED, WITHDRAWN
+
     cutoff = (as_of or dt.date.today()) - dt.timedelta(days=delay_days)
     # Received exactly `delay_days` ago is due today, not yet late: the range ends the day before.
     late = qt.And(
@@ -34,5 +35,6 @@ def overdue_query(*, as_of: dt.date | None, delay_days: int) -> qt.Query:
             qt.Range("received", None, date_to_int(cutoff - dt.timedelta(days=1))),
         )
     )
-    closed = [qt.Term("answer_type", t) for t in _CLOSED_TYPES]
+    # Questions that will never be answered are not late.
+    closed = [qt.Term("answer_type", t) for t in (WITHDRAWN, LAPSED, CONVERTED)]
     return qt.AndNot(late, qt.Or((qt.Range("answered", None, None), *closed)))

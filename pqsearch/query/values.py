@@ -11,7 +11,6 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 
-from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
 from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
@@ -25,9 +24,9 @@ _SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
 # A legislature or session as the index writes it: a well-formed one with no document yet
 # matches nothing instead of being an unknown value.
 _PERIOD = re.compile(r"^\d\d/\d\d$")
-# Fields whose every valid value is known in advance, with the labels that also name them.
+# Fields whose every valid value is known in advance, with the labels that also name them
+# (and "answer_type", `closed_values`).
 CLOSED_VALUES: dict[str, dict[str, str]] = {
-    "answer_type": ANSWER_TYPE_LABELS,
     "kind": {kind: labels["fr"] for kind, labels in KIND_LABELS.items()},
     "language": {"fr": "français", "nl": "néerlandais nederlands"},
 }
@@ -64,10 +63,10 @@ def value_terms(
         if _PERIOD.match(typed.strip()):
             return [qt.Term(index_field, typed.strip())]
     available = index.field_values(index_field)
-    if index_field in CLOSED_VALUES:
+    labels = closed_values(index_field)
+    if labels is not None:
         # "renvoi" or "hors compétence" name a type as well as "by_reference" does; a
         # known value that no document has yet matches nothing, without an error.
-        labels = CLOSED_VALUES[index_field]
         known = list(dict.fromkeys([*labels, *available]))
         exact = [v for v in known if _norm(v) == _norm(typed)]
         named = {f"{v} {labels.get(v, '')}".strip(): v for v in known}
@@ -77,6 +76,17 @@ def value_terms(
         return [qt.Term(index_field, v) for v in resolve_words(index_field, typed, available)]
     values = resolve_values(index_field, typed, available)
     return [qt.Term(index_field, value) for value in values]
+
+
+def closed_values(index_field: str) -> dict[str, str] | None:
+    """The labels of every valid value of a field whose values are known in advance."""
+    if index_field == "answer_type":
+        # Imported here: the answer classifier's patterns cost 12 ms to compile, and a search
+        # without this filter needs none of it.
+        from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
+
+        return ANSWER_TYPE_LABELS
+    return CLOSED_VALUES.get(index_field)
 
 
 def _norm(value: str) -> str:

@@ -7,8 +7,15 @@ import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
+from unidecode import unidecode
 
-from pqsearch.analyze.fold import fold, iter_words, normalize_apostrophes, surface_tokens
+from pqsearch.analyze.fold import (
+    fold,
+    fold_in_place,
+    iter_words,
+    normalize_apostrophes,
+    surface_tokens,
+)
 from tests.conftest import SEED
 
 
@@ -97,3 +104,32 @@ def test_words_are_exact_slices_and_tokens_have_no_space(text: str) -> None:
 @given(st.text(), st.text())
 def test_tokens_of_two_texts_joined_by_a_space_are_their_concatenation(a: str, b: str) -> None:
     assert surface_tokens(a + " " + b) == surface_tokens(a) + surface_tokens(b)
+
+
+def _fold_by_unidecode(word: str) -> str:
+    """What `fold` gave before its table: `unidecode` of each whitespace-separated part of
+    a word that is not ASCII."""
+    nfc = normalize_apostrophes(unicodedata.normalize("NFC", word))
+    if nfc.isascii():
+        folded = nfc.lower()
+        return folded if " " not in folded else " ".join(folded.split())
+    return " ".join("".join(unidecode(part).split()).lower() for part in nfc.split())
+
+
+def test_fold_transliterates_every_latin_and_punctuation_character_as_unidecode() -> None:
+    # Every character the fast table holds, alone, inside a word, and beside one it lacks.
+    for code in [*range(0x80, 0x250), *range(0x2000, 0x2070)]:
+        char = chr(code)
+        for word in (char, f"a{char}b", f"Ét{char}é", f"{char}北京"):
+            assert fold(word) == _fold_by_unidecode(word), hex(code)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100)) | st.text())
+def test_fold_is_unidecode_of_each_part(word: str) -> None:
+    assert fold(word) == _fold_by_unidecode(word)
+
+
+def test_folding_in_place_keeps_offsets() -> None:
+    text = "Œuvre de l’Région\u00a0bruxelloise : ÉNERGIE"
+    assert len(fold_in_place(text)) == len(text)
+    assert fold_in_place(text) == "œuvre de l'region bruxelloise : energie"

@@ -38,12 +38,33 @@ def test_dates_and_sorting_across_segments_where_one_lacks_the_field(tmp_path: P
         )
 
 
+def _older_file(data: Path, *, lengths: bool) -> Path:
+    """Replace the saved columns by the compressed `.npz` an older pqsearch wrote (without
+    the field lengths unless `lengths`); returns it."""
+    import numpy as np
+
+    from pqsearch.index.array_file import ArrayFile
+
+    (saved,) = data.glob("columns-*.arrays")
+    arrays = ArrayFile.open(saved)
+    assert arrays is not None
+    names = sorted(n for n in arrays.names if lengths or not n.startswith("lengths/"))
+    found = arrays.read(names)
+    assert found is not None
+    older = saved.with_suffix(".npz")
+    np.savez_compressed(
+        older,
+        doc_count_all=np.array(arrays.meta["doc_count_all"]),
+        **dict(zip(names, found, strict=True)),
+    )
+    saved.unlink()
+    return older
+
+
 def test_an_ingest_with_nothing_new_completes_columns_saved_by_an_older_version(
     tmp_path: Path,
 ) -> None:
     """Files saved before the field lengths were saved are rewritten by the next ingest."""
-    import numpy as np
-
     from pqsearch.index import store
     from pqsearch.index.reader import IndexReader
 
@@ -52,10 +73,7 @@ def test_an_ingest_with_nothing_new_completes_columns_saved_by_an_older_version(
     shutil.copy(BRUSSELS_HTML / "170229.html", corpus)
     index_dir = tmp_path / "index"
     api.ingest([corpus], index_dir=index_dir)
-    (saved,) = store.require_live(index_dir).glob("columns-*.npz")
-    with np.load(saved) as arrays:
-        older = {k: arrays[k] for k in arrays.files if not k.startswith("lengths/")}
-    np.savez(saved, **older)
+    _older_file(store.require_live(index_dir), lengths=False)
     with IndexReader(index_dir) as reader:
         assert reader._saved is not None and "lengths/title_lemmas" not in reader._saved.names
         built = reader.field_lengths("title_lemmas").tolist()  # built from the index
@@ -64,3 +82,29 @@ def test_an_ingest_with_nothing_new_completes_columns_saved_by_an_older_version(
     with IndexReader(index_dir) as reader:
         assert reader._saved is not None and "lengths/title_lemmas" in reader._saved.names
         assert reader.field_lengths("title_lemmas").tolist() == built
+
+
+def test_columns_compressed_by_an_older_version_are_read_then_replaced(tmp_path: Path) -> None:
+    """An index saved before the uncompressed file answers the same, reading its `.npz`
+    (not building the columns again), until an ingest replaces it."""
+    from pqsearch.index import store
+    from pqsearch.index.reader import IndexReader
+
+    index_dir = tmp_path / "index"
+    api.ingest([BRUSSELS_HTML], index_dir=index_dir)
+    with api.open_index(index_dir) as index:
+        expected = index.search("", sort="newest", facets=["session", "sector", "portfolio"])
+    data = store.require_live(index_dir)
+    older = _older_file(data, lengths=True)
+    with IndexReader(index_dir) as reader:
+        assert reader._saved is not None and reader._saved.path == older
+    with api.open_index(index_dir) as index:
+        assert (
+            index.search("", sort="newest", facets=["session", "sector", "portfolio"]) == expected
+        )
+    api.ingest([BRUSSELS_HTML], index_dir=index_dir)
+    assert not older.exists() and len(list(data.glob("columns-*.arrays"))) == 1
+    with api.open_index(index_dir) as index:
+        assert (
+            index.search("", sort="newest", facets=["session", "sector", "portfolio"]) == expected
+        )

@@ -232,12 +232,13 @@ def test_damaged_saved_columns_neither_stop_searches_nor_ingests(
     built: tuple[Path, Path], tmp_path: Path, damage: str
 ) -> None:
     """Issue 12: a truncated or flipped columns-N.npz made every search and every ingest
-    fail (BadZipFile, Bad CRC-32) until a rebuild; they are rebuilt from the index."""
+    fail (BadZipFile, Bad CRC-32) until a rebuild; they are rebuilt from the index (the
+    columns-N.arrays that replaced it fails its CRC-32 the same way)."""
     root = tmp_path / "index"
     shutil.copytree(built[1], root, symlinks=True)
     with api.open_index(root) as index:
         expected = index.search("", sort="newest", facets=["session", "addressee"], limit=10)
-    (saved,) = (root / store.LIVE).glob("columns-*.npz")
+    (saved,) = (root / store.LIVE).glob("columns-*.arrays")
     data = bytearray(saved.read_bytes())
     if damage == "truncated":
         del data[len(data) // 2 :]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import whoosh
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from pqsearch.errors import DamagedIndexError
@@ -95,6 +96,8 @@ def test_a_changed_layout_is_caught_at_open_and_read_the_public_way(
     texts = ['"de la région"', '"région de bruxelles-capitale"', "bruxelles emploi"]
     expected = [QueryRunner(opened).search(text, limit=30, facets=[]) for text in texts]
     monkeypatch.setattr(whoosh_format, "_COUNT_BYTES", 3)
+    # A release has its own version: a verdict stamped for this one does not apply to it.
+    monkeypatch.setattr(whoosh, "versionstring", lambda *args, **kwargs: "2.7.99")
     with pytest.warns(SlowDecodingWarning, match="positions|question_words"):
         slow = IndexReader(generated_index)
     try:

@@ -229,3 +229,17 @@ def test_documents_without_a_date_are_outside_every_date_range_and_facet(
     assert all(count.value < "2100" for count in result.facets[1].results)
     newest_first = index.search("", filters=api.Filters(date_field=date_field), sort="newest")
     assert newest_first.hits[0].id in dated
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=999_912), max_size=60)
+    | st.lists(st.integers(min_value=200_601, max_value=202_612), max_size=60)
+)
+def test_date_buckets_present_are_numpys_unique(buckets: list[int]) -> None:
+    import numpy as np
+
+    from pqsearch.query.facets import _present
+
+    found = _present(np.array(buckets, dtype=np.int64))
+    assert found.dtype == np.int64
+    assert found.tolist() == np.unique(np.array(buckets, dtype=np.int64)).tolist()

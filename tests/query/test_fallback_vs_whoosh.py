@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import whoosh
 
 from pqsearch.index import whoosh_format
 from pqsearch.index.reader import IndexReader
@@ -26,6 +27,8 @@ def slow(generated_index: Path) -> Iterator[IndexReader]:
     each posting's positions, which the check at open catches."""
     patch = pytest.MonkeyPatch()
     patch.setattr(whoosh_format, "_COUNT_BYTES", 3)
+    # A release has its own version: a verdict stamped for this one does not apply to it.
+    patch.setattr(whoosh, "versionstring", lambda *args, **kwargs: "2.7.99")
     try:
         with pytest.warns(SlowDecodingWarning):
             reader = IndexReader(generated_index)

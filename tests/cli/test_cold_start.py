@@ -1,0 +1,107 @@
+"""`pqsearch search` at the terminal loads only what a search needs (issue 18, cold start).
+
+Every terminal search starts a process, so each module it imports is paid at every search:
+these run the real command in a fresh interpreter and read its `sys.modules` at exit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+# What a search must not load: spaCy and the ingest, the fetcher, the exports, the web
+# server; and the standard modules some dependencies import for code a search never runs
+# (whoosh.compat's urllib.request with http, email and ssl; cached_property's asyncio;
+# Whoosh's own searcher and query machinery; numpy.ma, which `np.unique` imports).
+NOT_FOR_A_SEARCH = (
+    "spacy",
+    "thinc",
+    "simplemma",
+    "selectolax",
+    "rich",
+    "starlette",
+    "uvicorn",
+    "jinja2",
+    "pqsearch.index.ingest",
+    "pqsearch.analyze.lemmatize",
+    "pqsearch.analyze.answers",
+    "pqsearch.analyze.references",
+    "pqsearch.fetch",
+    "pqsearch.export",
+    "pqsearch.web",
+    "pqsearch.query.links",
+    "urllib.request",
+    "http.client",
+    "email",
+    "ssl",
+    "asyncio",
+    "whoosh.searching",
+    "whoosh.query",
+    "whoosh.highlight",
+    "numpy.ma",
+)
+
+# The command run as the console script runs it, then the modules it loaded.
+_RUN = """
+import json, sys
+from pqsearch.cli import main
+sys.argv = ["pqsearch", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit as done:
+    assert not done.code, done.code
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _modules_of(*arguments: str) -> tuple[str, set[str]]:
+    """The output of `pqsearch ARGUMENTS` in a fresh interpreter, and the modules it loaded."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, json.dumps(arguments)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return done.stdout, set(json.loads(done.stderr.splitlines()[-1]))
+
+
+def _loaded(modules: set[str], name: str) -> bool:
+    return any(m == name or m.startswith(f"{name}.") for m in modules)
+
+
+def test_a_search_loads_none_of_what_it_does_not_need(corpus_index: Path) -> None:
+    output, modules = _modules_of("search", "diplomates", "--index", str(corpus_index))
+    assert "diplomates" in output.lower() and "Facets:" in output
+    assert [name for name in NOT_FOR_A_SEARCH if _loaded(modules, name)] == []
+    # What it does need came in (a check that the subprocess saw the search's imports).
+    assert {"numpy", "whoosh.reading", "pqsearch.query.search"} <= modules
+
+
+@pytest.mark.parametrize(
+    ("arguments", "loads"),
+    [
+        (["--overdue", "--as-of", "2030-01-01"], "pqsearch.analyze.answers"),
+        (["--answer-type", "substantive"], "pqsearch.analyze.answers"),
+    ],
+)
+def test_a_filter_that_needs_a_module_loads_it_then(
+    corpus_index: Path, arguments: list[str], loads: str
+) -> None:
+    output, modules = _modules_of("search", "--index", str(corpus_index), "--json", *arguments)
+    assert json.loads(output)["total"] > 0
+    assert loads in modules
+
+
+def test_show_resolves_cross_references_with_the_module_it_loads(corpus_index: Path) -> None:
+    output, modules = _modules_of("show", "170229", "--index", str(corpus_index), "--json")
+    assert json.loads(output)["question"]["id"] == "170229"
+    assert "pqsearch.query.links" in modules
