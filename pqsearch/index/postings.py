@@ -56,11 +56,7 @@ class TermPositions:
         found = np.zeros(len(docs), dtype=np.bool_)
         if not len(docs) or not len(self.ids) or not len(self.flat):
             return found
-        # Each document's row, from a map over document numbers: a scatter and a gather
-        # cost a third of a binary search of 40,000 documents among 60,000.
-        rows = np.full(max(int(self.ids[-1]), int(docs.max())) + 1, -1, dtype=np.int32)
-        rows[self.ids] = np.arange(len(self.ids), dtype=np.int32)
-        at = rows[docs]
+        at = rows_of(self.ids, docs)
         chosen = np.flatnonzero(at >= 0)
         if not len(chosen):
             return found
@@ -85,6 +81,17 @@ class TermPositions:
         hit[hit] = self.flat[first[hit]] == wanted[hit]
         found[chosen] = hit
         return found
+
+
+def rows_of(ids: IntArray, docs: IntArray) -> npt.NDArray[np.int32]:
+    """For each of `docs`, its index in the sorted, distinct `ids` (-1 when not there), from
+    a map over document numbers: a scatter and a gather, a third of the time of a binary
+    search of 40,000 documents among 60,000."""
+    if not len(ids) or not len(docs):
+        return np.full(len(docs), -1, dtype=np.int32)
+    rows = np.full(max(int(ids[-1]), int(docs.max())) + 1, -1, dtype=np.int32)
+    rows[ids] = np.arange(len(ids), dtype=np.int32)
+    return rows[docs]
 
 
 # From this many postings a term's positions are worth keeping decoded: decoding them costs
@@ -185,4 +192,5 @@ __all__ = [
     "PositionArray",
     "TermPositions",
     "TermPostings",
+    "rows_of",
 ]
