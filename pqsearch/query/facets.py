@@ -331,8 +331,7 @@ class DateFacet(FacetKind):
     ) -> tuple[tuple[str, ...], npt.NDArray[np.int64]]:
         dates = selection.pick(index.dates(self.field))
         buckets = dates[dates > 0] // (10000 if self.granularity == "year" else 100)
-        present = _present(buckets)
-        counts = np.bincount(np.searchsorted(present, buckets), minlength=len(present))
+        present, counts = _present_counts(buckets)
         return self._labels(present), counts
 
     def _labels(self, present: npt.NDArray[np.int64]) -> tuple[str, ...]:
@@ -350,15 +349,25 @@ _SPAN = 1 << 16
 
 
 def _present(buckets: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """The distinct values of `buckets` (years or months, never negative), in order: counted
-    over their span, as `np.unique` would give them, whose first call in a process imports
-    numpy.ma (6 ms of a terminal search)."""
+    """The distinct values of `buckets` (years or months, never negative), in order."""
+    return _present_counts(buckets)[0]
+
+
+def _present_counts(
+    buckets: npt.NDArray[np.int64],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The distinct values of `buckets` (never negative), in order, and how often each
+    occurs: counted over their span, as `np.unique` would give them, whose first call in a
+    process imports numpy.ma (6 ms of a terminal search)."""
     if not len(buckets):
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     first = int(buckets.min())
     if int(buckets.max()) - first >= _SPAN:
-        return np.unique(buckets)
-    return (np.flatnonzero(np.bincount(buckets - first)) + first).astype(np.int64)
+        present, counts = np.unique(buckets, return_counts=True)
+        return present.astype(np.int64), counts.astype(np.int64)
+    spread = np.bincount(buckets - first)
+    found = np.flatnonzero(spread)
+    return (found + first).astype(np.int64), spread[found].astype(np.int64)
 
 
 def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[str, FacetKind]:
