@@ -21,9 +21,11 @@ FACETS = ["sector", "sector_mentioned"]
 
 @pytest.fixture()
 def copied(corpus_index: Path, tmp_path: Path) -> Path:
-    # A copy: the first search writes the labels file into the index's data folder.
+    # A copy: the first search writes the labels file into the index's data folder (the
+    # shared index has one once another test counted a sector facet).
     root = tmp_path / "index"
     shutil.copytree(corpus_index, root, symlinks=True)
+    _labels_file(root).unlink(missing_ok=True)
     return root
 
 
