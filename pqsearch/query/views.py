@@ -24,6 +24,7 @@ from pqsearch.errors import ClosedIndexError, QuerySyntaxError
 from pqsearch.index import store
 from pqsearch.index.reader import IndexReader, SharedArrays
 from pqsearch.query.search import QueryRunner
+from pqsearch.query.sector_labels import saved_labels
 
 # Views opened at most per generation; a thread beyond them waits for one to be returned.
 # Each holds a Whoosh searcher (a few open files per segment) and a SQLite connection; the
@@ -40,6 +41,7 @@ class View:
         self.generation = generation
         self.reader = IndexReader(root, shared=shared)
         self._taxonomy: Any = None
+        self._labels: dict[str, str] | None = None
         self.runner = QueryRunner(
             self.reader, sector_resolver=self._sector_id, sector_label=self._sector_label
         )
@@ -70,6 +72,16 @@ class View:
         return sector if sector and self._sector_label(str(sector.id)) == typed.strip() else None
 
     def _sector_label(self, sector_id: str) -> str:
+        if self._labels is None:
+            stored = self.reader.data_dir / store.TAXONOMY_FILE
+            self._labels = saved_labels(stored, self._labels_of_taxonomy) if stored.exists() else {}
+        found = self._labels.get(sector_id)
+        return found if found is not None else self._label_of_taxonomy(sector_id)
+
+    def _labels_of_taxonomy(self) -> dict[str, str]:
+        return {str(s.id): self._label_of_taxonomy(str(s.id)) for s in self.taxonomy.sectors}
+
+    def _label_of_taxonomy(self, sector_id: str) -> str:
         sector = self.taxonomy.find(sector_id)
         return f"{sector_id} {sector.labels.get('fr', '')}".strip() if sector else sector_id
 

@@ -1,4 +1,5 @@
-"""Facet counts from the per-generation tallies (`facets.Tallies`) against counts made one
+"""Facet counts, straight from the columns (a facet's first count in a generation) and from the
+per-generation tallies (`facets.Tallies`), against counts made one
 document at a time from the index's columns, on the generated index (four segments,
 deleted documents): few documents, most of them (counted as everything less the rest),
 all of them, on bit rows and on codes (per document, or per pair for a multi-valued
@@ -52,6 +53,10 @@ def _one_by_one(index: IndexReader, kind: facets.FacetKind, docs: list[int]) -> 
     return dict(counted)
 
 
+def _kept(index: IndexReader) -> set[str]:
+    return {key[1] for key in index._shared.arrays if key[0] == "generation"}
+
+
 def _month(day: int) -> str:
     return f"{day // 10000:04d}-{day // 100 % 100:02d}"
 
@@ -78,7 +83,11 @@ def test_counts_equal_counts_one_document_at_a_time(
     selection = _selection(opened, docs)
     for name, kind in facet_catalogue().items():
         expected = _one_by_one(opened, kind, docs.tolist())
+        # The first count is read from the columns, the second from the tallies it makes.
         assert kind.counts(opened, selection) == expected, name
+        assert kind.tallies_name not in _kept(opened)
+        assert kind.counts(opened, selection) == expected, name
+        assert kind.tallies_name in _kept(opened)
     if share == 1.0:
         assert kind.counts(opened, selection.mask) == expected  # a bare mask
 
