@@ -54,28 +54,44 @@ class TermPositions:
         frequent words this way, reading a few positions per candidate instead of all of
         them ("de" is at 30 places of an answer)."""
         found = np.zeros(len(docs), dtype=np.bool_)
-        if not len(docs) or not len(self.ids):
+        if not len(docs) or not len(self.ids) or not len(self.flat):
             return found
-        at = np.minimum(np.searchsorted(self.ids, docs), len(self.ids) - 1)
-        chosen = np.flatnonzero(self.ids[at] == docs)
-        low, end = self.starts[at[chosen]], self.starts[at[chosen] + 1]
+        at = rows_of(self.ids, docs)
+        chosen = np.flatnonzero(at >= 0)
+        if not len(chosen):
+            return found
+        at = at[chosen]
+        end = self.starts[at + 1]
         wanted = positions[chosen]
-        # The first place in each document's positions that is not below the one wanted,
-        # searched for those whose range is not empty yet.
-        searching = np.flatnonzero(low < end)
-        high = end[searching]
-        while len(searching):
-            start = low[searching]
-            middle = (start + high) >> 1
-            below = self.flat[middle] < wanted[searching]
-            low[searching] = np.where(below, middle + 1, start)
-            high = np.where(below, high, middle)
-            going = low[searching] < high
-            searching, high = searching[going], high[going]
-        hit = low < end
-        hit[hit] = self.flat[low[hit]] == wanted[hit]
+        # Branchless, on every candidate at once: `last` is the last place known to be
+        # below the one wanted, moved by halving steps from the largest count's power of
+        # two. No candidate leaves the arrays early: the halving of a shrinking subset
+        # (which needs a gather and a compaction per step) took half again as long.
+        last = self.starts[at] - 1
+        top = len(self.flat) - 1
+        step = 1 << (int((end - last).max()) - 1).bit_length() >> 1
+        while step:
+            probe = last + step
+            move = probe < end
+            move &= self.flat[np.minimum(probe, top)] < wanted
+            last = np.where(move, probe, last)
+            step >>= 1
+        first = last + 1
+        hit = first < end
+        hit[hit] = self.flat[first[hit]] == wanted[hit]
         found[chosen] = hit
         return found
+
+
+def rows_of(ids: IntArray, docs: IntArray) -> npt.NDArray[np.int32]:
+    """For each of `docs`, its index in the sorted, distinct `ids` (-1 when not there), from
+    a map over document numbers: a scatter and a gather, a third of the time of a binary
+    search of 40,000 documents among 60,000."""
+    if not len(ids) or not len(docs):
+        return np.full(len(docs), -1, dtype=np.int32)
+    rows = np.full(max(int(ids[-1]), int(docs.max())) + 1, -1, dtype=np.int32)
+    rows[ids] = np.arange(len(ids), dtype=np.int32)
+    return rows[docs]
 
 
 # From this many postings a term's positions are worth keeping decoded: decoding them costs
@@ -176,4 +192,5 @@ __all__ = [
     "PositionArray",
     "TermPositions",
     "TermPostings",
+    "rows_of",
 ]

@@ -297,3 +297,29 @@ def test_holds_says_whether_the_term_is_at_each_position() -> None:
         expected = [(int(d), int(p)) in pairs for d, p in zip(docs, positions, strict=True)]
         assert table.holds(docs, positions).tolist() == expected
         assert sum(expected) > 0
+
+
+def test_holds_finds_every_place_of_rows_of_every_length() -> None:
+    """Rows of one to 257 positions (powers of two and their neighbours, where a halving
+    search goes wrong first): each position of each row is found, and the numbers around
+    them, documents outside the table and documents given more than once are not."""
+    counts = np.array([1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 127, 128, 129, 255, 256])
+    ids = np.arange(len(counts), dtype=np.int64) * 3 + 1
+    flat = np.concatenate([np.arange(c, dtype=np.int64) * 2 + 1 for c in counts])
+    starts = np.concatenate([[0], np.cumsum(counts)])
+    table = TermPositions(ids, starts, flat.astype(np.uint16))
+    docs_held, positions_held = table.of(ids)
+    assert table.holds(docs_held, positions_held).all()
+    for shift in (-1, 1):
+        assert not table.holds(docs_held, positions_held + shift).any()
+    outside = np.array([0, 2, 3, int(ids[-1]) + 1, int(ids[-1]) + 50])
+    assert not table.holds(outside, np.ones(len(outside), dtype=np.int64)).any()
+    twice = np.repeat(ids[:3], 2)
+    assert table.holds(twice, np.array([1, 3, 1, 3, 5, 9])).tolist() == [
+        True,
+        False,
+        True,
+        True,
+        True,
+        False,
+    ]
