@@ -363,10 +363,12 @@ class Generator:
             yield record
 
 
-def write_corpus(path: Path, count: int, *, seed: int = DEFAULT_SEED) -> Path:
-    """Write `count` documents to `path` (JSON Lines), one line at a time."""
+def write_corpus(path: Path, count: int, *, seed: int = DEFAULT_SEED, texts: Path = CORPUS) -> Path:
+    """Write `count` documents to `path` (JSON Lines), one line at a time, from the real
+    French documents of `texts` (by default `../shared/corpus` when it lies beside the
+    checkout, else the repository's `corpus/`: the two give documents of other lengths)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    generator = Generator(load_pools(), seed)
+    generator = Generator(load_pools(texts), seed)
     with path.open("w", encoding="utf-8") as out:
         for record in generator.records(count):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -43,6 +43,7 @@ if str(REPO) not in sys.path:
 
 from benchmarks import baselines  # noqa: E402
 from benchmarks.children import run_child  # noqa: E402
+from benchmarks.generate import CORPUS as GENERATOR_TEXTS  # noqa: E402
 from benchmarks.generate import DEFAULT_SEED, write_corpus  # noqa: E402
 from benchmarks.query_mix import VARIANTS, BenchQuery, mix_search, query_mix  # noqa: E402
 from benchmarks.report import markdown  # noqa: E402
@@ -225,7 +226,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     out.mkdir(parents=True, exist_ok=True)
     corpus = out / f"corpus-{args.docs}.jsonl"
     if not corpus.exists():
-        write_corpus(corpus, args.docs, seed=args.seed)
+        write_corpus(corpus, args.docs, seed=args.seed, texts=args.texts)
     stats = corpus_stats(corpus)
     mix = query_mix(args.seed)
     results: dict[str, Any] = {"machine": machine(), "corpus": stats, "args": _plain(vars(args))}
@@ -307,6 +308,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000, help="documents in the scale corpus")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        default=GENERATOR_TEXTS,
+        help="folder of the real documents the corpus is generated from",
+    )
     parser.add_argument("--out", type=Path, default=HERE / "out", help="corpus and JSON folder")
     parser.add_argument("--work", type=Path, default=None, help="folder for the indexes")
     parser.add_argument("--index", type=Path, default=None, help="reuse an index of the corpus")

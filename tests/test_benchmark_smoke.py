@@ -27,6 +27,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object],
         sys.executable,
         str(REPO / "benchmarks" / "run.py"),
         f"--docs={DOCS}",
+        # The repository's own documents: the same corpus in a clone and beside ../shared.
+        f"--texts={REPO / 'corpus'}",
         "--lemma-docs=20",
         "--rounds=1",
         "--cold-runs=1",
