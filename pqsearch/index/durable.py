@@ -11,7 +11,9 @@ previous one is deleted. Our own files (file record, columns, lexicon checksum) 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,20 @@ def write_atomic(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def write_quietly(path: Path, text: str) -> None:
+    """Write `path` whole or not at all, without a sync, and give up silently if it cannot
+    be written: for derived files whose loss costs only their making again (stamps, saved
+    labels), which a search may write into an index it can only read. The temporary name is
+    unique per process and thread, so that writers at the same moment never share it."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    with contextlib.suppress(OSError):
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 class DurableStorage(FileStorage):  # type: ignore[misc]

@@ -21,12 +21,12 @@ ingest has just written) are checked again by the next open, which stamps them.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import threading
 import time
 from pathlib import Path
+
+from pqsearch.index import durable
 
 VERIFIED_PREFIX = "verified-"
 # Set PQSEARCH_VERIFY=always to check every byte at every open, as before stamps existed.
@@ -70,14 +70,7 @@ def stamp(data_dir: Path, key: str, paths: list[Path], started_ns: int) -> None:
     if not states or any(max(s[1], s[2]) > settled for s in states.values()):
         return
     # Whole or absent, but not synced: a stamp lost in a crash only means one more check.
-    path = stamp_path(data_dir, key)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    with contextlib.suppress(OSError):
-        try:
-            tmp.write_text(json.dumps({"files": states}))
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+    durable.write_quietly(stamp_path(data_dir, key), json.dumps({"files": states}))
 
 
 def drop_stamps(data_dir: Path, keep: str | None = None) -> None:

@@ -11,13 +11,12 @@ each fresh search, as before.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
-import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from pqsearch.index import durable
 
 LABELS_FILE = "sector-labels.json"
 
@@ -60,13 +59,7 @@ def _read(path: Path, source: str) -> dict[str, str] | None:
 
 def _write(path: Path, source: str, labels: dict[str, str]) -> None:
     content = {"taxonomy": source, "labels_sha256": _digest(_canonical(labels)), "labels": labels}
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    with contextlib.suppress(OSError):
-        try:
-            tmp.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+    durable.write_quietly(path, json.dumps(content, ensure_ascii=False))
 
 
 __all__ = ["LABELS_FILE", "saved_labels"]
