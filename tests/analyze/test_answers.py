@@ -331,6 +331,15 @@ _REDIRECTIONS = [
         "l'honorable membre.",
     ),
     (NOT_PUBLISHED, "Les annexes peuvent être consultées au greffe de la Chambre."),
+    (
+        BY_REFERENCE,
+        "Certains points ont été précisés dans la réponse du 16 octobre 2019 donnée à la "
+        "question n° 4 de monsieur Dupont, à laquelle je vous renvoie.",
+    ),
+    (
+        NOT_PUBLISHED,
+        "Dit overzicht kan geraadpleegd worden door het geachte lid bij de griffie van de Kamer.",
+    ),
 ]
 
 
@@ -391,3 +400,15 @@ def test_the_held_out_federal_answers_get_their_labelled_types() -> None:
     first_batch = {label.key for label in labels[:60]}
     assert not [miss for miss in report.misses if miss.key in first_batch], report.misses
     assert {score.type for score in report.per_type} >= {BY_REFERENCE, NOT_COMPETENT}
+
+
+def test_list_items_are_sentences_so_a_list_of_facts_is_not_one_sentence() -> None:
+    # Two items of information of its own, then a referral for the last point: a partial
+    # answer, substantive; read as one sentence, the items would count once.
+    answer = (
+        "Je peux répondre comme suit. - Pour ce qui est du budget: il n'y a pas eu d'appel à "
+        "une telle prestation de service. - Pour ce qui est des consommateurs: il n'y a pas eu "
+        "de recours à un tel service. Pour le reste, je vous renvoie à ma réponse à la "
+        "question n° 12."
+    )
+    assert classify_answer(_question(answer)).type == SUBSTANTIVE
