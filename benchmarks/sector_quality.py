@@ -45,6 +45,7 @@ SOURCES = {
     "brussels": REPO / "tests" / "data" / "sectors_labels.toml",
     "federal": REPO / "tests" / "data" / "sectors_labels_chamber_fr.toml",
     "plenary": REPO / "tests" / "data" / "sectors_labels_plenary_fr.toml",
+    "federal_unanswered": REPO / "tests" / "data" / "sectors_labels_chamber_fr_unanswered.toml",
 }
 LABEL_FILES = tuple(SOURCES.values())
 # The labelled questions: the seed and the Brussels pages and records of the shipped corpus,
