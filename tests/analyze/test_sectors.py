@@ -10,6 +10,7 @@ import pytest
 from benchmarks.sector_quality import measure
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.sectors import (
+    FRAME_REACH,
     SectorDetector,
     SectorMention,
     Taxonomy,
@@ -148,7 +149,10 @@ def test_evidence_says_which_part_the_term_was_found_in(
 ) -> None:
     (ict,) = (m for m in detector.detect(seed_parts) if m.sector == "J")
     assert ict.label == "Information et communication"
-    found = {(item.term, item.part): item.count for item in ict.evidence}
+    # An entry per term, part and kind (topic evidence, in a name, in a frame).
+    found: dict[tuple[str, str], int] = {}
+    for item in ict.evidence:
+        found[(item.term, item.part)] = found.get((item.term, item.part), 0) + item.count
     # "spécialisés dans les technologies" in the title; "technologiques" eleven times later on.
     assert found[("technologie", "title")] == 1
     assert found[("technologique", "answer")] >= 10
@@ -365,6 +369,23 @@ def test_sector_words_in_a_sentence_about_staff_sick_leave_are_only_mentions(
     stored = json.loads(json.dumps([m.to_dict() for m in framed.values()]))
     assert tuple(SectorMention.from_dict(data) for data in stored) == tuple(framed.values())
     assert "Q" in {m.sector for m in detector.detect(health)}
+
+
+def test_a_frame_reaches_the_sentences_around_it_but_not_the_whole_text(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # "crime de guerre" frames U's foreign policy: the armies of the next sentences are
+    # those of that war, not Belgium's defence; three sentences on, the frame no longer holds.
+    near = "Des crimes de guerre sont commis à l'est du Congo. L'armée rwandaise y combat."
+    far = (
+        "Des crimes de guerre sont commis à l'est du Congo. Les civils fuient. La région "
+        "souffre. Les villages brûlent. L'armée belge y envoie un avion."
+    )
+    assert FRAME_REACH == 2
+    (army,) = (m for m in detector.score(_parts(lemmatizer, question=near)) if m.sector == "O")
+    assert {(e.term, e.in_frame) for e in army.evidence} == {("armée", True)}
+    far_sectors = {m.sector: m for m in detector.score(_parts(lemmatizer, question=far))}
+    assert ("armée", False) in {(e.term, e.in_frame) for e in far_sectors["O"].evidence}
 
 
 @pytest.mark.parametrize(
