@@ -40,15 +40,23 @@ HUB_BRUSSELS = default_taxonomy_path().with_name("sectors_hub_brussels.toml")
 # "fracture numérique" generic, measured once): precision 0.823, recall 0.797 (75 exact sets).
 # The changes, kept on dev cross-validation, moved two points from recall to precision on both
 # held-out parts, so the recall floor comes down to what was measured minus 0.03; the
-# precision floor rises likewise.
-PRECISION_FLOOR = 0.793
-RECALL_FLOOR = 0.767
-# The 40 plenary oral questions of the test part (tests/data/sectors_labels_plenary_fr.toml),
-# labelled before the detector ran on them. Measured once on the detector as the third session
-# left it: precision 0.739, recall 0.872; once at the end of the fourth: precision 0.767,
-# recall 0.846 (27 exact sets). Floors: those last figures minus 0.03.
-PLENARY_PRECISION_FLOOR = 0.737
-PLENARY_RECALL_FLOOR = 0.816
+# precision floor rises likewise. Fifth session (dev of 272 documents, NACE words for A, B, C
+# and E, frames reaching two sentences around them, more foreign-policy frames, "justice" senses,
+# model refitted, threshold 0.4; measured once): precision 0.825, recall 0.812 (76 exact sets).
+PRECISION_FLOOR = 0.795
+RECALL_FLOOR = 0.782
+# The 77 plenary oral questions of the test part (tests/data/sectors_labels_plenary_fr.toml: the
+# first batch's 40 and the fifth session's 37), labelled before the detector ran on them.
+# On the first 40, measured once at the end of the fourth session: precision 0.767, recall
+# 0.846. On the 77, the fourth session's detector: 0.744 / 0.836; the fifth's, measured once:
+# precision 0.718, recall 0.836 (49 exact sets). Floors: that last measure minus 0.03.
+PLENARY_PRECISION_FLOOR = 0.688
+PLENARY_RECALL_FLOOR = 0.806
+# The 26 unanswered federal questions of the test part
+# (tests/data/sectors_labels_chamber_fr_unanswered.toml): the fourth session's detector 0.857 /
+# 0.667; the fifth's, measured once: precision 0.875, recall 0.778 (19 exact sets).
+UNANSWERED_PRECISION_FLOOR = 0.845
+UNANSWERED_RECALL_FLOOR = 0.748
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +111,9 @@ def _evidence(mentions: tuple[SectorMention, ...], sector: str) -> set[str]:
         ("federal", 115, PRECISION_FLOOR, RECALL_FLOOR),
         # Another register (spoken, joint questions, short answers) than the written
         # questions the vocabulary was written on.
-        ("plenary", 40, PLENARY_PRECISION_FLOOR, PLENARY_RECALL_FLOOR),
+        ("plenary", 77, PLENARY_PRECISION_FLOOR, PLENARY_RECALL_FLOOR),
+        # Questions not answered yet: the question alone is the text.
+        ("federal_unanswered", 26, UNANSWERED_PRECISION_FLOOR, UNANSWERED_RECALL_FLOOR),
     ],
 )
 def test_precision_and_recall_on_the_held_out_labels_stay_above_their_floors(
