@@ -210,14 +210,15 @@ def status(data: Path, lexicon: Lexicon) -> SectorStatus:
     pending = lexicon.get_meta(REANALYSIS_META) == "pending"
     behind = detector != current or taxonomy.fingerprint != expected
     advice = ""
-    if behind and origin == "shipped":
-        advice = "the next `pqsearch ingest` takes this pqsearch's sector detection; then " + (
-            REANALYZE_HINT
-        )
+    if pending:
+        advice = "a re-analysis was interrupted: the next `pqsearch ingest` takes it up again"
     elif behind or mixed:
-        advice = REANALYZE_HINT[0].upper() + REANALYZE_HINT[1:]
-    elif pending:
-        advice = "A re-analysis was interrupted: the next `pqsearch ingest` takes it up again"
+        advice = REANALYZE_HINT
+        if behind and origin == "shipped":
+            advice += (
+                "; a plain `pqsearch ingest` analyses only the documents it adds or changes "
+                "with this pqsearch's detection, and leaves the others as they are"
+            )
     return SectorStatus(
         taxonomy=f"{taxonomy.name} {taxonomy.version}",
         origin=origin,
