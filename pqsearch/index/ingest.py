@@ -99,6 +99,9 @@ def ingest(
         live_at_once = live is None
         data = store.new_data_dir(root) if rebuilding else live
         assert data is not None
+        taxonomy_path = Path(taxonomy) if taxonomy else None
+        if taxonomy_path is None and rebuild and live is not None:
+            taxonomy_path = sector_version.kept_on_rebuild(root, live)
         try:
             report = _ingest_into(
                 root,
@@ -107,7 +110,7 @@ def ingest(
                 fresh=rebuilding,
                 live_at_once=live_at_once,
                 prune=prune,
-                taxonomy_path=Path(taxonomy) if taxonomy else None,
+                taxonomy_path=taxonomy_path,
                 reanalyze=reanalyze,
                 commit_every=commit_every
                 or (NEW_INDEX_COMMIT_EVERY if rebuilding else COMMIT_EVERY),

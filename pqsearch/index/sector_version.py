@@ -25,6 +25,7 @@ from pathlib import Path
 from pqsearch.analyze.detector_version import detector_fingerprint
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
+from pqsearch.errors import PqsearchError
 from pqsearch.index import durable, store
 from pqsearch.models import SectorStatus, TaxonomyOrigin
 
@@ -61,9 +62,9 @@ def describe(taxonomy: Taxonomy, detector: str) -> str:
     return f"taxonomy {taxonomy.version}, detector {detector}"
 
 
-def stored_origin(lexicon: Lexicon, taxonomy: Taxonomy) -> TaxonomyOrigin:
+def stored_origin(lexicon: Lexicon | None, taxonomy: Taxonomy) -> TaxonomyOrigin:
     """Whether the index's taxonomy is the shipped one or the user's own."""
-    recorded = lexicon.get_meta(ORIGIN_META)
+    recorded = lexicon.get_meta(ORIGIN_META) if lexicon is not None else None
     if recorded == "own":
         return "own"
     if recorded == "shipped":
@@ -77,6 +78,25 @@ def stored_origin(lexicon: Lexicon, taxonomy: Taxonomy) -> TaxonomyOrigin:
     if taxonomy.name == shipped.name and taxonomy.version.startswith(SHIPPED_VERSION_PREFIX):
         return "shipped"
     return "own"
+
+
+def kept_on_rebuild(root: Path, live: Path) -> Path | None:
+    """The copy of the live index's taxonomy when it is the user's own, which a rebuild keeps
+    (it would otherwise take the shipped one); None when it follows the shipped one."""
+    try:
+        taxonomy = load_taxonomy(live / store.TAXONOMY_FILE)
+    except PqsearchError:
+        return None  # unreadable: the rebuild starts from the shipped one, as it always did
+    try:
+        lexicon = store.open_lexicon(root, live)
+    except PqsearchError:
+        origin = stored_origin(None, taxonomy)  # a damaged index being rebuilt
+    else:
+        try:
+            origin = stored_origin(lexicon, taxonomy)
+        finally:
+            lexicon.close()
+    return live / store.TAXONOMY_FILE if origin == "own" else None
 
 
 def recorded_detector(lexicon: Lexicon, taxonomy: Taxonomy, origin: TaxonomyOrigin) -> str:
@@ -103,35 +123,32 @@ def choose_taxonomy(
     (the "reanalysis" mark in the lexicon says so until that is done).
     """
     stored = data / store.TAXONOMY_FILE
+    if path is not None or not stored.exists():
+        return TaxonomyChoice(_install(data, lexicon, path, reanalyze=reanalyze), "", True)
+    kept = load_taxonomy(stored)
+    origin = stored_origin(lexicon, kept)
+    detector = recorded_detector(lexicon, kept, origin)
     current = detector_fingerprint()
+    target = load_taxonomy(None) if origin == "shipped" else kept
+    behind = detector != current or kept.fingerprint != target.fingerprint
     notice = ""
-    if path is None and stored.exists():
-        kept = load_taxonomy(stored)
-        origin = stored_origin(lexicon, kept)
-        detector = recorded_detector(lexicon, kept, origin)
-        shipped = load_taxonomy(None) if origin == "shipped" else kept
-        behind = detector != current or kept.fingerprint != shipped.fingerprint
-        if behind and documents:
-            # Until every document is analysed again (now or, with no `reanalyze`, at a later
-            # ingest), those not yet done carry the old detection: `status` says which.
-            lexicon.set_meta(MIXED_META, lexicon.get_meta(MIXED_META) or describe(kept, detector))
-        if not behind or reanalyze or documents == 0:
-            if reanalyze:
-                lexicon.set_meta(REANALYSIS_META, "pending")
-            elif documents and (mixed := lexicon.get_meta(MIXED_META)):
-                notice = _still_mixed(mixed, lexicon)
-            lexicon.set_meta(ORIGIN_META, origin)
-            lexicon.set_meta(DETECTOR_META, current)
-            if kept.fingerprint == shipped.fingerprint:
-                return TaxonomyChoice(kept, notice)
-        else:
-            notice = _changed(
-                describe(kept, detector), describe(shipped, current), documents, origin
-            )
-        if origin == "own":
-            lexicon.set_meta(DETECTOR_META, current)
-            return TaxonomyChoice(kept, notice)
-    return TaxonomyChoice(_install(data, lexicon, path, reanalyze=reanalyze), notice, True)
+    if behind and documents:
+        # Until every document is analysed again (in this run with `reanalyze`, else at a
+        # later one), those not yet done carry the old detection: `status` says which.
+        old = describe(kept, detector)
+        lexicon.set_meta(MIXED_META, lexicon.get_meta(MIXED_META) or old)
+        if not reanalyze:
+            notice = _changed(old, describe(target, current), documents, origin)
+    elif documents and not reanalyze and (mixed := lexicon.get_meta(MIXED_META)):
+        notice = _still_mixed(mixed, lexicon)
+    if reanalyze:
+        lexicon.set_meta(REANALYSIS_META, "pending")
+    lexicon.set_meta(ORIGIN_META, origin)
+    lexicon.set_meta(DETECTOR_META, current)
+    if kept.fingerprint == target.fingerprint:
+        return TaxonomyChoice(kept, notice)
+    # The index follows the shipped taxonomy, which changed: it takes the new one.
+    return TaxonomyChoice(_install(data, lexicon, None, reanalyze=reanalyze), notice, True)
 
 
 def _install(data: Path, lexicon: Lexicon, path: Path | None, *, reanalyze: bool) -> Taxonomy:

@@ -63,6 +63,18 @@ def _as_written_before_this_change(index_dir: Path) -> None:
     record_lexicon(data, data / store.LEXICON_FILE)
 
 
+def _analysed_by_an_earlier_detector(index_dir: Path) -> None:
+    """What an index analysed by an earlier release of this series records: another
+    detector fingerprint (a refit changes it)."""
+    root = store.resolve_index_dir(index_dir)
+    data = store.live_data_dir(root)
+    assert data is not None
+    with sqlite3.connect(data / store.LEXICON_FILE) as db:
+        db.execute("UPDATE meta SET value = ? WHERE key = ?", ("0e1d2c3b4a59", DETECTOR_META))
+    db.close()
+    record_lexicon(data, data / store.LEXICON_FILE)
+
+
 def _meta(index_dir: Path, key: str) -> str | None:
     root = store.resolve_index_dir(index_dir)
     data = store.live_data_dir(root)
@@ -170,10 +182,35 @@ def test_a_users_own_taxonomy_is_kept_without_a_notice(tmp_path: Path) -> None:
     with api.open_index(index_dir) as index:
         assert [s.id for s in index.sectors()] == list(hub_taxonomy.ids)
 
+    # A rebuild keeps it too (it used to start again from the shipped one).
+    rebuilt = api.ingest([first, later], index_dir=index_dir, rebuild=True)
+    assert len(rebuilt.added) == 3 and not rebuilt.notes
+    assert _status(index_dir).origin == "own"
+    with api.open_index(index_dir) as index:
+        assert [s.id for s in index.sectors()] == list(hub_taxonomy.ids)
+
     # --taxonomy default goes back to the shipped file, every document analysed again.
     back = api.ingest([first, later], index_dir=index_dir, taxonomy="default")
     assert len(back.updated) == 3
     assert _status(index_dir).origin == "shipped"
+
+
+@pytest.mark.parametrize("own", [False, True])
+def test_a_refitted_detector_alone_is_told_too(tmp_path: Path, own: bool) -> None:
+    first = _corpus(tmp_path / "first", "170229", seed=True)
+    later = _corpus(tmp_path / "later", "170140")
+    index_dir = tmp_path / "index"
+    api.ingest([first], index_dir=index_dir, taxonomy=HUB if own else None)
+    _analysed_by_an_earlier_detector(index_dir)
+    assert _status(index_dir).reanalysis_recommended
+
+    report = api.ingest([later], index_dir=index_dir)
+    [notice] = report.notes
+    assert "detector 0e1d2c3b4a59 -> " in notice and detector_fingerprint() in notice
+    assert ("your own taxonomy is kept" in notice) == own
+    assert _status(index_dir).origin == ("own" if own else "shipped")
+    assert len(api.ingest([], index_dir=index_dir, reanalyze=True).updated) == 2
+    assert not _status(index_dir).reanalysis_recommended
 
 
 class _Stop(Exception):
