@@ -209,7 +209,7 @@ def test_a_refitted_detector_alone_is_told_too(tmp_path: Path, own: bool) -> Non
     assert "detector 0e1d2c3b4a59 -> " in notice and detector_fingerprint() in notice
     assert ("your own taxonomy is kept" in notice) == own
     assert _status(index_dir).origin == ("own" if own else "shipped")
-    assert len(api.ingest([], index_dir=index_dir, reanalyze=True).updated) == 2
+    assert len(api.ingest([], index_dir=index_dir, reanalyze=True).updated) == 3
     assert not _status(index_dir).reanalysis_recommended
 
 
