@@ -103,8 +103,9 @@ class ArrayFile:
         except UNREADABLE:
             return None
 
-    def read(self, names: Sequence[str]) -> list[np.ndarray] | None:
-        """The arrays `names` (integers as int64), or None when one is missing or damaged."""
+    def read(self, names: Sequence[str], *, widen: bool = True) -> list[np.ndarray] | None:
+        """The arrays `names` (integers as int64, or as stored when not `widen`), or None
+        when one is missing or damaged."""
         found: list[np.ndarray] = []
         try:
             with self.path.open("rb") as file:
@@ -115,7 +116,9 @@ class ArrayFile:
                     if len(data) != length or zlib.crc32(data) != checksum:
                         return None
                     array = np.frombuffer(data, dtype=np.dtype(dtype)).reshape(shape)
-                    found.append(array.astype(np.int64) if array.dtype.kind in "iu" else array)
+                    if widen and array.dtype.kind in "iu":
+                        array = array.astype(np.int64)
+                    found.append(array)
         except UNREADABLE:
             return None
         return found
