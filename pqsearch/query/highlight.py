@@ -53,11 +53,10 @@ class Matcher:
         """Which of `forms` match."""
         if self.lemmas:
             new = forms - self._known.met
-            if len(new) > 1:
-                self._known.lexicon.expand_all(new)
-            for form in new:
-                if not self.lemmas.isdisjoint(self._known.meet(form)):
-                    self._by_lemma.add(form)
+            if new:
+                for form, lemmas in self._known.meet(new).items():
+                    if not self.lemmas.isdisjoint(lemmas):
+                        self._by_lemma.add(form)
         return (self.forms & forms) | (self._by_lemma & forms)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
@@ -109,13 +108,16 @@ class _Forms:
         self.met: set[str] = set()
         self.by_lemma: dict[str, set[str]] = {}
 
-    def meet(self, form: str) -> frozenset[str]:
+    def meet(self, forms: set[str] | frozenset[str]) -> dict[str, frozenset[str]]:
+        """The lemmas of each of `forms` (folded), now met."""
         # A stopword expands to nothing, so it never matches a lemma.
-        lemmas = self.lexicon.expand(form)
-        self.met.add(form)
-        for lemma in lemmas:
-            self.by_lemma.setdefault(lemma, set()).add(form)
-        return lemmas
+        expanded = self.lexicon.expand_folded(forms)
+        self.met.update(forms)
+        by_lemma = self.by_lemma
+        for form, lemmas in expanded.items():
+            for lemma in lemmas:
+                by_lemma.setdefault(lemma, set()).add(form)
+        return expanded
 
 
 _FORMS: weakref.WeakKeyDictionary[Lexicon, _Forms] = weakref.WeakKeyDictionary()
