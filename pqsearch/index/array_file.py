@@ -15,7 +15,9 @@ other values.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import struct
 import zlib
 from collections.abc import Mapping, Sequence
@@ -102,6 +104,18 @@ class ArrayFile:
             return cls(path, dict(parsed["meta"]), dict(parsed["arrays"]), len(lead) + length)
         except UNREADABLE:
             return None
+
+    def prefetch(self) -> None:
+        """Have the kernel read the whole file in the background (nothing waits for it)."""
+        advise = getattr(os, "posix_fadvise", None)  # not on every system
+        if advise is None:
+            return
+        with contextlib.suppress(OSError):
+            descriptor = os.open(self.path, os.O_RDONLY)
+            try:
+                advise(descriptor, 0, 0, os.POSIX_FADV_WILLNEED)
+            finally:
+                os.close(descriptor)
 
     def read(self, names: Sequence[str], *, widen: bool = True) -> list[np.ndarray] | None:
         """The arrays `names` (integers as int64, or as stored when not `widen`), or None

@@ -132,6 +132,12 @@ class SavedColumns:
             tuple(str(v) for v in values), pair_docs=pair_docs, pair_codes=pair_codes
         )
 
+    def prefetch(self) -> None:
+        """Start reading the file into memory: a search reads most of it (every facet, the
+        lengths of its fields), and meanwhile ranks."""
+        if self.arrays is not None:
+            self.arrays.prefetch()
+
     def dates(self, field: str) -> IntArray | None:
         found = self._read(f"dates/{field}")
         # Files saved before `known_dates` hold Whoosh's "missing" value.
