@@ -7,7 +7,7 @@ terminal) paid again, and a warm searcher paid whenever its cache had dropped th
 therefore saves, after its last commit, the postings of every term of the surface-word
 fields with at least `FREQUENT_POSTINGS` postings as arrays that need no decoding
 (`save_positions`); a reader maps the file (`load_positions`) and touches only the pages of
-the terms it reads.
+the arrays it reads, asking for them before it touches them (`_wanted`).
 
 Per term: its documents (a bitmap over the generation's documents, or uint32 numbers when
 that is smaller), the number of positions in each (uint8 when they fit, else wider) and its
