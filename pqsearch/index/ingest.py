@@ -101,7 +101,7 @@ def ingest(
         assert data is not None
         taxonomy_path = Path(taxonomy) if taxonomy else None
         if taxonomy_path is None and rebuild and live is not None:
-            taxonomy_path = sector_version.kept_on_rebuild(root, live)
+            taxonomy_path = sector_version.kept_on_rebuild(live)
         try:
             report = _ingest_into(
                 root,

@@ -17,7 +17,9 @@ user's own taxonomy is never replaced. `--reanalyze` (and a new taxonomy) set th
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,22 +82,24 @@ def stored_origin(lexicon: Lexicon | None, taxonomy: Taxonomy) -> TaxonomyOrigin
     return "own"
 
 
-def kept_on_rebuild(root: Path, live: Path) -> Path | None:
+def kept_on_rebuild(live: Path) -> Path | None:
     """The copy of the live index's taxonomy when it is the user's own, which a rebuild keeps
     (it would otherwise take the shipped one); None when it follows the shipped one."""
     try:
         taxonomy = load_taxonomy(live / store.TAXONOMY_FILE)
     except PqsearchError:
         return None  # unreadable: the rebuild starts from the shipped one, as it always did
-    try:
-        lexicon = store.open_lexicon(root, live)
-    except PqsearchError:
-        origin = stored_origin(None, taxonomy)  # a damaged index being rebuilt
-    else:
-        try:
-            origin = stored_origin(lexicon, taxonomy)
-        finally:
-            lexicon.close()
+    # Read as an immutable file: the rebuild leaves the live folder exactly as it was (the
+    # lexicon is one checkpointed file after an ingest); unreadable, the name decides.
+    recorded = None
+    lexicon = f"{(live / store.LEXICON_FILE).resolve().as_uri()}?mode=ro&immutable=1"
+    with (
+        contextlib.suppress(sqlite3.Error),
+        contextlib.closing(sqlite3.connect(lexicon, uri=True)) as db,
+    ):
+        row = db.execute("SELECT value FROM meta WHERE key = ?", (ORIGIN_META,)).fetchone()
+        recorded = None if row is None else str(row[0])
+    origin = recorded if recorded in ("shipped", "own") else stored_origin(None, taxonomy)
     return live / store.TAXONOMY_FILE if origin == "own" else None
 
 

@@ -195,6 +195,22 @@ def test_a_users_own_taxonomy_is_kept_without_a_notice(tmp_path: Path) -> None:
     assert _status(index_dir).origin == "shipped"
 
 
+def test_an_own_file_made_from_the_shipped_one_stays_own_through_a_rebuild(
+    tmp_path: Path,
+) -> None:
+    first = _corpus(tmp_path / "first", "170229", seed=True)
+    index_dir = tmp_path / "index"
+    # Named and versioned as a shipped file, but given with --taxonomy: the index records it
+    # as the user's own, which only the name rule of an older index would not tell.
+    api.ingest([first], index_dir=index_dir, taxonomy=_older_shipped_taxonomy(tmp_path))
+    assert not api.ingest([first], index_dir=index_dir).notes
+    rebuilt = api.ingest([first], index_dir=index_dir, rebuild=True)
+    assert len(rebuilt.added) == 2 and not rebuilt.notes
+    status = _status(index_dir)
+    assert status.origin == "own" and status.taxonomy.endswith("nace2-fr-2026.4")
+    assert not status.reanalysis_recommended
+
+
 @pytest.mark.parametrize("own", [False, True])
 def test_a_refitted_detector_alone_is_told_too(tmp_path: Path, own: bool) -> None:
     first = _corpus(tmp_path / "first", "170229", seed=True)
