@@ -81,11 +81,14 @@ def build_schema() -> Schema:
         "content_hash": column_only(ID(sortable=True)),
         "source": column_only(ID(sortable=True)),
         "source_rank": NUMERIC(int, sortable=True),
-        "number": NUMERIC(int, sortable=True),
+        "number": NUMERIC(int),
         "record": STORED(),
     }
+    # Without Whoosh's columns (indexes written before have them): facets and filters read
+    # these fields' values from their terms (`columns.build_column`), and no search sorts by
+    # them or by number.
     for name in ID_FIELDS:
-        fields[name] = ID(sortable=True)
+        fields[name] = ID()
     for name in KEYWORD_FIELDS:
         fields[name] = KEYWORD(commas=True, scorable=False, lowercase=False)
     for name in DATE_FIELDS:

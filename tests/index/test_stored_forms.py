@@ -38,7 +38,7 @@ def _records(path: Path, start: int, count: int) -> Path:
 
 def _old_schema() -> Any:
     """The schema `main` wrote up to 37fd172: the four fields below stored, the content hash,
-    the source and the dates indexed."""
+    the source and the dates indexed, the metadata fields and the number with columns."""
     schema = schema_module.build_schema()
     schema.remove("id")
     schema.add("id", ID(stored=True, unique=True, sortable=True))
@@ -50,6 +50,11 @@ def _old_schema() -> Any:
     for name in schema_module.DATE_FIELDS:
         schema.remove(name)
         schema.add(name, NUMERIC(int, sortable=True, bits=32))
+    for name in schema_module.ID_FIELDS:
+        schema.remove(name)
+        schema.add(name, ID(sortable=True))
+    schema.remove("number")
+    schema.add("number", NUMERIC(int, sortable=True))
     return schema
 
 
