@@ -19,7 +19,9 @@ answer is not French is left out, since a French record's answer is read as Fren
     python benchmarks/plenary_records.py SUBSET.jsonl [--sample N] [--out FILE]
 
 Without --out, prints how many exchanges are French and how many of them are kept. With it,
-writes the seeded sample (`random.Random(SEED).sample` of the kept records sorted by id).
+writes the seeded sample (`random.Random(SEED).sample` of the kept records sorted by id); a
+--sample as large as the kept records writes them all (tests/data/be_chamber_plenary_fr holds
+all 155: the labelled sample of 80, then the other 75 as a second batch).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 The in-sample dev figure of benchmarks/sector_quality.py flatters the model: its coefficients
 and threshold were chosen on the very documents it is measured on (dev 0.892 / 0.883 against
-test 0.783 / 0.844). Here the dev documents (Brussels and federal alike) are split into k folds
-by document; for each fold the logistic model is fitted and the threshold chosen on the other
-folds, then the held-out fold is scored. The summed counts over the folds are the
+test 0.783 / 0.844). Here the dev documents (Brussels, federal and plenary alike) are split
+into k folds by document; for each fold the logistic model is fitted and the threshold chosen on
+the other folds, then the held-out fold is scored. The summed counts over the folds are the
 cross-validated figure, what the configuration should do on documents it was not tuned on.
 Repeated with several seeds, since one split of ~170 documents is noisy.
 

@@ -2,8 +2,10 @@
 
 The labels: tests/data/sectors_labels.toml (the seed and the 50 Brussels questions, all `dev`),
 tests/data/sectors_labels_chamber_fr.toml (all 231 answered federal Chamber questions, split
-`dev` and `test` by document) and tests/data/sectors_labels_plenary_fr.toml (80 plenary oral
-questions of the federal Chamber, split likewise). Questions are read with `pqsearch.parse` from
+`dev` and `test` by document), tests/data/sectors_labels_chamber_fr_unanswered.toml (its 53
+unanswered ones, question text only, split likewise) and tests/data/sectors_labels_plenary_fr.toml
+(all 155 French plenary oral questions of the federal Chamber, in two batches, split likewise).
+Questions are read with `pqsearch.parse` from
 the shipped corpus, tests/data/be_chamber_qrva_fr_2023 and tests/data/be_chamber_plenary_fr,
 de-duplicated by `Question.id` (a page wins over its record). Counts are micro-averaged: every
 (question, sector) pair is one decision; an exact set is a question whose topic sectors are
@@ -13,8 +15,9 @@ exactly its labels.
         [--source brussels|federal|plenary] [--errors] [--calibration] [--fit]
         [--taxonomy FILE] [--threshold P]
 
---source keeps the labels of one file (all files by default): the federal and plenary test
-parts are reported apart as well as together.
+--source keeps the labels of one file (all files by default). Without it, the figures of the
+chosen split are followed by one line per part (brussels, federal answered, federal
+unanswered, plenary), so the held-out parts are reported apart as well as together.
 
 --fit prints the logistic coefficients fitted on the dev part (pqsearch/analyze/prominence.py
 keeps them); --calibration prints precision and recall by probability band on the chosen part.
@@ -39,11 +42,12 @@ from pqsearch.models import Question
 from pqsearch.parse import parse_paths
 
 REPO = Path(__file__).resolve().parents[1]
-# The label files by source: Brussels written questions, federal written questions, federal
-# plenary oral questions.
+# The label files by source: Brussels written questions, federal written questions (answered,
+# and unanswered: question text only), federal plenary oral questions.
 SOURCES = {
     "brussels": REPO / "tests" / "data" / "sectors_labels.toml",
     "federal": REPO / "tests" / "data" / "sectors_labels_chamber_fr.toml",
+    "federal_unanswered": REPO / "tests" / "data" / "sectors_labels_chamber_fr_unanswered.toml",
     "plenary": REPO / "tests" / "data" / "sectors_labels_plenary_fr.toml",
 }
 LABEL_FILES = tuple(SOURCES.values())
@@ -328,6 +332,31 @@ def calibration(
     return rows
 
 
+def by_source(
+    labels: Mapping[str, Label],
+    found: Mapping[str, Reading],
+    threshold: float = THRESHOLD,
+    split: str | None = None,
+) -> list[tuple[str, Quality]]:
+    """The quality of each part (label file of `SOURCES`) that has questions in `split`."""
+    parts = []
+    for source in SOURCES:
+        kept = {i: label for i, label in labels.items() if label.source == source}
+        quality = evaluate(kept, found, threshold, split)
+        if quality.questions:
+            parts.append((source, quality))
+    return parts
+
+
+def summary(name: str, quality: Quality) -> str:
+    """One line: a part's question count, micro precision and recall, exact sets."""
+    return (
+        f"  {name:<19}{quality.questions:>4} questions  precision {quality.precision:.3f}  "
+        f"recall {quality.recall:.3f}  F1 {quality.f1:.3f}  "
+        f"exact sets {quality.exact}/{quality.questions}"
+    )
+
+
 def _percent(value: float | None) -> str:
     return "   -" if value is None else f"{value:4.0%}"
 
@@ -381,6 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 {s: topic_probability(p, coefficients) for s, p in reading.prominences.items()}
             )
     print(report(evaluate(labels, found, args.threshold, split), errors=args.errors))
+    if args.source is None:
+        print("by part:")
+        for name, quality in by_source(labels, found, args.threshold, split):
+            print(summary(name, quality))
     if args.calibration:
         print("probability band: sectors, labelled topics, share")
         for low, high, total, positive in calibration(labels, found, split):

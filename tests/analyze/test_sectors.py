@@ -45,7 +45,12 @@ RECALL_FLOOR = 0.767
 # The 40 plenary oral questions of the test part (tests/data/sectors_labels_plenary_fr.toml),
 # labelled before the detector ran on them. Measured once on the detector as the third session
 # left it: precision 0.739, recall 0.872; once at the end of the fourth: precision 0.767,
-# recall 0.846 (27 exact sets). Floors: those last figures minus 0.03.
+# recall 0.846 (27 exact sets). Floors: those last figures minus 0.03. Fifth session: the second
+# batch adds 37 (77 in all), labelled blind and measured once on the fourth session's detector:
+# 0.718 / 0.824 alone (22 exact sets), 0.744 / 0.836 for the 77 (49 exact sets); the floors are
+# unchanged until they are set again on the 77. The 26 unanswered federal questions of the test
+# part (sectors_labels_chamber_fr_unanswered.toml, `--source federal_unanswered`) have no floor
+# yet: measured once, 0.857 / 0.667 (16 exact sets).
 PLENARY_PRECISION_FLOOR = 0.737
 PLENARY_RECALL_FLOOR = 0.816
 
@@ -102,7 +107,7 @@ def _evidence(mentions: tuple[SectorMention, ...], sector: str) -> set[str]:
         ("federal", 115, PRECISION_FLOOR, RECALL_FLOOR),
         # Another register (spoken, joint questions, short answers) than the written
         # questions the vocabulary was written on.
-        ("plenary", 40, PLENARY_PRECISION_FLOOR, PLENARY_RECALL_FLOOR),
+        ("plenary", 77, PLENARY_PRECISION_FLOOR, PLENARY_RECALL_FLOOR),
     ],
 )
 def test_precision_and_recall_on_the_held_out_labels_stay_above_their_floors(

@@ -1,0 +1,80 @@
+"""The hand-labelled sector files as benchmarks/sector_quality.py reads them: every part with its
+documented seeded split, and reported apart."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+
+from benchmarks.sector_quality import (
+    DEV,
+    TEST,
+    Label,
+    Reading,
+    by_source,
+    evaluate,
+    load_labels,
+    summary,
+)
+
+
+def test_every_label_file_is_read_with_its_split() -> None:
+    labels = load_labels()
+    counts = Counter((label.source, label.split) for label in labels.values())
+    assert counts == {
+        ("brussels", DEV): 51,
+        ("federal", DEV): 116,
+        ("federal", TEST): 115,
+        ("federal_unanswered", DEV): 27,
+        ("federal_unanswered", TEST): 26,
+        ("plenary", DEV): 78,
+        ("plenary", TEST): 77,
+    }
+
+
+def _seeded_test_part(ids: list[str], seed: int) -> set[str]:
+    """The split the label files describe: sorted ids shuffled with `seed`, first half test."""
+    order = sorted(ids)
+    random.Random(seed).shuffle(order)
+    return set(order[: len(order) // 2])
+
+
+def test_the_new_batches_hold_the_split_their_headers_describe() -> None:
+    labels = load_labels()
+    # File order: the plenary file's first 80 documents are the first batch.
+    plenary = [i for i, label in labels.items() if label.source == "plenary"]
+    second = plenary[80:]
+    assert len(second) == 75
+    test = {i for i in second if labels[i].split == TEST}
+    assert test == _seeded_test_part(second, 16)
+    unanswered = [i for i, label in labels.items() if label.source == "federal_unanswered"]
+    test = {i for i in unanswered if labels[i].split == TEST}
+    assert test == _seeded_test_part(unanswered, 17)
+
+
+def _reading(*topics: str) -> Reading:
+    return Reading(
+        probabilities={sector: 0.9 for sector in topics},
+        prominences={},
+        mentioned=frozenset(topics),
+    )
+
+
+def test_each_part_of_a_split_is_reported_apart() -> None:
+    labels = {
+        "f1": Label("f1", frozenset({"O"}), "why", TEST, "federal"),
+        "f2": Label("f2", frozenset({"H"}), "why", DEV, "federal"),
+        "u1": Label("u1", frozenset({"Q"}), "why", TEST, "federal_unanswered"),
+        "u2": Label("u2", frozenset({"O"}), "why", TEST, "federal_unanswered"),
+    }
+    found = {"f1": _reading("O"), "f2": _reading("H"), "u1": _reading("Q", "J"), "u2": _reading()}
+    parts = dict(by_source(labels, found, split=TEST))
+    # Only the parts with questions in the split, in the order of SOURCES.
+    assert list(parts) == ["federal", "federal_unanswered"]
+    assert (parts["federal"].questions, parts["federal"].precision) == (1, 1.0)
+    unanswered = parts["federal_unanswered"]
+    assert (unanswered.questions, unanswered.precision, unanswered.recall) == (2, 0.5, 0.5)
+    # Together they are the split's figure.
+    assert evaluate(labels, found, split=TEST).correct == sum(p.correct for p in parts.values())
+    line = summary("federal_unanswered", unanswered)
+    assert "2 questions" in line and "precision 0.500" in line and "exact sets 0/2" in line
