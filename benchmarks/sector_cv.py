@@ -15,7 +15,9 @@ Candidates: all seven features of `Prominence.features`, each one dropped (-name
 added (+name: a prior per sector, for H, J and O, the strongest sector, interactions, evidence
 in the answer alone, no evidence in the question). The last lines fit each penalty on all of
 dev: the coefficients pqsearch/analyze/prominence.py keeps and their threshold. The
-threshold is chosen in-fold to maximise F-beta (beta < 1 weighs precision first).
+threshold is chosen in-fold to maximise F-beta (beta < 1 weighs precision first). Each
+candidate's held-out figures are also given by label file (Brussels, federal, unanswered
+federal, plenary): a change must not help one register and hurt another.
 """
 
 from __future__ import annotations
@@ -145,9 +147,12 @@ def cross_validate(
     beta: float,
     folds: int,
     repeats: int,
-) -> tuple[Counts, list[float], HeldOut]:
+) -> tuple[Counts, list[float], HeldOut, dict[str, Counts]]:
+    """The summed held-out counts, the thresholds the folds chose, the held-out scores, and
+    the held-out counts by label file (a change must not help one register and hurt another)."""
     docs = sorted(d for d, label in labels.items() if label.split == DEV)
     total = Counts()
+    by_source: dict[str, Counts] = {}
     chosen: list[float] = []
     scored: list[tuple[float, bool]] = []
     unscored = 0
@@ -159,8 +164,11 @@ def cross_validate(
             kept = [d for d in order if d not in set(held)]
             weights, threshold = train(kept, labels, found, features, l2, beta)
             chosen.append(threshold)
-            total += count(held, labels, found, features, weights, threshold)
             for doc in held:
+                counted = count([doc], labels, found, features, weights, threshold)
+                total += counted
+                source = labels[doc].source
+                by_source[source] = by_source.get(source, Counts()) + counted
                 prominences = found[doc].prominences
                 gold = labels[doc].sectors
                 scored += [
@@ -168,7 +176,7 @@ def cross_validate(
                     for s, p in prominences.items()
                 ]
                 unscored += len(gold - set(prominences))
-    return total, chosen, HeldOut(tuple(scored), unscored)
+    return total, chosen, HeldOut(tuple(scored), unscored), by_source
 
 
 def _logit(p: float) -> float:
@@ -268,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in args.candidates:
         features = CANDIDATES[name]
         for l2 in args.l2:
-            counts, chosen, held = cross_validate(
+            counts, chosen, held, by_source = cross_validate(
                 dev,
                 found,
                 features,
@@ -283,6 +291,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"{counts.f(args.beta):.3f}  thresholds {min(chosen)}-{max(chosen)}",
                 flush=True,
             )
+            print(
+                "  by part: "
+                + ", ".join(
+                    f"{source} {c.precision:.3f} / {c.recall:.3f}"
+                    for source, c in sorted(by_source.items())
+                )
+            )
             if args.calibration:
                 _print_calibration(held, args.beta)
     all_docs = sorted(dev)
@@ -290,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         weights, threshold = train(all_docs, dev, found, _base, l2, args.beta)
         print(f"all dev, l2 {l2:g}: coefficients {weights} threshold {threshold}")
         if args.calibration:
-            _, _, held = cross_validate(
+            _, _, held, _ = cross_validate(
                 dev, found, _base, l2=l2, beta=args.beta, folds=args.folds, repeats=args.repeats
             )
             a, b = temperature(held)

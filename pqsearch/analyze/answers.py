@@ -100,6 +100,9 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:reponses?|annexes?|tableaux?|documents?|listes?|donnees?|chiffres?)\b[^.]{0,40}"
         r"\b(?:consult\w*|disponibles?|depose\w*)\b[^.]{0,20}\bau greffe\b",
         r"\bau greffe (?:de la chambre|du parlement)\b",
+        # The same in Dutch: "dit overzicht kan (...) bij de griffie geraadpleegd worden".
+        r"\b(?:geraadpleegd|ingezien|neergelegd)\b[^.]{0,60}\bgriffie\b",
+        r"\bgriffie\b[^.]{0,60}\b(?:geraadpleegd|ingezien|neergelegd)\b",
         r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
         r"\bcaractere de (?:pure|simple) documentation\b",
         r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
@@ -163,6 +166,10 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         # question n° ...", "la réponse figure dans celle donnée à ...".
         r"\b(?:trouv\w*|figur\w*|repris\w*|contenu\w*)\b[^.]{0,60}\bdans (?:ma|la|notre|mes|les|"
         r"sa|celle) (?:reponses?|donnee|apportee|fournie)",
+        # The answer named first, the referral in a relative clause after it: "certains
+        # points ont été précisés dans la réponse (...) à laquelle je vous renvoie".
+        r"\breponses?\b[^.]{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
+        r"(?:je|nous) (?:vous )?(?:renvo|renverr|refer)\w*",
         r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
         r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b"
         r"[^.]{0,30}\b(?:gegeven|verstrekt)\b",
@@ -195,7 +202,8 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 
 # Sentence ends: a stop followed by space and a capital, unless the stop closes a common
 # abbreviation ("vraag nr. 205", "M. Dupont", "art. 8").
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|\n")
+# A list item ("suit. - Pour ce qui est ...") starts a sentence too.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|[.:](?=\s+[-–•]\s)|\n")
 _ABBREVIATIONS = frozenset({"nr", "n", "no", "art", "blz", "p", "m", "mme", "dr", "cf", "vol"})
 _MAX_EVIDENCE = 400
 

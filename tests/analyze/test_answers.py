@@ -331,6 +331,15 @@ _REDIRECTIONS = [
         "l'honorable membre.",
     ),
     (NOT_PUBLISHED, "Les annexes peuvent être consultées au greffe de la Chambre."),
+    (
+        BY_REFERENCE,
+        "Certains points ont été précisés dans la réponse du 16 octobre 2019 donnée à la "
+        "question n° 4 de monsieur Dupont, à laquelle je vous renvoie.",
+    ),
+    (
+        NOT_PUBLISHED,
+        "Dit overzicht kan geraadpleegd worden door het geachte lid bij de griffie van de Kamer.",
+    ),
 ]
 
 
@@ -386,6 +395,10 @@ def test_the_held_out_federal_answers_get_their_labelled_types() -> None:
     # phrased after the answer it names, and one substantive answer read as a referral).
     # The fifth session added the 26 unanswered records of the test part (file order: after the
     # answered ones), labelled before the classifier ran on them and measured once: 26/26.
+    # The same session read the two answered misses (the brief asked for every miss) and
+    # generalised the rules they showed (a referral in a relative clause after the answer it
+    # names; list items as sentences): 115/115 since, no longer a held-out figure, so the
+    # floor stays where the held-out measure put it.
     labels = [label for label in load_labels() if label.split == "test"]
     assert len(labels) == 141
     answered, unanswered = labels[:115], labels[115:]
@@ -396,3 +409,15 @@ def test_the_held_out_federal_answers_get_their_labelled_types() -> None:
     assert {score.type for score in report.per_type} >= {BY_REFERENCE, NOT_COMPETENT}
     assert {label.type for label in unanswered} == {NO_ANSWER}
     assert measure(unanswered, load_documents(unanswered, [TEST_DATA])).misses == ()
+
+
+def test_list_items_are_sentences_so_a_list_of_facts_is_not_one_sentence() -> None:
+    # Two items of information of its own, then a referral for the last point: a partial
+    # answer, substantive; read as one sentence, the items would count once.
+    answer = (
+        "Je peux répondre comme suit. - Pour ce qui est du budget: il n'y a pas eu d'appel à "
+        "une telle prestation de service. - Pour ce qui est des consommateurs: il n'y a pas eu "
+        "de recours à un tel service. Pour le reste, je vous renvoie à ma réponse à la "
+        "question n° 12."
+    )
+    assert classify_answer(_question(answer)).type == SUBSTANTIVE
