@@ -5,6 +5,7 @@ merge of both answers the same as an index written whole by the current code."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from pqsearch.index import schema as schema_module
 from pqsearch.index import store
 from pqsearch.index.records import decode_record, encode_record, record_json
 from pqsearch.index.whoosh_format import POSTINGS_BLOCK
-from tests.conftest import SHIPPED_CORPUS
+from tests.conftest import REPO, SHIPPED_CORPUS
 
 QUERIES = ("bruxelles", "logement social", '"de la Région"', "ministre OR commune")
 
@@ -108,6 +109,15 @@ def test_a_record_reads_back_in_either_form() -> None:
     assert decode_record(old) == record and record_json(old) == old
     with pytest.raises(ValueError, match="unknown form"):
         decode_record("9" + new[1:])
+
+
+def test_the_record_dictionary_never_changes() -> None:
+    # Records written with dictionary 1 need these exact bytes to be read: a better
+    # dictionary is a new file and a new form (`records.py`).
+    data = (REPO / "pqsearch" / "data" / "record-dictionary-1.txt").read_bytes()
+    assert hashlib.sha256(data).hexdigest() == (
+        "5b827f569726abb618314139c39fa948aa35df39a91558c9336e3b3b25cecd2d"
+    )
 
 
 # Three ingests and a merge, each with spaCy.
