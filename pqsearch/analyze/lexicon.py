@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 FILENAME = "lexicon.sqlite"
 
-# Forms looked up in one query by `expand_all` (SQLite allows 32,766 parameters).
+# Forms looked up in one query by `expand_folded` (SQLite allows 32,766 parameters).
 _BATCH = 500
 # Pending rows past this are written (and committed) before the next flush, to bound memory.
 _AUTO_FLUSH_ROWS = 500_000
@@ -309,21 +309,26 @@ class Lexicon:
         rows = self._read("SELECT form FROM lemmas WHERE lemma = ?", (lemma,)).fetchall()
         return frozenset(row[0] for row in rows)
 
-    def expand_all(self, words: Iterable[str]) -> None:
-        """Make `expand` of each of `words` a lookup: their lemmas read in a few queries
-        (highlighting meets a thousand new forms on a cold search's first page)."""
-        keys = sorted({fold(word) for word in words} - self._expanded.keys())
+    def expand_folded(self, keys: Iterable[str]) -> dict[str, frozenset[str]]:
+        """`expand` of each of `keys`, folded forms (as `fold` gives them: folding one again
+        gives it back), their lemmas read in a few queries: highlighting meets thousands of
+        new forms on a fresh process's first page, and each form's own query or `fold`
+        cost more than its lookup."""
+        wanted = set(keys)
+        missing = sorted(wanted - self._expanded.keys())
         corpus: dict[str, set[str]] = {}
-        for start in range(0, len(keys), _BATCH):
-            batch = tuple(keys[start : start + _BATCH])
+        for start in range(0, len(missing), _BATCH):
+            batch = tuple(missing[start : start + _BATCH])
             marks = ",".join("?" * len(batch))
             rows = self._read(f"SELECT form, lemma FROM lemmas WHERE form IN ({marks})", batch)
             for form, lemma in rows.fetchall():
                 corpus.setdefault(form, set()).add(lemma)
-        # Forms the corpus never gave a lemma are left to `expand` (the fallback table).
-        for key in keys:
-            if key in corpus or not key:
-                self._expanded[key] = self._from_lemmas(key, frozenset(corpus.get(key, ())))
+        nothing: frozenset[str] = frozenset()
+        for key in missing:
+            # A form the corpus never gave a lemma: `_expand` would find no rows either.
+            found = corpus.get(key)
+            self._expanded[key] = self._from_lemmas(key, frozenset(found) if found else nothing)
+        return {key: self._expanded[key] for key in wanted}
 
     def display(self, form: str) -> str | None:
         """The most frequent original spelling of `form` in the corpus (accents kept), or

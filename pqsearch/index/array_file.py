@@ -15,7 +15,9 @@ other values.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import struct
 import zlib
 from collections.abc import Mapping, Sequence
@@ -103,8 +105,21 @@ class ArrayFile:
         except UNREADABLE:
             return None
 
-    def read(self, names: Sequence[str]) -> list[np.ndarray] | None:
-        """The arrays `names` (integers as int64), or None when one is missing or damaged."""
+    def prefetch(self) -> None:
+        """Have the kernel read the whole file in the background (nothing waits for it)."""
+        advise = getattr(os, "posix_fadvise", None)  # not on every system
+        if advise is None:
+            return
+        with contextlib.suppress(OSError):
+            descriptor = os.open(self.path, os.O_RDONLY)
+            try:
+                advise(descriptor, 0, 0, os.POSIX_FADV_WILLNEED)
+            finally:
+                os.close(descriptor)
+
+    def read(self, names: Sequence[str], *, widen: bool = True) -> list[np.ndarray] | None:
+        """The arrays `names` (integers as int64, or as stored when not `widen`), or None
+        when one is missing or damaged."""
         found: list[np.ndarray] = []
         try:
             with self.path.open("rb") as file:
@@ -115,7 +130,9 @@ class ArrayFile:
                     if len(data) != length or zlib.crc32(data) != checksum:
                         return None
                     array = np.frombuffer(data, dtype=np.dtype(dtype)).reshape(shape)
-                    found.append(array.astype(np.int64) if array.dtype.kind in "iu" else array)
+                    if widen and array.dtype.kind in "iu":
+                        array = array.astype(np.int64)
+                    found.append(array)
         except UNREADABLE:
             return None
         return found

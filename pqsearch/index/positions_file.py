@@ -7,7 +7,7 @@ terminal) paid again, and a warm searcher paid whenever its cache had dropped th
 therefore saves, after its last commit, the postings of every term of the surface-word
 fields with at least `FREQUENT_POSTINGS` postings as arrays that need no decoding
 (`save_positions`); a reader maps the file (`load_positions`) and touches only the pages of
-the terms it reads.
+the arrays it reads, asking for them before it touches them (`_wanted`).
 
 Per term: its documents (a bitmap over the generation's documents, or uint32 numbers when
 that is smaller), the number of positions in each (uint8 when they fit, else wider) and its
@@ -22,6 +22,7 @@ The checksum is read whole once, then stamped (`verified.py`, as the segment fil
 
 from __future__ import annotations
 
+import contextlib
 import json
 import mmap
 import os
@@ -120,13 +121,29 @@ class StoredPositions:
     def _ids(self, record: list[Any]) -> IntArray:
         kind, offset, count, documents = record[0], record[1], record[2], record[8]
         if kind == _BITS:
-            bits = self._data[offset : offset + (documents + 7) // 8]
+            bits = _wanted(self._data, offset, (documents + 7) // 8)
             return np.flatnonzero(np.unpackbits(bits, count=documents)).astype(np.int64)
         return self._array(kind, offset, count).astype(np.int64)
 
     def _array(self, dtype: str, offset: int, count: int) -> np.ndarray[Any, Any]:
-        width = np.dtype(dtype).itemsize
-        return self._data[offset : offset + count * width].view(dtype)
+        return _wanted(self._data, offset, count * np.dtype(dtype).itemsize).view(dtype)
+
+
+def _wanted(data: np.ndarray[Any, Any], offset: int, length: int) -> np.ndarray[Any, Any]:
+    """`length` bytes of the mapped file at `offset`, their pages asked of the disk at once.
+
+    A fault on a page not in memory reads the readahead window around it (8 MB on some
+    disks): from a fresh process, a ranked query of three words read 56 MB of this file for
+    the 2 MB of arrays it used, a phrase 84 MB for 10. Asked for first, the array's pages are
+    read in large requests and its faults find them: nothing around them is read. (Reading
+    the mapping at random instead costs a request per page: 20 times as long for 10 MB.)"""
+    # `data` is `_mapped`'s array: over a memoryview of the mapping.
+    mapping = getattr(data.base, "obj", None)
+    if isinstance(mapping, mmap.mmap) and length > 0:
+        start = offset - offset % mmap.PAGESIZE
+        with contextlib.suppress(OSError, ValueError):
+            mapping.madvise(mmap.MADV_WILLNEED, start, offset + length - start)
+    return data[offset : offset + length]
 
 
 def load_positions(data_dir: Path, generation: Generation) -> StoredPositions | None:
@@ -171,13 +188,15 @@ def _mapped(path: Path) -> np.ndarray[Any, Any]:
 
 
 def _directory(data: np.ndarray[Any, Any]) -> dict[str, Any] | None:
-    if len(data) < len(_MAGIC) + _TRAILER.size or bytes(data[: len(_MAGIC)]) != _MAGIC:
+    if len(data) < len(_MAGIC) + _TRAILER.size:
+        return None
+    if bytes(_wanted(data, 0, len(_MAGIC))) != _MAGIC:
         return None
     end = len(data) - _TRAILER.size
-    length = _TRAILER.unpack_from(data.data, end)[0]
+    length = _TRAILER.unpack_from(_wanted(data, end, _TRAILER.size).data)[0]
     if not len(_MAGIC) <= end - length <= end:
         return None
-    found = json.loads(bytes(data[end - length : end]).decode("utf-8"))
+    found = json.loads(bytes(_wanted(data, end - length, length)).decode("utf-8"))
     return found if isinstance(found, dict) else None
 
 

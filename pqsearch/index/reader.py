@@ -391,9 +391,13 @@ class IndexReader:
         shared = self._shared
         with shared.lock:
             if "columns" not in shared.saved:
-                shared.saved["columns"] = load_columns(
-                    self.data_dir, self.reader.generation(), self.doc_count_all
-                )
+                saved = load_columns(self.data_dir, self.reader.generation(), self.doc_count_all)
+                if saved is not None:
+                    # From a fresh process (the terminal), with the file not in memory, its
+                    # 10 MB at 100,000 documents are read while the search ranks instead of
+                    # when it counts facets (16 ms of waiting).
+                    saved.prefetch()
+                shared.saved["columns"] = saved
             return shared.saved["columns"]
 
 

@@ -94,7 +94,7 @@ class Tallies:
         cls, values: tuple[str, ...], codes: npt.NDArray[np.int64], live: npt.NDArray[np.int64]
     ) -> Tallies:
         """From a value number per document (-1: none)."""
-        small = (codes + 1).astype(np.min_scalar_type(len(values)))
+        small = _plus_one(codes).astype(np.min_scalar_type(len(values)))
         bits = None
         if len(values) <= MAX_SINGLE_BIT_ROWS:
             known = codes >= 0
@@ -116,7 +116,7 @@ class Tallies:
             found = cls(values, _NONE, bits=_bit_rows(len(values), size, pair_codes, pair_docs))
         else:
             order = np.argsort(pair_docs, kind="stable")
-            small = (pair_codes[order] + 1).astype(np.min_scalar_type(len(values)))
+            small = _plus_one(pair_codes[order]).astype(np.min_scalar_type(len(values)))
             starts = np.zeros(size + 1, dtype=np.int64)
             np.cumsum(np.bincount(pair_docs, minlength=size), out=starts[1:])
             found = cls(values, _NONE, codes=small, starts=starts)
@@ -170,6 +170,13 @@ def _bit_rows(
     marks = np.zeros((rows, _words(size) * 64), dtype=np.bool_)
     marks[codes, docs] = True
     return np.packbits(marks, axis=1, bitorder="little").view(np.uint64)
+
+
+def _plus_one(codes: npt.NDArray[Any]) -> npt.NDArray[np.int64]:
+    """`codes` + 1 in 64 bits: saved codes come in their narrowest type (`columns.py`),
+    where the largest code + 1 may not fit."""
+    plus_one: npt.NDArray[np.int64] = np.add(codes, 1, dtype=np.int64)
+    return plus_one
 
 
 def _names() -> set[str]:
@@ -288,7 +295,7 @@ class FieldFacet(FacetKind):
             return column.values, np.bincount(picked, minlength=len(column.values))
         assert column.codes is not None
         # Codes + 1: a document without a value (-1) counts in bucket 0, left out.
-        picked = column.codes[selection.docs] + 1
+        picked = _plus_one(column.codes[selection.docs])
         return column.values, np.bincount(picked, minlength=len(column.values) + 1)[1:]
 
     def counts(self, index: IndexReader, matched: Mask | Selection) -> dict[str, int]:

@@ -75,3 +75,28 @@ def test_a_missing_file_or_a_missing_array_is_none(tmp_path: Path) -> None:
     assert ArrayFile.open(tmp_path / "absent.arrays") is None
     arrays = ArrayFile.open(_written(tmp_path))
     assert arrays is not None and arrays.read(["codes/author"]) is None
+
+
+def test_arrays_read_as_stored_hold_the_same_values_in_their_narrow_types(
+    tmp_path: Path,
+) -> None:
+    arrays = ArrayFile.open(_written(tmp_path))
+    assert arrays is not None
+    names = sorted(ARRAYS)
+    stored = arrays.read(names, widen=False)
+    assert stored is not None
+    for name, array in zip(names, stored, strict=True):
+        assert np.array_equal(array, ARRAYS[name]), name
+    narrow = dict(zip(names, stored, strict=True))
+    assert narrow["codes/session"].dtype == np.int8
+    assert narrow["dates/received"].dtype == np.int32
+
+
+def test_a_prefetch_of_a_file_a_later_ingest_removed_is_no_error(tmp_path: Path) -> None:
+    path = _written(tmp_path)
+    arrays = ArrayFile.open(path)
+    assert arrays is not None
+    arrays.prefetch()
+    path.unlink()
+    arrays.prefetch()
+    assert arrays.read(["codes/session"]) is None

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from pqsearch.index.columns import ValueColumn
 from pqsearch.index.reader import IndexReader
 from pqsearch.query import facets
 from pqsearch.query.facets import DateFacet, FieldFacet, Selection, facet_catalogue
@@ -99,3 +100,28 @@ def test_a_sector_label_merges_the_counts_of_its_values(opened: IndexReader) -> 
     assert len(plain) > 1
     merged = FieldFacet("sector", "sectors", label=lambda value: "one").counts(opened, selection)
     assert merged == {"one": sum(plain.values())}
+
+
+def test_codes_saved_in_one_byte_count_their_largest_value(opened: IndexReader) -> None:
+    # Saved columns come back in their narrowest type: 128 values fit codes -1..127 in a
+    # signed byte, where code + 1 does not (it wrapped to -128 before `_plus_one`).
+    size = opened.doc_count_all
+    values = tuple(f"value {n:03d}" for n in range(128))
+    codes = np.full(size, -1, dtype=np.int8)
+    codes[::2] = 127
+    codes[1::4] = 3
+    opened._shared.arrays["column", "author"] = ValueColumn(values, codes=codes)
+    docs = opened.live_docs
+    expected = Counter(values[c] for c in codes[docs].tolist() if c >= 0)
+    kind = FieldFacet("author", "author")
+    first = kind.counts(opened, _selection(opened, docs[: len(docs) // 3]))
+    assert first == Counter(values[c] for c in codes[docs[: len(docs) // 3]].tolist() if c >= 0)
+    assert first["value 127"] > 0
+    tallies = facets.Tallies.single(values, codes, docs)
+    counted = tallies.count(_selection(opened, docs), docs)
+    assert dict(zip(values, counted.tolist(), strict=True)) == {v: expected[v] for v in values}
+    pairs = facets.Tallies.multi(
+        values, np.flatnonzero(codes >= 0).astype(np.int32), codes[codes >= 0], size, docs
+    )
+    half = docs[::2]
+    assert pairs.count(_selection(opened, half), docs)[127] == int(np.sum(codes[half] == 127))
