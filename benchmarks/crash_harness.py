@@ -51,6 +51,7 @@ from pqsearch.errors import PqsearchError
 from pqsearch.index import store
 from pqsearch.index.fingerprint import indexed_hash
 from pqsearch.index.reader import IndexReader
+from pqsearch.index.records import decode_record
 from pqsearch.parse import parse_paths
 
 REPO = Path(__file__).resolve().parents[1]
@@ -225,7 +226,9 @@ def indexed(index_dir: Path) -> dict[str, str]:
     documents: dict[str, str] = {}
     with IndexReader(index_dir) as reader:
         for _, stored in reader.reader.iter_docs():
-            documents[stored["id"]] = stored["content_hash"]
+            # From the record: an index written since no longer stores them beside it.
+            question = decode_record(stored["record"])["question"]
+            documents[question["id"]] = question["content_hash"]
         if reader.doc_count != len(documents):
             raise AssertionError(f"{reader.doc_count} documents for {len(documents)} ids")
     with api.open_index(index_dir) as index:

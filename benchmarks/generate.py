@@ -380,9 +380,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--texts",
+        type=Path,
+        default=CORPUS,
+        help="folder of the real documents the corpus is generated from",
+    )
     args = parser.parse_args(argv)
     out = args.out or REPO / "benchmarks" / "out" / f"corpus-{args.docs}.jsonl"
-    write_corpus(out, args.docs, seed=args.seed)
+    write_corpus(out, args.docs, seed=args.seed, texts=args.texts)
     print(out, file=sys.stderr)
     return 0
 

@@ -36,6 +36,7 @@ from pqsearch.index.run import (
     record_files,
 )
 from pqsearch.index.schema import SCHEMA_VERSION, build_schema
+from pqsearch.index.whoosh_format import postings_codec
 from pqsearch.index.worker import default_jobs
 from pqsearch.models import IngestReport
 from pqsearch.parse import iter_parse
@@ -291,7 +292,7 @@ def _merge_segments(ix: Any) -> None:
     with ix.reader() as reader:
         segments = len(list(reader.leaf_readers()))
     if segments > 1:
-        ix.writer(timeout=30.0, compound=COMPOUND).commit(optimize=True)
+        ix.writer(timeout=30.0, compound=COMPOUND, codec=postings_codec()).commit(optimize=True)
         record_files(ix)
 
 

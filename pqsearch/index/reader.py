@@ -35,6 +35,7 @@ from pqsearch.index.postings import (
     TermPositions,
     TermPostings,
 )
+from pqsearch.index.records import record_json
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, WORD_FIELDS
 from pqsearch.index.whoosh_format import PostingsDecoder, read_term
 
@@ -153,7 +154,7 @@ class IndexReader:
                 records.move_to_end(docnum)
         if text is None:
             with self._reading():
-                text = self._whoosh.stored_fields(docnum)["record"]
+                text = record_json(self._whoosh.stored_fields(docnum)["record"])
             with self._shared.lock:
                 records[docnum] = text
                 if len(records) > _MAX_RECORDS:

@@ -8,7 +8,6 @@ analysis and writes those that are done; `commit` flushes the lexicon, then Whoo
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import time
@@ -23,7 +22,9 @@ from pqsearch.index import space
 from pqsearch.index.analysis import Analyzer, PendingBatch
 from pqsearch.index.fingerprint import with_indexed_hash
 from pqsearch.index.manifest import write_manifest
+from pqsearch.index.records import decode_record
 from pqsearch.index.schema import TEXT_PARTS, to_document
+from pqsearch.index.whoosh_format import postings_codec
 from pqsearch.models import FileFailure, IngestReport, Question, SkippedFile
 from pqsearch.parse import versions
 from pqsearch.parse.fields import MAX_NUMBER
@@ -257,7 +258,7 @@ class IngestRun:
 
     def _indexed_question(self, doc_id: str) -> Question:
         with self.ix.searcher() as searcher:
-            stored = json.loads(searcher.document(id=doc_id)["record"])
+            stored = decode_record(searcher.document(id=doc_id)["record"])
         return Question.from_dict(stored["question"])
 
     def write_late(self) -> None:
@@ -326,7 +327,7 @@ class IngestRun:
 
     def _writer(self) -> Any:
         if self.writer is None:
-            self.writer = self.ix.writer(timeout=30.0, compound=COMPOUND)
+            self.writer = self.ix.writer(timeout=30.0, compound=COMPOUND, codec=postings_codec())
         return self.writer
 
     def prune(self, walked_files: set[str]) -> None:

@@ -13,16 +13,16 @@ Dates are integers `YYYYMMDD`: exact, sortable, and cheap to turn into year and 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from pqsearch.analyze.dutch import LANGUAGE as DUTCH
 from pqsearch.analyze.dutch import dutch_stems
+from pqsearch.index.records import encode_record
 from pqsearch.models import Question
 from pqsearch.parse import versions
 
@@ -74,24 +74,44 @@ SCHEMA_VERSION = "3"
 def build_schema() -> Schema:
     space = SpaceSeparatedTokenizer()
     fields: dict[str, Any] = {
-        "id": ID(stored=True, unique=True, sortable=True),
-        "content_hash": ID(stored=True, sortable=True),
-        "source": ID(stored=True, sortable=True),
-        "source_rank": NUMERIC(int, stored=True, sortable=True),
-        "number": NUMERIC(int, sortable=True),
+        # Not stored: read from their columns (the record holds them too); the content hash
+        # and the source are never searched either (`column_only`). Indexes written before
+        # store (and index) them as well.
+        "id": ID(unique=True, sortable=True),
+        "content_hash": column_only(ID(sortable=True)),
+        "source": column_only(ID(sortable=True)),
+        "source_rank": NUMERIC(int, sortable=True),
+        "number": NUMERIC(int),
         "record": STORED(),
     }
+    # Without Whoosh's columns (indexes written before have them): facets and filters read
+    # these fields' values from their terms (`columns.build_column`), and no search sorts by
+    # them or by number.
     for name in ID_FIELDS:
-        fields[name] = ID(sortable=True)
+        fields[name] = ID()
     for name in KEYWORD_FIELDS:
         fields[name] = KEYWORD(commas=True, scorable=False, lowercase=False)
     for name in DATE_FIELDS:
-        fields[name] = NUMERIC(int, sortable=True, bits=32)
+        # Dates are read from their columns only (`query.match.range_docs`, the date
+        # facets): the terms Whoosh indexes for a numeric field, eight per date for its own
+        # range queries, were a twentieth of a 3,000-document index.
+        fields[name] = column_only(NUMERIC(int, sortable=True, bits=32))
     for part in TEXT_PARTS:
         fields[LEMMA_FIELDS[part]] = TEXT(analyzer=space, phrase=False)
         fields[WORD_FIELDS[part]] = TEXT(analyzer=space, phrase=True)
         fields[DUTCH_FIELDS[part]] = TEXT(analyzer=space, phrase=False)
     return Schema(**fields)
+
+
+_Field = TypeVar("_Field", ID, NUMERIC)
+
+
+def column_only(field: _Field) -> _Field:
+    """A sortable field kept as its column only, without terms: for values no search looks
+    up by term. `indexed` is Whoosh's own switch, set on the stock field (a subclass would be
+    pickled into the index by its module path). Indexes written before keep their terms."""
+    field.indexed = False
+    return field
 
 
 def date_to_int(day: dt.date | None) -> int | None:
@@ -144,7 +164,7 @@ def to_document(question: Question, text: DocumentText, enrichment: Enrichment) 
         "content_hash": question.content_hash,
         "source": question.source,
         "source_rank": FORMAT_RANK.get(question.source_format, 0),
-        "record": json.dumps(stored, ensure_ascii=False),
+        "record": encode_record(stored),
         "parliament": question.parliament,
         "kind": question.kind,
         "language": question.language,

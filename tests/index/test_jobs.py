@@ -17,6 +17,7 @@ from pqsearch.errors import WorkerLostError
 from pqsearch.index import analysis, store
 from pqsearch.index import ingest as ingest_module
 from pqsearch.index.ingest import Progress
+from pqsearch.index.records import decode_record
 from tests.conftest import SHIPPED_CORPUS
 
 # Each run spawns its workers, and each loads a spaCy model.
@@ -29,7 +30,10 @@ def contents(index_dir: Path) -> dict[str, object]:
     assert data is not None
     ix = store.open_whoosh(index_dir, data)
     with ix.searcher() as searcher:
-        stored = {fields["id"]: fields for fields in searcher.all_stored_fields()}
+        stored = {
+            decode_record(fields["record"])["question"]["id"]: fields
+            for fields in searcher.all_stored_fields()
+        }
     connection = sqlite3.connect(data / store.LEXICON_FILE)
     try:
         tables = [

@@ -323,3 +323,32 @@ def test_holds_finds_every_place_of_rows_of_every_length() -> None:
         True,
         False,
     ]
+
+
+def test_past_a_size_the_saved_terms_are_a_share_of_the_documents(
+    generated_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert positions_file.saved_min_postings(100_000) == 4096
+    assert positions_file.saved_min_postings(3_000) == 4096
+    assert positions_file.saved_min_postings(1_000_000) == 40_960
+    # The same rule on the generated index: from 10 postings up to 100 documents, and from
+    # a tenth of the documents past that.
+    monkeypatch.setattr(positions_file, "SAVED_MIN_POSTINGS", 10)
+    monkeypatch.setattr(positions_file, "SAVED_SHARE_FROM", 100)
+    root = _copy(generated_index, tmp_path / "index")
+    data, ix, searcher = store.open_live(root)
+    documents = int(searcher.doc_count_all())
+    threshold = -(-documents // 10)
+    frequencies = {
+        term.decode(): int(info.doc_frequency())
+        for term, info in searcher.iter_field("question_words")
+    }
+    searcher.close()
+    assert documents > 100 and min(frequencies.values()) < threshold < max(frequencies.values())
+    path = save_positions(ix, data)
+    assert path is not None
+    with IndexReader(root) as reader:
+        stored = reader._stored_positions
+        assert stored is not None
+        saved = {text for text in frequencies if stored.has("question_words", text)}
+    assert saved == {text for text, count in frequencies.items() if count >= threshold}

@@ -4,10 +4,15 @@ matching and scores with Whoosh's own searcher (the reference implementation).""
 from __future__ import annotations
 
 import itertools
+from functools import partial
+from typing import Any
 
 from whoosh import query as wq
+from whoosh.query.qcolumns import ColumnQuery
 
+from pqsearch.index.columns import LAST_DATE
 from pqsearch.index.reader import IndexReader
+from pqsearch.index.schema import DATE_FIELDS
 from pqsearch.query import tree as qt
 
 
@@ -40,6 +45,12 @@ def to_whoosh(query: qt.Query, *, spell_prefixes: IndexReader | None = None) -> 
         return wq.Phrase(query.field, list(query.words), boost=query.boost)
     if isinstance(query, qt.Prefix):
         return wq.Prefix(query.field, query.text, boost=query.boost)
+    if isinstance(query, qt.Range) and query.field in DATE_FIELDS:
+        # Dates are columns without terms (`schema.column_only`): Whoosh's own column query,
+        # scored as its NumericRange scores (the boost).
+        return wq.ConstantScoreQuery(
+            _DateColumn(query.field, partial(_in_range, query.start, query.end)), query.boost
+        )
     if isinstance(query, qt.Range):
         return wq.NumericRange(query.field, query.start, query.end, boost=query.boost)
     if isinstance(query, qt.Every):
@@ -55,3 +66,22 @@ def to_whoosh(query: qt.Query, *, spell_prefixes: IndexReader | None = None) -> 
     if isinstance(query, qt.AndNot):
         return wq.AndNot(convert(query.positive), convert(query.negative))
     raise TypeError(query)
+
+
+class _DateColumn(ColumnQuery):  # type: ignore[misc]
+    """Whoosh's column query, with the size estimate its And asks for (at most every
+    document)."""
+
+    def estimate_size(self, ixreader: Any) -> int:
+        return int(ixreader.doc_count_all())
+
+    def estimate_min_size(self, ixreader: Any) -> int:
+        return 0
+
+
+def _in_range(start: int | None, end: int | None, value: int) -> bool:
+    """Whether a date column's value lies in [start, end] (a missing date is Whoosh's
+    largest 32-bit integer, no date)."""
+    if value > LAST_DATE:
+        return False
+    return (start is None or value >= start) and (end is None or value <= end)
