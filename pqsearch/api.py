@@ -31,6 +31,7 @@ from pqsearch.models import (
     SearchResult,
     SectorCount,
     SectorMention,
+    SectorStatus,
     Synonym,
 )
 from pqsearch.query.facets import facet_names
@@ -57,6 +58,7 @@ def ingest(
     rebuild: bool = False,
     prune: bool = False,
     taxonomy: str | Path | None = None,
+    reanalyze: bool = False,
     wait: float = 10.0,
     progress: Callable[[IngestProgress], None] | None = None,
     jobs: int | None = None,
@@ -67,7 +69,9 @@ def ingest(
     anywhere in Python (there is no default: the CLI's "corpus/" is its own convenience).
     `progress` is called now and then with where the ingest is. A large ingest lemmatizes
     in `jobs` worker processes (default: the cores available, up to 8); the index is the
-    same whatever their number.
+    same whatever their number. `reanalyze` analyses every indexed document again from its
+    source with this pqsearch's sector detection (see `Index.sector_status`); `taxonomy`
+    "default" is the shipped one.
     """
     from pqsearch.index.ingest import ingest as run_ingest
 
@@ -77,6 +81,7 @@ def ingest(
         rebuild=rebuild,
         prune=prune,
         taxonomy=taxonomy,
+        reanalyze=reanalyze,
         lock_timeout=wait,
         progress=progress,
         jobs=jobs,
@@ -352,6 +357,14 @@ class Index:
                 )
                 for s in view.taxonomy.sectors
             )
+
+    def sector_status(self) -> SectorStatus:
+        """The taxonomy and detector that analysed the index's sectors against this
+        pqsearch's, and whether to re-analyse (`pqsearch ingest --reanalyze`)."""
+        from pqsearch.index.sector_version import status
+
+        with self._pool.lease() as view:
+            return status(view.reader.data_dir, view.reader.lexicon)
 
     def synonyms(self, word: str) -> tuple[Synonym, ...]:
         """What a query word is also searched as, and where each term came from: the

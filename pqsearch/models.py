@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from pqsearch.jsonable import JsonObject as JsonObject
 from pqsearch.jsonable import JsonValue as JsonValue
@@ -334,3 +334,28 @@ class SectorCount:
     labels: dict[str, str]
     documents: int
     mentioned: int = 0
+
+
+TaxonomyOrigin = Literal["shipped", "own"]
+
+
+@dataclass(frozen=True)
+class SectorStatus:
+    """Which sector taxonomy and detector analysed the index's documents, against the ones this
+    pqsearch ships. `origin` is "shipped" (the packaged NACE file, which follows upgrades) or
+    "own" (a file given with `--taxonomy`, never replaced). `mixed_with` names the taxonomy and
+    detector that analysed the documents not yet re-analysed ("" when every document agrees);
+    `reanalysis_recommended` is then true and `advice` says what to run."""
+
+    taxonomy: str
+    origin: TaxonomyOrigin
+    detector: str
+    shipped_taxonomy: str
+    shipped_detector: str
+    mixed_with: str = ""
+    reanalysis_pending: bool = False
+    reanalysis_recommended: bool = False
+    advice: str = ""
+
+    def to_dict(self) -> JsonObject:
+        return as_dict(self)

@@ -16,6 +16,7 @@ from pqsearch.models import (
     SearchResult,
     SectorCount,
     SectorEvidence,
+    SectorStatus,
     Synonym,
     WatchReport,
     jsonable,
@@ -265,6 +266,22 @@ def sectors_text(counts: Iterable[SectorCount]) -> str:
     for sector in counts:
         labels = " / ".join(sector.labels.get(lang, "") for lang in ("fr", "nl", "en"))
         lines.append(f"{sector.id:>4}  {sector.documents:>6}  {sector.mentioned:>9}  {labels}")
+    return "\n".join(lines) + "\n"
+
+
+def sector_status_text(status: SectorStatus) -> str:
+    origin = "shipped with pqsearch" if status.origin == "shipped" else "your own file"
+    lines = [
+        f"sector taxonomy: {status.taxonomy} ({origin})",
+        f"sector detector: {status.detector}",
+        f"this pqsearch:   {status.shipped_taxonomy}, detector {status.shipped_detector}",
+    ]
+    if status.mixed_with:
+        lines.append(f"documents indexed earlier: {status.mixed_with}")
+    if status.reanalysis_recommended:
+        lines.append(f"re-analysis recommended: {status.advice}")
+    else:
+        lines.append("sectors up to date")
     return "\n".join(lines) + "\n"
 
 

@@ -104,8 +104,13 @@ def ingest(
     rebuild: Annotated[bool, typer.Option(help="Build a fresh index beside the old one.")] = False,
     prune: Annotated[bool, typer.Option(help="Drop documents whose source is gone.")] = False,
     taxonomy: Annotated[
-        Path | None, typer.Option(help="A sector taxonomy TOML file to use instead of NACE.")
+        Path | None,
+        typer.Option(help='A sector taxonomy TOML file to use instead of NACE ("default": NACE).'),
     ] = None,
+    reanalyze: Annotated[
+        bool,
+        typer.Option(help="Analyse every indexed document's sectors again (see pqsearch info)."),
+    ] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait for another ingest.")] = 10.0,
     jobs: Annotated[
         int | None,
@@ -121,11 +126,12 @@ def ingest(
     printer = None if quiet else _IngestProgressPrinter()
     with user_errors():
         report = api.ingest(
-            paths or [DEFAULT_CORPUS],
+            paths or ([] if reanalyze else [DEFAULT_CORPUS]),
             index_dir=index,
             rebuild=rebuild,
             prune=prune,
             taxonomy=taxonomy,
+            reanalyze=reanalyze,
             wait=wait,
             progress=printer,
             jobs=jobs,

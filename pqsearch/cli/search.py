@@ -118,6 +118,17 @@ def sectors(index: IndexOption = None, json: JsonOption = False) -> None:
 
 
 @app.command()
+def info(index: IndexOption = None, json: JsonOption = False) -> None:
+    """Show the index's sector taxonomy and detector, and whether to re-analyse its documents.
+
+    Example: pqsearch info
+    """
+    with user_errors(), api.open_index(index) as opened:
+        status = opened.sector_status()
+    typer.echo(output.as_json(status) if json else output.sector_status_text(status), nl=json)
+
+
+@app.command()
 def synonyms(
     word: Annotated[str, typer.Argument(help="A word as typed in a query.")],
     index: IndexOption = None,

@@ -19,11 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from pqsearch.analyze.lemmatize import stopwords
-from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.portfolios import PortfolioNames
-from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
 from pqsearch.errors import InvalidChoiceError
-from pqsearch.index import durable, ownership, space, store
+from pqsearch.index import ownership, sector_version, space, store
 from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
@@ -46,10 +44,6 @@ from pqsearch.parse.walk import document_files
 
 __all__ = ["Progress", "ProgressCallback", "ingest"]
 
-TAXONOMY_NAME_META = "taxonomy"
-TAXONOMY_FINGERPRINT_META = "taxonomy_fingerprint"
-REANALYSIS_META = "reanalysis"
-
 # Documents between commits: a killed ingest loses at most these (an ingest run again
 # analyses them again). Each commit of a new index is a segment, merged into one at its end:
 # a merge rewrites every posting in Python (a fifth of a 10,000-document ingest), so a new
@@ -65,6 +59,7 @@ def ingest(
     rebuild: bool = False,
     prune: bool = False,
     taxonomy: str | Path | None = None,
+    reanalyze: bool = False,
     lock_timeout: float = 10.0,
     commit_every: int | None = None,
     batch_size: int = 64,
@@ -78,7 +73,9 @@ def ingest(
     failed with its reason. A bad file never stops the batch. A large ingest lemmatizes in
     `jobs` worker processes (default: the cores available, up to `MAX_DEFAULT_JOBS`). It
     commits every `commit_every` documents (default: `COMMIT_EVERY`, or
-    `NEW_INDEX_COMMIT_EVERY` for a new index).
+    `NEW_INDEX_COMMIT_EVERY` for a new index). `reanalyze` analyses every indexed document
+    again from its source, with the taxonomy and detector of this pqsearch unless the index
+    has its own taxonomy (see `sector_version`).
     """
     if jobs is not None and jobs < 1:
         raise InvalidChoiceError("number of jobs", jobs, ("a whole number from 1 up",))
@@ -103,6 +100,9 @@ def ingest(
         live_at_once = live is None
         data = store.new_data_dir(root) if rebuilding else live
         assert data is not None
+        taxonomy_path = Path(taxonomy) if taxonomy else None
+        if taxonomy_path is None and rebuild and live is not None:
+            taxonomy_path = sector_version.kept_on_rebuild(live)
         try:
             report = _ingest_into(
                 root,
@@ -111,7 +111,8 @@ def ingest(
                 fresh=rebuilding,
                 live_at_once=live_at_once,
                 prune=prune,
-                taxonomy_path=Path(taxonomy) if taxonomy else None,
+                taxonomy_path=taxonomy_path,
+                reanalyze=reanalyze,
                 commit_every=commit_every
                 or (NEW_INDEX_COMMIT_EVERY if rebuilding else COMMIT_EVERY),
                 batch_size=batch_size,
@@ -142,7 +143,7 @@ def ingest(
         duplicates=report.duplicates,
         seconds=time.monotonic() - started,
         words=report.words,
-        notes=tuple(notes),
+        notes=(*notes, *report.notes),
         identical=report.identical,
         skipped=report.skipped,
         warnings=report.warnings,
@@ -172,29 +173,6 @@ def _remove_unfinished_segments(ix: Any) -> None:
     clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
 
 
-def _choose_taxonomy(data: Path, lexicon: Lexicon, path: Path | None) -> Taxonomy:
-    """The taxonomy to detect sectors with.
-
-    Without `path`, the index keeps the taxonomy it was built with (its copy in the data
-    folder); a new one replaces it, and every document is then analysed again (the
-    "reanalysis" mark in the lexicon says so until that is done).
-    """
-    stored = data / store.TAXONOMY_FILE
-    if path is None and stored.exists():
-        return load_taxonomy(stored)
-    taxonomy = load_taxonomy(path)
-    changed = lexicon.get_meta(TAXONOMY_FINGERPRINT_META) not in (None, taxonomy.fingerprint)
-    if changed:
-        # Marked before the new taxonomy is recorded: a run killed before every document was
-        # analysed again leaves the mark, and the next run analyses them all again.
-        lexicon.set_meta(REANALYSIS_META, "pending")
-    source = path if path is not None else default_taxonomy_path()
-    durable.write_atomic(stored, source.read_bytes())
-    lexicon.set_meta(TAXONOMY_NAME_META, f"{taxonomy.name} {taxonomy.version}")
-    lexicon.set_meta(TAXONOMY_FINGERPRINT_META, taxonomy.fingerprint)
-    return taxonomy
-
-
 def _ingest_into(
     root: Path,
     data: Path,
@@ -204,6 +182,7 @@ def _ingest_into(
     live_at_once: bool = False,
     prune: bool,
     taxonomy_path: Path | None,
+    reanalyze: bool = False,
     commit_every: int,
     batch_size: int,
     n_process: int | None,
@@ -216,8 +195,15 @@ def _ingest_into(
         raise store.damaged_index(root, f"its lexicon {data / store.LEXICON_FILE} is missing")
     lexicon = store.open_lexicon(root, data, writable=True)
     try:
-        taxonomy = _choose_taxonomy(data, lexicon, taxonomy_path)
-        reanalyze_all = lexicon.get_meta(REANALYSIS_META) == "pending"
+        choice = sector_version.choose_taxonomy(
+            data, lexicon, taxonomy_path, reanalyze=reanalyze, documents=ix.doc_count()
+        )
+        taxonomy = choice.taxonomy
+        if choice.installed and not fresh:
+            # The file record lists the taxonomy copy: readers would take the new one for
+            # damage until the run's first commit, which an ingest of nothing new never makes.
+            record_files(ix)
+        reanalyze_all = lexicon.get_meta(sector_version.REANALYSIS_META) == "pending"
         if fresh:
             lexicon.set_stopwords(stopwords())
         lexicon.set_meta("schema_version", SCHEMA_VERSION)
@@ -231,6 +217,19 @@ def _ingest_into(
                 raise
             raise store.read_failure(root, error) from error
         files, failures, skipped = document_files(paths)
+        notes = [choice.notice] if choice.notice else []
+        if reanalyze_all and existing:
+            # Every document, not only those under `paths`: its source is read again.
+            extra, gone = sector_version.sources_to_reanalyse(
+                (e.source for e in existing.values()), files
+            )
+            if extra:
+                files, failures, skipped = document_files([*paths, *extra])
+            if gone:
+                notes.append(
+                    f"{gone} source files of indexed documents are gone: their documents keep "
+                    "the sectors found before (--prune with their folders drops them)"
+                )
         cpu_started = time.process_time()
         analyzer = Analyzer(taxonomy, n_process, PortfolioNames(lexicon), jobs, _bytes(files))
         state = IngestRun(
@@ -256,7 +255,7 @@ def _ingest_into(
                 state.prune({str(p) for p in files})
             state.commit()
             if reanalyze_all:
-                lexicon.set_meta(REANALYSIS_META, "")
+                sector_version.finish_reanalysis(lexicon)
                 lexicon.flush()
             if fresh:
                 _merge_segments(ix)
@@ -273,6 +272,7 @@ def _ingest_into(
         main_cpu = time.process_time() - cpu_started - analyzer.inline_cpu
         return dataclasses.replace(
             state.report(),
+            notes=tuple(notes),
             jobs=analyzer.workers_started,
             main_cpu_seconds=main_cpu,
             analysis_cpu_seconds=analyzer.inline_cpu + analyzer.worker_cpu,

@@ -1,0 +1,36 @@
+"""Which sector detector analysed a document: a fingerprint of its fitted model and its data.
+
+The topic model's coefficients and threshold, the list and frame reach, the names of bodies
+(`bodies.toml`) and the hand-kept `DETECTOR_REVISION` (for a change of code that no number
+shows) go into one hash. A refit changes a coefficient, hence the fingerprint, without anyone
+remembering to bump a version; the taxonomy has its own fingerprint beside it
+(`Taxonomy.fingerprint`), since a user may bring their own file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+
+from pqsearch.analyze.prominence import COEFFICIENTS, TOPIC_THRESHOLD
+from pqsearch.analyze.sectors import DETECTOR_REVISION, FRAME_REACH, LIST_SECTORS
+from pqsearch.analyze.segments import load_gazetteer
+
+__all__ = ["detector_fingerprint"]
+
+
+@cache
+def detector_fingerprint() -> str:
+    """A short hash of everything besides the taxonomy that decides a document's sectors."""
+    bodies = sorted([list(body.names), body.sector or ""] for body in load_gazetteer().bodies)
+    content = {
+        "revision": DETECTOR_REVISION,
+        "coefficients": list(COEFFICIENTS),
+        "threshold": TOPIC_THRESHOLD,
+        "list_sectors": LIST_SECTORS,
+        "frame_reach": FRAME_REACH,
+        "bodies": bodies,
+    }
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:12]
