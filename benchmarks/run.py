@@ -230,6 +230,8 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     stats = corpus_stats(corpus)
     mix = query_mix(args.seed)
     results: dict[str, Any] = {"machine": machine(), "corpus": stats, "args": _plain(vars(args))}
+    if args.work is not None:
+        args.work.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="pqsearch-bench-", dir=args.work))
     try:
         results["ingest_real"] = None

@@ -35,7 +35,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, object],
         "--skip-real",
         "--jobs=2",
         f"--out={out}",
-        f"--work={out}",
+        # A folder that does not exist yet: the run makes it.
+        f"--work={out / 'work'}",
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=REPO)
     assert done.returncode == 0, done.stderr[-3000:]
