@@ -117,6 +117,26 @@ def recorded_detector(lexicon: Lexicon, taxonomy: Taxonomy, origin: TaxonomyOrig
     return "of an earlier pqsearch (not recorded)"
 
 
+@dataclass(frozen=True)
+class Standing:
+    """Where an index's sector detection stands against this pqsearch's."""
+
+    origin: TaxonomyOrigin
+    detector: str  # the detector that analysed the index's documents
+    current: str  # this pqsearch's detector
+    target: Taxonomy  # the taxonomy the index should have: the shipped one, or its own
+    behind: bool
+
+
+def _standing(lexicon: Lexicon, kept: Taxonomy) -> Standing:
+    origin = stored_origin(lexicon, kept)
+    detector = recorded_detector(lexicon, kept, origin)
+    current = detector_fingerprint()
+    target = load_taxonomy(None) if origin == "shipped" else kept
+    behind = detector != current or kept.fingerprint != target.fingerprint
+    return Standing(origin, detector, current, target, behind)
+
+
 def choose_taxonomy(
     data: Path, lexicon: Lexicon, path: Path | None, *, reanalyze: bool, documents: int
 ) -> TaxonomyChoice:
@@ -130,16 +150,13 @@ def choose_taxonomy(
     if path is not None or not stored.exists():
         return TaxonomyChoice(_install(data, lexicon, path, reanalyze=reanalyze), "", True)
     kept = load_taxonomy(stored)
-    origin = stored_origin(lexicon, kept)
-    detector = recorded_detector(lexicon, kept, origin)
-    current = detector_fingerprint()
-    target = load_taxonomy(None) if origin == "shipped" else kept
-    behind = detector != current or kept.fingerprint != target.fingerprint
+    standing = _standing(lexicon, kept)
+    origin, target, current = standing.origin, standing.target, standing.current
     notice = ""
-    if behind and documents:
+    if standing.behind and documents:
         # Until every document is analysed again (in this run with `reanalyze`, else at a
         # later one), those not yet done carry the old detection: `status` says which.
-        old = describe(kept, detector)
+        old = describe(kept, standing.detector)
         lexicon.set_meta(MIXED_META, lexicon.get_meta(MIXED_META) or old)
         if not reanalyze:
             notice = _changed(old, describe(target, current), documents, origin)
@@ -222,14 +239,11 @@ def status(data: Path, lexicon: Lexicon) -> SectorStatus:
     """The index's taxonomy and detector against those of this pqsearch."""
     stored = data / store.TAXONOMY_FILE
     taxonomy = load_taxonomy(stored if stored.exists() else None)
-    origin = stored_origin(lexicon, taxonomy)
-    detector = recorded_detector(lexicon, taxonomy, origin)
-    shipped = load_taxonomy(None)
-    current = detector_fingerprint()
-    expected = shipped.fingerprint if origin == "shipped" else taxonomy.fingerprint
+    standing = _standing(lexicon, taxonomy)
+    origin, behind = standing.origin, standing.behind
+    shipped = standing.target if origin == "shipped" else load_taxonomy(None)
     mixed = lexicon.get_meta(MIXED_META) or ""
     pending = lexicon.get_meta(REANALYSIS_META) == "pending"
-    behind = detector != current or taxonomy.fingerprint != expected
     advice = ""
     if pending:
         advice = "a re-analysis was interrupted: the next `pqsearch ingest` takes it up again"
@@ -243,9 +257,9 @@ def status(data: Path, lexicon: Lexicon) -> SectorStatus:
     return SectorStatus(
         taxonomy=f"{taxonomy.name} {taxonomy.version}",
         origin=origin,
-        detector=detector,
+        detector=standing.detector,
         shipped_taxonomy=f"{shipped.name} {shipped.version}",
-        shipped_detector=current,
+        shipped_detector=standing.current,
         mixed_with=mixed,
         reanalysis_pending=pending,
         reanalysis_recommended=behind or bool(mixed) or pending,
