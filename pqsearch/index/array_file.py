@@ -75,6 +75,15 @@ def write_arrays(path: Path, arrays: Mapping[str, np.ndarray], **meta: int) -> N
             out.write(data)
 
 
+def will_need(descriptor: int, offset: int, length: int) -> None:
+    """Ask the kernel to read `length` bytes (0: to the end) of an open file from `offset` in
+    the background; nothing where the system has no `posix_fadvise`, or refuses."""
+    advise = getattr(os, "posix_fadvise", None)  # not on every system
+    if advise is not None:
+        with contextlib.suppress(OSError):
+            advise(descriptor, offset, length, os.POSIX_FADV_WILLNEED)
+
+
 class ArrayFile:
     """The header of a file `write_arrays` wrote; `read` takes arrays from it."""
 
@@ -107,13 +116,10 @@ class ArrayFile:
 
     def prefetch(self) -> None:
         """Have the kernel read the whole file in the background (nothing waits for it)."""
-        advise = getattr(os, "posix_fadvise", None)  # not on every system
-        if advise is None:
-            return
         with contextlib.suppress(OSError):
             descriptor = os.open(self.path, os.O_RDONLY)
             try:
-                advise(descriptor, 0, 0, os.POSIX_FADV_WILLNEED)
+                will_need(descriptor, 0, 0)
             finally:
                 os.close(descriptor)
 
@@ -138,4 +144,4 @@ class ArrayFile:
         return found
 
 
-__all__ = ["MAGIC", "UNREADABLE", "ArrayFile", "narrowest", "write_arrays"]
+__all__ = ["MAGIC", "UNREADABLE", "ArrayFile", "narrowest", "will_need", "write_arrays"]

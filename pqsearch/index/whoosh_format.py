@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import os
 import pickle
 import warnings
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ import whoosh
 from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
 from whoosh.formats import Positions
 
+from pqsearch.index.array_file import will_need
 from pqsearch.index.postings import FloatArray, IntArray, PositionArray
 from pqsearch.index.schema import LEMMA_FIELDS, WORD_FIELDS
 
@@ -251,15 +251,14 @@ def _read_ahead(matcher: Any) -> None:
     """Have the kernel read the term's whole posting list in the background: read a block
     at a time, a list of 100,000 postings (2 MB) not in memory came in small requests as
     its blocks were decoded."""
-    advise = getattr(os, "posix_fadvise", None)  # not on every system
     fileno = getattr(matcher._postfile, "fileno", None)  # not for a file in memory
-    if advise is None or fileno is None:
+    if fileno is None:
         return
     # Whoosh 2.7 keeps the length as it unpacked it: a one-item tuple.
     length = matcher._length
     length = length[0] if isinstance(length, tuple) and len(length) == 1 else length
     with contextlib.suppress(OSError, ValueError, TypeError):
-        advise(fileno(), int(matcher._startoffset), int(length), os.POSIX_FADV_WILLNEED)
+        will_need(fileno(), int(matcher._startoffset), int(length))
 
 
 def _deltas_at_once(values: list[Any]) -> list[list[int]] | None:
