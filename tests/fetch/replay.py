@@ -209,6 +209,11 @@ class Replay:
         self.log: list[Request] = []
         self.overflow = 0
         self._lock = threading.Lock()
+        # Requests being answered: the block's end waits for them, so that a test reads a
+        # log that holds every request the client made (the client can see an answer, and
+        # the test end, before the handler's thread has written its line).
+        self._busy = 0
+        self._idle = threading.Condition(self._lock)
         replay = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -228,6 +233,8 @@ class Replay:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        with self._idle:
+            self._idle.wait_for(lambda: self._busy == 0, timeout=self.site.stall + 5)
         self.server.shutdown()
         self.server.server_close()
         self._thread.join(timeout=5)
@@ -242,6 +249,7 @@ class Replay:
     def _serve(self, handler: BaseHTTPRequestHandler) -> None:
         arrived = time.monotonic()
         with self._lock:
+            self._busy += 1
             if len(self.log) >= self.site.max_requests:
                 self.overflow += 1
                 fault: str | None = "overflow"
@@ -251,11 +259,16 @@ class Replay:
             body = self.site.bodies.get(handler.path)
             if handler.path == "/robots.txt":
                 body = self.site.robots.encode() if self.site.robots is not None else None
-        status = self._answer(handler, body, fault)
-        with self._lock:
-            self.log.append(
-                Request(handler.path, arrived, time.monotonic(), dict(handler.headers), status)
-            )
+        status = 0
+        try:
+            status = self._answer(handler, body, fault)
+        finally:
+            with self._lock:
+                self.log.append(
+                    Request(handler.path, arrived, time.monotonic(), dict(handler.headers), status)
+                )
+                self._busy -= 1
+                self._idle.notify_all()
 
     def _answer(
         self, handler: BaseHTTPRequestHandler, body: bytes | None, fault: str | None
