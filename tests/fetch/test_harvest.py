@@ -302,6 +302,7 @@ def test_a_killed_fetch_resumed_fetches_each_page_once(tmp_path: Path) -> None:
         finally:
             process.kill()
             process.wait(timeout=30)
+        killed_at = time.monotonic()
         assert process.returncode == -signal.SIGKILL
         killed_after = _pages_recorded(folder)
         assert 5 <= killed_after < 2 * len(MONCODES)
@@ -309,9 +310,20 @@ def test_a_killed_fetch_resumed_fetches_each_page_once(tmp_path: Path) -> None:
 
     assert report.complete
     assert report.resumed == killed_after
-    for moncode in MONCODES:
-        assert replay.served(page_path(moncode)) == 1, moncode
-        assert replay.served(page_path(moncode, dutch=True)) == 1, moncode
+    paths = {page_path(moncode, dutch=dutch) for moncode in MONCODES for dutch in (False, True)}
+    assert all(replay.served(path) >= 1 for path in paths)
+    # A page recorded before the kill is never fetched again. The client fetches one page at
+    # a time, so at most one page can have been answered and not yet recorded when the kill
+    # came (a loaded machine can delay the kill past the next request): that one, and only
+    # that one, is fetched a second time.
+    before_kill = [
+        request
+        for request in replay.log
+        if request.path in paths and request.status == 200 and request.at < killed_at
+    ]
+    unrecorded = len(before_kill) - killed_after
+    assert unrecorded in (0, 1)
+    assert len([path for path in paths if replay.served(path) > 1]) == unrecorded
     assert not list(folder.rglob("*.tmp"))
 
 
