@@ -35,7 +35,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from pqsearch.analyze.lemmatize import Lemmatizer
-from pqsearch.analyze.prominence import COEFFICIENTS, Prominence, topic_probability
+from pqsearch.analyze.prominence import COEFFICIENTS, Prominence, model_probability
 from pqsearch.analyze.sectors import PARTS, THRESHOLD, SectorDetector, load_taxonomy
 from pqsearch.analyze.segments import PartText, read_part
 from pqsearch.models import Question
@@ -404,10 +404,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Fitted on all of dev whatever --source says: the model in use is fitted so.
         coefficients = fit(examples(every, found, DEV))
         print(f"fitted on dev: {coefficients} (in use: {COEFFICIENTS})")
+        # Uncalibrated (the calibration in use belongs to the model in use): pass --threshold
+        # on the model's scale (sector_cv.py --calibration fits the steps for a new model).
         for reading in found.values():
             reading.probabilities.clear()
             reading.probabilities.update(
-                {s: topic_probability(p, coefficients) for s, p in reading.prominences.items()}
+                {s: model_probability(p, coefficients) for s, p in reading.prominences.items()}
             )
     print(report(evaluate(labels, found, args.threshold, split), errors=args.errors))
     if args.source is None:
