@@ -26,8 +26,9 @@ import argparse
 import math
 import random
 import sys
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 
@@ -41,6 +42,7 @@ from sector_quality import (
     load_labels,
     read_questions,
     readings,
+    same_question,
 )
 
 from pqsearch.analyze.lemmatize import Lemmatizer
@@ -53,9 +55,12 @@ Features = Callable[[str, Prominence], tuple[float, ...]]
 
 @dataclass(frozen=True)
 class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+    tp: float = 0.0
+    fp: float = 0.0
+    fn: float = 0.0
+
+    def __mul__(self, weight: float) -> Counts:
+        return Counts(self.tp * weight, self.fp * weight, self.fn * weight)
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
@@ -86,7 +91,9 @@ def count(
     features: Features,
     weights: Sequence[float],
     threshold: float,
+    copies: Mapping[str, int] | None = None,
 ) -> Counts:
+    """Summed decisions on `docs`, each document weighing 1 / its number of `copies`."""
     total = Counts()
     for doc in docs:
         gold = labels[doc].sectors
@@ -95,7 +102,8 @@ def count(
             for s, p in found[doc].prominences.items()
             if _probability(weights, features(s, p)) >= threshold
         }
-        total += Counts(len(topics & gold), len(topics - gold), len(gold - topics))
+        counted = Counts(len(topics & gold), len(topics - gold), len(gold - topics))
+        total += counted * (1.0 / copies.get(doc, 1) if copies else 1.0)
     return total
 
 
@@ -106,16 +114,19 @@ def train(
     features: Features,
     l2: float,
     beta: float,
+    copies: Mapping[str, int] | None = None,
 ) -> tuple[tuple[float, ...], float]:
     data = [
         (features(s, p), s in labels[doc].sectors)
         for doc in docs
         for s, p in found[doc].prominences.items()
     ]
-    weights = fit(data, l2=l2)
+    copies = copies or {}
+    sample = [1.0 / copies.get(doc, 1) for doc in docs for _ in found[doc].prominences]
+    weights = fit(data, l2=l2, sample=sample)
     best = max(
         THRESHOLDS,
-        key=lambda t: count(docs, labels, found, features, weights, t).f(beta),
+        key=lambda t: count(docs, labels, found, features, weights, t, copies).f(beta),
     )
     return weights, best
 
@@ -123,26 +134,30 @@ def train(
 @dataclass(frozen=True)
 class HeldOut:
     """What the folds' models said of the documents they did not see: every (probability,
-    is a labelled topic, document) triple, and the document of each labelled topic that had
-    no evidence to score."""
+    is a labelled topic, document) triple, the document of each labelled topic that had no
+    evidence to score, and what each document weighs (1 / its copies; 1 when not given)."""
 
     scored: tuple[tuple[float, bool, str], ...]
     unscored: tuple[str, ...]
+    weight: Mapping[str, float] = field(default_factory=dict)
 
     def counts(self, threshold: float) -> Counts:
-        tp = sum(1 for p, topic, _ in self.scored if topic and p >= threshold)
-        fp = sum(1 for p, topic, _ in self.scored if not topic and p >= threshold)
-        fn = sum(1 for p, topic, _ in self.scored if topic and p < threshold)
-        return Counts(tp, fp, fn + len(self.unscored))
+        w = self.weight
+        tp = sum(w.get(d, 1.0) for p, topic, d in self.scored if topic and p >= threshold)
+        fp = sum(w.get(d, 1.0) for p, topic, d in self.scored if not topic and p >= threshold)
+        fn = sum(w.get(d, 1.0) for p, topic, d in self.scored if topic and p < threshold)
+        return Counts(tp, fp, fn + sum(w.get(d, 1.0) for d in self.unscored))
 
     def mapped(self, scale: Callable[[float], float]) -> HeldOut:
-        return HeldOut(tuple((scale(p), t, d) for p, t, d in self.scored), self.unscored)
+        scored = tuple((scale(p), t, d) for p, t, d in self.scored)
+        return HeldOut(scored, self.unscored, self.weight)
 
     def of(self, documents: Collection[str]) -> HeldOut:
         """The scores of `documents` alone."""
         return HeldOut(
             tuple(row for row in self.scored if row[2] in documents),
             tuple(d for d in self.unscored if d in documents),
+            self.weight,
         )
 
 
@@ -155,25 +170,37 @@ def cross_validate(
     beta: float,
     folds: int,
     repeats: int,
+    groups: Mapping[str, str] | None = None,
 ) -> tuple[Counts, list[float], HeldOut, dict[str, Counts]]:
     """The summed held-out counts, the thresholds the folds chose, the held-out scores, and
-    the held-out counts by label file (a change must not help one register and hurt another)."""
+    the held-out counts by label file (a change must not help one register and hurt another).
+
+    `groups` maps a document to its question (`sector_quality.same_question`): the copies of
+    one question fall in the same fold, and weigh 1 / their number in fitting and counting,
+    so that a question sent to nine ministers neither leaks from the fitted folds into the
+    held-out one nor counts nine times.
+    """
     docs = sorted(d for d, label in labels.items() if label.split == DEV)
+    group = {d: (groups or {}).get(d, d) for d in docs}
+    members: dict[str, list[str]] = {}
+    for doc in docs:
+        members.setdefault(group[doc], []).append(doc)
+    copies = {doc: len(members[group[doc]]) for doc in docs}
     total = Counts()
     by_source: dict[str, Counts] = {}
     chosen: list[float] = []
     scored: list[tuple[float, bool, str]] = []
     unscored: list[str] = []
     for seed in range(repeats):
-        order = docs[:]
+        order = sorted(members)
         random.Random(seed).shuffle(order)
         for k in range(folds):
-            held = order[k::folds]
-            kept = [d for d in order if d not in set(held)]
-            weights, threshold = train(kept, labels, found, features, l2, beta)
+            held = [d for g in order[k::folds] for d in members[g]]
+            kept = [d for g in order for d in members[g] if d not in set(held)]
+            weights, threshold = train(kept, labels, found, features, l2, beta, copies)
             chosen.append(threshold)
             for doc in held:
-                counted = count([doc], labels, found, features, weights, threshold)
+                counted = count([doc], labels, found, features, weights, threshold, copies)
                 total += counted
                 source = labels[doc].source
                 by_source[source] = by_source.get(source, Counts()) + counted
@@ -184,7 +211,8 @@ def cross_validate(
                     for s, p in prominences.items()
                 ]
                 unscored += [doc] * len(gold - set(prominences))
-    return total, chosen, HeldOut(tuple(scored), tuple(unscored)), by_source
+    weight = {doc: 1.0 / copies[doc] for doc in docs}
+    return total, chosen, HeldOut(tuple(scored), tuple(unscored), weight), by_source
 
 
 def _logit(p: float) -> float:
@@ -213,10 +241,11 @@ MIN_STEP = 150
 def isotonic(held: HeldOut, min_step: int = MIN_STEP) -> tuple[tuple[float, float], ...]:
     """The calibration that pool-adjacent-violators fits on the held-out scores: steps of
     (highest model probability of the step, share of labelled topics in it), a step of fewer
-    than `min_step` scores merged into the neighbour whose share is nearest."""
+    than `min_step` scores (weighted) merged into the neighbour whose share is nearest."""
     blocks: list[list[float]] = []  # [topics, scores, highest probability]
-    for p, topic, _ in sorted(held.scored):
-        blocks.append([float(topic), 1.0, p])
+    for p, topic, doc in sorted(held.scored):
+        w = held.weight.get(doc, 1.0)
+        blocks.append([w * topic, w, p])
         while len(blocks) > 1 and blocks[-2][0] * blocks[-1][1] >= blocks[-1][0] * blocks[-2][1]:
             last = blocks.pop()
             blocks[-1] = [blocks[-1][0] + last[0], blocks[-1][1] + last[1], last[2]]
@@ -241,18 +270,22 @@ def isotonic(held: HeldOut, min_step: int = MIN_STEP) -> tuple[tuple[float, floa
     return (*steps[:-1], (1.0, steps[-1][1]))
 
 
-def cross_fitted(held: HeldOut, seed: int = 0) -> HeldOut:
+def cross_fitted(held: HeldOut, groups: Mapping[str, str] | None = None, seed: int = 0) -> HeldOut:
     """The held-out scores calibrated by the isotonic steps fitted on the other half of the
-    documents (halves drawn with `seed`): what the calibration says of documents it did not
-    see."""
+    questions (halves drawn with `seed`, a question's copies together): what the calibration
+    says of documents it did not see."""
     documents = sorted({d for _, _, d in held.scored} | set(held.unscored))
-    half = set(random.Random(seed).sample(documents, len(documents) // 2))
+    questions = sorted({(groups or {}).get(d, d) for d in documents})
+    halfway = set(random.Random(seed).sample(questions, len(questions) // 2))
+    half = {d for d in documents if (groups or {}).get(d, d) in halfway}
     other = set(documents) - half
     parts = []
     for fitted_on, applied_to in ((half, other), (other, half)):
         steps = isotonic(held.of(fitted_on))
         parts.append(held.of(applied_to).mapped(partial(calibrate, steps=steps)))
-    return HeldOut(parts[0].scored + parts[1].scored, parts[0].unscored + parts[1].unscored)
+    return HeldOut(
+        parts[0].scored + parts[1].scored, parts[0].unscored + parts[1].unscored, held.weight
+    )
 
 
 def threshold_for_recall(held: HeldOut, recall: float) -> float:
@@ -265,12 +298,13 @@ def threshold_for_recall(held: HeldOut, recall: float) -> float:
     return max(reaching, key=lambda t: (held.counts(t).precision, -t))
 
 
-def bands(held: HeldOut) -> list[tuple[float, float, int, int]]:
-    """(band low, band high, scores in the band, of which labelled topics)."""
+def bands(held: HeldOut) -> list[tuple[float, float, float, float]]:
+    """(band low, band high, scores in the band, of which labelled topics), weighted."""
     rows = []
     for low, high in pairwise(BANDS):
-        inside = [topic for p, topic, _ in held.scored if low <= p < high]
-        rows.append((low, min(high, 1.0), len(inside), sum(inside)))
+        inside = [(held.weight.get(d, 1.0), t) for p, t, d in held.scored if low <= p < high]
+        topics = sum(w for w, topic in inside if topic)
+        rows.append((low, min(high, 1.0), sum(w for w, _ in inside), topics))
     return rows
 
 
@@ -340,6 +374,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=0.85,
         help="with --calibration: the threshold is the most precise reaching this recall",
     )
+    parser.add_argument(
+        "--ungrouped",
+        action="store_true",
+        help="folds by document, every copy of a question counted (the fifth session's way)",
+    )
     args = parser.parse_args(argv)
 
     lemmatizer = Lemmatizer()
@@ -348,6 +387,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     questions = [q for q in corpus_questions() if q.id in labels and labels[q.id].split == DEV]
     found = readings(read_questions(questions, lemmatizer), detector)
     dev = {d: label for d, label in labels.items() if label.split == DEV}
+    groups = {} if args.ungrouped else same_question(questions)
+    copies = Counter(groups.values())
+    copies_of = {d: copies[g] for d, g in groups.items()}
     for name in args.candidates:
         features = CANDIDATES[name]
         for l2 in args.l2:
@@ -359,6 +401,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 beta=args.beta,
                 folds=args.folds,
                 repeats=args.repeats,
+                groups=groups,
             )
             print(
                 f"{name:<12} l2 {l2:<5g} cv precision {counts.precision:.3f} "
@@ -374,14 +417,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 )
             )
             if args.calibration:
-                _print_calibration(held, args.beta, args.recall)
+                _print_calibration(held, groups, args.beta, args.recall)
     all_docs = sorted(dev)
     for l2 in args.l2:
-        weights, threshold = train(all_docs, dev, found, _base, l2, args.beta)
+        weights, threshold = train(all_docs, dev, found, _base, l2, args.beta, copies_of)
         print(f"all dev, l2 {l2:g}: coefficients {weights} threshold {threshold}")
         if args.calibration:
             _, _, held, _ = cross_validate(
-                dev, found, _base, l2=l2, beta=args.beta, folds=args.folds, repeats=args.repeats
+                dev,
+                found,
+                _base,
+                l2=l2,
+                beta=args.beta,
+                folds=args.folds,
+                repeats=args.repeats,
+                groups=groups,
             )
             steps = isotonic(held)
             chosen = threshold_for_recall(held.mapped(partial(calibrate, steps=steps)), args.recall)
@@ -390,18 +440,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _print_calibration(held: HeldOut, beta: float, recall: float) -> None:
+def _print_calibration(
+    held: HeldOut, groups: Mapping[str, str], beta: float, recall: float
+) -> None:
     """The held-out scores by band: as the model gives them, and calibrated by isotonic steps
     fitted on the other half of the documents (cross-fitted, so the table says what the
     calibration does on documents it was not fitted on); then what each threshold gives on the
     cross-fitted scores, and the one chosen for `recall`."""
     a, b = temperature(held)
-    calibrated = cross_fitted(held)
+    calibrated = cross_fitted(held, groups)
     print(f"  temperature: sigmoid({a:.2f} + {b:.2f} * logit(p)) (not used)")
     print("  band: model's held-out scores, labelled topics, share | isotonic, cross-fitted")
     for (low, high, n, k), (_, _, m, j) in zip(bands(held), bands(calibrated), strict=True):
-        left = f"{n:>5} {k:>5}  {k / n:.2f}" if n else f"{n:>5} {k:>5}     -"
-        right = f"{m:>5} {j:>5}  {j / m:.2f}" if m else f"{m:>5} {j:>5}     -"
+        left = f"{n:>7.1f} {k:>7.1f}  {k / n:.2f}" if n else f"{n:>7.1f} {k:>7.1f}     -"
+        right = f"{m:>7.1f} {j:>7.1f}  {j / m:.2f}" if m else f"{m:>7.1f} {j:>7.1f}     -"
         print(f"  [{low:.1f}, {high:.1f}): {left} | {right}")
     for threshold in sorted({p for p, _, _ in calibrated.scored}):
         c = calibrated.counts(threshold)

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import COEFFICIENTS, Prominence, model_probability
 from pqsearch.analyze.sectors import PARTS, THRESHOLD, SectorDetector, load_taxonomy
@@ -173,6 +174,24 @@ def corpus_questions(folders: Iterable[Path] = FOLDERS) -> list[Question]:
     return list(best.values())
 
 
+# How many words of two questions' texts must agree for them to be one question sent to
+# several ministers or about several bodies: the nine "independent experts" questions differ
+# only in the minister's title further on, the five Brussels "neutrality" ones in the body.
+SAME_OPENING = 40
+
+
+def same_question(questions: Iterable[Question]) -> dict[str, str]:
+    """Each question's id -> the first id (sorted) of the questions whose text opens with the
+    same `SAME_OPENING` words: copies of one question, which cross-validation keeps in one
+    fold and counts once."""
+    first: dict[tuple[str, ...], str] = {}
+    groups = {}
+    for question in sorted(questions, key=lambda q: q.id):
+        opening = tuple(surface_tokens(question.question or "")[:SAME_OPENING]) or (question.id,)
+        groups[question.id] = first.setdefault(opening, question.id)
+    return groups
+
+
 def read_questions(
     questions: Sequence[Question], lemmatizer: Lemmatizer
 ) -> dict[str, dict[str, PartText]]:
@@ -294,19 +313,26 @@ def examples(
     ]
 
 
-def fit(data: Sequence[tuple[tuple[float, ...], bool]], *, l2: float = 0.5) -> tuple[float, ...]:
-    """Logistic regression by Newton's method, with an L2 penalty (not on the intercept)."""
+def fit(
+    data: Sequence[tuple[tuple[float, ...], bool]],
+    *,
+    l2: float = 0.5,
+    sample: Sequence[float] | None = None,
+) -> tuple[float, ...]:
+    """Logistic regression by Newton's method, with an L2 penalty (not on the intercept);
+    `sample` weighs each example (1 by default)."""
     import numpy as np
 
     x = np.array([features for features, _ in data], dtype=float)
     y = np.array([1.0 if positive else 0.0 for _, positive in data])
+    s = np.ones(len(data)) if sample is None else np.array(sample, dtype=float)
     weights = np.zeros(x.shape[1])
     penalty = np.eye(x.shape[1]) * l2
     penalty[0, 0] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-x @ weights))
-        gradient = x.T @ (p - y) + penalty @ weights
-        hessian = (x.T * (p * (1 - p))) @ x + penalty
+        gradient = x.T @ (s * (p - y)) + penalty @ weights
+        hessian = (x.T * (s * p * (1 - p))) @ x + penalty
         step = np.linalg.solve(hessian, gradient)
         weights -= step
         if np.abs(step).max() < 1e-8:
