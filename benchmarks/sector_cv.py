@@ -1,20 +1,25 @@
-"""Cross-validated choice of the topic model: features, penalty and threshold, on dev alone.
+"""Cross-validated choice of the topic model: features, penalty, threshold and calibration, on
+dev alone.
 
 The in-sample dev figure of benchmarks/sector_quality.py flatters the model: its coefficients
 and threshold were chosen on the very documents it is measured on (dev 0.892 / 0.883 against
-test 0.783 / 0.844). Here the dev documents (Brussels, federal and plenary alike) are split
-into k folds by document; for each fold the logistic model is fitted and the threshold chosen on
-the other folds, then the held-out fold is scored. The summed counts over the folds are the
+test 0.783 / 0.844). Here the dev questions (Brussels, federal and plenary alike) are split
+into k folds; for each fold the logistic model is fitted and the threshold chosen on the
+other folds, then the held-out fold is scored. The summed counts over the folds are the
 cross-validated figure, what the configuration should do on documents it was not tuned on.
-Repeated with several seeds, since one split of ~170 documents is noisy.
+Repeated with several seeds, since one split of ~250 questions is noisy. The copies of one
+question (sent to several ministers: `sector_quality.same_question`) stay in one fold and
+weigh 1 / their number, in fitting and in counting; `--ungrouped` counts every copy.
 
     python benchmarks/sector_cv.py [--folds 5] [--repeats 4] [--beta 0.8] [--l2 0.5 2 8]
-        [--candidates all -title +priors ...]
+        [--candidates all -title +priors ...] [--calibration] [--recall 0.85] [--ungrouped]
 
 Candidates: all seven features of `Prominence.features`, each one dropped (-name), or one
 added (+name: a prior per sector, for H, J and O, the strongest sector, interactions, evidence
 in the answer alone, no evidence in the question). The last lines fit each penalty on all of
-dev: the coefficients pqsearch/analyze/prominence.py keeps and their threshold. The
+dev: the coefficients pqsearch/analyze/prominence.py keeps and their threshold; with
+--calibration, the isotonic steps fitted on the held-out scores (`prominence.CALIBRATION`) and
+the calibrated threshold of highest precision whose held-out recall reaches --recall. The
 threshold is chosen in-fold to maximise F-beta (beta < 1 weighs precision first). Each
 candidate's held-out figures are also given by label file (Brussels, federal, unanswered
 federal, plenary): a change must not help one register and hurt another.

@@ -41,6 +41,7 @@ from pqsearch.analyze.sectors import PARTS, THRESHOLD, SectorDetector, load_taxo
 from pqsearch.analyze.segments import PartText, read_part
 from pqsearch.models import Question
 from pqsearch.parse import parse_paths
+from pqsearch.query.similar import SAME_QUESTION
 
 REPO = Path(__file__).resolve().parents[1]
 # The label files by source: Brussels written questions, federal written questions (answered,
@@ -174,21 +175,23 @@ def corpus_questions(folders: Iterable[Path] = FOLDERS) -> list[Question]:
     return list(best.values())
 
 
-# How many words of two questions' texts must agree for them to be one question sent to
-# several ministers or about several bodies: the nine "independent experts" questions differ
-# only in the minister's title further on, the five Brussels "neutrality" ones in the body.
-SAME_OPENING = 40
-
-
 def same_question(questions: Iterable[Question]) -> dict[str, str]:
-    """Each question's id -> the first id (sorted) of the questions whose text opens with the
-    same `SAME_OPENING` words: copies of one question, which cross-validation keeps in one
-    fold and counts once."""
-    first: dict[tuple[str, ...], str] = {}
+    """Each question's id -> the first id (sorted) of the question it is a copy of: the same
+    question sent to several ministers or about several bodies (the nine "independent experts"
+    questions, the five Brussels "neutrality" ones), which cross-validation keeps in one fold
+    and counts once. Copies as `pqsearch similar` tells them (`similar.SAME_QUESTION`): the
+    smaller of the two title-and-question word sets is mostly in the other."""
+    firsts: list[tuple[str, set[str]]] = []
     groups = {}
     for question in sorted(questions, key=lambda q: q.id):
-        opening = tuple(surface_tokens(question.question or "")[:SAME_OPENING]) or (question.id,)
-        groups[question.id] = first.setdefault(opening, question.id)
+        words = set(surface_tokens(f"{question.title}\n{question.question or ''}"))
+        for first, seen in firsts:
+            if len(words & seen) / (min(len(words), len(seen)) or 1) >= SAME_QUESTION:
+                groups[question.id] = first
+                break
+        else:
+            firsts.append((question.id, words))
+            groups[question.id] = question.id
     return groups
 
 
