@@ -19,8 +19,9 @@ exactly its labels.
 chosen split are followed by one line per part (brussels, federal answered, federal
 unanswered, plenary), so the held-out parts are reported apart as well as together.
 
---fit prints the logistic coefficients fitted on the dev part (pqsearch/analyze/prominence.py
-keeps them); --calibration prints precision and recall by probability band on the chosen part.
+--fit prints the logistic coefficients fitted on the dev part, each question once
+(pqsearch/analyze/prominence.py keeps them; benchmarks/sector_cv.py fits the same);
+--calibration prints precision and recall by probability band on the chosen part.
 tests/analyze/test_sectors.py runs `measure` on the test part and fails below its floors.
 """
 
@@ -29,6 +30,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -305,15 +307,23 @@ def measure(
 
 
 def examples(
-    labels: Mapping[str, Label], found: Mapping[str, Reading], split: str
-) -> list[tuple[tuple[float, ...], bool]]:
-    """(features, is a topic) for every sector with evidence outside names in `split`."""
-    return [
-        (prominence.features(), sector in label.sectors)
-        for doc_id, label in labels.items()
-        if label.split == split
-        for sector, prominence in found[doc_id].prominences.items()
-    ]
+    labels: Mapping[str, Label],
+    found: Mapping[str, Reading],
+    split: str,
+    groups: Mapping[str, str] | None = None,
+) -> tuple[list[tuple[tuple[float, ...], bool]], list[float]]:
+    """(features, is a topic) for every sector with evidence outside names in `split`, and
+    the weight of each: 1 / the copies of its question (`same_question`) when `groups` is
+    given."""
+    docs = [doc_id for doc_id, label in labels.items() if label.split == split]
+    group = {doc_id: (groups or {}).get(doc_id, doc_id) for doc_id in docs}
+    copies = Counter(group.values())
+    data, weights = [], []
+    for doc_id in docs:
+        for sector, prominence in found[doc_id].prominences.items():
+            data.append((prominence.features(), sector in labels[doc_id].sectors))
+            weights.append(1.0 / copies[group[doc_id]])
+    return data, weights
 
 
 def fit(
@@ -431,7 +441,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     labels = {i: label for i, label in every.items() if args.source in (None, label.source)}
     if args.fit:
         # Fitted on all of dev whatever --source says: the model in use is fitted so.
-        coefficients = fit(examples(every, found, DEV))
+        dev_questions = [q for q in questions if every[q.id].split == DEV]
+        data, weights = examples(every, found, DEV, same_question(dev_questions))
+        coefficients = fit(data, sample=weights)
         print(f"fitted on dev: {coefficients} (in use: {COEFFICIENTS})")
         # Uncalibrated (the calibration in use belongs to the model in use): pass --threshold
         # on the model's scale (sector_cv.py --calibration fits the steps for a new model).

@@ -5,7 +5,8 @@ scores like one discussed for a page. What tells a topic from a passing mention 
 how widely it is discussed: in the title, in the question's sentences and items, in a share of
 the answer's sentences. `Prominence` holds those measures; `topic_probability` turns them
 into the probability that a hand labeller calls the sector a topic: a logistic model fitted
-on the dev part of the labels (benchmarks/sector_quality.py --fit), then calibrated by steps
+on the dev part of the labels, each question once (benchmarks/sector_cv.py; sector_quality.py
+--fit), then calibrated by steps
 fitted on what the model said of dev documents it was not fitted on (`CALIBRATION`). The
 threshold is on the calibrated scale, so a score at the threshold is what it says.
 """
@@ -64,7 +65,7 @@ from dataclasses import dataclass
 # 272 documents, 256 questions) and spread the copies over the folds, so a held-out copy had its
 # twins in the fitted folds. Folds now keep a question's copies together and every question
 # weighs 1 (`sector_cv.py`, `sector_quality.same_question`); refitted so: cross-validated dev
-# 0.848 / 0.828 (the same model and threshold counted the old way: 0.846 / 0.850); by part
+# 0.848 / 0.828 (fitted on every copy, folds by document, as before: 0.846 / 0.850); by part
 # Brussels 0.962 / 0.878, federal 0.873 / 0.864, unanswered federal 0.762 / 0.695, plenary
 # 0.726 / 0.754.
 COEFFICIENTS = (-4.34, 0.51, 2.02, 2.42, 0.47, 0.61, 1.63)
