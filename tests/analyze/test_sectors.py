@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks.sector_quality import measure
 from pqsearch.analyze.lemmatize import Lemmatizer
+from pqsearch.analyze.prominence import CALIBRATION, TOPIC_THRESHOLD, calibrate
 from pqsearch.analyze.sectors import (
     FRAME_REACH,
     SectorDetector,
@@ -271,6 +272,16 @@ def test_a_topic_is_exactly_a_score_at_or_above_the_threshold(
     assert all(0.0 <= m.score <= 1.0 for m in mentions)
     assert all(m.topic == (m.score >= detector.threshold) for m in mentions)
     assert [m for m in mentions if m.topic] == list(detector.detect(seed_parts))
+
+
+def test_calibrated_scores_keep_the_models_order_and_the_threshold_is_a_step() -> None:
+    # A higher model score never shows as a lower probability, every model score has a step,
+    # and the threshold is a value a score can take (the share of topics of its step).
+    model = [i / 1000 for i in range(1001)]
+    shown = [calibrate(p) for p in model]
+    assert shown == sorted(shown)
+    assert shown[0] > 0.0 and shown[-1] <= 1.0
+    assert TOPIC_THRESHOLD in {share for _, share in CALIBRATION}
 
 
 def test_a_phrase_matches_whichever_reading_the_lemmatizer_gives_its_words(
