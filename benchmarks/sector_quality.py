@@ -19,8 +19,9 @@ exactly its labels.
 chosen split are followed by one line per part (brussels, federal answered, federal
 unanswered, plenary), so the held-out parts are reported apart as well as together.
 
---fit prints the logistic coefficients fitted on the dev part (pqsearch/analyze/prominence.py
-keeps them); --calibration prints precision and recall by probability band on the chosen part.
+--fit prints the logistic coefficients fitted on the dev part, each question once
+(pqsearch/analyze/prominence.py keeps them; benchmarks/sector_cv.py fits the same);
+--calibration prints precision and recall by probability band on the chosen part.
 tests/analyze/test_sectors.py runs `measure` on the test part and fails below its floors.
 """
 
@@ -29,17 +30,20 @@ from __future__ import annotations
 import argparse
 import sys
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.lemmatize import Lemmatizer
-from pqsearch.analyze.prominence import COEFFICIENTS, Prominence, topic_probability
+from pqsearch.analyze.prominence import COEFFICIENTS, Prominence, model_probability
 from pqsearch.analyze.sectors import PARTS, THRESHOLD, SectorDetector, load_taxonomy
 from pqsearch.analyze.segments import PartText, read_part
 from pqsearch.models import Question
 from pqsearch.parse import parse_paths
+from pqsearch.query.similar import SAME_QUESTION
 
 REPO = Path(__file__).resolve().parents[1]
 # The label files by source: Brussels written questions, federal written questions (answered,
@@ -173,6 +177,26 @@ def corpus_questions(folders: Iterable[Path] = FOLDERS) -> list[Question]:
     return list(best.values())
 
 
+def same_question(questions: Iterable[Question]) -> dict[str, str]:
+    """Each question's id -> the first id (sorted) of the question it is a copy of: the same
+    question sent to several ministers or about several bodies (the nine "independent experts"
+    questions, the five Brussels "neutrality" ones), which cross-validation keeps in one fold
+    and counts once. Copies as `pqsearch similar` tells them (`similar.SAME_QUESTION`): the
+    smaller of the two title-and-question word sets is mostly in the other."""
+    firsts: list[tuple[str, set[str]]] = []
+    groups = {}
+    for question in sorted(questions, key=lambda q: q.id):
+        words = set(surface_tokens(f"{question.title}\n{question.question or ''}"))
+        for first, seen in firsts:
+            if len(words & seen) / (min(len(words), len(seen)) or 1) >= SAME_QUESTION:
+                groups[question.id] = first
+                break
+        else:
+            firsts.append((question.id, words))
+            groups[question.id] = question.id
+    return groups
+
+
 def read_questions(
     questions: Sequence[Question], lemmatizer: Lemmatizer
 ) -> dict[str, dict[str, PartText]]:
@@ -283,30 +307,45 @@ def measure(
 
 
 def examples(
-    labels: Mapping[str, Label], found: Mapping[str, Reading], split: str
-) -> list[tuple[tuple[float, ...], bool]]:
-    """(features, is a topic) for every sector with evidence outside names in `split`."""
-    return [
-        (prominence.features(), sector in label.sectors)
-        for doc_id, label in labels.items()
-        if label.split == split
-        for sector, prominence in found[doc_id].prominences.items()
-    ]
+    labels: Mapping[str, Label],
+    found: Mapping[str, Reading],
+    split: str,
+    groups: Mapping[str, str] | None = None,
+) -> tuple[list[tuple[tuple[float, ...], bool]], list[float]]:
+    """(features, is a topic) for every sector with evidence outside names in `split`, and
+    the weight of each: 1 / the copies of its question (`same_question`) when `groups` is
+    given."""
+    docs = [doc_id for doc_id, label in labels.items() if label.split == split]
+    group = {doc_id: (groups or {}).get(doc_id, doc_id) for doc_id in docs}
+    copies = Counter(group.values())
+    data, weights = [], []
+    for doc_id in docs:
+        for sector, prominence in found[doc_id].prominences.items():
+            data.append((prominence.features(), sector in labels[doc_id].sectors))
+            weights.append(1.0 / copies[group[doc_id]])
+    return data, weights
 
 
-def fit(data: Sequence[tuple[tuple[float, ...], bool]], *, l2: float = 0.5) -> tuple[float, ...]:
-    """Logistic regression by Newton's method, with an L2 penalty (not on the intercept)."""
+def fit(
+    data: Sequence[tuple[tuple[float, ...], bool]],
+    *,
+    l2: float = 0.5,
+    sample: Sequence[float] | None = None,
+) -> tuple[float, ...]:
+    """Logistic regression by Newton's method, with an L2 penalty (not on the intercept);
+    `sample` weighs each example (1 by default)."""
     import numpy as np
 
     x = np.array([features for features, _ in data], dtype=float)
     y = np.array([1.0 if positive else 0.0 for _, positive in data])
+    s = np.ones(len(data)) if sample is None else np.array(sample, dtype=float)
     weights = np.zeros(x.shape[1])
     penalty = np.eye(x.shape[1]) * l2
     penalty[0, 0] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-x @ weights))
-        gradient = x.T @ (p - y) + penalty @ weights
-        hessian = (x.T * (p * (1 - p))) @ x + penalty
+        gradient = x.T @ (s * (p - y)) + penalty @ weights
+        hessian = (x.T * (s * p * (1 - p))) @ x + penalty
         step = np.linalg.solve(hessian, gradient)
         weights -= step
         if np.abs(step).max() < 1e-8:
@@ -402,12 +441,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     labels = {i: label for i, label in every.items() if args.source in (None, label.source)}
     if args.fit:
         # Fitted on all of dev whatever --source says: the model in use is fitted so.
-        coefficients = fit(examples(every, found, DEV))
+        dev_questions = [q for q in questions if every[q.id].split == DEV]
+        data, weights = examples(every, found, DEV, same_question(dev_questions))
+        coefficients = fit(data, sample=weights)
         print(f"fitted on dev: {coefficients} (in use: {COEFFICIENTS})")
+        # Uncalibrated (the calibration in use belongs to the model in use): pass --threshold
+        # on the model's scale (sector_cv.py --calibration fits the steps for a new model).
         for reading in found.values():
             reading.probabilities.clear()
             reading.probabilities.update(
-                {s: topic_probability(p, coefficients) for s, p in reading.prominences.items()}
+                {s: model_probability(p, coefficients) for s, p in reading.prominences.items()}
             )
     print(report(evaluate(labels, found, args.threshold, split), errors=args.errors))
     if args.source is None:

@@ -77,6 +77,16 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
 # sentences that repeat the question (answers often restate it).
 MAX_CONTEXT_SENTENCES = 1
 MIN_OWN_WORDS = 5
+# Nor does a sentence that says the information is not held ("Mijn diensten leggen geen
+# statistieken aan", "je ne dispose pas de ces chiffres"): it tells the member what the
+# minister does not have, which is what sending the member elsewhere is about.
+_NOT_HELD = re.compile(
+    r"\bne (?:dispos\w*|possed\w*|ti\w*nn?\w*|collect\w*|recens\w*|enregistr\w*) pas "
+    r"(?:de |des |d'|ces |de ces |les )?(?:statistiques|donnees|chiffres|informations)\b"
+    r"|\b(?:aucune?s?|pas de) (?:statistiques?|donnees|chiffres) (?:ne |n')?(?:sont |est )?"
+    r"(?:disponibles?|tenues?|collectees?)\b"
+    r"|\b(?:geen |niet over (?:de |deze |die )?)(?:statistieken|cijfers|gegevens)\b"
+)
 
 # Phrasings, matched per sentence on text folded to unaccented characters (see
 # `fold_in_place`), case insensitive. Written for any tense, mood and person ("je renvoie",
@@ -171,6 +181,15 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\breponses?\b[^.]{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
         r"(?:je|nous) (?:vous )?(?:renvo|renverr|refer)\w*",
         r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
+        # Sent to what was said or shown elsewhere instead of an answer: a presentation, a
+        # statement, a debate in committee ("Ik verwijs naar de voorstelling van de studie",
+        # "je vous renvoie à l'exposé que j'ai fait en commission").
+        r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\b(?:voorstelling|presentatie|"
+        r"uiteenzetting|toelichting|bespreking|debat)\b",
+        r"\b(?:renv[oe]\w*|renverr\w*|refer\w*)\b[^.]{0,80}?\b(?:presentation|expose|"
+        r"debat|discussion)s? (?:qui a eu lieu |tenue? |faite? |donnee? |"
+        r"que (?:j'ai|nous avons) (?:fait|faite|donne|donnee|tenu) )?"
+        r"(?:en|au sein de la|a la|lors de la) (?:commission|seance|pleniere)",
         r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b"
         r"[^.]{0,30}\b(?:gegeven|verstrekt)\b",
         r"\bzie (?:mijn |het )?antwoord\b",
@@ -272,10 +291,10 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
 
 
 def _informative(sentence: str, asked: str) -> bool:
-    """Whether a sentence of the answer says something itself: long enough, and not a
-    restatement of the question."""
+    """Whether a sentence of the answer says something itself: long enough, not a statement
+    that the information is not held, and not a restatement of the question."""
     words = sentence.split()
-    if len(words) < MIN_OWN_WORDS:
+    if len(words) < MIN_OWN_WORDS or _NOT_HELD.search(sentence):
         return False
     words_only = " ".join(words)
     return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)

@@ -1,10 +1,10 @@
 """Which sector detector analysed a document: a fingerprint of its fitted model and its data.
 
-The topic model's coefficients and threshold, the list and frame reach, the names of bodies
-(`bodies.toml`) and the hand-kept `DETECTOR_REVISION` (for a change of code that no number
-shows) go into one hash. A refit changes a coefficient, hence the fingerprint, without anyone
-remembering to bump a version; the taxonomy has its own fingerprint beside it
-(`Taxonomy.fingerprint`), since a user may bring their own file.
+The topic model's coefficients, calibration and threshold, the list and frame reach, the
+names of bodies (`bodies.toml`) and the hand-kept `DETECTOR_REVISION` (for a change of code
+that no number shows) go into one hash. A refit changes a coefficient, hence the
+fingerprint, without anyone remembering to bump a version; the taxonomy has its own
+fingerprint beside it (`Taxonomy.fingerprint`), since a user may bring their own file.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import hashlib
 import json
 from functools import cache
 
-from pqsearch.analyze.prominence import COEFFICIENTS, TOPIC_THRESHOLD
+from pqsearch.analyze.prominence import CALIBRATION, COEFFICIENTS, TOPIC_THRESHOLD
 from pqsearch.analyze.sectors import DETECTOR_REVISION, FRAME_REACH, LIST_SECTORS
 from pqsearch.analyze.segments import load_gazetteer
 
@@ -27,6 +27,7 @@ def detector_fingerprint() -> str:
     content = {
         "revision": DETECTOR_REVISION,
         "coefficients": list(COEFFICIENTS),
+        "calibration": [list(step) for step in CALIBRATION],
         "threshold": TOPIC_THRESHOLD,
         "list_sectors": LIST_SECTORS,
         "frame_reach": FRAME_REACH,

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.prominence import (
+    CALIBRATION,
     COEFFICIENTS,
     TOPIC_THRESHOLD,
     Prominence,
@@ -101,10 +102,12 @@ class SectorDetector:
         *,
         threshold: float = THRESHOLD,
         coefficients: tuple[float, ...] = COEFFICIENTS,
+        calibration: tuple[tuple[float, float], ...] = CALIBRATION,
     ) -> None:
         self.taxonomy = taxonomy
         self.threshold = threshold
         self.coefficients = coefficients
+        self.calibration = calibration
         self._labels = {sector.id: sector.label for sector in taxonomy.sectors}
         self._generic = {sector.id: frozenset(sector.generic) for sector in taxonomy.sectors}
         entries = [
@@ -207,7 +210,7 @@ class SectorDetector:
             probability = 0.0
             prominence = prominences.get(sector_id)
             if prominence is not None:
-                probability = topic_probability(prominence, self.coefficients)
+                probability = topic_probability(prominence, self.coefficients, self.calibration)
             mentions.append(
                 SectorMention(
                     sector=sector_id,

@@ -340,6 +340,16 @@ _REDIRECTIONS = [
         NOT_PUBLISHED,
         "Dit overzicht kan geraadpleegd worden door het geachte lid bij de griffie van de Kamer.",
     ),
+    # Sent to what was presented or said elsewhere instead of an answer.
+    (
+        BY_REFERENCE,
+        "Je vous renvoie à la présentation que j'ai faite en commission de l'Économie le 3 mai.",
+    ),
+    (BY_REFERENCE, "Je me réfère à la présentation faite en commission de la Santé."),
+    (
+        BY_REFERENCE,
+        "Ik verwijs naar de toelichting van de staatssecretaris in de commissie Financiën.",
+    ),
 ]
 
 
@@ -375,6 +385,25 @@ def test_a_fact_then_a_referral_is_by_reference_two_sentences_of_its_own_are_sub
         "acceptés dans tous les trains depuis mai. " + referral
     )
     assert classify_answer(_question(one_fact)).type == BY_REFERENCE
+    assert classify_answer(_question(two_facts)).type == SUBSTANTIVE
+
+
+@pytest.mark.parametrize(
+    "not_held",
+    [
+        "Mon administration ne tient pas de statistiques sur le nombre de factures électroniques.",
+        "Mijn diensten houden geen statistieken bij over het aantal elektronische facturen.",
+        "Je ne dispose pas de ces chiffres, qui ne sont pas nécessaires pour établir l'impôt.",
+    ],
+)
+def test_saying_the_figures_are_not_held_is_no_information_of_its_own(not_held: str) -> None:
+    # The sentence says what the minister does not have; with one fact beside it, the
+    # answer's business is still to send the member to the colleague who has it.
+    fact = "Une étude sur un échantillon d'entreprises a été réalisée en 2012 par ce service."
+    colleague = "Je vous invite à adresser votre question au secrétaire d'État compétent."
+    result = classify_answer(_question(f"{not_held} {fact} {colleague}"))
+    assert result.type == NOT_COMPETENT
+    two_facts = f"{fact} Elle portait sur 2.000 entreprises et 40.000 factures. {colleague}"
     assert classify_answer(_question(two_facts)).type == SUBSTANTIVE
 
 
