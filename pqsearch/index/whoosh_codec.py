@@ -55,14 +55,11 @@ from whoosh.codec.whoosh3 import (
 )
 from whoosh.util.numeric import length_to_byte
 
-# New segments (every commit and merge of an ingest) are written with blocks of 512 postings
-# compressed at zlib level 6: 10 % smaller postings than Whoosh's default of 128 at level 3,
-# mostly the positions of the surface-word fields (level 9 gains 0.2 % more for a slower
-# write). Segments written before keep their blocks of 128 and read as before.
-POSTINGS_BLOCK = 512
-POSTINGS_COMPRESSION = 6
+from pqsearch.index.whoosh_format import POSTINGS_BLOCK, POSTINGS_COMPRESSION
+
 # A term with more postings is never inlined: inlined postings are read one Python call at
-# a time (Whoosh's `ListMatcher`), and past a few dozen a compressed block is smaller anyway.
+# a time (Whoosh's `ListMatcher`), and past a dozen a compressed block is nearly always
+# smaller anyway (a cap of 8 or 64 changes 1,000 documents' index by 2 kB).
 INLINE_MAX_POSTINGS = 16
 
 _LENGTH = struct.Struct("!i")

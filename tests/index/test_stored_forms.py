@@ -21,7 +21,7 @@ from pqsearch.index import run as run_module
 from pqsearch.index import schema as schema_module
 from pqsearch.index import store
 from pqsearch.index.records import decode_record, encode_record, record_json
-from pqsearch.index.whoosh_codec import POSTINGS_BLOCK
+from pqsearch.index.whoosh_format import POSTINGS_BLOCK
 from tests.conftest import REPO, SHIPPED_CORPUS
 
 QUERIES = ("bruxelles", "logement social", '"de la Région"', "ministre OR commune")
