@@ -7,7 +7,8 @@
   sortable columns, our raw columns and positions files, the lexicon, the rest);
 - **per field**: its terms, their term-dictionary entries (key and value bytes; the hash
   table's own slots are the file's remainder), their postings bytes (exact: each term's
-  extent in `.pst`, or its inlined postings) and how those split between document ids,
+  extent in `.pst`, or its postings inlined in its entry, counted apart: "inlined terms",
+  "inlined bytes", part of the dictionary values) and how those split between document ids,
   weights (frequencies) and values (positions), block headers and framing. A block is one
   zlib stream of the three, so the split is each part compressed alone, scaled to the
   block's real size: an estimate, whose total is exact;
@@ -108,9 +109,10 @@ def field_bytes(leaf: Any) -> dict[str, dict[str, float]]:
         row["terms"] += 1
         row["dictionary keys"] += len(key)
         row["dictionary values"] += len(value)
-        if value[0]:  # inlined
-            row["inlined postings"] += len(value) - _TERMINFO_FIXED
-            row["postings"] += 1
+        if value[0]:  # inlined (`whoosh_codec`): pickled into the entry, no block
+            row["inlined terms"] += 1
+            row["inlined bytes"] += len(value) - _TERMINFO_FIXED
+            row["postings"] += struct.unpack("!BfIBBfII", value[:_TERMINFO_FIXED])[2]
             continue
         offset = struct.unpack("!q", value[_TERMINFO_FIXED : _TERMINFO_FIXED + 8])[0]
         length = struct.unpack("!i", value[_TERMINFO_FIXED + 8 : _TERMINFO_FIXED + 12])[0]
@@ -206,6 +208,8 @@ def report(result: dict[str, Any], text_bytes: int | None) -> str:
         "dictionary keys",
         "dictionary values",
         "pst bytes",
+        "inlined terms",
+        "inlined bytes",
         "single-posting terms",
         "single-posting pst bytes",
         "ids",

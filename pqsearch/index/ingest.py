@@ -36,7 +36,7 @@ from pqsearch.index.run import (
     record_files,
 )
 from pqsearch.index.schema import SCHEMA_VERSION, build_schema
-from pqsearch.index.whoosh_format import postings_codec
+from pqsearch.index.whoosh_codec import postings_codec
 from pqsearch.index.worker import default_jobs
 from pqsearch.models import IngestReport
 from pqsearch.parse import iter_parse

@@ -24,7 +24,7 @@ from pqsearch.index.fingerprint import with_indexed_hash
 from pqsearch.index.manifest import write_manifest
 from pqsearch.index.records import decode_record
 from pqsearch.index.schema import TEXT_PARTS, to_document
-from pqsearch.index.whoosh_format import postings_codec
+from pqsearch.index.whoosh_codec import postings_codec
 from pqsearch.models import FileFailure, IngestReport, Question, SkippedFile
 from pqsearch.parse import versions
 from pqsearch.parse.fields import MAX_NUMBER

@@ -10,7 +10,9 @@ documents spent most of its time there. The fast path here reads each
 block's tuple at once through the block matcher's private attributes (`_data`,
 `_blocklength`, `_byteids`, `_i`, `_read_data`, `_next_block`, `_read_values`, `_values`;
 `_postfile`, `_startoffset` and `_length` to ask for the list's bytes before reading them)
-and the positions' byte layout.
+and the positions' byte layout. Segments written since by `whoosh_codec.py` pickle the same
+tuples in protocol 3 (any unpickler reads both) and inline a rare term's few postings into its
+term-dictionary entry, which Whoosh's public path reads (a `ListMatcher`): so does this one.
 
 `check_format` decodes a sample of the index both ways when a reader opens it (a frequent
 term of a lemma, a surface-word and a metadata field, over several blocks). If they differ,
@@ -29,7 +31,7 @@ from typing import Any, cast
 
 import numpy as np
 import whoosh
-from whoosh.codec.whoosh3 import W3Codec, W3LeafMatcher
+from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
 
 from pqsearch.index.array_file import will_need
@@ -37,11 +39,10 @@ from pqsearch.index.postings import FloatArray, IntArray, PositionArray
 from pqsearch.index.schema import LEMMA_FIELDS, WORD_FIELDS
 
 # New segments (every commit and merge of an ingest) are written with blocks of 512 postings
-# compressed at zlib level 6, Whoosh's stock format with other parameters (they travel with
-# each segment in the table of contents; reading never depends on them): 10 % smaller
-# postings than Whoosh's default of 128 at level 3, mostly the positions of the surface-word
-# fields (zlib finds more to share in a longer block; level 9 gains 0.2 % more for a slower
-# write). Segments written before keep their blocks of 128 and read as before.
+# compressed at zlib level 6 (`whoosh_codec.py`, which writes them): 10 % smaller postings
+# than Whoosh's default of 128 at level 3, mostly the positions of the surface-word fields
+# (level 9 gains 0.2 % more for a slower write). Segments written before keep their blocks of
+# 128 and read as before: reading never depends on these.
 POSTINGS_BLOCK = 512
 POSTINGS_COMPRESSION = 6
 # Terms decoded both ways at open: a few blocks (of 128 in older segments, 512 in newer), so
@@ -95,11 +96,6 @@ class PostingsDecoder:
 
 
 PUBLIC = PostingsDecoder(fast=False)
-
-
-def postings_codec() -> Any:
-    """The codec new segments are written with (`POSTINGS_BLOCK`, `POSTINGS_COMPRESSION`)."""
-    return W3Codec(blocklimit=POSTINGS_BLOCK, compression=POSTINGS_COMPRESSION)
 
 
 def read_term(

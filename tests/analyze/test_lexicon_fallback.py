@@ -1,8 +1,10 @@
-"""The lexicon's fallback table as compressed blocks: the same lemmas as one row per pair, a
-fraction of the bytes, and lexicons written with the rows still read."""
+"""The lexicon's fallback table as compressed blocks shipped once with the package: new
+lexicons name it and hold no copy; lexicons written with their own blocks, or with one row
+per pair, still read theirs."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -12,22 +14,24 @@ from pqsearch.analyze.lexicon import FILENAME, Lexicon
 from pqsearch.analyze.lexicon_fallback import (
     BLOCK_ROWS,
     BLOCKS_TABLE,
-    _fallback_blocks,
-    _folded_pairs,
+    FALLBACK_META,
+    SHIPPED,
     block_lemmas,
     decode_block,
     encode_blocks,
+    read_shipped,
 )
 from pqsearch.errors import DamagedIndexError
+from tests.conftest import REPO
 
 
-def _simplemma_pairs() -> dict[str, set[str]]:
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
-
-    table = DefaultDictionaryFactory().get_dictionary("fr")
+def _shipped_pairs() -> dict[str, set[str]]:
+    """Every (form, lemma) of the shipped table, from all its lines."""
     expected: dict[str, set[str]] = {}
-    for form, lemma in _folded_pairs(table.items()):
-        expected.setdefault(form, set()).add(lemma)
+    for block in read_shipped(SHIPPED)[1]:
+        for line in decode_block(block):
+            form, _, lemma = line.partition("\t")
+            expected.setdefault(form, set()).add(lemma or form)
     return expected
 
 
@@ -39,22 +43,52 @@ def new_lexicon(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_a_new_lexicon_holds_the_table_in_under_a_megabyte_and_a_half(new_lexicon: Path) -> None:
-    # One row per pair took 5.75 MB of every index.
-    assert new_lexicon.stat().st_size < 1_500_000
+@pytest.fixture(scope="module")
+def own_blocks_lexicon(tmp_path_factory: pytest.TempPathFactory, new_lexicon: Path) -> Path:
+    """A lexicon as written before the table was shipped: its own copy of the blocks."""
+    path = tmp_path_factory.mktemp("own") / FILENAME
+    path.write_bytes(new_lexicon.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.executemany(
+            f"INSERT INTO {BLOCKS_TABLE} VALUES (?, ?)", zip(*read_shipped(SHIPPED), strict=True)
+        )
+        connection.execute(
+            "UPDATE meta SET value = 'simplemma 2.0.0 fr' WHERE key = ?", (FALLBACK_META,)
+        )
+    connection.close()
+    return path
 
 
-def test_the_forms_around_every_block_boundary_get_simplemmas_lemmas(new_lexicon: Path) -> None:
-    expected = _simplemma_pairs()
+def test_a_new_lexicon_names_the_shipped_table_and_holds_no_copy(new_lexicon: Path) -> None:
+    # Its own copy of the blocks took 0.8 MB of every index, one row per pair 5.75 MB.
+    assert new_lexicon.stat().st_size < 100_000
+    with Lexicon.open(new_lexicon) as lexicon:
+        assert lexicon.get_meta(FALLBACK_META) == f"shipped {SHIPPED}"
+        assert lexicon.in_dictionary("recharger")
+
+
+def test_the_shipped_table_never_changes() -> None:
+    # Lexicons read it by name: a better table is a new file (`lexicon_fallback.py`).
+    data = (REPO / "pqsearch" / "data" / SHIPPED).read_bytes()
+    assert hashlib.sha256(data).hexdigest() == (
+        "03ee7edc0a333f79f5422c76d1162d40ba644ea2d32f9cb3c8c01c37e5e7ebec"
+    )
+
+
+@pytest.mark.parametrize("which", ["shipped", "own blocks"])
+def test_the_forms_around_every_block_boundary_get_the_tables_lemmas(
+    new_lexicon: Path, own_blocks_lexicon: Path, which: str
+) -> None:
+    expected = _shipped_pairs()
     forms = sorted(expected)
-    firsts = [first for first, _ in _fallback_blocks()]
+    firsts = read_shipped(SHIPPED)[0]
     assert len(firsts) > 1000
     # The first form of each block, the form just before it (the previous block's last),
     # the one after it, and words that sort between forms.
     at = {form: i for i, form in enumerate(forms)}
     around = {forms[j] for first in firsts for j in (at[first] - 1, at[first], at[first] + 1)}
     assert min(firsts) == forms[0]
-    with Lexicon.open(new_lexicon) as lexicon:
+    with Lexicon.open(new_lexicon if which == "shipped" else own_blocks_lexicon) as lexicon:
         for form in around:
             assert lexicon._fallback(form) == expected[form], form
         for form in list(around)[:300]:
@@ -116,12 +150,29 @@ def test_a_lexicon_written_with_one_row_per_pair_is_still_read(tmp_path: Path) -
 
 
 def test_a_block_that_does_not_decompress_is_a_damaged_index(
+    own_blocks_lexicon: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / FILENAME
+    path.write_bytes(own_blocks_lexicon.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"UPDATE {BLOCKS_TABLE} SET rows = x'0102030405'")
+    connection.close()
+    with Lexicon.open(path) as lexicon, pytest.raises(DamagedIndexError, match="--rebuild"):
+        lexicon.expand("maisons")
+
+
+def test_a_table_this_installation_does_not_ship_is_named_in_the_error(
     new_lexicon: Path, tmp_path: Path
 ) -> None:
     path = tmp_path / FILENAME
     path.write_bytes(new_lexicon.read_bytes())
     with sqlite3.connect(path) as connection:
-        connection.execute(f"UPDATE {BLOCKS_TABLE} SET rows = x'0102030405'")
+        connection.execute(
+            "UPDATE meta SET value = 'shipped fallback-fr-9.bin' WHERE key = ?", (FALLBACK_META,)
+        )
     connection.close()
-    with Lexicon.open(path) as lexicon, pytest.raises(DamagedIndexError, match="--rebuild"):
+    with (
+        Lexicon.open(path) as lexicon,
+        pytest.raises(DamagedIndexError, match=r"fallback-fr-9\.bin.*--rebuild"),
+    ):
         lexicon.expand("maisons")
