@@ -62,11 +62,12 @@ class Matcher:
             # `expand` gives a form its corpus lemmas, else the fallback's, and the form
             # itself (a stopword nothing): beyond the forms of the asked lemmas, only an
             # asked lemma met as a form or a form the corpus never gave a lemma can have one.
-            others = forms - matched - self._lexicon.stopwords()
-            undecided = (self.lemmas & others) | self._known.unindexed(others)
-            for form, lemmas in self._lexicon.expand_folded(undecided).items():
-                if not self.lemmas.isdisjoint(lemmas):
-                    matched.add(form)
+            # Each is a set operation on the few, but the one over the text's forms.
+            undecided = (self._known.unindexed(forms) | (self.lemmas & forms)) - matched
+            if undecided:
+                for form, lemmas in self._lexicon.expand_folded(undecided).items():
+                    if not self.lemmas.isdisjoint(lemmas):
+                        matched.add(form)
         return matched
 
     def spans(self, text: str) -> list[tuple[int, int]]:
@@ -113,8 +114,8 @@ class Matcher:
 
 class _Forms:
     """What highlighting learnt of one lexicon: the forms the corpus gave each lemma asked
-    (stopwords left out: `expand` gives them nothing), and which forms met it never gave
-    a lemma."""
+    and which forms met it never gave a lemma (stopwords left out of both: `expand` gives
+    them nothing)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -134,10 +135,10 @@ class _Forms:
         return frozenset().union(*(self._of_lemma.get(lemma, ()) for lemma in lemmas))
 
     def unindexed(self, forms: frozenset[str]) -> set[str]:
-        """Those of `forms` the corpus never gave a lemma."""
+        """Those of `forms` the corpus never gave a lemma, stopwords left out."""
         new = forms - self._checked
         if new:
-            self._unindexed.update(self.lexicon.unindexed(new))
+            self._unindexed.update(self.lexicon.unindexed(new - self.lexicon.stopwords()))
             self._checked.update(new)
         return self._unindexed & forms
 
