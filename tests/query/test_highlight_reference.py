@@ -9,6 +9,7 @@ forms; this checks that it marks exactly what asking about every word would mark
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,8 +153,9 @@ def test_forms_only_the_fallback_table_lemmatizes(reader: IndexReader) -> None:
     texts = [*UNSEEN, *_texts(reader)]
     lexicon = reader.lexicon
     words = {fold(word) for text in UNSEEN for word, _, _ in iter_words(text)}
-    lemmas = {lemma for form in lexicon.unindexed(words) for lemma in lexicon.expand(form)}
-    assert {"cheval", "oeil", "developper"} <= lemmas
+    # Lemmas only: a form asked for as itself would match without its fallback lemmas.
+    lemmas = {lemma for form in lexicon.unindexed(words) for lemma in lexicon.expand(form) - {form}}
+    assert {"cheval", "oeil", "developper"} <= lemmas and not lemmas & words
     _fresh()
     with Lexicon.open(lexicon.path) as fresh:
         matcher = Matcher(fresh, set(), lemmas)
@@ -161,6 +163,26 @@ def test_forms_only_the_fallback_table_lemmatizes(reader: IndexReader) -> None:
             expected = _reference(fresh, text, set(), lemmas, set())
             assert matcher.spans(text) == expected, text[:80]
         assert len(matcher.spans(UNSEEN[0])) >= 4
+
+
+def test_a_stopword_with_a_lemma_is_not_marked(reader: IndexReader, tmp_path: Path) -> None:
+    """A form the corpus gave a lemma but the stopword list holds (a list stored after
+    the forms) gets nothing from `expand`: no lemma's forms mark it."""
+    copy = tmp_path / "lexicon.sqlite"
+    shutil.copyfile(reader.lexicon.path, copy)
+    with Lexicon.open(copy, writable=True) as writable:
+        writable.set_stopwords([*writable.stopwords(), "logements"])
+    texts = list(_texts(reader))
+    with Lexicon.open(copy) as lexicon:
+        assert "logements" in lexicon.forms_of("logement")
+        _fresh()
+        matcher = Matcher(lexicon, set(), {"logement"})
+        marked = 0
+        for text in texts:
+            expected = _reference(lexicon, text, set(), {"logement"}, set())
+            assert matcher.spans(text) == expected, text[:80]
+            marked += len(expected)
+        assert marked
 
 
 def test_unindexed_is_the_same_without_json(reader: IndexReader) -> None:
