@@ -8,11 +8,12 @@ lexicon says the corpus gave that form a lemma the query asked for ("promeut" fo
 from __future__ import annotations
 
 import re
+import string
 import threading
 import weakref
 from typing import cast
 
-from pqsearch.analyze.fold import fold, iter_words
+from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.models import Highlight
 
@@ -26,9 +27,12 @@ class Matcher:
     """Decides which surface words of a text match the query.
 
     A word matches when its folded form was typed, or when one of the lemmas the lexicon
-    gives its form was asked for. Both halves are set operations on what is kept across
-    searches (`_Forms`, `_TextForms`): a search judges each form of its page by lookups
-    in C, and asks the lexicon only about forms this process has not met before.
+    gives its form (`Lexicon.expand`) was asked for. The forms the corpus gave the asked
+    lemmas are read once (`Lexicon.forms_of_lemmas`); of a text's other forms, only those
+    the corpus never gave a lemma, whose lemmas come from the fallback table, and the asked
+    lemmas themselves are asked about one by one. A fresh process (a terminal search) thus
+    reads a few rows per lemma instead of every lemma of its page's 3,000 forms; what is
+    learnt is kept across searches (`_Forms`).
     """
 
     def __init__(
@@ -43,21 +47,28 @@ class Matcher:
         # Forms marked only in a run of matches holding another word: a quoted phrase's
         # stopwords ("transport en commun" marks "en" there, not every "en" of the text).
         self.joining = frozenset(joining)
+        self._lexicon = lexicon
         self._known = _forms_of(lexicon)
-        # The forms met so far whose lemmas the query asked for (grows as forms are met).
-        self._by_lemma: set[str] = set()
-        for lemma in lemmas:
-            self._by_lemma.update(self._known.by_lemma.get(lemma, ()))
+        # Typed, or given an asked lemma by the corpus: a match wherever met. Read at the
+        # first text (a search without highlights makes a matcher too).
+        self._sure: frozenset[str] | None = None
 
     def _matching(self, forms: frozenset[str]) -> set[str]:
         """Which of `forms` match."""
+        if self._sure is None:
+            self._sure = frozenset(self.forms) | self._known.with_lemmas(self.lemmas)
+        matched = set(self._sure & forms)
         if self.lemmas:
-            new = forms - self._known.met
-            if new:
-                for form, lemmas in self._known.meet(new).items():
+            # `expand` gives a form its corpus lemmas, else the fallback's, and the form
+            # itself (a stopword nothing): beyond the forms of the asked lemmas, only an
+            # asked lemma met as a form or a form the corpus never gave a lemma can have one.
+            # Each is a set operation on the few, but the one over the text's forms.
+            undecided = (self._known.unindexed(forms) | (self.lemmas & forms)) - matched
+            if undecided:
+                for form, lemmas in self._lexicon.expand_folded(undecided).items():
                     if not self.lemmas.isdisjoint(lemmas):
-                        self._by_lemma.add(form)
-        return (self.forms & forms) | (self._by_lemma & forms)
+                        matched.add(form)
+        return matched
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.forms and not self.lemmas:
@@ -69,6 +80,7 @@ class Matcher:
         words = _text_forms(scan)
         matched = self._matching(frozenset(words.forms))
         if not matched:
+            words.settle()
             return []
         found: list[tuple[int, int, str]] = []
         for piece in words.chunks(matched):
@@ -101,23 +113,34 @@ class Matcher:
 
 
 class _Forms:
-    """The forms of one lexicon met so far, and for each lemma the forms that have it."""
+    """What highlighting learnt of one lexicon: the forms the corpus gave each lemma asked
+    and which forms met it never gave a lemma (stopwords left out of both: `expand` gives
+    them nothing)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.met: set[str] = set()
-        self.by_lemma: dict[str, set[str]] = {}
+        self._of_lemma: dict[str, frozenset[str]] = {}
+        self._checked: set[str] = set()
+        self._unindexed: set[str] = set()
 
-    def meet(self, forms: set[str] | frozenset[str]) -> dict[str, frozenset[str]]:
-        """The lemmas of each of `forms` (folded), now met."""
-        # A stopword expands to nothing, so it never matches a lemma.
-        expanded = self.lexicon.expand_folded(forms)
-        self.met.update(forms)
-        by_lemma = self.by_lemma
-        for form, lemmas in expanded.items():
-            for lemma in lemmas:
-                by_lemma.setdefault(lemma, set()).add(form)
-        return expanded
+    def with_lemmas(self, lemmas: set[str]) -> frozenset[str]:
+        """The forms the corpus gave one of `lemmas`, stopwords left out."""
+        # "" stands for a stopword lemma in the lexicon: never a lemma to match.
+        new = [lemma for lemma in lemmas if lemma and lemma not in self._of_lemma]
+        if new:
+            found = self.lexicon.forms_of_lemmas(new)
+            stops = self.lexicon.stopwords()
+            for lemma in new:
+                self._of_lemma[lemma] = found.get(lemma, frozenset()) - stops - {""}
+        return frozenset().union(*(self._of_lemma.get(lemma, ()) for lemma in lemmas))
+
+    def unindexed(self, forms: frozenset[str]) -> set[str]:
+        """Those of `forms` the corpus never gave a lemma, stopwords left out."""
+        new = forms - self._checked
+        if new:
+            self._unindexed.update(self.lexicon.unindexed(new - self.lexicon.stopwords()))
+            self._checked.update(new)
+        return self._unindexed & forms
 
 
 _FORMS: weakref.WeakKeyDictionary[Lexicon, _Forms] = weakref.WeakKeyDictionary()
@@ -142,9 +165,19 @@ class _TextForms:
         # it, and the texts kept across searches cost 2 to 3 bytes a character this way
         # (a set of forms and the chunks of each: 20).
         self.text = text
-        self.forms = tuple(frozenset().union(*_forms_of_chunks(tuple(set(text.split())))))
+        pieces = tuple(set(text.split()))
+        forms = _forms_of_chunks(pieces)
+        self.forms = tuple(frozenset().union(*forms))
+        # The chunks and their forms, for the search that meets the text first, which looks
+        # for its matches next (`chunks`, `settle`): splitting and looking them up again was
+        # a tenth of a fresh search's highlights. Not kept past it, for the memory above.
+        self._made: tuple[tuple[str, ...], list[frozenset[str]]] | None = (pieces, forms)
         self._chunks: dict[str, list[str]] = {}
         self._starts: dict[str, list[int]] = {}
+
+    def settle(self) -> None:
+        """Drop the chunks kept for the search that made this record."""
+        self._made = None
 
     def chunks(self, forms: set[str]) -> list[str]:
         """The chunks holding one of `forms`, each once."""
@@ -153,8 +186,11 @@ class _TextForms:
             # Filled aside, then added at once: a thread searching the same text meanwhile
             # never sees a form's chunks half found.
             found: dict[str, list[str]] = {form: [] for form in wanted}
-            pieces = tuple(set(self.text.split()))
-            for piece, mine in zip(pieces, _forms_of_chunks(pieces), strict=True):
+            made, self._made = self._made, None
+            if made is None:
+                pieces = tuple(set(self.text.split()))
+                made = (pieces, _forms_of_chunks(pieces))
+            for piece, mine in zip(*made, strict=True):
                 if not wanted.isdisjoint(mine):
                     for form in wanted.intersection(mine):
                         found[form].append(piece)
@@ -207,6 +243,13 @@ def _text_forms(text: str) -> _TextForms:
 # every query, so kept across searches; cleared when full rather than tracking use, as
 # chunks follow Zipf's law.
 _WORDS_OF_CHUNK: dict[str, tuple[tuple[int, int, str], ...]] = {}
+# Marks that are never part of a word (`iter_words`): stripped off a chunk's ends, they
+# leave its words as they were.
+_EDGES = "".join(
+    mark for mark in string.punctuation + "«»“”„‚‹›…–—―‐‑•·°§¿¡€£’‘´′" if not mark.isalnum()
+)
+# The one apostrophe of `fold` that is a letter too.
+_LETTER_APOSTROPHE = "\u02bc"
 _FORMS_OF_CHUNK: dict[str, frozenset[str]] = {}
 _MAX_CACHED_CHUNKS = 300_000
 
@@ -216,13 +259,33 @@ def _chunk_words(chunk: str) -> tuple[tuple[int, int, str], ...]:
     if words is None:
         if len(_WORDS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
             _WORDS_OF_CHUNK.clear()
-        if chunk.isalnum():
+        if _one_word(chunk):
             # Letters and digits only (most chunks): one word, as `iter_words` finds it.
             words = ((0, len(chunk), _alnum_form(chunk)),)
         else:
             words = tuple((start, end, fold(word)) for word, start, end in iter_words(chunk))
         _WORDS_OF_CHUNK[chunk] = words
     return words
+
+
+def _one_word(chunk: str) -> bool:
+    """Whether the chunk is letters and digits only, so one word to `iter_words`: "ʼ" is a
+    letter, but also an apostrophe where an elision ends ("lʼécole" is "école")."""
+    return chunk.isalnum() and _LETTER_APOSTROPHE not in chunk
+
+
+def _chunk_forms(chunk: str) -> frozenset[str]:
+    """The distinct forms of a chunk, as `iter_words` and `fold` give them."""
+    # Most chunks are one word, with punctuation around it in a third of them ("(STIB),"),
+    # or an elided word ("l'école"): formed without the tokenizer, which took most of the
+    # highlight stage's CPU in a fresh process.
+    core = chunk.strip(_EDGES)
+    if _one_word(core):
+        return frozenset((_alnum_form(core),))
+    head, apostrophe, tail = normalize_apostrophes(core).partition("'")
+    if apostrophe and _one_word(head) and _one_word(tail):
+        return frozenset((_alnum_form(tail) if _alnum_form(head) in ELISIONS else fold(core),))
+    return frozenset(form for _, _, form in _chunk_words(chunk))
 
 
 def _alnum_form(chunk: str) -> str:
@@ -240,11 +303,7 @@ def _forms_of_chunks(chunks: tuple[str, ...]) -> list[frozenset[str]]:
             _FORMS_OF_CHUNK.clear()
         for at in [at for at, forms in enumerate(found) if forms is None]:
             chunk = chunks[at]
-            if chunk.isalnum():
-                forms = frozenset((_alnum_form(chunk),))
-            else:
-                forms = frozenset(form for _, _, form in _chunk_words(chunk))
-            found[at] = _FORMS_OF_CHUNK[chunk] = forms
+            found[at] = _FORMS_OF_CHUNK[chunk] = _chunk_forms(chunk)
     return cast(list[frozenset[str]], found)
 
 
