@@ -317,12 +317,8 @@ class Lexicon:
         queries."""
         wanted = sorted(set(lemmas))
         found: dict[str, set[str]] = {}
-        for start in range(0, len(wanted), _BATCH):
-            batch = tuple(wanted[start : start + _BATCH])
-            marks = ",".join("?" * len(batch))
-            rows = self._read(f"SELECT lemma, form FROM lemmas WHERE lemma IN ({marks})", batch)
-            for lemma, form in rows.fetchall():
-                found.setdefault(lemma, set()).add(form)
+        for lemma, form in self._read_in("SELECT lemma, form FROM lemmas WHERE lemma IN", wanted):
+            found.setdefault(lemma, set()).add(form)
         return {lemma: frozenset(forms) for lemma, forms in found.items()}
 
     def unindexed(self, keys: Iterable[str]) -> frozenset[str]:
@@ -341,13 +337,8 @@ class Lexicon:
                 (json.dumps(wanted),),
             )
             return frozenset(str(row[0]) for row in rows.fetchall())
-        found: set[str] = set()
-        for start in range(0, len(wanted), _BATCH):
-            batch = tuple(wanted[start : start + _BATCH])
-            marks = ",".join("?" * len(batch))
-            rows = self._read(f"SELECT DISTINCT form FROM lemmas WHERE form IN ({marks})", batch)
-            found.update(str(row[0]) for row in rows.fetchall())
-        return frozenset(wanted) - found
+        found = self._read_in("SELECT DISTINCT form FROM lemmas WHERE form IN", wanted)
+        return frozenset(wanted) - {str(row[0]) for row in found}
 
     def expand_folded(self, keys: Iterable[str]) -> dict[str, frozenset[str]]:
         """`expand` of each of `keys`, folded forms (as `fold` gives them: folding one again
@@ -357,12 +348,8 @@ class Lexicon:
         wanted = set(keys)
         missing = sorted(wanted - self._expanded.keys())
         corpus: dict[str, set[str]] = {}
-        for start in range(0, len(missing), _BATCH):
-            batch = tuple(missing[start : start + _BATCH])
-            marks = ",".join("?" * len(batch))
-            rows = self._read(f"SELECT form, lemma FROM lemmas WHERE form IN ({marks})", batch)
-            for form, lemma in rows.fetchall():
-                corpus.setdefault(form, set()).add(lemma)
+        for form, lemma in self._read_in("SELECT form, lemma FROM lemmas WHERE form IN", missing):
+            corpus.setdefault(form, set()).add(lemma)
         nothing: frozenset[str] = frozenset()
         for key in missing:
             # A form the corpus never gave a lemma: `_expand` would find no rows either.
@@ -401,6 +388,16 @@ class Lexicon:
             if isinstance(error, sqlite3.ProgrammingError | sqlite3.InterfaceError):
                 raise
             raise self._damaged(error) from error
+
+    def _read_in(self, sql: str, keys: list[str]) -> list[tuple[str, ...]]:
+        """The rows of `sql` (ending in `IN`) for `keys`, asked `_BATCH` keys at a time (the
+        number of parameters of one statement is bounded)."""
+        rows: list[tuple[str, ...]] = []
+        for start in range(0, len(keys), _BATCH):
+            batch = tuple(keys[start : start + _BATCH])
+            marks = ",".join("?" * len(batch))
+            rows.extend(self._read(f"{sql} ({marks})", batch).fetchall())
+        return rows
 
     def _damaged(self, error: Exception) -> DamagedIndexError:
         return DamagedIndexError(
