@@ -87,6 +87,9 @@ _NOT_HELD = re.compile(
     r"(?:disponibles?|tenues?|collectees?)\b"
     r"|\b(?:geen |niet over (?:de |deze |die )?)(?:statistieken|cijfers|gegevens)\b"
 )
+# Unless the sentence gives figures all the same ("je ne dispose pas de chiffres pour 2023,
+# mais en 2022, 1.234 demandes..."): a number that is not a year.
+_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
 
 # Phrasings, matched per sentence on text folded to unaccented characters (see
 # `fold_in_place`), case insensitive. Written for any tense, mood and person ("je renvoie",
@@ -184,9 +187,13 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         # Sent to what was said or shown elsewhere instead of an answer: a presentation, a
         # statement, a debate in committee ("Ik verwijs naar de voorstelling van de studie",
         # "je vous renvoie à l'exposé que j'ai fait en commission").
-        r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\b(?:voorstelling|presentatie|"
+        # The minister refers (first person): doctors who "verwijzen" patients after a
+        # "bespreking", a paragraph "en référence au débat", are answers, not referrals.
+        r"(?:\b(?:ik|wij|we)\b(?: \w+){0,3}? (?:verwijs|verwijzen|verwezen)"
+        r"|\b(?:verwijs|verwijzen) (?:ik|wij|we))\b[^.]{0,80}?\b(?:voorstelling|presentatie|"
         r"uiteenzetting|toelichting|bespreking|debat)\b",
-        r"\b(?:renv[oe]\w*|renverr\w*|refer\w*)\b[^.]{0,80}?\b(?:presentation|expose|"
+        r"\b(?:je|nous)\b(?: \w+){0,3}? (?:renv[oe]\w*|renverr\w*|"
+        r"refer(?:e|es|ons|ez|erai\w*|erons|erais|erions)\b)[^.]{0,80}?\b(?:presentation|expose|"
         r"debat|discussion)s? (?:qui a eu lieu |tenue? |faite? |donnee? |"
         r"que (?:j'ai|nous avons) (?:fait|faite|donne|donnee|tenu) )?"
         r"(?:en|au sein de la|a la|lors de la) (?:commission|seance|pleniere)",
@@ -294,7 +301,9 @@ def _informative(sentence: str, asked: str) -> bool:
     """Whether a sentence of the answer says something itself: long enough, not a statement
     that the information is not held, and not a restatement of the question."""
     words = sentence.split()
-    if len(words) < MIN_OWN_WORDS or _NOT_HELD.search(sentence):
+    if len(words) < MIN_OWN_WORDS:
+        return False
+    if _NOT_HELD.search(sentence) and not _FIGURE.search(sentence):
         return False
     words_only = " ".join(words)
     return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)

@@ -407,6 +407,29 @@ def test_saying_the_figures_are_not_held_is_no_information_of_its_own(not_held: 
     assert classify_answer(_question(two_facts)).type == SUBSTANTIVE
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Somebody else refers (doctors, patients), or "référence" is not a referral: answers.
+        "Huisartsen verwijzen hun patiënten naar een specialist na bespreking in het "
+        "multidisciplinair overleg. In 2022 ging het om 12.400 patiënten in het Brussels Gewest.",
+        "Les médecins renvoient les patients vers la discussion en commission médicale locale. "
+        "En 2022, 340 dossiers ont été traités par cette commission.",
+        "En référence au débat en commission du 12 mai dernier, le gouvernement a dégagé 45 "
+        "millions d'euros pour la rénovation des écoles. Ce montant sera réparti sur trois ans.",
+        # Figures not held for one year, given for another: a sentence of information.
+        "Je vous renvoie à ma réponse à la question n° 123. Je ne dispose pas de chiffres pour "
+        "2023, mais en 2022, 1.234 demandes ont été introduites et 987 acceptées. Le délai "
+        "moyen de traitement était de 45 jours.",
+        "Ik verwijs naar mijn antwoord op vraag nr. 123 van 12 maart 2023. Er worden geen "
+        "cijfers bijgehouden voor 2023, maar in 2022 werden 1.250 aanvragen ingediend en 980 "
+        "goedgekeurd. De gemiddelde behandelingstermijn bedroeg 45 dagen in 2022.",
+    ],
+)
+def test_ordinary_wording_near_the_referral_phrasings_stays_substantive(answer: str) -> None:
+    assert classify_answer(_question(answer)).type == SUBSTANTIVE
+
+
 def test_an_answer_that_restates_the_question_before_referring_is_by_reference() -> None:
     asked = (
         "Combien de places de stationnement pour vélos ont été créées en 2024 dans les gares "
