@@ -112,6 +112,11 @@ class ClosedIndexError(IndexProblemError):
     """The `Index` was closed; open it again to search it."""
 
 
+class InstallationError(PqsearchError):
+    """pqsearch's own installation lacks a data file an index needs, or the index was written
+    by a newer pqsearch; the fix is a reinstall or an upgrade, not a rebuild of the index."""
+
+
 class QuerySyntaxError(PqsearchError):
     """The query or a filter value cannot be understood; the message says what is accepted."""
 

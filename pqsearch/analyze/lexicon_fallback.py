@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 
+from pqsearch.errors import InstallationError
+
 # The meta key saying which table the lexicon reads (absent: not chosen yet). Its value is
 # `SHIPPED_PREFIX` and a shipped file's name, or (lexicons written before) the simplemma
 # version their own copy was made from.
@@ -94,6 +96,23 @@ def read_shipped(name: str) -> tuple[list[str], list[bytes]]:
     return firsts, blocks
 
 
+def _unusable_table(name: str, error: Exception) -> InstallationError:
+    """The error of a shipped table the lexicon names and this installation cannot read: the
+    index is sound, so rebuilding it would not help (it would name the same table)."""
+    if name not in SHIPPED_TABLES:
+        return InstallationError(
+            f"This index was written by a newer pqsearch: its lexicon names the fallback "
+            f"lemma table {name}, which this version does not have. Upgrade pqsearch "
+            '("python -m pip install --upgrade pqsearch"), or rebuild the index with this '
+            'version ("pqsearch ingest --rebuild").'
+        )
+    return InstallationError(
+        f"This installation of pqsearch lacks its data file pqsearch/data/{name}, or the file "
+        f"is damaged ({error}); searches need it for words the corpus never showed. "
+        'Reinstall pqsearch ("python -m pip install --force-reinstall pqsearch").'
+    )
+
+
 def encode_blocks(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, bytes]]:
     """(first form, compressed lines) of the distinct `pairs`: a line per pair, "form" when
     the form is its own lemma, else "form<tab>lemma"; sorted as strings, which keeps a form's
@@ -139,8 +158,8 @@ class FallbackReader:
     """The fallback lemmas of a folded form, from whichever table the lexicon reads.
 
     `read` runs a query on the lexicon (a malformed file raises the lexicon's damage error);
-    `damaged` makes that error of a block that does not decompress, or of a shipped table
-    this installation lacks."""
+    `damaged` makes that error of a block that does not decompress. A shipped table this
+    installation lacks or cannot read is an `InstallationError`: the index is sound."""
 
     def __init__(self, read: Read, tables: frozenset[str], damaged: Damaged) -> None:
         self._read = read
@@ -191,7 +210,7 @@ class FallbackReader:
         try:
             firsts, blocks = read_shipped(self._source)
         except (OSError, ValueError) as error:
-            raise self._damaged(error) from error
+            raise _unusable_table(self._source, error) from error
         at = bisect.bisect_right(firsts, key) - 1
         return None if at < 0 else (firsts[at], blocks[at])
 

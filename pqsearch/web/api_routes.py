@@ -19,6 +19,7 @@ from pqsearch import (
     PqsearchError,
     UnknownValueError,
 )
+from pqsearch.errors import InstallationError
 from pqsearch.models import jsonable
 from pqsearch.web.openapi import openapi
 from pqsearch.web.params import QueryParams, SearchState
@@ -34,7 +35,8 @@ def status_of(error: Exception) -> int:
         return 404
     if isinstance(error, FormTooLargeError):
         return 413
-    if isinstance(error, IndexProblemError | SearchTimeoutError):
+    # The server's side: its index or its installation, not the request.
+    if isinstance(error, IndexProblemError | InstallationError | SearchTimeoutError):
         return 503
     return 400
 

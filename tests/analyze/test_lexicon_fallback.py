@@ -10,18 +10,20 @@ from pathlib import Path
 
 import pytest
 
+from pqsearch.analyze import lexicon_fallback
 from pqsearch.analyze.lexicon import FILENAME, Lexicon
 from pqsearch.analyze.lexicon_fallback import (
     BLOCK_ROWS,
     BLOCKS_TABLE,
     FALLBACK_META,
     SHIPPED,
+    SHIPPED_TABLES,
     block_lemmas,
     decode_block,
     encode_blocks,
     read_shipped,
 )
-from pqsearch.errors import DamagedIndexError
+from pqsearch.errors import DamagedIndexError, InstallationError
 from tests.conftest import REPO
 
 
@@ -173,6 +175,30 @@ def test_a_table_this_installation_does_not_ship_is_named_in_the_error(
     connection.close()
     with (
         Lexicon.open(path) as lexicon,
-        pytest.raises(DamagedIndexError, match=r"fallback-fr-9\.bin.*--rebuild"),
+        pytest.raises(InstallationError, match=r"newer pqsearch.*fallback-fr-9\.bin.*--upgrade"),
+    ):
+        lexicon.expand("maisons")
+
+
+def test_a_shipped_table_missing_from_the_installation_says_to_reinstall(
+    new_lexicon: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A table this version ships, whose file the installation lost: the index is sound, so
+    # the message sends the user to reinstall pqsearch, not to rebuild (a rebuilt index would
+    # name the same table).
+    lost = "fallback-fr-0.bin"
+    monkeypatch.setattr(lexicon_fallback, "SHIPPED_TABLES", SHIPPED_TABLES | {lost})
+    path = tmp_path / FILENAME
+    path.write_bytes(new_lexicon.read_bytes())
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "UPDATE meta SET value = ? WHERE key = ?", (f"shipped {lost}", FALLBACK_META)
+        )
+    connection.close()
+    with (
+        Lexicon.open(path) as lexicon,
+        pytest.raises(
+            InstallationError, match=rf"lacks its data file pqsearch/data/{lost}.*reinstall"
+        ),
     ):
         lexicon.expand("maisons")
