@@ -165,14 +165,16 @@ def revise(folder: Path, rng: random.Random, count: int, revision: int) -> None:
 
 def make_records(folder: Path, count: int) -> Path | None:
     """`count` generated records with short texts (enough of them to start the worker,
-    quick to analyse), in `folder/records.jsonl`; None for none."""
+    quick to analyse), in `folder/records.jsonl`; None for none. Their sentences come from
+    the repository's own corpus, like the pages (`PAGES`): the same records in a clone alone
+    and in a checkout beside ../shared, which the generator would read by default."""
     if count == 0:
         return None
     from benchmarks.generate import DEFAULT_SEED, Generator, load_pools
 
     path = folder / "records.jsonl"
     with path.open("w", encoding="utf-8") as out:
-        for record in Generator(load_pools(), DEFAULT_SEED).records(count):
+        for record in Generator(load_pools(REPO / "corpus"), DEFAULT_SEED).records(count):
             record["question"] = record["question"][:300]
             record["answer"] = record["answer"][:200] if record["answer"] else None
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
