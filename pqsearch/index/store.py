@@ -128,15 +128,17 @@ def open_live(
 
     A commit deletes the table of contents and segments it replaces, and a rebuild deletes
     the whole previous data folder, so a reader that starts opening one generation may find
-    its files gone: it opens again, on the new one. A file missing for any other reason is
-    damage.
+    its files gone, or half replaced (Whoosh then fails in other ways than a missing file: a
+    segment's stored-fields column read as None was seen): whatever failed, when a newer
+    generation appeared meanwhile, it opens again, on the new one. A failure while the
+    generation stays the same is damage.
     """
     for _ in range(attempts - 1):
         before = _generation(root)
         try:
             return _open_live_once(root, verified)
-        except DamagedIndexError as error:
-            if not isinstance(error.__cause__, FileNotFoundError) or _generation(root) == before:
+        except DamagedIndexError:
+            if _generation(root) == before:
                 raise
     return _open_live_once(root, verified)
 
