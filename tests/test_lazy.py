@@ -66,3 +66,48 @@ def _plain() -> None:
 def test_iscoroutinefunction_answers_as_asyncio_does() -> None:
     for function in (_plain, _coroutine, mock.AsyncMock(), mock.Mock(), len, lambda: None):
         assert lazy.iscoroutinefunction(function) == asyncio.iscoroutinefunction(function)
+
+
+# In a fresh interpreter: Whoosh's analysis package without the English stemmer and double
+# metaphone, typer without subprocess and difflib; each still answers when asked.
+_FRESH_ANALYSIS_AND_TYPER = """
+import contextlib, io, sys
+import pqsearch.cli, pqsearch.index, whoosh.analysis
+deferred = ("whoosh.lang.porter", "whoosh.lang.dmetaphone", "subprocess", "difflib")
+assert [name for name in deferred if name in sys.modules] == []
+
+from whoosh.analysis import DoubleMetaphoneFilter, RegexTokenizer, StemmingAnalyzer
+stems = [t.text for t in StemmingAnalyzer()("running dogs connected")]
+metaphones = [t.text for t in (RegexTokenizer() | DoubleMetaphoneFilter())("Smith Schmidt")]
+from whoosh.lang.dmetaphone import double_metaphone
+from whoosh.lang.porter import stem
+assert stems == [stem(w) for w in ("running", "dogs", "connected")]
+assert stems[1:] == ["dog", "connect"]
+assert metaphones == [code for w in ("smith", "schmidt") for code in double_metaphone(w) if code]
+assert metaphones == ["SM0", "XMT", "XMT", "SMT"]
+
+import typer.main
+assert typer.main.subprocess.DEVNULL == -3 and "subprocess" in sys.modules
+sys.argv = ["pqsearch", "serach", "logement"]
+err = io.StringIO()
+with contextlib.redirect_stderr(err):
+    try:
+        pqsearch.cli.main()
+    except SystemExit as done:
+        assert done.code == 2
+assert "Did you mean 'search'" in err.getvalue(), err.getvalue()
+print("ok")
+"""
+
+
+def test_stand_ins_of_whoosh_analysis_and_typer_answer_as_the_modules() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", _FRESH_ANALYSIS_AND_TYPER],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

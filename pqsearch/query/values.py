@@ -7,7 +7,6 @@ Case- and accent-insensitively: "energie" finds "Énergie", "smet" finds "Pascal
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 
@@ -130,6 +129,8 @@ def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> lis
     partial = [value for value, norm in normalised.items() if words <= set(norm.split())]
     if partial:
         return partial
+    import difflib  # only for an error's suggestion: kept out of every search's start
+
     close = difflib.get_close_matches(key, list(normalised.values()), n=3, cutoff=0.6)
     suggestions = [value for value, norm in normalised.items() if norm in close]
     suggestions.sort(key=lambda v: close.index(normalised[v]))

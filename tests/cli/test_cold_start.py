@@ -19,7 +19,8 @@ from tests.conftest import REPO
 # What a search must not load: spaCy and the ingest, the fetcher, the exports, the web
 # server; and the standard modules some dependencies import for code a search never runs
 # (whoosh.compat's urllib.request with http, email and ssl; cached_property's asyncio;
-# Whoosh's own searcher and query machinery; numpy.ma, which `np.unique` imports).
+# Whoosh's own searcher and query machinery; numpy.ma, which `np.unique` imports; typer's
+# subprocess and difflib; Whoosh's English stemmer and double metaphone; the saved searches).
 NOT_FOR_A_SEARCH = (
     "spacy",
     "thinc",
@@ -46,6 +47,11 @@ NOT_FOR_A_SEARCH = (
     "whoosh.query",
     "whoosh.highlight",
     "numpy.ma",
+    "subprocess",
+    "difflib",
+    "whoosh.lang.porter",
+    "whoosh.lang.dmetaphone",
+    "pqsearch.watch",
 )
 
 # The command run as the console script runs it, then the modules it loaded.
