@@ -27,10 +27,10 @@ from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
-from pqsearch.models import Synonym, SynonymSource
 from pqsearch.query import correct
 from pqsearch.query import tree as qt
 from pqsearch.query.synonyms import thesaurus
+from pqsearch.results import Synonym, SynonymSource
 
 # A thesaurus synonym counts 0.3 of the typed word. On the dev queries every weight from 0.2
 # to 0.8 finds the synonym queries' documents equally well, but from 0.5 a synonym met often

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
-from pqsearch.models import KIND_LABELS
 from pqsearch.query import tree as qt
 from pqsearch.query.fields import check_status, field_spec
 
@@ -24,9 +23,8 @@ _SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
 # matches nothing instead of being an unknown value.
 _PERIOD = re.compile(r"^\d\d/\d\d$")
 # Fields whose every valid value is known in advance, with the labels that also name them
-# (and "answer_type", `closed_values`).
+# (and "answer_type" and "kind", `closed_values`).
 CLOSED_VALUES: dict[str, dict[str, str]] = {
-    "kind": {kind: labels["fr"] for kind, labels in KIND_LABELS.items()},
     "language": {"fr": "français", "nl": "néerlandais nederlands"},
 }
 
@@ -85,6 +83,11 @@ def closed_values(index_field: str) -> dict[str, str] | None:
         from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
 
         return ANSWER_TYPE_LABELS
+    if index_field == "kind":
+        # Imported here: a search without this filter needs none of the records' dataclasses.
+        from pqsearch.models import KIND_LABELS
+
+        return {kind: labels["fr"] for kind, labels in KIND_LABELS.items()}
     return CLOSED_VALUES.get(index_field)
 
 

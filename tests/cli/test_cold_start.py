@@ -20,7 +20,8 @@ from tests.conftest import REPO
 # server; and the standard modules some dependencies import for code a search never runs
 # (whoosh.compat's urllib.request with http, email and ssl; cached_property's asyncio;
 # Whoosh's own searcher and query machinery; numpy.ma, which `np.unique` imports; typer's
-# subprocess and difflib; Whoosh's English stemmer and double metaphone; the saved searches).
+# subprocess and difflib; Whoosh's English stemmer and double metaphone; the saved searches;
+# the records of documents, ingests and sectors, `pqsearch.models`: a search makes none).
 NOT_FOR_A_SEARCH = (
     "spacy",
     "thinc",
@@ -52,6 +53,7 @@ NOT_FOR_A_SEARCH = (
     "whoosh.lang.porter",
     "whoosh.lang.dmetaphone",
     "pqsearch.watch",
+    "pqsearch.models",
 )
 
 # The command run as the console script runs it, then the modules it loaded.
@@ -97,6 +99,7 @@ def test_a_search_loads_none_of_what_it_does_not_need(corpus_index: Path) -> Non
     [
         (["--overdue", "--as-of", "2030-01-01"], "pqsearch.analyze.answers"),
         (["--answer-type", "substantive"], "pqsearch.analyze.answers"),
+        (["--kind", "written"], "pqsearch.models"),
     ],
 )
 def test_a_filter_that_needs_a_module_loads_it_then(
