@@ -140,7 +140,7 @@ class Expander:
     def synonyms(self, keys: set[str]) -> list[Expansion]:
         """Thesaurus, user-file and corpus-acronym expansions of a word's form and lemmas."""
         found: list[Expansion] = []
-        for term in thesaurus().equivalents(keys):
+        for term in thesaurus(self.index.data_dir).equivalents(keys):
             words = content_words(self.lexicon, term.words)
             if words:
                 found.append(Expansion("lemma", words, SYNONYM_WEIGHT, term.origin, term.text))

@@ -131,7 +131,7 @@ class Runs:
         self._finder: RunFinder | None = None
 
     def finder(self) -> RunFinder:
-        current = thesaurus()
+        current = thesaurus(self.expander.index.data_dir)
         if self._finder is None or self._finder.thesaurus is not current:
             lexicon = self.expander.lexicon
             self._finder = RunFinder(lexicon, self.expander.long_forms(), current)
