@@ -68,23 +68,19 @@ def test_iscoroutinefunction_answers_as_asyncio_does() -> None:
         assert lazy.iscoroutinefunction(function) == asyncio.iscoroutinefunction(function)
 
 
-# In a fresh interpreter: Whoosh's analysis package without the English stemmer and double
-# metaphone, typer without subprocess and difflib; each still answers when asked.
+# In a fresh interpreter: typer without subprocess and difflib, each still answering when
+# asked; and Whoosh's analysis left whole (a stand-in for its English stemmer became the
+# default of every StemFilter, and a schema holding one could no longer be pickled: the
+# benchmark's Whoosh baseline failed so).
 _FRESH_ANALYSIS_AND_TYPER = """
-import contextlib, io, sys
-import pqsearch.cli, pqsearch.index, whoosh.analysis
-deferred = ("whoosh.lang.porter", "whoosh.lang.dmetaphone", "subprocess", "difflib")
-assert [name for name in deferred if name in sys.modules] == []
+import contextlib, io, pickle, sys
+import pqsearch.cli, pqsearch.index
+assert [name for name in ("subprocess", "difflib") if name in sys.modules] == []
 
-from whoosh.analysis import DoubleMetaphoneFilter, RegexTokenizer, StemmingAnalyzer
-stems = [t.text for t in StemmingAnalyzer()("running dogs connected")]
-metaphones = [t.text for t in (RegexTokenizer() | DoubleMetaphoneFilter())("Smith Schmidt")]
-from whoosh.lang.dmetaphone import double_metaphone
-from whoosh.lang.porter import stem
-assert stems == [stem(w) for w in ("running", "dogs", "connected")]
-assert stems[1:] == ["dog", "connect"]
-assert metaphones == [code for w in ("smith", "schmidt") for code in double_metaphone(w) if code]
-assert metaphones == ["SM0", "XMT", "XMT", "SMT"]
+from whoosh import fields
+from whoosh.analysis import StemmingAnalyzer
+schema = fields.Schema(text=fields.TEXT(analyzer=StemmingAnalyzer()))
+assert pickle.loads(pickle.dumps(schema))["text"].analyzer("running dogs") is not None
 
 import typer.main
 assert typer.main.subprocess.DEVNULL == -3 and "subprocess" in sys.modules
@@ -100,7 +96,7 @@ print("ok")
 """
 
 
-def test_stand_ins_of_whoosh_analysis_and_typer_answer_as_the_modules() -> None:
+def test_typer_stand_ins_answer_and_whoosh_schemas_still_pickle() -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(
         [sys.executable, "-c", _FRESH_ANALYSIS_AND_TYPER],

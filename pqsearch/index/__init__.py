@@ -12,15 +12,3 @@ import_without("cached_property", {"asyncio": {"iscoroutinefunction": iscoroutin
 import_without(
     "whoosh.compat", {"urllib.request": {"urlretrieve": deferred("urllib.request", "urlretrieve")}}
 )
-# Whoosh's analysis package takes the Porter stemmer and double metaphone (thirteen regular
-# expressions compiled at import) for English analyzers that no pqsearch schema holds: they
-# are imported when one of them is first called.
-import_without(
-    "whoosh.analysis",
-    {
-        "whoosh.lang.porter": {"stem": deferred("whoosh.lang.porter", "stem")},
-        "whoosh.lang.dmetaphone": {
-            "double_metaphone": deferred("whoosh.lang.dmetaphone", "double_metaphone")
-        },
-    },
-)

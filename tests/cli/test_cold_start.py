@@ -20,7 +20,7 @@ from tests.conftest import REPO
 # server; and the standard modules some dependencies import for code a search never runs
 # (whoosh.compat's urllib.request with http, email and ssl; cached_property's asyncio;
 # Whoosh's own searcher and query machinery; numpy.ma, which `np.unique` imports; typer's
-# subprocess and difflib; Whoosh's English stemmer and double metaphone; the saved searches;
+# subprocess and difflib; the saved searches;
 # the records of documents, ingests and sectors, `pqsearch.models`: a search makes none;
 # tomllib, once the index holds the thesaurus' groups, saved by the first search).
 NOT_FOR_A_SEARCH = (
@@ -51,8 +51,6 @@ NOT_FOR_A_SEARCH = (
     "numpy.ma",
     "subprocess",
     "difflib",
-    "whoosh.lang.porter",
-    "whoosh.lang.dmetaphone",
     "pqsearch.watch",
     "pqsearch.models",
     "tomllib",
