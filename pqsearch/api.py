@@ -19,29 +19,27 @@ from typing import TYPE_CHECKING
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index import store
-from pqsearch.models import (
-    Document,
-    Facet,
-    FacetCount,
-    Highlight,
-    Hit,
-    IngestReport,
-    ParseBatch,
-    Question,
-    SearchResult,
-    SectorCount,
-    SectorMention,
-    SectorStatus,
-    Synonym,
-)
 from pqsearch.query.facets import facet_names
 from pqsearch.query.filters import SORTS, Filters, Sort, check_arguments, choose
 from pqsearch.query.views import DEFAULT_READERS, ViewPool
+from pqsearch.results import Facet, FacetCount, Highlight, Hit, SearchResult, Synonym
 
 if TYPE_CHECKING:
     from pqsearch.analyze.taxonomy import Taxonomy
     from pqsearch.export import CsvDialect, ExportFormat, MemoLanguage
     from pqsearch.index.ingest import Progress as IngestProgress
+
+    # The records of documents, ingests and sectors (`pqsearch.models`) are imported by the
+    # calls that make them: a search makes none, and their dataclasses cost 4 % of a search
+    # from a fresh process.
+    from pqsearch.models import (
+        Document,
+        IngestReport,
+        ParseBatch,
+        Question,
+        SectorCount,
+        SectorStatus,
+    )
 
 
 def parse_files(paths: Sequence[str | Path]) -> ParseBatch:
@@ -200,6 +198,7 @@ class Index:
         `links=False` skips resolving cross-references (faster, for bulk export).
         """
         # Imported here: the reference patterns cost 7 ms to compile, and a search needs none.
+        from pqsearch.models import Document, Question, SectorMention
         from pqsearch.query.links import cited_by, resolved, unresolved
 
         with self._pool.lease() as view:
@@ -345,6 +344,8 @@ class Index:
     def sectors(self) -> tuple[SectorCount, ...]:
         """Every sector of the index's taxonomy with the number of documents about it (the
         topic tier) and the number that mention it."""
+        from pqsearch.models import SectorCount
+
         with self._pool.lease() as view:
             counts = {c.value: c.count for c in self.facet_raw("sectors")}
             mentioned = {c.value: c.count for c in self.facet_raw("sectors_mentioned")}

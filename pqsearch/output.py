@@ -5,22 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pqsearch.models import (
-    Document,
-    Facet,
-    Highlight,
-    Hit,
-    IngestReport,
-    SearchResult,
-    SectorCount,
-    SectorEvidence,
-    SectorStatus,
-    Synonym,
-    WatchReport,
-    jsonable,
-)
+from pqsearch.jsonable import jsonable
+
+if TYPE_CHECKING:
+    # Named in annotations only: printing a search loads none of the records' dataclasses.
+    from pqsearch.models import (
+        Document,
+        Facet,
+        Highlight,
+        Hit,
+        IngestReport,
+        SearchResult,
+        SectorCount,
+        SectorEvidence,
+        SectorStatus,
+        Synonym,
+        WatchReport,
+    )
 
 # A record made from the site's index alone (`pqsearch fetch`): metadata, no text.
 INDEX_ONLY = "index"

@@ -66,3 +66,44 @@ def _plain() -> None:
 def test_iscoroutinefunction_answers_as_asyncio_does() -> None:
     for function in (_plain, _coroutine, mock.AsyncMock(), mock.Mock(), len, lambda: None):
         assert lazy.iscoroutinefunction(function) == asyncio.iscoroutinefunction(function)
+
+
+# In a fresh interpreter: typer without subprocess and difflib, each still answering when
+# asked; and Whoosh's analysis left whole (a stand-in for its English stemmer became the
+# default of every StemFilter, and a schema holding one could no longer be pickled: the
+# benchmark's Whoosh baseline failed so).
+_FRESH_ANALYSIS_AND_TYPER = """
+import contextlib, io, pickle, sys
+import pqsearch.cli, pqsearch.index
+assert [name for name in ("subprocess", "difflib") if name in sys.modules] == []
+
+from whoosh import fields
+from whoosh.analysis import StemmingAnalyzer
+schema = fields.Schema(text=fields.TEXT(analyzer=StemmingAnalyzer()))
+assert pickle.loads(pickle.dumps(schema))["text"].analyzer("running dogs") is not None
+
+import typer.main
+assert typer.main.subprocess.DEVNULL == -3 and "subprocess" in sys.modules
+sys.argv = ["pqsearch", "serach", "logement"]
+err = io.StringIO()
+with contextlib.redirect_stderr(err):
+    try:
+        pqsearch.cli.main()
+    except SystemExit as done:
+        assert done.code == 2
+assert "Did you mean 'search'" in err.getvalue(), err.getvalue()
+print("ok")
+"""
+
+
+def test_typer_stand_ins_answer_and_whoosh_schemas_still_pickle() -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    done = subprocess.run(
+        [sys.executable, "-c", _FRESH_ANALYSIS_AND_TYPER],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"

@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
+
+from pqsearch.lazy import deferred, import_without
 
 # At the terminal every search starts a process (BENCHMARKS.md, "Cold start"). Two costs of
 # that start are not the search's:
@@ -26,10 +29,21 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 _collecting = gc.isenabled()
 gc.disable()
 try:
+    # typer imports subprocess for `typer.launch` (which opens a URL or a file) and difflib
+    # for the "did you mean" of a misspelt command: neither runs in a command of ours that
+    # succeeds, and subprocess was about 5 % of a terminal search. A stand-in imports the
+    # real module the first time typer asks it anything (`lazy.import_without`).
+    import_without(
+        "typer",
+        {
+            "subprocess": {},
+            "difflib": {"get_close_matches": deferred("difflib", "get_close_matches")},
+        },
+    )
     # Imported for their side effect: each module registers its commands on `app`, in this
     # order.
     from pqsearch.cli import ingest, search, export, watch, serve  # noqa: F401  isort: skip
-    from pqsearch.cli.common import app
+    from pqsearch.cli.common import app, app_for
 finally:
     gc.freeze()
     if _collecting:
@@ -39,4 +53,4 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app()
+    app_for(sys.argv[1:])()

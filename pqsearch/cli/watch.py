@@ -6,15 +6,10 @@ from typing import Annotated
 
 import typer
 
-from pqsearch import (
-    Filters,
-    add_watch,
-    api,
-    list_watches,
-    output,
-    remove_watch,
-    run_watches,
-)
+# The watch functions are named through the package, which imports `pqsearch.watch` when a
+# watch command first calls one: registering these commands must not load it for a search.
+import pqsearch
+from pqsearch import Filters, api, output
 from pqsearch.cli.common import IndexOption, JsonOption, app, user_errors
 from pqsearch.cli.options import DEFAULT_FILTERS, WordsArgument, with_filters
 
@@ -41,7 +36,9 @@ def watch_add(
     Example: pqsearch watch add logement logement social --portfolio logement
     """
     with user_errors(), api.open_index(index) as opened:
-        saved = add_watch(opened, name, " ".join(words or []), filters, all_words=not any_word)
+        saved = pqsearch.add_watch(
+            opened, name, " ".join(words or []), filters, all_words=not any_word
+        )
     typer.echo(f'Saved {saved.name!r}. Run "pqsearch watch run" after each ingest.')
 
 
@@ -58,7 +55,7 @@ def watch_run(
     Example: pqsearch watch run
     """
     with user_errors(), api.open_index(index) as opened:
-        reports = run_watches(opened, tuple(names or ()))
+        reports = pqsearch.run_watches(opened, tuple(names or ()))
     typer.echo(output.as_json(reports) if json else output.watch_text(reports), nl=json)
 
 
@@ -69,7 +66,7 @@ def watch_list(index: IndexOption = None, json: JsonOption = False) -> None:
     Example: pqsearch watch list
     """
     with user_errors(), api.open_index(index) as opened:
-        watches = list_watches(opened)
+        watches = pqsearch.list_watches(opened)
     if json:
         typer.echo(
             output.as_json(
@@ -93,5 +90,5 @@ def watch_remove(
     Example: pqsearch watch remove logement
     """
     with user_errors(), api.open_index(index) as opened:
-        remove_watch(opened, name)
+        pqsearch.remove_watch(opened, name)
     typer.echo(f"Removed {name!r}.")

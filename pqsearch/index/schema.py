@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from whoosh.analysis import SpaceSeparatedTokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
@@ -23,8 +23,11 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from pqsearch.analyze.dutch import LANGUAGE as DUTCH
 from pqsearch.analyze.dutch import dutch_stems
 from pqsearch.index.records import encode_record
-from pqsearch.models import Question
 from pqsearch.parse import versions
+
+if TYPE_CHECKING:
+    # Named in annotations only: a search loads none of the records' dataclasses.
+    from pqsearch.models import Question
 
 # Parts of a document that carry text, in display order.
 TEXT_PARTS = ("title", "question", "answer")

@@ -18,8 +18,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pqsearch.models import Question
+if TYPE_CHECKING:
+    # Named in annotations only: the search path imports this module (`FORMAT_RANK`).
+    from pqsearch.models import Question
 
 # Precedence of source formats when nothing else tells two copies apart.
 FORMAT_RANK = {"html": 3, "text": 2, "jsonl": 1, "index": 0}

@@ -14,8 +14,8 @@ from typing import Literal
 
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.stems import derivation_stem
-from pqsearch.models import MatchedTerm, MatchSource, SynonymSource
 from pqsearch.query.expansions import Expander, Expansion
+from pqsearch.results import MatchedTerm, MatchSource, SynonymSource
 
 # A word of the typed word's family (same derivation stem: financement for financer) counts
 # this much of the typed word's own lemma. On the dev split of

@@ -31,7 +31,6 @@ from pqsearch.index.schema import (
     WORD_FIELDS,
     date_to_int,
 )
-from pqsearch.models import MatchedTerm, Synonym, WordExplanation
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
 from pqsearch.query.alternatives import Alternative as Alternative
@@ -40,6 +39,7 @@ from pqsearch.query.expansions import Expander, Expansion, term_query
 from pqsearch.query.rank import prefix_terms
 from pqsearch.query.spans import Runs
 from pqsearch.query.values import MAX_NUMBER_DIGITS, value_terms
+from pqsearch.results import MatchedTerm, Synonym, WordExplanation
 
 # A document holding every typed word outranks one that lacks some: its "all words" part
 # is boosted far above what the words score one by one.

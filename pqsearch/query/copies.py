@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pqsearch.analyze.fold import fold
-from pqsearch.models import Copy
+from pqsearch.results import Copy
 
 COPY_WINDOW = 3
 # Copies adapted to each minister share 0.7 to 1.0 of their words; two questions of one

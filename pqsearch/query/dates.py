@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import difflib
 import re
 
 from pqsearch.analyze.fold import fold
@@ -286,6 +285,8 @@ def _month(digits: str, typed: str) -> int:
 def _month_name(word: str, typed: str) -> int:
     month = _MONTHS.get(word)
     if month is None:
+        import difflib  # only for an error's suggestion: kept out of every search's start
+
         close = difflib.get_close_matches(word, _FULL_NAMES, n=1, cutoff=0.6)
         hint = f" Did you mean {close[0]!r}?" if close else ""
         raise QuerySyntaxError(

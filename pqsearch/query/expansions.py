@@ -27,10 +27,10 @@ from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
-from pqsearch.models import Synonym, SynonymSource
 from pqsearch.query import correct
 from pqsearch.query import tree as qt
 from pqsearch.query.synonyms import thesaurus
+from pqsearch.results import Synonym, SynonymSource
 
 # A thesaurus synonym counts 0.3 of the typed word. On the dev queries every weight from 0.2
 # to 0.8 finds the synonym queries' documents equally well, but from 0.5 a synonym met often
@@ -140,7 +140,7 @@ class Expander:
     def synonyms(self, keys: set[str]) -> list[Expansion]:
         """Thesaurus, user-file and corpus-acronym expansions of a word's form and lemmas."""
         found: list[Expansion] = []
-        for term in thesaurus().equivalents(keys):
+        for term in thesaurus(self.index.data_dir).equivalents(keys):
             words = content_words(self.lexicon, term.words)
             if words:
                 found.append(Expansion("lemma", words, SYNONYM_WEIGHT, term.origin, term.text))

@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
-from pqsearch.models import Facet, FacetCount
+from pqsearch.results import Facet, FacetCount
 
 Mask = npt.NDArray[np.bool_]
 Codes = npt.NDArray[np.unsignedinteger[Any]]

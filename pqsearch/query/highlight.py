@@ -15,7 +15,7 @@ from typing import cast
 
 from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.models import Highlight
+from pqsearch.results import Highlight
 
 SNIPPET_CHARS = 240
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})

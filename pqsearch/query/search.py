@@ -14,7 +14,6 @@ from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import DATE_FIELDS, int_to_date
-from pqsearch.models import Correction, Hit, HitDetails, SearchResult, Suggestion
 from pqsearch.parse.normalize import strip_invisible
 from pqsearch.query import copies
 from pqsearch.query import highlight as hl
@@ -28,6 +27,7 @@ from pqsearch.query.match import matched_docs
 from pqsearch.query.overdue import overdue_query
 from pqsearch.query.rank import Ranker, held
 from pqsearch.query.syntax import parse_query
+from pqsearch.results import Correction, Hit, HitDetails, SearchResult, Suggestion
 
 # Did-you-mean looks at the first few typed words only, and only at words of a length where
 # an edit distance of two means a typo (an automaton over a 9,000-letter word never ends).

@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.models import Synonym
 from pqsearch.query import nodes as st
 from pqsearch.query.expansions import (
     ACRONYM_WEIGHT,
@@ -32,6 +31,7 @@ from pqsearch.query.expansions import (
     content_words,
 )
 from pqsearch.query.synonyms import Term, Thesaurus, thesaurus
+from pqsearch.results import Synonym
 
 # Terms are filed under their first word's first letters: inflection changes a word's end.
 KEY_CHARS = 4
@@ -131,7 +131,7 @@ class Runs:
         self._finder: RunFinder | None = None
 
     def finder(self) -> RunFinder:
-        current = thesaurus()
+        current = thesaurus(self.expander.index.data_dir)
         if self._finder is None or self._finder.thesaurus is not current:
             lexicon = self.expander.lexicon
             self._finder = RunFinder(lexicon, self.expander.long_forms(), current)

@@ -7,14 +7,12 @@ Case- and accent-insensitively: "energie" finds "Énergie", "smet" finds "Pascal
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Sequence
 
 from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
-from pqsearch.models import KIND_LABELS
 from pqsearch.query import tree as qt
 from pqsearch.query.fields import check_status, field_spec
 
@@ -25,9 +23,8 @@ _SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
 # matches nothing instead of being an unknown value.
 _PERIOD = re.compile(r"^\d\d/\d\d$")
 # Fields whose every valid value is known in advance, with the labels that also name them
-# (and "answer_type", `closed_values`).
+# (and "answer_type" and "kind", `closed_values`).
 CLOSED_VALUES: dict[str, dict[str, str]] = {
-    "kind": {kind: labels["fr"] for kind, labels in KIND_LABELS.items()},
     "language": {"fr": "français", "nl": "néerlandais nederlands"},
 }
 
@@ -86,6 +83,11 @@ def closed_values(index_field: str) -> dict[str, str] | None:
         from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
 
         return ANSWER_TYPE_LABELS
+    if index_field == "kind":
+        # Imported here: a search without this filter needs none of the records' dataclasses.
+        from pqsearch.models import KIND_LABELS
+
+        return {kind: labels["fr"] for kind, labels in KIND_LABELS.items()}
     return CLOSED_VALUES.get(index_field)
 
 
@@ -130,6 +132,8 @@ def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> lis
     partial = [value for value, norm in normalised.items() if words <= set(norm.split())]
     if partial:
         return partial
+    import difflib  # only for an error's suggestion: kept out of every search's start
+
     close = difflib.get_close_matches(key, list(normalised.values()), n=3, cutoff=0.6)
     suggestions = [value for value, norm in normalised.items() if norm in close]
     suggestions.sort(key=lambda v: close.index(normalised[v]))

@@ -19,7 +19,10 @@ from tests.conftest import REPO
 # What a search must not load: spaCy and the ingest, the fetcher, the exports, the web
 # server; and the standard modules some dependencies import for code a search never runs
 # (whoosh.compat's urllib.request with http, email and ssl; cached_property's asyncio;
-# Whoosh's own searcher and query machinery; numpy.ma, which `np.unique` imports).
+# Whoosh's own searcher and query machinery; numpy.ma, which `np.unique` imports; typer's
+# subprocess and difflib; the saved searches;
+# the records of documents, ingests and sectors, `pqsearch.models`: a search makes none;
+# tomllib, once the index holds the thesaurus' groups, saved by the first search).
 NOT_FOR_A_SEARCH = (
     "spacy",
     "thinc",
@@ -46,6 +49,11 @@ NOT_FOR_A_SEARCH = (
     "whoosh.query",
     "whoosh.highlight",
     "numpy.ma",
+    "subprocess",
+    "difflib",
+    "pqsearch.watch",
+    "pqsearch.models",
+    "tomllib",
 )
 
 # The command run as the console script runs it, then the modules it loaded.
@@ -79,6 +87,7 @@ def _loaded(modules: set[str], name: str) -> bool:
 
 
 def test_a_search_loads_none_of_what_it_does_not_need(corpus_index: Path) -> None:
+    _modules_of("search", "logement", "--index", str(corpus_index))
     output, modules = _modules_of("search", "diplomates", "--index", str(corpus_index))
     assert "diplomates" in output.lower() and "Facets:" in output
     assert [name for name in NOT_FOR_A_SEARCH if _loaded(modules, name)] == []
@@ -91,6 +100,7 @@ def test_a_search_loads_none_of_what_it_does_not_need(corpus_index: Path) -> Non
     [
         (["--overdue", "--as-of", "2030-01-01"], "pqsearch.analyze.answers"),
         (["--answer-type", "substantive"], "pqsearch.analyze.answers"),
+        (["--kind", "written"], "pqsearch.models"),
     ],
 )
 def test_a_filter_that_needs_a_module_loads_it_then(
