@@ -91,6 +91,36 @@ _NOT_HELD = re.compile(
 # mais en 2022, 1.234 demandes..."): a number that is not a year.
 _FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
 
+# The member, however addressed: "l'honorable membre", "Madame la Députée", "le député".
+_MEMBER = (
+    r"(?:l'honorable (?:membre|deputee?)|(?:le |la )?(?:membre|deputee?|parlementaire)"
+    r"|(?:madame|monsieur) (?:la |le )?(?:deputee?|membre))"
+)
+# Verbs that ask the member to take the question somewhere ("vous adresser", "interroger").
+# "je vous prie de vous référer à ma réponse" is a referral to an answer, not to a colleague:
+# "référer" counts here only when no "réponse" follows it.
+_ASK = (
+    r"(?:adress\w*|s'adress\w*|tourn\w*|interroger|questionner|poser|contacter|prendre contact"
+    r"|solliciter|reorienter|rapprocher|referer(?![^.]{0,40}\breponse))"
+)
+# Whom the member is sent to must be someone else for the answer to be not competent: a
+# minister, a colleague, another level of power, a commune ... or a pronoun standing for one
+# named before ("je vous invite à l'interroger", "la lui poser", "vous adresser à eux").
+# "Je vous suggère de vous adresser à la cellule Primes de Bruxelles Environnement" sends the
+# member to the minister's own administration for a personal file: that is not a redirection.
+_ELSEWHERE = (
+    r"(?:ministres?|collegues?|secretaires? d'etat|homologues?|gouvernements?|colleges?|"
+    r"communes?|ville|bourgmestres?|echevins?|cpas|regions?|regiona\w*|communautes?|"
+    r"communautaire\w*|federa\w*|autorites?|spf|entites? federees?|competente?s?|cabinets?|"
+    r"presidente?|parquets?|pouvoirs? locaux|zones? de police|mme|madame|monsieur|m(?=\.))\b"
+)
+_ASK_ELSEWHERE = (
+    rf"(?:\b(?:l'|(?:la |le |les )?(?:lui|leur) |la |le |les ){_ASK}\b"
+    rf"|\b{_ASK}\b[^.]{{0,60}}?\b{_ELSEWHERE}"
+    rf"|\b{_ASK}\b[^.]{{0,30}}?\ba (?:elle|lui|eux|elles|celle-ci|celui-ci|ces derniers)\b)"
+)
+_INVITE = r"(?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur|convi)\w*"
+
 # Phrasings, matched per sentence on text folded to unaccented characters (see
 # `fold_in_place`), case insensitive. Written for any tense, mood and person ("je renvoie",
 # "je souhaiterais vous renvoyer", "nous vous référons") and with or without the colleague's
@@ -119,10 +149,17 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
         r"\bcaractere de (?:pure|simple) documentation\b",
         r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
+        # "werd het antwoord rechtstreeks aan het geachte lid bezorgd / overgemaakt".
+        r"\b(?:antwoord\w*|gegevens|tabel\w*|overzicht\w*|bijlage\w*|cijfers|lijst\w*)\b[^.]{0,80}?"
+        r"\brechtstreeks (?:aan|naar) (?:het (?:geachte )?lid|de (?:vraagsteller|auteur|"
+        r"volksvertegenwoordiger))\b",
     ),
     NOT_COMPETENT: (
-        r"\bne relev\w* pas (?:de|des|du|d') ?(?:la |mes |ma |mon |nos |notre |les |sa |ses )?"
-        r"(?:competences?|ressort|attributions?)\b",
+        # "ne relève pas de mes compétences", "n'entre pas dans le champ de mes attributions",
+        # "ne rentre nullement dans", "ne relève pas de mon département".
+        r"\b(?:ne |n')(?:relev|entr|rentr|tomb|fai|fon|s'inscri)\w* (?:pas|nullement|aucunement|"
+        r"plus) (?:partie )?(?:de|dans|sous|du|des|d')\b[^.]{0,30}?\b(?:competences?|ressort|"
+        r"attributions?|departements?|portefeuilles?)\b",
         r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
         r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? )?(?:de|du|des|d')",
         r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
@@ -130,16 +167,26 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
         r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
         r"(?:competences?|champ|attributions)\b",
-        r"\bne (?:suis|sommes|est|sont|serai) pas competente?s?\b",
+        # "je ne suis pas compétente", "ni moi ni mon administration ne sommes compétents", not
+        # "n'est compétent que pour ...".
+        r"\b(?:ne|n') ?(?:suis|sommes|est|sont|serai\w*|etai\w*)\b(?: \w+){0,2}? "
+        r"competente?s?\b(?! que\b)",
         r"\bn'(?:est|etait) pas de (?:ma|mon|notre) (?:competence|ressort)\b",
         r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
         r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
         r"pour (?:cette|ces|la|les|ce|repondre))",
-        # "je vous prie de vous référer à ma réponse" is a referral to an answer, not to a
-        # colleague: "référer" counts here only when no "réponse" follows it.
-        r"\bvous (?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur)\w*\b[^.]{0,50}?"
-        r"\b(?:adress\w*|tourn\w*|interroger|questionner|poser|contacter|prendre contact|"
-        r"solliciter|referer(?![^.]{0,40}\breponse)|reorienter)\b",
+        # The member asked to go elsewhere, in any person and voice: "je vous invite à
+        # l'interroger", "l'honorable membre est invité à interroger", "voudra bien adresser sa
+        # question à", "je suggère à l'honorable membre de s'adresser", "il est conseillé à
+        # l'honorable membre d'interroger".
+        rf"\b(?:vous|{_MEMBER}) (?:est |sont |sera |serait )?(?:{_INVITE}|voudr\w* bien|"
+        rf"pourr\w*|peu\w*|pouv\w*)\b[^.]{{0,50}}?{_ASK_ELSEWHERE}",
+        rf"\b{_INVITE} (?:donc |des lors |par consequent )?(?:a )?{_MEMBER}\b[^.]{{0,30}}?"
+        rf"{_ASK_ELSEWHERE}",
+        # The one sent to named first, the invitation in a relative clause: "ma collègue, Mme
+        # X, vers qui je vous invite à vous tourner", "à qui je vous suggère de la poser".
+        rf"\b(?:vers|a|aupres de) (?:qui|laquelle|lequel|lesquel(?:le)?s) (?:je |nous )?"
+        rf"(?:vous |{_MEMBER} )?(?:{_INVITE}|pouv\w*|peu\w*)\b[^.]{{0,30}}?\b{_ASK}\b",
         # In any tense or mood: "il convient", "il conviendrait", "il serait préférable".
         r"\b(?:il (?:(?:vous )?appart\w*|conv\w*|(?:vous )?rev\w*|y a lieu|y aurait lieu|"
         r"(?:est|serait) (?:preferable|plus indique|opportun|indique))|veuillez)\b"
@@ -154,7 +201,11 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"(?:regionale|communautaire|communale|de|du|des|d')",
         r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*)\b[^.]{0,40}?\b(?:vers|a) "
         r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
-        r"\b(?:votre|cette|la) question (?:a ete|est|sera) (?:transmise|reorientee|renvoyee)\b",
+        # Sent on to someone else (not to the minister's own administration, which then
+        # answers: "votre question a été transmise à Bruxelles Mobilité, qui m'informe que").
+        rf"\b(?:(?:votre|cette|la) question|elle|celle-ci)\b[^.]{{0,40}}? (?:a ete|est|sera|fut|"
+        rf"avait ete|a donc ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?"
+        rf"\b{_ELSEWHERE}",
         r"\b(?:interroger|adresser a|aupres d[eu]) (?:le |la |du )?ministre competente?\b",
         r"\bniet (?:onder|tot|binnen) (?:mijn|de|zijn|haar|onze) bevoegdhe",
         r"\b(?:onder|tot) de bevoegdhe\w* (?:valt |vallen )?van\b",
@@ -165,14 +216,32 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         # Dutch puts the verb last in a subordinate clause: "dat u uw vraag tot hem richt".
         r"\b(?:uw|deze|de|zijn|haar) vra(?:ag|gen)\b[^.]{0,30}\bricht(?:en)?\b",
         r"\bvraag (?:van het geachte lid )?wordt toegezonden aan\b",
+        # "De vraag werd doorgestuurd naar mijn collega", verb first or last.
+        r"\b(?:vraag|zij|ze)\b[^.]{0,40}?\b(?:doorgestuurd|doorgezonden|overgezonden|doorgegeven|"
+        r"overgemaakt|toegezonden)\b[^.]{0,10}?\b(?:naar|aan)\b[^.]{0,40}?\b(?:collega|minister|"
+        r"staatssecretaris|gewest|gemeenschap|gemeente|ocmw|fod|federale|bevoegde)",
+        r"\bvraag\b[^.]{0,20}?\b(?:werd|wordt|is|zal)\b[^.]{0,10}?\b(?:naar|aan)\b[^.]{0,40}?"
+        r"\b(?:collega|minister|staatssecretaris|bevoegde)\w*[^.]{0,40}?\b(?:doorgestuurd|"
+        r"doorgezonden|overgezonden|doorgegeven|overgemaakt|toegezonden)\b",
     ),
     BY_REFERENCE: (
         r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*|voir|consulter)\b[^.]{0,80}?"
         r"\breponses?\b",
         r"\b(?:j'ai|nous avons|il a|il y a) (?:deja |bien )?(?:eu l'occasion de |ete )?"
         r"(?:deja )?(?:repondu|repondre)\b",
-        r"\b(?:comme|ainsi que) (?:je l'ai|nous l'avons|il a ete) (?:deja )?(?:indique|precise|"
-        r"explique|repondu)\b[^.]{0,40}\breponse\b",
+        # Another minister answered the same question: "ma collègue y a répondu", "le ministre
+        # a déjà répondu en partie à cette question".
+        r"\b(?:a|ont|avait|avaient|aurait) (?:deja |egalement |aussi |bien |en partie )*"
+        r"repondu (?:deja |en partie |egalement )*(?:a|aux?) (?:cette|votre|vos|ces|la meme|une|"
+        r"des) (?:\w+ )?questions?\b",
+        r"\by (?:a|ont|avait) (?:deja |egalement |aussi |bien )*repondu\b",
+        # A citation ("comme indiqué dans ma réponse à la question n° 12, ..."): what follows
+        # the comma may be information of its own (see `_CITATION`).
+        r"\b(?:comme|ainsi que|tel que)\b(?: (?:je l'ai|nous l'avons|il a ete|cela a ete|deja|"
+        r"precedemment))* (?:indique|precise|explique|mentionne|repondu|communique|souligne|"
+        r"expose)e?s?\b[^.]{0,40}\breponse\b",
+        # The bulletin that publishes the answers, cited by number: a published answer.
+        r"\bbulletin des questions et reponses\b|\bvragen en antwoorden,? (?:nr|n)\b",
         r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est|serait) "
         r"(?:donnee|fournie|apportee|communiquee) par\b",
         # The answer is found in another one: "vous trouverez la réponse dans ma réponse à la
@@ -182,7 +251,7 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         # The answer named first, the referral in a relative clause after it: "certains
         # points ont été précisés dans la réponse (...) à laquelle je vous renvoie".
         r"\breponses?\b[^.]{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
-        r"(?:je|nous) (?:vous )?(?:renvo|renverr|refer)\w*",
+        r"(?:je|nous)\b(?: [\w']+){0,4}? (?:renvo|renverr|refer)\w*",
         r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
         # Sent to what was said or shown elsewhere instead of an answer: a presentation, a
         # statement, a debate in committee ("Ik verwijs naar de voorstelling van de studie",
@@ -202,10 +271,21 @@ _PHRASES: dict[str, tuple[str, ...]] = {
         r"\bzie (?:mijn |het )?antwoord\b",
         # The member sent to something published instead of an answer ("J'ai l'honneur de
         # renvoyer l'honorable député aux road shows de la SNCB"); a colleague is caught above.
+        # An annex, a table or a legal text is where the answer's information is, not another
+        # answer: "je renvoie l'honorable membre à l'annexe, qui reprend ...".
         r"\b(?:renvo\w*|renverr\w*|refer\w*) (?:l'honorable (?:membre|depute|deputee)|"
-        r"le depute|la deputee|le membre) (?:a|au|aux)\b",
+        r"le depute|la deputee|le membre) (?:a|au|aux)\b(?! (?:l'|la |le |les )?(?:annexes?|"
+        r"tableaux?|articles?|arretes?|lois?|ordonnances?|decrets?|listes?|graphiques?)\b)",
     ),
 }
+
+# A sentence that opens on a citation of an earlier answer and goes on after the comma:
+# what follows says something itself, unless it says there is nothing new.
+_CITATION = re.compile(r"^\W*(?:comme|ainsi que|tel que)\b[^,]*\breponse\b[^,]*,(?P<rest>.+)")
+_NOTHING_NEW = re.compile(
+    r"\b(?:rien|aucun element nouveau|pas d'elements? nouveaux?|pas d'informations? "
+    r"(?:nouvelles?|supplementaires?)|d'actualite|n'(?:a|ont) pas change|inchangee?s?)\b"
+)
 
 # Acts of the procedure table that end a question without an answer. A written question
 # born from an oral one ("Question orale transformée en question écrite") is not converted
@@ -287,6 +367,8 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
             match = pattern.search(sentence)
             if match is not None:
                 found.setdefault(kind, start + match.start())
+                if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
+                    own += 1
                 break
         else:
             if _informative(sentence, asked):
@@ -307,6 +389,16 @@ def _informative(sentence: str, asked: str) -> bool:
         return False
     words_only = " ".join(words)
     return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)
+
+
+def _cites_then_informs(sentence: str, asked: str) -> bool:
+    """Whether `sentence` cites an earlier answer and then gives information of its own
+    ("comme indiqué dans ma réponse à la question n° 512, la Région soutient 14 projets")."""
+    citation = _CITATION.match(sentence)
+    if citation is None:
+        return False
+    rest = citation.group("rest")
+    return _NOTHING_NEW.search(rest) is None and _informative(rest, asked)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
