@@ -294,10 +294,14 @@ def _ingest_into(
 
 def _retyped_note(retyped: int, recorded: str | None) -> str:
     earlier = f"rules {recorded}" if recorded else "the rules of an earlier pqsearch"
+    changed = (
+        f"{retyped} changed type or evidence and were written again"
+        if retyped
+        else "none changed type or evidence"
+    )
     return (
         f"answer types: the indexed documents were typed by {earlier}; read again with this "
-        f"pqsearch's rules ({rules_fingerprint()}), {retyped} changed type or evidence and "
-        "were written again"
+        f"pqsearch's rules ({rules_fingerprint()}), {changed}"
     )
 
 
