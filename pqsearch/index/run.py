@@ -290,11 +290,12 @@ class IngestRun:
         """Write again, with their answer type as the rules now give it, the indexed
         documents this run did not write whose stored type or evidence differs; how many.
 
-        Committed first, so that the documents written in this run are read as written."""
+        Committed first, so that the documents written in this run are read as written; all
+        read before any is written, as a write may commit (and merge) under an open reader."""
         self.drain()
         self.commit()
         written = set(self.added) | set(self.updated)
-        for question in answer_version.stale_questions(self.ix, written):
+        for question in list(answer_version.stale_questions(self.ix, written)):
             self.retyped.add(question.id)
             self.batch.append(question)
             if len(self.batch) >= self.batch_size:
