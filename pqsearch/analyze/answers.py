@@ -5,21 +5,32 @@ answers are read sentence by sentence for those that send the member elsewhere (
 pas de mes compétences", "je vous renvoie à ma réponse à la question n° ...", "la réponse a
 été transmise directement"), which decide the type unless the answer also says more than a
 sentence itself; a missing answer is unanswered, or not published when the page gives a
-reply date. The phrasings are data
-(`_PHRASES`), French first, with the Dutch of the federal Chamber's bulletins.
+reply date. The phrasings are data (`answer_phrases`), French first, with the Dutch of the
+federal Chamber's bulletins.
 
 The types are plain strings because the index stores them as facet values.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
+from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse.versions import truncated_answer
+
+# Bump when a change of code moves answer types without changing anything `rules_fingerprint`
+# hashes (the phrasings, patterns and constants below): the order of the decision, the
+# sentence splitting's logic, the folding (`fold_in_place`), the truncation test
+# (`parse.versions.truncated_answer`). An index typed by other rules re-derives its types at
+# its next ingest (`index.answer_version`).
+ANSWER_RULES_REVISION = 1
 
 SUBSTANTIVE = "substantive"
 BY_REFERENCE = "by_reference"
@@ -74,137 +85,18 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
 # total. For the rest, I refer you to ..."); with two sentences of its own or more, it answers
 # part of the question itself and stays substantive (a partial answer). Sentences shorter than
 # `MIN_OWN_WORDS` words ("Voir ci-dessous.", a numbering) do not count as information, nor do
-# sentences that repeat the question (answers often restate it).
+# sentences that repeat the question (answers often restate it), nor a sentence that says the
+# information is not held unless it gives figures all the same (`answer_phrases.NOT_HELD`).
 MAX_CONTEXT_SENTENCES = 1
 MIN_OWN_WORDS = 5
-# Nor does a sentence that says the information is not held ("Mijn diensten leggen geen
-# statistieken aan", "je ne dispose pas de ces chiffres"): it tells the member what the
-# minister does not have, which is what sending the member elsewhere is about.
-_NOT_HELD = re.compile(
-    r"\bne (?:dispos\w*|possed\w*|ti\w*nn?\w*|collect\w*|recens\w*|enregistr\w*) pas "
-    r"(?:de |des |d'|ces |de ces |les )?(?:statistiques|donnees|chiffres|informations)\b"
-    r"|\b(?:aucune?s?|pas de) (?:statistiques?|donnees|chiffres) (?:ne |n')?(?:sont |est )?"
-    r"(?:disponibles?|tenues?|collectees?)\b"
-    r"|\b(?:geen |niet over (?:de |deze |die )?)(?:statistieken|cijfers|gegevens)\b"
-)
-# Unless the sentence gives figures all the same ("je ne dispose pas de chiffres pour 2023,
-# mais en 2022, 1.234 demandes..."): a number that is not a year.
-_FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
 
-# Phrasings, matched per sentence on text folded to unaccented characters (see
-# `fold_in_place`), case insensitive. Written for any tense, mood and person ("je renvoie",
-# "je souhaiterais vous renvoyer", "nous vous référons") and with or without the colleague's
-# name. Checked in this order: a "not competent" sentence often also names an answer ("elle
-# relève de la compétence du ministre X (question n° 12)"), and the competence statement is
-# what the drafter needs to know.
+# The phrasings of each type (`answer_phrases`), checked in this order: a "not competent"
+# sentence often also names an answer ("elle relève de la compétence du ministre X (question
+# n° 12)"), and the competence statement is what the drafter needs to know.
 _PHRASES: dict[str, tuple[str, ...]] = {
-    NOT_PUBLISHED: (
-        # French and Dutch forms of the federal bulletin's notice for documentary answers.
-        r"\breponse\b[^.]{0,60}\b(?:transmise?|communiquee?|envoyee?|adressee?|remise?)\b"
-        r"[^.]{0,30}\bdirectement\b",
-        r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
-        r"(?:membre|auteur|depute)",
-        r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
-        # Whatever is sent (the data, the tables, "ceux-ci"), in any tense: "sont communiqués
-        # directement à l'honorable membre", "ont été envoyées directement au député".
-        r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
-        r"(?:l'(?:honorable )?|la |le )?(?:membre|auteur|depute|deputee|parlementaire)",
-        # Documents left for consultation at the parliament's registry, not printed.
-        r"\b(?:reponses?|annexes?|tableaux?|documents?|listes?|donnees?|chiffres?)\b[^.]{0,40}"
-        r"\b(?:consult\w*|disponibles?|depose\w*)\b[^.]{0,20}\bau greffe\b",
-        r"\bau greffe (?:de la chambre|du parlement)\b",
-        # The same in Dutch: "dit overzicht kan (...) bij de griffie geraadpleegd worden".
-        r"\b(?:geraadpleegd|ingezien|neergelegd)\b[^.]{0,60}\bgriffie\b",
-        r"\bgriffie\b[^.]{0,60}\b(?:geraadpleegd|ingezien|neergelegd)\b",
-        r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
-        r"\bcaractere de (?:pure|simple) documentation\b",
-        r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
-    ),
-    NOT_COMPETENT: (
-        r"\bne relev\w* pas (?:de|des|du|d') ?(?:la |mes |ma |mon |nos |notre |les |sa |ses )?"
-        r"(?:competences?|ressort|attributions?)\b",
-        r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
-        r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? )?(?:de|du|des|d')",
-        r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
-        r"(?:de|des|du|d')",
-        r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
-        r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
-        r"(?:competences?|champ|attributions)\b",
-        r"\bne (?:suis|sommes|est|sont|serai) pas competente?s?\b",
-        r"\bn'(?:est|etait) pas de (?:ma|mon|notre) (?:competence|ressort)\b",
-        r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
-        r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
-        r"pour (?:cette|ces|la|les|ce|repondre))",
-        # "je vous prie de vous référer à ma réponse" is a referral to an answer, not to a
-        # colleague: "référer" counts here only when no "réponse" follows it.
-        r"\bvous (?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur)\w*\b[^.]{0,50}?"
-        r"\b(?:adress\w*|tourn\w*|interroger|questionner|poser|contacter|prendre contact|"
-        r"solliciter|referer(?![^.]{0,40}\breponse)|reorienter)\b",
-        # In any tense or mood: "il convient", "il conviendrait", "il serait préférable".
-        r"\b(?:il (?:(?:vous )?appart\w*|conv\w*|(?:vous )?rev\w*|y a lieu|y aurait lieu|"
-        r"(?:est|serait) (?:preferable|plus indique|opportun|indique))|veuillez)\b"
-        r"[^.]{0,40}\b(?:vous |d'|de )?(?:adresser|s'adresser|interroger|poser|tourner)\b",
-        # The question itself as the subject, with a modal: "cette question devrait être
-        # adressée au ministre", "pourrait être posée à ma collègue".
-        r"\bquestions? (?:[^.]{0,30} )?(?:devr|doi|doiv|pourr|peu|aurai)\w* (?:plutot |donc |"
-        r"des lors |mieux )?(?:etre )?(?:adresse|pose|soumis|transmis|posee|adressee|soumise|"
-        r"transmise)s? (?:a|au|aux)\b",
-        r"\b(?:concern\w*|touch\w*|port\w* sur|il s'agit d') (?:les |la |une )?(?:matiere |"
-        r"competences? )(?:exclusives? |purement )?"
-        r"(?:regionale|communautaire|communale|de|du|des|d')",
-        r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*)\b[^.]{0,40}?\b(?:vers|a) "
-        r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
-        r"\b(?:votre|cette|la) question (?:a ete|est|sera) (?:transmise|reorientee|renvoyee)\b",
-        r"\b(?:interroger|adresser a|aupres d[eu]) (?:le |la |du )?ministre competente?\b",
-        r"\bniet (?:onder|tot|binnen) (?:mijn|de|zijn|haar|onze) bevoegdhe",
-        r"\b(?:onder|tot) de bevoegdhe\w* (?:valt |vallen )?van\b",
-        r"\bniet bevoegd\b",
-        r"\bbevoegde minister\b",
-        r"\bgelet op (?:diens|zijn|haar) bevoegdheid\b",
-        r"\bniet tot (?:mijn|het|ons) departement\b",
-        # Dutch puts the verb last in a subordinate clause: "dat u uw vraag tot hem richt".
-        r"\b(?:uw|deze|de|zijn|haar) vra(?:ag|gen)\b[^.]{0,30}\bricht(?:en)?\b",
-        r"\bvraag (?:van het geachte lid )?wordt toegezonden aan\b",
-    ),
-    BY_REFERENCE: (
-        r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*|voir|consulter)\b[^.]{0,80}?"
-        r"\breponses?\b",
-        r"\b(?:j'ai|nous avons|il a|il y a) (?:deja |bien )?(?:eu l'occasion de |ete )?"
-        r"(?:deja )?(?:repondu|repondre)\b",
-        r"\b(?:comme|ainsi que) (?:je l'ai|nous l'avons|il a ete) (?:deja )?(?:indique|precise|"
-        r"explique|repondu)\b[^.]{0,40}\breponse\b",
-        r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est|serait) "
-        r"(?:donnee|fournie|apportee|communiquee) par\b",
-        # The answer is found in another one: "vous trouverez la réponse dans ma réponse à la
-        # question n° ...", "la réponse figure dans celle donnée à ...".
-        r"\b(?:trouv\w*|figur\w*|repris\w*|contenu\w*)\b[^.]{0,60}\bdans (?:ma|la|notre|mes|les|"
-        r"sa|celle) (?:reponses?|donnee|apportee|fournie)",
-        # The answer named first, the referral in a relative clause after it: "certains
-        # points ont été précisés dans la réponse (...) à laquelle je vous renvoie".
-        r"\breponses?\b[^.]{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
-        r"(?:je|nous) (?:vous )?(?:renvo|renverr|refer)\w*",
-        r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
-        # Sent to what was said or shown elsewhere instead of an answer: a presentation, a
-        # statement, a debate in committee ("Ik verwijs naar de voorstelling van de studie",
-        # "je vous renvoie à l'exposé que j'ai fait en commission").
-        # The minister refers (first person): doctors who "verwijzen" patients after a
-        # "bespreking", a paragraph "en référence au débat", are answers, not referrals.
-        r"(?:\b(?:ik|wij|we)\b(?: \w+){0,3}? (?:verwijs|verwijzen|verwezen)"
-        r"|\b(?:verwijs|verwijzen) (?:ik|wij|we))\b[^.]{0,80}?\b(?:voorstelling|presentatie|"
-        r"uiteenzetting|toelichting|bespreking|debat)\b",
-        r"\b(?:je|nous)\b(?: \w+){0,3}? (?:renv[oe]\w*|renverr\w*|"
-        r"refer(?:e|es|ons|ez|erai\w*|erons|erais|erions)\b)[^.]{0,80}?\b(?:presentation|expose|"
-        r"debat|discussion)s? (?:qui a eu lieu |tenue? |faite? |donnee? |"
-        r"que (?:j'ai|nous avons) (?:fait|faite|donne|donnee|tenu) )?"
-        r"(?:en|au sein de la|a la|lors de la) (?:commission|seance|pleniere)",
-        r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b"
-        r"[^.]{0,30}\b(?:gegeven|verstrekt)\b",
-        r"\bzie (?:mijn |het )?antwoord\b",
-        # The member sent to something published instead of an answer ("J'ai l'honneur de
-        # renvoyer l'honorable député aux road shows de la SNCB"); a colleague is caught above.
-        r"\b(?:renvo\w*|renverr\w*|refer\w*) (?:l'honorable (?:membre|depute|deputee)|"
-        r"le depute|la deputee|le membre) (?:a|au|aux)\b",
-    ),
+    NOT_PUBLISHED: phrases.NOT_PUBLISHED,
+    NOT_COMPETENT: phrases.NOT_COMPETENT,
+    BY_REFERENCE: phrases.BY_REFERENCE,
 }
 
 # Acts of the procedure table that end a question without an answer. A written question
@@ -287,6 +179,8 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
             match = pattern.search(sentence)
             if match is not None:
                 found.setdefault(kind, start + match.start())
+                if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
+                    own += 1
                 break
         else:
             if _informative(sentence, asked):
@@ -303,10 +197,20 @@ def _informative(sentence: str, asked: str) -> bool:
     words = sentence.split()
     if len(words) < MIN_OWN_WORDS:
         return False
-    if _NOT_HELD.search(sentence) and not _FIGURE.search(sentence):
+    if phrases.NOT_HELD.search(sentence) and not phrases.FIGURE.search(sentence):
         return False
     words_only = " ".join(words)
     return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)
+
+
+def _cites_then_informs(sentence: str, asked: str) -> bool:
+    """Whether `sentence` cites an earlier answer and then gives information of its own
+    ("comme indiqué dans ma réponse à la question n° 512, la Région soutient 14 projets")."""
+    citation = phrases.CITATION.match(sentence)
+    if citation is None:
+        return False
+    rest = citation.group("rest")
+    return phrases.NOTHING_NEW.search(rest) is None and _informative(rest, asked)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -365,3 +269,32 @@ def _closes_abbreviation(text: str, stop: int) -> bool:
     while word_start > 0 and text[word_start - 1].isalpha():
         word_start -= 1
     return text[word_start:stop].lower() in _ABBREVIATIONS
+
+
+@cache
+def rules_fingerprint() -> str:
+    """A short hash of the answer-type rules: every phrasing, pattern and constant above and
+    `ANSWER_RULES_REVISION`. A change of any of them changes it, without anyone having to
+    remember a version."""
+    content = {
+        "revision": ANSWER_RULES_REVISION,
+        "types": ANSWER_TYPES,
+        "phrases": _PHRASES,
+        "acts": _ACTS,
+        "patterns": [
+            pattern.pattern
+            for pattern in (
+                phrases.NOT_HELD,
+                phrases.FIGURE,
+                phrases.CITATION,
+                phrases.NOTHING_NEW,
+                _SENTENCE_END,
+            )
+        ],
+        "context_sentences": MAX_CONTEXT_SENTENCES,
+        "own_words": MIN_OWN_WORDS,
+        "abbreviations": sorted(_ABBREVIATIONS),
+        "evidence_chars": _MAX_EVIDENCE,
+    }
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:12]

@@ -18,10 +18,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pqsearch.analyze.answers import rules_fingerprint
 from pqsearch.analyze.lemmatize import stopwords
 from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.errors import InvalidChoiceError
-from pqsearch.index import ownership, sector_version, space, store
+from pqsearch.index import answer_version, ownership, sector_version, space, store
 from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
@@ -204,7 +205,11 @@ def _ingest_into(
             # damage until the run's first commit, which an ingest of nothing new never makes.
             record_files(ix)
         reanalyze_all = lexicon.get_meta(sector_version.REANALYSIS_META) == "pending"
+        # A new index's documents are all typed by these rules; an index typed by others (or
+        # by rules it never recorded) is brought up to date at the end of the run.
+        retype = not fresh and answer_version.behind(lexicon)
         if fresh:
+            answer_version.record_rules(lexicon)
             lexicon.set_stopwords(stopwords())
         lexicon.set_meta("schema_version", SCHEMA_VERSION)
         lexicon.flush()
@@ -253,9 +258,15 @@ def _ingest_into(
             state.write_late()
             if prune:
                 state.prune({str(p) for p in files})
+            if retype:
+                retyped = state.retype_answers()
+                notes.append(_retyped_note(retyped, answer_version.recorded_rules(lexicon)))
             state.commit()
+            if retype:
+                answer_version.record_rules(lexicon)
             if reanalyze_all:
                 sector_version.finish_reanalysis(lexicon)
+            if retype or reanalyze_all:
                 lexicon.flush()
             if fresh:
                 _merge_segments(ix)
@@ -279,6 +290,19 @@ def _ingest_into(
         )
     finally:
         lexicon.close()
+
+
+def _retyped_note(retyped: int, recorded: str | None) -> str:
+    earlier = f"rules {recorded}" if recorded else "the rules of an earlier pqsearch"
+    changed = (
+        f"{retyped} changed type or evidence and were written again"
+        if retyped
+        else "none changed type or evidence"
+    )
+    return (
+        f"answer types: the indexed documents were typed by {earlier}; read again with this "
+        f"pqsearch's rules ({rules_fingerprint()}), {changed}"
+    )
 
 
 def _merge_segments(ix: Any) -> None:

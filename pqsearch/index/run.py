@@ -2,7 +2,8 @@
 
 `IngestRun.take` decides for each parsed record whether it is new, changed, unchanged or
 another copy of a question already read (`parse.versions`); `flush_batch` sends batches to
-analysis and writes those that are done; `commit` flushes the lexicon, then Whoosh.
+analysis and writes those that are done; `commit` flushes the lexicon, then Whoosh;
+`retype_answers` rewrites the documents whose answer type other rules gave.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 
 from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.index import space
+from pqsearch.index import answer_version, space
 from pqsearch.index.analysis import Analyzer, PendingBatch
 from pqsearch.index.fingerprint import with_indexed_hash
 from pqsearch.index.manifest import write_manifest
@@ -150,6 +151,10 @@ class IngestRun:
         # and those written again for it, whose words the lexicon already counts.
         self.written_without_nl: set[str] = set()
         self.retitled: set[str] = set()
+        # Indexed questions written again because the answer-type rules now type them
+        # otherwise (`retype_answers`): their words are in the lexicon already, and they are
+        # neither added nor updated.
+        self.retyped: set[str] = set()
 
     def _tick(self) -> None:
         if self.on_progress is not None:
@@ -281,6 +286,23 @@ class IngestRun:
             self.batch.append(item)
         self.drain()
 
+    def retype_answers(self) -> int:
+        """Write again, with their answer type as the rules now give it, the indexed
+        documents this run did not write whose stored type or evidence differs; how many.
+
+        Committed first, so that the documents written in this run are read as written; all
+        read before any is written, as a write may commit (and merge) under an open reader."""
+        self.drain()
+        self.commit()
+        written = set(self.added) | set(self.updated)
+        for question in list(answer_version.stale_questions(self.ix, written)):
+            self.retyped.add(question.id)
+            self.batch.append(question)
+            if len(self.batch) >= self.batch_size:
+                self.flush_batch()
+        self.drain()
+        return len(self.retyped)
+
     def flush_batch(self) -> None:
         """Send the batch to analysis; write the batches whose analysis is done."""
         if self.batch:
@@ -308,10 +330,13 @@ class IngestRun:
                 self.written_without_nl.discard(question.id)
             if question.id in self.retitled:
                 self.retitled.discard(question.id)
-            else:
+            elif question.id not in self.retyped:
                 self.lexicon.add(analyses.values())
                 self.acronyms.add(question.id, (getattr(question, p) or "" for p in TEXT_PARTS))
             writer.update_document(**to_document(question, text, enrichment))
+            self.uncommitted += 1
+            if question.id in self.retyped:
+                continue
             words = sum(a.words for a in analyses.values())
             # A question written again (`write_late`) counts once.
             self.words += words - self._words_of.get(question.id, 0)
@@ -319,7 +344,6 @@ class IngestRun:
             self.progress.words += words
             self.progress.analyzed += 1
             (self.updated if question.id in self.existing else self.added).append(question.id)
-            self.uncommitted += 1
         self.progress.stage = "parse"
         self._tick()
         if self.uncommitted >= self.commit_every:

@@ -15,6 +15,7 @@ from benchmarks.answer_type_quality import (
     measure,
     qrva_question,
 )
+from benchmarks.answer_type_wordings import load_wordings, measure_wordings
 from pqsearch.analyze.answers import (
     ANSWER_TYPE_LABELS,
     ANSWER_TYPES,
@@ -473,3 +474,48 @@ def test_list_items_are_sentences_so_a_list_of_facts_is_not_one_sentence() -> No
         "question n° 12."
     )
     assert classify_answer(_question(answer)).type == SUBSTANTIVE
+
+
+# --- wordings labelled blind, split dev/test (tests/data/answer_type_wordings.toml) -------
+
+# The test half's misses when it was measured, once, after the rules were tuned on dev
+# (2 December 2026: 65/74). They are left as they are: fixing them would be tuning on the
+# test half, which then measures nothing (BENCHMARKS.md gives what each would need). New
+# misses fail; a later session that fixes one from fresh blind wordings removes it here.
+_TEST_MISSES_WHEN_MEASURED = {
+    "brussels-fr/fr-ref-28",  # "je me permets de vous y renvoyer" (a committee exchange)
+    "brussels-fr/fr-ref-33",  # "dans celle que j'ai apportée à la question n° ..."
+    "federal-nl/nl-ref-05",  # "op deze vraag werd reeds geantwoord in de commissie"
+    "federal-fr/fr-nc-20",  # "ne relève pas de l'autorité fédérale mais des Régions"
+    "brussels-fr/fr-nc-22",  # "il ne m'appartient pas de répondre à cette question"
+    "federal-fr/fr-nc-27",  # "cette demande doit être adressée à mon collègue"
+    "brussels-fr/fr-np-06",  # "l'honorable membre a reçu la réponse directement"
+    "federal-fr/fr-np-08",  # "j'ai transmis directement ma réponse à l'honorable membre"
+    "brussels-fr/fr-sub-08",  # "comme il a déjà été répondu en commission, <information>."
+}
+
+
+def test_the_wordings_are_split_per_type_and_labelled_with_a_reason() -> None:
+    wordings = load_wordings()
+    assert len(wordings) >= 120
+    assert len({label.key for label, _ in wordings}) == len(wordings)
+    for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
+        splits = [label.split for label, _ in wordings if label.type == kind]
+        assert abs(splits.count("dev") - splits.count("test")) <= 4, (kind, splits)
+    assert all(label.reason for label, _ in wordings)
+
+
+def test_every_dev_wording_gets_its_labelled_type() -> None:
+    report = measure_wordings(load_wordings(), "dev")
+    assert report.total == 75
+    assert report.misses == (), report.misses
+
+
+def test_the_held_out_test_wordings_do_no_worse_than_when_measured() -> None:
+    report = measure_wordings(load_wordings(), "test")
+    assert report.total == 74
+    missed = {miss.key for miss in report.misses}
+    assert missed <= _TEST_MISSES_WHEN_MEASURED, missed - _TEST_MISSES_WHEN_MEASURED
+    # No substantive answer is classed as anything else but the one measured miss.
+    substantive = [miss for miss in report.misses if miss.expected == SUBSTANTIVE]
+    assert [miss.key for miss in substantive] in ([], ["brussels-fr/fr-sub-08"])

@@ -1,0 +1,219 @@
+"""The phrasings the answer types are read by (`analyze.answers`): data, not logic.
+
+Every pattern is matched per sentence on text folded to unaccented lowercase characters (see
+`fold_in_place`), and written for any tense, mood, person and voice, and with or without the
+colleague's name: French first, with the Dutch of the federal Chamber's bulletins. Their text
+is part of the rules' fingerprint (`answers.rules_fingerprint`): a change here makes every
+index re-derive its answer types at its next ingest.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Nor does a sentence that says the information is not held ("Mijn diensten leggen geen
+# statistieken aan", "je ne dispose pas de ces chiffres"): it tells the member what the
+# minister does not have, which is what sending the member elsewhere is about.
+NOT_HELD = re.compile(
+    r"\bne (?:dispos\w*|possed\w*|ti\w*nn?\w*|collect\w*|recens\w*|enregistr\w*) pas "
+    r"(?:de |des |d'|ces |de ces |les )?(?:statistiques|donnees|chiffres|informations)\b"
+    r"|\b(?:aucune?s?|pas de) (?:statistiques?|donnees|chiffres) (?:ne |n')?(?:sont |est )?"
+    r"(?:disponibles?|tenues?|collectees?)\b"
+    r"|\b(?:geen |niet over (?:de |deze |die )?)(?:statistieken|cijfers|gegevens)\b"
+)
+# Unless the sentence gives figures all the same ("je ne dispose pas de chiffres pour 2023,
+# mais en 2022, 1.234 demandes..."): a number that is not a year.
+FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
+
+# The member, however addressed: "l'honorable membre", "Madame la Députée", "le député".
+_MEMBER = (
+    r"(?:l'honorable (?:membre|deputee?)|(?:le |la )?(?:membre|deputee?|parlementaire)"
+    r"|(?:madame|monsieur) (?:la |le )?(?:deputee?|membre))"
+)
+# Verbs that ask the member to take the question somewhere ("vous adresser", "interroger").
+# "je vous prie de vous référer à ma réponse" is a referral to an answer, not to a colleague:
+# "référer" counts here only when no "réponse" follows it.
+_ASK = (
+    r"(?:adress\w*|s'adress\w*|tourn\w*|interroger|questionner|poser|contacter|prendre contact"
+    r"|solliciter|reorienter|rapprocher|referer(?![^.]{0,40}\breponse))"
+)
+# Whom the member is sent to must be someone else for the answer to be not competent: a
+# minister, a colleague, another level of power, a commune ... or a pronoun standing for one
+# named before ("je vous invite à l'interroger", "la lui poser", "vous adresser à eux").
+# "Je vous suggère de vous adresser à la cellule Primes de Bruxelles Environnement" sends the
+# member to the minister's own administration for a personal file: that is not a redirection.
+_ELSEWHERE = (
+    r"(?:ministres?|collegues?|secretaires? d'etat|homologues?|gouvernements?|colleges?|"
+    r"communes?|ville|bourgmestres?|echevins?|cpas|regions?|regiona\w*|communautes?|"
+    r"communautaire\w*|federa\w*|autorites?|spf|entites? federees?|competente?s?|cabinets?|"
+    r"presidente?|parquets?|pouvoirs? locaux|zones? de police|mme|madame|monsieur|m(?=\.))\b"
+)
+_ASK_ELSEWHERE = (
+    rf"(?:\b(?:l'|(?:la |le |les )?(?:lui|leur) |la |le |les ){_ASK}\b"
+    rf"|\b{_ASK}\b[^.]{{0,60}}?\b{_ELSEWHERE}"
+    rf"|\b{_ASK}\b[^.]{{0,30}}?\ba (?:elle|lui|eux|elles|celle-ci|celui-ci|ces derniers)\b)"
+)
+_INVITE = r"(?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur|convi)\w*"
+
+# A sentence that shows the answer was sent directly to the member, not printed.
+NOT_PUBLISHED: tuple[str, ...] = (
+    # French and Dutch forms of the federal bulletin's notice for documentary answers.
+    r"\breponse\b[^.]{0,60}\b(?:transmise?|communiquee?|envoyee?|adressee?|remise?)\b"
+    r"[^.]{0,30}\bdirectement\b",
+    r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
+    r"(?:membre|auteur|depute)",
+    r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
+    # Whatever is sent (the data, the tables, "ceux-ci"), in any tense: "sont communiqués
+    # directement à l'honorable membre", "ont été envoyées directement au député".
+    r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
+    r"(?:l'(?:honorable )?|la |le )?(?:membre|auteur|depute|deputee|parlementaire)",
+    # Documents left for consultation at the parliament's registry, not printed.
+    r"\b(?:reponses?|annexes?|tableaux?|documents?|listes?|donnees?|chiffres?)\b[^.]{0,40}"
+    r"\b(?:consult\w*|disponibles?|depose\w*)\b[^.]{0,20}\bau greffe\b",
+    r"\bau greffe (?:de la chambre|du parlement)\b",
+    # The same in Dutch: "dit overzicht kan (...) bij de griffie geraadpleegd worden".
+    r"\b(?:geraadpleegd|ingezien|neergelegd)\b[^.]{0,60}\bgriffie\b",
+    r"\bgriffie\b[^.]{0,60}\b(?:geraadpleegd|ingezien|neergelegd)\b",
+    r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
+    r"\bcaractere de (?:pure|simple) documentation\b",
+    r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
+    # "werd het antwoord rechtstreeks aan het geachte lid bezorgd / overgemaakt".
+    r"\b(?:antwoord\w*|gegevens|tabel\w*|overzicht\w*|bijlage\w*|cijfers|lijst\w*)\b[^.]{0,80}?"
+    r"\brechtstreeks (?:aan|naar) (?:het (?:geachte )?lid|de (?:vraagsteller|auteur|"
+    r"volksvertegenwoordiger))\b",
+)
+
+# A sentence that declares the matter someone else's or sends the member to them.
+NOT_COMPETENT: tuple[str, ...] = (
+    # "ne relève pas de mes compétences", "n'entre pas dans le champ de mes attributions",
+    # "ne rentre nullement dans", "ne relève pas de mon département".
+    r"\b(?:ne |n')(?:relev|entr|rentr|tomb|fai|fon|s'inscri)\w* (?:pas|nullement|aucunement|"
+    r"plus) (?:partie )?(?:de|dans|sous|du|des|d')\b[^.]{0,30}?\b(?:competences?|ressort|"
+    r"attributions?|departements?|portefeuilles?)\b",
+    r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
+    r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? )?(?:de|du|des|d')",
+    r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
+    r"(?:de|des|du|d')",
+    r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
+    r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
+    r"(?:competences?|champ|attributions)\b",
+    # "je ne suis pas compétente", "ni moi ni mon administration ne sommes compétents", not
+    # "n'est compétent que pour ...".
+    r"\b(?:ne|n') ?(?:suis|sommes|est|sont|serai\w*|etai\w*)\b(?: \w+){0,2}? "
+    r"competente?s?\b(?! que\b)",
+    r"\bn'(?:est|etait) pas de (?:ma|mon|notre) (?:competence|ressort)\b",
+    r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
+    r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
+    r"pour (?:cette|ces|la|les|ce|repondre))",
+    # The member asked to go elsewhere, in any person and voice: "je vous invite à
+    # l'interroger", "l'honorable membre est invité à interroger", "voudra bien adresser sa
+    # question à", "je suggère à l'honorable membre de s'adresser", "il est conseillé à
+    # l'honorable membre d'interroger".
+    rf"\b(?:vous|{_MEMBER}) (?:est |sont |sera |serait )?(?:{_INVITE}|voudr\w* bien|"
+    rf"pourr\w*|peu\w*|pouv\w*)\b[^.]{{0,50}}?{_ASK_ELSEWHERE}",
+    rf"\b{_INVITE} (?:donc |des lors |par consequent )?(?:a )?{_MEMBER}\b[^.]{{0,30}}?"
+    rf"{_ASK_ELSEWHERE}",
+    # The one sent to named first, the invitation in a relative clause: "ma collègue, Mme
+    # X, vers qui je vous invite à vous tourner", "à qui je vous suggère de la poser".
+    rf"\b(?:vers|a|aupres de) (?:qui|laquelle|lequel|lesquel(?:le)?s) (?:je |nous )?"
+    rf"(?:vous |{_MEMBER} )?(?:{_INVITE}|pouv\w*|peu\w*)\b[^.]{{0,30}}?\b{_ASK}\b",
+    # In any tense or mood: "il convient", "il conviendrait", "il serait préférable".
+    r"\b(?:il (?:(?:vous )?appart\w*|conv\w*|(?:vous )?rev\w*|y a lieu|y aurait lieu|"
+    r"(?:est|serait) (?:preferable|plus indique|opportun|indique))|veuillez)\b"
+    r"[^.]{0,40}\b(?:vous |d'|de )?(?:adresser|s'adresser|interroger|poser|tourner)\b",
+    # The question itself as the subject, with a modal: "cette question devrait être
+    # adressée au ministre", "pourrait être posée à ma collègue".
+    r"\bquestions? (?:[^.]{0,30} )?(?:devr|doi|doiv|pourr|peu|aurai)\w* (?:plutot |donc |"
+    r"des lors |mieux )?(?:etre )?(?:adresse|pose|soumis|transmis|posee|adressee|soumise|"
+    r"transmise)s? (?:a|au|aux)\b",
+    r"\b(?:concern\w*|touch\w*|port\w* sur|il s'agit d') (?:les |la |une )?(?:matiere |"
+    r"competences? )(?:exclusives? |purement )?"
+    r"(?:regionale|communautaire|communale|de|du|des|d')",
+    r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*)\b[^.]{0,40}?\b(?:vers|a) "
+    r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
+    # Sent on to someone else (not to the minister's own administration, which then
+    # answers: "votre question a été transmise à Bruxelles Mobilité, qui m'informe que").
+    rf"\b(?:(?:votre|cette|la) question|elle|celle-ci)\b[^.]{{0,40}}? (?:a ete|est|sera|fut|"
+    rf"avait ete|a donc ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?"
+    rf"\b{_ELSEWHERE}",
+    r"\b(?:interroger|adresser a|aupres d[eu]) (?:le |la |du )?ministre competente?\b",
+    r"\bniet (?:onder|tot|binnen) (?:mijn|de|zijn|haar|onze) bevoegdhe",
+    r"\b(?:onder|tot) de bevoegdhe\w* (?:valt |vallen )?van\b",
+    r"\bniet bevoegd\b",
+    r"\bbevoegde minister\b",
+    r"\bgelet op (?:diens|zijn|haar) bevoegdheid\b",
+    r"\bniet tot (?:mijn|het|ons) departement\b",
+    # Dutch puts the verb last in a subordinate clause: "dat u uw vraag tot hem richt".
+    r"\b(?:uw|deze|de|zijn|haar) vra(?:ag|gen)\b[^.]{0,30}\bricht(?:en)?\b",
+    r"\bvraag (?:van het geachte lid )?wordt toegezonden aan\b",
+    # "De vraag werd doorgestuurd naar mijn collega", verb first or last.
+    r"\b(?:vraag|zij|ze)\b[^.]{0,40}?\b(?:doorgestuurd|doorgezonden|overgezonden|doorgegeven|"
+    r"overgemaakt|toegezonden)\b[^.]{0,10}?\b(?:naar|aan)\b[^.]{0,40}?\b(?:collega|minister|"
+    r"staatssecretaris|gewest|gemeenschap|gemeente|ocmw|fod|federale|bevoegde)",
+    r"\bvraag\b[^.]{0,20}?\b(?:werd|wordt|is|zal)\b[^.]{0,10}?\b(?:naar|aan)\b[^.]{0,40}?"
+    r"\b(?:collega|minister|staatssecretaris|bevoegde)\w*[^.]{0,40}?\b(?:doorgestuurd|"
+    r"doorgezonden|overgezonden|doorgegeven|overgemaakt|toegezonden)\b",
+)
+
+# A sentence that points to another answer, or to what was said or shown elsewhere.
+BY_REFERENCE: tuple[str, ...] = (
+    r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*|voir|consulter)\b[^.]{0,80}?"
+    r"\breponses?\b",
+    r"\b(?:j'ai|nous avons|il a|il y a) (?:deja |bien )?(?:eu l'occasion de |ete )?"
+    r"(?:deja )?(?:repondu|repondre)\b",
+    # Another minister answered the same question: "ma collègue y a répondu", "le ministre
+    # a déjà répondu en partie à cette question".
+    r"\b(?:a|ont|avait|avaient|aurait) (?:deja |egalement |aussi |bien |en partie )*"
+    r"repondu (?:deja |en partie |egalement )*(?:a|aux?) (?:cette|votre|vos|ces|la meme|une|"
+    r"des) (?:\w+ )?questions?\b",
+    r"\by (?:a|ont|avait) (?:deja |egalement |aussi |bien )*repondu\b",
+    # A citation ("comme indiqué dans ma réponse à la question n° 12, ..."): what follows
+    # the comma may be information of its own (see `_CITATION`).
+    r"\b(?:comme|ainsi que|tel que)\b(?: (?:je l'ai|nous l'avons|il a ete|cela a ete|deja|"
+    r"precedemment))* (?:indique|precise|explique|mentionne|repondu|communique|souligne|"
+    r"expose)e?s?\b[^.]{0,40}\breponse\b",
+    # The bulletin that publishes the answers, cited by number: a published answer.
+    r"\bbulletin des questions et reponses\b|\bvragen en antwoorden,? (?:nr|n)\b",
+    r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est|serait) "
+    r"(?:donnee|fournie|apportee|communiquee) par\b",
+    # The answer is found in another one: "vous trouverez la réponse dans ma réponse à la
+    # question n° ...", "la réponse figure dans celle donnée à ...".
+    r"\b(?:trouv\w*|figur\w*|repris\w*|contenu\w*)\b[^.]{0,60}\bdans (?:ma|la|notre|mes|les|"
+    r"sa|celle) (?:reponses?|donnee|apportee|fournie)",
+    # The answer named first, the referral in a relative clause after it: "certains
+    # points ont été précisés dans la réponse (...) à laquelle je vous renvoie".
+    r"\breponses?\b[^.]{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
+    r"(?:je|nous)\b(?: [\w']+){0,4}? (?:renvo|renverr|refer)\w*",
+    r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
+    # Sent to what was said or shown elsewhere instead of an answer: a presentation, a
+    # statement, a debate in committee ("Ik verwijs naar de voorstelling van de studie",
+    # "je vous renvoie à l'exposé que j'ai fait en commission").
+    # The minister refers (first person): doctors who "verwijzen" patients after a
+    # "bespreking", a paragraph "en référence au débat", are answers, not referrals.
+    r"(?:\b(?:ik|wij|we)\b(?: \w+){0,3}? (?:verwijs|verwijzen|verwezen)"
+    r"|\b(?:verwijs|verwijzen) (?:ik|wij|we))\b[^.]{0,80}?\b(?:voorstelling|presentatie|"
+    r"uiteenzetting|toelichting|bespreking|debat)\b",
+    r"\b(?:je|nous)\b(?: \w+){0,3}? (?:renv[oe]\w*|renverr\w*|"
+    r"refer(?:e|es|ons|ez|erai\w*|erons|erais|erions)\b)[^.]{0,80}?\b(?:presentation|expose|"
+    r"debat|discussion)s? (?:qui a eu lieu |tenue? |faite? |donnee? |"
+    r"que (?:j'ai|nous avons) (?:fait|faite|donne|donnee|tenu) )?"
+    r"(?:en|au sein de la|a la|lors de la) (?:commission|seance|pleniere)",
+    r"\bhet antwoord op (?:deze|uw|de) vraag (?:zal|wordt)\b"
+    r"[^.]{0,30}\b(?:gegeven|verstrekt)\b",
+    r"\bzie (?:mijn |het )?antwoord\b",
+    # The member sent to something published instead of an answer ("J'ai l'honneur de
+    # renvoyer l'honorable député aux road shows de la SNCB"); a colleague is caught above.
+    # An annex, a table or a legal text is where the answer's information is, not another
+    # answer: "je renvoie l'honorable membre à l'annexe, qui reprend ...".
+    r"\b(?:renvo\w*|renverr\w*|refer\w*) (?:l'honorable (?:membre|depute|deputee)|"
+    r"le depute|la deputee|le membre) (?:a|au|aux)\b(?! (?:l'|la |le |les )?(?:annexes?|"
+    r"tableaux?|articles?|arretes?|lois?|ordonnances?|decrets?|listes?|graphiques?)\b)",
+)
+
+# A sentence that opens on a citation of an earlier answer and goes on after the comma:
+# what follows says something itself, unless it says there is nothing new.
+CITATION = re.compile(r"^\W*(?:comme|ainsi que|tel que)\b[^,]*\breponse\b[^,]*,(?P<rest>.+)")
+NOTHING_NEW = re.compile(
+    r"\b(?:rien|aucun element nouveau|pas d'elements? nouveaux?|pas d'informations? "
+    r"(?:nouvelles?|supplementaires?)|d'actualite|n'(?:a|ont) pas change|inchangee?s?)\b"
+)

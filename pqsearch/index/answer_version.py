@@ -1,0 +1,58 @@
+"""Which answer-type rules typed an index's documents, and bringing them up to date.
+
+The lexicon records the rules' fingerprint (`ANSWER_RULES_META`, `rules_fingerprint`). An
+ingest into an index whose types came from other rules, or from rules it never recorded (an
+index written before they were), types every document it does not write anyway again, and
+rewrites those whose type or quoted evidence changed. Unlike sectors (`sector_version`), this
+is done unasked: an answer type needs no spaCy and no source file, only the question stored
+in each document's record; reading and typing them all costs 1.5 to 2.3 ms a document, once
+per change of rules (a no-op ingest of 334 documents took 2.1 s with it, 1.35 to 1.64 s
+without: BENCHMARKS.md), where re-analysing sectors takes an hour per 100,000. A document rewritten
+has its text lemmatized again (Whoosh keeps no lemmas to copy), so spaCy loads only when
+some type changed. The fingerprint is recorded after the run's last commit: a run killed
+before it leaves the old one, and the next ingest checks again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+from typing import Any
+
+from pqsearch.analyze.answers import classify_answer, rules_fingerprint
+from pqsearch.analyze.lexicon import Lexicon
+from pqsearch.index.records import decode_record
+from pqsearch.models import Question
+
+ANSWER_RULES_META = "answer_rules"
+
+
+def recorded_rules(lexicon: Lexicon) -> str | None:
+    """The fingerprint of the rules that typed the index's documents (None: not recorded)."""
+    return lexicon.get_meta(ANSWER_RULES_META) or None
+
+
+def behind(lexicon: Lexicon) -> bool:
+    """Whether the index's answer types may differ from what this pqsearch's rules give."""
+    return recorded_rules(lexicon) != rules_fingerprint()
+
+
+def record_rules(lexicon: Lexicon) -> None:
+    """Every document was typed by this pqsearch's rules."""
+    lexicon.set_meta(ANSWER_RULES_META, rules_fingerprint())
+
+
+def stale_questions(ix: Any, skip: Container[str]) -> Iterator[Question]:
+    """The indexed questions, those in `skip` aside, whose stored answer type or evidence is
+    not what the rules give now (read from the committed index)."""
+    with ix.searcher() as searcher:
+        for fields in searcher.all_stored_fields():
+            stored = decode_record(fields["record"])
+            question = Question.from_dict(stored["question"])
+            if question.id in skip:
+                continue
+            now = classify_answer(question)
+            if (now.type, now.evidence) != (
+                stored.get("answer_type"),
+                stored.get("answer_type_evidence"),
+            ):
+                yield question
