@@ -1,9 +1,9 @@
 """Which sector detector analysed a document: a fingerprint of its fitted model and its data.
 
 The topic model's coefficients, calibration and threshold, the list and frame reach, the
-names of bodies (`bodies.toml`) and the hand-kept `DETECTOR_REVISION` (for a change of code
-that no number shows) go into one hash. A refit changes a coefficient, hence the
-fingerprint, without anyone remembering to bump a version; the taxonomy has its own
+names of bodies and their head words (`bodies.toml`) and the hand-kept `DETECTOR_REVISION`
+(for a change of code that no number shows) go into one hash. A refit changes a coefficient,
+hence the fingerprint, without anyone remembering to bump a version; the taxonomy has its own
 fingerprint beside it (`Taxonomy.fingerprint`), since a user may bring their own file.
 """
 
@@ -15,7 +15,7 @@ from functools import cache
 
 from pqsearch.analyze.prominence import CALIBRATION, COEFFICIENTS, TOPIC_THRESHOLD
 from pqsearch.analyze.sectors import DETECTOR_REVISION, FRAME_REACH, LIST_SECTORS
-from pqsearch.analyze.segments import load_gazetteer
+from pqsearch.analyze.segments import HEADED_WORDS, load_gazetteer
 
 __all__ = ["detector_fingerprint"]
 
@@ -23,7 +23,8 @@ __all__ = ["detector_fingerprint"]
 @cache
 def detector_fingerprint() -> str:
     """A short hash of everything besides the taxonomy that decides a document's sectors."""
-    bodies = sorted([list(body.names), body.sector or ""] for body in load_gazetteer().bodies)
+    gazetteer = load_gazetteer()
+    bodies = sorted([list(body.names), body.sector or ""] for body in gazetteer.bodies)
     content = {
         "revision": DETECTOR_REVISION,
         "coefficients": list(COEFFICIENTS),
@@ -32,6 +33,8 @@ def detector_fingerprint() -> str:
         "list_sectors": LIST_SECTORS,
         "frame_reach": FRAME_REACH,
         "bodies": bodies,
+        "heads": sorted(gazetteer.heads),
+        "headed_words": HEADED_WORDS,
     }
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]

@@ -41,6 +41,13 @@ _BOUNDARY = re.compile(
     r"|(?:(?<=\s)|^)(?=(?:\d{1,2}[.)]|[a-h]\)|[-–•])\s)",
     re.MULTILINE,
 )
+# A name the gazetteer lacks, after its head word's preposition, runs over at most this many
+# content words: "de l'emploi", "de sécurité routière", "des transports intercommunaux".
+HEADED_WORDS = 2
+# Folded words that link a head to its complement and that may stand inside it; any other
+# stopword ("et", "qui", "a", "sur") ends the name.
+_PREPOSITIONS = frozenset({"de", "du", "des", "pour", "au", "aux"})
+_ARTICLES = frozenset({"la", "le", "les", "l"})
 # Characters after which a capital starts a sentence rather than a name.
 _OPENERS = frozenset('.!?:;-–•("«\n')
 
@@ -91,9 +98,12 @@ def read_part(text: str, analysis: Analysis, gazetteer: Gazetteer | None = None)
     numbers: dict[int, int] = {}
     sentence = tuple(numbers.setdefault(word_sentence[i], len(numbers)) for i in kept)
     lemma_of = {word_index: position for position, word_index in enumerate(kept)}
-    named = {lemma_of[i] for i in _capitalised_names(text, words) if i in lemma_of}
+    gazetteer = gazetteer or default_gazetteer()
+    capitalised = list(_capitalised_names(text, words))
+    name_words = {*capitalised, *gazetteer.headed_names(text, words, keys, capitalised)}
+    named = {lemma_of[i] for i in name_words if i in lemma_of}
     bodies: list[tuple[int, int, Body]] = []
-    for first, last, body in (gazetteer or default_gazetteer()).find(words, keys):
+    for first, last, body in gazetteer.find(words, keys):
         inside = [lemma_of[i] for i in range(first, last) if i in lemma_of]
         if inside:
             named.update(inside)
@@ -150,10 +160,12 @@ def _capitalised_names(text: str, words: Sequence[tuple[str, int, int]]) -> Iter
 
 
 class Gazetteer:
-    """Finds the names of bodies in a text's words."""
+    """Finds the names of bodies in a text's words, and the names it lacks that start with
+    one of its head words (`heads`: "Agence", "Office", "Fonds", ...)."""
 
-    def __init__(self, bodies: Iterable[Body]) -> None:
+    def __init__(self, bodies: Iterable[Body], heads: Iterable[str] = ()) -> None:
         self.bodies = tuple(bodies)
+        self.heads = frozenset(fold(head) for head in heads)
         # First folded word -> (folded words, needs a capital, body), longest first. The body
         # is stored with the name matched first, so that evidence quotes the name the text
         # uses: an entry groups several bodies ("Cambio", "SNCB", ...) under one sector.
@@ -190,6 +202,60 @@ class Gazetteer:
             yield found
             index = found[1]
 
+    def headed_names(
+        self,
+        text: str,
+        words: Sequence[tuple[str, int, int]],
+        keys: Sequence[str],
+        capitalised: Iterable[int],
+    ) -> Iterable[int]:
+        """The words of names the list lacks, written the French way with a capital on the
+        first word only ("l'Agence régionale pour la propreté", "l'Office national de
+        l'emploi", "le Fonds de sécurité routière"): from a head word written with a capital
+        in mid-sentence, up to two modifiers, then a preposition ("de", "d'", "pour") and up
+        to `HEADED_WORDS` content words, without crossing punctuation or another stopword
+        ("et", "qui", "a")."""
+        stops = stopwords()
+        for index in capitalised:
+            if keys[index] not in self.heads:
+                continue
+            span: list[int] = []
+            linked = False
+            content = 0
+            position = index + 1
+            while position < len(words) and content < HEADED_WORDS:
+                elided = _elided(text, words, position)
+                if elided is None:
+                    break
+                key = keys[position]
+                linked = linked or elided == "d"
+                if key in _PREPOSITIONS:
+                    linked = True
+                elif key in _ARTICLES:
+                    pass
+                elif key in stops:
+                    break
+                elif linked:
+                    content += 1
+                elif position - index > 2:
+                    break
+                span.append(position)
+                position += 1
+            if content:
+                yield from span
+
+
+def _elided(text: str, words: Sequence[tuple[str, int, int]], position: int) -> str | None:
+    """What stands between word `position` and the one before: "" (spaces or a hyphen), an
+    elided word written before it ("d", "l" of "d'emploi", "l'emploi"), or None when a comma,
+    a stop or a bracket ends the name there."""
+    gap = text[words[position - 1][2] : words[position][1]].strip(" \xa0-")
+    if not gap:
+        return ""
+    if gap.endswith("'") and fold(gap[:-1]) in {"d", "l"}:
+        return fold(gap[:-1])
+    return None
+
 
 def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
     """The bodies of `path` (a TOML file like pqsearch/data/bodies.toml), or the packaged list."""
@@ -197,7 +263,8 @@ def load_gazetteer(path: Path | str | None = None) -> Gazetteer:
     with file.open("rb") as handle:
         data = tomllib.load(handle)
     return Gazetteer(
-        Body(tuple(entry["names"]), entry.get("sector")) for entry in data.get("body", ())
+        (Body(tuple(entry["names"]), entry.get("sector")) for entry in data.get("body", ())),
+        data.get("heads", ()),
     )
 
 

@@ -476,6 +476,75 @@ def _words(text: str) -> list[tuple[str, int, int]]:
     return list(iter_words(text))
 
 
+# Bodies a Brussels question names for who acts or who employs (bodies.toml, seventh session):
+# the sector word inside their name is only a mention.
+@pytest.mark.parametrize(
+    ("text", "sector", "name"),
+    [
+        (
+            "Le personnel de Bruxelles Économie et Emploi a-t-il reçu une prime de fin d'année ?",
+            "N",
+            "Bruxelles Économie et Emploi",
+        ),
+        (
+            "Combien d'agents de Bruxelles Logement sont en télétravail, et selon quel horaire ?",
+            "L",
+            "Bruxelles Logement",
+        ),
+        (
+            "Les fonctionnaires du SPF Affaires étrangères, Commerce extérieur et Coopération au "
+            "développement ont-ils été évalués ?",
+            "G",
+            "SPF Affaires étrangères, Commerce extérieur et Coopération au développement",
+        ),
+        (
+            "L'Institut de formation de l'administration fédérale a-t-il revu son organigramme ?",
+            "P",
+            "Institut de formation de l'administration fédérale",
+        ),
+    ],
+)
+def test_a_body_the_gazetteer_names_in_passing_puts_no_sector_among_the_topics(
+    detector: SectorDetector, lemmatizer: Lemmatizer, text: str, sector: str, name: str
+) -> None:
+    parts = _parts(lemmatizer, question=text)
+    part = parts["question"]
+    assert name in {body.names[0] for _, _, body in part.bodies}
+    mentions = [m for m in detector.score(parts) if m.sector == sector]
+    assert all(not m.topic and m.score == 0.0 for m in mentions)
+    assert all(e.in_name for m in mentions for e in m.evidence)
+
+
+def test_a_name_the_gazetteer_lacks_runs_from_its_capitalised_head_to_its_complement(
+    lemmatizer: Lemmatizer,
+) -> None:
+    # "Société des transports intercommunaux" without "de Bruxelles" is not in bodies.toml;
+    # its head "Société", written with a capital in mid-sentence, makes it a name as far as its
+    # complement, and no further than "et" or a comma.
+    text = (
+        "Les chauffeurs de la Société des transports intercommunaux et les agents de "
+        "l'Agence pour la propreté, selon le règlement, prestent des transports de nuit."
+    )
+    (analysis,) = lemmatizer.analyze([text])
+    part = read_part(text, analysis)
+    named = [lemma for position, lemma in enumerate(part.lemmas) if position in part.named]
+    assert named == ["societe", "transport", "intercommunal", "agence", "proprete"]
+
+
+def test_a_question_about_transport_that_names_the_company_keeps_transport_as_its_topic(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    parts = _parts(
+        lemmatizer,
+        title="La fréquence des lignes de tram et de bus en soirée.",
+        question="La Société des transports intercommunaux va-t-elle renforcer les lignes de "
+        "tram et de bus le soir ? Les voyageurs attendent trop longtemps aux arrêts.",
+    )
+    transport = next(m for m in detector.score(parts) if m.sector == "H")
+    assert transport.topic
+    assert ("transport", True) in {(e.term, e.in_name) for e in transport.evidence}
+
+
 # --- sense rules ------------------------------------------------------------------------
 
 
@@ -552,6 +621,118 @@ def test_a_service_put_online_mentions_ict_but_only_the_sector_itself_makes_it_a
     assert [(m.score, m.topic) for m in online_j] == [(0.0, False)]
     assert {"numérique", "réseaux sociaux"} <= _evidence(tuple(online_j), "J")
     assert "J" in {m.sector for m in detector.detect(telecom)}
+
+
+# Each sense rule of the seventh session both ways: the ambiguous word in its other sense is
+# not counted, in its sector's sense it is.
+@pytest.mark.parametrize(
+    ("sector", "term", "other_sense", "own_sense"),
+    [
+        (
+            "D",
+            "pompe à chaleur",
+            "La prime Renolution finance l'isolation du toit et une pompe à chaleur.",
+            "Sibelga veut raccorder les pompes à chaleur au réseau de chaleur du quartier.",
+        ),
+        (
+            "D",
+            "panneau solaire",
+            "La rénovation de l'école comprend l'isolation et des panneaux solaires.",
+            "Les panneaux solaires produisent de l'électricité injectée sur le réseau.",
+        ),
+        (
+            "L",
+            "logement",
+            "L'isolation des logements de la rue Haute a-t-elle commencé ?",
+            "Le nombre de logements mis en location à Bruxelles diminue.",
+        ),
+        (
+            "G",
+            "exportation",
+            "La Région a délivré des licences d'exportation d'armes vers l'Arabie saoudite.",
+            "Les exportations des entreprises bruxelloises vers le Japon ont augmenté.",
+        ),
+        (
+            "G",
+            "commerce",
+            "Le Gouvernement accorde les licences pour le commerce d'armes et de munitions.",
+            "Le commerce souffre des travaux dans la rue.",
+        ),
+        (
+            "N",
+            "offre d'emploi",
+            "Selor publie une offre d'emploi pour un poste statutaire dans la fonction publique.",
+            "Actiris transmet les offres d'emploi aux demandeurs d'emploi bruxellois.",
+        ),
+    ],
+)
+def test_an_ambiguous_word_counts_in_its_sectors_sense_only(
+    detector: SectorDetector,
+    lemmatizer: Lemmatizer,
+    sector: str,
+    term: str,
+    other_sense: str,
+    own_sense: str,
+) -> None:
+    assert term not in _evidence(detector.score(_parts(lemmatizer, question=other_sense)), sector)
+    assert term in _evidence(detector.score(_parts(lemmatizer, question=own_sense)), sector)
+
+
+@pytest.mark.parametrize(
+    "staff",
+    [
+        # Occupational medicine, a worker's leave to care for a relative, staff neutrality:
+        # the employer's rules (O's frames), whatever health or transport words they use.
+        "Le médecin du travail a-t-il examiné les agents de Bruxelles-Propreté malades ?",
+        "Combien d'employés ont pris un congé pour soins afin d'aider un parent malade ?",
+        "Les chauffeurs de bus sont-ils tenus au principe de neutralité au volant ?",
+    ],
+)
+def test_health_and_transport_words_in_a_sentence_about_staff_rules_are_only_mentions(
+    detector: SectorDetector, lemmatizer: Lemmatizer, staff: str
+) -> None:
+    mentions = [
+        m for m in detector.score(_parts(lemmatizer, question=staff)) if m.sector in {"Q", "H"}
+    ]
+    assert mentions
+    assert all(not m.topic and m.score == 0.0 for m in mentions)
+    assert all(e.in_frame or e.in_name for m in mentions for e in m.evidence)
+
+
+def test_the_same_health_words_about_care_itself_make_health_a_topic(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    parts = _parts(
+        lemmatizer,
+        title="Les soins aux parents malades à domicile.",
+        question="Le médecin généraliste soigne-t-il les patients malades à domicile ? Les "
+        "soins infirmiers à domicile sont-ils remboursés ?",
+    )
+    assert "Q" in {m.sector for m in detector.detect(parts)}
+
+
+# Core vocabulary of sectors the labelled documents rarely touch (seventh session), each
+# following its NACE section's scope.
+@pytest.mark.parametrize(
+    ("sector", "title", "term"),
+    [
+        ("C", "Le soutien aux artisans boulangers bruxellois.", "artisan"),
+        ("E", "La construction d'un bassin d'orage à Uccle.", "bassin d'orage"),
+        ("I", "Le produit de la taxe de séjour payée par les hôtels.", "taxe de séjour"),
+        ("L", "Le montant de la garantie locative des locataires.", "garantie locative"),
+        ("M", "Le choix d'un bureau d'architecture pour le futur musée.", "bureau d'architecture"),
+        ("N", "Le recours à une société de gardiennage pour les gares.", "société de gardiennage"),
+        ("R", "La rénovation du centre sportif de Neder-over-Heembeek.", "centre sportif"),
+        ("S", "Les concessions funéraires dans les cimetières communaux.", "concession funéraire"),
+        ("T", "La protection sociale du personnel de maison.", "personnel de maison"),
+    ],
+)
+def test_the_core_words_of_a_rarely_labelled_sector_are_evidence_of_it(
+    detector: SectorDetector, lemmatizer: Lemmatizer, sector: str, title: str, term: str
+) -> None:
+    mentions = detector.score(_parts(lemmatizer, title=title))
+    evidence = {(e.term, e.in_name) for m in mentions if m.sector == sector for e in m.evidence}
+    assert (term, False) in evidence
 
 
 # --- reading a part ---------------------------------------------------------------------
