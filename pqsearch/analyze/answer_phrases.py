@@ -27,15 +27,15 @@ FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
 
 # The member, however addressed: "l'honorable membre", "Madame la Députée", "le député".
 _MEMBER = (
-    r"(?:l'honorable (?:membre|deputee?)|(?:le |la )?(?:membre|deputee?|parlementaire)"
+    r"(?:l'honorable (?:membre|deputee?)|(?:le |la )(?:membre|deputee?|parlementaire)"
     r"|(?:madame|monsieur) (?:la |le )?(?:deputee?|membre))"
 )
 # Verbs that ask the member to take the question somewhere ("vous adresser", "interroger").
 # "je vous prie de vous référer à ma réponse" is a referral to an answer, not to a colleague:
 # "référer" counts here only when no "réponse" follows it.
 _ASK = (
-    r"(?:adress\w*|s'adress\w*|tourn\w*|interroger|questionner|poser|contacter|prendre contact"
-    r"|solliciter|reorienter|rapprocher|referer(?![^.]{0,40}\breponse))"
+    r"(?:adresser\w*|adressez|s'adress\w*|tourner\w*|tournez|interroger|questionner|poser"
+    r"|contacter|prendre contact|solliciter|reorienter|rapprocher|referer(?![^.]{0,40}\breponse))"
 )
 # Whom the member is sent to must be someone else for the answer to be not competent: a
 # minister, a colleague, another level of power, a commune ... or a pronoun standing for one
@@ -49,7 +49,7 @@ _ELSEWHERE = (
     r"presidente?|parquets?|pouvoirs? locaux|zones? de police|mme|madame|monsieur|m(?=\.))\b"
 )
 _ASK_ELSEWHERE = (
-    rf"(?:\b(?:l'|(?:la |le |les )?(?:lui|leur) |la |le |les ){_ASK}\b"
+    rf"(?:\b(?:l'|(?:la |le |les )?(?:lui|leur) |la |le |les )(?!contacter\b){_ASK}\b"
     rf"|\b{_ASK}\b[^.]{{0,60}}?\b{_ELSEWHERE}"
     rf"|\b{_ASK}\b[^.]{{0,30}}?\ba (?:elle|lui|eux|elles|celle-ci|celui-ci|ces derniers)\b)"
 )
@@ -87,9 +87,14 @@ NOT_PUBLISHED: tuple[str, ...] = (
 NOT_COMPETENT: tuple[str, ...] = (
     # "ne relève pas de mes compétences", "n'entre pas dans le champ de mes attributions",
     # "ne rentre nullement dans", "ne relève pas de mon département".
-    r"\b(?:ne |n')(?:relev|entr|rentr|tomb|fai|fon|s'inscri)\w* (?:pas|nullement|aucunement|"
-    r"plus) (?:partie )?(?:de|dans|sous|du|des|d')\b[^.]{0,30}?\b(?:competences?|ressort|"
-    r"attributions?|departements?|portefeuilles?)\b",
+    # Between the verb and the remit, only determiners and "le champ de": "ne fait pas de
+    # distinction entre les compétences", "ne tombent plus sous le régime du département" are
+    # about the substance.
+    r"\b(?:ne |n')(?:(?:relev|entr|rentr|tomb|s'inscri)\w* (?:pas|nullement|aucunement|plus)"
+    r"|(?:fai|fon)\w* (?:pas|nullement|aucunement|plus) partie) (?:de|dans|sous|du|des|d')"
+    r"(?: ?(?:la|le|les|l'|mes|mon|ma|nos|notre|ses|son|sa|leurs?|cadre|champ|domaine"
+    r"|perimetre|de|du|des|d'|propres?)\b){0,4} ?(?:competences?|ressort|attributions?"
+    r"|departements?|portefeuilles?)\b",
     r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
     r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? )?(?:de|du|des|d')",
     r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
@@ -99,7 +104,13 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"(?:competences?|champ|attributions)\b",
     # "je ne suis pas compétente", "ni moi ni mon administration ne sommes compétents", not
     # "n'est compétent que pour ...".
-    r"\b(?:ne|n') ?(?:suis|sommes|est|sont|serai\w*|etai\w*)\b(?: \w+){0,2}? "
+    # A third person only for the minister's side ("la Région n'est pas compétente"), not
+    # "la commune, qui n'est pas compétente en matière de permis, a transmis le dossier".
+    r"\b(?:ne|n') ?(?:suis|sommes|serai\w*|etai\w*)\b(?: \w+){0,2}? "
+    r"competente?s?\b(?! que\b)",
+    r"\b(?:je|moi|nous|la region|le gouvernement|mon administration|mon departement"
+    r"|mon cabinet|(?:le|la) ministre|(?:le|la) secretaire d'etat|(?:la|cette) matiere)\b"
+    r"[^.,]{0,30}?\b(?:ne|n') ?(?:est|sont|etait|serait)\b(?: \w+){0,2}? "
     r"competente?s?\b(?! que\b)",
     r"\bn'(?:est|etait) pas de (?:ma|mon|notre) (?:competence|ressort)\b",
     r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
@@ -133,9 +144,13 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
     # Sent on to someone else (not to the minister's own administration, which then
     # answers: "votre question a été transmise à Bruxelles Mobilité, qui m'informe que").
-    rf"\b(?:(?:votre|cette|la) question|elle|celle-ci)\b[^.]{{0,40}}? (?:a ete|est|sera|fut|"
-    rf"avait ete|a donc ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?"
-    rf"\b{_ELSEWHERE}",
+    rf"\b(?:votre|cette|la) question\b[^.]{{0,40}}? (?:a ete|est|sera|fut|avait ete|a donc "
+    rf"ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?\b{_ELSEWHERE}",
+    # "Elle" may be anything ("elle est transmise aux communes chaque année"): only a
+    # colleague makes it the question.
+    r"\b(?:elle|celle-ci)\b[^.]{0,40}? (?:a ete|est|sera|fut|avait ete|a donc ete) "
+    r"(?:transmise|reorientee|renvoyee|redirigee)\b[^.]{0,40}?\b(?:ministres?|collegues?|"
+    r"secretaires? d'etat|homologues?|mme|madame|monsieur|m(?=\.))\b",
     r"\b(?:interroger|adresser a|aupres d[eu]) (?:le |la |du )?ministre competente?\b",
     r"\bniet (?:onder|tot|binnen) (?:mijn|de|zijn|haar|onze) bevoegdhe",
     r"\b(?:onder|tot) de bevoegdhe\w* (?:valt |vallen )?van\b",
@@ -165,8 +180,9 @@ BY_REFERENCE: tuple[str, ...] = (
     # a déjà répondu en partie à cette question".
     r"\b(?:a|ont|avait|avaient|aurait) (?:deja |egalement |aussi |bien |en partie )*"
     r"repondu (?:deja |en partie |egalement )*(?:a|aux?) (?:cette|votre|vos|ces|la meme|une|"
-    r"des) (?:\w+ )?questions?\b",
-    r"\by (?:a|ont|avait) (?:deja |egalement |aussi |bien )*repondu\b",
+    r"des) (?:\w+ )?questions?\b(?![^.]{0,30}\ben (?:annon|adopt|prena|mett|lan)\w*)",
+    # Not "la Région y a répondu par un plan de 12 mesures".
+    r"\by (?:a|ont|avait) (?:deja |egalement |aussi |bien )*repondu\b(?! (?:par|avec)\b)",
     # A citation ("comme indiqué dans ma réponse à la question n° 12, ..."): what follows
     # the comma may be information of its own (see `_CITATION`).
     r"\b(?:comme|ainsi que|tel que)\b(?: (?:je l'ai|nous l'avons|il a ete|cela a ete|deja|"

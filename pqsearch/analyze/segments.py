@@ -48,6 +48,16 @@ HEADED_WORDS = 2
 # stopword ("et", "qui", "a", "sur") ends the name.
 _PREPOSITIONS = frozenset({"de", "du", "des", "pour", "au", "aux"})
 _ARTICLES = frozenset({"la", "le", "les", "l"})
+# A word between the head and its preposition, or a second content word straight after the
+# first, must look like an adjective ("régionale", "national", "bruxellois", "publique",
+# "routière", "intercommunaux"): otherwise it is the sentence's verb or object ("le Service
+# traite des demandes", "l'Agence ... pour la propreté collecte les déchets"), not the name.
+_ADJECTIVE = re.compile(
+    r"(?:al|ale|ales|aux|ois|oise|oises|ique|iques|ien|ienne|iens|iennes|el|elle|els|elles"
+    r"|aire|aires|if|ive|ifs|ives|eur|eure|eurs|ier|iere|iers|ieres|and|ande|ands|andes"
+    r"|ain|aine|ains|aines|on|onne|onnes|ant|ante|ants|antes|phone|phones|ee|ees|public"
+    r"|publics|belge|belges)$"
+)
 # Characters after which a capital starts a sentence rather than a name.
 _OPENERS = frozenset('.!?:;-–•("«\n')
 
@@ -212,7 +222,7 @@ class Gazetteer:
         """The words of names the list lacks, written the French way with a capital on the
         first word only ("l'Agence régionale pour la propreté", "l'Office national de
         l'emploi", "le Fonds de sécurité routière"): from a head word written with a capital
-        in mid-sentence, up to two modifiers, then a preposition ("de", "d'", "pour") and up
+        in mid-sentence, up to two adjectives, then a preposition ("de", "d'", "pour") and up
         to `HEADED_WORDS` content words, without crossing punctuation or another stopword
         ("et", "qui", "a")."""
         stops = stopwords()
@@ -220,7 +230,7 @@ class Gazetteer:
             if keys[index] not in self.heads:
                 continue
             span: list[int] = []
-            linked = False
+            linked = linked_just = False
             content = 0
             position = index + 1
             while position < len(words) and content < HEADED_WORDS:
@@ -228,16 +238,20 @@ class Gazetteer:
                 if elided is None:
                     break
                 key = keys[position]
+                after_link = linked_just or elided != ""
                 linked = linked or elided == "d"
+                linked_just = False
                 if key in _PREPOSITIONS:
-                    linked = True
+                    linked = linked_just = True
                 elif key in _ARTICLES:
-                    pass
+                    linked_just = linked
                 elif key in stops:
                     break
                 elif linked:
+                    if content and not after_link and not _ADJECTIVE.search(key):
+                        break
                     content += 1
-                elif position - index > 2:
+                elif position - index > 2 or not _ADJECTIVE.search(key):
                     break
                 span.append(position)
                 position += 1

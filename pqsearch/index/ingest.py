@@ -295,7 +295,8 @@ def _ingest_into(
 def _retyped_note(retyped: int, recorded: str | None) -> str:
     earlier = f"rules {recorded}" if recorded else "the rules of an earlier pqsearch"
     changed = (
-        f"{retyped} changed type or evidence and were written again"
+        f"{retyped} changed type or evidence and were written again (analysed whole, so "
+        f"their sectors are the current detector's too)"
         if retyped
         else "none changed type or evidence"
     )

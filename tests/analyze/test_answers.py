@@ -190,6 +190,37 @@ def test_french_answers_outside_competence(answer: str) -> None:
     assert result.evidence is not None and result.evidence in answer
 
 
+# Short answers whose figures are the answer, in wordings close to a redirection: a noun
+# that spells like the verb ("les adresses", "les tournées"), the member's own contacts, a
+# competence or a transmission that is the substance (the review of the seventh session's
+# patterns found each of these classed not competent or by reference).
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Vous pourrez trouver les adresses des centres agréés sur le site de Bruxelles "
+        "Environnement. En 2025, 42 centres étaient agréés.",
+        "Vous pouvez constater que les tournées de contrôle ont augmenté de 12 %. Elles sont "
+        "passées de 1.200 à 1.344 en 2025.",
+        "Les services de Bruxelles Environnement sont à votre disposition et vous pouvez les "
+        "contacter au 02/775.75.75. En 2025, ils ont traité 3.400 demandes de primes.",
+        "Chaque membre peut s'adresser à la commune pour obtenir une attestation. Le "
+        "formulaire a été téléchargé 8.000 fois en 2025.",
+        "Le décret ne fait pas de distinction entre les compétences des communes et celles de "
+        "la Région. Il s'applique aux 19 communes depuis le 1er janvier 2024.",
+        "Les écoles ne tombent plus sous le régime du département de l'enseignement depuis "
+        "2023. Elles sont 214 à avoir changé de statut.",
+        "La commune, qui n'est pas compétente en matière de permis d'environnement, a "
+        "transmis le dossier à Bruxelles Environnement. Celui-ci a délivré le permis en mars.",
+        "Elle est transmise aux communes chaque année sous forme de rapport. Le budget est de "
+        "4,2 millions d'euros.",
+        "Face à la hausse des prix, la Région y a répondu par un plan de 12 mesures. Le "
+        "budget de ce plan est de 30 millions d'euros.",
+    ],
+)
+def test_short_answers_that_give_the_information_stay_substantive(answer: str) -> None:
+    assert classify_answer(_question(answer)).type == SUBSTANTIVE
+
+
 def test_polite_opening_is_not_a_redirection() -> None:
     answer = "J’ai l’honneur de vous adresser les éléments de réponse suivants : 12 dossiers."
     assert classify_answer(_question(answer)).type == SUBSTANTIVE

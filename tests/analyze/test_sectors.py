@@ -515,6 +515,33 @@ def test_a_body_the_gazetteer_names_in_passing_puts_no_sector_among_the_topics(
     assert all(e.in_name for m in mentions for e in m.evidence)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The verb after the head is the sentence's, not an adjective of the name: the
+        # capitalised head alone is a name.
+        ("Depuis 2024, le Service traite des demandes de logement social.", ["service"]),
+        ("Depuis 2024, le Fonds finance des formations aux métiers.", ["fonds"]),
+        # A name ends at its complement: the verb after it is not part of it.
+        (
+            "Depuis 2024, l'Agence régionale pour la propreté collecte les déchets.",
+            ["agence", "regional", "proprete"],
+        ),
+        (
+            "Depuis 2024, l'Office national de l'emploi publie les chiffres.",
+            ["office", "national", "emploi"],
+        ),
+    ],
+)
+def test_a_headed_name_takes_adjectives_and_its_complement_not_the_verb_that_follows(
+    lemmatizer: Lemmatizer, text: str, expected: list[str]
+) -> None:
+    (analysis,) = lemmatizer.analyze([text])
+    part = read_part(text, analysis)
+    named = [lemma for position, lemma in enumerate(part.lemmas) if position in part.named]
+    assert named == expected
+
+
 def test_a_name_the_gazetteer_lacks_runs_from_its_capitalised_head_to_its_complement(
     lemmatizer: Lemmatizer,
 ) -> None:
