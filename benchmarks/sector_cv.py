@@ -22,7 +22,9 @@ dev: the coefficients pqsearch/analyze/prominence.py keeps and their threshold; 
 the calibrated threshold of highest precision whose held-out recall reaches --recall. The
 threshold is chosen in-fold to maximise F-beta (beta < 1 weighs precision first). Each
 candidate's held-out figures are also given by label file (Brussels, federal, unanswered
-federal, plenary): a change must not help one register and hurt another.
+federal, plenary, probe): a change must not help one register and hurt another. The probe's
+dev half (invented Brussels-style questions, tests/data/sectors_labels_brussels_probe.toml)
+is part of dev like the other files' dev parts; its test half stays out, with theirs.
 """
 
 from __future__ import annotations

@@ -3,21 +3,23 @@
 The labels: tests/data/sectors_labels.toml (the seed and the 50 Brussels questions, all `dev`),
 tests/data/sectors_labels_chamber_fr.toml (all 231 answered federal Chamber questions, split
 `dev` and `test` by document), tests/data/sectors_labels_chamber_fr_unanswered.toml (its 53
-unanswered ones, question text only, split likewise) and tests/data/sectors_labels_plenary_fr.toml
-(all 155 French plenary oral questions of the federal Chamber, in two batches, split likewise).
-Questions are read with `pqsearch.parse` from
-the shipped corpus, tests/data/be_chamber_qrva_fr_2023 and tests/data/be_chamber_plenary_fr,
-de-duplicated by `Question.id` (a page wins over its record). Counts are micro-averaged: every
-(question, sector) pair is one decision; an exact set is a question whose topic sectors are
-exactly its labels.
+unanswered ones, question text only, split likewise), tests/data/sectors_labels_plenary_fr.toml
+(all 155 French plenary oral questions of the federal Chamber, in two batches, split likewise)
+and tests/data/sectors_labels_brussels_probe.toml (108 invented Brussels-style written
+questions, written and labelled blind as a proxy for held-out Brussels text, split 54 dev / 54
+test). Questions are read with `pqsearch.parse` from the shipped corpus,
+tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and
+tests/data/brussels_probe, de-duplicated by `Question.id` (a page wins over its record).
+Counts are micro-averaged: every (question, sector) pair is one decision; an exact set is a
+question whose topic sectors are exactly its labels.
 
     python benchmarks/sector_quality.py [--split dev|test|all]
-        [--source brussels|federal|plenary] [--errors] [--calibration] [--fit]
-        [--taxonomy FILE] [--threshold P]
+        [--source brussels|federal|federal_unanswered|plenary|probe] [--errors]
+        [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (all files by default). Without it, the figures of the
 chosen split are followed by one line per part (brussels, federal answered, federal
-unanswered, plenary), so the held-out parts are reported apart as well as together.
+unanswered, plenary, probe), so the held-out parts are reported apart as well as together.
 
 --fit prints the logistic coefficients fitted on the dev part, each question once
 (pqsearch/analyze/prominence.py keeps them; benchmarks/sector_cv.py fits the same);
@@ -47,21 +49,24 @@ from pqsearch.query.similar import SAME_QUESTION
 
 REPO = Path(__file__).resolve().parents[1]
 # The label files by source: Brussels written questions, federal written questions (answered,
-# and unanswered: question text only), federal plenary oral questions.
+# and unanswered: question text only), federal plenary oral questions, and the Brussels probe
+# (invented Brussels-style written questions: our only Brussels text in a test part).
 SOURCES = {
     "brussels": REPO / "tests" / "data" / "sectors_labels.toml",
     "federal": REPO / "tests" / "data" / "sectors_labels_chamber_fr.toml",
     "federal_unanswered": REPO / "tests" / "data" / "sectors_labels_chamber_fr_unanswered.toml",
     "plenary": REPO / "tests" / "data" / "sectors_labels_plenary_fr.toml",
+    "probe": REPO / "tests" / "data" / "sectors_labels_brussels_probe.toml",
 }
 LABEL_FILES = tuple(SOURCES.values())
 # The labelled questions: the seed and the Brussels pages and records of the shipped corpus,
-# the federal Chamber records copied into tests/data.
+# the federal Chamber records copied into tests/data, the probe's invented records.
 FOLDERS = (
     REPO / "corpus" / "seed",
     REPO / "corpus" / "brussels",
     REPO / "tests" / "data" / "be_chamber_qrva_fr_2023",
     REPO / "tests" / "data" / "be_chamber_plenary_fr",
+    REPO / "tests" / "data" / "brussels_probe",
 )
 DEV, TEST = "dev", "test"
 # When a question comes from several files, the page is the source of truth.

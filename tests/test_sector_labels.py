@@ -29,6 +29,8 @@ def test_every_label_file_is_read_with_its_split() -> None:
         ("federal_unanswered", TEST): 26,
         ("plenary", DEV): 78,
         ("plenary", TEST): 77,
+        ("probe", DEV): 54,
+        ("probe", TEST): 54,
     }
 
 
@@ -50,6 +52,16 @@ def test_the_new_batches_hold_the_split_their_headers_describe() -> None:
     unanswered = [i for i, label in labels.items() if label.source == "federal_unanswered"]
     test = {i for i in unanswered if labels[i].split == TEST}
     assert test == _seeded_test_part(unanswered, 17)
+
+
+def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
+    labels = load_labels()
+    # File order (probe-001 ... probe-108) shuffled with the seed; the first half is dev.
+    probe = [i for i, label in labels.items() if label.source == "probe"]
+    assert probe == [f"probe-{n:03d}" for n in range(1, 109)]
+    order = list(probe)
+    random.Random(20261203).shuffle(order)
+    assert {i for i in probe if labels[i].split == DEV} == set(order[:54])
 
 
 def _reading(*topics: str) -> Reading:
