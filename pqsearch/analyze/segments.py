@@ -41,12 +41,14 @@ _BOUNDARY = re.compile(
     r"|(?:(?<=\s)|^)(?=(?:\d{1,2}[.)]|[a-h]\)|[-–•])\s)",
     re.MULTILINE,
 )
+# A line of a list: a bullet or an item number at its start (spaces before it allowed).
+_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[a-h]\)|[-–•*])\s")
 # A name the gazetteer lacks, after its head word's preposition, runs over at most this many
 # content words: "de l'emploi", "de sécurité routière", "des transports intercommunaux".
 HEADED_WORDS = 2
 # Folded words that link a head to its complement and that may stand inside it; any other
 # stopword ("et", "qui", "a", "sur") ends the name.
-_PREPOSITIONS = frozenset({"de", "du", "des", "pour", "au", "aux"})
+_PREPOSITIONS = frozenset({"de", "du", "des", "pour", "au", "aux", "contre"})
 _ARTICLES = frozenset({"la", "le", "les", "l"})
 # A word between the head and its preposition, or a second content word straight after the
 # first, must look like an adjective ("régionale", "national", "bruxellois", "publique",
@@ -57,6 +59,13 @@ _ADJECTIVE = re.compile(
     r"|aire|aires|if|ive|ifs|ives|eur|eure|eurs|ier|iere|iers|ieres|and|ande|ands|andes"
     r"|ain|aine|ains|aines|on|onne|onnes|ant|ante|ants|antes|phone|phones|ee|ees|public"
     r"|publics|belge|belges)$"
+)
+# A web or e-mail address: a scheme or "www." or an "@", or words joined by dots ending in a
+# top-level domain ("mobilite.brussels", "www.health.belgium.be").
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:brussels|be|eu|com|org|net|int|fr|nl|lu|info)\b(?:/\S*)?"
 )
 # Characters after which a capital starts a sentence rather than a name.
 _OPENERS = frozenset('.!?:;-–•("«\n')
@@ -77,7 +86,8 @@ class PartText:
 
     `sentence[i]` is the sentence (or item) of lemma i, numbered from 0, `sentences` their
     number; `named` the positions of lemmas inside a name; `bodies` the (start, end) lemma
-    spans of gazetteer names with the body each names.
+    spans of gazetteer names with the body each names; `items` the sentences that are lines
+    of a list (a bullet, a numbered item, a table row).
     """
 
     lemmas: tuple[str, ...]
@@ -85,6 +95,8 @@ class PartText:
     sentences: int
     named: frozenset[int] = frozenset()
     bodies: tuple[tuple[int, int, Body], ...] = field(default=())
+    # The sentences that are lines of a list: a bullet or numbered item, a table row.
+    items: frozenset[int] = frozenset()
 
 
 def plain_part(lemmas: Sequence[str]) -> PartText:
@@ -107,10 +119,20 @@ def read_part(text: str, analysis: Analysis, gazetteer: Gazetteer | None = None)
     # Number the sentences that hold a lemma 0, 1, 2, ... in order.
     numbers: dict[int, int] = {}
     sentence = tuple(numbers.setdefault(word_sentence[i], len(numbers)) for i in kept)
+    bounds = [0, *starts, len(text)]
+    items = frozenset(
+        number
+        for raw, number in numbers.items()
+        if _ITEM.match(text, bounds[raw]) or "|" in text[bounds[raw] : bounds[raw + 1]]
+    )
     lemma_of = {word_index: position for position, word_index in enumerate(kept)}
     gazetteer = gazetteer or default_gazetteer()
     capitalised = list(_capitalised_names(text, words))
-    name_words = {*capitalised, *gazetteer.headed_names(text, words, keys, capitalised)}
+    name_words = {
+        *capitalised,
+        *gazetteer.headed_names(text, words, keys, capitalised),
+        *_address_words(text, words),
+    }
     named = {lemma_of[i] for i in name_words if i in lemma_of}
     bodies: list[tuple[int, int, Body]] = []
     for first, last, body in gazetteer.find(words, keys):
@@ -119,7 +141,7 @@ def read_part(text: str, analysis: Analysis, gazetteer: Gazetteer | None = None)
             named.update(inside)
             bodies.append((inside[0], inside[-1] + 1, body))
     return PartText(
-        analysis.lemmas, sentence, max(1, len(numbers)), frozenset(named), tuple(bodies)
+        analysis.lemmas, sentence, max(1, len(numbers)), frozenset(named), tuple(bodies), items
     )
 
 
@@ -166,6 +188,19 @@ def _capitalised_names(text: str, words: Sequence[tuple[str, int, int]]) -> Iter
             " -\xa0"
         )
         if after and capital[index + 1]:
+            yield index
+
+
+def _address_words(text: str, words: Sequence[tuple[str, int, int]]) -> Iterable[int]:
+    """The words of web and e-mail addresses ("qualitedelair.brussels", "www.stib.be",
+    "info@actiris.be"): an address names a site or a mailbox, like a body's name, so the
+    words in it ("emploi" of "emploi.brussels") say who publishes, not what the text is
+    about."""
+    spans = [match.span() for match in _ADDRESS.finditer(text)]
+    if not spans:
+        return
+    for index, (_, start, end) in enumerate(words):
+        if any(a <= start and end <= b for a, b in spans):
             yield index
 
 

@@ -265,6 +265,37 @@ def test_three_sectors_named_in_one_sentence_are_already_a_list(
     assert all(prominence[s].question_share == 0.0 for s in "IQA")
 
 
+def test_short_bullet_items_naming_several_sectors_are_one_list(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    question = (
+        "Le programme soutient des projets dans les domaines suivants :\n- le tourisme ;\n- "
+        "la santé ;\n- l'agriculture.\nCombien de logements sociaux ont été attribués en "
+        "2023 ? Quel est le délai d'attente pour un logement social ?"
+    )
+    parts = _parts(lemmatizer, question=question)
+    by_sector = {m.sector: m for m in detector.score(parts)}
+    assert {"I", "Q", "A"} <= set(by_sector)
+    assert not any(by_sector[s].topic for s in "IQA")
+    assert by_sector["L"].topic
+    prominence = detector.prominence(parts)
+    assert all(prominence[s].question_share == 0.0 for s in "IQA")
+    assert prominence["L"].question_share > 0
+
+
+def test_bullet_items_that_discuss_one_sector_each_are_not_a_list(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # Long items are passages of their own: each sector keeps its share.
+    question = (
+        "Trois questions :\n- Combien de touristes ont séjourné dans les hôtels bruxellois "
+        "en 2023 ?\n- Combien de patients ont été soignés aux urgences des hôpitaux "
+        "publics ?\n- Combien d'agriculteurs urbains cultivent des terres agricoles ?"
+    )
+    prominence = detector.prominence(_parts(lemmatizer, question=question))
+    assert all(prominence[s].question_share > 0 for s in "IQA")
+
+
 def test_a_topic_is_exactly_a_score_at_or_above_the_threshold(
     detector: SectorDetector, seed_parts: dict[str, PartText]
 ) -> None:
@@ -424,6 +455,13 @@ def test_a_frame_reaches_the_sentences_around_it_but_not_the_whole_text(
         ("M", "Ce projet innovant repose sur une étude scientifique et un consultant."),
         ("S", "Les syndicats ont été consultés sur la réparation des dommages."),
         ("U", "Les ressortissants ont été aidés par l'ambassade et le consulat."),
+        # Advertising by whoever sells, software an administration buys: not the advertising
+        # agencies (M73) nor software publishing and programming (J58.2, J62).
+        (
+            "M",
+            "La publicité trompeuse pour des produits alimentaires fait-elle l'objet de plaintes ?",
+        ),
+        ("J", "La Défense a acquis un logiciel d'entraînement et un software de simulation."),
     ],
 )
 def test_a_sectors_generic_words_alone_mention_it_and_never_make_it_a_topic(
@@ -558,6 +596,41 @@ def test_a_name_the_gazetteer_lacks_runs_from_its_capitalised_head_to_its_comple
     assert named == ["societe", "transport", "intercommunal", "agence", "proprete"]
 
 
+@pytest.mark.parametrize(
+    ("text", "sector", "term"),
+    [
+        # A web address names a site like a body's name.
+        ("Les offres sont publiées sur le site emploi.brussels chaque semaine.", "N", "emploi"),
+        ("Consultez www.mobilite.brussels ou écrivez à info@mobilite.brussels.", "H", "mobilité"),
+        # Plans, houses, prizes and festivals are named like bodies, "contre" included.
+        ("Le Plan fédéral de lutte contre la pauvreté prévoit 141 mesures.", "Q", "pauvreté"),
+        ("La Maison de l'emploi de Schaerbeek a déménagé.", "N", "emploi"),
+        ("Le Festival de musique de Forest a attiré du monde.", "R", "musique"),
+    ],
+)
+def test_words_inside_an_address_or_the_name_of_a_plan_or_an_event_are_only_mentions(
+    detector: SectorDetector, lemmatizer: Lemmatizer, text: str, sector: str, term: str
+) -> None:
+    mentions = [m for m in detector.score(_parts(lemmatizer, question=text)) if m.sector == sector]
+    assert [(m.score, m.topic) for m in mentions] == [(0.0, False)]
+    evidence = {(e.term, e.in_name) for m in mentions for e in m.evidence}
+    assert (term, True) in evidence
+    assert all(in_name for _, in_name in evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "sector"),
+    [
+        ("La pauvreté des familles monoparentales augmente : combien vivent sous le seuil ?", "Q"),
+        ("Le festival de musique de Forest a attiré du monde : combien de concerts ?", "R"),
+    ],
+)
+def test_the_same_words_outside_a_name_are_evidence_of_a_topic(
+    detector: SectorDetector, lemmatizer: Lemmatizer, text: str, sector: str
+) -> None:
+    assert sector in {m.sector for m in detector.detect(_parts(lemmatizer, question=text))}
+
+
 def test_a_question_about_transport_that_names_the_company_keeps_transport_as_its_topic(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
@@ -573,6 +646,30 @@ def test_a_question_about_transport_that_names_the_company_keeps_transport_as_it
 
 
 # --- sense rules ------------------------------------------------------------------------
+
+
+def test_a_sense_rule_reads_the_sentence_before_its_word_but_no_further(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # The follow-up question refers back to the licences of the sentence before.
+    follow_up = _parts(
+        lemmatizer,
+        question="Combien de licences d'exportation d'armes ont été accordées ? Vers quels "
+        "pays ces exportations ont-elles eu lieu ?",
+    )
+    trade = _parts(
+        lemmatizer,
+        question="Les entreprises bruxelloises vendent du chocolat au Japon. Vers quels pays "
+        "ces exportations ont-elles eu lieu ?",
+    )
+    farther = _parts(
+        lemmatizer,
+        question="Les licences d'armes sont contrôlées. Le budget du port est voté. Vers quels "
+        "pays les exportations de chocolat ont-elles eu lieu ?",
+    )
+    assert "exportation" not in _evidence(detector.score(follow_up), "G")
+    assert "exportation" in _evidence(detector.score(trade), "G")
+    assert "exportation" in _evidence(detector.score(farther), "G")
 
 
 def test_energy_words_about_renovating_homes_are_not_energy_supply(
@@ -724,6 +821,27 @@ def test_health_and_transport_words_in_a_sentence_about_staff_rules_are_only_men
     assert mentions
     assert all(not m.topic and m.score == 0.0 for m in mentions)
     assert all(e.in_frame or e.in_name for m in mentions for e in m.evidence)
+
+
+def test_an_animal_disease_is_not_human_health_care_but_a_human_epidemic_is(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    livestock = _parts(
+        lemmatizer,
+        title="La fièvre catarrhale ovine.",
+        question="La maladie de la langue bleue touche les moutons. La vaccination est-elle "
+        "remboursée ? Combien de bêtes ont reçu un vaccin contre cette maladie ?",
+    )
+    people = _parts(
+        lemmatizer,
+        title="La grippe saisonnière.",
+        question="La maladie touche les personnes âgées. La vaccination est-elle remboursée ? "
+        "Combien de patients ont reçu un vaccin contre cette maladie ?",
+    )
+    health = [m for m in detector.score(livestock) if m.sector == "Q"]
+    assert health and not any(m.topic for m in health)
+    assert all(e.in_frame for m in health for e in m.evidence)
+    assert "Q" in {m.sector for m in detector.detect(people)}
 
 
 def test_the_same_health_words_about_care_itself_make_health_a_topic(
