@@ -880,6 +880,105 @@ def test_the_core_words_of_a_rarely_labelled_sector_are_evidence_of_it(
     assert (term, False) in evidence
 
 
+# Vocabulary of topics dev missed (eighth session), each from its sector's scope: O's
+# administration as a subject, Q's social work, and sections the labels rarely hold.
+@pytest.mark.parametrize(
+    ("sector", "title", "term"),
+    [
+        ("O", "Les échelles barémiques des agents statutaires.", "agent statutaire"),
+        ("O", "Le vote du budget initial et du budget ajusté.", "budget initial"),
+        ("O", "La fusion des zones de secours bruxelloises.", "zone de secours"),
+        ("O", "Le montant des indemnités d'incapacité.", "indemnités d'incapacité"),
+        ("O", "Le coût de l'aide juridique de deuxième ligne.", "aide juridique de deuxième ligne"),
+        ("Q", "Le nombre d'assistantes sociales dans les CPAS.", "assistante sociale"),
+        ("Q", "L'accueil de nuit des personnes sans abri.", "accueil de nuit"),
+        ("Q", "Les violences basées sur le genre augmentent.", "violences basées sur le genre"),
+        ("F", "Les travaux de restauration du Palais de justice.", "travaux de restauration"),
+        ("G", "Les plaintes pour publicité trompeuse.", "publicité trompeuse"),
+        ("K", "Le crédit à la consommation des ménages.", "crédit à la consommation"),
+        ("L", "Les vices cachés des biens vendus par une agence.", "vice caché"),
+        ("M", "Les pratiques de recouvrement des huissiers.", "huissier"),
+        ("N", "Le recours à une agence de recouvrement par la Région.", "agence de recouvrement"),
+        (
+            "P",
+            "Les cours de l'enseignement de promotion sociale.",
+            "enseignement de promotion sociale",
+        ),
+        ("R", "Les primes de victoire du football amateur.", "football amateur"),
+    ],
+)
+def test_the_administration_social_work_and_rare_sectors_words_are_evidence(
+    detector: SectorDetector, lemmatizer: Lemmatizer, sector: str, title: str, term: str
+) -> None:
+    mentions = detector.score(_parts(lemmatizer, title=title))
+    evidence = {(e.term, e.in_name) for m in mentions if m.sector == sector for e in m.evidence}
+    assert (term, False) in evidence
+
+
+def test_a_civil_servants_status_is_evidence_of_the_administration_a_labour_law_leave_is_not(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    """O's frames of a public employer's own rules (status, pay, legal pension) also count
+    for O; those any employer has (leaves, sick notes) only frame other sectors' words."""
+    status = _parts(
+        lemmatizer,
+        title="La réforme du statut pécuniaire des agents régionaux.",
+        question="Quand le nouveau statut pécuniaire entrera-t-il en vigueur ? Le cadre du "
+        "personnel sera-t-il adapté ?",
+    )
+    leave = _parts(
+        lemmatizer,
+        question="Combien de salariés du secteur privé ont pris un congé parental en 2024 ?",
+    )
+    assert "O" in {m.sector for m in detector.detect(status)}
+    assert "O" not in {m.sector for m in detector.score(leave)}
+
+
+@pytest.mark.parametrize(
+    ("sector", "term", "other_sense", "own_sense"),
+    [
+        # Unemployment insurance is social security (O); unemployment itself, the labour
+        # market of the employment services (N).
+        (
+            "O",
+            "exclus du chômage",
+            "Le chômage des jeunes a encore augmenté à Bruxelles.",
+            "Combien de personnes seront exclues du chômage en janvier ?",
+        ),
+        (
+            "N",
+            "chômage",
+            "Combien de personnes seront exclues du chômage en janvier ?",
+            "Le chômage des jeunes a encore augmenté à Bruxelles.",
+        ),
+        # Misleading advertising is a rule of selling (G); an advertising agency is M.
+        (
+            "M",
+            "publicité",
+            "Le SPF Économie a reçu des plaintes pour publicité trompeuse.",
+            "Les communes limitent la publicité sur les panneaux des abribus.",
+        ),
+        # Works on a prison are building work; a working group on prisons is not.
+        (
+            "F",
+            "travaux",
+            "Le groupe de travail a terminé ses travaux sur la surpopulation de la prison.",
+            "Les travaux de la nouvelle prison de Haren sont-ils terminés ?",
+        ),
+    ],
+)
+def test_a_longer_phrase_or_a_needed_word_gives_a_word_its_sector(
+    detector: SectorDetector,
+    lemmatizer: Lemmatizer,
+    sector: str,
+    term: str,
+    other_sense: str,
+    own_sense: str,
+) -> None:
+    assert term not in _evidence(detector.score(_parts(lemmatizer, question=other_sense)), sector)
+    assert term in _evidence(detector.score(_parts(lemmatizer, question=own_sense)), sector)
+
+
 # --- reading a part ---------------------------------------------------------------------
 
 
