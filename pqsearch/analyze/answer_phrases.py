@@ -24,6 +24,26 @@ NOT_HELD = re.compile(
 # Unless the sentence gives figures all the same ("je ne dispose pas de chiffres pour 2023,
 # mais en 2022, 1.234 demandes..."): a number that is not a year.
 FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
+# Figures that are facts of the answer, to count them: not years, not the day of a date ("le
+# 3 mai"), not the number of a question or an article ("n° 512", "nr. 55-880").
+FACT_FIGURE = re.compile(
+    r"(?<!\bn )(?<!\bn\. )(?<!\bnr )(?<!\bnr\. )(?<!\bno )(?<![\d.,/-])"
+    r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?: \d{3})*[\d.,]*(?![\d/-])(?![.)] )"
+    r"(?! ?(?:er )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
+    r"|novembre|decembre|januari|februari|maart|april|mei|juni|juli|augustus|oktober)\b)"
+)
+# A sentence of courtesy says nothing on the question, however long: thanks, the member
+# greeted, "je reste à votre disposition" ("Je remercie l'honorable membre pour sa question.
+# Comme j'ai eu l'occasion ... je vous renvoie ..." is a referral wrapped in courtesy).
+COURTESY = re.compile(
+    r"^\W*(?:(?:madame|monsieur|mevrouw|mijnheer)(?: la| le| de)? (?:deputee?|presidente?|membre"
+    r"|volksvertegenwoordiger|voorzitter)\s*,\s*)?"
+    r"(?:je (?:vous |tiens a vous |voudrais vous |souhaite vous )?remercie|merci\b"
+    r"|(?:je|nous) (?:reste|restons|demeure|demeurons) a (?:votre|sa|l'entiere|votre entiere)"
+    r"|(?:mes services|mon cabinet|mon administration) (?:reste|restent|demeurent?) a"
+    r"|(?:ik|wij) (?:dank|danken|bedank|bedanken)\b|(?:ik|wij) (?:blijf|blijven|sta|staan) "
+    r"(?:steeds |graag )?(?:ter beschikking|tot uw beschikking))"
+)
 
 # The member, however addressed: "l'honorable membre", "Madame la Députée", "le député".
 _MEMBER = (
@@ -36,6 +56,15 @@ _MEMBER = (
 _ASK = (
     r"(?:adresser\w*|adressez|s'adress\w*|tourner\w*|tournez|interroger|questionner|poser"
     r"|contacter|prendre contact|solliciter|reorienter|rapprocher|referer(?![^.]{0,40}\breponse))"
+)
+# Levels of power and bodies a matter may belong to instead of the minister's.
+_LEVEL = (
+    r"(?:l'autorite federale|l'etat federal|(?:le |au )?niveau (?:federal|regional|communal"
+    r"|europeen)|(?:la |les )?regions?|(?:la |les )?communautes?|(?:la |les )?communes?"
+    r"|(?:les )?entites federees|(?:les )?pouvoirs locaux|(?:l'|les )?autorites? (?:communales?"
+    r"|locales?|regionales?|federales?|europeennes?)|l'union europeenne|la commission europeenne"
+    r"|(?:les |la )?zones? de police|(?:les )?cpas|la cocof|la cocom|la commission communautaire"
+    r"|la federation wallonie-bruxelles|la vlaamse gemeenschap|mon collegue|ma collegue)"
 )
 # Whom the member is sent to must be someone else for the answer to be not competent: a
 # minister, a colleague, another level of power, a commune ... or a pronoun standing for one
@@ -51,7 +80,10 @@ _ELSEWHERE = (
 _ASK_ELSEWHERE = (
     rf"(?:\b(?:l'|(?:la |le |les )?(?:lui|leur) |la |le |les )(?!contacter\b){_ASK}\b"
     rf"|\b{_ASK}\b[^.]{{0,60}}?\b{_ELSEWHERE}"
-    rf"|\b{_ASK}\b[^.]{{0,30}}?\ba (?:elle|lui|eux|elles|celle-ci|celui-ci|ces derniers)\b)"
+    rf"|\b{_ASK}\b[^.]{{0,30}}?\b(?:a|vers|aupres d'|aupres de) (?:elle|lui|eux|elles|celle-ci"
+    rf"|celui-ci|ces derniers|ce dernier|cette derniere)\b"
+    # "je vous invite à lui transmettre votre question": handing it on to someone named before.
+    rf"|\b(?:la |le |les )?(?:lui|leur) (?:transmettre|soumettre|faire parvenir)\b)"
 )
 _INVITE = r"(?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur|convi)\w*"
 
@@ -63,6 +95,27 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
     r"(?:membre|auteur|depute)",
     r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
+    r"\b(?:reponse|elle)\b[^.]{0,30}? n'(?:est|a) pas (?:ete )?(?:publiee|imprimee)\b",
+    # The answer sent to the member, "directement" or not, in any tense and voice: "la
+    # réponse vous a été transmise par lettre", "cette réponse a été communiquée par courriel
+    # au député", "j'ai transmis directement ma réponse à l'honorable membre", "je vous ai
+    # fait parvenir ma réponse", "l'honorable membre a reçu la réponse directement".
+    # A relative clause makes it another answer, cited: "la réponse qu'elle vous a
+    # communiquée sous le n° 842".
+    rf"\b(?:la|ma|cette|notre|sa|une) reponse (?:a (?:cette|votre) question )?"
+    rf"(?:a|ont|avait|sera|est|fut) (?:deja |bien )?(?:ete )?"
+    rf"(?:transmise|communiquee|envoyee|adressee|remise)\b"
+    rf"[^.]{{0,40}}?\b(?:a|au|aux) (?:{_MEMBER}|l'(?:honorable )?(?:membre|auteur|deputee?)"
+    rf"|(?:la |le )?(?:deputee?|auteur))\b",
+    r"\b(?:la|ma|cette|notre) reponse (?:a (?:cette|votre) question )?vous "
+    r"(?:a|ont|avait|sera|est) (?:deja |bien )?(?:ete )?"
+    r"(?:transmise|communiquee|envoyee|adressee|remise|parvenue)\b",
+    rf"\b(?:transmis|communique|envoye|adresse|remis|fait parvenir) (?:directement )?"
+    rf"(?:ma|la|notre|sa|cette) reponse (?:directement )?(?:a|au) (?:{_MEMBER}|l'auteur)",
+    r"\b(?:je|nous) vous (?:ai|avons) (?:deja |bien )?(?:transmis|communique|envoye|adresse"
+    r"|remis|fait parvenir) (?:directement )?(?:ma|la|notre) reponse\b",
+    rf"\b{_MEMBER} (?:a|avait|aura) (?:deja |bien )?(?:recu|ete (?:informee?|avisee?))\b"
+    rf"[^.]{{0,40}}?\breponse\b",
     # Whatever is sent (the data, the tables, "ceux-ci"), in any tense: "sont communiqués
     # directement à l'honorable membre", "ont été envoyées directement au député".
     r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
@@ -83,6 +136,18 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"volksvertegenwoordiger))\b",
 )
 
+# A sentence that only says who is competent, as a fact ("les communes sont compétentes pour
+# la délivrance des cartes", "l'enseignement est une compétence des Communautés"): it decides
+# not_competent, unless the answer goes on to figures of its own, which make it the context of
+# an answer ("... Parking.brussels centralise toutefois les données : 48.213 cartes").
+ATTRIBUTED: tuple[str, ...] = (
+    r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
+    r"(?:de|des|du|d')",
+    r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
+    r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
+    r"pour (?:cette|ces|la|les|ce|repondre))",
+)
+
 # A sentence that declares the matter someone else's or sends the member to them.
 NOT_COMPETENT: tuple[str, ...] = (
     # "ne relève pas de mes compétences", "n'entre pas dans le champ de mes attributions",
@@ -97,9 +162,6 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"|departements?|portefeuilles?)\b",
     r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
     r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? )?(?:de|du|des|d')",
-    r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
-    r"(?:de|des|du|d')",
-    r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
     r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
     r"(?:competences?|champ|attributions)\b",
     # "je ne suis pas compétente", "ni moi ni mon administration ne sommes compétents", not
@@ -113,9 +175,16 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"[^.,]{0,30}?\b(?:ne|n') ?(?:est|sont|etait|serait)\b(?: \w+){0,2}? "
     r"competente?s?\b(?! que\b)",
     r"\bn'(?:est|etait) pas de (?:ma|mon|notre) (?:competence|ressort)\b",
+    # Someone else's in place of another level: "ne relève pas de l'autorité fédérale mais
+    # des Régions" (a "mais" that goes on to the substance is no level: "ne relève pas de la
+    # Région ; toutefois, ...").
+    rf"\b(?:ne |n')(?:relev|ressorti)\w* (?:pas|plus|nullement) (?:de |du |des |d')[^.;]{{0,60}}?"
+    rf"\bmais (?:bien )?(?:de |du |des |d')?(?:la |l'|les )?(?:competences? (?:de |du |des |d'))?"
+    rf"{_LEVEL}",
+    # "il ne m'appartient pas de répondre à cette question": the minister declines to answer
+    # for someone else (not "de commenter", "de me prononcer", which go on to the substance).
+    r"\bil ne (?:m'|nous )appart\w* pas (?:de repondre|d'y repondre)\b",
     r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
-    r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
-    r"pour (?:cette|ces|la|les|ce|repondre))",
     # The member asked to go elsewhere, in any person and voice: "je vous invite à
     # l'interroger", "l'honorable membre est invité à interroger", "voudra bien adresser sa
     # question à", "je suggère à l'honorable membre de s'adresser", "il est conseillé à
@@ -134,18 +203,33 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"[^.]{0,40}\b(?:vous |d'|de )?(?:adresser|s'adresser|interroger|poser|tourner)\b",
     # The question itself as the subject, with a modal: "cette question devrait être
     # adressée au ministre", "pourrait être posée à ma collègue".
-    r"\bquestions? (?:[^.]{0,30} )?(?:devr|doi|doiv|pourr|peu|aurai)\w* (?:plutot |donc |"
-    r"des lors |mieux )?(?:etre )?(?:adresse|pose|soumis|transmis|posee|adressee|soumise|"
-    r"transmise)s? (?:a|au|aux)\b",
-    r"\b(?:concern\w*|touch\w*|port\w* sur|il s'agit d') (?:les |la |une )?(?:matiere |"
+    r"\b(?:questions?|(?:cette|votre|la presente|ces|vos) (?:demande|interrogation)s?) "
+    r"(?:[^.]{0,30} )?(?:devr|doi|doiv|pourr|peu|aurai)\w* (?:plutot |donc |des lors |mieux )?"
+    r"(?:(?:lui|leur) (?:etre )?(?:adresse|pose|soumis|transmis)e?s?\b|(?:etre )?(?:adresse"
+    r"|pose|soumis|transmis|posee|adressee|soumise|transmise)s? (?:a|au|aux)\b)",
+    # The one it goes to named first: "mon collègue ..., à qui cette question devrait être
+    # posée".
+    r"\b(?:a|aupres de) qui (?:cette|votre|la|ces|vos) (?:question|demande)s? (?:devr|doi|"
+    r"doiv|pourr|peu|aurai)\w* (?:etre )?(?:adresse|pose|soumis|transmis)e?s?\b",
+    r"\b(?:concern\w*|touch\w*|port\w* sur|il s'agit d') (?:toutefois |cependant |pourtant "
+    r"|neanmoins )?(?:les |la |une )?(?:matiere |"
     r"competences? )(?:exclusives? |purement )?"
     r"(?:regionale|communautaire|communale|de|du|des|d')",
     r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*)\b[^.]{0,40}?\b(?:vers|a) "
     r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
+    # The member sent to another authority: "je ne peux que renvoyer l'honorable membre à la
+    # Commission européenne", "je vous renvoie au ministre de l'Économie".
+    rf"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*) (?:vous|{_MEMBER}|l'honorable depute) "
+    rf"(?:a|au|aux|vers) (?:ministre|collegue|secretaire d'etat|bourgmestre|college|gouvernement"
+    rf"|{_LEVEL})",
     # Sent on to someone else (not to the minister's own administration, which then
     # answers: "votre question a été transmise à Bruxelles Mobilité, qui m'informe que").
+    # Not when the recipient's reply follows: "transmise à l'Agence fédérale des
+    # médicaments, qui m'informe que ...".
     rf"\b(?:votre|cette|la) question\b[^.]{{0,40}}? (?:a ete|est|sera|fut|avait ete|a donc "
-    rf"ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?\b{_ELSEWHERE}",
+    rf"ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?\b{_ELSEWHERE}"
+    rf"(?![^.]{{0,80}}\bqui (?:m'|nous )?(?:informe|indique|communique|precise|signale|repond"
+    rf"|fait savoir|a fait savoir|a repondu)\b)",
     # "Elle" may be anything ("elle est transmise aux communes chaque année"): only a
     # colleague makes it the question.
     r"\b(?:elle|celle-ci)\b[^.]{0,40}? (?:a ete|est|sera|fut|avait ete|a donc ete) "
@@ -168,6 +252,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"\bvraag\b[^.]{0,20}?\b(?:werd|wordt|is|zal)\b[^.]{0,10}?\b(?:naar|aan)\b[^.]{0,40}?"
     r"\b(?:collega|minister|staatssecretaris|bevoegde)\w*[^.]{0,40}?\b(?:doorgestuurd|"
     r"doorgezonden|overgezonden|doorgegeven|overgemaakt|toegezonden)\b",
+    *ATTRIBUTED,
 )
 
 # A sentence that points to another answer, or to what was said or shown elsewhere.
@@ -190,17 +275,38 @@ BY_REFERENCE: tuple[str, ...] = (
     r"expose)e?s?\b[^.]{0,40}\breponse\b",
     # The bulletin that publishes the answers, cited by number: a published answer.
     r"\bbulletin des questions et reponses\b|\bvragen en antwoorden,? (?:nr|n)\b",
+    # Given by someone else, not sent by post: "la réponse sera donnée par ma collègue",
+    # not "communiquée par courriel".
     r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est|serait) "
-    r"(?:donnee|fournie|apportee|communiquee) par\b",
+    r"(?:donnee|fournie|apportee|communiquee) par\b(?! (?:courriel|courrier|e-mail|mail|lettre"
+    r"|voie|ecrit|la poste)\b)",
     # The answer is found in another one: "vous trouverez la réponse dans ma réponse à la
     # question n° ...", "la réponse figure dans celle donnée à ...".
     r"\b(?:trouv\w*|figur\w*|repris\w*|contenu\w*)\b[^.]{0,60}\bdans (?:ma|la|notre|mes|les|"
     r"sa|celle) (?:reponses?|donnee|apportee|fournie)",
+    r"\b(?:trouv\w*|figur\w*|repris\w*|contenu\w*)\b[^.]{0,60}\bdans celles? (?:que|qui)\b"
+    r"[^.]{0,30}?\b(?:donne|apporte|fourni|adresse|communique|formule)e?s?\b",
+    # The answer is the pronoun "y", the member sent to it: "je me permets de vous y
+    # renvoyer", "l'honorable membre voudra bien s'y référer", "je m'y réfère".
+    r"\b(?:vous|s'|m'|nous|le|la|les|l') ?y (?:renv[oe]\w*|renverr\w*|refer\w*|report\w*)",
+    # The member sent to the record of what was said: minutes, an exchange, an interpellation
+    # ("je vous invite à consulter le compte rendu de cette séance", "vous pouvez retrouver
+    # ma réponse dans le compte rendu", "je vous invite à vous référer à ces échanges").
+    rf"\b(?:je|nous|vous|veuillez|{_MEMBER})\b[^.]{{0,40}}?\b(?:renv[oe]\w*|renverr\w*"
+    rf"|refer\w*|report\w*|consulter|lire|relire|retrouver|trouverez)\b[^.]{{0,60}}?"
+    rf"\b(?:comptes? rendus?|proces-verbal|proces-verbaux|(?:ces|cet|cette|mes|nos|les) "
+    rf"(?:echanges?|interpellations?|debats?|discussions?))\b",
     # The answer named first, the referral in a relative clause after it: "certains
     # points ont été précisés dans la réponse (...) à laquelle je vous renvoie".
-    r"\breponses?\b[^.]{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
+    # Any character between: a sentence already ends there, and "M. Weytsman" has a stop.
+    r"\breponses?\b.{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
     r"(?:je|nous)\b(?: [\w']+){0,4}? (?:renvo|renverr|refer)\w*",
     r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
+    r"\bantwoord\b.{0,120}?\bwaarnaar (?:ik|wij|we)\b(?: \w+){0,3}? (?:verwijs|verwijzen)\b",
+    # The impersonal passive: "op deze vraag werd reeds geantwoord", "deze vraag werd al
+    # beantwoord tijdens de plenaire vergadering", "ik heb reeds op die vraag geantwoord".
+    r"\b(?:werd|werden|is|zijn|heb|hebben|heeft)\b(?: \w+){0,3}? (?:reeds|al|eerder)\b"
+    r"(?: [\w.-]+){0,4}? (?:geantwoord|beantwoord)\b",
     # Sent to what was said or shown elsewhere instead of an answer: a presentation, a
     # statement, a debate in committee ("Ik verwijs naar de voorstelling van de studie",
     # "je vous renvoie à l'exposé que j'ai fait en commission").
@@ -208,7 +314,7 @@ BY_REFERENCE: tuple[str, ...] = (
     # "bespreking", a paragraph "en référence au débat", are answers, not referrals.
     r"(?:\b(?:ik|wij|we)\b(?: \w+){0,3}? (?:verwijs|verwijzen|verwezen)"
     r"|\b(?:verwijs|verwijzen) (?:ik|wij|we))\b[^.]{0,80}?\b(?:voorstelling|presentatie|"
-    r"uiteenzetting|toelichting|bespreking|debat)\b",
+    r"uiteenzetting|toelichting|bespreking|debat|verslag|integraal verslag)\b",
     r"\b(?:je|nous)\b(?: \w+){0,3}? (?:renv[oe]\w*|renverr\w*|"
     r"refer(?:e|es|ons|ez|erai\w*|erons|erais|erions)\b)[^.]{0,80}?\b(?:presentation|expose|"
     r"debat|discussion)s? (?:qui a eu lieu |tenue? |faite? |donnee? |"
@@ -228,7 +334,9 @@ BY_REFERENCE: tuple[str, ...] = (
 
 # A sentence that opens on a citation of an earlier answer and goes on after the comma:
 # what follows says something itself, unless it says there is nothing new.
-CITATION = re.compile(r"^\W*(?:comme|ainsi que|tel que)\b[^,]*\breponse\b[^,]*,(?P<rest>.+)")
+CITATION = re.compile(
+    r"^\W*(?:comme|ainsi que|tel que)\b[^,]*\b(?:reponse|repondu)\b[^,]*,(?P<rest>.+)"
+)
 NOTHING_NEW = re.compile(
     r"\b(?:rien|aucun element nouveau|pas d'elements? nouveaux?|pas d'informations? "
     r"(?:nouvelles?|supplementaires?)|d'actualite|n'(?:a|ont) pas change|inchangee?s?)\b"

@@ -30,7 +30,7 @@ from pqsearch.parse.versions import truncated_answer
 # sentence splitting's logic, the folding (`fold_in_place`), the truncation test
 # (`parse.versions.truncated_answer`). An index typed by other rules re-derives its types at
 # its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 1
+ANSWER_RULES_REVISION = 2
 
 SUBSTANTIVE = "substantive"
 BY_REFERENCE = "by_reference"
@@ -89,6 +89,9 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
 # information is not held unless it gives figures all the same (`answer_phrases.NOT_HELD`).
 MAX_CONTEXT_SENTENCES = 1
 MIN_OWN_WORDS = 5
+# Except a table the source flattened into a line of numbers ("1., 3. en 4.2016201714239-12-
+# 1027"): that many digits are the answer to a sub-question, however few the words.
+MIN_TABLE_DIGITS = 8
 
 # The phrasings of each type (`answer_phrases`), checked in this order: a "not competent"
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
@@ -112,6 +115,10 @@ _ACTS: dict[str, str] = {
 }
 
 # Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
+_ATTRIBUTED_RE = re.compile("|".join(f"(?:{p})" for p in phrases.ATTRIBUTED))
+_SENDS_RE = re.compile(
+    "|".join(f"(?:{p})" for p in phrases.NOT_COMPETENT if p not in phrases.ATTRIBUTED)
+)
 _PHRASE_RES = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
 }
@@ -173,6 +180,10 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
     asked = " ".join(fold_in_place(question).split())
     found: dict[str, int] = {}
     own = 0
+    # Whether a not-competent sentence sends the member elsewhere or denies the minister's
+    # competence, rather than only saying who is competent (`answer_phrases.ATTRIBUTED`).
+    sends = False
+    figures = False
     for start, end in _sentences(answer):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
@@ -181,10 +192,15 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
                 found.setdefault(kind, start + match.start())
                 if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
                     own += 1
+                if kind == NOT_COMPETENT and _SENDS_RE.search(sentence):
+                    sends = True
                 break
         else:
             if _informative(sentence, asked):
                 own += 1
+                figures = figures or phrases.FACT_FIGURE.search(sentence) is not None
+    if NOT_COMPETENT in found and not sends and figures:
+        del found[NOT_COMPETENT]
     if not found or own > MAX_CONTEXT_SENTENCES:
         return AnswerClassification(SUBSTANTIVE)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
@@ -192,12 +208,15 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
 
 
 def _informative(sentence: str, asked: str) -> bool:
-    """Whether a sentence of the answer says something itself: long enough, not a statement
-    that the information is not held, and not a restatement of the question."""
+    """Whether a sentence of the answer says something itself: long enough, not courtesy,
+    not a statement that the information is not held, and not a restatement of the
+    question."""
     words = sentence.split()
     if len(words) < MIN_OWN_WORDS:
-        return False
-    if phrases.NOT_HELD.search(sentence) and not phrases.FIGURE.search(sentence):
+        return sum(char.isdigit() for char in sentence) >= MIN_TABLE_DIGITS
+    if (
+        phrases.NOT_HELD.search(sentence) or phrases.COURTESY.search(sentence)
+    ) and not phrases.FIGURE.search(sentence):
         return False
     words_only = " ".join(words)
     return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)
@@ -280,6 +299,7 @@ def rules_fingerprint() -> str:
         "revision": ANSWER_RULES_REVISION,
         "types": ANSWER_TYPES,
         "phrases": _PHRASES,
+        "attributed": phrases.ATTRIBUTED,
         "acts": _ACTS,
         "patterns": [
             pattern.pattern
@@ -288,11 +308,14 @@ def rules_fingerprint() -> str:
                 phrases.FIGURE,
                 phrases.CITATION,
                 phrases.NOTHING_NEW,
+                phrases.COURTESY,
+                phrases.FACT_FIGURE,
                 _SENTENCE_END,
             )
         ],
         "context_sentences": MAX_CONTEXT_SENTENCES,
         "own_words": MIN_OWN_WORDS,
+        "table_digits": MIN_TABLE_DIGITS,
         "abbreviations": sorted(_ABBREVIATIONS),
         "evidence_chars": _MAX_EVIDENCE,
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import random
 
 import pytest
 
@@ -507,46 +508,57 @@ def test_list_items_are_sentences_so_a_list_of_facts_is_not_one_sentence() -> No
     assert classify_answer(_question(answer)).type == SUBSTANTIVE
 
 
-# --- wordings labelled blind, split dev/test (tests/data/answer_type_wordings.toml) -------
+# --- wordings labelled blind, two rounds (tests/data/answer_type_wordings*.toml) ------------
 
-# The test half's misses when it was measured, once, after the rules were tuned on dev
-# (2 December 2026: 65/74). They are left as they are: fixing them would be tuning on the
-# test half, which then measures nothing (BENCHMARKS.md gives what each would need). New
-# misses fail; a later session that fixes one from fresh blind wordings removes it here.
-_TEST_MISSES_WHEN_MEASURED = {
-    "brussels-fr/fr-ref-28",  # "je me permets de vous y renvoyer" (a committee exchange)
-    "brussels-fr/fr-ref-33",  # "dans celle que j'ai apportée à la question n° ..."
-    "federal-nl/nl-ref-05",  # "op deze vraag werd reeds geantwoord in de commissie"
-    "federal-fr/fr-nc-20",  # "ne relève pas de l'autorité fédérale mais des Régions"
-    "brussels-fr/fr-nc-22",  # "il ne m'appartient pas de répondre à cette question"
-    "federal-fr/fr-nc-27",  # "cette demande doit être adressée à mon collègue"
-    "brussels-fr/fr-np-06",  # "l'honorable membre a reçu la réponse directement"
-    "federal-fr/fr-np-08",  # "j'ai transmis directement ma réponse à l'honorable membre"
-    "brussels-fr/fr-sub-08",  # "comme il a déjà été répondu en commission, <information>."
-}
+ROUND_2 = TEST_DATA / "answer_type_wordings_2.toml"
+# The type each round-2 id was written as ("r2-fr-sub-26": substantive), which drew its split.
+_WRITTEN_AS = {"sub": SUBSTANTIVE, "ref": BY_REFERENCE, "nc": NOT_COMPETENT, "np": NOT_PUBLISHED}
 
 
-def test_the_wordings_are_split_per_type_and_labelled_with_a_reason() -> None:
+def test_every_round_one_wording_gets_its_labelled_type() -> None:
+    # Round 1's test half was measured once (65/74, seventh session) and its misses read, so
+    # since the eighth session all 149 are dev: the rules were tuned on them.
     wordings = load_wordings()
-    assert len(wordings) >= 120
-    assert len({label.key for label, _ in wordings}) == len(wordings)
-    for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
-        splits = [label.split for label, _ in wordings if label.type == kind]
-        assert abs(splits.count("dev") - splits.count("test")) <= 4, (kind, splits)
-    assert all(label.reason for label, _ in wordings)
-
-
-def test_every_dev_wording_gets_its_labelled_type() -> None:
-    report = measure_wordings(load_wordings(), "dev")
-    assert report.total == 75
+    assert {label.split for label, _ in wordings} == {"dev"}
+    report = measure_wordings(wordings, "dev")
+    assert report.total == 149
     assert report.misses == (), report.misses
 
 
-def test_the_held_out_test_wordings_do_no_worse_than_when_measured() -> None:
-    report = measure_wordings(load_wordings(), "test")
-    assert report.total == 74
+def test_round_two_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
+    wordings = load_wordings(ROUND_2)
+    assert len(wordings) >= 165
+    assert len({label.key for label, _ in wordings}) == len(wordings)
+    assert all(label.reason for label, _ in wordings)
+    # The split its header describes, drawn before any run: re-derived from the seed.
+    rng = random.Random(20261203)
+    drawn: dict[str, str] = {}
+    for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
+        ids = sorted(
+            label.key.split("/")[1]
+            for label, _ in wordings
+            if _WRITTEN_AS[label.key.split("-")[-2]] == kind
+        )
+        rng.shuffle(ids)
+        drawn.update((id_, "test" if n < len(ids) // 2 else "dev") for n, id_ in enumerate(ids))
+    assert {label.key.split("/")[1]: label.split for label, _ in wordings} == drawn
+
+
+def test_every_round_two_dev_wording_gets_its_labelled_type() -> None:
+    report = measure_wordings(load_wordings(ROUND_2), "dev")
+    assert report.total == 87
+    assert report.misses == (), report.misses
+
+
+# Round 2's test half when it was measured, once, after the rules were tuned on dev
+# (2 December 2026, see BENCHMARKS.md): these misses are allowed and left as they are, since
+# fixing them would be tuning on the test half; a new miss fails. A later session that fixes one
+# from fresh blind wordings removes it here.
+_ROUND_2_TEST_MISSES_WHEN_MEASURED: set[str] = set()
+
+
+def test_round_two_held_out_test_wordings_do_no_worse_than_when_measured() -> None:
+    report = measure_wordings(load_wordings(ROUND_2), "test")
+    assert report.total == 86
     missed = {miss.key for miss in report.misses}
-    assert missed <= _TEST_MISSES_WHEN_MEASURED, missed - _TEST_MISSES_WHEN_MEASURED
-    # No substantive answer is classed as anything else but the one measured miss.
-    substantive = [miss for miss in report.misses if miss.expected == SUBSTANTIVE]
-    assert [miss.key for miss in substantive] in ([], ["brussels-fr/fr-sub-08"])
+    assert missed <= _ROUND_2_TEST_MISSES_WHEN_MEASURED, missed - _ROUND_2_TEST_MISSES_WHEN_MEASURED
