@@ -26,11 +26,18 @@ from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse.versions import truncated_answer
 
 # Bump when a change of code moves answer types without changing anything `rules_fingerprint`
-# hashes (the phrasings, patterns and constants below): the order of the decision, the
-# sentence splitting's logic, the folding (`fold_in_place`), the truncation test
-# (`parse.versions.truncated_answer`). An index typed by other rules re-derives its types at
-# its next ingest (`index.answer_version`).
+# hashes (the phrasings, patterns and constants below, and how `fold_in_place` folds each
+# letter): the order of the decision, the sentence splitting's logic, the truncation test
+# (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
+# code to this number, so that a change of it without a bump fails. An index typed by other
+# rules re-derives its types at its next ingest (`index.answer_version`).
 ANSWER_RULES_REVISION = 2
+
+# The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
+# typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
+_FOLDED_LETTERS = (
+    "".join(map(chr, range(0xC0, 0x250))) + "\u2019\u2018\u02bc`\u00b4\u2032\u00a0\u202f"
+)
 
 SUBSTANTIVE = "substantive"
 BY_REFERENCE = "by_reference"
@@ -292,9 +299,9 @@ def _closes_abbreviation(text: str, stop: int) -> bool:
 
 @cache
 def rules_fingerprint() -> str:
-    """A short hash of the answer-type rules: every phrasing, pattern and constant above and
-    `ANSWER_RULES_REVISION`. A change of any of them changes it, without anyone having to
-    remember a version."""
+    """A short hash of the answer-type rules: every phrasing, pattern and constant above, how
+    the letters are folded, and `ANSWER_RULES_REVISION`. A change of any of them changes it,
+    without anyone having to remember a version."""
     content = {
         "revision": ANSWER_RULES_REVISION,
         "types": ANSWER_TYPES,
@@ -318,6 +325,7 @@ def rules_fingerprint() -> str:
         "table_digits": MIN_TABLE_DIGITS,
         "abbreviations": sorted(_ABBREVIATIONS),
         "evidence_chars": _MAX_EVIDENCE,
+        "folding": fold_in_place(_FOLDED_LETTERS),
     }
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]
