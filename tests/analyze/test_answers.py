@@ -585,6 +585,7 @@ def test_every_round_one_wording_gets_its_labelled_type() -> None:
     # since the eighth session all 149 are dev: the rules were tuned on them.
     wordings = load_wordings()
     assert {label.split for label, _ in wordings} == {"dev"}
+    assert all(label.reason for label, _ in wordings)
     report = measure_wordings(wordings, "dev")
     assert report.total == 149
     assert report.misses == (), report.misses
