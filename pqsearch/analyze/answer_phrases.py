@@ -26,12 +26,42 @@ NOT_HELD = re.compile(
 FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
 # Figures that are facts of the answer, to count them: not years, not the day of a date ("le
 # 3 mai"), not the number of a question or an article ("n° 512", "nr. 55-880").
+# "n°" keeps its degree sign when folded; a page, a document or a sub-question's number is no
+# fact either ("page 394", "doc. 55 3295/012", "pour la question 1").
 FACT_FIGURE = re.compile(
-    r"(?<!\bn )(?<!\bn\. )(?<!\bnr )(?<!\bnr\. )(?<!\bno )(?<![\d.,/-])"
+    r"(?<!\bn )(?<!\bn\. )(?<!\bnr )(?<!\bnr\. )(?<!\bno )(?<![\d.,/°-])(?<!° )"
+    r"(?<!\bpage )(?<!\bp\. )(?<!\bblz\. )(?<!\bdoc\. )(?<!\bcriv )(?<!\bquestion )"
+    r"(?<!\bquestions )(?<!\bpoint )(?<!\bpoints )(?<!\bvraag )(?<!\bpunt )"
     r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?: \d{3})*[\d.,]*(?![\d/-])(?![.)] )"
     r"(?! ?(?:er )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
-    r"|novembre|decembre|januari|februari|maart|april|mei|juni|juli|augustus|oktober)\b)"
+    r"|novembre|decembre|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december)\b)"
 )
+# Besides a figure, what answers part of the question in a sentence or clause of its own
+# (the partial-answer rule of tests/data/answer_types.toml): a yes or no on the substance ("Non.
+# Aucune subvention n'a été octroyée", "La réponse à la première question est négative") and a
+# count of none ("il n'y a pas eu de contrôle", "aucune dérogation n'a été accordée").
+ANSWERS_PART = re.compile(
+    r"^\W*(?:oui|non|ja|neen|nee)\b(?! (?:seulement|pas|plus)\b)"
+    r"|\b(?:est|sont|etait) (?:negative|positive|affirmative)s?\b"
+    r"|\baucune? (?!element|information|donnee|chiffre|statistique)\w+(?: \w+){0,3}? n'(?:a|ont"
+    r"|est|sont|avait|avaient) (?:ete |encore ete )?\w+e?s?\b"
+    r"|\bil n'y a (?:pas |jamais |eu aucun\w* )(?:eu )?(?:de |d')"
+    # A decision on the substance, with or without its date: "le marché a été attribué en
+    # juin", "la Région n'a pas été consultée" (not an event told as background, "une étude a
+    # été réalisée en 2012", nor what was said before, "débattu", "abordé": context).
+    r"|\b(?:a|ont|avait|avaient|sera|seront) (?:ete |deja ete |pas ete |jamais ete )"
+    r"(?:attribue|approuve|adopte|signe|lance|decide|octroye|accorde|consulte|supprime"
+    r"|prolonge|nomme|valide|introduit)e?s?\b"
+)
+# Where a sentence that sends the member elsewhere may go on to a clause of its own: after a
+# semicolon or a colon, or a relative or a concessive clause ("..., qui m'a indiqué avoir dressé
+# 96 procès-verbaux", "..., en précisant que le marché a été attribué le 15 mai").
+CLAUSE_BREAK = re.compile(
+    r"\s[;:]\s|;\s|:\s|,\s(?:qui (?:m'|nous )?(?:a|ont|avait) (?:indique|informe|communique"
+    r"|precise|fait savoir)|mais|toutefois|cependant|en precisant que|en ajoutant que|j'y ajoute)\b"
+)
+
 # A sentence of courtesy says nothing on the question, however long: thanks, the member
 # greeted, "je reste à votre disposition" ("Je remercie l'honorable membre pour sa question.
 # Comme j'ai eu l'occasion ... je vous renvoie ..." is a referral wrapped in courtesy).
@@ -75,7 +105,13 @@ _ELSEWHERE = (
     r"(?:ministres?|collegues?|secretaires? d'etat|homologues?|gouvernements?|colleges?|"
     r"communes?|ville|bourgmestres?|echevins?|cpas|regions?|regiona\w*|communautes?|"
     r"communautaire\w*|federa\w*|autorites?|spf|entites? federees?|competente?s?|cabinets?|"
-    r"presidente?|parquets?|pouvoirs? locaux|zones? de police|mme|madame|monsieur|m(?=\.))\b"
+    r"presidente?|parquets?|pouvoirs? locaux|zones? de police|mme|madame|monsieur|m(?=\.)|"
+    # Bodies that answer for themselves: independent, European, judicial, local or private.
+    r"instances?|institutions?|organes?|organismes?|agences?|mediateur|ombudsman|cour|"
+    r"tribuna\w*|juridictions?|intercommunales?|universites?|operateurs?|societes?|"
+    r"entreprises?|gestionnaires?|europeen\w*|unia|brupartners|"
+    # Someone named before, by a possessive that is not the minister's: "ses services".
+    r"(?:ses|leurs?|son) (?:services?|direction|dirigeants|administration))\b"
 )
 _ASK_ELSEWHERE = (
     rf"(?:\b(?:l'|(?:la |le |les )?(?:lui|leur) |la |le |les )(?!contacter\b){_ASK}\b"
@@ -134,6 +170,22 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"\b(?:antwoord\w*|gegevens|tabel\w*|overzicht\w*|bijlage\w*|cijfers|lijst\w*)\b[^.]{0,80}?"
     r"\brechtstreeks (?:aan|naar) (?:het (?:geachte )?lid|de (?:vraagsteller|auteur|"
     r"volksvertegenwoordiger))\b",
+    # "Het antwoord werd per brief aan het geachte lid toegestuurd", in any tense.
+    r"\bantwoord\b[^.]{0,60}\b(?:aan|naar) het (?:geachte )?lid\b[^.]{0,20}\b(?:toegestuurd"
+    r"|bezorgd|overgemaakt|verstuurd|gestuurd)\b",
+    # The bulletin's nominal notice: "Réponse envoyée par courrier à Mme la députée".
+    r"^\W*(?:une )?reponse (?:a ete )?(?:transmise|communiquee|envoyee|adressee|remise)\b"
+    r"[^.]{0,40}?\b(?:a|au|aux) (?:l'|la |le )?(?:mme |m\. |madame |monsieur )?"
+    r"(?:la |le )?(?:honorable |)(?:membre|auteur|deputee?|parlementaire)\b",
+    # "Il a été répondu directement à l'honorable membre", "a reçu une réponse par courrier".
+    r"\bil a ete repondu directement\b",
+    r"\b(?:a|ont) recu une reponse (?:par (?:courrier|courriel|lettre)|directe)\b",
+    r"\b(?:ete )?(?:remise?s?|transmise?s?) directement (?:a|au) (?:l'honorable membre|"
+    r"la deputee?|le depute|l'auteur)\b",
+    r"\b(?:n'est|ne sont) pas publiee?s?\b[^.]{0,60}?\b(?:communiquee?s?|transmise?s?|"
+    r"envoyee?s?|adressee?s?)\b",
+    r"\b(?:envoyee?|transmise?|communiquee?) (?:au|a la) deputee? (?:par voie electronique|par "
+    r"courriel|par courrier|par lettre)\b",
 )
 
 # A sentence that only says who is competent, as a fact ("les communes sont compétentes pour
@@ -252,6 +304,39 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"\bvraag\b[^.]{0,20}?\b(?:werd|wordt|is|zal)\b[^.]{0,10}?\b(?:naar|aan)\b[^.]{0,40}?"
     r"\b(?:collega|minister|staatssecretaris|bevoegde)\w*[^.]{0,40}?\b(?:doorgestuurd|"
     r"doorgezonden|overgezonden|doorgegeven|overgemaakt|toegezonden)\b",
+    # The question handed on, the one who has it named before: "votre question lui a été
+    # transmise", "à qui je l'ai transmise", "relayée au cabinet de M. X".
+    r"\b(?:votre|cette|la) question (?:lui|leur) (?:a ete|est|sera|fut|avait ete) "
+    r"(?:transmise|relayee|renvoyee|adressee)\b",
+    r"\b(?:a qui|auquel|a laquelle|auxquels) (?:je|nous) (?:l'|les )(?:ai|avons) "
+    r"(?:transmise?s?|relayee?s?)\b",
+    rf"\b(?:votre|cette|la) question\b[^.]{{0,40}}? (?:a ete|est|sera) relayee (?:a|au|aux|"
+    rf"aupres d[eu]s?) [^.]{{0,20}}?{_ELSEWHERE}",
+    # The member finds the answer with someone else: "l'honorable membre trouvera une réponse
+    # auprès du ministre de ...", "vous obtiendrez ces chiffres auprès de ...".
+    r"\b(?:trouv\w*|obten\w*|obtiendr\w*)\b[^.]{0,40}?\baupres (?:de|du|des|d')",
+    # An imperative: "adressez-vous à la commune", "interrogez le ministre".
+    rf"(?:^|[;:]\s)\W*(?:adressez-vous|tournez-vous|interrogez|contactez|renseignez-vous|"
+    rf"voyez avec)\b[^.]{{0,60}}?{_ELSEWHERE}",
+    # The matter is another body's to decide by its own autonomy: "les programmes sont fixés
+    # par les universités elles-mêmes, en vertu de leur autonomie".
+    r"\b(?:en vertu de|vu|compte tenu de|dans le respect de) (?:leur|son|sa) autonomie\b",
+    # The minister cannot answer in someone else's place: "je ne puis répondre à sa place".
+    r"\b(?:ne|n') ?(?:puis|peux|pouvons|saurais)\b(?: pas)? repondre a (?:sa|leur) place\b",
+    # "c'est à elle qu'il appartient de répondre", "c'est vers son collège qu'il convient de
+    # se tourner".
+    r"\bc'est (?:a|vers|aupres d\w*) [^.]{0,60}?qu'il (?:appart\w*|conv\w*|rev\w*) de "
+    r"(?:repondre|se tourner|s'adresser|l'interroger|poser)\b",
+    # The member sent to someone else without a verb of asking: "je vous renvoie vers les
+    # ministres régionaux compétents".
+    r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*) (?:vers|a|aux?) (?:les |la |le )?"
+    r"(?:ministres?|collegues?|secretaires? d'etat|autorites?|instances?)\b",
+    r"\b(?:is|zijn|behoort tot|valt onder) (?:een |de )?(?:exclusieve )?bevoegdhe\w* van\b",
+    r"\b(?:u|het geachte lid) (?:zich )?(?:te )?(?:richt|richten|wenden|wendt)\b"
+    r"[^.]{0,30}\btot\b",
+    r"\bverwijs (?:ik )?(?:u|het geachte lid) (?:dan ook )?naar (?:de|mijn|het) (?:minister"
+    r"|collega|burgemeester|gewest|gemeente|bevoegde|staatssecretaris)",
+    r"\bwordt verzocht\b[^.]{0,40}\bvraag\b[^.]{0,60}\b(?:te stellen|te richten)\b",
     *ATTRIBUTED,
 )
 
@@ -330,6 +415,44 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:renvo\w*|renverr\w*|refer\w*) (?:l'honorable (?:membre|depute|deputee)|"
     r"le depute|la deputee|le membre) (?:a|au|aux)\b(?! (?:l'|la |le |les )?(?:annexes?|"
     r"tableaux?|articles?|arretes?|lois?|ordonnances?|decrets?|listes?|graphiques?)\b)",
+    # The imperative and the member as the subject: "voyez la réponse", "consultez ma
+    # réponse", "l'honorable membre pourra consulter la réponse fournie à la question".
+    r"\b(?:voyez|consultez|consult(?:era|erez|eront|ez)|lisez|relisez)\b[^.]{0,60}?\breponses?\b",
+    # Nominal referrals: "Renvoi à la réponse à la question n° ...", "Cf. question n° 1287",
+    # "Référence est faite à la réponse".
+    r"(?:^|[;:(]\s?)\W*(?:renvoi (?:a|au|aux)|cf\.?|reference est faite a|voir) "
+    r"(?:la |ma |sa |notre )?(?:reponses?|questions?)\b",
+    # The answer named first, the member sent to it in a relative clause: "à laquelle la
+    # députée voudra bien se rapporter", "à laquelle vous pouvez vous référer".
+    rf"\breponses?\b.{{0,200}}?\b(?:a laquelle|auxquelles|a celle-ci) (?:vous|{_MEMBER})\b"
+    rf"(?: [\w']+){{0,4}}? (?:se |vous )?(?:rapport|report|refer)\w*",
+    # An earlier answer said to be the answer: "ma réponse à la question orale n° 1460 répond
+    # à vos interrogations", "la réponse est identique à celle fournie à la question n° 515",
+    # "les réponses ont été données dans ma réponse à la question n° 1561".
+    r"\b(?:ma|notre|sa|cette) reponse (?:a|aux) (?:la |ma |votre )?(?:\w+ )?(?:questions?"
+    r"|interpellations?)\b[^.]{0,80}?\b(?:repond|reste (?:valable|d'actualite)|demeure)\b",
+    r"\b(?:identique|semblable|similaire|conforme)s? a (?:celle|ma reponse|la reponse)\b",
+    r"\b(?:donnee?s?|fournie?s?|apportee?s?)\b[^.]{0,20}\bdans (?:ma|la|notre|sa) reponse\b",
+    # Something published instead of the information: "les éléments demandés figurent dans le
+    # rapport annuel", "sont publiées sur le site", "le tableau de bord publié par Statbel,
+    # auquel je renvoie".
+    r"\b(?:elements|chiffres|informations|donnees|reponses?|renseignements)\b[^.]{0,30}?"
+    r"\b(?:figur\w*|repris\w*|publie\w*|disponibles?|se trouvent|contenu\w*)\b[^.]{0,20}?"
+    r"\b(?:dans|sur|en) (?:le |la |les |l'|son |sa |ses )?(?:rapports?|site|note|tableau de bord"
+    r"|publications?|compte rendu|documents?|etudes?|bulletin)\b",
+    r"\b(?:auquel|a laquelle|auxquels|auxquelles) (?:je|nous) (?:vous |me |nous )?"
+    r"(?:renv[oe]\w*|refer\w*)\b",
+    r"\b(?:invit\w*|pri\w*)\b[^.]{0,30}?\b(?:consulter|lire|relire)\b[^.]{0,20}?"
+    r"\b(?:le site|les? sites?|le rapport|la page|le compte rendu)\b",
+    rf"\b{_MEMBER}\b[^.]{{0,30}}?\b(?:trouv\w*|consult\w*)\b[^.]{{0,40}}?\b(?:compte rendu|"
+    rf"rapport|site)",
+    rf"\b(?:que|qu') {_MEMBER} (?:peut|pourra|pourrait) consulter\b",
+    r"\b(?:en|d'en|a en) (?:lire|prendre connaissance)\b",
+    r"\brenv\w* (?:l'honorable membre |le membre |vous )?(?:a|au|aux) (?:l'avis|la note|le "
+    r"rapport|la presentation|l'expose)\b",
+    r"\bkennis (?:te )?(?:nemen|neemt) van (?:het|mijn|zijn|haar) antwoord\b",
+    r"\braadpleeg\w*\b[^.]{0,40}\bantwoord\b",
+    r"\bverwijs\w*\b[^.]{0,60}\b(?:verslag|integraal verslag)\b",
 )
 
 # A sentence that opens on a citation of an earlier answer and goes on after the comma:

@@ -31,7 +31,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 2
+ANSWER_RULES_REVISION = 3
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -88,12 +88,14 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
     TRUNCATED: "Answer cut short by the source",
 }
 
-# A redirecting answer may add a sentence of context ("Sales on board are 1.8 % of the
-# total. For the rest, I refer you to ..."); with two sentences of its own or more, it answers
-# part of the question itself and stays substantive (a partial answer). Sentences shorter than
-# `MIN_OWN_WORDS` words ("Voir ci-dessous.", a numbering) do not count as information, nor do
-# sentences that repeat the question (answers often restate it), nor a sentence that says the
-# information is not held unless it gives figures all the same (`answer_phrases.NOT_HELD`).
+# A redirecting answer may add a sentence of context ("La question porte sur un sujet déjà
+# abordé. Je vous renvoie à ..."); an answer that answers part of the question itself is a
+# partial answer and stays substantive: with one sentence or clause that gives a figure, a
+# yes or no, a count of none (the team's decision of 2 December 2026), or with two sentences
+# of its own or more. Sentences shorter than `MIN_OWN_WORDS` words ("Voir ci-dessous.", a
+# numbering) do not count as information unless they say yes or no, nor do sentences that
+# repeat the question (answers often restate it), nor a sentence that says the information is
+# not held unless it gives figures all the same (`answer_phrases.NOT_HELD`).
 MAX_CONTEXT_SENTENCES = 1
 MIN_OWN_WORDS = 5
 # Except a table the source flattened into a line of numbers ("1., 3. en 4.2016201714239-12-
@@ -122,10 +124,6 @@ _ACTS: dict[str, str] = {
 }
 
 # Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
-_ATTRIBUTED_RE = re.compile("|".join(f"(?:{p})" for p in phrases.ATTRIBUTED))
-_SENDS_RE = re.compile(
-    "|".join(f"(?:{p})" for p in phrases.NOT_COMPETENT if p not in phrases.ATTRIBUTED)
-)
 _PHRASE_RES = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
 }
@@ -134,8 +132,13 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 
 # Sentence ends: a stop followed by space and a capital, unless the stop closes a common
 # abbreviation ("vraag nr. 205", "M. Dupont", "art. 8").
-# A list item ("suit. - Pour ce qui est ...") starts a sentence too.
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|[.:](?=\s+[-–•]\s)|\n")
+# A list item ("suit. - Pour ce qui est ...") starts a sentence too, and so does a numbered
+# item after a stop ("question n° 55-880. 1) Le budget", "...; 2. Pour la formation").
+_SENTENCE_END = re.compile(
+    r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|[.:](?=\s+[-–•]\s)|[.:;](?=\s+\d{1,2}[.)]\s)|\n"
+)
+# A bracket in a sentence is a citation ("(Questions et Réponses, n° 112, page 394)").
+_BRACKETS = re.compile(r"\([^)]*\)?")
 _ABBREVIATIONS = frozenset({"nr", "n", "no", "art", "blz", "p", "m", "mme", "dr", "cf", "vol"})
 _MAX_EVIDENCE = 400
 
@@ -179,7 +182,7 @@ def classify_answer(question: Question) -> AnswerClassification:
 def _classify_text(answer: str, question: str = "") -> AnswerClassification:
     """Read the answer sentence by sentence: a sentence that sends the member elsewhere
     (another answer, a competent colleague, a direct mailing) decides the type unless the
-    answer has more than `MAX_CONTEXT_SENTENCES` sentences of information of its own."""
+    answer also answers part of the question itself (see `MAX_CONTEXT_SENTENCES`)."""
     folded = fold_in_place(answer)
     # Most answers send nobody anywhere: one pass over the whole text settles them.
     if _ANY_PHRASE.search(folded) is None:
@@ -187,10 +190,7 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
     asked = " ".join(fold_in_place(question).split())
     found: dict[str, int] = {}
     own = 0
-    # Whether a not-competent sentence sends the member elsewhere or denies the minister's
-    # competence, rather than only saying who is competent (`answer_phrases.ATTRIBUTED`).
-    sends = False
-    figures = False
+    answered = False
     for start, end in _sentences(answer):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
@@ -199,19 +199,45 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
                 found.setdefault(kind, start + match.start())
                 if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
                     own += 1
-                if kind == NOT_COMPETENT and _SENDS_RE.search(sentence):
-                    sends = True
+                answered = answered or _clause_answers_part(sentence, match, asked)
                 break
         else:
-            if _informative(sentence, asked):
-                own += 1
-                figures = figures or phrases.FACT_FIGURE.search(sentence) is not None
-    if NOT_COMPETENT in found and not sends and figures:
-        del found[NOT_COMPETENT]
-    if not found or own > MAX_CONTEXT_SENTENCES:
+            informative = _informative(sentence, asked)
+            own += informative
+            short = len(sentence.split()) < MIN_OWN_WORDS
+            answered = answered or ((informative or short) and _answers_part(sentence))
+    if not found or own > MAX_CONTEXT_SENTENCES or answered:
         return AnswerClassification(SUBSTANTIVE)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
     return AnswerClassification(kind, _sentence_around(answer, found[kind]))
+
+
+def _answers_part(text: str) -> bool:
+    """Whether `text` answers part of the question: a figure that is a fact, a yes or no, a
+    count of none."""
+    return bool(phrases.FACT_FIGURE.search(text) or phrases.ANSWERS_PART.search(text))
+
+
+def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
+    """Whether a sentence that sends the member elsewhere has a clause of its own, apart from
+    the one that sends (`answer_phrases.CLAUSE_BREAK`), that answers part of the question:
+    "... n° 55-300, le nombre de dossiers s'élevait à 1.245", "la question relève de la zone
+    de police, qui m'a indiqué avoir dressé 96 procès-verbaux"; brackets are left out."""
+    start = 0
+    for boundary in [*phrases.CLAUSE_BREAK.finditer(sentence), None]:
+        end = len(sentence) if boundary is None else boundary.start()
+        clause = _BRACKETS.sub(" ", sentence[start:end])
+        if (
+            not start <= match.start() < end
+            and _answers_part(clause)
+            and not phrases.NOTHING_NEW.search(clause)
+            and _informative(clause, asked)
+        ):
+            return True
+        if boundary is not None:
+            start = boundary.end()
+    citation = phrases.CITATION.match(sentence)
+    return citation is not None and _answers_part(citation.group("rest"))
 
 
 def _informative(sentence: str, asked: str) -> bool:
@@ -317,7 +343,10 @@ def rules_fingerprint() -> str:
                 phrases.NOTHING_NEW,
                 phrases.COURTESY,
                 phrases.FACT_FIGURE,
+                phrases.ANSWERS_PART,
+                phrases.CLAUSE_BREAK,
                 _SENTENCE_END,
+                _BRACKETS,
             )
         ],
         "context_sentences": MAX_CONTEXT_SENTENCES,
