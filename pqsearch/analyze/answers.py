@@ -3,10 +3,10 @@
 Rules, not a model: the procedure table decides withdrawn, lapsed and converted questions;
 answers are read sentence by sentence for those that send the member elsewhere ("ne relève
 pas de mes compétences", "je vous renvoie à ma réponse à la question n° ...", "la réponse a
-été transmise directement"), which decide the type unless the answer also says more than a
-sentence itself; a missing answer is unanswered, or not published when the page gives a
+été transmise directement"), which decide the type unless the answer also answers part of
+the question itself; a missing answer is unanswered, or not published when the page gives a
 reply date. The phrasings are data (`answer_phrases`), French first, with the Dutch of the
-federal Chamber's bulletins.
+federal Chamber's bulletins, and so is what counts as information (`answer_information`).
 
 The types are plain strings because the index stores them as facet values.
 """
@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
@@ -95,7 +96,7 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
 # of its own or more. Sentences shorter than `MIN_OWN_WORDS` words ("Voir ci-dessous.", a
 # numbering) do not count as information unless they say yes or no, nor do sentences that
 # repeat the question (answers often restate it), nor a sentence that says the information is
-# not held unless it gives figures all the same (`answer_phrases.NOT_HELD`).
+# not held unless it gives figures all the same (`answer_information.NOT_HELD`).
 MAX_CONTEXT_SENTENCES = 1
 MIN_OWN_WORDS = 5
 # Except a table the source flattened into a line of numbers ("1., 3. en 4.2016201714239-12-
@@ -215,28 +216,28 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
 def _answers_part(text: str) -> bool:
     """Whether `text` answers part of the question: a figure that is a fact, a yes or no, a
     count of none."""
-    return bool(phrases.FACT_FIGURE.search(text) or phrases.ANSWERS_PART.search(text))
+    return bool(information.FACT_FIGURE.search(text) or information.ANSWERS_PART.search(text))
 
 
 def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
     """Whether a sentence that sends the member elsewhere has a clause of its own, apart from
-    the one that sends (`answer_phrases.CLAUSE_BREAK`), that answers part of the question:
+    the one that sends (`answer_information.CLAUSE_BREAK`), that answers part of the question:
     "... n° 55-300, le nombre de dossiers s'élevait à 1.245", "la question relève de la zone
     de police, qui m'a indiqué avoir dressé 96 procès-verbaux"; brackets are left out."""
     start = 0
-    for boundary in [*phrases.CLAUSE_BREAK.finditer(sentence), None]:
+    for boundary in [*information.CLAUSE_BREAK.finditer(sentence), None]:
         end = len(sentence) if boundary is None else boundary.start()
         clause = _BRACKETS.sub(" ", sentence[start:end])
         if (
             not start <= match.start() < end
             and _answers_part(clause)
-            and not phrases.NOTHING_NEW.search(clause)
+            and not information.NOTHING_NEW.search(clause)
             and _informative(clause, asked)
         ):
             return True
         if boundary is not None:
             start = boundary.end()
-    citation = phrases.CITATION.match(sentence)
+    citation = information.CITATION.match(sentence)
     return citation is not None and _answers_part(citation.group("rest"))
 
 
@@ -248,8 +249,8 @@ def _informative(sentence: str, asked: str) -> bool:
     if len(words) < MIN_OWN_WORDS:
         return sum(char.isdigit() for char in sentence) >= MIN_TABLE_DIGITS
     if (
-        phrases.NOT_HELD.search(sentence) or phrases.COURTESY.search(sentence)
-    ) and not phrases.FIGURE.search(sentence):
+        information.NOT_HELD.search(sentence) or information.COURTESY.search(sentence)
+    ) and not information.FIGURE.search(sentence):
         return False
     words_only = " ".join(words)
     return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)
@@ -258,11 +259,11 @@ def _informative(sentence: str, asked: str) -> bool:
 def _cites_then_informs(sentence: str, asked: str) -> bool:
     """Whether `sentence` cites an earlier answer and then gives information of its own
     ("comme indiqué dans ma réponse à la question n° 512, la Région soutient 14 projets")."""
-    citation = phrases.CITATION.match(sentence)
+    citation = information.CITATION.match(sentence)
     if citation is None:
         return False
     rest = citation.group("rest")
-    return phrases.NOTHING_NEW.search(rest) is None and _informative(rest, asked)
+    return information.NOTHING_NEW.search(rest) is None and _informative(rest, asked)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -337,14 +338,14 @@ def rules_fingerprint() -> str:
         "patterns": [
             pattern.pattern
             for pattern in (
-                phrases.NOT_HELD,
-                phrases.FIGURE,
-                phrases.CITATION,
-                phrases.NOTHING_NEW,
-                phrases.COURTESY,
-                phrases.FACT_FIGURE,
-                phrases.ANSWERS_PART,
-                phrases.CLAUSE_BREAK,
+                information.NOT_HELD,
+                information.FIGURE,
+                information.CITATION,
+                information.NOTHING_NEW,
+                information.COURTESY,
+                information.FACT_FIGURE,
+                information.ANSWERS_PART,
+                information.CLAUSE_BREAK,
                 _SENTENCE_END,
                 _BRACKETS,
             )
