@@ -54,7 +54,18 @@ ANSWERS_PART = re.compile(
     r"|\b(?:a|ont|avait|avaient|sera|seront) (?:ete |deja ete |pas ete |jamais ete )"
     r"(?:attribue|approuve|adopte|signe|lance|decide|octroye|accorde|consulte|supprime"
     r"|prolonge|nomme|valide|introduit)e?s?\b"
+    # When something starts, ends or is due, with its month and year: "ceux-ci s'achèveront en
+    # mars 2027", "les travaux débuteront le 4 mai 2026", "les résultats sont attendus en juin
+    # 2027" (a date alone is not enough: "ma réponse du 3 mars 2026" cites, it does not tell).
+    r"|\b(?:s'achev|acheve|debut|commenc|termin|demarr|reprendr|repris|livr|clotur|prevu|attendu"
+    r"|entr\w* en vigueur)\w*\b[^.;]{0,40}?\b(?:en|le|au|d'ici|pour|a partir d[eu]|des|fin|debut)"
+    r" (?:(?:le |la )?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout"
+    r"|septembre|octobre|novembre|decembre) )(?:19|20)\d\d\b"
 )
+# A clause set off by commas inside a sentence, a relative one ("Le rapport annuel, que
+# l'honorable membre peut consulter en ligne, mentionne 4.212 interventions"): what the sentence
+# says without it is its own main clause.
+INCIDENTAL = re.compile(r",\s(?:que|qu'|ou|dont|qui|lequel|laquelle|auquel|a laquelle)\b[^,;.]*,")
 # Where a sentence that sends the member elsewhere may go on to a clause of its own: after a
 # semicolon or a colon, or a relative or a concessive clause ("..., qui m'a indiqué avoir dressé
 # 96 procès-verbaux", "..., en précisant que le marché a été attribué le 15 mai").

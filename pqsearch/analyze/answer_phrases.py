@@ -4,13 +4,14 @@ Every pattern is matched per sentence on text folded to unaccented lowercase cha
 `fold_in_place`), and written for any tense, mood, person and voice, and with or without the
 colleague's name: French first, with the Dutch of the federal Chamber's bulletins. Their text
 is part of the rules' fingerprint (`answers.rules_fingerprint`): a change here makes every
-index re-derive its answer types at its next ingest.
+index re-derive its answer types at its next ingest. The phrasings of answers not printed
+are in `answer_unpublished`.
 """
 
 from __future__ import annotations
 
 # The member, however addressed: "l'honorable membre", "Madame la Députée", "le député".
-_MEMBER = (
+MEMBER = (
     r"(?:l'honorable (?:membre|deputee?)|(?:le |la )(?:membre|deputee?|parlementaire)"
     r"|(?:madame|monsieur) (?:la |le )?(?:deputee?|membre))"
 )
@@ -19,7 +20,8 @@ _MEMBER = (
 # "référer" counts here only when no "réponse" follows it.
 _ASK = (
     r"(?:adresser\w*|adressez|s'adress\w*|tourner\w*|tournez|interroger|questionner|poser"
-    r"|contacter|prendre contact|solliciter|reorienter|rapprocher|referer(?![^.]{0,40}\breponse))"
+    r"|contacter|prendre contact|demander|solliciter|reorienter|rapprocher"
+    r"|referer(?![^.]{0,40}\breponse))"
 )
 # Levels of power and bodies a matter may belong to instead of the minister's.
 _LEVEL = (
@@ -45,82 +47,17 @@ _ELSEWHERE = (
     r"tribuna\w*|juridictions?|intercommunales?|universites?|operateurs?|societes?|"
     r"entreprises?|gestionnaires?|europeen\w*|unia|brupartners|"
     # Someone named before, by a possessive that is not the minister's: "ses services".
-    r"(?:ses|leurs?|son) (?:services?|direction|dirigeants|administration))\b"
+    r"(?:ses|leurs?|son|sa) (?:services?|direction|dirigeants|administration))\b"
 )
 _ASK_ELSEWHERE = (
     rf"(?:\b(?:l'|(?:la |le |les )?(?:lui|leur) |la |le |les )(?!contacter\b){_ASK}\b"
     rf"|\b{_ASK}\b[^.]{{0,60}}?\b{_ELSEWHERE}"
-    rf"|\b{_ASK}\b[^.]{{0,30}}?\b(?:a|vers|aupres d'|aupres de) (?:elle|lui|eux|elles|celle-ci"
+    rf"|\b{_ASK}\b[^.]{{0,30}}?\b(?:a|vers|avec|aupres d'|aupres de) (?:elle|lui|eux|elles|celle-ci"
     rf"|celui-ci|ces derniers|ce dernier|cette derniere)\b"
     # "je vous invite à lui transmettre votre question": handing it on to someone named before.
     rf"|\b(?:la |le |les )?(?:lui|leur) (?:transmettre|soumettre|faire parvenir)\b)"
 )
 _INVITE = r"(?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur|convi)\w*"
-
-# A sentence that shows the answer was sent directly to the member, not printed.
-NOT_PUBLISHED: tuple[str, ...] = (
-    # French and Dutch forms of the federal bulletin's notice for documentary answers.
-    r"\breponse\b[^.]{0,60}\b(?:transmise?|communiquee?|envoyee?|adressee?|remise?)\b"
-    r"[^.]{0,30}\bdirectement\b",
-    r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
-    r"(?:membre|auteur|depute)",
-    r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
-    r"\b(?:reponse|elle)\b[^.]{0,30}? n'(?:est|a) pas (?:ete )?(?:publiee|imprimee)\b",
-    # The answer sent to the member, "directement" or not, in any tense and voice: "la
-    # réponse vous a été transmise par lettre", "cette réponse a été communiquée par courriel
-    # au député", "j'ai transmis directement ma réponse à l'honorable membre", "je vous ai
-    # fait parvenir ma réponse", "l'honorable membre a reçu la réponse directement".
-    # A relative clause makes it another answer, cited: "la réponse qu'elle vous a
-    # communiquée sous le n° 842".
-    rf"\b(?:la|ma|cette|notre|sa|une) reponse (?:a (?:cette|votre) question )?"
-    rf"(?:a|ont|avait|sera|est|fut) (?:deja |bien )?(?:ete )?"
-    rf"(?:transmise|communiquee|envoyee|adressee|remise)\b"
-    rf"[^.]{{0,40}}?\b(?:a|au|aux) (?:{_MEMBER}|l'(?:honorable )?(?:membre|auteur|deputee?)"
-    rf"|(?:la |le )?(?:deputee?|auteur))\b",
-    r"\b(?:la|ma|cette|notre) reponse (?:a (?:cette|votre) question )?vous "
-    r"(?:a|ont|avait|sera|est) (?:deja |bien )?(?:ete )?"
-    r"(?:transmise|communiquee|envoyee|adressee|remise|parvenue)\b",
-    rf"\b(?:transmis|communique|envoye|adresse|remis|fait parvenir) (?:directement )?"
-    rf"(?:ma|la|notre|sa|cette) reponse (?:directement )?(?:a|au) (?:{_MEMBER}|l'auteur)",
-    r"\b(?:je|nous) vous (?:ai|avons) (?:deja |bien )?(?:transmis|communique|envoye|adresse"
-    r"|remis|fait parvenir) (?:directement )?(?:ma|la|notre) reponse\b",
-    rf"\b{_MEMBER} (?:a|avait|aura) (?:deja |bien )?(?:recu|ete (?:informee?|avisee?))\b"
-    rf"[^.]{{0,40}}?\breponse\b",
-    # Whatever is sent (the data, the tables, "ceux-ci"), in any tense: "sont communiqués
-    # directement à l'honorable membre", "ont été envoyées directement au député".
-    r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
-    r"(?:l'(?:honorable )?|la |le )?(?:membre|auteur|depute|deputee|parlementaire)",
-    # Documents left for consultation at the parliament's registry, not printed.
-    r"\b(?:reponses?|annexes?|tableaux?|documents?|listes?|donnees?|chiffres?)\b[^.]{0,40}"
-    r"\b(?:consult\w*|disponibles?|depose\w*)\b[^.]{0,20}\bau greffe\b",
-    r"\bau greffe (?:de la chambre|du parlement)\b",
-    # The same in Dutch: "dit overzicht kan (...) bij de griffie geraadpleegd worden".
-    r"\b(?:geraadpleegd|ingezien|neergelegd)\b[^.]{0,60}\bgriffie\b",
-    r"\bgriffie\b[^.]{0,60}\b(?:geraadpleegd|ingezien|neergelegd)\b",
-    r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
-    r"\bcaractere de (?:pure|simple) documentation\b",
-    r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
-    # "werd het antwoord rechtstreeks aan het geachte lid bezorgd / overgemaakt".
-    r"\b(?:antwoord\w*|gegevens|tabel\w*|overzicht\w*|bijlage\w*|cijfers|lijst\w*)\b[^.]{0,80}?"
-    r"\brechtstreeks (?:aan|naar) (?:het (?:geachte )?lid|de (?:vraagsteller|auteur|"
-    r"volksvertegenwoordiger))\b",
-    # "Het antwoord werd per brief aan het geachte lid toegestuurd", in any tense.
-    r"\bantwoord\b[^.]{0,60}\b(?:aan|naar) het (?:geachte )?lid\b[^.]{0,20}\b(?:toegestuurd"
-    r"|bezorgd|overgemaakt|verstuurd|gestuurd)\b",
-    # The bulletin's nominal notice: "Réponse envoyée par courrier à Mme la députée".
-    r"^\W*(?:une )?reponse (?:a ete )?(?:transmise|communiquee|envoyee|adressee|remise)\b"
-    r"[^.]{0,40}?\b(?:a|au|aux) (?:l'|la |le )?(?:mme |m\. |madame |monsieur )?"
-    r"(?:la |le )?(?:honorable |)(?:membre|auteur|deputee?|parlementaire)\b",
-    # "Il a été répondu directement à l'honorable membre", "a reçu une réponse par courrier".
-    r"\bil a ete repondu directement\b",
-    r"\b(?:a|ont) recu une reponse (?:par (?:courrier|courriel|lettre)|directe)\b",
-    r"\b(?:ete )?(?:remise?s?|transmise?s?) directement (?:a|au) (?:l'honorable membre|"
-    r"la deputee?|le depute|l'auteur)\b",
-    r"\b(?:n'est|ne sont) pas publiee?s?\b[^.]{0,60}?\b(?:communiquee?s?|transmise?s?|"
-    r"envoyee?s?|adressee?s?)\b",
-    r"\b(?:envoyee?|transmise?|communiquee?) (?:au|a la) deputee? (?:par voie electronique|par "
-    r"courriel|par courrier|par lettre)\b",
-)
 
 # A sentence that only says who is competent, as a fact ("les communes sont compétentes pour
 # la délivrance des cartes", "l'enseignement est une compétence des Communautés"): it decides
@@ -131,7 +68,7 @@ ATTRIBUTED: tuple[str, ...] = (
     r"(?:de|des|du|d')",
     r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
     r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
-    r"pour (?:cette|ces|la|les|ce|repondre))",
+    r"pour (?:cette|ces|la|les|ce|repondre|y repondre))",
 )
 
 # A sentence that declares the matter someone else's or sends the member to them.
@@ -147,7 +84,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"|perimetre|de|du|des|d'|propres?)\b){0,4} ?(?:competences?|ressort|attributions?"
     r"|departements?|portefeuilles?)\b",
     r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
-    r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? )?(?:de|du|des|d')",
+    r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? |propres? )?(?:de|du|des|d')",
     r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
     r"(?:competences?|champ|attributions)\b",
     # "je ne suis pas compétente", "ni moi ni mon administration ne sommes compétents", not
@@ -175,14 +112,14 @@ NOT_COMPETENT: tuple[str, ...] = (
     # l'interroger", "l'honorable membre est invité à interroger", "voudra bien adresser sa
     # question à", "je suggère à l'honorable membre de s'adresser", "il est conseillé à
     # l'honorable membre d'interroger".
-    rf"\b(?:vous|{_MEMBER}) (?:est |sont |sera |serait )?(?:{_INVITE}|voudr\w* bien|"
+    rf"\b(?:vous|{MEMBER}) (?:est |sont |sera |serait )?(?:{_INVITE}|voudr\w* bien|"
     rf"pourr\w*|peu\w*|pouv\w*)\b[^.]{{0,50}}?{_ASK_ELSEWHERE}",
-    rf"\b{_INVITE} (?:donc |des lors |par consequent )?(?:a )?{_MEMBER}\b[^.]{{0,30}}?"
+    rf"\b{_INVITE} (?:donc |des lors |par consequent )?(?:a )?{MEMBER}\b[^.]{{0,30}}?"
     rf"{_ASK_ELSEWHERE}",
     # The one sent to named first, the invitation in a relative clause: "ma collègue, Mme
     # X, vers qui je vous invite à vous tourner", "à qui je vous suggère de la poser".
     rf"\b(?:vers|a|aupres de) (?:qui|laquelle|lequel|lesquel(?:le)?s) (?:je |nous )?"
-    rf"(?:vous |{_MEMBER} )?(?:{_INVITE}|pouv\w*|peu\w*)\b[^.]{{0,30}}?\b{_ASK}\b",
+    rf"(?:vous |{MEMBER} )?(?:{_INVITE}|pouv\w*|peu\w*)\b[^.]{{0,30}}?\b{_ASK}\b",
     # In any tense or mood: "il convient", "il conviendrait", "il serait préférable".
     r"\b(?:il (?:(?:vous )?appart\w*|conv\w*|(?:vous )?rev\w*|y a lieu|y aurait lieu|"
     r"(?:est|serait) (?:preferable|plus indique|opportun|indique))|veuillez)\b"
@@ -197,7 +134,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     # posée".
     r"\b(?:a|aupres de) qui (?:cette|votre|la|ces|vos) (?:question|demande)s? (?:devr|doi|"
     r"doiv|pourr|peu|aurai)\w* (?:etre )?(?:adresse|pose|soumis|transmis)e?s?\b",
-    r"\b(?:concern\w*|touch\w*|port\w* sur|il s'agit d') (?:toutefois |cependant |pourtant "
+    r"\b(?:(?:concern\w*|touch\w*|port\w* sur) |il s'agit d')(?:toutefois |cependant |pourtant "
     r"|neanmoins )?(?:les |la |une )?(?:matiere |"
     r"competences? )(?:exclusives? |purement )?"
     r"(?:regionale|communautaire|communale|de|du|des|d')",
@@ -205,7 +142,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
     # The member sent to another authority: "je ne peux que renvoyer l'honorable membre à la
     # Commission européenne", "je vous renvoie au ministre de l'Économie".
-    rf"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*) (?:vous|{_MEMBER}|l'honorable depute) "
+    rf"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*) (?:vous|{MEMBER}|l'honorable depute) "
     rf"(?:a|au|aux|vers) (?:ministre|collegue|secretaire d'etat|bourgmestre|college|gouvernement"
     rf"|{_LEVEL})",
     # Sent on to someone else (not to the minister's own administration, which then
@@ -254,13 +191,21 @@ NOT_COMPETENT: tuple[str, ...] = (
     rf"voyez avec)\b[^.]{{0,60}}?{_ELSEWHERE}",
     # The matter is another body's to decide by its own autonomy: "les programmes sont fixés
     # par les universités elles-mêmes, en vertu de leur autonomie".
-    r"\b(?:en vertu de|vu|compte tenu de|dans le respect de) (?:leur|son|sa) autonomie\b",
+    r"\b(?:en vertu de|vu|compte tenu de|dans le (?:respect|cadre) de|relev\w* de) "
+    r"(?:leur|son|sa|l') ?autonomie\b",
+    r"\b(?:behoort|behoren) tot (?:de|hun|zijn|haar) autonomie\b",
+    # Only someone else can answer: "seul le parquet peut vous renseigner", "seul le Collège
+    # est en mesure de fournir ces données".
+    r"\bseule?s? (?!moi\b)[^.;]{0,60}?\b(?:peu\w*|pourr\w*|(?:est|sont|serai\w*) en mesure)\b"
+    r"(?: de| d')? ?(?:vous |l'honorable membre |le |la |les )?(?:renseigner|repondre|informer"
+    r"|fournir (?:ces|les|des) (?:donnees|chiffres|informations|renseignements))\b",
     # The minister cannot answer in someone else's place: "je ne puis répondre à sa place".
     r"\b(?:ne|n') ?(?:puis|peux|pouvons|saurais)\b(?: pas)? repondre a (?:sa|leur) place\b",
     # "c'est à elle qu'il appartient de répondre", "c'est vers son collège qu'il convient de
     # se tourner".
-    r"\bc'est (?:a|vers|aupres d\w*) [^.]{0,60}?qu'il (?:appart\w*|conv\w*|rev\w*) de "
-    r"(?:repondre|se tourner|s'adresser|l'interroger|poser)\b",
+    r"\bc'est (?:donc |des lors )?(?:a|vers|aupres d\w*) [^.]{0,60}?qu'il (?:vous )?(?:appart\w*"
+    r"|conv\w*|rev\w*|faud\w*|faut) (?:de |d')?(?:vous |se |s')?(?:repondre|tourner|adresser"
+    r"|l'interroger|interroger|poser|informer|renseigner)\b",
     # The member sent to someone else without a verb of asking: "je vous renvoie vers les
     # ministres régionaux compétents".
     r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*) (?:vers|a|aux?) (?:les |la |le )?"
@@ -311,7 +256,7 @@ BY_REFERENCE: tuple[str, ...] = (
     # The member sent to the record of what was said: minutes, an exchange, an interpellation
     # ("je vous invite à consulter le compte rendu de cette séance", "vous pouvez retrouver
     # ma réponse dans le compte rendu", "je vous invite à vous référer à ces échanges").
-    rf"\b(?:je|nous|vous|veuillez|{_MEMBER})\b[^.]{{0,40}}?\b(?:renv[oe]\w*|renverr\w*"
+    rf"\b(?:je|nous|vous|veuillez|{MEMBER})\b[^.]{{0,40}}?\b(?:renv[oe]\w*|renverr\w*"
     rf"|refer\w*|report\w*|consulter|lire|relire|retrouver|trouverez)\b[^.]{{0,60}}?"
     rf"\b(?:comptes? rendus?|proces-verbal|proces-verbaux|(?:ces|cet|cette|mes|nos|les) "
     rf"(?:echanges?|interpellations?|debats?|discussions?))\b",
@@ -358,7 +303,7 @@ BY_REFERENCE: tuple[str, ...] = (
     r"(?:la |ma |sa |notre )?(?:reponses?|questions?)\b",
     # The answer named first, the member sent to it in a relative clause: "à laquelle la
     # députée voudra bien se rapporter", "à laquelle vous pouvez vous référer".
-    rf"\breponses?\b.{{0,200}}?\b(?:a laquelle|auxquelles|a celle-ci) (?:vous|{_MEMBER})\b"
+    rf"\breponses?\b.{{0,200}}?\b(?:a laquelle|auxquelles|a celle-ci) (?:vous|{MEMBER})\b"
     rf"(?: [\w']+){{0,4}}? (?:se |vous )?(?:rapport|report|refer)\w*",
     # An earlier answer said to be the answer: "ma réponse à la question orale n° 1460 répond
     # à vos interrogations", "la réponse est identique à celle fournie à la question n° 515",
@@ -378,12 +323,22 @@ BY_REFERENCE: tuple[str, ...] = (
     r"(?:renv[oe]\w*|refer\w*)\b",
     r"\b(?:invit\w*|pri\w*)\b[^.]{0,30}?\b(?:consulter|lire|relire)\b[^.]{0,20}?"
     r"\b(?:le site|les? sites?|le rapport|la page|le compte rendu)\b",
-    rf"\b{_MEMBER}\b[^.]{{0,30}}?\b(?:trouv\w*|consult\w*)\b[^.]{{0,40}}?\b(?:compte rendu|"
+    rf"\b{MEMBER}\b[^.]{{0,30}}?\b(?:trouv\w*|consult\w*)\b[^.]{{0,40}}?\b(?:compte rendu|"
     rf"rapport|site)",
-    rf"\b(?:que|qu') {_MEMBER} (?:peut|pourra|pourrait) consulter\b",
+    rf"\b(?:que|qu') {MEMBER} (?:peut|pourra|pourrait) consulter\b",
     r"\b(?:en|d'en|a en) (?:lire|prendre connaissance)\b",
     r"\brenv\w* (?:l'honorable membre |le membre |vous )?(?:a|au|aux) (?:l'avis|la note|le "
     r"rapport|la presentation|l'expose)\b",
+    # The answer as a pronoun: "je me permets de renvoyer à celle que j'ai donnée".
+    r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*)\b[^.]{0,20}?\b(?:a|vers) celles? "
+    r"(?:que|qui|donnee|fournie|apportee)\b",
+    r"\battir\w* l'attention\b[^.]{0,60}?\bsur (?:ma|la|notre|sa|mes|les) reponses?\b",
+    # Answered by someone else, in the impersonal passive: "il y est répondu par le ministre
+    # de la Justice", "une réponse globale y a été apportée par le Ministre-Président".
+    r"\bil (?:y )?(?:est|a ete|sera) repondu par\b",
+    r"\breponse (?:\w+ )?y (?:a ete|est|sera) (?:donnee|fournie|apportee) par\b",
+    r"\breponses?\b.{0,200}?\b(?:a laquelle|auxquelles|a celle-ci) il (?:convient|conviendrait"
+    r"|y a lieu) de (?:se )?(?:referer|reporter|rapporter)\b",
     r"\bkennis (?:te )?(?:nemen|neemt) van (?:het|mijn|zijn|haar) antwoord\b",
     r"\braadpleeg\w*\b[^.]{0,40}\bantwoord\b",
     r"\bverwijs\w*\b[^.]{0,60}\b(?:verslag|integraal verslag)\b",

@@ -22,6 +22,7 @@ from functools import cache
 
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_phrases as phrases
+from pqsearch.analyze import answer_unpublished as unpublished
 from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse.versions import truncated_answer
@@ -32,7 +33,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 3
+ANSWER_RULES_REVISION = 4
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -107,7 +108,7 @@ MIN_TABLE_DIGITS = 8
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
 _PHRASES: dict[str, tuple[str, ...]] = {
-    NOT_PUBLISHED: phrases.NOT_PUBLISHED,
+    NOT_PUBLISHED: unpublished.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT,
     BY_REFERENCE: phrases.BY_REFERENCE,
 }
@@ -237,6 +238,11 @@ def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> boo
             return True
         if boundary is not None:
             start = boundary.end()
+    for incidental in information.INCIDENTAL.finditer(sentence):
+        if incidental.start() <= match.start() < incidental.end():
+            main = f"{sentence[: incidental.start()]} {sentence[incidental.end() :]}"
+            if _answers_part(main) and _informative(main, asked):
+                return True
     citation = information.CITATION.match(sentence)
     return citation is not None and _answers_part(citation.group("rest"))
 
@@ -346,6 +352,7 @@ def rules_fingerprint() -> str:
                 information.FACT_FIGURE,
                 information.ANSWERS_PART,
                 information.CLAUSE_BREAK,
+                information.INCIDENTAL,
                 _SENTENCE_END,
                 _BRACKETS,
             )
