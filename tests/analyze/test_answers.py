@@ -640,7 +640,7 @@ def test_list_items_are_sentences_so_a_list_of_facts_is_not_one_sentence() -> No
     assert classify_answer(_question(answer)).type == SUBSTANTIVE
 
 
-# --- wordings labelled blind, two rounds (tests/data/answer_type_wordings*.toml) ------------
+# --- wordings labelled blind, four rounds (tests/data/answer_type_wordings*.toml) -----------
 
 ROUND_2 = TEST_DATA / "answer_type_wordings_2.toml"
 # The type each round-2 id was written as ("r2-fr-sub-26": substantive), which drew its split.
@@ -752,6 +752,39 @@ def test_every_round_four_dev_wording_gets_its_labelled_type() -> None:
     report = measure_wordings(load_wordings(ROUND_4), "dev")
     assert report.total == 85
     assert report.misses == (), report.misses
+
+
+# Round 4's test half when it was measured, once, after the rules were tuned on its dev half and
+# on round 3 (2 December 2026, see BENCHMARKS.md): 71/83. These misses are allowed and left as
+# they are, since fixing them would be tuning on the test half; a new miss fails, and so does a
+# fixed one (remove it here when a later round's blind wordings fix it).
+_ROUND_4_TEST_MISSES_WHEN_MEASURED = {
+    # "... la réponse que je lui ai adressée, et à laquelle je vous prie de vous référer":
+    # "référer" after "à laquelle" read as asking the member to go to someone.
+    "brussels-fr/r4-fr-ref-04",
+    # The figures of a bracketed citation ("(CRIV 55 COM 812, p. 14)") read as information.
+    "federal-fr/r4-fr-ref-13",
+    # "relève de la compétence de plusieurs membres", then "la réponse coordonnée est donnée
+    # par la ministre de l'Emploi": an adjective after "réponse", and competence decides first.
+    "federal-fr/r4-fr-ref-15",
+    "brussels-fr/r4-fr-ref-16",  # "prendre connaissance de la réponse que celui-ci vous a fournie"
+    "federal-fr/r4-fr-ref-19",  # "il est renvoyé à celle-ci"
+    "brussels-fr/r4-fr-ref-29",  # "trouver en réponse ... la réponse que j'ai adressée à Mme X"
+    "brussels-fr/r4-fr-nc-19",  # "je ne suis pas l'autorité compétente"
+    "brussels-fr/r4-fr-nc-30",  # "excède le cadre de mes attributions"
+    "federal-fr/r4-fr-nc-34",  # "dispose d'une autonomie", "prendre contact avec le recteur"
+    "brussels-fr/r4-fr-nc-35",  # "vous renseigner directement auprès de sa direction générale"
+    # "tenue à la disposition de l'honorable membre au secrétariat de la commission et n'est pas
+    # publiée": the subject more than 30 characters before "n'est pas publiée".
+    "federal-fr/r4-fr-np-10",
+    "federal-nl/r4-nl-np-02",  # "per e-mail aan de vraagsteller toegezonden"
+}
+
+
+def test_round_four_held_out_test_wordings_do_exactly_as_when_measured() -> None:
+    report = measure_wordings(load_wordings(ROUND_4), "test")
+    assert report.total == 83
+    assert {miss.key for miss in report.misses} == _ROUND_4_TEST_MISSES_WHEN_MEASURED
 
 
 # --- the rules' revision follows the decision code ------------------------------------------
