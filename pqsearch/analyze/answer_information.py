@@ -58,6 +58,7 @@ ANSWERS_PART = re.compile(
     # mars 2027", "les travaux débuteront le 4 mai 2026", "les résultats sont attendus en juin
     # 2027" (a date alone is not enough: "ma réponse du 3 mars 2026" cites, it does not tell).
     r"|\b(?:s'achev|acheve|debut|commenc|termin|demarr|reprendr|repris|livr|clotur|prevu|attendu"
+    r"|ouvert|ouvri|ferme|inaugur"
     r"|entr\w* en vigueur)\w*\b[^.;]{0,40}?\b(?:en|le|au|d'ici|pour|a partir d[eu]|des|fin|debut)"
     r" (?:(?:le |la )?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout"
     r"|septembre|octobre|novembre|decembre) )(?:19|20)\d\d\b"

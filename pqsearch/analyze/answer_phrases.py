@@ -332,7 +332,8 @@ BY_REFERENCE: tuple[str, ...] = (
     # The answer as a pronoun: "je me permets de renvoyer à celle que j'ai donnée".
     r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*)\b[^.]{0,20}?\b(?:a|vers) celles? "
     r"(?:que|qui|donnee|fournie|apportee)\b",
-    r"\battir\w* l'attention\b[^.]{0,60}?\bsur (?:ma|la|notre|sa|mes|les) reponses?\b",
+    r"\battir\w* (?:l'|votre |son |sa |leur )attention\b[^.]{0,60}?"
+    r"\bsur (?:ma|la|notre|sa|mes|les) reponses?\b",
     # Answered by someone else, in the impersonal passive: "il y est répondu par le ministre
     # de la Justice", "une réponse globale y a été apportée par le Ministre-Président".
     r"\bil (?:y )?(?:est|a ete|sera) repondu par\b",

@@ -595,6 +595,55 @@ def test_referrals_redirections_and_mailings_in_any_form(answer: str, expected: 
     assert classify_answer(_question(answer)).type == expected
 
 
+# The fourth round's rules (s8-answers4) in other persons, tenses and wordings than the
+# wordings they were written from: written for this test.
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Nous renvoyons l'honorable membre à celle qui a été fournie le 4 mai.", BY_REFERENCE),
+        ("Je me permettrai d'attirer votre attention sur la réponse du 3 mars.", BY_REFERENCE),
+        ("Il a été répondu par la ministre de l'Intérieur à cette même question.", BY_REFERENCE),
+        (
+            "Une réponse commune y sera apportée par le Premier ministre, à laquelle il "
+            "conviendra de se référer.",
+            BY_REFERENCE,
+        ),
+        ("Seule la zone de police pourrait vous informer sur ce point.", NOT_COMPETENT),
+        ("Ce choix relève de leur autonomie. Adressez-vous aux universités.", NOT_COMPETENT),
+        ("Nous vous conseillons de prendre contact avec elle.", NOT_COMPETENT),
+        ("Les programmes relèvent de la compétence propre des hautes écoles.", NOT_COMPETENT),
+        ("Seules les communes sont compétentes pour y répondre.", NOT_COMPETENT),
+        (
+            "C'est auprès du CPAS qu'il faudrait vous renseigner sur ces aides.",
+            NOT_COMPETENT,
+        ),
+        ("Nous avons fait parvenir directement la réponse à l'auteure.", NOT_PUBLISHED),
+        ("Les annexes ont été communiquées directement à Monsieur le Député.", NOT_PUBLISHED),
+        # A pointer in an incidental relative clause, the main clause giving the figures.
+        (
+            "L'étude, dont l'honorable membre pourra consulter le rapport sur le site, "
+            "recense 312 accidents en 2025.",
+            SUBSTANTIVE,
+        ),
+        # A date on which something starts or ends answers part of the question.
+        (
+            "Je vous invite à consulter le site de la STIB ; la ligne sera ouverte en "
+            "septembre 2027.",
+            SUBSTANTIVE,
+        ),
+        # "Seul" about who does the work, not who can inform: the substance.
+        (
+            "Seul le SIAMU peut intervenir sur les autoroutes, à raison de 40 sorties par an.",
+            SUBSTANTIVE,
+        ),
+    ],
+)
+def test_round_four_referrals_redirections_and_mailings_in_other_forms(
+    answer: str, expected: str
+) -> None:
+    assert classify_answer(_question(answer)).type == expected
+
+
 def test_an_answer_that_restates_the_question_before_referring_is_by_reference() -> None:
     asked = (
         "Combien de places de stationnement pour vélos ont été créées en 2024 dans les gares "
