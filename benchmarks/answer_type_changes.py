@@ -2,7 +2,9 @@
 
 Classifies every document of the shared corpus's Brussels pages and records, the federal
 Chamber's French records (be_chamber_qrva_fr_2023) and its Dutch ones (be_chamber_qrva_2017,
-mapped by `answer_type_quality.qrva_question`), and writes {key: [type, evidence]} as JSON.
+mapped by `answer_type_quality.qrva_question`), and the 155 French plenary exchanges that
+benchmarks/plenary_records.py cuts from be_chamber_plenary (kept in
+tests/data/be_chamber_plenary_fr), and writes {key: [type, evidence]} as JSON.
 Run it with the old rules, then with the new ones and `--compare` the first file: every
 document whose type or evidence differs is printed with its answer, to be read.
 
@@ -24,17 +26,26 @@ from pqsearch.analyze.answers import classify_answer
 from pqsearch.models import Question
 from pqsearch.parse import parse_file
 
+# The plenary exchanges as records: all 155 French ones, cut from the shared corpus's
+# be_chamber_plenary by benchmarks/plenary_records.py.
+PLENARY = Path(__file__).resolve().parents[1] / "tests/data/be_chamber_plenary_fr/records.jsonl"
+
+
+def _name(file: Path, corpus: Path) -> str:
+    return str(file.relative_to(corpus)) if file.is_relative_to(corpus) else "be_chamber_plenary_fr"
+
 
 def corpus_questions(corpus: Path) -> Iterator[tuple[str, Question]]:
     """(key, question) for every document of the corpora this benchmark reads."""
     files = [
         corpus / "be_chamber_qrva_fr_2023" / "records.jsonl",
+        PLENARY,
         corpus / "brussels" / "records.jsonl",
         *sorted((corpus / "brussels" / "html").glob("*.html")),
     ]
     for file in files:
         for question in parse_file(file):
-            yield f"{file.relative_to(corpus)}#{question.id}", question
+            yield f"{_name(file, corpus)}#{question.id}", question
     for file in sorted((corpus / QRVA_FOLDER).glob("*.jsonl")):
         lines = file.read_text(encoding="utf-8").splitlines()
         for record in (json.loads(line) for line in lines if line.strip()):

@@ -1,11 +1,14 @@
 """The answer-type rules on held-out wordings: short answers labelled blind, split dev/test.
 
-The wordings are in tests/data/answer_type_wordings.toml (its header says how they were
-written, labelled and split). Each becomes a `Question` whose answer is the wording, with a
-reply date, and is scored with `answer_type_quality.measure`; the report's per-source lines
-are the style and language (brussels-fr, federal-fr, federal-nl).
+The wordings are in tests/data/answer_type_wordings.toml (round 1, all dev since the eighth
+session) and tests/data/answer_type_wordings_2.toml to _4.toml (rounds 2-4, `--labels`); each
+header says how they were written, labelled and split. Each becomes a `Question` whose answer is the
+wording, with a reply date, and is scored with `answer_type_quality.measure`; the report's
+per-source lines are the style and language (brussels-fr, federal-fr, federal-nl).
 
     python benchmarks/answer_type_wordings.py --split dev [--labels FILE]
+    python benchmarks/answer_type_wordings.py --split test \
+        --labels tests/data/answer_type_wordings_2.toml
 
 Tune the rules on `dev` only; `test` is measured once, and tests/analyze/test_answers.py
 holds it as a floor.

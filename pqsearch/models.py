@@ -345,7 +345,10 @@ class SectorStatus:
     pqsearch ships. `origin` is "shipped" (the packaged NACE file, which follows upgrades) or
     "own" (a file given with `--taxonomy`, never replaced). `mixed_with` names the taxonomy and
     detector that analysed the documents not yet re-analysed ("" when every document agrees);
-    `reanalysis_recommended` is then true and `advice` says what to run."""
+    `reanalysis_recommended` is then true and `advice` says what to run. Beside them, the
+    fingerprint of the answer-type rules that typed the documents (`answer_rules`, "" when the
+    index recorded none) and of this pqsearch's (`shipped_answer_rules`): when they differ,
+    the next `pqsearch ingest` re-types the documents by itself."""
 
     taxonomy: str
     origin: TaxonomyOrigin
@@ -356,6 +359,8 @@ class SectorStatus:
     reanalysis_pending: bool = False
     reanalysis_recommended: bool = False
     advice: str = ""
+    answer_rules: str = ""
+    shipped_answer_rules: str = ""
 
     def to_dict(self) -> JsonObject:
         return as_dict(self)

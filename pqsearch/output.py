@@ -285,6 +285,14 @@ def sector_status_text(status: SectorStatus) -> str:
         lines.append(f"re-analysis recommended: {status.advice}")
     else:
         lines.append("sectors up to date")
+    typed_by = status.answer_rules or "not recorded"
+    if typed_by == status.shipped_answer_rules:
+        lines.append(f"answer-type rules: {typed_by} (this pqsearch's)")
+    else:
+        lines.append(
+            f"answer-type rules: {typed_by}, this pqsearch's {status.shipped_answer_rules}: "
+            "the next `pqsearch ingest` types the documents again"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -4,29 +4,14 @@ Every pattern is matched per sentence on text folded to unaccented lowercase cha
 `fold_in_place`), and written for any tense, mood, person and voice, and with or without the
 colleague's name: French first, with the Dutch of the federal Chamber's bulletins. Their text
 is part of the rules' fingerprint (`answers.rules_fingerprint`): a change here makes every
-index re-derive its answer types at its next ingest.
+index re-derive its answer types at its next ingest. The phrasings of answers not printed
+are in `answer_unpublished`.
 """
 
 from __future__ import annotations
 
-import re
-
-# Nor does a sentence that says the information is not held ("Mijn diensten leggen geen
-# statistieken aan", "je ne dispose pas de ces chiffres"): it tells the member what the
-# minister does not have, which is what sending the member elsewhere is about.
-NOT_HELD = re.compile(
-    r"\bne (?:dispos\w*|possed\w*|ti\w*nn?\w*|collect\w*|recens\w*|enregistr\w*) pas "
-    r"(?:de |des |d'|ces |de ces |les )?(?:statistiques|donnees|chiffres|informations)\b"
-    r"|\b(?:aucune?s?|pas de) (?:statistiques?|donnees|chiffres) (?:ne |n')?(?:sont |est )?"
-    r"(?:disponibles?|tenues?|collectees?)\b"
-    r"|\b(?:geen |niet over (?:de |deze |die )?)(?:statistieken|cijfers|gegevens)\b"
-)
-# Unless the sentence gives figures all the same ("je ne dispose pas de chiffres pour 2023,
-# mais en 2022, 1.234 demandes..."): a number that is not a year.
-FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
-
 # The member, however addressed: "l'honorable membre", "Madame la Députée", "le député".
-_MEMBER = (
+MEMBER = (
     r"(?:l'honorable (?:membre|deputee?)|(?:le |la )(?:membre|deputee?|parlementaire)"
     r"|(?:madame|monsieur) (?:la |le )?(?:deputee?|membre))"
 )
@@ -35,7 +20,17 @@ _MEMBER = (
 # "référer" counts here only when no "réponse" follows it.
 _ASK = (
     r"(?:adresser\w*|adressez|s'adress\w*|tourner\w*|tournez|interroger|questionner|poser"
-    r"|contacter|prendre contact|solliciter|reorienter|rapprocher|referer(?![^.]{0,40}\breponse))"
+    r"|contacter|prendre contact|demander|solliciter|reorienter|rapprocher"
+    r"|referer(?![^.]{0,40}\breponse))"
+)
+# Levels of power and bodies a matter may belong to instead of the minister's.
+_LEVEL = (
+    r"(?:l'autorite federale|l'etat federal|(?:le |au )?niveau (?:federal|regional|communal"
+    r"|europeen)|(?:la |les )?regions?|(?:la |les )?communautes?|(?:la |les )?communes?"
+    r"|(?:les )?entites federees|(?:les )?pouvoirs locaux|(?:l'|les )?autorites? (?:communales?"
+    r"|locales?|regionales?|federales?|europeennes?)|l'union europeenne|la commission europeenne"
+    r"|(?:les |la )?zones? de police|(?:les )?cpas|la cocof|la cocom|la commission communautaire"
+    r"|la federation wallonie-bruxelles|la vlaamse gemeenschap|mon collegue|ma collegue)"
 )
 # Whom the member is sent to must be someone else for the answer to be not competent: a
 # minister, a colleague, another level of power, a commune ... or a pronoun standing for one
@@ -46,41 +41,34 @@ _ELSEWHERE = (
     r"(?:ministres?|collegues?|secretaires? d'etat|homologues?|gouvernements?|colleges?|"
     r"communes?|ville|bourgmestres?|echevins?|cpas|regions?|regiona\w*|communautes?|"
     r"communautaire\w*|federa\w*|autorites?|spf|entites? federees?|competente?s?|cabinets?|"
-    r"presidente?|parquets?|pouvoirs? locaux|zones? de police|mme|madame|monsieur|m(?=\.))\b"
+    r"presidente?|parquets?|pouvoirs? locaux|zones? de police|mme|madame|monsieur|m(?=\.)|"
+    # Bodies that answer for themselves: independent, European, judicial, local or private.
+    r"instances?|institutions?|organes?|organismes?|agences?|mediateur|ombudsman|cour|"
+    r"tribuna\w*|juridictions?|intercommunales?|universites?|operateurs?|societes?|"
+    r"entreprises?|gestionnaires?|europeen\w*|unia|brupartners|"
+    # Someone named before, by a possessive that is not the minister's: "ses services".
+    r"(?:ses|leurs?|son|sa) (?:services?|direction|dirigeants|administration))\b"
 )
 _ASK_ELSEWHERE = (
     rf"(?:\b(?:l'|(?:la |le |les )?(?:lui|leur) |la |le |les )(?!contacter\b){_ASK}\b"
     rf"|\b{_ASK}\b[^.]{{0,60}}?\b{_ELSEWHERE}"
-    rf"|\b{_ASK}\b[^.]{{0,30}}?\ba (?:elle|lui|eux|elles|celle-ci|celui-ci|ces derniers)\b)"
+    rf"|\b{_ASK}\b[^.]{{0,30}}?\b(?:a|vers|avec|aupres d'|aupres de) (?:elle|lui|eux|elles|celle-ci"
+    rf"|celui-ci|ces derniers|ce dernier|cette derniere)\b"
+    # "je vous invite à lui transmettre votre question": handing it on to someone named before.
+    rf"|\b(?:la |le |les )?(?:lui|leur) (?:transmettre|soumettre|faire parvenir)\b)"
 )
 _INVITE = r"(?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur|convi)\w*"
 
-# A sentence that shows the answer was sent directly to the member, not printed.
-NOT_PUBLISHED: tuple[str, ...] = (
-    # French and Dutch forms of the federal bulletin's notice for documentary answers.
-    r"\breponse\b[^.]{0,60}\b(?:transmise?|communiquee?|envoyee?|adressee?|remise?)\b"
-    r"[^.]{0,30}\bdirectement\b",
-    r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
-    r"(?:membre|auteur|depute)",
-    r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
-    # Whatever is sent (the data, the tables, "ceux-ci"), in any tense: "sont communiqués
-    # directement à l'honorable membre", "ont été envoyées directement au député".
-    r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
-    r"(?:l'(?:honorable )?|la |le )?(?:membre|auteur|depute|deputee|parlementaire)",
-    # Documents left for consultation at the parliament's registry, not printed.
-    r"\b(?:reponses?|annexes?|tableaux?|documents?|listes?|donnees?|chiffres?)\b[^.]{0,40}"
-    r"\b(?:consult\w*|disponibles?|depose\w*)\b[^.]{0,20}\bau greffe\b",
-    r"\bau greffe (?:de la chambre|du parlement)\b",
-    # The same in Dutch: "dit overzicht kan (...) bij de griffie geraadpleegd worden".
-    r"\b(?:geraadpleegd|ingezien|neergelegd)\b[^.]{0,60}\bgriffie\b",
-    r"\bgriffie\b[^.]{0,60}\b(?:geraadpleegd|ingezien|neergelegd)\b",
-    r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
-    r"\bcaractere de (?:pure|simple) documentation\b",
-    r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
-    # "werd het antwoord rechtstreeks aan het geachte lid bezorgd / overgemaakt".
-    r"\b(?:antwoord\w*|gegevens|tabel\w*|overzicht\w*|bijlage\w*|cijfers|lijst\w*)\b[^.]{0,80}?"
-    r"\brechtstreeks (?:aan|naar) (?:het (?:geachte )?lid|de (?:vraagsteller|auteur|"
-    r"volksvertegenwoordiger))\b",
+# A sentence that only says who is competent, as a fact ("les communes sont compétentes pour
+# la délivrance des cartes", "l'enseignement est une compétence des Communautés"): it decides
+# not_competent, unless the answer goes on to figures of its own, which make it the context of
+# an answer ("... Parking.brussels centralise toutefois les données : 48.213 cartes").
+ATTRIBUTED: tuple[str, ...] = (
+    r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
+    r"(?:de|des|du|d')",
+    r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
+    r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
+    r"pour (?:cette|ces|la|les|ce|repondre|y repondre))",
 )
 
 # A sentence that declares the matter someone else's or sends the member to them.
@@ -96,10 +84,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"|perimetre|de|du|des|d'|propres?)\b){0,4} ?(?:competences?|ressort|attributions?"
     r"|departements?|portefeuilles?)\b",
     r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
-    r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? )?(?:de|du|des|d')",
-    r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
-    r"(?:de|des|du|d')",
-    r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
+    r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? |propres? )?(?:de|du|des|d')",
     r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
     r"(?:competences?|champ|attributions)\b",
     # "je ne suis pas compétente", "ni moi ni mon administration ne sommes compétents", not
@@ -113,39 +98,61 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"[^.,]{0,30}?\b(?:ne|n') ?(?:est|sont|etait|serait)\b(?: \w+){0,2}? "
     r"competente?s?\b(?! que\b)",
     r"\bn'(?:est|etait) pas de (?:ma|mon|notre) (?:competence|ressort)\b",
+    # Someone else's in place of another level: "ne relève pas de l'autorité fédérale mais
+    # des Régions" (a "mais" that goes on to the substance is no level: "ne relève pas de la
+    # Région ; toutefois, ...").
+    rf"\b(?:ne |n')(?:relev|ressorti)\w* (?:pas|plus|nullement) (?:de |du |des |d')[^.;]{{0,60}}?"
+    rf"\bmais (?:bien )?(?:de |du |des |d')?(?:la |l'|les )?(?:competences? (?:de |du |des |d'))?"
+    rf"{_LEVEL}",
+    # "il ne m'appartient pas de répondre à cette question": the minister declines to answer
+    # for someone else (not "de commenter", "de me prononcer", which go on to the substance).
+    r"\bil ne (?:m'|nous )appart\w* pas (?:de repondre|d'y repondre)\b",
     r"\bne (?:fait|font) pas partie de (?:mes|nos) (?:competences|attributions)\b",
-    r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
-    r"pour (?:cette|ces|la|les|ce|repondre))",
     # The member asked to go elsewhere, in any person and voice: "je vous invite à
     # l'interroger", "l'honorable membre est invité à interroger", "voudra bien adresser sa
     # question à", "je suggère à l'honorable membre de s'adresser", "il est conseillé à
     # l'honorable membre d'interroger".
-    rf"\b(?:vous|{_MEMBER}) (?:est |sont |sera |serait )?(?:{_INVITE}|voudr\w* bien|"
+    rf"\b(?:vous|{MEMBER}) (?:est |sont |sera |serait )?(?:{_INVITE}|voudr\w* bien|"
     rf"pourr\w*|peu\w*|pouv\w*)\b[^.]{{0,50}}?{_ASK_ELSEWHERE}",
-    rf"\b{_INVITE} (?:donc |des lors |par consequent )?(?:a )?{_MEMBER}\b[^.]{{0,30}}?"
+    rf"\b{_INVITE} (?:donc |des lors |par consequent )?(?:a )?{MEMBER}\b[^.]{{0,30}}?"
     rf"{_ASK_ELSEWHERE}",
     # The one sent to named first, the invitation in a relative clause: "ma collègue, Mme
     # X, vers qui je vous invite à vous tourner", "à qui je vous suggère de la poser".
     rf"\b(?:vers|a|aupres de) (?:qui|laquelle|lequel|lesquel(?:le)?s) (?:je |nous )?"
-    rf"(?:vous |{_MEMBER} )?(?:{_INVITE}|pouv\w*|peu\w*)\b[^.]{{0,30}}?\b{_ASK}\b",
+    rf"(?:vous |{MEMBER} )?(?:{_INVITE}|pouv\w*|peu\w*)\b[^.]{{0,30}}?\b{_ASK}\b",
     # In any tense or mood: "il convient", "il conviendrait", "il serait préférable".
     r"\b(?:il (?:(?:vous )?appart\w*|conv\w*|(?:vous )?rev\w*|y a lieu|y aurait lieu|"
     r"(?:est|serait) (?:preferable|plus indique|opportun|indique))|veuillez)\b"
     r"[^.]{0,40}\b(?:vous |d'|de )?(?:adresser|s'adresser|interroger|poser|tourner)\b",
     # The question itself as the subject, with a modal: "cette question devrait être
     # adressée au ministre", "pourrait être posée à ma collègue".
-    r"\bquestions? (?:[^.]{0,30} )?(?:devr|doi|doiv|pourr|peu|aurai)\w* (?:plutot |donc |"
-    r"des lors |mieux )?(?:etre )?(?:adresse|pose|soumis|transmis|posee|adressee|soumise|"
-    r"transmise)s? (?:a|au|aux)\b",
-    r"\b(?:concern\w*|touch\w*|port\w* sur|il s'agit d') (?:les |la |une )?(?:matiere |"
+    r"\b(?:questions?|(?:cette|votre|la presente|ces|vos) (?:demande|interrogation)s?) "
+    r"(?:[^.]{0,30} )?(?:devr|doi|doiv|pourr|peu|aurai)\w* (?:plutot |donc |des lors |mieux )?"
+    r"(?:(?:lui|leur) (?:etre )?(?:adresse|pose|soumis|transmis)e?s?\b|(?:etre )?(?:adresse"
+    r"|pose|soumis|transmis|posee|adressee|soumise|transmise)s? (?:a|au|aux)\b)",
+    # The one it goes to named first: "mon collègue ..., à qui cette question devrait être
+    # posée".
+    r"\b(?:a|aupres de) qui (?:cette|votre|la|ces|vos) (?:question|demande)s? (?:devr|doi|"
+    r"doiv|pourr|peu|aurai)\w* (?:etre )?(?:adresse|pose|soumis|transmis)e?s?\b",
+    r"\b(?:(?:concern\w*|touch\w*|port\w* sur) |il s'agit d')(?:toutefois |cependant |pourtant "
+    r"|neanmoins )?(?:les |la |une )?(?:matiere |"
     r"competences? )(?:exclusives? |purement )?"
     r"(?:regionale|communautaire|communale|de|du|des|d')",
     r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*)\b[^.]{0,40}?\b(?:vers|a) "
     r"(?:mon|ma|mes|notre|nos|la|le) (?:collegue|ministre|secretaire|homologue)",
+    # The member sent to another authority: "je ne peux que renvoyer l'honorable membre à la
+    # Commission européenne", "je vous renvoie au ministre de l'Économie".
+    rf"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*) (?:vous|{MEMBER}|l'honorable depute) "
+    rf"(?:a|au|aux|vers) (?:ministre|collegue|secretaire d'etat|bourgmestre|college|gouvernement"
+    rf"|{_LEVEL})",
     # Sent on to someone else (not to the minister's own administration, which then
     # answers: "votre question a été transmise à Bruxelles Mobilité, qui m'informe que").
+    # Not when the recipient's reply follows: "transmise à l'Agence fédérale des
+    # médicaments, qui m'informe que ...".
     rf"\b(?:votre|cette|la) question\b[^.]{{0,40}}? (?:a ete|est|sera|fut|avait ete|a donc "
-    rf"ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?\b{_ELSEWHERE}",
+    rf"ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?\b{_ELSEWHERE}"
+    rf"(?![^.]{{0,80}}\bqui (?:m'|nous )?(?:informe|indique|communique|precise|signale|repond"
+    rf"|fait savoir|a fait savoir|a repondu)\b)",
     # "Elle" may be anything ("elle est transmise aux communes chaque année"): only a
     # colleague makes it the question.
     r"\b(?:elle|celle-ci)\b[^.]{0,40}? (?:a ete|est|sera|fut|avait ete|a donc ete) "
@@ -168,6 +175,48 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"\bvraag\b[^.]{0,20}?\b(?:werd|wordt|is|zal)\b[^.]{0,10}?\b(?:naar|aan)\b[^.]{0,40}?"
     r"\b(?:collega|minister|staatssecretaris|bevoegde)\w*[^.]{0,40}?\b(?:doorgestuurd|"
     r"doorgezonden|overgezonden|doorgegeven|overgemaakt|toegezonden)\b",
+    # The question handed on, the one who has it named before: "votre question lui a été
+    # transmise", "à qui je l'ai transmise", "relayée au cabinet de M. X".
+    r"\b(?:votre|cette|la) question (?:lui|leur) (?:a ete|est|sera|fut|avait ete) "
+    r"(?:transmise|relayee|renvoyee|adressee)\b",
+    r"\b(?:a qui|auquel|a laquelle|auxquels) (?:je|nous) (?:l'|les )(?:ai|avons) "
+    r"(?:transmise?s?|relayee?s?)\b",
+    rf"\b(?:votre|cette|la) question\b[^.]{{0,40}}? (?:a ete|est|sera) relayee (?:a|au|aux|"
+    rf"aupres d[eu]s?) [^.]{{0,20}}?{_ELSEWHERE}",
+    # The member finds the answer with someone else: "l'honorable membre trouvera une réponse
+    # auprès du ministre de ...", "vous obtiendrez ces chiffres auprès de ...".
+    r"\b(?:trouv\w*|obten\w*|obtiendr\w*)\b[^.]{0,40}?\baupres (?:de|du|des|d')",
+    # An imperative: "adressez-vous à la commune", "interrogez le ministre".
+    rf"(?:^|[;:]\s)\W*(?:adressez-vous|tournez-vous|interrogez|contactez|renseignez-vous|"
+    rf"voyez avec)\b[^.]{{0,60}}?{_ELSEWHERE}",
+    # The matter is another body's to decide by its own autonomy: "les programmes sont fixés
+    # par les universités elles-mêmes, en vertu de leur autonomie".
+    r"\b(?:en vertu de|vu|compte tenu de|dans le (?:respect|cadre) de|relev\w* de) "
+    r"(?:leur|son|sa|l') ?autonomie\b",
+    r"\b(?:behoort|behoren) tot (?:de|hun|zijn|haar) autonomie\b",
+    # Only someone else can answer: "seul le parquet peut vous renseigner", "seul le Collège
+    # est en mesure de fournir ces données".
+    r"\bseule?s? (?!moi\b)[^.;]{0,60}?\b(?:peu\w*|pourr\w*|(?:est|sont|serai\w*) en mesure)\b"
+    r"(?: de| d')? ?(?:vous |l'honorable membre |le |la |les )?(?:renseigner|repondre|informer"
+    r"|fournir (?:ces|les|des) (?:donnees|chiffres|informations|renseignements))\b",
+    # The minister cannot answer in someone else's place: "je ne puis répondre à sa place".
+    r"\b(?:ne|n') ?(?:puis|peux|pouvons|saurais)\b(?: pas)? repondre a (?:sa|leur) place\b",
+    # "c'est à elle qu'il appartient de répondre", "c'est vers son collège qu'il convient de
+    # se tourner".
+    r"\bc'est (?:donc |des lors )?(?:a|vers|aupres d\w*) [^.]{0,60}?qu'il (?:vous )?(?:appart\w*"
+    r"|conv\w*|rev\w*|faud\w*|faut) (?:de |d')?(?:vous |se |s')?(?:repondre|tourner|adresser"
+    r"|l'interroger|interroger|poser|informer|renseigner)\b",
+    # The member sent to someone else without a verb of asking: "je vous renvoie vers les
+    # ministres régionaux compétents".
+    r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*) (?:vers|a|aux?) (?:les |la |le )?"
+    r"(?:ministres?|collegues?|secretaires? d'etat|autorites?|instances?)\b",
+    r"\b(?:is|zijn|behoort tot|valt onder) (?:een |de )?(?:exclusieve )?bevoegdhe\w* van\b",
+    r"\b(?:u|het geachte lid) (?:zich )?(?:te )?(?:richt|richten|wenden|wendt)\b"
+    r"[^.]{0,30}\btot\b",
+    r"\bverwijs (?:ik )?(?:u|het geachte lid) (?:dan ook )?naar (?:de|mijn|het) (?:minister"
+    r"|collega|burgemeester|gewest|gemeente|bevoegde|staatssecretaris)",
+    r"\bwordt verzocht\b[^.]{0,40}\bvraag\b[^.]{0,60}\b(?:te stellen|te richten)\b",
+    *ATTRIBUTED,
 )
 
 # A sentence that points to another answer, or to what was said or shown elsewhere.
@@ -190,17 +239,38 @@ BY_REFERENCE: tuple[str, ...] = (
     r"expose)e?s?\b[^.]{0,40}\breponse\b",
     # The bulletin that publishes the answers, cited by number: a published answer.
     r"\bbulletin des questions et reponses\b|\bvragen en antwoorden,? (?:nr|n)\b",
+    # Given by someone else, not sent by post: "la réponse sera donnée par ma collègue",
+    # not "communiquée par courriel".
     r"\breponse (?:a (?:cette|votre) question )?(?:sera|a ete|est|serait) "
-    r"(?:donnee|fournie|apportee|communiquee) par\b",
+    r"(?:donnee|fournie|apportee|communiquee) par\b(?! (?:courriel|courrier|e-mail|mail|lettre"
+    r"|voie|ecrit|la poste)\b)",
     # The answer is found in another one: "vous trouverez la réponse dans ma réponse à la
     # question n° ...", "la réponse figure dans celle donnée à ...".
     r"\b(?:trouv\w*|figur\w*|repris\w*|contenu\w*)\b[^.]{0,60}\bdans (?:ma|la|notre|mes|les|"
     r"sa|celle) (?:reponses?|donnee|apportee|fournie)",
+    r"\b(?:trouv\w*|figur\w*|repris\w*|contenu\w*)\b[^.]{0,60}\bdans celles? (?:que|qui)\b"
+    r"[^.]{0,30}?\b(?:donne|apporte|fourni|adresse|communique|formule)e?s?\b",
+    # The answer is the pronoun "y", the member sent to it: "je me permets de vous y
+    # renvoyer", "l'honorable membre voudra bien s'y référer", "je m'y réfère".
+    r"\b(?:vous|s'|m'|nous|le|la|les|l') ?y (?:renv[oe]\w*|renverr\w*|refer\w*|report\w*)",
+    # The member sent to the record of what was said: minutes, an exchange, an interpellation
+    # ("je vous invite à consulter le compte rendu de cette séance", "vous pouvez retrouver
+    # ma réponse dans le compte rendu", "je vous invite à vous référer à ces échanges").
+    rf"\b(?:je|nous|vous|veuillez|{MEMBER})\b[^.]{{0,40}}?\b(?:renv[oe]\w*|renverr\w*"
+    rf"|refer\w*|report\w*|consulter|lire|relire|retrouver|trouverez)\b[^.]{{0,60}}?"
+    rf"\b(?:comptes? rendus?|proces-verbal|proces-verbaux|(?:ces|cet|cette|mes|nos|les) "
+    rf"(?:echanges?|interpellations?|debats?|discussions?))\b",
     # The answer named first, the referral in a relative clause after it: "certains
     # points ont été précisés dans la réponse (...) à laquelle je vous renvoie".
-    r"\breponses?\b[^.]{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
+    # Any character between: a sentence already ends there, and "M. Weytsman" has a stop.
+    r"\breponses?\b.{0,200}?\b(?:a laquelle|auxquelles|a celle-ci|a celles-ci) "
     r"(?:je|nous)\b(?: [\w']+){0,4}? (?:renvo|renverr|refer)\w*",
     r"\b(?:verwijs|verwijzen|verwezen)\b[^.]{0,80}?\bantwoord",
+    r"\bantwoord\b.{0,120}?\bwaarnaar (?:ik|wij|we)\b(?: \w+){0,3}? (?:verwijs|verwijzen)\b",
+    # The impersonal passive: "op deze vraag werd reeds geantwoord", "deze vraag werd al
+    # beantwoord tijdens de plenaire vergadering", "ik heb reeds op die vraag geantwoord".
+    r"\b(?:werd|werden|is|zijn|heb|hebben|heeft)\b(?: \w+){0,3}? (?:reeds|al|eerder)\b"
+    r"(?: [\w.-]+){0,4}? (?:geantwoord|beantwoord)\b",
     # Sent to what was said or shown elsewhere instead of an answer: a presentation, a
     # statement, a debate in committee ("Ik verwijs naar de voorstelling van de studie",
     # "je vous renvoie à l'exposé que j'ai fait en commission").
@@ -208,7 +278,7 @@ BY_REFERENCE: tuple[str, ...] = (
     # "bespreking", a paragraph "en référence au débat", are answers, not referrals.
     r"(?:\b(?:ik|wij|we)\b(?: \w+){0,3}? (?:verwijs|verwijzen|verwezen)"
     r"|\b(?:verwijs|verwijzen) (?:ik|wij|we))\b[^.]{0,80}?\b(?:voorstelling|presentatie|"
-    r"uiteenzetting|toelichting|bespreking|debat)\b",
+    r"uiteenzetting|toelichting|bespreking|debat|verslag|integraal verslag)\b",
     r"\b(?:je|nous)\b(?: \w+){0,3}? (?:renv[oe]\w*|renverr\w*|"
     r"refer(?:e|es|ons|ez|erai\w*|erons|erais|erions)\b)[^.]{0,80}?\b(?:presentation|expose|"
     r"debat|discussion)s? (?:qui a eu lieu |tenue? |faite? |donnee? |"
@@ -224,12 +294,53 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:renvo\w*|renverr\w*|refer\w*) (?:l'honorable (?:membre|depute|deputee)|"
     r"le depute|la deputee|le membre) (?:a|au|aux)\b(?! (?:l'|la |le |les )?(?:annexes?|"
     r"tableaux?|articles?|arretes?|lois?|ordonnances?|decrets?|listes?|graphiques?)\b)",
-)
-
-# A sentence that opens on a citation of an earlier answer and goes on after the comma:
-# what follows says something itself, unless it says there is nothing new.
-CITATION = re.compile(r"^\W*(?:comme|ainsi que|tel que)\b[^,]*\breponse\b[^,]*,(?P<rest>.+)")
-NOTHING_NEW = re.compile(
-    r"\b(?:rien|aucun element nouveau|pas d'elements? nouveaux?|pas d'informations? "
-    r"(?:nouvelles?|supplementaires?)|d'actualite|n'(?:a|ont) pas change|inchangee?s?)\b"
+    # The imperative and the member as the subject: "voyez la réponse", "consultez ma
+    # réponse", "l'honorable membre pourra consulter la réponse fournie à la question".
+    r"\b(?:voyez|consultez|consult(?:era|erez|eront|ez)|lisez|relisez)\b[^.]{0,60}?\breponses?\b",
+    # Nominal referrals: "Renvoi à la réponse à la question n° ...", "Cf. question n° 1287",
+    # "Référence est faite à la réponse".
+    r"(?:^|[;:(]\s?)\W*(?:renvoi (?:a|au|aux)|cf\.?|reference est faite a|voir) "
+    r"(?:la |ma |sa |notre )?(?:reponses?|questions?)\b",
+    # The answer named first, the member sent to it in a relative clause: "à laquelle la
+    # députée voudra bien se rapporter", "à laquelle vous pouvez vous référer".
+    rf"\breponses?\b.{{0,200}}?\b(?:a laquelle|auxquelles|a celle-ci) (?:vous|{MEMBER})\b"
+    rf"(?: [\w']+){{0,4}}? (?:se |vous )?(?:rapport|report|refer)\w*",
+    # An earlier answer said to be the answer: "ma réponse à la question orale n° 1460 répond
+    # à vos interrogations", "la réponse est identique à celle fournie à la question n° 515",
+    # "les réponses ont été données dans ma réponse à la question n° 1561".
+    r"\b(?:ma|notre|sa|cette) reponse (?:a|aux) (?:la |ma |votre )?(?:\w+ )?(?:questions?"
+    r"|interpellations?)\b[^.]{0,80}?\b(?:repond|reste (?:valable|d'actualite)|demeure)\b",
+    r"\b(?:identique|semblable|similaire|conforme)s? a (?:celle|ma reponse|la reponse)\b",
+    r"\b(?:donnee?s?|fournie?s?|apportee?s?)\b[^.]{0,20}\bdans (?:ma|la|notre|sa) reponse\b",
+    # Something published instead of the information: "les éléments demandés figurent dans le
+    # rapport annuel", "sont publiées sur le site", "le tableau de bord publié par Statbel,
+    # auquel je renvoie".
+    r"\b(?:elements|chiffres|informations|donnees|reponses?|renseignements)\b[^.]{0,30}?"
+    r"\b(?:figur\w*|repris\w*|publie\w*|disponibles?|se trouvent|contenu\w*)\b[^.]{0,20}?"
+    r"\b(?:dans|sur|en) (?:le |la |les |l'|son |sa |ses )?(?:rapports?|site|note|tableau de bord"
+    r"|publications?|compte rendu|documents?|etudes?|bulletin)\b",
+    r"\b(?:auquel|a laquelle|auxquels|auxquelles) (?:je|nous) (?:vous |me |nous )?"
+    r"(?:renv[oe]\w*|refer\w*)\b",
+    r"\b(?:invit\w*|pri\w*)\b[^.]{0,30}?\b(?:consulter|lire|relire)\b[^.]{0,20}?"
+    r"\b(?:le site|les? sites?|le rapport|la page|le compte rendu)\b",
+    rf"\b{MEMBER}\b[^.]{{0,30}}?\b(?:trouv\w*|consult\w*)\b[^.]{{0,40}}?\b(?:compte rendu|"
+    rf"rapport|site)",
+    rf"\b(?:que|qu') {MEMBER} (?:peut|pourra|pourrait) consulter\b",
+    r"\b(?:en|d'en|a en) (?:lire|prendre connaissance)\b",
+    r"\brenv\w* (?:l'honorable membre |le membre |vous )?(?:a|au|aux) (?:l'avis|la note|le "
+    r"rapport|la presentation|l'expose)\b",
+    # The answer as a pronoun: "je me permets de renvoyer à celle que j'ai donnée".
+    r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*)\b[^.]{0,20}?\b(?:a|vers) celles? "
+    r"(?:que|qui|donnee|fournie|apportee)\b",
+    r"\battir\w* (?:l'|votre |son |sa |leur )attention\b[^.]{0,60}?"
+    r"\bsur (?:ma|la|notre|sa|mes|les) reponses?\b",
+    # Answered by someone else, in the impersonal passive: "il y est répondu par le ministre
+    # de la Justice", "une réponse globale y a été apportée par le Ministre-Président".
+    r"\bil (?:y )?(?:est|a ete|sera) repondu par\b",
+    r"\breponse (?:\w+ )?y (?:a ete|est|sera) (?:donnee|fournie|apportee) par\b",
+    r"\breponses?\b.{0,200}?\b(?:a laquelle|auxquelles|a celle-ci) il (?:convient|conviendrait"
+    r"|y a lieu) de (?:se )?(?:referer|reporter|rapporter)\b",
+    r"\bkennis (?:te )?(?:nemen|neemt) van (?:het|mijn|zijn|haar) antwoord\b",
+    r"\braadpleeg\w*\b[^.]{0,40}\bantwoord\b",
+    r"\bverwijs\w*\b[^.]{0,60}\b(?:verslag|integraal verslag)\b",
 )

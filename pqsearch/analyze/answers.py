@@ -3,10 +3,10 @@
 Rules, not a model: the procedure table decides withdrawn, lapsed and converted questions;
 answers are read sentence by sentence for those that send the member elsewhere ("ne relève
 pas de mes compétences", "je vous renvoie à ma réponse à la question n° ...", "la réponse a
-été transmise directement"), which decide the type unless the answer also says more than a
-sentence itself; a missing answer is unanswered, or not published when the page gives a
+été transmise directement"), which decide the type unless the answer also answers part of
+the question itself; a missing answer is unanswered, or not published when the page gives a
 reply date. The phrasings are data (`answer_phrases`), French first, with the Dutch of the
-federal Chamber's bulletins.
+federal Chamber's bulletins, and so is what counts as information (`answer_information`).
 
 The types are plain strings because the index stores them as facet values.
 """
@@ -20,17 +20,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_phrases as phrases
+from pqsearch.analyze import answer_unpublished as unpublished
 from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse.versions import truncated_answer
 
 # Bump when a change of code moves answer types without changing anything `rules_fingerprint`
-# hashes (the phrasings, patterns and constants below): the order of the decision, the
-# sentence splitting's logic, the folding (`fold_in_place`), the truncation test
-# (`parse.versions.truncated_answer`). An index typed by other rules re-derives its types at
-# its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 1
+# hashes (the phrasings, patterns and constants below, and how `fold_in_place` folds each
+# letter): the order of the decision, the sentence splitting's logic, the truncation test
+# (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
+# code to this number, so that a change of it without a bump fails. An index typed by other
+# rules re-derives its types at its next ingest (`index.answer_version`).
+ANSWER_RULES_REVISION = 4
+
+# The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
+# typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
+_FOLDED_LETTERS = (
+    "".join(map(chr, range(0xC0, 0x250))) + "\u2019\u2018\u02bc`\u00b4\u2032\u00a0\u202f"
+)
 
 SUBSTANTIVE = "substantive"
 BY_REFERENCE = "by_reference"
@@ -81,20 +90,25 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
     TRUNCATED: "Answer cut short by the source",
 }
 
-# A redirecting answer may add a sentence of context ("Sales on board are 1.8 % of the
-# total. For the rest, I refer you to ..."); with two sentences of its own or more, it answers
-# part of the question itself and stays substantive (a partial answer). Sentences shorter than
-# `MIN_OWN_WORDS` words ("Voir ci-dessous.", a numbering) do not count as information, nor do
-# sentences that repeat the question (answers often restate it), nor a sentence that says the
-# information is not held unless it gives figures all the same (`answer_phrases.NOT_HELD`).
+# A redirecting answer may add a sentence of context ("La question porte sur un sujet déjà
+# abordé. Je vous renvoie à ..."); an answer that answers part of the question itself is a
+# partial answer and stays substantive: with one sentence or clause that gives a figure, a
+# yes or no, a count of none (the team's decision of 2 December 2026), or with two sentences
+# of its own or more. Sentences shorter than `MIN_OWN_WORDS` words ("Voir ci-dessous.", a
+# numbering) do not count as information unless they say yes or no, nor do sentences that
+# repeat the question (answers often restate it), nor a sentence that says the information is
+# not held unless it gives figures all the same (`answer_information.NOT_HELD`).
 MAX_CONTEXT_SENTENCES = 1
 MIN_OWN_WORDS = 5
+# Except a table the source flattened into a line of numbers ("1., 3. en 4.2016201714239-12-
+# 1027"): that many digits are the answer to a sub-question, however few the words.
+MIN_TABLE_DIGITS = 8
 
 # The phrasings of each type (`answer_phrases`), checked in this order: a "not competent"
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
 _PHRASES: dict[str, tuple[str, ...]] = {
-    NOT_PUBLISHED: phrases.NOT_PUBLISHED,
+    NOT_PUBLISHED: unpublished.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT,
     BY_REFERENCE: phrases.BY_REFERENCE,
 }
@@ -120,8 +134,13 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 
 # Sentence ends: a stop followed by space and a capital, unless the stop closes a common
 # abbreviation ("vraag nr. 205", "M. Dupont", "art. 8").
-# A list item ("suit. - Pour ce qui est ...") starts a sentence too.
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|[.:](?=\s+[-–•]\s)|\n")
+# A list item ("suit. - Pour ce qui est ...") starts a sentence too, and so does a numbered
+# item after a stop ("question n° 55-880. 1) Le budget", "...; 2. Pour la formation").
+_SENTENCE_END = re.compile(
+    r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|[.:](?=\s+[-–•]\s)|[.:;](?=\s+\d{1,2}[.)]\s)|\n"
+)
+# A bracket in a sentence is a citation ("(Questions et Réponses, n° 112, page 394)").
+_BRACKETS = re.compile(r"\([^)]*\)?")
 _ABBREVIATIONS = frozenset({"nr", "n", "no", "art", "blz", "p", "m", "mme", "dr", "cf", "vol"})
 _MAX_EVIDENCE = 400
 
@@ -165,7 +184,7 @@ def classify_answer(question: Question) -> AnswerClassification:
 def _classify_text(answer: str, question: str = "") -> AnswerClassification:
     """Read the answer sentence by sentence: a sentence that sends the member elsewhere
     (another answer, a competent colleague, a direct mailing) decides the type unless the
-    answer has more than `MAX_CONTEXT_SENTENCES` sentences of information of its own."""
+    answer also answers part of the question itself (see `MAX_CONTEXT_SENTENCES`)."""
     folded = fold_in_place(answer)
     # Most answers send nobody anywhere: one pass over the whole text settles them.
     if _ANY_PHRASE.search(folded) is None:
@@ -173,6 +192,7 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
     asked = " ".join(fold_in_place(question).split())
     found: dict[str, int] = {}
     own = 0
+    answered = False
     for start, end in _sentences(answer):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
@@ -181,23 +201,62 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
                 found.setdefault(kind, start + match.start())
                 if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
                     own += 1
+                answered = answered or _clause_answers_part(sentence, match, asked)
                 break
         else:
-            if _informative(sentence, asked):
-                own += 1
-    if not found or own > MAX_CONTEXT_SENTENCES:
+            informative = _informative(sentence, asked)
+            own += informative
+            short = len(sentence.split()) < MIN_OWN_WORDS
+            answered = answered or ((informative or short) and _answers_part(sentence))
+    if not found or own > MAX_CONTEXT_SENTENCES or answered:
         return AnswerClassification(SUBSTANTIVE)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
     return AnswerClassification(kind, _sentence_around(answer, found[kind]))
 
 
+def _answers_part(text: str) -> bool:
+    """Whether `text` answers part of the question: a figure that is a fact, a yes or no, a
+    count of none."""
+    return bool(information.FACT_FIGURE.search(text) or information.ANSWERS_PART.search(text))
+
+
+def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
+    """Whether a sentence that sends the member elsewhere has a clause of its own, apart from
+    the one that sends (`answer_information.CLAUSE_BREAK`), that answers part of the question:
+    "... n° 55-300, le nombre de dossiers s'élevait à 1.245", "la question relève de la zone
+    de police, qui m'a indiqué avoir dressé 96 procès-verbaux"; brackets are left out."""
+    start = 0
+    for boundary in [*information.CLAUSE_BREAK.finditer(sentence), None]:
+        end = len(sentence) if boundary is None else boundary.start()
+        clause = _BRACKETS.sub(" ", sentence[start:end])
+        if (
+            not start <= match.start() < end
+            and _answers_part(clause)
+            and not information.NOTHING_NEW.search(clause)
+            and _informative(clause, asked)
+        ):
+            return True
+        if boundary is not None:
+            start = boundary.end()
+    for incidental in information.INCIDENTAL.finditer(sentence):
+        if incidental.start() <= match.start() < incidental.end():
+            main = f"{sentence[: incidental.start()]} {sentence[incidental.end() :]}"
+            if _answers_part(main) and _informative(main, asked):
+                return True
+    citation = information.CITATION.match(sentence)
+    return citation is not None and _answers_part(citation.group("rest"))
+
+
 def _informative(sentence: str, asked: str) -> bool:
-    """Whether a sentence of the answer says something itself: long enough, not a statement
-    that the information is not held, and not a restatement of the question."""
+    """Whether a sentence of the answer says something itself: long enough, not courtesy,
+    not a statement that the information is not held, and not a restatement of the
+    question."""
     words = sentence.split()
     if len(words) < MIN_OWN_WORDS:
-        return False
-    if phrases.NOT_HELD.search(sentence) and not phrases.FIGURE.search(sentence):
+        return sum(char.isdigit() for char in sentence) >= MIN_TABLE_DIGITS
+    if (
+        information.NOT_HELD.search(sentence) or information.COURTESY.search(sentence)
+    ) and not information.FIGURE.search(sentence):
         return False
     words_only = " ".join(words)
     return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)
@@ -206,11 +265,11 @@ def _informative(sentence: str, asked: str) -> bool:
 def _cites_then_informs(sentence: str, asked: str) -> bool:
     """Whether `sentence` cites an earlier answer and then gives information of its own
     ("comme indiqué dans ma réponse à la question n° 512, la Région soutient 14 projets")."""
-    citation = phrases.CITATION.match(sentence)
+    citation = information.CITATION.match(sentence)
     if citation is None:
         return False
     rest = citation.group("rest")
-    return phrases.NOTHING_NEW.search(rest) is None and _informative(rest, asked)
+    return information.NOTHING_NEW.search(rest) is None and _informative(rest, asked)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -273,28 +332,37 @@ def _closes_abbreviation(text: str, stop: int) -> bool:
 
 @cache
 def rules_fingerprint() -> str:
-    """A short hash of the answer-type rules: every phrasing, pattern and constant above and
-    `ANSWER_RULES_REVISION`. A change of any of them changes it, without anyone having to
-    remember a version."""
+    """A short hash of the answer-type rules: every phrasing, pattern and constant above, how
+    the letters are folded, and `ANSWER_RULES_REVISION`. A change of any of them changes it,
+    without anyone having to remember a version."""
     content = {
         "revision": ANSWER_RULES_REVISION,
         "types": ANSWER_TYPES,
         "phrases": _PHRASES,
+        "attributed": phrases.ATTRIBUTED,
         "acts": _ACTS,
         "patterns": [
             pattern.pattern
             for pattern in (
-                phrases.NOT_HELD,
-                phrases.FIGURE,
-                phrases.CITATION,
-                phrases.NOTHING_NEW,
+                information.NOT_HELD,
+                information.FIGURE,
+                information.CITATION,
+                information.NOTHING_NEW,
+                information.COURTESY,
+                information.FACT_FIGURE,
+                information.ANSWERS_PART,
+                information.CLAUSE_BREAK,
+                information.INCIDENTAL,
                 _SENTENCE_END,
+                _BRACKETS,
             )
         ],
         "context_sentences": MAX_CONTEXT_SENTENCES,
         "own_words": MIN_OWN_WORDS,
+        "table_digits": MIN_TABLE_DIGITS,
         "abbreviations": sorted(_ABBREVIATIONS),
         "evidence_chars": _MAX_EVIDENCE,
+        "folding": fold_in_place(_FOLDED_LETTERS),
     }
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]

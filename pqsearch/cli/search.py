@@ -119,7 +119,8 @@ def sectors(index: IndexOption = None, json: JsonOption = False) -> None:
 
 @app.command()
 def info(index: IndexOption = None, json: JsonOption = False) -> None:
-    """Show the index's sector taxonomy and detector, and whether to re-analyse its documents.
+    """Show the index's sector taxonomy and detector, whether to re-analyse its documents, and
+    the answer-type rules that typed them.
 
     Example: pqsearch info
     """

@@ -24,11 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pqsearch.analyze.answers import rules_fingerprint
 from pqsearch.analyze.detector_version import detector_fingerprint
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
 from pqsearch.errors import PqsearchError
 from pqsearch.index import durable, store
+from pqsearch.index.answer_version import recorded_rules
 from pqsearch.models import SectorStatus, TaxonomyOrigin
 
 TAXONOMY_NAME_META = "taxonomy"
@@ -264,4 +266,6 @@ def status(data: Path, lexicon: Lexicon) -> SectorStatus:
         reanalysis_pending=pending,
         reanalysis_recommended=behind or bool(mixed) or pending,
         advice=advice,
+        answer_rules=recorded_rules(lexicon) or "",
+        shipped_answer_rules=rules_fingerprint(),
     )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import datetime as dt
+import hashlib
+import inspect
 import json
+import random
 
 import pytest
 
@@ -16,6 +20,7 @@ from benchmarks.answer_type_quality import (
     qrva_question,
 )
 from benchmarks.answer_type_wordings import load_wordings, measure_wordings
+from pqsearch.analyze import answers
 from pqsearch.analyze.answers import (
     ANSWER_TYPE_LABELS,
     ANSWER_TYPES,
@@ -30,7 +35,7 @@ from pqsearch.analyze.answers import (
     classify_answer,
 )
 from pqsearch.models import ProcedureStep, Question
-from pqsearch.parse import parse_file
+from pqsearch.parse import parse_file, versions
 from tests.conftest import BRUSSELS_HTML, QRVA_2017, SEED, SHIPPED_CORPUS, TEST_DATA
 
 # Accuracy measured on the 136 labelled documents when the rules were frozen (134/136), less
@@ -409,15 +414,82 @@ def test_an_answer_with_information_of_its_own_stays_substantive(answer: str) ->
     assert classify_answer(_question(answer)).type == SUBSTANTIVE
 
 
-def test_a_fact_then_a_referral_is_by_reference_two_sentences_of_its_own_are_substantive() -> None:
+def test_a_sentence_that_answers_part_of_the_question_makes_a_partial_answer() -> None:
+    # The team's decision of 2 December 2026: one sentence with a figure, a count or a yes/no
+    # on the substance is information, even beside a referral; a sentence of context is not.
     referral = "Pour le reste, je vous renvoie à ma réponse à la question n° 12 du 3 mars."
-    one_fact = "La vente à bord représente 1,8 % du total des ventes. " + referral
-    two_facts = (
-        "La vente à bord représente 1,8 % du total des ventes. Les paiements par carte sont "
-        "acceptés dans tous les trains depuis mai. " + referral
+    for part in (
+        "La vente à bord représente 1,8 % du total des ventes.",
+        "Non. Aucun contrat n'a été conclu avec cette société.",
+        "1. En 2023, 234 contrôles ont été effectués. 2.",
+    ):
+        assert classify_answer(_question(f"{part} {referral}")).type == SUBSTANTIVE, part
+    for context in (
+        "La question de l'honorable membre porte sur un sujet que j'ai déjà abordé.",
+        "Le sujet a été débattu en commission de la Mobilité le 24 mai 2023.",
+    ):
+        assert classify_answer(_question(f"{context} {referral}")).type == BY_REFERENCE, context
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # The member as the subject, imperatives, nominal referrals.
+        (
+            "L'honorable membre voudra bien se reporter à ma réponse à la question n° 77.",
+            BY_REFERENCE,
+        ),
+        ("Voyez à ce propos la réponse donnée à la question n° 310.", BY_REFERENCE),
+        ("Cf. la réponse à la question écrite n° 55-90 du 4 mai 2022.", BY_REFERENCE),
+        ("Renvoi à la réponse fournie à la question n° 418.", BY_REFERENCE),
+        ("Les données demandées figurent dans le rapport annuel de l'Observatoire.", BY_REFERENCE),
+        (
+            "Het geachte lid gelieve kennis te nemen van het antwoord op vraag nr. 55-31.",
+            BY_REFERENCE,
+        ),
+        # Whom the member is sent to: a body that answers for itself, a pronoun.
+        ("Je vous suggère de vous adresser directement à l'Ombudsman fédéral.", NOT_COMPETENT),
+        (
+            "Ce point relève de ma collègue de l'Emploi ; votre question lui a été transmise.",
+            NOT_COMPETENT,
+        ),
+        ("Adressez-vous à la commune de résidence, qui tient ce registre.", NOT_COMPETENT),
+        (
+            "Dit is een bevoegdheid van de Gemeenschappen; ik stel voor dat u zich richt tot hen.",
+            NOT_COMPETENT,
+        ),
+        ("Het antwoord werd per e-mail aan het geachte lid toegestuurd.", NOT_PUBLISHED),
+    ],
+)
+def test_referrals_and_redirections_by_their_grammar(answer: str, expected: str) -> None:
+    assert classify_answer(_question(answer)).type == expected
+
+
+def test_a_numbered_item_after_a_stop_starts_a_sentence() -> None:
+    # "n° 55-880. 1) Le budget": read as one sentence, the points were part of the referral.
+    answer = (
+        "Pour le surplus, je renvoie à ma réponse à la question n° 55-641. 1) Le plan compte "
+        "neuf mesures. 2) Trois sont déjà en œuvre."
     )
-    assert classify_answer(_question(one_fact)).type == BY_REFERENCE
-    assert classify_answer(_question(two_facts)).type == SUBSTANTIVE
+    assert classify_answer(_question(answer)).type == SUBSTANTIVE
+
+
+def test_a_clause_of_its_own_beside_the_referral_is_information() -> None:
+    # Apart from the clause that sends the member elsewhere, and outside brackets.
+    assert (
+        classify_answer(
+            _question(
+                "Cette matière relève de la compétence de la zone de police, qui m'a indiqué "
+                "avoir dressé 41 procès-verbaux en 2023."
+            )
+        ).type
+        == SUBSTANTIVE
+    )
+    cited = (
+        "Je renvoie à ma réponse du 6 juin 2023 à la question n° 331 (Questions et Réponses, "
+        "n° 112, page 394)."
+    )
+    assert classify_answer(_question(cited)).type == BY_REFERENCE
 
 
 @pytest.mark.parametrize(
@@ -460,6 +532,116 @@ def test_saying_the_figures_are_not_held_is_no_information_of_its_own(not_held: 
 )
 def test_ordinary_wording_near_the_referral_phrasings_stays_substantive(answer: str) -> None:
     assert classify_answer(_question(answer)).type == SUBSTANTIVE
+
+
+# The eighth session's rules in other persons, tenses and voices than the wordings they were
+# written from (tests/data/answer_type_wordings*.toml): written for this test.
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Ce point a été débattu en commission le 3 mars. Nous vous y renvoyons.", BY_REFERENCE),
+        ("L'honorable membre voudra bien s'y reporter.", BY_REFERENCE),
+        ("Op die vraag heb ik al geantwoord in de commissie voor Justitie.", BY_REFERENCE),
+        ("Ik verwijs naar het verslag van de plenaire vergadering van 12 mei.", BY_REFERENCE),
+        (
+            "Je vous remercie pour votre question. Nous vous invitons à relire le compte rendu "
+            "de la séance plénière du 4 juin. Je reste à votre entière disposition.",
+            BY_REFERENCE,
+        ),
+        ("La réponse à votre question vous sera transmise par courrier.", NOT_PUBLISHED),
+        ("Ma réponse a été remise à l'honorable membre le 3 mai.", NOT_PUBLISHED),
+        ("Nous vous avons fait parvenir notre réponse le 12 mars.", NOT_PUBLISHED),
+        (
+            "La sécurité sociale ne relève pas des Régions mais de l'autorité fédérale.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Il ne nous appartient pas de répondre à cette question, qui relève des communes.",
+            NOT_COMPETENT,
+        ),
+        ("Votre demande devrait plutôt être adressée à la ministre de l'Emploi.", NOT_COMPETENT),
+        (
+            "Ce dossier relève de ma collègue ; je vous suggère de vous tourner vers celle-ci.",
+            NOT_COMPETENT,
+        ),
+        ("Je vous invite à lui soumettre votre question.", NOT_COMPETENT),
+        (
+            "Les communes sont compétentes pour la délivrance des permis. La Région n'intervient "
+            "pas dans leur instruction.",
+            NOT_COMPETENT,
+        ),
+        # Who is competent, then figures of the answer's own: context, not a redirection.
+        (
+            "Les communes sont compétentes pour la délivrance des permis. La Région a toutefois "
+            "financé 14 guichets, pour 2,1 millions d'euros.",
+            SUBSTANTIVE,
+        ),
+        # The recipient's reply follows the transmission: it is the answer.
+        (
+            "Votre question a été transmise au SPF Santé publique, qui m'indique que 42 "
+            "inspections ont eu lieu en 2024.",
+            SUBSTANTIVE,
+        ),
+        # An answer sent, but not to the member: a fact of the answer.
+        ("La réponse de la commune a été transmise au député par le bourgmestre.", SUBSTANTIVE),
+        (
+            "Comme il a été répondu en commission, le chantier a pris du retard. Il reprendra en "
+            "mai, après la livraison des poutres.",
+            SUBSTANTIVE,
+        ),
+    ],
+)
+def test_referrals_redirections_and_mailings_in_any_form(answer: str, expected: str) -> None:
+    assert classify_answer(_question(answer)).type == expected
+
+
+# The fourth round's rules (s8-answers4) in other persons, tenses and wordings than the
+# wordings they were written from: written for this test.
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Nous renvoyons l'honorable membre à celle qui a été fournie le 4 mai.", BY_REFERENCE),
+        ("Je me permettrai d'attirer votre attention sur la réponse du 3 mars.", BY_REFERENCE),
+        ("Il a été répondu par la ministre de l'Intérieur à cette même question.", BY_REFERENCE),
+        (
+            "Une réponse commune y sera apportée par le Premier ministre, à laquelle il "
+            "conviendra de se référer.",
+            BY_REFERENCE,
+        ),
+        ("Seule la zone de police pourrait vous informer sur ce point.", NOT_COMPETENT),
+        ("Ce choix relève de leur autonomie. Adressez-vous aux universités.", NOT_COMPETENT),
+        ("Nous vous conseillons de prendre contact avec elle.", NOT_COMPETENT),
+        ("Les programmes relèvent de la compétence propre des hautes écoles.", NOT_COMPETENT),
+        ("Seules les communes sont compétentes pour y répondre.", NOT_COMPETENT),
+        (
+            "C'est auprès du CPAS qu'il faudrait vous renseigner sur ces aides.",
+            NOT_COMPETENT,
+        ),
+        ("Nous avons fait parvenir directement la réponse à l'auteure.", NOT_PUBLISHED),
+        ("Les annexes ont été communiquées directement à Monsieur le Député.", NOT_PUBLISHED),
+        # A pointer in an incidental relative clause, the main clause giving the figures.
+        (
+            "L'étude, dont l'honorable membre pourra consulter le rapport sur le site, "
+            "recense 312 accidents en 2025.",
+            SUBSTANTIVE,
+        ),
+        # A date on which something starts or ends answers part of the question.
+        (
+            "Je vous invite à consulter le site de la STIB ; la ligne sera ouverte en "
+            "septembre 2027.",
+            SUBSTANTIVE,
+        ),
+        # "Seul" about who does the work, not who can inform: the substance.
+        (
+            "Seul le SIAMU peut intervenir sur les autoroutes, à raison de 40 sorties par an.",
+            SUBSTANTIVE,
+        ),
+    ],
+)
+def test_round_four_referrals_redirections_and_mailings_in_other_forms(
+    answer: str, expected: str
+) -> None:
+    assert classify_answer(_question(answer)).type == expected
 
 
 def test_an_answer_that_restates_the_question_before_referring_is_by_reference() -> None:
@@ -507,46 +689,185 @@ def test_list_items_are_sentences_so_a_list_of_facts_is_not_one_sentence() -> No
     assert classify_answer(_question(answer)).type == SUBSTANTIVE
 
 
-# --- wordings labelled blind, split dev/test (tests/data/answer_type_wordings.toml) -------
+# --- wordings labelled blind, four rounds (tests/data/answer_type_wordings*.toml) -----------
 
-# The test half's misses when it was measured, once, after the rules were tuned on dev
-# (2 December 2026: 65/74). They are left as they are: fixing them would be tuning on the
-# test half, which then measures nothing (BENCHMARKS.md gives what each would need). New
-# misses fail; a later session that fixes one from fresh blind wordings removes it here.
-_TEST_MISSES_WHEN_MEASURED = {
-    "brussels-fr/fr-ref-28",  # "je me permets de vous y renvoyer" (a committee exchange)
-    "brussels-fr/fr-ref-33",  # "dans celle que j'ai apportée à la question n° ..."
-    "federal-nl/nl-ref-05",  # "op deze vraag werd reeds geantwoord in de commissie"
-    "federal-fr/fr-nc-20",  # "ne relève pas de l'autorité fédérale mais des Régions"
-    "brussels-fr/fr-nc-22",  # "il ne m'appartient pas de répondre à cette question"
-    "federal-fr/fr-nc-27",  # "cette demande doit être adressée à mon collègue"
-    "brussels-fr/fr-np-06",  # "l'honorable membre a reçu la réponse directement"
-    "federal-fr/fr-np-08",  # "j'ai transmis directement ma réponse à l'honorable membre"
-    "brussels-fr/fr-sub-08",  # "comme il a déjà été répondu en commission, <information>."
-}
+ROUND_2 = TEST_DATA / "answer_type_wordings_2.toml"
+# The type each round-2 id was written as ("r2-fr-sub-26": substantive), which drew its split.
+_WRITTEN_AS = {"sub": SUBSTANTIVE, "ref": BY_REFERENCE, "nc": NOT_COMPETENT, "np": NOT_PUBLISHED}
 
 
-def test_the_wordings_are_split_per_type_and_labelled_with_a_reason() -> None:
+def test_every_round_one_wording_gets_its_labelled_type() -> None:
+    # Round 1's test half was measured once (65/74, seventh session) and its misses read, so
+    # since the eighth session all 149 are dev: the rules were tuned on them.
     wordings = load_wordings()
-    assert len(wordings) >= 120
-    assert len({label.key for label, _ in wordings}) == len(wordings)
-    for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
-        splits = [label.split for label, _ in wordings if label.type == kind]
-        assert abs(splits.count("dev") - splits.count("test")) <= 4, (kind, splits)
+    assert {label.split for label, _ in wordings} == {"dev"}
     assert all(label.reason for label, _ in wordings)
-
-
-def test_every_dev_wording_gets_its_labelled_type() -> None:
-    report = measure_wordings(load_wordings(), "dev")
-    assert report.total == 75
+    report = measure_wordings(wordings, "dev")
+    assert report.total == 149
     assert report.misses == (), report.misses
 
 
-def test_the_held_out_test_wordings_do_no_worse_than_when_measured() -> None:
-    report = measure_wordings(load_wordings(), "test")
-    assert report.total == 74
-    missed = {miss.key for miss in report.misses}
-    assert missed <= _TEST_MISSES_WHEN_MEASURED, missed - _TEST_MISSES_WHEN_MEASURED
-    # No substantive answer is classed as anything else but the one measured miss.
-    substantive = [miss for miss in report.misses if miss.expected == SUBSTANTIVE]
-    assert [miss.key for miss in substantive] in ([], ["brussels-fr/fr-sub-08"])
+def test_round_two_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
+    wordings = load_wordings(ROUND_2)
+    assert len(wordings) >= 165
+    assert len({label.key for label, _ in wordings}) == len(wordings)
+    assert all(label.reason for label, _ in wordings)
+    # The split its header describes, drawn before any run: re-derived from the seed.
+    rng = random.Random(20261203)
+    drawn: dict[str, str] = {}
+    for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
+        ids = sorted(
+            label.key.split("/")[1]
+            for label, _ in wordings
+            if _WRITTEN_AS[label.key.split("-")[-2]] == kind
+        )
+        rng.shuffle(ids)
+        drawn.update((id_, "test" if n < len(ids) // 2 else "dev") for n, id_ in enumerate(ids))
+    assert {label.key.split("/")[1]: label.split for label, _ in wordings} == drawn
+
+
+def test_every_round_two_dev_wording_gets_its_labelled_type() -> None:
+    report = measure_wordings(load_wordings(ROUND_2), "dev")
+    assert report.total == 87
+    assert report.misses == (), report.misses
+
+
+# Round 2's test half was measured once (76/86, 2 December 2026, s8-answers; BENCHMARKS.md) with
+# ten misses allowed; the third round (s8-answers3) then tuned the rules on it, so it is dev
+# now and every one of its wordings must get its label.
+def test_round_two_test_half_measured_once_then_tuned_on_gets_its_labelled_types() -> None:
+    report = measure_wordings(load_wordings(ROUND_2), "test")
+    assert report.total == 86
+    assert report.misses == (), report.misses
+
+
+ROUND_3 = TEST_DATA / "answer_type_wordings_3.toml"
+
+
+def test_round_three_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
+    wordings = load_wordings(ROUND_3)
+    assert len(wordings) >= 165
+    assert len({label.key for label, _ in wordings}) == len(wordings)
+    assert all(label.reason for label, _ in wordings)
+    # The split its header describes, drawn before any run: per type, the entries' positions
+    # in file order shuffled with one generator, the first half (rounded up) dev.
+    rng = random.Random(20261204)
+    drawn: dict[str, str] = {}
+    for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
+        keys = [label.key for label, _ in wordings if label.type == kind]
+        order = list(range(len(keys)))
+        rng.shuffle(order)
+        half = (len(keys) + 1) // 2
+        drawn.update((keys[i], "dev" if n < half else "test") for n, i in enumerate(order))
+    assert {label.key: label.split for label, _ in wordings} == drawn
+
+
+def test_every_round_three_dev_wording_gets_its_labelled_type() -> None:
+    report = measure_wordings(load_wordings(ROUND_3), "dev")
+    assert report.total == 90
+    assert report.misses == (), report.misses
+
+
+# Round 3's test half was measured once (80/87, 2 December 2026, s8-answers3; BENCHMARKS.md)
+# with seven misses allowed; the fourth round (s8-answers4) then tuned the rules on them, so it
+# is dev now and every one of its wordings must get its label.
+def test_round_three_test_half_measured_once_then_tuned_on_gets_its_labelled_types() -> None:
+    report = measure_wordings(load_wordings(ROUND_3), "test")
+    assert report.total == 87
+    assert report.misses == (), report.misses
+
+
+ROUND_4 = TEST_DATA / "answer_type_wordings_4.toml"
+
+
+def test_round_four_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
+    wordings = load_wordings(ROUND_4)
+    assert len(wordings) >= 165
+    assert len({label.key for label, _ in wordings}) == len(wordings)
+    assert all(label.reason for label, _ in wordings)
+    # The split its header describes, drawn before any run, as round 3's with its own seed.
+    rng = random.Random(20261205)
+    drawn: dict[str, str] = {}
+    for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
+        keys = [label.key for label, _ in wordings if label.type == kind]
+        order = list(range(len(keys)))
+        rng.shuffle(order)
+        half = (len(keys) + 1) // 2
+        drawn.update((keys[i], "dev" if n < half else "test") for n, i in enumerate(order))
+    assert {label.key: label.split for label, _ in wordings} == drawn
+
+
+def test_every_round_four_dev_wording_gets_its_labelled_type() -> None:
+    report = measure_wordings(load_wordings(ROUND_4), "dev")
+    assert report.total == 85
+    assert report.misses == (), report.misses
+
+
+# Round 4's test half when it was measured, once, after the rules were tuned on its dev half and
+# on round 3 (2 December 2026, see BENCHMARKS.md): 71/83. These misses are allowed and left as
+# they are, since fixing them would be tuning on the test half; a new miss fails, and so does a
+# fixed one (remove it here when a later round's blind wordings fix it).
+_ROUND_4_TEST_MISSES_WHEN_MEASURED = {
+    # "... la réponse que je lui ai adressée, et à laquelle je vous prie de vous référer":
+    # "référer" after "à laquelle" read as asking the member to go to someone.
+    "brussels-fr/r4-fr-ref-04",
+    # The figures of a bracketed citation ("(CRIV 55 COM 812, p. 14)") read as information.
+    "federal-fr/r4-fr-ref-13",
+    # "relève de la compétence de plusieurs membres", then "la réponse coordonnée est donnée
+    # par la ministre de l'Emploi": an adjective after "réponse", and competence decides first.
+    "federal-fr/r4-fr-ref-15",
+    "brussels-fr/r4-fr-ref-16",  # "prendre connaissance de la réponse que celui-ci vous a fournie"
+    "federal-fr/r4-fr-ref-19",  # "il est renvoyé à celle-ci"
+    "brussels-fr/r4-fr-ref-29",  # "trouver en réponse ... la réponse que j'ai adressée à Mme X"
+    "brussels-fr/r4-fr-nc-19",  # "je ne suis pas l'autorité compétente"
+    "brussels-fr/r4-fr-nc-30",  # "excède le cadre de mes attributions"
+    "federal-fr/r4-fr-nc-34",  # "dispose d'une autonomie", "prendre contact avec le recteur"
+    "brussels-fr/r4-fr-nc-35",  # "vous renseigner directement auprès de sa direction générale"
+    # "tenue à la disposition de l'honorable membre au secrétariat de la commission et n'est pas
+    # publiée": the subject more than 30 characters before "n'est pas publiée".
+    "federal-fr/r4-fr-np-10",
+    "federal-nl/r4-nl-np-02",  # "per e-mail aan de vraagsteller toegezonden"
+}
+
+
+def test_round_four_held_out_test_wordings_do_exactly_as_when_measured() -> None:
+    report = measure_wordings(load_wordings(ROUND_4), "test")
+    assert report.total == 83
+    assert {miss.key for miss in report.misses} == _ROUND_4_TEST_MISSES_WHEN_MEASURED
+
+
+# --- the rules' revision follows the decision code ------------------------------------------
+
+# A digest of the code that decides answer types besides the data `rules_fingerprint` hashes:
+# the functions of analyze/answers.py and the truncation test of parse/versions.py, as Python
+# reads them (`ast.unparse`: comments, docstrings and layout left out). Recorded per
+# `ANSWER_RULES_REVISION`.
+_DECISION_CODE_DIGEST = {2: "03af2d59277c", 3: "7a269a4be6d5", 4: "5784f582ab2f"}
+
+
+def _decision_code_digest() -> str:
+    def wanted(node: ast.stmt, module: object) -> bool:
+        if module is answers:
+            return isinstance(node, ast.FunctionDef) and node.name != "rules_fingerprint"
+        if isinstance(node, ast.FunctionDef):
+            return node.name == "truncated_answer"
+        return isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "_TRUNCATED"
+
+    parts = []
+    for module in (answers, versions):
+        for node in ast.parse(inspect.getsource(module)).body:
+            if not wanted(node, module):
+                continue
+            if isinstance(node, ast.FunctionDef) and ast.get_docstring(node) is not None:
+                node.body = node.body[1:]
+            parts.append(ast.unparse(node))
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
+
+
+def test_a_change_of_the_decision_code_comes_with_a_new_rules_revision() -> None:
+    digest = _decision_code_digest()
+    assert _DECISION_CODE_DIGEST.get(answers.ANSWER_RULES_REVISION) == digest, (
+        "The code that decides answer types changed: bump ANSWER_RULES_REVISION in "
+        "pqsearch/analyze/answers.py (indexes then re-type their documents at their next "
+        f"ingest) and record {digest!r} for it in _DECISION_CODE_DIGEST."
+    )

@@ -96,6 +96,14 @@ def test_an_index_typed_by_older_rules_is_retyped_at_its_next_ingest(
         assert len(api.ingest([folder], index_dir=index_dir).added) == 5
     _set_recorded_rules(index_dir, "0e1d2c3b4a59")
     assert _ids("type:renvoi", index_dir) == set()
+    # `pqsearch info` says which rules typed the documents, beside the sector detector.
+    shown = runner.invoke(app, ["info", "--index", str(index_dir)])
+    assert shown.exit_code == 0, shown.stderr
+    assert "sector detector: " in shown.stdout
+    assert (
+        f"answer-type rules: 0e1d2c3b4a59, this pqsearch's {rules_fingerprint()}: "
+        "the next `pqsearch ingest` types the documents again"
+    ) in shown.stdout
 
     # A routine ingest with nothing new: the stored types are read again with these rules.
     result = runner.invoke(app, ["ingest", str(folder), "--index", str(index_dir), "-q"])
@@ -104,6 +112,9 @@ def test_an_index_typed_by_older_rules_is_retyped_at_its_next_ingest(
     assert "rules 0e1d2c3b4a59" in result.stdout
     assert f"({rules_fingerprint()}), 3 changed type or evidence" in result.stdout
     assert _recorded_rules(index_dir) == rules_fingerprint()
+    shown = runner.invoke(app, ["info", "--index", str(index_dir), "--json"])
+    status = json.loads(shown.stdout)
+    assert status["answer_rules"] == status["shipped_answer_rules"] == rules_fingerprint()
 
     assert _ids("type:renvoi", index_dir) == REFERRALS
     assert _ids('type:"hors compétence"', index_dir) == NOT_COMPETENT

@@ -1,0 +1,99 @@
+"""What counts as information of the answer's own (`analyze.answers`): data, not logic.
+
+An answer that sends the member elsewhere is still substantive when it answers part of the
+question itself (the partial-answer rule of tests/data/answer_types.toml): these patterns say
+which sentences and clauses do (figures that are facts, a yes or no, a count of none, a
+decision) and which do not (courtesy, figures not held, a citation with nothing new). Matched
+on text folded like the phrasings (`answer_phrases`), and part of the rules' fingerprint
+(`answers.rules_fingerprint`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Nor does a sentence that says the information is not held ("Mijn diensten leggen geen
+# statistieken aan", "je ne dispose pas de ces chiffres"): it tells the member what the
+# minister does not have, which is what sending the member elsewhere is about.
+NOT_HELD = re.compile(
+    r"\bne (?:dispos\w*|possed\w*|ti\w*nn?\w*|collect\w*|recens\w*|enregistr\w*) pas "
+    r"(?:de |des |d'|ces |de ces |les )?(?:statistiques|donnees|chiffres|informations)\b"
+    r"|\b(?:aucune?s?|pas de) (?:statistiques?|donnees|chiffres) (?:ne |n')?(?:sont |est )?"
+    r"(?:disponibles?|tenues?|collectees?)\b"
+    r"|\b(?:geen |niet over (?:de |deze |die )?)(?:statistieken|cijfers|gegevens)\b"
+)
+# Unless the sentence gives figures all the same ("je ne dispose pas de chiffres pour 2023,
+# mais en 2022, 1.234 demandes..."): a number that is not a year.
+FIGURE = re.compile(r"\b(?!(?:19|20)\d\d\b)\d[\d.,]*")
+# Figures that are facts of the answer, to count them: not years, not the day of a date ("le
+# 3 mai"), not the number of a question or an article ("n° 512", "nr. 55-880").
+# "n°" keeps its degree sign when folded; a page, a document or a sub-question's number is no
+# fact either ("page 394", "doc. 55 3295/012", "pour la question 1").
+FACT_FIGURE = re.compile(
+    r"(?<!\bn )(?<!\bn\. )(?<!\bnr )(?<!\bnr\. )(?<!\bno )(?<![\d.,/°-])(?<!° )"
+    r"(?<!\bpage )(?<!\bp\. )(?<!\bblz\. )(?<!\bdoc\. )(?<!\bcriv )(?<!\bquestion )"
+    r"(?<!\bquestions )(?<!\bpoint )(?<!\bpoints )(?<!\bvraag )(?<!\bpunt )"
+    r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?: \d{3})*[\d.,]*(?![\d/-])(?![.)] )"
+    r"(?! ?(?:er )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
+    r"|novembre|decembre|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+    r"|november|december)\b)"
+)
+# Besides a figure, what answers part of the question in a sentence or clause of its own
+# (the partial-answer rule of tests/data/answer_types.toml): a yes or no on the substance ("Non.
+# Aucune subvention n'a été octroyée", "La réponse à la première question est négative") and a
+# count of none ("il n'y a pas eu de contrôle", "aucune dérogation n'a été accordée").
+ANSWERS_PART = re.compile(
+    r"^\W*(?:oui|non|ja|neen|nee)\b(?! (?:seulement|pas|plus)\b)"
+    r"|\b(?:est|sont|etait) (?:negative|positive|affirmative)s?\b"
+    r"|\baucune? (?!element|information|donnee|chiffre|statistique)\w+(?: \w+){0,3}? n'(?:a|ont"
+    r"|est|sont|avait|avaient) (?:ete |encore ete )?\w+e?s?\b"
+    r"|\bil n'y a (?:pas |jamais |eu aucun\w* )(?:eu )?(?:de |d')"
+    # A decision on the substance, with or without its date: "le marché a été attribué en
+    # juin", "la Région n'a pas été consultée" (not an event told as background, "une étude a
+    # été réalisée en 2012", nor what was said before, "débattu", "abordé": context).
+    r"|\b(?:a|ont|avait|avaient|sera|seront) (?:ete |deja ete |pas ete |jamais ete )"
+    r"(?:attribue|approuve|adopte|signe|lance|decide|octroye|accorde|consulte|supprime"
+    r"|prolonge|nomme|valide|introduit)e?s?\b"
+    # When something starts, ends or is due, with its month and year: "ceux-ci s'achèveront en
+    # mars 2027", "les travaux débuteront le 4 mai 2026", "les résultats sont attendus en juin
+    # 2027" (a date alone is not enough: "ma réponse du 3 mars 2026" cites, it does not tell).
+    r"|\b(?:s'achev|acheve|debut|commenc|termin|demarr|reprendr|repris|livr|clotur|prevu|attendu"
+    r"|ouvert|ouvri|ferme|inaugur"
+    r"|entr\w* en vigueur)\w*\b[^.;]{0,40}?\b(?:en|le|au|d'ici|pour|a partir d[eu]|des|fin|debut)"
+    r" (?:(?:le |la )?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout"
+    r"|septembre|octobre|novembre|decembre) )(?:19|20)\d\d\b"
+)
+# A clause set off by commas inside a sentence, a relative one ("Le rapport annuel, que
+# l'honorable membre peut consulter en ligne, mentionne 4.212 interventions"): what the sentence
+# says without it is its own main clause.
+INCIDENTAL = re.compile(r",\s(?:que|qu'|ou|dont|qui|lequel|laquelle|auquel|a laquelle)\b[^,;.]*,")
+# Where a sentence that sends the member elsewhere may go on to a clause of its own: after a
+# semicolon or a colon, or a relative or a concessive clause ("..., qui m'a indiqué avoir dressé
+# 96 procès-verbaux", "..., en précisant que le marché a été attribué le 15 mai").
+CLAUSE_BREAK = re.compile(
+    r"\s[;:]\s|;\s|:\s|,\s(?:qui (?:m'|nous )?(?:a|ont|avait) (?:indique|informe|communique"
+    r"|precise|fait savoir)|mais|toutefois|cependant|en precisant que|en ajoutant que|j'y ajoute)\b"
+)
+
+# A sentence of courtesy says nothing on the question, however long: thanks, the member
+# greeted, "je reste à votre disposition" ("Je remercie l'honorable membre pour sa question.
+# Comme j'ai eu l'occasion ... je vous renvoie ..." is a referral wrapped in courtesy).
+COURTESY = re.compile(
+    r"^\W*(?:(?:madame|monsieur|mevrouw|mijnheer)(?: la| le| de)? (?:deputee?|presidente?|membre"
+    r"|volksvertegenwoordiger|voorzitter)\s*,\s*)?"
+    r"(?:je (?:vous |tiens a vous |voudrais vous |souhaite vous )?remercie|merci\b"
+    r"|(?:je|nous) (?:reste|restons|demeure|demeurons) a (?:votre|sa|l'entiere|votre entiere)"
+    r"|(?:mes services|mon cabinet|mon administration) (?:reste|restent|demeurent?) a"
+    r"|(?:ik|wij) (?:dank|danken|bedank|bedanken)\b|(?:ik|wij) (?:blijf|blijven|sta|staan) "
+    r"(?:steeds |graag )?(?:ter beschikking|tot uw beschikking))"
+)
+
+# A sentence that opens on a citation of an earlier answer and goes on after the comma:
+# what follows says something itself, unless it says there is nothing new.
+CITATION = re.compile(
+    r"^\W*(?:comme|ainsi que|tel que)\b[^,]*\b(?:reponse|repondu)\b[^,]*,(?P<rest>.+)"
+)
+NOTHING_NEW = re.compile(
+    r"\b(?:rien|aucun element nouveau|pas d'elements? nouveaux?|pas d'informations? "
+    r"(?:nouvelles?|supplementaires?)|d'actualite|n'(?:a|ont) pas change|inchangee?s?)\b"
+)

@@ -1,0 +1,80 @@
+"""The phrasings of an answer sent to the member and not printed (`analyze.answers`): data.
+
+Matched per sentence on folded text like the other phrasings (`answer_phrases`), and part of
+the rules' fingerprint (`answers.rules_fingerprint`). Kept apart from `answer_phrases` so that
+each module stays small.
+"""
+
+from __future__ import annotations
+
+from pqsearch.analyze.answer_phrases import MEMBER
+
+# A sentence that shows the answer was sent directly to the member, not printed.
+NOT_PUBLISHED: tuple[str, ...] = (
+    # French and Dutch forms of the federal bulletin's notice for documentary answers.
+    r"\breponse\b[^.]{0,60}\b(?:transmise?|communiquee?|envoyee?|adressee?|remise?)\b"
+    r"[^.]{0,30}\bdirectement\b",
+    r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
+    r"(?:membre|auteure?|depute)",
+    r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
+    r"\b(?:reponse|elle)\b[^.]{0,30}? n'(?:est|a) pas (?:ete )?(?:publiee|imprimee)\b",
+    # The answer sent to the member, "directement" or not, in any tense and voice: "la
+    # réponse vous a été transmise par lettre", "cette réponse a été communiquée par courriel
+    # au député", "j'ai transmis directement ma réponse à l'honorable membre", "je vous ai
+    # fait parvenir ma réponse", "l'honorable membre a reçu la réponse directement".
+    # A relative clause makes it another answer, cited: "la réponse qu'elle vous a
+    # communiquée sous le n° 842".
+    rf"\b(?:la|ma|cette|notre|sa|une) reponse (?:a (?:cette|votre) question )?"
+    rf"(?:a|ont|avait|sera|est|fut) (?:deja |bien )?(?:ete )?"
+    rf"(?:transmise|communiquee|envoyee|adressee|remise)\b"
+    rf"[^.]{{0,40}}?\b(?:a|au|aux) (?:{MEMBER}|l'(?:honorable )?(?:membre|auteure?|deputee?)"
+    rf"|(?:la |le )?(?:deputee?|auteure?))\b",
+    r"\b(?:la|ma|cette|notre) reponse (?:a (?:cette|votre) question )?vous "
+    r"(?:a|ont|avait|sera|est) (?:deja |bien )?(?:ete )?"
+    r"(?:transmise|communiquee|envoyee|adressee|remise|parvenue)\b",
+    # In any tense: "j'ai transmis", "je fais parvenir directement la réponse à ...".
+    rf"\b(?:transm\w*|communiqu\w*|envoi\w*|envoy\w*|adress\w*|remet\w*|remis"
+    rf"|f\w* parvenir) (?:directement )?"
+    rf"(?:ma|la|notre|sa|cette) reponse (?:directement )?(?:a|au) (?:{MEMBER}|l'auteure?)",
+    r"\b(?:je|nous) vous (?:ai|avons) (?:deja |bien )?(?:transmis|communique|envoye|adresse"
+    r"|remis|fait parvenir) (?:directement )?(?:ma|la|notre) reponse\b",
+    rf"\b{MEMBER} (?:a|avait|aura) (?:deja |bien )?(?:recu|ete (?:informee?|avisee?))\b"
+    rf"[^.]{{0,40}}?\breponse\b",
+    # Whatever is sent (the data, the tables, "ceux-ci"), in any tense: "sont communiqués
+    # directement à l'honorable membre", "ont été envoyées directement au député".
+    r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
+    r"(?:l'(?:honorable )?|la |le )?(?:mme |m\. |madame |monsieur )?(?:la |le )?"
+    r"(?:membre|auteure?|depute|deputee|parlementaire)",
+    # The nominal form: "la réponse a fait l'objet d'un envoi direct à M. le Député".
+    r"\breponse\b[^.]{0,40}?\bl'objet d'un envoi\b|\benvoi direct (?:a|au|aux)\b",
+    # Documents left for consultation at the parliament's registry, not printed.
+    r"\b(?:reponses?|annexes?|tableaux?|documents?|listes?|donnees?|chiffres?)\b[^.]{0,40}"
+    r"\b(?:consult\w*|disponibles?|depose\w*)\b[^.]{0,20}\bau greffe\b",
+    r"\bau greffe (?:de la chambre|du parlement)\b",
+    # The same in Dutch: "dit overzicht kan (...) bij de griffie geraadpleegd worden".
+    r"\b(?:geraadpleegd|ingezien|neergelegd)\b[^.]{0,60}\bgriffie\b",
+    r"\bgriffie\b[^.]{0,60}\b(?:geraadpleegd|ingezien|neergelegd)\b",
+    r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
+    r"\bcaractere de (?:pure|simple) documentation\b",
+    r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
+    # "werd het antwoord rechtstreeks aan het geachte lid bezorgd / overgemaakt".
+    r"\b(?:antwoord\w*|gegevens|tabel\w*|overzicht\w*|bijlage\w*|cijfers|lijst\w*)\b[^.]{0,80}?"
+    r"\brechtstreeks (?:aan|naar) (?:het (?:geachte )?lid|de (?:vraagsteller|auteur|"
+    r"volksvertegenwoordiger))\b",
+    # "Het antwoord werd per brief aan het geachte lid toegestuurd", in any tense.
+    r"\bantwoord\b[^.]{0,60}\b(?:aan|naar) het (?:geachte )?lid\b[^.]{0,20}\b(?:toegestuurd"
+    r"|bezorgd|overgemaakt|verstuurd|gestuurd)\b",
+    # The bulletin's nominal notice: "Réponse envoyée par courrier à Mme la députée".
+    r"^\W*(?:une )?reponse (?:a ete )?(?:transmise|communiquee|envoyee|adressee|remise)\b"
+    r"[^.]{0,40}?\b(?:a|au|aux) (?:l'|la |le )?(?:mme |m\. |madame |monsieur )?"
+    r"(?:la |le )?(?:honorable |)(?:membre|auteure?|deputee?|parlementaire)\b",
+    # "Il a été répondu directement à l'honorable membre", "a reçu une réponse par courrier".
+    r"\bil a ete repondu directement\b",
+    r"\b(?:a|ont) recu une reponse (?:par (?:courrier|courriel|lettre)|directe)\b",
+    r"\b(?:ete )?(?:remise?s?|transmise?s?) directement (?:a|au) (?:l'honorable membre|"
+    r"la deputee?|le depute|l'auteure?)\b",
+    r"\b(?:n'est|ne sont) pas publiee?s?\b[^.]{0,60}?\b(?:communiquee?s?|transmise?s?|"
+    r"envoyee?s?|adressee?s?)\b",
+    r"\b(?:envoyee?|transmise?|communiquee?) (?:au|a la) deputee? (?:par voie electronique|par "
+    r"courriel|par courrier|par lettre)\b",
+)
