@@ -459,7 +459,7 @@ def test_a_frame_reaches_the_sentences_around_it_but_not_the_whole_text(
         # agencies (M73) nor software publishing and programming (J58.2, J62).
         (
             "M",
-            "La publicité pour des boissons sucrées près des écoles fait-elle l'objet de plaintes ?",
+            "La publicité pour des boissons sucrées près des écoles suscite-t-elle des plaintes ?",
         ),
         ("J", "La Défense a acquis un logiciel d'entraînement et un software de simulation."),
     ],
