@@ -99,7 +99,7 @@ SHORT_ITEM = 3
 # 3: web and e-mail addresses are names, a head word's complement may start with "contre" ("le
 # Plan de lutte contre la pauvreté"), a run of short list items is one list, and a sense
 # rule's `unless` reads the sentence before its term's.
-# 4: a sector's `employer` phrases count only in a document that names a body of the gazetteer.
+# 4: a sector's `employer` phrases count only in a sentence that names a body of the gazetteer.
 DETECTOR_REVISION = 4
 
 # Why an occurrence is only a mention (the third item of an evidence key; "" when it counts).
@@ -269,13 +269,14 @@ class SectorDetector:
         sentences: defaultdict[str, defaultdict[str, set[int]]] = defaultdict(
             lambda: defaultdict(set)
         )
-        names_body = any(text.bodies for text in read.values())
         for part, text in read.items():
             framed = self._framed(text)
+            # The body whose staff or board a sentence is about is named in that sentence.
+            with_body = {text.sentence[start] for start, _, _ in text.bodies}
             for sector_id, term, start, end in self._matches(text.lemmas):
                 if not self._in_sense(sector_id, term, text, start):
                     continue
-                if (sector_id, term) in self._employer and not names_body:
+                if (sector_id, term) in self._employer and text.sentence[start] not in with_body:
                     continue
                 # A term the taxonomy writes as a name ("Code pénal", "Good Move") is that
                 # name: capitals do not make it a mere mention; a body of the gazetteer does.

@@ -76,7 +76,7 @@ class Sector:
     # for O): the other sectors' terms in that sentence are only mentions.
     frames: tuple[str, ...] = ()
     # Phrases of an employer's side (its staff's sick leave, work accidents, board fees) that
-    # are this sector's evidence only in a document that names a body of the gazetteer: a
+    # are this sector's evidence only in a sentence that names a body of the gazetteer: a
     # public body's staff is its administration (O), a private firm's is labour law.
     employer: tuple[str, ...] = ()
 

@@ -807,7 +807,9 @@ def test_an_ambiguous_word_counts_in_its_sectors_sense_only(
     [
         # Occupational medicine, a worker's leave to care for a relative, staff neutrality:
         # the employer's rules (O's frames), whatever health or transport words they use.
-        "Le médecin du travail a-t-il examiné les agents de Bruxelles-Propreté malades ?",
+        # ("médecin du travail" is one O phrase: the health word inside it is not read.)
+        "Le médecin du travail a-t-il revu les agents de Bruxelles-Propreté après une "
+        "hospitalisation ?",
         "Combien d'employés ont pris un congé pour soins afin d'aider un parent malade ?",
         "Les chauffeurs de bus sont-ils tenus au principe de neutralité au volant ?",
     ],
