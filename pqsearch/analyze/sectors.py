@@ -99,7 +99,8 @@ SHORT_ITEM = 3
 # 3: web and e-mail addresses are names, a head word's complement may start with "contre" ("le
 # Plan de lutte contre la pauvreté"), a run of short list items is one list, and a sense
 # rule's `unless` reads the sentence before its term's.
-DETECTOR_REVISION = 3
+# 4: a sector's `employer` phrases count only in a sentence that names a body of the gazetteer.
+DETECTOR_REVISION = 4
 
 # Why an occurrence is only a mention (the third item of an evidence key; "" when it counts).
 NAME, FRAME = "name", "frame"
@@ -130,10 +131,17 @@ class SectorDetector:
         self.calibration = calibration
         self._labels = {sector.id: sector.label for sector in taxonomy.sectors}
         self._generic = {sector.id: frozenset(sector.generic) for sector in taxonomy.sectors}
+        self._employer = {
+            (sector.id, phrase) for sector in taxonomy.sectors for phrase in sector.employer
+        }
         entries = [
             (sector, text, is_exclusion)
             for sector in taxonomy.sectors
-            for texts, is_exclusion in ((sector.terms, False), (sector.exclusions, True))
+            for texts, is_exclusion in (
+                (sector.terms, False),
+                (sector.employer, False),
+                (sector.exclusions, True),
+            )
             for text in texts
         ]
         sense_words = sorted(
@@ -263,8 +271,12 @@ class SectorDetector:
         )
         for part, text in read.items():
             framed = self._framed(text)
+            # The body whose staff or board a sentence is about is named in that sentence.
+            with_body = {text.sentence[start] for start, _, _ in text.bodies}
             for sector_id, term, start, end in self._matches(text.lemmas):
                 if not self._in_sense(sector_id, term, text, start):
+                    continue
+                if (sector_id, term) in self._employer and text.sentence[start] not in with_body:
                     continue
                 # A term the taxonomy writes as a name ("Code pénal", "Good Move") is that
                 # name: capitals do not make it a mere mention; a body of the gazetteer does.

@@ -35,6 +35,7 @@ _SECTOR_KEYS = {
     "senses": False,
     "generic": False,
     "frames": False,
+    "employer": False,
 }
 _SENSE_KEYS = {"term": True, "unless": False, "needs": False}
 _SECTOR_HEADER = re.compile(r"^\s*\[\[\s*sector\s*\]\]")
@@ -74,6 +75,10 @@ class Sector:
     # Phrases whose sentence is about this sector's own frame (a civil servant's sick leave
     # for O): the other sectors' terms in that sentence are only mentions.
     frames: tuple[str, ...] = ()
+    # Phrases of an employer's side (its staff's sick leave, work accidents, board fees) that
+    # are this sector's evidence only in a sentence that names a body of the gazetteer: a
+    # public body's staff is its administration (O), a private firm's is labour law.
+    employer: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -114,6 +119,7 @@ class Taxonomy:
             + ([[[x.term, list(x.unless), list(x.needs)] for x in s.senses]] if s.senses else [])
             + ([["generic", *s.generic]] if s.generic else [])
             + ([["frames", *s.frames]] if s.frames else [])
+            + ([["employer", *s.employer]] if s.employer else [])
             for s in self.sectors
         ]
         canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
@@ -241,6 +247,7 @@ class _Checker:
             senses=self._senses(raw, index, sector_id, terms),
             generic=self._generic(raw, index, sector_id, terms),
             frames=self._strings(raw, "frames", index, sector_id),
+            employer=self._strings(raw, "employer", index, sector_id),
         )
 
     def _generic(

@@ -807,7 +807,9 @@ def test_an_ambiguous_word_counts_in_its_sectors_sense_only(
     [
         # Occupational medicine, a worker's leave to care for a relative, staff neutrality:
         # the employer's rules (O's frames), whatever health or transport words they use.
-        "Le médecin du travail a-t-il examiné les agents de Bruxelles-Propreté malades ?",
+        # ("médecin du travail" is one O phrase: the health word inside it is not read.)
+        "Le médecin du travail a-t-il revu les agents de Bruxelles-Propreté après une "
+        "hospitalisation ?",
         "Combien d'employés ont pris un congé pour soins afin d'aider un parent malade ?",
         "Les chauffeurs de bus sont-ils tenus au principe de neutralité au volant ?",
     ],
@@ -1138,3 +1140,38 @@ def test_an_exclusion_that_cancels_its_own_term_is_rejected(
     message = str(caught.value)
     assert message.startswith(f"{path}, line 7: 'agriculture' has the same lemmas")
     assert "'les agricultures', which cancels it" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A public body's staff, board and internal control are its administration (O).
+        "Le taux d'absentéisme et les accidents du travail des agents de Bruxelles-Propreté "
+        "ont-ils augmenté ? Quel est le rôle de la médecine du travail ?",
+        "Quel est le montant des jetons de présence versés aux membres du conseil "
+        "d'administration du Port de Bruxelles ?",
+        "citydev.brussels dispose-t-elle d'un audit interne et d'un code de déontologie ?",
+    ],
+)
+def test_an_employer_side_question_about_a_named_public_body_is_about_o(
+    detector: SectorDetector, lemmatizer: Lemmatizer, text: str
+) -> None:
+    topics = {m.sector for m in detector.detect(_parts(lemmatizer, question=text))}
+    assert "O" in topics
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same words of a private employer's side are labour law: no sector.
+        "Le taux d'absentéisme et les accidents du travail des salariés des entreprises "
+        "privées ont-ils augmenté ? Quel est le rôle de la médecine du travail ?",
+        "Quel est le montant des jetons de présence versés aux membres du conseil "
+        "d'administration des sociétés cotées ?",
+    ],
+)
+def test_employer_side_words_without_a_named_body_are_no_evidence_of_o(
+    detector: SectorDetector, lemmatizer: Lemmatizer, text: str
+) -> None:
+    mentions = detector.score(_parts(lemmatizer, question=text))
+    assert not _evidence(mentions, "O")
