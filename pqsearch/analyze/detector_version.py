@@ -1,7 +1,8 @@
 """Which sector detector analysed a document: a fingerprint of its fitted model and its data.
 
 The topic model's coefficients, calibration and threshold, the list, frame and sense reach, the
-short lines read as a list, the names of bodies and their head words (`bodies.toml`) and the
+short lines read as a list, the names of bodies and their head words (`bodies.toml`), the
+patterns that cut a part into sentences, items and names (`segments.reading_rules`) and the
 hand-kept `DETECTOR_REVISION` (for a change of code that no number shows) go into one hash. A
 refit changes a coefficient, hence the fingerprint, without anyone remembering to bump a
 version; the taxonomy has its own fingerprint beside it (`Taxonomy.fingerprint`), since a user
@@ -22,7 +23,7 @@ from pqsearch.analyze.sectors import (
     SENSE_REACH,
     SHORT_ITEM,
 )
-from pqsearch.analyze.segments import HEADED_WORDS, load_gazetteer
+from pqsearch.analyze.segments import HEADED_WORDS, load_gazetteer, reading_rules
 
 __all__ = ["detector_fingerprint"]
 
@@ -44,6 +45,7 @@ def detector_fingerprint() -> str:
         "bodies": bodies,
         "heads": sorted(gazetteer.heads),
         "headed_words": HEADED_WORDS,
+        "reading": reading_rules(),
     }
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]

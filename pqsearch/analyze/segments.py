@@ -61,11 +61,15 @@ _ADJECTIVE = re.compile(
     r"|publics|belge|belges)$"
 )
 # A web or e-mail address: a scheme or "www." or an "@", or words joined by dots ending in a
-# top-level domain ("mobilite.brussels", "www.health.belgium.be").
+# top-level domain, in any case ("mobilite.brussels", "Actiris.Brussels",
+# "www.health.belgium.be"). An address never takes a bracket, a quote or a final stop: "(www.
+# sante.be)La santé" names "www.sante.be", not the word after the bracket.
+_URL_CHARS = r"[^\s()\[\]<>«»\"]"
 _ADDRESS = re.compile(
-    r"(?:https?://|www\.)\S+"
+    rf"(?:https?://|www\.){_URL_CHARS}*[^\s()\[\]<>«»\".,;:!?]"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:brussels|be|eu|com|org|net|int|fr|nl|lu|info)\b(?:/\S*)?"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?i:brussels|be|eu|com|org|net|int|fr|nl|lu|info)\b"
+    rf"(?:/{_URL_CHARS}*[^\s()\[\]<>«»\".,;:!?])?"
 )
 # Characters after which a capital starts a sentence rather than a name.
 _OPENERS = frozenset('.!?:;-–•("«\n')
@@ -78,6 +82,22 @@ class Body:
 
     names: tuple[str, ...]
     sector: str | None = None
+
+
+def reading_rules() -> dict[str, object]:
+    """What decides how a part is read into sentences, list items and names, besides the
+    gazetteer: for the detector's fingerprint (`detector_version`), so that a change of any of
+    these patterns tells indexes to re-analyse without anyone remembering to bump a revision."""
+    return {
+        "boundary": _BOUNDARY.pattern,
+        "item": _ITEM.pattern,
+        "prepositions": sorted(_PREPOSITIONS),
+        "articles": sorted(_ARTICLES),
+        "adjective": _ADJECTIVE.pattern,
+        "address": _ADDRESS.pattern,
+        "openers": sorted(_OPENERS),
+        "window": WINDOW,
+    }
 
 
 @dataclass(frozen=True)

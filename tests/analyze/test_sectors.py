@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from benchmarks.sector_quality import measure
+from pqsearch.analyze import detector_version, segments
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import CALIBRATION, TOPIC_THRESHOLD, calibrate
 from pqsearch.analyze.sectors import (
@@ -578,6 +580,34 @@ def test_a_headed_name_takes_adjectives_and_its_complement_not_the_verb_that_fol
     part = read_part(text, analysis)
     named = [lemma for position, lemma in enumerate(part.lemmas) if position in part.named]
     assert named == expected
+
+
+def test_an_address_stops_at_a_bracket_or_a_final_stop_and_is_read_in_any_case(
+    lemmatizer: Lemmatizer,
+) -> None:
+    # The word after a closing bracket with no space is the text's, not the address's; a
+    # domain written with capitals ("Actiris.Brussels") is an address all the same.
+    text = "(www.bruxelles.be)prévention des assuétudes : voir aussi Actiris.Brussels."
+    (analysis,) = lemmatizer.analyze([text])
+    part = read_part(text, analysis)
+    named = {lemma for position, lemma in enumerate(part.lemmas) if position in part.named}
+    assert "prevention" not in named
+    assert "actiris" in named
+
+
+def test_the_detector_fingerprint_follows_the_patterns_that_read_a_part(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A change of how sentences, items or names are cut must tell indexes to re-analyse.
+    before = detector_version.detector_fingerprint()
+    monkeypatch.setattr(segments, "_ADDRESS", re.compile(r"www\.\S+"))
+    detector_version.detector_fingerprint.cache_clear()
+    try:
+        assert detector_version.detector_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        detector_version.detector_fingerprint.cache_clear()
+    assert detector_version.detector_fingerprint() == before
 
 
 def test_a_name_the_gazetteer_lacks_runs_from_its_capitalised_head_to_its_complement(
