@@ -33,7 +33,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 4
+ANSWER_RULES_REVISION = 5
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -201,7 +201,11 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
                 found.setdefault(kind, start + match.start())
                 if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
                     own += 1
-                answered = answered or _clause_answers_part(sentence, match, asked)
+                answered = (
+                    answered
+                    or _clause_answers_part(sentence, match, asked)
+                    or (kind != NOT_PUBLISHED and _rest_answers_part(sentence, match, asked))
+                )
                 break
         else:
             informative = _informative(sentence, asked)
@@ -245,6 +249,21 @@ def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> boo
                 return True
     citation = information.CITATION.match(sentence)
     return citation is not None and _answers_part(citation.group("rest"))
+
+
+def _rest_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
+    """Whether a sentence that sends the member elsewhere gives a fact of its own outside the
+    phrase that sends, with no clause break between them: "selon les chiffres que vous
+    obtiendrez auprès de Sciensano, 1.245 cas ont été recensés". Cited numbers ("aux questions
+    n° 301, 302 et 303") are no fact (`answer_information.CITED_NUMBERS`), so a referral stays
+    one."""
+    rest = f"{sentence[: match.start()]} {sentence[match.end() :]}"
+    rest = information.CITED_NUMBERS.sub(" ", _BRACKETS.sub(" ", rest))
+    return (
+        _answers_part(rest)
+        and not information.NOTHING_NEW.search(rest)
+        and _informative(rest, asked)
+    )
 
 
 def _informative(sentence: str, asked: str) -> bool:
@@ -338,9 +357,10 @@ def rules_fingerprint() -> str:
     content = {
         "revision": ANSWER_RULES_REVISION,
         "types": ANSWER_TYPES,
-        "phrases": _PHRASES,
+        # Lists of items, not dicts: `sort_keys` would drop their order, which decides the type.
+        "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
-        "acts": _ACTS,
+        "acts": list(_ACTS.items()),
         "patterns": [
             pattern.pattern
             for pattern in (
@@ -353,6 +373,7 @@ def rules_fingerprint() -> str:
                 information.ANSWERS_PART,
                 information.CLAUSE_BREAK,
                 information.INCIDENTAL,
+                information.CITED_NUMBERS,
                 _SENTENCE_END,
                 _BRACKETS,
             )
