@@ -125,11 +125,92 @@ _ACTS: dict[str, str] = {
     ),
 }
 
+# Literal pieces of which every phrasing's match holds one, looked for with `in` in each
+# sentence before any regex: the phrasings have no leading literal, and trying them on every
+# sentence cost ten times the rest of the classification. tests/analyze/test_answers.py checks
+# every match of every phrasing over the batteries and the corpus's answers: a phrasing added
+# without its keyword would otherwise silently never match.
+_KEYWORDS = (
+    "repon",
+    "compet",
+    "renv",
+    "refer",
+    "report",
+    "adress",
+    "aupres",
+    "antwoord",
+    "bevoeg",
+    "relev",
+    "ressort",
+    "attribution",
+    "departement",
+    "portefeuille",
+    "question",
+    "consult",
+    "lire",
+    "connaissance",
+    "transm",
+    "publie",
+    "directement",
+    "greffe",
+    "griffie",
+    "autonomie",
+    "appart",
+    "verwijs",
+    "verwijz",
+    "vraag",
+    "vragen",
+    "envo",
+    "parvenir",
+    "documentation",
+    "rechtstreeks",
+    "interrog",
+    "tourn",
+    "redirig",
+    "reorient",
+    "trouv",
+    "obten",
+    "obtiendr",
+    "identique",
+    "similaire",
+    "semblable",
+    "conforme",
+    "voyez",
+    "renvoi",
+    "cf",
+    "kennis",
+    "raadpleeg",
+    "hors",
+    "dehors",
+    "matiere",
+    "conv",
+    "lieu",
+    "veuillez",
+    "preferable",
+    "seul",
+    "vous",
+    "membre",
+    "depute",
+    "parlementaire",
+    "insere",
+    "richt",
+    "wend",
+    "repris",
+    "figur",
+    "disponib",
+    "contenu",
+    "bulletin",
+    "doorge",
+    "overge",
+    "toegez",
+    "toegest",
+    "verslag",
+)
+
 # Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
 _PHRASE_RES = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
 }
-_ANY_PHRASE = re.compile("|".join(f"(?:{p})" for patterns in _PHRASES.values() for p in patterns))
 _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
 
 # Sentence ends: a stop followed by space and a capital, unless the stop closes a common
@@ -186,17 +267,19 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
     (another answer, a competent colleague, a direct mailing) decides the type unless the
     answer also answers part of the question itself (see `MAX_CONTEXT_SENTENCES`)."""
     folded = fold_in_place(answer)
-    # Most answers send nobody anywhere: one pass over the whole text settles them.
-    if _ANY_PHRASE.search(folded) is None:
+    # Most sentences send nobody anywhere: without a keyword, no phrasing is tried on them.
+    spans = _sentences(answer)
+    flagged = [_has_keyword(folded[start:end]) for start, end in spans]
+    if not any(flagged):
         return AnswerClassification(SUBSTANTIVE)
     asked = " ".join(fold_in_place(question).split())
     found: dict[str, int] = {}
     own = 0
     answered = False
-    for start, end in _sentences(answer):
+    for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
-            match = pattern.search(sentence)
+            match = pattern.search(sentence) if keyword else None
             if match is not None:
                 found.setdefault(kind, start + match.start())
                 if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
@@ -216,6 +299,10 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
         return AnswerClassification(SUBSTANTIVE)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
     return AnswerClassification(kind, _sentence_around(answer, found[kind]))
+
+
+def _has_keyword(text: str) -> bool:
+    return any(keyword in text for keyword in _KEYWORDS)
 
 
 def _answers_part(text: str) -> bool:
@@ -361,6 +448,7 @@ def rules_fingerprint() -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
+        "keywords": _KEYWORDS,
         "patterns": [
             pattern.pattern
             for pattern in (

@@ -9,6 +9,7 @@ import hashlib
 import inspect
 import json
 import random
+import re
 import subprocess
 import sys
 
@@ -36,6 +37,7 @@ from pqsearch.analyze.answers import (
     WITHDRAWN,
     classify_answer,
 )
+from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse import parse_file, versions
 from tests.conftest import BRUSSELS_HTML, QRVA_2017, SEED, SHIPPED_CORPUS, TEST_DATA
@@ -859,6 +861,31 @@ def test_substantive_answers_with_trigger_words_stay_substantive() -> None:
     assert report.misses == (), report.misses
 
 
+def test_every_match_of_every_phrasing_holds_a_keyword(qrva: dict[str, Question]) -> None:
+    # The keywords gate the phrasings (`answers._KEYWORDS`): a match without one would never
+    # be seen. Every phrasing, alone, over every battery and the repository's real answers.
+    texts = [
+        question.answer or ""
+        for path in sorted(TEST_DATA.glob("answer_type_*.toml"))
+        if path.name != "answer_types.toml"
+        for _, question in load_wordings(path)
+    ]
+    texts += [question.answer or "" for question in qrva.values()]
+    for folder in ("be_chamber_qrva_fr_2023", "brussels_probe", "be_chamber_plenary_fr"):
+        texts += [q.answer or "" for q in parse_file(TEST_DATA / folder / "records.jsonl")]
+    for path in sorted(SHIPPED_CORPUS.rglob("*.html")):
+        texts += [question.answer or "" for question in parse_file(path)]
+    patterns = [re.compile(p) for kind in answers._PHRASES.values() for p in kind]
+    matches = [
+        match.group(0)
+        for text in texts
+        for pattern in patterns
+        for match in pattern.finditer(fold_in_place(text))
+    ]
+    assert len(matches) > 500
+    assert [m for m in matches if not any(k in m for k in answers._KEYWORDS)] == []
+
+
 @pytest.mark.parametrize("filler", ["; ", ": ", "- ; ", "( "])
 def test_a_long_run_of_punctuation_is_classified_without_hanging(filler: str) -> None:
     # A pattern with an unbounded run of punctuation before its verb backtracked
@@ -885,7 +912,7 @@ _DECISION_CODE_DIGEST = {
     2: "03af2d59277c",
     3: "7a269a4be6d5",
     4: "5784f582ab2f",
-    5: "6429a9c07a3b",
+    5: "8bb02df730e1",
 }
 
 
