@@ -244,10 +244,14 @@ NOT_COMPETENT: tuple[str, ...] = (
 
 # A sentence that points to another answer, or to what was said or shown elsewhere.
 BY_REFERENCE: tuple[str, ...] = (
-    r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*|voir|consulter)\b[^.]{0,80}?"
-    r"\breponses?\b",
+    # "Reporter" refers only reflexively ("vous reporter à"): "le projet a été reporté à 2027"
+    # is postponed; "en réponse à" is a locution ("en réponse aux demandes des communes").
+    r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|(?:se|vous|me|nous|s'y|vous y) report\w*|voir"
+    r"|consulter)\b[^.]{0,80}?(?<!\ben )\breponses?\b",
+    # Not "nous avons répondu favorablement à cette demande": a decision on the substance.
     r"\b(?:j'ai|nous avons|il a|il y a) (?:deja |bien )?(?:eu l'occasion de |ete )?"
-    r"(?:deja )?(?:repondu|repondre)\b",
+    r"(?:deja )?(?:repondu|repondre)\b"
+    r"(?! (?:favorablement|positivement|negativement|defavorablement)\b)",
     # Another minister answered the same question: "ma collègue y a répondu", "le ministre
     # a déjà répondu en partie à cette question".
     r"\b(?:a|ont|avait|avaient|aurait) (?:deja |egalement |aussi |bien |en partie )*"
