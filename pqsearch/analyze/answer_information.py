@@ -38,6 +38,15 @@ FACT_FIGURE = re.compile(
     r"|novembre|decembre|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
     r"|november|december)\b)"
 )
+# A list of numbers cited ("aux questions n° 301, 302 et 303", "les points 1 et 2"): what
+# `FACT_FIGURE` leaves out for the first number, for all of them, to blank before looking for a
+# fact in the rest of a sentence that sends the member elsewhere.
+# The sign after "n" may be lost in the source ("vraag n? 16482").
+CITED_NUMBERS = re.compile(
+    r"(?:\b(?:questions?|vraag|vragen|points?|punt|punten|articles?|art\.|pages?|p\.|blz\.)\s*"
+    r"(?:(?:n|nr|no)\b\W{0,2}\s*)?|\b(?:n|nr|no)\b\W{0,2}\s*)"
+    r"\d[\w./-]*(?:\s*(?:,|et|en|a|tot)\s*\d[\w./-]*)*"
+)
 # Besides a figure, what answers part of the question in a sentence or clause of its own
 # (the partial-answer rule of tests/data/answer_types.toml): a yes or no on the substance ("Non.
 # Aucune subvention n'a été octroyée", "La réponse à la première question est négative") and a

@@ -11,9 +11,13 @@ are in `answer_unpublished`.
 from __future__ import annotations
 
 # The member, however addressed: "l'honorable membre", "Madame la Députée", "le député".
+# "Le membre du personnel", "le membre de la commission" are someone else: a "membre"
+# followed by what it is a member of is never the member who asked ("le membre de
+# s'adresser" is).
 MEMBER = (
     r"(?:l'honorable (?:membre|deputee?)|(?:le |la )(?:membre|deputee?|parlementaire)"
     r"|(?:madame|monsieur) (?:la |le )?(?:deputee?|membre))"
+    r"(?! (?:du|des|de la|de l'|de ce|de cette|d'un|d'une)\b)"
 )
 # Verbs that ask the member to take the question somewhere ("vous adresser", "interroger").
 # "je vous prie de vous référer à ma réponse" is a referral to an answer, not to a colleague:
@@ -126,7 +130,10 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"[^.]{0,40}\b(?:vous |d'|de )?(?:adresser|s'adresser|interroger|poser|tourner)\b",
     # The question itself as the subject, with a modal: "cette question devrait être
     # adressée au ministre", "pourrait être posée à ma collègue".
-    r"\b(?:questions?|(?:cette|votre|la presente|ces|vos) (?:demande|interrogation)s?) "
+    # The member's question, with its determiner: "les questions des citoyens peuvent être
+    # posées au centre d'appel", "ces demandes peuvent être adressées au service" are answers.
+    r"\b(?:(?:cette|votre|la presente|la|ces|vos) (?:questions?|interrogations?)"
+    r"|(?:cette|votre|la presente) demande) "
     r"(?:[^.]{0,30} )?(?:devr|doi|doiv|pourr|peu|aurai)\w* (?:plutot |donc |des lors |mieux )?"
     r"(?:(?:lui|leur) (?:etre )?(?:adresse|pose|soumis|transmis)e?s?\b|(?:etre )?(?:adresse"
     r"|pose|soumis|transmis|posee|adressee|soumise|transmise)s? (?:a|au|aux)\b)",
@@ -149,7 +156,9 @@ NOT_COMPETENT: tuple[str, ...] = (
     # answers: "votre question a été transmise à Bruxelles Mobilité, qui m'informe que").
     # Not when the recipient's reply follows: "transmise à l'Agence fédérale des
     # médicaments, qui m'informe que ...".
-    rf"\b(?:votre|cette|la) question\b[^.]{{0,40}}? (?:a ete|est|sera|fut|avait ete|a donc "
+    # A "question préjudicielle" is a court's, sent to another court.
+    rf"\b(?:votre|cette|la) question\b(?! prejudicielle)[^.]{{0,40}}? (?:a ete|est|sera|fut"
+    rf"|avait ete|a donc "
     rf"ete) (?:transmise|reorientee|renvoyee|redirigee)\b[^.]{{0,40}}?\b{_ELSEWHERE}"
     rf"(?![^.]{{0,80}}\bqui (?:m'|nous )?(?:informe|indique|communique|precise|signale|repond"
     rf"|fait savoir|a fait savoir|a repondu)\b)",
@@ -185,31 +194,45 @@ NOT_COMPETENT: tuple[str, ...] = (
     rf"aupres d[eu]s?) [^.]{{0,20}}?{_ELSEWHERE}",
     # The member finds the answer with someone else: "l'honorable membre trouvera une réponse
     # auprès du ministre de ...", "vous obtiendrez ces chiffres auprès de ...".
-    r"\b(?:trouv\w*|obten\w*|obtiendr\w*)\b[^.]{0,40}?\baupres (?:de|du|des|d')",
+    # The member must be the one who finds: "les chiffres obtenus auprès de Sciensano" and
+    # "les riverains peuvent obtenir une carte auprès de leur commune" are answers.
+    rf"\b(?:vous|{MEMBER})\b[^.]{{0,30}}?\b(?:trouv\w*|obten\w*|obtiendr\w*)\b[^.]{{0,40}}?"
+    rf"\baupres (?:de|du|des|d')",
     # An imperative: "adressez-vous à la commune", "interrogez le ministre".
-    rf"(?:^|[;:]\s)\W*(?:adressez-vous|tournez-vous|interrogez|contactez|renseignez-vous|"
+    # A bounded run of punctuation before it: an unbounded one backtracks quadratically over a
+    # long run of "; ".
+    rf"(?:^|[;:]\s)[^\w;:(]{{0,5}}(?:adressez-vous|tournez-vous|interrogez|contactez|renseignez-vous|"
     rf"voyez avec)\b[^.]{{0,60}}?{_ELSEWHERE}",
     # The matter is another body's to decide by its own autonomy: "les programmes sont fixés
     # par les universités elles-mêmes, en vertu de leur autonomie".
     r"\b(?:en vertu de|vu|compte tenu de|dans le (?:respect|cadre) de|relev\w* de) "
-    r"(?:leur|son|sa|l') ?autonomie\b",
+    r"(?:leur|son|sa|l') ?autonomie\b"
+    # The autonomy of a body, not of a battery ("leur autonomie limitée à 200 km").
+    r"(?=\s*(?:[,.;)]|$)| (?:communale|locale|universitaire|pedagogique|de gestion"
+    r"|institutionnelle|des|du|de la|d')\b)",
     r"\b(?:behoort|behoren) tot (?:de|hun|zijn|haar) autonomie\b",
     # Only someone else can answer: "seul le parquet peut vous renseigner", "seul le Collège
     # est en mesure de fournir ces données".
     r"\bseule?s? (?!moi\b)[^.;]{0,60}?\b(?:peu\w*|pourr\w*|(?:est|sont|serai\w*) en mesure)\b"
-    r"(?: de| d')? ?(?:vous |l'honorable membre |le |la |les )?(?:renseigner|repondre|informer"
-    r"|fournir (?:ces|les|des) (?:donnees|chiffres|informations|renseignements))\b",
+    # "Informer" and "répondre" only of the member or the question: "seuls les agents
+    # assermentés peuvent informer le contrevenant" is an answer.
+    rf"(?: de| d')? ?(?:(?:vous |{MEMBER} )(?:renseigner|repondre|informer)|(?:le |la |les )?"
+    rf"renseigner|repondre a (?:cette|votre|vos|ces) questions?"
+    rf"|fournir (?:ces|les|des) (?:donnees|chiffres|informations|renseignements))\b",
     # The minister cannot answer in someone else's place: "je ne puis répondre à sa place".
     r"\b(?:ne|n') ?(?:puis|peux|pouvons|saurais)\b(?: pas)? repondre a (?:sa|leur) place\b",
     # "c'est à elle qu'il appartient de répondre", "c'est vers son collège qu'il convient de
     # se tourner".
     r"\bc'est (?:donc |des lors )?(?:a|vers|aupres d\w*) [^.]{0,60}?qu'il (?:vous )?(?:appart\w*"
-    r"|conv\w*|rev\w*|faud\w*|faut) (?:de |d')?(?:vous |se |s')?(?:repondre|tourner|adresser"
-    r"|l'interroger|interroger|poser|informer|renseigner)\b",
+    r"|conv\w*|rev\w*|faud\w*|faut) (?:de |d')?(?:(?:vous |se |s')?(?:repondre|tourner|adresser"
+    r"|l'interroger|interroger|poser)|vous (?:informer|renseigner))\b",
     # The member sent to someone else without a verb of asking: "je vous renvoie vers les
     # ministres régionaux compétents".
-    r"\b(?:renvo\w*|renverr\w*|redirig\w*|reorient\w*) (?:vers|a|aux?) (?:les |la |le )?"
-    r"(?:ministres?|collegues?|secretaires? d'etat|autorites?|instances?)\b",
+    # Only the member or the question is sent: "les signalements sont renvoyés aux autorités
+    # judiciaires" is an answer.
+    rf"\b(?:vous|{MEMBER}|questions?)\b[^.]{{0,20}}?\b(?:renvo\w*|renverr\w*|redirig\w*"
+    rf"|reorient\w*) (?:vers|a|aux?) (?:les |la |le )?"
+    rf"(?:ministres?|collegues?|secretaires? d'etat|autorites?|instances?)\b",
     r"\b(?:is|zijn|behoort tot|valt onder) (?:een |de )?(?:exclusieve )?bevoegdhe\w* van\b",
     r"\b(?:u|het geachte lid) (?:zich )?(?:te )?(?:richt|richten|wenden|wendt)\b"
     r"[^.]{0,30}\btot\b",
@@ -221,10 +244,14 @@ NOT_COMPETENT: tuple[str, ...] = (
 
 # A sentence that points to another answer, or to what was said or shown elsewhere.
 BY_REFERENCE: tuple[str, ...] = (
-    r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*|voir|consulter)\b[^.]{0,80}?"
-    r"\breponses?\b",
+    # "Reporter" refers only reflexively ("vous reporter à"): "le projet a été reporté à 2027"
+    # is postponed; "en réponse à" is a locution ("en réponse aux demandes des communes").
+    r"\b(?:renv[oe]\w*|renverr\w*|refer\w*|(?:se|vous|me|nous|s'y|vous y) report\w*|voir"
+    r"|consulter)\b[^.]{0,80}?(?<!\ben )\breponses?\b",
+    # Not "nous avons répondu favorablement à cette demande": a decision on the substance.
     r"\b(?:j'ai|nous avons|il a|il y a) (?:deja |bien )?(?:eu l'occasion de |ete )?"
-    r"(?:deja )?(?:repondu|repondre)\b",
+    r"(?:deja )?(?:repondu|repondre)\b"
+    r"(?! (?:favorablement|positivement|negativement|defavorablement)\b)",
     # Another minister answered the same question: "ma collègue y a répondu", "le ministre
     # a déjà répondu en partie à cette question".
     r"\b(?:a|ont|avait|avaient|aurait) (?:deja |egalement |aussi |bien |en partie )*"
@@ -256,8 +283,11 @@ BY_REFERENCE: tuple[str, ...] = (
     # The member sent to the record of what was said: minutes, an exchange, an interpellation
     # ("je vous invite à consulter le compte rendu de cette séance", "vous pouvez retrouver
     # ma réponse dans le compte rendu", "je vous invite à vous référer à ces échanges").
-    rf"\b(?:je|nous|vous|veuillez|{MEMBER})\b[^.]{{0,40}}?\b(?:renv[oe]\w*|renverr\w*"
-    rf"|refer\w*|report\w*|consulter|lire|relire|retrouver|trouverez)\b[^.]{{0,60}}?"
+    # The member reads; the minister only sends ("nous avons pu consulter les procès-verbaux"
+    # is an answer).
+    rf"(?:\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,40}}?\b(?:renv[oe]\w*|renverr\w*"
+    rf"|refer\w*|report\w*|consulter|lire|relire|retrouver|trouverez)"
+    rf"|\b(?:je|nous)\b[^.]{{0,40}}?\b(?:renv[oe]\w*|renverr\w*|refer\w*|report\w*))\b[^.]{{0,60}}?"
     rf"\b(?:comptes? rendus?|proces-verbal|proces-verbaux|(?:ces|cet|cette|mes|nos|les) "
     rf"(?:echanges?|interpellations?|debats?|discussions?))\b",
     # The answer named first, the referral in a relative clause after it: "certains
@@ -269,6 +299,9 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\bantwoord\b.{0,120}?\bwaarnaar (?:ik|wij|we)\b(?: \w+){0,3}? (?:verwijs|verwijzen)\b",
     # The impersonal passive: "op deze vraag werd reeds geantwoord", "deze vraag werd al
     # beantwoord tijdens de plenaire vergadering", "ik heb reeds op die vraag geantwoord".
+    # The question or the minister as the subject: "sinds de lancering werden al 1.250 vragen
+    # beantwoord door het contactcenter" is an answer.
+    r"\b(?:vraag|ik|wij|we)\b[^.]{0,40}?"
     r"\b(?:werd|werden|is|zijn|heb|hebben|heeft)\b(?: \w+){0,3}? (?:reeds|al|eerder)\b"
     r"(?: [\w.-]+){0,4}? (?:geantwoord|beantwoord)\b",
     # Sent to what was said or shown elsewhere instead of an answer: a presentation, a
@@ -299,7 +332,7 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:voyez|consultez|consult(?:era|erez|eront|ez)|lisez|relisez)\b[^.]{0,60}?\breponses?\b",
     # Nominal referrals: "Renvoi à la réponse à la question n° ...", "Cf. question n° 1287",
     # "Référence est faite à la réponse".
-    r"(?:^|[;:(]\s?)\W*(?:renvoi (?:a|au|aux)|cf\.?|reference est faite a|voir) "
+    r"(?:^|[;:(]\s?)[^\w;:(]{0,5}(?:renvoi (?:a|au|aux)|cf\.?|reference est faite a|voir) "
     r"(?:la |ma |sa |notre )?(?:reponses?|questions?)\b",
     # The answer named first, the member sent to it in a relative clause: "à laquelle la
     # députée voudra bien se rapporter", "à laquelle vous pouvez vous référer".
@@ -310,23 +343,31 @@ BY_REFERENCE: tuple[str, ...] = (
     # "les réponses ont été données dans ma réponse à la question n° 1561".
     r"\b(?:ma|notre|sa|cette) reponse (?:a|aux) (?:la |ma |votre )?(?:\w+ )?(?:questions?"
     r"|interpellations?)\b[^.]{0,80}?\b(?:repond|reste (?:valable|d'actualite)|demeure)\b",
-    r"\b(?:identique|semblable|similaire|conforme)s? a (?:celle|ma reponse|la reponse)\b",
+    # "Celle" must be an answer: "la procédure est identique à celle appliquée pour ..." is one.
+    r"\b(?:identique|semblable|similaire|conforme)s? a (?:ma reponse|la reponse|celles? "
+    r"(?:donnee|fournie|apportee|communiquee|que (?:j'ai|nous avons|j'avais|nous avions)))\b",
+    r"\breponses?\b[^.]{0,40}?\b(?:identique|semblable|similaire|conforme)s? a celles?\b",
     r"\b(?:donnee?s?|fournie?s?|apportee?s?)\b[^.]{0,20}\bdans (?:ma|la|notre|sa) reponse\b",
     # Something published instead of the information: "les éléments demandés figurent dans le
     # rapport annuel", "sont publiées sur le site", "le tableau de bord publié par Statbel,
     # auquel je renvoie".
     r"\b(?:elements|chiffres|informations|donnees|reponses?|renseignements)\b[^.]{0,30}?"
-    r"\b(?:figur\w*|repris\w*|publie\w*|disponibles?|se trouvent|contenu\w*)\b[^.]{0,20}?"
+    # A main verb, not a participle that qualifies the noun: "les chiffres repris dans le
+    # rapport annuel font état de 312 agressions" gives them.
+    r"\b(?:figur(?:e|ent|ait|aient|era|eront)|(?:est|sont|sera|seront|a ete|ont ete|etait"
+    r"|etaient) (?:repris|publie|disponible|contenu)\w*|se trouvent|se trouve)\b[^.]{0,20}?"
     r"\b(?:dans|sur|en) (?:le |la |les |l'|son |sa |ses )?(?:rapports?|site|note|tableau de bord"
     r"|publications?|compte rendu|documents?|etudes?|bulletin)\b",
     r"\b(?:auquel|a laquelle|auxquels|auxquelles) (?:je|nous) (?:vous |me |nous )?"
     r"(?:renv[oe]\w*|refer\w*)\b",
-    r"\b(?:invit\w*|pri\w*)\b[^.]{0,30}?\b(?:consulter|lire|relire)\b[^.]{0,20}?"
+    r"\b(?:invit\w*|pri(?:e|ons|ez)\b)\b[^.]{0,30}?\b(?:consulter|lire|relire)\b[^.]{0,20}?"
     r"\b(?:le site|les? sites?|le rapport|la page|le compte rendu)\b",
     rf"\b{MEMBER}\b[^.]{{0,30}}?\b(?:trouv\w*|consult\w*)\b[^.]{{0,40}}?\b(?:compte rendu|"
     rf"rapport|site)",
     rf"\b(?:que|qu') {MEMBER} (?:peut|pourra|pourrait) consulter\b",
-    r"\b(?:en|d'en|a en) (?:lire|prendre connaissance)\b",
+    # The member reads it: "les parents peuvent en prendre connaissance via l'application" is
+    # an answer.
+    rf"\b(?:vous|{MEMBER})\b[^.]{{0,40}}?\b(?:en|d'en|a en) (?:lire|prendre connaissance)\b",
     r"\brenv\w* (?:l'honorable membre |le membre |vous )?(?:a|au|aux) (?:l'avis|la note|le "
     r"rapport|la presentation|l'expose)\b",
     # The answer as a pronoun: "je me permets de renvoyer à celle que j'ai donnée".
@@ -342,5 +383,7 @@ BY_REFERENCE: tuple[str, ...] = (
     r"|y a lieu) de (?:se )?(?:referer|reporter|rapporter)\b",
     r"\bkennis (?:te )?(?:nemen|neemt) van (?:het|mijn|zijn|haar) antwoord\b",
     r"\braadpleeg\w*\b[^.]{0,40}\bantwoord\b",
-    r"\bverwijs\w*\b[^.]{0,60}\b(?:verslag|integraal verslag)\b",
+    # The minister refers ("ik verwijs", "verwijzen wij"), not a doctor who "verwijst".
+    r"\b(?:verwijs|(?:ik|wij|we) verwijzen|verwijzen (?:wij|we))\b[^.]{0,60}\b(?:verslag"
+    r"|integraal verslag)\b",
 )

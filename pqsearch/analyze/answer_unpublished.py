@@ -12,12 +12,15 @@ from pqsearch.analyze.answer_phrases import MEMBER
 # A sentence that shows the answer was sent directly to the member, not printed.
 NOT_PUBLISHED: tuple[str, ...] = (
     # French and Dutch forms of the federal bulletin's notice for documentary answers.
-    r"\breponse\b[^.]{0,60}\b(?:transmise?|communiquee?|envoyee?|adressee?|remise?)\b"
+    # Not the locution "en réponse à" ("en réponse à la crise, une prime a été adressée
+    # directement aux ménages").
+    r"(?<!\ben )\breponse\b[^.]{0,60}\b(?:transmise?|communiquee?|envoyee?|adressee?|remise?)\b"
     r"[^.]{0,30}\bdirectement\b",
     r"\bdirectement (?:transmise?|communiquee?|envoyee?|adressee?) a l'(?:honorable )?"
     r"(?:membre|auteure?|depute)",
     r"\bn'a pas ete (?:inseree?|publiee?|reprise?) dans le bulletin\b",
-    r"\b(?:reponse|elle)\b[^.]{0,30}? n'(?:est|a) pas (?:ete )?(?:publiee|imprimee)\b",
+    # "Elle" may be anything ("l'étude ..., mais elle n'a pas été publiée"): only the answer.
+    r"\breponse\b[^.]{0,30}? n'(?:est|a) pas (?:ete )?(?:publiee|imprimee)\b",
     # The answer sent to the member, "directement" or not, in any tense and voice: "la
     # réponse vous a été transmise par lettre", "cette réponse a été communiquée par courriel
     # au député", "j'ai transmis directement ma réponse à l'honorable membre", "je vous ai
@@ -28,7 +31,9 @@ NOT_PUBLISHED: tuple[str, ...] = (
     rf"(?:a|ont|avait|sera|est|fut) (?:deja |bien )?(?:ete )?"
     rf"(?:transmise|communiquee|envoyee|adressee|remise)\b"
     rf"[^.]{{0,40}}?\b(?:a|au|aux) (?:{MEMBER}|l'(?:honorable )?(?:membre|auteure?|deputee?)"
-    rf"|(?:la |le )?(?:deputee?|auteure?))\b",
+    # "L'auteur de la plainte" is someone else; "l'auteur de la question" is the member.
+    rf"|(?:la |le )?(?:deputee?|auteure?))\b"
+    rf"(?! (?:de|du|des|d')\b(?! ?(?:la |cette |l')?question))",
     r"\b(?:la|ma|cette|notre) reponse (?:a (?:cette|votre) question )?vous "
     r"(?:a|ont|avait|sera|est) (?:deja |bien )?(?:ete )?"
     r"(?:transmise|communiquee|envoyee|adressee|remise|parvenue)\b",
@@ -44,7 +49,7 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # directement à l'honorable membre", "ont été envoyées directement au député".
     r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
     r"(?:l'(?:honorable )?|la |le )?(?:mme |m\. |madame |monsieur )?(?:la |le )?"
-    r"(?:membre|auteure?|depute|deputee|parlementaire)",
+    r"(?:membre|auteure?|depute|deputee|parlementaire)\b(?! (?:du|de|des|d')\b)",
     # The nominal form: "la réponse a fait l'objet d'un envoi direct à M. le Député".
     r"\breponse\b[^.]{0,40}?\bl'objet d'un envoi\b|\benvoi direct (?:a|au|aux)\b",
     # Documents left for consultation at the parliament's registry, not printed.
@@ -52,8 +57,11 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"\b(?:consult\w*|disponibles?|depose\w*)\b[^.]{0,20}\bau greffe\b",
     r"\bau greffe (?:de la chambre|du parlement)\b",
     # The same in Dutch: "dit overzicht kan (...) bij de griffie geraadpleegd worden".
-    r"\b(?:geraadpleegd|ingezien|neergelegd)\b[^.]{0,60}\bgriffie\b",
-    r"\bgriffie\b[^.]{0,60}\b(?:geraadpleegd|ingezien|neergelegd)\b",
+    # The parliament's registry, not a court's ("ter griffie van de ondernemingsrechtbank").
+    r"\b(?:geraadpleegd|ingezien|neergelegd)\b[^.]{0,60}\bgriffie\b"
+    r"(?! van (?:de|het) (?!kamer|parlement)\w)",
+    r"\bgriffie\b(?! van (?:de|het) (?!kamer|parlement)\w)[^.]{0,60}"
+    r"\b(?:geraadpleegd|ingezien|neergelegd)\b",
     r"\ble greffe de la chambre\b[^.]{0,40}\btransmettra\b",
     r"\bcaractere de (?:pure|simple) documentation\b",
     r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
@@ -70,11 +78,17 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"(?:la |le )?(?:honorable |)(?:membre|auteure?|deputee?|parlementaire)\b",
     # "Il a été répondu directement à l'honorable membre", "a reçu une réponse par courrier".
     r"\bil a ete repondu directement\b",
-    r"\b(?:a|ont) recu une reponse (?:par (?:courrier|courriel|lettre)|directe)\b",
+    # The member received it: "les demandeurs ont reçu une réponse par courrier" is an answer.
+    rf"\b(?:vous|{MEMBER}|l'auteure?)\b[^.]{{0,20}}?\b(?:a|avez|ont) recu une reponse "
+    rf"(?:par (?:courrier|courriel|lettre)|directe)\b",
     r"\b(?:ete )?(?:remise?s?|transmise?s?) directement (?:a|au) (?:l'honorable membre|"
     r"la deputee?|le depute|l'auteure?)\b",
-    r"\b(?:n'est|ne sont) pas publiee?s?\b[^.]{0,60}?\b(?:communiquee?s?|transmise?s?|"
-    r"envoyee?s?|adressee?s?)\b",
+    # Sent to the member: "la liste n'est pas publiée, mais elle est transmise aux communes"
+    # is an answer.
+    rf"\b(?:n'est|ne sont) pas publiee?s?\b[^.]{{0,60}}?(?:\bvous (?:a|ont|est|sont|sera|seront"
+    rf"|avait|avaient) (?:ete )?(?:communiquee?s?|transmise?s?|envoyee?s?|adressee?s?)\b"
+    rf"|\b(?:communiquee?s?|transmise?s?|envoyee?s?|adressee?s?)\b[^.]{{0,20}}?\b(?:a|au|aux) "
+    rf"(?:{MEMBER}|l'(?:honorable )?(?:membre|auteure?)|(?:la |le )?deputee?)\b)",
     r"\b(?:envoyee?|transmise?|communiquee?) (?:au|a la) deputee? (?:par voie electronique|par "
     r"courriel|par courrier|par lettre)\b",
 )

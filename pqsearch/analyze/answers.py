@@ -33,7 +33,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 4
+ANSWER_RULES_REVISION = 5
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -125,11 +125,92 @@ _ACTS: dict[str, str] = {
     ),
 }
 
+# Literal pieces of which every phrasing's match holds one, looked for with `in` in each
+# sentence before any regex: the phrasings have no leading literal, and trying them on every
+# sentence cost ten times the rest of the classification. tests/analyze/test_answers.py checks
+# every match of every phrasing over the batteries and the corpus's answers: a phrasing added
+# without its keyword would otherwise silently never match.
+_KEYWORDS = (
+    "repon",
+    "compet",
+    "renv",
+    "refer",
+    "report",
+    "adress",
+    "aupres",
+    "antwoord",
+    "bevoeg",
+    "relev",
+    "ressort",
+    "attribution",
+    "departement",
+    "portefeuille",
+    "question",
+    "consult",
+    "lire",
+    "connaissance",
+    "transm",
+    "publie",
+    "directement",
+    "greffe",
+    "griffie",
+    "autonomie",
+    "appart",
+    "verwijs",
+    "verwijz",
+    "vraag",
+    "vragen",
+    "envo",
+    "parvenir",
+    "documentation",
+    "rechtstreeks",
+    "interrog",
+    "tourn",
+    "redirig",
+    "reorient",
+    "trouv",
+    "obten",
+    "obtiendr",
+    "identique",
+    "similaire",
+    "semblable",
+    "conforme",
+    "voyez",
+    "renvoi",
+    "cf",
+    "kennis",
+    "raadpleeg",
+    "hors",
+    "dehors",
+    "matiere",
+    "conv",
+    "lieu",
+    "veuillez",
+    "preferable",
+    "seul",
+    "vous",
+    "membre",
+    "depute",
+    "parlementaire",
+    "insere",
+    "richt",
+    "wend",
+    "repris",
+    "figur",
+    "disponib",
+    "contenu",
+    "bulletin",
+    "doorge",
+    "overge",
+    "toegez",
+    "toegest",
+    "verslag",
+)
+
 # Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
 _PHRASE_RES = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
 }
-_ANY_PHRASE = re.compile("|".join(f"(?:{p})" for patterns in _PHRASES.values() for p in patterns))
 _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
 
 # Sentence ends: a stop followed by space and a capital, unless the stop closes a common
@@ -186,22 +267,28 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
     (another answer, a competent colleague, a direct mailing) decides the type unless the
     answer also answers part of the question itself (see `MAX_CONTEXT_SENTENCES`)."""
     folded = fold_in_place(answer)
-    # Most answers send nobody anywhere: one pass over the whole text settles them.
-    if _ANY_PHRASE.search(folded) is None:
+    # Most sentences send nobody anywhere: without a keyword, no phrasing is tried on them.
+    spans = _sentences(answer)
+    flagged = [_has_keyword(folded[start:end]) for start, end in spans]
+    if not any(flagged):
         return AnswerClassification(SUBSTANTIVE)
     asked = " ".join(fold_in_place(question).split())
     found: dict[str, int] = {}
     own = 0
     answered = False
-    for start, end in _sentences(answer):
+    for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
-            match = pattern.search(sentence)
+            match = pattern.search(sentence) if keyword else None
             if match is not None:
                 found.setdefault(kind, start + match.start())
                 if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
                     own += 1
-                answered = answered or _clause_answers_part(sentence, match, asked)
+                answered = (
+                    answered
+                    or _clause_answers_part(sentence, match, asked)
+                    or (kind != NOT_PUBLISHED and _rest_answers_part(sentence, match, asked))
+                )
                 break
         else:
             informative = _informative(sentence, asked)
@@ -212,6 +299,10 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
         return AnswerClassification(SUBSTANTIVE)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
     return AnswerClassification(kind, _sentence_around(answer, found[kind]))
+
+
+def _has_keyword(text: str) -> bool:
+    return any(keyword in text for keyword in _KEYWORDS)
 
 
 def _answers_part(text: str) -> bool:
@@ -245,6 +336,21 @@ def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> boo
                 return True
     citation = information.CITATION.match(sentence)
     return citation is not None and _answers_part(citation.group("rest"))
+
+
+def _rest_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
+    """Whether a sentence that sends the member elsewhere gives a fact of its own outside the
+    phrase that sends, with no clause break between them: "selon les chiffres que vous
+    obtiendrez auprès de Sciensano, 1.245 cas ont été recensés". Cited numbers ("aux questions
+    n° 301, 302 et 303") are no fact (`answer_information.CITED_NUMBERS`), so a referral stays
+    one."""
+    rest = f"{sentence[: match.start()]} {sentence[match.end() :]}"
+    rest = information.CITED_NUMBERS.sub(" ", _BRACKETS.sub(" ", rest))
+    return (
+        _answers_part(rest)
+        and not information.NOTHING_NEW.search(rest)
+        and _informative(rest, asked)
+    )
 
 
 def _informative(sentence: str, asked: str) -> bool:
@@ -338,9 +444,11 @@ def rules_fingerprint() -> str:
     content = {
         "revision": ANSWER_RULES_REVISION,
         "types": ANSWER_TYPES,
-        "phrases": _PHRASES,
+        # Lists of items, not dicts: `sort_keys` would drop their order, which decides the type.
+        "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
-        "acts": _ACTS,
+        "acts": list(_ACTS.items()),
+        "keywords": _KEYWORDS,
         "patterns": [
             pattern.pattern
             for pattern in (
@@ -353,6 +461,7 @@ def rules_fingerprint() -> str:
                 information.ANSWERS_PART,
                 information.CLAUSE_BREAK,
                 information.INCIDENTAL,
+                information.CITED_NUMBERS,
                 _SENTENCE_END,
                 _BRACKETS,
             )

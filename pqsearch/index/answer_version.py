@@ -5,9 +5,9 @@ ingest into an index whose types came from other rules, or from rules it never r
 index written before they were), types every document it does not write anyway again, and
 rewrites those whose type or quoted evidence changed. Unlike sectors (`sector_version`), this
 is done unasked: an answer type needs no spaCy and no source file, only the question stored
-in each document's record; reading and typing them all costs 1.5 to 2.3 ms a document, once
-per change of rules (a no-op ingest of 334 documents took 2.1 s with it, 1.35 to 1.64 s
-without: BENCHMARKS.md), where re-analysing sectors takes an hour per 100,000. A document rewritten
+in each document's record; typing them costs about 2.7 ms a document (the median over the
+shared corpus's 1,523 answers at a load of 3, benchmarks/answer_type_speed.py; BENCHMARKS.md),
+once per change of rules, where re-analysing sectors takes an hour per 100,000. A document rewritten
 has its text lemmatized again (Whoosh keeps no lemmas to copy), so spaCy loads only when
 some type changed. The fingerprint is recorded after the run's last commit: a run killed
 before it leaves the old one, and the next ingest checks again.
