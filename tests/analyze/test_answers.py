@@ -12,6 +12,7 @@ import random
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -730,67 +731,49 @@ def test_round_two_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
     assert {label.key.split("/")[1]: label.split for label, _ in wordings} == drawn
 
 
-def test_every_round_two_dev_wording_gets_its_labelled_type() -> None:
-    report = measure_wordings(load_wordings(ROUND_2), "dev")
-    assert report.total == 87
-    assert report.misses == (), report.misses
-
-
-# Round 2's test half was measured once (76/86, 2 December 2026, s8-answers; BENCHMARKS.md) with
-# ten misses allowed; the third round (s8-answers3) then tuned the rules on it, so it is dev
-# now and every one of its wordings must get its label.
-def test_round_two_test_half_measured_once_then_tuned_on_gets_its_labelled_types() -> None:
-    report = measure_wordings(load_wordings(ROUND_2), "test")
-    assert report.total == 86
-    assert report.misses == (), report.misses
-
-
 ROUND_3 = TEST_DATA / "answer_type_wordings_3.toml"
-
-
-def test_round_three_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
-    wordings = load_wordings(ROUND_3)
-    assert len(wordings) >= 165
-    assert len({label.key for label, _ in wordings}) == len(wordings)
-    assert all(label.reason for label, _ in wordings)
-    # The split its header describes, drawn before any run: per type, the entries' positions
-    # in file order shuffled with one generator, the first half (rounded up) dev.
-    rng = random.Random(20261204)
-    drawn: dict[str, str] = {}
-    for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
-        keys = [label.key for label, _ in wordings if label.type == kind]
-        order = list(range(len(keys)))
-        rng.shuffle(order)
-        half = (len(keys) + 1) // 2
-        drawn.update((keys[i], "dev" if n < half else "test") for n, i in enumerate(order))
-    assert {label.key: label.split for label, _ in wordings} == drawn
-
-
-def test_every_round_three_dev_wording_gets_its_labelled_type() -> None:
-    report = measure_wordings(load_wordings(ROUND_3), "dev")
-    assert report.total == 90
-    assert report.misses == (), report.misses
-
-
-# Round 3's test half was measured once (80/87, 2 December 2026, s8-answers3; BENCHMARKS.md)
-# with seven misses allowed; the fourth round (s8-answers4) then tuned the rules on them, so it
-# is dev now and every one of its wordings must get its label.
-def test_round_three_test_half_measured_once_then_tuned_on_gets_its_labelled_types() -> None:
-    report = measure_wordings(load_wordings(ROUND_3), "test")
-    assert report.total == 87
-    assert report.misses == (), report.misses
-
-
 ROUND_4 = TEST_DATA / "answer_type_wordings_4.toml"
 
 
-def test_round_four_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
-    wordings = load_wordings(ROUND_4)
+# Every half the rules were tuned on must be all right. Round 2's test half was measured once
+# (76/86, s8-answers) with ten misses allowed, round 3's (80/87, s8-answers3) with seven; the
+# next round then tuned the rules on them, so they are dev now (BENCHMARKS.md, eighth session).
+@pytest.mark.parametrize(
+    ("path", "split", "total"),
+    [
+        (ROUND_2, "dev", 87),
+        (ROUND_2, "test", 86),
+        (ROUND_3, "dev", 90),
+        (ROUND_3, "test", 87),
+        (ROUND_4, "dev", 85),
+    ],
+    ids=[
+        "round 2 dev",
+        "round 2 test, tuned on since",
+        "round 3 dev",
+        "round 3 test, tuned on since",
+        "round 4 dev",
+    ],
+)
+def test_every_wording_the_rules_were_tuned_on_gets_its_labelled_type(
+    path: Path, split: str, total: int
+) -> None:
+    report = measure_wordings(load_wordings(path), split)
+    assert report.total == total
+    assert report.misses == (), report.misses
+
+
+@pytest.mark.parametrize(("path", "seed"), [(ROUND_3, 20261204), (ROUND_4, 20261205)])
+def test_rounds_three_and_four_are_labelled_with_a_reason_and_split_by_their_seed(
+    path: Path, seed: int
+) -> None:
+    wordings = load_wordings(path)
     assert len(wordings) >= 165
     assert len({label.key for label, _ in wordings}) == len(wordings)
     assert all(label.reason for label, _ in wordings)
-    # The split its header describes, drawn before any run, as round 3's with its own seed.
-    rng = random.Random(20261205)
+    # The split each header describes, drawn before any run: per type, the entries' positions
+    # in file order shuffled with one generator, the first half (rounded up) dev.
+    rng = random.Random(seed)
     drawn: dict[str, str] = {}
     for kind in (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED):
         keys = [label.key for label, _ in wordings if label.type == kind]
@@ -799,12 +782,6 @@ def test_round_four_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
         half = (len(keys) + 1) // 2
         drawn.update((keys[i], "dev" if n < half else "test") for n, i in enumerate(order))
     assert {label.key: label.split for label, _ in wordings} == drawn
-
-
-def test_every_round_four_dev_wording_gets_its_labelled_type() -> None:
-    report = measure_wordings(load_wordings(ROUND_4), "dev")
-    assert report.total == 85
-    assert report.misses == (), report.misses
 
 
 # Round 4's test half when it was measured, once, after the rules were tuned on its dev half and
