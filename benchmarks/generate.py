@@ -31,7 +31,17 @@ REPO = Path(__file__).resolve().parents[1]
 # The workspace's shared corpus has more French text (federal plenary debates); a clone alone
 # generates from the shipped corpus.
 SHARED_CORPUS = REPO.parent / "shared" / "corpus"
-CORPUS = SHARED_CORPUS if SHARED_CORPUS.is_dir() else REPO / "corpus"
+SHIPPED_CORPUS = REPO / "corpus"
+
+
+def default_texts() -> Path:
+    """The folder the scale corpus is generated from by default: `../shared/corpus` when it
+    lies beside the checkout, else the repository's `corpus/`. Looked up when a benchmark
+    runs, not when this module is imported: the tests import it and must not touch anything
+    outside the repository."""
+    return SHARED_CORPUS if SHARED_CORPUS.is_dir() else SHIPPED_CORPUS
+
+
 DEFAULT_SEED = 20261128
 
 FIRST_YEAR = 2006
@@ -200,7 +210,7 @@ def _is_french(text: str) -> bool:
     return french > 2 * sum(w in _DUTCH_MARKERS for w in words)
 
 
-def load_pools(corpus: Path = CORPUS) -> Pools:
+def load_pools(corpus: Path) -> Pools:
     """Sentences, titles and per-document sentence counts from the real French documents."""
     from pqsearch.parse import parse_paths
 
@@ -363,12 +373,14 @@ class Generator:
             yield record
 
 
-def write_corpus(path: Path, count: int, *, seed: int = DEFAULT_SEED, texts: Path = CORPUS) -> Path:
+def write_corpus(
+    path: Path, count: int, *, seed: int = DEFAULT_SEED, texts: Path | None = None
+) -> Path:
     """Write `count` documents to `path` (JSON Lines), one line at a time, from the real
     French documents of `texts` (by default `../shared/corpus` when it lies beside the
     checkout, else the repository's `corpus/`: the two give documents of other lengths)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    generator = Generator(load_pools(texts), seed)
+    generator = Generator(load_pools(texts or default_texts()), seed)
     with path.open("w", encoding="utf-8") as out:
         for record in generator.records(count):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -383,8 +395,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--texts",
         type=Path,
-        default=CORPUS,
-        help="folder of the real documents the corpus is generated from",
+        default=None,
+        help="folder of the real documents the corpus is generated from (default: "
+        "../shared/corpus beside the checkout, else corpus/)",
     )
     args = parser.parse_args(argv)
     out = args.out or REPO / "benchmarks" / "out" / f"corpus-{args.docs}.jsonl"

@@ -43,7 +43,6 @@ if str(REPO) not in sys.path:
 
 from benchmarks import baselines  # noqa: E402
 from benchmarks.children import run_child  # noqa: E402
-from benchmarks.generate import CORPUS as GENERATOR_TEXTS  # noqa: E402
 from benchmarks.generate import DEFAULT_SEED, write_corpus  # noqa: E402
 from benchmarks.query_mix import VARIANTS, BenchQuery, mix_search, query_mix  # noqa: E402
 from benchmarks.report import markdown  # noqa: E402
@@ -313,8 +312,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--texts",
         type=Path,
-        default=GENERATOR_TEXTS,
-        help="folder of the real documents the corpus is generated from",
+        default=None,
+        help="folder of the real documents the corpus is generated from (default: "
+        "../shared/corpus beside the checkout, else corpus/)",
     )
     parser.add_argument("--out", type=Path, default=HERE / "out", help="corpus and JSON folder")
     parser.add_argument("--work", type=Path, default=None, help="folder for the indexes")
