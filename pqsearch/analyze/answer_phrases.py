@@ -64,9 +64,10 @@ _ASK_ELSEWHERE = (
 _INVITE = r"(?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur|convi)\w*"
 
 # A sentence that only says who is competent, as a fact ("les communes sont compétentes pour
-# la délivrance des cartes", "l'enseignement est une compétence des Communautés"): it decides
-# not_competent, unless the answer goes on to figures of its own, which make it the context of
-# an answer ("... Parking.brussels centralise toutefois les données : 48.213 cartes").
+# la délivrance des cartes", "l'enseignement est une compétence des Communautés"): one of the
+# not-competent phrasings (spliced into `NOT_COMPETENT` below). Like any of them it does not
+# decide when the answer also answers part of the question ("... Parking.brussels centralise
+# toutefois les données : 48.213 cartes"), by the partial-answer rule of `answers`.
 ATTRIBUTED: tuple[str, ...] = (
     r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
     r"(?:de|des|du|d')",
