@@ -77,6 +77,15 @@ def real_examples() -> list[Example]:
     return [(label, documents[label.key]) for label in labels]
 
 
+def all_examples() -> list[Example]:
+    """Every labelled example: the real labels, the negatives and the four rounds."""
+    return [
+        *real_examples(),
+        *load_wordings(NEGATIVES),
+        *(example for path in ROUNDS for example in load_wordings(path)),
+    ]
+
+
 def score(name: str, examples: Sequence[Example], classify: Classifier) -> RoundScore:
     """Classify every example and count per type, and the two kinds of error."""
     support: Counter[str] = Counter()
