@@ -3,15 +3,18 @@
 The rules (`analyze.answers`) know the phrasings they were written on; each new blind writer's
 referrals and redirections were missed about one time in eight. The model reads the words
 around them instead: prefix stems of the folded words and their pairs (so "renvoie",
-"renvoyer" and "renverrai" share "renv"), whether a figure of the answer's own is there, the
-number of sentences, and the rules' own reading. It is fitted by
-benchmarks/answer_model_fit.py on the blind rounds of wordings, the real labels and the
-negatives, and shipped as data (`MODEL_FILE`), whose hash is part of the rules' fingerprint.
+"renvoyer" and "renverrai" share "renv"), the number of sentences, and two of the rules'
+signals (a figure or a yes or no of the answer's own; clauses that say something without a
+word that sends the member elsewhere). It is fitted by benchmarks/answer_model_fit.py on the
+blind rounds of wordings, the real labels and the negatives, and shipped as data
+(`MODEL_FILE`), whose hash is part of the rules' fingerprint.
 
 It only ever turns a short substantive reading into another type, never the other way: a
 non-substantive answer holds its pointer and at most a sentence or two of context, while
 misreading an answer on the substance is the worse error, so the model needs a probability of
-at least `ModelFile.threshold` and an answer of at most `MAX_SENTENCES` sentences.
+at least `ModelFile.threshold` and an answer of at most `MAX_SENTENCES` sentences, and
+`answers` asks it only about answers in which the rules found no pointer at all.
+benchmarks/answer_type_generalisation.py measures it on blind rounds it was not fitted on.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from pqsearch.errors import PqsearchError
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "answer-model-1.json"
 # The format this code reads; a file of another format is refused, not misread.
 MODEL_FORMAT = 1
-# Every non-substantive answer of the 1,100 labelled ones has at most three sentences.
+# Every non-substantive answer among the 1,135 labelled ones has at most three sentences.
 MAX_SENTENCES = 3
 # Words longer than this are cut to it: the stem of a verb's persons, tenses and moods.
 STEM_CHARS = 4

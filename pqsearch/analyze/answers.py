@@ -1,12 +1,14 @@
 """What kind of answer a question got: on the substance, by reference, redirected, none, ...
 
-Rules, not a model: the procedure table decides withdrawn, lapsed and converted questions;
+Rules first: the procedure table decides withdrawn, lapsed and converted questions;
 answers are read sentence by sentence for those that send the member elsewhere ("ne relève
 pas de mes compétences", "je vous renvoie à ma réponse à la question n° ...", "la réponse a
 été transmise directement"), which decide the type unless the answer also answers part of
 the question itself; a missing answer is unanswered, or not published when the page gives a
 reply date. The phrasings are data (`answer_phrases`), French first, with the Dutch of the
 federal Chamber's bulletins, and so is what counts as information (`answer_information`).
+A short answer in which the rules find no pointer gets a second reading by a fitted model
+(`answer_model`), for the wordings of referrals the phrasings do not know.
 
 The types are plain strings because the index stores them as facet values.
 """
