@@ -1,12 +1,14 @@
 """What kind of answer a question got: on the substance, by reference, redirected, none, ...
 
-Rules, not a model: the procedure table decides withdrawn, lapsed and converted questions;
+Rules first: the procedure table decides withdrawn, lapsed and converted questions;
 answers are read sentence by sentence for those that send the member elsewhere ("ne relève
 pas de mes compétences", "je vous renvoie à ma réponse à la question n° ...", "la réponse a
 été transmise directement"), which decide the type unless the answer also answers part of
 the question itself; a missing answer is unanswered, or not published when the page gives a
 reply date. The phrasings are data (`answer_phrases`), French first, with the Dutch of the
 federal Chamber's bulletins, and so is what counts as information (`answer_information`).
+A short answer in which the rules find no pointer gets a second reading by a fitted model
+(`answer_model`), for the wordings of referrals the phrasings do not know.
 
 The types are plain strings because the index stores them as facet values.
 """
@@ -21,7 +23,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from pqsearch.analyze import answer_information as information
+from pqsearch.analyze import answer_keywords as keywords
+from pqsearch.analyze import answer_model
 from pqsearch.analyze import answer_phrases as phrases
+from pqsearch.analyze import answer_sentences as splitting
 from pqsearch.analyze import answer_unpublished as unpublished
 from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
@@ -33,7 +38,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 5
+ANSWER_RULES_REVISION = 6
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -125,105 +130,14 @@ _ACTS: dict[str, str] = {
     ),
 }
 
-# Literal pieces of which every phrasing's match holds one, looked for with `in` in each
-# sentence before any regex: the phrasings have no leading literal, and trying them on every
-# sentence cost ten times the rest of the classification. tests/analyze/test_answers.py checks
-# every match of every phrasing over the batteries and the corpus's answers: a phrasing added
-# without its keyword would otherwise silently never match.
-_KEYWORDS = (
-    "repon",
-    "compet",
-    "renv",
-    "refer",
-    "report",
-    "adress",
-    "aupres",
-    "antwoord",
-    "bevoeg",
-    "relev",
-    "ressort",
-    "attribution",
-    "departement",
-    "portefeuille",
-    "question",
-    "consult",
-    "lire",
-    "connaissance",
-    "transm",
-    "publie",
-    "directement",
-    "greffe",
-    "griffie",
-    "autonomie",
-    "appart",
-    "verwijs",
-    "verwijz",
-    "vraag",
-    "vragen",
-    "envo",
-    "parvenir",
-    "documentation",
-    "rechtstreeks",
-    "interrog",
-    "tourn",
-    "redirig",
-    "reorient",
-    "trouv",
-    "obten",
-    "obtiendr",
-    "identique",
-    "similaire",
-    "semblable",
-    "conforme",
-    "voyez",
-    "renvoi",
-    "cf",
-    "kennis",
-    "raadpleeg",
-    "hors",
-    "dehors",
-    "matiere",
-    "conv",
-    "lieu",
-    "veuillez",
-    "preferable",
-    "seul",
-    "vous",
-    "membre",
-    "depute",
-    "parlementaire",
-    "insere",
-    "richt",
-    "wend",
-    "repris",
-    "figur",
-    "disponib",
-    "contenu",
-    "bulletin",
-    "doorge",
-    "overge",
-    "toegez",
-    "toegest",
-    "verslag",
-)
-
 # Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
 _PHRASE_RES = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
 }
 _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
 
-# Sentence ends: a stop followed by space and a capital, unless the stop closes a common
-# abbreviation ("vraag nr. 205", "M. Dupont", "art. 8").
-# A list item ("suit. - Pour ce qui est ...") starts a sentence too, and so does a numbered
-# item after a stop ("question n° 55-880. 1) Le budget", "...; 2. Pour la formation").
-_SENTENCE_END = re.compile(
-    r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|[.:](?=\s+[-–•]\s)|[.:;](?=\s+\d{1,2}[.)]\s)|\n"
-)
 # A bracket in a sentence is a citation ("(Questions et Réponses, n° 112, page 394)").
 _BRACKETS = re.compile(r"\([^)]*\)?")
-_ABBREVIATIONS = frozenset({"nr", "n", "no", "art", "blz", "p", "m", "mme", "dr", "cf", "vol"})
-_MAX_EVIDENCE = 400
 
 
 @dataclass(frozen=True)
@@ -239,19 +153,22 @@ class AnswerClassification:
     evidence: str | None = None
 
 
-def classify_answer(question: Question) -> AnswerClassification:
+def classify_answer(
+    question: Question, *, model: answer_model.ModelFile | None = None
+) -> AnswerClassification:
     """The answer type of `question`, from its answer text, procedure table and reply date.
 
     An answer text comes first (a withdrawn question that was answered anyway has an answer
     worth reading); without one, the last withdrawal, lapse or conversion in the procedure
     table decides; then a reply date without text means the answer was not published;
-    otherwise the question is unanswered.
+    otherwise the question is unanswered. `model` replaces the shipped answer-type model
+    (benchmarks/answer_model_fit.py measures models it fits).
     """
     answer = (question.answer or "").strip()
     if truncated_answer(answer):
         return AnswerClassification(TRUNCATED, f"the source's answer is only {answer!r}")
     if answer:
-        return _classify_text(answer, question.question or "")
+        return _classify_text(answer, question.question or "", model)
     ending = _procedure_ending(question.procedure)
     if ending is not None:
         return ending
@@ -262,16 +179,54 @@ def classify_answer(question: Question) -> AnswerClassification:
     return AnswerClassification(NO_ANSWER)
 
 
-def _classify_text(answer: str, question: str = "") -> AnswerClassification:
+def _classify_text(
+    answer: str, question: str = "", model: answer_model.ModelFile | None = None
+) -> AnswerClassification:
+    """The rules' reading of the answer, then the model's second reading of a short answer
+    the rules call substantive (`answer_model.second_reading`)."""
+    ruled, sends = _rules_reading(answer, question)
+    # An answer in which the rules found a pointer yet kept substantive answers part of the
+    # question itself (the partial-answer rule): a labelling rule the model does not overturn.
+    if ruled.type != SUBSTANTIVE or sends:
+        return ruled
+    spans = splitting.sentences(answer)
+    if len(spans) > answer_model.MAX_SENTENCES:
+        return ruled
+    sentences, signals = model_input(answer, spans)
+    kind = answer_model.second_reading(sentences, ruled.type, signals, model)
+    if kind is None:
+        return ruled
+    start, _ = spans[answer_model.deciding_sentence(sentences, kind, model)]
+    return AnswerClassification(kind, splitting.sentence_around(answer, start))
+
+
+def model_input(
+    answer: str, spans: list[tuple[int, int]] | None = None
+) -> tuple[list[str], list[str]]:
+    """What the model reads of an answer: its folded sentences, and the rules' signals:
+    whether it has a figure or a yes or no of its own (the partial-answer test), and how many
+    of its clauses say something without any word that sends the member elsewhere."""
+    folded = fold_in_place(answer)
+    sentences = [folded[start:end] for start, end in spans or splitting.sentences(answer)]
+    own = sum(
+        _informative(clause, "") and not keywords.has_keyword(clause)
+        for sentence in sentences
+        for clause in information.CLAUSE_BREAK.split(sentence)
+    )
+    return sentences, [f"figure={_answers_part(folded)}", f"own_clauses={min(own, 2)}"]
+
+
+def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassification, bool]:
     """Read the answer sentence by sentence: a sentence that sends the member elsewhere
     (another answer, a competent colleague, a direct mailing) decides the type unless the
-    answer also answers part of the question itself (see `MAX_CONTEXT_SENTENCES`)."""
+    answer also answers part of the question itself (see `MAX_CONTEXT_SENTENCES`). Also
+    whether any sentence sends the member elsewhere."""
     folded = fold_in_place(answer)
     # Most sentences send nobody anywhere: without a keyword, no phrasing is tried on them.
-    spans = _sentences(answer)
-    flagged = [_has_keyword(folded[start:end]) for start, end in spans]
+    spans = splitting.sentences(answer)
+    flagged = [keywords.has_keyword(folded[start:end]) for start, end in spans]
     if not any(flagged):
-        return AnswerClassification(SUBSTANTIVE)
+        return AnswerClassification(SUBSTANTIVE), False
     asked = " ".join(fold_in_place(question).split())
     found: dict[str, int] = {}
     own = 0
@@ -296,13 +251,9 @@ def _classify_text(answer: str, question: str = "") -> AnswerClassification:
             short = len(sentence.split()) < MIN_OWN_WORDS
             answered = answered or ((informative or short) and _answers_part(sentence))
     if not found or own > MAX_CONTEXT_SENTENCES or answered:
-        return AnswerClassification(SUBSTANTIVE)
+        return AnswerClassification(SUBSTANTIVE), bool(found)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
-    return AnswerClassification(kind, _sentence_around(answer, found[kind]))
-
-
-def _has_keyword(text: str) -> bool:
-    return any(keyword in text for keyword in _KEYWORDS)
+    return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
 
 
 def _answers_part(text: str) -> bool:
@@ -378,21 +329,6 @@ def _cites_then_informs(sentence: str, asked: str) -> bool:
     return information.NOTHING_NEW.search(rest) is None and _informative(rest, asked)
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of `text` (see `_SENTENCE_END`)."""
-    spans = []
-    start = 0
-    for boundary in _SENTENCE_END.finditer(text):
-        if _closes_abbreviation(text, boundary.start()):
-            continue
-        if text[start : boundary.end()].strip():
-            spans.append((start, boundary.end()))
-        start = boundary.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
 def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassification | None:
     found: AnswerClassification | None = None
     for step in procedure:
@@ -409,46 +345,32 @@ def _describe_act(step: ProcedureStep) -> str:
     return f"{step.act} ({extra})" if extra else step.act
 
 
-def _sentence_around(text: str, position: int) -> str:
-    """The sentence of `text` that holds `position`, whitespace collapsed."""
-    start = 0
-    end = len(text)
-    for boundary in _SENTENCE_END.finditer(text):
-        if _closes_abbreviation(text, boundary.start()):
-            continue
-        if boundary.start() < position:
-            start = boundary.end()
-        else:
-            end = boundary.end()
-            break
-    sentence = " ".join(text[start:end].split())
-    if len(sentence) > _MAX_EVIDENCE:
-        sentence = sentence[: _MAX_EVIDENCE - 1].rstrip() + "…"
-    return sentence
-
-
-def _closes_abbreviation(text: str, stop: int) -> bool:
-    if text[stop] != ".":
-        return False
-    word_start = stop
-    while word_start > 0 and text[word_start - 1].isalpha():
-        word_start -= 1
-    return text[word_start:stop].lower() in _ABBREVIATIONS
-
-
 @cache
 def rules_fingerprint() -> str:
     """A short hash of the answer-type rules: every phrasing, pattern and constant above, how
-    the letters are folded, and `ANSWER_RULES_REVISION`. A change of any of them changes it,
-    without anyone having to remember a version."""
+    the letters are folded, the shipped model's file and constants (`answer_model`), and
+    `ANSWER_RULES_REVISION`. A change of any of them changes it, without anyone having to
+    remember a version."""
+    return fingerprint_with(answer_model.load_model())
+
+
+def fingerprint_with(model: answer_model.ModelFile) -> str:
+    """`rules_fingerprint` with `model` as the answer-type model."""
     content = {
+        "model": [
+            model.digest,
+            answer_model.MODEL_FORMAT,
+            answer_model.MAX_SENTENCES,
+            answer_model.STEM_CHARS,
+            answer_model.WORDS.pattern,
+        ],
         "revision": ANSWER_RULES_REVISION,
         "types": ANSWER_TYPES,
         # Lists of items, not dicts: `sort_keys` would drop their order, which decides the type.
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": _KEYWORDS,
+        "keywords": keywords.KEYWORDS,
         "patterns": [
             pattern.pattern
             for pattern in (
@@ -462,15 +384,15 @@ def rules_fingerprint() -> str:
                 information.CLAUSE_BREAK,
                 information.INCIDENTAL,
                 information.CITED_NUMBERS,
-                _SENTENCE_END,
+                splitting.SENTENCE_END,
                 _BRACKETS,
             )
         ],
         "context_sentences": MAX_CONTEXT_SENTENCES,
         "own_words": MIN_OWN_WORDS,
         "table_digits": MIN_TABLE_DIGITS,
-        "abbreviations": sorted(_ABBREVIATIONS),
-        "evidence_chars": _MAX_EVIDENCE,
+        "abbreviations": sorted(splitting.ABBREVIATIONS),
+        "evidence_chars": splitting.MAX_EVIDENCE,
         "folding": fold_in_place(_FOLDED_LETTERS),
     }
     canonical = json.dumps(content, ensure_ascii=False, sort_keys=True)

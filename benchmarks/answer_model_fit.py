@@ -1,0 +1,148 @@
+"""Fit the answer-type model (`pqsearch.analyze.answer_model`) and write it as data.
+
+The examples are every labelled short answer (at most `answer_model.MAX_SENTENCES`
+sentences): the four blind rounds of wordings (both halves), the real labels
+(tests/data/answer_types.toml) and the negatives (answer_type_negatives.toml). A multinomial
+logistic regression over the model's features, fitted by full-batch gradient descent from
+zero weights (deterministic: no sampling at all), with an L2 penalty; substantive answers
+weigh `SUBSTANTIVE_WEIGHT` times more, since misreading one is the worse error. The decision
+threshold is `THRESHOLD`. benchmarks/answer_type_generalisation.py calls `fit` on each of its
+training sets.
+
+    PYTHONPATH=$PWD python benchmarks/answer_model_fit.py            # fit, print in-sample
+    PYTHONPATH=$PWD python benchmarks/answer_model_fit.py --write    # and write MODEL_FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.answer_type_quality import LabelledDocument
+from pqsearch.analyze import answer_model
+from pqsearch.analyze.answers import (
+    BY_REFERENCE,
+    NOT_COMPETENT,
+    NOT_PUBLISHED,
+    SUBSTANTIVE,
+    classify_answer,
+    model_input,
+)
+from pqsearch.models import Question
+
+# The types the model tells apart; the first is the one it may overturn.
+TYPES = (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED)
+# A feature must occur in this many training answers: rarer ones are one writer's words.
+MIN_COUNT = 2
+L2 = 0.02
+SUBSTANTIVE_WEIGHT = 3.0
+STEPS = 600
+LEARNING_RATE = 2.0
+THRESHOLD = 0.7
+# Weights are written with this many decimals, so that the file is the same on any machine.
+DECIMALS = 4
+
+Example = tuple[LabelledDocument, Question]
+
+
+def training_rows(examples: Sequence[Example]) -> list[tuple[list[str], str]]:
+    """(features, type) of every labelled short answer the model could be asked about."""
+    rows = []
+    for label, question in examples:
+        answer = (question.answer or "").strip()
+        if label.type not in TYPES or not answer:
+            continue
+        sentences, signals = model_input(answer)
+        if 0 < len(sentences) <= answer_model.MAX_SENTENCES:
+            rows.append((answer_model.features(sentences, signals), label.type))
+    return rows
+
+
+def fit(examples: Sequence[Example]) -> answer_model.ModelFile:
+    """The model fitted on `examples` (see the module's docstring)."""
+    rows = training_rows(examples)
+    counts = Counter(feature for found, _ in rows for feature in found)
+    vocabulary = sorted(feature for feature, n in counts.items() if n >= MIN_COUNT)
+    column = {feature: n for n, feature in enumerate(vocabulary)}
+    x = np.zeros((len(rows), len(vocabulary)))
+    y = np.zeros((len(rows), len(TYPES)))
+    for n, (found, kind) in enumerate(rows):
+        x[n, [column[f] for f in found if f in column]] = 1.0
+        y[n, TYPES.index(kind)] = 1.0
+    sample = np.where(y[:, 0] == 1.0, SUBSTANTIVE_WEIGHT, 1.0)
+    sample /= sample.sum()
+    weights = np.zeros((len(vocabulary), len(TYPES)))
+    bias = np.zeros(len(TYPES))
+    for _ in range(STEPS):
+        scores = x @ weights + bias
+        scores -= scores.max(axis=1, keepdims=True)
+        chances = np.exp(scores)
+        chances /= chances.sum(axis=1, keepdims=True)
+        error = (chances - y) * sample[:, None]
+        weights -= LEARNING_RATE * (x.T @ error + L2 * weights)
+        bias -= LEARNING_RATE * error.sum(axis=0)
+    rounded = np.round(weights, DECIMALS)
+    kept = {
+        feature: tuple(float(v) for v in rounded[n])
+        for feature, n in column.items()
+        if np.any(rounded[n] != 0.0)
+    }
+    return answer_model.ModelFile(
+        types=TYPES,
+        bias=tuple(float(v) for v in np.round(bias, DECIMALS)),
+        weights=kept,
+        threshold=THRESHOLD,
+        digest="",
+    )
+
+
+def model_classifier(model: answer_model.ModelFile) -> Callable[[Question], str]:
+    """Classify as the product does, with `model` instead of the shipped one."""
+
+    def classify(question: Question) -> str:
+        ruled = classify_answer(question, model=model)
+        return ruled.type
+
+    return classify
+
+
+def to_json(model: answer_model.ModelFile) -> str:
+    """The model file's text: sorted keys, one feature a line, so that a refit's diff reads."""
+    lines = ",\n".join(
+        f"    {json.dumps(feature, ensure_ascii=False)}: {json.dumps(list(values))}"
+        for feature, values in sorted(model.weights.items())
+    )
+    return (
+        "{\n"
+        f'  "format": {answer_model.MODEL_FORMAT},\n'
+        f'  "types": {json.dumps(list(model.types))},\n'
+        f'  "bias": {json.dumps(list(model.bias))},\n'
+        f'  "threshold": {json.dumps(model.threshold)},\n'
+        f'  "weights": {{\n{lines}\n  }}\n'
+        "}\n"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from benchmarks.answer_type_generalisation import all_examples
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--write", action="store_true", help=f"write {answer_model.MODEL_FILE}")
+    parser.add_argument("--out", type=Path, default=answer_model.MODEL_FILE)
+    args = parser.parse_args(argv)
+    model = fit(all_examples())
+    print(f"{len(model.weights)} features, bias {model.bias}, threshold {model.threshold}")
+    if args.write:
+        args.out.write_text(to_json(model), encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
