@@ -1205,3 +1205,29 @@ def test_employer_side_words_without_a_named_body_are_no_evidence_of_o(
 ) -> None:
     mentions = detector.score(_parts(lemmatizer, question=text))
     assert not _evidence(mentions, "O")
+
+
+# A Brussels written question names its body in the title, then asks its items without
+# naming it again: the items' employer words are that body's staff.
+_STAFF_ITEMS = (
+    "Le métier d'agent de collecte est physiquement exigeant. Pourriez-vous m'indiquer :\n"
+    "- le nombre d'accidents du travail déclarés en 2025 ;\n"
+    "- le taux d'absence pour maladie du personnel ouvrier ;\n"
+    "- les examens réalisés par la médecine du travail ?"
+)
+
+
+def test_employer_words_in_items_count_when_the_title_names_the_public_body(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    title = "Les accidents du travail des agents de collecte de Bruxelles-Propreté"
+    parts = _parts(lemmatizer, title=title, question=_STAFF_ITEMS)
+    assert "O" in {m.sector for m in detector.detect(parts)}
+
+
+def test_employer_words_in_items_stay_labour_law_when_the_title_names_no_body(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    title = "Les accidents du travail des agents de collecte des entreprises privées"
+    mentions = detector.score(_parts(lemmatizer, title=title, question=_STAFF_ITEMS))
+    assert not _evidence(mentions, "O")
