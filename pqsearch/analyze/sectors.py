@@ -100,7 +100,8 @@ SHORT_ITEM = 3
 # Plan de lutte contre la pauvreté"), a run of short list items is one list, and a sense
 # rule's `unless` reads the sentence before its term's.
 # 4: a sector's `employer` phrases count only in a sentence that names a body of the gazetteer.
-# 5: ... or anywhere in a document whose title names one.
+# 5: ... or anywhere in a document whose title names one; a term with a capital on any word, not
+# only the first, is read as the name it writes ("pro Deo").
 DETECTOR_REVISION = 5
 
 # Why an occurrence is only a mention (the third item of an evidence key; "" when it counts).
@@ -288,9 +289,10 @@ class SectorDetector:
                     and text.sentence[start] not in with_body
                 ):
                     continue
-                # A term the taxonomy writes as a name ("Code pénal", "Good Move") is that
-                # name: capitals do not make it a mere mention; a body of the gazetteer does.
-                if term[:1].isupper() and not term.isupper():
+                # A term the taxonomy writes as a name, a capital on any of its words ("Code
+                # pénal", "Good Move", "pro Deo"), is that name: capitals do not make it a
+                # mere mention; a body of the gazetteer does.
+                if any(word[:1].isupper() for word in term.split()) and not term.isupper():
                     in_name = any(a < end and start < b for a, b, _ in text.bodies)
                 else:
                     in_name = any(p in text.named for p in range(start, end))
