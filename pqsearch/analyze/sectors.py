@@ -100,7 +100,9 @@ SHORT_ITEM = 3
 # Plan de lutte contre la pauvreté"), a run of short list items is one list, and a sense
 # rule's `unless` reads the sentence before its term's.
 # 4: a sector's `employer` phrases count only in a sentence that names a body of the gazetteer.
-DETECTOR_REVISION = 4
+# 5: ... or anywhere in a document whose title names one; a term with a capital on any word, not
+# only the first, is read as the name it writes ("pro Deo").
+DETECTOR_REVISION = 5
 
 # Why an occurrence is only a mention (the third item of an evidence key; "" when it counts).
 NAME, FRAME = "name", "frame"
@@ -269,18 +271,28 @@ class SectorDetector:
         sentences: defaultdict[str, defaultdict[str, set[int]]] = defaultdict(
             lambda: defaultdict(set)
         )
+        # A body named in the title is the document's subject: the question's items on its
+        # staff need not name it again ("les accidents du travail des agents de
+        # Bruxelles-Propreté", then "- le taux d'absence pour maladie du personnel ouvrier").
+        title = read.get("title")
+        subject_body = title is not None and bool(title.bodies)
         for part, text in read.items():
             framed = self._framed(text)
-            # The body whose staff or board a sentence is about is named in that sentence.
+            # Otherwise the body whose staff or board a sentence is about is named in it.
             with_body = {text.sentence[start] for start, _, _ in text.bodies}
             for sector_id, term, start, end in self._matches(text.lemmas):
                 if not self._in_sense(sector_id, term, text, start):
                     continue
-                if (sector_id, term) in self._employer and text.sentence[start] not in with_body:
+                if (
+                    (sector_id, term) in self._employer
+                    and not subject_body
+                    and text.sentence[start] not in with_body
+                ):
                     continue
-                # A term the taxonomy writes as a name ("Code pénal", "Good Move") is that
-                # name: capitals do not make it a mere mention; a body of the gazetteer does.
-                if term[:1].isupper() and not term.isupper():
+                # A term the taxonomy writes as a name, a capital on any of its words ("Code
+                # pénal", "Good Move", "pro Deo"), is that name: capitals do not make it a
+                # mere mention; a body of the gazetteer does.
+                if any(word[:1].isupper() for word in term.split()) and not term.isupper():
                     in_name = any(a < end and start < b for a, b, _ in text.bodies)
                 else:
                     in_name = any(p in text.named for p in range(start, end))

@@ -1205,3 +1205,117 @@ def test_employer_side_words_without_a_named_body_are_no_evidence_of_o(
 ) -> None:
     mentions = detector.score(_parts(lemmatizer, question=text))
     assert not _evidence(mentions, "O")
+
+
+# A Brussels written question names its body in the title, then asks its items without
+# naming it again: the items' employer words are that body's staff.
+_STAFF_ITEMS = (
+    "Le métier d'agent de collecte est physiquement exigeant. Pourriez-vous m'indiquer :\n"
+    "- le nombre d'accidents du travail déclarés en 2025 ;\n"
+    "- le taux d'absence pour maladie du personnel ouvrier ;\n"
+    "- les examens réalisés par la médecine du travail ?"
+)
+
+
+def test_employer_words_in_items_count_when_the_title_names_the_public_body(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    title = "Les accidents du travail des agents de collecte de Bruxelles-Propreté"
+    parts = _parts(lemmatizer, title=title, question=_STAFF_ITEMS)
+    assert "O" in {m.sector for m in detector.detect(parts)}
+
+
+def test_employer_words_in_items_stay_labour_law_when_the_title_names_no_body(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    title = "Les accidents du travail des agents de collecte des entreprises privées"
+    mentions = detector.score(_parts(lemmatizer, title=title, question=_STAFF_ITEMS))
+    assert not _evidence(mentions, "O")
+
+
+def _counted(mentions: tuple[SectorMention, ...], sector: str) -> set[str]:
+    """The terms that count towards `sector` as a topic (not in a name or another's frame)."""
+    return {
+        item.term
+        for m in mentions
+        if m.sector == sector
+        for item in m.evidence
+        if not item.in_name and not item.in_frame
+    }
+
+
+@pytest.mark.parametrize(
+    ("other_sense", "sector_sense", "sector", "term"),
+    [
+        # The media as the source of what a member read, or a campaign's channel, are not J.
+        (
+            "Plusieurs agressions dans le métro ont été relayées par les médias cet hiver.",
+            "Quel soutien la Région apporte-t-elle aux médias de proximité, dont les "
+            "rédactions s'inquiètent de leur avenir ?",
+            "J",
+            "médias",
+        ),
+        (
+            "Un journaliste a révélé que le chantier avait pris deux ans de retard.",
+            "Combien de journalistes indépendants travaillent pour les rédactions bruxelloises ?",
+            "J",
+            "journaliste",
+        ),
+        (
+            "Une campagne de sensibilisation au tri sera diffusée à la radio en mai.",
+            "Quel est le financement des radios locales et de la télévision régionale ?",
+            "J",
+            "radio",
+        ),
+        # The legal notice of a leaflet names who published it, not the publishing sector.
+        (
+            "Le tract distribué dans les boîtes aux lettres ne porte aucun éditeur responsable.",
+            "Les éditeurs de livres bruxellois demandent un soutien à la traduction.",
+            "J",
+            "éditeur",
+        ),
+        # A worker's leave for a family event, and "acting", are not the employment services.
+        (
+            "Combien d'agents ont pris un jour de petit chômage pour un mariage ?",
+            "Le chômage des jeunes peu qualifiés a-t-il baissé à Bruxelles ?",
+            "N",
+            "chômage",
+        ),
+        (
+            "Le chef de corps a été désigné ad interim en février.",
+            "Le secteur de l'intérim recrute-t-il encore des jeunes sans diplôme ?",
+            "N",
+            "intérim",
+        ),
+    ],
+)
+def test_a_sector_word_in_another_sense_does_not_count_and_in_its_own_sense_does(
+    detector: SectorDetector,
+    lemmatizer: Lemmatizer,
+    other_sense: str,
+    sector_sense: str,
+    sector: str,
+    term: str,
+) -> None:
+    other = detector.score(_parts(lemmatizer, question=other_sense))
+    own = detector.score(_parts(lemmatizer, question=sector_sense))
+    assert term not in _counted(other, sector)
+    assert term in _counted(own, sector)
+
+
+def test_social_media_are_a_generic_word_of_j_like_social_networks(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    text = "La commune annonce ses travaux sur les médias sociaux et sur son site internet."
+    mentions = detector.score(_parts(lemmatizer, question=text))
+    assert _counted(mentions, "J") == {"médias sociaux", "site internet"}
+    assert "J" not in {m.sector for m in mentions if m.topic}
+
+
+def test_a_term_written_with_a_capital_inside_counts_where_the_text_capitalises_it(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    # "pro Deo" (legal aid) is written so; the capital of "Deo" does not make it a body.
+    text = "Quel est le montant des honoraires pro Deo versés aux avocats en 2024 ?"
+    mentions = detector.score(_parts(lemmatizer, question=text))
+    assert "pro Deo" in _counted(mentions, "O")
