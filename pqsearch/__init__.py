@@ -35,9 +35,9 @@ if TYPE_CHECKING:
         CsvDialect,
         ExportFormat,
         MemoLanguage,
-        write_export,
     )
     from pqsearch.export import FORMATS as EXPORT_FORMATS
+    from pqsearch.export_file import write_export
     from pqsearch.fetch import harvest
     from pqsearch.fetch.report import HarvestProgress, HarvestReport
     from pqsearch.index.ingest import Progress as IngestProgress
@@ -148,7 +148,7 @@ _LAZY = {
     "remove_watch": "pqsearch.watch",
     "run_watches": "pqsearch.watch",
     "search": "pqsearch.api",
-    "write_export": "pqsearch.export",
+    "write_export": "pqsearch.export_file",
 }
 __getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY)
 

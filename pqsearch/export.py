@@ -17,11 +17,9 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from pqsearch.analyze.answers import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
-from pqsearch.errors import PqsearchError
 from pqsearch.models import KIND_LABELS, Document, Hit, jsonable
 from pqsearch.output import day
 from pqsearch.query.filters import choose
@@ -48,7 +46,6 @@ __all__ = [
     "render",
     "to_csv",
     "to_jsonl",
-    "write_export",
 ]
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 PASSAGE_CHARS = 700
@@ -384,17 +381,3 @@ def render(
     compiled = runner.compiler.compile(parse_query(query))
     matcher = Matcher(runner.index.lexicon, compiled.forms, compiled.lemmas, compiled.joining)
     return markdown(query, precedents, matcher, total, language=language, sort=sort)
-
-
-def write_export(path: str | Path, text: str) -> None:
-    """Write an export to `path`; a folder that does not exist or cannot be written is a
-    message (PqsearchError), not a traceback."""
-    target = Path(path)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as error:
-        where = target.parent if not target.parent.is_dir() else target
-        raise PqsearchError(
-            f"Cannot write the export to {target}: {error.strerror} ({where}). "
-            "Give a file in a folder that exists and you can write."
-        ) from error

@@ -6,25 +6,38 @@ Each remembers the documents it has shown (id, content hash, and whether it was 
 among them the ones answered since (not every changed answered document: an answer edited
 long after it came is only "changed"). A saved search runs the query as search ranks it and,
 unless saved with `all_words=False`, keeps only the documents holding every word.
+
+Every change (add, remove, a run that records what it showed) reads, changes and replaces
+`watches.json` holding an exclusive lock on `watches.lock` beside it, so that two processes
+at once (a cron `watch run` while the user adds a search) never lose each other's change.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import errno
+import fcntl
 import json
 import os
 import re
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pqsearch.api import Index
 from pqsearch.errors import QuerySyntaxError, WatchError
+from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters
 
 WATCH_FILE = "watches.json"
+LOCK_FILE = "watches.lock"
+# A change waits this long for another one to finish (a run holds the lock while it searches).
+LOCK_WAIT = 60.0
 _NAME = re.compile(r"^[\w.-]{1,64}$")
 # A watch reads every match to tell new from seen; past this it asks for a narrower query.
 MAX_MATCHES = 1000
@@ -59,7 +72,15 @@ def _load(index: Index) -> dict[str, Watch]:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         return {name: _from_json(name, data) for name, data in raw.items()}
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
+    except (
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+        QuerySyntaxError,
+    ) as error:
         raise WatchError(
             f"{path} cannot be read ({error}). Fix or delete it; saved searches are kept there."
         ) from error
@@ -99,9 +120,53 @@ def _save(index: Index, watches: dict[str, Watch]) -> None:
         }
         for name, w in watches.items()
     }
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    try:
+        durable.write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        raise _unwritable(index, error) from error
+
+
+@contextlib.contextmanager
+def _changing(index: Index) -> Iterator[None]:
+    """Hold the saved searches' lock, for one read-change-write of `watches.json`.
+
+    An flock on a descriptor opened for this change alone: it excludes other processes and
+    the other threads of this one (each opens its own), and the kernel releases it if the
+    process dies. No process is started while it is held, so none inherits it.
+    """
+    path = index.root / LOCK_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise _unwritable(index, error) from error
+    try:
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError as error:
+                if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise WatchError(
+                        f"Another process is changing the saved searches of {index.root} "
+                        f"(it holds {path}); waited {LOCK_WAIT:g} s. Run this again when it "
+                        "has finished."
+                    ) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _unwritable(index: Index, error: OSError) -> WatchError:
+    return WatchError(
+        f"The saved searches of {index.root} cannot be changed ({error.strerror}): they are "
+        f"kept in {_path(index)}, in the index folder, which must be writable to add, remove "
+        'or run them ("watch run" records what it showed).'
+    )
 
 
 def add_watch(
@@ -123,11 +188,13 @@ def add_watch(
         )
     filters = filters or Filters()
     index.search(query, filters=filters, facets=[], limit=0)
-    watches = _load(index)
     now = dt.datetime.now().isoformat(timespec="seconds")
-    watches[name] = Watch(name, query, filters, now, None, {}, frozenset(), all_words)
-    _save(index, watches)
-    return watches[name]
+    added = Watch(name, query, filters, now, None, {}, frozenset(), all_words)
+    with _changing(index):
+        watches = _load(index)
+        watches[name] = added
+        _save(index, watches)
+    return added
 
 
 def list_watches(index: Index) -> tuple[Watch, ...]:
@@ -137,11 +204,12 @@ def list_watches(index: Index) -> tuple[Watch, ...]:
 
 def remove_watch(index: Index, name: str) -> None:
     """Delete the saved search `name` (`WatchError` if there is none)."""
-    watches = _load(index)
-    if name not in watches:
-        raise WatchError(_unknown(name, watches))
-    del watches[name]
-    _save(index, watches)
+    with _changing(index):
+        watches = _load(index)
+        if name not in watches:
+            raise WatchError(_unknown(name, watches))
+        del watches[name]
+        _save(index, watches)
 
 
 def _unknown(name: str, watches: dict[str, Watch]) -> str:
@@ -158,7 +226,20 @@ def run_watches(
 
     `mark_seen=False` reports without recording the run (a read-only look, as the web page).
     """
-    watches = _load(index)
+    if not mark_seen:
+        # `watches.json` is only ever replaced whole: a look needs no lock (nor a writable
+        # folder, which the web server may not have).
+        return _run(index, _load(index), names)[0]
+    with _changing(index):
+        reports, watches = _run(index, _load(index), names)
+        _save(index, watches)
+    return reports
+
+
+def _run(
+    index: Index, watches: dict[str, Watch], names: tuple[str, ...]
+) -> tuple[tuple[WatchReport, ...], dict[str, Watch]]:
+    """The reports of the watches named (all if none), and the watches with this run recorded."""
     for name in names:
         if name not in watches:
             raise WatchError(_unknown(name, watches))
@@ -208,9 +289,7 @@ def run_watches(
             seen={**watch.seen, **hashes},
             answered=frozenset(answered),
         )
-    if mark_seen:
-        _save(index, watches)
-    return tuple(reports)
+    return tuple(reports), watches
 
 
 def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, str]:

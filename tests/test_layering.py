@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "query": 4,
     "output": 5,  # text formatting of typed results, used by export and the CLI
     "export": 5,
+    "export_file": 5,  # writing an export to the user's file
     "api": 5,
     "watch": 6,  # saved searches, over the public api
     "fetch": 6,  # harvesting the parliament's site; hands files to api.ingest

@@ -38,6 +38,9 @@ def export(
     output_file: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the -o file if it exists (refused otherwise).")
+    ] = False,
     index: IndexOption = None,
     filters: Filters = DEFAULT_FILTERS,
     sort: SortOption = "relevance",
@@ -81,5 +84,5 @@ def export(
         sys.stdout.write(text)
     else:
         with user_errors():
-            write_export(output_file, text)
+            write_export(output_file, text, force=force)
         typer.echo(f"Wrote {output_file}", err=True)

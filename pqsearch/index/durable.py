@@ -6,12 +6,14 @@ could leave an index that does not open (issue 12, point 5). `DurableStorage` is
 file storage with every file it creates synced when closed and its folder synced after each
 rename, so that the new table of contents is on disk, with every file it names, before the
 previous one is deleted. Our own files (file record, columns, lexicon checksum) go through
-`write_atomic`: a temporary file, synced, renamed, the folder synced.
+`write_atomic`: a temporary file, synced, renamed, the folder synced. Files the user names
+(exports) go through `write_new`, which also refuses to replace an existing file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import threading
 from pathlib import Path
@@ -59,6 +61,43 @@ def write_atomic(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
+    """Write a file the user named whole or not at all, durably, through a temporary file
+    beside it: a failure (disk full, a kill) leaves what was at `path` as it was.
+
+    Unless `replace`, a `path` that exists is refused with FileExistsError, also one that
+    appears while writing: the finished file is hard-linked to `path`, which never replaces.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        with tmp.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replace:
+            os.replace(tmp, path)
+        else:
+            _link_new(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    fsync_dir(path.parent)
+
+
+def _link_new(tmp: Path, path: Path) -> None:
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        # A file system without hard links (FAT on a USB stick): look, then rename. Only a
+        # file created at that very instant could be replaced.
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+            raise
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
+
+
 def write_quietly(path: Path, text: str) -> None:
     """Write `path` whole or not at all, without a sync, and give up silently if it cannot
     be written: for derived files whose loss costs only their making again (stamps, saved
@@ -97,4 +136,11 @@ class DurableStorage(FileStorage):  # type: ignore[misc]
         fsync_dir(self.folder)
 
 
-__all__ = ["DurableStorage", "fsync_dir", "fsync_file", "replace", "write_atomic"]
+__all__ = [
+    "DurableStorage",
+    "fsync_dir",
+    "fsync_file",
+    "replace",
+    "write_atomic",
+    "write_new",
+]

@@ -29,7 +29,7 @@ DATA_MARKER = ".pqsearch-data"
 # Every name pqsearch creates in an index folder.
 _OUR_NAMES = re.compile(
     r"^(ingest\.lock|live|\.live\.\d+|data-\d+|\.pqsearch-index(\.\d+\.tmp)?"
-    r"|watches(\.\d+\.tmp|\.json))$"
+    r"|watches(\.\d+\.tmp|\.json(\.\d+\.tmp)?|\.lock))$"
 )
 _DATA_NAME = re.compile(r"^data-\d+$")
 # Files that keep an empty folder in version control (the repository's own `index/` holds a

@@ -183,6 +183,25 @@ def test_an_index_from_before_markers_is_adopted(tmp_path: Path, corpus: Path) -
     assert len(list(root.glob("data-*"))) == 1
 
 
+def test_an_index_from_before_markers_with_saved_searches_is_adopted(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """`watches.json` and the `watches.lock` its changes hold are pqsearch's own names."""
+    from pqsearch import watch
+
+    root = _built(tmp_path, corpus)
+    with api.open_index(root) as opened:
+        watch.add_watch(opened, "logement", "logement")
+    (root / ownership.MARKER).unlink()
+    for data in root.glob("data-*"):
+        (data / ownership.DATA_MARKER).unlink()
+    assert (root / watch.LOCK_FILE).exists()
+    code, output = _ingest(corpus, root, "--rebuild")
+    assert code == 0, output
+    with api.open_index(root) as opened:
+        assert [w.name for w in watch.list_watches(opened)] == ["logement"]
+
+
 def test_the_repositorys_own_index_folder_is_taken_as_empty(tmp_path: Path, corpus: Path) -> None:
     # The README's main command ingests into the repository's `index/`, which git keeps with a
     # `.gitkeep`: that folder is the index's, and the placeholder stays.

@@ -1,0 +1,107 @@
+"""Saved searches changed by several processes or threads at once are all kept (audit of
+session 9, finding 3: two processes adding 15 searches each while a third ran them kept 15
+of the 30), and a damaged `watches.json` is a message, never replaced."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from pqsearch import api, watch
+from pqsearch.errors import WatchError
+
+PER_WRITER = 15
+RUNS = 15
+
+
+def _add(root: str, prefix: str, start: threading.Barrier) -> None:
+    with api.open_index(root) as opened:
+        start.wait()
+        for i in range(PER_WRITER):
+            watch.add_watch(opened, f"{prefix}{i}", "logement")
+
+
+def _run(root: str, start: threading.Barrier) -> None:
+    with api.open_index(root) as opened:
+        start.wait()
+        for _ in range(RUNS):
+            watch.run_watches(opened)
+
+
+def _copy(corpus_index: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "index"
+    shutil.copytree(corpus_index, root, symlinks=True)
+    return root
+
+
+def test_processes_adding_while_another_runs_lose_nothing(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    """Real processes, released together once each has its index open (a barrier, not a
+    sleep): two add searches while a third runs them all, as cron would."""
+    root = _copy(corpus_index, tmp_path)
+    context = multiprocessing.get_context("spawn")
+    start = context.Barrier(3)
+    processes = [
+        context.Process(target=_add, args=(str(root), "a", start)),
+        context.Process(target=_add, args=(str(root), "b", start)),
+        context.Process(target=_run, args=(str(root), start)),
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=600)
+    assert [p.exitcode for p in processes] == [0, 0, 0]
+    saved = json.loads((root / "watches.json").read_text(encoding="utf-8"))
+    assert sorted(saved) == sorted(f"{p}{i}" for p in "ab" for i in range(PER_WRITER))
+    with api.open_index(root) as opened:
+        assert len(watch.run_watches(opened)) == 2 * PER_WRITER
+
+
+def test_threads_sharing_an_index_lose_nothing(corpus_index: Path, tmp_path: Path) -> None:
+    root = _copy(corpus_index, tmp_path)
+    start = threading.Barrier(4)
+    errors: list[BaseException] = []
+
+    def add(prefix: str) -> None:
+        try:
+            for i in range(PER_WRITER):
+                watch.add_watch(opened, f"{prefix}{i}", "logement")
+        except BaseException as error:  # the assertion below reports it
+            errors.append(error)
+
+    with api.open_index(root) as opened:
+        threads = [threading.Thread(target=lambda p=p: (start.wait(), add(p))) for p in "abcd"]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        names = {w.name for w in watch.list_watches(opened)}
+    assert names == {f"{p}{i}" for p in "abcd" for i in range(PER_WRITER)}
+
+
+@pytest.mark.parametrize("content", ["", '{"a": {"query": "x"', "[]"])
+def test_a_damaged_watches_file_is_never_replaced(
+    corpus_index: Path, tmp_path: Path, content: str
+) -> None:
+    """Adding, removing or running saved searches over a file that cannot be read says so
+    and leaves it as it was, for the user to repair: an empty list in its place would lose
+    every search it held."""
+    root = _copy(corpus_index, tmp_path)
+    path = root / "watches.json"
+    path.write_text(content, encoding="utf-8")
+    with api.open_index(root) as opened:
+        for change in (
+            lambda: watch.add_watch(opened, "logement", "logement"),
+            lambda: watch.remove_watch(opened, "a"),
+            lambda: watch.run_watches(opened),
+        ):
+            with pytest.raises(WatchError, match=r"watches\.json cannot be read"):
+                change()
+    assert path.read_text(encoding="utf-8") == content
