@@ -8,11 +8,15 @@ from collections import Counter
 
 from benchmarks.sector_quality import (
     DEV,
+    FOLDERS,
+    SOURCES,
     TEST,
     Label,
     Reading,
     by_source,
+    corpus_questions,
     evaluate,
+    in_part,
     load_labels,
     summary,
 )
@@ -62,6 +66,25 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
     order = list(probe)
     random.Random(20261203).shuffle(order)
     assert {i for i in probe if labels[i].split == DEV} == set(order[:54])
+
+
+def test_the_second_brussels_probe_holds_its_split_and_stays_out_of_the_default_labels() -> None:
+    labels = load_labels(SOURCES.values())
+    # File order (probe2-001 ... probe2-098) shuffled with the seed; the first half, rounded
+    # up, is dev.
+    probe2 = [i for i, label in labels.items() if label.source == "probe2"]
+    assert probe2 == [f"probe2-{n:03d}" for n in range(1, 99)]
+    order = list(probe2)
+    random.Random(20261303).shuffle(order)
+    assert {i for i in probe2 if labels[i].split == DEV} == set(order[:49])
+    # Held out: not in the labels sector_cv.py folds and --fit fits, nor in the combined figure,
+    # but its own part when asked for.
+    assert not set(probe2) & set(load_labels())
+    assert not any(in_part(labels[i], None) for i in probe2)
+    assert all(in_part(labels[i], "probe2") for i in probe2)
+    # Every label has its record, and nothing else is in the folder.
+    folder = [path for path in FOLDERS if path.name == "brussels_probe2"]
+    assert sorted(q.id for q in corpus_questions(folder)) == probe2
 
 
 def _reading(*topics: str) -> Reading:
