@@ -1353,6 +1353,16 @@ def test_a_term_written_with_a_capital_inside_counts_where_the_text_capitalises_
             "Un incendie a détruit un entrepôt à Anderlecht.",
             "sapeur-pompier",
         ),
+        (
+            "Les délais de traitement des demandes de permis dépassent les délais de rigueur.",
+            "Les délais de traitement des patients atteints d'un cancer ont augmenté.",
+            "délai de traitement",
+        ),
+        (
+            "Le ministre a eu recours à des experts externes pour préparer cette réforme.",
+            "Les experts en aménagement du territoire saluent ce nouveau parc.",
+            "expert externe",
+        ),
     ],
 )
 def test_the_administrations_own_procedure_staff_and_buildings_are_evidence_of_o(
