@@ -1381,3 +1381,17 @@ def test_training_counts_for_education_when_it_trains_for_work_only(
     other = "La formation d'une nouvelle majorité a pris six mois."
     assert "formation" in _counted(detector.score(_parts(lemmatizer, question=for_work)), "P")
     assert not _counted(detector.score(_parts(lemmatizer, question=other)), "P")
+
+
+def test_a_sheltered_workshop_is_social_work_not_a_building_firm(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    sheltered = (
+        "Combien de travailleurs handicapés les entreprises de travail adapté occupent-elles ?"
+    )
+    builder = "Combien d'ouvriers les entreprises de travaux publics occupent-elles ?"
+    own = detector.score(_parts(lemmatizer, question=sheltered))
+    other = detector.score(_parts(lemmatizer, question=builder))
+    assert "entreprise de travail adapté" in _counted(own, "Q")
+    assert not _counted(own, "F")
+    assert _counted(other, "F")
