@@ -1319,3 +1319,79 @@ def test_a_term_written_with_a_capital_inside_counts_where_the_text_capitalises_
     text = "Quel est le montant des honoraires pro Deo versés aux avocats en 2024 ?"
     mentions = detector.score(_parts(lemmatizer, question=text))
     assert "pro Deo" in _counted(mentions, "O")
+
+
+# The administration as a subject in ordinary Brussels questions (ninth session, second pass):
+# a public buyer's tender documents, a grant's procedure, the administration's own staff and
+# buildings, the fire service's own words. Each beside a sentence with the same everyday word
+# that is not about the administration.
+@pytest.mark.parametrize(
+    ("administration", "other", "term"),
+    [
+        (
+            "Le cahier des charges du marché de nettoyage prévoit-il des clauses sociales ?",
+            "Les charges locatives des locataires sociaux ont augmenté.",
+            "cahier des charges",
+        ),
+        (
+            "Quel est le délai entre la demande et l'arrêté d'octroi du subside ?",
+            "Le subside a permis de restaurer trois façades classées.",
+            "arrêté d'octroi",
+        ),
+        (
+            "Combien de jours de télétravail les agents régionaux prennent-ils par semaine ?",
+            "Les agents de gardiennage de la galerie commerciale ont été renforcés.",
+            "agent régional",
+        ),
+        (
+            "Le taux d'occupation des bâtiments administratifs a fortement diminué.",
+            "Le taux d'occupation des bâtiments de bureaux privés a fortement diminué.",
+            "bâtiment administratif",
+        ),
+        (
+            "Combien de sapeurs-pompiers et d'autopompes le service compte-t-il ?",
+            "Un incendie a détruit un entrepôt à Anderlecht.",
+            "sapeur-pompier",
+        ),
+        (
+            "Les délais de traitement des demandes de permis dépassent les délais de rigueur.",
+            "Les délais de traitement des patients atteints d'un cancer ont augmenté.",
+            "délai de traitement",
+        ),
+        (
+            "Le ministre a eu recours à des experts externes pour préparer cette réforme.",
+            "Les experts en aménagement du territoire saluent ce nouveau parc.",
+            "expert externe",
+        ),
+    ],
+)
+def test_the_administrations_own_procedure_staff_and_buildings_are_evidence_of_o(
+    detector: SectorDetector, lemmatizer: Lemmatizer, administration: str, other: str, term: str
+) -> None:
+    own = detector.score(_parts(lemmatizer, question=administration))
+    elsewhere = detector.score(_parts(lemmatizer, question=other))
+    assert term in _counted(own, "O")
+    assert not _counted(elsewhere, "O")
+
+
+def test_training_counts_for_education_when_it_trains_for_work_only(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    for_work = "Combien de demandeurs d'emploi ont suivi une formation en 2025 ?"
+    other = "La formation d'une nouvelle majorité a pris six mois."
+    assert "formation" in _counted(detector.score(_parts(lemmatizer, question=for_work)), "P")
+    assert not _counted(detector.score(_parts(lemmatizer, question=other)), "P")
+
+
+def test_a_sheltered_workshop_is_social_work_not_a_building_firm(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    sheltered = (
+        "Combien de travailleurs handicapés les entreprises de travail adapté occupent-elles ?"
+    )
+    builder = "Combien d'ouvriers les entreprises de travaux publics occupent-elles ?"
+    own = detector.score(_parts(lemmatizer, question=sheltered))
+    other = detector.score(_parts(lemmatizer, question=builder))
+    assert "entreprise de travail adapté" in _counted(own, "Q")
+    assert not _counted(own, "F")
+    assert _counted(other, "F")
