@@ -48,13 +48,31 @@ _MAX_RECORDS = 2048
 T = TypeVar("T")
 
 
+class GenerationMoved(Exception):
+    """A reader given the caches of one generation found, once open, another one live: a
+    commit landed while it opened. The caches (records by document number, columns, facet
+    tallies) would be read against the other generation's documents, so the reader refuses
+    them; whoever gave them (`pqsearch.query.views`) opens again with the new ones."""
+
+
 class SharedArrays:
     """What the readers of one index generation share: the frequent terms' postings and the
     per-document columns, each read once for all of them. Safe to use from several threads:
     every access holds `lock` (what it guards is immutable once made, so only the lookups
-    and insertions need it)."""
+    and insertions need it).
 
-    def __init__(self, *, cache_bytes: int = DEFAULT_CACHE_BYTES) -> None:
+    `generation` is the one live (`store.live_generation`) when they were made, before any
+    of their readers opened: each reader checks, once open, that it is still live, so it
+    opened that one (a commit only moves forward). None: no check, for caches of one reader.
+    """
+
+    def __init__(
+        self,
+        *,
+        cache_bytes: int = DEFAULT_CACHE_BYTES,
+        generation: tuple[str, int] | None = None,
+    ) -> None:
+        self.generation = generation
         self.lock = threading.RLock()
         self.frequent = FrequentTerms(budget_bytes=cache_bytes)
         self.arrays: dict[tuple[str, str], Any] = {}
@@ -99,6 +117,12 @@ class IndexReader:
         verified = self._shared.verified
         self.data_dir, self.ix, self._whoosh = store.open_live(self.root, verified=verified)
         try:
+            # Before the caches are first touched (the decoder below): `verified` is keyed
+            # by generation, so what the open added to it stays true.
+            expected = self._shared.generation
+            live = store.live_generation(self.root) if expected is not None else None
+            if live != expected:
+                raise GenerationMoved(f"{self.root}: {live} committed while {expected} opened")
             with self._shared.lock, self._reading():
                 if self._shared.decoder is None:
                     self._shared.decoder = store.postings_decoder(self.data_dir, self._whoosh)
@@ -433,6 +457,7 @@ __all__ = [
     "ID_FIELDS",
     "FloatArray",
     "FrequentTerms",
+    "GenerationMoved",
     "IndexReader",
     "IntArray",
     "SharedArrays",

@@ -10,19 +10,24 @@ Before lending a view the pool asks the disk which generation is live (`live_gen
 a readlink and a listdir): when another process's ingest or rebuild committed, new searches
 get views of the new generation, views still in use finish on the old one and are closed
 when returned, and idle ones are closed at once, releasing the old files.
+
+A view's reader opens outside the pool's lock, after the generation and its caches were
+picked: when a commit lands in between, the reader refuses the caches (`GenerationMoved`;
+records by document number and facet tallies of 15 documents read against another
+generation's gave hits missing, or an IndexError) and the pool picks again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from pqsearch.errors import ClosedIndexError, QuerySyntaxError
 from pqsearch.index import store
-from pqsearch.index.reader import IndexReader, SharedArrays
+from pqsearch.index.reader import GenerationMoved, IndexReader, SharedArrays
 from pqsearch.query.search import QueryRunner
 from pqsearch.query.sector_labels import saved_labels
 
@@ -31,14 +36,27 @@ from pqsearch.query.sector_labels import saved_labels
 # caches are shared, so more views cost little memory.
 DEFAULT_READERS = 8
 
+# Opens of a view that a commit may overtake before the last, whose caches are its own (an
+# ingest committing during every open: its batches, while a first reader checks 100,000
+# documents' files for seconds) and which is closed when returned.
+OPEN_ATTEMPTS = 5
+
 Generation = tuple[str, int] | None
+
+# A test seam, None in production: called after the pool picked a generation and its caches
+# and before the view's reader opens, where another process's commit may land.
+before_open: Callable[[], None] | None = None
 
 
 class View:
     """One reader of one generation, with its searcher and the taxonomy it was built with."""
 
-    def __init__(self, root: Path, generation: Generation, shared: SharedArrays) -> None:
-        self.generation = generation
+    def __init__(self, root: Path, shared: SharedArrays) -> None:
+        # Its generation is its caches' (`SharedArrays.generation`, checked by the reader).
+        # The caches it reads through, and the pool's it was counted for (the same, unless
+        # a commit overtook every open): the pool keeps it only while both are the pool's.
+        self.shared = shared
+        self.counted = shared
         self.reader = IndexReader(root, shared=shared)
         self._taxonomy: Any = None
         self._labels: dict[str, str] | None = None
@@ -97,7 +115,7 @@ class ViewPool:
         self._readers = readers
         self._condition = threading.Condition()
         self._generation: Generation = store.live_generation(root)
-        self._shared = SharedArrays(cache_bytes=cache_bytes)
+        self._shared = SharedArrays(cache_bytes=cache_bytes, generation=self._generation)
         self._idle: list[View] = []
         # Views of the current generation, idle or lent (or being opened).
         self._opened = 0
@@ -133,6 +151,30 @@ class ViewPool:
             view.close()
 
     def _acquire(self) -> View:
+        attempt = 0
+        while True:
+            attempt += 1
+            picked = self._pick()
+            if isinstance(picked, View):
+                return picked
+            # The last attempt's caches are its own, so no commit can make them wrong.
+            own = attempt == OPEN_ATTEMPTS
+            caches = SharedArrays(cache_bytes=self._cache_bytes) if own else picked
+            try:
+                if before_open is not None:
+                    before_open()
+                view = View(self.root, caches)
+            except BaseException as error:
+                self._forget(picked)
+                if isinstance(error, GenerationMoved):
+                    continue
+                raise
+            view.counted = picked
+            return view
+
+    def _pick(self) -> View | SharedArrays:
+        """An idle view of the live generation, else that generation's caches, with a view
+        counted for them that the caller opens (or `_forget`s)."""
         retired: list[View] = []
         try:
             with self._condition:
@@ -149,36 +191,39 @@ class ViewPool:
                         # Another process committed: new searches see it, idle views of
                         # the old generation go, lent ones go when returned.
                         self._generation = generation
-                        self._shared = SharedArrays(cache_bytes=self._cache_bytes)
+                        self._shared = SharedArrays(
+                            cache_bytes=self._cache_bytes, generation=generation
+                        )
                         retired, self._idle = self._idle, []
                         self._opened = 0
                     if self._idle:
                         return self._idle.pop()
                     if self._opened < self._readers:
                         self._opened += 1
-                        generation, shared = self._generation, self._shared
-                        break
+                        return self._shared
                     self._condition.wait()
         finally:
             for view in retired:
                 view.close()
-        try:
-            return View(self.root, generation, shared)
-        except BaseException:
-            with self._condition:
-                if generation == self._generation:
-                    self._opened -= 1
-                self._condition.notify()
-            raise
+
+    def _forget(self, shared: SharedArrays) -> None:
+        """A view counted for `shared` that did not open, or was closed."""
+        with self._condition:
+            if shared is self._shared:
+                self._opened -= 1
+            self._condition.notify()
 
     def _release(self, view: View) -> None:
         with self._condition:
-            keep = not self._closed and view.generation == self._generation
+            current = view.counted is self._shared
+            keep = not self._closed and current and view.shared is self._shared
             if keep:
                 self._idle.append(view)
+            elif current:
+                self._opened -= 1
             self._condition.notify()
         if not keep:
             view.close()
 
 
-__all__ = ["DEFAULT_READERS", "View", "ViewPool"]
+__all__ = ["DEFAULT_READERS", "OPEN_ATTEMPTS", "View", "ViewPool"]
