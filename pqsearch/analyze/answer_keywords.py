@@ -85,6 +85,20 @@ KEYWORDS = (
     "toegez",
     "toegest",
     "verslag",
+    # Competence by institution or level, forwarded questions (`answer_competence`), answers
+    # not yet in (`answer_unpublished`).
+    "incomb",
+    "echapp",
+    "autonom",
+    "independan",
+    "pouvoir",
+    "il revient",
+    "ai inform",
+    "sans objet",
+    "rapport",
+    "tutelle",
+    "relay",
+    "suivre",
 )
 
 
