@@ -64,7 +64,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"\bregulateurs? independants?\b",
     # The minister has no power over it: "le SPF Intérieur ne dispose pas d'un pouvoir
     # d'instruction en la matière", "je n'ai aucune compétence en la matière".
-    r"\b(?:ne dispos\w*|n'(?:a|ont|avons|ai)) (?:pas|aucun\w*|plus) (?:d'un |d'une |de |du )?"
+    r"\b(?:ne dispos\w*|n'(?:a|ont|avons|ai)) (?:pas|aucun\w*|plus) (?:d'un |d'une |de )?"
     r"(?:pouvoirs?|competences?|tutelle) (?:d'instruction|de tutelle|de controle|hierarchique"
     r"|en la matiere|sur (?:ces|cette|ce|les|leurs?))\b",
     # The judiciary's independence: "conformément au principe de l'indépendance du pouvoir

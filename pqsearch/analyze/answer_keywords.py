@@ -91,14 +91,18 @@ KEYWORDS = (
     "echapp",
     "autonom",
     "independan",
-    "pouvoir",
+    "pas de pouvoir",
+    "pas d'un pouvoir",
+    "aucun pouvoir",
+    "plus de pouvoir",
     "il revient",
     "ai inform",
     "sans objet",
-    "rapport",
+    "rapporter",
     "tutelle",
     "relay",
-    "suivre",
+    "fait suivre",
+    "faire suivre",
 )
 
 

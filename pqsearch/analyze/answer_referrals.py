@@ -22,9 +22,10 @@ _RECORD = (
 BY_REFERENCE: tuple[str, ...] = (
     # "Je vous suggère de vous référer au rapport de cette commission", "l'honorable membre
     # voudra bien prendre connaissance du compte rendu", "je vous invite à relire les échanges".
+    # The member reads: "je vais vous lire la réponse" is the minister reading it out.
     rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:vous |se |s'y |vous y )?(?:referer"
-    rf"|reporter|rapporter|consulter|lire|relire|prendre connaissance|retrouver|trouver"
-    rf"|trouverez|retrouverez)\b (?:a |au |aux |de |du |des |d'|dans )?{_RECORD}",
+    rf"|reporter|rapporter|(?<!\bvous )(?:consulter|lire|relire|prendre connaissance|retrouver"
+    rf"|trouver)|trouverez|retrouverez)\b (?:a |au |aux |de |du |des |d'|dans )?{_RECORD}",
     # The answer named first, in a cleft: "c'est à cette réponse que je vous prierais de bien
     # vouloir vous référer", "c'est au compte rendu que je vous renvoie".
     r"\bc'est (?:donc |des lors )?(?:a|vers|dans) (?:cette |ma |la |sa |notre |ces |mes |ce |au "

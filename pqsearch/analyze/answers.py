@@ -231,10 +231,11 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     if not any(flagged):
         return AnswerClassification(SUBSTANTIVE), False
     asked = " ".join(fold_in_place(question).split())
-    asked_words = context.question_words(asked)
     found: dict[str, int] = {}
     own = 0
     answered = False
+    # The other sentences matter only once a phrasing is found: read them after the loop.
+    others: list[str] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
@@ -251,14 +252,19 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
                 )
                 break
         else:
-            # Greeting, thanks, restatement, background: not information (`answer_context`).
-            if context.is_context(sentence, asked_words):
-                continue
-            informative = _informative(sentence, asked)
-            own += informative
-            short = len(sentence.split()) < MIN_OWN_WORDS
-            answered = answered or ((informative or short) and information.answers_part(sentence))
-    if not found or own > MAX_CONTEXT_SENTENCES or answered:
+            others.append(sentence)
+    if not found:
+        return AnswerClassification(SUBSTANTIVE), False
+    asked_words = context.question_words(asked)
+    for sentence in others:
+        # Greeting, thanks, restatement, background: not information (`answer_context`).
+        if context.is_context(sentence, asked_words):
+            continue
+        informative = _informative(sentence, asked)
+        own += informative
+        short = len(sentence.split()) < MIN_OWN_WORDS
+        answered = answered or ((informative or short) and information.answers_part(sentence))
+    if own > MAX_CONTEXT_SENTENCES or answered:
         return AnswerClassification(SUBSTANTIVE), bool(found)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
