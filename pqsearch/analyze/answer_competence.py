@@ -64,7 +64,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"\bregulateurs? independants?\b",
     # The minister has no power over it: "le SPF Intérieur ne dispose pas d'un pouvoir
     # d'instruction en la matière", "je n'ai aucune compétence en la matière".
-    r"\b(?:ne dispos\w*|n'(?:a|ont|avons|ai)) (?:pas|aucun\w*|plus) (?:d'un |d'une |de )?"
+    r"\b(?:ne dispos\w*|n'(?:a|ont|avons|ai)) (?:pas (?:d'un |de )|aucune? |plus de )"
     r"(?:pouvoirs?|competences?|tutelle) (?:d'instruction|de tutelle|de controle|hierarchique"
     r"|en la matiere|sur (?:ces|cette|ce|les|leurs?))\b",
     # The judiciary's independence: "conformément au principe de l'indépendance du pouvoir
@@ -107,6 +107,5 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"\bc'est (?:a )?(?:la |le |les |l'|chaque )(?!region\b|gouvernement\b|college\b)"
     r"[^.,;]{0,50}? qui (?:est|sont|serait|seraient)"
     r" (?:seule?s? |pleinement |exclusivement )?competente?s?\b",
-    r"\bkomt\b[^.]{0,50}?\btoe om\b[^.]{0,40}?\b(?:te beantwoorden|te antwoorden"
-    r"|daarover te beslissen)\b",
+    r"\bkomt\b[^.]{0,50}?\btoe om\b[^.]{0,40}?\b(?:te beantwoorden|te antwoorden)\b",
 )

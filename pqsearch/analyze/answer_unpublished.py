@@ -76,7 +76,7 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # Kept for the member to read, not printed: "cette réponse, de nature confidentielle, est
     # tenue à la disposition de l'honorable membre au secrétariat de la commission".
     rf"\b(?:reponse|annexes?|tableaux?|documents?|donnees|chiffres)\b[^.]{{0,60}}?\btenue?s? a la "
-    rf"disposition (?:de |du )?(?:{MEMBER}|l'auteure?)",
+    rf"disposition (?:de )?{MEMBER}",
     # The bulletin's nominal notice: "Réponse envoyée par courrier à Mme la députée".
     r"^\W*(?:une )?reponse (?:a ete )?(?:transmise|communiquee|envoyee|adressee|remise)\b"
     r"[^.]{0,40}?\b(?:a|au|aux) (?:l'|la |le )?(?:mme |m\. |madame |monsieur )?"
