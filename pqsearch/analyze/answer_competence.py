@@ -59,8 +59,14 @@ NOT_COMPETENT: tuple[str, ...] = (
     # An autonomous body: "les zones de police sont des entités autonomes", "la SNCB est une
     # entreprise publique autonome", "Actiris, organisme autonome", "un régulateur indépendant".
     r"\b(?:entites?|organismes?|institutions?|entreprises?|societes?|personnes? morales?"
-    r"|organes?|administrations?|autorites?)(?: d'interet public| \w+){0,2}? "
+    r"|organes?|administrations?|autorites?|fondations?)(?: d'interet public| \w+){0,2}? "
     r"(?:autonomes?|independante?s?)\b",
+    # "L'université dispose d'une autonomie complète dans la gestion de son personnel".
+    r"\b(?:dispos\w*|jouit|jouissent|beneficie\w*) d'une (?:large |pleine |totale |complete )?"
+    r"autonomie\b",
+    # "Les universités sont pleinement autonomes dans l'organisation de leurs cursus".
+    r"\b(?:sont|est|restent|reste|demeurent|demeure) (?:pleinement |entierement |totalement "
+    r"|seule?s? |donc )?(?:autonomes?|independante?s?) (?:dans|pour|en|quant|sur)\b",
     r"\bregulateurs? independants?\b",
     # The minister has no power over it: "le SPF Intérieur ne dispose pas d'un pouvoir
     # d'instruction en la matière", "je n'ai aucune compétence en la matière".

@@ -114,7 +114,15 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"(?:fait parvenir|transmis|communique|envoye|donne|apporte) (?:de |d')reponse\b",
     # Withdrawn or lapsed, said in the answer's place ("Question retirée par l'auteur", "devenue
     # sans objet à la suite de la dissolution des Chambres"), when no procedure table says so.
-    r"^\W*(?:la |cette )?question (?:a ete |est )?(?:retiree|caduque)\b",
+    r"^\W*(?:la |cette )?question (?:a ete |est )?(?:devenue )?(?:retiree|caduque)\b",
+    # Awaited: "La réponse à cette question est toujours attendue", "En attente de la réponse",
+    # "Het antwoord wordt nog verwacht" (not another body's: "la réponse de la Commission est
+    # attendue en juin").
+    r"^\W*(?:la |l')?reponse (?:a (?:cette|la presente|votre) question )?(?:est |reste )?"
+    r"(?:toujours |encore )?(?:attendue|en attente|a venir|en souffrance)\b",
+    r"^\W*(?:en attente|dans l'attente) (?:de la|d'une) reponse\b",
+    r"^\W*(?:het )?antwoord (?:op (?:deze|de|uw) vraag )?(?:wordt|is) (?:nog )?(?:steeds )?"
+    r"(?:verwacht|niet ontvangen)\b",
     r"\bsans objet\b[^.]{0,40}?\b(?:dissolution|fin de (?:la )?legislature|elections?)\b",
     r"^\W*(?:de |deze )?vraag (?:werd |is |wordt )?(?:ingetrokken|vervallen)\b",
 )

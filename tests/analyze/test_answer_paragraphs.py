@@ -99,7 +99,9 @@ def _question(answer: str, asked: str = "") -> Question:
             "La question a été transmise pour raison de compétence au ministre de la Justice.",
             NOT_COMPETENT,
         ),
+        ("Les universités sont pleinement autonomes dans leurs cursus.", NOT_COMPETENT),
         # Not yet in.
+        ("La réponse à cette question est toujours attendue.", NOT_PUBLISHED),
         ("Aucune réponse n'a été reçue dans le délai prévu par le règlement.", NOT_PUBLISHED),
         ("Het antwoord werd nog niet ontvangen.", NOT_PUBLISHED),
     ],
