@@ -5,7 +5,7 @@ tell the member nothing on the question: a greeting, thanks, a closing formula, 
 restated, what was said about it before, the policy's importance. By the header's
 partial-answer rule (tests/data/answer_types.toml) only a sentence that answers part of the
 question is information; these sentences are context unless a later clause of theirs answers
-part of it (`answers._context`). The patterns are data, matched on folded text and part of the
+part of it (`is_context`). The patterns are data, matched on folded text and part of the
 rules' fingerprint (`answers.rules_fingerprint`).
 """
 
