@@ -1,8 +1,9 @@
 """Fit the answer-type model (`pqsearch.analyze.answer_model`) and write it as data.
 
 The examples are every labelled short answer (at most `answer_model.MAX_SENTENCES`
-sentences): the four blind rounds of wordings (both halves), the real labels
-(tests/data/answer_types.toml) and the negatives (answer_type_negatives.toml). A multinomial
+sentences): the four blind rounds of wordings (both halves), round 5's dev half (since revision
+7; its test half is held out), the real labels (tests/data/answer_types.toml) and the negatives
+(answer_type_negatives.toml). A multinomial
 logistic regression over the model's features, fitted by full-batch gradient descent from
 zero weights (deterministic: no sampling at all), with an L2 penalty; substantive answers
 weigh `SUBSTANTIVE_WEIGHT` times more, since misreading one is the worse error. The decision

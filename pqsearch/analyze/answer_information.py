@@ -71,7 +71,28 @@ ANSWERS_PART = re.compile(
     r"|entr\w* en vigueur)\w*\b[^.;]{0,40}?\b(?:en|le|au|d'ici|pour|a partir d[eu]|des|fin|debut)"
     r" (?:(?:le |la )?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout"
     r"|septembre|octobre|novembre|decembre) )(?:19|20)\d\d\b"
+    # A summary of what the pointer's document says ("Les informations figurent sur le site.
+    # En substance, la demande doit être introduite auprès de la commune"): the answer given.
+    r"|^\W*(?:en substance|en resume|en synthese)\b"
 )
+# Who does what, as the substance of the answer: "La répartition des compétences en matière de
+# bien-être animal est la suivante : les Régions sont compétentes pour ...". A sentence that
+# lays out the competences answers the question; it does not decline it.
+DISTRIBUTION = re.compile(
+    # Laid out, not cited as the reason: "selon la répartition des compétences, cette matière
+    # ressortit à la ministre de la Fonction publique" declines the question.
+    r"\b(?:repartition|partage) (?:des|de ces|de la) competences?\b[^.]{0,80}?\b(?:est la suivante"
+    r"|(?:se presente|s'etablit|s'organise) comme suit)\b"
+    r"|\bcompetences? (?:sont |est )?(?:reparties?|partagees?) (?:entre|comme suit)\b"
+)
+
+
+def answers_part(text: str) -> bool:
+    """Whether folded `text` answers part of the question: a figure that is a fact, a yes or
+    no, a count of none, a decision or a due date."""
+    return bool(FACT_FIGURE.search(text) or ANSWERS_PART.search(text))
+
+
 # A clause set off by commas inside a sentence, a relative one ("Le rapport annuel, que
 # l'honorable membre peut consulter en ligne, mentionne 4.212 interventions"): what the sentence
 # says without it is its own main clause.
@@ -105,4 +126,19 @@ CITATION = re.compile(
 NOTHING_NEW = re.compile(
     r"\b(?:rien|aucun element nouveau|pas d'elements? nouveaux?|pas d'informations? "
     r"(?:nouvelles?|supplementaires?)|d'actualite|n'(?:a|ont) pas change|inchangee?s?)\b"
+)
+
+# Every pattern above, in the order the rules' fingerprint hashes them.
+PATTERNS = (
+    NOT_HELD,
+    FIGURE,
+    CITATION,
+    NOTHING_NEW,
+    COURTESY,
+    FACT_FIGURE,
+    ANSWERS_PART,
+    CLAUSE_BREAK,
+    INCIDENTAL,
+    CITED_NUMBERS,
+    DISTRIBUTION,
 )

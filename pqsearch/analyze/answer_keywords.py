@@ -85,6 +85,24 @@ KEYWORDS = (
     "toegez",
     "toegest",
     "verslag",
+    # Competence by institution or level, forwarded questions (`answer_competence`), answers
+    # not yet in (`answer_unpublished`).
+    "incomb",
+    "echapp",
+    "autonom",
+    "independan",
+    "pas de pouvoir",
+    "pas d'un pouvoir",
+    "aucun pouvoir",
+    "plus de pouvoir",
+    "il revient",
+    "ai inform",
+    "sans objet",
+    "rapporter",
+    "tutelle",
+    "relay",
+    "fait suivre",
+    "faire suivre",
 )
 
 

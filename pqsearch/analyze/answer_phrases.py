@@ -123,8 +123,10 @@ NOT_COMPETENT: tuple[str, ...] = (
     rf"{_ASK_ELSEWHERE}",
     # The one sent to named first, the invitation in a relative clause: "ma collègue, Mme
     # X, vers qui je vous invite à vous tourner", "à qui je vous suggère de la poser".
+    # One refers to a document, not to a person: "la réponse ..., à laquelle je vous prie de vous
+    # référer" is a referral.
     rf"\b(?:vers|a|aupres de) (?:qui|laquelle|lequel|lesquel(?:le)?s) (?:je |nous )?"
-    rf"(?:vous |{MEMBER} )?(?:{_INVITE}|pouv\w*|peu\w*)\b[^.]{{0,30}}?\b{_ASK}\b",
+    rf"(?:vous |{MEMBER} )?(?:{_INVITE}|pouv\w*|peu\w*)\b[^.]{{0,30}}?\b(?!referer){_ASK}\b",
     # In any tense or mood: "il convient", "il conviendrait", "il serait préférable".
     r"\b(?:il (?:(?:vous )?appart\w*|conv\w*|(?:vous )?rev\w*|y a lieu|y aurait lieu|"
     r"(?:est|serait) (?:preferable|plus indique|opportun|indique))|veuillez)\b"

@@ -70,8 +70,13 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"\brechtstreeks (?:aan|naar) (?:het (?:geachte )?lid|de (?:vraagsteller|auteur|"
     r"volksvertegenwoordiger))\b",
     # "Het antwoord werd per brief aan het geachte lid toegestuurd", in any tense.
-    r"\bantwoord\b[^.]{0,60}\b(?:aan|naar) het (?:geachte )?lid\b[^.]{0,20}\b(?:toegestuurd"
-    r"|bezorgd|overgemaakt|verstuurd|gestuurd)\b",
+    r"\bantwoord\b[^.]{0,60}\b(?:aan|naar) (?:het (?:geachte )?lid|de vraagsteller|de auteur"
+    r"|de volksvertegenwoordiger)\b[^.]{0,20}\b(?:toegestuurd|toegezonden|bezorgd|overgemaakt"
+    r"|verstuurd|gestuurd)\b",
+    # Kept for the member to read, not printed: "cette réponse, de nature confidentielle, est
+    # tenue à la disposition de l'honorable membre au secrétariat de la commission".
+    rf"\b(?:reponse|annexes?|tableaux?|documents?|donnees|chiffres)\b[^.]{{0,60}}?\btenue?s? a la "
+    rf"disposition (?:de )?{MEMBER}",
     # The bulletin's nominal notice: "Réponse envoyée par courrier à Mme la députée".
     r"^\W*(?:une )?reponse (?:a ete )?(?:transmise|communiquee|envoyee|adressee|remise)\b"
     r"[^.]{0,40}?\b(?:a|au|aux) (?:l'|la |le )?(?:mme |m\. |madame |monsieur )?"
@@ -91,4 +96,33 @@ NOT_PUBLISHED: tuple[str, ...] = (
     rf"(?:{MEMBER}|l'(?:honorable )?(?:membre|auteure?)|(?:la |le )?deputee?)\b)",
     r"\b(?:envoyee?|transmise?|communiquee?) (?:au|a la) deputee? (?:par voie electronique|par "
     r"courriel|par courrier|par lettre)\b",
+    # No answer text yet: the answer to this question not (yet) come in, in any tense and in
+    # the bulletin's nominal style ("Réponse non encore parvenue", "Aucune réponse n'est
+    # parvenue au Parlement dans le délai réglementaire", "Het antwoord werd nog niet
+    # ontvangen"). The answer must be this question's, opening the sentence: "la réponse de la
+    # Commission européenne n'est pas encore parvenue" is news on the substance.
+    r"^\W*(?:la |l'|aucune |het |de |een )?(?:reponse|antwoord)(?: a (?:cette|la presente|votre)"
+    r" question| op (?:deze|de|uw) vraag)? (?:n'(?:a|est) (?:pas |toujours pas |jamais )?"
+    r"(?:encore )?(?:ete )?|non encore |pas encore |(?:werd|is|wordt) (?:nog )?niet |nog niet )"
+    r"(?:communiquee|parvenue|recue|transmise|envoyee|donnee|publiee|ontvangen|bezorgd"
+    r"|toegekomen|overgemaakt)\b",
+    # The question never answered: "n'a pas reçu de réponse", "Le ministre n'a pas fait parvenir
+    # de réponse à cette question" (the minister's, not "la commune n'a pas donné de réponse").
+    r"\b(?:la |cette )?question\b[^.]{0,80}?\bn'a (?:pas|jamais) (?:recu|obtenu) (?:de |d')?"
+    r"reponse\b",
+    r"^\W*(?:le |la )(?:ministre|secretaire d'etat|gouvernement)\b[^.]{0,40}? n'a pas (?:encore )?"
+    r"(?:fait parvenir|transmis|communique|envoye|donne|apporte) (?:de |d')reponse\b",
+    # Withdrawn or lapsed, said in the answer's place ("Question retirée par l'auteur", "devenue
+    # sans objet à la suite de la dissolution des Chambres"), when no procedure table says so.
+    r"^\W*(?:la |cette )?question (?:a ete |est )?(?:devenue )?(?:retiree|caduque)\b",
+    # Awaited: "La réponse à cette question est toujours attendue", "En attente de la réponse",
+    # "Het antwoord wordt nog verwacht" (not another body's: "la réponse de la Commission est
+    # attendue en juin").
+    r"^\W*(?:la |l')?reponse (?:a (?:cette|la presente|votre) question )?(?:est |reste )?"
+    r"(?:toujours |encore )?(?:attendue|en attente|a venir|en souffrance)\b",
+    r"^\W*(?:en attente|dans l'attente) (?:de la|d'une) reponse\b",
+    r"^\W*(?:het )?antwoord (?:op (?:deze|de|uw) vraag )?(?:wordt|is) (?:nog )?(?:steeds )?"
+    r"(?:verwacht|niet ontvangen)\b",
+    r"\bsans objet\b[^.]{0,40}?\b(?:dissolution|fin de (?:la )?legislature|elections?)\b",
+    r"^\W*(?:de |deze )?vraag (?:werd |is |wordt )?(?:ingetrokken|vervallen)\b",
 )

@@ -22,10 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pqsearch.analyze import answer_competence as competence
+from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_model
 from pqsearch.analyze import answer_phrases as phrases
+from pqsearch.analyze import answer_referrals as referrals
 from pqsearch.analyze import answer_sentences as splitting
 from pqsearch.analyze import answer_unpublished as unpublished
 from pqsearch.analyze.fold import fold_in_place
@@ -38,7 +41,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 6
+ANSWER_RULES_REVISION = 7
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -114,8 +117,8 @@ MIN_TABLE_DIGITS = 8
 # n° 12)"), and the competence statement is what the drafter needs to know.
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: unpublished.NOT_PUBLISHED,
-    NOT_COMPETENT: phrases.NOT_COMPETENT,
-    BY_REFERENCE: phrases.BY_REFERENCE,
+    NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT,
+    BY_REFERENCE: phrases.BY_REFERENCE + referrals.BY_REFERENCE,
 }
 
 # Acts of the procedure table that end a question without an answer. A written question
@@ -213,7 +216,7 @@ def model_input(
         for sentence in sentences
         for clause in information.CLAUSE_BREAK.split(sentence)
     )
-    return sentences, [f"figure={_answers_part(folded)}", f"own_clauses={min(own, 2)}"]
+    return sentences, [f"figure={information.answers_part(folded)}", f"own_clauses={min(own, 2)}"]
 
 
 def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassification, bool]:
@@ -231,6 +234,8 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     found: dict[str, int] = {}
     own = 0
     answered = False
+    # The other sentences matter only once a phrasing is found: read them after the loop.
+    others: list[str] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
@@ -241,25 +246,28 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
                     own += 1
                 answered = (
                     answered
+                    or (kind == NOT_COMPETENT and bool(information.DISTRIBUTION.search(sentence)))
                     or _clause_answers_part(sentence, match, asked)
                     or (kind != NOT_PUBLISHED and _rest_answers_part(sentence, match, asked))
                 )
                 break
         else:
-            informative = _informative(sentence, asked)
-            own += informative
-            short = len(sentence.split()) < MIN_OWN_WORDS
-            answered = answered or ((informative or short) and _answers_part(sentence))
-    if not found or own > MAX_CONTEXT_SENTENCES or answered:
+            others.append(sentence)
+    if not found:
+        return AnswerClassification(SUBSTANTIVE), False
+    asked_words = context.question_words(asked)
+    for sentence in others:
+        # Greeting, thanks, restatement, background: not information (`answer_context`).
+        if context.is_context(sentence, asked_words):
+            continue
+        informative = _informative(sentence, asked)
+        own += informative
+        short = len(sentence.split()) < MIN_OWN_WORDS
+        answered = answered or ((informative or short) and information.answers_part(sentence))
+    if own > MAX_CONTEXT_SENTENCES or answered:
         return AnswerClassification(SUBSTANTIVE), bool(found)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
-
-
-def _answers_part(text: str) -> bool:
-    """Whether `text` answers part of the question: a figure that is a fact, a yes or no, a
-    count of none."""
-    return bool(information.FACT_FIGURE.search(text) or information.ANSWERS_PART.search(text))
 
 
 def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
@@ -273,7 +281,7 @@ def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> boo
         clause = _BRACKETS.sub(" ", sentence[start:end])
         if (
             not start <= match.start() < end
-            and _answers_part(clause)
+            and information.answers_part(clause)
             and not information.NOTHING_NEW.search(clause)
             and _informative(clause, asked)
         ):
@@ -283,10 +291,10 @@ def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> boo
     for incidental in information.INCIDENTAL.finditer(sentence):
         if incidental.start() <= match.start() < incidental.end():
             main = f"{sentence[: incidental.start()]} {sentence[incidental.end() :]}"
-            if _answers_part(main) and _informative(main, asked):
+            if information.answers_part(main) and _informative(main, asked):
                 return True
     citation = information.CITATION.match(sentence)
-    return citation is not None and _answers_part(citation.group("rest"))
+    return citation is not None and information.answers_part(citation.group("rest"))
 
 
 def _rest_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
@@ -298,7 +306,7 @@ def _rest_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
     rest = f"{sentence[: match.start()]} {sentence[match.end() :]}"
     rest = information.CITED_NUMBERS.sub(" ", _BRACKETS.sub(" ", rest))
     return (
-        _answers_part(rest)
+        information.answers_part(rest)
         and not information.NOTHING_NEW.search(rest)
         and _informative(rest, asked)
     )
@@ -374,21 +382,14 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "patterns": [
             pattern.pattern
             for pattern in (
-                information.NOT_HELD,
-                information.FIGURE,
-                information.CITATION,
-                information.NOTHING_NEW,
-                information.COURTESY,
-                information.FACT_FIGURE,
-                information.ANSWERS_PART,
-                information.CLAUSE_BREAK,
-                information.INCIDENTAL,
-                information.CITED_NUMBERS,
+                *information.PATTERNS,
+                context.CONTEXT,
                 splitting.SENTENCE_END,
                 _BRACKETS,
             )
         ],
         "context_sentences": MAX_CONTEXT_SENTENCES,
+        "restated": [context.RESTATED_SHARE, context.RESTATED_MIN_WORDS],
         "own_words": MIN_OWN_WORDS,
         "table_digits": MIN_TABLE_DIGITS,
         "abbreviations": sorted(splitting.ABBREVIATIONS),

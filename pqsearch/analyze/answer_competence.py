@@ -1,0 +1,117 @@
+"""Competence by institution or level of power, and questions forwarded (`analyze.answers`).
+
+The phrasings of `answer_phrases` know the minister's own remit ("ne relève pas de mes
+compétences") and a colleague the member is sent to. These say that the matter belongs to a
+body, a level of power or an office-holder other than the minister answering, in any tense and
+voice, with or without sending the member there: "la fixation des tarifs relève de Vivaqua",
+"leur entretien incombe à Infrabel", "la SNCB est une entreprise publique autonome", "échappe
+entièrement au Gouvernement bruxellois"; or that the question was forwarded ("j'ai transmis
+votre question à mon collègue", "transmise pour raison de compétence"). Data, matched on folded
+text per sentence like the other phrasings, and part of the rules' fingerprint. Like every
+phrasing they do not decide when the answer also answers part of the question ("relève des
+communes, qui en ont délivré 4.212"), by the partial-answer rule of `answers`.
+"""
+
+from __future__ import annotations
+
+# Bodies and levels that answer for themselves, seen from a regional or federal minister: other
+# levels of power (not "la Région", which is the Brussels minister's own), the judiciary, local
+# and European authorities, autonomous and private bodies, and Belgian public companies and
+# regulators by name (a gazetteer: their names say they are not a minister's administration).
+BODY = (
+    r"(?:l'autorite federale|l'etat federal|(?:l'|les )?autorites? (?:federales?|communales?"
+    r"|locales?|judiciaires?|europeennes?|flamandes?|wallonnes?|de tutelle)"
+    r"|(?:du |le |au )?(?:niveau|pouvoir) (?:federal|communal|local|europeen|judiciaire)"
+    r"|(?:des |les |aux )?(?:regions|communautes|communes|entites federees|pouvoirs locaux)"
+    r"|(?:la |une |chaque )?(?:commune|communaute (?:francaise|flamande|germanophone))"
+    r"|(?:la |les |chaque )?zones? de police|(?:la |les )?police locale|(?:les |le )?cpas"
+    r"|(?:l'|les |chaque )?(?:universites?|hautes? ecoles?|intercommunales?)"
+    r"|(?:le |les |au |aux )?(?:regulateurs?|parquets?|juges?|tribuna\w*|cours? (?:d'appel"
+    r"|du travail|de cassation|constitutionnelle|des comptes)|pouvoir judiciaire|ministere public"
+    r"|conseil d'etat)|(?:la |l')?(?:commission europeenne|union europeenne)"
+    r"|(?:les |le |des |du )?(?:bourgmestres?|conseils? de police|colleges? de police"
+    r"|conseils? communaux|colleges? des bourgmestres)"
+    r"|(?:mon |ma |mes )(?:collegues?|homologues?)|(?:le |la |au )ministre (?:federal|federale"
+    r"|de |du |des |en charge|competent)|(?:le |la )?secretaire d'etat"
+    r"|(?:la |une |l')?(?:fondation|asbl|entreprise (?:publique|privee)|societe (?:privee"
+    r"|anonyme|publique))"
+    r"|(?:la |l'|le )?(?:sncb|nmbs|infrabel|bpost|proximus|vivaqua|brugel|sibelga|creg|ibpt"
+    r"|bipt|elia|fluxys|unia|afsca|ulb|vub|uclouvain))\b"
+)
+
+NOT_COMPETENT: tuple[str, ...] = (
+    # The matter belongs to someone else, an adverb or none between: "relève de la Commission
+    # européenne", "relève toutefois de l'autorité des bourgmestres", "est du ressort des
+    # communes", "incombe à cette société".
+    rf"\b(?:relev\w*|ressorti\w*|est du ressort|sont du ressort) (?:avant tout |des lors |\w+ )?"
+    rf"(?:de |du |des |d'|a |aux? )"
+    rf"(?:la (?:seule )?(?:competence|responsabilite|tutelle|autorite) (?:de |du |des |d')"
+    rf"|l'autorite (?:de |du |des |d'))?{BODY}",
+    rf"\bincomb\w* (?:\w+ )?(?:a |au |aux )"
+    rf"(?:cette |ce |ces )?(?:{BODY}|societe|gestionnaire|operateur|organisme|institution)",
+    # "Cette question relevant de ses attributions": the remit of someone named before.
+    r"\brelev\w* (?:de |des |du )(?:ses|leurs?|son|sa) (?:propres? )?(?:competences?"
+    r"|attributions?|ressort)\b",
+    # Beyond the minister's government: "échappe entièrement au Gouvernement bruxellois".
+    r"\bechapp\w* (?:entierement |totalement |completement |donc |des lors )?(?:a (?:mes|ma"
+    r"|nos|notre) (?:competences?|attributions?|ressort|tutelle)|au gouvernement|a la region"
+    r"|au college|a l'autorite regionale)\b",
+    # An autonomous body: "les zones de police sont des entités autonomes", "la SNCB est une
+    # entreprise publique autonome", "Actiris, organisme autonome", "un régulateur indépendant".
+    r"\b(?:entites?|organismes?|institutions?|entreprises?|societes?|personnes? morales?"
+    r"|organes?|administrations?|autorites?|fondations?)(?: d'interet public| \w+){0,2}? "
+    r"(?:autonomes?|independante?s?)\b",
+    # "L'université dispose d'une autonomie complète dans la gestion de son personnel".
+    r"\b(?:dispos\w*|jouit|jouissent|beneficie\w*) d'une (?:large |pleine |totale |complete )?"
+    r"autonomie\b",
+    # "Les universités sont pleinement autonomes dans l'organisation de leurs cursus".
+    r"\b(?:sont|est|restent|reste|demeurent|demeure) (?:pleinement |entierement |totalement "
+    r"|seule?s? |donc )?(?:autonomes?|independante?s?) (?:dans|pour|en|quant|sur)\b",
+    r"\bregulateurs? independants?\b",
+    # The minister has no power over it: "le SPF Intérieur ne dispose pas d'un pouvoir
+    # d'instruction en la matière", "je n'ai aucune compétence en la matière".
+    r"\b(?:ne dispos\w*|n'(?:a|ont|avons|ai)) (?:pas (?:d'un |de )|aucune? |plus de )"
+    r"(?:pouvoirs?|competences?|tutelle) (?:d'instruction|de tutelle|de controle|hierarchique"
+    r"|en la matiere|sur (?:ces|cette|ce|les|leurs?))\b",
+    # The judiciary's independence: "conformément au principe de l'indépendance du pouvoir
+    # judiciaire, il ne m'appartient pas de commenter une affaire pendante".
+    r"\b(?:independance (?:du pouvoir judiciaire|de la justice|des juges|des magistrats)"
+    r"|separation des pouvoirs)\b[^.]{0,80}?\bne (?:m'|nous )appart\w* pas\b",
+    r"\bne (?:m'|nous )appart\w* pas\b[^.]{0,80}?\b(?:affaires? pendantes?|independance (?:du"
+    r" pouvoir judiciaire|de la justice)|separation des pouvoirs)\b",
+    # The member to ask someone else, impersonally: "il vous appartient de les solliciter
+    # auprès des chefs de corps", "il revient à la Commission de se prononcer".
+    r"\bil (?:vous )?(?:appart\w*|rev\w*|incomb\w*) (?:donc )?(?:de |d')(?:les |la |le |l')?"
+    r"(?:solliciter|demander|obtenir|reclamer)\b[^.]{0,30}?\baupres (?:de|du|des|d')\b",
+    r"\b(?:a laquelle|auquel|auxquels|auxquelles) il (?:revient|appartient|incombe) de "
+    r"(?:se prononcer|statuer|decider|repondre|trancher)\b",
+    # Forwarded: "j'ai transmis votre question à mon collègue", "j'ai pris la liberté de
+    # transmettre votre question à Infrabel" (not when the recipient's reply follows: "à
+    # Bruxelles Mobilité, qui m'informe que ...").
+    rf"\b(?:j'ai|nous avons|je me suis permis de|nous nous sommes permis de|j'ai pris la liberte"
+    rf" de|je vais|nous allons)(?: \w+)? (?:transmis|transmettre|relaye|relayer|fait suivre"
+    rf"|faire suivre) (?:votre|cette|la|vos|ces) (?:question|demande)s?\b[^.]{{0,40}}?"
+    rf"\b(?:a|au|aux) (?:{BODY}|ministre|collegue)"
+    rf"(?![^.]{{0,80}}\bqui (?:m'|nous )?(?:informe|indique|communique|precise|repond|a repondu"
+    rf"|fait savoir)\b)",
+    r"\b(?:transmise?s?|transfere\w*|renvoyee?s?|reorientee?s?|envoyee?s?) (?:\w+ )?pour "
+    r"(?:raisons? de |cause de |motif de )?competence\b",
+    r"\bje (?:l'|les )ai (?:informee?s?|saisie?s?|avisee?s?) de (?:votre|cette) (?:question"
+    r"|demande)\b",
+    # Dutch: "is een gemeentelijke bevoegdheid", "het komt aan de gemeentebesturen toe om uw
+    # vragen te beantwoorden".
+    r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve )?(?:gemeentelijke|gewestelijke"
+    r"|federale|communautaire|lokale|europese) bevoegdhe",
+    # "Komt ... toe": "laat niet toe om de vragen te beantwoorden" (the data does not allow it)
+    # answers that there are no figures.
+    r"\b(?:valt|vallen|behoort|behoren) (?:onder|tot) (?:de |hun )?(?:gemeentelijke|lokale)"
+    r" autonomie\b",
+    r"\b(?:gemeenten|gewesten|gemeenschappen|politiezones|federale overheid|universiteiten)"
+    r" (?:is|zijn) (?:als enige |exclusief |zelf )?bevoegd\b",
+    # Someone else named as the competent one: "c'est la zone de police qui est compétente".
+    # Not the minister's own government: "c'est la Région qui est compétente, et elle a ...".
+    r"\bc'est (?:a )?(?:la |le |les |l'|chaque )(?!region\b|gouvernement\b|college\b)"
+    r"[^.,;]{0,50}? qui (?:est|sont|serait|seraient)"
+    r" (?:seule?s? |pleinement |exclusivement )?competente?s?\b",
+    r"\bkomt\b[^.]{0,50}?\btoe om\b[^.]{0,40}?\b(?:te beantwoorden|te antwoorden)\b",
+)

@@ -1,0 +1,87 @@
+"""Which sentences of an answer are context, not information (`analyze.answers`).
+
+A paragraph-length answer wraps its referral or its statement of competence in sentences that
+tell the member nothing on the question: a greeting, thanks, a closing formula, the question
+restated, what was said about it before, the policy's importance. By the header's
+partial-answer rule (tests/data/answer_types.toml) only a sentence that answers part of the
+question is information; these sentences are context unless a later clause of theirs answers
+part of it (`is_context`). The patterns are data, matched on folded text and part of the
+rules' fingerprint (`answers.rules_fingerprint`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pqsearch.analyze import answer_information as information
+
+CONTEXT = re.compile(
+    # A closing formula: "Je vous prie d'agréer, Madame la Députée, l'expression de mes
+    # salutations distinguées", "... à l'assurance de ma considération distinguée".
+    r"\b(?:je vous prie|veuillez|nous vous prions) (?:d'agreer|de croire|de recevoir)\b"
+    r"|\b(?:salutations|consideration|sentiments) (?:distinguee?s|les meilleurs|respectueu\w*)"
+    # Sympathy with the question, not an answer to it: "Je comprends l'inquiétude des riverains".
+    r"|^\W*(?:je|nous) (?:comprends|comprenons|partage|partageons|mesure|mesurons|entends)"
+    r" (?:bien |parfaitement |tout a fait |pleinement )?(?:l'|les |la |le |votre |vos )?"
+    r"(?:inquietudes?|preoccupations?|interet|importance|soucis?|attentes?|impatience)\b"
+    # The question restated, its asker as the subject or the question itself: "Vous m'interrogez
+    # sur ...", "Votre question rejoint celle posée par ...", "Les questions que vous soulevez".
+    r"|^\W*(?:(?:madame|monsieur)[^,]{0,30},\s*)?(?:vous (?:m'|me )(?:interrogez|interpellez"
+    r"|questionnez|demandez|posez|faites part)|vous (?:souhaitez|desirez|voulez) (?:savoir"
+    r"|connaitre|obtenir)|(?:votre|cette|la presente) (?:question|interpellation|demande)"
+    r" (?:\w+ )?(?:porte|portait|concerne|vise|a trait|rejoint|s'inscrit|fait suite|touche)"
+    r"|(?:les|vos) questions (?:que vous (?:soulevez|posez|abordez)|portent|concernent)"
+    r"|l'honorable (?:membre|deputee?) (?:m'interroge|s'interroge|souhaite (?:savoir|connaitre)"
+    r"|me demande))\b"
+    # What was said about it before, told as background for the pointer that follows: "Cette
+    # thématique a déjà fait l'objet d'un échange approfondi en commission", "ont été abordées
+    # en détail lors de la présentation du plan en commission".
+    r"|\b(?:a|ont|avait|avaient) (?:deja |egalement |a plusieurs reprises )?fait l'objet"
+    r" d(?:e |'une? |es )(?:\w+ ){0,2}?(?:echanges?|debats?|discussions?|questions?"
+    r"|interpellations?|reponses?|presentations?)\b"
+    r"|\b(?:a|ont|avait|avaient) (?:deja )?ete (?:deja |longuement |largement |amplement )?"
+    r"(?:abord|evoqu|debattu|discut|expos|present|detaill|commente|communique)\w*\b"
+    r"[^.;:]{0,60}?\b(?:commission|parlement|seance|pleniere|assemblee)\b"
+    # The policy's importance, said in general: "La question de la tarification de l'eau est
+    # importante pour de nombreux ménages".
+    r"|^\W*(?:la|cette) (?:question|problematique|thematique|matiere) (?:de |du |des |d')"
+    r"[^.;:]{0,80}?\b(?:est|reste|constitue) (?:une? |particulierement |tres |bien )?"
+    r"(?:importante?|essentiel\w*|cruciale?|prioritaire|priorite|preoccupation|enjeu)\b"
+)
+
+# A sentence that restates the question in its own words: most of its words are the question's.
+# Only words of some length count, so that "les", "dans" or a number do not make an overlap.
+RESTATED_SHARE = 0.7
+RESTATED_MIN_WORDS = 5
+_CONTENT_WORD = re.compile(r"[a-z]{5,}")
+
+
+def restates(sentence: str, asked_words: frozenset[str]) -> bool:
+    """Whether folded `sentence` is mostly made of the words of the question (`asked_words`,
+    from `question_words`): the answer repeating what was asked."""
+    if not asked_words:
+        return False
+    words = _CONTENT_WORD.findall(sentence)
+    if len(words) < RESTATED_MIN_WORDS:
+        return False
+    shared = sum(word in asked_words for word in words)
+    return shared >= RESTATED_SHARE * len(words)
+
+
+def question_words(asked: str) -> frozenset[str]:
+    """The words of folded question text `restates` compares a sentence with."""
+    return frozenset(_CONTENT_WORD.findall(asked))
+
+
+def is_context(sentence: str, asked_words: frozenset[str]) -> bool:
+    """Whether folded `sentence` is context (see `CONTEXT`, `answer_information.COURTESY`,
+    `restates`): the figures of a thanks or a restatement are the question's ("votre question
+    relative aux zones 30"), but a clause after it that answers part of the question is
+    information ("Je vous remercie pour votre question ; 1.245 contrôles ont eu lieu")."""
+    if restates(sentence, asked_words):
+        return not information.answers_part(sentence)
+    opening = CONTEXT.search(sentence) or information.COURTESY.search(sentence)
+    if opening is None:
+        return False
+    later = information.CLAUSE_BREAK.split(sentence[opening.end() :])[1:]
+    return not any(information.answers_part(clause) for clause in later)

@@ -1,0 +1,151 @@
+"""Answer types of paragraph-length answers, and competence by institution or level (revision 7).
+
+The wordings here were written by s9-answers6 while building the grammar, not blind: they show
+what it reads; the blind rounds (tests/data/answer_type_wordings_*.toml) measure it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pqsearch.analyze.answers import (
+    BY_REFERENCE,
+    NOT_COMPETENT,
+    NOT_PUBLISHED,
+    SUBSTANTIVE,
+    classify_answer,
+)
+from pqsearch.models import WRITTEN, Question
+
+
+def _question(answer: str, asked: str = "") -> Question:
+    return Question(
+        id="t",
+        parliament="PRB",
+        kind=WRITTEN,
+        legislature=None,
+        session=None,
+        number=None,
+        language="fr",
+        title="",
+        title_nl=None,
+        author=None,
+        addressee=None,
+        addressee_role=None,
+        portfolios=(),
+        received_on=None,
+        published_on=None,
+        answered_on=dt.date(2026, 3, 1),
+        procedure=(),
+        question=asked,
+        answer=answer,
+        annexes=(),
+        source="test",
+        source_format="toml",
+        content_hash="",
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # Greeting, thanks, sympathy and a closing formula around the competence.
+        (
+            "Madame la Députée, je vous remercie pour votre question sur les horaires des bureaux "
+            "de poste. Je comprends la préoccupation des habitants. L'organisation du réseau "
+            "postal incombe toutefois à bpost, sous le contrôle de l'IBPT. Je vous prie d'agréer, "
+            "Madame la Députée, l'expression de mes salutations distinguées.",
+            NOT_COMPETENT,
+        ),
+        # The question restated, the policy's importance, then the referral.
+        (
+            "Monsieur le Député, je vous remercie pour votre question. La question du logement "
+            "abordable est essentielle pour de nombreux ménages. Je vous invite à prendre "
+            "connaissance de ma réponse à la question n° 312, qui reste d'actualité.",
+            BY_REFERENCE,
+        ),
+        (
+            "Votre question rejoint celle de Mme Genot. Les éléments de réponse figurent dans le "
+            "compte rendu de la commission de l'Environnement du 4 mai.",
+            BY_REFERENCE,
+        ),
+        (
+            "Cette thématique a déjà fait l'objet d'un échange en commission. C'est à cette "
+            "réponse que je vous prierais de bien vouloir vous référer.",
+            BY_REFERENCE,
+        ),
+        ("L'honorable membre voudra bien se référer au compte rendu de la séance.", BY_REFERENCE),
+        # Competence by institution or level, no colleague named.
+        ("Cette matière relève des entités fédérées.", NOT_COMPETENT),
+        (
+            "La gestion des gares relève de la SNCB, à laquelle il appartient de se prononcer.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Les universités sont des institutions autonomes. Il leur revient de fixer le montant "
+            "des frais d'inscription.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Vous m'interrogez sur les délais au tribunal de la famille. Le fonctionnement des "
+            "juridictions relève du pouvoir judiciaire.",
+            NOT_COMPETENT,
+        ),
+        ("Het beheer van de spoorwegen is een federale bevoegdheid.", NOT_COMPETENT),
+        # Forwarded.
+        (
+            "La question a été transmise pour raison de compétence au ministre de la Justice.",
+            NOT_COMPETENT,
+        ),
+        ("Les universités sont pleinement autonomes dans leurs cursus.", NOT_COMPETENT),
+        # Not yet in.
+        ("La réponse à cette question est toujours attendue.", NOT_PUBLISHED),
+        ("Aucune réponse n'a été reçue dans le délai prévu par le règlement.", NOT_PUBLISHED),
+        ("Het antwoord werd nog niet ontvangen.", NOT_PUBLISHED),
+    ],
+)
+def test_paragraphs_and_competence_by_their_grammar(answer: str, expected: str) -> None:
+    assert classify_answer(_question(answer)).type == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # A figure beside the competence or the referral is a partial answer.
+        "La délivrance des cartes de riverain relève des communes, qui en ont délivré 4.212 "
+        "en 2025.",
+        "Les zones de police sont des entités autonomes ; la Région leur a versé 12 millions "
+        "d'euros en 2025.",
+        # Context and then information of the answer's own.
+        "Je vous remercie pour votre question. Le plan a été présenté en commission le 3 mars. "
+        "Il prévoit quatorze nouvelles stations, dont la première ouvrira en juin 2027.",
+        # Competences laid out are the substance.
+        "La répartition des compétences est la suivante : les Régions sont compétentes pour "
+        "l'agrément ; l'autorité fédérale reste compétente pour les normes de produits.",
+        # A pointer, then a summary of what it says.
+        "Les informations figurent dans le rapport annuel de Bruxelles Fiscalité. En substance, "
+        "la taxe s'applique aux surfaces de bureaux de plus de 200 mètres carrés.",
+        # Another body's answer awaited is news on the substance.
+        "La réponse de la Commission européenne n'est pas encore parvenue à mon administration.",
+    ],
+)
+def test_near_misses_of_the_paragraph_grammar_stay_substantive(answer: str) -> None:
+    assert classify_answer(_question(answer)).type == SUBSTANTIVE
+
+
+def test_sentences_that_restate_the_question_are_context() -> None:
+    asked = (
+        "Quel est le calendrier de rénovation des tunnels du ring intérieur ? Quelles fermetures "
+        "nocturnes des tunnels sont prévues pendant les travaux de rénovation ?"
+    )
+    answer = (
+        "Le calendrier de rénovation des tunnels du ring intérieur reste inchangé. Les "
+        "fermetures nocturnes des tunnels pendant les travaux de rénovation restent prévues. "
+        "Je vous renvoie à ma réponse à la question n° 512, qui reste d'actualité."
+    )
+    # Two sentences of the answer's own beside a referral make it substantive; when they only
+    # repeat the question's words, they are context and the referral decides.
+    assert classify_answer(_question(answer)).type == SUBSTANTIVE
+    assert classify_answer(_question(answer, asked)).type == BY_REFERENCE
