@@ -824,6 +824,75 @@ def test_round_four_held_out_test_wordings_do_exactly_as_when_measured() -> None
     assert {miss.key for miss in report.misses} == _ROUND_4_TEST_MISSES_WHEN_MEASURED
 
 
+ROUND_6 = TEST_DATA / "answer_type_wordings_6.toml"
+
+# Rounds 5 and 6, measured once by the integrator on 3 December 2026 (ninth session) after the
+# revision-7 rules and the refitted model were merged: round 5's test half (90 wordings, written
+# blind by s9-answers5, never read by the developers who tuned the rules on its dev half) 76/90,
+# with 35 of its 48 non-substantive answers recognised (main: 27/48) and one substantive answer
+# misread (r5-053); round 6 (111 whole question/answer pages written blind by s9-round6, never
+# read by them; both halves held out) 90/111, 47 of 64 non-substantive answers (main: 38/64) and
+# four substantive misread (r6-041, 046, 088 as on main; r6-101 new). BENCHMARKS.md, "Ninth
+# session, after the merge". As for round 4: these misses are allowed and left as they are
+# (fixing them would be tuning on held-out text); a new miss fails, and so does a fixed one.
+# Round 6's dev half may be tuned on by a later round, which then moves it above.
+_ROUND_5_TEST_MISSES_WHEN_MEASURED = {
+    "brussels-fr/r5-016",
+    "brussels-fr/r5-019",
+    "brussels-fr/r5-030",
+    "brussels-fr/r5-032",
+    "brussels-fr/r5-036",
+    "brussels-fr/r5-039",
+    "brussels-fr/r5-040",
+    "brussels-fr/r5-045",
+    "brussels-fr/r5-046",
+    "brussels-fr/r5-053",
+    "federal-fr/r5-120",
+    "federal-nl/r5-156",
+    "brussels-fr/r5-179",
+    "brussels-fr/r5-182",
+}
+_ROUND_6_MISSES_WHEN_MEASURED = {
+    "federal-fr/r6-003",
+    "brussels-fr/r6-006",
+    "brussels-fr/r6-009",
+    "federal-nl/r6-010",
+    "brussels-fr/r6-020",
+    "brussels-fr/r6-032",
+    "brussels-fr/r6-041",
+    "brussels-fr/r6-043",
+    "brussels-fr/r6-044",
+    "brussels-nl/r6-046",
+    "brussels-fr/r6-049",
+    "brussels-fr/r6-066",
+    "brussels-fr/r6-067",
+    "brussels-fr/r6-077",
+    "brussels-nl/r6-081",
+    "brussels-fr/r6-088",
+    "brussels-fr/r6-096",
+    "brussels-fr/r6-098",
+    "federal-fr/r6-099",
+    "federal-nl/r6-101",
+    "brussels-fr/r6-104",
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "split", "total", "misses"),
+    [
+        (ROUND_5, "test", 90, _ROUND_5_TEST_MISSES_WHEN_MEASURED),
+        (ROUND_6, None, 111, _ROUND_6_MISSES_WHEN_MEASURED),
+    ],
+    ids=["round 5 test", "round 6"],
+)
+def test_rounds_five_and_six_held_out_do_exactly_as_when_measured(
+    path: Path, split: str | None, total: int, misses: set[str]
+) -> None:
+    report = measure_wordings(load_wordings(path), split)
+    assert report.total == total
+    assert {miss.key for miss in report.misses} == misses
+
+
 # --- substantive answers with the trigger words (tests/data/answer_type_negatives.toml) -------
 
 NEGATIVES = TEST_DATA / "answer_type_negatives.toml"
