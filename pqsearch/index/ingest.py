@@ -281,9 +281,10 @@ def _ingest_into(
             state.close()
         # Lemmatization done in this process (the first batches) is the workers' kind of work.
         main_cpu = time.process_time() - cpu_started - analyzer.inline_cpu
+        report = state.report()
         return dataclasses.replace(
-            state.report(),
-            notes=tuple(notes),
+            report,
+            notes=(*notes, *report.notes),
             jobs=analyzer.workers_started,
             main_cpu_seconds=main_cpu,
             analysis_cpu_seconds=analyzer.inline_cpu + analyzer.worker_cpu,

@@ -139,6 +139,7 @@ class IngestRun:
         self.removed: list[str] = []
         self.failed: list[FileFailure] = []
         self.duplicates: list[str] = []
+        self.notes: list[str] = []
         self.words = 0
         self._words_of: dict[str, int] = {}
         self._last_file: str | None = None
@@ -357,17 +358,29 @@ class IngestRun:
     def prune(self, walked_files: set[str]) -> None:
         """Drop documents whose file is gone, or whose file was read but no longer has them."""
         writer = self._writer()
-        # A file that failed whole this time (unreadable, undecodable: no "file:line" in the
-        # failure) keeps its documents until it is read again.
-        failed = {f.source for f in self.failed if not re.search(r":\d+$", f.source)}
+        # A file with any failure this time, whole (unreadable, undecodable) or in a line
+        # ("file:LINE"), keeps its documents until it reads cleanly: a line that did not parse
+        # may be the one that holds a document (a collector's partial write, a bad copy).
+        failed = {re.sub(r":\d+$", "", f.source) for f in self.failed}
+        kept: dict[str, int] = {}
         for doc_id, old in self.existing.items():
-            if doc_id in self.seen or old.source in failed:
+            if doc_id in self.seen:
                 continue
             if not os.path.exists(old.source) or old.source in walked_files:
+                if old.source in failed:
+                    kept[old.source] = kept.get(old.source, 0) + 1
+                    continue
                 writer.delete_by_term("id", doc_id)
                 self.acronyms.remove(doc_id)
                 self.removed.append(doc_id)
                 self.uncommitted += 1
+        for source, count in kept.items():
+            self.notes.append(
+                f"--prune kept {count} indexed document{'s' if count > 1 else ''} of {source} "
+                "that this run did not "
+                "read: the file had failures (see failed), so a document may be in what did "
+                "not read; they are dropped once the file reads cleanly without them"
+            )
 
     def commit(self) -> None:
         if self.writer is None:
@@ -402,6 +415,7 @@ class IngestRun:
             identical=tuple(self.identical),
             skipped=tuple(self.skipped),
             warnings=tuple(self.warnings.values()),
+            notes=tuple(self.notes),
         )
 
 
