@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pqsearch import api
 from pqsearch.analyze.taxonomy import default_taxonomy_path, load_taxonomy
 from pqsearch.cli import app
 from pqsearch.errors import QuerySyntaxError, TaxonomyError
-from tests.conftest import BRUSSELS_HTML
+from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS
 
 
 @pytest.mark.parametrize("query", ["le la les", "🏠", "\\", "de , du"])
@@ -110,3 +111,27 @@ def test_prune_keeps_the_documents_of_a_file_that_failed_to_read(tmp_path: Path)
     assert len(report.failed) == 1 and not report.removed
     with api.open_index(root) as index:
         assert index.search("").total == 2
+
+
+def test_prune_keeps_the_document_of_a_record_line_that_failed_to_read(tmp_path: Path) -> None:
+    # Audit 9, finding 5: a whole failing file kept its documents, a failing line lost its.
+    records = tmp_path / "records.jsonl"
+    lines = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)[:5]
+    records.write_bytes(b"".join(lines))
+    root = tmp_path / "index"
+    assert len(api.ingest([records], index_dir=root).added) == 5
+    cut = json.loads(lines[2])["moncode"]
+    # Line 3 cut in the middle, as a collector's partial write leaves it.
+    records.write_bytes(b"".join([*lines[:2], lines[2][: len(lines[2]) // 2] + b"\n", *lines[3:]]))
+    result = CliRunner().invoke(app, ["ingest", str(records), "--index", str(root), "--prune"])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "4 unchanged, 0 removed, 1 failed" in result.output
+    assert f"failed: {records}:3: not a JSON record" in result.output
+    assert f"note: --prune kept 1 indexed document of {records} " in result.output
+    with api.open_index(root) as index:
+        assert index.document_count == 5 and index.get(cut).id == cut
+    # Once the file reads cleanly without the line, its document goes.
+    records.write_bytes(b"".join([*lines[:2], *lines[3:]]))
+    report = api.ingest([records], index_dir=root, prune=True)
+    assert report.removed == (cut,) and not report.failed
+    assert not [note for note in report.notes if "--prune kept" in note]

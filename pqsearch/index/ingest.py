@@ -26,16 +26,11 @@ from pqsearch.index import answer_version, ownership, sector_version, space, sto
 from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
+from pqsearch.index.existing import existing_documents
 from pqsearch.index.manifest import record_lexicon
 from pqsearch.index.positions_file import save_positions
-from pqsearch.index.run import (
-    COMPOUND,
-    IngestRun,
-    Progress,
-    ProgressCallback,
-    existing_documents,
-    record_files,
-)
+from pqsearch.index.progress import Progress, ProgressCallback
+from pqsearch.index.run import COMPOUND, IngestRun, record_files
 from pqsearch.index.schema import SCHEMA_VERSION, build_schema
 from pqsearch.index.whoosh_codec import postings_codec
 from pqsearch.index.worker import default_jobs
@@ -281,9 +276,10 @@ def _ingest_into(
             state.close()
         # Lemmatization done in this process (the first batches) is the workers' kind of work.
         main_cpu = time.process_time() - cpu_started - analyzer.inline_cpu
+        report = state.report()
         return dataclasses.replace(
-            state.report(),
-            notes=tuple(notes),
+            report,
+            notes=(*notes, *report.notes),
             jobs=analyzer.workers_started,
             main_cpu_seconds=main_cpu,
             analysis_cpu_seconds=analyzer.inline_cpu + analyzer.worker_cpu,

@@ -23,9 +23,9 @@ from pathlib import Path
 
 from pqsearch.errors import NotAnIndexFolderError
 from pqsearch.index.durable import fsync_file, write_atomic
+from pqsearch.parse.walk import DATA_MARKER, INDEX_MARKER
 
-MARKER = ".pqsearch-index"
-DATA_MARKER = ".pqsearch-data"
+MARKER = INDEX_MARKER
 # Every name pqsearch creates in an index folder.
 _OUR_NAMES = re.compile(
     r"^(ingest\.lock|live|\.live\.\d+|data-\d+|\.pqsearch-index(\.\d+\.tmp)?"

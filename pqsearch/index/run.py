@@ -11,81 +11,29 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import time
 from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.index import answer_version, space
+from pqsearch.index import answer_version, limits, space
 from pqsearch.index.analysis import Analyzer, PendingBatch
+from pqsearch.index.existing import Existing
 from pqsearch.index.fingerprint import with_indexed_hash
 from pqsearch.index.manifest import write_manifest
+from pqsearch.index.progress import Progress, ProgressCallback
 from pqsearch.index.records import decode_record
 from pqsearch.index.schema import TEXT_PARTS, to_document
+from pqsearch.index.supplements import Supplements, gives, lacking
 from pqsearch.index.whoosh_codec import postings_codec
 from pqsearch.models import FileFailure, IngestReport, Question, SkippedFile
 from pqsearch.parse import versions
-from pqsearch.parse.fields import MAX_NUMBER
 from pqsearch.parse.versions import Version
 
-# Text beyond this is not a question page but a scraping accident, and spaCy's memory grows
-# with it: 1 million characters took 2.6 GB and 25 s, 20 million went past 16 GB.
-MAX_TEXT_CHARS = 1_000_000
 # Whoosh's compound segment is one file whose parts a reader copies into memory when it
 # opens them (about half a second and the whole postings in RAM at 100,000 documents); the
 # parts as separate files are read in place.
 COMPOUND = False
-
-
-@dataclass
-class Progress:
-    """Where an ingest is, for a progress display."""
-
-    files_total: int
-    files_done: int = 0
-    documents: int = 0
-    analyzed: int = 0
-    words: int = 0
-    failed: int = 0
-    started: float = field(default_factory=time.monotonic)
-    stage: str = "parse"
-
-    @property
-    def words_per_second(self) -> float:
-        elapsed = time.monotonic() - self.started
-        return self.words / elapsed if elapsed > 0 else 0.0
-
-
-ProgressCallback = Callable[[Progress], None]
-
-
-@dataclass
-class Existing:
-    content_hash: str
-    source: str
-    rank: int
-
-
-def existing_documents(ix: Any) -> dict[str, Existing]:
-    """id -> (hash, source, rank) of every live document, read from columns, not stored fields."""
-    existing: dict[str, Existing] = {}
-    with ix.reader() as reader:
-        if reader.doc_count_all() == 0:
-            return existing
-        # Segment by segment, as in reader.build_dates: every document has these fields, but
-        # a segment-wise read does not depend on it.
-        for leaf, _ in reader.leaf_readers():
-            ids = leaf.column_reader("id")
-            hashes = leaf.column_reader("content_hash")
-            sources = leaf.column_reader("source")
-            ranks = leaf.column_reader("source_rank")
-            for docnum in range(leaf.doc_count_all()):
-                if not leaf.is_deleted(docnum):
-                    existing[ids[docnum]] = Existing(hashes[docnum], sources[docnum], ranks[docnum])
-    return existing
 
 
 # Batches analysed ahead of the one being written, per worker: one keeps every worker busy
@@ -139,18 +87,22 @@ class IngestRun:
         self.removed: list[str] = []
         self.failed: list[FileFailure] = []
         self.duplicates: list[str] = []
+        self.notes: list[str] = []
         self.words = 0
         self._words_of: dict[str, int] = {}
         self._last_file: str | None = None
         # Acronyms the documents define, kept with the lexicon at each commit.
         self.acronyms = Acronyms()
-        # The Dutch title of each question that one of its copies gave (a Brussels record
-        # has it, the question's page does not): the copy indexed gets it (issue 14).
-        self.titles_nl: dict[str, str] = {}
-        # The questions written without one, which a copy read later may give (`write_late`),
-        # and those written again for it, whose words the lexicon already counts.
-        self.written_without_nl: set[str] = set()
-        self.retitled: set[str] = set()
+        # The Dutch title and link a copy gave (a page lacks the title): the copy indexed gets
+        # them (issue 14, audit 9 finding 4). What the questions written got for the fields
+        # they lack, which a copy read later may give (`write_late`); the indexed copies kept
+        # while another copy gave some; those written again for them (words already counted).
+        self.supplements = Supplements()
+        self.written_lacking: dict[str, dict[str, str | None]] = {}
+        self.kept_indexed: set[str] = set()
+        self.completed: set[str] = set()
+        # Stored records are read through one searcher until the next commit.
+        self._searcher: Any = None
         # Indexed questions written again because the answer-type rules now type them
         # otherwise (`retype_answers`): their words are in the lexicon already, and they are
         # neither added nor updated.
@@ -168,52 +120,52 @@ class IngestRun:
         if source != self._last_file:
             self._last_file = source
             self.progress.files_done += 1
-        size = 0 if isinstance(item, FileFailure) else _text_size(item)
-        if size > MAX_TEXT_CHARS:
-            item = FileFailure(
-                item.source,
-                f"{size:,} characters of text; pqsearch analyses up to {MAX_TEXT_CHARS:,} per "
-                "document (a question with its answer rarely has 100,000), so it is not indexed",
-            )
-        if not isinstance(item, FileFailure) and (item.number or 0) > MAX_NUMBER:
-            item = FileFailure(
-                item.source,
-                f"question number {item.number} is beyond {MAX_NUMBER:,}, the "
-                "largest the index holds, so it is not indexed",
-            )
+        if not isinstance(item, FileFailure):
+            item = limits.refusal(item) or item
         if isinstance(item, FileFailure):
             self.failed.append(item)
             self.progress.failed += 1
             self._tick()
             return
         item = with_indexed_hash(item)
-        if item.title_nl:
-            self.titles_nl[item.id] = item.title_nl
+        self.supplements.note(item)
         self.progress.documents += 1
         self.seen_sources.add(item.source)
         version = Version.of(item)
+        old = self.existing.get(item.id)
+        if old is not None and old.source != item.source and gives(item):
+            self.kept_indexed.add(item.id)
         first = self.seen.get(item.id)
         if first is not None:
             self._another_copy(item, version, first)
             return
         self.seen[item.id] = version
-        old = self.existing.get(item.id)
+        indexed: Question | None = None
         if old is not None and not self.reanalyze_all:
             if old.content_hash == item.content_hash and version.rank <= old.rank:
                 self.unchanged.append(item.id)
                 self._tick()
                 return
             if old.source != item.source and os.path.exists(old.source):
-                indexed = self._indexed_version(item.id)
-                replace, why = versions.preferred(version, indexed, tie_replaces=True)
+                indexed = self._indexed_question(item.id)
+                kept = Version.of(indexed)
+                replace, why = versions.preferred(version, kept, tie_replaces=True)
                 if not replace:
                     self.duplicates.append(
                         f"{item.id}: {version.describe()} differs from the indexed "
-                        f"{indexed.describe()}, which is kept ({why})"
+                        f"{kept.describe()}, which is kept ({why})"
                     )
                     self.unchanged.append(item.id)
                     return
+        if old is not None:
+            self._replacing_indexed(item, indexed)
         self._queue(item)
+
+    def _replacing_indexed(self, item: Question, indexed: Question | None) -> None:
+        """`item` replaces the indexed copy of its question: it takes what only that copy has
+        (an earlier run's record, or a page that got the record's Dutch title)."""
+        if lacking(item):
+            self.supplements.note(indexed or self._indexed_question(item.id), indexed=True)
 
     def _another_copy(self, item: Question, version: Version, first: Version) -> None:
         """A question met again in this run: the newer copy is indexed, the other reported."""
@@ -237,6 +189,7 @@ class IngestRun:
         elif item.id in self.unchanged:
             # The indexed copy was kept a moment ago; this one replaces it after all.
             self.unchanged.remove(item.id)
+            self._replacing_indexed(item, None)
             self._queue(item)
         else:
             # The first copy is already on its way to the index: a Whoosh writer does not
@@ -258,33 +211,55 @@ class IngestRun:
                 "is 'truncated'. Ingest the page to get the whole answer."
             )
 
-    def _indexed_version(self, doc_id: str) -> Version:
-        return Version.of(self._indexed_question(doc_id))
-
     def _indexed_question(self, doc_id: str) -> Question:
-        with self.ix.searcher() as searcher:
-            stored = decode_record(searcher.document(id=doc_id)["record"])
+        """The question as the index holds it (as last committed)."""
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        stored = decode_record(self._searcher.document(id=doc_id)["record"])
         return Question.from_dict(stored["question"])
 
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
     def write_late(self) -> None:
-        """Index the copies that replaced one already written in this run (after a commit),
-        and again the questions written before a copy read later gave their Dutch title:
-        which were is a matter of timing (how many batches were in flight), and the index
-        must not depend on it."""
+        """Index the copies that replaced one already written in this run (after a commit);
+        again the questions written before a copy read later gave a field they lack (which
+        were is a matter of timing: how many batches were in flight, and the index must not
+        depend on it); and the indexed copies kept that lack a field another copy gave."""
         late_ids = {item.id for item in self.late}
-        retitle = sorted((self.written_without_nl & self.titles_nl.keys()) - late_ids)
-        self.written_without_nl = set()
-        if not self.late and not retitle:
+        written = set(self.added) | set(self.updated)
+        # Not written by this run, so read as indexed before the commit.
+        unwritten = sorted(self.kept_indexed - written - late_ids)
+        indexed = (self._indexed_question(doc_id) for doc_id in unwritten)
+        kept = [question for question in indexed if self.supplements.changes(question)]
+        again = sorted(
+            doc_id
+            for doc_id, given in self.written_lacking.items()
+            if doc_id not in late_ids and self._given_since(doc_id, given)
+        )
+        self.written_lacking = {}
+        if not self.late and not kept and not again:
             return
         self.commit()
         # Read back as indexed (not kept in memory: most questions have no Dutch title).
-        for doc_id in retitle:
+        for doc_id in again:
             self.late.append(self._indexed_question(doc_id))
-            self.retitled.add(doc_id)
+        rewritten = {question.id for question in kept}
+        self.late.extend(kept)
+        # Written again, so updated rather than unchanged (a list: one pass, not a search each).
+        self.unchanged = [doc_id for doc_id in self.unchanged if doc_id not in rewritten]
+        self.completed.update(rewritten, again)
         late, self.late = self.late, []
         for item in late:
             self.batch.append(item)
         self.drain()
+
+    def _given_since(self, doc_id: str, given: dict[str, str | None]) -> bool:
+        """Whether a copy read since gives a field another value than the one written."""
+        run = self.supplements.by_id.get(doc_id, {})
+        return any(run.get(name) not in (None, value) for name, value in given.items())
 
     def retype_answers(self) -> int:
         """Write again, with their answer type as the rules now give it, the indexed
@@ -322,14 +297,13 @@ class IngestRun:
     def _write(self, pending: PendingBatch) -> None:
         writer = self._writer()
         for question, text, enrichment, analyses in self.analyzer.analyze(pending):
-            if question.title_nl is None and question.id in self.titles_nl:
-                question = replace(question, title_nl=self.titles_nl[question.id])
-            if question.title_nl is None:
-                self.written_without_nl.add(question.id)
+            question = self.supplements.complete(question)
+            if missing := lacking(question):
+                self.written_lacking[question.id] = {n: getattr(question, n) for n in missing}
             else:
-                self.written_without_nl.discard(question.id)
-            if question.id in self.retitled:
-                self.retitled.discard(question.id)
+                self.written_lacking.pop(question.id, None)
+            if question.id in self.completed:
+                self.completed.discard(question.id)
             elif question.id not in self.retyped:
                 self.lexicon.add(analyses.values())
                 self.acronyms.add(question.id, (getattr(question, p) or "" for p in TEXT_PARTS))
@@ -357,17 +331,29 @@ class IngestRun:
     def prune(self, walked_files: set[str]) -> None:
         """Drop documents whose file is gone, or whose file was read but no longer has them."""
         writer = self._writer()
-        # A file that failed whole this time (unreadable, undecodable: no "file:line" in the
-        # failure) keeps its documents until it is read again.
-        failed = {f.source for f in self.failed if not re.search(r":\d+$", f.source)}
+        # A file with any failure this time, whole (unreadable, undecodable) or in a line
+        # ("file:LINE"), keeps its documents until it reads cleanly: a line that did not parse
+        # may be the one that holds a document (a collector's partial write, a bad copy).
+        failed = {re.sub(r":\d+$", "", f.source) for f in self.failed}
+        kept: dict[str, int] = {}
         for doc_id, old in self.existing.items():
-            if doc_id in self.seen or old.source in failed:
+            if doc_id in self.seen:
                 continue
             if not os.path.exists(old.source) or old.source in walked_files:
+                if old.source in failed:
+                    kept[old.source] = kept.get(old.source, 0) + 1
+                    continue
                 writer.delete_by_term("id", doc_id)
                 self.acronyms.remove(doc_id)
                 self.removed.append(doc_id)
                 self.uncommitted += 1
+        for source, count in kept.items():
+            self.notes.append(
+                f"--prune kept {count} indexed document{'s' if count > 1 else ''} of {source} "
+                "that this run did not "
+                "read: the file had failures (see failed), so a document may be in what did "
+                "not read; they are dropped once the file reads cleanly without them"
+            )
 
     def commit(self) -> None:
         if self.writer is None:
@@ -377,6 +363,7 @@ class IngestRun:
         # The lexicon first: if we die between the two, it describes a superset of the index.
         self.acronyms.save(self.lexicon)
         self.lexicon.flush()
+        self._close_searcher()
         self.writer.commit(merge=self.merge_on_commit)
         self.writer = None
         record_files(self.ix)
@@ -384,6 +371,7 @@ class IngestRun:
         self.progress.stage = "parse"
 
     def close(self) -> None:
+        self._close_searcher()
         self.analyzer.close()
         if self.writer is not None:
             space.abandon(self.writer)
@@ -402,6 +390,7 @@ class IngestRun:
             identical=tuple(self.identical),
             skipped=tuple(self.skipped),
             warnings=tuple(self.warnings.values()),
+            notes=tuple(self.notes),
         )
 
 
@@ -409,7 +398,3 @@ def record_files(ix: Any) -> None:
     # Without the record (a full disk) opening only skips the check: nothing is lost.
     with contextlib.suppress(OSError):
         write_manifest(ix)
-
-
-def _text_size(question: Question) -> int:
-    return sum(len(getattr(question, part) or "") for part in TEXT_PARTS)

@@ -7,7 +7,10 @@ hidden files such as .DS_Store, files with another ending) and hidden folders (.
 listed as skipped, not failed: they sit beside documents as a matter of course. A file named
 directly that is plainly not a document by its name is skipped too; one with another ending
 is a failure, since it was asked for. Missing paths, unreadable folders and folder link
-loops are failures (a missing document file is left to the reader, which says why).
+loops are failures (a missing document file is left to the reader, which says why). A folder
+that is a pqsearch index or one of its data folders (it holds the marker pqsearch writes) is
+one skipped line and is never entered: an index kept inside the corpus folder would otherwise
+list each of its files as skipped, twice through its `live` link.
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ from pqsearch.models import FileFailure, SkippedFile
 # its text rendering next, a third party's records last (see `index.ingest`).
 DOCUMENT_SUFFIXES = (".html", ".htm", ".txt", ".jsonl")
 SUFFIX_ORDER = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
+# The markers of pqsearch's own folders, written by `index.ownership`: an index folder's and
+# each of its data folders'. Named here, the lowest layer that reads them.
+INDEX_MARKER = ".pqsearch-index"
+DATA_MARKER = ".pqsearch-data"
+INDEX_FOLDER = f"a pqsearch index (it holds {INDEX_MARKER}), not documents: not read"
+DATA_FOLDER = f"a pqsearch index's data folder (it holds {DATA_MARKER}), not documents: not read"
 # Names of the notes that travel with documents, whatever their ending ("sha256sums.txt",
 # "README.txt", "SOURCE.md", "LICENSE", "MD5SUMS", "files.sha256").
 _NOTE_NAMES = re.compile(
@@ -114,6 +123,10 @@ def _walk(
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
         yield FileFailure(str(folder), f"cannot read the folder: {error.strerror or error}")
+        return
+    names = {entry.name for entry in entries}
+    if INDEX_MARKER in names or DATA_MARKER in names:
+        yield SkippedFile(str(folder), INDEX_FOLDER if INDEX_MARKER in names else DATA_FOLDER)
         return
     inside = ancestors | {identity}
     for entry in entries:

@@ -3,17 +3,20 @@ notes beside the documents, a page and its record, a record answered since, cut 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from pqsearch import api
 from pqsearch.cli import app
 from pqsearch.index.ingest import ingest as ingest_module
-from tests.conftest import BRUSSELS_HTML, brussels_record
+from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS, brussels_record
 
 runner = CliRunner()
 
@@ -128,3 +131,88 @@ def test_a_cut_answer_is_reported_and_not_substantive(tmp_path: Path) -> None:
     assert [w for w in report.warnings if w.startswith("170248")] == []
     with api.open_index(tmp_path / "index2") as index:
         assert index.show("170248").answer_type == "substantive"
+
+
+# --- audit 9, finding 4: the index holds the same whatever the order of ingests ----------
+
+# Two questions saved as pages and held as records too (170312's Dutch title, only in its
+# record, says "gemeentecollege"), and one held as a record only.
+PAGED = ("170312", "170294")
+RECORD_ONLY = "170244"
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("copies") / "corpus"
+    (folder / "html").mkdir(parents=True)
+    for moncode in PAGED:
+        _page(folder / "html", moncode)
+    wanted = {*PAGED, RECORD_ONLY}
+    lines = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)
+    (folder / "records.jsonl").write_bytes(
+        b"".join(line for line in lines if json.loads(line)["moncode"] in wanted)
+    )
+    return folder
+
+
+@pytest.fixture(scope="module")
+def one_step(copies: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    root = tmp_path_factory.mktemp("one-step") / "index"
+    assert not api.ingest([copies], index_dir=root).failed
+    return _documents(root)
+
+
+def _documents(root: Path) -> dict[str, Any]:
+    """Every field of every document, and what the Dutch word finds."""
+    with api.open_index(root) as index:
+        ids = sorted(hit.id for hit in index.search("", limit=50, facets=[]).hits)
+        return {
+            "documents": {i: dataclasses.asdict(index.show(i)) for i in ids},
+            "gemeentecollege": [hit.id for hit in index.search("gemeentecollege").hits],
+        }
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        pytest.param(("html", "."), id="pages, then all"),
+        pytest.param(("html", ".", "."), id="pages, then all, then all again"),
+        pytest.param(("records.jsonl", "html"), id="records, then the pages"),
+        pytest.param(("records.jsonl", "html", "."), id="records, pages, then all"),
+    ],
+)
+def test_the_index_is_the_same_whatever_the_order_of_ingests(
+    copies: Path, one_step: dict[str, Any], tmp_path: Path, steps: tuple[str, ...]
+) -> None:
+    # The pages lost, or never got, the Dutch title only their records hold: "gemeentecollege"
+    # found nothing, and ingesting again did not repair it.
+    assert one_step["gemeentecollege"] == ["170312"]
+    root = tmp_path / "index"
+    for step in steps:
+        assert not api.ingest([copies / step], index_dir=root).failed
+    assert _documents(root) == one_step
+
+
+def test_a_records_corrected_dutch_title_reaches_its_indexed_page(
+    copies: Path, tmp_path: Path
+) -> None:
+    # A page never holds a Dutch title: the one it has is its record's, so a corrected record
+    # gives the page the new one (the page itself is unchanged).
+    folder = tmp_path / "corpus"
+    shutil.copytree(copies, folder)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    records = folder / "records.jsonl"
+    corrected = []
+    for line in records.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if record["moncode"] == "170312":
+            record["titre_nl"] = "Schriftelijke vraag betreffende het stadsbestuur van Anderlecht"
+        corrected.append(json.dumps(record, ensure_ascii=False) + "\n")
+    records.write_text("".join(corrected), encoding="utf-8")
+    report = api.ingest([folder], index_dir=root)
+    assert report.updated == ("170312",) and not report.added
+    with api.open_index(root) as index:
+        assert index.get("170312").source_format == "html"
+        assert [hit.id for hit in index.search("stadsbestuur").hits] == ["170312"]
+        assert not index.search("gemeentecollege").hits

@@ -271,7 +271,7 @@ def test_duplicate_ids_keep_the_first_page_and_say_so(ingested: dict[str, Any]) 
 
 def test_20_mb_pages_are_bounded_work(ingested: dict[str, Any]) -> None:
     """A 20 MB page of pictures is indexed with its text alone; one of 20 MB of text is
-    refused before analysis (see index.run.MAX_TEXT_CHARS): analysing it took past 16 GB of
+    refused before analysis (see index.limits.MAX_TEXT_CHARS): analysing it took past 16 GB of
     memory."""
     assert (ingested["corpus"] / "09_huge.html").stat().st_size > HUGE_BYTES
     assert (ingested["corpus"] / "09_huge_text.html").stat().st_size > HUGE_BYTES

@@ -227,3 +227,19 @@ def test_a_folder_with_a_placeholder_and_a_users_file_is_still_refused(
     with pytest.raises(NotAnIndexFolderError, match=r"notes\.txt"):
         api.ingest([corpus], index_dir=root)
     assert sorted(p.name for p in root.iterdir()) == [".gitkeep", "notes.txt"]
+
+
+def test_an_index_inside_the_corpus_folder_is_one_skipped_line(corpus: Path) -> None:
+    # Audit 9, finding 11: the walk went into the index, and again through its `live` link,
+    # listing every index file as skipped (52 lines for 3 documents).
+    root = corpus / "index"
+    for options in ((), (), ("--rebuild", "--prune")):
+        code, output = _ingest(corpus, root, *options)
+        assert code == 0, output
+        skipped = [line for line in output.splitlines() if line.startswith("  skipped:")]
+        assert skipped == [
+            f"  skipped: {root}: a pqsearch index (it holds .pqsearch-index), not documents: "
+            "not read"
+        ]
+    with api.open_index(root) as index:
+        assert index.document_count == len(PAGES)

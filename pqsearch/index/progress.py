@@ -1,0 +1,29 @@
+"""Where an ingest is, for a progress display."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Progress:
+    """Where an ingest is, for a progress display."""
+
+    files_total: int
+    files_done: int = 0
+    documents: int = 0
+    analyzed: int = 0
+    words: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+    stage: str = "parse"
+
+    @property
+    def words_per_second(self) -> float:
+        elapsed = time.monotonic() - self.started
+        return self.words / elapsed if elapsed > 0 else 0.0
+
+
+ProgressCallback = Callable[[Progress], None]
