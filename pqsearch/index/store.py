@@ -49,10 +49,13 @@ from pqsearch.index.folders import (
     LIVE,
     TAXONOMY_FILE,
     WHOOSH_INDEX_NAME,
+    indexed_data_dirs,
     live_data_dir,
+    live_generation_in,
     new_data_dir,
     remove_data_dir,
     remove_orphans,
+    repair_live,
     require_live,
     resolve_index_dir,
     switch_live,
@@ -80,6 +83,7 @@ __all__ = [
     "LockHolder",
     "as_damage",
     "damaged_index",
+    "indexed_data_dirs",
     "is_damage",
     "live_data_dir",
     "live_generation",
@@ -92,6 +96,7 @@ __all__ = [
     "read_failure",
     "remove_data_dir",
     "remove_orphans",
+    "repair_live",
     "require_live",
     "resolve_index_dir",
     "switch_live",
@@ -153,23 +158,6 @@ def live_generation(root: Path) -> tuple[str, int] | None:
         return None
     latest = live_generation_in(root / target)
     return None if latest is None else (Path(target).name, latest)
-
-
-def live_generation_in(data: Path) -> int | None:
-    """The newest commit in a data folder (its newest table of contents), or None."""
-    try:
-        names = os.listdir(data)
-    except OSError:
-        return None
-    prefix, suffix = f"_{WHOOSH_INDEX_NAME}_", ".toc"
-    generations = [
-        int(name[len(prefix) : -len(suffix)])
-        for name in names
-        if name.startswith(prefix)
-        and name.endswith(suffix)
-        and name[len(prefix) : -len(suffix)].isdigit()
-    ]
-    return max(generations) if generations else None
 
 
 def _generation(root: Path) -> tuple[str, frozenset[str]]:

@@ -62,6 +62,10 @@ def _live_to_file(root: Path) -> None:
 
 
 def _live_to_nowhere(root: Path) -> None:
+    # The data folder gone too: beside one that holds the index, a dangling `live` is
+    # relinked instead (`test_lost_live_link.py`).
+    data = (root / store.LIVE).resolve()
+    data.rename(root.parent / "elsewhere")
     (root / store.LIVE).unlink()
     (root / store.LIVE).symlink_to("data-0")
 
