@@ -269,12 +269,18 @@ def open_lexicon(
 ) -> Lexicon:
     """The lexicon of the index in `data`; DamagedIndexError when it is missing or unreadable.
 
-    Writable, a missing one is created: only a fresh index may start without one.
+    Writable, a missing one is created: only a fresh index may start without one. A writable
+    open checks the file against its recorded checksum before dropping it: an ingest that
+    took a damaged lexicon would record the damage as the new checksum, and no search would
+    report it again (audit 9, finding 7).
     """
     path = data / LEXICON_FILE
     if not writable and not path.is_file():
         raise damaged_index(root, f"its lexicon {path} is missing")
     if writable:
+        problem = check_lexicon(data, path) if path.is_file() else None
+        if problem is not None:
+            raise damaged_index(root, problem)
         drop_lexicon_sum(data)
     elif verified is None or (data.name, _LEXICON) not in verified:
         problem = check_lexicon(data, path)

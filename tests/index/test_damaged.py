@@ -119,6 +119,30 @@ def test_ingest_into_a_damaged_index_refuses_and_names_the_fix(
     assert "--rebuild" in result.stderr
 
 
+def test_ingest_refuses_a_lexicon_changed_in_the_middle(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """One byte flipped inside the lexicon: SQLite still opens it, so only its recorded
+    checksum tells. Ingest used to drop that checksum unchecked and record the damaged
+    file's instead: the damage was never reported again (audit 9, finding 7)."""
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    live = store.live_data_dir(root)
+    assert live is not None
+    lexicon = live / store.LEXICON_FILE
+    data = bytearray(lexicon.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    lexicon.write_bytes(bytes(data))
+    ingest = ["ingest", str(built[0]), "--index", str(root), "-q"]
+    # Refused, and still reported by the search that follows (the checksum was kept).
+    for command in (ingest, ["search", "bruxelles", "--index", str(root)], ingest):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert "Traceback" not in result.output
+        assert f"its lexicon {lexicon} was changed" in result.stderr
+        assert f'"pqsearch ingest --rebuild --index {root}"' in result.stderr
+
+
 @pytest.mark.parametrize(
     "damage", ["segment truncated to half", "lexicon deleted", "live is a file, not a link"]
 )
