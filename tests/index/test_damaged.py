@@ -215,6 +215,37 @@ def test_garbage_anywhere_in_a_segment_is_an_error_or_a_result(
     assert outcomes["answered"] == outcomes["id not found"] == 0
 
 
+def _rename_in_record(root: Path) -> Path:
+    """A letter of a file name changed inside the file record, as a flipped byte does."""
+    record = next((root / store.LIVE).glob("files-*.json"))
+    name = _segment(root).name
+    text = record.read_text()
+    assert name in text
+    record.write_text(text.replace(name, name.replace("MAIN_", "MAIN-"), 1))
+    return record
+
+
+@pytest.mark.parametrize("damage", ["a file name changed", "no longer JSON"])
+def test_a_damaged_file_record_is_reported_as_such(
+    built: tuple[Path, Path], tmp_path: Path, damage: str
+) -> None:
+    """The damaged record used to be reported as a missing segment file (audit 9, finding
+    10), or, no longer parsing, skipped silently: the cause is the record, the fix the same."""
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    if damage == "a file name changed":
+        record = _rename_in_record(root)
+    else:
+        record = next((root / store.LIVE).glob("files-*.json"))
+        record.write_bytes(record.read_bytes()[:-9])
+    for command in (["search", "bruxelles"], ["ingest", str(built[0]), "-q"]):
+        result = CliRunner().invoke(app, [*command, "--index", str(root)])
+        assert result.exit_code == 2, result.output
+        assert "missing" not in result.stderr
+        assert f"its file record {root}/" in result.stderr and record.name in result.stderr
+        assert f'"pqsearch ingest --rebuild --index {root}"' in result.stderr
+
+
 def test_an_index_without_its_file_record_still_opens(
     built: tuple[Path, Path], tmp_path: Path
 ) -> None:
