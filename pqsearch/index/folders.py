@@ -40,11 +40,13 @@ _DATA_NAME = re.compile(r"^data-\d+$")
 
 
 def resolve_index_dir(index_dir: str | Path | None = None) -> Path:
-    """The index folder: the argument, else $PQSEARCH_INDEX, else `index/`."""
+    """The index folder: the argument, else $PQSEARCH_INDEX, else `index/`. A leading `~` is
+    the user's home, as the shell would make it: a quoted `--index '~/idx'` or an API call
+    made a folder literally named `~` in the current one."""
     if index_dir is not None and str(index_dir) != "":
-        return Path(index_dir)
+        return Path(index_dir).expanduser()
     env = os.environ.get(INDEX_ENV)
-    return Path(env) if env else DEFAULT_INDEX_DIR
+    return Path(env).expanduser() if env else DEFAULT_INDEX_DIR
 
 
 def live_data_dir(root: Path, *, tolerate_damage: bool = False) -> Path | None:
