@@ -227,6 +227,12 @@ def _ingest_into(
             answer_version.record_rules(lexicon)
             lexicon.set_stopwords(stopwords())
         lexicon.set_meta("schema_version", SCHEMA_VERSION)
+        # Cleared by the first ingest that reaches its end (this one, or one run again after).
+        unfinished = live_at_once or (
+            lexicon.get_meta(sector_version.FIRST_INGEST_META) == "unfinished"
+        )
+        if live_at_once:
+            lexicon.set_meta(sector_version.FIRST_INGEST_META, "unfinished")
         lexicon.flush()
         if live_at_once:
             store.switch_live(root, data)
@@ -281,7 +287,9 @@ def _ingest_into(
                 answer_version.record_rules(lexicon)
             if reanalyze_all:
                 sector_version.finish_reanalysis(lexicon)
-            if retype or reanalyze_all:
+            if unfinished:
+                lexicon.set_meta(sector_version.FIRST_INGEST_META, "done")
+            if retype or reanalyze_all or unfinished:
                 lexicon.flush()
             if fresh:
                 _merge_segments(ix)
