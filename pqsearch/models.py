@@ -348,7 +348,9 @@ class SectorStatus:
     `reanalysis_recommended` is then true and `advice` says what to run. Beside them, the
     fingerprint of the answer-type rules that typed the documents (`answer_rules`, "" when the
     index recorded none) and of this pqsearch's (`shipped_answer_rules`): when they differ,
-    the next `pqsearch ingest` re-types the documents by itself."""
+    the next `pqsearch ingest` re-types the documents by itself. `first_ingest_unfinished`:
+    the index's first ingest stopped before its end, so it holds only what that ingest had
+    committed (often nothing)."""
 
     taxonomy: str
     origin: TaxonomyOrigin
@@ -361,6 +363,7 @@ class SectorStatus:
     advice: str = ""
     answer_rules: str = ""
     shipped_answer_rules: str = ""
+    first_ingest_unfinished: bool = False
 
     def to_dict(self) -> JsonObject:
         return as_dict(self)

@@ -272,9 +272,16 @@ def sectors_text(counts: Iterable[SectorCount]) -> str:
     return "\n".join(lines) + "\n"
 
 
+FIRST_INGEST_UNFINISHED = (
+    "unfinished: the index's first ingest stopped before its end, so the index holds only "
+    "what it had committed; run `pqsearch ingest` again with your documents to complete it"
+)
+
+
 def sector_status_text(status: SectorStatus) -> str:
     origin = "shipped with pqsearch" if status.origin == "shipped" else "your own file"
-    lines = [
+    lines = [FIRST_INGEST_UNFINISHED] if status.first_ingest_unfinished else []
+    lines += [
         f"sector taxonomy: {status.taxonomy} ({origin})",
         f"sector detector: {status.detector}",
         f"this pqsearch:   {status.shipped_taxonomy}, detector {status.shipped_detector}",

@@ -65,6 +65,10 @@ def search(
             correct=not no_correct,
             group_copies=not all_copies,
         )
+        # Asked only when nothing matched: an index whose first ingest was killed is empty.
+        unfinished = not result.total and opened.sector_status().first_ingest_unfinished
+    if unfinished:
+        typer.echo(f"Note: {output.FIRST_INGEST_UNFINISHED}.", err=True)
     if json:
         typer.echo(output.as_json(result))
     else:

@@ -87,7 +87,19 @@ def ingest(
                 f"cleared the lock left by process {stale.pid} (started {stale.started}), "
                 "which stopped without releasing it; what it had committed is kept"
             )
-        store.remove_orphans(root)
+        # Before anything is taken for an orphan or for "no index": a lost `live` beside an
+        # index is relinked, never read as a first ingest that starts empty (audit 9, #2).
+        relinked = store.repair_live(root)
+        if relinked is not None:
+            notes.append(
+                f"the index's `live` link was missing or named a missing folder: relinked it "
+                f"to {relinked}, which holds the index"
+            )
+        for kept in store.remove_orphans(root):
+            notes.append(
+                f"kept {kept}: a finished index that `live` does not name; delete it yourself "
+                "if you do not need it"
+            )
         live = store.live_data_dir(root, tolerate_damage=rebuild)
         rebuilding = rebuild or live is None
         # With no usable index to keep, the new one goes live as soon as it exists (empty), so
@@ -130,6 +142,9 @@ def ingest(
             previous = store.switch_live(root, data)
             if previous is not None and previous != data:
                 store.remove_data_dir(root, previous)
+            # And the older folders `live` no longer named (a link damaged into a file): the
+            # rebuild, now live, replaces them as it replaces the previous live one.
+            store.remove_orphans(root)
     return IngestReport(
         added=report.added,
         updated=report.updated,
@@ -207,6 +222,12 @@ def _ingest_into(
             answer_version.record_rules(lexicon)
             lexicon.set_stopwords(stopwords())
         lexicon.set_meta("schema_version", SCHEMA_VERSION)
+        # Cleared by the first ingest that reaches its end (this one, or one run again after).
+        unfinished = live_at_once or (
+            lexicon.get_meta(sector_version.FIRST_INGEST_META) == "unfinished"
+        )
+        if live_at_once:
+            lexicon.set_meta(sector_version.FIRST_INGEST_META, "unfinished")
         lexicon.flush()
         if live_at_once:
             store.switch_live(root, data)
@@ -261,7 +282,9 @@ def _ingest_into(
                 answer_version.record_rules(lexicon)
             if reanalyze_all:
                 sector_version.finish_reanalysis(lexicon)
-            if retype or reanalyze_all:
+            if unfinished:
+                lexicon.set_meta(sector_version.FIRST_INGEST_META, "done")
+            if retype or reanalyze_all or unfinished:
                 lexicon.flush()
             if fresh:
                 _merge_segments(ix)

@@ -11,7 +11,10 @@ of index (1 to 3 s at 100,000 documents), so a passed check is stamped (`verifie
 paid again only when a file of the generation changed on the file system.
 
 An index written before manifests existed, or a commit killed before its manifest was
-written, simply has none for its generation; the check is then skipped.
+written, simply has none for its generation; the check is then skipped. A record carries a
+checksum of its own list (`check`): a record damaged into a wrong file name used to be
+reported as a missing segment file, and one that no longer parsed was skipped silently.
+Records written before it are trusted as they read.
 """
 
 from __future__ import annotations
@@ -73,7 +76,8 @@ def write_manifest(ix: Any) -> Path:
     generation = int(ix.latest_generation())
     files = {p.name: fingerprint(p) for p in _segment_files(data_dir, ix, generation)}
     path = manifest_path(data_dir, generation)
-    write_atomic(path, json.dumps({"generation": generation, "files": files}, indent=0).encode())
+    record = {"generation": generation, "files": files, "check": _list_check(files)}
+    write_atomic(path, json.dumps(record, indent=0).encode())
     for old in data_dir.glob(f"{MANIFEST_PREFIX}*.json"):
         if old != path:
             old.unlink(missing_ok=True)
@@ -89,10 +93,9 @@ def check_manifest(data_dir: Path, generation: int) -> str | None:
     """
     record = manifest_path(data_dir, generation)
     started = verified.check_started()
-    try:
-        recorded = json.loads(record.read_text())["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
+    recorded, problem = _read_record(record)
+    if problem is not None or recorded is None:
+        return problem
     # Once checked whole, a generation is read again only if a file of it changed since
     # (`verified.py` says what this gives up).
     paths = [record, *(data_dir / name for name in recorded)]
@@ -108,6 +111,32 @@ def check_manifest(data_dir: Path, generation: int) -> str | None:
             return f"the file {path} was changed after the index wrote it"
     verified.stamp(data_dir, key, paths, started)
     return None
+
+
+def _list_check(files: dict[str, Any]) -> int:
+    """The CRC-32 of a record's list of files, in one canonical spelling."""
+    return zlib.crc32(json.dumps(files, sort_keys=True, separators=(",", ":")).encode())
+
+
+def _read_record(record: Path) -> tuple[dict[str, Any] | None, str | None]:
+    """(files listed, None), (None, what is wrong with the record), or (None, None) when
+    there is no record to check against (never written, or replaced by a newer commit)."""
+    try:
+        text = record.read_bytes()
+    except OSError:
+        return None, None
+    damaged = f"its file record {record} was changed after the index wrote it"
+    try:
+        content = json.loads(text)
+        files = content["files"]
+        if not isinstance(files, dict):
+            return None, damaged
+    except (ValueError, KeyError, TypeError):
+        return None, damaged
+    check = content.get("check")
+    if check is not None and check != _list_check(files):
+        return None, damaged
+    return files, None
 
 
 # The lexicon is shared by the generations of a data folder and grows with each ingest, so
@@ -164,10 +193,11 @@ def check_lexicon(data_dir: Path, lexicon: Path) -> str | None:
 def check_file(data_dir: Path, generation: int, name: str) -> str | None:
     """What is wrong with one file the record of `generation` lists (None: fine, or not
     recorded). The table of contents is a pickle: checked before Whoosh unpickles it."""
-    try:
-        recorded = json.loads(manifest_path(data_dir, generation).read_text())["files"]
-        expected = recorded[name]
-    except (OSError, ValueError, KeyError, TypeError):
+    recorded, problem = _read_record(manifest_path(data_dir, generation))
+    if problem is not None or recorded is None:
+        return problem
+    expected = recorded.get(name)
+    if not isinstance(expected, list):
         return None
     try:
         actual = fingerprint(data_dir / name)

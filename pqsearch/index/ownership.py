@@ -32,6 +32,8 @@ _OUR_NAMES = re.compile(
     r"|watches(\.\d+\.tmp|\.json(\.\d+\.tmp)?|\.lock))$"
 )
 _DATA_NAME = re.compile(r"^data-\d+$")
+# An index's id, as `claim` makes it (uuid4().hex): a flipped byte rarely still matches.
+_ID = re.compile(r"^[0-9a-f]{32}$")
 # Files that keep an empty folder in version control (the repository's own `index/` holds a
 # `.gitkeep`): a folder holding only these counts as empty. pqsearch never deletes them.
 _PLACEHOLDERS = frozenset({".gitkeep", ".keep", ".gitignore"})
@@ -43,6 +45,9 @@ def claim(root: Path) -> str:
     found = index_id(root)
     if found is not None:
         return found
+    if os.path.lexists(root / MARKER):
+        # Damaged: not proof the folder is ours, nor that it is not (audit 9, finding 8).
+        raise NotAnIndexFolderError(_damaged_marker(root))
     if root.exists() or root.is_symlink():
         if not root.is_dir():
             raise NotAnIndexFolderError(
@@ -72,7 +77,9 @@ def claim(root: Path) -> str:
     finally:
         tmp.unlink(missing_ok=True)
     claimed = index_id(root)
-    assert claimed is not None
+    if claimed is None:
+        # Another process wrote a marker meanwhile, and not a valid one.
+        raise NotAnIndexFolderError(_damaged_marker(root))
     # Data folders of an index from before markers: its own, by the test above.
     for child in root.iterdir():
         if _DATA_NAME.match(child.name) and child.is_dir() and not child.is_symlink():
@@ -99,7 +106,35 @@ def index_id(root: Path) -> str | None:
     except OSError:
         return None
     parts = text.split()
-    return parts[-1] if len(parts) == 3 and parts[:2] == ["pqsearch", "index"] else None
+    valid = len(parts) == 3 and parts[:2] == ["pqsearch", "index"] and _ID.match(parts[2])
+    return parts[2] if valid else None
+
+
+def _damaged_marker(root: Path) -> str:
+    """Why pqsearch will not write into a folder whose marker is damaged, and the fixes."""
+    marker = root / MARKER
+    ids = {_data_id(child) for child in root.glob("data-*") if _DATA_NAME.match(child.name)}
+    ids.discard(None)
+    restore = (
+        f"printf 'pqsearch index {ids.pop()}\\n' > {marker} (the id its data folders carry)"
+        if len(ids) == 1
+        else f'write "pqsearch index <id>" into it, with the id in its data folders\' {DATA_MARKER}'
+    )
+    return (
+        f"The marker {marker} of the index folder {root} is damaged (it should be one line, "
+        '"pqsearch index <id>"), so pqsearch cannot tell the folder is its own and will '
+        "neither write nor delete anything in it; searching it still works. Restore the "
+        f"marker: {restore}; or build the index into a new folder with "
+        f'"pqsearch ingest corpus/ --index <new folder>".'
+    )
+
+
+def _data_id(data: Path) -> str | None:
+    try:
+        parts = (data / DATA_MARKER).read_text(encoding="utf-8", errors="replace").split()
+    except OSError:
+        return None
+    return parts[2] if len(parts) == 3 and parts[:2] == ["pqsearch", "data"] else None
 
 
 def mark_data_dir(data: Path, owner: str) -> None:

@@ -36,6 +36,9 @@ from pqsearch.models import SectorStatus, TaxonomyOrigin
 TAXONOMY_NAME_META = "taxonomy"
 TAXONOMY_FINGERPRINT_META = "taxonomy_fingerprint"
 REANALYSIS_META = "reanalysis"
+# "unfinished" from the moment a first ingest puts its empty index live until it ends: an
+# index killed meanwhile says so, rather than answering "0 documents" as if complete.
+FIRST_INGEST_META = "first_ingest"
 ORIGIN_META = "taxonomy_origin"
 DETECTOR_META = "sector_detector"
 MIXED_META = "sectors_mixed_with"
@@ -257,6 +260,7 @@ def status(data: Path, lexicon: Lexicon) -> SectorStatus:
                 "with this pqsearch's detection, and leaves the others as they are"
             )
     return SectorStatus(
+        first_ingest_unfinished=lexicon.get_meta(FIRST_INGEST_META) == "unfinished",
         taxonomy=f"{taxonomy.name} {taxonomy.version}",
         origin=origin,
         detector=standing.detector,

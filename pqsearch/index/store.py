@@ -50,10 +50,13 @@ from pqsearch.index.folders import (
     LIVE,
     TAXONOMY_FILE,
     WHOOSH_INDEX_NAME,
+    indexed_data_dirs,
     live_data_dir,
+    live_generation_in,
     new_data_dir,
     remove_data_dir,
     remove_orphans,
+    repair_live,
     require_live,
     resolve_index_dir,
     switch_live,
@@ -81,6 +84,7 @@ __all__ = [
     "LockHolder",
     "as_damage",
     "damaged_index",
+    "indexed_data_dirs",
     "is_damage",
     "live_data_dir",
     "live_generation",
@@ -93,6 +97,7 @@ __all__ = [
     "read_failure",
     "remove_data_dir",
     "remove_orphans",
+    "repair_live",
     "require_live",
     "resolve_index_dir",
     "switch_live",
@@ -154,23 +159,6 @@ def live_generation(root: Path) -> tuple[str, int] | None:
         return None
     latest = live_generation_in(root / target)
     return None if latest is None else (Path(target).name, latest)
-
-
-def live_generation_in(data: Path) -> int | None:
-    """The newest commit in a data folder (its newest table of contents), or None."""
-    try:
-        names = os.listdir(data)
-    except OSError:
-        return None
-    prefix, suffix = f"_{WHOOSH_INDEX_NAME}_", ".toc"
-    generations = [
-        int(name[len(prefix) : -len(suffix)])
-        for name in names
-        if name.startswith(prefix)
-        and name.endswith(suffix)
-        and name[len(prefix) : -len(suffix)].isdigit()
-    ]
-    return max(generations) if generations else None
 
 
 def _generation(root: Path) -> tuple[str, frozenset[str]]:
@@ -282,12 +270,18 @@ def open_lexicon(
 ) -> Lexicon:
     """The lexicon of the index in `data`; DamagedIndexError when it is missing or unreadable.
 
-    Writable, a missing one is created: only a fresh index may start without one.
+    Writable, a missing one is created: only a fresh index may start without one. A writable
+    open checks the file against its recorded checksum before dropping it: an ingest that
+    took a damaged lexicon would record the damage as the new checksum, and no search would
+    report it again (audit 9, finding 7).
     """
     path = data / LEXICON_FILE
     if not writable and not path.is_file():
         raise damaged_index(root, f"its lexicon {path} is missing")
     if writable:
+        problem = check_lexicon(data, path) if path.is_file() else None
+        if problem is not None:
+            raise damaged_index(root, problem)
         drop_lexicon_sum(data)
     elif verified is None or (data.name, _LEXICON) not in verified:
         problem = check_lexicon(data, path)

@@ -62,6 +62,10 @@ def _live_to_file(root: Path) -> None:
 
 
 def _live_to_nowhere(root: Path) -> None:
+    # The data folder gone too: beside one that holds the index, a dangling `live` is
+    # relinked instead (`test_lost_live_link.py`).
+    data = (root / store.LIVE).resolve()
+    data.rename(root.parent / "elsewhere")
     (root / store.LIVE).unlink()
     (root / store.LIVE).symlink_to("data-0")
 
@@ -113,6 +117,30 @@ def test_ingest_into_a_damaged_index_refuses_and_names_the_fix(
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert "--rebuild" in result.stderr
+
+
+def test_ingest_refuses_a_lexicon_changed_in_the_middle(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """One byte flipped inside the lexicon: SQLite still opens it, so only its recorded
+    checksum tells. Ingest used to drop that checksum unchecked and record the damaged
+    file's instead: the damage was never reported again (audit 9, finding 7)."""
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    live = store.live_data_dir(root)
+    assert live is not None
+    lexicon = live / store.LEXICON_FILE
+    data = bytearray(lexicon.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    lexicon.write_bytes(bytes(data))
+    ingest = ["ingest", str(built[0]), "--index", str(root), "-q"]
+    # Refused, and still reported by the search that follows (the checksum was kept).
+    for command in (ingest, ["search", "bruxelles", "--index", str(root)], ingest):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2, (command, result.output)
+        assert "Traceback" not in result.output
+        assert f"its lexicon {lexicon} was changed" in result.stderr
+        assert f'"pqsearch ingest --rebuild --index {root}"' in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -185,6 +213,37 @@ def test_garbage_anywhere_in_a_segment_is_an_error_or_a_result(
             outcomes["id not found"] += 1
     assert outcomes["damaged"] > 50
     assert outcomes["answered"] == outcomes["id not found"] == 0
+
+
+def _rename_in_record(root: Path) -> Path:
+    """A letter of a file name changed inside the file record, as a flipped byte does."""
+    record = next((root / store.LIVE).glob("files-*.json"))
+    name = _segment(root).name
+    text = record.read_text()
+    assert name in text
+    record.write_text(text.replace(name, name.replace("MAIN_", "MAIN-"), 1))
+    return record
+
+
+@pytest.mark.parametrize("damage", ["a file name changed", "no longer JSON"])
+def test_a_damaged_file_record_is_reported_as_such(
+    built: tuple[Path, Path], tmp_path: Path, damage: str
+) -> None:
+    """The damaged record used to be reported as a missing segment file (audit 9, finding
+    10), or, no longer parsing, skipped silently: the cause is the record, the fix the same."""
+    root = tmp_path / "index"
+    shutil.copytree(built[1], root, symlinks=True)
+    if damage == "a file name changed":
+        record = _rename_in_record(root)
+    else:
+        record = next((root / store.LIVE).glob("files-*.json"))
+        record.write_bytes(record.read_bytes()[:-9])
+    for command in (["search", "bruxelles"], ["ingest", str(built[0]), "-q"]):
+        result = CliRunner().invoke(app, [*command, "--index", str(root)])
+        assert result.exit_code == 2, result.output
+        assert "missing" not in result.stderr
+        assert f"its file record {root}/" in result.stderr and record.name in result.stderr
+        assert f'"pqsearch ingest --rebuild --index {root}"' in result.stderr
 
 
 def test_an_index_without_its_file_record_still_opens(

@@ -243,3 +243,30 @@ def test_an_index_inside_the_corpus_folder_is_one_skipped_line(corpus: Path) -> 
         ]
     with api.open_index(root) as index:
         assert index.document_count == len(PAGES)
+
+
+@pytest.mark.parametrize("marker", ["garbage", "", "pqsearch index", "flipped id"])
+def test_a_damaged_marker_is_a_message_and_nothing_is_written(
+    tmp_path: Path, corpus: Path, marker: str
+) -> None:
+    """A marker that cannot be read as "pqsearch index <id>" made ingest end in an
+    AssertionError traceback (audit 9, finding 8); nothing may be written or deleted on the
+    strength of it, and the message gives the marker to restore."""
+    root = _built(tmp_path, corpus)
+    owner = ownership.index_id(root)
+    assert owner is not None
+    damaged = owner[:5] + chr(ord(owner[5]) ^ 0x20) + owner[6:]
+    text = f"pqsearch index {damaged}\n" if marker == "flipped id" else marker
+    (root / ownership.MARKER).write_text(text)
+    before = snapshot(tmp_path)
+    for options in ((), ("--rebuild",)):
+        code, output = _ingest(corpus, root, *options)
+        assert code == 2, output
+        assert f"The marker {root / ownership.MARKER}" in output
+        assert f"printf 'pqsearch index {owner}\\n'" in output
+        assert snapshot(tmp_path) == before
+    with api.open_index(root) as index:
+        assert index.search("").total == len(PAGES)
+    (root / ownership.MARKER).write_text(f"pqsearch index {owner}\n")
+    code, output = _ingest(corpus, root)
+    assert code == 0, output
