@@ -39,7 +39,7 @@ BODY = (
     r"|bipt|elia|fluxys|unia|afsca|ulb|vub|uclouvain))\b"
 )
 
-NOT_COMPETENT: tuple[str, ...] = (
+ATTRIBUTION: tuple[str, ...] = (
     # The matter belongs to someone else, an adverb or none between: "relève de la Commission
     # européenne", "relève toutefois de l'autorité des bourgmestres", "est du ressort des
     # communes", "incombe à cette société".
@@ -79,12 +79,29 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"|separation des pouvoirs)\b[^.]{0,80}?\bne (?:m'|nous )appart\w* pas\b",
     r"\bne (?:m'|nous )appart\w* pas\b[^.]{0,80}?\b(?:affaires? pendantes?|independance (?:du"
     r" pouvoir judiciaire|de la justice)|separation des pouvoirs)\b",
-    # The member to ask someone else, impersonally: "il vous appartient de les solliciter
-    # auprès des chefs de corps", "il revient à la Commission de se prononcer".
-    r"\bil (?:vous )?(?:appart\w*|rev\w*|incomb\w*) (?:donc )?(?:de |d')(?:les |la |le |l')?"
-    r"(?:solliciter|demander|obtenir|reclamer)\b[^.]{0,30}?\baupres (?:de|du|des|d')\b",
     r"\b(?:a laquelle|auquel|auxquels|auxquelles) il (?:revient|appartient|incombe) de "
     r"(?:se prononcer|statuer|decider|repondre|trancher)\b",
+    # Dutch: "is een gemeentelijke bevoegdheid".
+    r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve )?(?:gemeentelijke|gewestelijke"
+    r"|federale|communautaire|lokale|europese) bevoegdhe",
+    r"\b(?:valt|vallen|behoort|behoren) (?:onder|tot) (?:de |hun )?(?:gemeentelijke|lokale)"
+    r" autonomie\b",
+    r"\b(?:gemeenten|gewesten|gemeenschappen|politiezones|federale overheid|universiteiten)"
+    r" (?:is|zijn) (?:als enige |exclusief |zelf )?bevoegd\b",
+    # Someone else named as the competent one: "c'est la zone de police qui est compétente".
+    # Not the minister's own government: "c'est la Région qui est compétente, et elle a ...".
+    r"\bc'est (?:a )?(?:la |le |les |l'|chaque )(?!region\b|gouvernement\b|college\b)"
+    r"[^.,;]{0,50}? qui (?:est|sont|serait|seraient)"
+    r" (?:seule?s? |pleinement |exclusivement )?competente?s?\b",
+)
+
+# The member is sent, or the question was sent, to someone else: a redirection as strong as
+# `answer_phrases`' own, which decides the type as they do.
+SENDING: tuple[str, ...] = (
+    # The member to ask someone else, impersonally: "il vous appartient de les solliciter
+    # auprès des chefs de corps", "il vous revient de les demander auprès de".
+    r"\bil (?:vous )?(?:appart\w*|rev\w*|incomb\w*) (?:donc )?(?:de |d')(?:les |la |le |l')?"
+    r"(?:solliciter|demander|obtenir|reclamer)\b[^.]{0,30}?\baupres (?:de|du|des|d')\b",
     # Forwarded: "j'ai transmis votre question à mon collègue", "j'ai pris la liberté de
     # transmettre votre question à Infrabel" (not when the recipient's reply follows: "à
     # Bruxelles Mobilité, qui m'informe que ...").
@@ -98,20 +115,32 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"(?:raisons? de |cause de |motif de )?competence\b",
     r"\bje (?:l'|les )ai (?:informee?s?|saisie?s?|avisee?s?) de (?:votre|cette) (?:question"
     r"|demande)\b",
-    # Dutch: "is een gemeentelijke bevoegdheid", "het komt aan de gemeentebesturen toe om uw
-    # vragen te beantwoorden".
-    r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve )?(?:gemeentelijke|gewestelijke"
-    r"|federale|communautaire|lokale|europese) bevoegdhe",
-    # "Komt ... toe": "laat niet toe om de vragen te beantwoorden" (the data does not allow it)
-    # answers that there are no figures.
-    r"\b(?:valt|vallen|behoort|behoren) (?:onder|tot) (?:de |hun )?(?:gemeentelijke|lokale)"
-    r" autonomie\b",
-    r"\b(?:gemeenten|gewesten|gemeenschappen|politiezones|federale overheid|universiteiten)"
-    r" (?:is|zijn) (?:als enige |exclusief |zelf )?bevoegd\b",
-    # Someone else named as the competent one: "c'est la zone de police qui est compétente".
-    # Not the minister's own government: "c'est la Région qui est compétente, et elle a ...".
-    r"\bc'est (?:a )?(?:la |le |les |l'|chaque )(?!region\b|gouvernement\b|college\b)"
-    r"[^.,;]{0,50}? qui (?:est|sont|serait|seraient)"
-    r" (?:seule?s? |pleinement |exclusivement )?competente?s?\b",
+    # "Het komt aan de gemeentebesturen toe om uw vragen te beantwoorden" (not "laat niet toe om
+    # de vragen te beantwoorden": the data does not allow it, which answers there are no figures).
     r"\bkomt\b[^.]{0,50}?\btoe om\b[^.]{0,40}?\b(?:te beantwoorden|te antwoorden)\b",
+)
+
+# Only saying whose matter it is ("relève des communes", "la SNCB est une entreprise publique
+# autonome") is weaker than sending the member there: an answer that says it and then says
+# anything of its own ("La Région a toutefois publié un guide ...") is substantive
+# (`answers._rules_reading`); the review of 3 December 2026 found 20 of 33 such answers misread
+# when this weighed as much as a redirection.
+NOT_COMPETENT: tuple[str, ...] = ATTRIBUTION + SENDING
+
+# What may follow such a statement without making the answer substantive: the minister cannot
+# answer or does not hold the information, or points the member to whoever does ("Je ne dispose
+# dès lors pas de ces informations, qui peuvent être obtenues auprès des zones concernées",
+# "L'honorable membre peut prendre contact avec le recteur").
+DECLINING = (
+    r"\b(?:(?:ne (?:m'|nous )?(?:est|sont) pas|n'est pas) possible|je ne (?:peux|puis|saurais)"
+    r"|(?:ne suis|n'est|ne sommes) pas en mesure)\b[^.]{0,40}?\b(?:repondre|communiquer|fournir"
+    r"|donner|commenter)\b"
+    r"|\bne dispos\w* (?:\w+ )?(?:pas|d'aucune?) (?:de |d')?(?:ces|ses|telles|leurs|cette|les)?"
+    r" ?(?:informations?|donnees|chiffres|statistiques)\b"
+    r"|\b(?:aupres (?:de|du|des|d')|prendre contact|s'adresser|contacter|interroger|se tourner"
+    r" vers)\b"
+    # "Les universités sont des institutions autonomes. Il leur revient de fixer ...": theirs.
+    r"|\bil (?:leur|lui) (?:revient|appartient|incombe) (?:donc |des lors )?(?:de |d')"
+    # "Je lui ai fait suivre votre question."
+    r"|\b(?:fait suivre|transmis|transmettre|relaye|relayer)\b[^.]{0,30}?\b(?:question|demande)s?\b"
 )

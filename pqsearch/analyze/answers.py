@@ -41,7 +41,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 7
+ANSWER_RULES_REVISION = 8
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -138,6 +138,11 @@ _PHRASE_RES = {
     kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
 }
 _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
+# A "not competent" sentence that sends the member (or the question) to someone else, as
+# opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
+# resting on the latter alone is not competent only if it says nothing of its own.
+_SENDS = re.compile("|".join(f"(?:{p})" for p in phrases.NOT_COMPETENT + competence.SENDING))
+_DECLINES = re.compile(competence.DECLINING)
 
 # A bracket in a sentence is a citation ("(Questions et Réponses, n° 112, page 394)").
 _BRACKETS = re.compile(r"\([^)]*\)?")
@@ -234,6 +239,7 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     found: dict[str, int] = {}
     own = 0
     answered = False
+    sends = False
     # The other sentences matter only once a phrasing is found: read them after the loop.
     others: list[str] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
@@ -242,6 +248,7 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
             match = pattern.search(sentence) if keyword else None
             if match is not None:
                 found.setdefault(kind, start + match.start())
+                sends = sends or (kind == NOT_COMPETENT and _SENDS.search(sentence) is not None)
                 if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
                     own += 1
                 answered = (
@@ -260,13 +267,17 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
         # Greeting, thanks, restatement, background: not information (`answer_context`).
         if context.is_context(sentence, asked_words):
             continue
-        informative = _informative(sentence, asked)
+        informative = _informative(sentence, asked) and not (
+            # After "whose matter it is", declining to answer is no information of its own.
+            not sends and NOT_COMPETENT in found and _DECLINES.search(sentence) is not None
+        )
         own += informative
         short = len(sentence.split()) < MIN_OWN_WORDS
         answered = answered or ((informative or short) and information.answers_part(sentence))
-    if own > MAX_CONTEXT_SENTENCES or answered:
-        return AnswerClassification(SUBSTANTIVE), bool(found)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
+    allowed = 0 if kind == NOT_COMPETENT and not sends else MAX_CONTEXT_SENTENCES
+    if own > allowed or answered:
+        return AnswerClassification(SUBSTANTIVE), bool(found)
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
 
 

@@ -835,7 +835,10 @@ ROUND_6 = TEST_DATA / "answer_type_wordings_6.toml"
 # four substantive misread (r6-041, 046, 088 as on main; r6-101 new). BENCHMARKS.md, "Ninth
 # session, after the merge". As for round 4: these misses are allowed and left as they are
 # (fixing them would be tuning on held-out text); a new miss fails, and so does a fixed one.
-# Round 6's dev half may be tuned on by a later round, which then moves it above.
+# Round 6's dev half may be tuned on by a later round, which then moves it above. Revision 8 (the
+# review's fix: saying whose matter it is no longer outweighs a sentence of the answer's own,
+# driven by 33 substantive answers the review wrote, not by these) reads r5-053 ("les CPAS, qui
+# relèvent des communes", then the answer) as substantive again: removed from the misses.
 _ROUND_5_TEST_MISSES_WHEN_MEASURED = {
     "brussels-fr/r5-016",
     "brussels-fr/r5-019",
@@ -846,7 +849,6 @@ _ROUND_5_TEST_MISSES_WHEN_MEASURED = {
     "brussels-fr/r5-040",
     "brussels-fr/r5-045",
     "brussels-fr/r5-046",
-    "brussels-fr/r5-053",
     "federal-fr/r5-120",
     "federal-nl/r5-156",
     "brussels-fr/r5-179",
@@ -964,6 +966,7 @@ _DECISION_CODE_DIGEST = {
     5: "8bb02df730e1",
     6: "a72984d5c6f2",
     7: "6ddab63dcea1",
+    8: "17a60792be94",
 }
 
 
