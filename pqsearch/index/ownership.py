@@ -23,7 +23,7 @@ from pathlib import Path
 
 from pqsearch.errors import NotAnIndexFolderError
 from pqsearch.index.durable import fsync_file, write_atomic
-from pqsearch.parse.walk import DATA_MARKER, INDEX_MARKER
+from pqsearch.parse.markers import DATA_MARKER, INDEX_MARKER
 
 MARKER = INDEX_MARKER
 # Every name pqsearch creates in an index folder.

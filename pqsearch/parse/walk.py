@@ -21,15 +21,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pqsearch.models import FileFailure, SkippedFile
+from pqsearch.parse.markers import DATA_MARKER, INDEX_MARKER
 
 # The endings of documents, in the order a run reads them: a page is the source of truth,
 # its text rendering next, a third party's records last (see `index.ingest`).
 DOCUMENT_SUFFIXES = (".html", ".htm", ".txt", ".jsonl")
 SUFFIX_ORDER = {".html": 0, ".htm": 0, ".txt": 1, ".jsonl": 2}
-# The markers of pqsearch's own folders, written by `index.ownership`: an index folder's and
-# each of its data folders'. Named here, the lowest layer that reads them.
-INDEX_MARKER = ".pqsearch-index"
-DATA_MARKER = ".pqsearch-data"
 INDEX_FOLDER = f"a pqsearch index (it holds {INDEX_MARKER}), not documents: not read"
 DATA_FOLDER = f"a pqsearch index's data folder (it holds {DATA_MARKER}), not documents: not read"
 # Names of the notes that travel with documents, whatever their ending ("sha256sums.txt",
