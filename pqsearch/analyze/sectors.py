@@ -91,6 +91,10 @@ SENSE_REACH = 1
 # only items, was tried and would also join a short question that follows a list.
 SHORT_ITEM = 3
 
+# The words of a title that make its body's staff the document's subject (as lemmas, accents
+# removed): with an `employer` phrase, the title is on the staff (see `_evidence`).
+STAFF_WORDS = frozenset({"personnel", "agent", "fonctionnaire", "collaborateur", "employe"})
+
 # Bumped by hand when the detector's code reads documents differently (a new rule, a fixed
 # bug) without any number below, the coefficients or a data file changing; those are in the
 # detector's fingerprint already (`analyze/detector_version.py`), so a refit needs no bump.
@@ -102,7 +106,9 @@ SHORT_ITEM = 3
 # 4: a sector's `employer` phrases count only in a sentence that names a body of the gazetteer.
 # 5: ... or anywhere in a document whose title names one; a term with a capital on any word, not
 # only the first, is read as the name it writes ("pro Deo").
-DETECTOR_REVISION = 5
+# 6: ... in a document whose title names one and is on staff (a staff word or an employer
+# phrase in the title), not in any question whose title names a body.
+DETECTOR_REVISION = 6
 
 # Why an occurrence is only a mention (the third item of an evidence key; "" when it counts).
 NAME, FRAME = "name", "frame"
@@ -271,11 +277,13 @@ class SectorDetector:
         sentences: defaultdict[str, defaultdict[str, set[int]]] = defaultdict(
             lambda: defaultdict(set)
         )
-        # A body named in the title is the document's subject: the question's items on its
-        # staff need not name it again ("les accidents du travail des agents de
+        # A title on a body's staff makes them the document's subject: the question's items
+        # need not name the body again ("les accidents du travail des agents de
         # Bruxelles-Propreté", then "- le taux d'absence pour maladie du personnel ouvrier").
+        # A title that names the body only ("Actiris et la remise à l'emploi") does not: there
+        # the staff words are other people's (job seekers', firms', partner associations').
         title = read.get("title")
-        subject_body = title is not None and bool(title.bodies)
+        staff_title = title is not None and bool(title.bodies) and self._on_staff(title)
         for part, text in read.items():
             framed = self._framed(text)
             # Otherwise the body whose staff or board a sentence is about is named in it.
@@ -285,7 +293,7 @@ class SectorDetector:
                     continue
                 if (
                     (sector_id, term) in self._employer
-                    and not subject_body
+                    and not staff_title
                     and text.sentence[start] not in with_body
                 ):
                     continue
@@ -348,6 +356,15 @@ class SectorDetector:
                 for sector_id, p in prominences.items()
             }
         return dict(counts), prominences
+
+    def _on_staff(self, text: PartText) -> bool:
+        """Whether `text` speaks of a staff: a staff word or an `employer` phrase in it."""
+        if any(lemma in STAFF_WORDS for lemma in text.lemmas):
+            return True
+        return any(
+            (sector_id, term) in self._employer
+            for sector_id, term, _, _ in self._matches(text.lemmas)
+        )
 
     def _framed(self, text: PartText) -> dict[int, str]:
         """The sentences of `text` within `FRAME_REACH` of a frame phrase, with the sector of

@@ -1233,6 +1233,78 @@ def test_employer_words_in_items_stay_labour_law_when_the_title_names_no_body(
     assert not _evidence(mentions, "O")
 
 
+def test_employer_words_in_items_count_when_the_title_names_the_body_s_staff(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    title = "Le personnel ouvrier de Bruxelles-Propreté"
+    parts = _parts(lemmatizer, title=title, question=_STAFF_ITEMS)
+    assert "O" in {m.sector for m in detector.detect(parts)}
+
+
+# Review of the ninth session: a title that names a body without its staff leaves the
+# question's staff words to whoever they are about (traffic, firms, job seekers, partners).
+@pytest.mark.parametrize(
+    ("title", "question"),
+    [
+        (
+            "Bruxelles Mobilité et la congestion aux heures de pointe",
+            "Le télétravail a-t-il réduit la congestion sur le ring ?",
+        ),
+        (
+            "hub.brussels et l'équipement numérique des PME",
+            "Quelles primes pour les PME qui équipent leurs travailleurs pour le télétravail ?",
+        ),
+        (
+            "Actiris et la remise à l'emploi des victimes d'accidents",
+            "Combien de chercheurs d'emploi suivent un trajet de réintégration après un "
+            "accident du travail ?",
+        ),
+        (
+            "Le CPAS et l'aide alimentaire",
+            "Les membres du personnel des associations partenaires sont-ils formés à l'accueil ?",
+        ),
+        (
+            "visit.brussels et les guides touristiques",
+            "Les guides indépendants sont-ils tenus par un code de déontologie ?",
+        ),
+    ],
+)
+def test_employer_words_do_not_count_when_the_title_names_a_body_but_not_its_staff(
+    detector: SectorDetector, lemmatizer: Lemmatizer, title: str, question: str
+) -> None:
+    mentions = detector.score(_parts(lemmatizer, title=title, question=question))
+    assert not _evidence(mentions, "O")
+
+
+# Review of the ninth session: a campaign, a spot or what journalists report is the media's own
+# subject when the media are what the question is about.
+@pytest.mark.parametrize(
+    ("title", "question"),
+    [
+        (
+            "Le financement des radios associatives",
+            "Les radios associatives perdent leurs recettes de spots publicitaires. Leur "
+            "subvention sera-t-elle augmentée ?",
+        ),
+        (
+            "Le temps d'antenne pendant la campagne électorale",
+            "Les médias régionaux ont-ils respecté l'équilibre du temps de parole pendant la "
+            "campagne ?",
+        ),
+        (
+            "Les journalistes agressés lors des manifestations",
+            "Plusieurs journalistes ont rapporté avoir été agressés. Quelles mesures pour "
+            "protéger le travail des journalistes ?",
+        ),
+    ],
+)
+def test_the_media_as_the_subject_stay_j_beside_campaigns_spots_and_reports(
+    detector: SectorDetector, lemmatizer: Lemmatizer, title: str, question: str
+) -> None:
+    topics = {m.sector for m in detector.detect(_parts(lemmatizer, title=title, question=question))}
+    assert "J" in topics
+
+
 def _counted(mentions: tuple[SectorMention, ...], sector: str) -> set[str]:
     """The terms that count towards `sector` as a topic (not in a name or another's frame)."""
     return {
