@@ -3,10 +3,14 @@
 The file named with -o may be anything, even a source document of the index: an existing
 one is replaced only when asked (`force`), and the export is written beside it and renamed
 into place, so that a failure (a full disk, a kill) leaves whatever was there whole.
+A name that is not a regular file (/dev/stdout, a pipe, `>(...)`, a terminal, /dev/null) is
+a stream the user wants the export sent into: it is written in place, never replaced.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from pqsearch.errors import PqsearchError
@@ -20,7 +24,14 @@ def write_export(path: str | Path, text: str, *, force: bool = False) -> None:
     written, a full disk) is a message (PqsearchError), not a traceback.
     """
     target = Path(path)
+    if target.is_dir():
+        raise PqsearchError(
+            f"{target} is a folder; give a file name with -o, e.g. {target}/memo.md."
+        )
     try:
+        if _is_stream(target):
+            _write_in_place(target, text.encode("utf-8"))
+            return
         durable.write_new(target, text.encode("utf-8"), replace=force)
     except FileExistsError as error:
         raise PqsearchError(
@@ -34,3 +45,40 @@ def write_export(path: str | Path, text: str, *, force: bool = False) -> None:
             "Give a file in a folder that exists, that you can write and that has room; "
             "nothing was changed."
         ) from error
+
+
+def _is_stream(target: Path) -> bool:
+    """Whether `target` names one of this process's descriptors (/dev/stdout, /dev/fd/63 of
+    `>(...)`), even one redirected to a regular file, or exists and is not a regular file
+    (a FIFO, a device): a name with nothing to replace and no folder to write a copy in."""
+    if _descriptor_named(target) is not None:
+        return True
+    try:
+        return not stat.S_ISREG(target.stat().st_mode)
+    except FileNotFoundError:
+        return False
+
+
+def _descriptor_named(target: Path) -> int | None:
+    """The descriptor number `target` names through /dev/fd or /proc/self/fd, following
+    the symlinks on the way (/dev/stdout -> /proc/self/fd/1), or None."""
+    folders = {os.path.realpath(f) for f in ("/dev/fd", "/proc/self/fd") if os.path.isdir(f)}
+    name = os.path.abspath(target)
+    for _ in range(40):  # the kernel's own limit on symlinks followed
+        if os.path.realpath(os.path.dirname(name)) in folders:
+            base = os.path.basename(name)
+            return int(base) if base.isdigit() else None
+        if not os.path.islink(name):
+            return None
+        name = os.path.join(os.path.dirname(name), os.readlink(name))
+    return None
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Write into the stream itself: through the descriptor the name stands for, so that a
+    shell's `>>` appends and `>` writes from the start, else by opening the name without
+    creating or truncating it (a pipe has nothing to truncate, a device no file to create)."""
+    number = _descriptor_named(target)
+    fd = os.dup(number) if number is not None else os.open(target, os.O_WRONLY)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)

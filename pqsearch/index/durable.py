@@ -15,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
+import stat
 import threading
 from pathlib import Path
 from typing import Any
@@ -67,10 +69,14 @@ def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
 
     Unless `replace`, a `path` that exists is refused with FileExistsError, also one that
     appears while writing: the finished file is hard-linked to `path`, which never replaces.
+    A file replaced keeps its permission bits (a private 0600 export stays private).
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    mode = _mode_to_keep(path) if replace else None
+    fd, tmp = _create_temp(path, 0o666 if mode is None else 0o600)
     try:
-        with tmp.open("wb") as handle:
+        with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -81,6 +87,27 @@ def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
     finally:
         tmp.unlink(missing_ok=True)
     fsync_dir(path.parent)
+
+
+def _mode_to_keep(path: Path) -> int | None:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def _create_temp(path: Path, mode: int) -> tuple[int, Path]:
+    """Create a temporary file beside `path` that did not exist: its folder may be shared
+    (/tmp), and a file or symlink planted at a name we would open must not be written
+    through, so the name is random, never followed, and another one is drawn if taken."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+            return os.open(tmp, flags, mode), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name beside the file", str(path))
 
 
 def _link_new(tmp: Path, path: Path) -> None:

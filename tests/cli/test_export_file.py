@@ -6,15 +6,19 @@ from __future__ import annotations
 import os
 import resource
 import shutil
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from pqsearch import PqsearchError, write_export
 from pqsearch.cli import app
+from pqsearch.index import durable
 from tests.conftest import BRUSSELS_RECORDS, REPO
 
 runner = CliRunner()
@@ -92,3 +96,108 @@ def test_a_failed_export_leaves_no_half_file_and_the_old_file_whole(
     _export_with_file_size_limit(corpus_index, records, "--force")
     assert records.read_bytes() == BRUSSELS_RECORDS.read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == ["records.jsonl"]
+
+
+def _memo_read_from(fd: int, into: list[bytes]) -> threading.Thread:
+    """A reader on the other end of a pipe, as `less` or `wc` would be, draining it while
+    the export writes (a memo may be larger than a pipe holds)."""
+
+    def drain() -> None:
+        with os.fdopen(fd, "rb") as pipe:
+            into.append(pipe.read())
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    return reader
+
+
+def _run_cli(*arguments: str, **options: Any) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *arguments],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        cwd=REPO,
+        timeout=300,
+        check=False,
+        **options,
+    )
+
+
+def test_dev_stdout_and_a_descriptor_are_written_not_refused(corpus_index: Path) -> None:
+    """`-o /dev/stdout` writes to standard output as before (review of session 9, finding
+    3); `--force -o >(wc -c)` names the pipe /dev/fd/N, which has no folder to hold a copy."""
+    done = _run_cli("export", "logement", "-o", "/dev/stdout", "--index", str(corpus_index))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode("utf-8").startswith("# Précédents : logement\n")
+
+    read_end, write_end = os.pipe()
+    received: list[bytes] = []
+    reader = _memo_read_from(read_end, received)
+    export = ["export", "logement", "--force", "-o", f"/dev/fd/{write_end}"]
+    done = _run_cli(*export, "--index", str(corpus_index), pass_fds=(write_end,))
+    os.close(write_end)
+    reader.join(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert received[0].decode("utf-8").startswith("# Précédents : logement\n")
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_fifo_receives_the_export_and_stays_a_fifo(
+    corpus_index: Path, tmp_path: Path, force: bool
+) -> None:
+    """A named pipe is written into, never refused nor replaced by a regular file."""
+    fifo = tmp_path / "to-reader"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    # Opening a FIFO's read end waits for a writer: the reader opens it in its own thread.
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    export = ["export", "logement", "-o", str(fifo), "--index", str(corpus_index)]
+    result = runner.invoke(app, [*export, "--force"] if force else export)
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert received[0].decode("utf-8").startswith("# Précédents : logement\n")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["to-reader"]
+
+
+def test_a_folder_is_an_error_that_says_so(corpus_index: Path, tmp_path: Path) -> None:
+    for force in ([], ["--force"]):
+        export = ["export", "logement", "-o", str(tmp_path), "--index", str(corpus_index)]
+        result = runner.invoke(app, [*export, *force])
+        assert result.exit_code == 2, result.output
+        assert f"Error: {tmp_path} is a folder" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_force_keeps_the_permission_bits_of_the_replaced_file(tmp_path: Path) -> None:
+    """A private export stays private when replaced (review of session 9, finding 4)."""
+    target = tmp_path / "private.md"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    write_export(target, "new\n", force=True)
+    assert target.read_text(encoding="utf-8") == "new\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_file_planted_at_the_temporary_name_is_never_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A symlink planted where the temporary file would go (a shared folder such as /tmp)
+    is neither followed nor removed: the export takes another name (review of session 9,
+    finding 4). The random draw is fixed so that the planted name is the first one tried."""
+    draws = iter(["planted", "free"])
+    monkeypatch.setattr(durable.secrets, "token_hex", lambda _size: next(draws))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious data", encoding="utf-8")
+    planted = tmp_path / ".memo.md.planted.tmp"
+    planted.symlink_to(victim)
+    write_export(tmp_path / "memo.md", "export text\n")
+    assert victim.read_text(encoding="utf-8") == "precious data"
+    assert planted.is_symlink()
+    assert (tmp_path / "memo.md").read_text(encoding="utf-8") == "export text\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".memo.md.planted.tmp",
+        "memo.md",
+        "victim.txt",
+    ]
