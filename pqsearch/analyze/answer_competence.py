@@ -135,8 +135,8 @@ DECLINING = (
     r"\b(?:(?:ne (?:m'|nous )?(?:est|sont) pas|n'est pas) possible|je ne (?:peux|puis|saurais)"
     r"|(?:ne suis|n'est|ne sommes) pas en mesure)\b[^.]{0,40}?\b(?:repondre|communiquer|fournir"
     r"|donner|commenter)\b"
-    r"|\bne dispos\w* (?:\w+ )?(?:pas|d'aucune?) (?:de |d')?(?:ces|ses|telles|leurs|cette|les)?"
-    r" ?(?:informations?|donnees|chiffres|statistiques)\b"
+    r"|\bne dispos\w* (?:\w+ ){0,2}?(?:pas|d'aucune?) (?:de |d')?"
+    r"(?:ces|ses|telles|leurs|cette|les)? ?(?:informations?|donnees|chiffres|statistiques)\b"
     r"|\b(?:aupres (?:de|du|des|d')|prendre contact|s'adresser|contacter|interroger|se tourner"
     r" vers)\b"
     # "Les universités sont des institutions autonomes. Il leur revient de fixer ...": theirs.

@@ -149,3 +149,37 @@ def test_sentences_that_restate_the_question_are_context() -> None:
     # repeat the question's words, they are context and the referral decides.
     assert classify_answer(_question(answer)).type == SUBSTANTIVE
     assert classify_answer(_question(answer, asked)).type == BY_REFERENCE
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # Whose matter it is, then the answer's own substance: substantive (the ninth
+        # session's review found 20 of 33 such answers misread at revision 7).
+        (
+            "Les autorisations de terrasse relèvent des communes. La Région a toutefois publié "
+            "un guide de bonnes pratiques qui recommande un passage libre minimal.",
+            SUBSTANTIVE,
+        ),
+        (
+            "La SNCB est une entreprise publique autonome. Elle m'a toutefois confirmé que le "
+            "guichet ne rouvrira pas, mais qu'un automate sera installé au printemps.",
+            SUBSTANTIVE,
+        ),
+        # Whose matter it is, then declining to answer or pointing to whoever holds it.
+        (
+            "Les autorisations de terrasse relèvent des communes. Je ne dispose dès lors pas "
+            "de ces informations.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Le Port de Bruxelles relève de la tutelle de ma collègue. Je lui ai fait suivre "
+            "votre question.",
+            NOT_COMPETENT,
+        ),
+    ],
+)
+def test_saying_whose_matter_it_is_weighs_less_than_sending_the_member_there(
+    answer: str, expected: str
+) -> None:
+    assert classify_answer(_question(answer)).type == expected
