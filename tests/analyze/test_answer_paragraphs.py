@@ -6,8 +6,6 @@ what it reads; the blind rounds (tests/data/answer_type_wordings_*.toml) measure
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from pqsearch.analyze.answers import (
@@ -17,35 +15,12 @@ from pqsearch.analyze.answers import (
     SUBSTANTIVE,
     classify_answer,
 )
-from pqsearch.models import WRITTEN, Question
+from pqsearch.models import Question
+from tests.analyze.test_answers import _question as answers_question
 
 
 def _question(answer: str, asked: str = "") -> Question:
-    return Question(
-        id="t",
-        parliament="PRB",
-        kind=WRITTEN,
-        legislature=None,
-        session=None,
-        number=None,
-        language="fr",
-        title="",
-        title_nl=None,
-        author=None,
-        addressee=None,
-        addressee_role=None,
-        portfolios=(),
-        received_on=None,
-        published_on=None,
-        answered_on=dt.date(2026, 3, 1),
-        procedure=(),
-        question=asked,
-        answer=answer,
-        annexes=(),
-        source="test",
-        source_format="toml",
-        content_hash="",
-    )
+    return answers_question(answer, asked=asked)
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,7 @@ def _question(
     answer: str | None = None,
     acts: tuple[str, ...] = (),
     answered_on: dt.date | None = None,
+    asked: str = "Pouvez-vous me dire ...",
 ) -> Question:
     procedure = tuple(ProcedureStep(dt.date(2026, 7, 14 + i), act) for i, act in enumerate(acts))
     return Question(
@@ -169,7 +170,7 @@ def _question(
         published_on=None,
         answered_on=answered_on,
         procedure=procedure,
-        question="Pouvez-vous me dire ...",
+        question=asked,
         answer=answer,
         annexes=(),
         source="test",
