@@ -21,12 +21,13 @@ from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
 from pqsearch.query.compile import Compiled, Compiler
 from pqsearch.query.dates import parse_date_span
-from pqsearch.query.facets import Selection, facet_catalogue, facet_names
+from pqsearch.query.facets import facet_catalogue, facet_names
 from pqsearch.query.filters import SORTS, Filters, Sort, choose
 from pqsearch.query.match import matched_docs
 from pqsearch.query.overdue import overdue_query
 from pqsearch.query.rank import Ranker, held
 from pqsearch.query.syntax import parse_query
+from pqsearch.query.tallies import Selection
 from pqsearch.results import Correction, Hit, HitDetails, SearchResult, Suggestion
 
 # Did-you-mean looks at the first few typed words only, and only at words of a length where

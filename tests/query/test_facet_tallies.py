@@ -1,5 +1,5 @@
 """Facet counts, straight from the columns (a facet's first count in a generation) and from the
-per-generation tallies (`facets.Tallies`), against counts made one
+per-generation tallies (`tallies.Tallies`), against counts made one
 document at a time from the index's columns, on the generated index (four segments,
 deleted documents): few documents, most of them (counted as everything less the rest),
 all of them, on bit rows and on codes (per document, or per pair for a multi-valued
@@ -17,7 +17,9 @@ import pytest
 from pqsearch.index.columns import ValueColumn
 from pqsearch.index.reader import IndexReader
 from pqsearch.query import facets
-from pqsearch.query.facets import DateFacet, FieldFacet, Selection, facet_catalogue
+from pqsearch.query import tallies as tally_module
+from pqsearch.query.facets import DateFacet, FieldFacet, facet_catalogue
+from pqsearch.query.tallies import Selection, Tallies
 
 
 @pytest.fixture()
@@ -75,8 +77,8 @@ def _selection(index: IndexReader, docs: np.ndarray) -> Selection:
 def test_counts_equal_counts_one_document_at_a_time(
     opened: IndexReader, monkeypatch: pytest.MonkeyPatch, bit_rows: tuple[int, int], share: float
 ) -> None:
-    monkeypatch.setattr(facets, "MAX_BIT_ROWS", bit_rows[0])
-    monkeypatch.setattr(facets, "MAX_SINGLE_BIT_ROWS", bit_rows[1])
+    monkeypatch.setattr(tally_module, "MAX_BIT_ROWS", bit_rows[0])
+    monkeypatch.setattr(tally_module, "MAX_SINGLE_BIT_ROWS", bit_rows[1])
     live = opened.live_docs
     assert len(live) < opened.doc_count_all, "the generated index should have deletions"
     rng = np.random.default_rng(int(share * 100))
@@ -117,10 +119,10 @@ def test_codes_saved_in_one_byte_count_their_largest_value(opened: IndexReader) 
     first = kind.counts(opened, _selection(opened, docs[: len(docs) // 3]))
     assert first == Counter(values[c] for c in codes[docs[: len(docs) // 3]].tolist() if c >= 0)
     assert first["value 127"] > 0
-    tallies = facets.Tallies.single(values, codes, docs)
+    tallies = Tallies.single(values, codes, docs)
     counted = tallies.count(_selection(opened, docs), docs)
     assert dict(zip(values, counted.tolist(), strict=True)) == {v: expected[v] for v in values}
-    pairs = facets.Tallies.multi(
+    pairs = Tallies.multi(
         values, np.flatnonzero(codes >= 0).astype(np.int32), codes[codes >= 0], size, docs
     )
     half = docs[::2]
