@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from collections import Counter
 
+import pytest
+
 from benchmarks.sector_quality import (
     DEV,
     FOLDERS,
@@ -68,23 +70,29 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
     assert {i for i in probe if labels[i].split == DEV} == set(order[:54])
 
 
-def test_the_second_brussels_probe_holds_its_split_and_stays_out_of_the_default_labels() -> None:
+@pytest.mark.parametrize(
+    ("source", "count", "seed", "dev"),
+    [("probe2", 98, 20261303, 49), ("probe3", 97, 20261310, 49)],
+)
+def test_the_held_out_brussels_probes_hold_their_split_and_stay_out_of_the_default_labels(
+    source: str, count: int, seed: int, dev: int
+) -> None:
     labels = load_labels(SOURCES.values())
-    # File order (probe2-001 ... probe2-098) shuffled with the seed; the first half, rounded
-    # up, is dev.
-    probe2 = [i for i, label in labels.items() if label.source == "probe2"]
-    assert probe2 == [f"probe2-{n:03d}" for n in range(1, 99)]
-    order = list(probe2)
-    random.Random(20261303).shuffle(order)
-    assert {i for i in probe2 if labels[i].split == DEV} == set(order[:49])
+    # File order (probe2-001 ... probe2-098, probe3-001 ... probe3-097) shuffled with the seed
+    # of the file's header; the first half, rounded up, is dev.
+    probe = [i for i, label in labels.items() if label.source == source]
+    assert probe == [f"{source}-{n:03d}" for n in range(1, count + 1)]
+    order = list(probe)
+    random.Random(seed).shuffle(order)
+    assert {i for i in probe if labels[i].split == DEV} == set(order[:dev])
     # Held out: not in the labels sector_cv.py folds and --fit fits, nor in the combined figure,
     # but its own part when asked for.
-    assert not set(probe2) & set(load_labels())
-    assert not any(in_part(labels[i], None) for i in probe2)
-    assert all(in_part(labels[i], "probe2") for i in probe2)
+    assert not set(probe) & set(load_labels())
+    assert not any(in_part(labels[i], None) for i in probe)
+    assert all(in_part(labels[i], source) for i in probe)
     # Every label has its record, and nothing else is in the folder.
-    folder = [path for path in FOLDERS if path.name == "brussels_probe2"]
-    assert sorted(q.id for q in corpus_questions(folder)) == probe2
+    folder = [path for path in FOLDERS if path.name == f"brussels_{source}"]
+    assert sorted(q.id for q in corpus_questions(folder)) == probe
 
 
 def _reading(*topics: str) -> Reading:
