@@ -319,6 +319,14 @@ def similar_text(result: SearchResult, *, color: bool) -> str:
 def watch_text(reports: Iterable[WatchReport]) -> str:
     lines: list[str] = []
     for report in reports:
+        if report.error is not None:
+            # A message may end with the query and a caret under it: kept, indented.
+            error = report.error.replace("\n", "\n  ")
+            lines.append(
+                f"{report.name} ({report.query or 'filters only'}): not run, nothing recorded: "
+                f"{error}"
+            )
+            continue
         head = f"{report.name} ({report.query or 'filters only'}): {len(report.new)} new"
         if report.changed:
             head += f", {len(report.changed)} changed"

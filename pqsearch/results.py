@@ -187,3 +187,6 @@ class WatchReport:
     first_run: bool
     # The ids among `changed` that had no answer when last shown and have one now.
     newly_answered: tuple[str, ...] = ()
+    # Why the saved search could not run this time (past the limit, a query that no longer
+    # parses, an index error): then nothing is in it and nothing was recorded for it.
+    error: str | None = None

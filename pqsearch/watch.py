@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from pqsearch.api import Index
-from pqsearch.errors import QuerySyntaxError, WatchError
+from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters
@@ -187,7 +187,13 @@ def add_watch(
             f"{name!r} cannot name a saved search: use letters, digits, '.', '-' or '_'."
         )
     filters = filters or Filters()
-    index.search(query, filters=filters, facets=[], limit=0)
+    found = index.search(query, filters=filters, facets=[], limit=0, all_words=all_words)
+    if found.total > MAX_MATCHES:
+        raise WatchError(
+            f"The search matches {found.total:,} documents; a saved search follows at most "
+            f"{MAX_MATCHES:,}. Narrow it with more words or filters (a session, a portfolio, "
+            "a date range) and add it again."
+        )
     now = dt.datetime.now().isoformat(timespec="seconds")
     added = Watch(name, query, filters, now, None, {}, frozenset(), all_words)
     with _changing(index):
@@ -239,7 +245,10 @@ def run_watches(
 def _run(
     index: Index, watches: dict[str, Watch], names: tuple[str, ...]
 ) -> tuple[tuple[WatchReport, ...], dict[str, Watch]]:
-    """The reports of the watches named (all if none), and the watches with this run recorded."""
+    """The reports of the watches named (all if none), and the watches with this run recorded.
+
+    A watch that cannot run gets a report with its `error` and is left as it was.
+    """
     for name in names:
         if name not in watches:
             raise WatchError(_unknown(name, watches))
@@ -247,19 +256,29 @@ def _run(
     for name, watch in watches.items():
         if names and name not in names:
             continue
-        result = index.search(
-            watch.query,
-            filters=watch.filters,
-            facets=[],
-            limit=MAX_MATCHES,
-            all_words=watch.all_words,
-        )
-        if result.total > MAX_MATCHES:
-            raise QuerySyntaxError(
-                f"The saved search {name!r} matches {result.total} documents; narrow it "
-                f"(at most {MAX_MATCHES}) with more words or filters."
+        try:
+            result = index.search(
+                watch.query,
+                filters=watch.filters,
+                facets=[],
+                limit=MAX_MATCHES,
+                all_words=watch.all_words,
             )
-        hashes = _hashes(index, result.hits)
+            if result.total > MAX_MATCHES:
+                raise WatchError(
+                    f"The saved search {name!r} now matches {result.total:,} documents, more "
+                    f"than the {MAX_MATCHES:,} a saved search follows. Narrow it: "
+                    f'"pqsearch watch remove {name}", then "pqsearch watch add {name}" with '
+                    "more words or filters."
+                )
+            hashes = _hashes(index, result.hits)
+        except PqsearchError as error:
+            # One saved search that cannot run (grown past the limit, a query this version no
+            # longer reads, an index error) must not stop the others: it is reported, its
+            # record left as it was, and the caller says so after the others ran.
+            first_run = watch.last_run is None
+            reports.append(WatchReport(name, watch.query, (), (), 0, first_run, error=str(error)))
+            continue
         new = tuple(h for h in result.hits if h.id not in watch.seen)
         changed = tuple(
             h for h in result.hits if h.id in watch.seen and watch.seen[h.id] != hashes[h.id]

@@ -52,11 +52,24 @@ def watch_run(
 ) -> None:
     """Show, for each saved search, the documents new or changed since its last run.
 
+    A saved search that cannot run is an error line in its place; the others still run and
+    are recorded, then the exit status is 1.
+
     Example: pqsearch watch run
     """
     with user_errors(), api.open_index(index) as opened:
         reports = pqsearch.run_watches(opened, tuple(names or ()))
     typer.echo(output.as_json(reports) if json else output.watch_text(reports), nl=json)
+    failed = [report.name for report in reports if report.error is not None]
+    if failed:
+        searches = "saved search" if len(reports) == 1 else "saved searches"
+        others = "" if len(failed) == len(reports) else "; the others ran and were recorded"
+        typer.echo(
+            f"Error: {len(failed)} of {len(reports)} {searches} could not run "
+            f"({', '.join(failed)}){others}.",
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 @watch_app.command("list")

@@ -3,16 +3,19 @@
 A French page is stored only if the page parser reads it as the page of the question asked
 for, so an error page served with status 200, a cut body or another question's page never
 replaces a good copy. Dutch pages cannot be parsed yet, so only what any whole page has is
-checked.
+checked. Every file the harvest writes or removes goes through `inside`, which refuses a name
+that leads out of the harvest folder.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
-from pqsearch.errors import ParseError, UnknownFormatError
+from pqsearch.errors import FetchError, ParseError, UnknownFormatError
 from pqsearch.fetch.client import Rejection
+from pqsearch.fetch.manifest import write_atomic
 from pqsearch.fetch.weblex_index import IndexEntry
 from pqsearch.models import Question
 from pqsearch.parse import parse_bytes
@@ -39,6 +42,30 @@ class PageTask:
         if self.entry.base != "1":
             name += f"-base{self.entry.base}"
         return f"fr/{name}.html" if self.language == "fr" else f"nl/{name}.html.nl"
+
+
+def inside(folder: Path, file: str) -> Path:
+    """`folder`/`file`, or a `FetchError` when that entry would not be inside `folder`.
+
+    The names come from the site's index (checked there too, in `weblex_index`): this is the
+    guard that holds whatever a name, or a folder link inside the harvest, leads to. The
+    file's own folder is resolved, not the file: replacing or removing a file that is a link
+    changes the link, never what it points to.
+    """
+    path = folder / file
+    home, where = folder.resolve(), path.parent.resolve()
+    if path.name in ("", ".", "..") or not where.is_relative_to(home):
+        raise FetchError(
+            f"Refused to write {file}: it leads to {where / path.name}, outside the harvest "
+            f"folder {home} (through '..' or a link). Nothing was written there; if a folder "
+            f"inside {folder} is a link to elsewhere, make it a real folder and run this again."
+        )
+    return path
+
+
+def write_in_folder(folder: Path, file: str, data: bytes) -> None:
+    """Replace `folder`/`file` by `data` atomically, if it is inside `folder` (`inside`)."""
+    write_atomic(inside(folder, file), data)
 
 
 class FrenchPage:

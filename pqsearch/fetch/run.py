@@ -37,9 +37,8 @@ from pqsearch.fetch.manifest import (
     harvest_lock,
     now,
     remove_temporaries,
-    write_atomic,
 )
-from pqsearch.fetch.pages import DutchPage, FrenchPage, Language, PageTask
+from pqsearch.fetch.pages import DutchPage, FrenchPage, Language, PageTask, inside, write_in_folder
 from pqsearch.fetch.report import HarvestProgress, HarvestReport
 from pqsearch.fetch.weblex_index import (
     KIND_NAMES,
@@ -221,11 +220,11 @@ class _Run:
             for entry in parsed.entries
             if self.manifest.holds(f"fr/{entry.key}") is None
         ]
-        path = self.folder / "index-only" / f"{legislature_slug(parsed.legislature)}.jsonl"
+        file = f"index-only/{legislature_slug(parsed.legislature)}.jsonl"
         if lines:
-            write_atomic(path, ("\n".join(lines) + "\n").encode())
+            write_in_folder(self.folder, file, ("\n".join(lines) + "\n").encode())
         else:
-            path.unlink(missing_ok=True)
+            inside(self.folder, file).unlink(missing_ok=True)
         return len(lines)
 
     def fetch_pages(
@@ -339,7 +338,7 @@ class _Run:
         digest = hashlib.sha256(response.body).hexdigest()
         same = previous is not None and previous.sha256 == digest
         if not same:
-            write_atomic(self.folder / file, response.body)
+            write_in_folder(self.folder, file, response.body)
         stamp = now()
         self.manifest.add(
             PageRecord(

@@ -65,6 +65,8 @@ _ANCHOR = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _TAG = re.compile(r"<[^>]*>")
+# A moncode or base: ASCII digits (`str.isdigit` also takes "²" and other scripts' digits).
+_CODE = re.compile(r"[0-9]{1,20}")
 # "B.I.Q. 53 (25/26) p. 12": the bulletin's session.
 _BULLETIN_SESSION = re.compile(r"\((\d\d/\d\d)\)")
 
@@ -127,7 +129,8 @@ def legislature_slug(legislature: str) -> str:
 def parse_index(data: bytes, *, base_url: str, legislature: str, source: str) -> ParsedIndex:
     """The entries of an index file; `FetchError` when it is not an index at all.
 
-    A row that cannot be read is named in `problems` and the others are kept.
+    A row that cannot be read (or whose page link could name a file outside the harvest
+    folder) is named in `problems` with the reason, and the others are kept.
     """
     try:
         document = json.loads(data.decode("utf-8-sig"))
@@ -146,7 +149,7 @@ def parse_index(data: bytes, *, base_url: str, legislature: str, source: str) ->
         try:
             entry = _entry(row, base_url)
         except ValueError as error:
-            problems.append(f"{source} row {number}: {error}")
+            problems.append(f"{source} row {number} skipped: {error}")
             continue
         if entry.key in rows_of:
             problems.append(
@@ -171,8 +174,16 @@ def _entry(row: Any, base_url: str) -> IndexEntry:
     page_fr = links_fr[0].url
     query = parse_qs(urlsplit(page_fr).query)
     moncode = (query.get("moncode") or [""])[0]
-    if not moncode.isdigit():
-        raise ValueError(f"the page link {page_fr!r} has no moncode")
+    if not _CODE.fullmatch(moncode):
+        raise ValueError(f"the page link {page_fr!r} has no moncode (a number)")
+    # Both name the page's file (`pages.PageTask.file`): anything but a number could lead
+    # out of the harvest folder ("1/../../x") or make a name the site never gives.
+    base = (query.get("base") or ["1"])[0]
+    if not _CODE.fullmatch(base):
+        raise ValueError(
+            f"the page link {page_fr!r} has base {base!r}, not a number (the page's file "
+            "would be named by it)"
+        )
     links_nl = _links(cells["page_nl"], base_url)
     text = {
         name: clean_inline(html.unescape(_TAG.sub(" ", value))) for name, value in cells.items()
@@ -181,7 +192,7 @@ def _entry(row: Any, base_url: str) -> IndexEntry:
         assembly=text["assembly"] or fields.PARLIAMENT,
         legislature=fields.period(text["legislature"]) or text["legislature"],
         moncode=moncode,
-        base=(query.get("base") or ["1"])[0],
+        base=base,
         page_fr=page_fr,
         page_nl=links_nl[0].url if links_nl else None,
         date=text["date"],

@@ -143,6 +143,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "watch_new_one": ("1 nouveau", "1 new"),
     "watch_changed": ("{n} modifiés", "{n} changed"),
     "watch_last_run": ("dernière consultation : {d}", "last seen: {d}"),
+    "watch_cannot_run": (
+        "Cette recherche ne peut pas s'exécuter ; les autres, si :",
+        "This saved search cannot run; the others can:",
+    ),
     "never": ("jamais", "never"),
     "open_search": ("Ouvrir la recherche", "Open the search"),
     "not_found_title": ("Page introuvable", "Page not found"),

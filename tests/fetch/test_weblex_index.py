@@ -116,10 +116,37 @@ def test_a_bad_row_is_named_and_the_others_are_kept() -> None:
     parsed = parse_rows([short, EXAMPLE_ROW, unlinked, EXAMPLE_ROW])
     assert [entry.moncode for entry in parsed.entries] == ["167852"]
     assert parsed.problems == (
-        "index.json row 1: 15 columns, expected 16",
-        "index.json row 3: no link to the question's page",
+        "index.json row 1 skipped: 15 columns, expected 16",
+        "index.json row 3 skipped: no link to the question's page",
         "index.json row 4: the same question as row 2 (moncode 167852), kept once",
     )
+
+
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("moncode=167852&base=1/../../outside", "has base '1/../../outside', not a number"),
+        ("moncode=167852&base=%2Fhome%2Fuser", "has base '/home/user', not a number"),
+        ("moncode=167852&base=..", "has base '..', not a number"),
+        ("moncode=../167852&base=1", "has no moncode (a number)"),
+        # `str.isdigit` says yes to these; a file name must not hold them.
+        ("moncode=167852&base=\u00b2", "has base '\u00b2', not a number"),
+        ("moncode=\u0661\u0662&base=1", "has no moncode (a number)"),
+    ],
+)
+def test_a_page_link_that_would_name_a_file_outside_its_folder_skips_the_row(
+    query: str, reason: str
+) -> None:
+    """Moncode and base name the page's file (fr/<moncode>-base<base>.html): only numbers."""
+    hostile = [*EXAMPLE_ROW]
+    hostile[2] = f'<a href="/weblex-quest-det/?{query}">fiche</a>'
+    other = [*EXAMPLE_ROW]
+    other[2] = other[2].replace("167852", "167853")
+    parsed = parse_rows([hostile, other])
+    assert [entry.moncode for entry in parsed.entries] == ["167853"]
+    (problem,) = parsed.problems
+    assert problem.startswith("index.json row 1 skipped: the page link ")
+    assert problem.endswith(reason) or f"{reason} (" in problem
 
 
 @pytest.mark.parametrize(

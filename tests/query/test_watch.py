@@ -7,9 +7,10 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
-from pqsearch import api, watch
+from pqsearch import Filters, api, watch
 from pqsearch.cli import app
 from tests.conftest import brussels_record
 
@@ -86,3 +87,86 @@ def test_watch_add_any_word_on_the_command_line(tmp_path: Path, corpus_index: Pa
     with api.open_index(index_dir) as opened:
         saved = {w.name: w.all_words for w in watch.list_watches(opened)}
     assert saved == {"social": True, "any": False}
+
+
+def _copy(corpus_index: Path, tmp_path: Path) -> Path:
+    index_dir = tmp_path / "index"
+    shutil.copytree(corpus_index, index_dir, symlinks=True)
+    return index_dir
+
+
+SESSION = Filters(session=("25/26",))
+
+
+def test_watch_add_refuses_a_search_already_past_the_limit(
+    tmp_path: Path, corpus_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`watch add` checks the count `watch run` will find: one already past the limit would
+    only fail at every run (audit 10, F4)."""
+    index_dir = _copy(corpus_index, tmp_path)
+    # The limit (1,000) scaled down to the shipped corpus, where session 25/26 holds 50.
+    monkeypatch.setattr(watch, "MAX_MATCHES", 20)
+    with api.open_index(index_dir) as opened:
+        total = opened.search("", filters=SESSION, limit=0, facets=[]).total
+    assert total > 20
+    result = CliRunner().invoke(
+        app, ["watch", "add", "broad", "--session", "25/26", "--index", str(index_dir)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: The search matches {total} documents; a saved search follows at most 20. "
+        "Narrow it with more words or filters (a session, a portfolio, a date range) and add "
+        "it again.\n"
+    )
+    with api.open_index(index_dir) as opened:
+        assert watch.list_watches(opened) == ()
+        watch.add_watch(opened, "narrow", "logement")  # under the limit: accepted
+
+
+def test_one_saved_search_that_cannot_run_does_not_stop_the_others(
+    tmp_path: Path, corpus_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A saved search grown past the limit, or whose query an upgrade no longer reads, is an
+    error line naming it; the others run and are recorded; the exit status says it after."""
+    index_dir = _copy(corpus_index, tmp_path)
+    with api.open_index(index_dir) as opened:
+        watch.add_watch(opened, "broad", "", SESSION)
+        watch.add_watch(opened, "narrow", "logement")
+        watch.add_watch(opened, "gone", "logement secteur:L")
+        narrow = opened.search("logement", limit=100, facets=[], all_words=True)
+        total = opened.search("", filters=SESSION, limit=0, facets=[]).total
+    # After an upgrade whose taxonomy no longer has the sector the search was saved with.
+    saved = json.loads((index_dir / "watches.json").read_text(encoding="utf-8"))
+    saved["gone"]["query"] = "logement secteur:Z"
+    (index_dir / "watches.json").write_text(json.dumps(saved), encoding="utf-8")
+    # The index grew: "broad" now matches more than a saved search follows.
+    monkeypatch.setattr(watch, "MAX_MATCHES", 20)
+
+    result = CliRunner().invoke(app, ["watch", "run", "--index", str(index_dir)])
+
+    assert result.exit_code == 1
+    out = result.stdout.splitlines()
+    assert out[0] == (
+        f"broad (filters only): not run, nothing recorded: The saved search 'broad' now "
+        f"matches {total} documents, more than the 20 a saved search follows. Narrow it: "
+        '"pqsearch watch remove broad", then "pqsearch watch add broad" with more words or '
+        "filters."
+    )
+    assert out[1] == f"narrow (logement): {narrow.total} new (first run: everything is new)"
+    assert [line.split()[1] for line in out[2 : 2 + narrow.total]] == [h.id for h in narrow.hits]
+    assert out[2 + narrow.total].startswith(
+        "gone (logement secteur:Z): not run, nothing recorded: Unknown sector 'Z'."
+    )
+    assert result.stderr == (
+        "Error: 2 of 3 saved searches could not run (broad, gone); the others ran and were "
+        "recorded.\n"
+    )
+    with api.open_index(index_dir) as opened:
+        runs = {w.name: (w.last_run, len(w.seen)) for w in watch.list_watches(opened)}
+        assert runs["narrow"][0] is not None and runs["narrow"][1] == narrow.total
+        assert runs["broad"] == runs["gone"] == (None, 0)
+        # From Python: the reports say which could not run and why.
+        errors = {r.name: r.error for r in watch.run_watches(opened, mark_seen=False)}
+    assert errors["narrow"] is None
+    assert errors["broad"] is not None and "now matches" in errors["broad"]
+    assert errors["gone"] is not None and errors["gone"].startswith("Unknown sector 'Z'.")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tests.web.conftest import Server, cli
+import json
+import shutil
+from pathlib import Path
+
+from tests.web.conftest import Server, cli, running_server
 
 
 def test_saved_searches_show_what_is_new_read_only(hostile_server: Server) -> None:
@@ -21,3 +25,24 @@ def test_saved_searches_show_what_is_new_read_only(hostile_server: Server) -> No
     ran = cli("watch", "run", "--index", index)
     assert "1 new" in ran.stdout
     assert "0 nouveaux" in hostile_server.get("/watches").text
+
+
+def test_a_saved_search_that_cannot_run_is_shown_with_why_and_the_others_are_shown(
+    tmp_path: Path, corpus_index: Path
+) -> None:
+    """One saved search whose query this version no longer reads (a sector an upgrade took
+    away) took the whole page down to an error page (audit 10, F4)."""
+    index = tmp_path / "index"
+    shutil.copytree(corpus_index, index, symlinks=True)
+    for name, query in (("logement", "logement"), ("gone", "logement secteur:L")):
+        added = cli("watch", "add", name, query, "--index", str(index))
+        assert added.returncode == 0, added.stderr
+    saved = json.loads((index / "watches.json").read_text(encoding="utf-8"))
+    saved["gone"]["query"] = "logement secteur:Z"
+    (index / "watches.json").write_text(json.dumps(saved), encoding="utf-8")
+    with running_server(index) as server:
+        page = server.get("/watches")
+    assert page.status_code == 200
+    assert '>logement <span class="count">' in page.text
+    assert "Cette recherche ne peut pas s&#39;exécuter" in page.text
+    assert "Unknown sector &#39;Z&#39;." in page.text
