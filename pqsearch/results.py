@@ -33,7 +33,9 @@ class HitDetails:
     for a record indexed before answer types were kept), `sectors` the ids of the sectors the
     document is about, `kind` and `source_format` those of its record, `shared_terms` the key
     words it shares with the document or draft compared, `same_question` whether it is the
-    same question (sent to another minister, or asked again).
+    same question (sent to another minister, or asked again). `content_hash` is the hash of
+    the record as indexed (it changes when its source changes), read with the hit itself, so a
+    saved search compares what it shows, never a newer commit's.
     """
 
     answer_type: str | None = None
@@ -41,6 +43,7 @@ class HitDetails:
     portfolios: tuple[str, ...] = ()
     kind: str | None = None
     source_format: str | None = None
+    content_hash: str | None = None
     shared_terms: tuple[str, ...] = ()
     same_question: bool = False
 

@@ -312,4 +312,7 @@ def _run(
 
 
 def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, str]:
-    return {hit.id: index.content_hash(hit.id) for hit in hits}
+    # Each hit's own hash, read in the search's generation: asking the index again could read
+    # a commit landed since, record its hash with the older hit, and never report the change
+    # (an answer arriving) that commit made.
+    return {hit.id: hit.extra.content_hash or index.content_hash(hit.id) for hit in hits}

@@ -305,6 +305,7 @@ class QueryRunner:
                 portfolios=tuple(stored.get("portfolios", ())),
                 kind=record.get("kind"),
                 source_format=record.get("source_format"),
+                content_hash=record.get("content_hash"),
             ),
             copies=kept.copies,
         )

@@ -170,3 +170,38 @@ def test_one_saved_search_that_cannot_run_does_not_stop_the_others(
     assert errors["narrow"] is None
     assert errors["broad"] is not None and "now matches" in errors["broad"]
     assert errors["gone"] is not None and errors["gone"].startswith("Unknown sector 'Z'.")
+
+
+def test_an_ingest_landing_during_a_run_is_reported_at_the_next_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The answer of 170153 arrives in a commit that lands between the run's search and the
+    recording of what it showed: the run shows the hit as its search found it, and records
+    that version, so the next run reports the answer (second audit of session 10: the hash
+    was read again after the search, from the newer commit, and the answer never showed)."""
+    folder, index_dir = tmp_path / "corpus", tmp_path / "index"
+    folder.mkdir()
+    answered = brussels_record("170153")
+    unanswered = {**answered, "reponse": None, "date_reponse": None, "date_publication": None}
+    _ingest(folder, index_dir, unanswered, "00000001")
+    real_search = api.Index.search
+    landed: list[bool] = []
+
+    def search_then_commit(self: api.Index, *args: Any, **kwargs: Any) -> Any:
+        result = real_search(self, *args, **kwargs)
+        if not landed:
+            landed.append(True)
+            _ingest(folder, index_dir, answered, "00000002")
+        return result
+
+    with api.open_index(index_dir) as opened:
+        watch.add_watch(opened, "stib", "application STIB")
+        assert [h.id for h in watch.run_watches(opened)[0].new] == ["170153"]
+        monkeypatch.setattr(api.Index, "search", search_then_commit)
+        (during,) = watch.run_watches(opened)
+        monkeypatch.undo()
+        assert landed
+        assert (during.new, during.changed) == ((), ())
+        (after,) = watch.run_watches(opened)
+    assert [h.id for h in after.changed] == ["170153"]
+    assert after.newly_answered == ("170153",)
