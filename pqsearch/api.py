@@ -102,9 +102,10 @@ class Index:
         cache_mb: int = 96,
         readers: int = DEFAULT_READERS,
     ) -> None:
-        self._pool = ViewPool(
-            store.resolve_index_dir(index_dir), cache_bytes=cache_mb << 20, readers=readers
-        )
+        # Bound to the folder it opened: a relative path read at every call would follow the
+        # program's current folder (an `os.chdir`) to another index, and save searches there.
+        root = store.resolve_index_dir(index_dir).absolute()
+        self._pool = ViewPool(root, cache_bytes=cache_mb << 20, readers=readers)
 
     def close(self) -> None:
         self._pool.close()

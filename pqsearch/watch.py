@@ -176,11 +176,14 @@ def add_watch(
     filters: Filters | None = None,
     *,
     all_words: bool = True,
+    replace: bool = False,
 ) -> Watch:
     """Save a search under `name` (checked now, so a typo fails here, not at the next run).
 
     With `all_words` (the default) only documents holding every word of `query` are
-    reported; `all_words=False` reports every document search finds, as it ranks them.
+    reported; `all_words=False` reports every document search finds, as it ranks them. A
+    name already saved is refused, unless `replace`: replacing forgets the saved search and
+    what it has shown.
     """
     if not _NAME.match(name):
         raise WatchError(
@@ -198,9 +201,20 @@ def add_watch(
     added = Watch(name, query, filters, now, None, {}, frozenset(), all_words)
     with _changing(index):
         watches = _load(index)
+        if name in watches and not replace:
+            raise WatchError(_taken(watches[name]))
         watches[name] = added
         _save(index, watches)
     return added
+
+
+def _taken(saved: Watch) -> str:
+    what = repr(saved.query) if saved.query else "every document"
+    return (
+        f"{saved.name!r} is already a saved search ({what}, saved {saved.created}). Choose "
+        f"another name, or replace it and forget what it has shown: watch add --replace "
+        f"(Python: replace=True)."
+    )
 
 
 def list_watches(index: Index) -> tuple[Watch, ...]:

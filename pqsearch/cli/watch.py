@@ -30,6 +30,12 @@ def watch_add(
             "--any-word", help="Report documents holding any of the words (default: all of them)."
         ),
     ] = False,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="Replace the saved search of that name, forgetting what it showed."
+        ),
+    ] = False,
 ) -> None:
     """Save a search; "pqsearch watch run" then shows what is new for it.
 
@@ -37,7 +43,7 @@ def watch_add(
     """
     with user_errors(), api.open_index(index) as opened:
         saved = pqsearch.add_watch(
-            opened, name, " ".join(words or []), filters, all_words=not any_word
+            opened, name, " ".join(words or []), filters, all_words=not any_word, replace=replace
         )
     typer.echo(f'Saved {saved.name!r}. Run "pqsearch watch run" after each ingest.')
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from pqsearch.errors import FetchError
 from pqsearch.fetch.report import HarvestProgress, HarvestReport, report_text
 
 __all__ = ["HarvestProgress", "HarvestReport", "harvest", "report_text"]
@@ -47,6 +48,8 @@ def harvest(
     from pqsearch.fetch.run import DEFAULT_FOLDER, SITE_URL, choices, run_harvest
 
     asked_kinds, asked_languages = choices(kinds, languages)
+    if max_pages is not None and max_pages < 1:
+        raise FetchError(f"--max-pages must be 1 or more, not {max_pages} (leave it out for all).")
     return run_harvest(
         legislatures,
         kinds=asked_kinds,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import email.utils
 import http.client
+import math
 import socket
 import time
 import urllib.error
@@ -82,6 +83,25 @@ class Politeness:
     # A Retry-After longer than this stops the run: better to come back later.
     max_retry_after: float = 900.0
     user_agent: str = USER_AGENT
+
+    def __post_init__(self) -> None:
+        # A negative or NaN delay would read as "no pause at all" (max() with NaN first is
+        # NaN) and hammer the site; a timeout of 0 or less fails every request as if the site
+        # were down, or ends in socket's own error.
+        for name, value, least, open_below in (
+            ("delay", self.delay, 0.0, False),
+            ("timeout", self.timeout, 0.0, True),
+            ("backoff", self.backoff, 0.0, False),
+            ("max_retry_after", self.max_retry_after, 0.0, False),
+        ):
+            if not math.isfinite(value) or value < least or (open_below and value == least):
+                bound = "more than" if open_below else "at least"
+                raise FetchError(
+                    f"The {name.replace('_', ' ')} must be a number of seconds {bound} "
+                    f"{least:g}, not {value!r} (--{name.replace('_', '-')})."
+                )
+        if self.retries < 0:
+            raise FetchError(f"The retries must be 0 or more, not {self.retries}.")
 
 
 class PoliteClient:

@@ -107,7 +107,7 @@ class IndexReader:
         cache_bytes: int = DEFAULT_CACHE_BYTES,
         shared: SharedArrays | None = None,
     ) -> None:
-        self.root = store.resolve_index_dir(index_dir)
+        self.root = store.resolve_index_dir(index_dir).absolute()
         self._memo: dict[tuple[str, str], TermPostings] | None = None
         self._shared = shared if shared is not None else SharedArrays(cache_bytes=cache_bytes)
         self._frequent = _LockedTerms(self._shared)

@@ -77,3 +77,27 @@ def test_an_unreachable_site_is_a_message_and_the_index_stays_usable(tmp_path: P
     code, out, err = run("search", "kind:oral", "--index", str(index))
     assert code == 0, err
     assert "2 documents" in out
+
+
+def test_a_delay_timeout_or_page_count_out_of_range_is_refused_before_any_request(
+    tmp_path: Path,
+) -> None:
+    # A negative or NaN --delay read as "no pause" and fetched the site back to back; a
+    # negative --timeout ended in a traceback (second audit of session 10, finding 11).
+    folder = tmp_path / "harvest"
+    with Replay(Site.replay()) as replay:
+        for option, message in (
+            (["--delay", "-1"], "The delay must be a number of seconds at least 0, not -1.0"),
+            (["--delay", "nan"], "The delay must be a number of seconds at least 0, not nan"),
+            (["--timeout", "-3"], "The timeout must be a number of seconds more than 0"),
+            (["--timeout", "0"], "The timeout must be a number of seconds more than 0, not 0.0"),
+            (["--max-pages", "-1"], "--max-pages must be 1 or more, not -1"),
+        ):
+            code, _, err = run(
+                "fetch", "--base-url", replay.url, "--folder", str(folder), "--quiet", *option
+            )
+            assert code != 0
+            assert message in err, err
+            assert "Traceback" not in err
+        assert replay.log == []
+    assert not folder.exists()

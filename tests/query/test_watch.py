@@ -205,3 +205,31 @@ def test_an_ingest_landing_during_a_run_is_reported_at_the_next_run(
         (after,) = watch.run_watches(opened)
     assert [h.id for h in after.changed] == ["170153"]
     assert after.newly_answered == ("170153",)
+
+
+def test_watch_add_refuses_a_name_in_use_unless_replace(tmp_path: Path, corpus_index: Path) -> None:
+    # A name reused by mistake must not silently replace a saved search and its history
+    # (second audit of session 10, finding 9).
+    index_dir = tmp_path / "index"
+    shutil.copytree(corpus_index, index_dir, symlinks=True)
+    runner = CliRunner()
+    first = runner.invoke(app, ["watch", "add", "budget", "logement", "--index", str(index_dir)])
+    assert first.exit_code == 0, first.output
+    assert runner.invoke(app, ["watch", "run", "--index", str(index_dir)]).exit_code == 0
+    with api.open_index(index_dir) as opened:
+        before = {w.name: w for w in watch.list_watches(opened)}
+
+    again = ["watch", "add", "budget", "budget", "régional", "--index", str(index_dir)]
+    refused = runner.invoke(app, again)
+    assert refused.exit_code != 0
+    assert "'budget' is already a saved search ('logement'" in refused.output
+    assert "--replace" in refused.output
+    with api.open_index(index_dir) as opened:
+        assert {w.name: w for w in watch.list_watches(opened)} == before
+        assert before["budget"].seen
+
+    replaced = runner.invoke(app, [*again, "--replace"])
+    assert replaced.exit_code == 0, replaced.output
+    with api.open_index(index_dir) as opened:
+        (kept,) = watch.list_watches(opened)
+    assert (kept.query, kept.last_run, kept.seen) == ("budget régional", None, {})
