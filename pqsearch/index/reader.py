@@ -70,7 +70,7 @@ class SharedArrays:
         self,
         *,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
-        generation: tuple[str, int] | None = None,
+        generation: store.LiveGeneration | None = None,
     ) -> None:
         self.generation = generation
         self.lock = threading.RLock()

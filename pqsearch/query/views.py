@@ -7,9 +7,10 @@ therefore keeps a small pool of views, each a reader with its searcher, lent to 
 at a time; the views of one generation share their caches (`SharedArrays`).
 
 Before lending a view the pool asks the disk which generation is live (`live_generation`,
-a readlink and a listdir): when another process's ingest or rebuild committed, new searches
-get views of the new generation, views still in use finish on the old one and are closed
-when returned, and idle ones are closed at once, releasing the old files.
+a readlink, a listdir and two stats): when another process's ingest or rebuild committed, or
+the index was replaced by another copy (moved in, restored), new searches get views of the
+new generation, views still in use finish on the old one and are closed when returned, and
+idle ones are closed at once, releasing the old files.
 
 A view's reader opens outside the pool's lock, after the generation and its caches were
 picked: when a commit lands in between, the reader refuses the caches (`GenerationMoved`;
@@ -41,7 +42,7 @@ DEFAULT_READERS = 8
 # documents' files for seconds) and which is closed when returned.
 OPEN_ATTEMPTS = 5
 
-Generation = tuple[str, int] | None
+Generation = store.LiveGeneration | None
 
 # A test seam, None in production: called after the pool picked a generation and its caches
 # and before the view's reader opens, where another process's commit may land.
