@@ -188,7 +188,12 @@ class ViewPool:
                             f"The index at {self.root} is closed: open it again "
                             "(pqsearch.open_index) to search it."
                         )
-                    if generation is not None and generation != self._generation:
+                    if generation is None and self._generation is not None:
+                        # No live index to tell: a folder deleted under an open index makes
+                        # every call say so (its idle views would go on answering from
+                        # deleted files while a new view fails); otherwise keep serving.
+                        generation = None if not self.root.exists() else self._generation
+                    if generation != self._generation:
                         # Another process committed: new searches see it, idle views of
                         # the old generation go, lent ones go when returned.
                         self._generation = generation
