@@ -182,7 +182,8 @@ class IngestReport:
     `duplicates` says, for each question read twice with different content, which copy was
     kept and why; `identical` lists the questions read again with the same content (a page
     and its record), each indexed once; `skipped` the files that are not documents;
-    `warnings` what was indexed but deserves a look (an answer the source cut short).
+    `warnings` what was indexed, or kept, but deserves a look (an answer the source cut
+    short; a version kept although its file is gone, which the index alone may hold).
     """
 
     added: tuple[str, ...]

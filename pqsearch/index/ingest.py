@@ -249,7 +249,8 @@ def _ingest_into(
             if gone:
                 notes.append(
                     f"{gone} source files of indexed documents are gone: their documents keep "
-                    "the sectors found before (--prune with their folders drops them)"
+                    "the sectors found before (--prune with their folders drops those that no "
+                    "other file holds)"
                 )
         cpu_started = time.process_time()
         analyzer = Analyzer(taxonomy, n_process, PortfolioNames(lexicon), jobs, _bytes(files))

@@ -1,9 +1,9 @@
 """One ingest run: the records met, the batches in analysis, the open writer, the commits.
 
 `IngestRun.take` decides for each parsed record whether it is new, changed, unchanged or
-another copy of a question already read (`parse.versions`); `flush_batch` sends batches to
-analysis and writes those that are done; `commit` flushes the lexicon, then Whoosh;
-`retype_answers` rewrites the documents whose answer type other rules gave.
+another copy of a question already read or indexed (`parse.versions`, `indexed_copy`);
+`flush_batch` sends batches to analysis and writes those done; `commit` flushes the lexicon,
+then Whoosh; `retype_answers` rewrites the documents whose answer type other rules gave.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.index import answer_version, limits, space
+from pqsearch.index import answer_version, indexed_copy, limits, space
 from pqsearch.index.analysis import Analyzer, PendingBatch
 from pqsearch.index.existing import Existing
 from pqsearch.index.fingerprint import with_indexed_hash
@@ -101,6 +101,7 @@ class IngestRun:
         self.written_lacking: dict[str, dict[str, str | None]] = {}
         self.kept_indexed: set[str] = set()
         self.completed: set[str] = set()
+        self.kept_versions = indexed_copy.KeptVersions(self.warnings, self.duplicates)
         # Stored records are read through one searcher until the next commit.
         self._searcher: Any = None
         # Indexed questions written again because the answer-type rules now type them
@@ -141,22 +142,16 @@ class IngestRun:
             return
         self.seen[item.id] = version
         indexed: Question | None = None
-        if old is not None and not self.reanalyze_all:
-            if old.content_hash == item.content_hash and version.rank <= old.rank:
+        if old is not None and old.content_hash == item.content_hash and version.rank <= old.rank:
+            if not self.reanalyze_all:
                 self.unchanged.append(item.id)
                 self._tick()
                 return
-            if old.source != item.source and os.path.exists(old.source):
-                indexed = self._indexed_question(item.id)
-                kept = Version.of(indexed)
-                replace, why = versions.preferred(version, kept, tie_replaces=True)
-                if not replace:
-                    self.duplicates.append(
-                        f"{item.id}: {version.describe()} differs from the indexed "
-                        f"{kept.describe()}, which is kept ({why})"
-                    )
-                    self.unchanged.append(item.id)
-                    return
+        elif old is not None and indexed_copy.weighed(old.source, item.source, self.reanalyze_all):
+            indexed = self._indexed_question(item.id)
+            if self.kept_versions.weigh(item.id, version, Version.of(indexed)):
+                self.unchanged.append(item.id)
+                return
         if old is not None:
             self._replacing_indexed(item, indexed)
         self._queue(item)
@@ -173,7 +168,9 @@ class IngestRun:
             self.identical.append(item.id)
             return
         replace, why = versions.preferred(version, first, tie_replaces=False)
-        kept = version if replace else first
+        # One that beats the copies read before may still lose to the indexed version kept.
+        held = self.kept_versions.weigh_again(item.id, version) if replace else None
+        kept = first if not replace else version if held is None else held.indexed
         self.duplicates.append(
             f"{item.id}: {version.describe()} is another version of the question already read "
             f"from {first.describe()} ({why}); kept {kept.describe()}"
@@ -181,6 +178,8 @@ class IngestRun:
         if not replace:
             return
         self.seen[item.id] = version
+        if held is not None:
+            return
         self.warnings.pop(item.id, None)
         waiting = [i for i, queued in enumerate(self.batch) if queued.id == item.id]
         if waiting:
