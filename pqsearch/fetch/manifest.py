@@ -19,9 +19,11 @@ import errno
 import fcntl
 import json
 import os
+import types
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pqsearch.errors import HarvestLockedError
@@ -69,6 +71,8 @@ class Manifest:
         # A kill in the middle of an append leaves a line without its end: the next line
         # must not be glued to it.
         self._cut = False
+        # Lines that are neither a page record nor a run marker, said in the harvest's notes.
+        self.problems: list[str] = []
         self._load()
 
     @property
@@ -80,27 +84,31 @@ class Manifest:
         if not self.path.exists():
             return
         with self.path.open("rb") as handle:
-            for raw in handle:
+            for number, raw in enumerate(handle, start=1):
                 self._cut = not raw.endswith(b"\n")
                 try:
                     line = json.loads(raw)
                 except ValueError:
                     # A line cut by a kill while it was being written: its page is fetched again.
                     continue
-                if not isinstance(line, dict):
-                    continue
-                if "run" in line:
+                record = _record(line)
+                if isinstance(record, str):
+                    # A bad edit, a merge or another version's line: only this line is lost,
+                    # as a cut one is; the finished run's rewrite drops it.
+                    self.problems.append(
+                        f"{self.path} line {number}: {record}. The line is skipped (a page it "
+                        "records is fetched again) and dropped when a run finishes."
+                    )
+                elif record is None:
                     self._run_open = line["run"] == "start"
                     if self._run_open:
                         self.done_in_run.clear()
-                    continue
-                names = {f.name for f in dataclasses.fields(PageRecord)}
-                record = PageRecord(**{k: v for k, v in line.items() if k in names})
-                self.last[record.key] = record
-                if record.status == "ok":
-                    self.good[record.key] = record
-                if record.status != "failed":
-                    self.done_in_run.add(record.key)
+                else:
+                    self.last[record.key] = record
+                    if record.status == "ok":
+                        self.good[record.key] = record
+                    if record.status != "failed":
+                        self.done_in_run.add(record.key)
         if not self._run_open:
             self.done_in_run.clear()
 
@@ -143,6 +151,63 @@ class Manifest:
             handle.write((json.dumps(line, ensure_ascii=False) + "\n").encode())
             handle.flush()
             os.fsync(handle.fileno())
+
+
+_FIELD_TYPES = typing.get_type_hints(PageRecord)
+_REQUIRED = [
+    f.name
+    for f in dataclasses.fields(PageRecord)
+    if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+]
+
+
+def _record(line: object) -> PageRecord | str | None:
+    """The page record a manifest line holds, None for a run marker, or what is wrong with it.
+
+    Unknown fields are left aside (a later version's additions); every known one is checked,
+    as the harvest uses them (a key in a dict, a file under the folder, a date compared).
+    """
+    if not isinstance(line, dict):
+        return f"not a JSON object but {line!r:.60}"
+    if "run" in line:
+        return (
+            None
+            if line["run"] in ("start", "end")
+            else f"a run marker whose run is {line['run']!r:.60}, not start or end"
+        )
+    missing = [name for name in _REQUIRED if name not in line]
+    if missing:
+        return f"not a page record: {', '.join(missing)} missing"
+    wrong = [
+        f"{name} {line[name]!r:.60}"
+        for name, hint in _FIELD_TYPES.items()
+        if name in line and not _fits(line[name], hint)
+    ]
+    if wrong:
+        return f"not a page record: {'; '.join(wrong)} (a wrong type or a value not accepted)"
+    record = PageRecord(**{name: line[name] for name in _FIELD_TYPES if name in line})
+    file = PurePosixPath(record.file)
+    if file.is_absolute() or ".." in file.parts or not file.parts:
+        return f"the file {record.file!r} is not inside the harvest folder"
+    if record.answered_on is not None:
+        try:
+            dt.date.fromisoformat(record.answered_on)
+        except ValueError:
+            return f"answered_on {record.answered_on!r:.60} is not a date (YYYY-MM-DD)"
+    return record
+
+
+def _fits(value: object, hint: object) -> bool:
+    """Whether a JSON value is of a field's type (`str | None`, a `Literal`, `int`, ...)."""
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) is Literal:
+        return any(type(value) is type(arg) and value == arg for arg in args)
+    if isinstance(hint, types.UnionType):
+        return any(_fits(value, arg) for arg in args)
+    if hint is type(None):
+        return value is None
+    # JSON has no int that is a bool: true is not a size.
+    return isinstance(hint, type) and type(value) is hint
 
 
 def now() -> str:

@@ -174,7 +174,7 @@ class _Run:
         }
         self.failed: list[FileFailure] = []
         self.blocked_in_a_row = 0
-        self.notes: list[str] = []
+        self.notes: list[str] = list(self.manifest.problems)
 
     def read_index(self, legislature: str) -> ParsedIndex:
         """The legislature's index: fetched (conditionally), else the copy held."""

@@ -76,6 +76,12 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Sans sélection : toute la page.",
         "Nothing selected: the whole page.",
     ),
+    "download_not_found": (
+        "Documents choisis qui ne sont plus dans l'index (retirés depuis l'affichage de la "
+        "page) : {ids}.",
+        "Documents chosen that are no longer in the index (removed since the page was shown): "
+        "{ids}.",
+    ),
     "format_md": ("Note de précédents (Markdown)", "Precedents memo (Markdown)"),
     "format_csv": ("Tableur (CSV)", "Spreadsheet (CSV)"),
     "format_jsonl": ("JSON Lines", "JSON Lines"),

@@ -20,9 +20,11 @@ from pqsearch import (
     UnknownValueError,
     choose,
 )
+from pqsearch.export import escape
 from pqsearch.web.i18n import Words, language_of
 from pqsearch.web.params import MULTI, SearchState
 from pqsearch.web.security import FormParams, read_form
+from pqsearch.web.selection import Selection, chosen
 from pqsearch.web.service import IndexService
 from pqsearch.web.timeline import timeline
 
@@ -195,14 +197,20 @@ class Pages:
             form = FormParams(await read_form(request))
             text = (form.get("text") or "").strip()
             fmt = choose("format", form.get("format") or "md", EXPORT_FORMATS)
-            chosen = form.getlist("id")
 
-            def work(index: Index) -> str:
+            def work(index: Index) -> tuple[str, Selection]:
                 found = index.similar(text=text, facets=[], limit=DRAFT_RESULTS)
-                hits = [h for h in found.hits if not chosen or h.id in chosen]
-                return index.export_hits(hits, fmt=fmt, language=words.language)
+                selection = chosen(
+                    index,
+                    found.hits,
+                    ticked=form.getlist("id"),
+                    shown=form.getlist("shown"),
+                    first_rank=1,
+                )
+                exported = index.export_hits(selection.hits, fmt=fmt, language=words.language)
+                return exported, selection
 
-            return _download(await self.service.run(work), fmt)
+            return _download(*await self.service.run(work), fmt, words)
         except PqsearchError as error:
             return self.render(request, "error.html", words, _status(error), error=str(error))
 
@@ -211,9 +219,11 @@ class Pages:
         try:
             state = SearchState.read(request.query_params)
             fmt = choose("format", request.query_params.get("format") or "md", EXPORT_FORMATS)
-            chosen = request.query_params.getlist("id")
+            params = request.query_params
 
-            def work(index: Index) -> str:
+            def work(index: Index) -> tuple[str, Selection]:
+                # The page's search again (grouped as the page is), for the ranks and
+                # passages of the documents still where the page showed them.
                 found = index.search(
                     state.q,
                     filters=state.filters(),
@@ -222,18 +232,26 @@ class Pages:
                     page=state.page,
                     limit=state.limit,
                     correct=state.correct,
+                    group_copies=True,
                 )
-                hits = [h for h in found.hits if not chosen or h.id in chosen]
-                return index.export_hits(
-                    hits,
+                selection = chosen(
+                    index,
+                    found.hits,
+                    ticked=params.getlist("id"),
+                    shown=params.getlist("shown"),
+                    first_rank=(state.page - 1) * state.limit + 1,
+                )
+                exported = index.export_hits(
+                    selection.hits,
                     fmt=fmt,
                     query=state.q,
                     total=found.total,
                     sort=state.sort,
                     language=words.language,
                 )
+                return exported, selection
 
-            return _download(await self.service.run(work), fmt)
+            return _download(*await self.service.run(work), fmt, words)
         except PqsearchError as error:
             return self.render(request, "error.html", words, _status(error), error=str(error))
 
@@ -269,12 +287,19 @@ def _with_language(path: str, query: str, language: str) -> str:
     return f"{path}?{urlencode(pairs)}" if pairs else path
 
 
-def _download(text: str, fmt: str) -> Response:
+def _download(text: str, selection: Selection, fmt: str, words: Words) -> Response:
     media_type, filename = EXPORT_TYPES[fmt]
+    if selection.not_found and fmt == "md":
+        # CSV and JSON Lines rows are documents, for other programs: there the header says it.
+        ids = ", ".join(escape(doc_id) for doc_id in selection.not_found)
+        text += "\n" + words("download_not_found", ids=ids) + "\n"
     return Response(
         text,
         media_type=media_type,
-        headers={"content-disposition": f'attachment; filename="{filename}"'},
+        headers={
+            "content-disposition": f'attachment; filename="{filename}"',
+            **selection.headers(),
+        },
     )
 
 

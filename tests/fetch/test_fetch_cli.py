@@ -8,7 +8,8 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from pqsearch.cli import app
-from tests.fetch.replay import MONCODES, OTHER_KINDS, Replay, Site, closed_port_url
+from pqsearch.fetch.manifest import MANIFEST
+from tests.fetch.replay import MONCODES, OTHER_KINDS, Replay, Site, closed_port_url, page_path
 
 runner = CliRunner()
 FAST = ["--delay", "0.02", "--timeout", "2", "--quiet"]
@@ -101,3 +102,58 @@ def test_a_delay_timeout_or_page_count_out_of_range_is_refused_before_any_reques
             assert "Traceback" not in err
         assert replay.log == []
     assert not folder.exists()
+
+
+def test_a_damaged_manifest_line_is_skipped_with_a_note_and_its_page_fetched_again(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "harvest"
+    manifest = folder / MANIFEST
+    with Replay(Site.replay()) as replay:
+        # Pages answered long ago are not asked again (--recent-days 0): only damage can.
+        fetch = ["fetch", "--base-url", replay.url, "--folder", str(folder), *FAST,
+                 "--language", "fr", "--recent-days", "0"]  # fmt: skip
+        code, out, err = run(*fetch)
+        assert code == 1 and "Pages: 34 new" in out, err  # 167852 is not served (a 404)
+        lines = manifest.read_text(encoding="utf-8").splitlines()
+        records = [json.loads(line) for line in lines]
+        answered = [n for n, record in enumerate(records) if record.get("answered")]
+        # What a bad edit, a merge or another version's line leaves: JSON, not a page record.
+        damage = {
+            answered[0]: lambda r: {"key": r["key"], "file": r["file"]},  # fields missing
+            answered[1]: lambda r: {**r, "key": [r["key"]], "size": str(r["size"])},
+            answered[2]: lambda r: {**r, "status": "done"},
+            answered[3]: lambda r: {**r, "answered_on": "hier"},
+            answered[4]: lambda r: {**r, "file": "../../elsewhere.html"},
+        }
+        damaged = {records[n]["key"].split("/")[-1]: n + 1 for n in damage}
+        for n, change in damage.items():
+            lines[n] = json.dumps(change(records[n]))
+        lines.insert(1, "[1, 2]")
+        manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+        result = runner.invoke(app, fetch)
+        # Ended by its own exit status (the 404), not by an exception of ours.
+        assert isinstance(result.exception, SystemExit), result.exception
+        code, out, err = result.exit_code, result.stdout, result.stderr
+        assert code == 1, err
+        # Every line past the inserted one moved down by one.
+        expected = sorted([2, *(line + 1 for line in damaged.values())])
+        notes = [line for line in out.splitlines() if f"{MANIFEST} line" in line]
+        assert [int(note.split(f"{MANIFEST} line ")[1].split(":")[0]) for note in notes] == expected
+        assert all(str(manifest) in note for note in notes)
+        assert all(
+            "The line is skipped (a page it records is fetched again)" in note for note in notes
+        ), notes
+        assert "url, status, checked_at missing" in notes[1]
+        assert "Pages: 5 new, " in out
+        # The damaged lines' pages were fetched again; the others' lines were kept.
+        for n in answered:
+            moncode = records[n]["key"].split("/")[-1]
+            asked = replay.served(page_path(moncode))
+            assert asked == (2 if moncode in damaged else 1), moncode
+
+        # The finished run rewrote the log with good lines only: nothing more to say.
+        code, out, err = run(*fetch)
+        assert code == 1, err
+        assert f"{MANIFEST} line" not in out and "Pages: 0 new, " in out
