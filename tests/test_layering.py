@@ -24,6 +24,7 @@ LAYERS: dict[str, int] = {
     "results": 0,  # search results, re-exported by models
     "jsonable": 0,  # records as JSON-ready data, re-exported by models
     "lazy": 0,  # imports on first use, for the packages' __init__
+    "temporary": 0,  # the temporary files pqsearch makes, and the only ones it deletes
     "parse": 1,
     "analyze": 2,
     "index": 3,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from pqsearch import temporary
 from pqsearch.errors import HarvestLockedError
 
 MANIFEST = "manifest.ndjson"
@@ -153,12 +154,16 @@ def now() -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` by `data` all at once: a reader (or a kill) sees the old or the new."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    fd, tmp = temporary.create(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     folder = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(folder)
@@ -167,9 +172,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def remove_temporaries(folder: Path) -> None:
-    """Delete what `write_atomic` left when a run was killed mid-write (under the lock)."""
-    for stale in folder.rglob(".*.tmp"):
-        stale.unlink(missing_ok=True)
+    """Delete what `write_atomic` left when a run was killed mid-write (under the lock): only
+    pqsearch's own temporary names, never a user's `.notes.tmp` in the harvest folder."""
+    temporary.remove_leftovers(folder, recursive=True)
 
 
 @contextlib.contextmanager

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from pqsearch import temporary
 from pqsearch.errors import DiskFullError
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
@@ -45,20 +46,25 @@ def remove_partial(data: Path) -> None:
     ingest, which removes them too."""
     from whoosh.index import TOC, clean_files
 
+    from pqsearch.index.columns import COLUMNS_PREFIX
     from pqsearch.index.durable import DurableStorage
+    from pqsearch.index.positions_file import POSITIONS_PREFIX
     from pqsearch.index.store import WHOOSH_INDEX_NAME
 
     with contextlib.suppress(Exception):
         storage = DurableStorage(str(data))
         toc = TOC.read(storage, WHOOSH_INDEX_NAME)
         clean_files(storage, WHOOSH_INDEX_NAME, toc.generation, toc.segments)
-    # Our temporary files, and Whoosh's temporary storage (a folder, MAIN.tmp).
-    for leftover in data.glob("*.tmp*"):
+    # Our temporary files by their exact names only (`temporary`; the columns' and the
+    # phrase positions' are named after their own files), and Whoosh's temporary storage,
+    # a folder named after the index.
+    temporary.remove_leftovers(data)
+    for leftover in [*data.glob(f"{COLUMNS_PREFIX}*.tmp"), *data.glob(f"{POSITIONS_PREFIX}*.tmp")]:
         with contextlib.suppress(OSError):
-            if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink()
+            leftover.unlink()
+    whoosh_temporary = data / f"{WHOOSH_INDEX_NAME}.tmp"
+    if whoosh_temporary.is_dir() and not whoosh_temporary.is_symlink():
+        shutil.rmtree(whoosh_temporary, ignore_errors=True)
 
 
 def abandon(writer: Any) -> None:
