@@ -33,6 +33,7 @@ from pqsearch.errors import QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters
+from pqsearch.resources import lock_refused
 
 WATCH_FILE = "watches.json"
 LOCK_FILE = "watches.lock"
@@ -148,7 +149,10 @@ def _changing(index: Index) -> Iterator[None]:
                 break
             except OSError as error:
                 if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise
+                    refused = lock_refused(path, error, "the saved searches")
+                    if refused is None:
+                        raise
+                    raise refused from error
                 if time.monotonic() >= deadline:
                     raise WatchError(
                         f"Another process is changing the saved searches of {index.root} "

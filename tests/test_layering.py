@@ -25,6 +25,7 @@ LAYERS: dict[str, int] = {
     "jsonable": 0,  # records as JSON-ready data, re-exported by models
     "lazy": 0,  # imports on first use, for the packages' __init__
     "temporary": 0,  # the temporary files pqsearch makes, and the only ones it deletes
+    "resources": 0,  # a write refused for want of room, a lock the file system refuses
     "parse": 1,
     "analyze": 2,
     "index": 3,

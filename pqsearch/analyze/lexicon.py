@@ -27,7 +27,8 @@ from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
 from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows
 from pqsearch.analyze.lexicon_schema import columns, connect, has_json, pin, tables
-from pqsearch.errors import DamagedIndexError
+from pqsearch.errors import DamagedIndexError, IndexProblemError
+from pqsearch.resources import search_refused
 
 if TYPE_CHECKING:
     from pqsearch.analyze.lemmatize import Analysis
@@ -81,6 +82,9 @@ class Lexicon:
         try:
             connection = connect(path, writable=writable)
         except sqlite3.DatabaseError as error:
+            refused = search_refused(path, error)
+            if refused is not None:
+                raise refused from error
             raise DamagedIndexError(
                 f"The lexicon {path} cannot be read ({error}). "
                 'Run "pqsearch ingest --rebuild" to rebuild the index.'
@@ -333,7 +337,10 @@ class Lexicon:
             rows.extend(self._read(f"{sql} ({marks})", batch).fetchall())
         return rows
 
-    def _damaged(self, error: Exception) -> DamagedIndexError:
+    def _damaged(self, error: Exception) -> IndexProblemError:
+        refused = search_refused(self.path, error)
+        if refused is not None:
+            return refused
         return DamagedIndexError(
             f"The lexicon {self.path} cannot be read ({error}). "
             'Run "pqsearch ingest --rebuild" to rebuild the index.'

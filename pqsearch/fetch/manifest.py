@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from pqsearch import temporary
 from pqsearch.errors import HarvestLockedError
+from pqsearch.resources import lock_refused
 
 MANIFEST = "manifest.ndjson"
 LOCK = ".fetch.lock"
@@ -190,7 +191,10 @@ def harvest_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
             if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise
+                refused = lock_refused(folder / LOCK, error, "the harvest folder")
+                if refused is None:
+                    raise
+                raise refused from error
             raise HarvestLockedError(
                 f"Another pqsearch fetch is writing to {folder}. Let it finish (or stop it), "
                 "then run this again."

@@ -11,31 +11,26 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from pqsearch import temporary
 from pqsearch.errors import DiskFullError
+from pqsearch.resources import no_room
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 
 
 def disk_full(root: Path, error: BaseException) -> DiskFullError | None:
-    """The DiskFullError that `error` (or what caused it) stands for, else None."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if isinstance(seen, OSError) and seen.errno in _FULL:
-            break
-        if isinstance(seen, sqlite3.OperationalError) and "disk is full" in str(seen):
-            break
-        seen = seen.__cause__ or seen.__context__
-    if seen is None:
+    """The DiskFullError that `error` (or what caused it) stands for: a full disk, or this
+    process's file-size limit (`ulimit -f`); else None."""
+    room = no_room(error, root)
+    if room is None:
         return None
     return DiskFullError(
-        f"The disk holding the index at {root} is full: the index is as its last commit "
-        "left it and the files of the unfinished one are removed. Free some space and run "
-        "the ingest again; it goes on from where this one stopped."
+        f"The ingest stopped: {room.why}. The index at {root} is as its last commit left it "
+        f"and the files of the unfinished one are removed. {room.fix}, then run the ingest "
+        "again; it goes on from where this one stopped."
     )
 
 
