@@ -106,9 +106,10 @@ def pin(connection: sqlite3.Connection, generation: int) -> None:
     file's tables, so every query reads through them. A lexicon from before generations
     were recorded is read whole, as before."""
     for table in VERSIONED:
-        kept = sorted(columns(connection, table) - {"generation"})
-        if len(kept) == len(columns(connection, table)):
+        have = columns(connection, table)
+        if "generation" not in have:
             continue
+        kept = sorted(have - {"generation"})
         connection.execute(
             f"CREATE TEMP VIEW IF NOT EXISTS {table} AS SELECT {', '.join(kept)} "
             f"FROM main.{table} WHERE generation <= {int(generation)}"
