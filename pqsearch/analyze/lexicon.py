@@ -10,8 +10,10 @@ with in-context spaCy lemmas, see benchmarks/lemma_fallback_agreement.py), and a
 folded form itself.
 
 No spaCy here: the query path imports this module. The file is opened in WAL mode, so a
-reader works while an ingest writes. Its tables and their migration are in
-`lexicon_schema.py`, the fallback table's filling in `lexicon_fallback.py`.
+reader works while an ingest writes; a reader of one index generation sees only the rows of
+that generation (`pin`). Its tables, their migration and the pinning are in
+`lexicon_schema.py`, the rows an ingest gathers in `lexicon_rows.py`, the fallback table's
+filling in `lexicon_fallback.py`.
 """
 
 from __future__ import annotations

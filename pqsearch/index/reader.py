@@ -1,5 +1,6 @@
-"""An open index for searching: the Whoosh reader, the lexicon, per-document columns
-(`columns.py`) and term postings as numpy arrays (`postings.py`)."""
+"""An open index for searching: the Whoosh reader, the lexicon and the taxonomy of its
+generation, per-document columns (`columns.py`) and term postings as numpy arrays
+(`postings.py`), through the caches its generation's readers share (`shared_arrays.py`)."""
 
 from __future__ import annotations
 
