@@ -100,7 +100,14 @@ class ReadOnlyIndexError(IndexProblemError):
 
 
 class DiskFullError(IndexProblemError):
-    """The disk filled up during an ingest; the index is as its last commit left it."""
+    """The disk is full, or this process's file-size limit (`ulimit -f`) stopped a write,
+    during an ingest (the index is as its last commit left it) or a search (it is
+    unchanged)."""
+
+
+class LockUnsupportedError(PqsearchError):
+    """A lock file could not be locked for a reason other than another process holding it:
+    the file system does not support locks (some network file systems)."""
 
 
 class WorkerLostError(IndexProblemError):

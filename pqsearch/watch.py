@@ -10,6 +10,8 @@ unless saved with `all_words=False`, keeps only the documents holding every word
 Every change (add, remove, a run that records what it showed) reads, changes and replaces
 `watches.json` holding an exclusive lock on `watches.lock` beside it, so that two processes
 at once (a cron `watch run` while the user adds a search) never lose each other's change.
+A run searches without the lock (the file is only ever replaced whole) and takes it only
+to record what it showed, read again and merged, so a change never waits for its searches.
 """
 
 from __future__ import annotations
@@ -33,10 +35,12 @@ from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters
+from pqsearch.resources import lock_refused
 
 WATCH_FILE = "watches.json"
 LOCK_FILE = "watches.lock"
-# A change waits this long for another one to finish (a run holds the lock while it searches).
+# A change waits this long for another one to finish (each holds the lock for one read,
+# change and write of the file, never while searching).
 LOCK_WAIT = 60.0
 _NAME = re.compile(r"^[\w.-]{1,64}$")
 # A watch reads every match to tell new from seen; past this it asks for a narrower query.
@@ -148,7 +152,10 @@ def _changing(index: Index) -> Iterator[None]:
                 break
             except OSError as error:
                 if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    raise
+                    refused = lock_refused(path, error, "the saved searches")
+                    if refused is None:
+                        raise
+                    raise refused from error
                 if time.monotonic() >= deadline:
                     raise WatchError(
                         f"Another process is changing the saved searches of {index.root} "
@@ -246,27 +253,61 @@ def run_watches(
 
     `mark_seen=False` reports without recording the run (a read-only look, as the web page).
     """
-    if not mark_seen:
-        # `watches.json` is only ever replaced whole: a look needs no lock (nor a writable
-        # folder, which the web server may not have).
-        return _run(index, _load(index), names)[0]
-    with _changing(index):
-        reports, watches = _run(index, _load(index), names)
-        _save(index, watches)
+    # `watches.json` is only ever replaced whole: searching needs no lock (nor a writable
+    # folder, which the web server may not have).
+    read = _load(index)
+    reports, shown = _run(index, read, names)
+    if mark_seen:
+        with _changing(index):
+            # Read again: what changed while this run searched is kept. A search removed
+            # meanwhile stays removed; one saved again under its name is not given this
+            # run's record.
+            watches = _load(index)
+            for name, run in shown.items():
+                now = watches.get(name)
+                if now is not None and _search_of(now) == _search_of(read[name]):
+                    watches[name] = run.record(now)
+            _save(index, watches)
     return reports
+
+
+def _search_of(watch: Watch) -> tuple[Any, ...]:
+    """What makes a saved search the same one: not what its runs recorded."""
+    return watch.created, watch.query, watch.filters, watch.all_words
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What one run of a saved search showed: each document's content hash, those answered."""
+
+    at: str
+    hashes: dict[str, str]
+    answered: frozenset[str]
+
+    def record(self, watch: Watch) -> Watch:
+        """`watch` with this run recorded (after any run recorded since it started)."""
+        # Ids not shown this time keep their last state; a legacy watch starts tracking now.
+        kept = {i for i in (watch.answered or ()) if i not in self.hashes}
+        return dataclasses.replace(
+            watch,
+            last_run=max(self.at, watch.last_run or ""),
+            seen={**watch.seen, **self.hashes},
+            answered=frozenset(kept | self.answered),
+        )
 
 
 def _run(
     index: Index, watches: dict[str, Watch], names: tuple[str, ...]
-) -> tuple[tuple[WatchReport, ...], dict[str, Watch]]:
-    """The reports of the watches named (all if none), and the watches with this run recorded.
+) -> tuple[tuple[WatchReport, ...], dict[str, _Shown]]:
+    """The reports of the watches named (all if none), and what each run showed.
 
-    A watch that cannot run gets a report with its `error` and is left as it was.
+    A watch that cannot run gets a report with its `error`, and nothing shown to record.
     """
     for name in names:
         if name not in watches:
             raise WatchError(_unknown(name, watches))
     reports: list[WatchReport] = []
+    shown: dict[str, _Shown] = {}
     for name, watch in watches.items():
         if names and name not in names:
             continue
@@ -312,17 +353,10 @@ def _run(
                 newly_answered,
             )
         )
-        shown = {h.id for h in result.hits}
-        # Ids not shown this time keep their last state; a legacy watch starts tracking now.
-        answered = {i for i in (before or ()) if i not in shown}
-        answered |= {h.id for h in result.hits if h.answered}
-        watches[name] = dataclasses.replace(
-            watch,
-            last_run=dt.datetime.now().isoformat(timespec="seconds"),
-            seen={**watch.seen, **hashes},
-            answered=frozenset(answered),
-        )
-    return tuple(reports), watches
+        answered = frozenset(h.id for h in result.hits if h.answered)
+        at = dt.datetime.now().isoformat(timespec="seconds")
+        shown[name] = _Shown(at, hashes, answered)
+    return tuple(reports), shown
 
 
 def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, str]:

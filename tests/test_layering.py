@@ -24,6 +24,8 @@ LAYERS: dict[str, int] = {
     "results": 0,  # search results, re-exported by models
     "jsonable": 0,  # records as JSON-ready data, re-exported by models
     "lazy": 0,  # imports on first use, for the packages' __init__
+    "temporary": 0,  # the temporary files pqsearch makes, and the only ones it deletes
+    "resources": 0,  # a write refused for want of room, a lock the file system refuses
     "parse": 1,
     "analyze": 2,
     "index": 3,

@@ -10,32 +10,27 @@ with in-context spaCy lemmas, see benchmarks/lemma_fallback_agreement.py), and a
 folded form itself.
 
 No spaCy here: the query path imports this module. The file is opened in WAL mode, so a
-reader works while an ingest writes. Its tables and their migration are in
-`lexicon_schema.py`, the fallback table's filling in `lexicon_fallback.py`.
+reader works while an ingest writes; a reader of one index generation sees only the rows of
+that generation (`pin`). Its tables, their migration and the pinning are in
+`lexicon_schema.py`, the rows an ingest gathers in `lexicon_rows.py`, the fallback table's
+filling in `lexicon_fallback.py`.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
-from pqsearch.analyze.lexicon_schema import (
-    INDEXES,
-    SCHEMA,
-    columns,
-    migrate,
-    readable,
-    stem_rows,
-    tables,
-)
-from pqsearch.errors import DamagedIndexError
+from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows
+from pqsearch.analyze.lexicon_schema import columns, connect, has_json, pin, tables
+from pqsearch.errors import DamagedIndexError, IndexProblemError
+from pqsearch.resources import search_refused
 
 if TYPE_CHECKING:
     from pqsearch.analyze.lemmatize import Analysis
@@ -46,9 +41,6 @@ FILENAME = "lexicon.sqlite"
 _BATCH = 500
 # Pending rows past this are written (and committed) before the next flush, to bound memory.
 _AUTO_FLUSH_ROWS = 500_000
-
-# The lemma recorded for a form that an analysis dropped because its lemma was a stopword.
-_STOPPED = ""
 
 
 class Lexicon:
@@ -64,16 +56,16 @@ class Lexicon:
         self.writable = writable
         self._stopwords: frozenset[str] | None = None
         self._expanded: dict[str, frozenset[str]] = {}
-        self._documents: Counter[str] = Counter()
-        self._tokens: Counter[str] = Counter()
-        self._lemmas: Counter[tuple[str, str]] = Counter()
-        self._spellings: Counter[tuple[str, str]] = Counter()
+        self._pending = PendingRows()
         self._shares: dict[str, dict[str, float]] = {}
         self._columns = columns(connection, "lemmas")
         self._tables = tables(connection)
         self._fallbacks = FallbackReader(self._read, self._tables, self._damaged)
         # Whether this SQLite has the JSON functions (in its core since 3.38), asked once.
         self._json: bool | None = None
+        # The index generation whose commit will hold the rows written now (ingest says;
+        # 0, which every reader sees, when nothing does).
+        self.next_generation: Callable[[], int] = lambda: 0
 
     @classmethod
     def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
@@ -89,28 +81,12 @@ class Lexicon:
                 f"The index has no lexicon ({path} is missing). "
                 'Run "pqsearch ingest --rebuild" to rebuild the index.'
             )
-        if writable:
-            connection = sqlite3.connect(path)
-        else:
-            # Read-only, a lexicon moves between threads (an open index lends its readers to
-            # one thread at a time); SQLite itself is built serialized, so that is safe.
-            connection = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-            )
         try:
-            if not writable:
-                connection = readable(connection, path)
-            if writable:
-                connection.execute("PRAGMA journal_mode=WAL")
-                # FULL: each flush durable before Whoosh commits what it describes.
-                connection.execute("PRAGMA synchronous=FULL")
-                connection.executescript(SCHEMA)
-                migrate(connection)
-                connection.executescript(INDEXES)
-            else:
-                connection.execute("SELECT 1 FROM forms LIMIT 1")
+            connection = connect(path, writable=writable)
         except sqlite3.DatabaseError as error:
-            connection.close()
+            refused = search_refused(path, error)
+            if refused is not None:
+                raise refused from error
             raise DamagedIndexError(
                 f"The lexicon {path} cannot be read ({error}). "
                 'Run "pqsearch ingest --rebuild" to rebuild the index.'
@@ -119,6 +95,11 @@ class Lexicon:
         if writable and lexicon.get_meta(FALLBACK_META) is None:
             fill_fallback(connection)
         return lexicon
+
+    def pin(self, generation: int) -> None:
+        """Read from now on only what the index's `generation` held (a reader of that
+        generation): rows an ingest writes for its next commit stay unseen."""
+        pin(self._db, generation)
 
     def __enter__(self) -> Lexicon:
         return self
@@ -143,55 +124,14 @@ class Lexicon:
     # Writing.
 
     def add(self, analyses: Iterable[Analysis]) -> None:
-        """Record one document: the analyses of its parts (title, question, answer).
-
-        A form counts once per document in `documents`, once per occurrence in `tokens`.
-        """
-        forms: set[str] = set()
-        for analysis in analyses:
-            for form, lemmas in analysis.forms.items():
-                forms.add(form)
-                for lemma in lemmas:
-                    self._lemmas[form, lemma] += 0
-            for form in analysis.stopped:
-                self._lemmas[form, _STOPPED] += 0
-            for form, counts in analysis.lemma_counts.items():
-                for lemma, count in counts.items():
-                    self._lemmas[form, lemma] += count
-            for form, spellings in analysis.spellings.items():
-                for spelling, count in spellings.items():
-                    self._spellings[form, spelling] += count
-                    self._tokens[form] += count
-        self._documents.update(forms)
-        if len(self._lemmas) + len(self._spellings) > _AUTO_FLUSH_ROWS:
+        """Record one document: the analyses of its parts (title, question, answer)."""
+        self._pending.add(analyses)
+        if len(self._pending) > _AUTO_FLUSH_ROWS:
             self.flush()
 
     def flush(self) -> None:
         """Write and commit everything added so far."""
-        with self._db:
-            self._db.executemany(
-                "INSERT INTO forms VALUES (?, ?, ?) ON CONFLICT (form) DO UPDATE SET "
-                "documents = documents + excluded.documents, tokens = tokens + excluded.tokens",
-                ((form, self._documents[form], count) for form, count in self._tokens.items()),
-            )
-            self._db.executemany(
-                "INSERT INTO lemmas VALUES (?, ?, ?) ON CONFLICT (form, lemma) "
-                "DO UPDATE SET tokens = tokens + excluded.tokens",
-                ((form, lemma, n) for (form, lemma), n in self._lemmas.items()),
-            )
-            self._db.executemany(
-                "INSERT OR IGNORE INTO stems VALUES (?, ?)",
-                stem_rows(lemma for _, lemma in self._lemmas),
-            )
-            self._db.executemany(
-                "INSERT INTO spellings VALUES (?, ?, ?) ON CONFLICT (form, spelling) "
-                "DO UPDATE SET tokens = tokens + excluded.tokens",
-                ((form, spelling, n) for (form, spelling), n in self._spellings.items()),
-            )
-        self._documents.clear()
-        self._tokens.clear()
-        self._lemmas.clear()
-        self._spellings.clear()
+        self._pending.write(self._db, self.next_generation())
         self._expanded.clear()
         self._shares.clear()
 
@@ -256,7 +196,7 @@ class Lexicon:
 
     def lemmas(self, word: str) -> frozenset[str]:
         """The lemmas the corpus gave the folded `word` (empty for a form never indexed)."""
-        return self._corpus_lemmas(fold(word)) - {_STOPPED}
+        return self._corpus_lemmas(fold(word)) - {STOPPED}
 
     def expand(self, word: str) -> frozenset[str]:
         """The folded lemmas to search for a query word: every lemma the corpus gave its
@@ -327,7 +267,7 @@ class Lexicon:
         few whose lemmas the forms of the query's lemmas (`forms_of_lemmas`) do not tell."""
         wanted = list(set(keys))
         if self._json is None:
-            self._json = _has_json(self._db)
+            self._json = has_json(self._db)
         if self._json:
             # One statement for any number of keys: 2 ms for 3,000 forms where batches of
             # `IN (?, ...)` returning the forms found took 7 to 9 (SQLite 3.40).
@@ -399,7 +339,10 @@ class Lexicon:
             rows.extend(self._read(f"{sql} ({marks})", batch).fetchall())
         return rows
 
-    def _damaged(self, error: Exception) -> DamagedIndexError:
+    def _damaged(self, error: Exception) -> IndexProblemError:
+        refused = search_refused(self.path, error)
+        if refused is not None:
+            return refused
         return DamagedIndexError(
             f"The lexicon {self.path} cannot be read ({error}). "
             'Run "pqsearch ingest --rebuild" to rebuild the index.'
@@ -415,9 +358,9 @@ class Lexicon:
         stops = self.stopwords()
         if not key or key in stops:
             return frozenset()
-        if corpus == {_STOPPED}:
+        if corpus == {STOPPED}:
             return frozenset()
-        return ((corpus - {_STOPPED}) or (self._fallback(key) - stops)) | {key}
+        return ((corpus - {STOPPED}) or (self._fallback(key) - stops)) | {key}
 
     def _corpus_lemmas(self, key: str) -> frozenset[str]:
         rows = self._read("SELECT lemma FROM lemmas WHERE form = ?", (key,)).fetchall()
@@ -425,11 +368,3 @@ class Lexicon:
 
     def _fallback(self, key: str) -> frozenset[str]:
         return self._fallbacks.lemmas(key)
-
-
-def _has_json(connection: sqlite3.Connection) -> bool:
-    try:
-        connection.execute("SELECT 1 FROM json_each('[]')").fetchall()
-    except sqlite3.OperationalError:
-        return False
-    return True

@@ -1,5 +1,12 @@
-"""The lexicon's SQLite layout: its tables, the migration of an older file, and opening a
-file in a folder this process cannot write.
+"""The lexicon's SQLite layout: its tables, the migration of an older file, opening a file
+(also in a folder this process cannot write), and a reader's pinned view of one index version.
+
+The rows of the corpus tables carry the index generation (Whoosh's commit number) whose
+commit first held them: ingest writes the lexicon before Whoosh commits what it describes,
+and one data folder's lexicon serves every generation in it, so a reader of generation 4
+saw the rows an ingest wrote for 5 while it searched 4's postings ("soutenus" found through
+the lemma "soutenir" a later document gave it: a hit that generation 4 alone never gives).
+`pin` makes a reader's connection see only its own generation's rows.
 
 `lexicon.py` reads and writes through these; nothing here knows about queries.
 """
@@ -14,18 +21,20 @@ from pqsearch.analyze.stems import STEMMER, derivation_stem
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS forms (
-    form TEXT PRIMARY KEY, documents INTEGER NOT NULL, tokens INTEGER NOT NULL
+    form TEXT PRIMARY KEY, documents INTEGER NOT NULL, tokens INTEGER NOT NULL,
+    generation INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS lemmas (
     form TEXT NOT NULL, lemma TEXT NOT NULL, tokens INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (form, lemma)
+    generation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (form, lemma)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stems (
-    stem TEXT NOT NULL, lemma TEXT NOT NULL, PRIMARY KEY (stem, lemma)
+    stem TEXT NOT NULL, lemma TEXT NOT NULL, generation INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (stem, lemma)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS spellings (
     form TEXT NOT NULL, spelling TEXT NOT NULL, tokens INTEGER NOT NULL,
-    PRIMARY KEY (form, spelling)
+    generation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (form, spelling)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fallback_blocks (first TEXT PRIMARY KEY, rows BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -42,6 +51,9 @@ CREATE INDEX IF NOT EXISTS lemma_forms ON lemmas (lemma, form);
 # Lexicons written before lemma counts and stems: `migrate` adds both (counts of 0 mean
 # "unknown": such a form's lemmas weigh the same, as before).
 _STEMS_META = "stems"
+# The tables whose rows carry their first generation; rows from before it carry 0, seen by
+# every reader (counts go on adding up: shares and frequencies are the latest, not pinned).
+VERSIONED = ("forms", "lemmas", "stems", "spellings")
 
 
 def columns(connection: sqlite3.Connection, table: str) -> frozenset[str]:
@@ -66,11 +78,17 @@ def migrate(connection: sqlite3.Connection) -> None:
     with connection:
         if "tokens" not in columns(connection, "lemmas"):
             connection.execute("ALTER TABLE lemmas ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
+        for table in VERSIONED:
+            if "generation" not in columns(connection, table):
+                connection.execute(
+                    f"ALTER TABLE {table} ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"
+                )
         done = connection.execute("SELECT 1 FROM meta WHERE key = ?", (_STEMS_META,)).fetchone()
         if done is None:
             lemmas = connection.execute("SELECT DISTINCT lemma FROM lemmas").fetchall()
             connection.executemany(
-                "INSERT OR IGNORE INTO stems VALUES (?, ?)", stem_rows(r[0] for r in lemmas)
+                "INSERT OR IGNORE INTO stems (stem, lemma) VALUES (?, ?)",
+                stem_rows(r[0] for r in lemmas),
             )
             connection.execute("INSERT INTO meta VALUES (?, ?)", (_STEMS_META, STEMMER))
 
@@ -80,6 +98,60 @@ def stem_rows(lemmas: Iterable[str]) -> Iterator[tuple[str, str]]:
         stem = derivation_stem(lemma)
         if stem:
             yield stem, lemma
+
+
+def pin(connection: sqlite3.Connection, generation: int) -> None:
+    """Make `connection` see only the rows of the versioned tables that generation
+    `generation` held: temporary views of the same names, which SQLite looks up before the
+    file's tables, so every query reads through them. A lexicon from before generations
+    were recorded is read whole, as before."""
+    for table in VERSIONED:
+        have = columns(connection, table)
+        if "generation" not in have:
+            continue
+        kept = sorted(have - {"generation"})
+        connection.execute(
+            f"CREATE TEMP VIEW IF NOT EXISTS {table} AS SELECT {', '.join(kept)} "
+            f"FROM main.{table} WHERE generation <= {int(generation)}"
+        )
+
+
+def connect(path: Path, *, writable: bool) -> sqlite3.Connection:
+    """A connection to the lexicon file `path`, set up for writing (WAL, synced, tables
+    made and migrated) or for reading by one thread at a time; sqlite3.DatabaseError when
+    the file cannot be read."""
+    if writable:
+        connection = sqlite3.connect(path)
+    else:
+        # Read-only, a lexicon moves between threads (an open index lends its readers to
+        # one thread at a time); SQLite itself is built serialized, so that is safe.
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
+    try:
+        if writable:
+            connection.execute("PRAGMA journal_mode=WAL")
+            # FULL: each flush durable before Whoosh commits what it describes.
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.executescript(SCHEMA)
+            migrate(connection)
+            connection.executescript(INDEXES)
+        else:
+            connection = readable(connection, path)
+            connection.execute("SELECT 1 FROM forms LIMIT 1")
+    except sqlite3.DatabaseError:
+        connection.close()
+        raise
+    return connection
+
+
+def has_json(connection: sqlite3.Connection) -> bool:
+    """Whether this SQLite has the JSON functions (in its core since 3.38)."""
+    try:
+        connection.execute("SELECT 1 FROM json_each('[]')").fetchall()
+    except sqlite3.OperationalError:
+        return False
+    return True
 
 
 def readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:

@@ -135,14 +135,15 @@ def default_taxonomy_path() -> Path:
     return Path(str(resources.files("pqsearch") / "data" / DEFAULT_TAXONOMY))
 
 
-def load_taxonomy(path: Path | str | None = None) -> Taxonomy:
-    """Read and check a taxonomy file; None reads the packaged NACE Rev. 2 default.
+def load_taxonomy(path: Path | str | None = None, *, raw: bytes | None = None) -> Taxonomy:
+    """Read and check a taxonomy file; None reads the packaged NACE Rev. 2 default; `raw`:
+    the file's bytes, already read (an index reader's copy, `index.pinned`).
 
     Raises `TaxonomyError` naming the file, the line and the problem.
     """
     file = default_taxonomy_path() if path is None else Path(path)
     try:
-        raw = file.read_bytes()
+        raw = file.read_bytes() if raw is None else raw
     except FileNotFoundError:
         raise TaxonomyError(f"No taxonomy file at {file}. Check the path.") from None
     except OSError as error:

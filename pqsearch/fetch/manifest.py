@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+from pqsearch import temporary
 from pqsearch.errors import HarvestLockedError
+from pqsearch.resources import lock_refused
 
 MANIFEST = "manifest.ndjson"
 LOCK = ".fetch.lock"
@@ -218,12 +220,16 @@ def now() -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` by `data` all at once: a reader (or a kill) sees the old or the new."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    fd, tmp = temporary.create(path)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     folder = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(folder)
@@ -232,9 +238,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def remove_temporaries(folder: Path) -> None:
-    """Delete what `write_atomic` left when a run was killed mid-write (under the lock)."""
-    for stale in folder.rglob(".*.tmp"):
-        stale.unlink(missing_ok=True)
+    """Delete what `write_atomic` left when a run was killed mid-write (under the lock): only
+    pqsearch's own temporary names, never a user's `.notes.tmp` in the harvest folder."""
+    temporary.remove_leftovers(folder, recursive=True)
 
 
 @contextlib.contextmanager
@@ -250,7 +256,10 @@ def harvest_lock(folder: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:
             if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise
+                refused = lock_refused(folder / LOCK, error, "the harvest folder")
+                if refused is None:
+                    raise
+                raise refused from error
             raise HarvestLockedError(
                 f"Another pqsearch fetch is writing to {folder}. Let it finish (or stop it), "
                 "then run this again."

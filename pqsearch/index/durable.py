@@ -15,13 +15,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
-import threading
 from pathlib import Path
 from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
+
+from pqsearch import temporary
 
 
 def fsync_dir(path: Path | str) -> None:
@@ -50,9 +50,9 @@ def replace(tmp: Path, path: Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `path` whole or not at all, durably."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    fd, tmp = temporary.create(path)
     try:
-        with tmp.open("wb") as handle:
+        with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -72,7 +72,7 @@ def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
     A file replaced keeps its permission bits (a private 0600 export stays private).
     """
     mode = _mode_to_keep(path) if replace else None
-    fd, tmp = _create_temp(path, 0o666 if mode is None else 0o600)
+    fd, tmp = temporary.create(path, 0o666 if mode is None else 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
             if mode is not None:
@@ -96,20 +96,6 @@ def _mode_to_keep(path: Path) -> int | None:
         return None
 
 
-def _create_temp(path: Path, mode: int) -> tuple[int, Path]:
-    """Create a temporary file beside `path` that did not exist: its folder may be shared
-    (/tmp), and a file or symlink planted at a name we would open must not be written
-    through, so the name is random, never followed, and another one is drawn if taken."""
-    for _ in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
-        try:
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-            return os.open(tmp, flags, mode), tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary name beside the file", str(path))
-
-
 def _link_new(tmp: Path, path: Path) -> None:
     try:
         os.link(tmp, path)
@@ -129,11 +115,12 @@ def write_quietly(path: Path, text: str) -> None:
     """Write `path` whole or not at all, without a sync, and give up silently if it cannot
     be written: for derived files whose loss costs only their making again (stamps, saved
     labels), which a search may write into an index it can only read. The temporary name is
-    unique per process and thread, so that writers at the same moment never share it."""
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    new for each write (`temporary.create`), so that writers at the same moment never share it."""
     with contextlib.suppress(OSError):
+        fd, tmp = temporary.create(path)
         try:
-            tmp.write_text(text, encoding="utf-8")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text.encode("utf-8"))
             os.replace(tmp, path)
         finally:
             tmp.unlink(missing_ok=True)

@@ -17,12 +17,12 @@ choose between several (`repair_live`).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import time
 from pathlib import Path
 
+from pqsearch import temporary
 from pqsearch.errors import DamagedIndexError, NoIndexError
 from pqsearch.index import ownership
 from pqsearch.index.damage import damaged_index
@@ -92,10 +92,7 @@ def switch_live(root: Path, data: Path) -> Path | None:
         # folder it did not mark that has one). Not provably ours, so moved aside, not
         # deleted (issue 12): os.replace cannot overwrite a folder.
         os.rename(link, root / f"{LIVE}.moved-{time.time_ns()}")
-    tmp = root / f".{LIVE}.{os.getpid()}"
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    os.symlink(data.name, tmp)
+    tmp = temporary.symlink(data.name, link)
     # The new folder and its entry in the index folder on disk before `live` names it;
     # the previous one is deleted only after this returns (issue 12, point 5).
     fsync_dir(data)

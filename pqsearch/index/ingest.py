@@ -205,6 +205,9 @@ def _ingest_into(
         # Writable, the lexicon would be created empty and the index would go on without it.
         raise store.damaged_index(root, f"its lexicon {data / store.LEXICON_FILE} is missing")
     lexicon = store.open_lexicon(root, data, writable=True)
+    # Rows are written before Whoosh commits the documents they describe: they carry that
+    # commit's number, so that readers of the generation before do not see them.
+    lexicon.next_generation = lambda: int(ix.latest_generation()) + 1
     try:
         choice = sector_version.choose_taxonomy(
             data, lexicon, taxonomy_path, reanalyze=reanalyze, documents=ix.doc_count()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqsearch.errors import IndexLockedError, ReadOnlyIndexError
+from pqsearch.resources import lock_refused
 
 LOCK_FILE = "ingest.lock"
 
@@ -79,7 +80,10 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
                     break
                 except OSError as error:
                     if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                        raise
+                        refused = lock_refused(path, error, "the index")
+                        if refused is None:
+                            raise
+                        raise refused from error
                     if time.monotonic() >= deadline:
                         raise _locked_error(root, timeout, _holder_of(fd)) from None
                     time.sleep(0.1)

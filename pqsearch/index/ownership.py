@@ -21,12 +21,14 @@ import shutil
 import uuid
 from pathlib import Path
 
+from pqsearch import temporary
 from pqsearch.errors import NotAnIndexFolderError
 from pqsearch.index.durable import fsync_file, write_atomic
 from pqsearch.parse.markers import DATA_MARKER, INDEX_MARKER
 
 MARKER = INDEX_MARKER
-# Every name pqsearch creates in an index folder.
+# Every name pqsearch creates in an index folder, besides its temporary files (`temporary`);
+# the `.<pid>.tmp` ones are what versions before session 10 left when killed while writing.
 _OUR_NAMES = re.compile(
     r"^(ingest\.lock|live|\.live\.\d+|data-\d+|\.pqsearch-index(\.\d+\.tmp)?"
     r"|watches(\.\d+\.tmp|\.json(\.\d+\.tmp)?|\.lock))$"
@@ -66,10 +68,11 @@ def claim(root: Path) -> str:
             )
     root.mkdir(parents=True, exist_ok=True)
     new_id = uuid.uuid4().hex
-    tmp = root / f"{MARKER}.{os.getpid()}.tmp"
-    tmp.write_text(f"pqsearch index {new_id}\n", encoding="utf-8")
-    fsync_file(tmp)
+    fd, tmp = temporary.create(root / MARKER)
     try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(f"pqsearch index {new_id}\n".encode())
+        fsync_file(tmp)
         # A link fails when the marker exists: of two ingests marking at once, one wins.
         os.link(tmp, root / MARKER)
     except FileExistsError:
@@ -93,7 +96,9 @@ def foreign_entries(root: Path) -> list[str]:
         return sorted(
             p.name
             for p in root.iterdir()
-            if not _OUR_NAMES.match(p.name) and p.name not in _PLACEHOLDERS
+            if not _OUR_NAMES.match(p.name)
+            and not temporary.is_ours(p.name)
+            and p.name not in _PLACEHOLDERS
         )
     except OSError:
         return []

@@ -1,12 +1,11 @@
-"""An open index for searching: the Whoosh reader, the lexicon, per-document columns
-(`columns.py`) and term postings as numpy arrays (`postings.py`)."""
+"""An open index for searching: the Whoosh reader, the lexicon and the taxonomy of its
+generation, per-document columns (`columns.py`) and term postings as numpy arrays
+(`postings.py`), through the caches its generation's readers share (`shared_arrays.py`)."""
 
 from __future__ import annotations
 
 import contextlib
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from functools import cached_property, partial
 from pathlib import Path
@@ -26,6 +25,7 @@ from pqsearch.index.columns import (
     load_columns,
     save_columns,
 )
+from pqsearch.index.pinned import PinnedFile
 from pqsearch.index.positions_file import StoredPositions, open_positions
 from pqsearch.index.postings import (
     DEFAULT_CACHE_BYTES,
@@ -37,7 +37,8 @@ from pqsearch.index.postings import (
 )
 from pqsearch.index.records import record_json
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, WORD_FIELDS
-from pqsearch.index.whoosh_format import PostingsDecoder, read_term
+from pqsearch.index.shared_arrays import GenerationMoved, LockedTerms, SharedArrays
+from pqsearch.index.whoosh_format import read_term
 
 # The fields whose positions ingest saves (`positions_file`).
 _POSITIONAL = frozenset(WORD_FIELDS.values())
@@ -46,50 +47,6 @@ _MAX_FREQUENCIES = 100_000
 # Stored records kept per generation, least recently used dropped (about 10 MB).
 _MAX_RECORDS = 2048
 T = TypeVar("T")
-
-
-class GenerationMoved(Exception):
-    """A reader given the caches of one generation found, once open, another one live: a
-    commit landed while it opened. The caches (records by document number, columns, facet
-    tallies) would be read against the other generation's documents, so the reader refuses
-    them; whoever gave them (`pqsearch.query.views`) opens again with the new ones."""
-
-
-class SharedArrays:
-    """What the readers of one index generation share: the frequent terms' postings and the
-    per-document columns, each read once for all of them. Safe to use from several threads:
-    every access holds `lock` (what it guards is immutable once made, so only the lookups
-    and insertions need it).
-
-    `generation` is the one live (`store.live_generation`) when they were made, before any
-    of their readers opened: each reader checks, once open, that it is still live, so it
-    opened that one (a commit only moves forward). None: no check, for caches of one reader.
-    """
-
-    def __init__(
-        self,
-        *,
-        cache_bytes: int = DEFAULT_CACHE_BYTES,
-        generation: store.LiveGeneration | None = None,
-    ) -> None:
-        self.generation = generation
-        self.lock = threading.RLock()
-        self.frequent = FrequentTerms(budget_bytes=cache_bytes)
-        self.arrays: dict[tuple[str, str], Any] = {}
-        self.saved: dict[str, SavedColumns | None] = {}
-        # The files whose checksums were verified (`store.open_live`).
-        self.verified: set[tuple[str, int]] = set()
-        # How to read the generation's postings, checked once by its first reader.
-        self.decoder: PostingsDecoder | None = None
-        # Term -> document frequency: each costs a lookup in Whoosh's term table, in Python.
-        self.frequencies: dict[tuple[str, str], int] = {}
-        # The stored JSON of the records shown last (a page's hits come back with the next
-        # page, a refined query, the document opened): unpickled and inflated once.
-        self.records: OrderedDict[int, str] = OrderedDict()
-        # The frequent words' positions ingest saved for the generation (`positions_file`),
-        # looked for once.
-        self.positions: StoredPositions | None = None
-        self.positions_looked = False
 
 
 class IndexReader:
@@ -110,7 +67,7 @@ class IndexReader:
         self.root = store.resolve_index_dir(index_dir).absolute()
         self._memo: dict[tuple[str, str], TermPostings] | None = None
         self._shared = shared if shared is not None else SharedArrays(cache_bytes=cache_bytes)
-        self._frequent = _LockedTerms(self._shared)
+        self._frequent = LockedTerms(self._shared)
         self._open()
 
     def _open(self) -> None:
@@ -128,6 +85,9 @@ class IndexReader:
                     self._shared.decoder = store.postings_decoder(self.data_dir, self._whoosh)
                 self.decoder = self._shared.decoder
             self.lexicon = store.open_lexicon(self.root, self.data_dir, verified=verified)
+            # Its rows of this generation only, and the taxonomy as it opened (`pinned`).
+            self.lexicon.pin(self._whoosh.generation() or 0)
+            self.taxonomy = PinnedFile.open(self.data_dir / store.TAXONOMY_FILE)
         except BaseException:
             self._whoosh.close()
             raise
@@ -136,6 +96,7 @@ class IndexReader:
         # A searcher made for a comparison closes the reader it was given.
         (self.__dict__.get("searcher") or self._whoosh).close()
         self.lexicon.close()
+        self.taxonomy.close()
 
     def __enter__(self) -> IndexReader:
         return self
@@ -425,42 +386,12 @@ class IndexReader:
             return shared.saved["columns"]
 
 
-class _LockedTerms:
-    """`FrequentTerms` of a `SharedArrays`, each call under its lock."""
-
-    def __init__(self, shared: SharedArrays) -> None:
-        self._shared = shared
-
-    def get(self, kind: str, field: str, text: str) -> Any | None:
-        with self._shared.lock:
-            return self._shared.frequent.get(kind, field, text)
-
-    @property
-    def size(self) -> int:
-        return self._shared.frequent.size
-
-    def wanted(self, postings: int, kind: str = "positions", *, documents: int = 0) -> bool:
-        return self._shared.frequent.wanted(postings, kind, documents=documents)
-
-    def decode_all_now(self, field: str, text: str, *, needed: int, postings: int) -> bool:
-        with self._shared.lock:
-            return self._shared.frequent.decode_all_now(
-                field, text, needed=needed, postings=postings
-            )
-
-    def offer(self, kind: str, field: str, text: str, value: Any, size: int) -> None:
-        with self._shared.lock:
-            self._shared.frequent.offer(kind, field, text, value, size)
-
-
 __all__ = [
     "ID_FIELDS",
     "FloatArray",
     "FrequentTerms",
-    "GenerationMoved",
     "IndexReader",
     "IntArray",
-    "SharedArrays",
     "ValueColumn",
     "save_columns",
 ]

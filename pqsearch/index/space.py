@@ -11,30 +11,26 @@ from __future__ import annotations
 import contextlib
 import errno
 import shutil
-import sqlite3
 from pathlib import Path
 from typing import Any
 
+from pqsearch import temporary
 from pqsearch.errors import DiskFullError
+from pqsearch.resources import no_room
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 
 
 def disk_full(root: Path, error: BaseException) -> DiskFullError | None:
-    """The DiskFullError that `error` (or what caused it) stands for, else None."""
-    seen: BaseException | None = error
-    while seen is not None:
-        if isinstance(seen, OSError) and seen.errno in _FULL:
-            break
-        if isinstance(seen, sqlite3.OperationalError) and "disk is full" in str(seen):
-            break
-        seen = seen.__cause__ or seen.__context__
-    if seen is None:
+    """The DiskFullError that `error` (or what caused it) stands for: a full disk, or this
+    process's file-size limit (`ulimit -f`); else None."""
+    room = no_room(error, root)
+    if room is None:
         return None
     return DiskFullError(
-        f"The disk holding the index at {root} is full: the index is as its last commit "
-        "left it and the files of the unfinished one are removed. Free some space and run "
-        "the ingest again; it goes on from where this one stopped."
+        f"The ingest stopped: {room.why}. The index at {root} is as its last commit left it "
+        f"and the files of the unfinished one are removed. {room.fix}, then run the ingest "
+        "again; it goes on from where this one stopped."
     )
 
 
@@ -45,20 +41,25 @@ def remove_partial(data: Path) -> None:
     ingest, which removes them too."""
     from whoosh.index import TOC, clean_files
 
+    from pqsearch.index.columns import COLUMNS_PREFIX
     from pqsearch.index.durable import DurableStorage
+    from pqsearch.index.positions_file import POSITIONS_PREFIX
     from pqsearch.index.store import WHOOSH_INDEX_NAME
 
     with contextlib.suppress(Exception):
         storage = DurableStorage(str(data))
         toc = TOC.read(storage, WHOOSH_INDEX_NAME)
         clean_files(storage, WHOOSH_INDEX_NAME, toc.generation, toc.segments)
-    # Our temporary files, and Whoosh's temporary storage (a folder, MAIN.tmp).
-    for leftover in data.glob("*.tmp*"):
+    # Our temporary files by their exact names only (`temporary`; the columns' and the
+    # phrase positions' are named after their own files), and Whoosh's temporary storage,
+    # a folder named after the index.
+    temporary.remove_leftovers(data)
+    for leftover in [*data.glob(f"{COLUMNS_PREFIX}*.tmp"), *data.glob(f"{POSITIONS_PREFIX}*.tmp")]:
         with contextlib.suppress(OSError):
-            if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
-            else:
-                leftover.unlink()
+            leftover.unlink()
+    whoosh_temporary = data / f"{WHOOSH_INDEX_NAME}.tmp"
+    if whoosh_temporary.is_dir() and not whoosh_temporary.is_symlink():
+        shutil.rmtree(whoosh_temporary, ignore_errors=True)
 
 
 def abandon(writer: Any) -> None:

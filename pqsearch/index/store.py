@@ -33,7 +33,7 @@ import whoosh
 from whoosh import index as whoosh_index
 
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.errors import DamagedIndexError, OutdatedIndexError
+from pqsearch.errors import DamagedIndexError, DiskFullError, OutdatedIndexError
 from pqsearch.index import verified
 from pqsearch.index.damage import (
     READ_ERRORS,
@@ -327,6 +327,8 @@ def open_lexicon(
             verified.add((data.name, _LEXICON))
     try:
         lexicon = Lexicon.open(path, writable=writable)
+    except DiskFullError:
+        raise
     except DamagedIndexError as error:
         cause = error.__cause__ or error
         raise DamagedIndexError(

@@ -21,13 +21,11 @@ from pqsearch.index import durable
 LABELS_FILE = "sector-labels.json"
 
 
-def saved_labels(taxonomy: Path, make: Callable[[], dict[str, str]]) -> dict[str, str]:
-    """Sector id -> label for the taxonomy file `taxonomy`: read from the file saved beside
-    it when that was made from the same bytes, else `make()` (then saved, best effort)."""
-    try:
-        source = _digest(taxonomy.read_bytes())
-    except OSError:
-        return make()
+def saved_labels(taxonomy: Path, raw: bytes, make: Callable[[], dict[str, str]]) -> dict[str, str]:
+    """Sector id -> label for the taxonomy file `taxonomy` whose bytes (as the reader holds
+    them) are `raw`: read from the file saved beside it when that was made from the same
+    bytes, else `make()` (then saved, best effort)."""
+    source = _digest(raw)
     path = taxonomy.with_name(LABELS_FILE)
     found = _read(path, source)
     if found is None:

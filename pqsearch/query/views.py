@@ -28,7 +28,8 @@ from typing import Any
 
 from pqsearch.errors import ClosedIndexError, QuerySyntaxError
 from pqsearch.index import store
-from pqsearch.index.reader import GenerationMoved, IndexReader, SharedArrays
+from pqsearch.index.reader import IndexReader
+from pqsearch.index.shared_arrays import GenerationMoved, SharedArrays
 from pqsearch.query.search import QueryRunner
 from pqsearch.query.sector_labels import saved_labels
 
@@ -70,11 +71,16 @@ class View:
 
     @property
     def taxonomy(self) -> Any:
+        """The taxonomy of the reader's generation (`IndexReader.taxonomy`), else the
+        shipped one (an index from before taxonomies were kept with it)."""
         if self._taxonomy is None:
             from pqsearch.analyze.taxonomy import load_taxonomy
 
-            stored = self.reader.data_dir / store.TAXONOMY_FILE
-            self._taxonomy = load_taxonomy(stored if stored.exists() else None)
+            held = self.reader.taxonomy
+            raw = held.read()
+            self._taxonomy = (
+                load_taxonomy(held.path, raw=raw) if raw is not None else load_taxonomy()
+            )
         return self._taxonomy
 
     def _sector_id(self, typed: str) -> str:
@@ -92,8 +98,11 @@ class View:
 
     def _sector_label(self, sector_id: str) -> str:
         if self._labels is None:
-            stored = self.reader.data_dir / store.TAXONOMY_FILE
-            self._labels = saved_labels(stored, self._labels_of_taxonomy) if stored.exists() else {}
+            held = self.reader.taxonomy
+            raw = held.read()
+            self._labels = (
+                saved_labels(held.path, raw, self._labels_of_taxonomy) if raw is not None else {}
+            )
         found = self._labels.get(sector_id)
         return found if found is not None else self._label_of_taxonomy(sector_id)
 

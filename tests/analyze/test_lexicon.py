@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 from pqsearch.analyze.fold import fold, iter_words
 from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
 from pqsearch.analyze.lexicon import FILENAME, Lexicon
+from pqsearch.analyze.lexicon_schema import VERSIONED
 from pqsearch.errors import DamagedIndexError
 from tests.conftest import SEED
 
@@ -203,3 +205,34 @@ def test_the_fallback_table_knows_a_word_that_is_its_own_lemma(fresh: Path) -> N
         assert lexicon.in_dictionary("recharger")
         assert lexicon.in_dictionary("maison")
         assert not lexicon.in_dictionary("diplomatez")
+
+
+def test_a_reader_pinned_to_a_generation_sees_only_its_rows_and_an_old_file_whole(
+    fresh: Path, seed_analysis: Analysis, lemmatizer: Lemmatizer
+) -> None:
+    """Rows carry the generation whose commit first held them (`Lexicon.pin`); a lexicon
+    written before they did has no such column: it is read whole, and the next writer adds
+    the column in place, its rows counting for every generation."""
+    with Lexicon.open(fresh, writable=True) as lexicon:
+        lexicon.add([seed_analysis])
+    with sqlite3.connect(fresh) as connection:
+        for table in VERSIONED:
+            connection.execute(f"ALTER TABLE {table} DROP COLUMN generation")
+    connection.close()
+    seed_form = fold(next(iter(seed_analysis.forms)))
+    with Lexicon.open(fresh) as old:
+        old.pin(0)
+        before = old.lemmas(seed_form)
+    assert before
+    (later,) = lemmatizer.analyze(["Les cyclistes pédalaient le long du canal."])
+    with Lexicon.open(fresh, writable=True) as lexicon:
+        lexicon.next_generation = lambda: 3
+        lexicon.add([later])
+    for generation, sees_later in ((2, False), (3, True), (7, True)):
+        with Lexicon.open(fresh) as reader:
+            reader.pin(generation)
+            assert reader.lemmas(seed_form) == before
+            assert bool(reader.lemmas("pedalaient")) is sees_later
+            assert ("pedalaient" in reader.unindexed(["pedalaient"])) is not sees_later
+    with Lexicon.open(fresh) as unpinned:
+        assert unpinned.lemmas("pedalaient")

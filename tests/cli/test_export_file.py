@@ -16,9 +16,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from pqsearch import PqsearchError, write_export
+from pqsearch import PqsearchError, temporary, write_export
 from pqsearch.cli import app
-from pqsearch.index import durable
 from tests.conftest import BRUSSELS_RECORDS, REPO
 
 runner = CliRunner()
@@ -186,18 +185,18 @@ def test_a_file_planted_at_the_temporary_name_is_never_written_through(
     """A symlink planted where the temporary file would go (a shared folder such as /tmp)
     is neither followed nor removed: the export takes another name (review of session 9,
     finding 4). The random draw is fixed so that the planted name is the first one tried."""
-    draws = iter(["planted", "free"])
-    monkeypatch.setattr(durable.secrets, "token_hex", lambda _size: next(draws))
+    draws = iter(["0" * 16, "1" * 16])
+    monkeypatch.setattr(temporary.secrets, "token_hex", lambda _size: next(draws))
     victim = tmp_path / "victim.txt"
     victim.write_text("precious data", encoding="utf-8")
-    planted = tmp_path / ".memo.md.planted.tmp"
+    planted = tmp_path / f".memo.md.pqsearch-{'0' * 16}.tmp"
     planted.symlink_to(victim)
     write_export(tmp_path / "memo.md", "export text\n")
     assert victim.read_text(encoding="utf-8") == "precious data"
     assert planted.is_symlink()
     assert (tmp_path / "memo.md").read_text(encoding="utf-8") == "export text\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".memo.md.planted.tmp",
+        f".memo.md.pqsearch-{'0' * 16}.tmp",
         "memo.md",
         "victim.txt",
     ]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from pqsearch import api, harvest
+from pqsearch import api, harvest, temporary
 from pqsearch.errors import FetchError, SiteUnreachableError
 from pqsearch.fetch.manifest import MANIFEST, Manifest
 from pqsearch.fetch.report import HarvestProgress, HarvestReport
@@ -209,6 +209,27 @@ def test_a_refresh_asks_only_for_new_and_open_pages_and_keeps_good_copies(
     assert manifest(tmp_path)["fr/1/170289"]["status"] == "ok"
     # The new entry's page is held, so its index-only record is gone.
     assert "170312" not in index_only(tmp_path)
+
+
+def test_a_run_deletes_its_own_leftovers_and_never_a_users_file(tmp_path: Path) -> None:
+    """A run cleans up what a killed run left while writing, but the harvest folder is the
+    user's corpus: a `.notes.tmp` of theirs stays (session 9: every `.*.tmp` was deleted)."""
+    with Replay(Site.replay()) as replay:
+        fetch(replay, tmp_path, languages=["fr"], max_pages=2)
+        users = [tmp_path / ".notes.tmp", tmp_path / "fr" / ".draft.html.tmp"]
+        for path in users:
+            path.write_text("the user's own notes", encoding="utf-8")
+        # What a run killed while writing a page and the manifest leaves.
+        leftovers = []
+        for target in (tmp_path / "fr" / "170284.html", tmp_path / MANIFEST):
+            fd, leftover = temporary.create(target)
+            os.close(fd)
+            leftovers.append(leftover)
+        report = fetch(replay, tmp_path, languages=["fr"])
+    assert report.complete
+    for path in users:
+        assert path.read_text(encoding="utf-8") == "the user's own notes"
+    assert not any(leftover.exists() for leftover in leftovers)
 
 
 def test_an_unreachable_site_changes_nothing_and_says_what_to_do(tmp_path: Path) -> None:

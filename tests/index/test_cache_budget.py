@@ -10,7 +10,8 @@ from pathlib import Path
 
 from pqsearch import api
 from pqsearch.index.postings import FrequentTerms
-from pqsearch.index.reader import IndexReader, SharedArrays
+from pqsearch.index.reader import IndexReader
+from pqsearch.index.shared_arrays import SharedArrays
 from pqsearch.query.search import QueryRunner
 
 QUERIES = ["bruxelles", "région logement", '"de la région"', "minist*", "emploi énergie"]

@@ -17,7 +17,8 @@ import numpy as np
 from whoosh.formats import Positions
 
 from pqsearch.index.postings import FrequentTerms
-from pqsearch.index.reader import IndexReader, SharedArrays
+from pqsearch.index.reader import IndexReader
+from pqsearch.index.shared_arrays import SharedArrays
 from pqsearch.index.whoosh_format import PUBLIC, PostingsDecoder
 from pqsearch.query.search import QueryRunner
 

@@ -15,7 +15,8 @@ import pytest
 
 from pqsearch import api
 from pqsearch.index.postings import FrequentTerms
-from pqsearch.index.reader import IndexReader, SharedArrays
+from pqsearch.index.reader import IndexReader
+from pqsearch.index.shared_arrays import SharedArrays
 from pqsearch.query import tree as qt
 from pqsearch.query.match import matched_docs
 from pqsearch.query.rank import Ranker

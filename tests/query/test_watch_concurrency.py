@@ -105,3 +105,43 @@ def test_a_damaged_watches_file_is_never_replaced(
             with pytest.raises(WatchError, match=r"watches\.json cannot be read"):
                 change()
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_a_change_never_waits_for_a_run_searching_and_both_are_kept(
+    corpus_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`watch run` searches without the lock and records under it, merged with what changed
+    meanwhile: `add` and `remove` while it searches go through at once (here with no wait
+    allowed at all; session 9's review: `add` waited up to 60 s for a long cron run), the
+    search added is kept, the one removed stays removed, and the run is recorded. The run
+    is held inside its first search by an event the test controls."""
+    root = _copy(corpus_index, tmp_path)
+    monkeypatch.setattr(watch, "LOCK_WAIT", 0.0)
+    with api.open_index(root) as opened:
+        watch.add_watch(opened, "topic", "logement")
+        watch.add_watch(opened, "gone", "mobilité")
+        searching, go_on = threading.Event(), threading.Event()
+        search = opened.search
+
+        def held_search(*args: object, **kwargs: object) -> object:
+            if threading.current_thread() is not threading.main_thread():
+                searching.set()
+                assert go_on.wait(timeout=300)
+            return search(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(opened, "search", held_search)
+        reports: list[object] = []
+        runner = threading.Thread(target=lambda: reports.extend(watch.run_watches(opened)))
+        runner.start()
+        try:
+            assert searching.wait(timeout=300)
+            watch.add_watch(opened, "other", "bruit")
+            watch.remove_watch(opened, "gone")
+        finally:
+            go_on.set()
+            runner.join()
+        saved = {w.name: w for w in watch.list_watches(opened)}
+    assert sorted(saved) == ["other", "topic"]
+    assert [report.name for report in reports] == ["topic", "gone"]  # type: ignore[attr-defined]
+    assert saved["topic"].last_run is not None and saved["topic"].seen
+    assert saved["other"].last_run is None and not saved["other"].seen

@@ -1,0 +1,87 @@
+"""The rows an ingest gathers for the lexicon between two writes, and their writing.
+
+`Lexicon.add` counts each document's forms, lemmas and spellings here, in memory; `write`
+adds them to the file's tables in one transaction, each new row marked with the index
+generation whose commit will hold it (`lexicon_schema.pin`).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from pqsearch.analyze.lexicon_schema import stem_rows
+
+if TYPE_CHECKING:
+    from pqsearch.analyze.lemmatize import Analysis
+
+# The lemma recorded for a form that an analysis dropped because its lemma was a stopword.
+STOPPED = ""
+
+
+class PendingRows:
+    """Counts of forms, lemmas and spellings added since the last write."""
+
+    def __init__(self) -> None:
+        self.documents: Counter[str] = Counter()
+        self.tokens: Counter[str] = Counter()
+        self.lemmas: Counter[tuple[str, str]] = Counter()
+        self.spellings: Counter[tuple[str, str]] = Counter()
+
+    def __len__(self) -> int:
+        return len(self.lemmas) + len(self.spellings)
+
+    def add(self, analyses: Iterable[Analysis]) -> None:
+        """Count one document: the analyses of its parts (title, question, answer).
+
+        A form counts once per document in `documents`, once per occurrence in `tokens`.
+        """
+        forms: set[str] = set()
+        for analysis in analyses:
+            for form, lemmas in analysis.forms.items():
+                forms.add(form)
+                for lemma in lemmas:
+                    self.lemmas[form, lemma] += 0
+            for form in analysis.stopped:
+                self.lemmas[form, STOPPED] += 0
+            for form, counts in analysis.lemma_counts.items():
+                for lemma, count in counts.items():
+                    self.lemmas[form, lemma] += count
+            for form, spellings in analysis.spellings.items():
+                for spelling, count in spellings.items():
+                    self.spellings[form, spelling] += count
+                    self.tokens[form] += count
+        self.documents.update(forms)
+
+    def write(self, db: sqlite3.Connection, generation: int) -> None:
+        """Add the counts to the file's tables and commit; then count again from nothing.
+        A row keeps the generation that first held it; only its counts add up."""
+        stems = stem_rows(lemma for _, lemma in self.lemmas)
+        with db:
+            db.executemany(
+                "INSERT INTO forms (form, documents, tokens, generation) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (form) DO UPDATE SET "
+                "documents = documents + excluded.documents, tokens = tokens + excluded.tokens",
+                ((form, self.documents[form], n, generation) for form, n in self.tokens.items()),
+            )
+            db.executemany(
+                "INSERT INTO lemmas (form, lemma, tokens, generation) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (form, lemma) DO UPDATE SET tokens = tokens + excluded.tokens",
+                ((form, lemma, n, generation) for (form, lemma), n in self.lemmas.items()),
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO stems (stem, lemma, generation) VALUES (?, ?, ?)",
+                ((stem, lemma, generation) for stem, lemma in stems),
+            )
+            db.executemany(
+                "INSERT INTO spellings (form, spelling, tokens, generation) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (form, spelling) DO UPDATE SET tokens = tokens + excluded.tokens",
+                ((form, spelling, n, generation) for (form, spelling), n in self.spellings.items()),
+            )
+        for counts in (self.documents, self.tokens, self.lemmas, self.spellings):
+            counts.clear()
+
+
+__all__ = ["STOPPED", "PendingRows"]
