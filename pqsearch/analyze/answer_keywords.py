@@ -103,6 +103,33 @@ KEYWORDS = (
     "relay",
     "fait suivre",
     "faire suivre",
+    # Revision 9: a body's own decision, the minister without any lever, someone else best
+    # placed to answer, a state reform's transfers, documents in Dutch.
+    "fixe",
+    "reglement",
+    "etabli",
+    "decide",
+    "determin",
+    "gere",
+    "levier",
+    "mieux plac",
+    "a meme",
+    "sous l'autorite",
+    "sous la responsabilite",
+    "transfer",
+    "regionalis",
+    "communautaris",
+    "defederalis",
+    "loisible",
+    "te vinden",
+    "beschikbaar",
+    "gepubliceerd",
+    "opgenomen",
+    "rapport",
+    "website",
+    "webstek",
+    "publicatie",
+    "studie",
 )
 
 

@@ -16,7 +16,8 @@ from pqsearch.analyze.answer_phrases import MEMBER
 _RECORD = (
     r"(?:le |la |les |l'|ce |cet |cette |ces |mon |ma |mes |notre |nos )?(?:rapports?"
     r"|comptes? rendus?|documents?|notes?|presentations?|exposes?|debats?|echanges?"
-    r"|proces-verba\w*|bulletins?|publications?|etudes?|reponses?|interpellations?)\b"
+    r"|proces-verba\w*|bulletins?|publications?|etudes?|reponses?|interpellations?|discussions?"
+    r"|seances?)\b"
 )
 
 BY_REFERENCE: tuple[str, ...] = (
@@ -32,4 +33,42 @@ BY_REFERENCE: tuple[str, ...] = (
     r"|aux )?(?:reponses?|celles?|rapports?|comptes? rendus?|debats?|echanges?|documents?)\b"
     r"[^.]{0,60}?\bque\b[^.]{0,60}?\b(?:renv[oe]\w*|renverr\w*|referer|reporter|rapporter"
     r"|trouverez|retrouverez)\b",
+    # The impersonal passive: "Pour la réponse à cette question, il est renvoyé à la discussion
+    # qui a eu lieu en commission" (a record, not a legal text: "il est renvoyé à l'article 5").
+    rf"\bil (?:est|sera|a ete) (?:\w+ )?(?:renvoye|refere|fait reference) (?:a|au|aux|vers) "
+    rf"{_RECORD}",
+    # The earlier answer stands: "ma réponse reste inchangée", "ma réponse du 8 décembre demeure
+    # valable".
+    r"\b(?:ma|notre|sa|cette|la|mes|nos) (?:precedente |premiere )?reponses?\b[^.;]{0,60}?"
+    r"\b(?:reste|restent|demeure|demeurent) (?:donc |toujours |entierement |pleinement )?"
+    r"(?:inchangee?s?|valables?|d'actualite|identiques?|la meme|les memes)\b",
+    # Answered before, to the member: "Je vous avais répondu sur ce point le 8 décembre", "j'y
+    # ai déjà répondu" (not "nous vous avons répondu favorablement": a decision).
+    r"\b(?:je|nous) vous (?:ai|avons|avais|avions) (?:deja |bien |longuement |egalement )*"
+    r"repondu\b(?! (?:favorablement|positivement|negativement|defavorablement)\b)"
+    r"|\bj'y (?:ai|avais) (?:deja |bien |longuement )*repondu\b",
+    # What was asked is in a published document, not in the answer: "Les résultats de la
+    # campagne de mesure ... sont disponibles sur son site internet", "Les éléments de réponse
+    # figurent au compte rendu" (a participle that qualifies the noun gives them: "les
+    # résultats, publiés sur le site, montrent une baisse de 12 %").
+    r"\b(?:resultats|statistiques|chiffres|donnees|elements|informations|renseignements"
+    r"|tableaux)\b[^.]{0,80}?\b(?:(?:sont|est|seront|sera|restent) (?:\w+ )?(?:disponibles?"
+    r"|consultables?|publie\w*|repris\w*)|figur(?:e|ent|ait|aient|era|eront)|se trouvent)\b"
+    r"[^.]{0,20}?\b(?:dans|sur|en|au|aux|a la|a l'|via) (?:le |la |les |l'|son |sa |ses |leur )?"
+    r"(?:rapports?|sites?|pages?|notes?|tableau de bord|publications?|comptes? rendus?"
+    r"|documents?|etudes?|bulletin|bilans?|portail|plateforme)\b",
+    # The same in Dutch: "De gevraagde cijfers zijn terug te vinden in het statistisch
+    # jaarverslag van Fedris", "verwijs ik u naar het jaarverslag van Brussel Preventie".
+    r"\b(?:cijfers|gegevens|informatie|statistieken|resultaten|antwoord)\b[^.]{0,60}?"
+    r"\b(?:(?:zijn|is|staan|staat) (?:\w+ )?(?:terug )?te vinden|(?:zijn|is|worden|wordt)"
+    r" (?:\w+ )?(?:beschikbaar|gepubliceerd|opgenomen)|staan|staat)\b[^.]{0,30}?\b(?:in|op"
+    r"|via) (?:het |de |zijn |haar |hun )?(?:\w+ )?(?:jaarverslag|verslag|rapport|website"
+    r"|webstek|publicatie|studie|jaarrapport)\b",
+    r"\b(?:verwijs|verwijzen) (?:ik |wij |we )?(?:u |het geachte lid )?(?:graag |dan ook "
+    r"|hiervoor )?naar (?:het |de |mijn |ons |onze )?(?:\w+ )?(?:jaarverslag|verslag|rapport"
+    r"|website|studie|publicatie|jaarrapport|nota|analyse)\b",
+    # The document named before, as a pronoun: "Le rapport d'activité ... reprend de manière
+    # exhaustive les conventions signées. Je vous invite à le consulter."
+    rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:a |de |d')(?:le|la|les) (?:consulter"
+    rf"|lire|relire)\b",
 )
