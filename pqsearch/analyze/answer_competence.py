@@ -63,7 +63,7 @@ ATTRIBUTION: tuple[str, ...] = (
     # An autonomous body: "les zones de police sont des entités autonomes", "la SNCB est une
     # entreprise publique autonome", "Actiris, organisme autonome", "un régulateur indépendant".
     r"\b(?:entites?|organismes?|institutions?|entreprises?|societes?|personnes? morales?"
-    r"|organes?|administrations?|autorites?|fondations?)(?: d'interet public| \w+){0,2}? "
+    r"|organes?|administrations?|autorites?|fondations?)(?: d'interet public| \w+){0,3}? "
     r"(?:autonomes?|independante?s?)\b",
     # "L'université dispose d'une autonomie complète dans la gestion de son personnel".
     r"\b(?:dispos\w*|jouit|jouissent|beneficie\w*) d'une (?:large |pleine |totale |complete )?"
@@ -77,10 +77,11 @@ ATTRIBUTION: tuple[str, ...] = (
     # "La Région n'y dispose d'aucune compétence", "ne dispose d'aucun levier en la matière",
     # "le Gouvernement n'exerce aucune tutelle sur ses recrutements".
     r"\b(?:ne|n') ?(?:y )?(?:dispos\w*|a|ont|avons|ai|exerc\w*|detien\w*|possed\w*)"
-    r" (?:pas (?:d'un |d'une |de |d')|d'aucune? |aucune? |plus (?:de |d'|aucune? ))"
-    r"(?:pouvoirs?|competences?|tutelle|leviers?)(?: d'instruction| de tutelle| de controle"
-    r"| hierarchique)?(?: en (?:la|cette) matiere| sur (?:ces|cette|ce|les|leurs?|ses|son|sa)\b"
-    r"| a cet egard| dans ce (?:domaine|dossier)|(?=\s*(?:[.;,]|$)))",
+    r" (?:pas (?:d'un |d'une |de |d')?|d'aucune? |aucune? |plus (?:de |d'|aucune? ))"
+    r"(?:pouvoirs?|competences?|tutelle|leviers?|autorite)(?: d'instruction| de tutelle"
+    r"| de controle| hierarchique)?(?: en (?:la|cette) matiere"
+    r"| sur (?:ces|cette|ce|les|leurs?|ses|son|sa)\b| a cet egard| dans ce (?:domaine|dossier)"
+    r"|(?=\s*(?:[.;,]|$)))",
     # The judiciary's independence: "conformément au principe de l'indépendance du pouvoir
     # judiciaire, il ne m'appartient pas de commenter une affaire pendante".
     r"\b(?:independance (?:du pouvoir judiciaire|de la justice|des juges|des magistrats)"
@@ -133,7 +134,11 @@ ATTRIBUTION: tuple[str, ...] = (
     # par les conseils communaux", "est fixée par la SNCB elle-même".
     rf"\b(?:est|sont|reste|restent|demeure|demeurent)(?: \w+)? (?:fixee?s?|reglementee?s?"
     rf"|decidee?s?|etablie?s?|determinee?s?|geree?s?) (?:exclusivement |uniquement "
-    rf"|souverainement |librement )?par {BODY}",
+    rf"|souverainement |librement )?par (?:{BODY}|(?:ses|leurs?|son|sa) (?:propres? )?"
+    rf"(?:organes?|instances?|conseils? d'administration|direction|dirigeants)\b)",
+    # "une décision commerciale qui lui appartient".
+    r"\b(?:decision|choix|prerogative|responsabilite)s?\b[^.]{0,40}? qui (?:lui|leur) "
+    r"(?:appartient|appartiennent|revient|reviennent)\b",
     # Moved to another level by a state reform: "ont été transférées aux Régions lors de la
     # sixième réforme de l'État".
     # A level of power, not any body: "le SPF Justice les transfère au parquet fédéral" is a
@@ -187,6 +192,12 @@ SENDING: tuple[str, ...] = (
     r"\bil vous (?:est|sera|serait) (?:loisible|possible) (?:de |d')[^.]{0,20}?\b(?:interroger"
     r"|adresser|poser|contacter|tourner|solliciter)\b[^.]{0,60}?\b(?:ministres?|collegues?"
     r"|homologues?|secretaires? d'etat|bourgmestres?|communes?|autorites?)\b",
+    # Dutch, the verb last: "Ik stel voor dat u zich tot de burgemeesters richt" (someone else:
+    # "u kunt zich tot het loket van Leefmilieu Brussel richten" is the minister's own service).
+    r"\b(?:u|het geachte lid) (?:kunt |kan |moet |dient |zou )?(?:zich )?(?:best |beter "
+    r"|het best )?(?:tot|naar) (?:de |het |uw |mijn |zijn |haar )?(?:\w+ )?(?:minister|collega"
+    r"|burgemeester|gemeente|gewest|gemeenschap|federale|bevoegde|ocmw|politiezone"
+    r"|staatssecretaris|schepen)\w*\b[^.]{0,60}?\b(?:richt|richten|wendt|wenden)\b",
     # The minister's own remit denied with "ni": "Ni l'une ni l'autre de ces matières ne relève
     # de mes attributions".
     r"\bni\b[^.]{0,80}?\bne (?:relev|entr|rentr|tomb)\w* (?:de|dans|du|des|d')(?: ?(?:la|le|les"

@@ -67,6 +67,14 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:verwijs|verwijzen) (?:ik |wij |we )?(?:u |het geachte lid )?(?:graag |dan ook "
     r"|hiervoor )?naar (?:het |de |mijn |ons |onze )?(?:\w+ )?(?:jaarverslag|verslag|rapport"
     r"|website|studie|publicatie|jaarrapport|nota|analyse)\b",
+    # The member sent to a record: "Je ne puis que vous renvoyer aux débats qui se sont tenus en
+    # commission", "je vous renvoie à l'étude" (not to a colleague: `answer_phrases`).
+    rf"\b(?:renv[oe]\w*|renverr\w*) (?:vous |{MEMBER} )?(?:a |au |aux |vers ){_RECORD}",
+    # A document that will answer: "Le rapport d'évaluation ... répondra à l'ensemble de vos
+    # questions".
+    r"\b(?:rapports?|etudes?|evaluations?|documents?|notes?|bilans?)\b[^.]{0,80}?\b(?:repondra"
+    r"|repondront|repond|repondent) (?:a |aux )(?:l'ensemble de |toutes )?(?:vos|ces|votre"
+    r"|cette|les) (?:questions?|interrogations?)\b",
     # The document named before, as a pronoun: "Le rapport d'activité ... reprend de manière
     # exhaustive les conventions signées. Je vous invite à le consulter."
     rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:a |de |d')(?:le|la|les) (?:consulter"
