@@ -185,8 +185,9 @@ SENDING: tuple[str, ...] = (
     # communes concernées sont les mieux placées pour vous répondre".
     r"\bil (?:lui|leur) (?:appart\w*|rev\w*|incomb\w*) (?:donc |des lors |par consequent )?"
     r"(?:de |d')(?:vous |y )?(?:repondre|renseigner|informer)\b",
-    r"\b(?:est|sont|serait|seraient)(?: donc| des lors)? (?:les |le |la )?(?:mieux place\w*"
-    r"|plus a meme|seule?s? a meme|a meme) (?:pour |de |d')(?:vous |y )?(?:repondre|renseigner"
+    r"\b(?:est|sont|sera|seront|serait|seraient)(?: donc| des lors)? (?:les |le |la )?(?:mieux"
+    r" place\w*|(?:plus|mieux) a meme|seule?s? a meme|a meme) (?:pour |de |d')(?:vous |y )?"
+    r"(?:repondre|renseigner"
     r"|informer|fournir)\b",
     # "Il vous est loisible d'interroger le ministre fédéral de la Mobilité".
     r"\bil vous (?:est|sera|serait) (?:loisible|possible) (?:de |d')[^.]{0,20}?\b(?:interroger"

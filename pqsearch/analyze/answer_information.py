@@ -33,7 +33,8 @@ FACT_FIGURE = re.compile(
     r"(?<!\bn )(?<!\bn\. )(?<!\bnr )(?<!\bnr\. )(?<!\bno )(?<![\d.,/°-])(?<!° )"
     r"(?<!\bpage )(?<!\bp\. )(?<!\bblz\. )(?<!\bdoc\. )(?<!\bcriv )(?<!\bquestion )"
     r"(?<!\bquestions )(?<!\bpoint )(?<!\bpoints )(?<!\bvraag )(?<!\bpunt )"
-    r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?: \d{3})*[\d.,]*(?![\d/-])(?![.)] )"
+    # Nor the number of a class or an item ("classe 1A", "2e", "5bis").
+    r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?: \d{3})*[\d.,]*(?![\d/-])(?![.)] )(?![a-z]\b|bis\b)"
     r"(?! ?(?:er )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
     r"|novembre|decembre|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
     r"|november|december)\b)"
@@ -46,6 +47,12 @@ CITED_NUMBERS = re.compile(
     r"(?:\b(?:questions?|vraag|vragen|points?|punt|punten|articles?|art\.|pages?|p\.|blz\.)\s*"
     r"(?:(?:n|nr|no)\b\W{0,2}\s*)?|\b(?:n|nr|no)\b\W{0,2}\s*)"
     r"\d[\w./-]*(?:\s*(?:,|et|en|a|tot)\s*\d[\w./-]*)*"
+)
+# A bracket that cites a record ("(CRIV 55 COM 812, p. 14)", "(question n° 1442)", "(Doc. 55
+# 3295/012)"): its numbers say where, not what.
+CITING_BRACKET = re.compile(
+    r"\((?=[^()]*\b(?:criv|crabv|qrva|doc|n°|nr|p\.|page|blz|bulletin|questions et reponses"
+    r"|vragen en antwoorden|com|question|vraag)\b)[^()]*\)"
 )
 # Besides a figure, what answers part of the question in a sentence or clause of its own
 # (the partial-answer rule of tests/data/answer_types.toml): a yes or no on the substance ("Non.
@@ -107,7 +114,8 @@ DATED = re.compile(
 
 def tells(text: str) -> bool:
     """Whether folded `text`, a sentence of its own, answers part of the question: what
-    `answers_part` finds, or a dated fact (`DATED`)."""
+    `answers_part` finds, or a dated fact (`DATED`), leaving out what a bracket cites."""
+    text = CITING_BRACKET.sub(" ", text)
     return answers_part(text) or DATED.search(text) is not None
 
 
@@ -178,4 +186,5 @@ PATTERNS = (
     CITED_NUMBERS,
     DISTRIBUTION,
     DATED,
+    CITING_BRACKET,
 )

@@ -24,7 +24,7 @@ MEMBER = (
 # "référer" counts here only when no "réponse" follows it.
 _ASK = (
     r"(?:adresser\w*|adressez|s'adress\w*|tourner\w*|tournez|interroger|questionner|poser"
-    r"|contacter|prendre contact|demander|solliciter|reorienter|rapprocher"
+    r"|contacter|prendre contact|demander|solliciter|reorienter|rapprocher|renseigner"
     r"|referer(?![^.]{0,40}\breponse))"
 )
 # Levels of power and bodies a matter may belong to instead of the minister's.

@@ -36,7 +36,7 @@ BY_REFERENCE: tuple[str, ...] = (
     # The impersonal passive: "Pour la réponse à cette question, il est renvoyé à la discussion
     # qui a eu lieu en commission" (a record, not a legal text: "il est renvoyé à l'article 5").
     rf"\bil (?:est|sera|a ete) (?:\w+ )?(?:renvoye|refere|fait reference) (?:a|au|aux|vers) "
-    rf"{_RECORD}",
+    rf"(?:{_RECORD}|celles?-ci|celui-ci|ceux-ci|cette derniere)",
     # The earlier answer stands: "ma réponse reste inchangée", "ma réponse du 8 décembre demeure
     # valable".
     r"\b(?:ma|notre|sa|cette|la|mes|nos) (?:precedente |premiere )?reponses?\b[^.;]{0,60}?"
@@ -69,7 +69,9 @@ BY_REFERENCE: tuple[str, ...] = (
     r"|website|studie|publicatie|jaarrapport|nota|analyse)\b",
     # The member sent to a record: "Je ne puis que vous renvoyer aux débats qui se sont tenus en
     # commission", "je vous renvoie à l'étude" (not to a colleague: `answer_phrases`).
-    rf"\b(?:renv[oe]\w*|renverr\w*) (?:vous |{MEMBER} )?(?:a |au |aux |vers ){_RECORD}",
+    rf"\b(?:renv[oe]\w*|renverr\w*) (?:vous |{MEMBER} )?(?:a |au |aux |vers )(?:{_RECORD}"
+    rf"|(?:les |l')?(?:explications|precisions|indications) (?:que|qui|donnees|fournies"
+    rf"|apportees))",
     # A document that will answer: "Le rapport d'évaluation ... répondra à l'ensemble de vos
     # questions".
     r"\b(?:rapports?|etudes?|evaluations?|documents?|notes?|bilans?)\b[^.]{0,80}?\b(?:repondra"
