@@ -133,7 +133,7 @@ ATTRIBUTION: tuple[str, ...] = (
     # Set by someone else, in the passive: "est réglementé par l'État fédéral", "sont établies
     # par les conseils communaux", "est fixée par la SNCB elle-même".
     rf"\b(?:est|sont|reste|restent|demeure|demeurent)(?: \w+)? (?:fixee?s?|reglementee?s?"
-    rf"|decidee?s?|etablie?s?|determinee?s?|geree?s?) (?:exclusivement |uniquement "
+    rf"|decidee?s?|etablie?s?|determinee?s?) (?:exclusivement |uniquement "
     rf"|souverainement |librement )?par (?:{BODY}|(?:ses|leurs?|son|sa) (?:propres? )?"
     rf"(?:organes?|instances?|conseils? d'administration|direction|dirigeants)\b)",
     # "une décision commerciale qui lui appartient".

@@ -24,9 +24,12 @@ BY_REFERENCE: tuple[str, ...] = (
     # "Je vous suggère de vous référer au rapport de cette commission", "l'honorable membre
     # voudra bien prendre connaissance du compte rendu", "je vous invite à relire les échanges".
     # The member reads: "je vais vous lire la réponse" is the minister reading it out.
-    rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:vous |se |s'y |vous y )?(?:referer"
+    # Or the document named before, as a pronoun: "Le rapport d'activité ... reprend de manière
+    # exhaustive les conventions signées. Je vous invite à le consulter."
+    rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:(?:vous |se |s'y |vous y )?(?:referer"
     rf"|reporter|rapporter|(?<!\bvous )(?:consulter|lire|relire|prendre connaissance|retrouver"
-    rf"|trouver)|trouverez|retrouverez)\b (?:a |au |aux |de |du |des |d'|dans )?{_RECORD}",
+    rf"|trouver)|trouverez|retrouverez)\b (?:a |au |aux |de |du |des |d'|dans )?{_RECORD}"
+    rf"|(?:a |de |d')(?:le|la|les) (?:consulter|lire|relire)\b)",
     # The answer named first, in a cleft: "c'est à cette réponse que je vous prierais de bien
     # vouloir vous référer", "c'est au compte rendu que je vous renvoie".
     r"\bc'est (?:donc |des lors )?(?:a|vers|dans) (?:cette |ma |la |sa |notre |ces |mes |ce |au "
@@ -60,10 +63,10 @@ BY_REFERENCE: tuple[str, ...] = (
     # The same in Dutch: "De gevraagde cijfers zijn terug te vinden in het statistisch
     # jaarverslag van Fedris", "verwijs ik u naar het jaarverslag van Brussel Preventie".
     r"\b(?:cijfers|gegevens|informatie|statistieken|resultaten|antwoord)\b[^.]{0,60}?"
-    r"\b(?:(?:zijn|is|staan|staat) (?:\w+ )?(?:terug )?te vinden|(?:zijn|is|worden|wordt)"
-    r" (?:\w+ )?(?:beschikbaar|gepubliceerd|opgenomen)|staan|staat)\b[^.]{0,30}?\b(?:in|op"
-    r"|via) (?:het |de |zijn |haar |hun )?(?:\w+ )?(?:jaarverslag|verslag|rapport|website"
-    r"|webstek|publicatie|studie|jaarrapport)\b",
+    r"\b(?:(?:zijn|is|staan|staat) (?:\w+ )?(?:terug )?te vinden\b[^.]{0,30}?\b(?:in|op|via)"
+    r"|(?:zijn|is|worden|wordt) (?:\w+ )?(?:beschikbaar|gepubliceerd) (?:in|op|via)) (?:het |de "
+    r"|zijn |haar |hun )?(?:\w+ )?(?:jaarverslag|verslag|rapport|website|webstek|publicatie"
+    r"|studie|jaarrapport)\b",
     r"\b(?:verwijs|verwijzen) (?:ik |wij |we )?(?:u |het geachte lid )?(?:graag |dan ook "
     r"|hiervoor )?naar (?:het |de |mijn |ons |onze )?(?:\w+ )?(?:jaarverslag|verslag|rapport"
     r"|website|studie|publicatie|jaarrapport|nota|analyse)\b",
@@ -77,8 +80,4 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:rapports?|etudes?|evaluations?|documents?|notes?|bilans?)\b[^.]{0,80}?\b(?:repondra"
     r"|repondront|repond|repondent) (?:a |aux )(?:l'ensemble de |toutes )?(?:vos|ces|votre"
     r"|cette|les) (?:questions?|interrogations?)\b",
-    # The document named before, as a pronoun: "Le rapport d'activité ... reprend de manière
-    # exhaustive les conventions signées. Je vous invite à le consulter."
-    rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:a |de |d')(?:le|la|les) (?:consulter"
-    rf"|lire|relire)\b",
 )
