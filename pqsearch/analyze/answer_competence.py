@@ -31,12 +31,16 @@ BODY = (
     r"|conseil d'etat)|(?:la |l')?(?:commission europeenne|union europeenne)"
     r"|(?:les |le |des |du )?(?:bourgmestres?|conseils? de police|colleges? de police"
     r"|conseils? communaux|colleges? des bourgmestres)"
-    r"|(?:mon |ma |mes )(?:collegues?|homologues?)|(?:le |la |au )ministre (?:federal|federale"
+    r"|(?:mon |ma |mes )(?:collegues?|homologues?)|(?:le |la |au |du )ministre (?:federal|federale"
     r"|de |du |des |en charge|competent)|(?:le |la )?secretaire d'etat"
     r"|(?:la |une |l')?(?:fondation|asbl|entreprise (?:publique|privee)|societe (?:privee"
     r"|anonyme|publique))"
     r"|(?:la |l'|le )?(?:sncb|nmbs|infrabel|bpost|proximus|vivaqua|brugel|sibelga|creg|ibpt"
-    r"|bipt|elia|fluxys|unia|afsca|ulb|vub|uclouvain))\b"
+    r"|bipt|elia|fluxys|unia|afsca|ulb|vub|uclouvain)"
+    # The other entities of Brussels and its communities, and their bodies.
+    r"|(?:la )?federation wallonie-bruxelles|(?:la )?commission communautaire (?:francaise"
+    r"|flamande|commune)|(?:la )?(?:cocof|cocom|vgc)|l'office de la naissance et de l'enfance"
+    r"|kind en gezin)\b"
 )
 
 ATTRIBUTION: tuple[str, ...] = (
@@ -59,7 +63,7 @@ ATTRIBUTION: tuple[str, ...] = (
     # An autonomous body: "les zones de police sont des entités autonomes", "la SNCB est une
     # entreprise publique autonome", "Actiris, organisme autonome", "un régulateur indépendant".
     r"\b(?:entites?|organismes?|institutions?|entreprises?|societes?|personnes? morales?"
-    r"|organes?|administrations?|autorites?|fondations?)(?: d'interet public| \w+){0,2}? "
+    r"|organes?|administrations?|autorites?|fondations?)(?: d'interet public| \w+){0,3}? "
     r"(?:autonomes?|independante?s?)\b",
     # "L'université dispose d'une autonomie complète dans la gestion de son personnel".
     r"\b(?:dispos\w*|jouit|jouissent|beneficie\w*) d'une (?:large |pleine |totale |complete )?"
@@ -70,15 +74,26 @@ ATTRIBUTION: tuple[str, ...] = (
     r"\bregulateurs? independants?\b",
     # The minister has no power over it: "le SPF Intérieur ne dispose pas d'un pouvoir
     # d'instruction en la matière", "je n'ai aucune compétence en la matière".
-    r"\b(?:ne dispos\w*|n'(?:a|ont|avons|ai)) (?:pas (?:d'un |de )|aucune? |plus de )"
-    r"(?:pouvoirs?|competences?|tutelle) (?:d'instruction|de tutelle|de controle|hierarchique"
-    r"|en la matiere|sur (?:ces|cette|ce|les|leurs?))\b",
+    # "La Région n'y dispose d'aucune compétence", "ne dispose d'aucun levier en la matière",
+    # "le Gouvernement n'exerce aucune tutelle sur ses recrutements".
+    r"\b(?:ne|n') ?(?:y )?(?:dispos\w*|a|ont|avons|ai|exerc\w*|detien\w*|possed\w*)"
+    r" (?:pas (?:d'un |d'une |de |d')?|d'aucune? |aucune? |plus (?:de |d'|aucune? ))"
+    r"(?:pouvoirs?|competences?|tutelle|leviers?|autorite)(?: d'instruction| de tutelle"
+    r"| de controle| hierarchique)?(?: en (?:la|cette) matiere"
+    r"| sur (?:ces|cette|ce|les|leurs?|ses|son|sa)\b| a cet egard| dans ce (?:domaine|dossier)"
+    r"|(?=\s*(?:[.;,]|$)))",
     # The judiciary's independence: "conformément au principe de l'indépendance du pouvoir
     # judiciaire, il ne m'appartient pas de commenter une affaire pendante".
     r"\b(?:independance (?:du pouvoir judiciaire|de la justice|des juges|des magistrats)"
     r"|separation des pouvoirs)\b[^.]{0,80}?\bne (?:m'|nous )appart\w* pas\b",
     r"\bne (?:m'|nous )appart\w* pas\b[^.]{0,80}?\b(?:affaires? pendantes?|independance (?:du"
     r" pouvoir judiciaire|de la justice)|separation des pouvoirs)\b",
+    # Not the minister's government's to decide: "il n'appartient pas au Gouvernement bruxellois
+    # de se prononcer sur son organisation" (the minister's own "il ne m'appartient pas de
+    # commenter" often goes on to the substance, and is left to `answer_phrases`).
+    r"\bil n'appart\w* pas (?:au gouvernement|a la region|au college|a l'autorite regionale"
+    r"|a l'autorite federale|a l'etat federal|au ministre|a la ministre)\b[^.]{0,30}? (?:de |d')"
+    r"(?:se prononcer|statuer|decider|intervenir|juger|s'immiscer)\b",
     r"\b(?:a laquelle|auquel|auxquels|auxquelles) il (?:revient|appartient|incombe) de "
     r"(?:se prononcer|statuer|decider|repondre|trancher)\b",
     # Dutch: "is een gemeentelijke bevoegdheid".
@@ -88,9 +103,57 @@ ATTRIBUTION: tuple[str, ...] = (
     r" autonomie\b",
     r"\b(?:gemeenten|gewesten|gemeenschappen|politiezones|federale overheid|universiteiten)"
     r" (?:is|zijn) (?:als enige |exclusief |zelf )?bevoegd\b",
+    # Named with what it is, another level's or an autonomous body: "relève de l'assurance
+    # maladie-invalidité, compétence fédérale", "relèvent de l'Office de la naissance et de
+    # l'enfance, organisme de la Fédération Wallonie-Bruxelles" (not a regional body, which may
+    # be the minister's own).
+    r"\b(?:relev|ressorti)\w* (?:\w+ )?(?:de |du |des |d'|a |aux? )[^.;]{0,80}?, (?:une |un |l'"
+    r"|le |la )?(?:(?:matiere|competence) (?:federale|regionale|communautaire|communale"
+    r"|europeenne)|(?:organisme|institution|entreprise|societe|intercommunale|asbl|operateur"
+    r"|organe|entite|agence|autorite|office)s? (?:d'interet public )?(?:de la (?:federation"
+    r"|communaute)|de l'etat federal|federa\w*|communa\w*|prive\w*|autonome\w*|independa\w*"
+    r"|europeen\w*))\b",
+    # A body's own organs: "dont la gestion du personnel relève exclusivement de ses organes de
+    # gestion".
+    r"\brelev\w* (?:exclusivement |uniquement |entierement |pleinement )?(?:de |des |du )(?:ses"
+    r"|leurs?|son|sa) (?:propres? )?(?:organes?|instances?|conseils? d'administration|direction"
+    r"|dirigeants)\b",
+    # Placed under someone else's authority: "l'administration placée sous l'autorité de mon
+    # collègue" (not "le chef de corps exerce ces attributions sous l'autorité du bourgmestre",
+    # which says how the police work).
+    rf"\bplace(?:e|s|es)? sous (?:l'autorite|la tutelle|la responsabilite) (?:de |du |des |d')?"
+    rf"{BODY}",
+    # The decision is someone else's: "la décision de fermer une agence appartient à la banque
+    # concernée", "la fixation des tarifs revient à Brugel" (not "incombe au propriétaire
+    # riverain", a duty on the substance).
+    rf"\b(?:decision|choix|fixation|gestion|organisation|politique \w+)\b[^.]{{0,60}}?"
+    rf"\b(?:appartient|appartiennent|revient|reviennent) (?:exclusivement |uniquement "
+    rf"|entierement |donc )?(?:a |au |aux )(?:{BODY}|(?:la |le |les |l')?(?:banques?"
+    rf"|entreprises?|societes?|operateurs?|compagnies?)\b)",
+    # Set by someone else, in the passive: "est réglementé par l'État fédéral", "sont établies
+    # par les conseils communaux", "est fixée par la SNCB elle-même".
+    rf"\b(?:est|sont|reste|restent|demeure|demeurent)(?: \w+)? (?:fixee?s?|reglementee?s?"
+    rf"|decidee?s?|etablie?s?|determinee?s?) (?:exclusivement |uniquement "
+    rf"|souverainement |librement )?par (?:{BODY}|(?:ses|leurs?|son|sa) (?:propres? )?"
+    rf"(?:organes?|instances?|conseils? d'administration|direction|dirigeants)\b)",
+    # "une décision commerciale qui lui appartient".
+    r"\b(?:decision|choix|prerogative|responsabilite)s?\b[^.]{0,40}? qui (?:lui|leur) "
+    r"(?:appartient|appartiennent|revient|reviennent)\b",
+    # Moved to another level by a state reform: "ont été transférées aux Régions lors de la
+    # sixième réforme de l'État".
+    # A level of power, not any body: "le SPF Justice les transfère au parquet fédéral" is a
+    # procedure.
+    r"\b(?:transferee?s?|regionalisee?s?|communautarisee?s?|defederalisee?s?) (?:\w+ )?"
+    r"(?:a |au |aux |vers )(?:la |les )?(?:regions?|communautes?|entites federees|communes"
+    r"|pouvoirs locaux|l'etat federal|l'autorite federale|niveau (?:federal|regional|communal"
+    r"|communautaire))\b",
     # Someone else named as the competent one: "c'est la zone de police qui est compétente".
-    # Not the minister's own government: "c'est la Région qui est compétente, et elle a ...".
-    r"\bc'est (?:a )?(?:la |le |les |l'|chaque )(?!region\b|gouvernement\b|college\b)"
+    # Not the minister's own government: "c'est la Région qui est compétente, et elle a ...",
+    # nor the minister's own administration, whose remit is the substance: "c'est la Direction
+    # de l'Inspection régionale du logement qui est compétente".
+    r"\bc'est (?:a )?(?:la |le |les |l'|chaque )(?!region\b|gouvernement\b|college\b"
+    r"|direction\b|administration\b|cellule\b|departement\b|sprb\b|service public regional\b"
+    r"|services? regiona\w*|agence regionale\b)"
     r"[^.,;]{0,50}? qui (?:est|sont|serait|seraient)"
     r" (?:seule?s? |pleinement |exclusivement )?competente?s?\b",
 )
@@ -118,6 +181,29 @@ SENDING: tuple[str, ...] = (
     # "Het komt aan de gemeentebesturen toe om uw vragen te beantwoorden" (not "laat niet toe om
     # de vragen te beantwoorden": the data does not allow it, which answers there are no figures).
     r"\bkomt\b[^.]{0,50}?\btoe om\b[^.]{0,40}?\b(?:te beantwoorden|te antwoorden)\b",
+    # Someone named before is the one to answer: "Il lui appartient de vous répondre", "les
+    # communes concernées sont les mieux placées pour vous répondre".
+    r"\bil (?:lui|leur) (?:appart\w*|rev\w*|incomb\w*) (?:donc |des lors |par consequent )?"
+    r"(?:de |d')(?:vous |y )?(?:repondre|renseigner|informer)\b",
+    r"\b(?:est|sont|sera|seront|serait|seraient)(?: donc| des lors)? (?:les |le |la )?(?:mieux"
+    r" place\w*|(?:plus|mieux) a meme|seule?s? a meme|a meme) (?:pour |de |d')(?:vous |y )?"
+    r"(?:repondre|renseigner"
+    r"|informer|fournir)\b",
+    # "Il vous est loisible d'interroger le ministre fédéral de la Mobilité".
+    r"\bil vous (?:est|sera|serait) (?:loisible|possible) (?:de |d')[^.]{0,20}?\b(?:interroger"
+    r"|adresser|poser|contacter|tourner|solliciter)\b[^.]{0,60}?\b(?:ministres?|collegues?"
+    r"|homologues?|secretaires? d'etat|bourgmestres?|communes?|autorites?)\b",
+    # Dutch, the verb last: "Ik stel voor dat u zich tot de burgemeesters richt" (someone else:
+    # "u kunt zich tot het loket van Leefmilieu Brussel richten" is the minister's own service).
+    r"\b(?:u|het geachte lid) (?:kunt |kan |moet |dient |zou )?(?:zich )?(?:best |beter "
+    r"|het best )?(?:tot|naar) (?:de |het |uw |mijn |zijn |haar )?(?:\w+ )?(?:minister|collega"
+    r"|burgemeester|gemeente|gewest|gemeenschap|federale|bevoegde|ocmw|politiezone"
+    r"|staatssecretaris|schepen)\w*\b[^.]{0,60}?\b(?:richt|richten|wendt|wenden)\b",
+    # The minister's own remit denied with "ni": "Ni l'une ni l'autre de ces matières ne relève
+    # de mes attributions".
+    r"\bni\b[^.]{0,80}?\bne (?:relev|entr|rentr|tomb)\w* (?:de|dans|du|des|d')(?: ?(?:la|le|les"
+    r"|l'|mes|mon|ma|nos|notre|cadre|champ|domaine|de|du|des|d')\b){0,3} ?(?:competences?"
+    r"|ressort|attributions?|departements?|portefeuilles?)\b",
 )
 
 # Only saying whose matter it is ("relève des communes", "la SNCB est une entreprise publique
@@ -137,8 +223,10 @@ DECLINING = (
     r"|donner|commenter)\b"
     r"|\bne dispos\w* (?:\w+ ){0,2}?(?:pas|d'aucune?) (?:de |d')?"
     r"(?:ces|ses|telles|leurs|cette|les)? ?(?:informations?|donnees|chiffres|statistiques)\b"
-    r"|\b(?:aupres (?:de|du|des|d')|prendre contact|s'adresser|contacter|interroger|se tourner"
-    r" vers)\b"
+    r"|\b(?:aupres (?:de|du|des|d')|prendre contact|s'adresser|vous adresser|contacter|interroger"
+    r"|se tourner vers|vous tourner vers)\b"
+    # "Je n'ai pas connaissance de leur produit".
+    r"|\b(?:je n'ai|nous n'avons) pas connaissance\b"
     # "Les universités sont des institutions autonomes. Il leur revient de fixer ...": theirs.
     r"|\bil (?:leur|lui) (?:revient|appartient|incombe) (?:donc |des lors )?(?:de |d')"
     # "Je lui ai fait suivre votre question."

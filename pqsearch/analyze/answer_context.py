@@ -18,8 +18,9 @@ from pqsearch.analyze import answer_information as information
 CONTEXT = re.compile(
     # A closing formula: "Je vous prie d'agréer, Madame la Députée, l'expression de mes
     # salutations distinguées", "... à l'assurance de ma considération distinguée".
-    r"\b(?:je vous prie|veuillez|nous vous prions) (?:d'agreer|de croire|de recevoir)\b"
-    r"|\b(?:salutations|consideration|sentiments) (?:distinguee?s|les meilleurs|respectueu\w*)"
+    r"\b(?:je vous prie|veuillez|nous vous prions) (?:d'agreer|de croire|de recevoir|agreer"
+    r"|recevoir)\b"
+    r"|\b(?:salutations|consideration|sentiments) (?:distinguee?s?|les meilleurs|respectueu\w*)"
     # Sympathy with the question, not an answer to it: "Je comprends l'inquiétude des riverains".
     r"|^\W*(?:je|nous) (?:comprends|comprenons|partage|partageons|mesure|mesurons|entends)"
     r" (?:bien |parfaitement |tout a fait |pleinement )?(?:l'|les |la |le |votre |vos )?"
@@ -49,6 +50,40 @@ CONTEXT = re.compile(
     r"(?:importante?|essentiel\w*|cruciale?|prioritaire|priorite|preoccupation|enjeu)\b"
 )
 
+# Background that agrees with the member or says the policy matters, without a fact: "Comme
+# vous le soulignez à juste titre, l'accueil de la petite enfance constitue un levier essentiel
+# pour l'emploi", "La mobilité ... constitue un enjeu majeur pour la Région". Context only when
+# nothing in the sentence answers part of the question ("Comme vous le soulignez, 1.245 places
+# ont été créées" is an answer), unlike `CONTEXT`, whose openings say nothing themselves.
+BACKGROUND = re.compile(
+    r"^\W*comme vous (?:le |l')(?:soulignez|rappelez|relevez|indiquez|mentionnez|notez|dites"
+    r"|faites remarquer|evoquez|ecrivez)\b"
+    r"|\b(?:constitue|constituent|represente|representent|reste|restent|demeure|demeurent"
+    r"|est|sont)(?: \w+)? (?:une? |des |l'un des |l'une des )(?:veritable |reel(?:le)? |grand"
+    r"(?:e|s|es)? )?(?:enjeux?|leviers?|defis?|opportunites?|priorites?|atouts?|piliers?)\b"
+)
+
+# A question that asks who is competent: then an answer that says whose matter it is gives
+# the information asked (the header of tests/data/answer_types.toml: "an answer whose substance
+# is who holds which competence (the question asks that) is information"), in French or Dutch.
+ASKS_WHO = re.compile(
+    r"\bquel(?:le)?s? (?:est |sont |seront |sera )?(?:l'|la |le |les )?(?:instance|autorite"
+    r"|niveau|pouvoir|entite|ministre|administration|organisme|service|institution)s?\b"
+    r"[^?]{0,80}?\b(?:competente?s?|exercer\w*|exerce\w*|charge\w*|responsables?)\b"
+    # Not "qui est responsable de la mort de civils": blame, not a remit.
+    r"|\bqui (?:est|sont|sera|seront|serait) (?:competente?s?|charge\w*)\b"
+    r"|\b(?:repartition|partage) des competences\b"
+    # Not "elke dienst waarvoor u bevoegd bent": the minister's own.
+    r"|\b(?:welke (?:overheid|overheden|instanties?|ministers?|actoren|diensten|dienst|niveau"
+    r"|beleidsniveau|besturen|bestuur)|wie)\b[^?]{0,40}?\b(?:is|zijn)\b(?: \w+){0,4}? bevoegd\b"
+)
+
+
+def asks_who(asked: str) -> bool:
+    """Whether folded question text `asked` asks which authority is competent."""
+    return ASKS_WHO.search(asked) is not None
+
+
 # A sentence that restates the question in its own words: most of its words are the question's.
 # Only words of some length count, so that "les", "dans" or a number do not make an overlap.
 RESTATED_SHARE = 0.7
@@ -75,11 +110,12 @@ def question_words(asked: str) -> frozenset[str]:
 
 def is_context(sentence: str, asked_words: frozenset[str]) -> bool:
     """Whether folded `sentence` is context (see `CONTEXT`, `answer_information.COURTESY`,
-    `restates`): the figures of a thanks or a restatement are the question's ("votre question
-    relative aux zones 30"), but a clause after it that answers part of the question is
-    information ("Je vous remercie pour votre question ; 1.245 contrôles ont eu lieu")."""
-    if restates(sentence, asked_words):
-        return not information.answers_part(sentence)
+    `restates`, `BACKGROUND`): the figures of a thanks or a restatement are the question's
+    ("votre question relative aux zones 30"), but a clause after it that answers part of the
+    question is information ("Je vous remercie pour votre question ; 1.245 contrôles ont eu
+    lieu")."""
+    if restates(sentence, asked_words) or BACKGROUND.search(sentence):
+        return not information.tells(sentence)
     opening = CONTEXT.search(sentence) or information.COURTESY.search(sentence)
     if opening is None:
         return False

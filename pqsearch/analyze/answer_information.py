@@ -33,7 +33,8 @@ FACT_FIGURE = re.compile(
     r"(?<!\bn )(?<!\bn\. )(?<!\bnr )(?<!\bnr\. )(?<!\bno )(?<![\d.,/°-])(?<!° )"
     r"(?<!\bpage )(?<!\bp\. )(?<!\bblz\. )(?<!\bdoc\. )(?<!\bcriv )(?<!\bquestion )"
     r"(?<!\bquestions )(?<!\bpoint )(?<!\bpoints )(?<!\bvraag )(?<!\bpunt )"
-    r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?: \d{3})*[\d.,]*(?![\d/-])(?![.)] )"
+    # Nor the number of a class or an item ("classe 1A", "2e", "5bis").
+    r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?: \d{3})*[\d.,]*(?![\d/-])(?![.)] )(?![a-z]\b|bis\b)"
     r"(?! ?(?:er )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre"
     r"|novembre|decembre|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
     r"|november|december)\b)"
@@ -46,6 +47,12 @@ CITED_NUMBERS = re.compile(
     r"(?:\b(?:questions?|vraag|vragen|points?|punt|punten|articles?|art\.|pages?|p\.|blz\.)\s*"
     r"(?:(?:n|nr|no)\b\W{0,2}\s*)?|\b(?:n|nr|no)\b\W{0,2}\s*)"
     r"\d[\w./-]*(?:\s*(?:,|et|en|a|tot)\s*\d[\w./-]*)*"
+)
+# A bracket that cites a record ("(CRIV 55 COM 812, p. 14)", "(question n° 1442)", "(Doc. 55
+# 3295/012)"): its numbers say where, not what.
+CITING_BRACKET = re.compile(
+    r"\((?=[^()]*\b(?:criv|crabv|qrva|doc|n°|nr|p\.|page|blz|bulletin|questions et reponses"
+    r"|vragen en antwoorden|com|question|vraag)\b)[^()]*\)"
 )
 # Besides a figure, what answers part of the question in a sentence or clause of its own
 # (the partial-answer rule of tests/data/answer_types.toml): a yes or no on the substance ("Non.
@@ -71,10 +78,47 @@ ANSWERS_PART = re.compile(
     r"|entr\w* en vigueur)\w*\b[^.;]{0,40}?\b(?:en|le|au|d'ici|pour|a partir d[eu]|des|fin|debut)"
     r" (?:(?:le |la )?(?:\d{1,2}(?:er)? )?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout"
     r"|septembre|octobre|novembre|decembre) )(?:19|20)\d\d\b"
+    # The same in Dutch, the verb last: "De werken zullen in december 2026 voltooid zijn".
+    r"|\b(?:in|op|tegen|vanaf|begin|eind|sinds) (?:\d{1,2} )?(?:januari|februari|maart|april|mei"
+    r"|juni|juli|augustus|september|oktober|november|december) (?:19|20)\d\d\b[^.;]{0,40}?"
+    r"\b(?:voltooid|afgerond|klaar|beeindigd|gestart|begonnen|opgeleverd|geopend|gesloten"
+    r"|in werking|van start|ingevoerd|goedgekeurd)\b"
+    # A decision in the active voice: "le conseil d'administration de la STIB a décidé d'ajouter
+    # deux lignes", "le Gouvernement a approuvé le plan" (not a decision to answer or to send:
+    # "a décidé de vous répondre par écrit").
+    r"|\b(?:a|ont|avait|avaient) (?:deja |egalement |finalement |recemment |donc )?(?:decide"
+    r"|approuve|adopte|attribue|octroye|accorde|signe|valide|prolonge|supprime|nomme)\b"
+    r"(?! (?:de |d')(?:vous |lui |leur |me |la |le |les )?(?:repondre|transmettre|renvoyer"
+    r"|interroger|adresser|consulter|reporter)\b)"
     # A summary of what the pointer's document says ("Les informations figurent sur le site.
     # En substance, la demande doit être introduite auprès de la commune"): the answer given.
     r"|^\W*(?:en substance|en resume|en synthese)\b"
 )
+# A fact dated in a sentence of its own: a state of affairs from when it began ("Toutes les
+# cantines du SPRB acceptent les chèques-repas électroniques depuis septembre 2025"), an event
+# held on a given day ("une réunion d'information s'est tenue le 3 février 2026"). Not in the
+# sentence that sends the member elsewhere, where the date says when the competence moved
+# ("Depuis janvier 2025, cette matière relève de la Région") or which answer is cited.
+_MONTHS = (
+    r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+    r"|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+)
+DATED = re.compile(
+    rf"\b(?:depuis|a partir d[eu]|des le|sinds|vanaf) (?:le |la |l')?(?:\d{{1,2}}(?:er)? )?"
+    rf"{_MONTHS} (?:19|20)\d\d\b"
+    rf"|\b(?:s'est tenue?s?|se sont tenue?s|a eu lieu|ont eu lieu|s'est deroulee?|a ete organisee?"
+    rf"|se tiendra|auront? lieu|vond plaats|vinden plaats|zal plaatsvinden)\b[^.;]{{0,40}}?"
+    rf"\b(?:le |du |op )?\d{{1,2}}(?:er)? {_MONTHS} (?:19|20)\d\d\b"
+)
+
+
+def tells(text: str) -> bool:
+    """Whether folded `text`, a sentence of its own, answers part of the question: what
+    `answers_part` finds, or a dated fact (`DATED`), leaving out what a bracket cites."""
+    text = CITING_BRACKET.sub(" ", text)
+    return answers_part(text) or DATED.search(text) is not None
+
+
 # Who does what, as the substance of the answer: "La répartition des compétences en matière de
 # bien-être animal est la suivante : les Régions sont compétentes pour ...". A sentence that
 # lays out the competences answers the question; it does not decline it.
@@ -141,4 +185,6 @@ PATTERNS = (
     INCIDENTAL,
     CITED_NUMBERS,
     DISTRIBUTION,
+    DATED,
+    CITING_BRACKET,
 )

@@ -24,7 +24,7 @@ MEMBER = (
 # "référer" counts here only when no "réponse" follows it.
 _ASK = (
     r"(?:adresser\w*|adressez|s'adress\w*|tourner\w*|tournez|interroger|questionner|poser"
-    r"|contacter|prendre contact|demander|solliciter|reorienter|rapprocher"
+    r"|contacter|prendre contact|demander|solliciter|reorienter|rapprocher|renseigner"
     r"|referer(?![^.]{0,40}\breponse))"
 )
 # Levels of power and bodies a matter may belong to instead of the minister's.
@@ -83,7 +83,8 @@ NOT_COMPETENT: tuple[str, ...] = (
     # Between the verb and the remit, only determiners and "le champ de": "ne fait pas de
     # distinction entre les compétences", "ne tombent plus sous le régime du département" are
     # about the substance.
-    r"\b(?:ne |n')(?:(?:relev|entr|rentr|tomb|s'inscri)\w* (?:pas|nullement|aucunement|plus)"
+    r"\b(?:ne |n')(?:(?:relev|entr|rentr|tomb|s'inscri)\w* (?:donc |des lors |par consequent "
+    r"|en effet |toutefois |cependant |pourtant )?(?:pas|nullement|aucunement|plus)"
     r"|(?:fai|fon)\w* (?:pas|nullement|aucunement|plus) partie) (?:de|dans|sous|du|des|d')"
     r"(?: ?(?:la|le|les|l'|mes|mon|ma|nos|notre|ses|son|sa|leurs?|cadre|champ|domaine"
     r"|perimetre|de|du|des|d'|propres?)\b){0,4} ?(?:competences?|ressort|attributions?"

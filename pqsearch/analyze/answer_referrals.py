@@ -16,20 +16,68 @@ from pqsearch.analyze.answer_phrases import MEMBER
 _RECORD = (
     r"(?:le |la |les |l'|ce |cet |cette |ces |mon |ma |mes |notre |nos )?(?:rapports?"
     r"|comptes? rendus?|documents?|notes?|presentations?|exposes?|debats?|echanges?"
-    r"|proces-verba\w*|bulletins?|publications?|etudes?|reponses?|interpellations?)\b"
+    r"|proces-verba\w*|bulletins?|publications?|etudes?|reponses?|interpellations?|discussions?"
+    r"|seances?)\b"
 )
 
 BY_REFERENCE: tuple[str, ...] = (
     # "Je vous suggère de vous référer au rapport de cette commission", "l'honorable membre
     # voudra bien prendre connaissance du compte rendu", "je vous invite à relire les échanges".
     # The member reads: "je vais vous lire la réponse" is the minister reading it out.
-    rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:vous |se |s'y |vous y )?(?:referer"
+    # Or the document named before, as a pronoun: "Le rapport d'activité ... reprend de manière
+    # exhaustive les conventions signées. Je vous invite à le consulter."
+    rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:(?:vous |se |s'y |vous y )?(?:referer"
     rf"|reporter|rapporter|(?<!\bvous )(?:consulter|lire|relire|prendre connaissance|retrouver"
-    rf"|trouver)|trouverez|retrouverez)\b (?:a |au |aux |de |du |des |d'|dans )?{_RECORD}",
+    rf"|trouver)|trouverez|retrouverez)\b (?:a |au |aux |de |du |des |d'|dans )?{_RECORD}"
+    rf"|(?:a |de |d')(?:le|la|les) (?:consulter|lire|relire)\b)",
     # The answer named first, in a cleft: "c'est à cette réponse que je vous prierais de bien
     # vouloir vous référer", "c'est au compte rendu que je vous renvoie".
     r"\bc'est (?:donc |des lors )?(?:a|vers|dans) (?:cette |ma |la |sa |notre |ces |mes |ce |au "
     r"|aux )?(?:reponses?|celles?|rapports?|comptes? rendus?|debats?|echanges?|documents?)\b"
     r"[^.]{0,60}?\bque\b[^.]{0,60}?\b(?:renv[oe]\w*|renverr\w*|referer|reporter|rapporter"
     r"|trouverez|retrouverez)\b",
+    # The impersonal passive: "Pour la réponse à cette question, il est renvoyé à la discussion
+    # qui a eu lieu en commission" (a record, not a legal text: "il est renvoyé à l'article 5").
+    rf"\bil (?:est|sera|a ete) (?:\w+ )?(?:renvoye|refere|fait reference) (?:a|au|aux|vers) "
+    rf"(?:{_RECORD}|celles?-ci|celui-ci|ceux-ci|cette derniere)",
+    # The earlier answer stands: "ma réponse reste inchangée", "ma réponse du 8 décembre demeure
+    # valable".
+    r"\b(?:ma|notre|sa|cette|la|mes|nos) (?:precedente |premiere )?reponses?\b[^.;]{0,60}?"
+    r"\b(?:reste|restent|demeure|demeurent) (?:donc |toujours |entierement |pleinement )?"
+    r"(?:inchangee?s?|valables?|d'actualite|identiques?|la meme|les memes)\b",
+    # Answered before, to the member: "Je vous avais répondu sur ce point le 8 décembre", "j'y
+    # ai déjà répondu" (not "nous vous avons répondu favorablement": a decision).
+    r"\b(?:je|nous) vous (?:ai|avons|avais|avions) (?:deja |bien |longuement |egalement )*"
+    r"repondu\b(?! (?:favorablement|positivement|negativement|defavorablement)\b)"
+    r"|\bj'y (?:ai|avais) (?:deja |bien |longuement )*repondu\b",
+    # What was asked is in a published document, not in the answer: "Les résultats de la
+    # campagne de mesure ... sont disponibles sur son site internet", "Les éléments de réponse
+    # figurent au compte rendu" (a participle that qualifies the noun gives them: "les
+    # résultats, publiés sur le site, montrent une baisse de 12 %").
+    r"\b(?:resultats|statistiques|chiffres|donnees|elements|informations|renseignements"
+    r"|tableaux)\b[^.]{0,80}?\b(?:(?:sont|est|seront|sera|restent) (?:\w+ )?(?:disponibles?"
+    r"|consultables?|publie\w*|repris\w*)|figur(?:e|ent|ait|aient|era|eront)|se trouvent)\b"
+    r"[^.]{0,20}?\b(?:dans|sur|en|au|aux|a la|a l'|via) (?:le |la |les |l'|son |sa |ses |leur )?"
+    r"(?:rapports?|sites?|pages?|notes?|tableau de bord|publications?|comptes? rendus?"
+    r"|documents?|etudes?|bulletin|bilans?|portail|plateforme)\b",
+    # The same in Dutch: "De gevraagde cijfers zijn terug te vinden in het statistisch
+    # jaarverslag van Fedris", "verwijs ik u naar het jaarverslag van Brussel Preventie".
+    r"\b(?:cijfers|gegevens|informatie|statistieken|resultaten|antwoord)\b[^.]{0,60}?"
+    r"\b(?:(?:zijn|is|staan|staat) (?:\w+ )?(?:terug )?te vinden\b[^.]{0,30}?\b(?:in|op|via)"
+    r"|(?:zijn|is|worden|wordt) (?:\w+ )?(?:beschikbaar|gepubliceerd) (?:in|op|via)) (?:het |de "
+    r"|zijn |haar |hun )?(?:\w+ )?(?:jaarverslag|verslag|rapport|website|webstek|publicatie"
+    r"|studie|jaarrapport)\b",
+    r"\b(?:verwijs|verwijzen) (?:ik |wij |we )?(?:u |het geachte lid )?(?:graag |dan ook "
+    r"|hiervoor )?naar (?:het |de |mijn |ons |onze )?(?:\w+ )?(?:jaarverslag|verslag|rapport"
+    r"|website|studie|publicatie|jaarrapport|nota|analyse)\b",
+    # The member sent to a record: "Je ne puis que vous renvoyer aux débats qui se sont tenus en
+    # commission", "je vous renvoie à l'étude" (not to a colleague: `answer_phrases`).
+    rf"\b(?:renv[oe]\w*|renverr\w*) (?:vous |{MEMBER} )?(?:a |au |aux |vers )(?:{_RECORD}"
+    rf"|(?:les |l')?(?:explications|precisions|indications) (?:que|qui|donnees|fournies"
+    rf"|apportees))",
+    # A document that will answer: "Le rapport d'évaluation ... répondra à l'ensemble de vos
+    # questions".
+    r"\b(?:rapports?|etudes?|evaluations?|documents?|notes?|bilans?)\b[^.]{0,80}?\b(?:repondra"
+    r"|repondront|repond|repondent) (?:a |aux )(?:l'ensemble de |toutes )?(?:vos|ces|votre"
+    r"|cette|les) (?:questions?|interrogations?)\b",
 )

@@ -47,7 +47,9 @@ NOT_PUBLISHED: tuple[str, ...] = (
     rf"[^.]{{0,40}}?\breponse\b",
     # Whatever is sent (the data, the tables, "ceux-ci"), in any tense: "sont communiqués
     # directement à l'honorable membre", "ont été envoyées directement au député".
-    r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:a|au|aux) "
+    r"\b(?:transmis|communique|envoye|adresse|remis|fourni)e?s? directement (?:par (?:courriel"
+    r"|courrier|e-mail|mail|lettre|voie electronique|la poste) )?(?:a|au|aux) "
+    r"(?:(?:secretariat|cabinet|collaborateurs?|collaboratrices?) (?:de |du |d'))?"
     r"(?:l'(?:honorable )?|la |le )?(?:mme |m\. |madame |monsieur )?(?:la |le )?"
     r"(?:membre|auteure?|depute|deputee|parlementaire)\b(?! (?:du|de|des|d')\b)",
     # The nominal form: "la réponse a fait l'objet d'un envoi direct à M. le Député".

@@ -27,6 +27,7 @@ from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_model
+from pqsearch.analyze import answer_partial as partial
 from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze import answer_referrals as referrals
 from pqsearch.analyze import answer_sentences as splitting
@@ -41,7 +42,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 8
+ANSWER_RULES_REVISION = 9
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -102,15 +103,8 @@ ANSWER_TYPE_LABELS_EN: dict[str, str] = {
 # abordé. Je vous renvoie à ..."); an answer that answers part of the question itself is a
 # partial answer and stays substantive: with one sentence or clause that gives a figure, a
 # yes or no, a count of none (the team's decision of 2 December 2026), or with two sentences
-# of its own or more. Sentences shorter than `MIN_OWN_WORDS` words ("Voir ci-dessous.", a
-# numbering) do not count as information unless they say yes or no, nor do sentences that
-# repeat the question (answers often restate it), nor a sentence that says the information is
-# not held unless it gives figures all the same (`answer_information.NOT_HELD`).
+# of its own or more (what counts as its own: `answer_partial`).
 MAX_CONTEXT_SENTENCES = 1
-MIN_OWN_WORDS = 5
-# Except a table the source flattened into a line of numbers ("1., 3. en 4.2016201714239-12-
-# 1027"): that many digits are the answer to a sub-question, however few the words.
-MIN_TABLE_DIGITS = 8
 
 # The phrasings of each type (`answer_phrases`), checked in this order: a "not competent"
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
@@ -143,9 +137,6 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # resting on the latter alone is not competent only if it says nothing of its own.
 _SENDS = re.compile("|".join(f"(?:{p})" for p in phrases.NOT_COMPETENT + competence.SENDING))
 _DECLINES = re.compile(competence.DECLINING)
-
-# A bracket in a sentence is a citation ("(Questions et Réponses, n° 112, page 394)").
-_BRACKETS = re.compile(r"\([^)]*\)?")
 
 
 @dataclass(frozen=True)
@@ -217,7 +208,7 @@ def model_input(
     folded = fold_in_place(answer)
     sentences = [folded[start:end] for start, end in spans or splitting.sentences(answer)]
     own = sum(
-        _informative(clause, "") and not keywords.has_keyword(clause)
+        partial.informative(clause, "") and not keywords.has_keyword(clause)
         for sentence in sentences
         for clause in information.CLAUSE_BREAK.split(sentence)
     )
@@ -249,13 +240,13 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
             if match is not None:
                 found.setdefault(kind, start + match.start())
                 sends = sends or (kind == NOT_COMPETENT and _SENDS.search(sentence) is not None)
-                if kind == BY_REFERENCE and _cites_then_informs(sentence, asked):
+                if kind == BY_REFERENCE and partial.cites_then_informs(sentence, asked):
                     own += 1
                 answered = (
                     answered
                     or (kind == NOT_COMPETENT and bool(information.DISTRIBUTION.search(sentence)))
-                    or _clause_answers_part(sentence, match, asked)
-                    or (kind != NOT_PUBLISHED and _rest_answers_part(sentence, match, asked))
+                    or partial.clause_answers_part(sentence, match, asked)
+                    or (kind != NOT_PUBLISHED and partial.rest_answers_part(sentence, match, asked))
                 )
                 break
         else:
@@ -267,85 +258,20 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
         # Greeting, thanks, restatement, background: not information (`answer_context`).
         if context.is_context(sentence, asked_words):
             continue
-        informative = _informative(sentence, asked) and not (
+        informative = partial.informative(sentence, asked) and not (
             # After "whose matter it is", declining to answer is no information of its own.
             not sends and NOT_COMPETENT in found and _DECLINES.search(sentence) is not None
         )
         own += informative
-        short = len(sentence.split()) < MIN_OWN_WORDS
-        answered = answered or ((informative or short) and information.answers_part(sentence))
+        short = len(sentence.split()) < partial.MIN_OWN_WORDS
+        answered = answered or ((informative or short) and information.tells(sentence))
     kind = next(kind for kind in _PHRASE_RES if kind in found)
+    # Whose matter it is, when the question asks exactly that, is the information asked.
+    answered = answered or (kind == NOT_COMPETENT and not sends and context.asks_who(asked))
     allowed = 0 if kind == NOT_COMPETENT and not sends else MAX_CONTEXT_SENTENCES
     if own > allowed or answered:
         return AnswerClassification(SUBSTANTIVE), bool(found)
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
-
-
-def _clause_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
-    """Whether a sentence that sends the member elsewhere has a clause of its own, apart from
-    the one that sends (`answer_information.CLAUSE_BREAK`), that answers part of the question:
-    "... n° 55-300, le nombre de dossiers s'élevait à 1.245", "la question relève de la zone
-    de police, qui m'a indiqué avoir dressé 96 procès-verbaux"; brackets are left out."""
-    start = 0
-    for boundary in [*information.CLAUSE_BREAK.finditer(sentence), None]:
-        end = len(sentence) if boundary is None else boundary.start()
-        clause = _BRACKETS.sub(" ", sentence[start:end])
-        if (
-            not start <= match.start() < end
-            and information.answers_part(clause)
-            and not information.NOTHING_NEW.search(clause)
-            and _informative(clause, asked)
-        ):
-            return True
-        if boundary is not None:
-            start = boundary.end()
-    for incidental in information.INCIDENTAL.finditer(sentence):
-        if incidental.start() <= match.start() < incidental.end():
-            main = f"{sentence[: incidental.start()]} {sentence[incidental.end() :]}"
-            if information.answers_part(main) and _informative(main, asked):
-                return True
-    citation = information.CITATION.match(sentence)
-    return citation is not None and information.answers_part(citation.group("rest"))
-
-
-def _rest_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
-    """Whether a sentence that sends the member elsewhere gives a fact of its own outside the
-    phrase that sends, with no clause break between them: "selon les chiffres que vous
-    obtiendrez auprès de Sciensano, 1.245 cas ont été recensés". Cited numbers ("aux questions
-    n° 301, 302 et 303") are no fact (`answer_information.CITED_NUMBERS`), so a referral stays
-    one."""
-    rest = f"{sentence[: match.start()]} {sentence[match.end() :]}"
-    rest = information.CITED_NUMBERS.sub(" ", _BRACKETS.sub(" ", rest))
-    return (
-        information.answers_part(rest)
-        and not information.NOTHING_NEW.search(rest)
-        and _informative(rest, asked)
-    )
-
-
-def _informative(sentence: str, asked: str) -> bool:
-    """Whether a sentence of the answer says something itself: long enough, not courtesy,
-    not a statement that the information is not held, and not a restatement of the
-    question."""
-    words = sentence.split()
-    if len(words) < MIN_OWN_WORDS:
-        return sum(char.isdigit() for char in sentence) >= MIN_TABLE_DIGITS
-    if (
-        information.NOT_HELD.search(sentence) or information.COURTESY.search(sentence)
-    ) and not information.FIGURE.search(sentence):
-        return False
-    words_only = " ".join(words)
-    return not (len(words_only) > 30 and words_only.rstrip(".?! ") in asked)
-
-
-def _cites_then_informs(sentence: str, asked: str) -> bool:
-    """Whether `sentence` cites an earlier answer and then gives information of its own
-    ("comme indiqué dans ma réponse à la question n° 512, la Région soutient 14 projets")."""
-    citation = information.CITATION.match(sentence)
-    if citation is None:
-        return False
-    rest = citation.group("rest")
-    return information.NOTHING_NEW.search(rest) is None and _informative(rest, asked)
 
 
 def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassification | None:
@@ -395,14 +321,16 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
             for pattern in (
                 *information.PATTERNS,
                 context.CONTEXT,
+                context.BACKGROUND,
+                context.ASKS_WHO,
                 splitting.SENTENCE_END,
-                _BRACKETS,
+                partial.BRACKETS,
             )
         ],
         "context_sentences": MAX_CONTEXT_SENTENCES,
         "restated": [context.RESTATED_SHARE, context.RESTATED_MIN_WORDS],
-        "own_words": MIN_OWN_WORDS,
-        "table_digits": MIN_TABLE_DIGITS,
+        "own_words": partial.MIN_OWN_WORDS,
+        "table_digits": partial.MIN_TABLE_DIGITS,
         "abbreviations": sorted(splitting.ABBREVIATIONS),
         "evidence_chars": splitting.MAX_EVIDENCE,
         "folding": fold_in_place(_FOLDED_LETTERS),

@@ -1,7 +1,9 @@
-"""Answer types of paragraph-length answers, and competence by institution or level (revision 7).
+"""Answer types of paragraph-length answers, and competence by institution or level (revisions 7
+and 9).
 
-The wordings here were written by s9-answers6 while building the grammar, not blind: they show
-what it reads; the blind rounds (tests/data/answer_type_wordings_*.toml) measure it.
+The wordings here were written by s9-answers6 and s10-answers7 while building the grammar, not
+blind: they show what it reads; the blind rounds (tests/data/answer_type_wordings_*.toml)
+measure it.
 """
 
 from __future__ import annotations
@@ -158,3 +160,76 @@ def test_saying_whose_matter_it_is_weighs_less_than_sending_the_member_there(
     answer: str, expected: str
 ) -> None:
     assert classify_answer(_question(answer)).type == expected
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        # Revision 9: the decisive sentence after a paragraph of policy background.
+        (
+            "Monsieur le Député, la mobilité entre Bruxelles et sa périphérie constitue un enjeu "
+            "majeur pour la Région. La politique tarifaire de la SNCB est cependant fixée par la "
+            "SNCB elle-même, et la Région n'y dispose d'aucune compétence. Veuillez agréer, "
+            "Monsieur le Député, l'assurance de ma considération distinguée.",
+            NOT_COMPETENT,
+        ),
+        (
+            "La décision de fermer une agence appartient à la banque concernée. La Région ne "
+            "dispose d'aucun levier en la matière.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Les taxes additionnelles sont établies par les conseils communaux ; les communes "
+            "concernées sont les mieux placées pour vous répondre.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Je vous avais répondu sur ce point le 8 décembre ; ma réponse reste inchangée.",
+            BY_REFERENCE,
+        ),
+        (
+            "Les résultats de la campagne sont disponibles sur le site de Bruxelles Environnement.",
+            BY_REFERENCE,
+        ),
+        # The same with a fact of the answer's own: a partial answer.
+        (
+            "La décision de fermer une agence appartient à la banque concernée. Le Gouvernement a "
+            "toutefois conclu une charte avec le secteur bancaire.",
+            SUBSTANTIVE,
+        ),
+        (
+            "Les résultats sont disponibles sur le site de Bruxelles Environnement : 34 écoles "
+            "sur 120 dépassaient le seuil.",
+            SUBSTANTIVE,
+        ),
+        (
+            "Toutes les cantines du SPRB acceptent les chèques-repas électroniques depuis "
+            "septembre 2025. Pour les autres cantines, je vous invite à interroger les ministres "
+            "de tutelle concernés.",
+            SUBSTANTIVE,
+        ),
+        # The minister's own administration named as the competent one is the substance.
+        (
+            "C'est la Direction de l'Inspection régionale du logement qui est compétente : elle "
+            "contrôle les logements sur plainte.",
+            SUBSTANTIVE,
+        ),
+    ],
+)
+def test_whose_decision_it_is_and_what_stands_elsewhere_by_their_grammar(
+    answer: str, expected: str
+) -> None:
+    assert classify_answer(_question(answer)).type == expected
+
+
+def test_whose_matter_it_is_answers_a_question_that_asks_who_is_competent() -> None:
+    answer = (
+        "Het sociaal tarief blijft een federale bevoegdheid. De renovatiepremies zijn een "
+        "gewestelijke bevoegdheid."
+    )
+    assert classify_answer(_question(answer)).type == NOT_COMPETENT
+    asked = "Welke overheid is bevoegd voor het sociaal tarief en voor de renovatiepremies?"
+    assert classify_answer(_question(answer, asked)).type == SUBSTANTIVE
+    # Sending the member elsewhere is no answer to it.
+    sending = answer + " Ik stel voor dat u zich tot de federale minister richt."
+    assert classify_answer(_question(sending, asked)).type == NOT_COMPETENT

@@ -29,6 +29,7 @@ from pqsearch.analyze import (
     answer_information,
     answer_keywords,
     answer_model,
+    answer_partial,
     answer_sentences,
     answers,
 )
@@ -742,11 +743,14 @@ def test_round_two_is_labelled_with_a_reason_and_split_by_its_seed() -> None:
 ROUND_3 = TEST_DATA / "answer_type_wordings_3.toml"
 ROUND_4 = TEST_DATA / "answer_type_wordings_4.toml"
 ROUND_5 = TEST_DATA / "answer_type_wordings_5.toml"
+ROUND_6 = TEST_DATA / "answer_type_wordings_6.toml"
 
 
 # Every half the rules were tuned on must be all right. Round 2's test half was measured once
 # (76/86, s8-answers) with ten misses allowed, round 3's (80/87, s8-answers3) with seven; the
 # next round then tuned the rules on them, so they are dev now (BENCHMARKS.md, eighth session).
+# Round 6 (111 whole pages, measured once by the ninth session's integrator: 90/111) was tuned on
+# whole by revision 9 (tenth session).
 @pytest.mark.parametrize(
     ("path", "split", "total"),
     [
@@ -756,6 +760,7 @@ ROUND_5 = TEST_DATA / "answer_type_wordings_5.toml"
         (ROUND_3, "test", 87),
         (ROUND_4, "dev", 85),
         (ROUND_5, "dev", 94),
+        (ROUND_6, None, 111),
     ],
     ids=[
         "round 2 dev",
@@ -764,10 +769,11 @@ ROUND_5 = TEST_DATA / "answer_type_wordings_5.toml"
         "round 3 test, tuned on since",
         "round 4 dev",
         "round 5 dev",
+        "round 6, tuned on whole since revision 9",
     ],
 )
 def test_every_wording_the_rules_were_tuned_on_gets_its_labelled_type(
-    path: Path, split: str, total: int
+    path: Path, split: str | None, total: int
 ) -> None:
     report = measure_wordings(load_wordings(path), split)
     assert report.total == total
@@ -807,15 +813,13 @@ def test_rounds_three_and_four_are_labelled_with_a_reason_and_split_by_their_see
 # on rounds 1-4, this test half included) fixes r4-fr-ref-16 by its referral grammar, ref-04
 # ("à laquelle je vous prie de vous référer": one refers to a document, not to a person), np-10
 # and np-02 (an answer kept at the member's disposal; "aan de vraagsteller toegezonden").
+# Revision 9 (s10-answers7) fixes r4-fr-ref-13 (a bracket that cites a record, "(CRIV 55 COM 812,
+# p. 14)", holds no fact) and nc-19 ("lequel sera mieux à même de vous répondre"; "classe 1A" is
+# a class, not a figure), by rules written for round 6 and checked on this half too.
 _ROUND_4_TEST_MISSES_WHEN_MEASURED = {
-    # The figures of a bracketed citation ("(CRIV 55 COM 812, p. 14)") read as information.
-    "federal-fr/r4-fr-ref-13",
     # "relève de la compétence de plusieurs membres", then "la réponse coordonnée est donnée
     # par la ministre de l'Emploi": an adjective after "réponse", and competence decides first.
     "federal-fr/r4-fr-ref-15",
-    # "je ne suis pas l'autorité compétente pour ... de classe 1A": the class's number read as a
-    # figure; the model refitted at revision 7 no longer overturns it (it did so in-sample).
-    "brussels-fr/r4-fr-nc-19",
 }
 
 
@@ -824,8 +828,6 @@ def test_round_four_held_out_test_wordings_do_exactly_as_when_measured() -> None
     assert report.total == 83
     assert {miss.key for miss in report.misses} == _ROUND_4_TEST_MISSES_WHEN_MEASURED
 
-
-ROUND_6 = TEST_DATA / "answer_type_wordings_6.toml"
 
 # Rounds 5 and 6, measured once by the integrator on 3 December 2026 (ninth session) after the
 # revision-7 rules and the refitted model were merged: round 5's test half (90 wordings, written
@@ -836,10 +838,12 @@ ROUND_6 = TEST_DATA / "answer_type_wordings_6.toml"
 # four substantive misread (r6-041, 046, 088 as on main; r6-101 new). BENCHMARKS.md, "Ninth
 # session, after the merge". As for round 4: these misses are allowed and left as they are
 # (fixing them would be tuning on held-out text); a new miss fails, and so does a fixed one.
-# Round 6's dev half may be tuned on by a later round, which then moves it above. Revision 8 (the
-# review's fix: saying whose matter it is no longer outweighs a sentence of the answer's own,
-# driven by 33 substantive answers the review wrote, not by these) reads r5-053 ("les CPAS, qui
-# relèvent des communes", then the answer) as substantive again: removed from the misses.
+# Revision 8 (the review's fix: saying whose matter it is no longer outweighs a sentence of the
+# answer's own, driven by 33 substantive answers the review wrote, not by these) reads r5-053
+# ("les CPAS, qui relèvent des communes", then the answer) as substantive again: removed from
+# the misses. Round 6 was then tuned on whole by revision 9 (s10-answers7, tenth session): it is
+# a dev set since, above, where all 111 must be right. Revision 9 never ran round 5's test half:
+# the integrator measures it, and decides this floor if it moved.
 _ROUND_5_TEST_MISSES_WHEN_MEASURED = {
     "brussels-fr/r5-016",
     "brussels-fr/r5-019",
@@ -855,45 +859,12 @@ _ROUND_5_TEST_MISSES_WHEN_MEASURED = {
     "brussels-fr/r5-179",
     "brussels-fr/r5-182",
 }
-_ROUND_6_MISSES_WHEN_MEASURED = {
-    "federal-fr/r6-003",
-    "brussels-fr/r6-006",
-    "brussels-fr/r6-009",
-    "federal-nl/r6-010",
-    "brussels-fr/r6-020",
-    "brussels-fr/r6-032",
-    "brussels-fr/r6-041",
-    "brussels-fr/r6-043",
-    "brussels-fr/r6-044",
-    "brussels-nl/r6-046",
-    "brussels-fr/r6-049",
-    "brussels-fr/r6-066",
-    "brussels-fr/r6-067",
-    "brussels-fr/r6-077",
-    "brussels-nl/r6-081",
-    "brussels-fr/r6-088",
-    "brussels-fr/r6-096",
-    "brussels-fr/r6-098",
-    "federal-fr/r6-099",
-    "federal-nl/r6-101",
-    "brussels-fr/r6-104",
-}
 
 
-@pytest.mark.parametrize(
-    ("path", "split", "total", "misses"),
-    [
-        (ROUND_5, "test", 90, _ROUND_5_TEST_MISSES_WHEN_MEASURED),
-        (ROUND_6, None, 111, _ROUND_6_MISSES_WHEN_MEASURED),
-    ],
-    ids=["round 5 test", "round 6"],
-)
-def test_rounds_five_and_six_held_out_do_exactly_as_when_measured(
-    path: Path, split: str | None, total: int, misses: set[str]
-) -> None:
-    report = measure_wordings(load_wordings(path), split)
-    assert report.total == total
-    assert {miss.key for miss in report.misses} == misses
+def test_round_five_held_out_test_half_does_exactly_as_when_measured() -> None:
+    report = measure_wordings(load_wordings(ROUND_5), "test")
+    assert report.total == 90
+    assert {miss.key for miss in report.misses} == _ROUND_5_TEST_MISSES_WHEN_MEASURED
 
 
 # --- substantive answers with the trigger words (tests/data/answer_type_negatives.toml) -------
@@ -957,7 +928,8 @@ def test_a_long_run_of_punctuation_is_classified_without_hanging(filler: str) ->
 # A digest of the code that decides answer types besides the data `rules_fingerprint` hashes:
 # the functions of analyze/answers.py, and since revision 6 of the modules split from it
 # (answer_sentences, answer_keywords) and of analyze/answer_model.py, since revision 7 of
-# answer_context and answer_information, and the truncation test of parse/versions.py, as Python
+# answer_context and answer_information, since revision 9 of answer_partial (split from
+# answers), and the truncation test of parse/versions.py, as Python
 # reads them (`ast.unparse`: comments, docstrings and layout left out). Recorded per
 # `ANSWER_RULES_REVISION`.
 _DECISION_CODE_DIGEST = {
@@ -968,6 +940,7 @@ _DECISION_CODE_DIGEST = {
     6: "a72984d5c6f2",
     7: "6ddab63dcea1",
     8: "17a60792be94",
+    9: "6292e4763349",
 }
 
 
@@ -981,6 +954,7 @@ def _decision_code_digest() -> str:
             answer_keywords,
             answer_context,
             answer_information,
+            answer_partial,
         ):
             return isinstance(node, ast.FunctionDef)
         if isinstance(node, ast.FunctionDef):
@@ -995,6 +969,7 @@ def _decision_code_digest() -> str:
         answer_model,
         answer_context,
         answer_information,
+        answer_partial,
         versions,
     )
     for module in modules:
