@@ -842,18 +842,19 @@ def test_round_four_held_out_test_wordings_do_exactly_as_when_measured() -> None
 # answer's own, driven by 33 substantive answers the review wrote, not by these) reads r5-053
 # ("les CPAS, qui relèvent des communes", then the answer) as substantive again: removed from
 # the misses. Round 6 was then tuned on whole by revision 9 (s10-answers7, tenth session): it is
-# a dev set since, above, where all 111 must be right. Revision 9 never ran round 5's test half:
-# the integrator measures it, and decides this floor if it moved.
+# a dev set since, above, where all 111 must be right. Revision 9 never ran round 5's test half;
+# the integrator measured it after the merge: 77/90 still, r5-030 now right and r5-053 misread
+# again (a substantive answer read as not competent), left as measured.
 _ROUND_5_TEST_MISSES_WHEN_MEASURED = {
     "brussels-fr/r5-016",
     "brussels-fr/r5-019",
-    "brussels-fr/r5-030",
     "brussels-fr/r5-032",
     "brussels-fr/r5-036",
     "brussels-fr/r5-039",
     "brussels-fr/r5-040",
     "brussels-fr/r5-045",
     "brussels-fr/r5-046",
+    "brussels-fr/r5-053",
     "federal-fr/r5-120",
     "federal-nl/r5-156",
     "brussels-fr/r5-179",
@@ -865,6 +866,36 @@ def test_round_five_held_out_test_half_does_exactly_as_when_measured() -> None:
     report = measure_wordings(load_wordings(ROUND_5), "test")
     assert report.total == 90
     assert {miss.key for miss in report.misses} == _ROUND_5_TEST_MISSES_WHEN_MEASURED
+
+
+# Round 7 (112 whole question/answer pages written blind by s10-round7 while revision 9 was
+# being written; never read by its developer), measured once by the integrator on 3 December
+# 2026 (tenth session) after the merge: 99/112, 54 of its 67 non-substantive answers recognised
+# (main, revision 8: 50/67) and no substantive answer misread. BENCHMARKS.md, "Tenth session,
+# after the merge". As for rounds 4 and 5: these misses are allowed and left as they are; a new
+# miss fails, and so does a fixed one (then a later round has tuned on it: move it above).
+ROUND_7 = TEST_DATA / "answer_type_wordings_7.toml"
+_ROUND_7_MISSES_WHEN_MEASURED = {
+    "brussels-nl/r7-023",
+    "brussels-fr/r7-026",
+    "brussels-fr/r7-044",
+    "brussels-fr/r7-060",
+    "brussels-fr/r7-067",
+    "brussels-nl/r7-069",
+    "brussels-fr/r7-076",
+    "federal-fr/r7-082",
+    "brussels-fr/r7-091",
+    "brussels-fr/r7-095",
+    "brussels-fr/r7-097",
+    "brussels-fr/r7-100",
+    "brussels-fr/r7-108",
+}
+
+
+def test_round_seven_held_out_does_exactly_as_when_measured() -> None:
+    report = measure_wordings(load_wordings(ROUND_7))
+    assert report.total == 112
+    assert {miss.key for miss in report.misses} == _ROUND_7_MISSES_WHEN_MEASURED
 
 
 # --- substantive answers with the trigger words (tests/data/answer_type_negatives.toml) -------
