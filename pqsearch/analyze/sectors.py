@@ -6,8 +6,11 @@ takes the longest term that starts there, so "construction durable" counts once 
 also as "construction". Phrases are compared on stems of lemmas (see `compare_key`), one-word terms
 on their lemma. An occurrence does not count when one of its sector's exclusions
 covers it ("construction européenne"), nor when its sense rule says the sentence gives the
-word another meaning ("énergie" beside "rénovation"). An occurrence inside a name (a body of
-the gazetteer, or words written with capitals in mid-sentence) is only a mention.
+word another meaning ("énergie" beside "rénovation"; `sector_context`). An occurrence inside
+a name (a body of the gazetteer, or words written with capitals in mid-sentence) is only a
+mention, and so is a sector named in a list (`sector_lists`). A question most of whose items ask
+about the administration's own staff, money, contracts, tools or procedures is evidence of O
+whatever its words (`administration`).
 
 Two tiers come out:
 - mentioned: every sector with evidence, names included (recall first);
