@@ -51,7 +51,7 @@ from dataclasses import dataclass
 # addressee's portfolio (its titles read with this taxonomy: the sector in or out of the
 # minister's remit; 4 seeds, before the NACE words) 0.821 against 0.836, paid by Brussels
 # precision (0.960 -> 0.923) and the unanswered federal recall (0.821 -> 0.670).
-# Then a frame reached two sentences on either side (`sectors.FRAME_REACH`: 0.840 / 0.849) and
+# Then a frame reached two sentences on either side (`FRAME_REACH`: 0.840 / 0.849) and
 # international courts, diplomacy and consular help joined U's foreign-policy frames: 0.843 /
 # 0.851 (F1 0.847). Frames with the names of countries at war as well (Ukraine, Gaza, ...)
 # gave 0.840 / 0.844 against 0.836 / 0.846 before the reach, too little to pay for the risk

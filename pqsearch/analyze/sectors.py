@@ -6,8 +6,11 @@ takes the longest term that starts there, so "construction durable" counts once 
 also as "construction". Phrases are compared on stems of lemmas (see `compare_key`), one-word terms
 on their lemma. An occurrence does not count when one of its sector's exclusions
 covers it ("construction européenne"), nor when its sense rule says the sentence gives the
-word another meaning ("énergie" beside "rénovation"). An occurrence inside a name (a body of
-the gazetteer, or words written with capitals in mid-sentence) is only a mention.
+word another meaning ("énergie" beside "rénovation"; `sector_context`). An occurrence inside
+a name (a body of the gazetteer, or words written with capitals in mid-sentence) is only a
+mention, and so is a sector named in a list (`sector_lists`). A question most of whose items ask
+about the administration's own staff, money, contracts, tools or procedures is evidence of O
+whatever its words (`administration`).
 
 Two tiers come out:
 - mentioned: every sector with evidence, names included (recall first);
@@ -20,10 +23,16 @@ No spaCy here: the caller passes the lemmatizer's `lemmatize_terms` and the docu
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
+from pqsearch.analyze.administration import (
+    ADMINISTRATION,
+    EVIDENCE,
+    is_means,
+    own_functioning,
+)
 from pqsearch.analyze.fold import surface_tokens
 from pqsearch.analyze.prominence import (
     CALIBRATION,
@@ -32,6 +41,12 @@ from pqsearch.analyze.prominence import (
     Prominence,
     topic_probability,
 )
+from pqsearch.analyze.sector_context import (
+    SenseRule,
+    framed_sentences,
+    in_sense,
+)
+from pqsearch.analyze.sector_lists import drop_lists
 from pqsearch.analyze.sector_terms import (
     ARTICLE,
     CANCELLED,
@@ -63,52 +78,9 @@ __all__ = [
 PARTS = ("title", "question", "answer")
 THRESHOLD = TOPIC_THRESHOLD
 
-# Sectors named in one sentence from which it reads as a list rather than a discussion: three
-# ("TIC, santé et sécurité"), since cross-validated on dev four let lists through (precision
-# 0.888 -> 0.897, recall 0.884 -> 0.882).
-LIST_SECTORS = 3
-
-# A frame sets the subject of its passage, not of its sentence alone: the sentences after "the
-# war in eastern Congo" speak of its armies and courts without naming it again, and a staff
-# rule's sentence is followed by its details. So a frame reaches this many sentences on either
-# side. Cross-validated on dev (272 documents, 10 seeds, F1): 0 gives 0.841, 1 0.844, 2 0.845,
-# 3 0.842 (precision / recall 0.836 / 0.846 at 0, 0.840 / 0.849 at 2).
-FRAME_REACH = 2
-
-# A sense rule's `unless` reads its term's sentence and this many sentences before it: a
-# follow-up sentence refers back without repeating what set the sense ("... des licences
-# d'exportation d'armes. Vers quels pays ces exportations ont-elles eu lieu ?"). `needs`
-# stays within the sentence. Cross-validated on dev (272 documents, 6 seeds, F1): 0 gives
-# 0.841, 1 0.842, one sentence on either side 0.843; no topic decision changed in sample.
-SENSE_REACH = 1
-
-# Bullets, numbered items and table rows of a few words each (at most this many lemmas: "le
-# tourisme", "la santé publique", "CEFA | 5 | 5"): a run of two or more is one list, read like
-# a sentence for `LIST_SECTORS`, so "Thèmes du projet :\n- TIC\n- santé\n- sécurité" is a
-# list as "TIC, santé et sécurité" is. An item of five words or more ("Combien de patients
-# ont été soignés aux urgences ?") is a passage of its own. No dev document has such a list
-# naming three sectors (cross-validated F1 unchanged at 3 and 6 lemmas); any short line, not
-# only items, was tried and would also join a short question that follows a list.
-SHORT_ITEM = 3
-
 # The words of a title that make its body's staff the document's subject (as lemmas, accents
 # removed): with an `employer` phrase, the title is on the staff (see `_evidence`).
 STAFF_WORDS = frozenset({"personnel", "agent", "fonctionnaire", "collaborateur", "employe"})
-
-# Bumped by hand when the detector's code reads documents differently (a new rule, a fixed
-# bug) without any number below, the coefficients or a data file changing; those are in the
-# detector's fingerprint already (`analyze/detector_version.py`), so a refit needs no bump.
-# An index analysed by another revision is told at its next ingest to re-analyse.
-# 2: names the gazetteer lacks are read from their head word ("l'Office national de l'emploi").
-# 3: web and e-mail addresses are names, a head word's complement may start with "contre" ("le
-# Plan de lutte contre la pauvreté"), a run of short list items is one list, and a sense
-# rule's `unless` reads the sentence before its term's.
-# 4: a sector's `employer` phrases count only in a sentence that names a body of the gazetteer.
-# 5: ... or anywhere in a document whose title names one; a term with a capital on any word, not
-# only the first, is read as the name it writes ("pro Deo").
-# 6: ... in a document whose title names one and is on staff (a staff word or an employer
-# phrase in the title), not in any question whose title names a body.
-DETECTOR_REVISION = 6
 
 # Why an occurrence is only a mention (the third item of an evidence key; "" when it counts).
 NAME, FRAME = "name", "frame"
@@ -172,7 +144,7 @@ class SectorDetector:
             for word, with_article in zip(sense_words, after_article[len(entries) :], strict=True)
         }
         # (sector, term as written) -> (unless, needs) as lemma sequences.
-        self._senses: dict[tuple[str, str], tuple[frozenset[tuple[str, ...]], ...]] = {
+        self._senses: dict[tuple[str, str], SenseRule] = {
             (sector.id, sense.term): tuple(
                 frozenset(v for word in words for v in sense_lemmas[word])
                 for words in (sense.unless, sense.needs)
@@ -283,13 +255,16 @@ class SectorDetector:
         # A title that names the body only ("Actiris et la remise à l'emploi") does not: there
         # the staff words are other people's (job seekers', firms', partner associations').
         title = read.get("title")
+        # The sentences with another sector's evidence, bar the administration's own means
+        # ("informatique" is J's word and its services' equipment): see `administration`.
+        busy: defaultdict[str, set[int]] = defaultdict(set)
         staff_title = title is not None and bool(title.bodies) and self._on_staff(title)
         for part, text in read.items():
-            framed = self._framed(text)
+            framed = framed_sentences(text, self._frames)
             # Otherwise the body whose staff or board a sentence is about is named in it.
             with_body = {text.sentence[start] for start, _, _ in text.bodies}
             for sector_id, term, start, end in self._matches(text.lemmas):
-                if not self._in_sense(sector_id, term, text, start):
+                if not in_sense(self._senses.get((sector_id, term)), text, start):
                     continue
                 if (
                     (sector_id, term) in self._employer
@@ -312,23 +287,21 @@ class SectorDetector:
                 counts[sector_id][key] = counts[sector_id].get(key, 0) + 1
                 if not aside:
                     sentences[sector_id][part].add(text.sentence[start])
+                    if sector_id != ADMINISTRATION and not is_means(text.lemmas[start:end]):
+                        busy[part].add(text.sentence[start])
             for _, _, body in text.bodies:
                 if body.sector in self._labels:
                     key = (body.names[0], part, NAME)
                     counts[body.sector][key] = counts[body.sector].get(key, 0) + 1
-        # A sentence that names several sectors is a list ("TIC, santé, sécurité, ..."), a list
-        # of a programme's themes or a table row: it is evidence of a mention, not of a topic.
-        # So is a run of short lines (bullets, table rows) that names several sectors.
-        for part, text in read.items():
-            unit = _list_units(text)
-            by_unit: defaultdict[int, list[tuple[str, int]]] = defaultdict(list)
-            for sector_id, by_part in sentences.items():
-                for number in by_part.get(part, ()):
-                    by_unit[unit.get(number, number)].append((sector_id, number))
-            for held in by_unit.values():
-                if len({sector_id for sector_id, _ in held}) >= LIST_SECTORS:
-                    for sector_id, number in held:
-                        sentences[sector_id][part].discard(number)
+        # A question most of whose items ask about the administration's own staff, money,
+        # contracts, tools or procedures, and about no other sector, is about it (see
+        # `administration`): those sentences are evidence of it.
+        own = own_functioning(read, busy) if ADMINISTRATION in self._labels else {}
+        for part, numbers in own.items():
+            sentences[ADMINISTRATION][part].update(numbers)
+            key = (EVIDENCE, part, "")
+            counts[ADMINISTRATION][key] = counts[ADMINISTRATION].get(key, 0) + len(numbers)
+        drop_lists(read, sentences)
         # An answer with no evidence of any sector (none yet, sent to the member directly, a
         # referral, a matter for a colleague) says nothing of what the document is about: the
         # question then stands for it, instead of every sector looking like a passing mention.
@@ -365,28 +338,6 @@ class SectorDetector:
             (sector_id, term) in self._employer
             for sector_id, term, _, _ in self._matches(text.lemmas)
         )
-
-    def _framed(self, text: PartText) -> dict[int, str]:
-        """The sentences of `text` within `FRAME_REACH` of a frame phrase, with the sector of
-        the frame: a sentence's own frame first, then its neighbours'."""
-        framed: dict[int, str] = {}
-        for phrase, sector_id in self._frames.items():
-            for position in _positions(text.lemmas, phrase):
-                framed.setdefault(text.sentence[position], sector_id)
-        for number, sector_id in list(framed.items()):
-            for near in range(number - FRAME_REACH, number + FRAME_REACH + 1):
-                framed.setdefault(near, sector_id)
-        return framed
-
-    def _in_sense(self, sector_id: str, term: str, text: PartText, position: int) -> bool:
-        """Whether the sentence around `position` lets `term` mean the sector (see `Sense`)."""
-        rule = self._senses.get((sector_id, term))
-        if rule is None:
-            return True
-        unless, needs = rule
-        if unless and _contains_any(_context(text, position, SENSE_REACH), unless):
-            return False
-        return not needs or _contains_any(_context(text, position, 0), needs)
 
     def _matches(self, lemmas: Sequence[str]) -> list[tuple[str, str, int, int]]:
         """(sector id, term, start, end) for each term occurrence that no exclusion of its
@@ -432,49 +383,8 @@ def _as_part(text: Sequence[str] | PartText) -> PartText:
     return text if isinstance(text, PartText) else plain_part(text)
 
 
-def _list_units(text: PartText) -> dict[int, int]:
-    """Each sentence of a run of short lines of a list (bullets, numbered items, table rows
-    of at most `SHORT_ITEM` lemmas, two or more in a row) -> the run's first sentence."""
-    lengths = Counter(text.sentence)
-    units: dict[int, int] = {}
-    run: list[int] = []
-    # The sentences, then -1 to close the last run.
-    for number in [*range(text.sentences), -1]:
-        if number in text.items and lengths[number] <= SHORT_ITEM:
-            run.append(number)
-            continue
-        if len(run) >= 2:
-            units.update({member: run[0] for member in run})
-        run = []
-    return units
-
-
-def _context(text: PartText, position: int, before: int) -> Sequence[str]:
-    """The lemmas of the sentence of `position` and of the `before` sentences before it."""
-    sentence = text.sentence[position]
-    first = position
-    while first > 0 and text.sentence[first - 1] >= sentence - before:
-        first -= 1
-    last = position
-    while last + 1 < len(text.lemmas) and text.sentence[last + 1] == sentence:
-        last += 1
-    return text.lemmas[first : last + 1]
-
-
 def _share(found: set[int] | None, part: PartText | None) -> float:
     """The share of the part's sentences that hold evidence."""
     if not found or part is None:
         return 0.0
     return len(found) / part.sentences
-
-
-def _contains_any(lemmas: Sequence[str], phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(next(_positions(lemmas, phrase), None) is not None for phrase in phrases)
-
-
-def _positions(lemmas: Sequence[str], phrase: tuple[str, ...]) -> Iterator[int]:
-    """Where `phrase` starts in `lemmas`."""
-    length = len(phrase)
-    for position in range(len(lemmas) - length + 1):
-        if lemmas[position] == phrase[0] and tuple(lemmas[position : position + length]) == phrase:
-            yield position

@@ -12,8 +12,8 @@ from benchmarks.sector_quality import measure
 from pqsearch.analyze import detector_version, segments
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import CALIBRATION, TOPIC_THRESHOLD, calibrate
+from pqsearch.analyze.sector_context import FRAME_REACH
 from pqsearch.analyze.sectors import (
-    FRAME_REACH,
     SectorDetector,
     SectorMention,
     Taxonomy,
@@ -1358,6 +1358,13 @@ def _counted(mentions: tuple[SectorMention, ...], sector: str) -> set[str]:
             "Le secteur de l'intérim recrute-t-il encore des jeunes sans diplôme ?",
             "N",
             "intérim",
+        ),
+        # How long a payer takes to pay is no payment instrument (tenth session).
+        (
+            "Quel est le délai moyen de paiement des factures par le SPRB ?",
+            "Les commerçants devront-ils accepter tout moyen de paiement électronique ?",
+            "K",
+            "moyen de paiement",
         ),
     ],
 )
