@@ -46,6 +46,9 @@ def chosen(
 
     A link without ids (made by hand, or before pages sent `shown`) gets `found` as it is.
     """
+    # An empty `id=` (a truncated or hand-made link) names no document: skipped, as empty
+    # filter values are, and never reported as one not found.
+    ticked, shown = [i for i in ticked if i.strip()], [i for i in shown if i.strip()]
     wanted = list(dict.fromkeys(ticked or shown))
     if not wanted:
         return Selection(tuple(found), ())

@@ -116,3 +116,12 @@ def test_ticked_documents_moved_or_removed_by_an_ingest_are_never_dropped_silent
         rows = csv.DictReader(io.StringIO(draft_download.text.lstrip("\ufeff")), delimiter=";")
         assert [row["id"] for row in rows] == [kept]
         assert draft_download.headers["pqsearch-not-found"] == removed
+
+        # A link cut after its last `id=` (review of session 10): the empty id names nothing,
+        # the header stays a valid value, and the server answers.
+        cut = server.get(
+            "/export", params=[*fields, ("id", removed), ("id", ""), ("format", "jsonl")]
+        )
+        assert cut.status_code == 200
+        assert cut.text == ""
+        assert cut.headers["pqsearch-not-found"] == removed
