@@ -12,6 +12,8 @@ Every change (add, remove, a run that records what it showed) reads, changes and
 at once (a cron `watch run` while the user adds a search) never lose each other's change.
 A run searches without the lock (the file is only ever replaced whole) and takes it only
 to record what it showed, read again and merged, so a change never waits for its searches.
+Runs that record are one at a time (`watches.run.lock`): two at once would both report the
+same documents as new, and the older could record over the newer.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from pqsearch.resources import lock_refused
 
 WATCH_FILE = "watches.json"
 LOCK_FILE = "watches.lock"
+RUN_LOCK_FILE = "watches.run.lock"
 # A change waits this long for another one to finish (each holds the lock for one read,
 # change and write of the file, never while searching).
 LOCK_WAIT = 60.0
@@ -132,14 +135,16 @@ def _save(index: Index, watches: dict[str, Watch]) -> None:
 
 
 @contextlib.contextmanager
-def _changing(index: Index) -> Iterator[None]:
-    """Hold the saved searches' lock, for one read-change-write of `watches.json`.
+def _changing(index: Index, lock_file: str = LOCK_FILE) -> Iterator[None]:
+    """Hold the saved searches' lock, for one read-change-write of `watches.json` (or, with
+    `RUN_LOCK_FILE`, for one run that records, searches included).
 
     An flock on a descriptor opened for this change alone: it excludes other processes and
     the other threads of this one (each opens its own), and the kernel releases it if the
     process dies. No process is started while it is held, so none inherits it.
     """
-    path = index.root / LOCK_FILE
+    path = index.root / lock_file
+    doing = "running" if lock_file == RUN_LOCK_FILE else "changing"
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as error:
@@ -158,7 +163,7 @@ def _changing(index: Index) -> Iterator[None]:
                     raise refused from error
                 if time.monotonic() >= deadline:
                     raise WatchError(
-                        f"Another process is changing the saved searches of {index.root} "
+                        f"Another process is {doing} the saved searches of {index.root} "
                         f"(it holds {path}); waited {LOCK_WAIT:g} s. Run this again when it "
                         "has finished."
                     ) from None
@@ -253,11 +258,13 @@ def run_watches(
 
     `mark_seen=False` reports without recording the run (a read-only look, as the web page).
     """
-    # `watches.json` is only ever replaced whole: searching needs no lock (nor a writable
-    # folder, which the web server may not have).
-    read = _load(index)
-    reports, shown = _run(index, read, names)
-    if mark_seen:
+    if not mark_seen:
+        # `watches.json` is only ever replaced whole: a look needs no lock (nor a writable
+        # folder, which the web server may not have).
+        return _run(index, _load(index), names)[0]
+    with _changing(index, RUN_LOCK_FILE):
+        read = _load(index)
+        reports, shown = _run(index, read, names)
         with _changing(index):
             # Read again: what changed while this run searched is kept. A search removed
             # meanwhile stays removed; one saved again under its name is not given this

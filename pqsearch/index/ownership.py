@@ -31,7 +31,7 @@ MARKER = INDEX_MARKER
 # the `.<pid>.tmp` ones are what versions before session 10 left when killed while writing.
 _OUR_NAMES = re.compile(
     r"^(ingest\.lock|live|\.live\.\d+|data-\d+|\.pqsearch-index(\.\d+\.tmp)?"
-    r"|watches(\.\d+\.tmp|\.json(\.\d+\.tmp)?|\.lock))$"
+    r"|watches(\.\d+\.tmp|\.json(\.\d+\.tmp)?|\.lock|\.run\.lock))$"
 )
 _DATA_NAME = re.compile(r"^data-\d+$")
 # An index's id, as `claim` makes it (uuid4().hex): a flipped byte rarely still matches.

@@ -4,7 +4,8 @@ An index folder holds:
     ingest.lock          held (lockf) by the one ingest that writes; says who holds it (`lock`)
     live -> data-<n>     a symlink to the data folder readers open (`folders`)
     data-<n>/            the Whoosh files and the lexicon (lexicon.sqlite)
-    watches.json         saved searches, changed under watches.lock (`pqsearch.watch`)
+    watches.json         saved searches, changed under watches.lock, recorded by one run at a
+                         time under watches.run.lock (`pqsearch.watch`)
 
 Whoosh's commit is atomic on its own (a new table of contents is renamed over the old one,
 and segments are only referenced once whole), so an interrupted incremental ingest leaves

@@ -145,3 +145,49 @@ def test_a_change_never_waits_for_a_run_searching_and_both_are_kept(
     assert [report.name for report in reports] == ["topic", "gone"]  # type: ignore[attr-defined]
     assert saved["topic"].last_run is not None and saved["topic"].seen
     assert saved["other"].last_run is None and not saved["other"].seen
+
+
+def test_two_runs_at_once_report_each_new_document_once(
+    corpus_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Runs that record are one at a time (review of session 10: with the search outside the
+    lock, a cron run and a hand run at once both reported the same documents as new). The
+    first run is held inside its search until the second searches, or 5 s at most: with runs
+    serialised the second cannot search before the first has recorded, and reports nothing
+    new; unserialised, it searches meanwhile and the searches overlap."""
+    root = _copy(corpus_index, tmp_path)
+    with api.open_index(root) as opened:
+        watch.add_watch(opened, "topic", "logement")
+        search = opened.search
+        first_searching, first_searched = threading.Event(), threading.Event()
+        second_searched = threading.Event()
+        overlapped: list[bool] = []
+
+        def held_search(*args: object, **kwargs: object) -> object:
+            if threading.current_thread().name == "first":
+                first_searching.set()
+                second_searched.wait(timeout=5)
+                found = search(*args, **kwargs)  # type: ignore[arg-type]
+                first_searched.set()
+                return found
+            overlapped.append(not first_searched.is_set())
+            second_searched.set()
+            return search(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(opened, "search", held_search)
+        reports: dict[str, list[watch.WatchReport]] = {"first": [], "second": []}
+        first = threading.Thread(
+            target=lambda: reports["first"].extend(watch.run_watches(opened)), name="first"
+        )
+        second = threading.Thread(
+            target=lambda: reports["second"].extend(watch.run_watches(opened)), name="second"
+        )
+        first.start()
+        assert first_searching.wait(timeout=300)
+        second.start()
+        first.join()
+        second.join()
+    (shown,) = reports["first"]
+    (again,) = reports["second"]
+    assert shown.new and again.new == ()
+    assert overlapped == [False]
