@@ -237,10 +237,20 @@ def write_atomic(path: Path, data: bytes) -> None:
         os.close(folder)
 
 
+# The folders a harvest writes into (`run.py`'s layout); nothing else under the harvest folder
+# is its own.
+WRITTEN_FOLDERS = ("", "fr", "nl", "index-only", "weblex-index")
+
+
 def remove_temporaries(folder: Path) -> None:
     """Delete what `write_atomic` left when a run was killed mid-write (under the lock): only
-    pqsearch's own temporary names, never a user's `.notes.tmp` in the harvest folder."""
-    temporary.remove_leftovers(folder, recursive=True)
+    pqsearch's own temporary names, only in the folders a harvest writes, never a user's
+    `.notes.tmp` nor the temporary of an export another pqsearch is writing elsewhere in the
+    tree (the harvest lock does not cover it)."""
+    for name in WRITTEN_FOLDERS:
+        written = folder / name
+        if written.is_dir() and not written.is_symlink():
+            temporary.remove_leftovers(written)
 
 
 @contextlib.contextmanager

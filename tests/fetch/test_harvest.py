@@ -219,6 +219,11 @@ def test_a_run_deletes_its_own_leftovers_and_never_a_users_file(tmp_path: Path) 
         users = [tmp_path / ".notes.tmp", tmp_path / "fr" / ".draft.html.tmp"]
         for path in users:
             path.write_text("the user's own notes", encoding="utf-8")
+        # An export another pqsearch is writing into a folder of the user's under the harvest
+        # folder (review of session 10): pqsearch's name, but not the harvest's to clean.
+        (tmp_path / "notes").mkdir()
+        fd, exporting = temporary.create(tmp_path / "notes" / "memo.md")
+        os.close(fd)
         # What a run killed while writing a page and the manifest leaves.
         leftovers = []
         for target in (tmp_path / "fr" / "170284.html", tmp_path / MANIFEST):
@@ -230,6 +235,7 @@ def test_a_run_deletes_its_own_leftovers_and_never_a_users_file(tmp_path: Path) 
     for path in users:
         assert path.read_text(encoding="utf-8") == "the user's own notes"
     assert not any(leftover.exists() for leftover in leftovers)
+    assert exporting.exists()
 
 
 def test_an_unreachable_site_changes_nothing_and_says_what_to_do(tmp_path: Path) -> None:
