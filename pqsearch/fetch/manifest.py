@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 from pqsearch import temporary
 from pqsearch.errors import HarvestLockedError
+from pqsearch.index import durable
 from pqsearch.resources import lock_refused
 
 MANIFEST = "manifest.ndjson"
@@ -218,23 +219,10 @@ def now() -> str:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` by `data` all at once: a reader (or a kill) sees the old or the new."""
+    """Replace `path` by `data` all at once, durably: a reader (or a kill) sees the old or the
+    new. Its folder is made first (a page is the first of its language)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = temporary.create(path)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    folder = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(folder)
-    finally:
-        os.close(folder)
+    durable.write_atomic(path, data)
 
 
 # The folders a harvest writes into (`run.py`'s layout); nothing else under the harvest folder
