@@ -190,33 +190,17 @@ def test_an_unchanged_index_keeps_its_caches_between_searches(copies: tuple[Path
         assert index._pool._shared is caches
 
 
-@pytest.mark.parametrize("held", [False, True], ids=["idle view", "view held by a thread"])
 def test_an_open_index_whose_folder_was_deleted_says_so_on_every_view(
-    copies: tuple[Path, Path], held: bool
+    copies: tuple[Path, Path], lease: Callable[[api.Index], AbstractContextManager[None]]
 ) -> None:
     # Audit 10, finding 6: the idle view answered from the deleted files, indefinitely, while a
     # call needing a new view said "No index": the same request answered or failed by chance.
     a, _ = copies
     with api.open_index(a, readers=2) as index:
         assert index.search("", limit=0).total == 4
-        taken, done = threading.Event(), threading.Event()
-
-        def hold() -> None:
-            with index._pool.lease():
-                taken.set()
-                done.wait()
-
-        holder = threading.Thread(target=hold)
-        if held:
-            holder.start()
-            taken.wait()
-        shutil.rmtree(a)
-        try:
+        with lease(index):
+            shutil.rmtree(a)
             with pytest.raises(NoIndexError):
                 index.search("", limit=0)
-        finally:
-            done.set()
-            if held:
-                holder.join()
         with pytest.raises(NoIndexError):
             index.search("", limit=0)
