@@ -21,6 +21,7 @@ generation's gave hits missing, or an IndexError) and the pool picks again.
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -198,10 +199,12 @@ class ViewPool:
                             "(pqsearch.open_index) to search it."
                         )
                     if generation is None and self._generation is not None:
-                        # No live index to tell: a folder deleted under an open index makes
-                        # every call say so (its idle views would go on answering from
-                        # deleted files while a new view fails); otherwise keep serving.
-                        generation = None if not self.root.exists() else self._generation
+                        # No live index to tell: a folder deleted (or emptied, or made again)
+                        # under an open index makes every call say so (its idle views would
+                        # go on answering from deleted files while a new view fails);
+                        # otherwise (a table of contents being replaced) keep serving.
+                        gone = not os.path.lexists(self.root / store.LIVE)
+                        generation = None if gone else self._generation
                     if generation != self._generation:
                         # Another process committed: new searches see it, idle views of
                         # the old generation go, lent ones go when returned.

@@ -190,16 +190,22 @@ def test_an_unchanged_index_keeps_its_caches_between_searches(copies: tuple[Path
         assert index._pool._shared is caches
 
 
+@pytest.mark.parametrize("made_again", [False, True], ids=["deleted", "made again empty"])
 def test_an_open_index_whose_folder_was_deleted_says_so_on_every_view(
-    copies: tuple[Path, Path], lease: Callable[[api.Index], AbstractContextManager[None]]
+    copies: tuple[Path, Path],
+    lease: Callable[[api.Index], AbstractContextManager[None]],
+    made_again: bool,
 ) -> None:
     # Audit 10, finding 6: the idle view answered from the deleted files, indefinitely, while a
     # call needing a new view said "No index": the same request answered or failed by chance.
+    # The review after it: the same when the folder is made again, empty.
     a, _ = copies
     with api.open_index(a, readers=2) as index:
         assert index.search("", limit=0).total == 4
         with lease(index):
             shutil.rmtree(a)
+            if made_again:
+                a.mkdir()
             with pytest.raises(NoIndexError):
                 index.search("", limit=0)
         with pytest.raises(NoIndexError):
