@@ -80,7 +80,10 @@ def test_two_workers_build_the_same_index_as_one(
     assert second["lexicon"] == first["lexicon"]
     # Analysed in this process (no worker): the workers' analysis and enrichment are its own.
     monkeypatch.setattr(analysis, "WORKER_AFTER_DOCUMENTS", 10**9)
-    inline = ingest_module.ingest([SHIPPED_CORPUS], index_dir=tmp_path / "0", batch_size=3)
+    # The same commits too: the lexicon's rows record the commit that first held them.
+    inline = ingest_module.ingest(
+        [SHIPPED_CORPUS], index_dir=tmp_path / "0", batch_size=3, commit_every=20
+    )
     assert inline.jobs == 0 and inline.added == one.added
     assert contents(tmp_path / "0") == first
 
