@@ -13,6 +13,7 @@ import errno
 import os
 import resource
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -106,17 +107,29 @@ def search_refused(place: Path, error: BaseException) -> DiskFullError | None:
     )
 
 
-def lock_refused(path: Path, error: OSError, guarded: str) -> LockUnsupportedError | None:
-    """The error to raise when locking `path` (which keeps `guarded` to one process at a
-    time) failed for another reason than a holder: the file system's; None otherwise."""
-    if error.errno not in _NO_LOCKS:
-        return None
-    return LockUnsupportedError(
-        f"Cannot lock {path} ({error.strerror}): the file system holding it does not give "
-        f"file locks (NFS without its lock service, some FUSE or SMB mounts), and pqsearch "
-        f"locks it so that two processes never change {guarded} at once. Nothing was "
-        "changed. Use a folder on a local disk, or turn locking on for that file system."
-    )
+_BUSY = (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK)
 
 
-__all__ = ["NoRoom", "lock_refused", "no_room", "search_refused"]
+def try_lock(take: Callable[[], object], path: Path, guarded: str) -> bool:
+    """Take a lock on `path` without waiting (`take`: an flock or lockf call with LOCK_NB,
+    keeping `guarded` to one process at a time): True when taken, False when another process
+    holds it. A file system that gives no locks raises LockUnsupportedError, saying so; any
+    other failure its own OSError."""
+    try:
+        take()
+    except OSError as error:
+        if error.errno in _BUSY:
+            return False
+        if error.errno in _NO_LOCKS:
+            raise LockUnsupportedError(
+                f"Cannot lock {path} ({error.strerror}): the file system holding it does not "
+                "give file locks (NFS without its lock service, some FUSE or SMB mounts), and "
+                f"pqsearch locks it so that two processes never change {guarded} at once. "
+                "Nothing was changed. Use a folder on a local disk, or turn locking on for that "
+                "file system."
+            ) from error
+        raise
+    return True
+
+
+__all__ = ["NoRoom", "no_room", "search_refused", "try_lock"]

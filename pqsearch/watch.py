@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import errno
 import fcntl
 import json
 import os
@@ -37,7 +36,7 @@ from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters
-from pqsearch.resources import lock_refused
+from pqsearch.resources import try_lock
 
 WATCH_FILE = "watches.json"
 LOCK_FILE = "watches.lock"
@@ -151,23 +150,16 @@ def _changing(index: Index, lock_file: str = LOCK_FILE) -> Iterator[None]:
         raise _unwritable(index, error) from error
     try:
         deadline = time.monotonic() + LOCK_WAIT
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as error:
-                if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                    refused = lock_refused(path, error, "the saved searches")
-                    if refused is None:
-                        raise
-                    raise refused from error
-                if time.monotonic() >= deadline:
-                    raise WatchError(
-                        f"Another process is {doing} the saved searches of {index.root} "
-                        f"(it holds {path}); waited {LOCK_WAIT:g} s. Run this again when it "
-                        "has finished."
-                    ) from None
-                time.sleep(0.05)
+        while not try_lock(
+            lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), path, "the saved searches"
+        ):
+            if time.monotonic() >= deadline:
+                raise WatchError(
+                    f"Another process is {doing} the saved searches of {index.root} "
+                    f"(it holds {path}); waited {LOCK_WAIT:g} s. Run this again when it "
+                    "has finished."
+                )
+            time.sleep(0.05)
         yield
     finally:
         os.close(fd)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import errno
 import fcntl
 import json
 import os
@@ -29,7 +28,7 @@ from typing import Any, Literal
 from pqsearch import temporary
 from pqsearch.errors import HarvestLockedError
 from pqsearch.index import durable
-from pqsearch.resources import lock_refused
+from pqsearch.resources import try_lock
 
 MANIFEST = "manifest.ndjson"
 LOCK = ".fetch.lock"
@@ -250,18 +249,15 @@ def harvest_lock(folder: Path) -> Iterator[None]:
     folder.mkdir(parents=True, exist_ok=True)
     fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:
-            if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                refused = lock_refused(folder / LOCK, error, "the harvest folder")
-                if refused is None:
-                    raise
-                raise refused from error
+        if not try_lock(
+            lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB),
+            folder / LOCK,
+            "the harvest folder",
+        ):
             raise HarvestLockedError(
                 f"Another pqsearch fetch is writing to {folder}. Let it finish (or stop it), "
                 "then run this again."
-            ) from None
+            )
         try:
             yield
         finally:

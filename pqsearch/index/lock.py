@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqsearch.errors import IndexLockedError, ReadOnlyIndexError
-from pqsearch.resources import lock_refused
+from pqsearch.resources import try_lock
 
 LOCK_FILE = "ingest.lock"
 
@@ -74,19 +74,12 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
             root.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            while True:
-                try:
-                    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except OSError as error:
-                    if error.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                        refused = lock_refused(path, error, "the index")
-                        if refused is None:
-                            raise
-                        raise refused from error
-                    if time.monotonic() >= deadline:
-                        raise _locked_error(root, timeout, _holder_of(fd)) from None
-                    time.sleep(0.1)
+            while not try_lock(
+                lambda: fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), path, "the index"
+            ):
+                if time.monotonic() >= deadline:
+                    raise _locked_error(root, timeout, _holder_of(fd))
+                time.sleep(0.1)
             previous = _holder_of(fd)
             stale = previous if previous.pid and previous.pid != os.getpid() else None
             if stale is not None and stale.pid is not None and _pid_alive(stale.pid):
