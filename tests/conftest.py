@@ -8,6 +8,10 @@ folder with a SOURCE.md saying where it came from.
 from __future__ import annotations
 
 import json
+import os
+import resource
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +37,31 @@ def brussels_record(moncode: str) -> dict[str, Any]:
         if record["moncode"] == moncode:
             return record
     raise KeyError(f"no record of {moncode} in {BRUSSELS_RECORDS}")
+
+
+def run_pqsearch(
+    *args: str, cwd: Path | None = REPO, file_size_limit: int | None = None, **options: Any
+) -> subprocess.CompletedProcess[Any]:
+    """`pqsearch ARGS` from this checkout in a process of its own, as a user runs it: in
+    `cwd` (None: the current folder), its output captured as text (bytes with `text=False`),
+    allowed to write files of at most `file_size_limit` bytes when given (Python ignores
+    SIGXFSZ, so a longer write fails with EFBIG, as on a full disk or a quota)."""
+
+    def limit() -> None:
+        assert file_size_limit is not None
+        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+
+    options.setdefault("text", True)
+    return subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *args],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        cwd=cwd,
+        preexec_fn=limit if file_size_limit is not None else None,
+        timeout=600,
+        check=False,
+        **options,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -4,21 +4,17 @@
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import stat
-import subprocess
-import sys
 import threading
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from pqsearch import PqsearchError, temporary, write_export
 from pqsearch.cli import app
-from tests.conftest import BRUSSELS_RECORDS, REPO
+from tests.conftest import BRUSSELS_RECORDS, run_pqsearch
 
 runner = CliRunner()
 
@@ -62,20 +58,8 @@ def _export_with_file_size_limit(index: Path, target: Path, *options: str) -> st
     may write at most 64 kB to a file, as a full disk or a quota would stop it (Python
     ignores SIGXFSZ: the write fails with EFBIG). SQLite needs 32 kB to open the lexicon."""
 
-    def limit() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
-
     export = ["export", "--limit", "100", "-o", str(target), "--index", str(index), *options]
-    done = subprocess.run(
-        [sys.executable, "-m", "pqsearch.cli", *export],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        cwd=REPO,
-        preexec_fn=limit,
-        timeout=300,
-        check=False,
-    )
+    done = run_pqsearch(*export, file_size_limit=65536)
     assert done.returncode == 2, done.stderr
     assert f"Cannot write the export to {target}: File too large" in done.stderr
     assert "Traceback" not in done.stderr
@@ -110,22 +94,12 @@ def _memo_read_from(fd: int, into: list[bytes]) -> threading.Thread:
     return reader
 
 
-def _run_cli(*arguments: str, **options: Any) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "pqsearch.cli", *arguments],
-        capture_output=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        cwd=REPO,
-        timeout=300,
-        check=False,
-        **options,
-    )
-
-
 def test_dev_stdout_and_a_descriptor_are_written_not_refused(corpus_index: Path) -> None:
     """`-o /dev/stdout` writes to standard output as before (review of session 9, finding
     3); `--force -o >(wc -c)` names the pipe /dev/fd/N, which has no folder to hold a copy."""
-    done = _run_cli("export", "logement", "-o", "/dev/stdout", "--index", str(corpus_index))
+    done = run_pqsearch(
+        "export", "logement", "-o", "/dev/stdout", "--index", str(corpus_index), text=False
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("utf-8").startswith("# Précédents : logement\n")
 
@@ -133,7 +107,7 @@ def test_dev_stdout_and_a_descriptor_are_written_not_refused(corpus_index: Path)
     received: list[bytes] = []
     reader = _memo_read_from(read_end, received)
     export = ["export", "logement", "--force", "-o", f"/dev/fd/{write_end}"]
-    done = _run_cli(*export, "--index", str(corpus_index), pass_fds=(write_end,))
+    done = run_pqsearch(*export, "--index", str(corpus_index), text=False, pass_fds=(write_end,))
     os.close(write_end)
     reader.join(timeout=30)
     assert done.returncode == 0, done.stderr

@@ -4,16 +4,14 @@ made or looked for a folder literally named `~` in the current folder."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from pqsearch import api
-from tests.conftest import BRUSSELS_HTML, REPO
+from tests.conftest import BRUSSELS_HTML, run_pqsearch
 
 PAGES = ("169976.html", "169978.html")
 
@@ -33,14 +31,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _pqsearch(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "pqsearch.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    """The CLI run in the current folder (the test's `work`), where `~` must not be made."""
+    return run_pqsearch(*args, cwd=None)
 
 
 def test_a_quoted_tilde_in_the_cli_is_the_home_folder(home: Path) -> None:

@@ -13,10 +13,8 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-import resource
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -26,28 +24,8 @@ from typer.testing import CliRunner
 from pqsearch import api, harvest
 from pqsearch.cli import app
 from pqsearch.errors import LockUnsupportedError
-from tests.conftest import BRUSSELS_HTML, REPO
+from tests.conftest import BRUSSELS_HTML, run_pqsearch
 from tests.fetch.replay import closed_port_url
-
-
-def _cli(*arguments: str, file_size_limit: int | None = None) -> subprocess.CompletedProcess[str]:
-    """The real CLI in a process that may write files of at most `file_size_limit` bytes
-    (Python ignores SIGXFSZ, so a longer write fails with EFBIG)."""
-
-    def limit() -> None:
-        if file_size_limit is not None:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
-
-    return subprocess.run(
-        [sys.executable, "-m", "pqsearch.cli", *arguments],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-        cwd=REPO,
-        preexec_fn=limit,
-        timeout=600,
-        check=False,
-    )
 
 
 def _refused_for_room(done: subprocess.CompletedProcess[str]) -> str:
@@ -65,13 +43,13 @@ def test_a_search_under_a_file_size_limit_says_so_and_changes_nothing(
     shutil.copytree(corpus_index, root, symlinks=True)
     for shared in (root / "live").glob("lexicon.sqlite-*"):
         shared.unlink()  # SQLite makes its 32 KiB shared-memory file to read the lexicon
-    expected = _cli("search", "bruxelles", "--index", str(corpus_index))
+    expected = run_pqsearch("search", "bruxelles", "--index", str(corpus_index))
     assert expected.returncode == 0, expected.stderr
     message = _refused_for_room(
-        _cli("search", "bruxelles", "--index", str(root), file_size_limit=1024)
+        run_pqsearch("search", "bruxelles", "--index", str(root), file_size_limit=1024)
     )
     assert "The index is unchanged" in message and "then search again" in message
-    assert _cli("search", "bruxelles", "--index", str(root)).stdout == expected.stdout
+    assert run_pqsearch("search", "bruxelles", "--index", str(root)).stdout == expected.stdout
 
 
 def test_an_ingest_under_a_file_size_limit_says_so_and_the_next_one_completes(
@@ -84,7 +62,7 @@ def test_an_ingest_under_a_file_size_limit_says_so_and_the_next_one_completes(
         shutil.copyfile(BRUSSELS_HTML / name, corpus / name)
     root = tmp_path / "index"
     ingest = ["ingest", str(corpus), "--index", str(root)]
-    message = _refused_for_room(_cli(*ingest, file_size_limit=200_000))
+    message = _refused_for_room(run_pqsearch(*ingest, file_size_limit=200_000))
     assert "run the ingest again" in message
     assert len(api.ingest([corpus], index_dir=root).added) == 2
 

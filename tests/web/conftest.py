@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 import pytest
 
-from tests.conftest import REPO, SHIPPED_CORPUS, TEST_DATA
+from tests.conftest import REPO, SHIPPED_CORPUS, TEST_DATA, run_pqsearch
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -66,15 +66,7 @@ class Server:
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
     """`pqsearch ARGS` from this checkout, as a user runs it."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "pqsearch.cli", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        timeout=300,
-    )
+    return run_pqsearch(*args)
 
 
 @contextlib.contextmanager
