@@ -9,7 +9,6 @@ until the next ingest (issue 12, point 7).
 from __future__ import annotations
 
 import contextlib
-import errno
 import shutil
 from pathlib import Path
 from typing import Any
@@ -17,8 +16,6 @@ from typing import Any
 from pqsearch import temporary
 from pqsearch.errors import DiskFullError
 from pqsearch.resources import no_room
-
-_FULL = (errno.ENOSPC, errno.EDQUOT)
 
 
 def disk_full(root: Path, error: BaseException) -> DiskFullError | None:
