@@ -41,7 +41,6 @@ PAGE_FACETS = (
     "kind",
     "author",
 )
-FACET_SHOWN = 8
 SIMILAR_SHOWN = 8
 DRAFT_RESULTS = 20
 EXPORT_TYPES = {
