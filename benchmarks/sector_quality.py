@@ -10,22 +10,23 @@ questions, written and labelled blind as a proxy for held-out Brussels text, spl
 test). tests/data/sectors_labels_brussels_probe2.toml (98 more, ordinary rather than
 adversarial, written blind in the ninth session, split 49 / 49) and
 tests/data/sectors_labels_brussels_probe3.toml (97 more of the same kind, written blind in the
-tenth session, split 49 / 48) are held out: see `HELD_OUT`.
+tenth session, split 49 / 48) and tests/data/sectors_labels_brussels_probe4.toml (105 more,
+written blind in the eleventh session, split 53 / 52) are held out: see `HELD_OUT`.
 Questions are read with `pqsearch.parse` from the shipped corpus,
-tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the three
+tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the four
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
 Counts are micro-averaged: every (question, sector) pair is one decision; an exact set is a
 question whose topic sectors are exactly its labels.
 
     python benchmarks/sector_quality.py [--split dev|test|all]
-        [--source brussels|federal|federal_unanswered|plenary|probe|probe2|probe3] [--errors]
-        [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
+        [--source brussels|federal|federal_unanswered|plenary|probe|probe2|probe3|probe4]
+        [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
---source keeps the labels of one file (all files but the held-out probe2 and probe3 by
+--source keeps the labels of one file (all files but the held-out probe2, probe3 and probe4 by
 default). Without it, the figures of the chosen split are followed by one line per part
-(brussels, federal answered, federal unanswered, plenary, probe, probe2, probe3), so the parts
-are reported apart as well as together (all but the held-out ones, which the combined figure
-leaves out).
+(brussels, federal answered, federal unanswered, plenary, probe, probe2, probe3, probe4), so the
+parts are reported apart as well as together (all but the held-out ones, which the combined
+figure leaves out).
 
 --fit prints the logistic coefficients fitted on the dev part, each question once
 (pqsearch/analyze/prominence.py keeps them; benchmarks/sector_cv.py fits the same);
@@ -65,13 +66,14 @@ SOURCES = {
     "probe": REPO / "tests" / "data" / "sectors_labels_brussels_probe.toml",
     "probe2": REPO / "tests" / "data" / "sectors_labels_brussels_probe2.toml",
     "probe3": REPO / "tests" / "data" / "sectors_labels_brussels_probe3.toml",
+    "probe4": REPO / "tests" / "data" / "sectors_labels_brussels_probe4.toml",
 }
-# Parts measured once by the integrator at the end of a session (probe2 and probe3: each written
-# blind while the detector changed): reported on their own line and with --source, but never
-# among the default labels, so that sector_cv.py's dev folds, --fit, the combined figure and the
-# test floors of tests/analyze/test_sectors.py do not take them in. The integrator decides when
-# one joins.
-HELD_OUT = frozenset({"probe2", "probe3"})
+# Parts measured once by the integrator at the end of a session (probe2, probe3, probe4: each
+# written blind while the detector changed): reported on their own line and with --source, but
+# never among the default labels, so that sector_cv.py's dev folds, --fit, the combined figure
+# and the test floors of tests/analyze/test_sectors.py do not take them in. The integrator
+# decides when one joins.
+HELD_OUT = frozenset({"probe2", "probe3", "probe4"})
 LABEL_FILES = tuple(path for name, path in SOURCES.items() if name not in HELD_OUT)
 
 
@@ -90,6 +92,7 @@ FOLDERS = (
     REPO / "tests" / "data" / "brussels_probe",
     REPO / "tests" / "data" / "brussels_probe2",
     REPO / "tests" / "data" / "brussels_probe3",
+    REPO / "tests" / "data" / "brussels_probe4",
 )
 DEV, TEST = "dev", "test"
 # When a question comes from several files, the page is the source of truth.

@@ -72,14 +72,14 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
 
 @pytest.mark.parametrize(
     ("source", "count", "seed", "dev"),
-    [("probe2", 98, 20261303, 49), ("probe3", 97, 20261310, 49)],
+    [("probe2", 98, 20261303, 49), ("probe3", 97, 20261310, 49), ("probe4", 105, 20261411, 53)],
 )
 def test_the_held_out_brussels_probes_hold_their_split_and_stay_out_of_the_default_labels(
     source: str, count: int, seed: int, dev: int
 ) -> None:
     labels = load_labels(SOURCES.values())
-    # File order (probe2-001 ... probe2-098, probe3-001 ... probe3-097) shuffled with the seed
-    # of the file's header; the first half, rounded up, is dev.
+    # File order (probe2-001 ... probe2-098, probe3-001 ... probe3-097, probe4-001 ...
+    # probe4-105) shuffled with the seed of the file's header; the first half, rounded up, is dev.
     probe = [i for i, label in labels.items() if label.source == source]
     assert probe == [f"{source}-{n:03d}" for n in range(1, count + 1)]
     order = list(probe)
