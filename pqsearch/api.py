@@ -280,12 +280,15 @@ class Index:
         sort: Sort = "relevance",
         language: MemoLanguage = "fr",
         csv_dialect: CsvDialect = "excel-fr",
+        chosen: bool = False,
     ) -> str:
         """Chosen hits (of `search` or `similar`) as a memo, CSV or JSON Lines, in their order.
 
         `query` picks each memo passage (the answer's paragraph holding most of its words);
         `total` is how many documents matched, for the memo's heading (default: len(hits));
-        `sort`, `language` and `csv_dialect` as for `export`.
+        `chosen` says the hits were picked by hand out of those matches (the heading then
+        does not call them the first ones); `sort`, `language` and `csv_dialect` as for
+        `export`.
         """
         from pqsearch import export
 
@@ -302,6 +305,7 @@ class Index:
                 sort=sort,
                 language=language,
                 csv_dialect=csv_dialect,
+                chosen=chosen,
             )
 
     def similar(
