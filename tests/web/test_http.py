@@ -92,6 +92,9 @@ def test_api_similar_by_id_and_by_text(server: Server) -> None:
     by_text = httpx_post(server, "/api/similar", {"text": draft, "limit": "3"})
     assert by_text.status_code == 200
     assert "170290" in [hit["id"] for hit in by_text.json()["hits"]]
+    # limit=0 is the count alone, as for /api/search (it answered one hit)
+    counted = server.get("/api/similar", params={"id": "170290", "limit": "0"}).json()
+    assert counted["hits"] == [] and counted["total"] == by_id["total"] >= 1
 
 
 def httpx_post(server: Server, path: str, form: dict[str, str]) -> object:
