@@ -272,8 +272,10 @@ def _ingest_into(
         state.failed.extend(failures)
         state.skipped.extend(skipped)
         try:
-            for item in iter_parse(files):
-                state.take(item)
+            for path in files:
+                for item in iter_parse([path]):
+                    state.take(item)
+                state.file_read()
             state.drain()
             state.write_late()
             if prune:
