@@ -144,7 +144,11 @@ class IngestRun:
         self.seen[item.id] = version
         indexed: Question | None = None
         if old is not None and old.content_hash == item.content_hash and version.rank <= old.rank:
-            if not self.reanalyze_all:
+            # Its file moved (a folder renamed, pages deleted and kept as records): written
+            # again so that the index names the file that holds it now, else a later
+            # `--prune` would take it for gone with the old file.
+            moved = old.source != item.source and not os.path.exists(old.source)
+            if not self.reanalyze_all and not moved:
                 self.unchanged.append(item.id)
                 self._tick()
                 return
