@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index import store
-from pqsearch.query.facets import facet_names
+from pqsearch.query.facets import facet_name
 from pqsearch.query.filters import SORTS, Filters, Sort, check_arguments, choose
 from pqsearch.query.views import DEFAULT_READERS, ViewPool
 from pqsearch.results import Facet, FacetCount, Highlight, Hit, SearchResult, Synonym
@@ -172,11 +172,7 @@ class Index:
     def facet(self, name: str, *, query: str = "", filters: Filters | None = None) -> Facet:
         """Every value of one facet with its count (e.g. all sessions in the index)."""
         with self._pool.lease() as view:
-            names = facet_names([name], view.runner.catalogue)
-            if len(names) != 1:
-                known = ", ".join(sorted(view.runner.catalogue))
-                raise QuerySyntaxError(f"Give one facet name, not {name!r}. Facets: {known}.")
-            (resolved,) = names
+            resolved = facet_name(name, view.runner.catalogue)
             result = view.runner.search(
                 query, filters=filters, facets=[resolved], facet_top=None, limit=0
             )
@@ -199,44 +195,19 @@ class Index:
         `links=False` skips resolving cross-references (faster, for bulk export).
         """
         # Imported here: the reference patterns cost 7 ms to compile, and a search needs none.
-        from pqsearch.models import Document, Question, SectorMention
-        from pqsearch.query.links import cited_by, resolved, unresolved
+        from pqsearch.query.documents import document
 
         with self._pool.lease() as view:
-            docnum = view.reader.docnum(doc_id)
-            stored = view.reader.record(docnum)
-            question = Question.from_dict(stored["question"])
-            mentioned = tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ()))
-            return Document(
-                question=question,
-                answer_type=stored.get("answer_type", ""),
-                answer_type_evidence=stored.get("answer_type_evidence"),
-                portfolios=tuple(stored.get("portfolios", ())),
-                sectors=tuple(m for m in mentioned if m.topic),
-                cites=tuple(
-                    resolved(view.runner, question, ref) if links else unresolved(ref)
-                    for ref in stored.get("references", ())
-                ),
-                cited_by=cited_by(view.runner, question) if links else (),
-                mentioned=mentioned,
-            )
+            return document(view, doc_id, links=links)
 
     def sector_evidence(self, document: Document) -> tuple[Highlight, ...]:
         """The document's title, question and answer with the terms of every sector it
         mentions marked: one `Highlight` per part holding the whole text, for parts where
         evidence was found."""
-        from pqsearch.query.evidence import evidence_spans
+        from pqsearch.query.documents import sector_evidence
 
-        q = document.question
-        texts = {"title": q.title, "question": q.question, "answer": q.answer or ""}
-        marked: list[Highlight] = []
         with self._pool.lease() as view:
-            for part, text in texts.items():
-                terms = [e.term for s in document.mentioned for e in s.evidence if e.part == part]
-                if terms:
-                    spans = evidence_spans(view.reader.lexicon, text, terms)
-                    marked.append(Highlight(part=part, text=text, spans=spans))
-        return tuple(marked)
+            return sector_evidence(view, document)
 
     def export(
         self,
@@ -280,12 +251,15 @@ class Index:
         sort: Sort = "relevance",
         language: MemoLanguage = "fr",
         csv_dialect: CsvDialect = "excel-fr",
+        chosen: bool = False,
     ) -> str:
         """Chosen hits (of `search` or `similar`) as a memo, CSV or JSON Lines, in their order.
 
         `query` picks each memo passage (the answer's paragraph holding most of its words);
         `total` is how many documents matched, for the memo's heading (default: len(hits));
-        `sort`, `language` and `csv_dialect` as for `export`.
+        `chosen` says the hits were picked by hand out of those matches (the heading then
+        does not call them the first ones); `sort`, `language` and `csv_dialect` as for
+        `export`.
         """
         from pqsearch import export
 
@@ -302,6 +276,7 @@ class Index:
                 sort=sort,
                 language=language,
                 csv_dialect=csv_dialect,
+                chosen=chosen,
             )
 
     def similar(
@@ -345,20 +320,10 @@ class Index:
     def sectors(self) -> tuple[SectorCount, ...]:
         """Every sector of the index's taxonomy with the number of documents about it (the
         topic tier) and the number that mention it."""
-        from pqsearch.models import SectorCount
+        from pqsearch.query.sector_counts import sector_counts
 
         with self._pool.lease() as view:
-            counts = {c.value: c.count for c in self.facet_raw("sectors")}
-            mentioned = {c.value: c.count for c in self.facet_raw("sectors_mentioned")}
-            return tuple(
-                SectorCount(
-                    id=str(s.id),
-                    labels=dict(s.labels),
-                    documents=counts.get(str(s.id), 0),
-                    mentioned=mentioned.get(str(s.id), 0),
-                )
-                for s in view.taxonomy.sectors
-            )
+            return sector_counts(view)
 
     def sector_status(self) -> SectorStatus:
         """The taxonomy and detector that analysed the index's sectors against this
@@ -378,12 +343,10 @@ class Index:
 
     def facet_raw(self, index_field: str) -> tuple[FacetCount, ...]:
         """Raw values of an index field with their document counts (no display labels)."""
-        from pqsearch.query.facets import FieldFacet
+        from pqsearch.query.sector_counts import field_counts
 
         with self._pool.lease() as view:
-            matched = view.runner.matched_mask(None)
-            facet = FieldFacet(index_field, index_field)
-            return facet.count(view.reader, matched, top=None).results
+            return field_counts(view, index_field)
 
     @property
     def taxonomy(self) -> Taxonomy:

@@ -132,9 +132,11 @@ def markdown(
     *,
     language: MemoLanguage = "fr",
     sort: str = "relevance",
+    chosen: bool = False,
 ) -> str:
     """The precedents memo: in French by default, `language="en"` for English; `sort` is the
-    order the precedents come in (relevance, newest, oldest), which the memo states."""
+    order the precedents come in (relevance, newest, oldest), which the memo states; `chosen`
+    when they are the ones a user picked out of the matches rather than the first of them."""
     return memo_text(
         query,
         [(p.hit.rank, p.document) for p in precedents],
@@ -142,6 +144,7 @@ def markdown(
         total,
         language=language,
         sort=sort,
+        chosen=chosen,
     )
 
 
@@ -159,6 +162,8 @@ _WORDS: dict[MemoLanguage, dict[str, str]] = {
         "all": "{total} documents correspondent ; les voici, {order_all}.",
         "first": "{total} documents correspondent ; voici le {order_one}.",
         "some": "{total} documents correspondent ; voici les {n} {order_some}.",
+        "chosen_one": "{total} documents correspondent ; voici celui qui a été choisi.",
+        "chosen_some": "{total} documents correspondent ; voici les {n} qui ont été choisis.",
         "question": "{kind} n°{number}, législature {legislature}, session {session}",
         "dates": "Reçue le {received}, publiée le {published}, réponse du {answered}",
         "answer_type": "Type de réponse : {label}",
@@ -174,6 +179,8 @@ _WORDS: dict[MemoLanguage, dict[str, str]] = {
         "all": "{total} documents match; here they are, {order_all}.",
         "first": "{total} documents match; the {order_one} follows.",
         "some": "{total} documents match; the {n} {order_some} follow.",
+        "chosen_one": "{total} documents match; the one chosen follows.",
+        "chosen_some": "{total} documents match; the {n} chosen follow.",
         "question": "{kind} no. {number}, legislature {legislature}, session {session}",
         "dates": "Received {received}, published {published}, answered {answered}",
         "answer_type": "Answer type: {label}",
@@ -211,14 +218,16 @@ def memo_text(
     *,
     language: MemoLanguage = "fr",
     sort: str = "relevance",
+    chosen: bool = False,
 ) -> str:
     """The memo for `precedents` ((rank, document) pairs) out of `total` matches; `passage`
-    picks the quoted part of an answer."""
+    picks the quoted part of an answer; `chosen` as for `markdown`."""
     language = choose("memo language", language, MEMO_LANGUAGES)
     words = _WORDS[language]
     colon = " : " if language == "fr" else ": "  # French sets a space before the colon
     title = f"{words['title']}{colon}{escape(query)}" if query.strip() else words["title"]
-    lines = [f"# {title}", "", _summary(words, _ORDER[language], sort, total, len(precedents))]
+    summary = _summary(words, _ORDER[language], sort, total, len(precedents), chosen)
+    lines = [f"# {title}", "", summary]
     lines.append("")
     for rank, document in precedents:
         lines += _precedent(words, language, rank, document, passage)
@@ -226,14 +235,23 @@ def memo_text(
 
 
 def _summary(
-    words: dict[str, str], orders: dict[str, tuple[str, str, str]], sort: str, total: int, n: int
+    words: dict[str, str],
+    orders: dict[str, tuple[str, str, str]],
+    sort: str,
+    total: int,
+    n: int,
+    chosen: bool,
 ) -> str:
     order_all, order_one, order_some = orders.get(sort, orders["relevance"])
     if total == 0:
         return words["none"]
     if total == 1:
         return words["one"]
-    key = "all" if n >= total else "first" if n == 1 else "some"
+    if chosen and n < total:
+        # Picked by hand: they are not "the first n" of the sort, whatever their ranks.
+        key = "chosen_one" if n == 1 else "chosen_some"
+    else:
+        key = "all" if n >= total else "first" if n == 1 else "some"
     return words[key].format(
         total=_count(total),
         n=_count(n),
@@ -371,6 +389,7 @@ def render(
     sort: str,
     language: MemoLanguage,
     csv_dialect: CsvDialect,
+    chosen: bool = False,
 ) -> str:
     """The precedents as CSV, JSON Lines or a memo whose passages hold the words of `query`
     (compiled by `runner`, which found them)."""
@@ -380,4 +399,4 @@ def render(
         return to_jsonl(precedents)
     compiled = runner.compiler.compile(parse_query(query))
     matcher = Matcher(runner.index.lexicon, compiled.forms, compiled.lemmas, compiled.joining)
-    return markdown(query, precedents, matcher, total, language=language, sort=sort)
+    return markdown(query, precedents, matcher, total, language=language, sort=sort, chosen=chosen)

@@ -34,7 +34,7 @@ from pqsearch.index.run import COMPOUND, IngestRun, record_files
 from pqsearch.index.schema import SCHEMA_VERSION, build_schema
 from pqsearch.index.whoosh_codec import postings_codec
 from pqsearch.index.worker import default_jobs
-from pqsearch.models import IngestReport
+from pqsearch.models import FileFailure, IngestReport, Question, SkippedFile
 from pqsearch.parse import iter_parse
 from pqsearch.parse.walk import document_files
 
@@ -272,8 +272,10 @@ def _ingest_into(
         state.failed.extend(failures)
         state.skipped.extend(skipped)
         try:
-            for item in iter_parse(files):
-                state.take(item)
+            for path in files:
+                for item in iter_parse([path]):
+                    state.take(read_from(item, str(path)))
+                state.file_read()
             state.drain()
             state.write_late()
             if prune:
@@ -313,6 +315,21 @@ def _ingest_into(
         )
     finally:
         lexicon.close()
+
+
+def read_from(
+    item: Question | FileFailure | SkippedFile, path: str
+) -> Question | FileFailure | SkippedFile:
+    """`item` with the file this ingest read it from as its source.
+
+    A record names the file it was first read from (what `pqsearch parse` prints, an export's
+    lines); the index's copy is the one in the file read now, which `--prune`, duplicates
+    and `--reanalyze` go by (audit of session 11, B1: a page's path kept in a record let
+    `--prune` delete the documents of a JSON Lines file that was there).
+    """
+    if isinstance(item, Question) and item.source != path:
+        return dataclasses.replace(item, source=path)
+    return item
 
 
 def _retyped_note(retyped: int, recorded: str | None) -> str:

@@ -90,7 +90,6 @@ class IngestRun:
         self.notes: list[str] = []
         self.words = 0
         self._words_of: dict[str, int] = {}
-        self._last_file: str | None = None
         # Acronyms the documents define, kept with the lexicon at each commit.
         self.acronyms = Acronyms()
         # The Dutch title and link a copy gave (a page lacks the title): the copy indexed gets
@@ -113,14 +112,16 @@ class IngestRun:
         if self.on_progress is not None:
             self.on_progress(self.progress)
 
+    def file_read(self) -> None:
+        """One more file read to its end (counted by file, not by the records' `source`: a
+        record may name the file it was first read from)."""
+        self.progress.files_done += 1
+        self._tick()
+
     def take(self, item: Question | FileFailure | SkippedFile) -> None:
         if isinstance(item, SkippedFile):
             self.skipped.append(item)
             return
-        source = item.source.split(":")[0] if isinstance(item, FileFailure) else item.source
-        if source != self._last_file:
-            self._last_file = source
-            self.progress.files_done += 1
         if not isinstance(item, FileFailure):
             item = limits.refusal(item) or item
         if isinstance(item, FileFailure):
@@ -143,7 +144,11 @@ class IngestRun:
         self.seen[item.id] = version
         indexed: Question | None = None
         if old is not None and old.content_hash == item.content_hash and version.rank <= old.rank:
-            if not self.reanalyze_all:
+            # Its file moved (a folder renamed, pages deleted and kept as records): written
+            # again so that the index names the file that holds it now, else a later
+            # `--prune` would take it for gone with the old file.
+            moved = old.source != item.source and not os.path.exists(old.source)
+            if not self.reanalyze_all and not moved:
                 self.unchanged.append(item.id)
                 self._tick()
                 return

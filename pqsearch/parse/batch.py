@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import itertools
+import re
 import stat
 from collections.abc import Iterable, Iterator
+from io import BufferedReader
 from pathlib import Path
 
-from pqsearch.errors import ParseError
+from pqsearch.errors import EncodingProblemError, ParseError
 from pqsearch.models import FileFailure, ParseBatch, Question, SkippedFile
 from pqsearch.parse.document import iter_document, read_file
 from pqsearch.parse.jsonl import iter_records
@@ -75,13 +79,44 @@ def _parse_one(path: Path) -> Iterator[Question | FileFailure | SkippedFile]:
 def _stream_jsonl(path: Path) -> Iterator[Question | ParseError]:
     """A .jsonl file line by line; one holding something else is parsed as a whole."""
     with path.open("rb") as handle:
+        lines = _utf8_lines(handle, source=str(path))
         head: list[bytes] = []
-        for line in handle:
+        for line in lines:
             head.append(line)
             if line.strip():
                 break
         first = head[-1] if head else b""
         if first.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
-            yield from iter_records(itertools.chain(head, handle), source=str(path))
+            yield from iter_records(itertools.chain(head, lines), source=str(path))
         else:
-            yield from iter_document(b"".join(head) + handle.read(), source=str(path))
+            yield from iter_document(b"".join(head) + b"".join(lines), source=str(path))
+
+
+# A CR not followed by LF: a line end of old Mac files (a JSON string cannot hold a raw CR).
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def _utf8_lines(handle: BufferedReader, *, source: str) -> Iterator[bytes]:
+    """The file's lines in UTF-8. Most files are read as they are; one in UTF-16 (Notepad's
+    "Unicode": a byte-order mark, or the NUL bytes of ASCII text in UTF-16) or with lone CRs
+    as line ends is read as text, as its lines split at b"\n" would not be its lines (audit
+    of session 11, U1: all but the first record of a UTF-16 file were "binary data")."""
+    start = handle.peek(4)[:4]
+    encoding = None
+    if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    elif start[:2] in (b"{\x00", b"\n\x00"):
+        encoding = "utf-16-le"
+    elif start[:2] in (b"\x00{", b"\x00\n"):
+        encoding = "utf-16-be"
+    elif _LONE_CR.search(handle.peek(1 << 16)[:-1]):
+        encoding = "utf-8-sig"
+    if encoding is None:
+        yield from handle
+        return
+    text = io.TextIOWrapper(handle, encoding=encoding, newline=None)
+    try:
+        for line in text:
+            yield line.encode("utf-8")
+    except UnicodeDecodeError as error:
+        raise EncodingProblemError(source, f"broken {encoding} text: {error.reason}") from None

@@ -1,7 +1,8 @@
 """JSON Lines records -> `Question`, one record per line.
 
 Two spellings of a record are read. pqsearch's own is `Question.to_dict()` (what
-`pqsearch parse` prints): such a line parses back to an equal `Question`. The third-party
+`pqsearch parse` prints, and what each line of `pqsearch export -f jsonl` holds under
+"question"): such a line parses back to an equal `Question`. The third-party
 collector's (`../shared/corpus/brussels/records.jsonl`) uses French names (`titre`, `auteur`,
 `destinataire`, `date_reception`, `reponse`, `moncode`, `empreinte_contenu`, ...); its values
 go through the same normalisation as a page's, so a record and the page it came from give the
@@ -114,7 +115,14 @@ def parse_record_line(line: bytes, *, source: str, line_number: int) -> Question
 
 
 def parse_record(record: dict[str, Any], *, source: str, where: str, line_hash: str) -> Question:
-    """A record (either spelling) as a `Question`; `where` names it in errors."""
+    """A record (either spelling) as a `Question`; `where` names it in errors.
+
+    A line of `pqsearch export -f jsonl` (rank, score, answer type, sectors, and the record
+    itself under "question") is read as the record it holds: an export goes back in whole.
+    """
+    exported = record.get("question")
+    if isinstance(exported, dict) and not {"title", "titre"} & record.keys():
+        record = exported
     foreign = any(alias in record for alias in FIELD_ALIASES) or "moncode" in record
     reader = _Reader(record, where, debris=foreign)
     title = reader.text("title")

@@ -275,3 +275,12 @@ def facet_names(requested: Sequence[str] | None, catalogue: dict[str, FacetKind]
             if name not in names:
                 names.append(name)
     return names
+
+
+def facet_name(requested: str, catalogue: dict[str, FacetKind]) -> str:
+    """The one facet of the catalogue that `requested` names."""
+    names = facet_names([requested], catalogue)
+    if len(names) != 1:
+        known = ", ".join(sorted(catalogue))
+        raise QuerySyntaxError(f"Give one facet name, not {requested!r}. Facets: {known}.")
+    return names[0]

@@ -102,7 +102,7 @@ class Api:
 
         def work(index: Index) -> Any:
             return index.similar(
-                doc_id, text=text, filters=state.filters(), facets=[], limit=state.limit or 1
+                doc_id, text=text, filters=state.filters(), facets=[], limit=state.limit
             )
 
         return await self._json(work)

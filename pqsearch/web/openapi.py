@@ -162,7 +162,9 @@ def openapi() -> dict[str, Any]:
                         _parameter("id", "An indexed document."),
                         _parameter("text", "A draft question or answer."),
                         *FILTERS,
-                        _integer("limit", "How many (default 10)."),
+                        _integer(
+                            "limit", "How many, 0 to 1000 (default 10; 0 gives the count alone)."
+                        ),
                     ],
                     "responses": {
                         "200": _ok("The result.", "SearchResult"),

@@ -206,7 +206,13 @@ class Pages:
                     shown=form.getlist("shown"),
                     first_rank=1,
                 )
-                exported = index.export_hits(selection.hits, fmt=fmt, language=words.language)
+                exported = index.export_hits(
+                    selection.hits,
+                    fmt=fmt,
+                    total=len(found.hits),
+                    language=words.language,
+                    chosen=selection.ticked,
+                )
                 return exported, selection
 
             return _download(*await self.service.run(work), fmt, words)
@@ -247,6 +253,7 @@ class Pages:
                     total=found.total,
                     sort=state.sort,
                     language=words.language,
+                    chosen=selection.ticked,
                 )
                 return exported, selection
 

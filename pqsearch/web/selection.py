@@ -25,6 +25,7 @@ class Selection:
 
     hits: tuple[Hit, ...]
     not_found: tuple[str, ...]
+    ticked: bool = False  # the user picked these out of the page (else: the whole page)
 
     def headers(self) -> dict[str, str]:
         """The ids not found, percent-encoded (an id may hold any character), comma-separated."""
@@ -65,7 +66,7 @@ def chosen(
                 not_found.append(doc_id)
                 continue
         hits.append(replace(hit, rank=ranks.get(doc_id, hit.rank)))
-    return Selection(tuple(hits), tuple(not_found))
+    return Selection(tuple(hits), tuple(not_found), ticked=bool(ticked))
 
 
 def _unranked(question: Question) -> Hit:

@@ -7,12 +7,13 @@ import os
 import shutil
 import stat
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from pqsearch import PqsearchError, temporary, write_export
+from pqsearch import PqsearchError, api, temporary, write_export
 from pqsearch.cli import app
 from tests.conftest import BRUSSELS_RECORDS, run_pqsearch
 
@@ -174,3 +175,32 @@ def test_a_file_planted_at_the_temporary_name_is_never_written_through(
         "memo.md",
         "victim.txt",
     ]
+
+
+def test_a_jsonl_export_goes_back_into_an_index_whole(corpus_index: Path, tmp_path: Path) -> None:
+    """Audit of session 11, A1: each export line holds the record under "question"; ingest
+    read the line itself and refused every one as having no title."""
+    exported = tmp_path / "all.jsonl"
+    command = ["export", "", "--limit", "1000", "-f", "jsonl", "-o", str(exported)]
+    result = runner.invoke(app, [*command, "--index", str(corpus_index)])
+    assert result.exit_code == 0, result.output
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    seen: list[tuple[int, int]] = []
+    report = api.ingest(
+        [exported],
+        index_dir=tmp_path / "again",
+        progress=lambda p: seen.append((p.files_done, p.files_total)),
+    )
+    assert not report.failed and len(report.added) == len(lines) > 40
+    # One file: the records name the files they were first read from, counted once.
+    assert seen and max(done for done, _ in seen) == 1 and {t for _, t in seen} == {1}
+    with api.open_index(corpus_index) as before, api.open_index(tmp_path / "again") as after:
+        for doc_id in report.added:
+            old, new = before.show(doc_id), after.show(doc_id)
+            # The index's digest covers the record's own hash, which the export carries; the
+            # documents' file is the export now.
+            assert new.question.source == str(exported.absolute())
+            unlike = {"content_hash": "", "source": ""}
+            assert replace(new.question, **unlike) == replace(old.question, **unlike)
+            assert (new.answer_type, new.portfolios) == (old.answer_type, old.portfolios)
+            assert [s.sector for s in new.sectors] == [s.sector for s in old.sectors]

@@ -180,3 +180,40 @@ def test_a_file_without_read_permission_is_a_failure_for_a_user(tmp_path: Path) 
     (line,) = done.stdout.splitlines()
     assert line.startswith("FileFailure ")
     assert "Permission denied" in line
+
+
+def test_json_lines_in_utf16_or_with_lone_crs_are_read_whole(tmp_path: Path) -> None:
+    """Audit of session 11, U1: split as bytes at b"\\n", a UTF-16 file lost all but its first
+    record ("binary data"), and one with CR line ends was one bad line."""
+    lines = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()[:3]
+    text = "\n".join(lines) + "\n"
+    expected = [
+        (q.id, q.title, q.answer) for q in parse_paths([_write(tmp_path, "utf8", text)]).questions
+    ]
+    assert len(expected) == 3
+    saved = {
+        "notepad": text.encode("utf-16"),  # with a byte-order mark
+        "le": text.encode("utf-16-le"),
+        "be": text.encode("utf-16-be"),
+        "mac": text.replace("\n", "\r").encode(),
+        "windows": text.replace("\n", "\r\n").encode(),
+    }
+    for name, data in saved.items():
+        path = tmp_path / f"{name}.jsonl"
+        path.write_bytes(data)
+        batch = parse_paths([path])
+        assert not batch.failures, (name, batch.failures)
+        assert [(q.id, q.title, q.answer) for q in batch.questions] == expected, name
+    # Broken UTF-16 at the end: the records before it, and the file named with the reason.
+    broken = tmp_path / "broken.jsonl"
+    broken.write_bytes(text.encode("utf-16")[:-3] + b"\x00\xd8")
+    batch = parse_paths([broken])
+    assert len(batch.questions) == 2
+    assert [f.source for f in batch.failures] == [str(broken)]
+    assert "broken utf-16 text" in batch.failures[0].reason
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.jsonl"
+    path.write_text(text, encoding="utf-8")
+    return path

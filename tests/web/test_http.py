@@ -92,6 +92,9 @@ def test_api_similar_by_id_and_by_text(server: Server) -> None:
     by_text = httpx_post(server, "/api/similar", {"text": draft, "limit": "3"})
     assert by_text.status_code == 200
     assert "170290" in [hit["id"] for hit in by_text.json()["hits"]]
+    # limit=0 is the count alone, as for /api/search (it answered one hit)
+    counted = server.get("/api/similar", params={"id": "170290", "limit": "0"}).json()
+    assert counted["hits"] == [] and counted["total"] == by_id["total"] >= 1
 
 
 def httpx_post(server: Server, path: str, form: dict[str, str]) -> object:
@@ -240,6 +243,30 @@ def test_search_export_downloads_the_selection(server: Server) -> None:
         assert response.text == index.export_hits([hit], fmt="csv")
     everything = server.get("/export", params={"q": QUERY, "format": "jsonl"})
     assert len(everything.text.splitlines()) == found.total
+
+
+def test_a_memo_of_ticked_documents_says_they_were_chosen_not_the_first(server: Server) -> None:
+    with api.open_index(server.index_dir) as index:
+        found = index.search(QUERY, facets=[], limit=20)
+    assert found.total > 3
+    last, before_last = found.hits[-1].id, found.hits[-2].id
+    shown = [hit.id for hit in found.hits]
+    ticked = server.get(
+        "/export",
+        params={"q": QUERY, "format": "md", "id": [last, before_last], "shown": shown},
+    )
+    assert ticked.status_code == 200
+    heading = ticked.text.splitlines()[2]
+    assert heading == f"{found.total} documents correspondent ; voici les 2 qui ont été choisis."
+    one = server.get(
+        "/export", params={"q": QUERY, "format": "md", "id": last, "shown": shown, "lang": "en"}
+    )
+    assert one.text.splitlines()[2] == f"{found.total} documents match; the one chosen follows."
+    # The whole page, nothing ticked: all of the matches, in the sort's order, as before.
+    page = server.get("/export", params={"q": QUERY, "format": "md", "shown": shown})
+    assert page.text.splitlines()[2] == (
+        f"{found.total} documents correspondent ; les voici, du plus pertinent au moins pertinent."
+    )
 
 
 def test_document_page_marks_sector_evidence_in_the_text(server: Server) -> None:

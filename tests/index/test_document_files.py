@@ -1,0 +1,87 @@
+"""The index names the file an ingest read each document from (audit of session 11, B1).
+
+A record printed by `pqsearch parse` (or held in an export) names the page it was first read
+from. Ingest kept that path as the document's file, so with the pages deleted and the records
+kept, `--prune` of another folder deleted the documents of a JSON Lines file that was there,
+and a record file with a bad line lost that line's document. A folder renamed left the same
+trap: its unchanged documents kept naming the old paths.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pqsearch import api
+from pqsearch.cli import app
+from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS
+
+runner = CliRunner()
+PAGES = ("170229", "170131", "170132")
+
+
+def _pages(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for moncode in PAGES:
+        shutil.copyfile(BRUSSELS_HTML / f"{moncode}.html", folder / f"{moncode}.html")
+    return folder
+
+
+def _archive(tmp_path: Path) -> Path:
+    """The pages as `pqsearch parse` prints them, in a file of their own; the pages deleted."""
+    pages = _pages(tmp_path / "pages")
+    printed = runner.invoke(app, ["parse", *(str(p) for p in sorted(pages.iterdir()))])
+    assert printed.exit_code == 0, printed.output
+    archive = tmp_path / "records" / "archive.jsonl"
+    archive.parent.mkdir()
+    archive.write_text(printed.stdout, encoding="utf-8")
+    shutil.rmtree(pages)
+    return archive
+
+
+def _other(tmp_path: Path) -> Path:
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "new.jsonl").write_bytes(BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)[0])
+    return other
+
+
+def _ids(root: Path) -> set[str]:
+    with api.open_index(root) as index:
+        return {hit.id for hit in index.search("", facets=[], limit=100).hits}
+
+
+def test_prune_keeps_the_documents_of_a_record_file_it_was_not_given(tmp_path: Path) -> None:
+    archive, root = _archive(tmp_path), tmp_path / "index"
+    assert len(api.ingest([archive.parent], index_dir=root).added) == 3
+    with api.open_index(root) as index:
+        assert index.get("170229").source == str(archive.absolute())
+    report = api.ingest([_other(tmp_path)], index_dir=root, prune=True)
+    assert report.removed == () and len(report.added) == 1
+    assert set(PAGES) <= _ids(root)
+
+
+def test_a_bad_line_keeps_its_document_through_prune(tmp_path: Path) -> None:
+    archive, root = _archive(tmp_path), tmp_path / "index"
+    api.ingest([archive.parent], index_dir=root)
+    lines = archive.read_bytes().splitlines(keepends=True)
+    archive.write_bytes(lines[0] + lines[1][:40] + b"\n" + lines[2])
+    report = api.ingest([archive.parent], index_dir=root, prune=True)
+    assert len(report.failed) == 1 and report.removed == ()
+    assert set(PAGES) <= _ids(root)
+
+
+def test_documents_of_a_renamed_folder_name_their_new_files(tmp_path: Path) -> None:
+    before, root = _pages(tmp_path / "before"), tmp_path / "index"
+    api.ingest([before], index_dir=root)
+    after = before.rename(tmp_path / "after")
+    moved = api.ingest([after], index_dir=root)
+    assert sorted(moved.updated) == sorted(PAGES)
+    with api.open_index(root) as index:
+        assert index.get("170131").source == str(after.absolute() / "170131.html")
+    # Read from where they are now: unchanged from then on, and a prune elsewhere keeps them.
+    assert sorted(api.ingest([after], index_dir=root).unchanged) == sorted(PAGES)
+    assert api.ingest([_other(tmp_path)], index_dir=root, prune=True).removed == ()
+    assert set(PAGES) <= _ids(root)
