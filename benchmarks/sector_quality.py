@@ -473,8 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     found = readings(documents, detector)
     labels = {i: label for i, label in every.items() if in_part(label, args.source)}
     if args.fit:
-        # Fitted on all of dev but the held-out parts, whatever --source says: the model in use
-        # is fitted so.
+        # Fitted on all of dev (the held-out parts' dev halves included), whatever --source
+        # says: the model in use is fitted so.
         fitted = {i: label for i, label in every.items() if in_part(label, None)}
         dev_questions = [q for q in questions if q.id in fitted and fitted[q.id].split == DEV]
         data, weights = examples(fitted, found, DEV, same_question(dev_questions))
