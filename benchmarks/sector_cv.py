@@ -22,9 +22,11 @@ dev: the coefficients pqsearch/analyze/prominence.py keeps and their threshold; 
 the calibrated threshold of highest precision whose held-out recall reaches --recall. The
 threshold is chosen in-fold to maximise F-beta (beta < 1 weighs precision first). Each
 candidate's held-out figures are also given by label file (Brussels, federal, unanswered
-federal, plenary, probe): a change must not help one register and hurt another. The probe's
-dev half (invented Brussels-style questions, tests/data/sectors_labels_brussels_probe.toml)
-is part of dev like the other files' dev parts; its test half stays out, with theirs.
+federal, plenary, probe, probe2, probe3): a change must not help one register and hurt
+another. The three probes' dev halves (invented Brussels-style questions,
+tests/data/sectors_labels_brussels_probe*.toml; probe2's and probe3's since the eleventh
+session, the realistic ones nearest to the team's held-out Brussels questions) are part of dev
+like the other files' dev parts; their test halves stay out, with theirs.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ from sector_quality import (
     Reading,
     corpus_questions,
     fit,
+    in_part,
     load_labels,
     read_questions,
     readings,
@@ -390,10 +393,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     lemmatizer = Lemmatizer()
     detector = SectorDetector(load_taxonomy(None), lemmatizer.lemmatize_terms)
-    labels = load_labels()
-    questions = [q for q in corpus_questions() if q.id in labels and labels[q.id].split == DEV]
+    dev = {d: label for d, label in load_labels().items() if in_part(label, None)}
+    dev = {d: label for d, label in dev.items() if label.split == DEV}
+    questions = [q for q in corpus_questions() if q.id in dev]
     found = readings(read_questions(questions, lemmatizer), detector)
-    dev = {d: label for d, label in labels.items() if label.split == DEV}
     groups = {} if args.ungrouped else same_question(questions)
     copies = Counter(groups.values())
     copies_of = {d: copies[g] for d, g in groups.items()}

@@ -41,6 +41,7 @@ AGENTS = frozenset(
 # on the dev labels, it made no question not labelled O pass `own_functioning`: "coût",
 # "contrat", "offre", "application", "plateforme", "prime", "salaire", "contrôle", "sanction"
 # did (a policy's cost, a quarter's contract, a job offer, a member's app, a workers' wage).
+# "frais" (expense claims, running costs: eleventh session) made none pass.
 STAFF = frozenset(
     {
         "etp", "effectif", "recrutement", "recruter", "engagement", "engager", "poste", "vacant",
@@ -50,7 +51,7 @@ STAFF = frozenset(
 )  # fmt: skip
 MONEY = frozenset(
     {"budget", "budgetaire", "credit", "allocation", "article", "depense", "facture", "paiement",
-     "liquidation"}
+     "liquidation", "frais"}
 )  # fmt: skip
 CONTRACTS = frozenset(
     {"marche", "prestataire", "consultant", "consultance", "adjudicataire", "soumissionnaire",

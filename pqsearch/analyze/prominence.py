@@ -17,10 +17,11 @@ import math
 from bisect import bisect_left
 from dataclasses import dataclass
 
-# Fitted on the dev labels (the 51 Brussels questions and the 116 dev questions of the
-# federal Chamber), every (question, sector with evidence) pair one example, by
-# `python benchmarks/sector_quality.py --fit` (L2 penalty 0.5). Order: intercept, title,
-# question share, answer share, log(1 + evidence count), distinct terms, relative strength.
+# Fitted on the dev labels (first the 51 Brussels questions and the 116 dev questions of the
+# federal Chamber; the dev parts of every label file since), every (question, sector with
+# evidence) pair one example, by `python benchmarks/sector_quality.py --fit` (L2 penalty 0.5).
+# Order: intercept, title, question share, answer share, log(1 + evidence count), distinct
+# terms, relative strength.
 # The penalty, the features and the threshold are those that 5-fold cross-validation within
 # dev (benchmarks/sector_cv.py, 3 seeds, threshold chosen in each fold for F0.8) prefers:
 # penalty 0.5 (2: 0.881 / 0.870, 8: 0.898 / 0.829) and all seven features, since dropping
@@ -72,7 +73,22 @@ from dataclasses import dataclass
 # s8-precision and s8-recall, on dev with the Brussels probe's dev half (326 documents; 5 folds
 # by question, 10 seeds): cross-validated 0.867 / 0.865 (Brussels 0.953 / 0.879, federal
 # 0.894 / 0.891, unanswered federal 0.830 / 0.863, plenary 0.757 / 0.826, probe 0.869 / 0.839).
-COEFFICIENTS = (-5.02, 0.61, 2.26, 2.09, 0.58, 0.63, 2.25)
+# Eleventh session: refitted the same way on dev with the dev halves of the two realistic Brussels
+# batteries (probe2, probe3: 424 documents), the text nearest to the team's held-out Brussels
+# questions. Cross-validated (5 folds by question, 10 seeds), the refit changes almost nothing:
+# 0.877 / 0.875 (probe2 0.890 / 0.859, probe3 0.863 / 0.842, Brussels 0.955 / 0.875, federal
+# 0.898 / 0.881, unanswered 0.874 / 0.925, plenary 0.756 / 0.813); with "véhicule de fonction"
+# out of H and "frais" among the administration's means (one dev question, probe3-087, moves
+# from a false H to its O), 0.879 / 0.877 (probe3 0.879 / 0.862, the others within 0.004), and
+# the coefficients below. Tried and dropped, F1 against
+# 0.876: Brussels-style documents weighing 2 or 3 in the fit (0.875-0.877; probe2 and probe3
+# recall 0.851 -> 0.848, 0.844), penalty 0.25 or 2 (0.874, 0.878), the threshold chosen in-fold
+# for F1 or for the lower of precision and recall instead of F0.8 (0.877, 0.877); and three
+# features of where the sector stands in the question: in its first sentence (0.873), in its
+# last (0.876), the share of its items (0.875); all three 0.874. The priors, the strongest
+# sector, interactions, answer-only and question-less evidence of `sector_cv.py` again none
+# (0.861-0.878, each trading one register for another).
+COEFFICIENTS = (-5.06, 0.82, 2.03, 1.92, 0.68, 0.64, 2.0)
 # The probability from which a sector is a topic: the one F0.8 picks on all of dev (the
 # folds picked 0.35-0.5). Raising it further buys little precision on held-out folds for much
 # recall (chosen for F0.5: 0.891 / 0.826), so what is left of the dev-test gap is in the
@@ -98,7 +114,12 @@ COEFFICIENTS = (-5.02, 0.61, 2.26, 2.09, 0.58, 0.63, 2.25)
 # (0.92); precision 0.792, recall 0.803 (the fifth session's model at 0.4: 0.791 / 0.816).
 # Eighth session, refitted: the step of the model's 0.393-0.838 holds 0.69 topics on held-out
 # dev; it is the most precise threshold whose held-out recall reaches 0.85 (0.862 / 0.872).
-TOPIC_THRESHOLD = 0.69
+# Eleventh session, refitted on 424 dev documents: the step of the model's 0.427-0.85 holds 0.70
+# topics on held-out dev. The acceptance asks precision and recall of 0.85 both; on the
+# cross-fitted scores this step is where the lower of the two is highest (0.871 / 0.884; the
+# step above gives 0.898 / 0.797, the one below 0.848 / 0.900), and it is also the most precise
+# whose recall reaches 0.85: the two criteria pick the same threshold.
+TOPIC_THRESHOLD = 0.7
 # Isotonic calibration: (highest model probability of the step, share of labelled topics among
 # the dev sectors scored in the step by a model that had not seen their question). Fitted by
 # `python benchmarks/sector_cv.py --candidates all --l2 0.5 --repeats 10 --calibration` (5
@@ -109,20 +130,23 @@ TOPIC_THRESHOLD = 0.69
 # 0.7-0.8 0.69, 0.8-0.9 0.78, 0.9-1 0.95, 0.2-0.3 0.35, 0.1-0.2 0.14.
 # Eighth session, refitted the same way on 326 dev documents: one step from 0.39 to 0.84;
 # cross-fitted, 0.6-0.7 0.73, 0.7-0.8 0.64, 0.8-0.9 0.68, 0.9-1 0.96, 0.1-0.2 0.19.
+# Eleventh session, refitted on 424 dev documents: one step from 0.43 to 0.85 (held-out shares
+# by tenth of the model's score: 0.64 at 0.4-0.5, 0.74, 0.72, 0.66 at 0.7-0.8); cross-fitted,
+# 0.6-0.7 0.69, 0.7-0.8 0.72, 0.9-1 0.96, 0.2-0.3 0.26, 0.1-0.2 0.13.
 CALIBRATION: tuple[tuple[float, float], ...] = (
-    (0.046, 0.03),
-    (0.061, 0.04),
-    (0.074, 0.07),
-    (0.143, 0.09),
-    (0.176, 0.1),
-    (0.214, 0.16),
-    (0.393, 0.29),
-    (0.838, 0.69),
-    (0.881, 0.87),
-    (0.939, 0.94),
-    (0.951, 0.95),
-    (0.986, 0.96),
-    (0.991, 0.99),
+    (0.022, 0.01),
+    (0.027, 0.02),
+    (0.035, 0.03),
+    (0.038, 0.04),
+    (0.064, 0.05),
+    (0.076, 0.08),
+    (0.19, 0.11),
+    (0.259, 0.19),
+    (0.427, 0.31),
+    (0.85, 0.7),
+    (0.886, 0.89),
+    (0.985, 0.95),
+    (0.989, 0.99),
     (1.0, 1.0),
 )
 

@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from pqsearch.analyze.fold import fold
+from pqsearch.analyze.taxonomy_lines import SourceLines, toml_repr
 from pqsearch.errors import TaxonomyError
 
 DEFAULT_TAXONOMY = "sectors_nace.toml"
@@ -38,7 +39,6 @@ _SECTOR_KEYS = {
     "employer": False,
 }
 _SENSE_KEYS = {"term": True, "unless": False, "needs": False}
-_SECTOR_HEADER = re.compile(r"^\s*\[\[\s*sector\s*\]\]")
 _TOML_POSITION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
 
 
@@ -176,13 +176,9 @@ def _name_key(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-class _Checker:
-    """Turns parsed TOML into a `Taxonomy`, locating each problem's line in the source."""
-
-    def __init__(self, file: Path, text: str) -> None:
-        self.file = file
-        self.lines = text.splitlines()
-        self.headers = [i for i, line in enumerate(self.lines) if _SECTOR_HEADER.match(line)]
+class _Checker(SourceLines):
+    """Turns parsed TOML into a `Taxonomy`, locating each problem's line in the source
+    (`SourceLines`)."""
 
     def taxonomy(self, data: dict[str, Any]) -> Taxonomy:
         self._check_keys(data, _TOP_KEYS, "the file", None)
@@ -191,8 +187,8 @@ class _Checker:
         description = self._string(data, "description", None) if "description" in data else ""
         raw_sectors = data["sector"]
         if not isinstance(raw_sectors, list) or not raw_sectors:
-            self._fail(
-                self._key_line("sector", None),
+            self.fail(
+                self.key_line("sector", None),
                 "`sector` must be a list of [[sector]] tables, with at least one sector",
             )
         sectors = tuple(self._sector(raw, index) for index, raw in enumerate(raw_sectors))
@@ -207,35 +203,35 @@ class _Checker:
 
     def _sector(self, raw: Any, index: int) -> Sector:
         if not isinstance(raw, dict):
-            self._fail(self._sector_line(index), "a sector must be a [[sector]] table")
+            self.fail(self.sector_line(index), "a sector must be a [[sector]] table")
         self._check_keys(raw, _SECTOR_KEYS, f"sector {index + 1}", index)
         sector_id = self._string(raw, "id", index)
         labels = raw["labels"]
         if not isinstance(labels, dict):
-            self._fail(
-                self._key_line("labels", index),
+            self.fail(
+                self.key_line("labels", index),
                 f"sector {sector_id!r}: `labels` must be a table such as "
                 '{ fr = "Construction", nl = "Bouw", en = "Construction" }',
             )
         for language in labels:
             if language not in LABEL_LANGUAGES:
-                self._fail(
-                    self._key_line("labels", index),
+                self.fail(
+                    self.key_line("labels", index),
                     f"sector {sector_id!r}: unknown label language {language!r}; "
                     f"use {', '.join(LABEL_LANGUAGES)}",
                 )
         for language in LABEL_LANGUAGES:
             if language not in labels:
-                self._fail(
-                    self._key_line("labels", index),
+                self.fail(
+                    self.key_line("labels", index),
                     f"sector {sector_id!r}: no {language!r} label; every sector needs "
                     f"{', '.join(LABEL_LANGUAGES)}",
                 )
             self._string(labels, language, index, key_name="labels", owner=sector_id)
         terms = self._strings(raw, "terms", index, sector_id)
         if not terms:
-            self._fail(
-                self._key_line("terms", index),
+            self.fail(
+                self.key_line("terms", index),
                 f"sector {sector_id!r}: `terms` is empty; a sector needs at least one term",
             )
         return Sector(
@@ -244,7 +240,7 @@ class _Checker:
             terms=terms,
             exclusions=self._strings(raw, "exclusions", index, sector_id),
             aliases=self._strings(raw, "aliases", index, sector_id),
-            line=self._sector_line(index),
+            line=self.sector_line(index),
             senses=self._senses(raw, index, sector_id, terms),
             generic=self._generic(raw, index, sector_id, terms),
             frames=self._strings(raw, "frames", index, sector_id),
@@ -256,8 +252,8 @@ class _Checker:
     ) -> tuple[str, ...]:
         generic = self._strings(raw, "generic", index, sector_id)
         for term in [term for term in generic if term not in terms]:
-            self._fail(
-                self._value_line("generic", index, term),
+            self.fail(
+                self.value_line("generic", index, term),
                 f"sector {sector_id!r}: the generic term {term!r} is not one of its "
                 "`terms`; add it there or remove it from `generic`",
             )
@@ -268,29 +264,29 @@ class _Checker:
     ) -> tuple[Sense, ...]:
         entries = raw.get("senses", [])
         if not isinstance(entries, list):
-            self._fail(
-                self._key_line("senses", index),
+            self.fail(
+                self.key_line("senses", index),
                 f"sector {sector_id!r}: `senses` must be a list of tables such as "
                 '{ term = "énergie", unless = ["rénovation"] }',
             )
         senses = []
         for entry in entries:
-            line = self._key_line("senses", index)
+            line = self.key_line("senses", index)
             if not isinstance(entry, dict):
-                self._fail(line, f"sector {sector_id!r}: every item of `senses` must be a table")
+                self.fail(line, f"sector {sector_id!r}: every item of `senses` must be a table")
             self._check_keys(entry, _SENSE_KEYS, f"a sense of sector {sector_id!r}", index)
             term = self._string(entry, "term", index, key_name="senses", owner=sector_id)
             if term not in terms:
-                self._fail(
-                    self._value_line("senses", index, term),
+                self.fail(
+                    self.value_line("senses", index, term),
                     f"sector {sector_id!r}: the sense of {term!r} is for a term the sector "
                     "does not have; add it to `terms` or correct the spelling",
                 )
             unless = self._strings(entry, "unless", index, sector_id)
             needs = self._strings(entry, "needs", index, sector_id)
             if not unless and not needs:
-                self._fail(
-                    self._value_line("senses", index, term),
+                self.fail(
+                    self.value_line("senses", index, term),
                     f"sector {sector_id!r}: the sense of {term!r} needs `unless` or `needs`",
                 )
             senses.append(Sense(term, unless, needs))
@@ -301,14 +297,14 @@ class _Checker:
     ) -> None:
         for key in table:
             if key not in known:
-                self._fail(
-                    self._key_line(key, index),
+                self.fail(
+                    self.key_line(key, index),
                     f"unknown key {key!r} in {where}; the keys are {', '.join(known)}",
                 )
         for key, required in known.items():
             if required and key not in table:
-                line = self._sector_line(index) if index is not None else 1
-                self._fail(line, f"{where} has no {key!r}")
+                line = self.sector_line(index) if index is not None else 1
+                self.fail(line, f"{where} has no {key!r}")
 
     def _string(
         self,
@@ -323,9 +319,9 @@ class _Checker:
         if not isinstance(value, str) or not value.strip():
             whose = f"sector {owner!r}: " if owner else ""
             shown = f"{key_name}.{key}" if key_name else key
-            self._fail(
-                self._key_line(key_name or key, index),
-                f"{whose}`{shown}` must be a non-empty string, not {_toml_repr(value)}",
+            self.fail(
+                self.key_line(key_name or key, index),
+                f"{whose}`{shown}` must be a non-empty string, not {toml_repr(value)}",
             )
         return str(value).strip()
 
@@ -334,16 +330,16 @@ class _Checker:
     ) -> tuple[str, ...]:
         values = table.get(key, [])
         if not isinstance(values, list):
-            self._fail(
-                self._key_line(key, index),
+            self.fail(
+                self.key_line(key, index),
                 f"sector {sector_id!r}: `{key}` must be a list of strings",
             )
         for value in values:
             if not isinstance(value, str) or not value.strip():
-                self._fail(
-                    self._value_line(key, index, value),
+                self.fail(
+                    self.value_line(key, index, value),
                     f"sector {sector_id!r}: every item of `{key}` must be a non-empty string, "
-                    f"not {_toml_repr(value)}",
+                    f"not {toml_repr(value)}",
                 )
         return tuple(value.strip() for value in values)
 
@@ -356,61 +352,11 @@ class _Checker:
                     continue
                 if _name_key(sector.id) == _name_key(other.id):
                     problem = f"duplicate sector id {sector.id!r} (also at line {other.line})"
-                    line = self._key_line("id", index)
+                    line = self.key_line("id", index)
                 else:
                     problem = (
                         f"sector {sector.id!r} and sector {other.id!r} are both called "
                         f"{name!r}; --sector could not tell them apart, rename one"
                     )
-                    line = self._sector_line(index)
-                self._fail(line, problem)
-
-    def _sector_line(self, index: int | None) -> int:
-        if index is None or index >= len(self.headers):
-            return 1
-        return self.headers[index] + 1
-
-    def _span(self, index: int | None) -> range:
-        """The lines of sector `index` (0-based), or those before the first sector."""
-        if index is None:
-            return range(0, self.headers[0] if self.headers else len(self.lines))
-        start = self.headers[index] if index < len(self.headers) else 0
-        end = self.headers[index + 1] if index + 1 < len(self.headers) else len(self.lines)
-        return range(start, end)
-
-    def _key_line(self, key: str, index: int | None) -> int:
-        pattern = re.compile(
-            rf"^\s*(?:{re.escape(key)}\s*[=.]|\[\s*(?:sector\.)?{re.escape(key)}\s*\])"
-        )
-        for number in self._span(index):
-            if pattern.match(self.lines[number]):
-                return number + 1
-        return self._sector_line(index)
-
-    def _value_line(self, key: str, index: int, value: Any) -> int:
-        """The line of a bad item in an array: found by its TOML spelling after the key."""
-        start = self._key_line(key, index) - 1
-        needle = re.compile(rf"(?<![\w\"']){re.escape(_toml_repr(value))}(?![\w\"'])")
-        next_key = re.compile(r"^\s*[A-Za-z_][\w-]*\s*=|^\s*\[")
-        for number in range(start, self._span(index).stop):
-            line = self.lines[number]
-            if number > start and next_key.match(line):
-                break
-            if needle.search(line):
-                return number + 1
-        return start + 1
-
-    def _fail(self, line: int, problem: str) -> NoReturn:
-        raise TaxonomyError(f"{self.file}, line {line}: {problem}.")
-
-
-def _toml_repr(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "a table"
-    return str(value)
+                    line = self.sector_line(index)
+                self.fail(line, problem)
