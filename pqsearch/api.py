@@ -150,8 +150,9 @@ class Index:
         holding every plain word typed. A word that matches nothing is searched as its
         spelling correction (`SearchResult.corrections`) unless `correct=False`. A question
         sent to several ministers shows once, its other copies in `Hit.copies`, with
-        `group_copies=True` (as the CLI and the web page do). `SearchResult.explanation` says
-        what each word was searched as.
+        `group_copies=True` (as the CLI and the web page do); the pages then list each
+        document once, as a hit or a copy. `SearchResult.explanation` says what each word
+        was searched as.
         """
         check_arguments(query, page=page, limit=limit)
         sort = choose("sort", sort, SORTS)

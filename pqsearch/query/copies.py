@@ -7,9 +7,14 @@ keeps the best-ranked copy of each question and lists the others with it (`Hit.c
 Copies are documents of the same author whose title and question share at least
 `COPY_SIMILARITY` of their words (Jaccard, folded). Totals and facets still count documents.
 
-Grouping needs the records of the documents ranked up to the page, so it reads a window of
-`COPY_WINDOW` times the documents up to the page's end (copies score alike, so they sit side
-by side in the ranking); a copy ranked beyond the window is not listed with its question.
+Grouping is one rule over the whole ranking, the same for every page, page size and sort, so
+that paging lists every document counted once (as a hit, or as a copy with its hit): a
+document is a copy of the best-ranked earlier question of its author, ranked at most
+`COPY_REACH` places before it, that it shares its words with (copies score alike, so they sit
+near each other in the ranking); otherwise it is a hit. A page reads the records ranked up to
+its last hit and `COPY_REACH` past it. Only the first `MAX_WINDOW` ranked documents are
+grouped: a document ranked past them is its own hit, even when a copy of a question listed
+higher, so a deep page never reads more than `MAX_WINDOW` records and loses nothing.
 """
 
 from __future__ import annotations
@@ -22,13 +27,17 @@ from typing import Any
 from pqsearch.analyze.fold import fold
 from pqsearch.results import Copy
 
-COPY_WINDOW = 3
+# How far down the ranking (in documents) a copy may sit below its question and still be
+# listed with it. Copies of the shipped corpus sit at most 18 places apart (query "région");
+# a page of 10 reads about 40 records (30 under the former window of three pages).
+COPY_REACH = 30
 # Copies adapted to each minister share 0.7 to 1.0 of their words; two questions of one
 # author on one topic share far fewer: over the 1,574 same-author pairs of the evaluation
 # corpus (benchmarks/retrieval_quality.py), 1,425 share under 0.35 and 5 from 0.4 to 0.55.
 COPY_SIMILARITY = 0.6
 _WORDS = re.compile(r"[a-z0-9]+")
-# Never more records read for one page than this, however deep the page.
+# Never more records read for one page than this, however deep the page: documents ranked
+# past it are not grouped.
 MAX_WINDOW = 3_000
 
 
@@ -39,11 +48,6 @@ class Grouped:
     docnum: int
     score: float
     copies: tuple[Copy, ...]
-
-
-def window(stop: int) -> int:
-    """How many ranked documents to read to fill a page ending at `stop` (groups)."""
-    return min(max(stop * COPY_WINDOW, stop), max(MAX_WINDOW, stop))
 
 
 def signature(record: Mapping[str, Any]) -> tuple[str, frozenset[str]] | None:
@@ -64,27 +68,73 @@ def are_copies(one: tuple[str, frozenset[str]], other: tuple[str, frozenset[str]
     return shared >= COPY_SIMILARITY * len(one[1] | other[1])
 
 
-def group_copies(
-    ranked: Sequence[tuple[int, float]], record: Callable[[int], Mapping[str, Any]]
+def grouped_page(
+    ranked: Callable[[int, int], Sequence[tuple[int, float]]],
+    total: int,
+    start: int,
+    stop: int,
+    record: Callable[[int], Mapping[str, Any]],
 ) -> list[Grouped]:
-    """`ranked` (document, score) with each question's copies folded into its best-ranked
-    one, in rank order; `record(docnum)` gives a document's stored question."""
-    kept: list[tuple[int, float, tuple[str, frozenset[str]] | None, list[Copy]]] = []
-    by_author: dict[str, list[int]] = {}
-    for docnum, score in ranked:
-        stored = record(docnum)
-        mine = signature(stored)
-        if mine is not None:
-            leader = next(
-                (i for i in by_author.get(mine[0], []) if are_copies(mine, kept[i][2] or mine)),
-                None,
-            )
-            if leader is not None:
-                kept[leader][3].append(Copy(str(stored["id"]), stored.get("addressee")))
-                continue
-            by_author.setdefault(mine[0], []).append(len(kept))
-        kept.append((docnum, score, mine, []))
-    return [Grouped(docnum, score, tuple(found)) for docnum, score, _, found in kept]
+    """Hits `start` to `stop` of a ranking of `total` documents, each question's copies folded
+    into it (the module's rule); `ranked(first, last)` gives the ranking's (document, score)
+    from `first` to `last`, `record(docnum)` a document's stored question."""
+    if stop <= start:
+        return []
+    horizon = min(total, MAX_WINDOW)
+    kept: list[_Kept] = []
+    by_author: dict[str, list[_Kept]] = {}
+    position = 0
+    while position < horizon and not (
+        len(kept) >= stop and position > kept[stop - 1].position + COPY_REACH
+    ):
+        # No further than the page can need: its last hit is `stop - len(kept)` documents
+        # away at the nearest, and its copies up to `COPY_REACH` below it.
+        if len(kept) >= stop:
+            last = kept[stop - 1].position + COPY_REACH + 1
+        else:
+            last = position + stop - len(kept) + COPY_REACH + 1
+        for docnum, score in ranked(position, min(horizon, last)):
+            _place(docnum, score, position, record(docnum), kept, by_author)
+            position += 1
+    shown = [Grouped(k.docnum, k.score, tuple(k.copies)) for k in kept[start:stop]]
+    if len(kept) < stop and horizon < total:
+        # Past the grouped documents, each document is a hit of its own.
+        beyond = ranked(horizon + max(start - len(kept), 0), horizon + stop - len(kept))
+        shown += [Grouped(docnum, score, ()) for docnum, score in beyond]
+    return shown
 
 
-__all__ = ["COPY_WINDOW", "Grouped", "are_copies", "group_copies", "signature", "window"]
+@dataclass
+class _Kept:
+    """A hit while a page is grouped: its place in the ranking and the copies found so far."""
+
+    docnum: int
+    score: float
+    position: int
+    signature: tuple[str, frozenset[str]] | None
+    copies: list[Copy]
+
+
+def _place(
+    docnum: int,
+    score: float,
+    position: int,
+    stored: Mapping[str, Any],
+    kept: list[_Kept],
+    by_author: dict[str, list[_Kept]],
+) -> None:
+    """The document ranked at `position`: a copy of an earlier hit within reach, or a hit."""
+    mine = signature(stored)
+    if mine is not None:
+        for leader in by_author.get(mine[0], ()):
+            near = position - leader.position <= COPY_REACH
+            if near and leader.signature is not None and are_copies(mine, leader.signature):
+                leader.copies.append(Copy(str(stored["id"]), stored.get("addressee")))
+                return
+    hit = _Kept(docnum, score, position, mine, [])
+    kept.append(hit)
+    if mine is not None:
+        by_author.setdefault(mine[0], []).append(hit)
+
+
+__all__ = ["COPY_REACH", "MAX_WINDOW", "Grouped", "are_copies", "grouped_page", "signature"]

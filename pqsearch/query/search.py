@@ -190,8 +190,6 @@ class QueryRunner:
         start, stop = (page - 1) * limit, page * limit
         # A browse (no words) lists documents: only a search for words groups copies.
         group_copies = group_copies and compiled.has_text
-        # The ranked documents from `start` to `stop`, or from 0 to a window to group.
-        first, last = (0, copies.window(stop)) if group_copies else (start, stop)
         names = facet_names(facets, self.catalogue)
         restrict = filter_query(self.compiler, filters)
         # The documents within the filters, when the ranking needed them.
@@ -209,18 +207,19 @@ class QueryRunner:
             if within is not None:
                 scored = scored.within(within)
             docs = scored.docs
-            ranked = scored.top(first, last)
+            ranked: Callable[[int, int], list[tuple[int, float]]] = scored.top
         else:
             everything = [q for q in (compiled.query, restrict) if q is not None]
             docs = self.matched(qt.all_of(everything) if everything else qt.Every())
             if within is not None:
                 docs = np.intersect1d(docs, within, assume_unique=True)
-            ranked = self._by_date(docs, sort, filters.date_field, first, last)
+            ranked = functools.partial(self._by_date, docs, sort, filters.date_field)
         if group_copies:
-            page_hits = copies.group_copies(ranked, lambda d: self.index.record(d)["question"])
-            shown = page_hits[start:stop]
+            shown = copies.grouped_page(
+                ranked, len(docs), start, stop, lambda d: self.index.record(d)["question"]
+            )
         else:
-            shown = [copies.Grouped(docnum, score, ()) for docnum, score in ranked]
+            shown = [copies.Grouped(docnum, score, ()) for docnum, score in ranked(start, stop)]
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
         corrections = tuple(

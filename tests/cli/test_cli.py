@@ -146,3 +146,20 @@ def test_reingest_is_incremental(tmp_path: Path) -> None:
     assert fourth.removed == ("170152",)
     with api.open_index(index_dir) as index:
         assert index.document_count == 2
+
+
+def test_search_pages_with_copies_list_every_document_once(corpus_index: Path) -> None:
+    # Paging 3 at a time: the pages together list each of the 40 documents once, a copy of a
+    # question beside its hit (third audit of session 11, G1: 170145 and 170147 on no page).
+    shown: list[str] = []
+    for page in range(1, 15):
+        options = ["--limit", "3", "--page", str(page), "--json"]
+        code, out, err = run("search", "bruxelles", "--index", str(corpus_index), *options)
+        assert code == 0, err
+        result = json.loads(out)
+        for hit in result["hits"]:
+            shown += [hit["id"], *(copy["id"] for copy in hit["copies"])]
+    with api.open_index(corpus_index) as index:
+        every = index.search("bruxelles", limit=100, facets=[])
+    assert sorted(shown) == sorted(h.id for h in every.hits)
+    assert len(shown) == result["total"] == 40

@@ -274,3 +274,20 @@ def test_document_page_marks_sector_evidence_in_the_text(server: Server) -> None
     assert '<mark class="evidence">construction</mark>' in page
     assert '<mark class="evidence">soins pour la faune</mark>' in page
     assert page.count('<mark class="evidence">') > 3
+
+
+def test_search_pages_list_the_copies_the_library_lists(server: Server) -> None:
+    # The web page groups copies as the CLI and `group_copies=True` do, page for page: every
+    # document once over the pages (third audit of session 11, G1).
+    shown: list[str] = []
+    with api.open_index(server.index_dir) as index:
+        every = index.search("bruxelles", limit=100, facets=[])
+        for page in range(1, 15):
+            html = server.get(
+                "/search", params={"q": "bruxelles", "limit": "3", "page": str(page)}
+            ).text
+            result = index.search("bruxelles", limit=3, page=page, facets=[], group_copies=True)
+            expected = [doc_id for h in result.hits for doc_id in (h.id, *(c.id for c in h.copies))]
+            assert re.findall(r'href="/documents/([^"?]+)"', html) == expected, page
+            shown += expected
+    assert sorted(shown) == sorted(h.id for h in every.hits)
