@@ -48,6 +48,7 @@ __all__ = [
     "to_jsonl",
 ]
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_WEB_ADDRESS = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+", re.IGNORECASE)
 PASSAGE_CHARS = 700
 MIN_PASSAGE_CHARS = 80
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
@@ -276,10 +277,10 @@ def _precedent(
         "",
         "- "
         + words["question"].format(
-            kind=kind,
+            kind=escape(kind),
             number=q.number if q.number is not None else "?",
-            legislature=q.legislature or "?",
-            session=q.session or "?",
+            legislature=escape(q.legislature or "?"),
+            session=escape(q.session or "?"),
         ),
         f"- {escape(q.author or '?')} → {escape(q.addressee or '?')}",
         "- "
@@ -295,7 +296,7 @@ def _precedent(
     if q.answer:
         lines += [words["extract"], ""]
         quoted = passage(q.answer).splitlines()
-        lines += [f"> {line}" if line.strip() else ">" for line in quoted]
+        lines += [f"> {_quote(line)}" if line.strip() else ">" for line in quoted]
     elif q.answered_on is not None:
         lines.append(words["not_published"].format(answered=day(q.answered_on)))
     else:
@@ -308,8 +309,22 @@ def _count(n: int) -> str:
     return f"{n:,}".replace(",", "\u202f")
 
 
+def _quote(line: str) -> str:
+    """A line of an answer escaped as the other lines are ("<script>", "a <b et c> d" are
+    text in the rendered memo, not markup); a "* " item stays an item, as "- " ones do."""
+    text = line.strip()
+    return "* " + escape(text[2:]) if text.startswith("* ") else escape(text)
+
+
 def _link(url: str | None, source: str) -> str:
-    return f"<{url}>" if url else f"`{source}`"
+    # Only a web address an autolink holds whole is a link: another scheme (javascript:) may
+    # run where the memo is rendered; a "<", ">" or space would end it and let markup through.
+    if url:
+        return f"<{url}>" if _WEB_ADDRESS.fullmatch(url) else escape(url)
+    # Fenced with more backquotes than it holds in a row, on one line, nothing in it ends it.
+    one_line = " ".join(source.split())
+    fence = "`" * (1 + max(map(len, re.findall("`+", one_line)), default=0))
+    return f"{fence} {one_line} {fence}" if "`" in one_line else f"`{one_line}`"
 
 
 def _row(precedent: Precedent) -> dict[str, object]:

@@ -25,6 +25,7 @@ import fcntl
 import json
 import os
 import re
+import shlex
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ from pqsearch.api import Index
 from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
-from pqsearch.query.filters import Filters
+from pqsearch.query.filters import Filters, filters_from_json, filters_to_json
 from pqsearch.resources import try_lock
 
 WATCH_FILE = "watches.json"
@@ -71,58 +72,88 @@ def _path(index: Index) -> Path:
     return index.root / WATCH_FILE
 
 
+# A saved search's fields that this version reads. Any other (a newer version's) is written
+# back with its saved search, so going back to this version for a while strips nothing.
+_FIELDS = frozenset({"query", "filters", "created", "last_run", "seen", "answered", "all_words"})
+
+# The fields of each saved search this version does not read, by name and search.
+_Kept = dict[tuple[str, tuple[Any, ...]], dict[str, Any]]
+
+
 def _load(index: Index) -> dict[str, Watch]:
+    return _read(index)[0]
+
+
+def _read(index: Index) -> tuple[dict[str, Watch], _Kept]:
     path = _path(index)
     if not path.exists():
-        return {}
+        return {}, {}
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return {name: _from_json(name, data) for name, data in raw.items()}
+        watches = {name: _from_json(name, data) for name, data in raw.items()}
+        kept = {
+            (name, _search_of(watches[name])): unknown
+            for name, data in raw.items()
+            if (unknown := {k: v for k, v in data.items() if k not in _FIELDS})
+        }
     except (
         OSError,
         ValueError,
-        KeyError,
         TypeError,
         AttributeError,
         RecursionError,
         QuerySyntaxError,
     ) as error:
+        # Never written while it cannot be read (every change reads it first), so the advice
+        # keeps it: deleting it, as this once advised, loses every saved search.
         raise WatchError(
-            f"{path} cannot be read ({error}). Fix or delete it; saved searches are kept there."
+            f"{path} cannot be read: {error}. Nothing was written to it: it still holds your "
+            "saved searches. Fix it in a text editor, or, to start again without them, move it "
+            f"aside (mv {shlex.quote(str(path))} {shlex.quote(f'{path}.unreadable')})."
         ) from error
+    return watches, kept
 
 
 def _from_json(name: str, data: dict[str, Any]) -> Watch:
-    filters: dict[str, Any] = {
-        key: tuple(value) if isinstance(value, list) else value
-        for key, value in data["filters"].items()
-    }
+    """A saved search as any version wrote it: an optional field missing or null is its
+    default (earlier versions wrote no "answered", then null for it)."""
+    for required in ("query", "created"):
+        if not isinstance(data.get(required), str):
+            raise ValueError(f"the saved search {name!r} has no {required!r} (text)")
+    all_words = data.get("all_words")
+    if all_words is not None and not isinstance(all_words, bool):
+        raise ValueError(f"the saved search {name!r} has all_words {all_words!r}, not true/false")
+    try:
+        filters = filters_from_json(data.get("filters") or {})
+    except ValueError as error:
+        raise ValueError(f"the saved search {name!r} has {error}") from error
+    answered = data.get("answered")
     return Watch(
         name=name,
         query=data["query"],
-        filters=Filters(**filters),
+        filters=filters,
         created=data["created"],
         last_run=data.get("last_run"),
-        seen=dict(data.get("seen", {})),
-        answered=frozenset(data["answered"]) if "answered" in data else None,
-        all_words=bool(data.get("all_words", True)),
+        seen=dict(data.get("seen") or {}),
+        answered=None if answered is None else frozenset(answered),
+        all_words=True if all_words is None else all_words,
     )
 
 
-def _save(index: Index, watches: dict[str, Watch]) -> None:
+def _save(index: Index, watches: dict[str, Watch], kept: _Kept) -> None:
     path = _path(index)
     data = {
         name: {
             "query": w.query,
-            "filters": {
-                k: (v.isoformat() if isinstance(v, dt.date) else v)
-                for k, v in dataclasses.asdict(w.filters).items()
-            },
+            "filters": filters_to_json(w.filters),
             "created": w.created,
             "last_run": w.last_run,
             "seen": w.seen,
-            "answered": sorted(w.answered) if w.answered is not None else None,
+            # Left out when not known: the previous version read a null here as a list.
+            **({} if w.answered is None else {"answered": sorted(w.answered)}),
             "all_words": w.all_words,
+            # A replaced search is another one: a newer version's fields stay with the old.
+            **kept.get((name, _search_of(w)), {}),
         }
         for name, w in watches.items()
     }
@@ -204,11 +235,11 @@ def add_watch(
     now = dt.datetime.now().isoformat(timespec="seconds")
     added = Watch(name, query, filters, now, None, {}, frozenset(), all_words)
     with _changing(index):
-        watches = _load(index)
+        watches, kept = _read(index)
         if name in watches and not replace:
             raise WatchError(_taken(watches[name]))
         watches[name] = added
-        _save(index, watches)
+        _save(index, watches, kept)
     return added
 
 
@@ -229,11 +260,11 @@ def list_watches(index: Index) -> tuple[Watch, ...]:
 def remove_watch(index: Index, name: str) -> None:
     """Delete the saved search `name` (`WatchError` if there is none)."""
     with _changing(index):
-        watches = _load(index)
+        watches, kept = _read(index)
         if name not in watches:
             raise WatchError(_unknown(name, watches))
         del watches[name]
-        _save(index, watches)
+        _save(index, watches, kept)
 
 
 def _unknown(name: str, watches: dict[str, Watch]) -> str:
@@ -261,12 +292,12 @@ def run_watches(
             # Read again: what changed while this run searched is kept. A search removed
             # meanwhile stays removed; one saved again under its name is not given this
             # run's record.
-            watches = _load(index)
+            watches, kept = _read(index)
             for name, run in shown.items():
                 now = watches.get(name)
                 if now is not None and _search_of(now) == _search_of(read[name]):
                     watches[name] = run.record(now)
-            _save(index, watches)
+            _save(index, watches, kept)
     return reports
 
 

@@ -7,10 +7,11 @@ checker (a script, the web, a saved search read from JSON) gets a message, not a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import ClassVar, Literal, TypeVar
+from typing import Any, ClassVar, Literal, TypeVar
 
 from pqsearch.errors import InvalidChoiceError, QuerySyntaxError
 from pqsearch.query.fields import canonical_status
@@ -125,3 +126,29 @@ class Filters:
                 self.overdue,
             )
         )
+
+
+def filters_to_json(filters: Filters) -> dict[str, Any]:
+    """`filters` as JSON values (dates as ISO text), as a saved search keeps them."""
+    return {
+        name: value.isoformat() if isinstance(value, dt.date) else value
+        for name, value in dataclasses.asdict(filters).items()
+    }
+
+
+def filters_from_json(saved: Mapping[str, Any]) -> Filters:
+    """Filters as `filters_to_json` of this or another version wrote them: a null is the
+    filter's default (no restriction); a filter this version does not have raises ValueError,
+    as leaving it out would widen the search."""
+    unknown = sorted(set(saved) - {field.name for field in dataclasses.fields(Filters)})
+    if unknown:
+        raise ValueError(
+            f"a filter this version of pqsearch does not know: {', '.join(unknown)} (saved "
+            "by a newer version? Run it with that one)"
+        )
+    values: dict[str, Any] = {
+        name: tuple(value) if isinstance(value, list) else value
+        for name, value in saved.items()
+        if value is not None
+    }
+    return Filters(**values)

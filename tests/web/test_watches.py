@@ -46,3 +46,24 @@ def test_a_saved_search_that_cannot_run_is_shown_with_why_and_the_others_are_sho
     assert '>logement <span class="count">' in page.text
     assert "Cette recherche ne peut pas s&#39;exécuter" in page.text
     assert "Unknown sector &#39;Z&#39;." in page.text
+
+
+def test_saved_searches_written_with_answered_null_are_shown(
+    tmp_path: Path, corpus_index: Path
+) -> None:
+    """The previous version wrote `"answered": null` for a search saved before it kept
+    answers, and the page (like every watch command) then said the file cannot be read
+    (audit 11, W1)."""
+    index = tmp_path / "index"
+    shutil.copytree(corpus_index, index, symlinks=True)
+    for args in (("add", "logement", "logement"), ("run",)):
+        done = cli("watch", *args, "--index", str(index))
+        assert done.returncode == 0, done.stderr
+    saved = json.loads((index / "watches.json").read_text(encoding="utf-8"))
+    saved["logement"]["answered"] = None
+    (index / "watches.json").write_text(json.dumps(saved), encoding="utf-8")
+    with running_server(index) as server:
+        page = server.get("/watches")
+    assert page.status_code == 200
+    assert '>logement <span class="count">' in page.text
+    assert "0 nouveaux" in page.text
