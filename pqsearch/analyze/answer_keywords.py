@@ -135,6 +135,18 @@ KEYWORDS = (
     "gepubliceerd op",
     "gepubliceerd in",
     "gepubliceerd via",
+    # Revision 10: bodies that run it themselves, the government taking no part, the question
+    # to be put elsewhere, the minister's own words in a session.
+    "gere par",
+    "geres par",
+    "geree par",
+    "gerees par",
+    "exploite",
+    "administre",
+    "n'intervien",
+    "etre demande",
+    "propos",
+    "moniteur",
 )
 
 

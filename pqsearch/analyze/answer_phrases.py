@@ -90,7 +90,8 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"|perimetre|de|du|des|d'|propres?)\b){0,4} ?(?:competences?|ressort|attributions?"
     r"|departements?|portefeuilles?)\b",
     r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
-    r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? |propres? )?(?:de|du|des|d')",
+    r"de|du) (?:la )?(?:seule |pleine )?(?:competences?|attributions?) (?:exclusives? "
+    r"|propres? )?(?:de|du|des|d')",
     r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
     r"(?:competences?|champ|attributions)\b",
     # "je ne suis pas compétente", "ni moi ni mon administration ne sommes compétents", not
