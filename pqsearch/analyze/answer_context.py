@@ -87,6 +87,13 @@ ASKS_WHO = re.compile(
 )
 
 
+# A second finite verb joined to the first by "et": "... et a créé", "et elle a lancé".
+CONJOINED = re.compile(
+    r"\bet (?:(?:il|elle|ils|elles|nous|je|j') ?)?(?:a|ont|avons|ai|avait|avaient|sera|seront|va"
+    r"|vont|vient|viennent|compte|comptent|prevoit|prevoient)\b"
+)
+
+
 def asks_who(asked: str) -> bool:
     """Whether folded question text `asked` asks which authority is competent."""
     return ASKS_WHO.search(asked) is not None
@@ -127,5 +134,9 @@ def is_context(sentence: str, asked_words: frozenset[str]) -> bool:
     opening = CONTEXT.search(sentence) or information.COURTESY.search(sentence)
     if opening is None:
         return False
-    later = information.CLAUSE_BREAK.split(sentence[opening.end() :])[1:]
+    rest = sentence[opening.end() :]
+    later = information.CLAUSE_BREAK.split(rest)[1:]
+    # A second verb of the same subject is a clause of its own: "La Région partage avec vous ce
+    # constat et a créé 1.200 places depuis janvier 2025".
+    later += [rest[joined.end() :] for joined in CONJOINED.finditer(rest)]
     return not any(information.answers_part(clause) for clause in later)

@@ -95,5 +95,8 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:rapports?|etudes?|evaluations?|documents?|notes?|bilans?|textes?|reglements?)\b"
     r"[^.]{0,80}?\b(?:repondra|repondront|repond|repondent) (?:a |aux )(?:l'ensemble de |toutes "
     r"|chacune de )?(?:vos|ces|votre"
-    r"|cette|les) (?:questions?|interrogations?)\b",
+    r"|cette|les) (?:questions?|interrogations?)\b"
+    # A colon announces what it says, which is the answer: "Le texte répond à chacune de vos
+    # questions : il interdit les terrasses chauffées ...".
+    r"(?!\s*:)",
 )

@@ -78,8 +78,9 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # "werd het antwoord rechtstreeks aan het geachte lid bezorgd / overgemaakt".
     r"\b(?:antwoord\w*|gegevens|tabel\w*|overzicht\w*|bijlage\w*|cijfers|lijst\w*)\b[^.]{0,80}?"
     rf"\brechtstreeks (?:aan|naar) {_MEMBER_NL}\b",
-    # "Het antwoord werd per brief aan het geachte lid toegestuurd", in any tense.
-    rf"\bantwoord\b[^.]{{0,60}}\b(?:aan|naar) {_MEMBER_NL}\b[^.]{{0,20}}\b(?:toegestuurd"
+    # "Het antwoord werd per brief aan het geachte lid toegestuurd", in any tense (not a body's
+    # answer passed on: "het antwoord van Sibelga werd aan het parlementslid bezorgd en ...").
+    rf"\bantwoord\b(?! van\b)[^.]{{0,60}}\b(?:aan|naar) {_MEMBER_NL}\b[^.]{{0,20}}\b(?:toegestuurd"
     rf"|toegezonden|bezorgd|overgemaakt|verstuurd|gestuurd)\b",
     # Kept for the member to read, not printed: "cette réponse, de nature confidentielle, est
     # tenue à la disposition de l'honorable membre au secrétariat de la commission".

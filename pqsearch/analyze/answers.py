@@ -323,6 +323,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 context.CONTEXT,
                 context.BACKGROUND,
                 context.ASKS_WHO,
+                context.CONJOINED,
                 splitting.SENTENCE_END,
                 partial.BRACKETS,
             )

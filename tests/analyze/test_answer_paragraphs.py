@@ -1,7 +1,8 @@
-"""Answer types of paragraph-length answers, and competence by institution or level (revisions 7
-and 9).
+"""Answer types of paragraph-length answers, and competence by institution or level (revisions 7,
+9 and 10).
 
-The wordings here were written by s9-answers6 and s10-answers7 while building the grammar, not
+The wordings here were written by s9-answers6, s10-answers7 and s11-answers8 while building the
+grammar, not
 blind: they show what it reads; the blind rounds (tests/data/answer_type_wordings_*.toml)
 measure it.
 """
@@ -233,3 +234,148 @@ def test_whose_matter_it_is_answers_a_question_that_asks_who_is_competent() -> N
     # Sending the member elsewhere is no answer to it.
     sending = answer + " Ik stel voor dat u zich tot de federale minister richt."
     assert classify_answer(_question(sending, asked)).type == NOT_COMPETENT
+
+
+# Revision 10 (s11-answers8): the competent body by its class and its grammatical role, the
+# member or the question sent there in any form, referrals to the minister's own words, to
+# what is published, and Dutch forms; written while building the grammar (its substantive
+# near-misses are neg-137 to neg-171 of tests/data/answer_type_negatives.toml).
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [
+        ("Cette matière relève de la Commission communautaire commune.", NOT_COMPETENT),
+        ("L'octroi de ces aides relève du CPAS de la commune concernée.", NOT_COMPETENT),
+        ("Cette décision ressortit au pouvoir judiciaire.", NOT_COMPETENT),
+        (
+            "C'est la Commission communautaire française qui est compétente pour ce secteur.",
+            NOT_COMPETENT,
+        ),
+        ("La Communauté flamande est seule compétente en la matière.", NOT_COMPETENT),
+        ("La Cour des comptes est seule compétente pour ce contrôle.", NOT_COMPETENT),
+        (
+            "Le CPAS est compétent pour l'octroi de cette aide. Je vous invite à vous adresser à "
+            "lui.",
+            NOT_COMPETENT,
+        ),
+        (
+            "La gestion des bornes de recharge appartient aux opérateurs privés qui les "
+            "exploitent.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Cette question devrait être adressée à la ministre de l'Enseignement de la "
+            "Fédération Wallonie-Bruxelles.",
+            NOT_COMPETENT,
+        ),
+        ("Je vous suggère de poser cette question à la COCOM.", NOT_COMPETENT),
+        ("Je vous invite à transmettre votre question au CPAS de Schaerbeek.", NOT_COMPETENT),
+        ("Brugel est seul compétent pour approuver ces tarifs.", NOT_COMPETENT),
+        (
+            "Les horaires des trains sont fixés par la SNCB, entreprise publique autonome.",
+            NOT_COMPETENT,
+        ),
+        ("Cette compétence appartient à la Commission communautaire flamande.", NOT_COMPETENT),
+        (
+            "La question relève de la VGC. Je vous invite à interroger le collège de la VGC.",
+            NOT_COMPETENT,
+        ),
+        ("Cette matière ressortit à la compétence de la Communauté française.", NOT_COMPETENT),
+        (
+            "Le contrôle de ces établissements incombe à l'AFSCA, à qui il revient de vous "
+            "répondre.",
+            NOT_COMPETENT,
+        ),
+        ("Dit behoort tot de bevoegdheid van de Vlaamse Gemeenschap.", NOT_COMPETENT),
+        ("Hiervoor is de Gemeenschappelijke Gemeenschapscommissie bevoegd.", NOT_COMPETENT),
+        (
+            "Deze vraag dient gesteld te worden aan de federale minister van Justitie.",
+            NOT_COMPETENT,
+        ),
+        ("Ik heb uw vraag doorgestuurd naar de minister van Mobiliteit.", NOT_COMPETENT),
+        ("Dit valt onder de bevoegdheid van de gemeenten.", NOT_COMPETENT),
+        (
+            "Cette matière relève de la compétence des Communautés. Je vous suggère d'interroger "
+            "les ministres communautaires compétents.",
+            NOT_COMPETENT,
+        ),
+        ("La tarification relève de la seule compétence de la STIB.", NOT_COMPETENT),
+        (
+            "Ces questions sont du ressort de la Commission communautaire commune, à laquelle je "
+            "vous suggère de les adresser.",
+            NOT_COMPETENT,
+        ),
+        (
+            "La gestion du personnel de la STIB relève de son conseil d'administration.",
+            NOT_COMPETENT,
+        ),
+        ("Les tribunaux sont seuls compétents pour apprécier ces situations.", NOT_COMPETENT),
+        (
+            "Je me permets de vous renvoyer à la réponse que j'ai donnée en séance plénière du 12 "
+            "mars 2026 à la question d'actualité de M. Dupont.",
+            BY_REFERENCE,
+        ),
+        (
+            "Pour la réponse à cette question, je vous renvoie à la réponse commune donnée aux "
+            "questions n° 412 et 413.",
+            BY_REFERENCE,
+        ),
+        (
+            "J'ai répondu à cette question lors de la séance plénière du 5 février 2026.",
+            BY_REFERENCE,
+        ),
+        (
+            "Les données sont disponibles sur le portail open data de la Région "
+            "(opendata.brussels).",
+            BY_REFERENCE,
+        ),
+        (
+            "Je renvoie l'honorable membre au rapport annuel 2025 de Bruxelles Prévention & "
+            "Sécurité.",
+            BY_REFERENCE,
+        ),
+        ("Ma réponse à votre question n° 321 reste d'application.", BY_REFERENCE),
+        ("Je n'ai rien à ajouter à ma réponse du 3 mars 2026.", BY_REFERENCE),
+        ("Je vous renvoie à mes déclarations en commission du 4 mars 2026.", BY_REFERENCE),
+        ("Je vous renverrais à mon intervention en séance plénière du 7 mai.", BY_REFERENCE),
+        (
+            "Cette question a été abordée lors de l'interpellation jointe du 4 mars ; je vous "
+            "renvoie au compte rendu.",
+            BY_REFERENCE,
+        ),
+        (
+            "Je vous invite à consulter le site opendata.brussels, où ces données sont publiées.",
+            BY_REFERENCE,
+        ),
+        ("Ik verwijs het geachte lid naar mijn antwoord op vraag nr. 45.", BY_REFERENCE),
+        (
+            "Voor het antwoord verwijs ik naar de bespreking in de commissie van 12 maart.",
+            BY_REFERENCE,
+        ),
+        (
+            "Ik verwijs naar mijn antwoord tijdens de plenaire vergadering van 5 februari.",
+            BY_REFERENCE,
+        ),
+        ("De gegevens zijn beschikbaar op het open dataportaal van het Gewest.", BY_REFERENCE),
+        (
+            "Ik verwijs u naar mijn antwoord op de gelijkaardige vraag van mevrouw Dhont.",
+            BY_REFERENCE,
+        ),
+        ("Het antwoord op deze vraag werd aan het parlementslid bezorgd.", NOT_PUBLISHED),
+        (
+            "Het antwoord werd rechtstreeks aan mevrouw de volksvertegenwoordiger bezorgd.",
+            NOT_PUBLISHED,
+        ),
+        ("De gevraagde tabellen werden rechtstreeks aan het parlementslid bezorgd.", NOT_PUBLISHED),
+        (
+            "Gezien de omvang van de gegevens werden deze rechtstreeks aan het parlementslid "
+            "overgemaakt.",
+            NOT_PUBLISHED,
+        ),
+        ("La réponse a été envoyée directement à la députée par courriel.", NOT_PUBLISHED),
+        ("Il appartient à la commune de statuer sur la demande.", NOT_COMPETENT),
+    ],
+)
+def test_the_competent_body_by_its_class_and_referrals_of_every_form(
+    answer: str, expected: str
+) -> None:
+    assert classify_answer(_question(answer)).type == expected
