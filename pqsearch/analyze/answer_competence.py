@@ -239,8 +239,17 @@ SENDING: tuple[str, ...] = (
     # d'être adressée au ministre fédéral", "devrait être posée à la Commission communautaire"
     # (not "a été transmise à la STIB, qui m'informe ...": the minister consulted it).
     r"\b(?:votre|cette|la|ces|vos) questions? (?:\w+ ){0,3}?(?:d'|a )?etre (?:plutot |plus "
-    r"utilement |utilement |donc )?(?:adressee|posee|transmise|soumise|renvoyee|reorientee)s?"
-    r" (?:a|au|aux|aupres)\b",
+    r"utilement |utilement |donc )?(?:adressee|posee|transmise|soumise|renvoyee|reorientee"
+    r"|dirigee)s? (?:a|au|aux|aupres|vers)\b",
+    # The same with the addressee first, in a cleft: "C'est donc vers elle que votre question
+    # devrait être dirigée", "c'est à la COCOM qu'il convient d'adresser ces questions".
+    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
+    r"[^.]{0,60}? qu(?:e |')[^.]{0,40}?\b(?:questions?|demandes?)\b[^.]{0,30}?\b(?:adress|pos"
+    r"|transm|dirig|soum|renvoy)\w*",
+    # Forwarded, the recipient a pronoun: "Je lui ai fait suivre votre question afin qu'elle
+    # puisse y répondre" (the question named: "je leur ai adressé un courrier" is an act).
+    r"\b(?:je|nous) (?:lui|leur) (?:ai|avons) (?:deja |donc )?(?:transmis|fait suivre|relaye"
+    r"|adresse|soumis) (?:votre|cette|vos|ces|la) (?:questions?|demandes?)\b",
     # Where to get the information: "je vous invite à vous adresser à Brugel pour obtenir ces
     # informations", "les données que vous demandez doivent lui être demandées" (not the
     # minister's own services: "à mon administration", "à mes services").
@@ -260,9 +269,10 @@ SENDING: tuple[str, ...] = (
     rf"\b(?:poser|adresser|transmettre|soumettre|relayer) (?:votre|cette|ces|vos|la|les) "
     rf"(?:questions?|demandes?) (?:a |au |aux |aupres (?:de |du |des |d'))(?:{BODY})",
     # Dutch: "Deze vraag dient gesteld te worden aan de federale minister van Justitie".
-    r"\bvra(?:ag|gen)\b[^.]{0,40}?\b(?:dient|dienen|moet|moeten|zou|zouden|kan|kunnen) (?:beter "
-    r"|best |eerder )?(?:gesteld|gericht|voorgelegd|gesteld te worden|te worden gesteld) (?:te "
-    r"worden |worden )?aan\b",
+    # Not a request to be filed: "de vraag om uitbreiding ... dient voorgelegd te worden aan".
+    r"\bvra(?:ag|gen)\b(?! om\b)[^.]{0,40}?\b(?:dient|dienen|moet|moeten|zou|zouden|kan"
+    r"|kunnen) (?:beter |best |eerder )?(?:gesteld|gericht|voorgelegd|gesteld te worden"
+    r"|te worden gesteld) (?:te worden |worden )?aan\b",
     # "Il vous est loisible d'interroger le ministre fédéral de la Mobilité".
     r"\bil vous (?:est|sera|serait) (?:loisible|possible) (?:de |d')[^.]{0,20}?\b(?:interroger"
     r"|adresser|poser|contacter|tourner|solliciter)\b[^.]{0,60}?\b(?:ministres?|collegues?"

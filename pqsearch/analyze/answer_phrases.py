@@ -71,7 +71,8 @@ _INVITE = r"(?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur|conv
 ATTRIBUTED: tuple[str, ...] = (
     r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
     r"(?:de|des|du|d')",
-    r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
+    r"\b(?:est|sont) une competence (?:exclusivement |purement |strictement )?(?:des|de la|du"
+    r"|regionale|communautaire|federale)",
     r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
     r"pour (?:cette|ces|la|les|ce|repondre|y repondre))",
 )
@@ -89,7 +90,8 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"(?: ?(?:la|le|les|l'|mes|mon|ma|nos|notre|ses|son|sa|leurs?|cadre|champ|domaine"
     r"|perimetre|de|du|des|d'|propres?)\b){0,4} ?(?:competences?|ressort|attributions?"
     r"|departements?|portefeuilles?)\b",
-    r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
+    r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement |toutefois |cependant |donc "
+    r"|des lors |pourtant |en effet |par ailleurs )?(?:des|de la|du champ de|"
     r"de|du) (?:la )?(?:seule |pleine )?(?:competences?|attributions?) (?:exclusives? "
     r"|propres? )?(?:de|du|des|d')",
     r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "

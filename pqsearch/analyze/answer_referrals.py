@@ -18,7 +18,10 @@ _RECORD = (
     r"|comptes? rendus?|documents?|notes?|presentations?|exposes?|debats?|echanges?"
     r"|proces-verba\w*|bulletins?|publications?|etudes?|reponses?|interpellations?|discussions?"
     # What the minister said: "je vous renverrais volontiers à mes propos de cette séance".
-    r"|seances?|propos|declarations?|interventions?)\b"
+    r"|seances?|propos|declarations?|interventions?"
+    # What was given then: "je vous renvoie aux éléments communiqués à cette occasion".
+    r"|(?:elements|informations|chiffres|explications|precisions) (?:communique|fourni|donne"
+    r"|apporte|presente|transmis)e?s)\b"
 )
 
 BY_REFERENCE: tuple[str, ...] = (

@@ -239,7 +239,7 @@ def test_whose_matter_it_is_answers_a_question_that_asks_who_is_competent() -> N
 # Revision 10 (s11-answers8): the competent body by its class and its grammatical role, the
 # member or the question sent there in any form, referrals to the minister's own words, to
 # what is published, and Dutch forms; written while building the grammar (its substantive
-# near-misses are neg-137 to neg-171 of tests/data/answer_type_negatives.toml).
+# near-misses are neg-137 to neg-177 of tests/data/answer_type_negatives.toml).
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
@@ -334,6 +334,21 @@ def test_whose_matter_it_is_answers_a_question_that_asks_who_is_competent() -> N
             BY_REFERENCE,
         ),
         ("Ma réponse à votre question n° 321 reste d'application.", BY_REFERENCE),
+        (
+            "Comme indiqué en réponse à votre question n° 302, je vous renvoie aux éléments "
+            "communiqués à cette occasion.",
+            BY_REFERENCE,
+        ),
+        (
+            "Je vous remercie pour votre question, qui relève toutefois des compétences de ma "
+            "collègue. Je lui ai transmis votre question.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Cette matière est une compétence exclusivement fédérale. C'est donc vers le ministre "
+            "de l'Intérieur que votre question devrait être dirigée.",
+            NOT_COMPETENT,
+        ),
         ("Je n'ai rien à ajouter à ma réponse du 3 mars 2026.", BY_REFERENCE),
         ("Je vous renvoie à mes déclarations en commission du 4 mars 2026.", BY_REFERENCE),
         ("Je vous renverrais à mon intervention en séance plénière du 7 mai.", BY_REFERENCE),
