@@ -153,10 +153,14 @@ ATTRIBUTION: tuple[str, ...] = (
     # The decision is someone else's: "la décision de fermer une agence appartient à la banque
     # concernée", "la fixation des tarifs revient à Brugel" (not "incombe au propriétaire
     # riverain", a duty on the substance).
-    rf"\b(?:decision|choix|fixation|gestion|organisation|politique \w+)\b[^.]{{0,60}}?"
+    rf"\b(?:decision|choix|fixation|gestion|organisation|politique \w+|designation|nomination"
+    rf"|tarification|recrutement)\b[^.]{{0,60}}?"
     rf"\b(?:appartient|appartiennent|revient|reviennent) (?:exclusivement |uniquement "
     rf"|entierement |donc )?(?:a |au |aux )(?:{BODY}|(?:la |le |les |l')?(?:banques?"
-    rf"|entreprises?|societes?|operateurs?|compagnies?)\b)",
+    rf"|entreprises?|societes?|operateurs?|compagnies?)\b"
+    # A body's governing organ: "appartient à l'assemblée générale de l'intercommunale".
+    rf"|(?:l'assemblee generale|(?:le |son |leur )conseil d'administration|(?:le |son |leur )"
+    rf"comite de direction|(?:les |ses |leurs )organes de gestion)\b)",
     # Set by someone else, in the passive: "est réglementé par l'État fédéral", "sont établies
     # par les conseils communaux", "est fixée par la SNCB elle-même".
     rf"\b(?:est|sont|reste|restent|demeure|demeurent)(?: \w+)? (?:fixee?s?|reglementee?s?"
@@ -261,8 +265,10 @@ SENDING: tuple[str, ...] = (
     r"\bvous\b[^.;]{0,60}?\b(?:doivent|doit|peuvent|peut|devront|devra|pourront|pourra) (?:lui"
     r"|leur) etre (?:demandee?s?|adressee?s?|posee?s?|reclamee?s?)\b",
     # Sent to those named before: "Je ne peux que vous renvoyer vers eux" (a record is
-    # `answer_referrals`').
-    r"\b(?:renv[oe]\w*|renverr\w*|orient\w*|reorient\w*) (?:vers|aupres d') (?:eux|elles?|lui"
+    # `answer_referrals`'); the member is the one sent ("les élèves sont orientés vers eux" is
+    # how a service works).
+    r"\b(?:vous|l'honorable membre|(?:le|la) (?:membre|deputee?)) (?:\w+ ){0,2}?(?:renv[oe]\w*"
+    r"|renverr\w*|orient\w*|reorient\w*) (?:\w+ )?(?:vers|aupres d') (?:eux|elles?|lui"
     r"|ces derniers|ces dernieres|ces instances|ces operateurs)\b",
     # The question to be taken to a body, by its class: "je vous suggère de poser cette question
     # à la COCOM", "je vous invite à transmettre votre question au CPAS de Schaerbeek".

@@ -147,6 +147,10 @@ KEYWORDS = (
     "etre demande",
     "propos",
     "moniteur",
+    "accessib",
+    "orienter",
+    "oriente vers",
+    "dirige",
 )
 
 

@@ -58,6 +58,13 @@ BY_REFERENCE: tuple[str, ...] = (
     r"(?:antwoord|verklaring|toelichting)\w*\b",
     # Answered before, to the member: "Je vous avais répondu sur ce point le 8 décembre", "j'y
     # ai déjà répondu" (not "nous vous avons répondu favorablement": a decision).
+    # "Cette question a déjà reçu une réponse lors de la séance plénière du 5 février".
+    r"\b(?:cette|votre|la meme) question\b[^.]{0,30}? (?:a|avait) (?:deja |egalement )?"
+    r"(?:recu|obtenu|fait l'objet d') ?(?:une )?reponse\b",
+    # Dutch: "Mijn antwoord op uw vraag nr. 45 blijft onveranderd geldig".
+    r"\b(?:mijn|ons|het) (?:vorig\w* )?antwoord\b(?:[^.]|(?<=nr)\.){0,60}?\b(?:blijft|blijven"
+    r"|is nog steeds|geldt nog) (?:\w+ )?(?:geldig|ongewijzigd|actueel|van toepassing"
+    r"|onveranderd)\b",
     r"\b(?:je|nous) vous (?:ai|avons|avais|avions) (?:deja |bien |longuement |egalement )*"
     r"repondu\b(?! (?:favorablement|positivement|negativement|defavorablement)\b)"
     r"|\bj'y (?:ai|avais) (?:deja |bien |longuement )*repondu\b",
@@ -81,7 +88,8 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:cijfers|gegevens|informatie|statistieken|resultaten|antwoord)\b[^.]{0,60}?"
     r"\b(?:(?:zijn|is|staan|staat) (?:\w+ )?(?:terug )?te vinden\b[^.]{0,30}?\b(?:in|op|via)"
     r"|(?:zijn|is|worden|wordt) (?:\w+ )?(?:beschikbaar|gepubliceerd) (?:in|op|via)) (?:het |de "
-    r"|zijn |haar |hun )?(?:\w+ )?(?:jaarverslag|verslag|rapport|website|webstek|\w*portaal"
+    r"|zijn |haar |hun )?(?:\w+ )?(?:jaarverslag|verslag|rapport|website|webstek|[\w-]*portaal"
+    r"|[\w-]*platform"
     r"|publicatie"
     r"|studie|jaarrapport)\b",
     r"\b(?:verwijs|verwijzen) (?:ik |wij |we )?(?:u |het geachte lid )?(?:graag |dan ook "
@@ -89,8 +97,10 @@ BY_REFERENCE: tuple[str, ...] = (
     r"|website|studie|publicatie|jaarrapport|nota|analyse)\b",
     # The member sent to a record: "Je ne puis que vous renvoyer aux débats qui se sont tenus en
     # commission", "je vous renvoie à l'étude" (not to a colleague: `answer_phrases`).
+    # Or to a published legal text ("je vous renvoie à l'arrêté du Gouvernement du 12 mai 2025").
     rf"\b(?:renv[oe]\w*|renverr\w*) (?:vous |{MEMBER} )?(?:(?:volontiers|donc|des lors|simplement"
     rf"|egalement|a nouveau|ici|sur ce point) )?(?:a |au |aux |vers )(?:{_RECORD}"
+    rf"|(?:l'|le |la |les )?(?:arretes?|reglements?|ordonnances?|circulaires?|decrets?|lois?)\b"
     rf"|(?:les |l')?(?:explications|precisions|indications) (?:que|qui|donnees|fournies"
     rf"|apportees))",
     # A document that will answer: "Le rapport d'évaluation ... répondra à l'ensemble de vos
