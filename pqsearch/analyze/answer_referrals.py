@@ -32,7 +32,10 @@ BY_REFERENCE: tuple[str, ...] = (
     # exhaustive les conventions signées. Je vous invite à le consulter."
     rf"\b(?:vous|veuillez|{MEMBER})\b[^.]{{0,50}}?\b(?:(?:vous |se |s'y |vous y )?(?:referer"
     rf"|reporter|rapporter|(?<!\bvous )(?:consulter|lire|relire|prendre connaissance|retrouver"
-    rf"|trouver)|trouverez|retrouverez)\b (?:a |au |aux |de |du |des |d'|dans )?{_RECORD}"
+    rf"|trouver)|trouverez|retrouverez)\b"
+    # What is found there may be named first: "dont vous trouverez le détail au Bulletin".
+    rf"(?: (?:le |la |les |l')?(?:detail|details|ensemble|liste|chiffres|donnees|precisions))?"
+    rf" (?:a |au |aux |de |du |des |d'|dans )?{_RECORD}"
     rf"|(?:a |de |d')(?:le|la|les) (?:consulter|lire|relire)\b)",
     # The answer named first, in a cleft: "c'est à cette réponse que je vous prierais de bien
     # vouloir vous référer", "c'est au compte rendu que je vous renvoie".
