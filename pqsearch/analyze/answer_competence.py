@@ -121,6 +121,10 @@ ATTRIBUTION: tuple[str, ...] = (
     # "De kinderopvang is een gemeenschapsbevoegdheid": the compound names the level.
     r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve )?(?:gemeenschaps|gemeente|gewest"
     r"|federale )bevoegdhe",
+    # "De organisatie van het onderwijs is een zaak van de Gemeenschappen".
+    r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve )?(?:zaak|aangelegenheid) van de "
+    r"(?:gemeenschappen|gewesten|gemeenten|federale overheid|vlaamse gemeenschap|franse "
+    r"gemeenschap|politiezones)\b",
     # The competent level as the subject, in either order: "Voor de Nederlandstalige opvang is
     # de Vlaamse Gemeenschap bevoegd", "de politiezones zijn bevoegd".
     r"\b(?:is|zijn) (?:de |het )?(?:vlaamse |franse |duitstalige )?(?:gemeenschap\w*|federale"
@@ -279,6 +283,20 @@ SENDING: tuple[str, ...] = (
     r"\bvra(?:ag|gen)\b(?! om\b)[^.]{0,40}?\b(?:dient|dienen|moet|moeten|zou|zouden|kan"
     r"|kunnen) (?:beter |best |eerder )?(?:gesteld|gericht|voorgelegd|gesteld te worden"
     r"|te worden gesteld) (?:te worden |worden )?aan\b",
+    # Forwarding in the present: "Je transmets votre question à ma collègue en charge de
+    # l'Emploi" (not when the recipient's reply follows, as above).
+    rf"\b(?:je|nous) (?:transmets|transmettons|fais suivre|faisons suivre|relaie|relaye|relayons)"
+    rf" (?:\w+ )?(?:votre|cette|la|vos|ces) (?:question|demande)s?\b[^.]{{0,40}}?\b(?:a|au|aux) "
+    rf"(?:{BODY}|ministre|collegue)(?![^.]{{0,80}}\bqui (?:m'|nous )?(?:informe|indique"
+    rf"|communique|precise|repond|a repondu|fait savoir)\b)",
+    # Dutch, the member sent: "Ik kan u enkel doorverwijzen naar de bevoegde federale minister",
+    # "Sta mij toe u te verwijzen naar de Gemeenschappen" (not "kwetsbare huurders worden
+    # doorverwezen naar het OCMW": how a service works).
+    r"\b(?:(?:u|het geachte lid) (?:\w+ ){0,6}?(?:door)?verwijzen|(?:door)?verwijs (?:ik|wij|we)"
+    r" (?:u|het geachte lid)) (?:\w+ ){0,4}?naar (?:de |het |mijn |haar |zijn )?(?:\w+ ){0,2}?"
+    # Who, not what: "naar de ministeriële omzendbrief GPI 79" is a document.
+    r"(?:ministers?|collega(?:'s)?|staatssecretaris\w*|gemeente\w*|gewest\w*|gemeenschap\w*"
+    r"|bevoegde|ocmw\w*|politiezone\w*|federale overheid|kabinet)\b",
     # "Il vous est loisible d'interroger le ministre fédéral de la Mobilité".
     r"\bil vous (?:est|sera|serait) (?:loisible|possible) (?:de |d')[^.]{0,20}?\b(?:interroger"
     r"|adresser|poser|contacter|tourner|solliciter)\b[^.]{0,60}?\b(?:ministres?|collegues?"

@@ -153,6 +153,8 @@ KEYWORDS = (
     "n'intervien",
     "rien a ajouter",
     "accessib",
+    "zaak van de",
+    "aangelegenheid van de",
 )
 
 

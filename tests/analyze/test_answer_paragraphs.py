@@ -398,8 +398,9 @@ def test_the_competent_body_by_its_class_and_referrals_of_every_form(
 
 # More of the same, written after the rules above as a check of their breadth (a second batch:
 # acronyms, the decisive sentence in the middle, referrals to plenaries, joint answers, legal
-# texts and portals, Dutch forms); the one it still misses is left out ("relève de
-# Bruxelles-Ville, propriétaire du site": a commune by its name only).
+# texts and portals, Dutch forms; then a third batch of 19); the two they still miss are left
+# out ("relève de Bruxelles-Ville, propriétaire du site", "dépend de la commune d'Anderlecht,
+# gestionnaire de la voirie": a commune by its name only, "dépendre de" in its other sense).
 @pytest.mark.parametrize(
     ("answer", "expected"),
     [
@@ -577,6 +578,57 @@ def test_the_competent_body_by_its_class_and_referrals_of_every_form(
             NOT_PUBLISHED,
         ),
         ("La réponse a été transmise par courrier à Monsieur le Député.", NOT_PUBLISHED),
+        (
+            "Cette matière est de la compétence de la Commission communautaire française.",
+            NOT_COMPETENT,
+        ),
+        (
+            "Cette question ne dépend pas de mes attributions mais de celles du ministre de "
+            "l'Emploi.",
+            NOT_COMPETENT,
+        ),
+        ("Il convient de s'adresser à la zone de police compétente.", NOT_COMPETENT),
+        ("Je transmets votre question à ma collègue en charge de l'Emploi.", NOT_COMPETENT),
+        ("Cette question ressort de la compétence des Communautés.", NOT_COMPETENT),
+        ("Il y a lieu d'interroger le ministre fédéral de la Santé publique.", NOT_COMPETENT),
+        (
+            "Votre question concerne une compétence fédérale ; je vous invite à interroger la "
+            "ministre compétente.",
+            NOT_COMPETENT,
+        ),
+        ("Je vous suggère de vous tourner vers la commune concernée.", NOT_COMPETENT),
+        ("Deze aangelegenheid behoort niet tot mijn bevoegdheden.", NOT_COMPETENT),
+        ("Ik kan u enkel doorverwijzen naar de bevoegde federale minister.", NOT_COMPETENT),
+        (
+            "Voor deze vraag verwijs ik u naar mijn collega, de minister van Mobiliteit.",
+            NOT_COMPETENT,
+        ),
+        ("De organisatie van het onderwijs is een zaak van de Gemeenschappen.", NOT_COMPETENT),
+        ("Het antwoord werd via e-mail aan het parlementslid bezorgd.", NOT_PUBLISHED),
+        (
+            "Voor het antwoord op deze vraag verwijs ik naar mijn antwoord op de vraag nr. 312 "
+            "van mevrouw X.",
+            BY_REFERENCE,
+        ),
+        (
+            "Je vous invite à vous référer au compte rendu intégral de la séance plénière du 12 "
+            "mars 2026.",
+            BY_REFERENCE,
+        ),
+        (
+            "Cette question a fait l'objet d'une réponse commune lors de la commission du 4 mars "
+            "2026, à laquelle je vous renvoie.",
+            BY_REFERENCE,
+        ),
+        (
+            "Les informations demandées figurent sur le site internet de Bruxelles Mobilité.",
+            BY_REFERENCE,
+        ),
+        (
+            "Ces éléments ont été présentés en détail au Parlement lors de la présentation du "
+            "budget ; je vous y renvoie.",
+            BY_REFERENCE,
+        ),
     ],
 )
 def test_a_second_batch_of_competence_and_referral_wordings(answer: str, expected: str) -> None:
