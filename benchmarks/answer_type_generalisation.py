@@ -7,7 +7,8 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
 - forward chaining: fit on rounds 1..r-1 (both halves), the real labels
   (tests/data/answer_types.toml) and the negatives (answer_type_negatives.toml); measure on
   all of round r, for r = 2, 3, 4; then fit on rounds 1-4 and round 5's dev half (its test
-  half is never read here) and measure all of round 6;
+  half is never read here) and measure all of round 6; then add round 6 and measure all of
+  round 7;
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
   measure on all of the fourth.
 
@@ -70,6 +71,9 @@ ROUND_5 = DATA / "answer_type_wordings_5.toml"
 # (s10-answers7). The forward chain measures it with the design fitted on rounds 1-4 and round
 # 5's dev half.
 ROUND_6 = DATA / "answer_type_wordings_6.toml"
+# Round 7 (tenth session, 112 whole pages): measured once held out, then tuned on whole
+# (s11-answers8). The forward chain measures it with the design fitted on everything before it.
+ROUND_7 = DATA / "answer_type_wordings_7.toml"
 # The rules' test halves as measured once, when each round was new (BENCHMARKS.md).
 HISTORIC_TEST_HALVES = {2: (76, 86), 3: (80, 87), 4: (70, 83)}
 
@@ -198,6 +202,13 @@ def run(design: Design, extra: Path | None = None) -> list[RoundScore]:
             "forward: fit 1-4 and 5's dev half, measure 6",
             load_wordings(ROUND_6),
             design([*base, *later]),
+        )
+    )
+    scores.append(
+        score(
+            "forward: fit 1-4, 5's dev half and 6, measure 7",
+            load_wordings(ROUND_7),
+            design([*base, *later, *load_wordings(ROUND_6)]),
         )
     )
     for r in range(len(rounds)):

@@ -31,25 +31,33 @@ BODY = (
     r"|conseil d'etat)|(?:la |l')?(?:commission europeenne|union europeenne)"
     r"|(?:les |le |des |du )?(?:bourgmestres?|conseils? de police|colleges? de police"
     r"|conseils? communaux|colleges? des bourgmestres)"
-    r"|(?:mon |ma |mes )(?:collegues?|homologues?)|(?:le |la |au |du )ministre (?:federal|federale"
+    r"|(?:mon |ma |mes )(?:collegues?|homologues?)|(?:le |la |au |du )?ministre (?:federal|federale"
     r"|de |du |des |en charge|competent)|(?:le |la )?secretaire d'etat"
     r"|(?:la |une |l')?(?:fondation|asbl|entreprise (?:publique|privee)|societe (?:privee"
     r"|anonyme|publique))"
+    # A class, not a name: "les autorités compétentes en matière de santé", "des opérateurs
+    # privés", "les institutions elles-mêmes" (bodies answering for themselves), "la Région
+    # flamande".
+    r"|(?:les |des |l')?autorites competentes|(?:un |des |les |l')?operateurs? prive\w*"
+    r"|(?:les |des )?(?:institutions|etablissements|organismes|societes|entreprises|hopitaux"
+    r"|ecoles|communes|operateurs) (?:elles|eux)-memes"
+    r"|(?:la )?region (?:flamande|wallonne)|(?:het )?vlaams gewest|(?:de )?vlaamse gemeenschap"
     r"|(?:la |l'|le )?(?:sncb|nmbs|infrabel|bpost|proximus|vivaqua|brugel|sibelga|creg|ibpt"
     r"|bipt|elia|fluxys|unia|afsca|ulb|vub|uclouvain)"
     # The other entities of Brussels and its communities, and their bodies.
     r"|(?:la )?federation wallonie-bruxelles|(?:la )?commission communautaire (?:francaise"
     r"|flamande|commune)|(?:la )?(?:cocof|cocom|vgc)|l'office de la naissance et de l'enfance"
-    r"|kind en gezin)\b"
+    r"|kind en gezin|ggc)\b"
 )
 
 ATTRIBUTION: tuple[str, ...] = (
     # The matter belongs to someone else, an adverb or none between: "relève de la Commission
     # européenne", "relève toutefois de l'autorité des bourgmestres", "est du ressort des
     # communes", "incombe à cette société".
-    rf"\b(?:relev\w*|ressorti\w*|est du ressort|sont du ressort) (?:avant tout |des lors |\w+ )?"
-    rf"(?:de |du |des |d'|a |aux? )"
-    rf"(?:la (?:seule )?(?:competence|responsabilite|tutelle|autorite) (?:de |du |des |d')"
+    rf"\b(?:relev\w*|ressorti\w*|est du ressort|sont du ressort) (?:avant tout |des lors "
+    rf"|par ailleurs |en effet |pour sa part |\w+ )?(?:de |du |des |d'|a |aux? )"
+    rf"(?:la (?:seule )?(?:competence|responsabilite|tutelle|autorite)(?: exclusive| propre"
+    rf"| pleine et entiere)? (?:de |du |des |d')"
     rf"|l'autorite (?:de |du |des |d'))?{BODY}",
     rf"\bincomb\w* (?:\w+ )?(?:a |au |aux )"
     rf"(?:cette |ce |ces )?(?:{BODY}|societe|gestionnaire|operateur|organisme|institution)",
@@ -82,6 +90,17 @@ ATTRIBUTION: tuple[str, ...] = (
     r"| de controle| hierarchique)?(?: en (?:la|cette) matiere"
     r"| sur (?:ces|cette|ce|les|leurs?|ses|son|sa)\b| a cet egard| dans ce (?:domaine|dossier)"
     r"|(?=\s*(?:[.;,]|$)))",
+    # The minister's government takes no part in it: "Le Gouvernement n'intervient pas dans
+    # leur fixation" (its own decisions are said in the active: "intervient à hauteur de").
+    r"\b(?:le gouvernement|la region|le college|je|nous) (?:\w+ )?(?:n'intervien\w*|n'interviens)"
+    r" (?:pas|nullement|aucunement|d'aucune maniere) dans (?:la |le |les |leur |leurs |sa |son "
+    r"|ses |ces |cette |ce )?(?:fixation|gestion|decision|choix|organisation|determination"
+    r"|attribution|nomination|recrutement)s?\b",
+    # Someone else is to decide: "il appartient à la commune de statuer sur la demande" (whose
+    # matter it is, not sending the member: a fact of the answer's own still outweighs it).
+    r"\bil (?:appartient|revient|incombe) (?:donc |des lors |par consequent )?"
+    r"(?:a |au |aux )(?!(?:la region|gouvernement|college|moi|nous)\b)[^.;]{0,80}? (?:de |d')"
+    r"(?:se prononcer|statuer|trancher)\b",
     # The judiciary's independence: "conformément au principe de l'indépendance du pouvoir
     # judiciaire, il ne m'appartient pas de commenter une affaire pendante".
     r"\b(?:independance (?:du pouvoir judiciaire|de la justice|des juges|des magistrats)"
@@ -94,11 +113,23 @@ ATTRIBUTION: tuple[str, ...] = (
     r"\bil n'appart\w* pas (?:au gouvernement|a la region|au college|a l'autorite regionale"
     r"|a l'autorite federale|a l'etat federal|au ministre|a la ministre)\b[^.]{0,30}? (?:de |d')"
     r"(?:se prononcer|statuer|decider|intervenir|juger|s'immiscer)\b",
-    r"\b(?:a laquelle|auquel|auxquels|auxquelles) il (?:revient|appartient|incombe) de "
+    r"\b(?:a laquelle|auquel|auxquels|auxquelles|a qui) il (?:revient|appartient|incombe) de "
     r"(?:se prononcer|statuer|decider|repondre|trancher)\b",
     # Dutch: "is een gemeentelijke bevoegdheid".
     r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve )?(?:gemeentelijke|gewestelijke"
     r"|federale|communautaire|lokale|europese) bevoegdhe",
+    # "De kinderopvang is een gemeenschapsbevoegdheid": the compound names the level.
+    r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve )?(?:gemeenschaps|gemeente|gewest"
+    r"|federale )bevoegdhe",
+    # "De organisatie van het onderwijs is een zaak van de Gemeenschappen".
+    r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve )?(?:zaak|aangelegenheid) van de "
+    r"(?:gemeenschappen|gewesten|gemeenten|federale overheid|vlaamse gemeenschap|franse "
+    r"gemeenschap|politiezones)\b",
+    # The competent level as the subject, in either order: "Voor de Nederlandstalige opvang is
+    # de Vlaamse Gemeenschap bevoegd", "de politiezones zijn bevoegd".
+    r"\b(?:is|zijn) (?:de |het )?(?:vlaamse |franse |duitstalige )?(?:gemeenschap\w*|federale"
+    r" (?:overheid|regering|staat)|gemeente\w*|politiezones?|ocmw\w*|gewesten|vlaams gewest"
+    r"|waals gewest|vgc|cocof|ggc)\b[^.,;]{0,40}? bevoegd\b",
     r"\b(?:valt|vallen|behoort|behoren) (?:onder|tot) (?:de |hun )?(?:gemeentelijke|lokale)"
     r" autonomie\b",
     r"\b(?:gemeenten|gewesten|gemeenschappen|politiezones|federale overheid|universiteiten)"
@@ -126,14 +157,19 @@ ATTRIBUTION: tuple[str, ...] = (
     # The decision is someone else's: "la décision de fermer une agence appartient à la banque
     # concernée", "la fixation des tarifs revient à Brugel" (not "incombe au propriétaire
     # riverain", a duty on the substance).
-    rf"\b(?:decision|choix|fixation|gestion|organisation|politique \w+)\b[^.]{{0,60}}?"
+    rf"\b(?:decision|choix|fixation|gestion|organisation|politique \w+|designation|nomination"
+    rf"|tarification|recrutement)\b[^.]{{0,60}}?"
     rf"\b(?:appartient|appartiennent|revient|reviennent) (?:exclusivement |uniquement "
     rf"|entierement |donc )?(?:a |au |aux )(?:{BODY}|(?:la |le |les |l')?(?:banques?"
-    rf"|entreprises?|societes?|operateurs?|compagnies?)\b)",
+    rf"|entreprises?|societes?|operateurs?|compagnies?)\b"
+    # A body's governing organ: "appartient à l'assemblée générale de l'intercommunale".
+    rf"|(?:l'assemblee generale|(?:le |son |leur )conseil d'administration|(?:le |son |leur )"
+    rf"comite de direction|(?:les |ses |leurs )organes de gestion)\b)",
     # Set by someone else, in the passive: "est réglementé par l'État fédéral", "sont établies
     # par les conseils communaux", "est fixée par la SNCB elle-même".
     rf"\b(?:est|sont|reste|restent|demeure|demeurent)(?: \w+)? (?:fixee?s?|reglementee?s?"
-    rf"|decidee?s?|etablie?s?|determinee?s?) (?:exclusivement |uniquement "
+    rf"|decidee?s?|etablie?s?|determinee?s?|geree?s?|exploitee?s?|administree?s?)"
+    rf" (?:exclusivement |uniquement "
     rf"|souverainement |librement )?par (?:{BODY}|(?:ses|leurs?|son|sa) (?:propres? )?"
     rf"(?:organes?|instances?|conseils? d'administration|direction|dirigeants)\b)",
     # "une décision commerciale qui lui appartient".
@@ -147,6 +183,16 @@ ATTRIBUTION: tuple[str, ...] = (
     r"(?:a |au |aux |vers )(?:la |les )?(?:regions?|communautes?|entites federees|communes"
     r"|pouvoirs locaux|l'etat federal|l'autorite federale|niveau (?:federal|regional|communal"
     r"|communautaire))\b",
+    # A body or level, by its class, as the subject of "est compétent": "Les tribunaux sont
+    # seuls compétents pour apprécier ces situations", "la Communauté flamande est seule
+    # compétente" (not the minister's own body, which the class leaves out).
+    rf"(?:^\W*|[,;:] )(?:{BODY}) (?:\w+ )?(?:est|sont|reste|restent|demeure|demeurent) (?:seule?s? "
+    rf"|exclusivement |pleinement |entierement )?competente?s?\b",
+    # The matter or the remit belongs to a body: "Cette compétence appartient à la Commission
+    # communautaire flamande".
+    rf"\b(?:competences?|matieres?|responsabilites?|tutelle)\b[^.]{{0,60}}?\b(?:appartient"
+    rf"|appartiennent|revient|reviennent) (?:exclusivement |uniquement |entierement |donc )?"
+    rf"(?:a |au |aux )(?:{BODY})",
     # Someone else named as the competent one: "c'est la zone de police qui est compétente".
     # Not the minister's own government: "c'est la Région qui est compétente, et elle a ...",
     # nor the minister's own administration, whose remit is the substance: "c'est la Direction
@@ -189,6 +235,68 @@ SENDING: tuple[str, ...] = (
     r" place\w*|(?:plus|mieux) a meme|seule?s? a meme|a meme) (?:pour |de |d')(?:vous |y )?"
     r"(?:repondre|renseigner"
     r"|informer|fournir)\b",
+    # Someone else is to answer: "il appartient dès lors à la ministre flamande de
+    # l'Environnement de répondre à ces questions" (not the minister's own government: "il
+    # appartient au Gouvernement de répondre à ce défi" is the substance).
+    r"\bil (?:appartient|revient|incombe) (?:donc |des lors |par consequent )?"
+    r"(?:a |au |aux )(?!(?:la region|gouvernement|college|moi|nous)\b)[^.;]{0,80}? (?:de |d')"
+    r"(?:(?:vous |y )?repondre(?: a (?:ces|vos|cette|votre) (?:questions?|demandes?)|\s*[.;,]"
+    r"|\s*$)|vous (?:renseigner|informer|communiquer)"
+    r"|(?:vous )?fournir (?:ces|les|de telles) (?:informations|donnees|chiffres))",
+    # The question itself to be put elsewhere, with a modal: "Votre question mériterait dès lors
+    # d'être adressée au ministre fédéral", "devrait être posée à la Commission communautaire"
+    # (not "a été transmise à la STIB, qui m'informe ...": the minister consulted it).
+    r"\b(?:votre|cette|la|ces|vos) questions? (?:\w+ ){0,3}?(?:d'|a )?etre (?:plutot |plus "
+    r"utilement |utilement |donc )?(?:adressee|posee|transmise|soumise|renvoyee|reorientee"
+    r"|dirigee)s? (?:a|au|aux|aupres|vers)\b",
+    # The same with the addressee first, in a cleft: "C'est donc vers elle que votre question
+    # devrait être dirigée", "c'est à la COCOM qu'il convient d'adresser ces questions".
+    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
+    r"[^.]{0,60}? qu(?:e |')[^.]{0,40}?\b(?:questions?|demandes?)\b[^.]{0,30}?\b(?:adress|pos"
+    r"|transm|dirig|soum|renvoy)\w*",
+    # Forwarded, the recipient a pronoun: "Je lui ai fait suivre votre question afin qu'elle
+    # puisse y répondre" (the question named: "je leur ai adressé un courrier" is an act).
+    r"\b(?:je|nous) (?:lui|leur) (?:ai|avons) (?:deja |donc )?(?:transmis|fait suivre|relaye"
+    r"|adresse|soumis) (?:votre|cette|vos|ces|la) (?:questions?|demandes?)\b",
+    # Where to get the information: "je vous invite à vous adresser à Brugel pour obtenir ces
+    # informations", "les données que vous demandez doivent lui être demandées" (not the
+    # minister's own services: "à mon administration", "à mes services").
+    r"\b(?:vous |s')adress\w* (?:a |au |aux |aupres (?:de |du |des |d'))(?!(?:mon|ma|mes|notre"
+    r"|nos)\b)[^.;]{0,60}? pour (?:obtenir|recevoir|connaitre|disposer) (?:de )?(?:ces|les"
+    r"|de telles|vos) (?:informations|donnees|chiffres|renseignements|precisions|statistiques)\b",
+    # What the member asks for, not a procedure's requests ("des données complémentaires ...,
+    # lesquelles peuvent lui être demandées dans le cadre d'une demande de renseignements").
+    r"\bvous\b[^.;]{0,60}?\b(?:doivent|doit|peuvent|peut|devront|devra|pourront|pourra) (?:lui"
+    r"|leur) etre (?:demandee?s?|adressee?s?|posee?s?|reclamee?s?)\b",
+    # Sent to those named before: "Je ne peux que vous renvoyer vers eux" (a record is
+    # `answer_referrals`'); the member is the one sent ("les élèves sont orientés vers eux" is
+    # how a service works).
+    r"\b(?:vous|l'honorable membre|(?:le|la) (?:membre|deputee?)) (?:\w+ ){0,2}?(?:renv[oe]\w*"
+    r"|renverr\w*|orient\w*|reorient\w*) (?:\w+ )?(?:vers|aupres d') (?:eux|elles?|lui"
+    r"|ces derniers|ces dernieres|ces instances|ces operateurs)\b",
+    # The question to be taken to a body, by its class: "je vous suggère de poser cette question
+    # à la COCOM", "je vous invite à transmettre votre question au CPAS de Schaerbeek".
+    rf"\b(?:poser|adresser|transmettre|soumettre|relayer) (?:votre|cette|ces|vos|la|les) "
+    rf"(?:questions?|demandes?) (?:a |au |aux |aupres (?:de |du |des |d'))(?:{BODY})",
+    # Dutch: "Deze vraag dient gesteld te worden aan de federale minister van Justitie".
+    # Not a request to be filed: "de vraag om uitbreiding ... dient voorgelegd te worden aan".
+    r"\bvra(?:ag|gen)\b(?! om\b)[^.]{0,40}?\b(?:dient|dienen|moet|moeten|zou|zouden|kan"
+    r"|kunnen) (?:beter |best |eerder )?(?:gesteld|gericht|voorgelegd|gesteld te worden"
+    r"|te worden gesteld) (?:te worden |worden )?aan\b",
+    # Forwarding in the present: "Je transmets votre question à ma collègue en charge de
+    # l'Emploi" (not when the recipient's reply follows, as above).
+    rf"\b(?:je|nous) (?:transmets|transmettons|fais suivre|faisons suivre|relaie|relaye|relayons)"
+    rf" (?:\w+ )?(?:votre|cette|la|vos|ces) (?:question|demande)s?\b[^.]{{0,40}}?\b(?:a|au|aux) "
+    rf"(?:{BODY}|ministre|collegue)(?![^.]{{0,80}}\bqui (?:m'|nous )?(?:informe|indique"
+    rf"|communique|precise|repond|a repondu|fait savoir)\b)",
+    # Dutch, the member sent: "Ik kan u enkel doorverwijzen naar de bevoegde federale minister",
+    # "Sta mij toe u te verwijzen naar de Gemeenschappen" (not "kwetsbare huurders worden
+    # doorverwezen naar het OCMW": how a service works).
+    r"\b(?:(?:u|het geachte lid) (?:\w+ ){0,6}?(?:door)?verwijzen|(?:door)?verwijs (?:ik|wij|we)"
+    r" (?:u|het geachte lid)) (?:\w+ ){0,4}?naar (?:de |het |mijn |haar |zijn )?(?:\w+ ){0,2}?"
+    # Who, not what: "naar de ministeriële omzendbrief GPI 79" is a document.
+    r"(?:ministers?|collega(?:'s)?|staatssecretaris\w*|gemeente\w*|gewest\w*|gemeenschap\w*"
+    r"|bevoegde|ocmw\w*|politiezone\w*|federale overheid|kabinet)\b",
     # "Il vous est loisible d'interroger le ministre fédéral de la Mobilité".
     r"\bil vous (?:est|sera|serait) (?:loisible|possible) (?:de |d')[^.]{0,20}?\b(?:interroger"
     r"|adresser|poser|contacter|tourner|solliciter)\b[^.]{0,60}?\b(?:ministres?|collegues?"
@@ -199,6 +307,10 @@ SENDING: tuple[str, ...] = (
     r"|het best )?(?:tot|naar) (?:de |het |uw |mijn |zijn |haar )?(?:\w+ )?(?:minister|collega"
     r"|burgemeester|gemeente|gewest|gemeenschap|federale|bevoegde|ocmw|politiezone"
     r"|staatssecretaris|schepen)\w*\b[^.]{0,60}?\b(?:richt|richten|wendt|wenden)\b",
+    # Or to those named before: "Ik stel voor dat u zich tot hen richt".
+    r"\b(?:u|het geachte lid) (?:kunt |kan |moet |dient |zou )?(?:zich )?(?:best |beter "
+    r"|het best )?(?:tot|naar) (?:hen|hem|die instanties?|deze instanties?)\b[^.]{0,30}?"
+    r"\b(?:richt|richten|wendt|wenden)\b",
     # The minister's own remit denied with "ni": "Ni l'une ni l'autre de ces matières ne relève
     # de mes attributions".
     r"\bni\b[^.]{0,80}?\bne (?:relev|entr|rentr|tomb)\w* (?:de|dans|du|des|d')(?: ?(?:la|le|les"

@@ -22,9 +22,12 @@ CONTEXT = re.compile(
     r"|recevoir)\b"
     r"|\b(?:salutations|consideration|sentiments) (?:distinguee?s?|les meilleurs|respectueu\w*)"
     # Sympathy with the question, not an answer to it: "Je comprends l'inquiétude des riverains".
-    r"|^\W*(?:je|nous) (?:comprends|comprenons|partage|partageons|mesure|mesurons|entends)"
-    r" (?:bien |parfaitement |tout a fait |pleinement )?(?:l'|les |la |le |votre |vos )?"
-    r"(?:inquietudes?|preoccupations?|interet|importance|soucis?|attentes?|impatience)\b"
+    # "J'entends votre préoccupation", "La Région bruxelloise partage avec vous le constat de".
+    r"|^\W*(?:je |j'|nous |la region (?:bruxelloise )?|le gouvernement (?:bruxellois )?)"
+    r"(?:comprends|comprenons|partage|partageons|mesure|mesurons|entends|entendons)"
+    r" (?:avec vous )?(?:bien |parfaitement |tout a fait |pleinement )?(?:l'|les |la |le "
+    r"|votre |vos )?(?:inquietudes?|preoccupations?|interet|importance|soucis?|attentes?"
+    r"|impatience|constats?|analyses?|point de vue)\b"
     # The question restated, its asker as the subject or the question itself: "Vous m'interrogez
     # sur ...", "Votre question rejoint celle posée par ...", "Les questions que vous soulevez".
     r"|^\W*(?:(?:madame|monsieur)[^,]{0,30},\s*)?(?:vous (?:m'|me )(?:interrogez|interpellez"
@@ -58,6 +61,11 @@ CONTEXT = re.compile(
 BACKGROUND = re.compile(
     r"^\W*comme vous (?:le |l')(?:soulignez|rappelez|relevez|indiquez|mentionnez|notez|dites"
     r"|faites remarquer|evoquez|ecrivez)\b"
+    # Support in general, with no named measure: "Le Gouvernement soutient d'ailleurs de
+    # nombreuses initiatives d'apprentissage des langues" ("soutient 14 projets" is a fact).
+    r"|\b(?:soutien\w*|encourag\w*|promeu\w*) (?:d'ailleurs |deja |egalement |activement "
+    r"|depuis longtemps )?(?:de nombreuses|de nombreux|diverses|divers|plusieurs|differentes"
+    r"|de multiples|toute une serie d') ?(?:initiatives|actions|mesures|projets|programmes)\b"
     r"|\b(?:constitue|constituent|represente|representent|reste|restent|demeure|demeurent"
     r"|est|sont)(?: \w+)? (?:une? |des |l'un des |l'une des )(?:veritable |reel(?:le)? |grand"
     r"(?:e|s|es)? )?(?:enjeux?|leviers?|defis?|opportunites?|priorites?|atouts?|piliers?)\b"
@@ -76,6 +84,13 @@ ASKS_WHO = re.compile(
     # Not "elke dienst waarvoor u bevoegd bent": the minister's own.
     r"|\b(?:welke (?:overheid|overheden|instanties?|ministers?|actoren|diensten|dienst|niveau"
     r"|beleidsniveau|besturen|bestuur)|wie)\b[^?]{0,40}?\b(?:is|zijn)\b(?: \w+){0,4}? bevoegd\b"
+)
+
+
+# A second finite verb joined to the first by "et": "... et a créé", "et elle a lancé".
+CONJOINED = re.compile(
+    r"\bet (?:(?:il|elle|ils|elles|nous|je|j') ?)?(?:a|ont|avons|ai|avait|avaient|sera|seront|va"
+    r"|vont|vient|viennent|compte|comptent|prevoit|prevoient)\b"
 )
 
 
@@ -119,5 +134,9 @@ def is_context(sentence: str, asked_words: frozenset[str]) -> bool:
     opening = CONTEXT.search(sentence) or information.COURTESY.search(sentence)
     if opening is None:
         return False
-    later = information.CLAUSE_BREAK.split(sentence[opening.end() :])[1:]
+    rest = sentence[opening.end() :]
+    later = information.CLAUSE_BREAK.split(rest)[1:]
+    # A second verb of the same subject is a clause of its own: "La Région partage avec vous ce
+    # constat et a créé 1.200 places depuis janvier 2025".
+    later += [rest[joined.end() :] for joined in CONJOINED.finditer(rest)]
     return not any(information.answers_part(clause) for clause in later)

@@ -135,6 +135,26 @@ KEYWORDS = (
     "gepubliceerd op",
     "gepubliceerd in",
     "gepubliceerd via",
+    # Revision 10: bodies that run it themselves, the government taking no part, "rien à
+    # ajouter à mes propos", what is accessible on a portal. (The other new phrasings hold a
+    # keyword already: "vous", "question", "renv", "publie".)
+    "gere par",
+    "geres par",
+    "geree par",
+    "gerees par",
+    "exploite par",
+    "exploites par",
+    "exploitee par",
+    "exploitees par",
+    "administre par",
+    "administres par",
+    "administree par",
+    "administrees par",
+    "n'intervien",
+    "rien a ajouter",
+    "accessib",
+    "zaak van de",
+    "aangelegenheid van de",
 )
 
 

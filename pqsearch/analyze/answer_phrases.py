@@ -71,7 +71,8 @@ _INVITE = r"(?:invit|sugger|conseill|propos|recommand|pri|engag|demand|saur|conv
 ATTRIBUTED: tuple[str, ...] = (
     r"\b(?:est|sont|etait|serait) (?:une matiere |une )?(?:de la )?competence (?:exclusive )?"
     r"(?:de|des|du|d')",
-    r"\b(?:est|sont) une competence (?:des|de la|du|regionale|communautaire|federale)",
+    r"\b(?:est|sont) une competence (?:exclusivement |purement |strictement )?(?:des|de la|du"
+    r"|regionale|communautaire|federale)",
     r"\b(?:est|sont) (?:seule?s? |pleinement |exclusivement )?competente?s? (?:en la matiere|"
     r"pour (?:cette|ces|la|les|ce|repondre|y repondre))",
 )
@@ -83,14 +84,17 @@ NOT_COMPETENT: tuple[str, ...] = (
     # Between the verb and the remit, only determiners and "le champ de": "ne fait pas de
     # distinction entre les compétences", "ne tombent plus sous le régime du département" are
     # about the substance.
-    r"\b(?:ne |n')(?:(?:relev|entr|rentr|tomb|s'inscri)\w* (?:donc |des lors |par consequent "
-    r"|en effet |toutefois |cependant |pourtant )?(?:pas|nullement|aucunement|plus)"
+    r"\b(?:ne |n')(?:(?:relev|entr|rentr|tomb|s'inscri|depend)\w* (?:donc |des lors "
+    r"|par consequent |en effet |toutefois |cependant |pourtant )?(?:pas|nullement|aucunement|plus)"
     r"|(?:fai|fon)\w* (?:pas|nullement|aucunement|plus) partie) (?:de|dans|sous|du|des|d')"
     r"(?: ?(?:la|le|les|l'|mes|mon|ma|nos|notre|ses|son|sa|leurs?|cadre|champ|domaine"
     r"|perimetre|de|du|des|d'|propres?)\b){0,4} ?(?:competences?|ressort|attributions?"
     r"|departements?|portefeuilles?)\b",
-    r"\brelev\w* (?:exclusivement |uniquement |plutot |entierement )?(?:des|de la|du champ de|"
-    r"de|du) (?:la )?(?:competences?|attributions?) (?:exclusives? |propres? )?(?:de|du|des|d')",
+    r"\b(?:relev\w*|ressort|ressortit|ressortissent) (?:exclusivement |uniquement |plutot "
+    r"|entierement |toutefois |cependant |donc "
+    r"|des lors |pourtant |en effet |par ailleurs )?(?:des|de la|du champ de|"
+    r"de|du) (?:la )?(?:seule |pleine )?(?:competences?|attributions?) (?:exclusives? "
+    r"|propres? )?(?:de|du|des|d')",
     r"\b(?:hors|en dehors) de (?:mes|mon|nos|ses|ma|notre) "
     r"(?:competences?|champ|attributions)\b",
     # "je ne suis pas compétente", "ni moi ni mon administration ne sommes compétents", not
@@ -240,7 +244,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     r"\b(?:is|zijn|behoort tot|valt onder) (?:een |de )?(?:exclusieve )?bevoegdhe\w* van\b",
     r"\b(?:u|het geachte lid) (?:zich )?(?:te )?(?:richt|richten|wenden|wendt)\b"
     r"[^.]{0,30}\btot\b",
-    r"\bverwijs (?:ik )?(?:u|het geachte lid) (?:dan ook )?naar (?:de|mijn|het) (?:minister"
+    r"\bverwijs (?:ik )?(?:u|het geachte lid) (?:dan ook )?naar (?:de|mijn|het) (?:minister(?!iele)"
     r"|collega|burgemeester|gewest|gemeente|bevoegde|staatssecretaris)",
     r"\bwordt verzocht\b[^.]{0,40}\bvraag\b[^.]{0,60}\b(?:te stellen|te richten)\b",
     *ATTRIBUTED,

@@ -9,6 +9,14 @@ from __future__ import annotations
 
 from pqsearch.analyze.answer_phrases import MEMBER
 
+# The member in Dutch, in the federal and the Brussels styles: "het geachte lid", "het
+# parlementslid", "de vraagsteller", "de volksvertegenwoordiger".
+_MEMBER_NL = (
+    r"(?:het (?:geachte )?(?:parlements|kamer)?lid|de (?:vraagsteller|vraagstelster|auteur"
+    r"|volksvertegenwoordiger|indiener)|(?:mevrouw|de heer|mijnheer) (?:de |het )?"
+    r"(?:volksvertegenwoordiger|parlementslid|kamerlid))"
+)
+
 # A sentence that shows the answer was sent directly to the member, not printed.
 NOT_PUBLISHED: tuple[str, ...] = (
     # French and Dutch forms of the federal bulletin's notice for documentary answers.
@@ -69,12 +77,11 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"\bhet antwoord op (?:deze|uw) vraag is\b[^.]{0,60}\btoegestuurd\b",
     # "werd het antwoord rechtstreeks aan het geachte lid bezorgd / overgemaakt".
     r"\b(?:antwoord\w*|gegevens|tabel\w*|overzicht\w*|bijlage\w*|cijfers|lijst\w*)\b[^.]{0,80}?"
-    r"\brechtstreeks (?:aan|naar) (?:het (?:geachte )?lid|de (?:vraagsteller|auteur|"
-    r"volksvertegenwoordiger))\b",
-    # "Het antwoord werd per brief aan het geachte lid toegestuurd", in any tense.
-    r"\bantwoord\b[^.]{0,60}\b(?:aan|naar) (?:het (?:geachte )?lid|de vraagsteller|de auteur"
-    r"|de volksvertegenwoordiger)\b[^.]{0,20}\b(?:toegestuurd|toegezonden|bezorgd|overgemaakt"
-    r"|verstuurd|gestuurd)\b",
+    rf"\brechtstreeks (?:aan|naar) {_MEMBER_NL}\b",
+    # "Het antwoord werd per brief aan het geachte lid toegestuurd", in any tense (not a body's
+    # answer passed on: "het antwoord van Sibelga werd aan het parlementslid bezorgd en ...").
+    rf"\bantwoord\b(?! van\b)[^.]{{0,60}}\b(?:aan|naar) {_MEMBER_NL}\b[^.]{{0,20}}\b(?:toegestuurd"
+    rf"|toegezonden|bezorgd|overgemaakt|verstuurd|gestuurd)\b",
     # Kept for the member to read, not printed: "cette réponse, de nature confidentielle, est
     # tenue à la disposition de l'honorable membre au secrétariat de la commission".
     rf"\b(?:reponse|annexes?|tableaux?|documents?|donnees|chiffres)\b[^.]{{0,60}}?\btenue?s? a la "

@@ -42,7 +42,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 9
+ANSWER_RULES_REVISION = 10
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -323,6 +323,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 context.CONTEXT,
                 context.BACKGROUND,
                 context.ASKS_WHO,
+                context.CONJOINED,
                 splitting.SENTENCE_END,
                 partial.BRACKETS,
             )

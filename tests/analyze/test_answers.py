@@ -872,30 +872,18 @@ def test_round_five_held_out_test_half_does_exactly_as_when_measured() -> None:
 # being written; never read by its developer), measured once by the integrator on 3 December
 # 2026 (tenth session) after the merge: 99/112, 54 of its 67 non-substantive answers recognised
 # (main, revision 8: 50/67) and no substantive answer misread. BENCHMARKS.md, "Tenth session,
-# after the merge". As for rounds 4 and 5: these misses are allowed and left as they are; a new
-# miss fails, and so does a fixed one (then a later round has tuned on it: move it above).
+# after the merge". Revision 10 (s11-answers8, eleventh session) was tuned on it whole: a dev set
+# since, with the one miss revision 10 leaves allowed exactly (r7-076: a dated fact of the
+# Region's own before the police zone is named; read as a partial answer). A new miss fails, and
+# so does a fixed one.
 ROUND_7 = TEST_DATA / "answer_type_wordings_7.toml"
-_ROUND_7_MISSES_WHEN_MEASURED = {
-    "brussels-nl/r7-023",
-    "brussels-fr/r7-026",
-    "brussels-fr/r7-044",
-    "brussels-fr/r7-060",
-    "brussels-fr/r7-067",
-    "brussels-nl/r7-069",
-    "brussels-fr/r7-076",
-    "federal-fr/r7-082",
-    "brussels-fr/r7-091",
-    "brussels-fr/r7-095",
-    "brussels-fr/r7-097",
-    "brussels-fr/r7-100",
-    "brussels-fr/r7-108",
-}
+_ROUND_7_MISSES_LEFT = {"brussels-fr/r7-076"}
 
 
-def test_round_seven_held_out_does_exactly_as_when_measured() -> None:
+def test_round_seven_tuned_on_whole_misses_only_what_revision_ten_left() -> None:
     report = measure_wordings(load_wordings(ROUND_7))
     assert report.total == 112
-    assert {miss.key for miss in report.misses} == _ROUND_7_MISSES_WHEN_MEASURED
+    assert {miss.key for miss in report.misses} == _ROUND_7_MISSES_LEFT
 
 
 # --- substantive answers with the trigger words (tests/data/answer_type_negatives.toml) -------
@@ -972,6 +960,7 @@ _DECISION_CODE_DIGEST = {
     7: "6ddab63dcea1",
     8: "17a60792be94",
     9: "6292e4763349",
+    10: "c19046c47cec",
 }
 
 
