@@ -11,6 +11,7 @@ import re
 import string
 import threading
 import weakref
+from collections.abc import Mapping
 from typing import cast
 
 from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
@@ -18,7 +19,6 @@ from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.results import Highlight
 
 SNIPPET_CHARS = 240
-_LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
 # Scanning a 20 MB answer for a snippet would cost more than the search itself.
 MAX_SCAN_CHARS = 200_000
 
@@ -333,7 +333,9 @@ def snippet(
 
 def _one_line(text: str) -> str:
     """Line breaks as spaces: a snippet is one line, and offsets stay valid."""
-    return text.translate(_LINE_BREAKS)
+    # Not `str.translate`: with a table it looks each character up in Python (32 µs for a
+    # 240-character snippet with accents, 1.3 ms of a 20-hit page); `replace` is memchr.
+    return text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
 
 
 def _cut_start(text: str, position: int) -> int:
@@ -351,7 +353,7 @@ def _cut_end(text: str, position: int) -> int:
     return space if space >= 0 else position
 
 
-def highlights(record: dict[str, object], matcher: Matcher) -> tuple[Highlight, ...]:
+def highlights(record: Mapping[str, object], matcher: Matcher) -> tuple[Highlight, ...]:
     """The title with its matches, and the best snippet of the answer, else the question."""
     title = str(record.get("title") or "")
     result = [Highlight("title", title, tuple(matcher.spans(title)))]

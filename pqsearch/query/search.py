@@ -217,7 +217,9 @@ class QueryRunner:
                 docs = np.intersect1d(docs, within, assume_unique=True)
             ranked = self._by_date(docs, sort, filters.date_field, first, last)
         if group_copies:
-            page_hits = copies.group_copies(ranked, lambda d: self.index.record(d)["question"])
+            page_hits = copies.group_copies(
+                ranked, lambda d: self.index.shared_record(d)["question"]
+            )
             shown = page_hits[start:stop]
         else:
             shown = [copies.Grouped(docnum, score, ()) for docnum, score in ranked]
@@ -278,7 +280,8 @@ class QueryRunner:
         return [(int(doc), 0.0) for doc in ranked]
 
     def _hit(self, kept: copies.Grouped, rank: int, matcher: hl.Matcher | None) -> Hit:
-        stored = self.index.record(kept.docnum)
+        # Read, never changed: the record the generation's readers share.
+        stored = self.index.shared_record(kept.docnum)
         record = stored["question"]
         return Hit(
             id=record["id"],
