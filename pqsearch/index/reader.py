@@ -29,6 +29,7 @@ from pqsearch.index.pinned import PinnedFile
 from pqsearch.index.positions_file import StoredPositions, open_positions
 from pqsearch.index.postings import (
     DEFAULT_CACHE_BYTES,
+    ENTRY_BYTES,
     FloatArray,
     FrequentTerms,
     IntArray,
@@ -290,7 +291,7 @@ class IndexReader:
     def _offer_postings(self, field: str, text: str, postings: TermPostings) -> None:
         if self._frequent.wanted(len(postings.ids), "postings"):
             kept = TermPostings(postings.ids, postings.weights, None)
-            size = postings.ids.nbytes + postings.weights.nbytes
+            size = postings.ids.nbytes + postings.weights.nbytes + ENTRY_BYTES
             self._frequent.offer("postings", field, text, kept, size)
 
     @contextlib.contextmanager
