@@ -58,6 +58,10 @@ class Lexicon:
         self._expanded: dict[str, frozenset[str]] = {}
         self._pending = PendingRows()
         self._shares: dict[str, dict[str, float]] = {}
+        # Stem -> its lemmas, lemma -> its forms: a typed word's stem level and a phrase's
+        # forms, read at every search that meets them (one SQLite query each).
+        self._stem_lemmas: dict[str, frozenset[str]] = {}
+        self._forms: dict[str, frozenset[str]] = {}
         self._columns = columns(connection, "lemmas")
         self._tables = tables(connection)
         self._fallbacks = FallbackReader(self._read, self._tables, self._damaged)
@@ -100,6 +104,7 @@ class Lexicon:
         """Read from now on only what the index's `generation` held (a reader of that
         generation): rows an ingest writes for its next commit stay unseen."""
         pin(self._db, generation)
+        self._forget()
 
     def __enter__(self) -> Lexicon:
         return self
@@ -132,8 +137,14 @@ class Lexicon:
     def flush(self) -> None:
         """Write and commit everything added so far."""
         self._pending.write(self._db, self.next_generation())
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was read of the rows: the rows seen changed."""
         self._expanded.clear()
         self._shares.clear()
+        self._stem_lemmas.clear()
+        self._forms.clear()
 
     def set_stopwords(self, words: Iterable[str]) -> None:
         """Store the folded stopword set the analysis used (replacing any earlier one)."""
@@ -244,13 +255,19 @@ class Lexicon:
         """Every lemma of the corpus whose stem (`stems.stem`) is `stem`."""
         if "stems" not in self._tables:
             return frozenset()
-        rows = self._read("SELECT lemma FROM stems WHERE stem = ?", (stem,)).fetchall()
-        return frozenset(row[0] for row in rows)
+        found = self._stem_lemmas.get(stem)
+        if found is None:
+            rows = self._read("SELECT lemma FROM stems WHERE stem = ?", (stem,)).fetchall()
+            found = self._stem_lemmas[stem] = frozenset(row[0] for row in rows)
+        return found
 
     def forms_of(self, lemma: str) -> frozenset[str]:
         """Every folded surface form the corpus gave the lemma `lemma`."""
-        rows = self._read("SELECT form FROM lemmas WHERE lemma = ?", (lemma,)).fetchall()
-        return frozenset(row[0] for row in rows)
+        found = self._forms.get(lemma)
+        if found is None:
+            rows = self._read("SELECT form FROM lemmas WHERE lemma = ?", (lemma,)).fetchall()
+            found = self._forms[lemma] = frozenset(row[0] for row in rows)
+        return found
 
     def forms_of_lemmas(self, lemmas: Iterable[str]) -> dict[str, frozenset[str]]:
         """`forms_of` of each of `lemmas` (folded) that the corpus gave a form, in a few

@@ -97,6 +97,12 @@ def rows_of(ids: IntArray, docs: IntArray) -> npt.NDArray[np.int32]:
 # From this many postings a term's positions are worth keeping decoded: decoding them costs
 # about 7 ms (0.17 s per 100,000 postings), below that a phrase reads them quickly enough.
 FREQUENT_POSTINGS = 4096
+# In a small index, a term's positions are kept from a share of the documents, but from one
+# block of postings at least: below that a phrase decodes them quickly enough.
+FEWEST_POSITIONS = 128
+# What a term kept costs beyond its arrays (their headers, its key, the cache's entry): a
+# rare term's arrays are smaller than that.
+ENTRY_BYTES = 512
 # What a reader keeps of its frequent terms by default (FrequentTerms).
 DEFAULT_CACHE_BYTES = 96 << 20
 # Frequent terms remembered as asked for once (`decode_all_now`); forgotten when full.
@@ -111,11 +117,14 @@ class FrequentTerms:
     postings each) are the ones most searches share. A term's positions are kept when it
     has at least `min_postings` postings (keeping them decodes every posting's positions,
     which a phrase of rarer words need not do); its document numbers and weights from
-    `min_ids` postings, one block (below that a read is one block, as cheap as a lookup
-    would be). In an index of a few thousand documents no word reaches 4,096 postings: there
-    positions are kept from an eighth of the documents. The least recently used are dropped
-    past `budget_bytes`. A reader sees one generation of the index, so what it keeps never
-    goes stale.
+    `min_ids` postings, by default every term read: a read through Whoosh costs about 150 µs
+    of Python whatever the term's size (two term-table lookups, a matcher, a block), a
+    lookup here 1 µs, and the rare words of a search (3 a search in the benchmark's mix)
+    come back as often as the frequent ones. In an index of a few thousand documents no word
+    reaches 4,096 postings: there positions are kept from an eighth of the documents (and
+    at least `FEWEST_POSITIONS` postings). The least recently used are dropped past
+    `budget_bytes`. A reader sees one generation of the index, so what it keeps never goes
+    stale.
     """
 
     def __init__(
@@ -123,7 +132,7 @@ class FrequentTerms:
         *,
         min_postings: int = FREQUENT_POSTINGS,
         budget_bytes: int = DEFAULT_CACHE_BYTES,
-        min_ids: int = 128,
+        min_ids: int = 1,
     ) -> None:
         self.min_postings = min_postings
         self.min_ids = min(min_ids, min_postings)
@@ -146,7 +155,7 @@ class FrequentTerms:
         keeping (`kind`: "positions", or "postings" for its document numbers and weights).
         In a small index a word in a share `min_share` of the documents is frequent too."""
         if kind == "positions":
-            least = min(self.min_postings, max(self.min_ids, int(self.min_share * documents)))
+            least = min(self.min_postings, max(FEWEST_POSITIONS, int(self.min_share * documents)))
             if not documents:
                 least = self.min_postings
         else:
@@ -185,6 +194,7 @@ __all__ = [
     "DEFAULT_CACHE_BYTES",
     "EMPTY_IDS",
     "EMPTY_WEIGHTS",
+    "ENTRY_BYTES",
     "FREQUENT_POSTINGS",
     "FloatArray",
     "FrequentTerms",

@@ -51,9 +51,10 @@ class SharedArrays:
         self.decoder: PostingsDecoder | None = None
         # Term -> document frequency: each costs a lookup in Whoosh's term table, in Python.
         self.frequencies: dict[tuple[str, str], int] = {}
-        # The stored JSON of the records shown last (a page's hits come back with the next
-        # page, a refined query, the document opened): unpickled and inflated once.
-        self.records: OrderedDict[int, str] = OrderedDict()
+        # The records shown last, parsed (a page's hits come back with the next page, a
+        # refined query, the document opened): unpickled, inflated and parsed once. Never
+        # handed out: readers give each caller a copy (`IndexReader.record`).
+        self.records: OrderedDict[int, dict[str, Any]] = OrderedDict()
         # The frequent words' positions ingest saved for the generation (`positions_file`),
         # looked for once.
         self.positions: StoredPositions | None = None

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from pqsearch.index.postings import rows_of
+from pqsearch.index.postings import ENTRY_BYTES, rows_of
 from pqsearch.index.reader import FloatArray, IndexReader, IntArray
 from pqsearch.index.schema import SCORED_FIELDS
 from pqsearch.query import tree as qt
@@ -181,16 +181,15 @@ class Ranker:
 
 
 class TermScores:
-    """The BM25F scores of a generation's frequent terms (before boosts): they depend on the
-    index only, and a frequent word comes back in most searches (in its own fields, as the
-    stem level or synonym of another word, in the "all words" part). Terms of at least
-    `MIN_POSTINGS` documents, the least recently used dropped past `budget_bytes` (as much
-    as the reader keeps of postings: 96 MB by default, nothing with `cache_mb=0`; the
-    benchmark's 55 queries at 100,000 documents keep 59 MB, and with 48 MB the phrases' words
-    pushed out the others' between two passes, a word search then taking 100 ms instead of
-    10). Shared by the readers of a generation, so every access holds a lock."""
-
-    MIN_POSTINGS = 128
+    """The BM25F scores of a generation's terms (before boosts): they depend on the index
+    only, and a frequent word comes back in most searches (in its own fields, as the stem
+    level or synonym of another word, in the "all words" part). Rare terms too: scoring
+    one again cost about 20 µs of numpy calls on a few numbers (a lookup, 1 µs). The least
+    recently used are dropped past `budget_bytes` (as much as the reader keeps of postings:
+    96 MB by default, nothing with `cache_mb=0`; the benchmark's 55 queries at 100,000
+    documents keep 59 MB, and with 48 MB the phrases' words pushed out the others' between
+    two passes, a word search then taking 100 ms instead of 10). Shared by the readers of a
+    generation, so every access holds a lock."""
 
     def __init__(self, *, budget_bytes: int) -> None:
         self.budget_bytes = budget_bytes
@@ -206,8 +205,8 @@ class TermScores:
             return found
 
     def offer(self, field: str, text: str, scored: Scored) -> None:
-        size = scored.docs.nbytes + scored.scores.nbytes
-        if len(scored.docs) < self.MIN_POSTINGS or size > self.budget_bytes:
+        size = _kept_bytes(scored)
+        if size > self.budget_bytes:
             return
         with self._lock:
             if (field, text) in self._kept:
@@ -216,7 +215,11 @@ class TermScores:
             self._size += size
             while self._size > self.budget_bytes:
                 _, dropped = self._kept.popitem(last=False)
-                self._size -= dropped.docs.nbytes + dropped.scores.nbytes
+                self._size -= _kept_bytes(dropped)
+
+
+def _kept_bytes(scored: Scored) -> int:
+    return scored.docs.nbytes + scored.scores.nbytes + ENTRY_BYTES
 
 
 def prefix_terms(index: IndexReader, field: str, prefix: str) -> list[str]:

@@ -216,7 +216,7 @@ class QueryRunner:
             ranked = functools.partial(self._by_date, docs, sort, filters.date_field)
         if group_copies:
             shown = copies.grouped_page(
-                ranked, len(docs), start, stop, lambda d: self.index.record(d)["question"]
+                ranked, len(docs), start, stop, lambda d: self.index.shared_record(d)["question"]
             )
         else:
             shown = [copies.Grouped(docnum, score, ()) for docnum, score in ranked(start, stop)]
@@ -277,7 +277,8 @@ class QueryRunner:
         return [(int(doc), 0.0) for doc in ranked]
 
     def _hit(self, kept: copies.Grouped, rank: int, matcher: hl.Matcher | None) -> Hit:
-        stored = self.index.record(kept.docnum)
+        # Read, never changed: the record the generation's readers share.
+        stored = self.index.shared_record(kept.docnum)
         record = stored["question"]
         return Hit(
             id=record["id"],

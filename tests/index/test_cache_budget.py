@@ -7,8 +7,12 @@ That the results do not depend on it is checked on the generated index
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from pqsearch import api
+from pqsearch.index import reader as reader_module
 from pqsearch.index.postings import FrequentTerms
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.shared_arrays import SharedArrays
@@ -50,8 +54,9 @@ def test_a_zero_budget_keeps_nothing() -> None:
 
 
 def test_a_small_budget_bounds_what_real_searches_keep(generated_index: Path) -> None:
-    """On the generated index, every term in 100 documents or more is worth keeping: a budget
-    of 64 KiB holds some of them, never more than the budget, and changes no result."""
+    """On the generated index, every term's documents are worth keeping and the positions of
+    those in 100 documents or more: a budget of 64 KiB holds some of them, never more than
+    the budget, and changes no result."""
     budget = 64 << 10
     shared = SharedArrays(cache_bytes=budget)
     shared.frequent = FrequentTerms(min_postings=100, budget_bytes=budget)
@@ -67,3 +72,30 @@ def test_a_small_budget_bounds_what_real_searches_keep(generated_index: Path) ->
     finally:
         plain.close()
         small.close()
+
+
+def test_a_rare_word_is_read_from_the_index_once(
+    generated_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A word of a few documents is kept as a frequent one is: reading it again through
+    Whoosh cost 150 µs, a fixed cost of every search that meets it."""
+    reads: list[tuple[str, str]] = []
+    read_term = reader_module.read_term
+
+    def counted(leaves: Any, decoder: Any, field: str, text: str, **options: Any) -> Any:
+        reads.append((field, text))
+        return read_term(leaves, decoder, field, text, **options)
+
+    monkeypatch.setattr(reader_module, "read_term", counted)
+    with IndexReader(generated_index) as reader:
+        rare = next(
+            term
+            for term in (t.decode() for t in reader.reader.lexicon("question_lemmas"))
+            if 2 <= reader.doc_frequency("question_lemmas", term) <= 5 and term.isalpha()
+        )
+        runner = QueryRunner(reader)
+        first = runner.search(rare, facets=[])
+        assert first.total and ("question_lemmas", rare) in reads
+        read_once = len(reads)
+        assert runner.search(rare, facets=[]) == first
+        assert len(reads) == read_once

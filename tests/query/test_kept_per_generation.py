@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from pqsearch import api
+from pqsearch.index.reader import IndexReader
 from pqsearch.query.facets import facet_catalogue
-from pqsearch.query.search import Filters
+from pqsearch.query.search import Filters, QueryRunner
 
 SEARCHES: tuple[tuple[str, dict[str, object], str], ...] = (
     ("bruxelles", {}, "relevance"),
@@ -70,3 +71,21 @@ def test_a_browse_lists_every_document_newest_first(generated_index: Path) -> No
         assert known == sorted(known, reverse=True)  # type: ignore[type-var]
         assert dates == known + [None] * (len(dates) - len(known))
         assert every("oldest") == sorted(known) + dates[len(known) :]  # type: ignore[type-var]
+
+
+def test_a_record_changed_by_its_caller_changes_no_later_answer(corpus_index: Path) -> None:
+    """The readers of a generation keep the records they parsed and share them: a caller
+    of `record` gets a copy of its own, so what it changes reaches no later search or
+    record."""
+    with IndexReader(corpus_index) as reader:
+        runner = QueryRunner(reader)
+        before = runner.search("logement", limit=5)
+        docnum = reader.docnum(before.hits[0].id)
+        original = reader.record(docnum)
+        changed = reader.record(docnum)
+        changed["question"]["title"] = "changed"
+        changed["question"]["answer"] = None
+        changed["sectors"].clear()
+        changed["portfolios"].append("changed")
+        assert runner.search("logement", limit=5) == before
+        assert reader.record(docnum) == original
