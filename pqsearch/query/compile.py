@@ -83,6 +83,10 @@ class Compiled:
     corrections: dict[str, str] = field(default_factory=dict)
     # What each typed word was searched as, in the order typed (`--explain`).
     explanation: list[WordExplanation] = field(default_factory=list)
+    # Whether any typed word, phrase or prefix was searched (not every one a common word).
+    searched: bool = False
+    # The common words (folded) typed and left out, in the order typed.
+    dropped: list[str] = field(default_factory=list)
 
 
 class Compiler:
@@ -100,15 +104,21 @@ class Compiler:
 
     # --- public -----------------------------------------------------------------------
 
-    def compile(self, tree: st.Node | None, *, correct: bool = False) -> Compiled:
-        """`correct`: search a word that matches nothing as its spelling correction."""
+    def compile(
+        self, tree: st.Node | None, *, correct: bool = False, required: bool = False
+    ) -> Compiled:
+        """`correct`: search a word that matches nothing as its spelling correction;
+        `required`: the whole query is required as typed (`--all-words`), so a lone common
+        word is searched too. A query of common words alone compiles to None."""
         compiled = Compiled(query=None)
         self.expander.begin(correct=correct)
         if tree is not None:
-            compiled.query = self._node(tree, compiled)
+            compiled.query = self._node(tree, compiled, explicit=required)
             number = _typed_number(tree)
             if number is not None:
                 compiled.query = self._number(number, compiled)
+            elif compiled.has_text and not compiled.searched:
+                compiled.query = None  # only common words: a message, not "0 documents"
             elif isinstance(tree, st.Word) and tree.field is None:
                 # One word may be a document id ("CHAMBRE-55-b113-1184-..."): that one first.
                 by_id = qt.Term("id", tree.text.strip(), boost=NUMBER_BOOST)
@@ -156,9 +166,11 @@ class Compiler:
 
     # --- nodes ------------------------------------------------------------------------
 
-    def _node(self, node: st.Node, out: Compiled) -> qt.Query | None:
+    def _node(self, node: st.Node, out: Compiled, *, explicit: bool = False) -> qt.Query | None:
+        """`explicit`: an operator names `node` (AND, OR, NOT, -, `--all-words`), so a
+        common word in it is searched as its exact form rather than left out."""
         if isinstance(node, st.Word):
-            return self._word(node.text, _parts(node.field), out)
+            return self._word(node.text, _parts(node.field), out, explicit=explicit)
         if isinstance(node, st.Prefix):
             return self._prefix(node.text, _parts(node.field), out)
         if isinstance(node, st.Phrase):
@@ -168,28 +180,38 @@ class Compiler:
         if isinstance(node, st.DateRange):
             return qt.Range(node.field, date_to_int(node.start), date_to_int(node.end))
         if isinstance(node, st.Not):
-            # Excluding a stopword excludes nothing: stopwords are not searched at all.
-            inner = self._node(node.item, out)
+            inner = self._node(node.item, out, explicit=True)
             return None if inner is None else qt.Not(inner)
         if isinstance(node, st.And):
             return self._all(node.items, out)
         if isinstance(node, st.Or):
-            items = [self._node(item, out) for item in node.items]
+            items = [self._node(item, out, explicit=True) for item in node.items]
             found = [q for q in items if q is not None]
             return qt.Or(tuple(found)) if found else qt.Nothing()
         if isinstance(node, st.AnyOf):
-            return self._any_of(node.items, out)
+            words = self._any_of(node.items, out)
+            if words is None and explicit:
+                # A group of common words alone that an operator names ("-(toujours
+                # déjà)", "vélo OR (toujours déjà)"): searched as written, not left out.
+                words = self._any_of(node.items, out, explicit=True)
+            return words
         raise TypeError(f"unknown syntax node {node!r}")
 
     def _all(self, items: Iterable[st.Node], out: Compiled) -> qt.Query | None:
-        compiled = [self._node(item, out) for item in dict.fromkeys(items)]
+        # Plain words beside filters ("toujours session:20/21"): an AnyOf, no operand.
+        compiled = [
+            self._node(item, out, explicit=not isinstance(item, st.AnyOf))
+            for item in dict.fromkeys(items)
+        ]
         required: list[qt.Query] = [
             q for q in compiled if q is not None and not isinstance(q, qt.Not)
         ]
         negated = [q.item for q in compiled if isinstance(q, qt.Not)]
         return _with_exclusions(required, negated)
 
-    def _any_of(self, items: Iterable[st.Node], out: Compiled) -> qt.Query | None:
+    def _any_of(
+        self, items: Iterable[st.Node], out: Compiled, *, explicit: bool = False
+    ) -> qt.Query | None:
         """Plain juxtaposed words: OR, with a large bonus for documents matching all."""
         optional: list[qt.Query] = []
         required: list[qt.Query] = []
@@ -198,9 +220,11 @@ class Compiler:
         together = self._runs.of_words(list(items))
         for item in dict.fromkeys(items):  # a word typed twice counts once
             if isinstance(item, st.Word) and id(item) in together:
-                q = self._word(item.text, _parts(item.field), out, together[id(item)])
+                q = self._word(
+                    item.text, _parts(item.field), out, together[id(item)], explicit=explicit
+                )
             else:
-                q = self._node(item, out)
+                q = self._node(item, out, explicit=explicit)
             if q is None:
                 continue
             if isinstance(q, qt.Not):
@@ -216,7 +240,13 @@ class Compiler:
         return _with_exclusions(required, negated)
 
     def _word(
-        self, text: str, parts: Sequence[str], out: Compiled, together: Sequence[Expansion] = ()
+        self,
+        text: str,
+        parts: Sequence[str],
+        out: Compiled,
+        together: Sequence[Expansion] = (),
+        *,
+        explicit: bool = False,
     ) -> qt.Query | None:
         tokens = surface_tokens(text)
         if not tokens:
@@ -226,9 +256,13 @@ class Compiler:
             return self._phrase(tuple(tokens), parts, out)
         form = tokens[0]
         out.has_text = True
-        # A stopword is not searched, so not marked either ("la", "pour").
         if self.lexicon.is_stopword(form):
+            if explicit:
+                return self._common_word(text, form, parts, out)
+            # Among other words a stopword is not searched, so not marked either ("la").
+            out.dropped.append(form)
             return None
+        out.searched = True
         out.forms.add(form)
         alternatives = [*self.alternatives(form), *self._alternatives.expanded(together)]
         out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")
@@ -247,10 +281,19 @@ class Compiler:
             out.words.append((text, q))
         return q
 
+    def _common_word(self, text: str, form: str, parts: Sequence[str], out: Compiled) -> qt.Query:
+        """A common word an operator names ("logement AND toujours"): its exact form in the
+        surface-word fields, which keep every word, as one quoted word is searched."""
+        out.searched = True
+        out.forms.add(form)
+        out.explanation.append(WordExplanation(text, (MatchedTerm("form", form, 1.0),)))
+        return qt.Or(tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts))
+
     def _prefix(self, text: str, parts: Sequence[str], out: Compiled) -> qt.Query:
         # The parser refused a prefix of fewer than two letters or digits.
         stem = fold(text)
         out.has_text = True
+        out.searched = True
         expansions: set[str] = set()
         fields = [WORD_FIELDS[p] for p in parts] + [LEMMA_FIELDS[p] for p in parts]
         for name in fields:
@@ -277,6 +320,7 @@ class Compiler:
         if not tokens:
             return None
         out.has_text = True
+        out.searched = True
         out.forms.update(tokens)
         # A phrase's stopwords are marked only next to its other words (`highlight.Matcher`).
         out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))

@@ -79,7 +79,8 @@ class AnyOf:
     """Plain words side by side: at least one must match, matching all of them ranks first.
 
     Items are only words, prefixes, phrases and groups holding some; the filters and
-    exclusions typed among them are lifted into an enclosing `And`.
+    exclusions typed among them are lifted into an enclosing `And` (then one word alone is
+    an AnyOf of one: a plain word, not an operand of AND).
     """
 
     items: tuple[Node, ...]

@@ -240,7 +240,10 @@ def _combine_sequence(items: list[st.Node]) -> st.Node | None:
     """Plain side-by-side items: optional words in an AnyOf, filters and exclusions required."""
     optional = [item for item in items if not _is_requirement(item)]
     required = [item for item in items if _is_requirement(item)]
-    ranked: list[st.Node] = [st.AnyOf(tuple(optional))] if len(optional) > 1 else optional
+    # One plain word beside filters stays in an AnyOf, so that the compiler tells it from
+    # an operand of AND ("toujours session:20/21" is not "toujours AND session:20/21").
+    grouped = len(optional) > 1 or bool(optional and required)
+    ranked: list[st.Node] = [st.AnyOf(tuple(optional))] if grouped else optional
     combined = ranked + required
     if not combined:
         return None

@@ -142,14 +142,16 @@ class QueryRunner:
             raise QuerySyntaxError(f"Pages count from 1 and the limit is 0 to {MAX_LIMIT}.")
         tree = parse_query(strip_invisible(text))
         compiled = self.compiler.compile(
-            require_all_words(tree) if all_words else tree, correct=correct
+            require_all_words(tree) if all_words else tree, correct=correct, required=all_words
         )
         if compiled.query is None and text.strip():
-            # Not the whole corpus as "matches" (issue 12).
+            # Not the whole corpus as "matches" (issue 12), nor a silent "0 documents".
+            quoted = f'"{compiled.dropped[0]}"' if compiled.dropped else '"plus"'
             raise QuerySyntaxError(
                 f"Nothing to search for in {text!r}: it holds only common words (le, la, "
-                "de, ...) or signs. Add a word that says what you look for, or give an "
-                "empty query with filters to browse."
+                "de, ...) or signs, which a search leaves out. Add a word that says what "
+                f"you look for, put a common word in quotes to search it as written "
+                f"({quoted}), or give an empty query with filters to browse."
             )
         return self.run(
             compiled,
@@ -372,7 +374,8 @@ def require_all_words(tree: st.Node | None) -> st.Node | None:
     """The query with its plain words side by side required together (`AnyOf` -> `And`).
 
     Ranking is unchanged: it is the documents search ranks first (those holding every word),
-    without the ones lacking a word that search lists after them.
+    without the ones lacking a word that search lists after them; but a common word typed
+    ("de") is required, and searched as its exact form, as an operand of AND is (`compile`).
     """
     if isinstance(tree, st.AnyOf):
         return st.And(tuple(require_all_words(item) or item for item in tree.items))

@@ -4,7 +4,8 @@ What users type, and the tree it gives (the compiler turns the tree into a Whoos
 
 - `logement social`: plain words are an `AnyOf`, ranked with every word first but still
   finding documents that lack one. Fields and exclusions in such a sequence are requirements,
-  not options: `logement session:20/21 -loyer` is `And(Word, FieldValue, Not(Word))`.
+  not options: `logement session:20/21 -loyer` is `And(AnyOf(Word), FieldValue, Not(Word))`
+  (one plain word stays in an `AnyOf`: it is not an operand of AND).
 - `a AND b`, `a OR b`, `NOT a` or `-a`; French `ET`, `OU`, `SAUF` too. Operators count only in
   capitals ("et", "ou" are words). NOT binds tightest, then AND, then OR, then plain sequence:
   `logement social OR sociaux` is logement (social OR sociaux). Parentheses group.

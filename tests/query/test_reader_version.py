@@ -19,6 +19,7 @@ from typing import Any
 
 from pqsearch import api
 from pqsearch.analyze.taxonomy import default_taxonomy_path
+from pqsearch.errors import QuerySyntaxError
 from tests.conftest import BRUSSELS_HTML
 
 NAMES = sorted(p.name for p in BRUSSELS_HTML.glob("*.html"))
@@ -36,8 +37,12 @@ def _pages(folder: Path, names: list[str]) -> Path:
 
 def _answer(index: api.Index, query: str, **options: Any) -> tuple[Any, ...]:
     """What a user sees of a search: the total, the hits, the facets and the terms each
-    word matched (not the scores: a form's lemma shares are the latest counts)."""
-    result = index.search(query, limit=20, **options)
+    word matched (not the scores: a form's lemma shares are the latest counts); or the
+    message for a word that version only ever saw as a common word ("suivis": suivre)."""
+    try:
+        result = index.search(query, limit=20, **options)
+    except QuerySyntaxError as error:
+        return (str(error),)
     matches = tuple((m.source, m.term) for word in result.explanation for m in word.matches)
     return result.total, [hit.id for hit in result.hits], result.facets, matches
 

@@ -71,9 +71,9 @@ FORMS: list[tuple[str, Node | None]] = [
     # Negation: the minus, NOT, SAUF; exclusions and filters are lifted out of the AnyOf.
     ("NOT loyer", Not(W("loyer"))),
     ("-loyer", Not(W("loyer"))),
-    ("logement -loyer", And((W("logement"), Not(W("loyer"))))),
+    ("logement -loyer", And((AnyOf((W("logement"),)), Not(W("loyer"))))),
     ("logement social -loyer", And((AnyOf((W("logement"), W("social"))), Not(W("loyer"))))),
-    ("logement SAUF loyer", And((W("logement"), Not(W("loyer"))))),
+    ("logement SAUF loyer", And((AnyOf((W("logement"),)), Not(W("loyer"))))),
     ("-loyer -bail", And((Not(W("loyer")), Not(W("bail"))))),
     ("NOT NOT a", W("a")),
     ("-(a b)", Not(AnyOf((W("a"), W("b"))))),
@@ -103,7 +103,10 @@ FORMS: list[tuple[str, Node | None]] = [
         "titre:(vélo OR trottinette)",
         Or((W("vélo", "title"), W("trottinette", "title"))),
     ),
-    ("titre:(vélo -trottinette)", And((W("vélo", "title"), Not(W("trottinette", "title"))))),
+    (
+        "titre:(vélo -trottinette)",
+        And((AnyOf((W("vélo", "title"),)), Not(W("trottinette", "title")))),
+    ),
     ("-titre:vélo", Not(W("vélo", "title"))),
     # Metadata fields.
     ("auteur:debaets", FieldValue("author", "debaets")),
@@ -157,7 +160,7 @@ FORMS: list[tuple[str, Node | None]] = [
     # Words and filters together: the filters are required, the words ranked.
     (
         "logement session:20/21",
-        And((W("logement"), FieldValue("session", "20/21"))),
+        And((AnyOf((W("logement"),)), FieldValue("session", "20/21"))),
     ),
     (
         "logement énergie ministre:smet recu:2021",
@@ -173,7 +176,7 @@ FORMS: list[tuple[str, Node | None]] = [
         "vélo (session:20/21 OR session:21/22)",
         And(
             (
-                W("vélo"),
+                AnyOf((W("vélo"),)),
                 Or((FieldValue("session", "20/21"), FieldValue("session", "21/22"))),
             )
         ),
