@@ -5,7 +5,6 @@ generation, per-document columns (`columns.py`) and term postings as numpy array
 from __future__ import annotations
 
 import contextlib
-import json
 from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property, partial
 from pathlib import Path
@@ -36,7 +35,7 @@ from pqsearch.index.postings import (
     TermPositions,
     TermPostings,
 )
-from pqsearch.index.records import record_json
+from pqsearch.index.records import own_copy, record_json
 from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, WORD_FIELDS
 from pqsearch.index.shared_arrays import GenerationMoved, LockedTerms, SharedArrays
 from pqsearch.index.whoosh_format import read_term
@@ -45,20 +44,7 @@ from pqsearch.index.whoosh_format import read_term
 _POSITIONAL = frozenset(WORD_FIELDS.values())
 # Document frequencies kept per generation; cleared when full (a few MB at most).
 _MAX_FREQUENCIES = 100_000
-# Stored records kept per generation, parsed, least recently used dropped: about 20 MB at
-# the benchmark's records (20 kB each parsed, 6 kB as JSON: the sectors' evidence is most of
-# their dicts). 51 pages of 20 hits; the benchmark's 55 queries show 638 documents.
-_MAX_RECORDS = 1024
 T = TypeVar("T")
-
-
-def _own_copy(value: Any) -> Any:
-    """A parsed JSON value with its dicts and lists copied (the rest is immutable)."""
-    if isinstance(value, dict):
-        return {key: _own_copy(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_own_copy(item) for item in value]
-    return value
 
 
 class IndexReader:
@@ -145,27 +131,18 @@ class IndexReader:
     def record(self, docnum: int) -> dict[str, Any]:
         """The stored record of a document: {"question": ..., "sectors": ..., ...}, a copy
         of its own for the caller to change."""
-        return cast(dict[str, Any], _own_copy(self.shared_record(docnum)))
+        return cast(dict[str, Any], own_copy(self.shared_record(docnum)))
 
     def shared_record(self, docnum: int) -> Mapping[str, Any]:
         """The stored record of a document as the readers of this generation keep it:
         shared by every thread, so never to be changed (neither it nor what it holds). A
         search's page reads its hits this way: a copy of each cost 100 µs, parsing its JSON
         again 70 to 125 µs (the texts and the sectors' evidence), 2 to 3 ms of a page."""
-        records = self._shared.records
-        with self._shared.lock:
-            parsed = records.get(docnum)
-            if parsed is not None:
-                records.move_to_end(docnum)
-        if parsed is None:
-            with self._reading():
-                text = record_json(self._whoosh.stored_fields(docnum)["record"])
-            parsed = dict(json.loads(text))
-            with self._shared.lock:
-                records[docnum] = parsed
-                if len(records) > _MAX_RECORDS:
-                    records.popitem(last=False)
-        return parsed
+        return self._shared.records.get(docnum, partial(self._stored_json, docnum))
+
+    def _stored_json(self, docnum: int) -> str:
+        with self._reading():
+            return record_json(self._whoosh.stored_fields(docnum)["record"])
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[None]:

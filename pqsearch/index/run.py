@@ -113,8 +113,7 @@ class IngestRun:
             self.on_progress(self.progress)
 
     def file_read(self) -> None:
-        """One more file read to its end (counted by file, not by the records' `source`: a
-        record may name the file it was first read from)."""
+        """One more file read to its end (a record's `source` may name another file)."""
         self.progress.files_done += 1
         self._tick()
 
@@ -144,9 +143,8 @@ class IngestRun:
         self.seen[item.id] = version
         indexed: Question | None = None
         if old is not None and old.content_hash == item.content_hash and version.rank <= old.rank:
-            # Its file moved (a folder renamed, pages deleted and kept as records): written
-            # again so that the index names the file that holds it now, else a later
-            # `--prune` would take it for gone with the old file.
+            # Its file moved (a folder renamed): written again to name the file holding it
+            # now, else a later `--prune` would take it for gone with the old file.
             moved = old.source != item.source and not os.path.exists(old.source)
             if not self.reanalyze_all and not moved:
                 self.unchanged.append(item.id)

@@ -4,12 +4,12 @@ refusal of a reader that opened another generation than its caches'."""
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 from pqsearch.index.columns import SavedColumns
 from pqsearch.index.positions_file import StoredPositions
 from pqsearch.index.postings import DEFAULT_CACHE_BYTES, FrequentTerms
+from pqsearch.index.records import ParsedRecords
 from pqsearch.index.whoosh_format import PostingsDecoder
 
 if TYPE_CHECKING:
@@ -51,10 +51,8 @@ class SharedArrays:
         self.decoder: PostingsDecoder | None = None
         # Term -> document frequency: each costs a lookup in Whoosh's term table, in Python.
         self.frequencies: dict[tuple[str, str], int] = {}
-        # The records shown last, parsed (a page's hits come back with the next page, a
-        # refined query, the document opened): unpickled, inflated and parsed once. Never
-        # handed out: readers give each caller a copy (`IndexReader.record`).
-        self.records: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        # The records shown last, parsed once, shared (`IndexReader.shared_record`).
+        self.records = ParsedRecords()
         # The frequent words' positions ingest saved for the generation (`positions_file`),
         # looked for once.
         self.positions: StoredPositions | None = None
