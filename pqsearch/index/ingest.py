@@ -279,7 +279,7 @@ def _ingest_into(
             state.drain()
             state.write_late()
             if prune:
-                state.prune({str(p) for p in files})
+                state.prune({str(p) for p in files}, [Path(p).absolute() for p in paths])
             if retype:
                 retyped = state.retype_answers()
                 notes.append(_retyped_note(retyped, answer_version.recorded_rules(lexicon)))

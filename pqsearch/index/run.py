@@ -12,6 +12,8 @@ import contextlib
 import os
 import re
 from collections import deque
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from pqsearch.analyze.acronyms import Acronyms
@@ -330,8 +332,11 @@ class IngestRun:
             self.writer = self.ix.writer(timeout=30.0, compound=COMPOUND, codec=postings_codec())
         return self.writer
 
-    def prune(self, walked_files: set[str]) -> None:
-        """Drop documents whose file is gone, or whose file was read but no longer has them."""
+    def prune(self, walked_files: set[str], roots: Sequence[Path]) -> None:
+        """Drop documents whose file was read but no longer has them, or whose file is gone
+        from under `roots` (the files and folders given): one whose gone file lay elsewhere
+        may be held by a file of another folder (review of session 11: a page's version kept
+        over the record of a folder not given was deleted)."""
         writer = self._writer()
         # A file with any failure this time, whole (unreadable, undecodable) or in a line
         # ("file:LINE"), keeps its documents until it reads cleanly: a line that did not parse
@@ -341,7 +346,8 @@ class IngestRun:
         for doc_id, old in self.existing.items():
             if doc_id in self.seen:
                 continue
-            if not os.path.exists(old.source) or old.source in walked_files:
+            gone = not os.path.exists(old.source) and _under(old.source, roots)
+            if gone or old.source in walked_files:
                 if old.source in failed:
                     kept[old.source] = kept.get(old.source, 0) + 1
                     continue
@@ -400,3 +406,7 @@ def record_files(ix: Any) -> None:
     # Without the record (a full disk) opening only skips the check: nothing is lost.
     with contextlib.suppress(OSError):
         write_manifest(ix)
+
+
+def _under(path: str, roots: Sequence[Path]) -> bool:
+    return any(Path(path).is_relative_to(root) for root in roots)

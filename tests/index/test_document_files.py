@@ -9,6 +9,7 @@ trap: its unchanged documents kept naming the old paths.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -85,3 +86,28 @@ def test_documents_of_a_renamed_folder_name_their_new_files(tmp_path: Path) -> N
     assert sorted(api.ingest([after], index_dir=root).unchanged) == sorted(PAGES)
     assert api.ingest([_other(tmp_path)], index_dir=root, prune=True).removed == ()
     assert set(PAGES) <= _ids(root)
+
+
+def test_prune_of_another_folder_keeps_a_version_kept_over_a_record_held_there(
+    tmp_path: Path,
+) -> None:
+    """Review of session 11: a page deleted, its question still in the folder's records; the
+    index keeps the page's version (a record may cut the answer short) and names the gone page.
+    `--prune` of another folder deleted it, though the records still held the question."""
+    folder = tmp_path / "brussels"
+    _pages(folder / "html")
+    records = [
+        line
+        for line in BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)
+        if json.loads(line)["moncode"] in PAGES
+    ]
+    (folder / "records.jsonl").write_bytes(b"".join(records))
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    (folder / "html" / "170131.html").unlink()
+    api.ingest([folder], index_dir=root)
+    assert api.ingest([_other(tmp_path)], index_dir=root, prune=True).removed == ()
+    assert set(PAGES) <= _ids(root)
+    # Pruning the folder itself drops only what no file of it holds any more.
+    (folder / "records.jsonl").write_bytes(b"".join(r for r in records if b"170131" not in r))
+    assert api.ingest([folder], index_dir=root, prune=True).removed == ("170131",)
