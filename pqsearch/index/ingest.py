@@ -268,6 +268,7 @@ def _ingest_into(
             progress=Progress(files_total=len(files)),
             on_progress=progress,
             merge_on_commit=not fresh,
+            walked=[str(p) for p in files],
         )
         state.failed.extend(failures)
         state.skipped.extend(skipped)
@@ -275,7 +276,7 @@ def _ingest_into(
             for path in files:
                 for item in iter_parse([path]):
                     state.take(read_from(item, str(path)))
-                state.file_read()
+                state.file_read(str(path))
             state.drain()
             state.write_late()
             if prune:

@@ -9,19 +9,19 @@ then Whoosh; `retype_answers` rewrites the documents whose answer type other rul
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
 from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.index import answer_version, indexed_copy, limits, space
+from pqsearch.index import answer_version, holders, indexed_copy, limits, space
 from pqsearch.index.analysis import Analyzer, PendingBatch
 from pqsearch.index.existing import Existing
 from pqsearch.index.fingerprint import with_indexed_hash
+from pqsearch.index.holders import Holders
 from pqsearch.index.manifest import write_manifest
 from pqsearch.index.progress import Progress, ProgressCallback
 from pqsearch.index.records import decode_record
@@ -59,8 +59,10 @@ class IngestRun:
         progress: Progress,
         on_progress: ProgressCallback | None,
         merge_on_commit: bool = True,
+        walked: Collection[str] = (),
     ) -> None:
         self.ix = ix
+        self.holders = Holders(walked)
         # A new index is merged into one segment at the end (`ingest._merge_segments`): the
         # merges Whoosh's policy does at commits before it would rewrite the same postings
         # again (at 100,000 documents they were 26 % of the ingest, the final merge 16 %).
@@ -114,9 +116,14 @@ class IngestRun:
         if self.on_progress is not None:
             self.on_progress(self.progress)
 
-    def file_read(self) -> None:
-        """One more file read to its end (a record's `source` may name another file)."""
+    def file_read(self, path: str) -> None:
+        """`path` read to its end (counted so: a record's `source` may name another file)."""
         self.progress.files_done += 1
+        for item in self.holders.file_read(path):
+            if item.id in self.unchanged:  # not replaced by another copy meanwhile
+                self.unchanged.remove(item.id)
+                self._replacing_indexed(item, None)
+                self._queue(item)
         self._tick()
 
     def take(self, item: Question | FileFailure | SkippedFile) -> None:
@@ -136,6 +143,8 @@ class IngestRun:
         self.seen_sources.add(item.source)
         version = Version.of(item)
         old = self.existing.get(item.id)
+        if old is not None:
+            self.holders.note(item, old.source)
         if old is not None and old.source != item.source and gives(item):
             self.kept_indexed.add(item.id)
         first = self.seen.get(item.id)
@@ -145,10 +154,8 @@ class IngestRun:
         self.seen[item.id] = version
         indexed: Question | None = None
         if old is not None and old.content_hash == item.content_hash and version.rank <= old.rank:
-            # Its file moved (a folder renamed): written again to name the file holding it
-            # now, else a later `--prune` would take it for gone with the old file.
-            moved = old.source != item.source and not os.path.exists(old.source)
-            if not self.reanalyze_all and not moved:
+            # Written again if the file the index names no longer holds it (`holders`).
+            if not self.reanalyze_all and not self.holders.moved(item, old.source):
                 self.unchanged.append(item.id)
                 self._tick()
                 return
@@ -333,35 +340,16 @@ class IngestRun:
         return self.writer
 
     def prune(self, walked_files: set[str], roots: Sequence[Path]) -> None:
-        """Drop documents whose file was read but no longer has them, or whose file is gone
-        from under `roots` (the files and folders given): one whose gone file lay elsewhere
-        may be held by a file of another folder (review of session 11: a page's version kept
-        over the record of a folder not given was deleted)."""
+        """Drop the documents no file holds any more (`holders.unheld`)."""
         writer = self._writer()
-        # A file with any failure this time, whole (unreadable, undecodable) or in a line
-        # ("file:LINE"), keeps its documents until it reads cleanly: a line that did not parse
-        # may be the one that holds a document (a collector's partial write, a bad copy).
         failed = {re.sub(r":\d+$", "", f.source) for f in self.failed}
-        kept: dict[str, int] = {}
-        for doc_id, old in self.existing.items():
-            if doc_id in self.seen:
-                continue
-            gone = not os.path.exists(old.source) and _under(old.source, roots)
-            if gone or old.source in walked_files:
-                if old.source in failed:
-                    kept[old.source] = kept.get(old.source, 0) + 1
-                    continue
-                writer.delete_by_term("id", doc_id)
-                self.acronyms.remove(doc_id)
-                self.removed.append(doc_id)
-                self.uncommitted += 1
-        for source, count in kept.items():
-            self.notes.append(
-                f"--prune kept {count} indexed document{'s' if count > 1 else ''} of {source} "
-                "that this run did not "
-                "read: the file had failures (see failed), so a document may be in what did "
-                "not read; they are dropped once the file reads cleanly without them"
-            )
+        unheld, kept = holders.unheld(self.existing, self.seen, walked_files, roots, failed)
+        for doc_id in unheld:
+            writer.delete_by_term("id", doc_id)
+            self.acronyms.remove(doc_id)
+            self.removed.append(doc_id)
+            self.uncommitted += 1
+        self.notes += [holders.kept_note(source, count) for source, count in kept.items()]
 
     def commit(self) -> None:
         if self.writer is None:
@@ -406,7 +394,3 @@ def record_files(ix: Any) -> None:
     # Without the record (a full disk) opening only skips the check: nothing is lost.
     with contextlib.suppress(OSError):
         write_manifest(ix)
-
-
-def _under(path: str, roots: Sequence[Path]) -> bool:
-    return any(Path(path).is_relative_to(root) for root in roots)

@@ -111,3 +111,35 @@ def test_prune_of_another_folder_keeps_a_version_kept_over_a_record_held_there(
     # Pruning the folder itself drops only what no file of it holds any more.
     (folder / "records.jsonl").write_bytes(b"".join(r for r in records if b"170131" not in r))
     assert api.ingest([folder], index_dir=root, prune=True).removed == ("170131",)
+
+
+def test_a_question_taken_out_of_one_record_file_names_the_other_that_holds_it(
+    tmp_path: Path,
+) -> None:
+    """Review of session 11: one question in two record files, taken out of the one the index
+    named. The index kept naming it, and `--prune` of that file deleted the question while the
+    other file held it. Either order of the two files."""
+    lines = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)[:5]
+    shared = json.loads(lines[2])["moncode"]
+    for first, second in (("a.jsonl", "b.jsonl"), ("b.jsonl", "a.jsonl")):
+        folder, root = tmp_path / first / "records", tmp_path / first / "index"
+        folder.mkdir(parents=True)
+        (folder / first).write_bytes(b"".join(lines[:3]))
+        (folder / second).write_bytes(b"".join(lines[2:]))
+        api.ingest([folder], index_dir=root)
+        with api.open_index(root) as index:
+            named = Path(index.get(shared).source)
+        other = folder / ({first, second} - {named.name}).pop()
+        named.write_bytes(
+            b"".join(
+                line
+                for line in named.read_bytes().splitlines(True)
+                if json.loads(line)["moncode"] != shared
+            )
+        )
+        report = api.ingest([folder], index_dir=root, prune=True)
+        assert report.removed == () and shared in report.updated
+        with api.open_index(root) as index:
+            assert index.get(shared).source == str(other)
+        assert api.ingest([named], index_dir=root, prune=True).removed == ()
+        assert shared in _ids(root)

@@ -416,7 +416,9 @@ def _check_tree(node: Node) -> None:
         assert not isinstance(node.item, Not)
         _check_tree(node.item)
     else:
-        assert len(node.items) >= 2
+        # A group holds two items at least, but for an AnyOf of the one plain word beside
+        # filters or exclusions (the compiler tells it from an operand of AND: audit 11, S1).
+        assert len(node.items) >= (1 if isinstance(node, AnyOf) else 2)
         for item in node.items:
             _check_tree(item)
 
