@@ -14,7 +14,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 from pathlib import Path
 
 _SHAPE = re.compile(r"^\..+\.pqsearch-[0-9a-f]{16}\.tmp$")
@@ -22,6 +21,10 @@ _SHAPE = re.compile(r"^\..+\.pqsearch-[0-9a-f]{16}\.tmp$")
 
 def name_for(path: Path) -> Path:
     """A fresh temporary name beside `path` (not created)."""
+    # Imported here: secrets brings hmac and OpenSSL's hashlib, 5 ms of every terminal
+    # search, which opens the index (`durable` imports this module) but writes nothing.
+    import secrets
+
     return path.with_name(f".{path.name}.pqsearch-{secrets.token_hex(8)}.tmp")
 
 

@@ -30,7 +30,6 @@ from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fil
 from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows
 from pqsearch.analyze.lexicon_schema import columns, connect, has_json, pin, tables
 from pqsearch.errors import DamagedIndexError, IndexProblemError
-from pqsearch.resources import search_refused
 
 if TYPE_CHECKING:
     from pqsearch.analyze.lemmatize import Analysis
@@ -88,6 +87,8 @@ class Lexicon:
         try:
             connection = connect(path, writable=writable)
         except sqlite3.DatabaseError as error:
+            from pqsearch.resources import search_refused  # see `_damaged`
+
             refused = search_refused(path, error)
             if refused is not None:
                 raise refused from error
@@ -357,6 +358,10 @@ class Lexicon:
         return rows
 
     def _damaged(self, error: Exception) -> IndexProblemError:
+        # Imported on this failure alone: `resources` (and the standard `resource`) is no
+        # part of a search that succeeds, and every terminal search imports this module.
+        from pqsearch.resources import search_refused
+
         refused = search_refused(self.path, error)
         if refused is not None:
             return refused

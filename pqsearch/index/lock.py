@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pqsearch.errors import IndexLockedError, ReadOnlyIndexError
-from pqsearch.resources import try_lock
 
 LOCK_FILE = "ingest.lock"
 
@@ -73,6 +72,9 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
         with writing(root):
             root.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        # Imported here: a search imports this module (through `store`) but never locks.
+        from pqsearch.resources import try_lock
+
         try:
             while not try_lock(
                 lambda: fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), path, "the index"

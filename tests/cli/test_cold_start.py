@@ -22,7 +22,9 @@ from tests.conftest import REPO
 # Whoosh's own searcher and query machinery; numpy.ma, which `np.unique` imports; typer's
 # subprocess and difflib; the saved searches;
 # the records of documents, ingests and sectors, `pqsearch.models`: a search makes none;
-# tomllib, once the index holds the thesaurus' groups, saved by the first search).
+# tomllib, once the index holds the thesaurus' groups, saved by the first search;
+# secrets with hmac, for the name of a temporary file a search never writes; the limits of
+# `pqsearch.resources` with the standard `resource`, read only when a lock or the lexicon fails).
 NOT_FOR_A_SEARCH = (
     "spacy",
     "thinc",
@@ -54,6 +56,10 @@ NOT_FOR_A_SEARCH = (
     "pqsearch.watch",
     "pqsearch.models",
     "tomllib",
+    "secrets",
+    "hmac",
+    "pqsearch.resources",
+    "resource",
 )
 
 # The command run as the console script runs it, then the modules it loaded.

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import stat
 import threading
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pqsearch import PqsearchError, api, temporary, write_export
+from pqsearch import PqsearchError, api, write_export
 from pqsearch.cli import app
 from tests.conftest import BRUSSELS_RECORDS, run_pqsearch
 
@@ -161,7 +162,8 @@ def test_a_file_planted_at_the_temporary_name_is_never_written_through(
     is neither followed nor removed: the export takes another name (review of session 9,
     finding 4). The random draw is fixed so that the planted name is the first one tried."""
     draws = iter(["0" * 16, "1" * 16])
-    monkeypatch.setattr(temporary.secrets, "token_hex", lambda _size: next(draws))
+    # `temporary` imports secrets when it names a file: the module's own function is fixed.
+    monkeypatch.setattr(secrets, "token_hex", lambda _size: next(draws))
     victim = tmp_path / "victim.txt"
     victim.write_text("precious data", encoding="utf-8")
     planted = tmp_path / f".memo.md.pqsearch-{'0' * 16}.tmp"
