@@ -274,13 +274,14 @@ def _ingest_into(
         state.skipped.extend(skipped)
         try:
             for path in files:
+                source = str(path)
                 for item in iter_parse([path]):
-                    state.take(read_from(item, str(path)))
-                state.file_read(str(path))
+                    state.take(read_from(item, source))
+                state.file_read(source)
             state.drain()
             state.write_late()
             if prune:
-                state.prune({str(p) for p in files}, [Path(p).absolute() for p in paths])
+                state.prune([Path(p).absolute() for p in paths])
             if retype:
                 retyped = state.retype_answers()
                 notes.append(_retyped_note(retyped, answer_version.recorded_rules(lexicon)))

@@ -339,11 +339,12 @@ class IngestRun:
             self.writer = self.ix.writer(timeout=30.0, compound=COMPOUND, codec=postings_codec())
         return self.writer
 
-    def prune(self, walked_files: set[str], roots: Sequence[Path]) -> None:
+    def prune(self, roots: Sequence[Path]) -> None:
         """Drop the documents no file holds any more (`holders.unheld`)."""
         writer = self._writer()
         failed = {re.sub(r":\d+$", "", f.source) for f in self.failed}
-        unheld, kept = holders.unheld(self.existing, self.seen, walked_files, roots, failed)
+        walked = self.holders.walked
+        unheld, kept = holders.unheld(self.existing, self.seen, walked, roots, failed)
         for doc_id in unheld:
             writer.delete_by_term("id", doc_id)
             self.acronyms.remove(doc_id)
