@@ -13,22 +13,23 @@ tests/data/sectors_labels_brussels_probe3.toml (97 more of the same kind, writte
 tenth session, split 49 / 48): their dev halves are dev like the others' (since the eleventh
 session), their test halves are held out: see `HELD_OUT`.
 tests/data/sectors_labels_brussels_probe4.toml (105 more, written blind in the eleventh
-session, split 53 / 52) is held out whole: see `BLIND`.
+session, split 53 / 52) and tests/data/sectors_labels_brussels_probe5.toml (106 more, written
+blind in the twelfth session, split 53 / 53) are held out whole: see `BLIND`.
 Questions are read with `pqsearch.parse` from the shipped corpus,
-tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the four
+tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the five
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
 Counts are micro-averaged: every (question, sector) pair is one decision; an exact set is a
 question whose topic sectors are exactly its labels.
 
     python benchmarks/sector_quality.py [--split dev|test|all]
-        [--source brussels|federal|federal_unanswered|plenary|probe|probe2|probe3|probe4]
+        [--source brussels|federal|federal_unanswered|plenary|probe|probe2|...|probe5]
         [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (by default every file, less the held-out test halves
-of probe2 and probe3 and the whole of probe4). Without it, the figures of the chosen split are
-followed by one line per part (brussels, federal answered, federal unanswered, plenary, probe,
-probe2, probe3, probe4), so the parts are reported apart as well as together (the combined
-figure leaves the held-out parts out).
+of probe2 and probe3 and the whole of probe4 and probe5). Without it, the figures of the chosen
+split are followed by one line per part (brussels, federal answered, federal unanswered,
+plenary, probe, probe2 ... probe5), so the parts are reported apart as well as together (the
+combined figure leaves the held-out parts out).
 
 --fit prints the logistic coefficients fitted on the dev part, each question once
 (pqsearch/analyze/prominence.py keeps them; benchmarks/sector_cv.py fits the same);
@@ -69,6 +70,7 @@ SOURCES = {
     "probe2": REPO / "tests" / "data" / "sectors_labels_brussels_probe2.toml",
     "probe3": REPO / "tests" / "data" / "sectors_labels_brussels_probe3.toml",
     "probe4": REPO / "tests" / "data" / "sectors_labels_brussels_probe4.toml",
+    "probe5": REPO / "tests" / "data" / "sectors_labels_brussels_probe5.toml",
 }
 # Parts whose test halves are measured once by the integrator at the end of a session (probe2
 # and probe3: each written blind while the detector changed): reported on their own line and
@@ -76,10 +78,12 @@ SOURCES = {
 # the test floors of tests/analyze/test_sectors.py do not take them in. Their dev halves are
 # dev (sector_cv.py's folds, --fit): the realistic Brussels questions nearest to the team's
 # held-out ones, where the topic model was refitted in the eleventh session.
-HELD_OUT = frozenset({"probe2", "probe3"})
+# probe5 is listed too, so that its test half stays held out if it ever leaves `BLIND`.
+HELD_OUT = frozenset({"probe2", "probe3", "probe5"})
 # Parts held out whole (probe4, written blind in the eleventh session while the model was
-# refitted): neither half is dev until the integrator decides that one joins.
-BLIND = frozenset({"probe4"})
+# refitted; probe5, written blind in the twelfth while the detector changed): neither half is
+# dev until the integrator decides that one joins.
+BLIND = frozenset({"probe4", "probe5"})
 
 
 def in_part(label: Label, source: str | None) -> bool:
@@ -101,6 +105,7 @@ FOLDERS = (
     REPO / "tests" / "data" / "brussels_probe2",
     REPO / "tests" / "data" / "brussels_probe3",
     REPO / "tests" / "data" / "brussels_probe4",
+    REPO / "tests" / "data" / "brussels_probe5",
 )
 DEV, TEST = "dev", "test"
 # When a question comes from several files, the page is the source of truth.
