@@ -22,7 +22,14 @@ from pqsearch.analyze.answers import rules_fingerprint
 from pqsearch.analyze.lemmatize import stopwords
 from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.errors import InvalidChoiceError
-from pqsearch.index import answer_version, ownership, sector_version, space, store
+from pqsearch.index import (
+    answer_version,
+    ownership,
+    rebuild_losses,
+    sector_version,
+    space,
+    store,
+)
 from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
@@ -138,6 +145,20 @@ def ingest(
                 raise full from error
             raise
         _record_lexicon(data)
+        if rebuilding and not live_at_once:
+            assert live is not None
+            try:
+                saved, unlisted = rebuild_losses.keep(root, live, data, paths)
+            except BaseException as error:
+                # Not saved, so not switched: the previous index stays live, as it was.
+                store.remove_data_dir(root, data)
+                full = space.disk_full(root, error)
+                if full is not None:
+                    raise full from error
+                raise
+            report = dataclasses.replace(
+                report, warnings=(*report.warnings, *saved), notes=(*report.notes, *unlisted)
+            )
         if rebuilding:
             previous = store.switch_live(root, data)
             if previous is not None and previous != data:
