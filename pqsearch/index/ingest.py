@@ -21,7 +21,7 @@ from typing import Any
 from pqsearch.analyze.answers import rules_fingerprint
 from pqsearch.analyze.lemmatize import stopwords
 from pqsearch.analyze.portfolios import PortfolioNames
-from pqsearch.errors import InvalidChoiceError
+from pqsearch.errors import InvalidChoiceError, NothingToRebuildError
 from pqsearch.index import (
     answer_version,
     ownership,
@@ -109,6 +109,10 @@ def ingest(
             )
         live = store.live_data_dir(root, tolerate_damage=rebuild)
         rebuilding = rebuild or live is None
+        if rebuild and not paths:
+            if live is None:
+                raise NothingToRebuildError(root, "no paths were given and it holds no index")
+            paths = rebuild_losses.indexed_files(root, live)
         # With no usable index to keep, the new one goes live as soon as it exists (empty), so
         # that every commit of a killed first ingest survives; a rebuild of a readable index
         # stays beside it until whole.
@@ -147,18 +151,7 @@ def ingest(
         _record_lexicon(data)
         if rebuilding and not live_at_once:
             assert live is not None
-            try:
-                saved, unlisted = rebuild_losses.keep(root, live, data, paths)
-            except BaseException as error:
-                # Not saved, so not switched: the previous index stays live, as it was.
-                store.remove_data_dir(root, data)
-                full = space.disk_full(root, error)
-                if full is not None:
-                    raise full from error
-                raise
-            report = dataclasses.replace(
-                report, warnings=(*report.warnings, *saved), notes=(*report.notes, *unlisted)
-            )
+            report = rebuild_losses.before_switch(root, live, data, paths, report)
         if rebuilding:
             previous = store.switch_live(root, data)
             if previous is not None and previous != data:

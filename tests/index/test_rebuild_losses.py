@@ -10,15 +10,19 @@ shipped pages and records are the real ones (`corpus/brussels/`).
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from pqsearch import api
 from pqsearch.cli import app
+from pqsearch.index import store
 from pqsearch.index.rebuild_losses import SAVED_PREFIX
-from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS
+from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS, REPO
 
 runner = CliRunner()
 
@@ -110,6 +114,7 @@ def test_a_rebuild_of_one_folder_says_which_files_it_was_not_given(tmp_path: Pat
     assert note.startswith(f"2 documents indexed from {records} are no longer indexed")
     assert f'"pqsearch ingest {records} --index {root}"' in note
     assert sorted(_answers(root)) == ["169976"]
+    assert sorted(report.removed) == ["170244", "170248"]
 
 
 def test_a_question_taken_out_of_its_file_is_saved_by_the_rebuild(tmp_path: Path) -> None:
@@ -127,3 +132,61 @@ def test_a_question_taken_out_of_its_file_is_saved_by_the_rebuild(tmp_path: Path
     assert f"its file {records} no longer holds it" in warning
     api.ingest([saved], index_dir=root)
     assert _answers(root) == before
+
+
+def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real command, run from `cwd` (where a relative default like corpus/ is read)."""
+    return subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
+
+
+def test_the_rebuild_a_damage_message_gives_reads_the_files_the_index_names(
+    tmp_path: Path,
+) -> None:
+    """The damage message says "pqsearch ingest --rebuild --index IDX". Run as told from a
+    folder without corpus/, it read ./corpus (missing), replaced an index of two folders with
+    an empty one and deleted the old one (audit 12, P5)."""
+    first = _corpus(tmp_path / "a", ("170248",), ())
+    second = _corpus(tmp_path / "b", (), WHOLE_ANSWERS)
+    root = tmp_path / "index"
+    api.ingest([first, second], index_dir=root)
+    before = _answers(root)
+    live = store.live_data_dir(root)
+    assert live is not None
+    os.truncate(live / store.LEXICON_FILE, 100)
+    damaged = _cli(tmp_path, "search", "logement", "--index", str(root))
+    assert damaged.returncode == 2 and f"ingest --rebuild --index {root}" in damaged.stderr
+
+    rebuilt = _cli(tmp_path, "ingest", "--rebuild", "--index", str(root), "-q")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.stdout.startswith("3 added, 0 updated, 0 unchanged, 0 removed")
+    assert _answers(root) == before
+
+
+def test_a_rebuild_that_reads_nothing_leaves_the_index_as_it_was(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "a", (), WHOLE_ANSWERS)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    live = store.live_data_dir(root)
+    for command in (("ingest", "corpus"), ("ingest", str(tmp_path / "empty"))):
+        (tmp_path / "empty").mkdir(exist_ok=True)
+        result = _cli(tmp_path, *command, "--rebuild", "--index", str(root), "-q")
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert "Nothing to rebuild the index at" in result.stderr
+        assert "none of its 2 documents" in result.stderr and "left as it was" in result.stderr
+        assert store.live_data_dir(root) == live
+        assert sorted(p.name for p in root.glob("data-*")) == [live.name]
+        assert sorted(_answers(root)) == sorted(WHOLE_ANSWERS)
+
+
+def test_a_rebuild_with_no_paths_and_no_index_says_what_to_give(tmp_path: Path) -> None:
+    result = _cli(tmp_path, "ingest", "--rebuild", "--index", str(tmp_path / "index"), "-q")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "no paths were given and it holds no index" in result.stderr
+    assert "--rebuild --index" in result.stderr
