@@ -105,6 +105,19 @@ class DiskFullError(IndexProblemError):
     unchanged)."""
 
 
+class NothingToRebuildError(IndexProblemError):
+    """A rebuild would replace the index with one that holds none of its documents (no file
+    to read them from, or none read); the index is left as it was."""
+
+    def __init__(self, index_dir: str | Path, reason: str) -> None:
+        self.index_dir = str(index_dir)
+        super().__init__(
+            f"Nothing to rebuild the index at {self.index_dir} from: {reason}. The index is "
+            "left as it was. Give the files and folders of your documents: "
+            f'"pqsearch ingest FOLDER ... --rebuild --index {self.index_dir}".'
+        )
+
+
 class LockUnsupportedError(PqsearchError):
     """A lock file could not be locked for a reason other than another process holding it:
     the file system does not support locks (some network file systems)."""

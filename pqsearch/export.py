@@ -185,7 +185,8 @@ def _row(precedent: Precedent) -> dict[str, object]:
 
 
 def to_csv(precedents: Sequence[Precedent], *, dialect: CsvDialect = "excel-fr") -> str:
-    """Every field as CSV, in the `excel-fr` dialect (BOM, ";", CRLF) or the `comma` one."""
+    """Every field as CSV, in the `excel-fr` dialect (BOM, ";", CRLF, a text that a spreadsheet
+    would take for a formula quoted with an apostrophe) or the `comma` one (values as they are)."""
     dialect = choose("CSV dialect", dialect, CSV_DIALECTS)
     buffer = io.StringIO()
     french = dialect == "excel-fr"
@@ -197,9 +198,23 @@ def to_csv(precedents: Sequence[Precedent], *, dialect: CsvDialect = "excel-fr")
     )
     writer.writeheader()
     for precedent in precedents:
-        writer.writerow(_row(precedent))
+        row = _row(precedent)
+        writer.writerow({k: _as_text(v) for k, v in row.items()} if french else row)
     # The byte-order mark is how a spreadsheet knows the file is UTF-8 (else "Ã©" for "é").
     return ("\ufeff" if french else "") + buffer.getvalue()
+
+
+# A spreadsheet reads a cell that begins with one of these as a formula: an answer's "- 12 %"
+# shows as an error, and a title written "=HYPERLINK(...)" as a live link (OWASP's CSV
+# injection). The `excel-fr` dialect, written for a spreadsheet, quotes them as text with a
+# leading apostrophe; `comma`, for programs, keeps every value exactly.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def to_jsonl(precedents: Sequence[Precedent]) -> str:

@@ -98,10 +98,19 @@ class _FetchProgressPrinter(_ProgressPrinter["HarvestProgress"]):
 @app.command()
 def ingest(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files and folders to ingest (default: corpus/).")
+        list[Path] | None,
+        typer.Argument(
+            help="Files and folders to ingest (default: corpus/; with --rebuild, the files the "
+            "index was built from)."
+        ),
     ] = None,
     index: IndexOption = None,
-    rebuild: Annotated[bool, typer.Option(help="Build a fresh index beside the old one.")] = False,
+    rebuild: Annotated[
+        bool,
+        typer.Option(
+            help="Build a fresh index beside the old one; what the old one alone held is saved."
+        ),
+    ] = False,
     prune: Annotated[bool, typer.Option(help="Drop documents whose source is gone.")] = False,
     taxonomy: Annotated[
         Path | None,
@@ -126,7 +135,8 @@ def ingest(
     printer = None if quiet else _IngestProgressPrinter()
     with user_errors():
         report = api.ingest(
-            paths or ([] if reanalyze else [DEFAULT_CORPUS]),
+            # A rebuild given no paths reads the files the index names, not corpus/.
+            paths or ([] if reanalyze or rebuild else [DEFAULT_CORPUS]),
             index_dir=index,
             rebuild=rebuild,
             prune=prune,

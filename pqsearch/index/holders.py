@@ -71,7 +71,7 @@ def unheld(
     for doc_id, old in existing.items():
         if doc_id in seen:
             continue
-        gone = not os.path.exists(old.source) and _under(old.source, roots)
+        gone = not os.path.exists(old.source) and under(old.source, roots)
         if gone or old.source in walked_files:
             if old.source in failed:
                 kept[old.source] = kept.get(old.source, 0) + 1
@@ -88,5 +88,5 @@ def kept_note(source: str, count: int) -> str:
     )
 
 
-def _under(path: str, roots: Sequence[Path]) -> bool:
+def under(path: str, roots: Sequence[Path]) -> bool:
     return any(Path(path).is_relative_to(root) for root in roots)

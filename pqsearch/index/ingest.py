@@ -21,8 +21,15 @@ from typing import Any
 from pqsearch.analyze.answers import rules_fingerprint
 from pqsearch.analyze.lemmatize import stopwords
 from pqsearch.analyze.portfolios import PortfolioNames
-from pqsearch.errors import InvalidChoiceError
-from pqsearch.index import answer_version, ownership, sector_version, space, store
+from pqsearch.errors import InvalidChoiceError, NothingToRebuildError
+from pqsearch.index import (
+    answer_version,
+    ownership,
+    rebuild_losses,
+    sector_version,
+    space,
+    store,
+)
 from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
@@ -102,6 +109,10 @@ def ingest(
             )
         live = store.live_data_dir(root, tolerate_damage=rebuild)
         rebuilding = rebuild or live is None
+        if rebuild and not paths:
+            if live is None:
+                raise NothingToRebuildError(root, "no paths were given and it holds no index")
+            paths = rebuild_losses.indexed_files(root, live)
         # With no usable index to keep, the new one goes live as soon as it exists (empty), so
         # that every commit of a killed first ingest survives; a rebuild of a readable index
         # stays beside it until whole.
@@ -138,6 +149,9 @@ def ingest(
                 raise full from error
             raise
         _record_lexicon(data)
+        if rebuilding and not live_at_once:
+            assert live is not None
+            report = rebuild_losses.before_switch(root, live, data, paths, report)
         if rebuilding:
             previous = store.switch_live(root, data)
             if previous is not None and previous != data:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from pqsearch import api
 from pqsearch.cli import app
+from tests.conftest import brussels_record
 
 runner = CliRunner()
 
@@ -66,3 +68,28 @@ def test_csv_opens_in_a_french_spreadsheet(index: api.Index, tmp_path: Path) -> 
     plain = index.export("logement", fmt="csv", limit=3, csv_dialect="comma")
     assert plain.startswith("rank,score,id,")
     assert [r["id"] for r in csv.DictReader(io.StringIO(plain))] == [r["id"] for r in rows]
+
+
+def test_a_text_a_spreadsheet_would_take_for_a_formula_is_quoted(tmp_path: Path) -> None:
+    """A title written as a formula was a live formula in the spreadsheet (a link, a
+    computation), and an answer beginning "- 12 %" an error: `excel-fr` quotes such cells with
+    an apostrophe; `comma`, for programs, keeps the values exact."""
+    record = {
+        **brussels_record("170229"),
+        "titre": '=HYPERLINK("http://example.invalid","cliquez")',
+        "reponse": "- 12 % de logements sociaux en plus ;\n+ 3 chantiers ouverts.",
+        "auteur": "@Mme Dupont",
+    }
+    source = tmp_path / "records.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    root = tmp_path / "index"
+    api.ingest([source], index_dir=root)
+    with api.open_index(root) as index:
+        french = index.export("", fmt="csv")
+        plain = index.export("", fmt="csv", csv_dialect="comma")
+    (row,) = csv.DictReader(io.StringIO(french.removeprefix("\ufeff")), delimiter=";")
+    assert row["title"] == "'" + record["titre"]
+    assert row["answer"].startswith("'- 12 %") and row["author"].startswith("'@")
+    assert row["id"] == "170229" and not row["question"].startswith("'")
+    (exact,) = csv.DictReader(io.StringIO(plain))
+    assert exact["title"] == record["titre"] and exact["answer"].startswith("- 12 %")

@@ -1,0 +1,213 @@
+"""What a rebuild reads, and what it would drop that the index alone holds, saved before the
+switch.
+
+Given no paths, a rebuild reads the files the index names (it used to read `corpus/`, so the
+command a damage message gives replaced an index of other folders by an empty one: audit 12,
+P5). A rebuild that read none of the old index's documents does not replace it.
+
+A rebuild indexes the files as they are. The index it replaces may hold versions no file
+holds any more: a page deleted while a record of the same question (which may cut the answer
+short and has no procedure steps) stays, a question taken out of its record file, a file that
+no longer reads. An ordinary ingest keeps such a version and warns; a rebuild used to drop it
+with the old folder, without a word (review of session 11, R4). Before the new index goes
+live, each version the old one held and the new one lacks, or holds only in a copy that loses
+to it by the rules of `parse.versions`, is written to a JSON Lines file in the index folder
+(`Question.to_dict()`, which `pqsearch ingest` reads back whole) and named in a warning.
+Documents whose file is still there but lay outside the paths the rebuild was given are not
+lost, only no longer indexed: one note says which files to ingest again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pqsearch.errors import DamagedIndexError, NothingToRebuildError
+from pqsearch.index import space, store
+from pqsearch.index.existing import Existing, existing_documents
+from pqsearch.index.holders import under
+from pqsearch.index.records import decode_record
+from pqsearch.models import IngestReport, Question
+from pqsearch.parse import versions
+from pqsearch.parse.versions import Version
+
+# The saved file's name: the time keeps the files of several rebuilds apart.
+SAVED_PREFIX = "kept-by-rebuild-"
+
+
+@dataclass
+class RebuildLosses:
+    """What the rebuild's index lacks of the old one: `lost` (id -> the old version, and why),
+    and per file outside the paths given, how many of its documents are no longer indexed."""
+
+    lost: dict[str, tuple[Question, str]] = field(default_factory=dict)
+    not_given: dict[str, int] = field(default_factory=dict)
+    # Every id of the old index that the new one lacks (lost or not given): the removed.
+    dropped: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What `keep` adds to the rebuild's report: the old index's documents it lacks are removed."""
+
+    warnings: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+def indexed_files(root: Path, live: Path) -> list[Path]:
+    """The files the index in `live` names that are still there: what a rebuild given no
+    paths reads (the documents of the gone ones are saved by `keep`)."""
+    try:
+        # Not checked against what their commit wrote: a damaged index is what a rebuild is
+        # for, and its columns may still name its files.
+        ix = store.open_whoosh(root, live, check_files=False)
+        try:
+            existing = existing_documents(ix)
+        finally:
+            ix.close()
+    except Exception as error:
+        if not isinstance(error, DamagedIndexError) and not store.is_damage(error):
+            raise
+        raise NothingToRebuildError(
+            root, f"the files of its documents could not be read from it ({error})"
+        ) from error
+    named = {e.source for e in existing.values()}
+    files = sorted(f for f in named if os.path.isfile(f))
+    if named and not files:
+        raise NothingToRebuildError(
+            root, f"none of the {len(named)} files its documents were read from is there"
+        )
+    return [Path(f) for f in files]
+
+
+def before_switch(
+    root: Path, live: Path, data: Path, paths: Sequence[str | Path], report: IngestReport
+) -> IngestReport:
+    """`keep`, with what it found added to the rebuild's report; on any failure the rebuild's
+    folder is deleted and the previous index stays live, as it was."""
+    try:
+        carried = keep(root, live, data, paths)
+    except BaseException as error:
+        store.remove_data_dir(root, data)
+        full = space.disk_full(root, error)
+        if full is not None:
+            raise full from error
+        raise
+    return dataclasses.replace(
+        report,
+        warnings=(*report.warnings, *carried.warnings),
+        notes=(*report.notes, *carried.notes),
+        removed=(*report.removed, *carried.removed),
+    )
+
+
+def keep(root: Path, live: Path, data: Path, paths: Sequence[str | Path]) -> Kept:
+    """Before a rebuild in `data` replaces the index in `live`: save what the old one held that
+    no file the rebuild read gives as well, and say so. NothingToRebuildError when the rebuild
+    holds none of the old index's documents."""
+    new_ix = store.open_whoosh(root, data)
+    try:
+        old_ix = store.open_whoosh(root, live, check_files=False)
+        try:
+            losses = compare(root, old_ix, new_ix, [Path(p).absolute() for p in paths])
+        finally:
+            old_ix.close()
+    except Exception as error:
+        # A damaged index is what a rebuild is for: it must not stop it.
+        if not isinstance(error, DamagedIndexError) and not store.is_damage(error):
+            raise
+        note = f"could not check what the previous index held that the rebuild lacks: {error}"
+        return Kept(notes=(note,))
+    finally:
+        new_ix.close()
+    warnings, notes = save(root, losses)
+    return Kept(tuple(warnings), tuple(notes), tuple(losses.dropped))
+
+
+def compare(root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path]) -> RebuildLosses:
+    """The old index's documents that the new one (built from `roots`) lacks or holds in a
+    losing copy. Columns give ids and files; stored records are read only for those."""
+    old, new = existing_documents(old_ix), existing_documents(new_ix)
+    if old and not new:
+        given = ", ".join(str(path) for path in roots)
+        raise NothingToRebuildError(
+            root,
+            f"the paths given ({given}) gave none of its {len(old)} documents",
+        )
+    losses = RebuildLosses()
+    candidates: dict[str, str] = {}
+    for doc_id, before in old.items():
+        after = new.get(doc_id)
+        if after is None:
+            losses.dropped.append(doc_id)
+            if os.path.exists(before.source) and not under(before.source, roots):
+                losses.not_given[before.source] = losses.not_given.get(before.source, 0) + 1
+            else:
+                candidates[doc_id] = _why_missing(before)
+        elif after.source != before.source and after.content_hash != before.content_hash:
+            candidates[doc_id] = ""
+    if not candidates:
+        return losses
+    with old_ix.searcher() as old_searcher, new_ix.searcher() as new_searcher:
+        for doc_id, why in candidates.items():
+            kept = _question(old_searcher, doc_id)
+            if not why:
+                read = _question(new_searcher, doc_id)
+                replace, reason = versions.preferred(
+                    Version.of(read), Version.of(kept), tie_replaces=True
+                )
+                if replace:
+                    continue
+                why = (
+                    f"the rebuild indexed {Version.of(read).describe()} instead, which the "
+                    f"previous version beats ({reason})"
+                )
+            losses.lost[doc_id] = (kept, why)
+    return losses
+
+
+def _why_missing(before: Existing) -> str:
+    if not os.path.exists(before.source):
+        return f"its file {before.source} is gone and no file the rebuild read holds it"
+    return f"its file {before.source} no longer holds it (or did not read)"
+
+
+def _question(searcher: Any, doc_id: str) -> Question:
+    stored = decode_record(searcher.document(id=doc_id)["record"])
+    return Question.from_dict(stored["question"])
+
+
+def save(root: Path, losses: RebuildLosses) -> tuple[list[str], list[str]]:
+    """Write the lost versions beside the index; the warnings and notes that say so."""
+    warnings: list[str] = []
+    if losses.lost:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        path = root / f"{SAVED_PREFIX}{stamp}.jsonl"
+        lines = [json.dumps(q.to_dict(), ensure_ascii=False) for q, _ in losses.lost.values()]
+        # Written whole and flushed to disk before the old index is deleted by the switch.
+        partial = path.with_suffix(".part")
+        with partial.open("w", encoding="utf-8") as out:
+            out.write("".join(line + "\n" for line in lines))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
+        for doc_id, (_, why) in losses.lost.items():
+            warnings.append(
+                f"{doc_id}: the previous index held a version the rebuild did not keep ({why}); "
+                f'saved in {path}: "pqsearch ingest {path} --index {root}" puts it back'
+            )
+    notes = [
+        f"{count} document{'s' if count > 1 else ''} indexed from {source} "
+        f"{'are' if count > 1 else 'is'} no longer indexed: the rebuild was not given that "
+        f'file; "pqsearch ingest {source} --index {root}" puts '
+        f"{'them' if count > 1 else 'it'} back"
+        for source, count in sorted(losses.not_given.items())
+    ]
+    return warnings, notes

@@ -1,0 +1,192 @@
+"""A rebuild saves what the index it replaces alone held (review of session 11, R4).
+
+The pages of questions whose answers are tables were deleted while the folder's records (which
+cut those answers to "1") stayed: an ordinary ingest keeps the indexed page versions and
+warns. `ingest --rebuild` indexes the files as they are, and used to replace those whole
+answers by the cut ones, deleting the old index with the only copy, without a word. The
+shipped pages and records are the real ones (`corpus/brussels/`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pqsearch import api
+from pqsearch.cli import app
+from pqsearch.index import store
+from pqsearch.index.rebuild_losses import SAVED_PREFIX
+from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS, REPO
+
+runner = CliRunner()
+
+CUT_IN_RECORD = ("170248", "170264")  # answers laid out as tables: cut to "1" in the record
+# A whole answer in both, but only the page has the procedure steps and the kind.
+FORMAT_ONLY = "169976"
+WHOLE_ANSWERS = ("169976", "170244")  # records whose answers are whole
+
+
+def _corpus(folder: Path, paged: tuple[str, ...], records: tuple[str, ...]) -> Path:
+    (folder / "html").mkdir(parents=True)
+    for moncode in paged:
+        shutil.copyfile(BRUSSELS_HTML / f"{moncode}.html", folder / "html" / f"{moncode}.html")
+    lines = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)
+    (folder / "records.jsonl").write_bytes(
+        b"".join(line for line in lines if json.loads(line)["moncode"] in records)
+    )
+    return folder
+
+
+def _answers(root: Path) -> dict[str, str | None]:
+    with api.open_index(root) as index:
+        ids = [hit.id for hit in index.search("", limit=50, facets=[]).hits]
+        return {i: index.get(i).answer for i in sorted(ids)}
+
+
+def _saved(root: Path) -> list[Path]:
+    return sorted(root.glob(f"{SAVED_PREFIX}*.jsonl"))
+
+
+def test_a_rebuild_saves_the_whole_answers_only_the_old_index_held(tmp_path: Path) -> None:
+    paged = (*CUT_IN_RECORD, FORMAT_ONLY)
+    folder = _corpus(tmp_path / "brussels", paged, paged)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    whole = _answers(root)
+    assert all(len(whole[i] or "") > 100 for i in CUT_IN_RECORD)
+    shutil.rmtree(folder / "html")
+
+    result = runner.invoke(app, ["ingest", str(folder), "--index", str(root), "--rebuild"])
+    assert result.exit_code == 0, result.output
+    # The rebuild indexed the files as they are (as README says) ...
+    rebuilt = _answers(root)
+    assert all(rebuilt[i] in ("1", "QUESTION 1") for i in CUT_IN_RECORD)
+    # ... and saved the three versions it replaced by a losing copy, each named in a warning.
+    (saved,) = _saved(root)
+    lines = [json.loads(line) for line in saved.read_text(encoding="utf-8").splitlines()]
+    assert sorted(line["id"] for line in lines) == sorted(paged)
+    for moncode in paged:
+        (warning,) = [
+            w
+            for w in result.output.splitlines()
+            if f"warning: {moncode}:" in w and "the rebuild did not keep" in w
+        ]
+        assert str(saved) in warning and "pqsearch ingest" in warning
+        if moncode in CUT_IN_RECORD:
+            assert "a whole answer where the other copy has one cut short" in warning
+
+    # Ingesting the saved file puts the whole answers back, and they stay through a later
+    # ingest of the folder (the saved file holds them now).
+    restored = runner.invoke(app, ["ingest", str(saved), "--index", str(root), "-q"])
+    assert restored.exit_code == 0, restored.output
+    assert _answers(root) == whole
+    again = api.ingest([folder], index_dir=root, prune=True)
+    assert not again.removed and not again.updated
+    assert _answers(root) == whole
+
+
+def test_a_rebuild_that_loses_nothing_writes_no_file(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "brussels", (), WHOLE_ANSWERS)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    report = api.ingest([folder], index_dir=root, rebuild=True)
+    assert not report.warnings and _saved(root) == []
+    assert report.unchanged == () and sorted(report.added) == sorted(WHOLE_ANSWERS)
+
+
+def test_a_rebuild_of_one_folder_says_which_files_it_was_not_given(tmp_path: Path) -> None:
+    """Documents whose files are still there, outside the paths the rebuild was given, are not
+    lost, only no longer indexed: a note says which file to ingest again; none is saved."""
+    first = _corpus(tmp_path / "a", (), ("169976",))
+    second = _corpus(tmp_path / "b", (), ("170244", "170248"))
+    root = tmp_path / "index"
+    api.ingest([first, second], index_dir=root)
+    report = api.ingest([first], index_dir=root, rebuild=True)
+    assert _saved(root) == [] and not report.warnings
+    records = second / "records.jsonl"
+    (note,) = [n for n in report.notes if str(records) in n]
+    assert note.startswith(f"2 documents indexed from {records} are no longer indexed")
+    assert f'"pqsearch ingest {records} --index {root}"' in note
+    assert sorted(_answers(root)) == ["169976"]
+    assert sorted(report.removed) == ["170244", "170248"]
+
+
+def test_a_question_taken_out_of_its_file_is_saved_by_the_rebuild(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "brussels", (), WHOLE_ANSWERS)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    before = _answers(root)
+    records = folder / "records.jsonl"
+    kept = [line for line in records.read_bytes().splitlines(True) if b"170244" not in line]
+    records.write_bytes(b"".join(kept))
+    report = api.ingest([folder], index_dir=root, rebuild=True)
+    (saved,) = _saved(root)
+    (warning,) = report.warnings
+    assert warning.startswith("170244: the previous index held a version")
+    assert f"its file {records} no longer holds it" in warning
+    api.ingest([saved], index_dir=root)
+    assert _answers(root) == before
+
+
+def _cli(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The real command, run from `cwd` (where a relative default like corpus/ is read)."""
+    return subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
+
+
+def test_the_rebuild_a_damage_message_gives_reads_the_files_the_index_names(
+    tmp_path: Path,
+) -> None:
+    """The damage message says "pqsearch ingest --rebuild --index IDX". Run as told from a
+    folder without corpus/, it read ./corpus (missing), replaced an index of two folders with
+    an empty one and deleted the old one (audit 12, P5)."""
+    first = _corpus(tmp_path / "a", ("170248",), ())
+    second = _corpus(tmp_path / "b", (), WHOLE_ANSWERS)
+    root = tmp_path / "index"
+    api.ingest([first, second], index_dir=root)
+    before = _answers(root)
+    live = store.live_data_dir(root)
+    assert live is not None
+    os.truncate(live / store.LEXICON_FILE, 100)
+    damaged = _cli(tmp_path, "search", "logement", "--index", str(root))
+    assert damaged.returncode == 2 and f"ingest --rebuild --index {root}" in damaged.stderr
+
+    rebuilt = _cli(tmp_path, "ingest", "--rebuild", "--index", str(root), "-q")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.stdout.startswith("3 added, 0 updated, 0 unchanged, 0 removed")
+    assert _answers(root) == before
+
+
+def test_a_rebuild_that_reads_nothing_leaves_the_index_as_it_was(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path / "a", (), WHOLE_ANSWERS)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    live = store.live_data_dir(root)
+    for command in (("ingest", "corpus"), ("ingest", str(tmp_path / "empty"))):
+        (tmp_path / "empty").mkdir(exist_ok=True)
+        result = _cli(tmp_path, *command, "--rebuild", "--index", str(root), "-q")
+        assert result.returncode != 0 and "Traceback" not in result.stderr
+        assert "Nothing to rebuild the index at" in result.stderr
+        assert "none of its 2 documents" in result.stderr and "left as it was" in result.stderr
+        assert store.live_data_dir(root) == live
+        assert sorted(p.name for p in root.glob("data-*")) == [live.name]
+        assert sorted(_answers(root)) == sorted(WHOLE_ANSWERS)
+
+
+def test_a_rebuild_with_no_paths_and_no_index_says_what_to_give(tmp_path: Path) -> None:
+    result = _cli(tmp_path, "ingest", "--rebuild", "--index", str(tmp_path / "index"), "-q")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "no paths were given and it holds no index" in result.stderr
+    assert "--rebuild --index" in result.stderr
