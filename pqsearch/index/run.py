@@ -84,7 +84,6 @@ class IngestRun:
         self.identical: list[str] = []
         self.skipped: list[SkippedFile] = []
         self.warnings: dict[str, str] = {}
-        self.seen_sources: set[str] = set()
         self.added: list[str] = []
         self.updated: list[str] = []
         self.unchanged: list[str] = []
@@ -104,7 +103,9 @@ class IngestRun:
         self.written_lacking: dict[str, dict[str, str | None]] = {}
         self.kept_indexed: set[str] = set()
         self.completed: set[str] = set()
-        self.kept_versions = indexed_copy.KeptVersions(self.warnings, self.duplicates)
+        self.kept_versions = indexed_copy.KeptVersions(
+            self.warnings, self.duplicates, self.holders.files.same
+        )
         # Stored records are read through one searcher until the next commit.
         self._searcher: Any = None
         # Indexed questions written again because the answer-type rules now type them
@@ -140,12 +141,12 @@ class IngestRun:
         item = with_indexed_hash(item)
         self.supplements.note(item)
         self.progress.documents += 1
-        self.seen_sources.add(item.source)
         version = Version.of(item)
         old = self.existing.get(item.id)
         if old is not None:
             self.holders.note(item, old.source)
-        if old is not None and old.source != item.source and gives(item):
+        from_indexed = old is not None and self.holders.files.same(item.source, old.source)
+        if old is not None and not from_indexed and gives(item):
             self.kept_indexed.add(item.id)
         first = self.seen.get(item.id)
         if first is not None:
@@ -159,7 +160,7 @@ class IngestRun:
                 self.unchanged.append(item.id)
                 self._tick()
                 return
-        elif old is not None and indexed_copy.weighed(old.source, item.source, self.reanalyze_all):
+        elif old is not None and indexed_copy.weighed(from_indexed, old.source, self.reanalyze_all):
             indexed = self._indexed_question(item.id)
             if self.kept_versions.weigh(item.id, version, Version.of(indexed)):
                 self.unchanged.append(item.id)
@@ -344,7 +345,8 @@ class IngestRun:
         writer = self._writer()
         failed = {re.sub(r":\d+$", "", f.source) for f in self.failed}
         walked = self.holders.walked
-        unheld, kept = holders.unheld(self.existing, self.seen, walked, roots, failed)
+        files = self.holders.files
+        unheld, kept = holders.unheld(self.existing, self.seen, walked, roots, failed, files)
         for doc_id in unheld:
             writer.delete_by_term("id", doc_id)
             self.acronyms.remove(doc_id)
