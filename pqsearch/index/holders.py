@@ -16,12 +16,13 @@ and a question taken out of a file reached by another spelling stayed indexed, u
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from pqsearch.index.existing import Existing
-from pqsearch.models import Question
+from pqsearch.models import FileFailure, Question, SkippedFile
 
 
 class Files:
@@ -89,11 +90,20 @@ class Holders:
         self.files = Files()
         # Keys (`Files.key`) from here on: the same file is the same whatever its spelling.
         self.walked = frozenset(self.files.key(path) for path in walked)
-        self.read: set[str] = set()
+        # The files read to their end, with the spelling they were read by, and the questions
+        # each gave (remembered in the lexicon: `holder_files`).
+        self.read: dict[str, str] = {}
+        self.gave: dict[str, set[str]] = {}
+        # Files remembered as holders and found gone: forgotten.
+        self.gone: set[str] = set()
         # Ids the file the index names gave again in this run.
         self.from_indexed: set[str] = set()
         # Read unchanged from another file before the indexed one was read: decided then.
         self.waiting: dict[str, dict[str, Question]] = {}
+
+    def held(self, item: Question) -> None:
+        """`item` was read from its file (its `source`)."""
+        self.gave.setdefault(self.files.key(item.source), set()).add(item.id)
 
     def note(self, item: Question, indexed_source: str) -> None:
         if self.files.same(item.source, indexed_source):
@@ -117,7 +127,7 @@ class Holders:
     def file_read(self, path: str) -> list[Question]:
         """`path` is read to its end: the documents waiting on it that it did not hold."""
         key = self.files.key(path)
-        self.read.add(key)
+        self.read[key] = path
         waiting = self.waiting.pop(key, {})
         return [item for doc_id, item in waiting.items() if doc_id not in self.from_indexed]
 
@@ -158,3 +168,18 @@ def kept_note(source: str, count: int) -> str:
         "this run did not read: the file had failures (see failed), so a document may be in "
         "what did not read; they are dropped once the file reads cleanly without them"
     )
+
+
+def read_from(
+    item: Question | FileFailure | SkippedFile, path: str
+) -> Question | FileFailure | SkippedFile:
+    """`item` with the file this ingest read it from as its source.
+
+    A record names the file it was first read from (what `pqsearch parse` prints, an export's
+    lines); the index's copy is the one in the file read now, which `--prune`, duplicates
+    and `--reanalyze` go by (audit of session 11, B1: a page's path kept in a record let
+    `--prune` delete the documents of a JSON Lines file that was there).
+    """
+    if isinstance(item, Question) and item.source != path:
+        return dataclasses.replace(item, source=path)
+    return item

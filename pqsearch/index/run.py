@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import deque
-from collections.abc import Collection, Sequence
-from pathlib import Path
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.index import answer_version, holders, indexed_copy, limits, space
+from pqsearch.index import answer_version, indexed_copy, limits, space
 from pqsearch.index.analysis import Analyzer, PendingBatch
 from pqsearch.index.existing import Existing
 from pqsearch.index.fingerprint import with_indexed_hash
@@ -139,6 +138,7 @@ class IngestRun:
             self._tick()
             return
         item = with_indexed_hash(item)
+        self.holders.held(item)
         self.supplements.note(item)
         self.progress.documents += 1
         version = Version.of(item)
@@ -340,19 +340,18 @@ class IngestRun:
             self.writer = self.ix.writer(timeout=30.0, compound=COMPOUND, codec=postings_codec())
         return self.writer
 
-    def prune(self, roots: Sequence[Path]) -> None:
-        """Drop the documents no file holds any more (`holders.unheld`)."""
+    def failed_files(self) -> set[str]:
+        """The files with a failure in this run, whole or in a line ("file:LINE")."""
+        return {re.sub(r":\d+$", "", failure.source) for failure in self.failed}
+
+    def remove(self, doc_ids: Iterable[str]) -> None:
+        """Delete these indexed documents (`--prune`: `holder_files.prune_unheld`)."""
         writer = self._writer()
-        failed = {re.sub(r":\d+$", "", f.source) for f in self.failed}
-        walked = self.holders.walked
-        files = self.holders.files
-        unheld, kept = holders.unheld(self.existing, self.seen, walked, roots, failed, files)
-        for doc_id in unheld:
+        for doc_id in doc_ids:
             writer.delete_by_term("id", doc_id)
             self.acronyms.remove(doc_id)
             self.removed.append(doc_id)
             self.uncommitted += 1
-        self.notes += [holders.kept_note(source, count) for source, count in kept.items()]
 
     def commit(self) -> None:
         if self.writer is None:
