@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
+from pqsearch.analyze.lexicon_holders import HolderRows
 from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows
 from pqsearch.analyze.lexicon_schema import columns, connect, has_json, pin, tables
 from pqsearch.errors import DamagedIndexError, IndexProblemError
@@ -64,6 +65,8 @@ class Lexicon:
         self._columns = columns(connection, "lemmas")
         self._tables = tables(connection)
         self._fallbacks = FallbackReader(self._read, self._tables, self._damaged)
+        # The files each question was last read from: ingest's alone (`lexicon_holders`).
+        self.holders = HolderRows(connection)
         # Whether this SQLite has the JSON functions (in its core since 3.38), asked once.
         self._json: bool | None = None
         # The index generation whose commit will hold the rows written now (ingest says;

@@ -43,10 +43,15 @@ CREATE TABLE IF NOT EXISTS acronyms (
     strict INTEGER NOT NULL, PRIMARY KEY (document, acronym, long_form)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS holders (
+    file TEXT NOT NULL, document TEXT NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (file, document)
+) WITHOUT ROWID;
 """
 # Run after `SCHEMA` and the migration of an older lexicon (which lacks `lemmas.tokens`).
 INDEXES = """
 CREATE INDEX IF NOT EXISTS lemma_forms ON lemmas (lemma, form);
+CREATE INDEX IF NOT EXISTS holder_documents ON holders (document);
 """
 # Lexicons written before lemma counts and stems: `migrate` adds both (counts of 0 mean
 # "unknown": such a form's lemmas weigh the same, as before).

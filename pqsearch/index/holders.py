@@ -5,51 +5,130 @@ When an ingest reads a question unchanged from one file while the file the index
 or was read to its end without it, the document is written again naming the file that holds
 it: else a later `ingest THAT_FILE --prune` would delete it while the other file holds it
 (review of session 11: the same question in two record files, taken out of one).
+
+Files are compared by what they are, not by how they are spelled (`Files`): the index holds
+names such as `/home/me/../data/r.jsonl` or `/home/me/link/r.jsonl` (a link to `data`), and a
+run may reach the same file as `data/r.jsonl`. Compared as strings, `ingest . --prune` took
+a gone page of `../data` for one under `.` and deleted its document while `../data` held it,
+and a question taken out of a file reached by another spelling stayed indexed, unreported
+(audit of session 12, P1 and P2).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from pqsearch.index.existing import Existing
-from pqsearch.models import Question
+from pqsearch.models import FileFailure, Question, SkippedFile
+
+
+class Files:
+    """Files by identity: `key` is a file's path made absolute with `.`, `..` and links
+    resolved, as the system resolves them, also for a file that is gone (as far as its
+    folders are there). Folders are resolved once per run; one run is one instance."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, str] = {}
+        self._folders: dict[str, str] = {}
+
+    def key(self, path: str) -> str:
+        key = self._keys.get(path)
+        if key is None:
+            key = self._keys[path] = self._resolve(path)
+        return key
+
+    def _resolve(self, path: str) -> str:
+        absolute = os.path.join(os.getcwd(), path)
+        folder, name = os.path.split(absolute)
+        if name in ("", ".", ".."):
+            return os.path.realpath(absolute)
+        # A file's folder is shared by its siblings: resolved once (realpath stats every
+        # part of the path, ten times the cost of one stat of the file itself).
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        resolved = os.path.join(real, name)
+        return os.path.realpath(resolved) if os.path.islink(resolved) else resolved
+
+    def same(self, path: str, other: str) -> bool:
+        return path == other or self.key(path) == self.key(other)
+
+    def under(self, path: str, roots: Iterable[str | Path]) -> bool:
+        """Whether `path` is one of `roots` or lies in one of them (files or folders)."""
+        key = self.key(path)
+        for root in roots:
+            folder = self.key(str(root))
+            if key == folder or key.startswith(folder.rstrip(os.sep) + os.sep):
+                return True
+        return False
+
+
+def under(path: str, roots: Sequence[Path], files: Files | None = None) -> bool:
+    """Whether the file `path` lies under one of `roots`, whatever their spellings."""
+    return (files or Files()).under(path, roots)
+
+
+def gone(path: str) -> bool:
+    """Whether no file is at `path`: one that cannot be looked at (a folder without the
+    right to read it) is not gone."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 class Holders:
     """What one ingest saw of where its documents are; `walked` are the files it reads."""
 
     def __init__(self, walked: Collection[str]) -> None:
-        self.walked = frozenset(walked)
-        self.read: set[str] = set()
+        self.files = Files()
+        # Keys (`Files.key`) from here on: the same file is the same whatever its spelling.
+        self.walked = frozenset(self.files.key(path) for path in walked)
+        # The files read to their end, with the spelling they were read by, and the questions
+        # each gave (remembered in the lexicon: `holder_files`).
+        self.read: dict[str, str] = {}
+        self.gave: dict[str, set[str]] = {}
+        # Files remembered as holders and found gone: forgotten.
+        self.gone: set[str] = set()
         # Ids the file the index names gave again in this run.
         self.from_indexed: set[str] = set()
         # Read unchanged from another file before the indexed one was read: decided then.
         self.waiting: dict[str, dict[str, Question]] = {}
 
+    def held(self, item: Question) -> None:
+        """`item` was read from its file (its `source`)."""
+        self.gave.setdefault(self.files.key(item.source), set()).add(item.id)
+
     def note(self, item: Question, indexed_source: str) -> None:
-        if item.source == indexed_source:
+        if self.files.same(item.source, indexed_source):
             self.from_indexed.add(item.id)
 
     def moved(self, item: Question, indexed_source: str) -> bool:
         """Whether `item`, the same as the indexed version, must be written again to name its
         file: the indexed file is gone, or was read to its end without it. One whose indexed
         file is still to be read is decided when it is (`file_read`)."""
-        if item.source == indexed_source:
+        if self.files.same(item.source, indexed_source):
             return False
-        if not os.path.exists(indexed_source):
+        if gone(indexed_source):
             return True
-        if indexed_source in self.read:
+        indexed = self.files.key(indexed_source)
+        if indexed in self.read:
             return item.id not in self.from_indexed
-        if indexed_source in self.walked:
-            self.waiting.setdefault(indexed_source, {})[item.id] = item
+        if indexed in self.walked:
+            self.waiting.setdefault(indexed, {})[item.id] = item
         return False
 
     def file_read(self, path: str) -> list[Question]:
         """`path` is read to its end: the documents waiting on it that it did not hold."""
-        self.read.add(path)
-        waiting = self.waiting.pop(path, {})
+        key = self.files.key(path)
+        self.read[key] = path
+        waiting = self.waiting.pop(key, {})
         return [item for doc_id, item in waiting.items() if doc_id not in self.from_indexed]
 
 
@@ -59,21 +138,24 @@ def unheld(
     walked_files: Collection[str],
     roots: Sequence[Path],
     failed: Collection[str],
+    files: Files,
 ) -> tuple[list[str], dict[str, int]]:
     """The indexed documents `--prune` drops, and per file how many it keeps as the file had
     failures. Dropped: those not read in this run whose file was read and no longer has them,
     or whose file is gone from under `roots` (the files and folders given): one whose gone file
     lay elsewhere may be held by a file of another folder (review of session 11). A file with
     any failure this time, whole or in a line ("file:LINE"), keeps its documents until it reads
-    cleanly: a line that did not parse may be the one that holds a document."""
+    cleanly: a line that did not parse may be the one that holds a document. `walked_files`
+    are keys (`Files.key`); the other paths are compared by identity too."""
     dropped: list[str] = []
     kept: dict[str, int] = {}
+    failed_files = {files.key(source) for source in failed}
     for doc_id, old in existing.items():
         if doc_id in seen:
             continue
-        gone = not os.path.exists(old.source) and under(old.source, roots)
-        if gone or old.source in walked_files:
-            if old.source in failed:
+        held_by = files.key(old.source)
+        if held_by in walked_files or (gone(old.source) and files.under(old.source, roots)):
+            if held_by in failed_files:
                 kept[old.source] = kept.get(old.source, 0) + 1
             else:
                 dropped.append(doc_id)
@@ -88,5 +170,16 @@ def kept_note(source: str, count: int) -> str:
     )
 
 
-def under(path: str, roots: Sequence[Path]) -> bool:
-    return any(Path(path).is_relative_to(root) for root in roots)
+def read_from(
+    item: Question | FileFailure | SkippedFile, path: str
+) -> Question | FileFailure | SkippedFile:
+    """`item` with the file this ingest read it from as its source.
+
+    A record names the file it was first read from (what `pqsearch parse` prints, an export's
+    lines); the index's copy is the one in the file read now, which `--prune`, duplicates
+    and `--reanalyze` go by (audit of session 11, B1: a page's path kept in a record let
+    `--prune` delete the documents of a JSON Lines file that was there).
+    """
+    if isinstance(item, Question) and item.source != path:
+        return dataclasses.replace(item, source=path)
+    return item

@@ -15,17 +15,19 @@ indexed version kept too.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pqsearch.parse import versions
 from pqsearch.parse.versions import Version
 
 
-def weighed(indexed_source: str, read_source: str, reanalysis: bool) -> bool:
-    """Whether a copy read from `read_source` is weighed against the indexed version: one
-    from another file is, unless a re-analysis reads the indexed version's file (still
-    there) in this run anyway, and the copies read decide."""
-    return read_source != indexed_source and not (reanalysis and os.path.exists(indexed_source))
+def weighed(same_file: bool, indexed_source: str, reanalysis: bool) -> bool:
+    """Whether a copy read now is weighed against the indexed version: one from another file
+    than `indexed_source` (not `same_file`, whatever its spelling) is, unless a re-analysis
+    reads the indexed version's file (still there) in this run anyway, and the copies read
+    decide."""
+    return not same_file and not (reanalysis and os.path.exists(indexed_source))
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,14 @@ class KeptVersions:
     """The indexed versions kept over a copy read in this run, by question id, each reported
     in the run's warnings (one a question) or duplicates."""
 
-    def __init__(self, warnings: dict[str, str], duplicates: list[str]) -> None:
+    def __init__(
+        self,
+        warnings: dict[str, str],
+        duplicates: list[str],
+        same_file: Callable[[str, str], bool],
+    ) -> None:
         self.warnings = warnings
+        self.same_file = same_file
         self.duplicates = duplicates
         self.by_id: dict[str, Version] = {}
 
@@ -85,7 +93,7 @@ class KeptVersions:
         """`weigh` against the indexed version kept earlier in this run (None: none was
         kept, or `read` is from its own file, read again, whose content replaces it)."""
         indexed = self.by_id.get(doc_id)
-        if indexed is None or read.source == indexed.source:
+        if indexed is None or self.same_file(read.source, indexed.source):
             self.by_id.pop(doc_id, None)
             return None
         return self.weigh(doc_id, read, indexed)

@@ -34,6 +34,8 @@ from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
 from pqsearch.index.existing import existing_documents
+from pqsearch.index.holder_files import prune_unheld, remember_holders
+from pqsearch.index.holders import read_from
 from pqsearch.index.manifest import record_lexicon
 from pqsearch.index.positions_file import save_positions
 from pqsearch.index.progress import Progress, ProgressCallback
@@ -41,7 +43,7 @@ from pqsearch.index.run import COMPOUND, IngestRun, record_files
 from pqsearch.index.schema import SCHEMA_VERSION, build_schema
 from pqsearch.index.whoosh_codec import postings_codec
 from pqsearch.index.worker import default_jobs
-from pqsearch.models import FileFailure, IngestReport, Question, SkippedFile
+from pqsearch.models import IngestReport
 from pqsearch.parse import iter_parse
 from pqsearch.parse.walk import document_files
 
@@ -295,10 +297,11 @@ def _ingest_into(
             state.drain()
             state.write_late()
             if prune:
-                state.prune([Path(p).absolute() for p in paths])
+                prune_unheld(state, [Path(p).absolute() for p in paths])
             if retype:
                 retyped = state.retype_answers()
                 notes.append(_retyped_note(retyped, answer_version.recorded_rules(lexicon)))
+            remember_holders(state)
             state.commit()
             if retype:
                 answer_version.record_rules(lexicon)
@@ -331,21 +334,6 @@ def _ingest_into(
         )
     finally:
         lexicon.close()
-
-
-def read_from(
-    item: Question | FileFailure | SkippedFile, path: str
-) -> Question | FileFailure | SkippedFile:
-    """`item` with the file this ingest read it from as its source.
-
-    A record names the file it was first read from (what `pqsearch parse` prints, an export's
-    lines); the index's copy is the one in the file read now, which `--prune`, duplicates
-    and `--reanalyze` go by (audit of session 11, B1: a page's path kept in a record let
-    `--prune` delete the documents of a JSON Lines file that was there).
-    """
-    if isinstance(item, Question) and item.source != path:
-        return dataclasses.replace(item, source=path)
-    return item
 
 
 def _retyped_note(retyped: int, recorded: str | None) -> str:

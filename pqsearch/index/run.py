@@ -11,13 +11,12 @@ from __future__ import annotations
 import contextlib
 import re
 from collections import deque
-from collections.abc import Collection, Sequence
-from pathlib import Path
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from pqsearch.analyze.acronyms import Acronyms
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.index import answer_version, holders, indexed_copy, limits, space
+from pqsearch.index import answer_version, indexed_copy, limits, space
 from pqsearch.index.analysis import Analyzer, PendingBatch
 from pqsearch.index.existing import Existing
 from pqsearch.index.fingerprint import with_indexed_hash
@@ -84,7 +83,6 @@ class IngestRun:
         self.identical: list[str] = []
         self.skipped: list[SkippedFile] = []
         self.warnings: dict[str, str] = {}
-        self.seen_sources: set[str] = set()
         self.added: list[str] = []
         self.updated: list[str] = []
         self.unchanged: list[str] = []
@@ -104,7 +102,9 @@ class IngestRun:
         self.written_lacking: dict[str, dict[str, str | None]] = {}
         self.kept_indexed: set[str] = set()
         self.completed: set[str] = set()
-        self.kept_versions = indexed_copy.KeptVersions(self.warnings, self.duplicates)
+        self.kept_versions = indexed_copy.KeptVersions(
+            self.warnings, self.duplicates, self.holders.files.same
+        )
         # Stored records are read through one searcher until the next commit.
         self._searcher: Any = None
         # Indexed questions written again because the answer-type rules now type them
@@ -138,14 +138,15 @@ class IngestRun:
             self._tick()
             return
         item = with_indexed_hash(item)
+        self.holders.held(item)
         self.supplements.note(item)
         self.progress.documents += 1
-        self.seen_sources.add(item.source)
         version = Version.of(item)
         old = self.existing.get(item.id)
         if old is not None:
             self.holders.note(item, old.source)
-        if old is not None and old.source != item.source and gives(item):
+        from_indexed = old is not None and self.holders.files.same(item.source, old.source)
+        if old is not None and not from_indexed and gives(item):
             self.kept_indexed.add(item.id)
         first = self.seen.get(item.id)
         if first is not None:
@@ -159,7 +160,7 @@ class IngestRun:
                 self.unchanged.append(item.id)
                 self._tick()
                 return
-        elif old is not None and indexed_copy.weighed(old.source, item.source, self.reanalyze_all):
+        elif old is not None and indexed_copy.weighed(from_indexed, old.source, self.reanalyze_all):
             indexed = self._indexed_question(item.id)
             if self.kept_versions.weigh(item.id, version, Version.of(indexed)):
                 self.unchanged.append(item.id)
@@ -339,18 +340,18 @@ class IngestRun:
             self.writer = self.ix.writer(timeout=30.0, compound=COMPOUND, codec=postings_codec())
         return self.writer
 
-    def prune(self, roots: Sequence[Path]) -> None:
-        """Drop the documents no file holds any more (`holders.unheld`)."""
+    def failed_files(self) -> set[str]:
+        """The files with a failure in this run, whole or in a line ("file:LINE")."""
+        return {re.sub(r":\d+$", "", failure.source) for failure in self.failed}
+
+    def remove(self, doc_ids: Iterable[str]) -> None:
+        """Delete these indexed documents (`--prune`: `holder_files.prune_unheld`)."""
         writer = self._writer()
-        failed = {re.sub(r":\d+$", "", f.source) for f in self.failed}
-        walked = self.holders.walked
-        unheld, kept = holders.unheld(self.existing, self.seen, walked, roots, failed)
-        for doc_id in unheld:
+        for doc_id in doc_ids:
             writer.delete_by_term("id", doc_id)
             self.acronyms.remove(doc_id)
             self.removed.append(doc_id)
             self.uncommitted += 1
-        self.notes += [holders.kept_note(source, count) for source, count in kept.items()]
 
     def commit(self) -> None:
         if self.writer is None:

@@ -101,10 +101,23 @@ def document_files(
         elif isinstance(item, SkippedFile):
             skipped.append(item)
         else:
-            # Absolute, so that --prune and updates agree whatever folder ingest runs from.
-            found.append(item.absolute())
+            found.append(absolute_path(item))
     found.sort(key=lambda p: (SUFFIX_ORDER.get(p.suffix.lower(), 3), str(p)))
     return found, failures, skipped
+
+
+def absolute_path(path: Path) -> Path:
+    """`path` absolute and without `..`, naming the same file: the name a document's file is
+    indexed under, the same whatever folder ingest runs from. The folders up to the last
+    `..` are resolved (through a link, `link/..` is the link target's parent, not the
+    link's); the rest keeps the spelling given, links included, so the name stays readable.
+    `index.holders.Files` compares files by what they are, whatever the spelling."""
+    path = path.absolute()
+    parts = path.parts
+    if ".." not in parts:
+        return path
+    last = len(parts) - parts[::-1].index("..")
+    return Path(os.path.realpath(Path(*parts[:last]))).joinpath(*parts[last:])
 
 
 def _walk(
