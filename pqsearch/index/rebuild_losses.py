@@ -31,7 +31,7 @@ from typing import Any
 from pqsearch.errors import DamagedIndexError, NothingToRebuildError
 from pqsearch.index import space, store
 from pqsearch.index.existing import Existing, existing_documents
-from pqsearch.index.holders import under
+from pqsearch.index.holders import Files
 from pqsearch.index.records import decode_record
 from pqsearch.models import IngestReport, Question
 from pqsearch.parse import versions
@@ -142,16 +142,19 @@ def compare(root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path]) -> Rebu
             f"the paths given ({given}) gave none of its {len(old)} documents",
         )
     losses = RebuildLosses()
+    files = Files()
     candidates: dict[str, str] = {}
     for doc_id, before in old.items():
         after = new.get(doc_id)
         if after is None:
             losses.dropped.append(doc_id)
-            if os.path.exists(before.source) and not under(before.source, roots):
+            if os.path.exists(before.source) and not files.under(before.source, roots):
                 losses.not_given[before.source] = losses.not_given.get(before.source, 0) + 1
             else:
                 candidates[doc_id] = _why_missing(before)
-        elif after.source != before.source and after.content_hash != before.content_hash:
+        elif after.content_hash != before.content_hash and not files.same(
+            after.source, before.source
+        ):
             candidates[doc_id] = ""
     if not candidates:
         return losses
