@@ -10,7 +10,10 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
   half is never read here) and measure all of round 6; then add round 6 and measure all of
   round 7;
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
-  measure on all of the fourth.
+  measure on all of the fourth;
+- `--protocol writers`, leave one writer out: each of the eight rounds (round 5 by its dev
+  half) left out in turn, the design fitted on the seven others, the real labels and the
+  negatives (always in training, and measured in-sample after a fit on all eight).
 
 Each line gives, per type, how many answers of that type got it; the non-substantive answers
 recognised with their right type; and the substantive answers misclassed (the worse error),
@@ -26,6 +29,8 @@ without the rules.
 shipped model is fitted on): that is how a new blind round is measured, once.
 
     PYTHONPATH=$PWD python benchmarks/answer_type_generalisation.py --design rules
+    PYTHONPATH=$PWD python benchmarks/answer_type_generalisation.py --protocol writers \
+        --design model --misses
     PYTHONPATH=$PWD python benchmarks/answer_type_generalisation.py --design model \
         [--extra tests/data/answer_type_wordings_5.toml]
 """
@@ -106,12 +111,11 @@ def real_examples() -> list[Example]:
 
 def all_examples() -> list[Example]:
     """Every labelled example the shipped model is fitted on: the real labels, the negatives,
-    the four rounds and round 5's dev half."""
+    the eight rounds (round 5 by its dev half)."""
     return [
         *real_examples(),
         *load_wordings(NEGATIVES),
-        *(example for path in ROUNDS for example in load_wordings(path)),
-        *(example for example in load_wordings(ROUND_5) if example[0].split == "dev"),
+        *(example for _, examples in writers() for example in examples),
     ]
 
 
@@ -199,7 +203,9 @@ def model_alone_design(examples: Sequence[Example]) -> Classifier:
 
     def classify(question: Question) -> str:
         ruled = classify_answer(question, model=model).type
-        sentences, signals = model_input((question.answer or "").strip())
+        sentences, signals = model_input(
+            (question.answer or "").strip(), question=question.question or ""
+        )
         if ruled not in model.types or not 0 < len(sentences) <= answer_model.MAX_SENTENCES:
             return ruled
         chances = answer_model.probabilities(model, answer_model.features(sentences, signals))
