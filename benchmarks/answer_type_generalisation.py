@@ -206,7 +206,7 @@ def model_alone_design(examples: Sequence[Example]) -> Classifier:
         sentences, signals = model_input(
             (question.answer or "").strip(), question=question.question or ""
         )
-        if ruled not in model.types or not 0 < len(sentences) <= answer_model.MAX_SENTENCES:
+        if ruled not in model.types or not answer_model.reads(sentences):
             return ruled
         chances = answer_model.probabilities(model, answer_model.features(sentences, signals))
         return max(model.types, key=chances.__getitem__)
