@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.answer_type_quality import qrva_question
 from pqsearch.analyze import answers
-from pqsearch.analyze.answer_model import MODEL_FILE, AnswerModelError, load_model
+from pqsearch.analyze.answer_model import MODEL_FILE, AnswerModelError, load_model, reads
 from pqsearch.analyze.answers import (
     BY_REFERENCE,
     NOT_COMPETENT,
@@ -139,3 +139,30 @@ def test_the_model_leaves_the_rules_non_substantive_readings_alone() -> None:
     answer = "Je vous renvoie à ma réponse à la question n° 55-880."
     assert answers._rules_reading(answer)[0].type == BY_REFERENCE
     assert classify_answer(_question(answer)).type == BY_REFERENCE
+
+
+# A federal Dutch answer on the substance (be_chamber_qrva_2017 record 187781, in
+# /work/shared/corpus, quoted whole): 124 words whose sentences are glued ("elementen.Hoewel"),
+# so the splitter sees one. The role model, asked, reads "bevoegdheden" with "niet mogelijk" and
+# gives not competent 0.98: too long to be a pointer with context (`answer_model.MAX_WORDS`).
+_GLUED_PARAGRAPH = (
+    "Naar aanleiding van uw vraag betreffende de bevoegdheden van de gemeenschapswachten en hun "
+    "eventuele uitbreiding inzake bestraffing van de overlast gepleegd in de gemeenschappelijke "
+    "delen van de sociale wooncomplexen, hierbij de gevraagde antwoordelementen.Hoewel ik mij "
+    "wel degelijk bewust ben van de lokale problematiek en de ongemakken voor de inwoners van "
+    "sociale woningen naar aanleiding van overlast die wordt gepleegd in de gemeenschappelijke "
+    "delen zoals de tuinen, parkings, liftkokers en trappen, kelders, gangen of zoals helaas te "
+    "vaak in de inkomhal van het gebouw, is het in het licht van de huidige wetgeving niet "
+    "mogelijk voor een gemeenschapswacht-vaststeller om een vaststelling op te stellen voor een "
+    "feit gepleegd  in een private eigendom.Er is op dit moment geen uitbreiding van hun "
+    "bevoegdheden in die zin gepland."
+)
+
+
+def test_a_long_paragraph_of_glued_sentences_is_not_read_by_the_model() -> None:
+    assert classify_answer(_question(_GLUED_PARAGRAPH)).type == SUBSTANTIVE
+
+
+def test_a_glued_sentence_boundary_counts_as_a_sentence() -> None:
+    assert reads(["Zie mijn antwoord op vraag nr. 12.", "Het blijft geldig."])
+    assert not reads(["Zie mijn antwoord.Het blijft geldig.De cijfers volgen.", "Tot slot."])
