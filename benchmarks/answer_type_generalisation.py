@@ -10,7 +10,10 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
   half is never read here) and measure all of round 6; then add round 6 and measure all of
   round 7;
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
-  measure on all of the fourth.
+  measure on all of the fourth;
+- `--protocol writers`, leave one writer out: each of the eight rounds (round 5 by its dev
+  half) left out in turn, the design fitted on the seven others, the real labels and the
+  negatives (always in training, and measured in-sample after a fit on all eight).
 
 Each line gives, per type, how many answers of that type got it; the non-substantive answers
 recognised with their right type; and the substantive answers misclassed (the worse error),
@@ -26,6 +29,8 @@ without the rules.
 shipped model is fitted on): that is how a new blind round is measured, once.
 
     PYTHONPATH=$PWD python benchmarks/answer_type_generalisation.py --design rules
+    PYTHONPATH=$PWD python benchmarks/answer_type_generalisation.py --protocol writers \
+        --design model --misses
     PYTHONPATH=$PWD python benchmarks/answer_type_generalisation.py --design model \
         [--extra tests/data/answer_type_wordings_5.toml]
 """
@@ -74,6 +79,9 @@ ROUND_6 = DATA / "answer_type_wordings_6.toml"
 # Round 7 (tenth session, 112 whole pages): measured once held out, then tuned on whole
 # (s11-answers8). The forward chain measures it with the design fitted on everything before it.
 ROUND_7 = DATA / "answer_type_wordings_7.toml"
+# Round 8 (eleventh session, 116 whole pages): measured once held out, then dev since the twelfth
+# session (s12-answers9).
+ROUND_8 = DATA / "answer_type_wordings_8.toml"
 # The rules' test halves as measured once, when each round was new (BENCHMARKS.md).
 HISTORIC_TEST_HALVES = {2: (76, 86), 3: (80, 87), 4: (70, 83)}
 
@@ -103,13 +111,43 @@ def real_examples() -> list[Example]:
 
 def all_examples() -> list[Example]:
     """Every labelled example the shipped model is fitted on: the real labels, the negatives,
-    the four rounds and round 5's dev half."""
+    the eight rounds (round 5 by its dev half)."""
     return [
         *real_examples(),
         *load_wordings(NEGATIVES),
-        *(example for path in ROUNDS for example in load_wordings(path)),
-        *(example for example in load_wordings(ROUND_5) if example[0].split == "dev"),
+        *(example for _, examples in writers() for example in examples),
     ]
+
+
+def writers() -> list[tuple[str, list[Example]]]:
+    """The eight blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
+    round 5 by its dev half alone (its test half is held out and never loaded past this
+    filter)."""
+    paths = (*ROUNDS, ROUND_5, ROUND_6, ROUND_7, ROUND_8)
+    found = []
+    for n, path in enumerate(paths, 1):
+        examples = load_wordings(path)
+        if path == ROUND_5:
+            examples = [example for example in examples if example[0].split == "dev"]
+        found.append((f"round {n}" + (" (dev half)" if path == ROUND_5 else ""), examples))
+    return found
+
+
+def leave_one_writer_out(design: Design) -> list[RoundScore]:
+    """Each of the eight writers left out in turn: `design` fitted on the seven others, the
+    real labels and the negatives (always in training), measured on the one left out; then
+    the real labels and the negatives in-sample, with the design fitted on all eight."""
+    rounds = writers()
+    base = [*real_examples(), *load_wordings(NEGATIVES)]
+    scores = []
+    for n, (name, examples) in enumerate(rounds):
+        others = [example for m, (_, other) in enumerate(rounds) if m != n for example in other]
+        scores.append(score(f"leave out {name}", examples, design([*base, *others])))
+    fitted = design([*base, *(example for _, every in rounds for example in every)])
+    negatives = load_wordings(NEGATIVES)
+    scores.append(score("in-sample: real labels", base[: -len(negatives)], fitted))
+    scores.append(score("in-sample: negatives", negatives, fitted))
+    return scores
 
 
 def score(name: str, examples: Sequence[Example], classify: Classifier) -> RoundScore:
@@ -165,8 +203,10 @@ def model_alone_design(examples: Sequence[Example]) -> Classifier:
 
     def classify(question: Question) -> str:
         ruled = classify_answer(question, model=model).type
-        sentences, signals = model_input((question.answer or "").strip())
-        if ruled not in model.types or not 0 < len(sentences) <= answer_model.MAX_SENTENCES:
+        sentences, signals = model_input(
+            (question.answer or "").strip(), question=question.question or ""
+        )
+        if ruled not in model.types or not answer_model.reads(sentences):
             return ruled
         chances = answer_model.probabilities(model, answer_model.features(sentences, signals))
         return max(model.types, key=chances.__getitem__)
@@ -242,7 +282,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--design", choices=sorted(DESIGNS), default="rules")
     parser.add_argument("--extra", type=Path, help="a new blind round, measured once")
     parser.add_argument("--misses", action="store_true", help="list every miss")
+    parser.add_argument(
+        "--protocol",
+        choices=("forward", "writers"),
+        default="forward",
+        help="forward chaining (rounds 1-7), or leave one writer out (rounds 1-8)",
+    )
     args = parser.parse_args(argv)
+    if args.protocol == "writers":
+        print(format_scores(leave_one_writer_out(DESIGNS[args.design]), args.misses))
+        return 0
     if args.design == "rules":
         print(
             "rules, historic test halves measured once: "

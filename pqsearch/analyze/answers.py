@@ -26,7 +26,7 @@ from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
-from pqsearch.analyze import answer_model
+from pqsearch.analyze import answer_model, answer_roles
 from pqsearch.analyze import answer_partial as partial
 from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze import answer_referrals as referrals
@@ -42,7 +42,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 10
+ANSWER_RULES_REVISION = 11
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -191,7 +191,7 @@ def _classify_text(
     spans = splitting.sentences(answer)
     if len(spans) > answer_model.MAX_SENTENCES:
         return ruled
-    sentences, signals = model_input(answer, spans)
+    sentences, signals = model_input(answer, spans, question)
     kind = answer_model.second_reading(sentences, ruled.type, signals, model)
     if kind is None:
         return ruled
@@ -200,19 +200,26 @@ def _classify_text(
 
 
 def model_input(
-    answer: str, spans: list[tuple[int, int]] | None = None
+    answer: str, spans: list[tuple[int, int]] | None = None, question: str = ""
 ) -> tuple[list[str], list[str]]:
-    """What the model reads of an answer: its folded sentences, and the rules' signals:
-    whether it has a figure or a yes or no of its own (the partial-answer test), and how many
-    of its clauses say something without any word that sends the member elsewhere."""
+    """What the model reads of an answer: its sentences as written, and the rules' signals:
+    whether it has a figure or a yes or no of its own (the partial-answer test), how many
+    of its clauses say something without any word that sends the member elsewhere, and
+    whether a body it names by name is one `question` asks about (then saying who does what
+    describes that body, as the question asked)."""
     folded = fold_in_place(answer)
-    sentences = [folded[start:end] for start, end in spans or splitting.sentences(answer)]
+    spans = spans or splitting.sentences(answer)
     own = sum(
         partial.informative(clause, "") and not keywords.has_keyword(clause)
-        for sentence in sentences
-        for clause in information.CLAUSE_BREAK.split(sentence)
+        for start, end in spans
+        for clause in information.CLAUSE_BREAK.split(folded[start:end])
     )
-    return sentences, [f"figure={information.answers_part(folded)}", f"own_clauses={min(own, 2)}"]
+    sentences = [answer[start:end] for start, end in spans]
+    return sentences, [
+        f"figure={information.answers_part(folded)}",
+        f"own_clauses={min(own, 2)}",
+        f"names_asked={answer_roles.names_asked(answer, question)}",
+    ]
 
 
 def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassification, bool]:
@@ -306,8 +313,11 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
             model.digest,
             answer_model.MODEL_FORMAT,
             answer_model.MAX_SENTENCES,
-            answer_model.STEM_CHARS,
-            answer_model.WORDS.pattern,
+            answer_model.MAX_WORDS,
+            answer_model.GLUED.pattern,
+            list(answer_roles.CLASSES.items()),
+            answer_roles.ACRONYM.pattern,
+            answer_roles.NAMED.pattern,
         ],
         "revision": ANSWER_RULES_REVISION,
         "types": ANSWER_TYPES,

@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.answer_type_quality import qrva_question
 from pqsearch.analyze import answers
-from pqsearch.analyze.answer_model import MODEL_FILE, AnswerModelError, load_model
+from pqsearch.analyze.answer_model import MODEL_FILE, AnswerModelError, load_model, reads
 from pqsearch.analyze.answers import (
     BY_REFERENCE,
     NOT_COMPETENT,
@@ -36,12 +36,12 @@ def real() -> dict[str, Question]:
 def test_the_shipped_model_reads_the_four_answer_types() -> None:
     model = load_model()
     assert model.types == (SUBSTANTIVE, BY_REFERENCE, NOT_COMPETENT, NOT_PUBLISHED)
-    assert len(model.weights) > 1000
+    assert len(model.weights) > 100
     assert 0.5 <= model.threshold < 1
 
 
 def test_a_missing_model_file_is_a_clear_error_naming_it(tmp_path: Path) -> None:
-    missing = tmp_path / "answer-model-1.json"
+    missing = tmp_path / "answer-model-2.json"
     with pytest.raises(AnswerModelError, match=re.escape(f"{missing} cannot be read")):
         load_model(missing)
 
@@ -55,7 +55,7 @@ def _drop_a_weight(text: str) -> str:
 
 _DAMAGES: dict[str, Callable[[str], str]] = {
     "truncated": lambda text: text[: len(text) // 2],
-    "another format": lambda text: text.replace('"format": 1', '"format": 2'),
+    "another format": lambda text: text.replace('"format": 2', '"format": 3'),
     "no threshold": lambda text: text.replace('"threshold"', '"threshold_"'),
     "a bias too many": lambda text: text.replace('"bias": [', '"bias": [0.5, '),
     # A feature with a weight fewer than types: it would be misread type by type.
@@ -65,7 +65,7 @@ _DAMAGES: dict[str, Callable[[str], str]] = {
 
 @pytest.mark.parametrize("damage", sorted(_DAMAGES))
 def test_a_corrupt_model_file_is_a_clear_error_naming_it(tmp_path: Path, damage: str) -> None:
-    corrupt = tmp_path / "answer-model-1.json"
+    corrupt = tmp_path / "answer-model-2.json"
     corrupt.write_text(_DAMAGES[damage](MODEL_FILE.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(PqsearchError, match=re.escape(str(corrupt))):
         load_model(corrupt)
@@ -91,7 +91,7 @@ def test_an_annex_sent_directly_and_not_printed_is_not_published(
     # whole answer is the annex, like record 190395 (labelled not published).
     result = classify_answer(real["192861"])
     assert result.type == NOT_PUBLISHED
-    assert result.evidence is not None and "niet in het Bulletin" in result.evidence
+    assert result.evidence is not None and "rechtstreeks toegestuurd" in result.evidence
 
 
 def test_the_same_mailing_beside_a_figure_of_the_answers_own_stays_substantive(
@@ -139,3 +139,30 @@ def test_the_model_leaves_the_rules_non_substantive_readings_alone() -> None:
     answer = "Je vous renvoie à ma réponse à la question n° 55-880."
     assert answers._rules_reading(answer)[0].type == BY_REFERENCE
     assert classify_answer(_question(answer)).type == BY_REFERENCE
+
+
+# A federal Dutch answer on the substance (be_chamber_qrva_2017 record 187781, in
+# /work/shared/corpus, quoted whole): 124 words whose sentences are glued ("elementen.Hoewel"),
+# so the splitter sees one. The role model, asked, reads "bevoegdheden" with "niet mogelijk" and
+# gives not competent 0.98: too long to be a pointer with context (`answer_model.MAX_WORDS`).
+_GLUED_PARAGRAPH = (
+    "Naar aanleiding van uw vraag betreffende de bevoegdheden van de gemeenschapswachten en hun "
+    "eventuele uitbreiding inzake bestraffing van de overlast gepleegd in de gemeenschappelijke "
+    "delen van de sociale wooncomplexen, hierbij de gevraagde antwoordelementen.Hoewel ik mij "
+    "wel degelijk bewust ben van de lokale problematiek en de ongemakken voor de inwoners van "
+    "sociale woningen naar aanleiding van overlast die wordt gepleegd in de gemeenschappelijke "
+    "delen zoals de tuinen, parkings, liftkokers en trappen, kelders, gangen of zoals helaas te "
+    "vaak in de inkomhal van het gebouw, is het in het licht van de huidige wetgeving niet "
+    "mogelijk voor een gemeenschapswacht-vaststeller om een vaststelling op te stellen voor een "
+    "feit gepleegd  in een private eigendom.Er is op dit moment geen uitbreiding van hun "
+    "bevoegdheden in die zin gepland."
+)
+
+
+def test_a_long_paragraph_of_glued_sentences_is_not_read_by_the_model() -> None:
+    assert classify_answer(_question(_GLUED_PARAGRAPH)).type == SUBSTANTIVE
+
+
+def test_a_glued_sentence_boundary_counts_as_a_sentence() -> None:
+    assert reads(["Zie mijn antwoord op vraag nr. 12.", "Het blijft geldig."])
+    assert not reads(["Zie mijn antwoord.Het blijft geldig.De cijfers volgen.", "Tot slot."])
