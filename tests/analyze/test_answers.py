@@ -845,11 +845,12 @@ def test_round_four_held_out_test_wordings_do_exactly_as_when_measured() -> None
 # the misses. Round 6 was then tuned on whole by revision 9 (s10-answers7, tenth session): it is
 # a dev set since, above, where all 111 must be right. Revision 9 never ran round 5's test half;
 # the integrator measured it after the merge: 77/90 still, r5-030 now right and r5-053 misread
-# again (a substantive answer read as not competent), left as measured.
+# again (a substantive answer read as not competent), left as measured. Revision 11 (twelfth
+# session, the model reading sentences' roles; its developer never ran this half either): 79/90,
+# r5-032 and r5-156 now right, measured once by the integrator after the merge.
 _ROUND_5_TEST_MISSES_WHEN_MEASURED = {
     "brussels-fr/r5-016",
     "brussels-fr/r5-019",
-    "brussels-fr/r5-032",
     "brussels-fr/r5-036",
     "brussels-fr/r5-039",
     "brussels-fr/r5-040",
@@ -857,7 +858,6 @@ _ROUND_5_TEST_MISSES_WHEN_MEASURED = {
     "brussels-fr/r5-046",
     "brussels-fr/r5-053",
     "federal-fr/r5-120",
-    "federal-nl/r5-156",
     "brussels-fr/r5-179",
     "brussels-fr/r5-182",
 }
@@ -1042,3 +1042,33 @@ def test_a_change_of_the_decision_code_comes_with_a_new_rules_revision() -> None
         "pqsearch/analyze/answers.py (indexes then re-type their documents at their next "
         f"ingest) and record {digest!r} for it in _DECISION_CODE_DIGEST."
     )
+
+
+# Round 9 (112 whole pages written blind by s12-round9 while revision 11 was being written;
+# never read by its developer), measured once by the integrator (twelfth session) after the
+# merge: 98/112, 55 of its 69 non-substantive answers recognised (main, revision 10: 94/112,
+# 51/69) and no substantive answer misread. Held out: these misses are allowed and left as they
+# are (fixing them would be tuning on held-out text); a new miss fails, and so does a fixed one.
+ROUND_9 = TEST_DATA / "answer_type_wordings_9.toml"
+_ROUND_9_MISSES_WHEN_MEASURED = {
+    "brussels-fr/r9-003",
+    "brussels-fr/r9-006",
+    "brussels-fr/r9-011",
+    "federal-fr/r9-027",
+    "brussels-fr/r9-046",
+    "brussels-fr/r9-049",
+    "brussels-nl/r9-069",
+    "brussels-fr/r9-071",
+    "brussels-fr/r9-083",
+    "brussels-fr/r9-086",
+    "brussels-fr/r9-092",
+    "brussels-fr/r9-095",
+    "brussels-nl/r9-100",
+    "federal-fr/r9-107",
+}
+
+
+def test_round_nine_held_out_does_exactly_as_when_measured() -> None:
+    report = measure_wordings(load_wordings(ROUND_9))
+    assert report.total == 112
+    assert {miss.key for miss in report.misses} == _ROUND_9_MISSES_WHEN_MEASURED
