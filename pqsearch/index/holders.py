@@ -60,12 +60,14 @@ def unheld(
     roots: Sequence[Path],
     failed: Collection[str],
 ) -> tuple[list[str], dict[str, int]]:
-    """The indexed documents `--prune` drops, and per file how many it keeps as the file had
-    failures. Dropped: those not read in this run whose file was read and no longer has them,
-    or whose file is gone from under `roots` (the files and folders given): one whose gone file
-    lay elsewhere may be held by a file of another folder (review of session 11). A file with
-    any failure this time, whole or in a line ("file:LINE"), keeps its documents until it reads
-    cleanly: a line that did not parse may be the one that holds a document."""
+    """The indexed documents `--prune` drops, and per failed path how many it keeps. Dropped:
+    those not read in this run whose file was read and no longer has them, or whose file is
+    gone from under `roots` (the files and folders given): one whose gone file lay elsewhere
+    may be held by a file of another folder (review of session 11). A file or folder with any
+    failure this time (`failed`: a file, a line's file, a folder or link the walk could not
+    enter) keeps the documents in it until it reads cleanly: a line that did not parse may be
+    the one that holds a document, a link to a disk not mounted holds what it held (audit of
+    session 12, P6)."""
     dropped: list[str] = []
     kept: dict[str, int] = {}
     for doc_id, old in existing.items():
@@ -73,19 +75,27 @@ def unheld(
             continue
         gone = not os.path.exists(old.source) and _under(old.source, roots)
         if gone or old.source in walked_files:
-            if old.source in failed:
-                kept[old.source] = kept.get(old.source, 0) + 1
+            failing = _failing(old.source, failed)
+            if failing is not None:
+                kept[failing] = kept.get(failing, 0) + 1
             else:
                 dropped.append(doc_id)
     return dropped, kept
 
 
 def kept_note(source: str, count: int) -> str:
+    documents = f"{count} indexed document{'s' if count > 1 else ''}"
     return (
-        f"--prune kept {count} indexed document{'s' if count > 1 else ''} of {source} that "
-        "this run did not read: the file had failures (see failed), so a document may be in "
-        "what did not read; they are dropped once the file reads cleanly without them"
+        f"--prune kept {documents} of {source} that this run did not read: it had failures "
+        "(see failed), so a document may be in what did not read; they are dropped once it "
+        "reads cleanly without them"
     )
+
+
+def _failing(source: str, failed: Collection[str]) -> str | None:
+    """The path of `failed` (absolute) that is `source` or a folder holding it, the nearest."""
+    path = Path(source)
+    return next((str(p) for p in (path, *path.parents) if str(p) in failed), None)
 
 
 def _under(path: str, roots: Sequence[Path]) -> bool:

@@ -342,7 +342,8 @@ class IngestRun:
     def prune(self, roots: Sequence[Path]) -> None:
         """Drop the documents no file holds any more (`holders.unheld`)."""
         writer = self._writer()
-        failed = {re.sub(r":\d+$", "", f.source) for f in self.failed}
+        # Absolute, as the indexed sources are: the walk names a failed folder as given.
+        failed = {str(Path(re.sub(r":\d+$", "", f.source)).absolute()) for f in self.failed}
         walked = self.holders.walked
         unheld, kept = holders.unheld(self.existing, self.seen, walked, roots, failed)
         for doc_id in unheld:
