@@ -53,6 +53,10 @@ class Holders:
         return [item for doc_id, item in waiting.items() if doc_id not in self.from_indexed]
 
 
+# `unheld`'s key for the documents whose file is gone, kept as the run had failures.
+GONE_FILES = "gone files"
+
+
 def unheld(
     existing: Mapping[str, Existing],
     seen: Collection[str],
@@ -66,8 +70,10 @@ def unheld(
     may be held by a file of another folder (review of session 11). A file or folder with any
     failure this time (`failed`: a file, a line's file, a folder or link the walk could not
     enter) keeps the documents in it until it reads cleanly: a line that did not parse may be
-    the one that holds a document, a link to a disk not mounted holds what it held (audit of
-    session 12, P6)."""
+    the one that holds a document, a link to a disk not mounted holds what it held. While any
+    path failed, a document whose file is gone is kept too (under `GONE_FILES`): its new file
+    may be the failing one (audit of session 12, P4: a folder renamed, a line of its record
+    file cut short)."""
     dropped: list[str] = []
     kept: dict[str, int] = {}
     for doc_id, old in existing.items():
@@ -76,6 +82,8 @@ def unheld(
         gone = not os.path.exists(old.source) and _under(old.source, roots)
         if gone or old.source in walked_files:
             failing = _failing(old.source, failed)
+            if failing is None and gone and failed:
+                failing = GONE_FILES
             if failing is not None:
                 kept[failing] = kept.get(failing, 0) + 1
             else:
@@ -85,6 +93,12 @@ def unheld(
 
 def kept_note(source: str, count: int) -> str:
     documents = f"{count} indexed document{'s' if count > 1 else ''}"
+    if source == GONE_FILES:
+        return (
+            f"--prune kept {documents} whose file is gone: this run had failures (see "
+            "failed), and a file that did not read may be where they are now (a folder "
+            "renamed, say); they are dropped once every file reads cleanly"
+        )
     return (
         f"--prune kept {documents} of {source} that this run did not read: it had failures "
         "(see failed), so a document may be in what did not read; they are dropped once it "

@@ -2,7 +2,9 @@
 
 P6: a folder of the corpus that is a link to a disk not mounted (or a folder that cannot be
 read) was skipped as "not a document", and `ingest corpus --prune` removed every document
-under it. The real CLI, on the shipped records.
+under it. P4: a folder renamed while a line of its record file did not read: that line's
+document was removed, as the failure was looked up under the new name and the document's
+gone file under the old one. The real CLI, on the shipped records.
 """
 
 from __future__ import annotations
@@ -94,3 +96,28 @@ def test_prune_keeps_the_documents_of_a_folder_it_cannot_read(corpus: Path) -> N
     assert "  failed: corpus/private: cannot read the folder: Permission denied" in report
     assert f"--prune kept 2 indexed documents of {private} " in report[1]
     assert _ids() == set(IDS)
+
+
+def test_a_renamed_folders_line_that_does_not_read_keeps_its_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs" / "A").mkdir(parents=True)
+    (tmp_path / "docs" / "A" / "r.jsonl").write_bytes(b"".join(LINES))
+    _ingest("docs")
+    records = (tmp_path / "docs" / "A").rename(tmp_path / "docs" / "B") / "r.jsonl"
+    records.write_bytes(LINES[0] + LINES[1][:200] + b"\n" + LINES[2])  # an edit half done
+    report = _ingest("docs", "--prune", code=1)
+    # On main: "0 added, 2 updated, 0 unchanged, 1 removed, 1 failed": 170229 deleted.
+    assert report[0].startswith("0 added, 2 updated, 0 unchanged, 0 removed, 1 failed")
+    assert report[1] == (
+        "  note: --prune kept 1 indexed document whose file is gone: this run had failures "
+        "(see failed), and a file that did not read may be where they are now (a folder "
+        "renamed, say); they are dropped once every file reads cleanly"
+    )
+    assert report[2].startswith(f"  failed: {records}:2: not a JSON record")
+    assert _ids() == set(IDS)
+    # Every file reads cleanly: a document whose file is gone and that no file holds goes.
+    records.write_bytes(LINES[0] + LINES[2])
+    assert _ingest("docs", "--prune")[0].startswith("0 added, 0 updated, 2 unchanged, 1 removed")
+    assert _ids() == {IDS[0], IDS[2]}
