@@ -178,6 +178,6 @@ def _missing_target(path: Path) -> str | None:
     except OSError:
         return None
     return (
-        f"a link to {target}, which is missing: mount the disk or share it points to, "
+        f"a symbolic link to {target}, which is missing: mount the disk or share it points to, "
         "or mend the link"
     )

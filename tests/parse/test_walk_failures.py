@@ -37,8 +37,8 @@ def test_a_link_to_a_missing_folder_is_a_failure_naming_its_target(tmp_path: Pat
         assert failures == [
             FileFailure(
                 str(corpus / "arch"),
-                f"a link to {disk}, which is missing: mount the disk or share it points to, "
-                "or mend the link",
+                f"a symbolic link to {disk}, which is missing: mount the disk or share it "
+                "points to, or mend the link",
             )
         ]
     skipped = [item for item in iter_files([corpus]) if isinstance(item, SkippedFile)]
