@@ -132,6 +132,10 @@ class Holders:
         return [item for doc_id, item in waiting.items() if doc_id not in self.from_indexed]
 
 
+# `unheld`'s key for the documents whose file is gone, kept as the run had failures.
+GONE_FILES = "gone files"
+
+
 def unheld(
     existing: Mapping[str, Existing],
     seen: Collection[str],
@@ -140,13 +144,17 @@ def unheld(
     failed: Collection[str],
     files: Files,
 ) -> tuple[list[str], dict[str, int]]:
-    """The indexed documents `--prune` drops, and per file how many it keeps as the file had
-    failures. Dropped: those not read in this run whose file was read and no longer has them,
-    or whose file is gone from under `roots` (the files and folders given): one whose gone file
-    lay elsewhere may be held by a file of another folder (review of session 11). A file with
-    any failure this time, whole or in a line ("file:LINE"), keeps its documents until it reads
-    cleanly: a line that did not parse may be the one that holds a document. `walked_files`
-    are keys (`Files.key`); the other paths are compared by identity too."""
+    """The indexed documents `--prune` drops, and per failed path how many it keeps. Dropped:
+    those not read in this run whose file was read and no longer has them, or whose file is
+    gone from under `roots` (the files and folders given): one whose gone file lay elsewhere
+    may be held by a file of another folder (review of session 11). A file or folder with any
+    failure this time (`failed`: a file, a line's file, a folder or link the walk could not
+    enter) keeps the documents in it until it reads cleanly: a line that did not parse may be
+    the one that holds a document, a link to a disk not mounted holds what it held. While any
+    path failed, a document whose file is gone is kept too (under `GONE_FILES`): its new file
+    may be the failing one (audit of session 12, P4: a folder renamed, a line of its record
+    file cut short). `walked_files` are keys (`Files.key`); the other paths are compared by
+    identity too."""
     dropped: list[str] = []
     kept: dict[str, int] = {}
     failed_files = {files.key(source) for source in failed}
@@ -154,19 +162,30 @@ def unheld(
         if doc_id in seen:
             continue
         held_by = files.key(old.source)
-        if held_by in walked_files or (gone(old.source) and files.under(old.source, roots)):
-            if held_by in failed_files:
-                kept[old.source] = kept.get(old.source, 0) + 1
+        is_gone = gone(old.source) and files.under(old.source, roots)
+        if held_by in walked_files or is_gone:
+            failing = _failing(held_by, failed_files)
+            if failing is None and is_gone and failed_files:
+                failing = GONE_FILES
+            if failing is not None:
+                kept[failing] = kept.get(failing, 0) + 1
             else:
                 dropped.append(doc_id)
     return dropped, kept
 
 
 def kept_note(source: str, count: int) -> str:
+    documents = f"{count} indexed document{'s' if count > 1 else ''}"
+    if source == GONE_FILES:
+        return (
+            f"--prune kept {documents} whose file is gone: this run had failures (see "
+            "failed), and a file that did not read may be where they are now (a folder "
+            "renamed, say); they are dropped once every file reads cleanly"
+        )
     return (
-        f"--prune kept {count} indexed document{'s' if count > 1 else ''} of {source} that "
-        "this run did not read: the file had failures (see failed), so a document may be in "
-        "what did not read; they are dropped once the file reads cleanly without them"
+        f"--prune kept {documents} of {source} that this run did not read: it had failures "
+        "(see failed), so a document may be in what did not read; they are dropped once it "
+        "reads cleanly without them"
     )
 
 
@@ -183,3 +202,10 @@ def read_from(
     if isinstance(item, Question) and item.source != path:
         return dataclasses.replace(item, source=path)
     return item
+
+
+def _failing(source: str, failed: Collection[str]) -> str | None:
+    """The path of `failed` (keys) that is `source` (a key) or a folder holding it, the
+    nearest."""
+    path = Path(source)
+    return next((str(p) for p in (path, *path.parents) if str(p) in failed), None)

@@ -6,8 +6,10 @@ Folders are walked recursively in name order. A document is a file ending in
 hidden files such as .DS_Store, files with another ending) and hidden folders (.git) are
 listed as skipped, not failed: they sit beside documents as a matter of course. A file named
 directly that is plainly not a document by its name is skipped too; one with another ending
-is a failure, since it was asked for. Missing paths, unreadable folders and folder link
-loops are failures (a missing document file is left to the reader, which says why). A folder
+is a failure, since it was asked for. Missing paths, unreadable folders, folder link loops,
+a folder that goes away during the walk and a link whose target is missing (a disk or share
+not mounted) are failures, naming the path: `--prune` keeps the documents under a failed path,
+which a skipped one would lose (audit of session 12, P6). A folder
 that is a pqsearch index or one of its data folders (it holds the marker pqsearch writes) is
 one skipped line and is never entered: an index kept inside the corpus folder would otherwise
 list each of its files as skipped, twice through its `live` link.
@@ -71,8 +73,15 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | FileFailure | Ski
     """The document files under `paths` in walk order, with what was skipped or failed."""
     for path in paths:
         path = Path(path)
-        if path.is_dir():
+        try:
+            is_folder = path.is_dir()
+        except OSError as error:  # a folder on the way that cannot be read
+            yield FileFailure(str(path), f"cannot be read: {error.strerror or error}")
+            continue
+        if is_folder:
             yield from _walk(path, ancestors=frozenset())
+        elif (missing := _missing_target(path)) is not None:
+            yield FileFailure(str(path), missing)
         elif not path.exists() and not is_document_name(path.name):
             yield FileFailure(str(path), "no such file or folder")
         elif (note := note_reason(path.name)) is not None:
@@ -131,6 +140,9 @@ def _walk(
             return
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
+    except FileNotFoundError:
+        yield FileFailure(str(folder), "the folder went away during the walk (moved or deleted)")
+        return
     except OSError as error:
         yield FileFailure(str(folder), f"cannot read the folder: {error.strerror or error}")
         return
@@ -151,8 +163,34 @@ def _walk(
         elif is_folder:
             yield from _walk(path, ancestors=inside)
         elif (note := note_reason(entry.name)) is not None:
-            yield SkippedFile(str(path), note)
+            yield SkippedFile(str(path), note)  # an editor's lock link (.#name) dangles too
+        elif entry.is_symlink() and (missing := _missing_target(path)) is not None:
+            yield FileFailure(str(path), missing)
         elif not is_document_name(entry.name):
             yield SkippedFile(str(path), NOT_A_DOCUMENT)
         else:
             yield path
+
+
+def _missing_target(path: Path) -> str | None:
+    """Why `path`, a link whose target is missing or that cannot be followed, cannot be read;
+    None for anything else (a missing plain path is said by the caller or the reader).
+
+    Its target may be a folder of documents on a disk or share that is not mounted now: not
+    knowing what it holds, the walk cannot call it "not a document".
+    """
+    try:
+        os.stat(path)
+        return None
+    except FileNotFoundError:
+        pass
+    except OSError as error:  # a link loop, an I/O error on the way
+        return f"cannot be read: {error.strerror or error}"
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return None
+    return (
+        f"a symbolic link to {target}, which is missing: mount the disk or share it points to, "
+        "or mend the link"
+    )
