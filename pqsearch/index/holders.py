@@ -57,13 +57,23 @@ class Files:
         return path == other or self.key(path) == self.key(other)
 
     def under(self, path: str, roots: Iterable[str | Path]) -> bool:
-        """Whether `path` is one of `roots` or lies in one of them (files or folders)."""
-        key = self.key(path)
+        """Whether `path` is one of `roots` or lies in one of them (files or folders), as the
+        system resolves both or as they are spelt (`..` and `.` removed): a file reached
+        through a link inside a root lies in it, even once the link's target is gone (a disk
+        not mounted)."""
+        key, spelt = self.key(path), _spelt(path)
         for root in roots:
-            folder = self.key(str(root))
-            if key == folder or key.startswith(folder.rstrip(os.sep) + os.sep):
+            if _inside(key, self.key(str(root))) or _inside(spelt, _spelt(str(root))):
                 return True
         return False
+
+
+def _spelt(path: str) -> str:
+    return os.path.normpath(os.path.join(os.getcwd(), path))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def under(path: str, roots: Sequence[Path], files: Files | None = None) -> bool:
@@ -157,20 +167,24 @@ def unheld(
     identity too."""
     dropped: list[str] = []
     kept: dict[str, int] = {}
-    failed_files = {files.key(source) for source in failed}
+    # By identity, named in the note as the user gave them (made absolute).
+    failed_files = {files.key(source): _spelt(source) for source in failed}
     for doc_id, old in existing.items():
         if doc_id in seen:
             continue
         held_by = files.key(old.source)
+        failing = _failing(held_by, failed_files)
+        if failing is not None:
+            # Said even of one a file outside the walk holds (a folder that cannot be read
+            # leaves its files neither read nor gone): the run did not read it.
+            name = failed_files[failing]
+            kept[name] = kept.get(name, 0) + 1
+            continue
         is_gone = gone(old.source) and files.under(old.source, roots)
-        if held_by in walked_files or is_gone:
-            failing = _failing(held_by, failed_files)
-            if failing is None and is_gone and failed_files:
-                failing = GONE_FILES
-            if failing is not None:
-                kept[failing] = kept.get(failing, 0) + 1
-            else:
-                dropped.append(doc_id)
+        if is_gone and failed_files:
+            kept[GONE_FILES] = kept.get(GONE_FILES, 0) + 1
+        elif held_by in walked_files or is_gone:
+            dropped.append(doc_id)
     return dropped, kept
 
 
