@@ -42,6 +42,10 @@ class HolderRows:
                 found.setdefault(str(document), []).append((str(file), str(source)))
         return found
 
+    def spellings(self) -> set[str]:
+        """Every file remembered, as it was spelt when read."""
+        return {str(row[0]) for row in self._db.execute("SELECT DISTINCT source FROM holders")}
+
     def replace(
         self,
         files: Iterable[tuple[str, str, Collection[str]]],

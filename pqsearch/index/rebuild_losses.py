@@ -23,6 +23,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,12 +80,34 @@ def indexed_files(root: Path, live: Path) -> list[Path]:
             root, f"the files of its documents could not be read from it ({error})"
         ) from error
     named = {e.source for e in existing.values()}
-    files = sorted(f for f in named if os.path.isfile(f))
-    if named and not files:
+    # And the other files its questions were read from (the same question in two record
+    # files): a rebuild that forgot them would let a later --prune delete a question one of
+    # them holds (review of session 12).
+    spellings: dict[str, str] = {}
+    identity = Files()
+    for path in sorted(named) + sorted(_remembered(root, live)):
+        if os.path.isfile(path):
+            spellings.setdefault(identity.key(path), path)
+    if named and not spellings:
         raise NothingToRebuildError(
             root, f"none of the {len(named)} files its documents were read from is there"
         )
-    return [Path(f) for f in files]
+    return [Path(f) for f in sorted(spellings.values())]
+
+
+def _remembered(root: Path, live: Path) -> set[str]:
+    """The files the lexicon remembers questions were read from; none if it cannot be read
+    (a damaged lexicon is what a rebuild is for)."""
+    try:
+        lexicon = store.open_lexicon(root, live)
+    except DamagedIndexError:
+        return set()
+    try:
+        return lexicon.holders.spellings()
+    except sqlite3.DatabaseError:
+        return set()
+    finally:
+        lexicon.close()
 
 
 def before_switch(

@@ -190,3 +190,23 @@ def test_a_rebuild_with_no_paths_and_no_index_says_what_to_give(tmp_path: Path) 
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "no paths were given and it holds no index" in result.stderr
     assert "--rebuild --index" in result.stderr
+
+
+def test_a_rebuild_with_no_paths_reads_the_other_files_its_questions_were_read_from(
+    tmp_path: Path,
+) -> None:
+    """The same question in a/r.jsonl (the file the index names) and b/s.jsonl: a rebuild
+    given no paths read only a/r.jsonl and forgot b; once the question was taken out of a,
+    `ingest a --prune` deleted it while b held it (review of session 12)."""
+    first = _corpus(tmp_path / "a", (), WHOLE_ANSWERS)
+    second = _corpus(tmp_path / "b", (), ("169976",))
+    root = tmp_path / "index"
+    api.ingest([first, second], index_dir=root)
+    rebuilt = _cli(tmp_path, "ingest", "--rebuild", "--index", str(root), "-q")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    records = first / "records.jsonl"
+    kept = [line for line in records.read_bytes().splitlines(True) if b"169976" not in line]
+    records.write_bytes(b"".join(kept))
+    report = api.ingest([first], index_dir=root, prune=True)
+    assert not report.removed
+    assert sorted(_answers(root)) == sorted(WHOLE_ANSWERS)
