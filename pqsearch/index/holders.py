@@ -83,14 +83,20 @@ def under(path: str, roots: Sequence[Path], files: Files | None = None) -> bool:
 
 def gone(path: str) -> bool:
     """Whether no file is at `path`: one that cannot be looked at (a folder without the
-    right to read it) is not gone."""
+    right to read it) is not gone, nor is one reached through a link whose target is missing
+    (a disk or share not mounted: what it holds is unknown; review of session 12)."""
     try:
         os.stat(path)
     except (FileNotFoundError, NotADirectoryError):
-        return True
+        return not _through_missing_link(path)
     except OSError:
         return False
     return False
+
+
+def _through_missing_link(path: str) -> bool:
+    spelt = Path(_spelt(path))
+    return any(os.path.islink(p) and not os.path.exists(p) for p in (spelt, *spelt.parents))
 
 
 class Holders:
@@ -167,13 +173,23 @@ def unheld(
     identity too."""
     dropped: list[str] = []
     kept: dict[str, int] = {}
-    # By identity, named in the note as the user gave them (made absolute).
-    failed_files = {files.key(source): _spelt(source) for source in failed}
+    # By identity and as spelt, named in the note as the user gave them (made absolute). A
+    # link into its own folders (a loop, `loop -> ..`) fails without holding anything of its
+    # own: by identity it would be the folder it points to, and keep all it holds (review of
+    # session 12).
+    failed_files: dict[str, str] = {}
+    may_hold = False  # a failure that may hold a gone file's document now (not a loop)
+    for source in failed:
+        spelt, key = _spelt(source), files.key(source)
+        failed_files[spelt] = spelt
+        if spelt == key or not _inside(spelt, key):
+            failed_files.setdefault(key, spelt)
+            may_hold = True
     for doc_id, old in existing.items():
         if doc_id in seen:
             continue
         held_by = files.key(old.source)
-        failing = _failing(held_by, failed_files)
+        failing = _failing(held_by, failed_files) or _failing(_spelt(old.source), failed_files)
         if failing is not None:
             # Said even of one a file outside the walk holds (a folder that cannot be read
             # leaves its files neither read nor gone): the run did not read it.
@@ -181,7 +197,7 @@ def unheld(
             kept[name] = kept.get(name, 0) + 1
             continue
         is_gone = gone(old.source) and files.under(old.source, roots)
-        if is_gone and failed_files:
+        if is_gone and may_hold:
             kept[GONE_FILES] = kept.get(GONE_FILES, 0) + 1
         elif held_by in walked_files or is_gone:
             dropped.append(doc_id)

@@ -122,3 +122,47 @@ def test_a_renamed_folders_line_that_does_not_read_keeps_its_document(
     records.write_bytes(LINES[0] + LINES[2])
     assert _ingest("docs", "--prune")[0].startswith("0 added, 0 updated, 2 unchanged, 1 removed")
     assert _ids() == {IDS[0], IDS[2]}
+
+
+def test_a_remembered_file_behind_a_link_to_a_disk_not_mounted_keeps_its_question(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same question in a/r.jsonl and in b/s.jsonl, where b is a link to a disk. With the
+    disk not mounted, `ingest a --prune` after the question was taken out of a took b's file
+    for deleted: it dropped the question and forgot b (review of session 12)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "r.jsonl").write_bytes(b"".join(LINES))
+    (tmp_path / "disk" / "docs").mkdir(parents=True)
+    (tmp_path / "disk" / "docs" / "s.jsonl").write_bytes(LINES[0])
+    (tmp_path / "b").symlink_to(tmp_path / "disk" / "docs")
+    assert _ingest("a", "b")[0].startswith("3 added")
+    (tmp_path / "disk").rename(tmp_path / "unmounted")
+    (tmp_path / "a" / "r.jsonl").write_bytes(b"".join(LINES[1:]))
+    report = _ingest("a", "--prune", code=1)
+    assert " 0 removed" in report[0], report
+    assert _ids() == set(IDS)
+    # Mounted again, the question is still held by b: kept, and now named there.
+    (tmp_path / "unmounted").rename(tmp_path / "disk")
+    report = _ingest("a", "--prune")
+    assert " 0 removed" in report[0], report
+    assert _ids() == set(IDS)
+
+
+def test_a_link_loop_does_not_keep_what_a_clean_file_no_longer_holds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`r/a/loop -> ..` fails (a loop); taken by what it points to, it made the whole of `r`
+    a failed path, and `--prune` kept every document under it (review of session 12)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r" / "a").mkdir(parents=True)
+    (tmp_path / "r" / "a" / "x.jsonl").write_bytes(LINES[0])
+    (tmp_path / "r" / "w.jsonl").write_bytes(b"".join(LINES[1:]))
+    (tmp_path / "r" / "a" / "loop").symlink_to("..")
+    _ingest("r", code=1)
+    assert _ids() == set(IDS)
+    (tmp_path / "r" / "w.jsonl").write_bytes(LINES[1])  # read cleanly, without 170294
+    (tmp_path / "r" / "a" / "x.jsonl").unlink()  # gone: the loop cannot be holding it
+    report = _ingest("r", "--prune", code=1)
+    assert " 2 removed" in report[0], report
+    assert _ids() == {"170229"}
