@@ -167,10 +167,10 @@ def unheld(
     failure this time (`failed`: a file, a line's file, a folder or link the walk could not
     enter) keeps the documents in it until it reads cleanly: a line that did not parse may be
     the one that holds a document, a link to a disk not mounted holds what it held. While any
-    path failed, a document whose file is gone is kept too (under `GONE_FILES`): its new file
-    may be the failing one (audit of session 12, P4: a folder renamed, a line of its record
-    file cut short). `walked_files` are keys (`Files.key`); the other paths are compared by
-    identity too."""
+    path that may hold it failed, a document whose file is gone is kept too (under
+    `GONE_FILES`): its new file may be the failing one (audit of session 12, P4: a folder
+    renamed, a line of its record file cut short). `walked_files` are keys (`Files.key`); the
+    other paths are compared by identity too."""
     dropped: list[str] = []
     kept: dict[str, int] = {}
     # By identity and as spelt, named in the note as the user gave them (made absolute). A
@@ -178,13 +178,20 @@ def unheld(
     # own: by identity it would be the folder it points to, and keep all it holds (review of
     # session 12).
     failed_files: dict[str, str] = {}
-    may_hold = False  # a failure that may hold a gone file's document now (not a loop)
+    # Where a gone file's document may be now: a folder or link the walk could not enter may
+    # hold anything; a file that did not read, the file of that name moved (a folder renamed).
+    # A line failure of another file, often permanent (a record with no title), does not keep
+    # the gone files' documents for ever (review of session 12).
+    anything, names = False, set()
     for source in failed:
         spelt, key = _spelt(source), files.key(source)
         failed_files[spelt] = spelt
-        if spelt == key or not _inside(spelt, key):
+        if spelt == key or not _inside(spelt, key):  # not a link into its own folders
             failed_files.setdefault(key, spelt)
-            may_hold = True
+            if os.path.isfile(spelt):
+                names.add(os.path.basename(spelt))
+            else:
+                anything = True
     for doc_id, old in existing.items():
         if doc_id in seen:
             continue
@@ -197,7 +204,7 @@ def unheld(
             kept[name] = kept.get(name, 0) + 1
             continue
         is_gone = gone(old.source) and files.under(old.source, roots)
-        if is_gone and may_hold:
+        if is_gone and (anything or os.path.basename(old.source) in names):
             kept[GONE_FILES] = kept.get(GONE_FILES, 0) + 1
         elif held_by in walked_files or is_gone:
             dropped.append(doc_id)
@@ -209,8 +216,8 @@ def kept_note(source: str, count: int) -> str:
     if source == GONE_FILES:
         return (
             f"--prune kept {documents} whose file is gone: this run had failures (see "
-            "failed), and a file that did not read may be where they are now (a folder "
-            "renamed, say); they are dropped once every file reads cleanly"
+            "failed), and a file of the same name or a folder that did not read may be where "
+            "they are now (a folder renamed, say); they are dropped once those read cleanly"
         )
     return (
         f"--prune kept {documents} of {source} that this run did not read: it had failures "

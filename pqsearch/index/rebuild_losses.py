@@ -63,34 +63,39 @@ class Kept:
 
 
 def indexed_files(root: Path, live: Path) -> list[Path]:
-    """The files the index in `live` names that are still there: what a rebuild given no
-    paths reads (the documents of the gone ones are saved by `keep`)."""
+    """The files the index in `live` names, and the other files its questions were read from,
+    that are still there: what a rebuild given no paths reads (the documents of the gone ones
+    are saved by `keep`)."""
+    # The other files its questions were read from (the same question in two record files):
+    # a rebuild that forgot them would let a later --prune delete a question one of them
+    # holds (review of session 12). The lexicon names them even when Whoosh's files are
+    # damaged (a segment missing: the damage message's own command must still work).
+    remembered = _remembered(root, live)
     try:
         # Not checked against what their commit wrote: a damaged index is what a rebuild is
         # for, and its columns may still name its files.
         ix = store.open_whoosh(root, live, check_files=False)
         try:
-            existing = existing_documents(ix)
+            named = {e.source for e in existing_documents(ix).values()}
         finally:
             ix.close()
     except Exception as error:
         if not isinstance(error, DamagedIndexError) and not store.is_damage(error):
             raise
-        raise NothingToRebuildError(
-            root, f"the files of its documents could not be read from it ({error})"
-        ) from error
-    named = {e.source for e in existing.values()}
-    # And the other files its questions were read from (the same question in two record
-    # files): a rebuild that forgot them would let a later --prune delete a question one of
-    # them holds (review of session 12).
+        if not remembered:
+            raise NothingToRebuildError(
+                root, f"the files of its documents could not be read from it ({error})"
+            ) from error
+        named = set()
     spellings: dict[str, str] = {}
     identity = Files()
-    for path in sorted(named) + sorted(_remembered(root, live)):
+    for path in sorted(named) + sorted(remembered):
         if os.path.isfile(path):
             spellings.setdefault(identity.key(path), path)
-    if named and not spellings:
+    if (named or remembered) and not spellings:
+        count = len(named | remembered)
         raise NothingToRebuildError(
-            root, f"none of the {len(named)} files its documents were read from is there"
+            root, f"none of the {count} files its documents were read from is there"
         )
     return [Path(f) for f in sorted(spellings.values())]
 

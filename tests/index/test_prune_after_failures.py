@@ -113,8 +113,8 @@ def test_a_renamed_folders_line_that_does_not_read_keeps_its_document(
     assert report[0].startswith("0 added, 2 updated, 0 unchanged, 0 removed, 1 failed")
     assert report[1] == (
         "  note: --prune kept 1 indexed document whose file is gone: this run had failures "
-        "(see failed), and a file that did not read may be where they are now (a folder "
-        "renamed, say); they are dropped once every file reads cleanly"
+        "(see failed), and a file of the same name or a folder that did not read may be where "
+        "they are now (a folder renamed, say); they are dropped once those read cleanly"
     )
     assert report[2].startswith(f"  failed: {records}:2: not a JSON record")
     assert _ids() == set(IDS)
@@ -166,3 +166,21 @@ def test_a_link_loop_does_not_keep_what_a_clean_file_no_longer_holds(
     report = _ingest("r", "--prune", code=1)
     assert " 2 removed" in report[0], report
     assert _ids() == {"170229"}
+
+
+def test_a_line_that_never_reads_in_another_file_does_not_keep_gone_files_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record with no title in y/b.jsonl fails at every run; with any failure keeping every
+    gone file's documents, `--prune` could never drop what x/a.jsonl held once deleted
+    (review of session 12, F5). A renamed file is still kept (the test above)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "c" / "x").mkdir(parents=True)
+    (tmp_path / "c" / "y").mkdir()
+    (tmp_path / "c" / "x" / "a.jsonl").write_bytes(b"".join(LINES[:2]))
+    (tmp_path / "c" / "y" / "b.jsonl").write_bytes(b'{"titre": ""}\n' + LINES[2])
+    _ingest("c", code=1)
+    (tmp_path / "c" / "x" / "a.jsonl").unlink()
+    report = _ingest("c", "--prune", code=1)
+    assert " 2 removed" in report[0], report
+    assert _ids() == {IDS[2]}

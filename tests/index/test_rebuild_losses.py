@@ -210,3 +210,20 @@ def test_a_rebuild_with_no_paths_reads_the_other_files_its_questions_were_read_f
     report = api.ingest([first], index_dir=root, prune=True)
     assert not report.removed
     assert sorted(_answers(root)) == sorted(WHOLE_ANSWERS)
+
+
+def test_the_damage_messages_rebuild_works_with_a_segment_file_missing(tmp_path: Path) -> None:
+    """With a postings file gone, the index's own columns could not be read: the rebuild the
+    damage message gives said "Nothing to rebuild". The lexicon names the files read."""
+    folder = _corpus(tmp_path / "a", (), WHOLE_ANSWERS)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    live = store.live_data_dir(root)
+    assert live is not None
+    for postings in live.glob("MAIN_*.pst"):
+        postings.unlink()
+    damaged = _cli(tmp_path, "search", "logement", "--index", str(root))
+    assert damaged.returncode == 2 and f"ingest --rebuild --index {root}" in damaged.stderr
+    rebuilt = _cli(tmp_path, "ingest", "--rebuild", "--index", str(root), "-q")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert sorted(_answers(root)) == sorted(WHOLE_ANSWERS)
