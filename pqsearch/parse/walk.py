@@ -164,12 +164,24 @@ def _walk(
             yield from _walk(path, ancestors=inside)
         elif (note := note_reason(entry.name)) is not None:
             yield SkippedFile(str(path), note)  # an editor's lock link (.#name) dangles too
-        elif entry.is_symlink() and (missing := _missing_target(path)) is not None:
+        elif (
+            entry.is_symlink()
+            and _may_be_documents(entry.name)
+            and (missing := _missing_target(path)) is not None
+        ):
             yield FileFailure(str(path), missing)
         elif not is_document_name(entry.name):
             yield SkippedFile(str(path), NOT_A_DOCUMENT)
         else:
             yield path
+
+
+def _may_be_documents(name: str) -> bool:
+    """Whether a link named `name` may lead to documents: one to a folder (no file ending, or
+    not one of letters: `docs.2023`) or to a document. A stale shortcut to `scan.pdf` is not a
+    document, whether its target is there or not (review of session 12)."""
+    ending = Path(name).suffix[1:]
+    return is_document_name(name) or not (ending.isalpha() and len(ending) <= 5)
 
 
 def _missing_target(path: Path) -> str | None:

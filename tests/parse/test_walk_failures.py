@@ -89,3 +89,19 @@ def test_a_path_in_a_folder_that_cannot_be_read_is_a_failure_not_a_traceback(
     assert done.stdout.splitlines() == [
         f"FileFailure {private / 'r.jsonl'} cannot be read: Permission denied"
     ]
+
+
+def test_a_stale_shortcut_to_a_file_that_is_not_a_document_is_skipped(tmp_path: Path) -> None:
+    """A dangling `scan.pdf` link is no folder of documents: a skip as when it was there, not a
+    failure that would make every run exit 1 (review of session 12); `docs.2023`, a name a
+    folder may have, still fails."""
+    corpus = _records(tmp_path / "corpus")
+    (corpus / "scan.pdf").symlink_to(tmp_path / "gone" / "scan.pdf")
+    (corpus / "notes.docx").symlink_to(tmp_path / "gone" / "notes.docx")
+    (corpus / "docs.2023").symlink_to(tmp_path / "gone" / "docs.2023")
+    items = list(iter_files([corpus]))
+    assert [i.source for i in items if isinstance(i, SkippedFile)] == [
+        str(corpus / "notes.docx"),
+        str(corpus / "scan.pdf"),
+    ]
+    assert [i.source for i in items if isinstance(i, FileFailure)] == [str(corpus / "docs.2023")]
