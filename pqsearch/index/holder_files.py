@@ -59,17 +59,24 @@ def _read_remembered(run: IngestRun, doc_ids: Collection[str]) -> set[str]:
     """Read the files not read in this run that held `doc_ids` when last read, taking the
     copies of those found there; the ids kept as unsure (their file had failures)."""
     holders, files = run.holders, run.holders.files
+    failed = {files.key(source) for source in run.failed_files()}
     asked: dict[str, set[str]] = {}
     spelling: dict[str, str] = {}
+    unsure: dict[str, str] = {}
     for doc_id, rows in run.lexicon.holders.of(doc_ids).items():
         named = files.key(run.existing[doc_id].source)
         for key, source in rows:
-            if key != named and key not in holders.walked and key not in holders.read:
+            if key == named:
+                continue
+            if key in failed:
+                # Read in this run with failures: the line that did not read may be this
+                # question's (review of session 12: `ingest a b --prune` dropped it).
+                unsure.setdefault(doc_id, source)
+            elif key not in holders.walked and key not in holders.read:
                 asked.setdefault(key, set()).add(doc_id)
                 # The spelling it was read by, while it still names that file (a link may
                 # have gone since): else the file itself.
                 spelling[key] = source if files.key(source) == key else key
-    unsure: dict[str, str] = {}
     for key, wanted in sorted(asked.items()):
         path = spelling[key]
         if gone(path):

@@ -199,3 +199,25 @@ def test_prune_drops_what_no_file_holds_and_nothing_a_file_it_read_holds(
                     anywhere = any(doc_id in ids for ids in holding.values())
                     if not anywhere and all(f.split("/")[0] in folders for f in files.ever[doc_id]):
                         assert doc_id not in after, (doc_id, report)
+
+
+def test_a_question_whose_other_file_failed_in_the_same_run_is_kept(tmp_path: Path) -> None:
+    """170237 in a/r.jsonl and b/s.jsonl; taken out of a while b's line for it is cut in half
+    (a copy interrupted): `ingest a b --prune` deleted it, as b was read in the run and only
+    files not read were asked (review of session 12)."""
+    first, second = tmp_path / "a" / "r.jsonl", tmp_path / "b" / "s.jsonl"
+    _write(first, ["170237", "169976"])
+    _write(second, ["170237", "170244"])
+    root = tmp_path / "index"
+    api.ingest([first.parent, second.parent], index_dir=root)
+    _write(first, ["169976"])
+    cut = LINES["170237"][: len(LINES["170237"]) // 2] + b"\n"
+    second.write_bytes(cut + LINES["170244"])
+    report = api.ingest([first.parent, second.parent], index_dir=root, prune=True)
+    assert not report.removed and report.failed
+    assert any(n.startswith("--prune kept 170237:") and str(second) in n for n in report.notes)
+    assert _ids(root) == {"170237", "169976", "170244"}
+    # Mended, b holds it: kept, now named there.
+    _write(second, ["170237", "170244"])
+    report = api.ingest([first.parent, second.parent], index_dir=root, prune=True)
+    assert not report.removed and _source(root, "170237") == str(second)
