@@ -28,16 +28,20 @@ if TYPE_CHECKING:
     from pqsearch.index.run import IngestRun
 
 
-def remember_holders(run: IngestRun) -> None:
-    """Record what each file `run` read to its end gave; a file with failures keeps what it
-    gave before too, and the remembered files found gone are forgotten."""
+def remember_holders(run: IngestRun, *, final: bool = True) -> None:
+    """Record what each file `run` read to its end gave (not yet recorded: this is called at
+    every commit, so that a killed run leaves the table describing what it committed; review
+    of session 12); a file with failures keeps what it gave before too. At the end, the
+    remembered files found gone are forgotten."""
     holders = run.holders
     failed = {holders.files.key(source) for source in run.failed_files()}
+    new = [key for key in holders.read if key not in holders.remembered]
     run.lexicon.holders.replace(
-        ((key, path, holders.gave.get(key, set())) for key, path in holders.read.items()),
+        ((key, holders.read[key], holders.gave.get(key, set())) for key in new),
         partial=failed,
-        forget=holders.gone,
+        forget=holders.gone if final else (),
     )
+    holders.remembered.update(new)
 
 
 def prune_unheld(run: IngestRun, roots: Sequence[Path]) -> None:

@@ -110,6 +110,7 @@ class Holders:
         # each gave (remembered in the lexicon: `holder_files`).
         self.read: dict[str, str] = {}
         self.gave: dict[str, set[str]] = {}
+        self.remembered: set[str] = set()  # those of `read` written to the lexicon
         # Files remembered as holders and found gone: forgotten.
         self.gone: set[str] = set()
         # Ids the file the index names gave again in this run.

@@ -2,9 +2,9 @@
 
 `IngestRun.take` decides for each parsed record whether it is new, changed, unchanged or
 another copy of a question already read or indexed (`parse.versions`, `indexed_copy`);
-`flush_batch` sends batches to analysis and writes those done; `commit` flushes the lexicon,
-then Whoosh; `retype_answers` rewrites the documents whose answer type other rules gave.
-"""
+`flush_batch` sends batches to analysis and writes those done; `commit` flushes the lexicon
+(with the files read: `holder_files`), then Whoosh; `retype_answers` rewrites the documents
+whose answer type other rules gave."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from pqsearch.index import answer_version, indexed_copy, limits, space
 from pqsearch.index.analysis import Analyzer, PendingBatch
 from pqsearch.index.existing import Existing
 from pqsearch.index.fingerprint import with_indexed_hash
+from pqsearch.index.holder_files import remember_holders
 from pqsearch.index.holders import Holders
 from pqsearch.index.manifest import write_manifest
 from pqsearch.index.progress import Progress, ProgressCallback
@@ -35,7 +36,6 @@ from pqsearch.parse.versions import Version
 # opens them (about half a second and the whole postings in RAM at 100,000 documents); the
 # parts as separate files are read in place.
 COMPOUND = False
-
 
 # Batches analysed ahead of the one being written, per worker: one keeps every worker busy
 # while the main process writes.
@@ -359,6 +359,7 @@ class IngestRun:
         self.progress.stage = "commit"
         self._tick()
         # The lexicon first: if we die between the two, it describes a superset of the index.
+        remember_holders(self, final=False)
         self.acronyms.save(self.lexicon)
         self.lexicon.flush()
         self._close_searcher()

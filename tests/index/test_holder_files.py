@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+import sqlite3
 import tempfile
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pqsearch import api
+from pqsearch.index import store
+from pqsearch.index.ingest import ingest as run_ingest
+from pqsearch.index.progress import Progress
 from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS
 from tests.fuzz.profile import EXAMPLES, fuzz
 
@@ -221,3 +225,44 @@ def test_a_question_whose_other_file_failed_in_the_same_run_is_kept(tmp_path: Pa
     _write(second, ["170237", "170244"])
     report = api.ingest([first.parent, second.parent], index_dir=root, prune=True)
     assert not report.removed and _source(root, "170237") == str(second)
+
+
+class _Killed(Exception):
+    pass
+
+
+def test_a_run_stopped_after_a_commit_has_remembered_the_files_it_committed(
+    tmp_path: Path,
+) -> None:
+    """Holders were written at the end of a run only: a run killed after an intermediate
+    commit left documents the table knew no file of, and a later --prune deleted one that
+    another file held (review of session 12). They are written at every commit now."""
+    folder = tmp_path / "docs"
+    for number, moncode in enumerate(["170237", "169976", "170244"]):
+        _write(folder / f"{number}.jsonl", [moncode])
+    root = tmp_path / "index"
+    commits = []
+
+    def stop_after_the_first_commit(progress: Progress) -> None:
+        if progress.stage == "commit":
+            commits.append(progress.files_done)
+        elif commits and progress.stage == "parse":
+            raise _Killed
+
+    with contextlib.suppress(_Killed):
+        run_ingest(
+            [folder],
+            index_dir=root,
+            commit_every=1,
+            batch_size=1,
+            progress=stop_after_the_first_commit,
+        )
+    assert commits
+    held = _ids(root)
+    assert held, "the first commit holds documents"
+    data = store.live_data_dir(root)
+    assert data is not None
+    with sqlite3.connect(data / store.LEXICON_FILE) as db:
+        remembered = {str(row[0]) for row in db.execute("SELECT document FROM holders")}
+    db.close()
+    assert held <= remembered
