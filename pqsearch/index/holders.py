@@ -76,6 +76,18 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def distinct(paths: Sequence[Path]) -> list[Path]:
+    """`paths` with each file once, by its first spelling: a folder given twice by two
+    spellings (`d` and a link to it) was read twice, each question a duplicate of itself."""
+    files, seen, kept = Files(), set(), []
+    for path in paths:
+        key = files.key(str(path))
+        if key not in seen:
+            seen.add(key)
+            kept.append(path)
+    return kept
+
+
 def under(path: str, roots: Sequence[Path], files: Files | None = None) -> bool:
     """Whether the file `path` lies under one of `roots`, whatever their spellings."""
     return (files or Files()).under(path, roots)

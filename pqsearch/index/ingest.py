@@ -35,7 +35,7 @@ from pqsearch.index.columns import save_columns
 from pqsearch.index.durable import DurableStorage
 from pqsearch.index.existing import existing_documents
 from pqsearch.index.holder_files import prune_unheld, remember_holders
-from pqsearch.index.holders import read_from
+from pqsearch.index.holders import distinct, read_from
 from pqsearch.index.manifest import record_lexicon
 from pqsearch.index.positions_file import save_positions
 from pqsearch.index.progress import Progress, ProgressCallback
@@ -257,6 +257,7 @@ def _ingest_into(
                 raise
             raise store.read_failure(root, error) from error
         files, failures, skipped = document_files(paths)
+        files = distinct(files)
         notes = [choice.notice] if choice.notice else []
         if reanalyze_all and existing:
             # Every document, not only those under `paths`: its source is read again.
@@ -265,6 +266,7 @@ def _ingest_into(
             )
             if extra:
                 files, failures, skipped = document_files([*paths, *extra])
+                files = distinct(files)
             if gone:
                 notes.append(
                     f"{gone} source files of indexed documents are gone: their documents keep "

@@ -104,3 +104,14 @@ def test_a_file_changed_and_read_by_another_spelling_replaces_its_own_version(
     assert report.updated == (record["moncode"],)
     with api.open_index("index") as index:
         assert index.get(record["moncode"]).answer == "1"
+
+
+def test_a_folder_given_by_two_spellings_is_read_once(tmp_path: Path) -> None:
+    """`ingest d L` with `L -> d` read every file twice, each question "a duplicate" of
+    itself (review of session 12)."""
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "r.jsonl").write_bytes(b"".join(BRUSSELS_RECORDS.read_bytes().splitlines(True)[:2]))
+    (tmp_path / "L").symlink_to(folder, target_is_directory=True)
+    report = api.ingest([folder, tmp_path / "L"], index_dir=tmp_path / "index")
+    assert len(report.added) == 2 and report.duplicates == () and report.identical == ()
