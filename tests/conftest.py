@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -37,6 +38,19 @@ def brussels_record(moncode: str) -> dict[str, Any]:
         if record["moncode"] == moncode:
             return record
     raise KeyError(f"no record of {moncode} in {BRUSSELS_RECORDS}")
+
+
+def brussels_folder(folder: Path, paged: tuple[str, ...], records: tuple[str, ...]) -> Path:
+    """`folder` with the shipped pages of `paged` in html/ and the records of `records` in
+    records.jsonl: a page and its record, or either alone, of real questions."""
+    (folder / "html").mkdir(parents=True)
+    for moncode in paged:
+        shutil.copyfile(BRUSSELS_HTML / f"{moncode}.html", folder / "html" / f"{moncode}.html")
+    lines = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)
+    (folder / "records.jsonl").write_bytes(
+        b"".join(line for line in lines if json.loads(line)["moncode"] in records)
+    )
+    return folder
 
 
 def run_pqsearch(

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from pqsearch import api
 from pqsearch.cli import app
-from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS, brussels_record
+from tests.conftest import brussels_folder, brussels_record
 
 runner = CliRunner()
 
@@ -29,17 +29,6 @@ CUT_IN_RECORD = ("170248", "170264")
 FORMAT_ONLY = "169976"
 RECORD_ONLY = "170244"
 CUT_REASON = "a whole answer where the other copy has one cut short"
-
-
-def _corpus(folder: Path, paged: tuple[str, ...], records: tuple[str, ...]) -> Path:
-    (folder / "html").mkdir(parents=True)
-    for moncode in paged:
-        shutil.copyfile(BRUSSELS_HTML / f"{moncode}.html", folder / "html" / f"{moncode}.html")
-    lines = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)
-    (folder / "records.jsonl").write_bytes(
-        b"".join(line for line in lines if json.loads(line)["moncode"] in records)
-    )
-    return folder
 
 
 def _ingest(folder: Path, root: Path, *options: str) -> str:
@@ -67,7 +56,7 @@ def test_a_cut_record_does_not_replace_the_indexed_page_whose_file_is_gone(
     tmp_path: Path,
 ) -> None:
     paged = (*CUT_IN_RECORD, FORMAT_ONLY)
-    folder = _corpus(tmp_path / "brussels", paged, (*paged, RECORD_ONLY))
+    folder = brussels_folder(tmp_path / "brussels", paged, (*paged, RECORD_ONLY))
     root = tmp_path / "index"
     _ingest(folder, root)
     before = _held(root)
@@ -116,7 +105,7 @@ def test_a_later_copy_in_the_run_is_compared_with_the_indexed_version(tmp_path: 
     """The record read first loses to the indexed page; a second record, newer than the first
     (a later publication) but cut short too, was compared with the first only, and replaced
     the page. A copy newer than the page itself still replaces it."""
-    folder = _corpus(tmp_path / "brussels", ("170248",), ("170248",))
+    folder = brussels_folder(tmp_path / "brussels", ("170248",), ("170248",))
     root = tmp_path / "index"
     api.ingest([folder], index_dir=root)
     page = folder / "html" / "170248.html"

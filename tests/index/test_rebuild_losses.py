@@ -22,7 +22,7 @@ from pqsearch import api
 from pqsearch.cli import app
 from pqsearch.index import store
 from pqsearch.index.rebuild_losses import SAVED_PREFIX
-from tests.conftest import BRUSSELS_HTML, BRUSSELS_RECORDS, REPO
+from tests.conftest import REPO, brussels_folder
 
 runner = CliRunner()
 
@@ -30,17 +30,6 @@ CUT_IN_RECORD = ("170248", "170264")  # answers laid out as tables: cut to "1" i
 # A whole answer in both, but only the page has the procedure steps and the kind.
 FORMAT_ONLY = "169976"
 WHOLE_ANSWERS = ("169976", "170244")  # records whose answers are whole
-
-
-def _corpus(folder: Path, paged: tuple[str, ...], records: tuple[str, ...]) -> Path:
-    (folder / "html").mkdir(parents=True)
-    for moncode in paged:
-        shutil.copyfile(BRUSSELS_HTML / f"{moncode}.html", folder / "html" / f"{moncode}.html")
-    lines = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)
-    (folder / "records.jsonl").write_bytes(
-        b"".join(line for line in lines if json.loads(line)["moncode"] in records)
-    )
-    return folder
 
 
 def _answers(root: Path) -> dict[str, str | None]:
@@ -55,7 +44,7 @@ def _saved(root: Path) -> list[Path]:
 
 def test_a_rebuild_saves_the_whole_answers_only_the_old_index_held(tmp_path: Path) -> None:
     paged = (*CUT_IN_RECORD, FORMAT_ONLY)
-    folder = _corpus(tmp_path / "brussels", paged, paged)
+    folder = brussels_folder(tmp_path / "brussels", paged, paged)
     root = tmp_path / "index"
     api.ingest([folder], index_dir=root)
     whole = _answers(root)
@@ -92,7 +81,7 @@ def test_a_rebuild_saves_the_whole_answers_only_the_old_index_held(tmp_path: Pat
 
 
 def test_a_rebuild_that_loses_nothing_writes_no_file(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path / "brussels", (), WHOLE_ANSWERS)
+    folder = brussels_folder(tmp_path / "brussels", (), WHOLE_ANSWERS)
     root = tmp_path / "index"
     api.ingest([folder], index_dir=root)
     report = api.ingest([folder], index_dir=root, rebuild=True)
@@ -103,8 +92,8 @@ def test_a_rebuild_that_loses_nothing_writes_no_file(tmp_path: Path) -> None:
 def test_a_rebuild_of_one_folder_says_which_files_it_was_not_given(tmp_path: Path) -> None:
     """Documents whose files are still there, outside the paths the rebuild was given, are not
     lost, only no longer indexed: a note says which file to ingest again; none is saved."""
-    first = _corpus(tmp_path / "a", (), ("169976",))
-    second = _corpus(tmp_path / "b", (), ("170244", "170248"))
+    first = brussels_folder(tmp_path / "a", (), ("169976",))
+    second = brussels_folder(tmp_path / "b", (), ("170244", "170248"))
     root = tmp_path / "index"
     api.ingest([first, second], index_dir=root)
     report = api.ingest([first], index_dir=root, rebuild=True)
@@ -118,7 +107,7 @@ def test_a_rebuild_of_one_folder_says_which_files_it_was_not_given(tmp_path: Pat
 
 
 def test_a_question_taken_out_of_its_file_is_saved_by_the_rebuild(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path / "brussels", (), WHOLE_ANSWERS)
+    folder = brussels_folder(tmp_path / "brussels", (), WHOLE_ANSWERS)
     root = tmp_path / "index"
     api.ingest([folder], index_dir=root)
     before = _answers(root)
@@ -152,8 +141,8 @@ def test_the_rebuild_a_damage_message_gives_reads_the_files_the_index_names(
     """The damage message says "pqsearch ingest --rebuild --index IDX". Run as told from a
     folder without corpus/, it read ./corpus (missing), replaced an index of two folders with
     an empty one and deleted the old one (audit 12, P5)."""
-    first = _corpus(tmp_path / "a", ("170248",), ())
-    second = _corpus(tmp_path / "b", (), WHOLE_ANSWERS)
+    first = brussels_folder(tmp_path / "a", ("170248",), ())
+    second = brussels_folder(tmp_path / "b", (), WHOLE_ANSWERS)
     root = tmp_path / "index"
     api.ingest([first, second], index_dir=root)
     before = _answers(root)
@@ -170,7 +159,7 @@ def test_the_rebuild_a_damage_message_gives_reads_the_files_the_index_names(
 
 
 def test_a_rebuild_that_reads_nothing_leaves_the_index_as_it_was(tmp_path: Path) -> None:
-    folder = _corpus(tmp_path / "a", (), WHOLE_ANSWERS)
+    folder = brussels_folder(tmp_path / "a", (), WHOLE_ANSWERS)
     root = tmp_path / "index"
     api.ingest([folder], index_dir=root)
     live = store.live_data_dir(root)
@@ -198,8 +187,8 @@ def test_a_rebuild_with_no_paths_reads_the_other_files_its_questions_were_read_f
     """The same question in a/r.jsonl (the file the index names) and b/s.jsonl: a rebuild
     given no paths read only a/r.jsonl and forgot b; once the question was taken out of a,
     `ingest a --prune` deleted it while b held it (review of session 12)."""
-    first = _corpus(tmp_path / "a", (), WHOLE_ANSWERS)
-    second = _corpus(tmp_path / "b", (), ("169976",))
+    first = brussels_folder(tmp_path / "a", (), WHOLE_ANSWERS)
+    second = brussels_folder(tmp_path / "b", (), ("169976",))
     root = tmp_path / "index"
     api.ingest([first, second], index_dir=root)
     rebuilt = _cli(tmp_path, "ingest", "--rebuild", "--index", str(root), "-q")
@@ -215,7 +204,7 @@ def test_a_rebuild_with_no_paths_reads_the_other_files_its_questions_were_read_f
 def test_the_damage_messages_rebuild_works_with_a_segment_file_missing(tmp_path: Path) -> None:
     """With a postings file gone, the index's own columns could not be read: the rebuild the
     damage message gives said "Nothing to rebuild". The lexicon names the files read."""
-    folder = _corpus(tmp_path / "a", (), WHOLE_ANSWERS)
+    folder = brussels_folder(tmp_path / "a", (), WHOLE_ANSWERS)
     root = tmp_path / "index"
     api.ingest([folder], index_dir=root)
     live = store.live_data_dir(root)
