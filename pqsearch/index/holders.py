@@ -88,11 +88,6 @@ def distinct(paths: Sequence[Path]) -> list[Path]:
     return kept
 
 
-def under(path: str, roots: Sequence[Path], files: Files | None = None) -> bool:
-    """Whether the file `path` lies under one of `roots`, whatever their spellings."""
-    return (files or Files()).under(path, roots)
-
-
 def gone(path: str) -> bool:
     """Whether no file is at `path`: one that cannot be looked at (a folder without the
     right to read it) is not gone, nor is one reached through a link whose target is missing

@@ -31,6 +31,7 @@ from typing import Any
 
 from pqsearch.errors import DamagedIndexError, NothingToRebuildError
 from pqsearch.index import space, store
+from pqsearch.index.durable import write_atomic
 from pqsearch.index.existing import Existing, existing_documents
 from pqsearch.index.holders import Files
 from pqsearch.index.records import decode_record
@@ -222,13 +223,8 @@ def save(root: Path, losses: RebuildLosses) -> tuple[list[str], list[str]]:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
         path = root / f"{SAVED_PREFIX}{stamp}.jsonl"
         lines = [json.dumps(q.to_dict(), ensure_ascii=False) for q, _ in losses.lost.values()]
-        # Written whole and flushed to disk before the old index is deleted by the switch.
-        partial = path.with_suffix(".part")
-        with partial.open("w", encoding="utf-8") as out:
-            out.write("".join(line + "\n" for line in lines))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
+        # Whole and on disk before the switch deletes the old index.
+        write_atomic(path, "".join(line + "\n" for line in lines).encode("utf-8"))
         for doc_id, (_, why) in losses.lost.items():
             warnings.append(
                 f"{doc_id}: the previous index held a version the rebuild did not keep ({why}); "
