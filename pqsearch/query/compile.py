@@ -198,9 +198,10 @@ class Compiler:
         raise TypeError(f"unknown syntax node {node!r}")
 
     def _all(self, items: Iterable[st.Node], out: Compiled) -> qt.Query | None:
-        # Plain words beside filters ("toujours session:20/21"): an AnyOf, no operand.
+        # Plain words beside filters ("toujours session:20/21") are no operand; a group
+        # typed as one is ("logement AND (toujours déjà)": its common words are searched).
         compiled = [
-            self._node(item, out, explicit=not isinstance(item, st.AnyOf))
+            self._node(item, out, explicit=not (isinstance(item, st.AnyOf) and item.beside_filters))
             for item in dict.fromkeys(items)
         ]
         required: list[qt.Query] = [

@@ -80,10 +80,13 @@ class AnyOf:
 
     Items are only words, prefixes, phrases and groups holding some; the filters and
     exclusions typed among them are lifted into an enclosing `And` (then one word alone is
-    an AnyOf of one: a plain word, not an operand of AND).
+    an AnyOf of one: a plain word, not an operand of AND). `beside_filters` marks that
+    lifted AnyOf: the `And` holding it was not typed, so its words are plain words, where a
+    group typed as an operand of AND ("logement AND (toujours déjà)") is named by it.
     """
 
     items: tuple[Node, ...]
+    beside_filters: bool = False
 
 
 @dataclass(frozen=True)

@@ -243,7 +243,9 @@ def _combine_sequence(items: list[st.Node]) -> st.Node | None:
     # One plain word beside filters stays in an AnyOf, so that the compiler tells it from
     # an operand of AND ("toujours session:20/21" is not "toujours AND session:20/21").
     grouped = len(optional) > 1 or bool(optional and required)
-    ranked: list[st.Node] = [st.AnyOf(tuple(optional))] if grouped else optional
+    ranked: list[st.Node] = (
+        [st.AnyOf(tuple(optional), beside_filters=bool(required))] if grouped else optional
+    )
     combined = ranked + required
     if not combined:
         return None

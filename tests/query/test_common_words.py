@@ -68,6 +68,12 @@ def test_a_common_word_named_by_an_operator_is_searched_as_written(
     assert ids(index, f"NOT {word}") == everything - with_word
     assert ids(index, f"vélo OR {word}") == ids(index, "vélo") | with_word
     assert ids(index, f"-({word} le)") == everything - with_word - holding(index, "le")
+    # A group typed as an operand of AND is named by it, as "-(toujours le)" is above.
+    other = "toujours" if word == "déjà" else "déjà"
+    either = with_word | holding(index, other)
+    assert logement - either  # the group, left out, would give every "logement" document
+    assert ids(index, f"logement AND ({word} {other})") == logement & either
+    assert ids(index, f"({word} {other}) AND logement") == logement & either
     assert ids(index, f"bruxelles {word}", all_words=True) == bruxelles & with_word
     assert ids(index, word, all_words=True) == with_word
     explained = index.search(f"logement AND {word}", facets=[]).explanation

@@ -71,9 +71,12 @@ FORMS: list[tuple[str, Node | None]] = [
     # Negation: the minus, NOT, SAUF; exclusions and filters are lifted out of the AnyOf.
     ("NOT loyer", Not(W("loyer"))),
     ("-loyer", Not(W("loyer"))),
-    ("logement -loyer", And((AnyOf((W("logement"),)), Not(W("loyer"))))),
-    ("logement social -loyer", And((AnyOf((W("logement"), W("social"))), Not(W("loyer"))))),
-    ("logement SAUF loyer", And((AnyOf((W("logement"),)), Not(W("loyer"))))),
+    ("logement -loyer", And((AnyOf((W("logement"),), beside_filters=True), Not(W("loyer"))))),
+    (
+        "logement social -loyer",
+        And((AnyOf((W("logement"), W("social")), beside_filters=True), Not(W("loyer")))),
+    ),
+    ("logement SAUF loyer", And((AnyOf((W("logement"),), beside_filters=True), Not(W("loyer"))))),
     ("-loyer -bail", And((Not(W("loyer")), Not(W("bail"))))),
     ("NOT NOT a", W("a")),
     ("-(a b)", Not(AnyOf((W("a"), W("b"))))),
@@ -105,7 +108,7 @@ FORMS: list[tuple[str, Node | None]] = [
     ),
     (
         "titre:(vélo -trottinette)",
-        And((AnyOf((W("vélo", "title"),)), Not(W("trottinette", "title")))),
+        And((AnyOf((W("vélo", "title"),), beside_filters=True), Not(W("trottinette", "title")))),
     ),
     ("-titre:vélo", Not(W("vélo", "title"))),
     # Metadata fields.
@@ -160,13 +163,13 @@ FORMS: list[tuple[str, Node | None]] = [
     # Words and filters together: the filters are required, the words ranked.
     (
         "logement session:20/21",
-        And((AnyOf((W("logement"),)), FieldValue("session", "20/21"))),
+        And((AnyOf((W("logement"),), beside_filters=True), FieldValue("session", "20/21"))),
     ),
     (
         "logement énergie ministre:smet recu:2021",
         And(
             (
-                AnyOf((W("logement"), W("énergie"))),
+                AnyOf((W("logement"), W("énergie")), beside_filters=True),
                 FieldValue("addressee", "smet"),
                 DateRange("received", d("2021-01-01"), d("2021-12-31")),
             )
@@ -176,7 +179,7 @@ FORMS: list[tuple[str, Node | None]] = [
         "vélo (session:20/21 OR session:21/22)",
         And(
             (
-                AnyOf((W("vélo"),)),
+                AnyOf((W("vélo"),), beside_filters=True),
                 Or((FieldValue("session", "20/21"), FieldValue("session", "21/22"))),
             )
         ),
@@ -199,6 +202,8 @@ FORMS: list[tuple[str, Node | None]] = [
     ("(a)", W("a")),
     ("((a b))", AnyOf((W("a"), W("b")))),
     ("(a b) c", AnyOf((AnyOf((W("a"), W("b"))), W("c")))),
+    # A group typed as an operand of AND is not lifted beside filters: AND names it.
+    ("logement AND (a b)", And((W("logement"), AnyOf((W("a"), W("b")))))),
     ("vélo ? — !", W("vélo")),
     ("", None),
     ("   \t\n", None),
