@@ -105,6 +105,12 @@ class DiskFullError(IndexProblemError):
     unchanged)."""
 
 
+class ResourceLimitError(IndexProblemError):
+    """The system refused this process a resource it needed to read or write the index (an
+    open file: `ulimit -n`, the system's file table; memory): nothing is damaged, and the
+    same command succeeds once the resource is there."""
+
+
 class NothingToRebuildError(IndexProblemError):
     """A rebuild would replace the index with one that holds none of its documents (no file
     to read them from, or none read); the index is left as it was."""

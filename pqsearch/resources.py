@@ -1,4 +1,5 @@
-"""A write refused for want of room, told apart from damage: a full disk, a file-size limit.
+"""A write refused for want of room, told apart from damage: a full disk, a file-size limit;
+and a file or memory refused for want of resources (`exhausted`).
 
 A full disk or a small `ulimit -f` met while searching (SQLite writes a shared-memory file
 beside the lexicon to read it) or ingesting was reported as a damaged index to rebuild, or
@@ -18,7 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pqsearch.errors import DiskFullError, LockUnsupportedError
+from pqsearch.errors import (
+    DiskFullError,
+    IndexProblemError,
+    LockUnsupportedError,
+    ResourceLimitError,
+)
 
 _FULL = (errno.ENOSPC, errno.EDQUOT)
 # What a lock request gives on a file system without locks (NFS without its lock service,
@@ -94,10 +100,13 @@ def _room(folder: Path) -> int:
     return _ALMOST_FULL
 
 
-def search_refused(place: Path, error: BaseException) -> DiskFullError | None:
+def search_refused(place: Path, error: BaseException) -> IndexProblemError | None:
     """The error to raise when reading `place` (an index or its lexicon) failed for want of
-    room (SQLite writes a shared-memory file beside the lexicon to read it); None for any
-    other failure."""
+    room (SQLite writes a shared-memory file beside the lexicon to read it) or of a file
+    handle or memory (`exhausted`); None for any other failure."""
+    limited = exhausted(error)
+    if limited is not None:
+        return limited
     room = no_room(error, place if place.is_dir() else place.parent)
     if room is None:
         return None
@@ -105,6 +114,62 @@ def search_refused(place: Path, error: BaseException) -> DiskFullError | None:
         f"Cannot read {place}: {room.why}, and reading it needs to write a small file beside "
         f"it ({error}). The index is unchanged. {room.fix}, then search again."
     )
+
+
+# The system refusing this process a file handle or memory: nothing on disk is wrong, so
+# neither the damage message (whose rebuild takes an hour at 100,000 documents) nor "move
+# your saved searches aside" is the advice.
+_EXHAUSTED = (errno.EMFILE, errno.ENFILE, errno.ENOMEM)
+# SQLite does not pass the system's error on: "unable to open database file" with this many
+# of the process's file handles in use is taken to be the open-file limit.
+_FEW_HANDLES_LEFT = 8
+
+
+def exhausted(error: BaseException) -> ResourceLimitError | None:
+    """The ResourceLimitError `error` (or an error that caused it) stands for: too many open
+    files (this process's limit or the system's), or no memory; None for anything else."""
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _EXHAUSTED:
+            return _limit_error(seen.errno, seen)
+        if isinstance(seen, MemoryError):
+            return _limit_error(errno.ENOMEM, seen)
+        if (
+            isinstance(seen, sqlite3.OperationalError)
+            and "unable to open" in str(seen)
+            and _few_handles_left()
+        ):
+            return _limit_error(errno.EMFILE, seen)
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _limit_error(code: int, error: BaseException) -> ResourceLimitError:
+    if code == errno.EMFILE:
+        limit, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+        at_most = "" if limit == resource.RLIM_INFINITY else f" than {limit:,}"
+        why = f"this process may not open more files{at_most} at once (ulimit -n)"
+        fix = 'Raise the limit ("ulimit -n 4096" in the shell that runs pqsearch)'
+    elif code == errno.ENFILE:
+        why = "the system has no file handle left for this process"
+        fix = "Close some programs, or raise the system's limit (fs.file-max)"
+    else:
+        why = "the system has no memory left for this process"
+        fix = "Close some programs, or give this process more memory"
+    return ResourceLimitError(
+        f"Cannot go on: {why} ({error or type(error).__name__}). Nothing is damaged: the "
+        "index and the saved searches are as they were (an ingest keeps what it committed). "
+        f"{fix}, then run the command again."
+    )
+
+
+def _few_handles_left() -> bool:
+    limit, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        in_use = len(os.listdir("/proc/self/fd"))
+    except OSError:
+        return False
+    return limit != resource.RLIM_INFINITY and in_use >= limit - _FEW_HANDLES_LEFT
 
 
 _BUSY = (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK)
@@ -132,4 +197,4 @@ def try_lock(take: Callable[[], object], path: Path, guarded: str) -> bool:
     return True
 
 
-__all__ = ["NoRoom", "no_room", "search_refused", "try_lock"]
+__all__ = ["NoRoom", "exhausted", "no_room", "search_refused", "try_lock"]

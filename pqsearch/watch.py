@@ -37,7 +37,7 @@ from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters, filters_from_json, filters_to_json
-from pqsearch.resources import try_lock
+from pqsearch.resources import exhausted, try_lock
 
 WATCH_FILE = "watches.json"
 LOCK_FILE = "watches.lock"
@@ -104,6 +104,9 @@ def _read(index: Index) -> tuple[dict[str, Watch], _Kept]:
         RecursionError,
         QuerySyntaxError,
     ) as error:
+        limited = exhausted(error)
+        if limited is not None:
+            raise limited from error
         # Never written while it cannot be read (every change reads it first), so the advice
         # keeps it: deleting it, as this once advised, loses every saved search.
         raise WatchError(

@@ -54,16 +54,23 @@ def brussels_folder(folder: Path, paged: tuple[str, ...], records: tuple[str, ..
 
 
 def run_pqsearch(
-    *args: str, cwd: Path | None = REPO, file_size_limit: int | None = None, **options: Any
+    *args: str,
+    cwd: Path | None = REPO,
+    file_size_limit: int | None = None,
+    open_files_limit: int | None = None,
+    **options: Any,
 ) -> subprocess.CompletedProcess[Any]:
     """`pqsearch ARGS` from this checkout in a process of its own, as a user runs it: in
     `cwd` (None: the current folder), its output captured as text (bytes with `text=False`),
     allowed to write files of at most `file_size_limit` bytes when given (Python ignores
-    SIGXFSZ, so a longer write fails with EFBIG, as on a full disk or a quota)."""
+    SIGXFSZ, so a longer write fails with EFBIG, as on a full disk or a quota), and to hold
+    at most `open_files_limit` files open (`ulimit -n`) when given."""
 
     def limit() -> None:
-        assert file_size_limit is not None
-        resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+        if file_size_limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+        if open_files_limit is not None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (open_files_limit, open_files_limit))
 
     options.setdefault("text", True)
     return subprocess.run(
@@ -71,7 +78,7 @@ def run_pqsearch(
         capture_output=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
         cwd=cwd,
-        preexec_fn=limit if file_size_limit is not None else None,
+        preexec_fn=limit if file_size_limit is not None or open_files_limit is not None else None,
         timeout=600,
         check=False,
         **options,

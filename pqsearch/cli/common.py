@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -41,9 +42,31 @@ def user_errors() -> Iterator[None]:
     except PqsearchError as error:
         typer.echo(f"Error: {error}", err=True)
         raise typer.Exit(2) from None
+    except (OSError, MemoryError) as error:
+        # Too many open files or no memory, wherever met: a message, not a traceback.
+        limited = _exhausted(error)
+        if limited is None:
+            raise
+        typer.echo(f"Error: {limited}", err=True)
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         typer.echo("Interrupted. What was committed is kept; run the command again.", err=True)
         raise typer.Exit(130) from None
+
+
+def _exhausted(error: OSError | MemoryError) -> str | None:
+    try:
+        from pqsearch.resources import exhausted
+    except (ImportError, OSError, MemoryError):
+        # Importing may fail for the same want of file handles or memory.
+        if isinstance(error, MemoryError) or error.errno in (errno.EMFILE, errno.ENFILE):
+            return (
+                f"Cannot go on: {error or 'out of memory'}. Nothing is damaged. Run the "
+                "command again once files or memory are free (ulimit -n raises the file limit)."
+            )
+        return None
+    limited = exhausted(error)
+    return None if limited is None else str(limited)
 
 
 def app_for(arguments: Sequence[str]) -> typer.Typer:

@@ -21,7 +21,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filetables import FileFormatError
 from whoosh.reading import TermNotFound
 
-from pqsearch.errors import DamagedIndexError
+from pqsearch.errors import DamagedIndexError, IndexProblemError
 from pqsearch.index.whoosh_format import DecodingError
 
 # Errors that mean the files, wherever they are raised: I/O, and the errors Whoosh's file code
@@ -86,8 +86,9 @@ def _library_folders() -> tuple[str, str]:
     return paths["stdlib"] + os.sep, paths["purelib"] + os.sep
 
 
-def as_damage(root: Path, error: BaseException) -> DamagedIndexError | None:
-    """The DamagedIndexError that `error`, met while searching, stands for; None for a bug."""
+def as_damage(root: Path, error: BaseException) -> IndexProblemError | None:
+    """The DamagedIndexError (or ResourceLimitError) that `error`, met while searching,
+    stands for; None for a bug."""
     if isinstance(error, DamagedIndexError):
         return error
     return read_failure(root, error) if _raised_decoding(error) else None
@@ -141,9 +142,12 @@ def _describe(error: BaseException) -> str:
     return f"a file is truncated or garbage ({type(error).__name__}: {error})"
 
 
-def read_failure(root: Path, error: BaseException) -> DamagedIndexError:
-    """A DamagedIndexError for a low-level read failure met while using the index."""
-    return DamagedIndexError(damage_message(root, _describe(error)))
+def read_failure(root: Path, error: BaseException) -> IndexProblemError:
+    """A DamagedIndexError for a low-level read failure met while using the index, unless
+    the system refused a file handle or memory (`resources.exhausted`): nothing is damaged."""
+    from pqsearch.resources import exhausted  # on this failure alone (see `Lexicon._damaged`)
+
+    return exhausted(error) or DamagedIndexError(damage_message(root, _describe(error)))
 
 
 def damage_message(root: Path, what: str) -> str:

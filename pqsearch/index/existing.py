@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,4 +30,40 @@ def existing_documents(ix: Any) -> dict[str, Existing]:
             for docnum in range(leaf.doc_count_all()):
                 if not leaf.is_deleted(docnum):
                     existing[ids[docnum]] = Existing(hashes[docnum], sources[docnum], ranks[docnum])
+    return existing
+
+
+def per_document(ix: Any) -> Iterator[tuple[Any, Any]]:
+    """(columns, read) of each segment of `ix`'s latest commit, through the codec's
+    per-document reader alone: columns and stored fields, without the term dictionary or
+    the postings that a full reader opens. An index whose postings are damaged (what a
+    rebuild is for) still gives what it stored this way (audit 13, K1). `columns(name)` is
+    a segment's column of that field as its values; `read` the segment's own reader of
+    stored fields and deletions."""
+    from whoosh.columns import TranslatingColumnReader
+
+    schema = ix.schema
+    for segment in ix._segments():
+        perdoc = segment.codec().per_document_reader(ix.storage, segment)
+        try:
+
+            def columns(name: str, perdoc: Any = perdoc) -> Any:
+                field = schema[name]
+                raw = perdoc.column_reader(name, field.column_type)
+                return TranslatingColumnReader(raw, field.from_column_value)
+
+            yield columns, perdoc
+        finally:
+            perdoc.close()
+
+
+def existing_without_postings(ix: Any) -> dict[str, Existing]:
+    """`existing_documents`, read as `per_document` reads (no postings)."""
+    existing: dict[str, Existing] = {}
+    for columns, perdoc in per_document(ix):
+        ids, hashes = columns("id"), columns("content_hash")
+        sources, ranks = columns("source"), columns("source_rank")
+        for docnum in range(perdoc.doc_count_all()):
+            if not perdoc.is_deleted(docnum):
+                existing[ids[docnum]] = Existing(hashes[docnum], sources[docnum], ranks[docnum])
     return existing

@@ -151,12 +151,15 @@ def ingest(
                 raise full from error
             raise
         _record_lexicon(data)
+        unchecked = None
         if rebuilding and not live_at_once:
             assert live is not None
-            report = rebuild_losses.before_switch(root, live, data, paths, report)
+            report, unchecked = rebuild_losses.before_switch(root, live, data, paths, report)
         if rebuilding:
             previous = store.switch_live(root, data)
-            if previous is not None and previous != data:
+            if previous is not None and previous != data and unchecked is not None:
+                report = rebuild_losses.set_aside(root, previous, unchecked, report)
+            elif previous is not None and previous != data:
                 store.remove_data_dir(root, previous)
             # And the older folders `live` no longer named (a link damaged into a file): the
             # rebuild, now live, replaces them as it replaces the previous live one.

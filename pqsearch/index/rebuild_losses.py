@@ -14,7 +14,10 @@ live, each version the old one held and the new one lacks, or holds only in a co
 to it by the rules of `parse.versions`, is written to a JSON Lines file in the index folder
 (`Question.to_dict()`, which `pqsearch ingest` reads back whole) and named in a warning.
 Documents whose file is still there but lay outside the paths the rebuild was given are not
-lost, only no longer indexed: one note says which files to ingest again.
+lost, only no longer indexed: one note says which files to ingest again. When the old index
+cannot be compared with the new one at all (its stored records damaged too), it is not
+deleted at the switch but set aside whole, as an index of its own (`set_aside`): nothing it
+held is lost without a word (audit 13, K1).
 """
 
 from __future__ import annotations
@@ -30,9 +33,14 @@ from pathlib import Path
 from typing import Any
 
 from pqsearch.errors import DamagedIndexError, NothingToRebuildError
-from pqsearch.index import space, store
-from pqsearch.index.durable import write_atomic
-from pqsearch.index.existing import Existing, existing_documents
+from pqsearch.index import ownership, space, store
+from pqsearch.index.durable import fsync_dir, write_atomic
+from pqsearch.index.existing import (
+    Existing,
+    existing_documents,
+    existing_without_postings,
+    per_document,
+)
 from pqsearch.index.holders import Files
 from pqsearch.index.records import decode_record
 from pqsearch.models import IngestReport, Question
@@ -41,6 +49,8 @@ from pqsearch.parse.versions import Version
 
 # The saved file's name: the time keeps the files of several rebuilds apart.
 SAVED_PREFIX = "kept-by-rebuild-"
+# The folder that keeps an old index the rebuild could not compare with the new one.
+ASIDE_PREFIX = "unchecked-previous-"
 
 
 @dataclass
@@ -61,6 +71,8 @@ class Kept:
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    # Why the old index could not be compared with the new one: kept, not deleted.
+    unchecked: str | None = None
 
 
 def indexed_files(root: Path, live: Path) -> list[Path]:
@@ -77,7 +89,7 @@ def indexed_files(root: Path, live: Path) -> list[Path]:
         # for, and its columns may still name its files.
         ix = store.open_whoosh(root, live, check_files=False)
         try:
-            named = {e.source for e in existing_documents(ix).values()}
+            named = {e.source for e in existing_without_postings(ix).values()}
         finally:
             ix.close()
     except Exception as error:
@@ -118,9 +130,10 @@ def _remembered(root: Path, live: Path) -> set[str]:
 
 def before_switch(
     root: Path, live: Path, data: Path, paths: Sequence[str | Path], report: IngestReport
-) -> IngestReport:
-    """`keep`, with what it found added to the rebuild's report; on any failure the rebuild's
-    folder is deleted and the previous index stays live, as it was."""
+) -> tuple[IngestReport, str | None]:
+    """`keep`, with what it found added to the rebuild's report, and why the old index could
+    not be compared (None when it was: it may be deleted once replaced); on any failure the
+    rebuild's folder is deleted and the previous index stays live, as it was."""
     try:
         carried = keep(root, live, data, paths)
     except BaseException as error:
@@ -129,12 +142,38 @@ def before_switch(
         if full is not None:
             raise full from error
         raise
-    return dataclasses.replace(
+    merged = dataclasses.replace(
         report,
         warnings=(*report.warnings, *carried.warnings),
         notes=(*report.notes, *carried.notes),
         removed=(*report.removed, *carried.removed),
     )
+    return merged, carried.unchecked
+
+
+def set_aside(root: Path, previous: Path, why: str, report: IngestReport) -> IngestReport:
+    """Once the rebuild is live: move the replaced data folder `previous`, whole, into a
+    folder of the index folder that is an index of its own (marker, `live` link), so that
+    `pqsearch show`, `search` or `export --index` on it read what it still holds; the
+    report's warning says where and why."""
+    if not ownership.owns(root, previous):
+        return report  # not provably ours: never deleted either (`remove_data_dir`)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    aside = root / f"{ASIDE_PREFIX}{stamp}"
+    aside.mkdir()
+    marker = (root / ownership.MARKER).read_bytes()
+    (aside / ownership.MARKER).write_bytes(marker)
+    os.rename(previous, aside / previous.name)
+    os.symlink(previous.name, aside / "live")
+    fsync_dir(aside)
+    fsync_dir(root)
+    warning = (
+        f"the rebuild could not compare the index it replaces with the new one ({why}), so "
+        f"the previous index is kept whole in {aside}: read what it still holds with "
+        f'"pqsearch export --index {aside} -f jsonl -o FILE" and ingest that file, then '
+        "delete that folder"
+    )
+    return dataclasses.replace(report, warnings=(*report.warnings, warning))
 
 
 def keep(root: Path, live: Path, data: Path, paths: Sequence[str | Path]) -> Kept:
@@ -152,8 +191,7 @@ def keep(root: Path, live: Path, data: Path, paths: Sequence[str | Path]) -> Kep
         # A damaged index is what a rebuild is for: it must not stop it.
         if not isinstance(error, DamagedIndexError) and not store.is_damage(error):
             raise
-        note = f"could not check what the previous index held that the rebuild lacks: {error}"
-        return Kept(notes=(note,))
+        return Kept(unchecked=str(error))
     finally:
         new_ix.close()
     warnings, notes = save(root, losses)
@@ -163,7 +201,8 @@ def keep(root: Path, live: Path, data: Path, paths: Sequence[str | Path]) -> Kep
 def compare(root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path]) -> RebuildLosses:
     """The old index's documents that the new one (built from `roots`) lacks or holds in a
     losing copy. Columns give ids and files; stored records are read only for those."""
-    old, new = existing_documents(old_ix), existing_documents(new_ix)
+    # The old index without its postings: they may be what is damaged (audit 13, K1).
+    old, new = existing_without_postings(old_ix), existing_documents(new_ix)
     if old and not new:
         given = ", ".join(str(path) for path in roots)
         raise NothingToRebuildError(
@@ -187,21 +226,24 @@ def compare(root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path]) -> Rebu
             candidates[doc_id] = ""
     if not candidates:
         return losses
-    with old_ix.searcher() as old_searcher, new_ix.searcher() as new_searcher:
-        for doc_id, why in candidates.items():
-            kept = _question(old_searcher, doc_id)
-            if not why:
-                read = _question(new_searcher, doc_id)
-                replace, reason = versions.preferred(
-                    Version.of(read), Version.of(kept), tie_replaces=True
-                )
-                if replace:
-                    continue
-                why = (
-                    f"the rebuild indexed {Version.of(read).describe()} instead, which the "
-                    f"previous version beats ({reason})"
-                )
-            losses.lost[doc_id] = (kept, why)
+    # By document number, not by a lookup of the id: the stored records of an index whose
+    # postings are damaged (what a rebuild is for) still read (audit 13, K1).
+    olds = _questions(old_ix, set(candidates))
+    news = _questions(new_ix, {doc_id for doc_id, why in candidates.items() if not why})
+    for doc_id, why in candidates.items():
+        kept = olds[doc_id]
+        if not why:
+            read = news[doc_id]
+            replace, reason = versions.preferred(
+                Version.of(read), Version.of(kept), tie_replaces=True
+            )
+            if replace:
+                continue
+            why = (
+                f"the rebuild indexed {Version.of(read).describe()} instead, which the "
+                f"previous version beats ({reason})"
+            )
+        losses.lost[doc_id] = (kept, why)
     return losses
 
 
@@ -211,9 +253,22 @@ def _why_missing(before: Existing) -> str:
     return f"its file {before.source} no longer holds it (or did not read)"
 
 
-def _question(searcher: Any, doc_id: str) -> Question:
-    stored = decode_record(searcher.document(id=doc_id)["record"])
-    return Question.from_dict(stored["question"])
+def _questions(ix: Any, wanted: set[str]) -> dict[str, Question]:
+    """The stored questions of the live documents of `ix` whose ids are `wanted`, read by
+    document number (the id column, then the stored record): no postings are read."""
+    found: dict[str, Question] = {}
+    if not wanted:
+        return found
+    for columns, perdoc in per_document(ix):
+        ids = columns("id")
+        for docnum in range(perdoc.doc_count_all()):
+            if not perdoc.is_deleted(docnum) and ids[docnum] in wanted:
+                stored = decode_record(perdoc.stored_fields(docnum)["record"])
+                found[ids[docnum]] = Question.from_dict(stored["question"])
+    missing = wanted - found.keys()
+    if missing:
+        raise KeyError(f"no stored record for {', '.join(sorted(missing))}")
+    return found
 
 
 def save(root: Path, losses: RebuildLosses) -> tuple[list[str], list[str]]:

@@ -1,4 +1,5 @@
-"""A full disk, a file-size limit and a file system without locks are said as such.
+"""A full disk, a file-size limit, too many open files and a file system without locks are
+said as such.
 
 A search or an ingest stopped by a file-size limit (`ulimit -f`, a full disk for the
 process) was reported as a damaged index to rebuild, or ended in a traceback; a lock file
@@ -65,6 +66,37 @@ def test_an_ingest_under_a_file_size_limit_says_so_and_the_next_one_completes(
     message = _refused_for_room(run_pqsearch(*ingest, file_size_limit=200_000))
     assert "run the ingest again" in message
     assert len(api.ingest([corpus], index_dir=root).added) == 2
+
+
+def test_too_many_open_files_is_said_as_such_and_damages_nothing(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    # Audit 13, E1: "ulimit -n" too low for the command gave "the index is damaged: rebuild
+    # it", a traceback, or "watches.json cannot be read: move it aside", depending on where
+    # the limit struck. Each limit below strikes somewhere else (imports, the lexicon, the
+    # segment files, the saved searches); every answer is the normal one or the message.
+    root = tmp_path / "index"
+    shutil.copytree(corpus_index, root, symlinks=True)
+    added = run_pqsearch("watch", "add", "bruit", "bruit", "--index", str(root))
+    assert added.returncode == 0, added.stderr
+    commands = (("search", "bruxelles"), ("show", "170146"), ("watch", "run"))
+    normal = {c: run_pqsearch(*c, "--index", str(root)).stdout for c in commands}
+    refused = 0
+    for limit in range(10, 42, 4):
+        for command in commands:
+            done = run_pqsearch(*command, "--index", str(root), open_files_limit=limit)
+            if done.returncode == 0:
+                if command != ("watch", "run"):  # a run records what it saw
+                    assert done.stdout == normal[command]
+                continue
+            refused += 1
+            assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+            assert "ulimit -n" in done.stderr and "Nothing is damaged" in done.stderr
+            assert "--rebuild" not in done.stderr and "move it aside" not in done.stderr
+    assert refused  # the limits did strike
+    listed = run_pqsearch("watch", "list", "--index", str(root))
+    assert "bruit" in listed.stdout
+    assert run_pqsearch("search", "bruxelles", "--index", str(root)).stdout == normal[commands[0]]
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ from typer.testing import CliRunner
 from pqsearch import api
 from pqsearch.cli import app
 from pqsearch.index import store
-from pqsearch.index.rebuild_losses import SAVED_PREFIX
+from pqsearch.index.ownership import MARKER
+from pqsearch.index.rebuild_losses import ASIDE_PREFIX, SAVED_PREFIX
 from tests.conftest import REPO, brussels_folder
 
 runner = CliRunner()
@@ -216,3 +217,55 @@ def test_the_damage_messages_rebuild_works_with_a_segment_file_missing(tmp_path:
     rebuilt = _cli(tmp_path, "ingest", "--rebuild", "--index", str(root), "-q")
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert sorted(_answers(root)) == sorted(WHOLE_ANSWERS)
+
+
+def test_a_damaged_index_rebuilt_saves_what_only_it_held(tmp_path: Path) -> None:
+    """Audit 13, K1: with its postings damaged the old index could not be compared with the
+    rebuild, which then deleted it with the only whole copy of two answers. Its stored
+    records are read without the postings, and what only it held is saved."""
+    folder = brussels_folder(tmp_path / "brussels", CUT_IN_RECORD, CUT_IN_RECORD)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    whole = _answers(root)
+    shutil.rmtree(folder / "html")
+    live = store.live_data_dir(root)
+    assert live is not None
+    for postings in live.glob("MAIN_*.pst"):
+        postings.unlink()
+    rebuilt = _cli(tmp_path, "ingest", "--rebuild", "--index", str(root), "-q")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    (saved,) = _saved(root)
+    assert sorted(json.loads(line)["id"] for line in saved.read_text().splitlines()) == sorted(
+        CUT_IN_RECORD
+    )
+    restored = _cli(tmp_path, "ingest", str(saved), "--index", str(root), "-q")
+    assert restored.returncode == 0, restored.stderr
+    assert _answers(root) == whole
+
+
+def test_an_old_index_the_rebuild_cannot_compare_is_set_aside_not_deleted(
+    tmp_path: Path,
+) -> None:
+    """With its stored records gone, the versions only the old index held (the pages are
+    deleted) cannot be read from it: it is kept whole, as an index of its own in the index
+    folder, and a warning says where."""
+    folder = brussels_folder(tmp_path / "brussels", CUT_IN_RECORD, CUT_IN_RECORD)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    shutil.rmtree(folder / "html")
+    live = store.live_data_dir(root)
+    assert live is not None
+    for stored in live.glob("*_stored.col"):
+        stored.unlink()
+    before = sorted(p.name for p in live.iterdir())
+    rebuilt = _cli(tmp_path, "ingest", str(folder), "--rebuild", "--index", str(root), "-q")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    (aside,) = root.glob(f"{ASIDE_PREFIX}*")
+    assert f"kept whole in {aside}" in " ".join(rebuilt.stdout.split())
+    assert sorted(p.name for p in (aside / live.name).iterdir()) == before
+    assert (aside / "live").resolve() == (aside / live.name).resolve()
+    assert (aside / MARKER).read_bytes() == (root / MARKER).read_bytes()
+    assert sorted(_answers(root)) == sorted(CUT_IN_RECORD)
+    # The next ingest leaves it alone (not a data folder of the index).
+    api.ingest([folder], index_dir=root)
+    assert aside.is_dir()
