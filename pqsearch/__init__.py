@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from pqsearch.export import FORMATS as EXPORT_FORMATS
     from pqsearch.export_file import write_export
     from pqsearch.fetch import harvest
-    from pqsearch.fetch.report import HarvestProgress, HarvestReport
+    from pqsearch.fetch.report import HarvestProgress, HarvestReport, ReplacedPage
     from pqsearch.index.ingest import Progress as IngestProgress
     from pqsearch.models import (
         Correction,
@@ -119,6 +119,7 @@ _LAZY = {
     "ProcedureStep": "pqsearch.models",
     "QuerySyntaxError": "pqsearch.errors",
     "Question": "pqsearch.models",
+    "ReplacedPage": "pqsearch.fetch.report",
     "SORTS": "pqsearch.query.filters",
     "STATUSES": "pqsearch.query.filters",
     "SearchResult": "pqsearch.models",
@@ -193,6 +194,7 @@ __all__ = [
     "ProcedureStep",
     "QuerySyntaxError",
     "Question",
+    "ReplacedPage",
     "SearchResult",
     "SectorCount",
     "SectorEvidence",

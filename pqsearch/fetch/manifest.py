@@ -224,9 +224,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     durable.write_atomic(path, data)
 
 
+# Where the pages a changed page replaced are kept (`replaced.py`).
+REPLACED = ".replaced"
 # The folders a harvest writes into (`run.py`'s layout); nothing else under the harvest folder
 # is its own.
-WRITTEN_FOLDERS = ("", "fr", "nl", "index-only", "weblex-index")
+WRITTEN_FOLDERS = (
+    "", "fr", "nl", "index-only", "weblex-index", f"{REPLACED}/fr", f"{REPLACED}/nl"
+)  # fmt: skip
 
 
 def remove_temporaries(folder: Path) -> None:

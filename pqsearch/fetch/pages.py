@@ -1,4 +1,5 @@
-"""The pages of a harvest: where each is stored, and what a body must be to be stored.
+"""The pages of a harvest: where each is stored, when it is asked for again (`due`), and
+what a body must be to be stored.
 
 A French page is stored only if the page parser reads it as the page of the question asked
 for, so an error page served with status 200, a cut body or another question's page never
@@ -9,13 +10,14 @@ that leads out of the harvest folder.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from pqsearch.errors import FetchError, ParseError, UnknownFormatError
 from pqsearch.fetch.client import Rejection
-from pqsearch.fetch.manifest import write_atomic
+from pqsearch.fetch.manifest import PageRecord, write_atomic
 from pqsearch.fetch.weblex_index import IndexEntry
 from pqsearch.models import Question
 from pqsearch.parse import parse_bytes
@@ -126,3 +128,27 @@ def _cut_short(body: bytes) -> Rejection | None:
     if b"</html>" not in body[-2000:].lower():
         return Rejection("the page is cut short (no </html> at its end)")
     return None
+
+
+def due(
+    task: PageTask,
+    held: PageRecord | None,
+    last: PageRecord | None,
+    recent: dt.date,
+    recheck_all: bool,
+    french_changed: bool,
+) -> bool:
+    """Whether a page is asked for in this run (the refresh rules in `run`'s docstring)."""
+    if recheck_all:
+        return True
+    if held is None:
+        # A page the parser could not read stays so until its entry changes.
+        return not (last and last.status == "unreadable" and last.entry == task.entry.row_hash)
+    if held.entry != task.entry.row_hash:
+        return True
+    if task.language == "nl":
+        return french_changed
+    if not held.answered:
+        return True
+    answered_on = dt.date.fromisoformat(held.answered_on) if held.answered_on else None
+    return answered_on is not None and answered_on >= recent

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pqsearch.models import FileFailure, JsonObject, jsonable
@@ -23,14 +24,26 @@ class HarvestProgress:
 
 
 @dataclass(frozen=True)
+class ReplacedPage:
+    """A page held that a changed page replaced: its file, where the page held is kept
+    (both in the harvest folder), and a warning when the new page has no answer or a
+    shorter one than the page held."""
+
+    file: str
+    kept: str
+    warning: str = ""
+
+
+@dataclass(frozen=True)
 class HarvestReport:
     """What `pqsearch fetch` did: pages by outcome (URLs), the index entries, the files.
 
     `new` pages were not held before, `changed` ones differ from the copy held (which they
-    replaced), `unchanged` ones were asked again and are the same (or got a 304). `kept` pages
-    were not asked again (answered long ago, see the refresh rules); `resumed` ones were
-    fetched by the interrupted run this one went on from. A failed page never replaces a copy
-    held. `dutch_held` Dutch pages are stored but not parsed yet.
+    replaced; `replaced` says where the copy held is kept), `unchanged` ones were asked again
+    and are the same (or got a 304). `kept` pages were not asked again (answered long ago,
+    see the refresh rules); `resumed` ones were fetched by the interrupted run this one went
+    on from. A failed page never replaces a copy held. `dutch_held` Dutch pages are stored
+    but not parsed yet.
     """
 
     folder: str
@@ -54,6 +67,7 @@ class HarvestReport:
     # after 1 s").
     retried: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    replaced: tuple[ReplacedPage, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -79,6 +93,16 @@ def report_text(report: HarvestReport) -> str:
         f"{plural(report.requests, 'request')} in {report.seconds:.1f} s into {report.folder}.",
     ]
     lines.extend(f"  retried: {retry}" for retry in report.retried)
+    folder = Path(report.folder)
+    for page in report.replaced:
+        kept = folder / page.kept
+        lines.append(f"  changed: {page.file}; the previous page kept in {kept}")
+        if page.warning:
+            lines.append(
+                f"  warning: {page.file}: {page.warning}. The new page is stored; the previous "
+                f"one is kept in {kept}: to keep its answer, copy it over {folder / page.file} "
+                "before the next ingest."
+            )
     lines.extend(f"  failed: {f.source}: {f.reason}" for f in report.failed)
     lines.extend(f"  skipped by robots.txt: {url}" for url in report.robots)
     lines.extend(f"  note: {note}" for note in report.notes)

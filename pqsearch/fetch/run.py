@@ -8,6 +8,7 @@ The corpus folder it fills (`DEFAULT_FOLDER`):
     fr/<moncode>.html                French pages, as served, each checked by the page parser
     nl/<moncode>.html.nl             Dutch pages, as served; not parsed yet (the ending keeps
                                      ingest from reading them until a Dutch layout is known)
+    .replaced/fr/, .replaced/nl/     pages held that a changed page replaced (replaced.py)
 
 Refresh rules: a page is asked for when it is not held, when its index row changed, when
 it had no answer when fetched, or when its answer is younger than `recent_days`; a Dutch
@@ -38,8 +39,17 @@ from pqsearch.fetch.manifest import (
     now,
     remove_temporaries,
 )
-from pqsearch.fetch.pages import DutchPage, FrenchPage, Language, PageTask, inside, write_in_folder
-from pqsearch.fetch.report import HarvestProgress, HarvestReport
+from pqsearch.fetch.pages import (
+    DutchPage,
+    FrenchPage,
+    Language,
+    PageTask,
+    due,
+    inside,
+    write_in_folder,
+)
+from pqsearch.fetch.replaced import keep_replaced
+from pqsearch.fetch.report import HarvestProgress, HarvestReport, ReplacedPage
 from pqsearch.fetch.weblex_index import (
     KIND_NAMES,
     IndexEntry,
@@ -146,6 +156,7 @@ def run_harvest(
         kinds=dict(Counter(entry.kind for entry in entries).most_common()),
         retried=tuple(run.client.retried),
         notes=tuple(run.notes),
+        replaced=tuple(run.replaced),
     )
 
 
@@ -173,6 +184,7 @@ class _Run:
             name: [] for name in ("new", "changed", "unchanged", "robots", "kept", "resumed")
         }
         self.failed: list[FileFailure] = []
+        self.replaced: list[ReplacedPage] = []
         self.blocked_in_a_row = 0
         self.notes: list[str] = list(self.manifest.problems)
 
@@ -250,7 +262,7 @@ class _Run:
                 held = self.manifest.holds(task.key)
                 if task.key in self.manifest.done_in_run:
                     outcome = "resumed"
-                elif _due(
+                elif due(
                     task,
                     held,
                     self.manifest.last.get(task.key),
@@ -338,6 +350,8 @@ class _Run:
         digest = hashlib.sha256(response.body).hexdigest()
         same = previous is not None and previous.sha256 == digest
         if not same:
+            kept = keep_replaced(self.folder, file, response.body, previous, question)
+            self.replaced.extend([kept] if kept else [])
             write_in_folder(self.folder, file, response.body)
         stamp = now()
         self.manifest.add(
@@ -363,29 +377,6 @@ class _Run:
         self.progress.done += 1
         if self.on_progress is not None:
             self.on_progress(self.progress)
-
-
-def _due(
-    task: PageTask,
-    held: PageRecord | None,
-    last: PageRecord | None,
-    recent: dt.date,
-    recheck_all: bool,
-    french_changed: bool,
-) -> bool:
-    if recheck_all:
-        return True
-    if held is None:
-        # A page the parser could not read stays so until its entry changes.
-        return not (last and last.status == "unreadable" and last.entry == task.entry.row_hash)
-    if held.entry != task.entry.row_hash:
-        return True
-    if task.language == "nl":
-        return french_changed
-    if not held.answered:
-        return True
-    answered_on = dt.date.fromisoformat(held.answered_on) if held.answered_on else None
-    return answered_on is not None and answered_on >= recent
 
 
 def _validators(held: PageRecord | None) -> Validators:

@@ -158,15 +158,20 @@ def choose_taxonomy(
     standing = _standing(lexicon, kept)
     origin, target, current = standing.origin, standing.target, standing.current
     notice = ""
+    # An earlier run marked every document for analysis again and did not end: this run
+    # analyses them all, whatever else is said (audit 13, N1: it said nothing).
+    taking_up = not reanalyze and lexicon.get_meta(REANALYSIS_META) == "pending"
     if standing.behind and documents:
         # Until every document is analysed again (in this run with `reanalyze`, else at a
         # later one), those not yet done carry the old detection: `status` says which.
         old = describe(kept, standing.detector)
         lexicon.set_meta(MIXED_META, lexicon.get_meta(MIXED_META) or old)
-        if not reanalyze:
+        if not reanalyze and not taking_up:
             notice = _changed(old, describe(target, current), documents, origin)
     elif documents and not reanalyze and (mixed := lexicon.get_meta(MIXED_META)):
-        notice = _still_mixed(mixed, lexicon)
+        notice = _still_mixed(mixed)
+    if taking_up and documents:
+        notice = _taking_up(documents, lexicon.get_meta(MIXED_META))
     if reanalyze:
         lexicon.set_meta(REANALYSIS_META, "pending")
     lexicon.set_meta(ORIGIN_META, origin)
@@ -210,9 +215,17 @@ def _changed(old: str, new: str, documents: int, origin: TaxonomyOrigin) -> str:
     )
 
 
-def _still_mixed(mixed: str, lexicon: Lexicon) -> str:
-    if lexicon.get_meta(REANALYSIS_META) == "pending":
-        return f"taking up the re-analysis of every document's sectors (older ones: {mixed})"
+def _taking_up(documents: int, mixed: str | None) -> str:
+    older = f" (older sectors: {mixed})" if mixed else ""
+    return (
+        f"taking up the re-analysis of every document's sectors that an earlier run started "
+        f"(--reanalyze or a new taxonomy) and did not finish{older}: the {documents} documents "
+        "already indexed are analysed again from their files, and counted as updated whether "
+        "their files changed or not"
+    )
+
+
+def _still_mixed(mixed: str) -> str:
     return (
         f"the documents indexed before the last upgrade still carry sectors from {mixed}, "
         f"so the sector facets mix two detections. To bring every document up to date, "

@@ -261,6 +261,38 @@ def test_an_interrupted_reanalysis_is_taken_up_by_the_next_ingest(tmp_path: Path
     assert not done.reanalysis_pending and not done.reanalysis_recommended
 
 
+def test_a_killed_reanalyze_is_named_by_the_ingest_that_finishes_it(tmp_path: Path) -> None:
+    """An up-to-date index (no older detection): the next plain ingest analysed every
+    document again and reported them all "updated", without a word (audit 13, N1)."""
+    first = _corpus(tmp_path / "first", "170229", "170131", "170132", seed=True)
+    index_dir = tmp_path / "index"
+    api.ingest([first], index_dir=index_dir)
+
+    def stop_after_two(progress: Progress) -> None:
+        if progress.analyzed >= 2:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        index_ingest(
+            [], index_dir=index_dir, reanalyze=True, commit_every=1, progress=stop_after_two
+        )
+    assert _status(index_dir).reanalysis_pending
+
+    result = runner.invoke(app, ["ingest", str(first), "--index", str(index_dir)])
+    assert result.exit_code == 0, result.stderr
+    assert "0 added, 4 updated, 0 unchanged" in result.stdout
+    (note,) = [line for line in result.stdout.splitlines() if "re-analysis" in line]
+    assert "note: taking up the re-analysis of every document's sectors that an earlier run " in (
+        note
+    )
+    assert "the 4 documents already indexed are analysed again from their files, and " in note
+    assert "counted as updated whether their files changed or not" in note
+    assert not _status(index_dir).reanalysis_pending
+    # Done: the next ingest has nothing to say about it.
+    again = api.ingest([first], index_dir=index_dir)
+    assert len(again.unchanged) == 4 and not any("re-analysis" in n for n in again.notes)
+
+
 def _ids(index_dir: Path) -> list[str]:
     with api.open_index(index_dir) as index:
         return [hit.id for hit in index.search("", facets=[], limit=100).hits]
