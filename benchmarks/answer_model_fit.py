@@ -1,7 +1,7 @@
 """Fit the answer-type model (`pqsearch.analyze.answer_model`) and write it as data.
 
 The examples are every labelled short answer (at most `answer_model.MAX_SENTENCES`
-sentences): the eight blind rounds of wordings (round 5 by its dev half; its test half is held
+sentences): the nine blind rounds of wordings (round 5 by its dev half; its test half is held
 out), the real labels (tests/data/answer_types.toml) and the negatives
 (answer_type_negatives.toml). A multinomial logistic regression over the model's features (the
 sentences' roles, `answer_roles`), fitted by full-batch gradient descent from zero weights

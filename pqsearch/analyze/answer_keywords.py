@@ -155,8 +155,15 @@ KEYWORDS = (
     "accessib",
     "zaak van de",
     "aangelegenheid van de",
-    # Revision 12 (`answer_elsewhere`): another holder by the passive or a body's legal form,
-    # the member invited, a document that holds everything asked.
+)
+
+
+# Pieces of the phrasings of `answer_elsewhere` (revision 12) that say who holds the matter or
+# where the answer is, not that anyone is sent elsewhere: a passive naming the holder, a body's
+# legal form, a document holding everything asked. They gate the phrasings like `KEYWORDS`, but
+# a clause of the answer's own that holds one ("Celui-ci a délivré le permis en mars") still
+# counts as its own for the model (`answers.model_input`, `sends_elsewhere`).
+GATE_ONLY = (
     "ordonne",
     "prononce",
     "delivre",
@@ -194,5 +201,12 @@ KEYWORDS = (
 
 
 def has_keyword(text: str) -> bool:
-    """Whether folded `text` holds any of `KEYWORDS`, so that a phrasing could match in it."""
+    """Whether folded `text` holds any of `KEYWORDS` or `GATE_ONLY`, so that a phrasing could
+    match in it."""
+    return sends_elsewhere(text) or any(piece in text for piece in GATE_ONLY)
+
+
+def sends_elsewhere(text: str) -> bool:
+    """Whether folded `text` holds any of `KEYWORDS`: a word that may send the member
+    elsewhere."""
     return any(keyword in text for keyword in KEYWORDS)

@@ -213,7 +213,7 @@ def model_input(
     folded = fold_in_place(answer)
     spans = spans or splitting.sentences(answer)
     own = sum(
-        partial.informative(clause, "") and not keywords.has_keyword(clause)
+        partial.informative(clause, "") and not keywords.sends_elsewhere(clause)
         for start, end in spans
         for clause in information.CLAUSE_BREAK.split(folded[start:end])
     )
@@ -328,7 +328,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": keywords.KEYWORDS,
+        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY],
         "patterns": [
             pattern.pattern
             for pattern in (
