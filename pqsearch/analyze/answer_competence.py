@@ -333,8 +333,10 @@ DECLINING = (
     r"\b(?:(?:ne (?:m'|nous )?(?:est|sont) pas|n'est pas) possible|je ne (?:peux|puis|saurais)"
     r"|(?:ne suis|n'est|ne sommes) pas en mesure)\b[^.]{0,40}?\b(?:repondre|communiquer|fournir"
     r"|donner|commenter)\b"
-    r"|\bne dispos\w* (?:\w+ ){0,2}?(?:pas|d'aucune?) (?:de |d')?"
-    r"(?:ces|ses|telles|leurs|cette|les)? ?(?:informations?|donnees|chiffres|statistiques)\b"
+    r"|\bne dispos\w* (?:\w+ ){0,2}?(?:pas|d'aucune?|des|ni) (?:de |d')?"
+    r"(?:ces|ses|telles|leurs|cette|les)? ?(?:informations?|donnees?|chiffres|statistiques)\b"
+    # "Je n'ai pas d'information à ce sujet."
+    r"|\b(?:je n'ai|nous n'avons) (?:pas|aucune?) (?:d'|de )?(?:informations?|donnees?|chiffres)\b"
     r"|\b(?:aupres (?:de|du|des|d')|prendre contact|s'adresser|vous adresser|contacter|interroger"
     r"|se tourner vers|vous tourner vers)\b"
     # "Je n'ai pas connaissance de leur produit".

@@ -46,6 +46,10 @@ CONTEXT = re.compile(
     r"|\b(?:a|ont|avait|avaient) (?:deja )?ete (?:deja |longuement |largement |amplement )?"
     r"(?:abord|evoqu|debattu|discut|expos|present|detaill|commente|communique)\w*\b"
     r"[^.;:]{0,60}?\b(?:commission|parlement|seance|pleniere|assemblee)\b"
+    # What the member already knows, recalled: "Comme l'honorable membre le sait, la Région
+    # compte 1.900 km de voiries" (a reminder, not news: its figures answer nothing asked).
+    r"|^\W*comme (?:vous le savez|vous ne l'ignorez pas|chacun le sait|(?:l'honorable |le |la )"
+    r"(?:membre|deputee?) (?:le sait|ne l'ignore pas))\b"
     # The policy's importance, said in general: "La question de la tarification de l'eau est
     # importante pour de nombreux ménages".
     r"|^\W*(?:la|cette) (?:question|problematique|thematique|matiere) (?:de |du |des |d')"

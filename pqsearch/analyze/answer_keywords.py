@@ -158,6 +158,55 @@ KEYWORDS = (
 )
 
 
+# Pieces of the phrasings of `answer_elsewhere` (revision 12) that say who holds the matter or
+# where the answer is, not that anyone is sent elsewhere: a passive naming the holder, a body's
+# legal form, a document holding everything asked. They gate the phrasings like `KEYWORDS`, but
+# a clause of the answer's own that holds one ("Celui-ci a délivré le permis en mars") still
+# counts as its own for the model (`answers.model_input`, `sends_elsewhere`).
+GATE_ONLY = (
+    "ordonne",
+    "prononce",
+    "delivre",
+    "tenue",
+    "tenus",
+    "octroye",
+    "assume",
+    "exerce",
+    "beheerd door",
+    "behandeld door",
+    "geregeld door",
+    "georganiseerd door",
+    "beslist door",
+    "uitgebaat door",
+    "bevolen door",
+    "j'invite",
+    "contien",
+    "rassembl",
+    "regroup",
+    "recense",
+    "repertori",
+    "societe anonyme",
+    "societes anonymes",
+    "entreprise publique",
+    "entreprises publiques",
+    "intercommunale",
+    "asbl",
+    "societe cooperative",
+    "pendant",
+    "apportee",
+    "donnee par",
+    "fournie",
+    "formulee",
+)
+
+
 def has_keyword(text: str) -> bool:
-    """Whether folded `text` holds any of `KEYWORDS`, so that a phrasing could match in it."""
+    """Whether folded `text` holds any of `KEYWORDS` or `GATE_ONLY`, so that a phrasing could
+    match in it."""
+    return sends_elsewhere(text) or any(piece in text for piece in GATE_ONLY)
+
+
+def sends_elsewhere(text: str) -> bool:
+    """Whether folded `text` holds any of `KEYWORDS`: a word that may send the member
+    elsewhere."""
     return any(keyword in text for keyword in KEYWORDS)

@@ -7,7 +7,7 @@ the role of each sentence instead (`answer_roles`: who holds the matter, what th
 what it acts on, to whom, negated or not, and pairs of these), the number of sentences, and two
 of the rules' signals (a figure or a yes or no of the answer's own; clauses that say something
 without a word that sends the member elsewhere). It is fitted by
-benchmarks/answer_model_fit.py on the eight blind rounds of wordings, the real labels and the
+benchmarks/answer_model_fit.py on the nine blind rounds of wordings, the real labels and the
 negatives, and shipped as data (`MODEL_FILE`), whose hash is part of the rules' fingerprint.
 
 It only ever turns a short substantive reading into another type, never the other way: a

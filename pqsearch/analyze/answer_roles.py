@@ -38,7 +38,13 @@ CLASSES: dict[str, str] = {
         r"|tribuna|juridiction|conseil d'etat|cour|parquet|police|operateur|societe|asbl"
         r"|organisme|regulateur|agence|institut|office|intercommunal|entreprise|gemeente"
         r"|gewest|gemeenschap|federale|fod|minister|staatssecretaris|rechtbank|regie|autorite"
-        r"|pouvoirs? locaux|pouvoir federal|entites? federees|provinces?|gouverneur)"
+        r"|pouvoirs? locaux|pouvoir federal|entites? federees|provinces?|gouverneur|juges?\b"
+        r"|rechter|pendante? devant)"
+    ),
+    # A body by its legal form, which answers for itself: "bpost est une société anonyme".
+    "legal_form": (
+        r"\b(?:societes? anonymes?|societes? cooperatives?|entreprises? publiques?|intercommunale"
+        r"|asbl|vzw|naamloze vennootschap|personnes? morales?)"
     ),
     "region": r"\b(?:region|gouvernement|gewest|regering|bruxelles)",
     # What the verb does.
@@ -57,7 +63,7 @@ CLASSES: dict[str, str] = {
     ),
     "address_to": (
         r"\b(?:s'adress|vous adress|interrog|poser|pose[ez]?\b|tourner vers|aupres|richt"
-        r"|stellen|gesteld)"
+        r"|stellen|gesteld|rapproch|contacter|prendre contact)"
     ),
     # What the verb acts on.
     "answer": r"\b(?:repon|repond|antwoord|beantwoord)",
@@ -71,7 +77,7 @@ CLASSES: dict[str, str] = {
     "document": (
         r"\b(?:rapport|tableau|document|doc\b|annexe|cadastre|bulletin|compte rendu|criv"
         r"|crabv|etude|liste|brochure|bijlage|verslag|tabel|moniteur|arrete|decret|ordonnance"
-        r"|circulaire|communique|resultat)"
+        r"|circulaire|communique|resultat|registre|inventaire|repertoire|register|jaarverslag)"
     ),
     "data": (
         r"\b(?:donnee|information|chiffre|element|statistique|renseignement|detail|gegeven"
@@ -93,6 +99,12 @@ CLASSES: dict[str, str] = {
     ),
     "invite": r"\b(?:invit|sugger|conseill|propos|prie|permet|nodig|raad|verzoek)",
     "future": r"\b\w+(?:era|eront|erai|ira|iront|rai|ront)\b",
+    # A modal of what ought to be done, which sends in any mood: "il conviendrait d'adresser",
+    # "je ne puis que vous renvoyer", "moeten ... worden gesteld".
+    "modal": (
+        r"\b(?:conv(?:ient|iendrait|iendra)|faudr\w*|faut|devr\w*|doiv\w*|doit|y a lieu"
+        r"|(?:peux|puis|pouvons) (?:donc |des lors )?que|moeten|moet|dient|dienen)\b"
+    ),
     "conditional": r"\b\w+(?:rait|raient|rais)\b",
     "negation": r"\b(?:ne|n'|pas|ni|aucune?|niet|geen|nullement|jamais|nooit)\b",
     "no_data": (
@@ -113,6 +125,11 @@ CLASSES: dict[str, str] = {
         r"\b(?:termin|abandon|ouver|approuv|adopt|lanc|decid|realis|achev|commenc|repris"
         r"|install|renforc|augment|diminu|engag|recrut|affect|octroy|accord|budget|montant"
         r"|euros?\b|millions?\b|agents?\b|places?\b|beslist|goedgekeurd|verhoogd)"
+    ),
+    # What a document replacing the answer holds: everything asked.
+    "everything": (
+        r"\b(?:l'ensemble (?:des|de ces)|toutes (?:les|ces) (?:informations|donnees)|tous (?:les"
+        r"|ces) (?:elements|chiffres|renseignements)|alle (?:gegevens|informatie|cijfers))"
     ),
     # Where the answer is instead: "y figurent", "pourra y consulter", what was asked.
     "there": r"\b(?:y|s'y|daarin|daar|hierin)\b",

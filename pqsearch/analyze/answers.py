@@ -24,6 +24,7 @@ from functools import cache
 
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
+from pqsearch.analyze import answer_elsewhere as elsewhere
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_model, answer_roles
@@ -42,7 +43,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 11
+ANSWER_RULES_REVISION = 12
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -110,9 +111,9 @@ MAX_CONTEXT_SENTENCES = 1
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
 _PHRASES: dict[str, tuple[str, ...]] = {
-    NOT_PUBLISHED: unpublished.NOT_PUBLISHED,
-    NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT,
-    BY_REFERENCE: phrases.BY_REFERENCE + referrals.BY_REFERENCE,
+    NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED,
+    NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + elsewhere.NOT_COMPETENT,
+    BY_REFERENCE: phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE,
 }
 
 # Acts of the procedure table that end a question without an answer. A written question
@@ -135,7 +136,9 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDS = re.compile("|".join(f"(?:{p})" for p in phrases.NOT_COMPETENT + competence.SENDING))
+_SENDS = re.compile(
+    "|".join(f"(?:{p})" for p in phrases.NOT_COMPETENT + competence.SENDING + elsewhere.SENDING)
+)
 _DECLINES = re.compile(competence.DECLINING)
 
 
@@ -210,7 +213,7 @@ def model_input(
     folded = fold_in_place(answer)
     spans = spans or splitting.sentences(answer)
     own = sum(
-        partial.informative(clause, "") and not keywords.has_keyword(clause)
+        partial.informative(clause, "") and not keywords.sends_elsewhere(clause)
         for start, end in spans
         for clause in information.CLAUSE_BREAK.split(folded[start:end])
     )
@@ -325,7 +328,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": keywords.KEYWORDS,
+        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY],
         "patterns": [
             pattern.pattern
             for pattern in (
@@ -336,6 +339,8 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 context.CONJOINED,
                 splitting.SENTENCE_END,
                 partial.BRACKETS,
+                # What may follow a statement of whose matter it is: it moves types too.
+                _DECLINES,
             )
         ],
         "context_sentences": MAX_CONTEXT_SENTENCES,

@@ -891,26 +891,19 @@ def test_round_seven_tuned_on_whole_misses_only_what_revision_ten_left() -> None
 # measured once by the integrator (eleventh session): 103/116, 57 of 70 non-substantive answers,
 # none substantive misread. Dev since the twelfth session: revision 11 (s12-answers9) refitted
 # the model on the sentences' roles over rounds 1-8, this one included: 59 of 70 (in-sample).
-# Left out of the fit, the role model reads 57 of 70, the rules alone 54, the word-stem model 56
-# (BENCHMARKS.md, the leave-one-writer-out table). The misses left are allowed exactly: a new
-# miss fails, and so does a fixed one.
+# Revision 12 (s13-answers10, tuned on rounds 8 and 9) reads 66 of 70 (in-sample); left out of
+# the model's fit, 65 (BENCHMARKS.md, the leave-one-writer-out table). The misses left are
+# allowed exactly: a new miss fails, and so does a fixed one.
 ROUND_8 = TEST_DATA / "answer_type_wordings_8.toml"
 _ROUND_8_MISSES_LEFT = {
     "brussels-fr/r8-ref-site-publication",
-    "federal-fr/r8-ref-fed-collegue-premier",
     "brussels-fr/r8-ref-document-publie",
-    "brussels-fr/r8-ref-renvoi-reponse-region",
-    "brussels-fr/r8-nc-operateur-prive",
-    "brussels-fr/r8-nc-tribunal",
-    "brussels-fr/r8-nc-contexte-puis-renvoi",
+    "brussels-fr/r8-nc-pas-mon-ressort",
     "brussels-fr/r8-nc-explication-longue-aucun-fait",
-    "brussels-fr/r8-nc-question-de-la-ville",
-    "brussels-fr/r8-nc-hors-sujet-region",
-    "brussels-fr/r8-np-tableaux-envoyes",
 }
 
 
-def test_round_eight_misses_only_what_revision_eleven_left() -> None:
+def test_round_eight_misses_only_what_revision_twelve_left() -> None:
     report = measure_wordings(load_wordings(ROUND_8))
     assert report.total == 116
     assert {miss.key for miss in report.misses} == _ROUND_8_MISSES_LEFT
@@ -932,8 +925,9 @@ def test_substantive_answers_with_trigger_words_stay_substantive() -> None:
 
 
 def test_every_match_of_every_phrasing_holds_a_keyword(qrva: dict[str, Question]) -> None:
-    # The keywords gate the phrasings (`answer_keywords.KEYWORDS`): a match without one would never
-    # be seen. Every phrasing, alone, over every battery and the repository's real answers.
+    # The keywords gate the phrasings (`answer_keywords.KEYWORDS`, `GATE_ONLY`): a match without
+    # one would never be seen. Every phrasing, alone, over every battery and the repository's
+    # real answers.
     texts = [
         question.answer or ""
         for path in sorted(TEST_DATA.glob("answer_type_*.toml"))
@@ -953,7 +947,7 @@ def test_every_match_of_every_phrasing_holds_a_keyword(qrva: dict[str, Question]
         for match in pattern.finditer(fold_in_place(text))
     ]
     assert len(matches) > 500
-    assert [m for m in matches if not any(k in m for k in answer_keywords.KEYWORDS)] == []
+    assert [m for m in matches if not answer_keywords.has_keyword(m)] == []
 
 
 @pytest.mark.parametrize("filler", ["; ", ": ", "- ; ", "( "])
@@ -992,6 +986,7 @@ _DECISION_CODE_DIGEST = {
     9: "6292e4763349",
     10: "c19046c47cec",
     11: "0b48a963c1db",
+    12: "523f7a981b27",
 }
 
 
@@ -1047,28 +1042,14 @@ def test_a_change_of_the_decision_code_comes_with_a_new_rules_revision() -> None
 # Round 9 (112 whole pages written blind by s12-round9 while revision 11 was being written;
 # never read by its developer), measured once by the integrator (twelfth session) after the
 # merge: 98/112, 55 of its 69 non-substantive answers recognised (main, revision 10: 94/112,
-# 51/69) and no substantive answer misread. Held out: these misses are allowed and left as they
-# are (fixing them would be tuning on held-out text); a new miss fails, and so does a fixed one.
+# 51/69) and no substantive answer misread. Dev since the thirteenth session: revision 12
+# (s13-answers10) was tuned on it whole and reads all 112 (in-sample; left out of the model's
+# fit, 69 of 69 with the rules tuned on it, BENCHMARKS.md). A new miss fails.
 ROUND_9 = TEST_DATA / "answer_type_wordings_9.toml"
-_ROUND_9_MISSES_WHEN_MEASURED = {
-    "brussels-fr/r9-003",
-    "brussels-fr/r9-006",
-    "brussels-fr/r9-011",
-    "federal-fr/r9-027",
-    "brussels-fr/r9-046",
-    "brussels-fr/r9-049",
-    "brussels-nl/r9-069",
-    "brussels-fr/r9-071",
-    "brussels-fr/r9-083",
-    "brussels-fr/r9-086",
-    "brussels-fr/r9-092",
-    "brussels-fr/r9-095",
-    "brussels-nl/r9-100",
-    "federal-fr/r9-107",
-}
+_ROUND_9_MISSES_LEFT: set[str] = set()
 
 
-def test_round_nine_held_out_does_exactly_as_when_measured() -> None:
+def test_round_nine_tuned_on_whole_misses_only_what_revision_twelve_left() -> None:
     report = measure_wordings(load_wordings(ROUND_9))
     assert report.total == 112
-    assert {miss.key for miss in report.misses} == _ROUND_9_MISSES_WHEN_MEASURED
+    assert {miss.key for miss in report.misses} == _ROUND_9_MISSES_LEFT
