@@ -197,6 +197,9 @@ GATE_ONLY = (
     "donnee par",
     "fournie",
     "formulee",
+    # "il serait plus indiqué de poser la question à ...": the one verb of `answer_phrases`'
+    # "il convient de ..." phrasing that no other word gates (found by round 10's texts).
+    "poser",
 )
 
 
