@@ -12,7 +12,10 @@ left out. Reported per group left out, pooled, and the ordinary Brussels-style p
 (`BRUSSELS_STYLE`: the register nearest to the team's held-out questions), with per-sector
 counts of the pooled figure; copies weigh 1 / their number.
 
-    PYTHONPATH=$PWD python benchmarks/sector_lobo.py [--beta 0.8] [--l2 0.5]
+    PYTHONPATH=$PWD python benchmarks/sector_lobo.py [--beta 0.8] [--l2 0.5] [--subject]
+
+--subject measures, after the shipped model's form, the topic model with a learned subject
+score as an eighth feature (`sector_subject.py`), the subject model refitted inside every fit.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from benchmarks.sector_quality import (
     readings,
     same_question,
 )
+from benchmarks.sector_subject import subject_model
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import Prominence
 from pqsearch.analyze.sectors import SectorDetector, load_taxonomy
@@ -137,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--beta", type=float, default=0.8)
     parser.add_argument("--l2", type=float, default=0.5)
+    parser.add_argument("--subject", action="store_true", help="also the subject model")
     args = parser.parse_args(argv)
     lemmatizer = Lemmatizer()
     detector = SectorDetector(load_taxonomy(None), lemmatizer.lemmatize_terms)
@@ -146,13 +151,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if in_part(label, None) and label.split == DEV
     }
     questions = [q for q in corpus_questions() if q.id in dev]
-    found = readings(read_questions(questions, lemmatizer), detector)
+    documents = read_questions(questions, lemmatizer)
+    found = readings(documents, detector)
     groups = same_question(questions)
     copies = Counter(groups.values())
     copies_of = {d: copies[g] for d, g in groups.items()}
     decide = prominence_model(dev, found, copies_of, l2=args.l2, beta=args.beta)
     print(f"left one battery out ({len(dev)} dev documents), prominence model:")
     print(report(*leave_one_battery_out(dev, groups, decide)))
+    if args.subject:
+        decide = subject_model(dev, found, documents, groups, copies_of, l2=args.l2, beta=args.beta)
+        print("the same, with the subject model's probability as an eighth feature:")
+        print(report(*leave_one_battery_out(dev, groups, decide)))
     return 0
 
 
