@@ -22,12 +22,13 @@ dev: the coefficients pqsearch/analyze/prominence.py keeps and their threshold; 
 the calibrated threshold of highest precision whose held-out recall reaches --recall. The
 threshold is chosen in-fold to maximise F-beta (beta < 1 weighs precision first). Each
 candidate's held-out figures are also given by label file (Brussels, federal, unanswered
-federal, plenary, probe, probe2, probe3, probe4): a change must not help one register and hurt
-another. The four probes' dev halves (invented Brussels-style questions,
+federal, plenary, probe, probe2 ... probe5): a change must not help one register and hurt
+another. The five probes' dev halves (invented Brussels-style questions,
 tests/data/sectors_labels_brussels_probe*.toml; probe2's and probe3's since the eleventh
-session, probe4's since the twelfth, the realistic ones nearest to the team's held-out Brussels
-questions) are part of dev like the other files' dev parts; their test halves stay out, with
-theirs.
+session, probe4's since the twelfth, probe5's since the thirteenth, the realistic ones nearest
+to the team's held-out Brussels questions) are part of dev like the other files' dev parts;
+their test halves stay out, with theirs. benchmarks/sector_lobo.py measures by leaving one
+battery out instead: the folds here mix every writer's questions in every fold.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 
-from sector_quality import (
+from benchmarks.sector_quality import (
     BANDS,
     DEV,
     Label,
@@ -55,7 +56,6 @@ from sector_quality import (
     readings,
     same_question,
 )
-
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import Prominence, calibrate
 from pqsearch.analyze.sectors import SectorDetector, load_taxonomy
@@ -90,7 +90,7 @@ class Counts:
         return (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
 
 
-def _probability(weights: Sequence[float], x: Sequence[float]) -> float:
+def probability(weights: Sequence[float], x: Sequence[float]) -> float:
     z = sum(w * v for w, v in zip(weights, x, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
@@ -111,7 +111,7 @@ def count(
         topics = {
             s
             for s, p in found[doc].prominences.items()
-            if _probability(weights, features(s, p)) >= threshold
+            if probability(weights, features(s, p)) >= threshold
         }
         counted = Counts(len(topics & gold), len(topics - gold), len(gold - topics))
         total += counted * (1.0 / copies.get(doc, 1) if copies else 1.0)
@@ -218,7 +218,7 @@ def cross_validate(
                 prominences = found[doc].prominences
                 gold = labels[doc].sectors
                 scored += [
-                    (_probability(weights, features(s, p)), s in gold, doc)
+                    (probability(weights, features(s, p)), s in gold, doc)
                     for s, p in prominences.items()
                 ]
                 unscored += [doc] * len(gold - set(prominences))

@@ -15,9 +15,10 @@ session), their test halves are held out: see `HELD_OUT`.
 tests/data/sectors_labels_brussels_probe4.toml (105 more, written blind in the eleventh
 session, split 53 / 52): its dev half is dev since the twelfth session, its test half held out
 like probe2's and probe3's. tests/data/sectors_labels_brussels_probe5.toml (106 more, written
-blind in the twelfth session, split 53 / 53) is held out whole: see `BLIND`; so is
-tests/data/sectors_labels_brussels_probe6.toml (100 more, written blind in the thirteenth
-session, split 50 / 50), which the integrator measures once with `--source probe6`.
+blind in the twelfth session, split 53 / 53): its dev half is dev since the thirteenth session,
+its test half held out likewise. tests/data/sectors_labels_brussels_probe6.toml (100 more,
+written blind in the thirteenth session, split 50 / 50) is held out whole: see `BLIND`; the
+integrator measures it once with `--source probe6`.
 Questions are read with `pqsearch.parse` from the shipped corpus,
 tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the six
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
@@ -29,8 +30,8 @@ question whose topic sectors are exactly its labels.
         [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (by default every file, less the held-out test halves
-of probe2, probe3 and probe4, and the blind parts probe5 and probe6). Without it, the figures of
-the chosen split are followed by one line per part (brussels, federal answered, federal unanswered,
+of probe2 ... probe5, and the blind part probe6). Without it, the figures of the chosen
+split are followed by one line per part (brussels, federal answered, federal unanswered,
 plenary, probe, probe2 ... probe6), so the parts are reported apart as well as together (the
 combined figure leaves the held-out parts out).
 
@@ -81,14 +82,14 @@ SOURCES = {
 # and with --source, but never among the default test labels, so that the combined test figure
 # and the test floors of tests/analyze/test_sectors.py do not take them in. Their dev halves
 # are dev (sector_cv.py's folds, --fit): the realistic Brussels questions nearest to the team's
-# held-out ones (probe2's and probe3's since the eleventh session, probe4's since the twelfth).
-# probe5 and probe6 are listed too, so that their test halves stay held out when they leave
-# `BLIND`.
+# held-out ones (probe2's and probe3's since the eleventh session, probe4's since the twelfth,
+# probe5's since the thirteenth). probe6 is listed too, so that its test half stays held out
+# when it leaves `BLIND`.
 HELD_OUT = frozenset({"probe2", "probe3", "probe4", "probe5", "probe6"})
-# Parts held out whole (probe5, written blind in the twelfth session, and probe6, in the
-# thirteenth, each while the detector changed): neither half is dev until the integrator
-# decides that one joins. probe4 was one until the twelfth session.
-BLIND = frozenset({"probe5", "probe6"})
+# Parts held out whole (probe6, written blind in the thirteenth session while the detector
+# changed): neither half is dev until the integrator decides that one joins. probe4 was one
+# until the twelfth session, probe5 until the thirteenth.
+BLIND = frozenset({"probe6"})
 
 
 def in_part(label: Label, source: str | None) -> bool:

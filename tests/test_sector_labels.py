@@ -86,7 +86,7 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
         ("probe2", 98, 20261303, 49, False),
         ("probe3", 97, 20261310, 49, False),
         ("probe4", 105, 20261411, 53, False),
-        ("probe5", 106, 20261412, 53, True),
+        ("probe5", 106, 20261412, 53, False),
         ("probe6", 100, 20261413, 50, True),
     ],
 )

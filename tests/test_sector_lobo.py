@@ -1,0 +1,48 @@
+"""The leave-one-battery-out protocol of benchmarks/sector_lobo.py: a battery is never fitted on
+when it is measured, nor are the copies of its questions, and the counts are the left-out
+batteries' own."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from benchmarks.sector_lobo import leave_one_battery_out, report
+from benchmarks.sector_quality import DEV, Label
+
+
+def _label(doc: str, sectors: str, source: str) -> Label:
+    return Label(doc, frozenset(sectors), "why", DEV, source)
+
+
+LABELS = {
+    "b1": _label("b1", "O", "brussels"),
+    "b2": _label("b2", "H", "brussels"),
+    "f1": _label("f1", "O", "federal"),
+    "f2": _label("f2", "F", "federal"),
+    "p1": _label("p1", "OL", "probe5"),
+}
+# f1 is a copy of b1 (the same question sent to another assembly).
+GROUPS = {"b1": "b1", "b2": "b2", "f1": "b1", "f2": "f2", "p1": "p1"}
+
+
+def test_each_battery_is_measured_by_a_model_fitted_without_it_or_its_copies() -> None:
+    fitted_on: dict[str, list[str]] = {}
+
+    def decide(kept: Sequence[str], held: Sequence[str]) -> dict[str, frozenset[str]]:
+        fitted_on[LABELS[held[0]].source] = list(kept)
+        # Says "O" of every document: right on b1, f1 and p1, wrong on b2 and f2.
+        return {doc: frozenset("O") for doc in held}
+
+    by_battery, by_sector = leave_one_battery_out(LABELS, GROUPS, decide)
+    assert fitted_on == {
+        "brussels": ["f2", "p1"],
+        "federal": ["b2", "p1"],
+        "probe5": ["b1", "b2", "f1", "f2"],
+    }
+    # The copies b1 and f1 weigh a half each.
+    assert (by_battery["brussels"].tp, by_battery["brussels"].fp) == (0.5, 1.0)
+    assert (by_battery["probe5"].tp, by_battery["probe5"].fn) == (1.0, 1.0)
+    assert (by_sector["O"].tp, by_sector["O"].fp) == (2.0, 2.0)
+    assert by_sector["L"].fn == 1.0
+    text = report(by_battery, by_sector)
+    assert "probe5" in text and "Brussels-style" in text and "O 2/4/2" in text
