@@ -110,6 +110,10 @@ class StoredPositions:
         self._documents = documents
         self._end = len(data) - _TRAILER.size
 
+    def fields(self) -> set[str]:
+        """The fields whose frequent terms were saved (those without any too)."""
+        return set(self._terms)
+
     def has(self, field: str, text: str) -> bool:
         return self._record(field, text) is not None
 
@@ -283,7 +287,10 @@ def save_positions(ix: Any, data_dir: Path, *, min_postings: int | None = None) 
             min_postings = saved_min_postings(int(reader.doc_count_all()))
         generation = Generation.of(reader, data_dir, ix.indexname)
         path = positions_path(data_dir, generation.number)
-        if load_positions(data_dir, generation) is not None:
+        saved = load_positions(data_dir, generation)
+        # A file written before the postings of `POSTINGS_FIELDS` were saved is written again.
+        wanted = set(POSTINGS_FIELDS) & set(reader.schema.names())
+        if saved is not None and saved.fields() >= wanted:
             return path
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:

@@ -339,6 +339,27 @@ def test_an_ingest_with_nothing_new_saves_the_file(
         assert _whoosh_docs(plain, "answer_words", places)
 
 
+def test_a_file_without_the_lemmas_postings_is_written_again(
+    generated_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file an older pqsearch saved (surface words only) gets the lemmas' postings at the
+    next save, an ingest with nothing new included; a complete one is kept as it is."""
+    root = _copy(generated_index, tmp_path / "index")
+    with monkeypatch.context() as older:
+        older.setattr(positions_file, "POSTINGS_FIELDS", ())
+        path = _save_every_term(root)
+    with IndexReader(root) as reader:
+        stored = reader._stored_positions
+        assert stored is not None and stored.has("question_words", "bruxelles")
+        assert not stored.has("question_lemmas", "bruxelles")
+    _save_every_term(root)
+    written = path.stat().st_mtime_ns
+    with IndexReader(root) as reader:
+        stored = reader._stored_positions
+        assert stored is not None and stored.has("question_lemmas", "bruxelles")
+    assert _save_every_term(root) == path and path.stat().st_mtime_ns == written
+
+
 def test_a_file_of_another_generation_is_ignored(
     saved_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
