@@ -25,7 +25,12 @@ from pqsearch.index.columns import (
     save_columns,
 )
 from pqsearch.index.pinned import PinnedFile
-from pqsearch.index.positions_file import StoredPositions, open_positions
+from pqsearch.index.positions_file import (
+    POSITION_FIELDS,
+    POSTINGS_FIELDS,
+    StoredPositions,
+    open_positions,
+)
 from pqsearch.index.postings import (
     DEFAULT_CACHE_BYTES,
     ENTRY_BYTES,
@@ -36,12 +41,13 @@ from pqsearch.index.postings import (
     TermPostings,
 )
 from pqsearch.index.records import own_copy, record_json
-from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS, WORD_FIELDS
+from pqsearch.index.schema import DATE_FIELDS, ID_FIELDS
 from pqsearch.index.shared_arrays import GenerationMoved, LockedTerms, SharedArrays
 from pqsearch.index.whoosh_format import read_term
 
-# The fields whose positions ingest saves (`positions_file`).
-_POSITIONAL = frozenset(WORD_FIELDS.values())
+# The fields whose positions ingest saves (`positions_file`), and those whose postings.
+_POSITIONAL = frozenset(POSITION_FIELDS)
+_SAVED_POSTINGS = frozenset((*POSITION_FIELDS, *POSTINGS_FIELDS))
 # Document frequencies kept per generation; cleared when full (a few MB at most).
 _MAX_FREQUENCIES = 100_000
 T = TypeVar("T")
@@ -219,12 +225,16 @@ class IndexReader:
         if self._frequent.get("positions", field, text) is not None:
             return True
         stored = self._saved_positions(field)
-        return stored is not None and stored.has(field, text)
+        return stored is not None and stored.has_positions(field, text)
 
     def _saved_positions(self, field: str) -> StoredPositions | None:
-        """The positions file, for a field it may hold: a search of lemmas alone does not
-        open it."""
+        """The positions file, for a field whose positions it may hold."""
         return self._stored_positions if field in _POSITIONAL else None
+
+    def _saved_postings(self, field: str) -> StoredPositions | None:
+        """The positions file, for a field whose postings it may hold (a metadata field's
+        are never there: the file is not opened for them)."""
+        return self._stored_positions if field in _SAVED_POSTINGS else None
 
     @property
     def _stored_positions(self) -> StoredPositions | None:
@@ -248,7 +258,7 @@ class IndexReader:
         known = memo.get((field, text)) if memo is not None else None
         if known is None and not values:
             known = self._frequent.get("postings", field, text)
-            stored = self._saved_positions(field) if known is None else None
+            stored = self._saved_postings(field) if known is None else None
             if stored is not None:
                 known = stored.postings(field, text)
                 if known is not None:

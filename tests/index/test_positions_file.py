@@ -16,6 +16,7 @@ import random
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -29,6 +30,8 @@ from pqsearch.index.positions_file import Generation, load_positions, save_posit
 from pqsearch.index.postings import TermPositions
 from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import WORD_FIELDS
+from pqsearch.query.facets import facet_catalogue
+from pqsearch.query.filters import Filters
 from pqsearch.query.match import phrase_docs
 from tests.conftest import SHIPPED_CORPUS, TEST_DATA
 from tests.generated import SEED as GENERATED_SEED
@@ -111,6 +114,92 @@ def test_the_file_holds_whooshs_postings_and_positions(
             assert np.array_equal(found[0], expected[0]) and np.array_equal(found[1], expected[1])
             checked += 1
     assert checked > 1000
+
+
+def test_the_file_holds_the_other_scored_fields_postings_without_positions(
+    with_file: IndexReader, without_file: IndexReader
+) -> None:
+    stored = with_file._stored_positions
+    assert stored is not None
+    checked = 0
+    for field in positions_file.POSTINGS_FIELDS:
+        for term, _ in with_file.reader.iter_field(field):
+            text = term.decode("utf-8")
+            ids, weights = without_file.term_postings(field, text)
+            saved = stored.postings(field, text)
+            if not len(ids):  # only in deleted documents
+                assert saved is None
+                continue
+            assert saved is not None, (field, text)
+            assert np.array_equal(saved.ids, ids) and np.array_equal(saved.weights, weights)
+            assert stored.positions(field, text) is None
+            assert not stored.has_positions(field, text)
+            checked += 1
+    assert checked > 1000
+
+
+# Searches whose words are in most documents (their postings read from the file) and in
+# few, in every scored field, with filters, every facet counted and several pages.
+SEARCHES = [
+    *generated.QUERIES,
+    *PHRASES,
+    "demande",
+    "région",
+    "question",
+    "ministre bruxelles région",
+    "logement social",
+    "mobilité OR énergie",
+    "emploi -bruxelles",
+    "politique*",
+    "reponse:région",
+    "titre:région",
+]
+
+
+@pytest.fixture(scope="module")
+def fast_and_plain(saved_root: Path, generated_index: Path) -> Iterator[tuple[Any, Any]]:
+    # Nothing kept between searches: each reads its terms from the file again.
+    with (
+        api.open_index(saved_root, cache_mb=0) as fast,
+        api.open_index(generated_index) as plain,
+    ):
+        yield fast, plain
+
+
+@pytest.mark.parametrize("text", SEARCHES)
+def test_a_search_answers_the_same_with_the_saved_postings(
+    fast_and_plain: tuple[Any, Any], text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hits in order (ties included), scores, totals and every facet count, with the
+    frequent terms' postings read from the file and from Whoosh's blocks."""
+    read_from_file: set[str] = set()
+    postings = positions_file.StoredPositions.postings
+
+    def reading(self: positions_file.StoredPositions, field: str, term: str) -> Any:
+        found = postings(self, field, term)
+        if found is not None:
+            read_from_file.add(field)
+        return found
+
+    monkeypatch.setattr(positions_file.StoredPositions, "postings", reading)
+    fast, plain = fast_and_plain
+    facets = sorted(facet_catalogue())
+    for filters in (Filters(), Filters(status="answered")):
+        for page in (1, 3):
+            found = fast.search(
+                text, filters=filters, facets=facets, facet_top=None, page=page, limit=20
+            )
+            expected = plain.search(
+                text, filters=filters, facets=facets, facet_top=None, page=page, limit=20
+            )
+            assert found.total == expected.total
+            assert [(h.id, h.score) for h in found.hits] == [(h.id, h.score) for h in expected.hits]
+            assert found.hits == expected.hits
+            assert found.facets == expected.facets
+            assert found.suggestions == expected.suggestions
+    # A quoted phrase reads the surface words' postings, a word its lemmas'.
+    searched = positions_file.POSITION_FIELDS if '"' in text else positions_file.POSTINGS_FIELDS
+    assert read_from_file & set(searched)
 
 
 @pytest.mark.parametrize("text", [*generated.QUERIES, *PHRASES])
@@ -248,6 +337,27 @@ def test_an_ingest_with_nothing_new_saves_the_file(
             assert phrase_docs(reader, field, places).tolist() == expected
             assert phrase_docs(plain, field, places).tolist() == expected
         assert _whoosh_docs(plain, "answer_words", places)
+
+
+def test_a_file_without_the_lemmas_postings_is_written_again(
+    generated_index: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file an older pqsearch saved (surface words only) gets the lemmas' postings at the
+    next save, an ingest with nothing new included; a complete one is kept as it is."""
+    root = _copy(generated_index, tmp_path / "index")
+    with monkeypatch.context() as older:
+        older.setattr(positions_file, "POSTINGS_FIELDS", ())
+        path = _save_every_term(root)
+    with IndexReader(root) as reader:
+        stored = reader._stored_positions
+        assert stored is not None and stored.has("question_words", "bruxelles")
+        assert not stored.has("question_lemmas", "bruxelles")
+    _save_every_term(root)
+    written = path.stat().st_mtime_ns
+    with IndexReader(root) as reader:
+        stored = reader._stored_positions
+        assert stored is not None and stored.has("question_lemmas", "bruxelles")
+    assert _save_every_term(root) == path and path.stat().st_mtime_ns == written
 
 
 def test_a_file_of_another_generation_is_ignored(
