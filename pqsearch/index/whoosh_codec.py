@@ -49,6 +49,7 @@ import whoosh
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
+    W3FieldWriter,
     W3PostingsWriter,
     W3Segment,
     W3TermInfo,
@@ -95,6 +96,9 @@ class CompactCodec(W3Codec):  # type: ignore[misc]
     """Whoosh's W3 codec whose postings writer is `_CompactPostingsWriter`; its segments
     record the stock codec."""
 
+    def field_writer(self, storage: Any, segment: Any) -> Any:
+        return _LengthsOnceFieldWriter(self, storage, segment)
+
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
         if byteids:  # term vectors (our schema has none): Whoosh's own writer
             return super().postings_writer(dbfile, byteids)
@@ -103,6 +107,34 @@ class CompactCodec(W3Codec):  # type: ignore[misc]
     def new_segment(self, storage: Any, indexname: str) -> Any:
         stock = W3Codec(blocklimit=self._blocklimit, compression=self._compression)
         return W3Segment(stock, indexname)
+
+
+class _LengthsOnceFieldWriter(W3FieldWriter):  # type: ignore[misc]
+    """Whoosh's field writer, which asks the new segment for a document's field length once
+    per posting (for each block's shortest and longest document): here once per document
+    and field. That lookup was a third of writing the postings at a commit (cProfile,
+    BENCHMARKS.md, thirteenth session)."""
+
+    def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        super().add_postings(schema, _RememberedLengths(lengths) if lengths else lengths, items)
+
+
+class _RememberedLengths:
+    """A segment's `doc_field_length`, each answer kept: the segment is closed and its
+    lengths no longer change while its postings are written."""
+
+    def __init__(self, lengths: Any) -> None:
+        self._lengths = lengths
+        self._known: dict[str, dict[int, int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        known = self._known.get(fieldname)
+        if known is None:
+            known = self._known[fieldname] = {}
+        length = known.get(docnum)
+        if length is None:
+            length = known[docnum] = self._lengths.doc_field_length(docnum, fieldname, default)
+        return length
 
 
 class _InlinedTermInfo(W3TermInfo):  # type: ignore[misc]
