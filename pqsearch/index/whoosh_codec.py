@@ -29,10 +29,11 @@ them by 2 kB.
 Writing this way relies on the private state of Whoosh's `W3PostingsWriter` (`_ids`,
 `_weights`, `_values`, `_format`, `_terminfo`, `_blockcount`, `_postfile`, `_startoffset`,
 `_compression`, `_maxweight`, `_minlength`, `_maxlength`, `_new_block`, `_mini_ids`,
-`_mini_weights`, `_mini_values`) and on its block layout. `postings_codec` checks once per
-process that postings of each format written this way read back through Whoosh's public
-path as Whoosh's own writer's do; if not, it warns and returns Whoosh's stock codec (a
-bigger index, never a wrong one).
+`_mini_weights`, `_mini_values`) and on its block layout; its field writer keeps the field
+lengths `FieldWriter.add_postings` asks for (`_RememberedLengths`). `postings_codec` checks
+once per process that postings of each format written this way read back through Whoosh's
+public path as Whoosh's own writer's do; if not, it warns and returns Whoosh's stock codec
+(a bigger index, never a wrong one).
 """
 
 from __future__ import annotations
@@ -135,6 +136,10 @@ class _RememberedLengths:
         if length is None:
             length = known[docnum] = self._lengths.doc_field_length(docnum, fieldname, default)
         return length
+
+    def __getattr__(self, name: str) -> Any:
+        # Whatever else a Whoosh version asks of the lengths, the segment answers.
+        return getattr(self._lengths, name)
 
 
 class _InlinedTermInfo(W3TermInfo):  # type: ignore[misc]
