@@ -13,7 +13,6 @@ Dates are integers `YYYYMMDD`: exact, sortable, and cheap to turn into year and 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -192,27 +191,10 @@ def to_document(question: Question, text: DocumentText, enrichment: Enrichment) 
         if value is not None:
             doc[name] = value
     for part in TEXT_PARTS:
-        doc[LEMMA_FIELDS[part]] = tokens_value(text.lemmas.get(part, ()))
-        doc[WORD_FIELDS[part]] = tokens_value(text.words.get(part, ()))
-        doc[DUTCH_FIELDS[part]] = tokens_value(dutch_stems(dutch_text(question, part)))
+        doc[LEMMA_FIELDS[part]] = " ".join(text.lemmas.get(part, ()))
+        doc[WORD_FIELDS[part]] = " ".join(text.words.get(part, ()))
+        doc[DUTCH_FIELDS[part]] = " ".join(dutch_stems(dutch_text(question, part)))
     return {k: v for k, v in doc.items() if v != ""}
-
-
-# What keeps `str.split(" ")` from giving the tokens Whoosh's space tokenizer finds
-# (`[^ \t\r\n]+`): another separator, or an empty piece.
-_NOT_SPLIT_BY_SPACES = re.compile(r"[\t\r\n]|  |^ | \Z")
-
-
-def tokens_value(tokens: Sequence[str]) -> str | list[str]:
-    """A text field's value for Whoosh: the tokens its space tokenizer would find in
-    `" ".join(tokens)`, as a list, which Whoosh indexes without running the tokenizer (its
-    regex and a token object per word were a fifth of the ingest's main process, cProfile,
-    BENCHMARKS.md); the joined text where a split would not give the same tokens; "" for
-    none (no field)."""
-    joined = " ".join(tokens)
-    if not joined or _NOT_SPLIT_BY_SPACES.search(joined):
-        return joined
-    return joined.split(" ")
 
 
 def dutch_text(question: Question, part: str) -> str:
