@@ -38,21 +38,29 @@ class PendingRows:
 
         A form counts once per document in `documents`, once per occurrence in `tokens`.
         """
+        # Dict methods, not `counter[key] += n`: a key a Counter lacks goes through its
+        # Python `__missing__`, and this ran for every form of every document in the ingest's
+        # main process (cProfile, BENCHMARKS.md, thirteenth session). Same counts, same order.
         forms: set[str] = set()
+        lemma_rows = self.lemmas
+        known = lemma_rows.setdefault
+        lemma_count = lemma_rows.get
+        spelling_count = self.spellings.get
+        token_count = self.tokens.get
         for analysis in analyses:
+            forms.update(analysis.forms)
             for form, lemmas in analysis.forms.items():
-                forms.add(form)
                 for lemma in lemmas:
-                    self.lemmas[form, lemma] += 0
+                    known((form, lemma), 0)
             for form in analysis.stopped:
-                self.lemmas[form, STOPPED] += 0
+                known((form, STOPPED), 0)
             for form, counts in analysis.lemma_counts.items():
                 for lemma, count in counts.items():
-                    self.lemmas[form, lemma] += count
+                    lemma_rows[form, lemma] = lemma_count((form, lemma), 0) + count
             for form, spellings in analysis.spellings.items():
                 for spelling, count in spellings.items():
-                    self.spellings[form, spelling] += count
-                    self.tokens[form] += count
+                    self.spellings[form, spelling] = spelling_count((form, spelling), 0) + count
+                    self.tokens[form] = token_count(form, 0) + count
         self.documents.update(forms)
 
     def write(self, db: sqlite3.Connection, generation: int) -> None:

@@ -113,17 +113,28 @@ def enrich(
 _DETECTORS: dict[str, SectorDetector] = {}
 
 
+def _prepare_worker(taxonomy: Taxonomy) -> SectorDetector:
+    """This worker's sector detector for `taxonomy`, built with spaCy loaded the first time."""
+    detector = _DETECTORS.get(taxonomy.fingerprint)
+    if detector is None:
+        detector = _DETECTORS[taxonomy.fingerprint] = SectorDetector(
+            taxonomy, shared_lemmatizer().lemmatize_terms
+        )
+    return detector
+
+
+def _warm_worker(taxonomy: Taxonomy) -> None:
+    """Load spaCy and build the detector before the first batch (nothing sent back)."""
+    _prepare_worker(taxonomy)
+
+
 def _analyze_in_worker(
     questions: list[Question], taxonomy: Taxonomy
 ) -> tuple[list[Analyzed], float]:
     """The analyses and the CPU seconds they took in this worker (the model's load and the
     detector's construction aside)."""
     lemmatizer = shared_lemmatizer()
-    detector = _DETECTORS.get(taxonomy.fingerprint)
-    if detector is None:
-        detector = _DETECTORS[taxonomy.fingerprint] = SectorDetector(
-            taxonomy, lemmatizer.lemmatize_terms
-        )
+    detector = _prepare_worker(taxonomy)
     started = time.process_time()
     done = analyze_questions(lemmatizer, detector, questions)
     return done, time.process_time() - started
@@ -140,10 +151,12 @@ class Analyzer:
         portfolios: PortfolioNames,
         jobs: int = 1,
         input_bytes: int = 0,
+        *,
+        warm: bool = False,
     ):
         self.n_process = n_process
         self.jobs = jobs
-        self.at_once = input_bytes > WORKERS_AT_ONCE_BYTES
+        self.at_once = False
         # CPU seconds of lemmatization: in this process (the first batches) and in workers.
         self.inline_cpu = 0.0
         self.worker_cpu = 0.0
@@ -153,6 +166,28 @@ class Analyzer:
         self._detector: SectorDetector | None = None
         self._submitted = 0
         self._pool: ProcessPoolExecutor | None = None
+        # Whether to start the workers before the first batch (`expect`): for a new index,
+        # where every document read is analysed; an update may find nothing new, and would
+        # then wait at its end for workers loading spaCy for nothing.
+        self.warm = warm
+        self.expect(input_bytes)
+
+    def expect(self, input_bytes: int) -> None:
+        """Files of `input_bytes` are to be read: a large ingest analyses in workers from the
+        first batch, and a new index starts them now, so that they load spaCy and build their
+        sector detector while this process parses (the first batch waited seconds for them)."""
+        if input_bytes > WORKERS_AT_ONCE_BYTES:
+            self.at_once = True
+            if self.warm:
+                self._start_pool()
+
+    def _start_pool(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = analysis_pool(self.jobs)
+            self.workers_started = self.jobs
+            for _ in range(self.jobs):  # each free worker takes one
+                self._pool.submit(_warm_worker, self.taxonomy)
+        return self._pool
 
     @property
     def lemmatizer(self) -> Lemmatizer:
@@ -169,11 +204,9 @@ class Analyzer:
         spaCy and the enrichment run on other cores while this process parses and writes."""
         self._submitted += len(questions)
         if self.at_once or self._submitted > WORKER_AFTER_DOCUMENTS:
-            if self._pool is None:
-                self._pool = analysis_pool(self.jobs)
-                self.workers_started = self.jobs
             try:
-                future = self._pool.submit(_analyze_in_worker, list(questions), self.taxonomy)
+                pool = self._start_pool()
+                future = pool.submit(_analyze_in_worker, list(questions), self.taxonomy)
             except BrokenProcessPool as error:
                 raise _worker_lost() from error
             return PendingBatch(questions, future)

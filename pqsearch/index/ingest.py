@@ -232,65 +232,74 @@ def _ingest_into(
             data, lexicon, taxonomy_path, reanalyze=reanalyze, documents=ix.doc_count()
         )
         taxonomy = choice.taxonomy
-        if choice.installed and not fresh:
-            # The file record lists the taxonomy copy: readers would take the new one for
-            # damage until the run's first commit, which an ingest of nothing new never makes.
-            record_files(ix)
-        reanalyze_all = lexicon.get_meta(sector_version.REANALYSIS_META) == "pending"
-        # A new index's documents are all typed by these rules; an index typed by others (or
-        # by rules it never recorded) is brought up to date at the end of the run.
-        retype = not fresh and answer_version.behind(lexicon)
-        if fresh:
-            answer_version.record_rules(lexicon)
-            lexicon.set_stopwords(stopwords())
-        lexicon.set_meta("schema_version", SCHEMA_VERSION)
-        # Cleared by the first ingest that reaches its end (this one, or one run again after).
-        unfinished = live_at_once or (
-            lexicon.get_meta(sector_version.FIRST_INGEST_META) == "unfinished"
-        )
-        if live_at_once:
-            lexicon.set_meta(sector_version.FIRST_INGEST_META, "unfinished")
-        lexicon.flush()
-        if live_at_once:
-            store.switch_live(root, data)
-        try:
-            existing = {} if fresh else existing_documents(ix)
-        except Exception as error:
-            if not store.is_damage(error):
-                raise
-            raise store.read_failure(root, error) from error
         files, failures, skipped = document_files(paths)
         files = distinct(files)
-        notes = [choice.notice] if choice.notice else []
-        if reanalyze_all and existing:
-            # Every document, not only those under `paths`: its source is read again.
-            extra, gone = sector_version.sources_to_reanalyse(
-                (e.source for e in existing.values()), files
-            )
-            if extra:
-                files, failures, skipped = document_files([*paths, *extra])
-                files = distinct(files)
-            if gone:
-                notes.append(
-                    f"{gone} source files of indexed documents are gone: their documents keep "
-                    "the sectors found before (--prune with their folders drops those that no "
-                    "other file holds)"
-                )
-        cpu_started = time.process_time()
-        analyzer = Analyzer(taxonomy, n_process, PortfolioNames(lexicon), jobs, _bytes(files))
-        state = IngestRun(
-            ix=ix,
-            lexicon=lexicon,
-            analyzer=analyzer,
-            existing=existing,
-            reanalyze_all=reanalyze_all,
-            commit_every=commit_every,
-            batch_size=batch_size,
-            progress=Progress(files_total=len(files)),
-            on_progress=progress,
-            merge_on_commit=not fresh,
-            walked=[str(p) for p in files],
+        # Made first: a large ingest's workers load spaCy while this process gets the index
+        # ready (for a new one, spaCy's stopword list: seconds of imports).
+        analyzer = Analyzer(
+            taxonomy, n_process, PortfolioNames(lexicon), jobs, _bytes(files), warm=fresh
         )
+        try:
+            if choice.installed and not fresh:
+                # The file record lists the taxonomy copy: readers would take the new one for
+                # damage until the run's first commit, which an ingest of nothing new never makes.
+                record_files(ix)
+            reanalyze_all = lexicon.get_meta(sector_version.REANALYSIS_META) == "pending"
+            # A new index's documents are all typed by these rules; an index typed by others (or
+            # by rules it never recorded) is brought up to date at the end of the run.
+            retype = not fresh and answer_version.behind(lexicon)
+            if fresh:
+                answer_version.record_rules(lexicon)
+                lexicon.set_stopwords(stopwords())
+            lexicon.set_meta("schema_version", SCHEMA_VERSION)
+            # Cleared by the first ingest that reaches its end (this one, or one run again after).
+            unfinished = live_at_once or (
+                lexicon.get_meta(sector_version.FIRST_INGEST_META) == "unfinished"
+            )
+            if live_at_once:
+                lexicon.set_meta(sector_version.FIRST_INGEST_META, "unfinished")
+            lexicon.flush()
+            if live_at_once:
+                store.switch_live(root, data)
+            try:
+                existing = {} if fresh else existing_documents(ix)
+            except Exception as error:
+                if not store.is_damage(error):
+                    raise
+                raise store.read_failure(root, error) from error
+            notes = [choice.notice] if choice.notice else []
+            if reanalyze_all and existing:
+                # Every document, not only those under `paths`: its source is read again.
+                extra, gone = sector_version.sources_to_reanalyse(
+                    (e.source for e in existing.values()), files
+                )
+                if extra:
+                    files, failures, skipped = document_files([*paths, *extra])
+                    files = distinct(files)
+                    analyzer.expect(_bytes(files))
+                if gone:
+                    notes.append(
+                        f"{gone} source files of indexed documents are gone: their documents keep "
+                        "the sectors found before (--prune with their folders drops those that no "
+                        "other file holds)"
+                    )
+            cpu_started = time.process_time()
+            state = IngestRun(
+                ix=ix,
+                lexicon=lexicon,
+                analyzer=analyzer,
+                existing=existing,
+                reanalyze_all=reanalyze_all,
+                commit_every=commit_every,
+                batch_size=batch_size,
+                progress=Progress(files_total=len(files)),
+                on_progress=progress,
+                merge_on_commit=not fresh,
+                walked=[str(p) for p in files],
+            )
+        except BaseException:
+            analyzer.close()  # `state.close` does it from here on
+            raise
         state.failed.extend(failures)
         state.skipped.extend(skipped)
         try:

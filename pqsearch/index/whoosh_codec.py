@@ -29,10 +29,11 @@ them by 2 kB.
 Writing this way relies on the private state of Whoosh's `W3PostingsWriter` (`_ids`,
 `_weights`, `_values`, `_format`, `_terminfo`, `_blockcount`, `_postfile`, `_startoffset`,
 `_compression`, `_maxweight`, `_minlength`, `_maxlength`, `_new_block`, `_mini_ids`,
-`_mini_weights`, `_mini_values`) and on its block layout. `postings_codec` checks once per
-process that postings of each format written this way read back through Whoosh's public
-path as Whoosh's own writer's do; if not, it warns and returns Whoosh's stock codec (a
-bigger index, never a wrong one).
+`_mini_weights`, `_mini_values`) and on its block layout; its field writer keeps the field
+lengths `FieldWriter.add_postings` asks for (`_RememberedLengths`). `postings_codec` checks
+once per process that postings of each format written this way read back through Whoosh's
+public path as Whoosh's own writer's do; if not, it warns and returns Whoosh's stock codec
+(a bigger index, never a wrong one).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ import whoosh
 from whoosh.codec.whoosh3 import (
     WHOOSH3_HEADER_MAGIC,
     W3Codec,
+    W3FieldWriter,
     W3PostingsWriter,
     W3Segment,
     W3TermInfo,
@@ -95,6 +97,9 @@ class CompactCodec(W3Codec):  # type: ignore[misc]
     """Whoosh's W3 codec whose postings writer is `_CompactPostingsWriter`; its segments
     record the stock codec."""
 
+    def field_writer(self, storage: Any, segment: Any) -> Any:
+        return _LengthsOnceFieldWriter(self, storage, segment)
+
     def postings_writer(self, dbfile: Any, byteids: bool = False) -> Any:
         if byteids:  # term vectors (our schema has none): Whoosh's own writer
             return super().postings_writer(dbfile, byteids)
@@ -103,6 +108,38 @@ class CompactCodec(W3Codec):  # type: ignore[misc]
     def new_segment(self, storage: Any, indexname: str) -> Any:
         stock = W3Codec(blocklimit=self._blocklimit, compression=self._compression)
         return W3Segment(stock, indexname)
+
+
+class _LengthsOnceFieldWriter(W3FieldWriter):  # type: ignore[misc]
+    """Whoosh's field writer, which asks the new segment for a document's field length once
+    per posting (for each block's shortest and longest document): here once per document
+    and field. That lookup was a third of writing the postings at a commit (cProfile,
+    BENCHMARKS.md, thirteenth session)."""
+
+    def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
+        super().add_postings(schema, _RememberedLengths(lengths) if lengths else lengths, items)
+
+
+class _RememberedLengths:
+    """A segment's `doc_field_length`, each answer kept: the segment is closed and its
+    lengths no longer change while its postings are written."""
+
+    def __init__(self, lengths: Any) -> None:
+        self._lengths = lengths
+        self._known: dict[str, dict[int, int]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        known = self._known.get(fieldname)
+        if known is None:
+            known = self._known[fieldname] = {}
+        length = known.get(docnum)
+        if length is None:
+            length = known[docnum] = self._lengths.doc_field_length(docnum, fieldname, default)
+        return length
+
+    def __getattr__(self, name: str) -> Any:
+        # Whatever else a Whoosh version asks of the lengths, the segment answers.
+        return getattr(self._lengths, name)
 
 
 class _InlinedTermInfo(W3TermInfo):  # type: ignore[misc]

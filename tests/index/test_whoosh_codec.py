@@ -48,6 +48,14 @@ def _public(reader: Any) -> Postings:
     return found
 
 
+def _lengths(reader: Any) -> dict[tuple[str, bytes], tuple[int, int]]:
+    found = {}
+    for field, term in reader.all_terms():
+        info = reader.term_info(field, term)
+        found[(field, term)] = (info.min_length(), info.max_length())
+    return found
+
+
 def _rewritten(leaf: Any, folder: Path, codec: Any) -> Any:
     """The segment `leaf` written again, alone, by `codec`, opened."""
     folder.mkdir()
@@ -71,6 +79,9 @@ def test_every_term_reads_as_whooshs_own_writer_wrote_it(whoosh_index: Any, tmp_
         compact = _rewritten(leaf, tmp_path / f"compact-{number}", postings_codec())
         with stock.reader() as expected, compact.reader() as found:
             assert _public(found) == _public(expected)
+            # The shortest and longest document of each term (BM25's block bounds), from the
+            # field lengths the compact writer remembers instead of asking for each posting.
+            assert _lengths(found) == _lengths(expected)
             if not leaf.has_deletions():
                 # The segment as the ingest wrote it (same document numbers).
                 assert _public(leaf) == _public(expected)
