@@ -157,7 +157,7 @@ def _limit_error(code: int, error: BaseException) -> ResourceLimitError:
         why = "the system has no memory left for this process"
         fix = "Close some programs, or give this process more memory"
     return ResourceLimitError(
-        f"Cannot go on: {why} ({error or type(error).__name__}). Nothing is damaged: the "
+        f"Cannot go on: {why} ({str(error) or type(error).__name__}). Nothing is damaged: the "
         "index and the saved searches are as they were (an ingest keeps what it committed). "
         f"{fix}, then run the command again."
     )

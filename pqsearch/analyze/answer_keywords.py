@@ -164,21 +164,12 @@ KEYWORDS = (
 # a clause of the answer's own that holds one ("Celui-ci a délivré le permis en mars") still
 # counts as its own for the model (`answers.model_input`, `sends_elsewhere`).
 GATE_ONLY = (
-    "ordonne",
-    "prononce",
-    "delivre",
-    "tenue",
-    "tenus",
-    "octroye",
-    "assume",
-    "exerce",
     "beheerd door",
     "behandeld door",
     "geregeld door",
     "georganiseerd door",
     "beslist door",
     "uitgebaat door",
-    "bevolen door",
     "j'invite",
     "contien",
     "rassembl",

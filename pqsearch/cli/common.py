@@ -59,10 +59,12 @@ def _exhausted(error: OSError | MemoryError) -> str | None:
         from pqsearch.resources import exhausted
     except (ImportError, OSError, MemoryError):
         # Importing may fail for the same want of file handles or memory.
-        if isinstance(error, MemoryError) or error.errno in (errno.EMFILE, errno.ENFILE):
+        if isinstance(error, MemoryError):
+            return "Cannot go on: out of memory. Nothing is damaged. Free some, then run again."
+        if error.errno in (errno.EMFILE, errno.ENFILE):
             return (
-                f"Cannot go on: {error or 'out of memory'}. Nothing is damaged. Run the "
-                "command again once files or memory are free (ulimit -n raises the file limit)."
+                f"Cannot go on: {error}. Nothing is damaged. Run the command again once files "
+                'are free ("ulimit -n 4096" raises this process\'s limit).'
             )
         return None
     limited = exhausted(error)

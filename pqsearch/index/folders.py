@@ -29,6 +29,11 @@ from pqsearch.index.damage import damaged_index
 from pqsearch.index.durable import fsync_dir
 from pqsearch.index.manifest import LEXICON_SUM
 
+# Written (and synced) into an index's data folder before a rebuild that could not compare it
+# with the new one replaces it: no clean-up deletes it then, even if the rebuild is killed
+# before it is set aside (`rebuild_losses.set_aside`; review 13).
+KEEP_MARK = ".pqsearch-keep"
+
 DEFAULT_INDEX_DIR = Path("index")
 INDEX_ENV = "PQSEARCH_INDEX"
 LIVE = "live"
@@ -124,7 +129,9 @@ def remove_orphans(root: Path) -> list[Path]:
     for folder in _data_dirs(root):
         if folder == live or not ownership.owns(root, folder):
             continue
-        if _number(folder) < _number(live) or not (folder / LEXICON_SUM).exists():
+        if (folder / KEEP_MARK).exists():
+            kept.append(folder)  # a replaced index a rebuild could not compare (`KEEP_MARK`)
+        elif _number(folder) < _number(live) or not (folder / LEXICON_SUM).exists():
             ownership.remove_data_dir(root, folder)
         else:
             kept.append(folder)

@@ -37,12 +37,13 @@ import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import numpy as np
 
 from pqsearch.index import durable, verified
 from pqsearch.index.manifest import fingerprint
+from pqsearch.index.positions_layout import MAGIC, TRAILER, Writer, narrowest
 from pqsearch.index.postings import (
     FREQUENT_POSTINGS,
     IntArray,
@@ -53,10 +54,6 @@ from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
 from pqsearch.index.whoosh_format import check_format, read_term
 
 POSITIONS_PREFIX = "positions-"
-_MAGIC = b"PQSEARCH POSITIONS 1\n"
-# After the directory: its length (uint64) and the CRC-32 of every byte before the CRC.
-_TRAILER = struct.Struct("<QI")
-_ALIGN = 8
 _BITS = "bits"
 _DTYPES = frozenset(["<u1", "<u2", "<u4"])
 _NO_TERMS: dict[str, list[Any]] = {}
@@ -108,7 +105,7 @@ class StoredPositions:
         self._data = data
         self._terms = terms
         self._documents = documents
-        self._end = len(data) - _TRAILER.size
+        self._end = len(data) - TRAILER.size
 
     def fields(self) -> set[str]:
         """The fields whose frequent terms were saved (those without any too)."""
@@ -194,8 +191,8 @@ def load_positions(data_dir: Path, generation: Generation) -> StoredPositions | 
             return None
         key = f"{POSITIONS_PREFIX}{generation.number}"
         if not verified.is_stamped(data_dir, key, [path]):
-            end = len(data) - _TRAILER.size
-            if zlib.crc32(data[: end + 8].data) != _TRAILER.unpack_from(data.data, end)[1]:
+            end = len(data) - TRAILER.size
+            if zlib.crc32(data[: end + 8].data) != TRAILER.unpack_from(data.data, end)[1]:
                 return None
             verified.stamp(data_dir, key, [path], started)
     except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError, struct.error):
@@ -221,13 +218,13 @@ def _mapped(path: Path) -> np.ndarray[Any, Any]:
 
 
 def _directory(data: np.ndarray[Any, Any]) -> dict[str, Any] | None:
-    if len(data) < len(_MAGIC) + _TRAILER.size:
+    if len(data) < len(MAGIC) + TRAILER.size:
         return None
-    if bytes(_wanted(data, 0, len(_MAGIC))) != _MAGIC:
+    if bytes(_wanted(data, 0, len(MAGIC))) != MAGIC:
         return None
-    end = len(data) - _TRAILER.size
-    length = _TRAILER.unpack_from(_wanted(data, end, _TRAILER.size).data)[0]
-    if not len(_MAGIC) <= end - length <= end:
+    end = len(data) - TRAILER.size
+    length = TRAILER.unpack_from(_wanted(data, end, TRAILER.size).data)[0]
+    if not len(MAGIC) <= end - length <= end:
         return None
     found = json.loads(bytes(_wanted(data, end - length, length)).decode("utf-8"))
     return found if isinstance(found, dict) else None
@@ -295,7 +292,7 @@ def save_positions(ix: Any, data_dir: Path, *, min_postings: int | None = None) 
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
             with tmp.open("wb") as out:
-                writer = _Writer(out)
+                writer = Writer(out)
                 terms = _write_terms(reader, writer, generation, min_postings)
                 if any(terms.values()):
                     writer.finish({"index": generation.as_json(), "terms": terms})
@@ -314,38 +311,8 @@ def save_positions(ix: Any, data_dir: Path, *, min_postings: int | None = None) 
     return path if path.exists() else None
 
 
-class _Writer:
-    """Appends aligned arrays to the file, keeping the running CRC-32."""
-
-    def __init__(self, out: BinaryIO) -> None:
-        self.out = out
-        self.crc = 0
-        self.offset = 0
-        self.write(_MAGIC)
-
-    def write(self, data: bytes) -> None:
-        self.out.write(data)
-        self.crc = zlib.crc32(data, self.crc)
-        self.offset += len(data)
-
-    def array(self, values: np.ndarray[Any, Any]) -> int:
-        """Write `values` at the next aligned offset; returns that offset."""
-        self.write(b"\0" * (-self.offset % _ALIGN))
-        at = self.offset
-        self.write(values.tobytes())
-        return at
-
-    def finish(self, directory: dict[str, Any]) -> None:
-        """The directory, its length and the CRC-32 of everything before the CRC."""
-        encoded = json.dumps(directory).encode("utf-8")
-        self.write(encoded)
-        self.write(struct.pack("<Q", len(encoded)))
-        self.out.write(struct.pack("<I", self.crc))
-        self.out.flush()
-
-
 def _write_terms(
-    reader: Any, writer: _Writer, generation: Generation, min_postings: int
+    reader: Any, writer: Writer, generation: Generation, min_postings: int
 ) -> dict[str, dict[str, list[Any]]]:
     decoder = check_format(reader)
     leaves = list(reader.leaf_readers())
@@ -380,8 +347,8 @@ def _write_terms(
                 ids_record = [_BITS, writer.array(np.packbits(marks)), len(ids)]
             else:
                 ids_record = ["<u4", writer.array(ids.astype("<u4")), len(ids)]
-            counts_type = _narrowest(int(counts.max()))
-            flat_type = _narrowest(int(flat.max()) if len(flat) else 0, least="<u2")
+            counts_type = narrowest(int(counts.max()))
+            flat_type = narrowest(int(flat.max()) if len(flat) else 0, least="<u2")
             kept[text] = [
                 *ids_record,
                 counts_type,
@@ -393,13 +360,6 @@ def _write_terms(
             ]
         terms[field] = kept
     return terms
-
-
-def _narrowest(largest: int, least: str = "<u1") -> str:
-    for dtype in ("<u1", "<u2", "<u4"):
-        if np.dtype(dtype).itemsize >= np.dtype(least).itemsize and largest <= np.iinfo(dtype).max:
-            return dtype
-    raise ValueError(f"a count or position of {largest} does not fit 32 bits")
 
 
 __all__ = [

@@ -199,7 +199,7 @@ class IndexReader:
         table = self._frequent.get("positions", field, text)
         if table is not None:
             return cast(TermPositions, table)
-        stored = self._saved_positions(field)
+        stored = self._saved_file(field, _POSITIONAL)
         saved = stored.positions(field, text) if stored is not None else None
         if saved is not None:
             # The positions stay in the mapping: only the arrays made here cost memory.
@@ -224,17 +224,13 @@ class IndexReader:
         """Whether the term's positions are at hand without decoding Whoosh's postings."""
         if self._frequent.get("positions", field, text) is not None:
             return True
-        stored = self._saved_positions(field)
+        stored = self._saved_file(field, _POSITIONAL)
         return stored is not None and stored.has_positions(field, text)
 
-    def _saved_positions(self, field: str) -> StoredPositions | None:
-        """The positions file, for a field whose positions it may hold."""
-        return self._stored_positions if field in _POSITIONAL else None
-
-    def _saved_postings(self, field: str) -> StoredPositions | None:
-        """The positions file, for a field whose postings it may hold (a metadata field's
-        are never there: the file is not opened for them)."""
-        return self._stored_positions if field in _SAVED_POSTINGS else None
+    def _saved_file(self, field: str, kept: frozenset[str]) -> StoredPositions | None:
+        """The positions file, for a field of `kept` (those whose positions, or postings, it
+        may hold): a metadata field's are never there, and the file is not opened for them."""
+        return self._stored_positions if field in kept else None
 
     @property
     def _stored_positions(self) -> StoredPositions | None:
@@ -258,7 +254,7 @@ class IndexReader:
         known = memo.get((field, text)) if memo is not None else None
         if known is None and not values:
             known = self._frequent.get("postings", field, text)
-            stored = self._saved_postings(field) if known is None else None
+            stored = self._saved_file(field, _SAVED_POSTINGS) if known is None else None
             if stored is not None:
                 known = stored.postings(field, text)
                 if known is not None:

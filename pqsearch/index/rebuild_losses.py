@@ -41,6 +41,7 @@ from pqsearch.index.existing import (
     existing_without_postings,
     per_document,
 )
+from pqsearch.index.folders import KEEP_MARK
 from pqsearch.index.holders import Files
 from pqsearch.index.records import decode_record
 from pqsearch.models import IngestReport, Question
@@ -142,6 +143,9 @@ def before_switch(
         if full is not None:
             raise full from error
         raise
+    if carried.unchecked is not None:
+        # Before the switch: from then on the old folder is an orphan to every clean-up.
+        write_atomic(live / KEEP_MARK, f"{carried.unchecked}\n".encode())
     merged = dataclasses.replace(
         report,
         warnings=(*report.warnings, *carried.warnings),
@@ -157,7 +161,12 @@ def set_aside(root: Path, previous: Path, why: str, report: IngestReport) -> Ing
     `pqsearch show`, `search` or `export --index` on it read what it still holds; the
     report's warning says where and why."""
     if not ownership.owns(root, previous):
-        return report  # not provably ours: never deleted either (`remove_data_dir`)
+        # Not provably ours: never deleted either (`remove_data_dir`), so left where it is.
+        warning = (
+            f"the rebuild could not read the index it replaces to compare it with the new one "
+            f"({why}); that index, in {previous}, was left where it is, not deleted"
+        )
+        return dataclasses.replace(report, warnings=(*report.warnings, warning))
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     aside = root / f"{ASIDE_PREFIX}{stamp}"
     aside.mkdir()
@@ -168,10 +177,10 @@ def set_aside(root: Path, previous: Path, why: str, report: IngestReport) -> Ing
     fsync_dir(aside)
     fsync_dir(root)
     warning = (
-        f"the rebuild could not compare the index it replaces with the new one ({why}), so "
-        f"the previous index is kept whole in {aside}: read what it still holds with "
-        f'"pqsearch export --index {aside} -f jsonl -o FILE" and ingest that file, then '
-        "delete that folder"
+        f"the rebuild could not read the index it replaces to compare it with the new one "
+        f"({why}), so that index is kept whole in {aside}, not deleted: it may hold versions "
+        "no file gives any more. What is still readable there can be searched and exported "
+        f'with "--index {aside}"; delete that folder once you no longer need it'
     )
     return dataclasses.replace(report, warnings=(*report.warnings, warning))
 

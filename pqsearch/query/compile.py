@@ -46,7 +46,6 @@ from pqsearch.results import MatchedTerm, Synonym, WordExplanation
 ALL_WORDS_BOOST = 25.0
 # `a*` over a large vocabulary would build a query of every word starting with "a".
 MAX_PREFIX_TERMS = 2_000
-AND_FAN_OUT = 16
 
 # A document whose id or question number is the typed number scores this much: more than any
 # document can score on words, so it comes first.
@@ -183,7 +182,7 @@ class Compiler:
             inner = self._node(node.item, out, explicit=True)
             return None if inner is None else qt.Not(inner)
         if isinstance(node, st.And):
-            return self._all(node.items, out)
+            return self._all(node.items, out, explicit=explicit)
         if isinstance(node, st.Or):
             items = [self._node(item, out, explicit=True) for item in node.items]
             found = [q for q in items if q is not None]
@@ -197,18 +196,24 @@ class Compiler:
             return words
         raise TypeError(f"unknown syntax node {node!r}")
 
-    def _all(self, items: Iterable[st.Node], out: Compiled) -> qt.Query | None:
-        # Plain words beside filters ("toujours session:20/21") are no operand; a group
-        # typed as one is ("logement AND (toujours déjà)": its common words are searched).
+    def _all(
+        self, items: Iterable[st.Node], out: Compiled, *, explicit: bool = False
+    ) -> qt.Query | None:
+        # Words lifted beside filters are no operand, unless an operator names their group
+        # ("x AND (le de -y)"); a typed group is one ("x AND (le de)").
         compiled = [
-            self._node(item, out, explicit=not (isinstance(item, st.AnyOf) and item.beside_filters))
+            self._node(
+                item,
+                out,
+                explicit=explicit or not (isinstance(item, st.AnyOf) and item.beside_filters),
+            )
             for item in dict.fromkeys(items)
         ]
         required: list[qt.Query] = [
             q for q in compiled if q is not None and not isinstance(q, qt.Not)
         ]
         negated = [q.item for q in compiled if isinstance(q, qt.Not)]
-        return _with_exclusions(required, negated)
+        return qt.with_exclusions(required, negated)
 
     def _any_of(
         self, items: Iterable[st.Node], out: Compiled, *, explicit: bool = False
@@ -235,10 +240,10 @@ class Compiler:
             else:
                 optional.append(q)
         if len(optional) > 1:
-            required.append(qt.Or((_and(optional, boost=ALL_WORDS_BOOST), *optional)))
+            required.append(qt.Or((qt.balanced_and(optional, boost=ALL_WORDS_BOOST), *optional)))
         elif optional:
             required.extend(optional)
-        return _with_exclusions(required, negated)
+        return qt.with_exclusions(required, negated)
 
     def _word(
         self,
@@ -378,23 +383,3 @@ def _parts(field_name: str | None) -> Sequence[str]:
     if field_name not in TEXT_PARTS:
         raise QuerySyntaxError(f"{field_name}: takes a date or a value, not words.")
     return (field_name,)
-
-
-def _with_exclusions(required: list[qt.Query], negated: list[qt.Query]) -> qt.Query | None:
-    if not required and not negated:
-        return None
-    positive = qt.Every() if not required else _and(required)
-    if not negated:
-        return positive
-    return qt.AndNot(positive, qt.any_of(negated))
-
-
-def _and(items: list[qt.Query], boost: float = 1.0) -> qt.Query:
-    """AND of `items` as a balanced tree of small ANDs, so that evaluating a thousand typed
-    words never recurses a thousand levels deep."""
-    if len(items) == 1 and boost == 1.0:
-        return items[0]
-    if len(items) <= AND_FAN_OUT:
-        return qt.And(tuple(items), boost=boost)
-    middle = len(items) // 2
-    return qt.And((_and(items[:middle]), _and(items[middle:])), boost=boost)

@@ -136,6 +136,31 @@ def any_of(items: list[Query], boost: float = 1.0) -> Query:
     return Or(tuple(items), boost=boost)
 
 
+# The widest AND `balanced_and` builds: wider ones become a tree of them.
+AND_FAN_OUT = 16
+
+
+def with_exclusions(required: list[Query], negated: list[Query]) -> Query | None:
+    """The AND of `required` (everything when none) less any of `negated`; None for neither."""
+    if not required and not negated:
+        return None
+    positive = Every() if not required else balanced_and(required)
+    if not negated:
+        return positive
+    return AndNot(positive, any_of(negated))
+
+
+def balanced_and(items: list[Query], boost: float = 1.0) -> Query:
+    """AND of `items` as a balanced tree of small ANDs, so that evaluating a thousand typed
+    words never recurses a thousand levels deep."""
+    if len(items) == 1 and boost == 1.0:
+        return items[0]
+    if len(items) <= AND_FAN_OUT:
+        return And(tuple(items), boost=boost)
+    middle = len(items) // 2
+    return And((balanced_and(items[:middle]), balanced_and(items[middle:])), boost=boost)
+
+
 __all__ = [
     "And",
     "AndNot",
@@ -151,5 +176,7 @@ __all__ = [
     "Term",
     "all_of",
     "any_of",
+    "balanced_and",
     "children",
+    "with_exclusions",
 ]

@@ -16,11 +16,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pqsearch import api
 from pqsearch.cli import app
-from pqsearch.index import store
+from pqsearch.index import rebuild_losses, store
 from pqsearch.index.ownership import MARKER
 from pqsearch.index.rebuild_losses import ASIDE_PREFIX, SAVED_PREFIX
 from tests.conftest import REPO, brussels_folder
@@ -269,3 +270,31 @@ def test_an_old_index_the_rebuild_cannot_compare_is_set_aside_not_deleted(
     # The next ingest leaves it alone (not a data folder of the index).
     api.ingest([folder], index_dir=root)
     assert aside.is_dir()
+
+
+def test_an_old_index_kept_by_a_rebuild_killed_before_it_is_set_aside_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 13: killed between the switch and the move, the replaced index was an ordinary
+    older data folder, which the next ingest's clean-up deleted without a word. It is marked
+    before the switch, and kept with a note."""
+    folder = brussels_folder(tmp_path / "brussels", CUT_IN_RECORD, CUT_IN_RECORD)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    shutil.rmtree(folder / "html")
+    old = store.live_data_dir(root)
+    assert old is not None
+    for stored in old.glob("*_stored.col"):
+        stored.unlink()
+
+    def killed(*_args: object) -> None:
+        raise KeyboardInterrupt  # the moment between the switch and the move
+
+    monkeypatch.setattr(rebuild_losses, "set_aside", killed)
+    with pytest.raises(KeyboardInterrupt):
+        api.ingest([folder], index_dir=root, rebuild=True)
+    assert store.live_data_dir(root) != old and old.is_dir()
+    monkeypatch.undo()
+    report = api.ingest([folder], index_dir=root)
+    assert old.is_dir()
+    assert any(str(old) in note and "kept" in note for note in report.notes)

@@ -74,6 +74,14 @@ def test_a_common_word_named_by_an_operator_is_searched_as_written(
     assert logement - either  # the group, left out, would give every "logement" document
     assert ids(index, f"logement AND ({word} {other})") == logement & either
     assert ids(index, f"({word} {other}) AND logement") == logement & either
+    # ... also when the group holds an exclusion or a filter beside its words (review 13).
+    emploi = ids(index, "emploi")
+    assert (logement - emploi) - either
+    assert ids(index, f"logement AND ({word} {other} -emploi)") == (logement & either) - emploi
+    in_session = ids(index, "session:25/26")
+    assert ids(index, f"logement AND ({word} {other} session:25/26)") == (
+        logement & either & in_session
+    )
     assert ids(index, f"bruxelles {word}", all_words=True) == bruxelles & with_word
     assert ids(index, word, all_words=True) == with_word
     explained = index.search(f"logement AND {word}", facets=[]).explanation
