@@ -1045,9 +1045,11 @@ def test_a_change_of_the_decision_code_comes_with_a_new_rules_revision() -> None
 # merge: 98/112, 55 of its 69 non-substantive answers recognised (main, revision 10: 94/112,
 # 51/69) and no substantive answer misread. Dev since the thirteenth session: revision 12
 # (s13-answers10) was tuned on it whole and reads all 112 (in-sample; left out of the model's
-# fit, 69 of 69 with the rules tuned on it, BENCHMARKS.md). A new miss fails.
+# fit, 69 of 69 with the rules tuned on it, BENCHMARKS.md). A new miss fails. r9-086 (a
+# passive naming who decides) is missed again since the review of the merge removed that
+# passive: it read answers to "who decides?" as refusals.
 ROUND_9 = TEST_DATA / "answer_type_wordings_9.toml"
-_ROUND_9_MISSES_LEFT: set[str] = set()
+_ROUND_9_MISSES_LEFT = {"brussels-fr/r9-086"}
 
 
 def test_round_nine_tuned_on_whole_misses_only_what_revision_twelve_left() -> None:
