@@ -110,6 +110,29 @@ class ResourceLimitError(IndexProblemError):
     open file: `ulimit -n`, the system's file table; memory): nothing is damaged, and the
     same command succeeds once the resource is there."""
 
+    @classmethod
+    def of(cls, code: int, error: BaseException) -> ResourceLimitError:
+        """The error for `code` (EMFILE, ENFILE or ENOMEM) met as `error`."""
+        import errno
+        import resource
+
+        if code == errno.EMFILE:
+            limit, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+            at_most = "" if limit == resource.RLIM_INFINITY else f" than {limit:,}"
+            why = f"this process may not open more files{at_most} at once (ulimit -n)"
+            fix = 'Raise the limit ("ulimit -n 4096" in the shell that runs pqsearch)'
+        elif code == errno.ENFILE:
+            why = "the system has no file handle left for this process"
+            fix = "Close some programs, or raise the system's limit (fs.file-max)"
+        else:
+            why = "the system has no memory left for this process"
+            fix = "Close some programs, or give this process more memory"
+        return cls(
+            f"Cannot go on: {why} ({str(error) or type(error).__name__}). Nothing is damaged: "
+            "the index and the saved searches are as they were (an ingest keeps what it "
+            f"committed). {fix}, then run the command again."
+        )
+
 
 class NothingToRebuildError(IndexProblemError):
     """A rebuild would replace the index with one that holds none of its documents (no file

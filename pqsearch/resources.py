@@ -131,36 +131,17 @@ def exhausted(error: BaseException) -> ResourceLimitError | None:
     seen: BaseException | None = error
     while seen is not None:
         if isinstance(seen, OSError) and seen.errno in _EXHAUSTED:
-            return _limit_error(seen.errno, seen)
+            return ResourceLimitError.of(seen.errno, seen)
         if isinstance(seen, MemoryError):
-            return _limit_error(errno.ENOMEM, seen)
+            return ResourceLimitError.of(errno.ENOMEM, seen)
         if (
             isinstance(seen, sqlite3.OperationalError)
             and "unable to open" in str(seen)
             and _few_handles_left()
         ):
-            return _limit_error(errno.EMFILE, seen)
+            return ResourceLimitError.of(errno.EMFILE, seen)
         seen = seen.__cause__ or seen.__context__
     return None
-
-
-def _limit_error(code: int, error: BaseException) -> ResourceLimitError:
-    if code == errno.EMFILE:
-        limit, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
-        at_most = "" if limit == resource.RLIM_INFINITY else f" than {limit:,}"
-        why = f"this process may not open more files{at_most} at once (ulimit -n)"
-        fix = 'Raise the limit ("ulimit -n 4096" in the shell that runs pqsearch)'
-    elif code == errno.ENFILE:
-        why = "the system has no file handle left for this process"
-        fix = "Close some programs, or raise the system's limit (fs.file-max)"
-    else:
-        why = "the system has no memory left for this process"
-        fix = "Close some programs, or give this process more memory"
-    return ResourceLimitError(
-        f"Cannot go on: {why} ({str(error) or type(error).__name__}). Nothing is damaged: the "
-        "index and the saved searches are as they were (an ingest keeps what it committed). "
-        f"{fix}, then run the command again."
-    )
 
 
 def _few_handles_left() -> bool:

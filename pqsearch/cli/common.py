@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from pqsearch.errors import PqsearchError
+from pqsearch.errors import PqsearchError, ResourceLimitError
 
 
 def _new_app(callback: Callable[[], None] | None = None) -> typer.Typer:
@@ -55,20 +55,12 @@ def user_errors() -> Iterator[None]:
 
 
 def _exhausted(error: OSError | MemoryError) -> str | None:
-    try:
-        from pqsearch.resources import exhausted
-    except (ImportError, OSError, MemoryError):
-        # Importing may fail for the same want of file handles or memory.
-        if isinstance(error, MemoryError):
-            return "Cannot go on: out of memory. Nothing is damaged. Free some, then run again."
-        if error.errno in (errno.EMFILE, errno.ENFILE):
-            return (
-                f"Cannot go on: {error}. Nothing is damaged. Run the command again once files "
-                'are free ("ulimit -n 4096" raises this process\'s limit).'
-            )
-        return None
-    limited = exhausted(error)
-    return None if limited is None else str(limited)
+    # Importing anything more here may fail for the same want of file handles or memory.
+    if isinstance(error, MemoryError):
+        return str(ResourceLimitError.of(errno.ENOMEM, error))
+    if error.errno in (errno.EMFILE, errno.ENFILE, errno.ENOMEM):
+        return str(ResourceLimitError.of(error.errno, error))
+    return None
 
 
 def app_for(arguments: Sequence[str]) -> typer.Typer:

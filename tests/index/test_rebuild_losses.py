@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 from pqsearch import api
 from pqsearch.cli import app
 from pqsearch.index import rebuild_losses, store
+from pqsearch.index.folders import KEEP_MARK
 from pqsearch.index.ownership import MARKER
 from pqsearch.index.rebuild_losses import ASIDE_PREFIX, SAVED_PREFIX
 from tests.conftest import REPO, brussels_folder
@@ -263,7 +264,8 @@ def test_an_old_index_the_rebuild_cannot_compare_is_set_aside_not_deleted(
     assert rebuilt.returncode == 0, rebuilt.stderr
     (aside,) = root.glob(f"{ASIDE_PREFIX}*")
     assert f"kept whole in {aside}" in " ".join(rebuilt.stdout.split())
-    assert sorted(p.name for p in (aside / live.name).iterdir()) == before
+    # Whole, with the mark that kept it from every clean-up until it was moved.
+    assert sorted(p.name for p in (aside / live.name).iterdir()) == sorted([*before, KEEP_MARK])
     assert (aside / "live").resolve() == (aside / live.name).resolve()
     assert (aside / MARKER).read_bytes() == (root / MARKER).read_bytes()
     assert sorted(_answers(root)) == sorted(CUT_IN_RECORD)
