@@ -143,8 +143,9 @@ def before_switch(
         if full is not None:
             raise full from error
         raise
-    if carried.unchecked is not None:
-        # Before the switch: from then on the old folder is an orphan to every clean-up.
+    if carried.unchecked is not None and ownership.owns(root, live):
+        # Before the switch: from then on the old folder is an orphan to every clean-up. (A
+        # folder not provably ours is never deleted, nor written into: `set_aside`.)
         write_atomic(live / KEEP_MARK, f"{carried.unchecked}\n".encode())
     merged = dataclasses.replace(
         report,
