@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,24 +16,15 @@ class Existing:
 
 def existing_documents(ix: Any) -> dict[str, Existing]:
     """id -> (hash, source, rank) of every live document, read from columns, not stored fields."""
-    existing: dict[str, Existing] = {}
     with ix.reader() as reader:
         if reader.doc_count_all() == 0:
-            return existing
+            return {}
         # Segment by segment, as in reader.build_dates: every document has these fields, but
         # a segment-wise read does not depend on it.
-        for leaf, _ in reader.leaf_readers():
-            ids = leaf.column_reader("id")
-            hashes = leaf.column_reader("content_hash")
-            sources = leaf.column_reader("source")
-            ranks = leaf.column_reader("source_rank")
-            for docnum in range(leaf.doc_count_all()):
-                if not leaf.is_deleted(docnum):
-                    existing[ids[docnum]] = Existing(hashes[docnum], sources[docnum], ranks[docnum])
-    return existing
+        return _existing((leaf.column_reader, leaf) for leaf, _ in reader.leaf_readers())
 
 
-def per_document(ix: Any) -> Iterator[tuple[Any, Any]]:
+def per_document(ix: Any) -> Iterator[tuple[Callable[[str], Any], Any]]:
     """(columns, read) of each segment of `ix`'s latest commit, through the codec's
     per-document reader alone: columns and stored fields, without the term dictionary or
     the postings that a full reader opens. An index whose postings are damaged (what a
@@ -59,11 +50,16 @@ def per_document(ix: Any) -> Iterator[tuple[Any, Any]]:
 
 def existing_without_postings(ix: Any) -> dict[str, Existing]:
     """`existing_documents`, read as `per_document` reads (no postings)."""
+    return _existing(per_document(ix))
+
+
+def _existing(segments: Iterable[tuple[Callable[[str], Any], Any]]) -> dict[str, Existing]:
+    """The live documents of `segments`: (a segment's columns by field name, its reader)."""
     existing: dict[str, Existing] = {}
-    for columns, perdoc in per_document(ix):
+    for columns, read in segments:
         ids, hashes = columns("id"), columns("content_hash")
         sources, ranks = columns("source"), columns("source_rank")
-        for docnum in range(perdoc.doc_count_all()):
-            if not perdoc.is_deleted(docnum):
+        for docnum in range(read.doc_count_all()):
+            if not read.is_deleted(docnum):
                 existing[ids[docnum]] = Existing(hashes[docnum], sources[docnum], ranks[docnum])
     return existing

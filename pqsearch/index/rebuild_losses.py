@@ -168,8 +168,7 @@ def set_aside(root: Path, previous: Path, why: str, report: IngestReport) -> Ing
             f"({why}); that index, in {previous}, was left where it is, not deleted"
         )
         return dataclasses.replace(report, warnings=(*report.warnings, warning))
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    aside = root / f"{ASIDE_PREFIX}{stamp}"
+    aside = root / f"{ASIDE_PREFIX}{_stamp()}"
     aside.mkdir()
     marker = (root / ownership.MARKER).read_bytes()
     (aside / ownership.MARKER).write_bytes(marker)
@@ -257,6 +256,11 @@ def compare(root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path]) -> Rebu
     return losses
 
 
+def _stamp() -> str:
+    """The time in the names of the files and folders a rebuild keeps: several stay apart."""
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
 def _why_missing(before: Existing) -> str:
     if not os.path.exists(before.source):
         return f"its file {before.source} is gone and no file the rebuild read holds it"
@@ -285,8 +289,7 @@ def save(root: Path, losses: RebuildLosses) -> tuple[list[str], list[str]]:
     """Write the lost versions beside the index; the warnings and notes that say so."""
     warnings: list[str] = []
     if losses.lost:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        path = root / f"{SAVED_PREFIX}{stamp}.jsonl"
+        path = root / f"{SAVED_PREFIX}{_stamp()}.jsonl"
         lines = [json.dumps(q.to_dict(), ensure_ascii=False) for q, _ in losses.lost.values()]
         # Whole and on disk before the switch deletes the old index.
         write_atomic(path, "".join(line + "\n" for line in lines).encode("utf-8"))

@@ -245,20 +245,28 @@ def test_a_damaged_index_rebuilt_saves_what_only_it_held(tmp_path: Path) -> None
     assert _answers(root) == whole
 
 
+def _unreadable_old_versions(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A folder whose pages are deleted (its records cut two answers short) and its index,
+    whose stored records are gone: the versions only that index held cannot be read. Returns
+    the folder, the index and its data folder."""
+    folder = brussels_folder(tmp_path / "brussels", CUT_IN_RECORD, CUT_IN_RECORD)
+    root = tmp_path / "index"
+    api.ingest([folder], index_dir=root)
+    shutil.rmtree(folder / "html")
+    data = store.live_data_dir(root)
+    assert data is not None
+    for stored in data.glob("*_stored.col"):
+        stored.unlink()
+    return folder, root, data
+
+
 def test_an_old_index_the_rebuild_cannot_compare_is_set_aside_not_deleted(
     tmp_path: Path,
 ) -> None:
     """With its stored records gone, the versions only the old index held (the pages are
     deleted) cannot be read from it: it is kept whole, as an index of its own in the index
     folder, and a warning says where."""
-    folder = brussels_folder(tmp_path / "brussels", CUT_IN_RECORD, CUT_IN_RECORD)
-    root = tmp_path / "index"
-    api.ingest([folder], index_dir=root)
-    shutil.rmtree(folder / "html")
-    live = store.live_data_dir(root)
-    assert live is not None
-    for stored in live.glob("*_stored.col"):
-        stored.unlink()
+    folder, root, live = _unreadable_old_versions(tmp_path)
     before = sorted(p.name for p in live.iterdir())
     rebuilt = _cli(tmp_path, "ingest", str(folder), "--rebuild", "--index", str(root), "-q")
     assert rebuilt.returncode == 0, rebuilt.stderr
@@ -280,14 +288,7 @@ def test_an_old_index_kept_by_a_rebuild_killed_before_it_is_set_aside_stays(
     """Review 13: killed between the switch and the move, the replaced index was an ordinary
     older data folder, which the next ingest's clean-up deleted without a word. It is marked
     before the switch, and kept with a note."""
-    folder = brussels_folder(tmp_path / "brussels", CUT_IN_RECORD, CUT_IN_RECORD)
-    root = tmp_path / "index"
-    api.ingest([folder], index_dir=root)
-    shutil.rmtree(folder / "html")
-    old = store.live_data_dir(root)
-    assert old is not None
-    for stored in old.glob("*_stored.col"):
-        stored.unlink()
+    folder, root, old = _unreadable_old_versions(tmp_path)
 
     def killed(*_args: object) -> None:
         raise KeyboardInterrupt  # the moment between the switch and the move
