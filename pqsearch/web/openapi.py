@@ -77,6 +77,12 @@ def openapi() -> dict[str, Any]:
             "suggestions": {"type": "array", "items": {"type": "object"}},
             "corrections": {"type": "array", "items": {"type": "object"}},
             "corrected_query": {"type": ["string", "null"]},
+            "listed": {
+                "type": ["integer", "null"],
+                "description": "How many hits the pages list in all (a question's copies "
+                "once, with it): the last page is ceil(listed / limit); null when pages go on "
+                "past this one and counting them would read every record.",
+            },
         },
     }
     facet = {

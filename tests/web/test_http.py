@@ -291,3 +291,29 @@ def test_search_pages_list_the_copies_the_library_lists(server: Server) -> None:
             assert re.findall(r'href="/documents/([^"?]+)"', html) == expected, page
             shown += expected
     assert sorted(shown) == sorted(h.id for h in every.hits)
+
+
+def test_the_pager_ends_at_the_last_page_with_hits(server: Server) -> None:
+    # Pages counted from documents while copies are grouped left empty last pages (R5).
+    with api.open_index(server.index_dir) as index:
+        whole = index.search("bruxelles", limit=1000, facets=[], group_copies=True)
+    last = -(-len(whole.hits) // 3)
+    assert last < -(-whole.total // 3)
+    params = {"q": "bruxelles", "limit": "3"}
+
+    def linked(page: int) -> set[int]:
+        html = server.get("/search", params={**params, "page": str(page)}).text
+        nav = re.search(r'<nav class="pages".*?</nav>', html, re.S)
+        assert nav is not None and re.findall(r'href="/documents/([^"?]+)"', html), page
+        return {int(n) for n in re.findall(r"page=(\d+)", nav.group(0))}
+
+    # Page 1 cannot know the last page without grouping every hit: it links the pages after
+    # it, none past the hits; the last page knows it is the last.
+    assert max(linked(1)) <= last
+    assert max(linked(last)) < last
+    assert last in linked(last - 1)
+    assert 'rel="next"' not in server.get("/search", params={**params, "page": str(last)}).text
+    # A page past the last (an old link, or typed): the last page instead.
+    past = server.get("/search", params={**params, "page": str(last + 2)})
+    assert past.status_code == 303
+    assert f"page={last}" in past.headers["location"]
