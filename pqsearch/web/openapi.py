@@ -139,6 +139,11 @@ def openapi() -> dict[str, Any]:
                             "0: search a word that matches nothing as typed (default 1: "
                             "as its spelling correction, named in `corrections`).",
                         ),
+                        _parameter(
+                            "all_copies",
+                            "1: list each copy of a question sent to several ministers as its "
+                            "own hit (default 0: once, the others in the hit's `copies`).",
+                        ),
                     ],
                     "responses": {
                         "200": _ok("The result.", "SearchResult"),
