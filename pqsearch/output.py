@@ -133,6 +133,9 @@ def search_text(
             f'Nothing matches "{suggestion.word}": did you mean "{suggestion.suggestion}" '
             f"({plural(suggestion.hits, 'document')})?"
         )
+    last = result.last_page
+    if not result.hits and result.total and last is not None and result.page > last:
+        lines.append(f"Page {result.page} is past the last page of hits: --page {last}")
     if show_facets and result.facets and result.total:
         lines.append("Facets:")
         lines.extend(facet_line(f) for f in result.facets)

@@ -158,7 +158,8 @@ class SearchResult:
     them, `suggestions` are did-you-mean for query words that matched nothing.
 
     `total` and the facets count documents: a question sent to three ministers is three
-    documents, though the page shows it once, the other two in its hit's `copies`.
+    documents, though the page shows it once, the other two in its hit's `copies`; `listed`
+    counts what the pages list.
     `explanation` says what each typed word was searched as."""
 
     query: str
@@ -173,6 +174,17 @@ class SearchResult:
     corrections: tuple[Correction, ...] = ()
     corrected_query: str | None = None
     explanation: tuple[WordExplanation, ...] = ()
+    # How many hits the pages list in all: `total` without copies grouped, fewer with them
+    # (each question once); None when grouped pages go on past this one and counting them
+    # would read every record (the page is then not the last). With `limit`, the last page.
+    listed: int | None = None
+
+    @property
+    def last_page(self) -> int | None:
+        """The last page with hits (1 when nothing matched), or None when not known."""
+        if self.listed is None or not self.limit:
+            return None
+        return max(1, -(-self.listed // self.limit))
 
     def to_dict(self) -> JsonObject:
         return as_dict(self)

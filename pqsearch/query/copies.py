@@ -50,6 +50,16 @@ class Grouped:
     copies: tuple[Copy, ...]
 
 
+@dataclass(frozen=True)
+class GroupedPage:
+    """A page's hits, and how many hits the pages list in all (each question once, its copies
+    with it) when the grouping read the ranking to its end; None when the ranking goes on past
+    what the page needed (there is then at least one hit after the page's last)."""
+
+    hits: list[Grouped]
+    listed: int | None
+
+
 def signature(record: Mapping[str, Any]) -> tuple[str, frozenset[str]] | None:
     """The author and the folded words of title and question that copies share, or None for
     a record without question text or author (nothing to tell copies from look-alikes)."""
@@ -74,12 +84,12 @@ def grouped_page(
     start: int,
     stop: int,
     record: Callable[[int], Mapping[str, Any]],
-) -> list[Grouped]:
+) -> GroupedPage:
     """Hits `start` to `stop` of a ranking of `total` documents, each question's copies folded
     into it (the module's rule); `ranked(first, last)` gives the ranking's (document, score)
     from `first` to `last`, `record(docnum)` a document's stored question."""
     if stop <= start:
-        return []
+        return GroupedPage([], None)
     horizon = min(total, MAX_WINDOW)
     kept: list[_Kept] = []
     by_author: dict[str, list[_Kept]] = {}
@@ -101,7 +111,11 @@ def grouped_page(
         # Past the grouped documents, each document is a hit of its own.
         beyond = ranked(horizon + max(start - len(kept), 0), horizon + stop - len(kept))
         shown += [Grouped(docnum, score, ()) for docnum, score in beyond]
-    return shown
+    # Read to the end of the grouped window: every hit is known (those past the window are
+    # one document each). Stopped before: the next document ranked is a hit after the page's
+    # last, as it sits further than `COPY_REACH` below every hit up to it.
+    listed = len(kept) + total - horizon if position >= horizon else None
+    return GroupedPage(shown, listed)
 
 
 @dataclass
@@ -137,4 +151,12 @@ def _place(
         by_author.setdefault(mine[0], []).append(hit)
 
 
-__all__ = ["COPY_REACH", "MAX_WINDOW", "Grouped", "are_copies", "grouped_page", "signature"]
+__all__ = [
+    "COPY_REACH",
+    "MAX_WINDOW",
+    "Grouped",
+    "GroupedPage",
+    "are_copies",
+    "grouped_page",
+    "signature",
+]

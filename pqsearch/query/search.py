@@ -216,10 +216,12 @@ class QueryRunner:
             if within is not None:
                 docs = np.intersect1d(docs, within, assume_unique=True)
             ranked = functools.partial(self._by_date, docs, sort, filters.date_field)
+        listed: int | None = len(docs)
         if group_copies:
-            shown = copies.grouped_page(
+            grouped = copies.grouped_page(
                 ranked, len(docs), start, stop, lambda d: self.index.shared_record(d)["question"]
             )
+            shown, listed = grouped.hits, grouped.listed
         else:
             shown = [copies.Grouped(docnum, score, ()) for docnum, score in ranked(start, stop)]
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
@@ -240,6 +242,7 @@ class QueryRunner:
             page=page,
             limit=limit,
             hits=hits,
+            listed=listed,
             facets=tuple(
                 self.catalogue[name].count(self.index, selection, top=facet_top) for name in names
             ),

@@ -120,7 +120,7 @@ def similar(
     bag = lemma_bag(runner, text)
     terms = key_terms(runner, bag)
     if not terms:
-        return SearchResult(query=label, total=0, page=page, limit=limit, hits=())
+        return SearchResult(query=label, total=0, page=page, limit=limit, hits=(), listed=0)
     top = max(terms.values())
     subqueries = [
         qt.Term(LEMMA_FIELDS[part], lemma, boost=weight / top)

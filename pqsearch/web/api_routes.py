@@ -71,6 +71,9 @@ class Api:
         except PqsearchError as error:
             return error_response(error)
         facets = _facet_names(params)
+        # Copies grouped, as `pqsearch search --json` and the search page list them;
+        # `all_copies=1` as `--all-copies`.
+        grouped = (params.get("all_copies") or "0").strip().lower() in ("0", "false", "no", "")
         return await self._json(
             lambda index: index.search(
                 state.q,
@@ -80,6 +83,7 @@ class Api:
                 page=state.page,
                 limit=state.limit,
                 correct=state.correct,
+                group_copies=grouped,
             )
         )
 

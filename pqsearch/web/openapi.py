@@ -77,6 +77,12 @@ def openapi() -> dict[str, Any]:
             "suggestions": {"type": "array", "items": {"type": "object"}},
             "corrections": {"type": "array", "items": {"type": "object"}},
             "corrected_query": {"type": ["string", "null"]},
+            "listed": {
+                "type": ["integer", "null"],
+                "description": "How many hits the pages list in all (a question's copies "
+                "once, with it): the last page is ceil(listed / limit); null when pages go on "
+                "past this one and counting them would read every record.",
+            },
         },
     }
     facet = {
@@ -132,6 +138,11 @@ def openapi() -> dict[str, Any]:
                             "correct",
                             "0: search a word that matches nothing as typed (default 1: "
                             "as its spelling correction, named in `corrections`).",
+                        ),
+                        _parameter(
+                            "all_copies",
+                            "1: list each copy of a question sent to several ministers as its "
+                            "own hit (default 0: once, the others in the hit's `copies`).",
                         ),
                     ],
                     "responses": {

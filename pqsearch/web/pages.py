@@ -135,6 +135,11 @@ class Pages:
                 correction=_correction(state, error),
                 result=None,
             )
+        last = result.last_page
+        if not result.hits and last is not None and state.page > last:
+            # A page past the last hit (copies grouped: pages counted from documents, or a
+            # link kept while the index changed): the last page with hits instead.
+            return RedirectResponse(state.changed(page=last).url(), status_code=303)
         by_name = {facet.name: facet for facet in result.facets}
         months = by_name.pop(f"{state.date}_month")
         return self.render(
@@ -345,9 +350,13 @@ def _facet_views(state: SearchState, facets: list[Any], words: Words) -> list[Fa
 def _pages(state: SearchState, result: SearchResult) -> list[tuple[int, str]]:
     if not state.limit:
         return []
-    last = max(1, -(-result.total // state.limit))
-    around = range(max(1, state.page - 3), min(last, state.page + 3) + 1)
-    shown = sorted({1, last, *around})
+    # Grouped copies list fewer hits than documents, so the documents give only an upper
+    # bound of the pages. The last page is linked when known (the search read that far);
+    # otherwise the pages around this one (a page past the hits sends to the last: `search`).
+    last = result.last_page
+    bound = last or max(1, -(-result.total // state.limit))
+    around = range(max(1, state.page - 3), min(bound, state.page + 3) + 1)
+    shown = sorted({1, *around, *([last] if last else [])})
     return [(n, state.changed(page=n).url()) for n in shown]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import parse_qsl
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pqsearch import PqsearchError
@@ -57,15 +57,24 @@ class FormTooLargeError(PqsearchError):
     """A posted form larger than `MAX_FORM_BYTES`."""
 
 
+class ClientGoneError(PqsearchError):
+    """The client hung up while posting a form: answered with an error no one reads."""
+
+
 async def read_form(request: Request) -> dict[str, list[str]]:
     """A URL-encoded form body (what a plain HTML form sends), read up to `MAX_FORM_BYTES`."""
     body = bytearray()
-    async for chunk in request.stream():
-        body.extend(chunk)
-        if len(body) > MAX_FORM_BYTES:
-            raise FormTooLargeError(
-                f"The form is larger than {MAX_FORM_BYTES:,} bytes. Paste a shorter draft."
-            )
+    try:
+        async for chunk in request.stream():
+            body.extend(chunk)
+            if len(body) > MAX_FORM_BYTES:
+                raise FormTooLargeError(
+                    f"The form is larger than {MAX_FORM_BYTES:,} bytes. Paste a shorter draft."
+                )
+    except ClientDisconnect as gone:
+        # A tab closed or a connection lost mid-post: nobody to answer, and nothing for the
+        # server's terminal (it printed a traceback per hang-up).
+        raise ClientGoneError("The browser hung up before sending the whole form.") from gone
     fields: dict[str, list[str]] = {}
     for name, value in parse_qsl(body.decode("utf-8", errors="replace"), keep_blank_values=True):
         fields.setdefault(name, []).append(value)

@@ -163,3 +163,31 @@ def test_search_pages_with_copies_list_every_document_once(corpus_index: Path) -
         every = index.search("bruxelles", limit=100, facets=[])
     assert sorted(shown) == sorted(h.id for h in every.hits)
     assert len(shown) == result["total"] == 40
+
+
+def test_a_page_past_the_hits_names_the_last_page(corpus_index: Path) -> None:
+    # 40 documents, fewer hits with copies grouped: page 14 of 3 a page is past the last (R5).
+    code, out, err = run(
+        "search", "bruxelles", "--index", str(corpus_index), "--limit", "3", "--page", "1", "--json"
+    )
+    assert code == 0, err
+    assert json.loads(out)["listed"] is None
+    code, out, err = run(
+        "search",
+        "bruxelles",
+        "--index",
+        str(corpus_index),
+        "--limit",
+        "3",
+        "--page",
+        "14",
+        "--json",
+    )
+    assert code == 0, err
+    listed = json.loads(out)["listed"]
+    assert listed < 40
+    code, out, err = run(
+        "search", "bruxelles", "--index", str(corpus_index), "--limit", "3", "--page", "14"
+    )
+    assert code == 0, err
+    assert f"Page 14 is past the last page of hits: --page {-(-listed // 3)}" in out

@@ -6,12 +6,15 @@ from __future__ import annotations
 import http.client
 import json
 import re
+import socket
+import time
+from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
 
 from pqsearch import api
-from tests.web.conftest import Server, cli
+from tests.web.conftest import Server, cli, running_server
 
 QUERY = "diplomates technologiques"
 
@@ -31,6 +34,13 @@ def test_search_page_lists_question_369_first(server: Server) -> None:
     ("params", "cli_options"),
     [
         ({"q": QUERY}, []),
+        # Copies of one question grouped on the page, as the CLI groups them (audit A3: the
+        # API listed each copy as a hit, so its pages were not the CLI's), or not.
+        ({"q": "bruxelles", "limit": "3", "page": "2"}, ["--limit", "3", "--page", "2"]),
+        (
+            {"q": "bruxelles", "limit": "3", "page": "2", "all_copies": "1"},
+            ["--limit", "3", "--page", "2", "--all-copies"],
+        ),
         (
             {"q": "logement", "session": "25/26", "status": "answered"},
             ["--session", "25/26", "--status", "answered"],
@@ -73,6 +83,9 @@ def test_api_search_is_the_cli_json(
     expected = json.loads(ran.stdout)
     assert response.json()["total"] == expected["total"] > 0
     assert response.json() == expected
+    if "bruxelles" in words:
+        copies = [c for hit in expected["hits"] for c in hit["copies"]]
+        assert bool(copies) == ("--all-copies" not in cli_options)
 
 
 def test_api_document_and_facets_are_the_cli_json(server: Server) -> None:
@@ -291,3 +304,50 @@ def test_search_pages_list_the_copies_the_library_lists(server: Server) -> None:
             assert re.findall(r'href="/documents/([^"?]+)"', html) == expected, page
             shown += expected
     assert sorted(shown) == sorted(h.id for h in every.hits)
+
+
+def test_the_pager_ends_at_the_last_page_with_hits(server: Server) -> None:
+    # Pages counted from documents while copies are grouped left empty last pages (R5).
+    with api.open_index(server.index_dir) as index:
+        whole = index.search("bruxelles", limit=1000, facets=[], group_copies=True)
+    last = -(-len(whole.hits) // 3)
+    assert last < -(-whole.total // 3)
+    params = {"q": "bruxelles", "limit": "3"}
+
+    def linked(page: int) -> set[int]:
+        html = server.get("/search", params={**params, "page": str(page)}).text
+        nav = re.search(r'<nav class="pages".*?</nav>', html, re.S)
+        assert nav is not None and re.findall(r'href="/documents/([^"?]+)"', html), page
+        return {int(n) for n in re.findall(r"page=(\d+)", nav.group(0))}
+
+    # Page 1 cannot know the last page without grouping every hit: it links the pages after
+    # it, none past the hits; the last page knows it is the last.
+    assert max(linked(1)) <= last
+    assert max(linked(last)) < last
+    assert last in linked(last - 1)
+    assert 'rel="next"' not in server.get("/search", params={**params, "page": str(last)}).text
+    # A page past the last (an old link, or typed): the last page instead.
+    past = server.get("/search", params={**params, "page": str(last + 2)})
+    assert past.status_code == 303
+    assert f"page={last}" in past.headers["location"]
+
+
+def test_a_client_hanging_up_mid_post_prints_no_traceback(corpus_index: Path) -> None:
+    # Audit D3: a tab closed while posting a draft printed a 40-line traceback per hang-up on
+    # the server's terminal.
+    with running_server(corpus_index) as started:
+        port = int(urlsplit(started.url).port or 0)
+        for path in ("/draft", "/draft/export", "/api/similar"):
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.sendall(
+                    f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    "Content-Type: application/x-www-form-urlencoded\r\n"
+                    "Content-Length: 1000\r\n\r\ntext=abc".encode()
+                )
+                time.sleep(0.5)
+        time.sleep(1)
+        assert started.get("/draft").status_code == 200
+    assert started.process.stderr is not None
+    log = started.process.stderr.read().decode()
+    assert "Traceback" not in log, log
+    assert "ClientDisconnect" not in log, log
