@@ -87,7 +87,7 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
         ("probe3", 97, 20261310, 49, False),
         ("probe4", 105, 20261411, 53, False),
         ("probe5", 106, 20261412, 53, False),
-        ("probe6", 100, 20261413, 50, True),
+        ("probe6", 100, 20261413, 50, False),
     ],
 )
 def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halves_are_dev(
