@@ -5,7 +5,7 @@ Five-fold cross-validation by question (`sector_cv.py`) mixes every battery in e
 model is always fitted on questions by the writer of the held-out ones: four sessions of rules
 and refits gained on it and not on the next blind battery. Here the groups are the dev parts of
 the label files (Brussels 51, federal answered, federal unanswered, plenary, probe, probe2 ...
-probe5: each written by another hand or taken from another parliament); for each, the model is
+probe6: each written by another hand or taken from another parliament); for each, the model is
 fitted and its threshold chosen (in-sample F-beta, as `sector_cv.train`) on all the others, then
 the one left out is scored. A question with copies in two groups leaves the fit with the one
 left out. Reported per group left out, pooled, and the ordinary Brussels-style probes pooled
@@ -13,17 +13,24 @@ left out. Reported per group left out, pooled, and the ordinary Brussels-style p
 counts of the pooled figure; copies weigh 1 / their number.
 
     PYTHONPATH=$PWD python benchmarks/sector_lobo.py [--beta 0.8] [--l2 0.5] [--subject]
+        [--prior O ...]
 
 --subject measures, after the shipped model's form, the topic model with a learned subject
-score as an eighth feature (`sector_subject.py`), the subject model refitted inside every fit.
+score as an eighth feature (`sector_subject.py`), the subject model refitted inside every fit;
+--prior, the shipped form with an intercept of their own for the sectors named. Each candidate
+is followed by its F1 gain over the shipped form with a paired bootstrap (`paired_bootstrap`:
+1,000 resamples of the questions, both left one battery out), pooled, on the Brussels-style
+probes and on the newest of them.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
 
 from benchmarks.sector_cv import Counts, probability, train
 from benchmarks.sector_quality import (
@@ -45,20 +52,19 @@ from pqsearch.analyze.sectors import SectorDetector, load_taxonomy
 
 # The ordinary Brussels-style questions written blind, one battery a session (the first probe,
 # written to catch the detector out, is reported on its own).
-BRUSSELS_STYLE = ("probe2", "probe3", "probe4", "probe5")
+BRUSSELS_STYLE = ("probe2", "probe3", "probe4", "probe5", "probe6")
 
 # Given the documents to fit on and those left out: the topics of each left-out document.
 Decide = Callable[[Sequence[str], Sequence[str]], Mapping[str, frozenset[str]]]
 
 
-def leave_one_battery_out(
+def left_out_topics(
     labels: Mapping[str, Label], groups: Mapping[str, str], decide: Decide
-) -> tuple[dict[str, Counts], dict[str, Counts]]:
-    """The counts of each battery left out (by label file), and of each sector over all of
-    them; `groups` maps a document to its question (`sector_quality.same_question`)."""
-    copies = Counter(groups.get(d, d) for d in labels)
-    by_battery: dict[str, Counts] = {}
-    by_sector: dict[str, Counts] = {}
+) -> dict[str, frozenset[str]]:
+    """The topics of every document, decided by a model fitted without its battery (its label
+    file) and without the copies of its questions; `groups` maps a document to its question
+    (`sector_quality.same_question`)."""
+    topics: dict[str, frozenset[str]] = {}
     for battery in sorted({label.source for label in labels.values()}):
         held = sorted(d for d, label in labels.items() if label.source == battery)
         questions = {groups.get(d, d) for d in held}
@@ -67,21 +73,101 @@ def leave_one_battery_out(
             for d, label in labels.items()
             if label.source != battery and groups.get(d, d) not in questions
         )
-        topics = decide(kept, held)
-        total = Counts()
-        for doc in held:
-            weight = 1.0 / copies[groups.get(doc, doc)]
-            gold, found = labels[doc].sectors, topics[doc]
-            total += Counts(len(found & gold), len(found - gold), len(gold - found)) * weight
-            for sector in gold | found:
-                one = Counts(
-                    float(sector in gold and sector in found),
-                    float(sector in found and sector not in gold),
-                    float(sector in gold and sector not in found),
-                )
-                by_sector[sector] = by_sector.get(sector, Counts()) + one * weight
-        by_battery[battery] = total
+        topics.update(decide(kept, held))
+    return topics
+
+
+def leave_one_battery_out(
+    labels: Mapping[str, Label], groups: Mapping[str, str], decide: Decide
+) -> tuple[dict[str, Counts], dict[str, Counts]]:
+    """The counts of each battery left out (by label file), and of each sector over all of
+    them (`left_out_topics`); copies weigh 1 / their number."""
+    return counted(labels, groups, left_out_topics(labels, groups, decide))
+
+
+def counted(
+    labels: Mapping[str, Label], groups: Mapping[str, str], topics: Mapping[str, frozenset[str]]
+) -> tuple[dict[str, Counts], dict[str, Counts]]:
+    """`topics` against the labels: the counts by battery and by sector."""
+    copies = Counter(groups.get(d, d) for d in labels)
+    by_battery: dict[str, Counts] = {}
+    by_sector: dict[str, Counts] = {}
+    for doc, label in sorted(labels.items()):
+        weight = 1.0 / copies[groups.get(doc, doc)]
+        gold, found = label.sectors, topics[doc]
+        one_doc = _counts(gold, found) * weight
+        by_battery[label.source] = by_battery.get(label.source, Counts()) + one_doc
+        for sector in gold | found:
+            one = Counts(
+                float(sector in gold and sector in found),
+                float(sector in found and sector not in gold),
+                float(sector in gold and sector not in found),
+            )
+            by_sector[sector] = by_sector.get(sector, Counts()) + one * weight
     return by_battery, by_sector
+
+
+@dataclass(frozen=True)
+class Difference:
+    """F1 of a candidate's decisions less the baseline's, on the same questions, and the
+    90 % interval of that difference over resamples of the questions."""
+
+    gain: float
+    low: float
+    high: float
+    # The share of resamples in which the candidate does not gain.
+    no_gain: float
+
+
+def paired_bootstrap(
+    labels: Mapping[str, Label],
+    groups: Mapping[str, str],
+    baseline: Mapping[str, frozenset[str]],
+    candidate: Mapping[str, frozenset[str]],
+    *,
+    sources: Collection[str] | None = None,
+    resamples: int = 1000,
+    seed: int = 0,
+) -> Difference:
+    """The candidate's F1 gain over the baseline (decisions by document, both left one battery
+    out), resampling questions with replacement (a question's copies go together and weigh
+    1 / their number), on the batteries of `sources` (all when None)."""
+    copies = Counter(groups.get(d, d) for d in labels)
+    members: dict[str, list[tuple[Counts, Counts]]] = {}
+    for doc, label in sorted(labels.items()):
+        if sources is not None and label.source not in sources:
+            continue
+        weight = 1.0 / copies[groups.get(doc, doc)]
+        pair = (
+            _counts(label.sectors, baseline[doc]) * weight,
+            _counts(label.sectors, candidate[doc]) * weight,
+        )
+        members.setdefault(groups.get(doc, doc), []).append(pair)
+    questions = [sum_pairs(pairs) for pairs in members.values()]
+
+    def gain(sample: Sequence[tuple[Counts, Counts]]) -> float:
+        first, second = sum_pairs(sample)
+        return second.f() - first.f()
+
+    rng = random.Random(seed)
+    gains = sorted(
+        gain([questions[rng.randrange(len(questions))] for _ in questions])
+        for _ in range(resamples)
+    )
+    return Difference(
+        gain(questions),
+        gains[int(0.05 * resamples)],
+        gains[int(0.95 * resamples) - 1],
+        sum(g <= 0 for g in gains) / resamples,
+    )
+
+
+def _counts(gold: frozenset[str], found: frozenset[str]) -> Counts:
+    return Counts(len(found & gold), len(found - gold), len(gold - found))
+
+
+def sum_pairs(pairs: Sequence[tuple[Counts, Counts]]) -> tuple[Counts, Counts]:
+    return sum((a for a, _ in pairs), Counts()), sum((b for _, b in pairs), Counts())
 
 
 def prominence_model(
@@ -91,11 +177,13 @@ def prominence_model(
     *,
     l2: float,
     beta: float,
+    priors: str = "",
 ) -> Decide:
-    """The shipped model's form: the seven prominence features, refitted on the kept groups."""
+    """The shipped model's form: the seven prominence features, refitted on the kept groups;
+    with `priors` (sector ids), one more feature each, 1 for that sector: its own intercept."""
 
     def features(sector: str, prominence: Prominence) -> tuple[float, ...]:
-        return prominence.features()
+        return (*prominence.features(), *(float(sector == p) for p in priors))
 
     def decide(kept: Sequence[str], held: Sequence[str]) -> dict[str, frozenset[str]]:
         weights, threshold = train(kept, labels, found, features, l2, beta, copies)
@@ -142,6 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--beta", type=float, default=0.8)
     parser.add_argument("--l2", type=float, default=0.5)
     parser.add_argument("--subject", action="store_true", help="also the subject model")
+    parser.add_argument(
+        "--prior", nargs="+", default=[], metavar="SECTOR", help="also these sectors' intercepts"
+    )
     args = parser.parse_args(argv)
     lemmatizer = Lemmatizer()
     detector = SectorDetector(load_taxonomy(None), lemmatizer.lemmatize_terms)
@@ -157,12 +248,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     copies = Counter(groups.values())
     copies_of = {d: copies[g] for d, g in groups.items()}
     decide = prominence_model(dev, found, copies_of, l2=args.l2, beta=args.beta)
+    baseline = left_out_topics(dev, groups, decide)
     print(f"left one battery out ({len(dev)} dev documents), prominence model:")
-    print(report(*leave_one_battery_out(dev, groups, decide)))
+    print(report(*counted(dev, groups, baseline)))
+    candidates: list[tuple[str, Decide]] = []
+    if args.prior:
+        candidates.append(
+            (
+                f"a prior (own intercept) for {', '.join(args.prior)}",
+                prominence_model(
+                    dev, found, copies_of, l2=args.l2, beta=args.beta, priors="".join(args.prior)
+                ),
+            )
+        )
     if args.subject:
-        decide = subject_model(dev, found, documents, groups, copies_of, l2=args.l2, beta=args.beta)
-        print("the same, with the subject model's probability as an eighth feature:")
-        print(report(*leave_one_battery_out(dev, groups, decide)))
+        candidates.append(
+            (
+                "the subject model's probability as an eighth feature",
+                subject_model(dev, found, documents, groups, copies_of, l2=args.l2, beta=args.beta),
+            )
+        )
+    for name, candidate in candidates:
+        topics = left_out_topics(dev, groups, candidate)
+        print(f"the same, with {name}:")
+        print(report(*counted(dev, groups, topics)))
+        for part, sources in (
+            ("pooled", None),
+            ("Brussels-style", BRUSSELS_STYLE),
+            (BRUSSELS_STYLE[-1], BRUSSELS_STYLE[-1:]),
+        ):
+            d = paired_bootstrap(dev, groups, baseline, topics, sources=sources)
+            print(
+                f"  F1 gain over the baseline, {part}: {d.gain:+.4f}, 90 % interval "
+                f"[{d.low:+.4f}, {d.high:+.4f}], no gain in {d.no_gain:.0%} of resamples"
+            )
     return 0
 
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from benchmarks.sector_lobo import leave_one_battery_out, report
+import pytest
+
+from benchmarks.sector_lobo import (
+    counted,
+    leave_one_battery_out,
+    left_out_topics,
+    paired_bootstrap,
+    report,
+)
 from benchmarks.sector_quality import DEV, Label
 
 
@@ -46,3 +54,33 @@ def test_each_battery_is_measured_by_a_model_fitted_without_it_or_its_copies() -
     assert by_sector["L"].fn == 1.0
     text = report(by_battery, by_sector)
     assert "probe5" in text and "Brussels-style" in text and "O 2/4/2" in text
+
+
+def test_the_paired_bootstrap_compares_two_deciders_on_the_same_questions() -> None:
+    baseline = {doc: frozenset("O") for doc in LABELS}
+    # Right on every document: F1 rises from 4 / 9 (2 right, 2 wrong, 3 missed; the copies b1
+    # and f1 weigh a half each) to 1.
+    perfect = {doc: label.sectors for doc, label in LABELS.items()}
+    gain = paired_bootstrap(LABELS, GROUPS, baseline, perfect, resamples=200)
+    assert gain.gain == pytest.approx(1.0 - 4.0 / 9.0)
+    assert 0 <= gain.low <= gain.gain <= gain.high <= 1.0
+    # Only a resample of b1's question alone (where "O" is right) shows no gain.
+    assert gain.no_gain < 0.05
+    # The same decisions gain nothing in any resample.
+    same = paired_bootstrap(LABELS, GROUPS, baseline, baseline, resamples=200)
+    assert (same.gain, same.low, same.high, same.no_gain) == (0.0, 0.0, 0.0, 1.0)
+    # On one battery alone: the Brussels questions (b1 weighs a half: 0.5 right, 1 wrong, 1
+    # missed).
+    brussels = paired_bootstrap(
+        LABELS, GROUPS, baseline, perfect, sources=("brussels",), resamples=200
+    )
+    assert brussels.gain == pytest.approx(1.0 - 1.0 / 3.0)
+
+
+def test_the_counts_of_left_out_topics_are_those_of_leave_one_battery_out() -> None:
+    def decide(kept: Sequence[str], held: Sequence[str]) -> dict[str, frozenset[str]]:
+        return {doc: frozenset("O") for doc in held}
+
+    topics = left_out_topics(LABELS, GROUPS, decide)
+    assert topics == {doc: frozenset("O") for doc in LABELS}
+    assert counted(LABELS, GROUPS, topics) == leave_one_battery_out(LABELS, GROUPS, decide)
