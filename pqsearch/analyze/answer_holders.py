@@ -46,7 +46,9 @@ _BELONGS = (
     r"|la responsabilite)|sous l'autorite)"
     r"(?: (?:des lors|donc|toutefois|en revanche|conjointement|exclusivement|entierement"
     r"|uniquement|pleinement|principalement|essentiellement|cependant|en effet|avant tout"
-    r"|plutot|bien|aussi|egalement|directement|par ailleurs|pour sa part|exclusif|propre))*"
+    r"|plutot|bien|aussi|egalement|directement|par ailleurs|pour sa part|exclusif|propre"
+    # Any other two words: "relevait jusqu'ici de", "en relève toujours de".
+    r"|[\w'-]+)){0,3}?"
     r"(?: (?:de la|du|des|de l'|d'|de|a la|a l'|au|aux|a))"
     # The remit named before the holder: "de la compétence exclusive de".
     r"(?: (?:la |le )?(?:seule |pleine )?(?:competence|responsabilite|tutelle|autorite"
@@ -72,11 +74,19 @@ _INSTITUTION = re.compile(
 _OWN = re.compile(
     r"(?:la |le |l'|les |du |des |de |d'|a |au |aux )*(?:region(?! (?:flamande|wallonne))\b"
     r"|gouvernement(?! (?:federal|flamand|wallon))\b|college\b(?! (?:de police|des bourgmestres"
-    r"|communal))|mes |ma |mon |nos |notre |ses |sa |son |leurs? |ce |cette |ces |cet "
+    r"|communal))|mes |ma |mon |nos |notre |ses |sa |son |leurs? "
     r"|chacun|tous|tout|celui|celle|ceux|lui|elle|eux|un |une )"
 )
-_DETERMINER = re.compile(r"^(?:(?:la|le|les|l'|du|des|de|d'|a|au|aux|un|une)\s*)+")
+_DETERMINER = re.compile(
+    r"^(?:(?:la|le|les|l'|du|des|de|d'|a|au|aux|un|une|ce|cet|cette|ces|seule?s?)\s*)+"
+)
 _NAME = re.compile(r"[A-Z]")
+# A name within an institution's words: "le conseil d'administration de Sibelga" (not the
+# minister's own: "le service de la Région", "du Gouvernement").
+_NAMED_WITHIN = re.compile(
+    r"\b(?!(?:Région|Gouvernement|Collège|Bruxelles|Bruxelles-Capitale|Ministre|Etat|État)\b)"
+    r"[A-Z][\w-]+"
+)
 
 
 def attribution(folded: str, sentence: str) -> re.Match[str] | None:
@@ -100,7 +110,39 @@ def _names_holder(holder: str, written: str) -> bool:
     if _NAME.match(written[offset:]):
         return True
     institution = _INSTITUTION.match(holder, offset)
-    return institution is not None and _OTHER.search(holder[: offset + 60]) is not None
+    return institution is not None and (
+        _OTHER.search(holder[: offset + 60]) is not None
+        or _NAMED_WITHIN.search(written[offset : offset + 60]) is not None
+    )
+
+
+# A passive whose agent is the holder: "le paiement est assuré par l'ONEM", "le calendrier est
+# établi par ce seul maître d'ouvrage" (not "menés par une équipe de douze inspecteurs").
+_AGENT = re.compile(
+    r"\b(?:assuree?s?|exercee?s?|geree?s?|menee?s?|etablie?s?|organisee?s?|decidee?s?|fixee?s?"
+    r"|exploitee?s?|administree?s?|conduite?s?|realisee?s?|delivree?s?|controlee?s?)"
+    r" (?:[^.;]{0,40} )?par (?P<holder>[^.;:,()]{2,80})"
+)
+
+
+def _by_holder(folded: str, written: str) -> bool:
+    """Whether a passive in `folded` names a holder other than the minister's own as its
+    agent, or one named before ("ce seul maître d'ouvrage")."""
+    for match in _AGENT.finditer(folded):
+        start, end = match.span("holder")
+        holder = folded[start:end]
+        if _OWN.match(holder):
+            continue
+        demonstrative = re.match(r"(?:ce|cet|cette|ces) ", holder) is not None
+        lead = _DETERMINER.match(holder)
+        named = _INSTITUTION.match(holder, lead.end() if lead else 0) is not None
+        if (
+            re.match(BODY, holder)
+            or _names_holder(holder, written[start:end])
+            or (demonstrative and named)
+        ):
+            return True
+    return False
 
 
 # A sentence that only says who holds what: beside a statement of whose matter it is, part of
@@ -112,8 +154,9 @@ _ACCOUNT = re.compile(
     r"|\b(?:reste|restent|restes|restee?s?|demeure\w*|sont|est|etait|etaient) (?:en revanche |"
     r"toutefois |donc |quant a eux |quant a elle )?(?:federa(?:l|le|les|ux)|communautaires?"
     r"|regiona(?:l|le|les|ux)|communa(?:l|le|les|ux))\b"
-    r"|\b(?:assuree?s?|exercee?s?|gere\w*|menee?s?|etablie?s?|organisee?s?|decidee?s?|fixee?s?)"
-    r" (?:[^.;]{0,40} )?par (?:ce |cette |ces |le |la |les |l'|un |une )?(?:seule? )?"
+    # The minister's side not part of it: "La Région n'y est pas associée".
+    r"|\b(?:ne|n') ?(?:y )?(?:est|sont|suis|sommes|a|ai|avons|ont) (?:pas|nullement|aucunement)"
+    r" (?:associee?s?|impliquee?s?|partie prenante|competente?s?|concernee?s?)\b"
     r"|\bsous l'autorite\b|\bne (?:peut|peuvent|saurait|saurais|puis) s'immiscer\b"
     r"|\brelations? de droit prive\b|\bne (?:m'|nous )appartient pas\b|\bautonomie\b"
     r"|\bpersonnalite juridique\b"
@@ -148,12 +191,15 @@ def accounts_for_competence(folded: str, written: str) -> bool:
         _ACCOUNT.search(folded) is not None
         or NOT_HERE.search(folded) is not None
         or attribution(folded, written) is not None
+        or _by_holder(folded, written)
     )
     return says and _OWN_ACTION.search(folded) is None
 
 
 PATTERNS = (
     ATTRIBUTION,
+    _AGENT,
+    _NAMED_WITHIN,
     _OTHER,
     _INSTITUTION,
     _OWN,
@@ -241,6 +287,19 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:auxquel\w*|auquel|a laquelle) (?:je|nous) (?:vous |l'honorable membre )?(?:invit\w*"
     r"|permets|engage) (?:a |de )(?:vous |s')?(?:reporter|referer|consulter)\b",
     r"\bil y est (?:renvoye|fait reference)\b",
+    # Invited to read it there: "J'invite l'honorable membre à les y consulter".
+    rf"\b(?:j'invite|je vous invite|je vous propose|je vous suggere|(?:vous|{MEMBER}) (?:pouvez"
+    r"|pourrez|pourriez|peut|pourra|pourrait))\b[^.;]{0,40}?\b(?:les |la |le |l')?y (?:consulter"
+    r"|lire|prendre connaissance)\b",
+    # A document holds all that was asked: "Le rapport d'activité de Citydev reprend toutes ces
+    # données", "Les comptes contiennent l'ensemble des données financières demandées".
+    rf"{_NOT_ANNEX}[^.]*?\b{_DOCUMENT}\b[^.]{{0,80}}?\b(?:repren\w*|reprises?|detaill\w*"
+    r"|present\w*|fourni\w*|expos\w*|contien\w*|rassembl\w*|regroup\w*|reprend) (?:(?:(?:l'ensemble"
+    r"|la totalite) (?:des|de ces)|toutes (?:les|ces)|tous (?:les|ces)) (?:\w+ )?(?:informations"
+    r"|donnees|elements|chiffres|renseignements|reponses|precisions|statistiques|montants"
+    r"|resultats|conditions)\b|les (?:\w+ )?(?:informations|donnees|elements|chiffres"
+    r"|renseignements|precisions|statistiques|montants)(?: \w+)? (?:demande|sollicite"
+    r"|souhaite)e?s\b)",
     rf"\b{_DOCUMENT}\b[^.]{{0,40}}?\brepond\w* (?:\w+ ){{0,4}}?(?:a |aux )(?:points?|questions?"
     r"|elements?|demandes?)\b",
     # Dutch, the document named: "Ik verwijs u graag naar dat persbericht".
@@ -296,5 +355,11 @@ GATE = (
     "prendre connaissance",
     "y est",
     "repond",
+    "repren",
+    "reprend",
+    "fourni",
+    "rassembl",
+    "regroup",
+    "contien",
     "verwij",
 )

@@ -263,6 +263,7 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     answered = False
     sends = False
     refers = False
+    pointed = False
     # The other sentences matter only once a phrasing is found: read them after the loop.
     others: list[tuple[str, str]] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
@@ -273,6 +274,10 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
                 found.setdefault(kind, start + match.start())
                 sends = sends or (kind == NOT_COMPETENT and _SENDS.search(sentence) is not None)
                 refers = refers or (kind == BY_REFERENCE and _REFERS.search(sentence) is not None)
+                # Only the weaker readings of `answer_holders` (where the information can be
+                # read, a holder recognised by what it is) leave the model its second reading
+                # of an answer they do not decide, as when they did not exist.
+                pointed = pointed or not _weak_reading(kind, match, sentence)
                 if kind == BY_REFERENCE and partial.cites_then_informs(sentence, asked):
                     own += 1
                 answered = (
@@ -319,7 +324,7 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     weak = (kind == NOT_COMPETENT and not sends) or (kind == BY_REFERENCE and not refers)
     allowed = 0 if weak else MAX_CONTEXT_SENTENCES
     if own > allowed or answered:
-        return AnswerClassification(SUBSTANTIVE), bool(found)
+        return AnswerClassification(SUBSTANTIVE), pointed
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
 
 
@@ -333,6 +338,14 @@ def _phrasing(
     if match is None and kind == NOT_COMPETENT:
         return holders.attribution(sentence, written)
     return match
+
+
+def _weak_reading(kind: str, match: re.Match[str], sentence: str) -> bool:
+    """Whether `match`, found for `kind` in folded `sentence`, is one of the readings of
+    `answer_holders` that decide only an answer with nothing of its own."""
+    if kind == BY_REFERENCE:
+        return _REFERS.search(sentence) is None
+    return kind == NOT_COMPETENT and match.re is holders.ATTRIBUTION
 
 
 def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassification | None:
