@@ -231,6 +231,13 @@ SENDING: tuple[str, ...] = (
     r"|y aurait lieu|est preferable)|vous (?:pouvez|pourriez|devez|devriez|pourrez|devrez))"
     r" (?:\w+ )?(?:de |d')?(?:vous )?(?:demander|adresser|tourner|interroger|poser|solliciter"
     r"|obtenir|renseigner|contacter)\b",
+    # The same cleft with what was asked as the subject, any voice: "C'est auprès de ces
+    # organismes que les informations demandées peuvent être obtenues" (not how to apply: "c'est
+    # auprès de la commune que la demande doit être introduite").
+    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
+    r"[^.;]{0,80}? qu(?:e |')(?:les |ces |vos |de telles |cette |votre )(?:\w+ )?(?:informations"
+    r"|donnees|chiffres|renseignements|precisions|statistiques|questions?)\b[^.;]{0,40}?"
+    r"\b(?:obten|obtiendr|demand|adress|pos|recueill|collect|renseign)\w*",
     # The member to ask someone else, with "il vous appartient", any verb of asking: "Il vous
     # appartient, le cas échéant, d'interroger le collège de la Ville".
     r"\bil vous (?:appart\w*|rev\w*|incomb\w*|est loisible|serait loisible)\b[^.;]{0,40}?"

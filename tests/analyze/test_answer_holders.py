@@ -44,6 +44,8 @@ ASKED = "Combien de contrôles ont été effectués en 2025 ? Quelles mesures so
         "faut vous renseigner.",
         "Ces agents dépendent de la zone de police. Il vous appartient dès lors de contacter son "
         "chef de corps.",
+        "Le tarif est fixé par Brugel. C'est auprès de ce régulateur que les données demandées "
+        "peuvent être obtenues.",
     ],
 )
 def test_whose_matter_it_is_in_other_words_is_not_competent(answer: str) -> None:
@@ -107,6 +109,10 @@ def test_a_document_that_replaces_the_answer_in_other_words_is_by_reference(answ
             "moitié des frais.",
         ),
         (ASKED, "Le projet figure dans le budget 2026 pour un montant de 2 millions d'euros."),
+        (
+            "Comment obtenir la prime ?",
+            "C'est auprès de la commune que la demande doit être introduite, avant le 31 mars.",
+        ),
         (
             "Qui est compétent pour l'entretien des trottoirs ?",
             "L'entretien des trottoirs "
