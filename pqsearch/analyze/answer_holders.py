@@ -56,29 +56,44 @@ _BELONGS = (
     r" ?(?P<holder>[^.;:,()]{2,80})"
 )
 ATTRIBUTION = re.compile(_BELONGS)
+# Dutch: "behoort tot de bevoegdheid van het RIZIV", "valt onder de federale overheid", "de
+# parkings worden beheerd door de NMBS".
+ATTRIBUTION_NL = re.compile(
+    r"\b(?:(?:behoort|behoren|behoorde|behoorden|valt|vallen|viel|vielen|ressorteert"
+    r"|ressorteren|hoort|horen)(?: [\w'-]+){0,3}? (?:tot|onder)|(?:wordt|worden|werd|werden)"
+    r"(?: [\w'-]+){0,3}? (?:beheerd|georganiseerd|geregeld|uitgebaat|gecontroleerd|beslist"
+    r"|vastgelegd|bepaald) door) (?:de |het )?(?:(?:exclusieve |uitsluitende )?"
+    r"(?:bevoegdheid|verantwoordelijkheid|voogdij) van (?:de |het )?)?(?P<holder>[^.;:,()]{2,80})"
+)
+ATTRIBUTIONS = (ATTRIBUTION, ATTRIBUTION_NL)
 
 # What says an institution is another level's or answers for itself, within its name.
 _OTHER = re.compile(
     r"\b(?:federa\w*|communa\w*|locale?s?|flamand\w*|wallon\w*|germanophone\w*|europeen\w*"
     r"|paritaire\w*|independant\w*|autonome\w*|prive\w*|judiciaire\w*|de l'etat|de la ville"
-    r"|du parlement|de l'assemblee|vlaams\w*)\b"
+    r"|du parlement|de l'assemblee|vlaams\w*|waals\w*|federale|gemeentelijke?|lokale?|europese"
+    r"|onafhankelijke?|autonome)\b"
 )
 _INSTITUTION = re.compile(
-    r"(?:ministres?|secretaires? d'etat|gouvernements?|administrations?|autorites?|police"
+    # One adjective may come first: "de federale overheid", "la nouvelle agence".
+    r"(?:[\w-]+ )?(?:ministres?|secretaires? d'etat|gouvernements?|administrations?|autorites?|police"
     r"|polices|inspections?|services?|offices?|agences?|instituts?|commissions?|comites?"
     r"|conseils?|bureaux?|assemblees?|parlements?|organes?|organismes?|tribuna\w*|cours?"
     r"|caisses?|mutualites?|zones?|entites?|operateurs?|gestionnaires?|societes?|entreprises?"
-    r"|maitres? d'ouvrage|membres|regions|communautes|communes|niveau|pouvoir)\b"
+    r"|maitres? d'ouvrage|membres|regions|communautes|communes|niveau|pouvoir"
+    r"|overheid|overheden|agentschap|diensten?|instellingen?|gemeenten?|politiezones?|rechters?"
+    r"|rechtbanken?|regering|administratie|inspectie|commissie|minister|ministers)\b"
 )
 # The minister's own government and services, or no holder at all, after a verb of belonging.
 _OWN = re.compile(
-    r"(?:la |le |l'|les |du |des |de |d'|a |au |aux )*(?:region(?! (?:flamande|wallonne))\b"
+    r"(?:la |le |l'|les |du |des |de |d'|a |au |aux |het )*(?:region(?! (?:flamande|wallonne))\b"
+    r"|(?:brussels )?gewest\b|brusselse regering\b|regering\b(?! (?:federale|vlaamse))|mijn |onze "
     r"|gouvernement(?! (?:federal|flamand|wallon))\b|college\b(?! (?:de police|des bourgmestres"
     r"|communal))|mes |ma |mon |nos |notre |ses |sa |son |leurs? "
     r"|chacun|tous|tout|celui|celle|ceux|lui|elle|eux|un |une )"
 )
 _DETERMINER = re.compile(
-    r"^(?:(?:la|le|les|l'|du|des|de|d'|a|au|aux|un|une|ce|cet|cette|ces|seule?s?)\s*)+"
+    r"^(?:(?:la|le|les|l'|du|des|de|d'|a|au|aux|un|une|ce|cet|cette|ces|seule?s?|het|die|deze)\s*)+"
 )
 _NAME = re.compile(r"[A-Z]")
 # A name within an institution's words: "le conseil d'administration de Sibelga" (not the
@@ -92,7 +107,7 @@ _NAMED_WITHIN = re.compile(
 def attribution(folded: str, sentence: str) -> re.Match[str] | None:
     """The first clause of folded `folded` (`sentence` as written, same offsets) that gives
     the matter to a holder other than the minister's own (see the module's docstring)."""
-    for match in ATTRIBUTION.finditer(folded):
+    for match in (found for pattern in ATTRIBUTIONS for found in pattern.finditer(folded)):
         start = match.start("holder")
         holder = folded[start : match.end("holder")]
         if _OWN.match(holder):
@@ -198,6 +213,7 @@ def accounts_for_competence(folded: str, written: str) -> bool:
 
 PATTERNS = (
     ATTRIBUTION,
+    ATTRIBUTION_NL,
     _AGENT,
     _NAMED_WITHIN,
     _OTHER,
@@ -369,4 +385,12 @@ GATE = (
     "regroup",
     "contien",
     "verwij",
+    "behoor",
+    "valt",
+    "vallen",
+    "viel",
+    "ressorteer",
+    "hoort",
+    "horen",
+    " door ",
 )

@@ -345,7 +345,7 @@ def _weak_reading(kind: str, match: re.Match[str], sentence: str) -> bool:
     `answer_holders` that decide only an answer with nothing of its own."""
     if kind == BY_REFERENCE:
         return _REFERS.search(sentence) is None
-    return kind == NOT_COMPETENT and match.re is holders.ATTRIBUTION
+    return kind == NOT_COMPETENT and match.re in holders.ATTRIBUTIONS
 
 
 def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassification | None:

@@ -65,6 +65,30 @@ def test_whose_matter_it_is_in_other_words_is_not_competent(answer: str) -> None
         "Ik verwijs u naar het jaarverslag van het agentschap.",
     ],
 )
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Deze aangelegenheid behoort tot de bevoegdheid van het RIZIV.",
+        "De terugbetaling van logopedie valt onder de federale overheid.",
+        "Die controles vallen onder de exclusieve bevoegdheid van de lokale politiezones.",
+    ],
+)
+def test_whose_matter_it_is_in_dutch_is_not_competent(answer: str) -> None:
+    assert _classify_text(answer, "Hoeveel controles werden uitgevoerd?").type == NOT_COMPETENT
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "De controles worden georganiseerd door Leefmilieu Brussel, dat er in 2025 45 uitvoerde.",
+        "De premie valt onder het Brussels Gewest. Er werden 120 aanvragen goedgekeurd.",
+        "Deze opdracht behoort tot de taken van mijn administratie.",
+    ],
+)
+def test_the_dutch_near_misses_stay_substantive(answer: str) -> None:
+    assert _classify_text(answer, "Hoeveel controles werden uitgevoerd?").type == SUBSTANTIVE
+
+
 def test_a_document_that_replaces_the_answer_in_other_words_is_by_reference(answer: str) -> None:
     assert _classify_text(answer, ASKED).type == BY_REFERENCE
 
