@@ -76,8 +76,8 @@ _OTHER = re.compile(
 )
 _INSTITUTION = re.compile(
     # One adjective may come first: "de federale overheid", "la nouvelle agence".
-    r"(?:[\w-]+ )?(?:ministres?|secretaires? d'etat|gouvernements?|administrations?|autorites?|police"
-    r"|polices|inspections?|services?|offices?|agences?|instituts?|commissions?|comites?"
+    r"(?:[\w-]+ )?(?:ministres?|secretaires? d'etat|gouvernements?|administrations?|autorites?"
+    r"|police|polices|inspections?|services?|offices?|agences?|instituts?|commissions?|comites?"
     r"|conseils?|bureaux?|assemblees?|parlements?|organes?|organismes?|tribuna\w*|cours?"
     r"|caisses?|mutualites?|zones?|entites?|operateurs?|gestionnaires?|societes?|entreprises?"
     r"|maitres? d'ouvrage|membres|regions|communautes|communes|niveau|pouvoir"
