@@ -111,17 +111,12 @@ MAX_CONTEXT_SENTENCES = 1
 # The phrasings of each type (`answer_phrases`), checked in this order: a "not competent"
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
+_REFERRALS = phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE
+_ELSEWHERE = elsewhere.NOT_COMPETENT + holders.SENDING
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED,
-    NOT_COMPETENT: phrases.NOT_COMPETENT
-    + competence.NOT_COMPETENT
-    + elsewhere.NOT_COMPETENT
-    + holders.SENDING,
-    BY_REFERENCE: phrases.BY_REFERENCE
-    + referrals.BY_REFERENCE
-    + elsewhere.BY_REFERENCE
-    + holders.BY_REFERENCE
-    + holders.LOCATED,
+    NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
+    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED,
 }
 
 # Acts of the procedure table that end a question without an answer. A written question
@@ -136,31 +131,22 @@ _ACTS: dict[str, str] = {
     ),
 }
 
+
+def either(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern for any of `patterns`."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 # Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
-_PHRASE_RES = {
-    kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
-}
+_PHRASE_RES = {kind: either(patterns) for kind, patterns in _PHRASES.items()}
 _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDS = re.compile(
-    "|".join(
-        f"(?:{p})"
-        for p in phrases.NOT_COMPETENT + competence.SENDING + elsewhere.SENDING + holders.SENDING
-    )
-)
+_SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + elsewhere.SENDING + holders.SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
-_REFERS = re.compile(
-    "|".join(
-        f"(?:{p})"
-        for p in phrases.BY_REFERENCE
-        + referrals.BY_REFERENCE
-        + elsewhere.BY_REFERENCE
-        + holders.BY_REFERENCE
-    )
-)
+_REFERS = either(_REFERRALS + holders.BY_REFERENCE)
 
 
 @dataclass(frozen=True)
@@ -269,15 +255,18 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
-            match = _phrasing(kind, pattern, sentence, answer[start:end]) if keyword else None
+            match = pattern.search(sentence) if keyword else None
+            if match is None and keyword and kind == NOT_COMPETENT:
+                match = holders.attribution(sentence, answer[start:end])
             if match is not None:
                 found.setdefault(kind, start + match.start())
                 sends = sends or (kind == NOT_COMPETENT and _SENDS.search(sentence) is not None)
-                refers = refers or (kind == BY_REFERENCE and _REFERS.search(sentence) is not None)
+                strong = kind != BY_REFERENCE or _REFERS.search(sentence) is not None
+                refers = refers or (kind == BY_REFERENCE and strong)
                 # Only the weaker readings of `answer_holders` (where the information can be
                 # read, a holder recognised by what it is) leave the model its second reading
                 # of an answer they do not decide, as when they did not exist.
-                pointed = pointed or not _weak_reading(kind, match, sentence)
+                pointed = pointed or (strong and match.re not in holders.ATTRIBUTIONS)
                 if kind == BY_REFERENCE and partial.cites_then_informs(sentence, asked):
                     own += 1
                 answered = (
@@ -326,26 +315,6 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     if own > allowed or answered:
         return AnswerClassification(SUBSTANTIVE), pointed
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
-
-
-def _phrasing(
-    kind: str, pattern: re.Pattern[str], sentence: str, written: str
-) -> re.Match[str] | None:
-    """The first phrasing of `kind` in folded `sentence` (`written` as written): a not-competent
-    sentence may also give the matter to a holder recognised by what it is
-    (`answer_holders.attribution`)."""
-    match = pattern.search(sentence)
-    if match is None and kind == NOT_COMPETENT:
-        return holders.attribution(sentence, written)
-    return match
-
-
-def _weak_reading(kind: str, match: re.Match[str], sentence: str) -> bool:
-    """Whether `match`, found for `kind` in folded `sentence`, is one of the readings of
-    `answer_holders` that decide only an answer with nothing of its own."""
-    if kind == BY_REFERENCE:
-        return _REFERS.search(sentence) is None
-    return kind == NOT_COMPETENT and match.re in holders.ATTRIBUTIONS
 
 
 def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassification | None:

@@ -991,7 +991,7 @@ _DECISION_CODE_DIGEST = {
     10: "c19046c47cec",
     11: "0b48a963c1db",
     12: "523f7a981b27",
-    13: "758eb6735dbf",
+    13: "8f56f5b8a25b",
 }
 
 
