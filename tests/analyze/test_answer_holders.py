@@ -55,19 +55,6 @@ def test_whose_matter_it_is_in_other_words_is_not_competent(answer: str) -> None
 @pytest.mark.parametrize(
     "answer",
     [
-        "L'ensemble de ces chiffres figure dans le rapport annuel 2025 de Bruxelles Environnement.",
-        "Le rapport d'activité de Citydev, publié en juin, reprend toutes ces données.",
-        "Je vous renverrais volontiers à la brochure publiée par Bruxelles Environnement.",
-        "Pour ces montants, je me réfère au compte général de la Région.",
-        "Les résultats sont détaillés sur la page du site de Bruxelles Mobilité consacrée à "
-        "l'enquête.",
-        "Les statistiques sont publiées par l'IBSA. Je vous invite à les y consulter.",
-        "Ik verwijs u naar het jaarverslag van het agentschap.",
-    ],
-)
-@pytest.mark.parametrize(
-    "answer",
-    [
         "Deze aangelegenheid behoort tot de bevoegdheid van het RIZIV.",
         "De terugbetaling van logopedie valt onder de federale overheid.",
         "Die controles vallen onder de exclusieve bevoegdheid van de lokale politiezones.",
@@ -89,6 +76,19 @@ def test_the_dutch_near_misses_stay_substantive(answer: str) -> None:
     assert _classify_text(answer, "Hoeveel controles werden uitgevoerd?").type == SUBSTANTIVE
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "L'ensemble de ces chiffres figure dans le rapport annuel 2025 de Bruxelles Environnement.",
+        "Le rapport d'activité de Citydev, publié en juin, reprend toutes ces données.",
+        "Je vous renverrais volontiers à la brochure publiée par Bruxelles Environnement.",
+        "Pour ces montants, je me réfère au compte général de la Région.",
+        "Les résultats sont détaillés sur la page du site de Bruxelles Mobilité consacrée à "
+        "l'enquête.",
+        "Les statistiques sont publiées par l'IBSA. Je vous invite à les y consulter.",
+        "Ik verwijs u naar het jaarverslag van het agentschap.",
+    ],
+)
 def test_a_document_that_replaces_the_answer_in_other_words_is_by_reference(answer: str) -> None:
     assert _classify_text(answer, ASKED).type == BY_REFERENCE
 
