@@ -59,10 +59,11 @@ ATTRIBUTION = re.compile(_BELONGS)
 # Dutch: "behoort tot de bevoegdheid van het RIZIV", "valt onder de federale overheid", "de
 # parkings worden beheerd door de NMBS".
 ATTRIBUTION_NL = re.compile(
-    r"\b(?:(?:behoort|behoren|behoorde|behoorden|valt|vallen|viel|vielen|ressorteert"
-    r"|ressorteren|hoort|horen)(?: [\w'-]+){0,3}? (?:tot|onder)|(?:wordt|worden|werd|werden)"
-    r"(?: [\w'-]+){0,3}? (?:beheerd|georganiseerd|geregeld|uitgebaat|gecontroleerd|beslist"
-    r"|vastgelegd|bepaald) door) (?:de |het )?(?:(?:exclusieve |uitsluitende )?"
+    r"\b(?:(?:behoort|behoren|behoorde|behoorden|ressorteert|ressorteren)(?: [\w'-]+){0,3}?"
+    r" (?:tot|onder)|(?:valt|vallen|viel|vielen) onder|(?:hoort|horen) tot"
+    r"|(?:wordt|worden|werd|werden)(?: [\w'-]+){0,3}? (?:beheerd|georganiseerd|geregeld"
+    r"|uitgebaat|gecontroleerd|beslist|vastgelegd|bepaald) door) (?:de |het )?"
+    r"(?:(?:exclusieve |uitsluitende )?"
     r"(?:bevoegdheid|verantwoordelijkheid|voogdij) van (?:de |het )?)?(?P<holder>[^.;:,()]{2,80})"
 )
 ATTRIBUTIONS = (ATTRIBUTION, ATTRIBUTION_NL)
@@ -291,7 +292,7 @@ LOCATED: tuple[str, ...] = (
     rf"{_NOT_ANNEX}[^.]*?\b(?:(?:sont|est|seront|sera|ont ete|a ete|peuvent etre|peut etre"
     r"|pourront etre) (?:\w+ ){0,2}?(?:consultables?|consultee?s?|detaillee?s?"
     r"|disponibles?|publiee?s?|presentee?s?|exposee?s?|decrite?s?|expliquee?s?|reprise?s?"
-    r"|developpee?s?|accessibles?)|figur\w*)\b[^.;]{0,50}? (?:sur|dans|via|en) (?:le |la |les "
+    r"|accessibles?)|figur\w*)\b[^.;]{0,50}? (?:sur|dans|via|en) (?:le |la |les "
     rf"|l'|son |sa |ses |leur |leurs |un |une |ce |cette |ces |du )?(?:\w+ )?{_DOCUMENT}\b",
 )
 
@@ -330,67 +331,18 @@ BY_REFERENCE: tuple[str, ...] = (
     rf" |dus )?naar (?:de |het |dat |dit |die |deze |mijn )?(?:\w+ )?{_DOCUMENT}\b",
 )
 
-# Literal pieces of the phrasings above, for the keyword gate (`answer_keywords`).
-GATE = (
-    "relev",
-    "ressort",
-    "incomb",
-    "depend",
-    "appart",
-    "revien",
-    "revient",
-    "revenai",
-    "sous l'autorite",
-    "sous la tutelle",
-    "sous la responsabilite",
-    "de la competence",
-    "dans les attributions",
-    "question",
-    "c'est",
-    "il vous",
-    "non du",
-    "non de la",
-    "non au",
-    "non a la",
-    "non pas",
-    "vous",
-    "membre",
-    "depute",
-    "parlementaire",
-    "figur",
-    "consult",
-    "detaill",
-    "disponib",
-    "publie",
-    "present",
-    "expose",
-    "decrit",
-    "explique",
-    "repris",
-    "reprise",
-    "developpe",
-    "accessib",
-    "refere",
-    "referons",
-    "reporte",
-    "reportons",
-    "renvo",
-    "prendre connaissance",
-    "y est",
-    "repond",
-    "repren",
-    "reprend",
-    "fourni",
-    "rassembl",
-    "regroup",
-    "contien",
-    "verwij",
-    "behoor",
-    "valt",
-    "vallen",
-    "viel",
-    "ressorteer",
-    "hoort",
-    "horen",
-    " door ",
+# Literal pieces of the phrasings above, for the keyword gate (`answer_keywords`); one string
+# split, since a literal tuple takes a line a piece.
+_GATE_PIECES = (
+    "relev|ressort|incomb|depend|appart|revien|revient|revenai|sous l'autorite|"
+    "sous la tutelle|sous la responsabilite|de la competence|dans les attributions|question|"
+    "c'est a|c'est donc|c'est des lors|c'est plutot|c'est bien|c'est vers|il vous|non du|"
+    "non de la|non au|non a la|non pas|vous|membre|depute|parlementaire|figur|consult|"
+    "detaill|disponib|publie|presente|expose|decrit|explique|repris|reprise|accessib|refere|"
+    "referons|reporte|reportons|renvo|prendre connaissance|y est|repond|repren|reprend|"
+    "fourni|rassembl|regroup|contien|verwij|behoor|valt onder|vallen onder|viel onder|"
+    "vielen onder|ressorteer|hoort tot|horen tot|beheerd door|georganiseerd door|"
+    "geregeld door|uitgebaat door|gecontroleerd door|beslist door|vastgelegd door|"
+    "bepaald door"
 )
+GATE = tuple(_GATE_PIECES.split("|"))
