@@ -11,9 +11,9 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
   round 7;
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
   measure on all of the fourth;
-- `--protocol writers`, leave one writer out: each of the nine rounds (round 5 by its dev
+- `--protocol writers`, leave one writer out: each of the ten rounds (round 5 by its dev
   half) left out in turn, the design fitted on the eight others, the real labels and the
-  negatives (always in training, and measured in-sample after a fit on all nine).
+  negatives (always in training, and measured in-sample after a fit on all ten).
 
 Each line gives, per type, how many answers of that type got it; the non-substantive answers
 recognised with their right type; and the substantive answers misclassed (the worse error),
@@ -85,6 +85,9 @@ ROUND_8 = DATA / "answer_type_wordings_8.toml"
 # Round 9 (twelfth session, 112 whole pages): measured once held out, then dev since the
 # thirteenth session (s13-answers10).
 ROUND_9 = DATA / "answer_type_wordings_9.toml"
+# Round 10 (thirteenth session, 119 whole pages): measured once held out (101/119 with revision
+# 12), then dev since the fourteenth session (s14-answers).
+ROUND_10 = DATA / "answer_type_wordings_10.toml"
 # The rules' test halves as measured once, when each round was new (BENCHMARKS.md).
 HISTORIC_TEST_HALVES = {2: (76, 86), 3: (80, 87), 4: (70, 83)}
 
@@ -114,7 +117,7 @@ def real_examples() -> list[Example]:
 
 def all_examples() -> list[Example]:
     """Every labelled example the shipped model is fitted on: the real labels, the negatives,
-    the nine rounds (round 5 by its dev half)."""
+    the ten rounds (round 5 by its dev half)."""
     return [
         *real_examples(),
         *load_wordings(NEGATIVES),
@@ -123,10 +126,10 @@ def all_examples() -> list[Example]:
 
 
 def writers() -> list[tuple[str, list[Example]]]:
-    """The nine blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
+    """The ten blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
     round 5 by its dev half alone (its test half is held out and never loaded past this
     filter)."""
-    paths = (*ROUNDS, ROUND_5, ROUND_6, ROUND_7, ROUND_8, ROUND_9)
+    paths = (*ROUNDS, ROUND_5, ROUND_6, ROUND_7, ROUND_8, ROUND_9, ROUND_10)
     found = []
     for n, path in enumerate(paths, 1):
         examples = load_wordings(path)
@@ -137,9 +140,9 @@ def writers() -> list[tuple[str, list[Example]]]:
 
 
 def leave_one_writer_out(design: Design) -> list[RoundScore]:
-    """Each of the nine writers left out in turn: `design` fitted on the eight others, the
+    """Each of the ten writers left out in turn: `design` fitted on the nine others, the
     real labels and the negatives (always in training), measured on the one left out; then
-    the real labels and the negatives in-sample, with the design fitted on all nine."""
+    the real labels and the negatives in-sample, with the design fitted on all ten."""
     rounds = writers()
     base = [*real_examples(), *load_wordings(NEGATIVES)]
     scores = []

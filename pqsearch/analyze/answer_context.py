@@ -90,6 +90,20 @@ ASKS_WHO = re.compile(
     r"|beleidsniveau|besturen|bestuur)|wie)\b[^?]{0,40}?\b(?:is|zijn)\b(?: \w+){0,4}? bevoegd\b"
 )
 
+# A question that asks since when or when: then the date of an answer that says whose matter it
+# is gives the information asked ("Depuis quand la Cocom gère-t-elle ...? / Cette compétence
+# relève de la Cocom depuis ..., qui lui a transféré ... le 1er janvier 2019").
+ASKS_WHEN = re.compile(
+    r"\b(?:depuis quand|depuis combien de temps|a (?:partir de )?quelle date|en quelle annee"
+    r"|quand|sinds wanneer|wanneer|vanaf wanneer)\b"
+)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def asks_when(asked: str) -> bool:
+    """Whether folded question text `asked` asks since when or when."""
+    return ASKS_WHEN.search(asked) is not None
+
 
 # A second finite verb joined to the first by "et": "... et a créé", "et elle a lancé".
 CONJOINED = re.compile(

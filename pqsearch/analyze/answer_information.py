@@ -44,7 +44,9 @@ FACT_FIGURE = re.compile(
 # fact in the rest of a sentence that sends the member elsewhere.
 # The sign after "n" may be lost in the source ("vraag n? 16482").
 CITED_NUMBERS = re.compile(
-    r"(?:\b(?:questions?|vraag|vragen|points?|punt|punten|articles?|art\.|pages?|p\.|blz\.)\s*"
+    r"(?:\b(?:questions?|vraag|vragen|points?|punt|punten|articles?|art\.|pages?|p\.|blz\."
+    # A budget's divisions and programmes ("division 24, programme 2").
+    r"|divisions?|programmes?|allocations? de base|ab)\s*"
     r"(?:(?:n|nr|no)\b\W{0,2}\s*)?|\b(?:n|nr|no)\b\W{0,2}\s*)"
     r"\d[\w./-]*(?:\s*(?:,|et|en|a|tot)\s*\d[\w./-]*)*"
 )

@@ -5,6 +5,8 @@ Part of the rules' fingerprint (`answers.rules_fingerprint`).
 
 from __future__ import annotations
 
+from pqsearch.analyze.answer_holders import GATE
+
 # Literal pieces of which every phrasing's match holds one, looked for with `in` in each
 # sentence before any regex: the phrasings have no leading literal, and trying them on every
 # sentence cost ten times the rest of the classification. tests/analyze/test_answers.py checks
@@ -197,7 +199,11 @@ GATE_ONLY = (
 def has_keyword(text: str) -> bool:
     """Whether folded `text` holds any of `KEYWORDS` or `GATE_ONLY`, so that a phrasing could
     match in it."""
-    return sends_elsewhere(text) or any(piece in text for piece in GATE_ONLY)
+    return (
+        sends_elsewhere(text)
+        or any(piece in text for piece in GATE_ONLY)
+        or any(piece in text for piece in GATE)
+    )
 
 
 def sends_elsewhere(text: str) -> bool:

@@ -25,6 +25,7 @@ from functools import cache
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_elsewhere as elsewhere
+from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_model, answer_roles
@@ -43,7 +44,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 12
+ANSWER_RULES_REVISION = 13
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -110,10 +111,12 @@ MAX_CONTEXT_SENTENCES = 1
 # The phrasings of each type (`answer_phrases`), checked in this order: a "not competent"
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
+_REFERRALS = phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE
+_ELSEWHERE = elsewhere.NOT_COMPETENT + holders.SENDING
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED,
-    NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + elsewhere.NOT_COMPETENT,
-    BY_REFERENCE: phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE,
+    NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
+    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED,
 }
 
 # Acts of the procedure table that end a question without an answer. A written question
@@ -128,18 +131,22 @@ _ACTS: dict[str, str] = {
     ),
 }
 
+
+def either(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled pattern for any of `patterns`."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
 # Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
-_PHRASE_RES = {
-    kind: re.compile("|".join(f"(?:{p})" for p in patterns)) for kind, patterns in _PHRASES.items()
-}
+_PHRASE_RES = {kind: either(patterns) for kind, patterns in _PHRASES.items()}
 _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDS = re.compile(
-    "|".join(f"(?:{p})" for p in phrases.NOT_COMPETENT + competence.SENDING + elsewhere.SENDING)
-)
+_SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + elsewhere.SENDING + holders.SENDING)
 _DECLINES = re.compile(competence.DECLINING)
+# A referral proper, as opposed to saying where the information can be read (`LOCATED`).
+_REFERS = either(_REFERRALS + holders.BY_REFERENCE)
 
 
 @dataclass(frozen=True)
@@ -241,15 +248,25 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     own = 0
     answered = False
     sends = False
+    refers = False
+    pointed = False
     # The other sentences matter only once a phrasing is found: read them after the loop.
-    others: list[str] = []
+    others: list[tuple[str, str]] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
         for kind, pattern in _PHRASE_RES.items():
             match = pattern.search(sentence) if keyword else None
+            if match is None and keyword and kind == NOT_COMPETENT:
+                match = holders.attribution(sentence, answer[start:end])
             if match is not None:
                 found.setdefault(kind, start + match.start())
                 sends = sends or (kind == NOT_COMPETENT and _SENDS.search(sentence) is not None)
+                strong = kind != BY_REFERENCE or _REFERS.search(sentence) is not None
+                refers = refers or (kind == BY_REFERENCE and strong)
+                # Only the weaker readings of `answer_holders` (where the information can be
+                # read, a holder recognised by what it is) leave the model its second reading
+                # of an answer they do not decide, as when they did not exist.
+                pointed = pointed or (strong and match.re not in holders.ATTRIBUTIONS)
                 if kind == BY_REFERENCE and partial.cites_then_informs(sentence, asked):
                     own += 1
                 answered = (
@@ -260,13 +277,21 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
                 )
                 break
         else:
-            others.append(sentence)
+            others.append((sentence, answer[start:end]))
     if not found:
         return AnswerClassification(SUBSTANTIVE), False
     asked_words = context.question_words(asked)
-    for sentence in others:
+    kind = next(kind for kind in _PHRASE_RES if kind in found)
+    # Beside whose matter it is, saying who else holds what is the same refusal, unless the
+    # question asks exactly that (`answer_holders`).
+    accounts = kind == NOT_COMPETENT and not context.asks_who(asked)
+    for sentence, written in others:
         # Greeting, thanks, restatement, background: not information (`answer_context`).
-        if context.is_context(sentence, asked_words):
+        if context.is_context(sentence, asked_words) or (
+            accounts
+            and holders.accounts_for_competence(sentence, written)
+            and not information.tells(sentence)
+        ):
             continue
         informative = partial.informative(sentence, asked) and not (
             # After "whose matter it is", declining to answer is no information of its own.
@@ -275,12 +300,20 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
         own += informative
         short = len(sentence.split()) < partial.MIN_OWN_WORDS
         answered = answered or ((informative or short) and information.tells(sentence))
-    kind = next(kind for kind in _PHRASE_RES if kind in found)
-    # Whose matter it is, when the question asks exactly that, is the information asked.
-    answered = answered or (kind == NOT_COMPETENT and not sends and context.asks_who(asked))
-    allowed = 0 if kind == NOT_COMPETENT and not sends else MAX_CONTEXT_SENTENCES
+    # Whose matter it is, when the question asks exactly that, is the information asked; and
+    # so is the date it became so, when the question asks since when.
+    answered = answered or (
+        kind == NOT_COMPETENT
+        and not sends
+        and (
+            context.asks_who(asked)
+            or (context.asks_when(asked) and context.YEAR.search(folded) is not None)
+        )
+    )
+    weak = (kind == NOT_COMPETENT and not sends) or (kind == BY_REFERENCE and not refers)
+    allowed = 0 if weak else MAX_CONTEXT_SENTENCES
     if own > allowed or answered:
-        return AnswerClassification(SUBSTANTIVE), bool(found)
+        return AnswerClassification(SUBSTANTIVE), pointed
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
 
 
@@ -328,7 +361,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY],
+        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE],
         "patterns": [
             pattern.pattern
             for pattern in (
@@ -337,6 +370,9 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 context.BACKGROUND,
                 context.ASKS_WHO,
                 context.CONJOINED,
+                context.ASKS_WHEN,
+                context.YEAR,
+                *holders.PATTERNS,
                 splitting.SENTENCE_END,
                 partial.BRACKETS,
                 # What may follow a statement of whose matter it is: it moves types too.

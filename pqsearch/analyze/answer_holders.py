@@ -1,0 +1,348 @@
+"""Whose matter it is and where the answer lies, by the kind of clause (`analyze.answers`).
+
+The phrasings of `answer_phrases`, `answer_competence` and `answer_elsewhere` list verbs with
+the holders they know by name. Each blind round brought holders and verbs they did not know
+(BENCHMARKS.md, rounds 8-10: the INAMI, a joint committee, the Parliament's Bureau, another
+Region's agency). These read the clause by its kind instead:
+
+- a verb of belonging in any tense, mood or voice (`relever`, `ressortir`, `incomber`,
+  `dépendre`, `appartenir`, `revenir`, `être du ressort`, `être de la compétence`, `sous
+  l'autorité de`) and a holder that is not the minister's own, recognised by what it is, not
+  by a list: a proper name or an acronym as written ("de l'INAMI", "du Bureau élargi"), or an
+  institution qualified as another level's ("de la police fédérale", "de la commission
+  paritaire 121", "de la ministre flamande") (`attribution`); it decides only when the answer
+  says nothing of its own, like `answer_competence.ATTRIBUTION`;
+- the sentences of an account of who holds what ("les Régions sont compétentes pour ...",
+  "sont restés fédéraux", "le paiement est assuré par l'ONEM") beside such a statement: context
+  of the refusal, not information, unless they give a fact or the question asks who or since
+  when (`accounts_for_competence`);
+- the member or the question sent elsewhere in a passive, a conditional or a cleft ("il
+  conviendrait que la question lui soit soumise", "c'est à elles qu'il faut demander ces
+  informations", "il vous appartient d'interroger le collège") (`SENDING`);
+- a document that replaces the answer, whatever it is and however it is pointed to: "figurent
+  dans la justification du budget", "peuvent être consultées sur son site", "je vous
+  renverrais volontiers au communiqué", "je me réfère au rapport annuel", "Ce document répond
+  aux points soulevés", "Il y est renvoyé" (`BY_REFERENCE`); never the answer's own annex.
+
+Matched on folded text per sentence like every phrasing; the holder is checked on the text as
+written, whose offsets are the folded text's (`fold_in_place`). Part of the rules'
+fingerprint (`answers.rules_fingerprint`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pqsearch.analyze.answer_competence import BODY
+from pqsearch.analyze.answer_phrases import MEMBER
+
+# A verb of belonging, any tense, mood or voice, adverbs between, then its preposition.
+_BELONGS = (
+    r"\b(?:relev\w*|ressorti\w*|incomb\w*|depend(?:ent|ait|aient|ra|raient|rait|e|re)?"
+    r"|appart(?:ien|enai|enan|ienn|iendr)\w*|appartient|revien\w*|revient|revenai\w*"
+    r"|(?:est|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|sera|seront)"
+    r" (?:\w+ )?(?:du ressort|de la competence|dans les attributions|sous l'autorite"
+    r"|sous la tutelle|sous la responsabilite)|place\w* sous (?:l'autorite|la tutelle"
+    r"|la responsabilite)|sous l'autorite)"
+    r"(?: (?:des lors|donc|toutefois|en revanche|conjointement|exclusivement|entierement"
+    r"|uniquement|pleinement|principalement|essentiellement|cependant|en effet|avant tout"
+    r"|plutot|bien|aussi|egalement|directement|par ailleurs|pour sa part|exclusif|propre"
+    # Any other two words: "relevait jusqu'ici de", "en relève toujours de".
+    r"|[\w'-]+)){0,3}?"
+    r"(?: (?:de la|du|des|de l'|d'|de|a la|a l'|au|aux|a))"
+    # The remit named before the holder: "de la compétence exclusive de".
+    r"(?: (?:la |le )?(?:seule |pleine )?(?:competence|responsabilite|tutelle|autorite"
+    r"|attributions?)(?: exclusive| propre| pleine et entiere)? (?:de la|du|des|de l'|d'|de))?"
+    r" ?(?P<holder>[^.;:,()]{2,80})"
+)
+ATTRIBUTION = re.compile(_BELONGS)
+# Dutch: "behoort tot de bevoegdheid van het RIZIV", "valt onder de federale overheid", "de
+# parkings worden beheerd door de NMBS".
+ATTRIBUTION_NL = re.compile(
+    r"\b(?:(?:behoort|behoren|behoorde|behoorden|ressorteert|ressorteren)(?: [\w'-]+){0,3}?"
+    r" (?:tot|onder)|(?:valt|vallen|viel|vielen) onder|(?:hoort|horen) tot"
+    r"|(?:wordt|worden|werd|werden)(?: [\w'-]+){0,3}? (?:beheerd|georganiseerd|geregeld"
+    r"|uitgebaat|gecontroleerd|beslist|vastgelegd|bepaald) door) (?:de |het )?"
+    r"(?:(?:exclusieve |uitsluitende )?"
+    r"(?:bevoegdheid|verantwoordelijkheid|voogdij) van (?:de |het )?)?(?P<holder>[^.;:,()]{2,80})"
+)
+ATTRIBUTIONS = (ATTRIBUTION, ATTRIBUTION_NL)
+
+# What says an institution is another level's or answers for itself, within its name.
+_OTHER = re.compile(
+    r"\b(?:federa\w*|communa\w*|locale?s?|flamand\w*|wallon\w*|germanophone\w*|europeen\w*"
+    r"|paritaire\w*|independant\w*|autonome\w*|prive\w*|judiciaire\w*|de l'etat|de la ville"
+    r"|du parlement|de l'assemblee|vlaams\w*|waals\w*|federale|gemeentelijke?|lokale?|europese"
+    r"|onafhankelijke?|autonome)\b"
+)
+_INSTITUTION = re.compile(
+    # One adjective may come first: "de federale overheid", "la nouvelle agence".
+    r"(?:[\w-]+ )?(?:ministres?|secretaires? d'etat|gouvernements?|administrations?|autorites?"
+    r"|police|polices|inspections?|services?|offices?|agences?|instituts?|commissions?|comites?"
+    r"|conseils?|bureaux?|assemblees?|parlements?|organes?|organismes?|tribuna\w*|cours?"
+    r"|caisses?|mutualites?|zones?|entites?|operateurs?|gestionnaires?|societes?|entreprises?"
+    r"|maitres? d'ouvrage|membres|regions|communautes|communes|niveau|pouvoir"
+    r"|overheid|overheden|agentschap|diensten?|instellingen?|gemeenten?|politiezones?|rechters?"
+    r"|rechtbanken?|regering|administratie|inspectie|commissie|minister|ministers)\b"
+)
+# The minister's own government and services, or no holder at all, after a verb of belonging.
+_OWN = re.compile(
+    r"(?:la |le |l'|les |du |des |de |d'|a |au |aux |het )*(?:region(?! (?:flamande|wallonne))\b"
+    r"|(?:brussels )?gewest\b|brusselse regering\b|regering\b(?! (?:federale|vlaamse))|mijn |onze "
+    r"|gouvernement(?! (?:federal|flamand|wallon))\b|college\b(?! (?:de police|des bourgmestres"
+    r"|communal))|mes |ma |mon |nos |notre |ses |sa |son |leurs? "
+    r"|chacun|tous|tout|celui|celle|ceux|lui|elle|eux|un |une )"
+)
+_DETERMINER = re.compile(
+    r"^(?:(?:la|le|les|l'|du|des|de|d'|a|au|aux|un|une|ce|cet|cette|ces|seule?s?|het|die|deze)\s*)+"
+)
+_NAME = re.compile(r"[A-Z]")
+# A name within an institution's words: "le conseil d'administration de Sibelga" (not the
+# minister's own: "le service de la Région", "du Gouvernement").
+_NAMED_WITHIN = re.compile(
+    r"\b(?!(?:Région|Gouvernement|Collège|Bruxelles|Bruxelles-Capitale|Ministre|Etat|État)\b)"
+    r"[A-Z][\w-]+"
+)
+
+
+def attribution(folded: str, sentence: str) -> re.Match[str] | None:
+    """The first clause of folded `folded` (`sentence` as written, same offsets) that gives
+    the matter to a holder other than the minister's own (see the module's docstring)."""
+    for match in (found for pattern in ATTRIBUTIONS for found in pattern.finditer(folded)):
+        start = match.start("holder")
+        holder = folded[start : match.end("holder")]
+        if _OWN.match(holder):
+            continue
+        if re.match(BODY, holder) or _names_holder(holder, sentence[start : match.end("holder")]):
+            return match
+    return None
+
+
+def _names_holder(holder: str, written: str) -> bool:
+    """Whether a holder's words, folded and as written, name an institution: a proper name
+    or an acronym as written, or an institution qualified as another's."""
+    lead = _DETERMINER.match(holder)
+    offset = lead.end() if lead else 0
+    if _NAME.match(written[offset:]):
+        return True
+    institution = _INSTITUTION.match(holder, offset)
+    return institution is not None and (
+        _OTHER.search(holder[: offset + 60]) is not None
+        or _NAMED_WITHIN.search(written[offset : offset + 60]) is not None
+    )
+
+
+# A passive whose agent is the holder: "le paiement est assuré par l'ONEM", "le calendrier est
+# établi par ce seul maître d'ouvrage" (not "menés par une équipe de douze inspecteurs").
+_AGENT = re.compile(
+    r"\b(?:assuree?s?|exercee?s?|geree?s?|menee?s?|etablie?s?|organisee?s?|decidee?s?|fixee?s?"
+    r"|exploitee?s?|administree?s?|conduite?s?|realisee?s?|delivree?s?|controlee?s?)"
+    r" (?:[^.;]{0,40} )?par (?P<holder>[^.;:,()]{2,80})"
+)
+
+
+def _by_holder(folded: str, written: str) -> bool:
+    """Whether a passive in `folded` names a holder other than the minister's own as its
+    agent, or one named before ("ce seul maître d'ouvrage")."""
+    for match in _AGENT.finditer(folded):
+        start, end = match.span("holder")
+        holder = folded[start:end]
+        if _OWN.match(holder):
+            continue
+        demonstrative = re.match(r"(?:ce|cet|cette|ces) ", holder) is not None
+        lead = _DETERMINER.match(holder)
+        named = _INSTITUTION.match(holder, lead.end() if lead else 0) is not None
+        if (
+            re.match(BODY, holder)
+            or _names_holder(holder, written[start:end])
+            or (demonstrative and named)
+        ):
+            return True
+    return False
+
+
+# A sentence that only says who holds what: beside a statement of whose matter it is, part of
+# the account of the division of competences, not information of the answer's own.
+_ACCOUNT = re.compile(
+    r"\bcompetente?s? (?:pour|en matiere|dans|en ce qui)\b|\b(?:repartition|transfert|partage)"
+    r" des competences\b|\breforme de l'etat\b|\bcompetences? (?:federa|regiona|communautai"
+    r"|communa|exclusive|partagee|concurrente)\w*"
+    r"|\b(?:reste|restent|restes|restee?s?|demeure\w*|sont|est|etait|etaient) (?:en revanche |"
+    r"toutefois |donc |quant a eux |quant a elle )?(?:federa(?:l|le|les|ux)|communautaires?"
+    r"|regiona(?:l|le|les|ux)|communa(?:l|le|les|ux))\b"
+    # The minister's side not part of it: "La Région n'y est pas associée".
+    r"|\b(?:ne|n') ?(?:y )?(?:est|sont|suis|sommes|a|ai|avons|ont) (?:pas|nullement|aucunement)"
+    r" (?:associee?s?|impliquee?s?|partie prenante|competente?s?|concernee?s?)\b"
+    r"|\bsous l'autorite\b|\bne (?:peut|peuvent|saurait|saurais|puis) s'immiscer\b"
+    r"|\brelations? de droit prive\b|\bne (?:m'|nous )appartient pas\b|\bautonomie\b"
+    r"|\bpersonnalite juridique\b"
+    r"|\b(?:ne|n') ?(?:relev|depend|ressorti|incomb)\w* (?:pas |nullement |en rien )?(?:du |de la"
+    r" |a la |au )(?:gouvernement|region|college)\b"
+)
+
+
+# What the minister is not given, beside whose matter it is: "Les délais propres à chaque
+# commune ne sont pas communiqués à la Région".
+NOT_HERE = re.compile(
+    r"\b(?:ne|n') ?(?:sont|est|nous sont|me sont|lui sont) pas (?:\w+ )?(?:communique|transmis"
+    r"|connu|centralise|disponible|recense|collecte)\w*\b"
+)
+
+
+# The minister's own side acting is information, whatever else the sentence says: "La Région
+# finance toutefois leur formation", "nous avons demandé un rapport".
+_OWN_ACTION = re.compile(
+    r"\b(?:la region|le gouvernement|le college|je|j'|nous|mon administration|mes services"
+    r"|mon cabinet)(?: \w+){0,3}? (?:a|ont|avons|ai|va|vont|allons|vais|finance\w*|soutien\w*"
+    r"|subsidie\w*|organise\w*|prevoi\w*|investi\w*|developpe\w*|travaill\w*|examine\w*"
+    r"|prepare\w*|etudie\w*|suit|suivons|suis|veill\w*|mene|menons)\b"
+)
+
+
+def accounts_for_competence(folded: str, written: str) -> bool:
+    """Whether folded sentence `folded` (`written` as written) says who holds a competence or
+    how it is shared (`_ACCOUNT`, `attribution`), or that what was asked is not given to the
+    minister (`NOT_HERE`), with nothing the minister's own side does (`_OWN_ACTION`)."""
+    says = (
+        _ACCOUNT.search(folded) is not None
+        or NOT_HERE.search(folded) is not None
+        or attribution(folded, written) is not None
+        or _by_holder(folded, written)
+    )
+    return says and _OWN_ACTION.search(folded) is None
+
+
+PATTERNS = (
+    ATTRIBUTION,
+    ATTRIBUTION_NL,
+    _AGENT,
+    _NAMED_WITHIN,
+    _OTHER,
+    _INSTITUTION,
+    _OWN,
+    _DETERMINER,
+    _NAME,
+    _ACCOUNT,
+    NOT_HERE,
+    _OWN_ACTION,
+)
+
+
+_HOLDER_WORDS = (
+    r"(?:elle|elles|lui|eux|leur|ministres?|collegues?|homologues?|secretaires? d'etat|communes?"
+    r"|autorites?|gouvernements?|colleges?|administrations?|services? (?:communaux|federaux)"
+    r"|instances?|organismes?|regions|communautes|operateurs?|gestionnaires?|ces derni\w*"
+    r"|cette derniere|ce dernier|celles?-ci|ceux-ci|celui-ci)"
+)
+
+SENDING: tuple[str, ...] = (
+    # The question sent in a passive with "que" or a modal: "il conviendrait que la question
+    # lui soit soumise", "il serait préférable que vos questions soient adressées au ministre".
+    r"\bque (?:votre|la|cette|ces|vos|les) questions? (?:\w+ )?(?:lui |leur )?(?:soit|soient"
+    r"|serait|seraient|puisse|puissent) (?:\w+ )?(?:etre )?(?:soumise|adressee|posee|transmise"
+    r"|renvoyee|dirigee|reorientee)s?\b",
+    # A cleft that puts the holder first, any verb of asking: "C'est à elles qu'il faut demander
+    # ces informations", "c'est donc vers le ministre fédéral qu'il convient de vous tourner".
+    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
+    r"[^.;]{0,80}? qu(?:e |')(?:il (?:convient|conviendrait|faut|faudrait|faudra|y a lieu"
+    r"|y aurait lieu|est preferable)|vous (?:pouvez|pourriez|devez|devriez|pourrez|devrez))"
+    r" (?:\w+ )?(?:de |d')?(?:vous )?(?:demander|adresser|tourner|interroger|poser|solliciter"
+    r"|obtenir|renseigner|contacter)\b",
+    # The same cleft with what was asked as the subject, any voice: "C'est auprès de ces
+    # organismes que les informations demandées peuvent être obtenues" (not how to apply: "c'est
+    # auprès de la commune que la demande doit être introduite").
+    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
+    r"[^.;]{0,80}? qu(?:e |')(?:les |ces |vos |de telles |cette |votre )(?:\w+ )?(?:informations"
+    r"|donnees|chiffres|renseignements|precisions|statistiques|questions?)\b[^.;]{0,40}?"
+    r"\b(?:obten|obtiendr|demand|adress|pos|recueill|collect|renseign)\w*",
+    # The member to ask someone else, with "il vous appartient", any verb of asking: "Il vous
+    # appartient, le cas échéant, d'interroger le collège de la Ville".
+    r"\bil vous (?:appart\w*|rev\w*|incomb\w*|est loisible|serait loisible)\b[^.;]{0,40}?"
+    r"\b(?:de |d')(?:interroger|vous adresser|vous tourner|contacter|solliciter|saisir"
+    r"|poser (?:votre|cette|ces|vos) questions?)\b(?! (?:mon|ma|mes|notre|nos)\b)",
+    # The member invited, the holder a pronoun or a class, the verb in the infinitive after a
+    # modal: "vous pouvez vous adresser à eux", "le membre pourrait interroger la commune".
+    rf"\b(?:vous|{MEMBER}) (?:pouvez|pourriez|pourra|pourrait|peut|devez|devriez|devrait|est invite"
+    rf"|etes invitee?) (?:donc |des lors |utilement |directement )?(?:vous |s')?(?:adresser"
+    rf"|interroger|tourner|contacter|solliciter|rapprocher)\b[^.;]{{0,30}}?\b{_HOLDER_WORDS}\b"
+    r"(?! (?:de mon|de ma|de mes)\b)",
+    # The minister's own government denied the matter against another: "et non du Gouvernement".
+    r"\b(?:et )?non (?:pas )?(?:du |de la |au |a la )(?:gouvernement|region|college)\b",
+)
+
+# Documents that replace an answer, by class (not the answer's own annex, `_NOT_ANNEX`).
+_DOCUMENT = (
+    r"(?:rapports?|communiques?|documents?|etudes?|bilans?|notes?|brochures?|sites?|pages?"
+    r"|publications?|cahiers?|comptes?|budgets?|justifications?|annuaires?|bulletins?"
+    r"|tableaux? de bord|portails?|plateformes?|fiches?|guides?|barometres?|observatoires?"
+    r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure)"
+)
+_NOT_ANNEX = (
+    r"^(?![^.]*\b(?:ci-joint\w*|ci-dessous|ci-apres|en annexe|annexe\w*|bijgevoegd\w*|bijlage"
+    r"|suivant\w*|ci-dessus)\b)"
+)
+
+# Where what was asked can be read: a weaker pointer than a referral, which decides only when
+# the answer says nothing of its own ("La convention, signée le 4 mars 2025, court pour trois
+# ans. Elle peut être consultée sur le site de la Région" is substantive) (`answers`).
+LOCATED: tuple[str, ...] = (
+    # Where what was asked is set out: "sont détaillés sur la page dédiée du site",
+    # "peuvent être consultées sur son site internet", "figurent dans la justification du
+    # budget", "ont été présentés par Bruxelles Mobilité dans le cahier de l'Observatoire".
+    rf"{_NOT_ANNEX}[^.]*?\b(?:(?:sont|est|seront|sera|ont ete|a ete|peuvent etre|peut etre"
+    r"|pourront etre) (?:\w+ ){0,2}?(?:consultables?|consultee?s?|detaillee?s?"
+    r"|disponibles?|publiee?s?|presentee?s?|exposee?s?|decrite?s?|expliquee?s?|reprise?s?"
+    r"|accessibles?)|figur\w*)\b[^.;]{0,50}? (?:sur|dans|via|en) (?:le |la |les "
+    rf"|l'|son |sa |ses |leur |leurs |un |une |ce |cette |ces |du )?(?:\w+ )?{_DOCUMENT}\b",
+)
+
+BY_REFERENCE: tuple[str, ...] = (
+    # A referral to a document in any mood: "Je vous renverrais volontiers au communiqué de
+    # presse", "je me réfère au rapport annuel 2022", "je vous invite à consulter le site".
+    rf"{_NOT_ANNEX}[^.]*?\b(?:(?:vous|{MEMBER}) (?:\w+ )?(?:renv[oe]\w*|renverr\w*)|(?:je|nous)"
+    r" (?:me |nous )(?:refere|referons|reporte|reportons|permets de renvoyer)|(?:je vous|nous"
+    r" vous|j'invite|vous pouvez|vous pourriez|l'honorable membre peut)(?: \w+){0,2}?"
+    r" (?:a |de |d')?(?:consulter|vous reporter|vous referer|prendre connaissance (?:de|du|des"
+    r"|d')))\b (?:(?:volontiers|donc|des lors|utilement|simplement) )?(?:a |au |aux |vers "
+    rf"|a la |a l')?(?:la |le |les |l'|ce |cette |ces )?(?:\w+ )?{_DOCUMENT}\b",
+    # The document, relative pronoun then the referral: "auxquels je vous invite à vous
+    # reporter", or the impersonal passive "Il y est renvoyé", "Ce document répond aux points
+    # soulevés".
+    r"\b(?:auxquel\w*|auquel|a laquelle) (?:je|nous) (?:vous |l'honorable membre )?(?:invit\w*"
+    r"|permets|engage) (?:a |de )(?:vous |s')?(?:reporter|referer|consulter)\b",
+    r"\bil y est (?:renvoye|fait reference)\b",
+    # Invited to read it there: "J'invite l'honorable membre à les y consulter".
+    rf"\b(?:j'invite|je vous invite|je vous propose|je vous suggere|(?:vous|{MEMBER}) (?:pouvez"
+    r"|pourrez|pourriez|peut|pourra|pourrait))\b[^.;]{0,40}?\b(?:les |la |le |l')?y (?:consulter"
+    r"|lire|prendre connaissance)\b",
+    # A document holds all that was asked: "Le rapport d'activité de Citydev reprend toutes ces
+    # données", "Les comptes contiennent l'ensemble des données financières demandées".
+    rf"{_NOT_ANNEX}[^.]*?\b{_DOCUMENT}\b[^.]{{0,80}}?\b(?:repren\w*|reprises?|detaill\w*"
+    r"|present\w*|fourni\w*|expos\w*|contien\w*|rassembl\w*|regroup\w*|reprend) (?:(?:(?:l'ensemble"
+    r"|la totalite) (?:des|de ces)|toutes (?:les|ces)|tous (?:les|ces)) (?:\w+ )?(?:informations"
+    r"|donnees|elements|chiffres|renseignements|reponses|precisions|statistiques|montants"
+    r"|resultats|conditions)\b|les (?:\w+ )?(?:informations|donnees|elements|chiffres"
+    r"|renseignements|precisions|statistiques|montants)(?: \w+)? (?:demande|sollicite"
+    r"|souhaite)e?s\b)",
+    rf"\b{_DOCUMENT}\b[^.]{{0,40}}?\brepond\w* (?:\w+ ){{0,4}}?(?:a |aux )(?:points?|questions?"
+    r"|elements?|demandes?)\b",
+    # Dutch, the document named: "Ik verwijs u graag naar dat persbericht".
+    r"\b(?:verwijs|verwijzen) (?:ik |wij |we )?(?:u |het geachte lid )?(?:graag |dan ook |hiervoor"
+    rf" |dus )?naar (?:de |het |dat |dit |die |deze |mijn )?(?:\w+ )?{_DOCUMENT}\b",
+)
+
+# Literal pieces of the phrasings above, for the keyword gate (`answer_keywords`); one string
+# split, since a literal tuple takes a line a piece.
+_GATE_PIECES = (
+    "relev|ressort|incomb|depend|appart|revien|revient|revenai|sous l'autorite|"
+    "sous la tutelle|sous la responsabilite|de la competence|dans les attributions|question|"
+    "c'est a|c'est donc|c'est des lors|c'est plutot|c'est bien|c'est vers|il vous|non du|"
+    "non de la|non au|non a la|non pas|vous|membre|depute|parlementaire|figur|consult|"
+    "detaill|disponib|publie|presente|expose|decrit|explique|repris|reprise|accessib|refere|"
+    "referons|reporte|reportons|renvo|prendre connaissance|y est|repond|repren|reprend|"
+    "fourni|rassembl|regroup|contien|verwij|behoor|valt onder|vallen onder|viel onder|"
+    "vielen onder|ressorteer|hoort tot|horen tot|beheerd door|georganiseerd door|"
+    "geregeld door|uitgebaat door|gecontroleerd door|beslist door|vastgelegd door|"
+    "bepaald door"
+)
+GATE = tuple(_GATE_PIECES.split("|"))
