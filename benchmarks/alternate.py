@@ -1,14 +1,16 @@
 """Two checkouts' search code on the same index, query by query in turn, in two processes.
 
     python benchmarks/alternate.py --first OLD_CHECKOUT --second NEW_CHECKOUT --index DIR
-        [--passes 3] [--cold]
+        [--second-index DIR2] [--passes 3] [--cold]
 
 Each checkout's code runs in a process of its own (its folder first on the path), opens the
 index and, unless `--cold`, runs the benchmark's query mix (`query_mix.py`, as `mix_search`
 runs it: every facet, 20 hits) once to warm up. Then each query of the mix runs in one
 process and at once in the other, which goes first alternating, for `--passes` passes: on a
 shared machine both see the same load, which moved a run's figures by several times between
-minutes. Prints each side's p50 and p95 and the median of the per-query ratios second/first.
+minutes. Prints each side's p50 and p95 and the median of the per-query ratios second/first,
+of wall time and of the process's CPU time. `--second-index`: the second checkout searches
+this index (the same documents written by its own code) instead of `--index`.
 """
 
 from __future__ import annotations
@@ -37,9 +39,9 @@ if warm:
 print(len(mix), flush=True)
 for line in sys.stdin:
     query = mix[int(line)]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     mix_search(index, query)
-    print(repr(time.perf_counter() - start), flush=True)
+    print(repr(time.perf_counter() - start), repr(time.process_time() - cpu), flush=True)
 """
 
 
@@ -53,19 +55,21 @@ def main() -> int:
     parser.add_argument("--first", type=Path, required=True)
     parser.add_argument("--second", type=Path, required=True)
     parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--second-index", type=Path, default=None)
     parser.add_argument("--passes", type=int, default=3)
     parser.add_argument("--cold", action="store_true", help="no warm-up pass")
     args = parser.parse_args()
     roots = [str(args.first.resolve()), str(args.second.resolve())]
+    indexes = [args.index, args.second_index or args.index]
     workers = [
         subprocess.Popen(
-            [sys.executable, "-c", WORKER, root, str(args.index), "cold" if args.cold else "warm"],
+            [sys.executable, "-c", WORKER, root, str(index), "cold" if args.cold else "warm"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONPATH": root},
         )
-        for root in roots
+        for root, index in zip(roots, indexes, strict=True)
     ]
     assert all(worker.stdin and worker.stdout for worker in workers)
     counts = {int(worker.stdout.readline()) for worker in workers}  # type: ignore[union-attr]
@@ -73,25 +77,30 @@ def main() -> int:
         raise SystemExit("the two checkouts have different query mixes")
     (count,) = counts
     times: list[list[float]] = [[], []]
+    cpu: list[list[float]] = [[], []]
     for done in range(args.passes):
         for query in range(count):
             for side in (0, 1) if (query + done) % 2 == 0 else (1, 0):
                 worker = workers[side]
                 worker.stdin.write(f"{query}\n")  # type: ignore[union-attr]
                 worker.stdin.flush()  # type: ignore[union-attr]
-                times[side].append(float(worker.stdout.readline()))  # type: ignore[union-attr]
+                wall, used = worker.stdout.readline().split()  # type: ignore[union-attr]
+                times[side].append(float(wall))
+                cpu[side].append(float(used))
     for worker in workers:
         worker.stdin.close()  # type: ignore[union-attr]
         worker.wait()
-    for root, taken in zip(roots, times, strict=True):
-        p50, p95 = statistics.median(taken), percentile(taken, 0.95)
-        print(f"{root}: p50 {1000 * p50:.2f} ms, p95 {1000 * p95:.2f} ms")
-    ratios = [second / first for first, second in zip(*times, strict=True)]
-    print(
-        f"second / first: median per-query ratio {statistics.median(ratios):.3f}, "
-        f"p50 ratio {statistics.median(times[1]) / statistics.median(times[0]):.3f}, "
-        f"p95 ratio {percentile(times[1], 0.95) / percentile(times[0], 0.95):.3f}"
-    )
+    for label, measured in (("wall", times), ("CPU", cpu)):
+        for root, taken in zip(roots, measured, strict=True):
+            p50, p95 = statistics.median(taken), percentile(taken, 0.95)
+            print(f"{label} {root}: p50 {1000 * p50:.2f} ms, p95 {1000 * p95:.2f} ms")
+        first, second = measured
+        ratios = [b / a for a, b in zip(first, second, strict=True) if a > 0]
+        print(
+            f"{label} second / first: median per-query ratio {statistics.median(ratios):.3f}, "
+            f"p50 ratio {statistics.median(second) / statistics.median(first):.3f}, "
+            f"p95 ratio {percentile(second, 0.95) / percentile(first, 0.95):.3f}"
+        )
     return 0
 
 

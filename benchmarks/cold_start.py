@@ -1,7 +1,7 @@
 """A cold `pqsearch search` of two checkouts against a bare `python -c pass`, alternated.
 
     python benchmarks/cold_start.py --first OLD_CHECKOUT --second NEW_CHECKOUT --index DIR
-        [--runs 15] [--words logement]
+        [--second-index DIR2] [--runs 15] [--words logement]
 
 Each run starts `python -c pass`, then `python -m pqsearch.cli search WORDS --index DIR` with
 each checkout first on the path (which one goes first alternating): on a shared machine all
@@ -10,7 +10,8 @@ system, steadier under load), and the ratios. Compile both checkouts first (`pyt
 compileall -q CHECKOUT/pqsearch`): the environment sets PYTHONDONTWRITEBYTECODE, a user's
 install has its bytecode, and a checkout without it times the compiler. Keep both checkouts
 on the same file system (a worktree against a copy in /tmp measured 7 % apart in either
-direction).
+direction). `--second-index`: the second checkout searches this index (the same documents
+written by its own code) instead of `--index`.
 """
 
 from __future__ import annotations
@@ -43,10 +44,14 @@ def main() -> None:
     parser.add_argument("--first", required=True)
     parser.add_argument("--second", required=True)
     parser.add_argument("--index", required=True)
+    parser.add_argument("--second-index", default=None)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--words", default="logement")
     args = parser.parse_args()
-    search = [sys.executable, "-m", "pqsearch.cli", "search", args.words, "--index", args.index]
+    search = {
+        side: [sys.executable, "-m", "pqsearch.cli", "search", args.words, "--index", index]
+        for side, index in (("first", args.index), ("second", args.second_index or args.index))
+    }
     sides = {"pass": None, "first": args.first, "second": args.second}
     wall: dict[str, list[float]] = {name: [] for name in sides}
     cpu: dict[str, list[float]] = {name: [] for name in sides}
@@ -54,7 +59,7 @@ def main() -> None:
         order = ["pass", "first", "second"] if run % 2 == 0 else ["pass", "second", "first"]
         for name in order:
             root = sides[name]
-            command = [sys.executable, "-c", "pass"] if root is None else search
+            command = [sys.executable, "-c", "pass"] if root is None else search[name]
             spent = _run(command, root)
             wall[name].append(spent[0])
             cpu[name].append(spent[1])

@@ -27,7 +27,13 @@ from pathlib import Path
 from pqsearch.analyze.answers import rules_fingerprint
 from pqsearch.analyze.detector_version import detector_fingerprint
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.analyze.taxonomy import Taxonomy, default_taxonomy_path, load_taxonomy
+from pqsearch.analyze.taxonomy import (
+    Taxonomy,
+    default_taxonomy_path,
+    load_taxonomy,
+    packed,
+    unpacked,
+)
 from pqsearch.errors import PqsearchError
 from pqsearch.index import durable, store
 from pqsearch.index.answer_version import recorded_rules
@@ -197,7 +203,7 @@ def _install(data: Path, lexicon: Lexicon, path: Path | None, *, reanalyze: bool
         # Marked before the new taxonomy is recorded: a run killed before every document was
         # analysed again leaves the mark, and the next run analyses them all again.
         lexicon.set_meta(REANALYSIS_META, "pending")
-    durable.write_atomic(data / store.TAXONOMY_FILE, source.read_bytes())
+    durable.write_atomic(data / store.TAXONOMY_FILE, packed(unpacked(source.read_bytes(), source)))
     lexicon.set_meta(TAXONOMY_NAME_META, f"{taxonomy.name} {taxonomy.version}")
     lexicon.set_meta(TAXONOMY_FINGERPRINT_META, taxonomy.fingerprint)
     lexicon.set_meta(ORIGIN_META, origin)

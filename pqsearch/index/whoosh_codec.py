@@ -55,6 +55,7 @@ from whoosh.codec.whoosh3 import (
     W3Segment,
     W3TermInfo,
 )
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.util.numeric import length_to_byte
 
 from pqsearch.index.whoosh_format import POSTINGS_BLOCK, POSTINGS_COMPRESSION
@@ -64,7 +65,14 @@ from pqsearch.index.whoosh_format import POSTINGS_BLOCK, POSTINGS_COMPRESSION
 # smaller anyway (a cap of 8 or 64 changes 1,000 documents' index by 2 kB).
 INLINE_MAX_POSTINGS = 16
 
+# Slots per term in the term dictionary's hash tables (Whoosh writes 2). Linear probing at
+# a load of 1 / HASH_SLOTS reads on average about 2 slots to find a term and 5 to miss one
+# (1.5 and 2.5 at Whoosh's 2), each a few hundred nanoseconds.
+HASH_SLOTS = 1.5
+
 _LENGTH = struct.Struct("!i")
+# A hash table slot of Whoosh's term dictionary: the key's hash and its entry's position.
+_SLOT = struct.Struct("!Iq")
 # Pickle's protocol opcode for protocol 3.
 _PROTOCOL = b"\x80\x03"
 # What a term of one block costs beyond the block: the magic number before it in the postings
@@ -114,10 +122,40 @@ class _LengthsOnceFieldWriter(W3FieldWriter):  # type: ignore[misc]
     """Whoosh's field writer, which asks the new segment for a document's field length once
     per posting (for each block's shortest and longest document): here once per document
     and field. That lookup was a third of writing the postings at a commit (cProfile,
-    BENCHMARKS.md, thirteenth session)."""
+    BENCHMARKS.md, thirteenth session). Its term dictionary's hash tables are
+    `_DenserHashWriter`'s."""
+
+    def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
+        super().__init__(codec, storage, segment)
+        # Whoosh's writer has already written the file's header; the subclass changes only
+        # what `close` writes.
+        self._tindex.__class__ = _DenserHashWriter
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         super().add_postings(schema, _RememberedLengths(lengths) if lengths else lengths, items)
+
+
+class _DenserHashWriter(OrderedHashWriter):  # type: ignore[misc]
+    """Whoosh's term dictionary with `HASH_SLOTS` slots per term in its hash tables instead of
+    2. Each slot is 12 bytes (a hash and a file position): at 2 per term they were a quarter
+    of a small index's term dictionary. Whoosh's reader takes each table's slot count from
+    the file and probes from the key's slot until it finds the key or an empty slot, so it
+    reads these tables as its own, probing a little further (see `HASH_SLOTS`)."""
+
+    def _write_hashes(self) -> None:
+        null = (0, 0)
+        for entries in self.buckets:
+            position = self.dbfile.tell()
+            # At least one empty slot: a lookup of a missing key stops there.
+            slots = len(entries) and int(len(entries) * HASH_SLOTS) + 1
+            self.directory.append((position, slots))
+            table = [null] * slots
+            for hashed, at in entries:
+                slot = (hashed >> 8) % slots
+                while table[slot] != null:
+                    slot = (slot + 1) % slots
+                table[slot] = (hashed, at)
+            self.dbfile.write(b"".join(_SLOT.pack(hashed, at) for hashed, at in table))
 
 
 class _RememberedLengths:
@@ -177,7 +215,9 @@ class _CompactPostingsWriter(W3PostingsWriter):  # type: ignore[misc]
         terminfo: _InlinedTermInfo = self._terminfo
         block = self._block(last=True)
         postings = self._inline_postings()
-        packed = b"" if postings is None else _pickled(postings)
+        # Without the protocol opcode, as each block's info (`_block`): Whoosh's
+        # `W3TermInfo.from_bytes` reads the postings with `pickle.loads`.
+        packed = b"" if postings is None else _pickled(postings).removeprefix(_PROTOCOL)
         if postings is not None and len(packed) < len(block) + _BLOCK_EXTRA:
             terminfo.add_block(self)
             terminfo.set_packed(postings, packed)
@@ -294,9 +334,12 @@ def _compact_writer_works() -> bool:
         return False
 
 
-def _public_postings(ix: Any) -> list[tuple[str, bytes, list[tuple[int, float, Any]]]]:
+def _public_postings(ix: Any) -> list[Any]:
     with ix.reader() as reader:
-        found = []
+        # Terms no document has, looked up in the term dictionary's hash tables.
+        found: list[Any] = [
+            (field, f"absent{n}") in reader for field in ("words", "lemmas") for n in range(40)
+        ]
         for field, term in reader.all_terms():
             matcher = reader.postings(field, term)
             postings = []
