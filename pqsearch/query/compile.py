@@ -84,6 +84,9 @@ class Compiled:
     explanation: list[WordExplanation] = field(default_factory=list)
     # Whether any typed word, phrase or prefix was searched (not every one a common word).
     searched: bool = False
+    # Whether one was searched outside an exclusion: an excluded word restricts, as a filter
+    # does, so common words beside exclusions alone are still a query of common words alone.
+    positive: bool = False
     # The common words (folded) typed and left out, in the order typed.
     dropped: list[str] = field(default_factory=list)
 
@@ -116,8 +119,11 @@ class Compiler:
             number = _typed_number(tree)
             if number is not None:
                 compiled.query = self._number(number, compiled)
-            elif compiled.has_text and not compiled.searched:
-                compiled.query = None  # only common words: a message, not "0 documents"
+            elif compiled.has_text and not compiled.positive:
+                if compiled.dropped or not compiled.searched:
+                    # Only common words, perhaps beside filters or exclusions ("toujours
+                    # -logement"): a message, not "0 documents" nor the exclusion's complement.
+                    compiled.query = None
             elif isinstance(tree, st.Word) and tree.field is None:
                 # One word may be a document id ("CHAMBRE-55-b113-1184-..."): that one first.
                 by_id = qt.Term("id", tree.text.strip(), boost=NUMBER_BOOST)
@@ -179,7 +185,9 @@ class Compiler:
         if isinstance(node, st.DateRange):
             return qt.Range(node.field, date_to_int(node.start), date_to_int(node.end))
         if isinstance(node, st.Not):
+            positive = out.positive
             inner = self._node(node.item, out, explicit=True)
+            out.positive = positive  # an excluded word is no word searched for
             return None if inner is None else qt.Not(inner)
         if isinstance(node, st.And):
             return self._all(node.items, out, explicit=explicit)
@@ -188,10 +196,12 @@ class Compiler:
             found = [q for q in items if q is not None]
             return qt.Or(tuple(found)) if found else qt.Nothing()
         if isinstance(node, st.AnyOf):
+            dropped = len(out.dropped)
             words = self._any_of(node.items, out)
             if words is None and explicit:
                 # A group of common words alone that an operator names ("-(toujours
                 # déjà)", "vélo OR (toujours déjà)"): searched as written, not left out.
+                del out.dropped[dropped:]
                 words = self._any_of(node.items, out, explicit=True)
             return words
         raise TypeError(f"unknown syntax node {node!r}")
@@ -268,7 +278,7 @@ class Compiler:
             # Among other words a stopword is not searched, so not marked either ("la").
             out.dropped.append(form)
             return None
-        out.searched = True
+        out.searched = out.positive = True
         out.forms.add(form)
         alternatives = [*self.alternatives(form), *self._alternatives.expanded(together)]
         out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")
@@ -290,7 +300,7 @@ class Compiler:
     def _common_word(self, text: str, form: str, parts: Sequence[str], out: Compiled) -> qt.Query:
         """A common word an operator names ("logement AND toujours"): its exact form in the
         surface-word fields, which keep every word, as one quoted word is searched."""
-        out.searched = True
+        out.searched = out.positive = True
         out.forms.add(form)
         out.explanation.append(WordExplanation(text, (MatchedTerm("form", form, 1.0),)))
         return qt.Or(tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts))
@@ -299,7 +309,7 @@ class Compiler:
         # The parser refused a prefix of fewer than two letters or digits.
         stem = fold(text)
         out.has_text = True
-        out.searched = True
+        out.searched = out.positive = True
         expansions: set[str] = set()
         fields = [WORD_FIELDS[p] for p in parts] + [LEMMA_FIELDS[p] for p in parts]
         for name in fields:
@@ -326,7 +336,7 @@ class Compiler:
         if not tokens:
             return None
         out.has_text = True
-        out.searched = True
+        out.searched = out.positive = True
         out.forms.update(tokens)
         # A phrase's stopwords are marked only next to its other words (`highlight.Matcher`).
         out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))
