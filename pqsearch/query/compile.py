@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
 from pqsearch.analyze.fold import fold, surface_tokens
 from pqsearch.errors import QuerySyntaxError
@@ -35,6 +34,7 @@ from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
 from pqsearch.query.alternatives import Alternative as Alternative
 from pqsearch.query.alternatives import WordAlternatives
+from pqsearch.query.compiled import Compiled as Compiled
 from pqsearch.query.expansions import Expander, Expansion, term_query
 from pqsearch.query.rank import prefix_terms
 from pqsearch.query.spans import Runs
@@ -62,33 +62,6 @@ FIELDS_OF_KIND = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS, "dutch": DUTCH_FIE
 MAIN_READING = 0.5
 # At most this many forms of one lemma per phrase word (a verb has dozens).
 MAX_PHRASE_FORMS = 64
-
-
-@dataclass
-class Compiled:
-    """A query tree and what the rest of the search needs to know about it."""
-
-    query: qt.Query | None
-    # Folded forms and lemmas to highlight in the original text; of the forms, the stopwords
-    # of a phrase, marked only beside another match ("transport [en] commun").
-    forms: set[str] = field(default_factory=set)
-    lemmas: set[str] = field(default_factory=set)
-    joining: set[str] = field(default_factory=set)
-    # Words whose own query is worth checking for a did-you-mean: (typed word, its query).
-    words: list[tuple[str, qt.Query]] = field(default_factory=list)
-    # Per typed text-part restriction (for snippets): which parts words were searched in.
-    has_text: bool = False
-    # Typed word (folded) -> the indexed form searched instead (it matched nothing).
-    corrections: dict[str, str] = field(default_factory=dict)
-    # What each typed word was searched as, in the order typed (`--explain`).
-    explanation: list[WordExplanation] = field(default_factory=list)
-    # Whether any typed word, phrase or prefix was searched (not every one a common word).
-    searched: bool = False
-    # Whether one was searched outside an exclusion: an excluded word restricts, as a filter
-    # does, so common words beside exclusions alone are still a query of common words alone.
-    positive: bool = False
-    # The common words (folded) typed and left out, in the order typed.
-    dropped: list[str] = field(default_factory=list)
 
 
 class Compiler:
@@ -185,9 +158,9 @@ class Compiler:
         if isinstance(node, st.DateRange):
             return qt.Range(node.field, date_to_int(node.start), date_to_int(node.end))
         if isinstance(node, st.Not):
-            positive = out.positive
+            out.excluding += 1  # an excluded word is no word searched for
             inner = self._node(node.item, out, explicit=True)
-            out.positive = positive  # an excluded word is no word searched for
+            out.excluding -= 1
             return None if inner is None else qt.Not(inner)
         if isinstance(node, st.And):
             return self._all(node.items, out, explicit=explicit)
@@ -278,9 +251,11 @@ class Compiler:
             # Among other words a stopword is not searched, so not marked either ("la").
             out.dropped.append(form)
             return None
-        out.searched = out.positive = True
+        out.searching()
         out.forms.add(form)
         alternatives = [*self.alternatives(form), *self._alternatives.expanded(together)]
+        if out.excluding:
+            alternatives = [a for a in alternatives if _excludes(a)]
         out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")
         out.explanation.append(WordExplanation(text, tuple(a.explained() for a in alternatives)))
         # Grouped by kind, then part, then term: the order Whoosh adds their scores in.
@@ -300,7 +275,7 @@ class Compiler:
     def _common_word(self, text: str, form: str, parts: Sequence[str], out: Compiled) -> qt.Query:
         """A common word an operator names ("logement AND toujours"): its exact form in the
         surface-word fields, which keep every word, as one quoted word is searched."""
-        out.searched = out.positive = True
+        out.searching()
         out.forms.add(form)
         out.explanation.append(WordExplanation(text, (MatchedTerm("form", form, 1.0),)))
         return qt.Or(tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts))
@@ -309,7 +284,7 @@ class Compiler:
         # The parser refused a prefix of fewer than two letters or digits.
         stem = fold(text)
         out.has_text = True
-        out.searched = out.positive = True
+        out.searching()
         expansions: set[str] = set()
         fields = [WORD_FIELDS[p] for p in parts] + [LEMMA_FIELDS[p] for p in parts]
         for name in fields:
@@ -336,7 +311,7 @@ class Compiler:
         if not tokens:
             return None
         out.has_text = True
-        out.searched = out.positive = True
+        out.searching()
         out.forms.update(tokens)
         # A phrase's stopwords are marked only next to its other words (`highlight.Matcher`).
         out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))
@@ -376,6 +351,18 @@ class Compiler:
             if lemma.weight >= MAIN_READING:
                 forms.update(sorted(self.lexicon.forms_of(lemma.text))[:MAX_PHRASE_FORMS])
         return (form, *sorted(forms - {form}))
+
+
+def _excludes(alternative: Alternative) -> bool:
+    """Whether an excluded word excludes the documents holding `alternative`: its own form,
+    its main lemmas, its Dutch stem and its correction do; its family, synonyms, acronyms and
+    minor readings, which only rank a word searched for, would exclude documents that never
+    hold the word ("-chantiers" is not "-travail", "-permis" not "-permettre")."""
+    if alternative.kind == "word" and alternative.source is None:
+        return True
+    return alternative.source in (None, "dutch", "correction") and (
+        alternative.weight >= MAIN_READING
+    )
 
 
 def _typed_number(tree: st.Node) -> str | None:
