@@ -35,7 +35,7 @@ from pqsearch.query import tree as qt
 from pqsearch.query.alternatives import Alternative as Alternative
 from pqsearch.query.alternatives import WordAlternatives
 from pqsearch.query.compiled import Compiled as Compiled
-from pqsearch.query.expansions import Expander, Expansion, term_query
+from pqsearch.query.expansions import Expander, Expansion, quoted_in_dutch, term_query
 from pqsearch.query.rank import prefix_terms
 from pqsearch.query.spans import Runs
 from pqsearch.query.values import MAX_NUMBER_DIGITS, value_terms
@@ -278,7 +278,8 @@ class Compiler:
         out.searching()
         out.forms.add(form)
         out.explanation.append(WordExplanation(text, (MatchedTerm("form", form, 1.0),)))
-        return qt.Or(tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts))
+        words = tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts)
+        return qt.Or(words + quoted_in_dutch((form,), parts))
 
     def _prefix(self, text: str, parts: Sequence[str], out: Compiled) -> qt.Query:
         # The parser refused a prefix of fewer than two letters or digits.
@@ -315,9 +316,11 @@ class Compiler:
         out.forms.update(tokens)
         # A phrase's stopwords are marked only next to its other words (`highlight.Matcher`).
         out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))
+        dutch = quoted_in_dutch(tokens, parts)
         if len(tokens) == 1:
+            form = tokens[0]
             return qt.Or(
-                tuple(qt.Term(WORD_FIELDS[p], tokens[0], boost=PART_BOOSTS[p]) for p in parts)
+                tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts) + dutch
             )
         words_in_order = tuple(tokens)
         places = () if literal else tuple(self._inflections(token) for token in tokens)
@@ -337,6 +340,7 @@ class Compiler:
                 qt.Phrase(WORD_FIELDS[p], words_in_order, boost=PART_BOOSTS[p], alternatives=places)
                 for p in parts
             )
+            + dutch
         )
 
     def _inflections(self, form: str) -> tuple[str, ...]:
