@@ -158,9 +158,13 @@ class Compiler:
         if isinstance(node, st.DateRange):
             return qt.Range(node.field, date_to_int(node.start), date_to_int(node.end))
         if isinstance(node, st.Not):
+            marked = (set(out.forms), set(out.lemmas), set(out.joining))
             out.excluding += 1  # an excluded word is no word searched for
             inner = self._node(node.item, out, explicit=True)
             out.excluding -= 1
+            # Nor marked: it matched nothing of a hit ("logement -titre:social" keeps every
+            # "social" outside titles unmarked).
+            out.forms, out.lemmas, out.joining = marked
             return None if inner is None else qt.Not(inner)
         if isinstance(node, st.And):
             return self._all(node.items, out, explicit=explicit)
@@ -314,8 +318,10 @@ class Compiler:
         out.has_text = True
         out.searching()
         out.forms.update(tokens)
-        # A phrase's stopwords are marked only next to its other words (`highlight.Matcher`).
-        out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))
+        if len(tokens) > 1:
+            # A phrase's stopwords are marked only next to its other words
+            # (`highlight.Matcher`); one quoted common word ("toujours") is all of its phrase.
+            out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))
         dutch = quoted_in_dutch(tokens, parts)
         if len(tokens) == 1:
             form = tokens[0]
