@@ -272,8 +272,8 @@ class Compiler:
                 if a.kind == kind
             )
         )
-        if all(form != fold(seen) for seen, _ in out.words):
-            out.words.append((text, q))
+        if all(form != fold(seen) for seen, _, _ in out.words):
+            out.words.append((text, q, parts[0] if len(parts) == 1 else None))
         return q
 
     def _common_word(self, text: str, form: str, parts: Sequence[str], out: Compiled) -> qt.Query:

@@ -19,8 +19,9 @@ class Compiled:
     forms: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
     joining: set[str] = field(default_factory=set)
-    # Words whose own query is worth checking for a did-you-mean: (typed word, its query).
-    words: list[tuple[str, qt.Query]] = field(default_factory=list)
+    # Words whose own query is worth checking for a did-you-mean: (typed word, its query)
+    # and the one text part it was limited to, if any ("titre:communiquer": title).
+    words: list[tuple[str, qt.Query, str | None]] = field(default_factory=list)
     # Per typed text-part restriction (for snippets): which parts words were searched in.
     has_text: bool = False
     # Typed word (folded) -> the indexed form searched instead (it matched nothing).
