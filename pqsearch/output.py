@@ -114,7 +114,9 @@ def search_text(
 ) -> str:
     first = (result.page - 1) * result.limit + 1
     shown = f"{first}–{first + len(result.hits) - 1}" if result.hits else "none"
-    query = f' for "{result.query}"' if result.query.strip() else ""
+    # A query with its own quotes ("buitenlandse nummerplaten") is not quoted twice.
+    mark = "'" if '"' in result.query else '"'
+    query = f" for {mark}{result.query}{mark}" if result.query.strip() else ""
     lines = [f"{plural(result.total, 'document')}{query} (showing {shown}, page {result.page})", ""]
     if result.corrected_query is not None:
         # Above the hits: they answer the corrected words, not the typed ones.

@@ -9,7 +9,7 @@ correction from the expander (`expansions.py`). `Compiler.alternatives` delegate
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from pqsearch.analyze.lexicon import Lexicon
@@ -78,7 +78,19 @@ class WordAlternatives:
         own = [*lemmas, *self._stems(known), self._form(form)]
         # Synonyms, acronyms, the Dutch stem and a spelling correction (`expansions.py`).
         more = self.expander.more(form, [(a.kind, a.text) for a in own])
+        fixed = self.expander.corrections.get(form)
+        if fixed is not None and any(e.source == "correction" for e in more):
+            # A word that matches nothing is searched as its correction typed (its lemmas,
+            # family and synonyms), so the hits are those of the corrected query they are
+            # shown as, not of the correction's bare lemmas.
+            more = [e for e in more if e.source != "correction"]
+            return [*own, *self.expanded(more), *self._corrected(fixed)]
         return [*own, *self.expanded(more)]
+
+    def _corrected(self, fixed: str) -> list[Alternative]:
+        """The alternatives of the correction `fixed` (an indexed form), its own lemmas and
+        form marked as the correction (`--explain`)."""
+        return [a if a.source else replace(a, source="correction") for a in self.of(fixed)]
 
     def expanded(self, more: Iterable[Expansion]) -> list[Alternative]:
         """The expander's terms as alternatives (their source as `--explain` names it)."""

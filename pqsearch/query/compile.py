@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 
 from pqsearch.analyze.fold import fold, surface_tokens
 from pqsearch.errors import QuerySyntaxError
@@ -35,7 +34,8 @@ from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
 from pqsearch.query.alternatives import Alternative as Alternative
 from pqsearch.query.alternatives import WordAlternatives
-from pqsearch.query.expansions import Expander, Expansion, term_query
+from pqsearch.query.compiled import Compiled as Compiled
+from pqsearch.query.expansions import Expander, Expansion, quoted_in_dutch, term_query
 from pqsearch.query.rank import prefix_terms
 from pqsearch.query.spans import Runs
 from pqsearch.query.values import MAX_NUMBER_DIGITS, value_terms
@@ -62,30 +62,6 @@ FIELDS_OF_KIND = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS, "dutch": DUTCH_FIE
 MAIN_READING = 0.5
 # At most this many forms of one lemma per phrase word (a verb has dozens).
 MAX_PHRASE_FORMS = 64
-
-
-@dataclass
-class Compiled:
-    """A query tree and what the rest of the search needs to know about it."""
-
-    query: qt.Query | None
-    # Folded forms and lemmas to highlight in the original text; of the forms, the stopwords
-    # of a phrase, marked only beside another match ("transport [en] commun").
-    forms: set[str] = field(default_factory=set)
-    lemmas: set[str] = field(default_factory=set)
-    joining: set[str] = field(default_factory=set)
-    # Words whose own query is worth checking for a did-you-mean: (typed word, its query).
-    words: list[tuple[str, qt.Query]] = field(default_factory=list)
-    # Per typed text-part restriction (for snippets): which parts words were searched in.
-    has_text: bool = False
-    # Typed word (folded) -> the indexed form searched instead (it matched nothing).
-    corrections: dict[str, str] = field(default_factory=dict)
-    # What each typed word was searched as, in the order typed (`--explain`).
-    explanation: list[WordExplanation] = field(default_factory=list)
-    # Whether any typed word, phrase or prefix was searched (not every one a common word).
-    searched: bool = False
-    # The common words (folded) typed and left out, in the order typed.
-    dropped: list[str] = field(default_factory=list)
 
 
 class Compiler:
@@ -116,8 +92,11 @@ class Compiler:
             number = _typed_number(tree)
             if number is not None:
                 compiled.query = self._number(number, compiled)
-            elif compiled.has_text and not compiled.searched:
-                compiled.query = None  # only common words: a message, not "0 documents"
+            elif compiled.has_text and not compiled.positive:
+                if compiled.dropped or not compiled.searched:
+                    # Only common words, perhaps beside filters or exclusions ("toujours
+                    # -logement"): a message, not "0 documents" nor the exclusion's complement.
+                    compiled.query = None
             elif isinstance(tree, st.Word) and tree.field is None:
                 # One word may be a document id ("CHAMBRE-55-b113-1184-..."): that one first.
                 by_id = qt.Term("id", tree.text.strip(), boost=NUMBER_BOOST)
@@ -179,7 +158,13 @@ class Compiler:
         if isinstance(node, st.DateRange):
             return qt.Range(node.field, date_to_int(node.start), date_to_int(node.end))
         if isinstance(node, st.Not):
+            marked = (set(out.forms), set(out.lemmas), set(out.joining))
+            out.excluding += 1  # an excluded word is no word searched for
             inner = self._node(node.item, out, explicit=True)
+            out.excluding -= 1
+            # Nor marked: it matched nothing of a hit ("logement -titre:social" keeps every
+            # "social" outside titles unmarked).
+            out.forms, out.lemmas, out.joining = marked
             return None if inner is None else qt.Not(inner)
         if isinstance(node, st.And):
             return self._all(node.items, out, explicit=explicit)
@@ -188,10 +173,12 @@ class Compiler:
             found = [q for q in items if q is not None]
             return qt.Or(tuple(found)) if found else qt.Nothing()
         if isinstance(node, st.AnyOf):
+            dropped = len(out.dropped)
             words = self._any_of(node.items, out)
             if words is None and explicit:
                 # A group of common words alone that an operator names ("-(toujours
                 # déjà)", "vélo OR (toujours déjà)"): searched as written, not left out.
+                del out.dropped[dropped:]
                 words = self._any_of(node.items, out, explicit=True)
             return words
         raise TypeError(f"unknown syntax node {node!r}")
@@ -268,9 +255,11 @@ class Compiler:
             # Among other words a stopword is not searched, so not marked either ("la").
             out.dropped.append(form)
             return None
-        out.searched = True
+        out.searching()
         out.forms.add(form)
         alternatives = [*self.alternatives(form), *self._alternatives.expanded(together)]
+        if out.excluding:
+            alternatives = [a for a in alternatives if _excludes(a)]
         out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")
         out.explanation.append(WordExplanation(text, tuple(a.explained() for a in alternatives)))
         # Grouped by kind, then part, then term: the order Whoosh adds their scores in.
@@ -283,23 +272,24 @@ class Compiler:
                 if a.kind == kind
             )
         )
-        if all(form != fold(seen) for seen, _ in out.words):
-            out.words.append((text, q))
+        if all(form != fold(seen) for seen, _, _ in out.words):
+            out.words.append((text, q, parts[0] if len(parts) == 1 else None))
         return q
 
     def _common_word(self, text: str, form: str, parts: Sequence[str], out: Compiled) -> qt.Query:
         """A common word an operator names ("logement AND toujours"): its exact form in the
         surface-word fields, which keep every word, as one quoted word is searched."""
-        out.searched = True
+        out.searching()
         out.forms.add(form)
         out.explanation.append(WordExplanation(text, (MatchedTerm("form", form, 1.0),)))
-        return qt.Or(tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts))
+        words = tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts)
+        return qt.Or(words + quoted_in_dutch((form,), parts))
 
     def _prefix(self, text: str, parts: Sequence[str], out: Compiled) -> qt.Query:
         # The parser refused a prefix of fewer than two letters or digits.
         stem = fold(text)
         out.has_text = True
-        out.searched = True
+        out.searching()
         expansions: set[str] = set()
         fields = [WORD_FIELDS[p] for p in parts] + [LEMMA_FIELDS[p] for p in parts]
         for name in fields:
@@ -326,13 +316,17 @@ class Compiler:
         if not tokens:
             return None
         out.has_text = True
-        out.searched = True
+        out.searching()
         out.forms.update(tokens)
-        # A phrase's stopwords are marked only next to its other words (`highlight.Matcher`).
-        out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))
+        if len(tokens) > 1:
+            # A phrase's stopwords are marked only next to its other words
+            # (`highlight.Matcher`); one quoted common word ("toujours") is all of its phrase.
+            out.joining.update(t for t in tokens if self.lexicon.is_stopword(t))
+        dutch = quoted_in_dutch(tokens, parts)
         if len(tokens) == 1:
+            form = tokens[0]
             return qt.Or(
-                tuple(qt.Term(WORD_FIELDS[p], tokens[0], boost=PART_BOOSTS[p]) for p in parts)
+                tuple(qt.Term(WORD_FIELDS[p], form, boost=PART_BOOSTS[p]) for p in parts) + dutch
             )
         words_in_order = tuple(tokens)
         places = () if literal else tuple(self._inflections(token) for token in tokens)
@@ -352,6 +346,7 @@ class Compiler:
                 qt.Phrase(WORD_FIELDS[p], words_in_order, boost=PART_BOOSTS[p], alternatives=places)
                 for p in parts
             )
+            + dutch
         )
 
     def _inflections(self, form: str) -> tuple[str, ...]:
@@ -366,6 +361,18 @@ class Compiler:
             if lemma.weight >= MAIN_READING:
                 forms.update(sorted(self.lexicon.forms_of(lemma.text))[:MAX_PHRASE_FORMS])
         return (form, *sorted(forms - {form}))
+
+
+def _excludes(alternative: Alternative) -> bool:
+    """Whether an excluded word excludes the documents holding `alternative`: its own form,
+    its main lemmas, its Dutch stem and its correction do; its family, synonyms, acronyms and
+    minor readings, which only rank a word searched for, would exclude documents that never
+    hold the word ("-chantiers" is not "-travail", "-permis" not "-permettre")."""
+    if alternative.kind == "word" and alternative.source is None:
+        return True
+    return alternative.source in (None, "dutch", "correction") and (
+        alternative.weight >= MAIN_READING
+    )
 
 
 def _typed_number(tree: st.Node) -> str | None:

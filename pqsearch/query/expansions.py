@@ -26,7 +26,7 @@ from pqsearch.analyze.dutch import dutch_stem, dutch_stopwords
 from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.index.reader import IndexReader
-from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, WORD_FIELDS
+from pqsearch.index.schema import DUTCH_FIELDS, LEMMA_FIELDS, PART_BOOSTS, WORD_FIELDS
 from pqsearch.query import correct
 from pqsearch.query import tree as qt
 from pqsearch.query.synonyms import thesaurus
@@ -194,3 +194,16 @@ class Expander:
 
     def _in_any(self, fields: Iterable[str], text: str) -> bool:
         return any(self.index.doc_frequency(field, text) > 0 for field in fields)
+
+
+def quoted_in_dutch(tokens: Sequence[str], parts: Sequence[str]) -> tuple[qt.Query, ...]:
+    """Quoted words in the Dutch text of `parts` (a Dutch title, a Dutch document), which the
+    index keeps as stems without positions: every word's stem in the same part, in any
+    order; nothing for Dutch stopwords alone."""
+    stems = tuple(dict.fromkeys(stem for token in tokens if (stem := dutch_stem(token))))
+    if not stems:
+        return ()
+    return tuple(
+        qt.balanced_and([qt.Term(DUTCH_FIELDS[p], stem) for stem in stems], boost=PART_BOOSTS[p])
+        for p in parts
+    )

@@ -24,6 +24,7 @@ from pqsearch.query.dates import parse_date_span
 from pqsearch.query.facets import facet_catalogue, facet_names
 from pqsearch.query.filters import SORTS, Filters, Sort, choose
 from pqsearch.query.match import matched_docs
+from pqsearch.query.nodes import Word
 from pqsearch.query.overdue import overdue_query
 from pqsearch.query.rank import Ranker, held
 from pqsearch.query.syntax import parse_query
@@ -320,7 +321,7 @@ class QueryRunner:
     ) -> tuple[Suggestion, ...]:
         suggestions: list[Suggestion] = []
         # Bounded work, whatever was typed: a few words checked, words of plausible length.
-        for word, query in compiled.words[:MAX_SUGGESTED_WORDS]:
+        for word, query, part in compiled.words[:MAX_SUGGESTED_WORDS]:
             form = next(iter(fold(word).split()), "")
             if not MIN_SUGGESTED_CHARS <= len(form) <= MAX_SUGGESTED_CHARS:
                 continue
@@ -329,10 +330,14 @@ class QueryRunner:
             if self._matches_any(query, allowed):
                 continue
             # The plausible corrections (`query.correct`), likeliest first: the first one
-            # with documents within the filters.
+            # with documents within the filters, counted in the part the word was limited to
+            # (what "titre:communiqués" typed would give, not every part's count).
             for candidate in self.compiler.expander.suggestions(form)[:MAX_CANDIDATES]:
                 hits = self._count_with(
-                    self.compiler.compile(parse_query(candidate)).query, restrict
+                    self.compiler.compile(
+                        Word(candidate, part) if part else parse_query(candidate)
+                    ).query,
+                    restrict,
                 )
                 if hits:
                     display = self.index.lexicon.display(candidate) or candidate

@@ -28,7 +28,7 @@ from pqsearch.query.compile import Compiled
 from pqsearch.query.search import Filters, QueryRunner
 
 KEY_TERMS = 30
-# Share of the smaller lemma set found in the other: above it, the same question.
+# Share of the larger lemma set found in the other: above it, the same question.
 SAME_QUESTION = 0.8
 # The parts a text is compared with: what a question is about, not what its answer covers.
 SIMILAR_PARTS = ("title", "question")
@@ -159,7 +159,8 @@ def _annotate(runner: QueryRunner, hit: Hit, terms: dict[str, float], lemmas: se
     record = runner.index.record(runner.index.docnum(hit.id))["question"]
     other = set(lemma_bag(runner, f"{record['title']}\n{record['question']}"))
     shared = [t for t in terms if t in other]
-    smaller = min(len(lemmas), len(other)) or 1
-    same = len(lemmas & other) / smaller >= SAME_QUESTION
+    # Of the larger set: a short draft contained in a question is not that question.
+    larger = max(len(lemmas), len(other)) or 1
+    same = len(lemmas & other) / larger >= SAME_QUESTION
     display = [runner.index.lexicon.display(t) or t for t in shared]
     return replace(hit, extra=replace(hit.extra, shared_terms=tuple(display), same_question=same))

@@ -65,7 +65,14 @@ def value_terms(
         # "renvoi" or "hors compétence" name a type as well as "by_reference" does; a
         # known value that no document has yet matches nothing, without an error.
         known = list(dict.fromkeys([*labels, *available]))
-        exact = [v for v in known if _norm(v) == _norm(typed)]
+        # A value's own id or label selects it alone: "Question écrite" (written) is not
+        # also "Question orale transformée en question écrite" (oral_turned_written).
+        every_label = _every_label(index_field)
+        exact = [
+            v
+            for v in known
+            if _norm(typed) in {_norm(name) for name in (v, *every_label.get(v, ())) if name}
+        ]
         named = {f"{v} {labels.get(v, '')}".strip(): v for v in known}
         chosen = exact or [named[n] for n in resolve_values(index_field, typed, list(named))]
         return [qt.Term(index_field, value) for value in chosen]
@@ -90,6 +97,15 @@ def closed_values(index_field: str) -> dict[str, str] | None:
 
         return {kind: labels["fr"] for kind, labels in KIND_LABELS.items()}
     return CLOSED_VALUES.get(index_field)
+
+
+def _every_label(index_field: str) -> dict[str, tuple[str, ...]]:
+    """Every label of each value of a closed field, in every language it has one."""
+    if index_field == "kind":
+        from pqsearch.models import KIND_LABELS  # as in closed_values
+
+        return {kind: tuple(labels.values()) for kind, labels in KIND_LABELS.items()}
+    return {value: (label,) for value, label in (closed_values(index_field) or {}).items()}
 
 
 def _norm(value: str) -> str:

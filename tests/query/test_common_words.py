@@ -88,6 +88,24 @@ def test_a_common_word_named_by_an_operator_is_searched_as_written(
     assert explained[-1] == WordExplanation(word, (MatchedTerm("form", fold(word), 1.0),))
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["toujours -logement", "-logement toujours", "toujours NOT logement", "le la -logement"],
+)
+def test_common_words_beside_an_exclusion_alone_get_a_message_not_its_complement(
+    index: api.Index, query: str
+) -> None:
+    # An exclusion restricts as a filter does (audit A7): the common words were dropped and
+    # the answer was every document without "logement", as if nothing else had been typed.
+    with pytest.raises(QuerySyntaxError, match="Nothing to search for"):
+        index.search(query)
+    # The exclusion alone, a quoted common word beside it, or a word beside both still search.
+    everything, logement = ids(index, ""), ids(index, "logement")
+    assert ids(index, "-logement") == everything - logement
+    assert ids(index, '"toujours" -logement') == holding(index, "toujours") - logement
+    assert ids(index, "bruxelles toujours -logement") == ids(index, "bruxelles") - logement
+
+
 def test_common_words_among_other_words_are_left_out_as_before(index: api.Index) -> None:
     # An ordinary query ranks as it did: its common words add nothing, and are not required.
     plain = index.search("logement social", facets=[], limit=1000)

@@ -34,6 +34,19 @@ def test_the_same_question_sent_to_two_ministers_comes_first(index: api.Index) -
     assert back.hits[0].id == "170290"
 
 
+def test_a_short_draft_is_similar_to_a_question_but_not_the_same_question(
+    index: api.Index,
+) -> None:
+    # Five words of 170290's title, contained in it and in its copy 170291 (audit 14, A10).
+    result = index.similar(text="permis cube bleu place De Brouckère", limit=5)
+    assert {"170290", "170291"} <= {hit.id for hit in result.hits}
+    assert not any(hit.extra.same_question for hit in result.hits)
+    # The question itself, as a draft, is still the same question as its copy.
+    record = index.get("170290")
+    whole = index.similar(text=f"{record.title}\n{record.question}", limit=5)
+    assert any(hit.id == "170291" and hit.extra.same_question for hit in whole.hits)
+
+
 def test_a_paraphrased_draft_finds_the_seed_first(index: api.Index) -> None:
     result = index.similar(text=DRAFT, limit=5)
     assert result.hits[0].number == 369

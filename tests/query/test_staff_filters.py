@@ -135,8 +135,13 @@ def test_kind_is_read_from_the_procedure_and_is_a_facet(small: api.Index) -> Non
     assert facet == {"explanations_turned_written": 1, "oral_turned_written": 1, "written": 2}
     written = small.search("", filters=api.Filters(kind=("written",)), limit=10)
     assert {h.id for h in written.hits} == {"PRB-TEST-1", "PRB-TEST-2"}
-    by_label = small.search("", filters=api.Filters(kind=("demande d'explications",)))
+    # Words of a label find its kind; a kind's whole label is that kind alone (audit 14,
+    # A12): "Demande d'explications" is the label of request_for_explanations, of which
+    # this index has none, not of the one turned written.
+    by_label = small.search("", filters=api.Filters(kind=("demande d'explications transformée",)))
     assert [h.id for h in by_label.hits] == ["999001"]
+    exact = small.search("", filters=api.Filters(kind=("demande d'explications",)))
+    assert exact.total == 0
 
 
 def test_portfolio_filter_matches_words_inside_names(small: api.Index, index: api.Index) -> None:
