@@ -88,7 +88,7 @@ def shown_name(name: str) -> str:
     return raw.decode("utf-8", "backslashreplace")
 
 
-def is_utf8_name(name: str) -> bool:
+def is_utf8(name: str) -> bool:
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
@@ -100,7 +100,7 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | FileFailure | Ski
     """The document files under `paths` in walk order, with what was skipped or failed."""
     for path in paths:
         path = Path(path)
-        if not is_utf8_name(str(path)):
+        if not is_utf8(str(path)):
             yield FileFailure(shown_name(str(path)), NOT_UTF8)
             continue
         try:
@@ -183,7 +183,7 @@ def _walk(
     inside = ancestors | {identity}
     for entry in entries:
         path = folder / entry.name
-        if not is_utf8_name(entry.name):
+        if not is_utf8(entry.name):
             yield _odd_name(entry, path)
             continue
         try:
