@@ -36,8 +36,9 @@ from pqsearch.api import Index
 from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
-from pqsearch.query.filters import Filters, filters_from_json, filters_to_json
+from pqsearch.query.filters import Filters, filters_to_json
 from pqsearch.resources import exhausted, try_lock
+from pqsearch.watch_json import watch_fields
 
 WATCH_FILE = "watches.json"
 LOCK_FILE = "watches.lock"
@@ -118,29 +119,7 @@ def _read(index: Index) -> tuple[dict[str, Watch], _Kept]:
 
 
 def _from_json(name: str, data: dict[str, Any]) -> Watch:
-    """A saved search as any version wrote it: an optional field missing or null is its
-    default (earlier versions wrote no "answered", then null for it)."""
-    for required in ("query", "created"):
-        if not isinstance(data.get(required), str):
-            raise ValueError(f"the saved search {name!r} has no {required!r} (text)")
-    all_words = data.get("all_words")
-    if all_words is not None and not isinstance(all_words, bool):
-        raise ValueError(f"the saved search {name!r} has all_words {all_words!r}, not true/false")
-    try:
-        filters = filters_from_json(data.get("filters") or {})
-    except ValueError as error:
-        raise ValueError(f"the saved search {name!r} has {error}") from error
-    answered = data.get("answered")
-    return Watch(
-        name=name,
-        query=data["query"],
-        filters=filters,
-        created=data["created"],
-        last_run=data.get("last_run"),
-        seen=dict(data.get("seen") or {}),
-        answered=None if answered is None else frozenset(answered),
-        all_words=True if all_words is None else all_words,
-    )
+    return Watch(name=name, **watch_fields(name, data))
 
 
 def _save(index: Index, watches: dict[str, Watch], kept: _Kept) -> None:
