@@ -55,6 +55,7 @@ def ingest(
     index_dir: str | Path | None = None,
     rebuild: bool = False,
     prune: bool = False,
+    allow_empty: bool = False,
     taxonomy: str | Path | None = None,
     reanalyze: bool = False,
     wait: float = 10.0,
@@ -63,13 +64,13 @@ def ingest(
 ) -> IngestReport:
     """Bring the index up to date with the documents under `paths` (see `IngestReport`).
 
-    `paths` are files and folders; a relative path is read from the current folder, as
-    anywhere in Python (there is no default: the CLI's "corpus/" is its own convenience).
-    `progress` is called now and then with where the ingest is. A large ingest lemmatizes
-    in `jobs` worker processes (default: the cores available, up to 8); the index is the
-    same whatever their number. `reanalyze` analyses every indexed document again from its
-    source with this pqsearch's sector detection (see `Index.sector_status`); `taxonomy`
-    "default" is the shipped one.
+    `paths` are files and folders; a relative path is read from the current folder (no
+    default: the CLI's "corpus/" is its own). `prune` drops documents whose file is gone, not
+    those of a folder that is empty now (a disk not mounted) unless `allow_empty`.
+    `progress` is called now and then. A large ingest lemmatizes in `jobs` worker processes
+    (default: the cores available, up to 8); the index is the same whatever their number.
+    `reanalyze` analyses every indexed document again from its source with this pqsearch's
+    sector detection (`Index.sector_status`); `taxonomy` "default" is the shipped one.
     """
     from pqsearch.index.ingest import ingest as run_ingest
 
@@ -78,6 +79,7 @@ def ingest(
         index_dir=index_dir,
         rebuild=rebuild,
         prune=prune,
+        allow_empty=allow_empty,
         taxonomy=taxonomy,
         reanalyze=reanalyze,
         lock_timeout=wait,
@@ -186,8 +188,7 @@ class Index:
             return str(stored["question"]["content_hash"])
 
     def get(self, doc_id: str) -> Question:
-        """The record of one document, as parsed (`show` adds its analysis and its
-        cross-references, resolved)."""
+        """The record of one document, as parsed (`show` adds analysis and references)."""
         return self.show(doc_id, links=False).question
 
     def show(self, doc_id: str, *, links: bool = True) -> Document:
@@ -202,9 +203,8 @@ class Index:
             return document(view, doc_id, links=links)
 
     def sector_evidence(self, document: Document) -> tuple[Highlight, ...]:
-        """The document's title, question and answer with the terms of every sector it
-        mentions marked: one `Highlight` per part holding the whole text, for parts where
-        evidence was found."""
+        """The title, question and answer with the terms of every sector mentioned marked:
+        one `Highlight` per part holding the whole text, for parts with evidence."""
         from pqsearch.query.documents import sector_evidence
 
         with self._pool.lease() as view:

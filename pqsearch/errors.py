@@ -170,6 +170,20 @@ class QuerySyntaxError(PqsearchError):
     """The query or a filter value cannot be understood; the message says what is accepted."""
 
 
+class NotTextError(QuerySyntaxError):
+    """A word typed is not valid UTF-8: bytes of another encoding (a terminal set to Latin-1
+    sends "é" as the byte 0xE9), which Python keeps as lone surrogates. `shown` is the value
+    with such bytes written as escapes (`r\\xe9novation`)."""
+
+    def __init__(self, what: str, shown: str) -> None:
+        self.what = what
+        self.shown = shown
+        super().__init__(
+            f"The {what} '{shown}' is not valid UTF-8 text (a byte of another encoding): set "
+            "your terminal to UTF-8 (e.g. LANG=fr_BE.UTF-8) and type it again."
+        )
+
+
 class UnknownValueError(QuerySyntaxError):
     """A filter value matches nothing in the index; `suggestions` holds the closest real values."""
 

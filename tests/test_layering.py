@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     "export_file": 5,  # writing an export to the user's file
     "api": 5,
     "watch": 6,  # saved searches, over the public api
+    "watch_json": 6,  # a saved search as watches.json holds it
     "fetch": 6,  # harvesting the parliament's site; hands files to api.ingest
     "cli": 7,
     "web": 7,

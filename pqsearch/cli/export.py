@@ -21,6 +21,8 @@ from pqsearch.cli.options import (
 if TYPE_CHECKING:
     from pqsearch import ExportFormat
 
+# The most documents one export holds.
+MAX_LIMIT = 1000
 # The format an -o file's ending names; md otherwise.
 FORMAT_BY_SUFFIX: dict[str, ExportFormat] = {"csv": "csv", "jsonl": "jsonl"}
 
@@ -44,7 +46,7 @@ def export(
     index: IndexOption = None,
     filters: Filters = DEFAULT_FILTERS,
     sort: SortOption = "relevance",
-    limit: Annotated[int, typer.Option(min=1, max=1000)] = 20,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT)] = 20,
     memo_language: Annotated[
         str, typer.Option("--memo-language", help="The memo's language: fr or en.")
     ] = "fr",
@@ -71,8 +73,10 @@ def export(
         language = choose("--memo-language", memo_language, MEMO_LANGUAGES)
         dialect = choose("--csv-dialect", csv_dialect, CSV_DIALECTS)
         with api.open_index(index) as opened:
+            query = " ".join(words or [])
+            matching = opened.search(query, filters=filters, facets=[], limit=0).total
             text = opened.export(
-                " ".join(words or []),
+                query,
                 fmt=chosen,
                 filters=filters,
                 sort=sort_of(sort),
@@ -86,3 +90,17 @@ def export(
         with user_errors():
             write_export(output_file, text, force=force)
         typer.echo(f"Wrote {output_file}", err=True)
+    if chosen != "md" and matching > limit:
+        # The memo's heading says it; a file for a machine (an export to ingest again) must
+        # not look whole when it is not (audit of session 14, D9).
+        typer.echo(_left_out(limit, matching), err=True)
+
+
+def _left_out(limit: int, matching: int) -> str:
+    more = (
+        f"--limit {matching} writes them all"
+        if matching <= MAX_LIMIT
+        else f"an export holds at most {MAX_LIMIT:,}: export them in parts with filters "
+        "(--session, --from/--to)"
+    )
+    return f"Note: the export holds the first {limit} of {matching:,} matching documents; {more}."

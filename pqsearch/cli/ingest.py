@@ -112,6 +112,13 @@ def ingest(
         ),
     ] = False,
     prune: Annotated[bool, typer.Option(help="Drop documents whose source is gone.")] = False,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            help="With --prune, also drop the documents of a folder that is empty now "
+            "(kept otherwise: a disk or share not mounted)."
+        ),
+    ] = False,
     taxonomy: Annotated[
         Path | None,
         typer.Option(help='A sector taxonomy TOML file to use instead of NACE ("default": NACE).'),
@@ -140,6 +147,7 @@ def ingest(
             index_dir=index,
             rebuild=rebuild,
             prune=prune,
+            allow_empty=allow_empty,
             taxonomy=taxonomy,
             reanalyze=reanalyze,
             wait=wait,

@@ -20,6 +20,7 @@ from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pqsearch.index.empty_folders import empty_folders
 from pqsearch.index.holders import gone, kept_note, read_from, unheld
 from pqsearch.models import Question
 from pqsearch.parse import iter_parse
@@ -44,10 +45,15 @@ def remember_holders(run: IngestRun, *, final: bool = True) -> None:
     holders.remembered.update(new)
 
 
-def prune_unheld(run: IngestRun, roots: Sequence[Path]) -> None:
+def prune_unheld(run: IngestRun, roots: Sequence[Path], *, allow_empty: bool = False) -> None:
     """Drop the documents no file holds any more (`holders.unheld`), once the other files
-    each was last read from have been read again for it."""
+    each was last read from have been read again for it. A folder that held documents and is
+    empty now fails, keeping them, unless `allow_empty` (`empty_folders`)."""
     holders = run.holders
+    if not allow_empty:
+        sources = (old.source for old in run.existing.values())
+        failed = run.failed_files()
+        run.failed += empty_folders(sources, holders.walked, roots, failed, holders.files)
     dropped, _ = unheld(
         run.existing, run.seen, holders.walked, roots, run.failed_files(), holders.files
     )

@@ -10,6 +10,14 @@ if it wins by those rules; otherwise the indexed version stays, held by that cop
 (so `--prune` keeps it), and a warning says what the index alone holds and how to keep it
 or give it up. A copy read later in the run that beats the first is weighed against the
 indexed version kept too.
+
+A copy read again from the indexed version's own file is that file's new content, and
+replaces it, unless it loses what the indexed version has (`lost_in_place`): its answer,
+its answer's date, a whole answer for one cut short. A records file regenerated in place by
+a collector that met an empty page that night took a published answer out of the index
+with only "1 updated" said (audit of session 14, D6); a published answer does not become
+unpublished, so the indexed version is kept, with a warning that says how to take the
+change on purpose (a rebuild indexes the files as they are).
 """
 
 from __future__ import annotations
@@ -23,11 +31,30 @@ from pqsearch.parse.versions import Version
 
 
 def weighed(same_file: bool, indexed_source: str, reanalysis: bool) -> bool:
-    """Whether a copy read now is weighed against the indexed version: one from another file
-    than `indexed_source` (not `same_file`, whatever its spelling) is, unless a re-analysis
-    reads the indexed version's file (still there) in this run anyway, and the copies read
-    decide."""
-    return not same_file and not (reanalysis and os.path.exists(indexed_source))
+    """Whether a copy read now is weighed against the indexed version: one from the same
+    file (`same_file`, whatever its spelling) is, for what it loses only (`lost_in_place`);
+    one from another file than `indexed_source` is, unless a re-analysis reads the indexed
+    version's file (still there) in this run anyway, and the copies read decide."""
+    return same_file or not (reanalysis and os.path.exists(indexed_source))
+
+
+def lost_in_place(doc_id: str, read: Version, indexed: Version) -> KeptIndexed | None:
+    """None when `read`, the new content of the indexed version's own file, replaces it;
+    else the warning that keeps the indexed version: `read` lost its answer or cut it."""
+    if indexed.answered and not read.answered:
+        lost = "no answer, where the indexed version has one"
+    elif indexed.answered_on is not None and read.answered_on is None:
+        lost = f"no answer date, where the indexed version has {indexed.answered_on:%d/%m/%Y}"
+    elif read.truncated and not indexed.truncated:
+        lost = "an answer cut short, where the indexed version has it whole"
+    else:
+        return None
+    line = (
+        f"{doc_id}: {read.source} now has {lost}: the index keeps the version it held, as a "
+        "published answer is not taken back. If the change is meant, run pqsearch ingest "
+        "--rebuild: it indexes the files as they are"
+    )
+    return KeptIndexed(doc_id, indexed, line, warning=True)
 
 
 @dataclass(frozen=True)
@@ -77,8 +104,10 @@ class KeptVersions:
         self.by_id: dict[str, Version] = {}
 
     def weigh(self, doc_id: str, read: Version, indexed: Version) -> KeptIndexed | None:
-        """`kept_over`, reported and remembered when the indexed version is kept."""
-        kept = kept_over(doc_id, read, indexed)
+        """`kept_over` (`lost_in_place` for the indexed version's own file), reported and
+        remembered when the indexed version is kept."""
+        in_place = self.same_file(read.source, indexed.source)
+        kept = (lost_in_place if in_place else kept_over)(doc_id, read, indexed)
         if kept is None:
             self.by_id.pop(doc_id, None)
             return None

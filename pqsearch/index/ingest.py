@@ -63,6 +63,7 @@ def ingest(
     index_dir: str | Path | None = None,
     rebuild: bool = False,
     prune: bool = False,
+    allow_empty: bool = False,
     taxonomy: str | Path | None = None,
     reanalyze: bool = False,
     lock_timeout: float = 10.0,
@@ -74,7 +75,8 @@ def ingest(
 ) -> IngestReport:
     """Bring the index at `index_dir` up to date with the documents under `paths`.
 
-    Returns what was added, updated, unchanged, removed (with `prune`) and every file that
+    Returns what was added, updated, unchanged, removed (with `prune`: a folder that held
+    documents and is empty now fails, keeping them, unless `allow_empty`) and every file that
     failed with its reason. A bad file never stops the batch. A large ingest lemmatizes in
     `jobs` worker processes (default: the cores available, up to `MAX_DEFAULT_JOBS`). It
     commits every `commit_every` documents (default: `COMMIT_EVERY`, or
@@ -132,6 +134,7 @@ def ingest(
                 fresh=rebuilding,
                 live_at_once=live_at_once,
                 prune=prune,
+                allow_empty=allow_empty,
                 taxonomy_path=taxonomy_path,
                 reanalyze=reanalyze,
                 commit_every=commit_every
@@ -211,6 +214,7 @@ def _ingest_into(
     fresh: bool,
     live_at_once: bool = False,
     prune: bool,
+    allow_empty: bool = False,
     taxonomy_path: Path | None,
     reanalyze: bool = False,
     commit_every: int,
@@ -311,7 +315,7 @@ def _ingest_into(
             state.drain()
             state.write_late()
             if prune:
-                prune_unheld(state, [Path(p).absolute() for p in paths])
+                prune_unheld(state, [Path(p).absolute() for p in paths], allow_empty=allow_empty)
             if retype:
                 retyped = state.retype_answers()
                 notes.append(_retyped_note(retyped, answer_version.recorded_rules(lexicon)))

@@ -17,7 +17,7 @@ from pqsearch.parse.document import iter_document, read_file
 from pqsearch.parse.jsonl import iter_records
 from pqsearch.parse.walk import DOCUMENT_SUFFIXES, is_checksum_list, iter_files
 
-__all__ = ["DOCUMENT_SUFFIXES", "iter_parse", "parse_paths"]
+__all__ = ["DOCUMENT_SUFFIXES", "iter_parse", "parse_paths", "unexpected"]
 
 
 def iter_parse(paths: Iterable[Path | str]) -> Iterator[Question | FileFailure | SkippedFile]:
@@ -74,6 +74,16 @@ def _parse_one(path: Path) -> Iterator[Question | FileFailure | SkippedFile]:
     except OSError as error:
         link = " (a broken or looping symbolic link)" if path.is_symlink() else ""
         yield FileFailure(source, f"cannot read the file: {error.strerror or error}{link}")
+    except Exception as error:  # a bug met on one file must not cost the batch
+        yield FileFailure(source, unexpected(error))
+
+
+def unexpected(error: Exception) -> str:
+    """The reason given for a file whose reading raised what no reader expects: a bug."""
+    return (
+        f"pqsearch could not read it ({type(error).__name__}: {error}): this is a bug in "
+        "pqsearch; please report it with this file. The other files were read."
+    )
 
 
 def _stream_jsonl(path: Path) -> Iterator[Question | ParseError]:

@@ -7,6 +7,11 @@ collector's (`../shared/corpus/brussels/records.jsonl`) uses French names (`titr
 `destinataire`, `date_reception`, `reponse`, `moncode`, `empreinte_contenu`, ...); its values
 go through the same normalisation as a page's, so a record and the page it came from give the
 same metadata.
+
+JSON may escape half of a UTF-16 pair alone (`"\\ud83d"`: a collector that cut a string at N
+UTF-16 units split an emoji); such a lone half is no character and no text can be written
+with it, so it is read as U+FFFD, the replacement character, as a byte that is not text in a
+page is (audit of session 14, D7: one such line aborted the whole ingest).
 """
 
 from __future__ import annotations
@@ -109,9 +114,25 @@ def parse_record_line(line: bytes, *, source: str, line_number: int) -> Question
     if not isinstance(record, dict):
         raise InvalidFieldError(where, f"a JSON {type(record).__name__}, not an object")
     try:
+        record = _whole_characters(record)
         return parse_record(record, source=source, where=where, line_hash=fields.content_hash(line))
     except RecursionError:
         raise InvalidFieldError(where, "a field's value is nested too deeply") from None
+
+
+# Half of a UTF-16 surrogate pair, which JSON may escape alone and no text can hold.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(value: Any) -> Any:
+    """`value` (a parsed JSON value) with every lone surrogate in its strings made U+FFFD."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole_characters(item) for item in value]
+    if isinstance(value, dict):
+        return {_whole_characters(key): _whole_characters(item) for key, item in value.items()}
+    return value
 
 
 def parse_record(record: dict[str, Any], *, source: str, where: str, line_hash: str) -> Question:

@@ -12,7 +12,10 @@ not mounted) are failures, naming the path: `--prune` keeps the documents under 
 which a skipped one would lose (audit of session 12, P6). A folder
 that is a pqsearch index or one of its data folders (it holds the marker pqsearch writes) is
 one skipped line and is never entered: an index kept inside the corpus folder would otherwise
-list each of its files as skipped, twice through its `live` link.
+list each of its files as skipped, twice through its `live` link. A file or folder whose name
+is not valid UTF-8 (unzipped from a Windows or Latin-1 archive) is one failure, its name shown
+with the odd bytes escaped (`r\\xe9ponse.html`): a document's file name is stored and shown as
+text, and such a name aborted the whole run (audit of session 14, D2).
 """
 
 from __future__ import annotations
@@ -69,10 +72,37 @@ def is_checksum_list(data: bytes) -> bool:
     return all(_CHECKSUM_LINE.match(line) for line in lines)
 
 
+NOT_UTF8 = (
+    "its name is not valid UTF-8 (bytes of another encoding, as from a Windows archive): "
+    "rename it in UTF-8 (convmv -f latin1 -t utf8 does a whole folder) and ingest again"
+)
+
+
+def shown_name(name: str) -> str:
+    """`name` as text: a byte that is not UTF-8 (a lone surrogate from the file system) is
+    written `\\xe9`, so the name can be printed and stored."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate no byte gave
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | FileFailure | SkippedFile]:
     """The document files under `paths` in walk order, with what was skipped or failed."""
     for path in paths:
         path = Path(path)
+        if not is_utf8(str(path)):
+            yield FileFailure(shown_name(str(path)), NOT_UTF8)
+            continue
         try:
             is_folder = path.is_dir()
         except OSError as error:  # a folder on the way that cannot be read
@@ -153,6 +183,9 @@ def _walk(
     inside = ancestors | {identity}
     for entry in entries:
         path = folder / entry.name
+        if not is_utf8(entry.name):
+            yield _odd_name(entry, path)
+            continue
         try:
             is_folder = entry.is_dir()
         except OSError as error:
@@ -174,6 +207,18 @@ def _walk(
             yield SkippedFile(str(path), NOT_A_DOCUMENT)
         else:
             yield path
+
+
+def _odd_name(entry: os.DirEntry[str], path: Path) -> FileFailure | SkippedFile:
+    """A folder or document whose name is not UTF-8 fails; another file is skipped as usual."""
+    shown = shown_name(str(path))
+    try:
+        is_folder = entry.is_dir()
+    except OSError:
+        is_folder = False
+    if is_folder or is_document_name(entry.name) or entry.is_symlink():
+        return FileFailure(shown, NOT_UTF8)
+    return SkippedFile(shown, note_reason(entry.name) or NOT_A_DOCUMENT)
 
 
 def _may_be_documents(name: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pqsearch.models import Document, Question, SectorMention
 from pqsearch.query.evidence import evidence_spans
+from pqsearch.query.filters import check_text
 from pqsearch.query.links import cited_by, resolved, unresolved
 from pqsearch.query.views import View
 from pqsearch.results import Highlight
@@ -17,6 +18,7 @@ from pqsearch.results import Highlight
 def document(view: View, doc_id: str, *, links: bool = True) -> Document:
     """The document `doc_id` of the view's generation; `links=False` leaves its references
     unresolved and finds none citing it (faster, for bulk export)."""
+    check_text("document id", doc_id)
     stored = view.reader.record(view.reader.docnum(doc_id))
     question = Question.from_dict(stored["question"])
     mentioned = tuple(SectorMention.from_dict(s) for s in stored.get("sectors", ()))

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeVar
 
-from pqsearch.errors import InvalidChoiceError, QuerySyntaxError
+from pqsearch.errors import InvalidChoiceError, NotTextError, QuerySyntaxError
+from pqsearch.parse.walk import is_utf8, shown_name
 from pqsearch.query.fields import canonical_status
 from pqsearch.query.overdue import REPLY_DELAY_DAYS
 
@@ -39,9 +40,17 @@ def check_arguments(query: object, *, page: object, limit: object) -> None:
     """A wrong type from a caller is a message, not a raw TypeError from deep inside."""
     if not isinstance(query, str):
         raise QuerySyntaxError(f"The query is text (a str), not {type(query).__name__}.")
+    check_text("query", query)
     for name, value in (("page", page), ("limit", limit)):
         if not isinstance(value, int) or isinstance(value, bool):
             raise QuerySyntaxError(f"{name} is a whole number, not {value!r}.")
+
+
+def check_text(what: str, value: str) -> None:
+    """`NotTextError` when `value` holds a lone surrogate: a byte that was not UTF-8 in a
+    command-line word (audit of session 14, D8: a traceback deep in the index's term codec)."""
+    if not is_utf8(value):
+        raise NotTextError(what, shown_name(value))
 
 
 def parse_status(typed: object) -> Status:
@@ -54,10 +63,12 @@ def parse_status(typed: object) -> Status:
 def _values(name: str, given: object) -> tuple[str, ...]:
     # A plain string is one value: iterating it would filter on each of its letters.
     if isinstance(given, str):
-        return (given,)
+        given = (given,)
     if isinstance(given, Iterable):
         values = tuple(given)
         if all(isinstance(v, str) for v in values):
+            for value in values:
+                check_text(f"{name} value", value)
             return values
     raise TypeError(f"Filters({name}=...) takes a string or a sequence of strings, not {given!r}.")
 
@@ -112,6 +123,13 @@ class Filters:
     def __post_init__(self) -> None:
         for name in self.MULTI_VALUED:
             object.__setattr__(self, name, _values(name, getattr(self, name)))
+        for name, what in (
+            ("date_from", "start date"),
+            ("date_to", "end date"),
+            ("as_of", "as-of date"),
+        ):
+            if isinstance(value := getattr(self, name), str):
+                check_text(what, value)
         # "" is no status, as an empty form field means.
         object.__setattr__(self, "status", parse_status(self.status) if self.status else None)
         object.__setattr__(self, "date_field", choose("date", self.date_field, DATE_FIELD_CHOICES))

@@ -25,6 +25,7 @@ from pqsearch.index.schema import LEMMA_FIELDS, TEXT_PARTS
 from pqsearch.models import Hit, SearchResult
 from pqsearch.query import tree as qt
 from pqsearch.query.compile import Compiled
+from pqsearch.query.filters import check_text
 from pqsearch.query.search import Filters, QueryRunner
 
 KEY_TERMS = 30
@@ -117,6 +118,7 @@ def similar(
     page: int = 1,
 ) -> SearchResult:
     """The indexed documents most like `text`, most similar first."""
+    check_text("text", text)
     bag = lemma_bag(runner, text)
     terms = key_terms(runner, bag)
     if not terms:

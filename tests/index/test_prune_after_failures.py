@@ -181,6 +181,7 @@ def test_a_line_that_never_reads_in_another_file_does_not_keep_gone_files_docume
     (tmp_path / "c" / "y" / "b.jsonl").write_bytes(b'{"titre": ""}\n' + LINES[2])
     _ingest("c", code=1)
     (tmp_path / "c" / "x" / "a.jsonl").unlink()
-    report = _ingest("c", "--prune", code=1)
+    # c/x is empty now: said and kept unless dropped on purpose (audit of session 14, D5).
+    report = _ingest("c", "--prune", "--allow-empty", code=1)
     assert " 2 removed" in report[0], report
     assert _ids() == {IDS[2]}

@@ -35,6 +35,12 @@ def _write(index_dir: Path, data: dict[str, Any]) -> None:
     (index_dir / "watches.json").write_text(json.dumps(data, ensure_ascii=False, indent=1))
 
 
+def _edited(text: str, **fields: Any) -> str:
+    data = json.loads(text)
+    data["logement"].update(fields)
+    return json.dumps(data)
+
+
 def _watch(*args: str, index_dir: Path) -> Any:
     return runner.invoke(app, ["watch", *args, "--index", str(index_dir)])
 
@@ -143,8 +149,25 @@ def test_fields_a_newer_version_wrote_are_kept_with_their_saved_search(
             "the saved search 'logement' has a filter this version of pqsearch does not know: "
             "region",
         ),
+        # Audit of session 14, D1: on main, tracebacks at `watch run` (TypeError).
+        (
+            lambda text: _edited(text, last_run=5),
+            "the saved search 'logement' has last_run 5, not a date",
+        ),
+        (
+            lambda text: _edited(text, answered=[1, 2]),
+            "the saved search 'logement' has an answered that is not a list of ids",
+        ),
+        (
+            lambda text: _edited(text, answered="170146"),
+            "the saved search 'logement' has an answered that is not a list of ids",
+        ),
+        (
+            lambda text: _edited(text, last_run="yesterday"),
+            "the saved search 'logement' has last_run 'yesterday', not a date and time",
+        ),
     ],
-    ids=["cut", "newer filter"],
+    ids=["cut", "newer filter", "last_run number", "answered numbers", "answered text", "day"],
 )
 def test_an_unreadable_file_is_kept_as_it_is_and_the_message_says_so(
     corpus_index: Path, tmp_path: Path, spoil: Any, said: str

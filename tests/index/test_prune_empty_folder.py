@@ -1,0 +1,74 @@
+"""`--prune` keeps the documents of a folder that is empty now (audit of session 14, D5).
+
+A disk, share or automount that is not mounted leaves its mount point an empty folder; on
+main `ingest DIR --prune` then removed every document read from DIR (or from the empty
+sub-folder), with exit status 0. The real CLI, on the shipped records.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pqsearch import api
+from pqsearch.cli import app
+from tests.conftest import BRUSSELS_RECORDS
+
+runner = CliRunner()
+LINES = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)[:3]
+IDS = {"170312", "170229", "170294"}  # the moncodes of those lines
+
+
+def _ingest(*arguments: str, code: int) -> str:
+    result = runner.invoke(app, ["ingest", *arguments, "--index", "index", "-q"])
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def _ids() -> set[str]:
+    with api.open_index(Path("index")) as index:
+        return {hit.id for hit in index.search("", facets=[], limit=100).hits}
+
+
+def test_prune_keeps_the_documents_of_an_empty_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus" / "arch").mkdir(parents=True)
+    (tmp_path / "corpus" / "new.jsonl").write_bytes(LINES[0])
+    (tmp_path / "corpus" / "arch" / "old.jsonl").write_bytes(b"".join(LINES[1:]))
+    _ingest("corpus", code=0)
+    (tmp_path / "corpus" / "arch" / "old.jsonl").rename(tmp_path / "old.jsonl")
+
+    # The sub-folder is a mount point with nothing mounted: its two documents are kept.
+    output = _ingest("corpus", "--prune", code=1)  # on main: exit 0, "2 removed"
+    assert "0 removed" in output
+    assert f"failed: {tmp_path / 'corpus' / 'arch'}: the folder is empty now" in output
+    assert "--prune --allow-empty" in output
+    assert _ids() == IDS
+
+    # The folder given is empty: all three are kept.
+    (tmp_path / "corpus" / "new.jsonl").rename(tmp_path / "new.jsonl")
+    output = _ingest("corpus", "--prune", code=1)
+    assert f"failed: {tmp_path / 'corpus'}: the folder is empty now, while 3 indexed" in output
+    assert _ids() == IDS
+
+    # Dropped on purpose.
+    _ingest("corpus", "--prune", "--allow-empty", code=0)
+    assert _ids() == set()
+
+
+def test_prune_still_drops_a_folder_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus" / "arch").mkdir(parents=True)
+    (tmp_path / "corpus" / "new.jsonl").write_bytes(LINES[0])
+    (tmp_path / "corpus" / "arch" / "old.jsonl").write_bytes(b"".join(LINES[1:]))
+    _ingest("corpus", code=0)
+    (tmp_path / "corpus" / "arch" / "old.jsonl").unlink()
+    (tmp_path / "corpus" / "arch").rmdir()
+    assert "2 removed" in _ingest("corpus", "--prune", code=0)
+    assert _ids() == {"170312"}
