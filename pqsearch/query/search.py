@@ -217,14 +217,14 @@ class QueryRunner:
             if within is not None:
                 docs = np.intersect1d(docs, within, assume_unique=True)
             ranked = functools.partial(self._by_date, docs, sort, filters.date_field)
-        listed: int | None = len(docs)
         if group_copies:
-            grouped = copies.grouped_page(
+            paged = copies.grouped_page(
                 ranked, len(docs), start, stop, lambda d: self.index.shared_record(d)["question"]
             )
-            shown, listed = grouped.hits, grouped.listed
         else:
-            shown = [copies.Grouped(docnum, score, ()) for docnum, score in ranked(start, stop)]
+            alone = [copies.Grouped(docnum, score, ()) for docnum, score in ranked(start, stop)]
+            paged = copies.GroupedPage(alone, len(docs))
+        shown, listed = paged.hits, paged.listed
         mask = np.zeros(self.index.doc_count_all, dtype=np.bool_)
         mask[docs] = True
         corrections = tuple(
