@@ -329,9 +329,8 @@ class QueryRunner:
                 allowed = self.matched(restrict)
             if self._matches_any(query, allowed):
                 continue
-            # The plausible corrections (`query.correct`), likeliest first: the first one
-            # with documents within the filters, counted in the part the word was limited to
-            # (what "titre:communiqués" typed would give, not every part's count).
+            # The plausible corrections (`query.correct`), likeliest first: the first one with
+            # documents within the filters, counted in the word's part ("titre:" typed) if any.
             for candidate in self.compiler.expander.suggestions(form)[:MAX_CANDIDATES]:
                 hits = self._count_with(
                     self.compiler.compile(
