@@ -71,19 +71,38 @@ def term_query(field_name: str, kind: str, text: str, boost: float) -> qt.Query:
     return qt.And(tuple(qt.Term(field_name, w) for w in words), boost=boost / len(words))
 
 
-def content_words(lexicon: Lexicon, words: Sequence[str]) -> str:
-    """A thesaurus term's words as searched: its lemmas without its stopwords ("demandeur
-    emploi"), or nothing when that would leave one word of several ("sans-emploi" is not
-    "emploi"). A word written inflected ("zone de basses émissions") is searched as the
-    lemma the corpus gave it most often, else as its dictionary lemma."""
+def thesaurus_terms(lexicon: Lexicon, words: Sequence[str]) -> list[tuple[ExpansionKind, str]]:
+    """What a thesaurus term of the folded `words` is searched as (kind, text), or nothing.
+
+    A term is written as a dictionary entry: it is searched as itself, never as another
+    word's lemma. A one-word term is its own lemma where the corpus has that lemma, and its
+    own form where the corpus read that form as another word ("travaux" is read as
+    "travail", labour; "élève" as "élever"; "taxe" as "taxer"). A multi-word term needs all
+    its content words' lemmas ("demandeur emploi"), a word written inflected ("zone de
+    basses émissions") searched as the lemma the corpus gave it most often; nothing when
+    that would leave one word of several ("sans-emploi" is not "emploi").
+    """
     content = [w for w in words if not lexicon.is_stopword(w)]
     if len(words) > 1 and len(content) < 2:
-        return ""
-    return " ".join(_lemma(lexicon, w) for w in content) if content else " ".join(words)
+        return []
+    if len(content) > 1:
+        return [("lemma", " ".join(_own_lemma(lexicon, w) for w in content))]
+    word = content[0] if content else " ".join(words)
+    readings = {lemma for lemma in lexicon.lemma_shares(word) if lemma}
+    found: list[tuple[ExpansionKind, str]] = []
+    if word in readings or lexicon.forms_of(word) or not readings:
+        found.append(("lemma", word))
+    if readings - {word}:
+        found.append(("word", word))
+    return found
 
 
-def _lemma(lexicon: Lexicon, word: str) -> str:
+def _own_lemma(lexicon: Lexicon, word: str) -> str:
+    """`word` itself where the corpus has it as a lemma, else (a word written inflected)
+    the lemma the corpus gave it most often, else its dictionary lemma."""
     shares = {lemma: share for lemma, share in lexicon.lemma_shares(word).items() if lemma}
+    if word in shares or lexicon.forms_of(word):
+        return word
     if shares:
         return max(sorted(shares), key=lambda lemma: shares[lemma])
     others = sorted(lexicon.expand(word) - {word})
@@ -141,9 +160,8 @@ class Expander:
         """Thesaurus, user-file and corpus-acronym expansions of a word's form and lemmas."""
         found: list[Expansion] = []
         for term in thesaurus(self.index.data_dir).equivalents(keys):
-            words = content_words(self.lexicon, term.words)
-            if words:
-                found.append(Expansion("lemma", words, SYNONYM_WEIGHT, term.origin, term.text))
+            for kind, text in thesaurus_terms(self.lexicon, term.words):
+                found.append(Expansion(kind, text, SYNONYM_WEIGHT, term.origin, term.text))
         long_forms = self.long_forms()
         for key in sorted(keys):
             for long_form in long_forms.get(key, [])[:MAX_LONG_FORMS]:

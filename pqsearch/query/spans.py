@@ -28,7 +28,7 @@ from pqsearch.query.expansions import (
     SYNONYM_WEIGHT,
     Expander,
     Expansion,
-    content_words,
+    thesaurus_terms,
 )
 from pqsearch.query.synonyms import Term, Thesaurus, thesaurus
 from pqsearch.results import Synonym
@@ -86,9 +86,9 @@ class RunFinder:
                 found = (Expansion("word", term.acronym, ACRONYM_WEIGHT, "corpus acronym", label),)
             else:
                 found = tuple(
-                    Expansion("lemma", words, SYNONYM_WEIGHT, other.origin, other.text)
+                    Expansion(kind, text, SYNONYM_WEIGHT, other.origin, other.text)
                     for other in term.others
-                    if (words := content_words(self.lexicon, other.words))
+                    for kind, text in thesaurus_terms(self.lexicon, other.words)
                 )
             self._expansions[term] = found
         return found
