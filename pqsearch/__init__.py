@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         MEMO_LANGUAGES,
         CsvDialect,
         ExportFormat,
+        ExportStream,
         MemoLanguage,
     )
     from pqsearch.export import FORMATS as EXPORT_FORMATS
@@ -91,6 +92,7 @@ _LAZY = {
     "Document": "pqsearch.models",
     "EXPORT_FORMATS": "pqsearch.export:FORMATS",
     "ExportFormat": "pqsearch.export",
+    "ExportStream": "pqsearch.export",
     "Facet": "pqsearch.models",
     "FacetCount": "pqsearch.models",
     "FetchError": "pqsearch.errors",
@@ -167,6 +169,7 @@ __all__ = [
     "DateField",
     "Document",
     "ExportFormat",
+    "ExportStream",
     "Facet",
     "FacetCount",
     "FetchError",

@@ -17,16 +17,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pqsearch.api_exports import IndexExports
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index import store
 from pqsearch.query.facets import facet_name
 from pqsearch.query.filters import SORTS, Filters, Sort, check_arguments, choose
 from pqsearch.query.views import DEFAULT_READERS, ViewPool
-from pqsearch.results import Facet, FacetCount, Highlight, Hit, SearchResult, Synonym
+from pqsearch.results import Facet, FacetCount, Highlight, SearchResult, Synonym
 
 if TYPE_CHECKING:
     from pqsearch.analyze.taxonomy import Taxonomy
-    from pqsearch.export import CsvDialect, ExportFormat, MemoLanguage
     from pqsearch.index.ingest import Progress as IngestProgress
 
     # The records of documents, ingests and sectors (`pqsearch.models`) are imported by the
@@ -88,7 +88,7 @@ def ingest(
     )
 
 
-class Index:
+class Index(IndexExports):
     """An open index. Use as a context manager, or call `close()`.
 
     Safe to share between threads: each call runs on a reader lent to its thread alone
@@ -209,76 +209,6 @@ class Index:
 
         with self._pool.lease() as view:
             return sector_evidence(view, document)
-
-    def export(
-        self,
-        query: str = "",
-        *,
-        fmt: ExportFormat = "md",
-        filters: Filters | None = None,
-        sort: Sort = "relevance",
-        limit: int = 20,
-        language: MemoLanguage = "fr",
-        csv_dialect: CsvDialect = "excel-fr",
-    ) -> str:
-        """The results of a search as a Markdown memo, CSV or JSON Lines (every field).
-
-        The memo is in French unless `language="en"`; CSV is in the `excel-fr` dialect (BOM,
-        ";") unless `csv_dialect="comma"`. Cross-references are resolved in every format.
-        """
-        from pqsearch import export
-
-        fmt = choose("format", fmt, export.FORMATS)
-        # One view throughout: the hits and their records come from the same generation.
-        with self._pool.lease():
-            result = self.search(query, filters=filters, sort=sort, limit=limit, facets=[])
-            return self.export_hits(
-                result.hits,
-                fmt=fmt,
-                query=query,
-                total=result.total,
-                sort=sort,
-                language=language,
-                csv_dialect=csv_dialect,
-            )
-
-    def export_hits(
-        self,
-        hits: Sequence[Hit],
-        *,
-        fmt: ExportFormat = "md",
-        query: str = "",
-        total: int | None = None,
-        sort: Sort = "relevance",
-        language: MemoLanguage = "fr",
-        csv_dialect: CsvDialect = "excel-fr",
-        chosen: bool = False,
-    ) -> str:
-        """Chosen hits (of `search` or `similar`) as a memo, CSV or JSON Lines, in their order.
-
-        `query` picks each memo passage (the answer's paragraph holding most of its words);
-        `total` is how many documents matched, for the memo's heading (default: len(hits));
-        `chosen` says the hits were picked by hand out of those matches (the heading then
-        does not call them the first ones); `sort`, `language` and `csv_dialect` as for
-        `export`.
-        """
-        from pqsearch import export
-
-        fmt = choose("format", fmt, export.FORMATS)
-        # One view throughout: the hits' records come from the generation they were found in
-        # when the caller holds that view (as `export` does); otherwise from the newest.
-        with self._pool.lease() as view:
-            return export.render(
-                view.runner,
-                [export.Precedent(hit, self.show(hit.id)) for hit in hits],
-                fmt=fmt,
-                query=query,
-                total=len(hits) if total is None else total,
-                sort=sort,
-                language=language,
-                csv_dialect=csv_dialect,
-                chosen=chosen,
-            )
 
     def similar(
         self,

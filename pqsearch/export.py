@@ -16,16 +16,20 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Literal
 
+from pqsearch.errors import QuerySyntaxError
 from pqsearch.memo import MEMO_LANGUAGES, MemoLanguage, escape, memo_text
 from pqsearch.models import Document, Hit, jsonable
-from pqsearch.query.filters import choose
+from pqsearch.query.filters import SORTS, Filters, Sort, choose
 from pqsearch.query.highlight import Matcher
 from pqsearch.query.search import QueryRunner
 from pqsearch.query.syntax import parse_query
+from pqsearch.query.views import View
+from pqsearch.results import SearchResult
 
 ExportFormat = Literal["md", "csv", "jsonl"]
 FORMATS: tuple[ExportFormat, ...] = ("md", "csv", "jsonl")
@@ -38,6 +42,7 @@ __all__ = [
     "MEMO_LANGUAGES",
     "CsvDialect",
     "ExportFormat",
+    "ExportStream",
     "MemoLanguage",
     "Precedent",
     "best_passage",
@@ -184,9 +189,12 @@ def _row(precedent: Precedent) -> dict[str, object]:
     }
 
 
-def to_csv(precedents: Sequence[Precedent], *, dialect: CsvDialect = "excel-fr") -> str:
+def to_csv(
+    precedents: Sequence[Precedent], *, dialect: CsvDialect = "excel-fr", header: bool = True
+) -> str:
     """Every field as CSV, in the `excel-fr` dialect (BOM, ";", CRLF, a text that a spreadsheet
-    would take for a formula quoted with an apostrophe) or the `comma` one (values as they are)."""
+    would take for a formula quoted with an apostrophe) or the `comma` one (values as they are);
+    `header=False` for the rows alone (a page after the first)."""
     dialect = choose("CSV dialect", dialect, CSV_DIALECTS)
     buffer = io.StringIO()
     french = dialect == "excel-fr"
@@ -196,12 +204,13 @@ def to_csv(precedents: Sequence[Precedent], *, dialect: CsvDialect = "excel-fr")
         delimiter=";" if french else ",",
         lineterminator="\r\n" if french else "\n",
     )
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for precedent in precedents:
         row = _row(precedent)
         writer.writerow({k: _as_text(v) for k, v in row.items()} if french else row)
     # The byte-order mark is how a spreadsheet knows the file is UTF-8 (else "Ã©" for "é").
-    return ("\ufeff" if french else "") + buffer.getvalue()
+    return ("\ufeff" if french and header else "") + buffer.getvalue()
 
 
 # A spreadsheet reads a cell that begins with one of these as a formula: an answer's "- 12 %"
@@ -240,13 +249,90 @@ def render(
     language: MemoLanguage,
     csv_dialect: CsvDialect,
     chosen: bool = False,
+    header: bool = True,
 ) -> str:
     """The precedents as CSV, JSON Lines or a memo whose passages hold the words of `query`
-    (compiled by `runner`, which found them)."""
+    (compiled by `runner`, which found them); `header=False` leaves out the CSV header."""
     if fmt == "csv":
-        return to_csv(precedents, dialect=csv_dialect)
+        return to_csv(precedents, dialect=csv_dialect, header=header)
     if fmt == "jsonl":
         return to_jsonl(precedents)
     compiled = runner.compiler.compile(parse_query(query))
     matcher = Matcher(runner.index.lexicon, compiled.forms, compiled.lemmas, compiled.joining)
     return markdown(query, precedents, matcher, total, language=language, sort=sort, chosen=chosen)
+
+
+# Documents read and written at a time by an export of every match: the memory it takes is
+# that of one page, whatever the number of documents.
+EXPORT_PAGE = 200
+
+
+@dataclass(eq=False)
+class ExportStream:
+    """An export of a search, read page by page: iterate it for its text, in pieces.
+
+    `limit` None holds every match; a memo (md) is one piece, CSV and JSON Lines one piece per
+    page of `EXPORT_PAGE` documents. Once it has been iterated, `total` is how many documents
+    matched and `written` how many the export holds.
+    """
+
+    search: Callable[..., SearchResult]  # Index.search
+    show: Callable[[str], Document]
+    lease: Callable[[], AbstractContextManager[View]]
+    query: str
+    filters: Filters | None
+    limit: int | None
+    fmt: ExportFormat
+    sort: Sort
+    language: MemoLanguage
+    csv_dialect: CsvDialect
+    total: int = 0
+    written: int = 0
+
+    def __post_init__(self) -> None:
+        self.fmt = choose("format", self.fmt, FORMATS)
+        self.sort = choose("sort", self.sort, SORTS)
+        self.language = choose("memo language", self.language, MEMO_LANGUAGES)
+        self.csv_dialect = choose("CSV dialect", self.csv_dialect, CSV_DIALECTS)
+        if self.limit is not None and self.limit < 0:
+            raise QuerySyntaxError(f"The limit is a number of documents, 0 or more: {self.limit}.")
+
+    def __iter__(self) -> Iterator[str]:
+        self.total = self.written = 0
+        # One view throughout: every page and record comes from the same generation.
+        with self.lease() as view:
+            pages = self._pages()
+            if self.fmt == "md":
+                yield self._render(view, [p for page in pages for p in page], header=True)
+                return
+            for number, page in enumerate(pages):
+                yield self._render(view, page, header=number == 0)
+
+    def _pages(self) -> Iterator[list[Precedent]]:
+        size = EXPORT_PAGE if self.limit is None else max(0, min(self.limit, EXPORT_PAGE))
+        number = 1
+        while True:
+            result = self.search(
+                self.query, filters=self.filters, sort=self.sort, page=number, limit=size, facets=[]
+            )
+            self.total = result.total
+            wanted = result.total if self.limit is None else min(self.limit, result.total)
+            hits = result.hits[: max(0, wanted - self.written)]
+            self.written += len(hits)
+            yield [Precedent(hit, self.show(hit.id)) for hit in hits]
+            if self.written >= wanted or len(result.hits) < size:
+                return
+            number += 1
+
+    def _render(self, view: View, precedents: list[Precedent], *, header: bool) -> str:
+        return render(
+            view.runner,
+            precedents,
+            fmt=self.fmt,
+            query=self.query,
+            total=self.total,
+            sort=self.sort,
+            language=self.language,
+            csv_dialect=self.csv_dialect,
+            header=header,
+        )

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pqsearch.errors import PqsearchError
 from pqsearch.index import durable
 
 
-def write_export(path: str | Path, text: str, *, force: bool = False) -> None:
+def write_export(path: str | Path, text: str | Iterable[str], *, force: bool = False) -> None:
     """Write an export to `path`, whole or not at all; an existing file only with `force`.
+
+    `text` may come in pieces (an `Index.export_stream`), written as they come.
 
     What cannot be written (a file that exists, a folder that does not exist or cannot be
     written, a full disk) is a message (PqsearchError), not a traceback.
@@ -30,9 +33,12 @@ def write_export(path: str | Path, text: str, *, force: bool = False) -> None:
         )
     try:
         if _is_stream(target):
-            _write_in_place(target, text.encode("utf-8"))
+            _write_in_place(target, _encoded(text))
             return
-        durable.write_new(target, text.encode("utf-8"), replace=force)
+        if not force and os.path.lexists(target):
+            # Said before the export is read, not after: a long one would be read for nothing.
+            raise FileExistsError(target)
+        durable.write_new(target, _encoded(text), replace=force)
     except FileExistsError as error:
         raise PqsearchError(
             f"{target} already exists; the export does not replace a file. Give a new name "
@@ -45,6 +51,11 @@ def write_export(path: str | Path, text: str, *, force: bool = False) -> None:
             "Give a file in a folder that exists, that you can write and that has room; "
             "nothing was changed."
         ) from error
+
+
+def _encoded(text: str | Iterable[str]) -> Iterator[bytes]:
+    for piece in [text] if isinstance(text, str) else text:
+        yield piece.encode("utf-8")
 
 
 def _is_stream(target: Path) -> bool:
@@ -74,11 +85,12 @@ def _descriptor_named(target: Path) -> int | None:
     return None
 
 
-def _write_in_place(target: Path, data: bytes) -> None:
+def _write_in_place(target: Path, data: Iterable[bytes]) -> None:
     """Write into the stream itself: through the descriptor the name stands for, so that a
     shell's `>>` appends and `>` writes from the start, else by opening the name without
     creating or truncating it (a pipe has nothing to truncate, a device no file to create)."""
     number = _descriptor_named(target)
     fd = os.dup(number) if number is not None else os.open(target, os.O_WRONLY)
     with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
+        for piece in data:
+            handle.write(piece)

@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "export": 5,
     "export_file": 5,  # writing an export to the user's file
     "api": 5,
+    "api_exports": 5,  # the export calls of api.Index
     "watch": 6,  # saved searches, over the public api
     "watch_json": 6,  # a saved search as watches.json holds it
     "fetch": 6,  # harvesting the parliament's site; hands files to api.ingest

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pqsearch import Filters, api, choose
+from pqsearch import Filters, PqsearchError, api, choose
 from pqsearch.cli.common import IndexOption, app, user_errors
 from pqsearch.cli.options import (
     DEFAULT_FILTERS,
@@ -21,8 +21,8 @@ from pqsearch.cli.options import (
 if TYPE_CHECKING:
     from pqsearch import ExportFormat
 
-# The most documents one export holds.
-MAX_LIMIT = 1000
+# The documents a memo holds unless --limit or --all says otherwise: a memo is read.
+MEMO_LIMIT = 20
 # The format an -o file's ending names; md otherwise.
 FORMAT_BY_SUFFIX: dict[str, ExportFormat] = {"csv": "csv", "jsonl": "jsonl"}
 
@@ -46,7 +46,17 @@ def export(
     index: IndexOption = None,
     filters: Filters = DEFAULT_FILTERS,
     sort: SortOption = "relevance",
-    limit: Annotated[int, typer.Option(min=1, max=MAX_LIMIT)] = 20,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Write at most this many documents (default: every match as csv or jsonl, "
+            "the 20 most relevant in a memo).",
+        ),
+    ] = None,
+    every: Annotated[
+        bool, typer.Option("--all", help="Write every match, also in a memo.")
+    ] = False,
     memo_language: Annotated[
         str, typer.Option("--memo-language", help="The memo's language: fr or en.")
     ] = "fr",
@@ -72,35 +82,31 @@ def export(
         )
         language = choose("--memo-language", memo_language, MEMO_LANGUAGES)
         dialect = choose("--csv-dialect", csv_dialect, CSV_DIALECTS)
+        if every and limit is not None:
+            raise PqsearchError("Give --limit N or --all, not both.")
+        # A data format holds every match (it may go back into an index); a memo is read.
+        wanted = None if every or (limit is None and chosen != "md") else limit or MEMO_LIMIT
         with api.open_index(index) as opened:
-            query = " ".join(words or [])
-            matching = opened.search(query, filters=filters, facets=[], limit=0).total
-            text = opened.export(
-                query,
+            stream = opened.export_stream(
+                " ".join(words or []),
                 fmt=chosen,
                 filters=filters,
                 sort=sort_of(sort),
-                limit=limit,
+                limit=wanted,
                 language=language,
                 csv_dialect=dialect,
             )
-    if output_file is None:
-        sys.stdout.write(text)
-    else:
-        with user_errors():
-            write_export(output_file, text, force=force)
-        typer.echo(f"Wrote {output_file}", err=True)
-    if chosen != "md" and matching > limit:
-        # The memo's heading says it; a file for a machine (an export to ingest again) must
-        # not look whole when it is not (audit of session 14, D9).
-        typer.echo(_left_out(limit, matching), err=True)
-
-
-def _left_out(limit: int, matching: int) -> str:
-    more = (
-        f"--limit {matching} writes them all"
-        if matching <= MAX_LIMIT
-        else f"an export holds at most {MAX_LIMIT:,}: export them in parts with filters "
-        "(--session, --from/--to)"
-    )
-    return f"Note: the export holds the first {limit} of {matching:,} matching documents; {more}."
+            if output_file is None:
+                for piece in stream:
+                    sys.stdout.write(piece)
+            else:
+                write_export(output_file, stream, force=force)
+    if stream.written < stream.total:
+        where = f" to {output_file}" if output_file else ""
+        typer.echo(
+            f"Wrote {stream.written} of {stream.total} matching documents{where}: "
+            f"--limit {stream.total} or --all writes every one.",
+            err=True,
+        )
+    elif output_file is not None:
+        typer.echo(f"Wrote {stream.written} documents to {output_file}", err=True)

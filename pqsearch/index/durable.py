@@ -16,6 +16,7 @@ import contextlib
 import errno
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -63,9 +64,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
-def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
+def write_new(path: Path, data: bytes | Iterable[bytes], *, replace: bool = False) -> None:
     """Write a file the user named whole or not at all, durably, through a temporary file
-    beside it: a failure (disk full, a kill) leaves what was at `path` as it was.
+    beside it: a failure (disk full, a kill, an error raised by `data` given in pieces)
+    leaves what was at `path` as it was.
 
     Unless `replace`, a `path` that exists is refused with FileExistsError, also one that
     appears while writing: the finished file is hard-linked to `path`, which never replaces.
@@ -77,7 +79,8 @@ def write_new(path: Path, data: bytes, *, replace: bool = False) -> None:
         with os.fdopen(fd, "wb") as handle:
             if mode is not None:
                 os.fchmod(handle.fileno(), mode)
-            handle.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         if replace:

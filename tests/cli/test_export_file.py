@@ -206,32 +206,3 @@ def test_a_jsonl_export_goes_back_into_an_index_whole(corpus_index: Path, tmp_pa
             assert replace(new.question, **unlike) == replace(old.question, **unlike)
             assert (new.answer_type, new.portfolios) == (old.answer_type, old.portfolios)
             assert [s.sector for s in new.sectors] == [s.sector for s in old.sectors]
-
-
-def test_an_export_cut_at_its_limit_says_so(corpus_index: Path, tmp_path: Path) -> None:
-    """Audit of session 14, D9: on main "Wrote FILE" alone, for 20 of 51 documents; a JSON
-    Lines export is what a user ingests again, so a partial one must not look whole."""
-    with api.open_index(corpus_index) as opened:
-        total = opened.search("", facets=[], limit=0).total
-    assert total > 20
-    target = tmp_path / "all.jsonl"
-    result = runner.invoke(app, ["export", "-o", str(target), "--index", str(corpus_index)])
-    assert result.exit_code == 0, result.output
-    assert len(target.read_text(encoding="utf-8").splitlines()) == 20
-    assert f"the first 20 of {total} matching documents; --limit {total} writes them all" in (
-        result.stderr
-    )
-    result = runner.invoke(
-        app,
-        [
-            "export",
-            "-o",
-            str(target),
-            "--force",
-            "--limit",
-            str(total),
-            "--index",
-            str(corpus_index),
-        ],
-    )
-    assert result.exit_code == 0 and "matching documents" not in result.stderr
