@@ -51,7 +51,9 @@ def prune_unheld(run: IngestRun, roots: Sequence[Path], *, allow_empty: bool = F
     empty now fails, keeping them, unless `allow_empty` (`empty_folders`)."""
     holders = run.holders
     if not allow_empty:
-        sources = (old.source for old in run.existing.values())
+        # Only documents this run did not read again are at stake (one moved out of an
+        # inbox folder, read from its new file, leaves the inbox empty and nothing to keep).
+        sources = (old.source for i, old in run.existing.items() if i not in run.seen)
         failed = run.failed_files()
         run.failed += empty_folders(sources, holders.walked, roots, failed, holders.files)
     dropped, _ = unheld(

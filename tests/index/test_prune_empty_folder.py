@@ -72,3 +72,21 @@ def test_prune_still_drops_a_folder_deleted(
     (tmp_path / "corpus" / "arch").rmdir()
     assert "2 removed" in _ingest("corpus", "--prune", code=0)
     assert _ids() == {"170312"}
+
+
+def test_a_folder_emptied_by_moving_its_files_elsewhere_in_the_corpus_is_not_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review of session 14, R2: a record moved out of an inbox folder into another folder of
+    # the corpus is read again from its new file; the inbox, empty now, holds nothing at
+    # stake, so `--prune` neither fails nor keeps anything for it.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus" / "inbox").mkdir(parents=True)
+    (tmp_path / "corpus" / "2024").mkdir()
+    (tmp_path / "corpus" / "inbox" / "a.jsonl").write_bytes(LINES[0])
+    (tmp_path / "corpus" / "2024" / "b.jsonl").write_bytes(LINES[1])
+    _ingest("corpus", code=0)
+    (tmp_path / "corpus" / "inbox" / "a.jsonl").rename(tmp_path / "corpus" / "2024" / "a.jsonl")
+    output = _ingest("corpus", "--prune", code=0)  # before: exit 1, "the folder is empty now"
+    assert "failed" not in output.split("\n", 1)[1]
+    assert _ids() == {"170312", "170229"}
