@@ -163,8 +163,10 @@ class IngestRun:
         elif old is not None and indexed_copy.weighed(from_indexed, old.source, self.reanalyze_all):
             indexed = self._indexed_question(item.id)
             if self.kept_versions.weigh(item.id, version, Version.of(indexed)):
-                self.unchanged.append(item.id)
-                return
+                if not self.reanalyze_all:
+                    self.unchanged.append(item.id)
+                    return
+                item = indexed  # kept, and analysed again as all are (a new taxonomy)
         if old is not None:
             self._replacing_indexed(item, indexed)
         self._queue(item)

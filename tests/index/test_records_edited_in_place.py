@@ -59,3 +59,29 @@ def test_an_answer_taken_out_of_its_own_file_is_kept_with_a_warning(
     assert "1 updated" in _ingest()
     with api.open_index(Path("index")) as index:
         assert "Recupel asbl" in (index.get("170229").answer or "")
+
+
+def test_the_kept_answer_is_analysed_again_with_a_new_taxonomy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review of session 14, R3: the kept version went to "unchanged", never re-analysed, so
+    # after `--taxonomy` it kept NACE sector ids the index's taxonomy does not have, while
+    # the index said every document was analysed with it.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "corpus").mkdir()
+    records = tmp_path / "corpus" / "r.jsonl"
+    answered, other = brussels_record("170229"), brussels_record("170312")
+    _write(records, [other, answered])
+    _ingest()
+    _write(records, [other, {**answered, "reponse": None, "date_reponse": None}])
+    hub = Path(__file__).resolve().parents[2] / "pqsearch" / "data" / "sectors_hub_brussels.toml"
+    result = runner.invoke(
+        app, ["ingest", "corpus", "--index", "index", "-q", "--taxonomy", str(hub)]
+    )
+    assert result.exit_code == 0, result.output
+    with api.open_index(Path("index")) as index:
+        kept = index.show("170229")
+        assert kept.question.answer  # still the answered version
+        assert kept.sectors
+        assert all(len(s.sector) > 1 for s in kept.sectors), kept.sectors  # not NACE letters
+        assert not index.sector_status().reanalysis_pending
