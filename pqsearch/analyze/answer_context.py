@@ -85,6 +85,14 @@ ASKS_WHO = re.compile(
     # Not "qui est responsable de la mort de civils": blame, not a remit.
     r"|\bqui (?:est|sont|sera|seront|serait) (?:competente?s?|charge\w*)\b"
     r"|\b(?:repartition|partage) des competences\b"
+    # Who owns, manages or oversees it: naming the holder is the answer (review 14, R6).
+    r"|\b(?:a|de|par) qui (?:appartien\w*|appartient|depend\w*|est \w+|sont \w+)\b"
+    r"|\bqui (?:gere\w*|exploite\w*|possede\w*|detient|detiennent|administre\w*)\b"
+    r"|\bqui (?:est|sont|sera|seront) (?:le |la |les |l')?(?:proprietaire|gestionnaire"
+    r"|exploitant)s?\b"
+    r"|\b(?:sous quelle|de quelle) (?:autorite|tutelle)\b"
+    r"|\b(?:van wie|aan wie|wie) (?:is|zijn|behoort|behoren|beheert|beheren|baat|exploiteert)\b"
+    r"|\bwie (?:is|zijn) (?:de )?(?:eigenaar|beheerder|uitbater)s?\b"
     # Not "elke dienst waarvoor u bevoegd bent": the minister's own.
     r"|\b(?:welke (?:overheid|overheden|instanties?|ministers?|actoren|diensten|dienst|niveau"
     r"|beleidsniveau|besturen|bestuur)|wie)\b[^?]{0,40}?\b(?:is|zijn)\b(?: \w+){0,4}? bevoegd\b"

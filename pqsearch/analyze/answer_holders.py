@@ -39,7 +39,12 @@ from pqsearch.analyze.answer_phrases import MEMBER
 # A verb of belonging, any tense, mood or voice, adverbs between, then its preposition.
 _BELONGS = (
     r"\b(?:relev\w*|ressorti\w*|incomb\w*|depend(?:ent|ait|aient|ra|raient|rait|e|re)?"
-    r"|appart(?:ien|enai|enan|ienn|iendr)\w*|appartient|revien\w*|revient|revenai\w*"
+    # "Il appartient à la commune de ...", "la décision appartiendra au conseil" are a remit;
+    # "le terrain appartient à Infrabel", a thing owned (review of session 14, R6).
+    r"|(?:il |qu'il |(?:decision|choix|competence|responsabilite|matiere|question|dossier"
+    r"|gestion|organisation|initiative)s?(?: \w+)? )(?:appart(?:ien|enai|enan|ienn|iendr)\w*"
+    r"|appartient)"
+    r"|revien\w*|revient|revenai\w*"
     r"|(?:est|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|sera|seront)"
     r" (?:\w+ )?(?:du ressort|de la competence|dans les attributions|sous l'autorite"
     r"|sous la tutelle|sous la responsabilite)|place\w* sous (?:l'autorite|la tutelle"

@@ -180,3 +180,31 @@ def test_round_ten_tuned_on_whole_misses_nothing() -> None:
     report = measure_wordings(load_wordings(ROUND_10))
     assert report.total == 119
     assert report.misses == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # Review of session 14, R6: a thing owned, or the body asked for, is information.
+        ("À qui appartient le terrain situé rue du Progrès ?", "Le terrain appartient à Infrabel."),
+        ("Qui est propriétaire du terrain ?", "Le terrain appartient à Infrabel."),
+        (
+            "Qui est propriétaire de l'immeuble ?",
+            "L'immeuble appartient à la Régie des Bâtiments, qui en assure l'entretien.",
+        ),
+        (
+            "De qui dépend le service de médiation ?",
+            "Le service de médiation dépend du Parlement bruxellois.",
+        ),
+        (
+            "Quel est l'avenir du site ?",
+            "Le site appartient à la SNCB. Celle-ci a lancé un appel à projets auprès de "
+            "promoteurs privés en septembre 2024.",
+        ),
+        ("Wie beheert het zwembad?", "Het zwembad wordt beheerd door de gemeente Elsene."),
+    ],
+)
+def test_who_owns_or_manages_answered_by_its_holder_is_substantive(
+    question: str, answer: str
+) -> None:
+    assert _classify_text(answer, question).type == "substantive"
