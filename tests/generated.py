@@ -41,15 +41,22 @@ def build_generated_index(root: Path) -> Path:
         report = api.ingest([files[-1]], index_dir=index_dir)
         assert not report.failed, report.failed
     # A new text for some documents of the second batch: Whoosh deletes the old ones.
-    changed = [
-        {**generator.record(i, attempt=1), "id": generator.record(i)["id"]}
-        for i in range(BATCHES[0], BATCHES[0] + CHANGED)
-    ]
+    changed = [_changed(generator, i) for i in range(BATCHES[0], BATCHES[0] + CHANGED)]
     kept = [generator.record(i) for i in range(BATCHES[0] + CHANGED, BATCHES[0] + BATCHES[1])]
     _write(files[1], changed + kept)
     report = api.ingest([files[1]], index_dir=index_dir)
     assert len(report.updated) == CHANGED, report
     return index_dir
+
+
+def _changed(generator: Generator, i: int) -> dict[str, object]:
+    """Document `i` with a new text. An answer stays published: a file rewritten without the
+    answer its indexed version has keeps that version (audit of session 14, D6)."""
+    old = generator.record(i)
+    new = {**generator.record(i, attempt=1), "id": old["id"]}
+    if old["answer"] is not None and new["answer"] is None:
+        new.update({key: old[key] for key in ("answer", "answered_on", "published_on")})
+    return new
 
 
 def _write(path: Path, records: list[dict[str, object]]) -> Path:
