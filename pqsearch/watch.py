@@ -1,7 +1,7 @@
 """Saved searches: what is new on a topic since the last time you looked.
 
 Saved searches live beside the index (`<index>/watches.json`), so they survive a rebuild.
-Each remembers the documents it has shown (id, hash of what a reader sees, and if answered):
+Each remembers the documents it has shown (id, content hash, and whether it was answered):
 `run` reports the matching documents it has not shown yet, and those that changed since, and
 among them the ones answered since (not every changed answered document: an answer edited
 long after it came is only "changed"). A saved search runs the query as search ranks it and,
@@ -33,9 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from pqsearch.api import Index
-from pqsearch.errors import NotFoundError, PqsearchError, QuerySyntaxError, WatchError
+from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
-from pqsearch.index.fingerprint import READER_HASH_PREFIX, reader_hash
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters, filters_to_json
 from pqsearch.resources import exhausted, try_lock
@@ -56,7 +55,7 @@ MAX_MATCHES = 1000
 class Watch:
     """A saved search: its query and filters, when it last ran, and what it has shown.
 
-    `seen` maps each id shown to its `reader_hash` then; `answered` holds the ids that had an
+    `seen` maps each id shown to its content hash then; `answered` holds the ids that had an
     answer when last shown (None for a watch saved before this was kept).
     """
 
@@ -349,9 +348,7 @@ def _run(
             continue
         new = tuple(h for h in result.hits if h.id not in watch.seen)
         changed = tuple(
-            h
-            for h in result.hits
-            if h.id in watch.seen and _changed(watch.seen[h.id], hashes[h.id])
+            h for h in result.hits if h.id in watch.seen and watch.seen[h.id] != hashes[h.id]
         )
         before = watch.answered
         newly_answered = tuple(
@@ -370,30 +367,12 @@ def _run(
         )
         answered = frozenset(h.id for h in result.hits if h.answered)
         at = dt.datetime.now().isoformat(timespec="seconds")
-        shown[name] = _Shown(at, {i: read for i, (read, _) in hashes.items()}, answered)
+        shown[name] = _Shown(at, hashes, answered)
     return tuple(reports), shown
 
 
-def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, tuple[str, str]]:
-    """Per hit, the hash of what a reader sees of it (`reader_hash`, recorded) and the
-    index's own (`indexed_hash`), which `seen` held before 0.2.0 and is compared with once."""
-    # The indexed hash is the hit's own, read in the search's generation: asking the index
-    # again could read a commit landed since, record its hash with the older hit, and never
-    # report the change it made. The record read for the reader's hash may be newer: its
-    # change is then reported now, with the hit as found.
-    hashes = {}
-    for hit in hits:
-        indexed = hit.extra.content_hash or index.content_hash(hit.id)
-        try:
-            hashes[hit.id] = (reader_hash(index.get(hit.id)), indexed)
-        except NotFoundError:  # deleted since the search: compared as before 0.2.0 did
-            hashes[hit.id] = (indexed, indexed)
-    return hashes
-
-
-def _changed(seen: str, hashes: tuple[str, str]) -> bool:
-    """Whether a document shown with hash `seen` changed: for a reader, or by the index's
-    own hash for one shown before 0.2.0 (so the first run after upgrading reports no change
-    that a reader would not see, nor every document)."""
-    read, indexed = hashes
-    return seen != (read if seen.startswith(READER_HASH_PREFIX) else indexed)
+def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, str]:
+    # Each hit's own hash, read in the search's generation: asking the index again could read
+    # a commit landed since, record its hash with the older hit, and never report the change
+    # (an answer arriving) that commit made.
+    return {hit.id: hit.extra.content_hash or index.content_hash(hit.id) for hit in hits}
