@@ -13,7 +13,8 @@ Everything the CLI does goes through here, and other programs use the same calls
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import contextlib
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -126,6 +127,13 @@ class Index(IndexExports):
     @property
     def root(self) -> Path:
         return self._pool.root
+
+    @contextlib.contextmanager
+    def one_generation(self) -> Iterator[None]:
+        """The calls this thread makes inside the block all read the generation that was the
+        newest at its start (a search, then the records of its hits)."""
+        with self._pool.lease():
+            yield
 
     @property
     def document_count(self) -> int:

@@ -38,7 +38,7 @@ from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters, filters_to_json
 from pqsearch.resources import exhausted, try_lock
-from pqsearch.watch_json import watch_fields
+from pqsearch.watch_json import is_changed, reader_hash, watch_fields
 
 WATCH_FILE = "watches.json"
 LOCK_FILE = "watches.lock"
@@ -324,13 +324,15 @@ def _run(
         if names and name not in names:
             continue
         try:
-            result = index.search(
-                watch.query,
-                filters=watch.filters,
-                facets=[],
-                limit=MAX_MATCHES,
-                all_words=watch.all_words,
-            )
+            with index.one_generation():
+                result = index.search(
+                    watch.query,
+                    filters=watch.filters,
+                    facets=[],
+                    limit=MAX_MATCHES,
+                    all_words=watch.all_words,
+                )
+                hashes = _hashes(index, result.hits)
             if result.total > MAX_MATCHES:
                 raise WatchError(
                     f"The saved search {name!r} now matches {result.total:,} documents, more "
@@ -338,7 +340,6 @@ def _run(
                     f'"pqsearch watch remove {name}", then "pqsearch watch add {name}" with '
                     "more words or filters."
                 )
-            hashes = _hashes(index, result.hits)
         except PqsearchError as error:
             # One saved search that cannot run (grown past the limit, a query this version no
             # longer reads, an index error) must not stop the others: it is reported, its
@@ -348,7 +349,9 @@ def _run(
             continue
         new = tuple(h for h in result.hits if h.id not in watch.seen)
         changed = tuple(
-            h for h in result.hits if h.id in watch.seen and watch.seen[h.id] != hashes[h.id]
+            h
+            for h in result.hits
+            if h.id in watch.seen and is_changed(watch.seen[h.id], h, hashes[h.id])
         )
         before = watch.answered
         newly_answered = tuple(
@@ -372,7 +375,7 @@ def _run(
 
 
 def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, str]:
-    # Each hit's own hash, read in the search's generation: asking the index again could read
-    # a commit landed since, record its hash with the older hit, and never report the change
-    # (an answer arriving) that commit made.
-    return {hit.id: hit.extra.content_hash or index.content_hash(hit.id) for hit in hits}
+    # Each hit's record read in the search's generation (the caller holds it): a commit landed
+    # since could give a newer record, whose digest recorded with the older hit would never
+    # report the change (an answer arriving) that commit made.
+    return {hit.id: reader_hash(index.get(hit.id)) for hit in hits}

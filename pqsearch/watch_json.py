@@ -5,14 +5,28 @@ missing or null is its default (earlier versions wrote no "answered", then null 
 field of the wrong type is a `ValueError` naming the saved search and the field, which
 `watch` turns into the "cannot be read ... fix it" message; `last_run` that is not text, or
 an "answered" holding a number, was a traceback at the next run (audit of session 14, D1).
+
+A run records, for each document shown, a digest of what a reader sees of it (`reader_hash`):
+every field of its record but where it was read from and the hash of that file, so the same
+question read from another file (an index rebuilt from a JSON Lines export, a page gone while
+the records file holds the question) is not "changed" (audit of session 14, D4). Earlier
+versions recorded the index's digest, which covers the source file's hash: such a value is
+compared with that digest, once, and replaced by the reader's digest.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from typing import Any
 
+from pqsearch.models import Hit, Question
 from pqsearch.query.filters import filters_from_json
+
+# What a value recorded by this version begins with; an earlier version's is a bare digest.
+READER_HASH = "text:"
+_NOT_SEEN = ("source", "source_format", "content_hash")
 
 
 def watch_fields(name: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -55,3 +69,20 @@ def watch_fields(name: str, data: dict[str, Any]) -> dict[str, Any]:
         "answered": None if answered is None else frozenset(answered),
         "all_words": True if all_words is None else all_words,
     }
+
+
+def reader_hash(question: Question) -> str:
+    """A digest of what a reader sees of `question`: every field but where it was read from."""
+    record = question.to_dict()
+    for name in _NOT_SEEN:
+        record.pop(name, None)
+    text = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return READER_HASH + hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def is_changed(seen: str, hit: Hit, now: str) -> bool:
+    """Whether the document of `hit`, whose reader's digest is `now`, changed since `seen`."""
+    if seen.startswith(READER_HASH):
+        return seen != now
+    # Recorded by an earlier version: the index's digest of the document then.
+    return seen != hit.extra.content_hash

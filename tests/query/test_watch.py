@@ -41,7 +41,8 @@ def test_now_answered_only_when_the_answer_arrived(tmp_path: Path) -> None:
     assert [h.id for h in report.changed] == ["170153"]
     assert report.newly_answered == ("170153",)
     assert "now answered" in api_text(report)
-    edited = {**answered, "reponse": answered["reponse"] + " Une phrase ajoutée."}
+    # Added at the start: the end of this answer is the site's footer, which the parser drops.
+    edited = {**answered, "reponse": "Une phrase ajoutée. " + answered["reponse"]}
     _ingest(folder, index_dir, edited, "00000003")
     with api.open_index(index_dir) as opened:
         (report,) = watch.run_watches(opened)
@@ -233,3 +234,38 @@ def test_watch_add_refuses_a_name_in_use_unless_replace(tmp_path: Path, corpus_i
     with api.open_index(index_dir) as opened:
         (kept,) = watch.list_watches(opened)
     assert (kept.query, kept.last_run, kept.seen) == ("budget régional", None, {})
+
+
+def test_a_document_read_again_from_another_file_is_not_changed(tmp_path: Path) -> None:
+    """Audit of session 14, D4: the same question with a new source hash (a page downloaded
+    again, a record read from an export) was "changed" though nothing a reader sees was. A
+    watch run by an earlier version (its record of the index's digest) is read without a
+    flood of "changed", and a change made before the upgrade is still reported."""
+    folder, index_dir = tmp_path / "corpus", tmp_path / "index"
+    folder.mkdir()
+    record = brussels_record("170153")
+    _ingest(folder, index_dir, record, "00000001")
+    with api.open_index(index_dir) as opened:
+        watch.add_watch(opened, "stib", "application STIB")
+        assert [h.id for h in watch.run_watches(opened)[0].new] == ["170153"]
+    _ingest(folder, index_dir, record, "00000002")
+    with api.open_index(index_dir) as opened:
+        (report,) = watch.run_watches(opened)
+        assert (report.new, report.changed) == ((), ())
+        legacy = opened.content_hash("170153")
+
+    # As an earlier version recorded it: the index's digest of the document.
+    path = index_dir / "watches.json"
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    saved["stib"]["seen"] = {"170153": legacy}
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    with api.open_index(index_dir) as opened:
+        (report,) = watch.run_watches(opened)
+        assert (report.new, report.changed) == ((), ())
+        (report,) = watch.run_watches(opened)
+        assert (report.new, report.changed) == ((), ())
+    saved["stib"]["seen"] = {"170153": "0" * 32}
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    with api.open_index(index_dir) as opened:
+        (report,) = watch.run_watches(opened)
+    assert [h.id for h in report.changed] == ["170153"]
