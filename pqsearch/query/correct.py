@@ -26,7 +26,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from pqsearch.index.reader import IndexReader
-from pqsearch.index.schema import WORD_FIELDS
 
 MIN_CHARS = 4
 TWO_EDITS_FROM = 8
@@ -49,11 +48,9 @@ class Candidate:
 
 
 class Vocabulary:
-    """The indexed surface forms with their document counts and deletion neighbourhood;
-    `common`: those of them that are common words, offered after content words as near."""
+    """The indexed surface forms with their document counts and deletion neighbourhood."""
 
-    def __init__(self, documents: dict[str, int], common: frozenset[str] = frozenset()) -> None:
-        self.common = common
+    def __init__(self, documents: dict[str, int]) -> None:
         self.forms = sorted(documents)
         self.documents = np.array([documents[f] for f in self.forms], dtype=np.int64)
         # Each form and its one-letter deletions, written out inline: this loop is most of
@@ -76,22 +73,14 @@ class Vocabulary:
     def of_index(cls, index: IndexReader) -> Vocabulary:
         """Every content-word form the lexicon holds, with its document count (one SQL
         read: Whoosh's own term dictionary decodes each term's statistics, 17 times slower
-        on the retrieval corpus), and every common word the text holds ("toujurs" is
-        "toujours", which a search finds as written)."""
-        documents = {
-            form: count
-            for form, count in index.lexicon.form_documents()
-            if len(form) >= MIN_CHARS - 1 and form.isalpha()
-        }
-        common = {}
-        for word in index.lexicon.stopwords():
-            if len(word) >= MIN_CHARS - 1 and word.isalpha() and word not in documents:
-                # A few hundred term lookups, once per generation; the most documents of one
-                # part stands for the count (it only orders near forms).
-                count = max(index.doc_frequency(f, word) for f in WORD_FIELDS.values())
-                if count:
-                    common[word] = count
-        return cls({**documents, **common}, frozenset(common))
+        on the retrieval corpus)."""
+        return cls(
+            {
+                form: documents
+                for form, documents in index.lexicon.form_documents()
+                if len(form) >= MIN_CHARS - 1 and form.isalpha()
+            }
+        )
 
     def near(self, typed: str) -> list[Candidate]:
         """The forms within `max_edits(typed)` of `typed` (itself excluded), nearest and
@@ -109,14 +98,7 @@ class Vocabulary:
             edits = osa_distance(typed, form, limit)
             if form != typed and edits <= limit:
                 found.append(Candidate(form, edits, int(self.documents[number])))
-        found.sort(
-            key=lambda c: (
-                c.edits,
-                _changed(typed, c.form),
-                c.form in self.common,
-                -_plausibility(typed, c),
-            )
-        )
+        found.sort(key=lambda c: (c.edits, _changed(typed, c.form), -_plausibility(typed, c)))
         return found
 
 

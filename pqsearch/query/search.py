@@ -330,12 +330,14 @@ class QueryRunner:
             if self._matches_any(query, allowed):
                 continue
             # The plausible corrections (`query.correct`), likeliest first: the first one with
-            # documents within the filters.
+            # documents within the filters, counted in the word's part ("titre:" typed) if any.
             for candidate in self.compiler.expander.suggestions(form)[:MAX_CANDIDATES]:
-                # As its correction searches it: in the word's part, a common word as written.
-                typed = f'"{candidate}"' if self.index.lexicon.is_stopword(candidate) else candidate
-                node = Word(candidate, part) if part else parse_query(typed)
-                hits = self._count_with(self.compiler.compile(node).query, restrict)
+                hits = self._count_with(
+                    self.compiler.compile(
+                        Word(candidate, part) if part else parse_query(candidate)
+                    ).query,
+                    restrict,
+                )
                 if hits:
                     display = self.index.lexicon.display(candidate) or candidate
                     suggestions.append(Suggestion(word=word, suggestion=display, hits=hits))
