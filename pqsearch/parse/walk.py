@@ -27,6 +27,7 @@ from pathlib import Path
 
 from pqsearch.models import FileFailure, SkippedFile
 from pqsearch.parse.markers import DATA_MARKER, INDEX_MARKER
+from pqsearch.parse.names import is_utf8, shown_name
 
 # The endings of documents, in the order a run reads them: a page is the source of truth,
 # its text rendering next, a third party's records last (see `index.ingest`).
@@ -76,24 +77,6 @@ NOT_UTF8 = (
     "its name is not valid UTF-8 (bytes of another encoding, as from a Windows archive): "
     "rename it in UTF-8 (convmv -f latin1 -t utf8 does a whole folder) and ingest again"
 )
-
-
-def shown_name(name: str) -> str:
-    """`name` as text: a byte that is not UTF-8 (a lone surrogate from the file system) is
-    written `\\xe9`, so the name can be printed and stored."""
-    try:
-        raw = name.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a surrogate no byte gave
-        return name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return raw.decode("utf-8", "backslashreplace")
-
-
-def is_utf8(name: str) -> bool:
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | FileFailure | SkippedFile]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, TypeVar
 
 from pqsearch.errors import InvalidChoiceError, NotTextError, QuerySyntaxError
-from pqsearch.parse.walk import is_utf8, shown_name
+from pqsearch.parse.names import is_utf8, shown_name
 from pqsearch.query.fields import canonical_status
 from pqsearch.query.overdue import REPLY_DELAY_DAYS
 
