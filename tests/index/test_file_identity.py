@@ -89,7 +89,9 @@ def test_a_file_changed_and_read_by_another_spelling_replaces_its_own_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The same file read under another name is not another copy to weigh against the
-    indexed version: its new content replaces its own old one, as under its first name."""
+    indexed version: its new content is weighed as its own file's, as under its first name
+    (since audit 14's D6, a file's own answer cut short keeps the indexed one, with the
+    warning of a file rewritten in place, not a duplicate's line)."""
     record = json.loads(BRUSSELS_RECORDS.read_bytes().splitlines()[1])  # answered
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
@@ -101,9 +103,16 @@ def test_a_file_changed_and_read_by_another_spelling_replaces_its_own_version(
     record["reponse"] = "1"
     (tmp_path / "data" / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     report = api.ingest(["data"], index_dir="index")
+    assert report.updated == () and report.duplicates == ()
+    (warning,) = report.warnings
+    assert "now has an answer cut short" in warning
+    # A change that loses nothing is its own file's new content: it replaces.
+    record["reponse"] = "Une autre réponse, entière, de la ministre."
+    (tmp_path / "data" / "r.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    report = api.ingest(["data"], index_dir="index")
     assert report.updated == (record["moncode"],)
     with api.open_index("index") as index:
-        assert index.get(record["moncode"]).answer == "1"
+        assert index.get(record["moncode"]).answer == record["reponse"]
 
 
 def test_a_folder_given_by_two_spellings_is_read_once(tmp_path: Path) -> None:
