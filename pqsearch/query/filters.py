@@ -169,4 +169,18 @@ def filters_from_json(saved: Mapping[str, Any]) -> Filters:
         for name, value in saved.items()
         if value is not None
     }
+    for name, value in values.items():
+        # A hand-edited value of the wrong kind ("date_from": 5) was a traceback at the next
+        # run (review of session 14, R8).
+        default = Filters.__dataclass_fields__[name].default
+        if isinstance(default, tuple):
+            right = all(isinstance(item, str) for item in value) if type(value) is tuple else False
+        elif isinstance(default, bool):
+            right = isinstance(value, bool)
+        elif isinstance(default, int):
+            right = isinstance(value, int) and not isinstance(value, bool)
+        else:
+            right = isinstance(value, str)
+        if not right:
+            raise ValueError(f"a filter {name} of the wrong kind: {value!r}")
     return Filters(**values)

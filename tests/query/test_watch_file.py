@@ -166,8 +166,21 @@ def test_fields_a_newer_version_wrote_are_kept_with_their_saved_search(
             lambda text: _edited(text, last_run="yesterday"),
             "the saved search 'logement' has last_run 'yesterday', not a date and time",
         ),
+        # Review of session 14, R8: a traceback (AttributeError) on main.
+        (
+            lambda text: _edited(text, filters={"date_from": 5}),
+            "the saved search 'logement' has a filter date_from of the wrong kind: 5",
+        ),
     ],
-    ids=["cut", "newer filter", "last_run number", "answered numbers", "answered text", "day"],
+    ids=[
+        "cut",
+        "newer filter",
+        "last_run number",
+        "answered numbers",
+        "answered text",
+        "day",
+        "date number",
+    ],
 )
 def test_an_unreadable_file_is_kept_as_it_is_and_the_message_says_so(
     corpus_index: Path, tmp_path: Path, spoil: Any, said: str
