@@ -3,8 +3,7 @@
 `IngestRun.take` decides for each parsed record whether it is new, changed, unchanged or
 another copy of a question already read or indexed (`parse.versions`, `indexed_copy`);
 `flush_batch` sends batches to analysis and writes those done; `commit` flushes the lexicon
-(with the files read: `holder_files`), then Whoosh; `retype_answers` rewrites the documents
-whose answer type other rules gave."""
+(with the files read: `holder_files`), then Whoosh; `retype_answers` re-types answers."""
 
 from __future__ import annotations
 
