@@ -29,15 +29,22 @@ def _ingest() -> str:
     return result.output
 
 
-def test_an_answer_taken_out_of_its_own_file_is_kept_with_a_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def _indexed_then_unanswered(tmp_path: Path) -> tuple[Path, dict[str, object], dict[str, object]]:
+    """`corpus/r.jsonl` holding 170312 and the answered 170229, ingested into `index`: the
+    file, then the answered record and the other as written."""
     (tmp_path / "corpus").mkdir()
     records = tmp_path / "corpus" / "r.jsonl"
     answered, other = brussels_record("170229"), brussels_record("170312")
     _write(records, [other, answered])
     _ingest()
+    return records, answered, other
+
+
+def test_an_answer_taken_out_of_its_own_file_is_kept_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    records, answered, other = _indexed_then_unanswered(tmp_path)
     with api.open_index(Path("index")) as index:
         whole = index.get("170229")
     assert whole.answer and whole.answered_on
@@ -68,11 +75,7 @@ def test_the_kept_answer_is_analysed_again_with_a_new_taxonomy(
     # after `--taxonomy` it kept NACE sector ids the index's taxonomy does not have, while
     # the index said every document was analysed with it.
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "corpus").mkdir()
-    records = tmp_path / "corpus" / "r.jsonl"
-    answered, other = brussels_record("170229"), brussels_record("170312")
-    _write(records, [other, answered])
-    _ingest()
+    records, answered, other = _indexed_then_unanswered(tmp_path)
     _write(records, [other, {**answered, "reponse": None, "date_reponse": None}])
     hub = Path(__file__).resolve().parents[2] / "pqsearch" / "data" / "sectors_hub_brussels.toml"
     result = runner.invoke(
