@@ -32,14 +32,19 @@ def _ids() -> set[str]:
         return {hit.id for hit in index.search("", facets=[], limit=100).hits}
 
 
-def test_prune_keeps_the_documents_of_an_empty_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def _ingested_with_an_archive(tmp_path: Path) -> None:
+    """`corpus/new.jsonl` (one record) and `corpus/arch/old.jsonl` (two), ingested."""
     (tmp_path / "corpus" / "arch").mkdir(parents=True)
     (tmp_path / "corpus" / "new.jsonl").write_bytes(LINES[0])
     (tmp_path / "corpus" / "arch" / "old.jsonl").write_bytes(b"".join(LINES[1:]))
     _ingest("corpus", code=0)
+
+
+def test_prune_keeps_the_documents_of_an_empty_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    _ingested_with_an_archive(tmp_path)
     (tmp_path / "corpus" / "arch" / "old.jsonl").rename(tmp_path / "old.jsonl")
 
     # The sub-folder is a mount point with nothing mounted: its two documents are kept.
@@ -64,10 +69,7 @@ def test_prune_still_drops_a_folder_deleted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "corpus" / "arch").mkdir(parents=True)
-    (tmp_path / "corpus" / "new.jsonl").write_bytes(LINES[0])
-    (tmp_path / "corpus" / "arch" / "old.jsonl").write_bytes(b"".join(LINES[1:]))
-    _ingest("corpus", code=0)
+    _ingested_with_an_archive(tmp_path)
     (tmp_path / "corpus" / "arch" / "old.jsonl").unlink()
     (tmp_path / "corpus" / "arch").rmdir()
     assert "2 removed" in _ingest("corpus", "--prune", code=0)
