@@ -174,7 +174,7 @@ def filters_from_json(saved: Mapping[str, Any]) -> Filters:
         # run (review of session 14, R8).
         default = Filters.__dataclass_fields__[name].default
         if isinstance(default, tuple):
-            right = all(isinstance(item, str) for item in value) if type(value) is tuple else False
+            right = isinstance(value, tuple) and all(isinstance(item, str) for item in value)
         elif isinstance(default, bool):
             right = isinstance(value, bool)
         elif isinstance(default, int):

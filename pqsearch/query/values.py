@@ -67,11 +67,9 @@ def value_terms(
         known = list(dict.fromkeys([*labels, *available]))
         # A value's own id or label selects it alone: "Question écrite" (written) is not
         # also "Question orale transformée en question écrite" (oral_turned_written).
-        every_label = _every_label(index_field)
+        every_label, wanted = _every_label(index_field), _norm(typed)
         exact = [
-            v
-            for v in known
-            if _norm(typed) in {_norm(name) for name in (v, *every_label.get(v, ())) if name}
+            v for v in known if any(_norm(n) == wanted for n in (v, *every_label.get(v, ())) if n)
         ]
         named = {f"{v} {labels.get(v, '')}".strip(): v for v in known}
         chosen = exact or [named[n] for n in resolve_values(index_field, typed, list(named))]
