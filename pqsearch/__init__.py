@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from pqsearch.fetch.report import HarvestProgress, HarvestReport, ReplacedPage
     from pqsearch.index.ingest import Progress as IngestProgress
     from pqsearch.models import (
+        AbsentValue,
         Correction,
         CrossReference,
         Document,
@@ -82,6 +83,7 @@ if TYPE_CHECKING:
 # Each public name is imported on first use: `pqsearch search` at the terminal loads only
 # what a search needs (not the fetcher, the exports or the web server).
 _LAZY = {
+    "AbsentValue": "pqsearch.models",
     "CSV_DIALECTS": "pqsearch.export",
     "Correction": "pqsearch.models",
     "CrossReference": "pqsearch.models",
@@ -162,6 +164,7 @@ __all__ = [
     "MEMO_LANGUAGES",
     "SORTS",
     "STATUSES",
+    "AbsentValue",
     "Correction",
     "CrossReference",
     "CsvDialect",

@@ -19,6 +19,7 @@ from pqsearch.jsonable import as_dict
 from pqsearch.jsonable import jsonable as jsonable
 
 # The result types live in `results.py`; every record type is still imported from here.
+from pqsearch.results import AbsentValue as AbsentValue
 from pqsearch.results import Copy as Copy
 from pqsearch.results import Correction as Correction
 from pqsearch.results import Facet as Facet

@@ -12,6 +12,7 @@ from pqsearch.jsonable import jsonable
 if TYPE_CHECKING:
     # Named in annotations only: printing a search loads none of the records' dataclasses.
     from pqsearch.models import (
+        AbsentValue,
         Document,
         Facet,
         Highlight,
@@ -109,6 +110,15 @@ def explanation_lines(result: SearchResult) -> list[str]:
     return [*lines, ""] if result.explanation else []
 
 
+def absent_line(absent: AbsentValue) -> str:
+    """A filter value no document has, said when nothing matched."""
+    named = absent.value if absent.label == absent.value else f"{absent.value}, {absent.label}"
+    return (
+        f'No document in this index has {absent.field} "{absent.typed}" ({named}): it '
+        f'matches nothing yet. "pqsearch facets {absent.field}" lists the values it has.'
+    )
+
+
 def search_text(
     result: SearchResult, *, color: bool, show_facets: bool = True, explain: bool = False
 ) -> str:
@@ -135,6 +145,7 @@ def search_text(
             f'Nothing matches "{suggestion.word}": did you mean "{suggestion.suggestion}" '
             f"({plural(suggestion.hits, 'document')})?"
         )
+    lines.extend(absent_line(absent) for absent in result.absent)
     last = result.last_page
     if not result.hits and result.total and last is not None and result.page > last:
         lines.append(f"Page {result.page} is past the last page of hits: --page {last}")

@@ -99,6 +99,18 @@ class Suggestion:
     hits: int
 
 
+@dataclass(frozen=True)
+class AbsentValue:
+    """A filter value that is valid but that no document in the index has ("kind:oral",
+    `--answer-type renvoi`): it matches nothing without an error, as a saved search waits
+    for the first such document. `field` is the filter as typed, `value` what it named."""
+
+    field: str
+    typed: str
+    value: str
+    label: str
+
+
 SynonymSource = Literal["thesaurus", "user file", "corpus acronym", "dutch", "correction"]
 
 
@@ -178,6 +190,8 @@ class SearchResult:
     # (each question once); None when grouped pages go on past this one and counting them
     # would read every record (the page is then not the last). With `limit`, the last page.
     listed: int | None = None
+    # When nothing matched: the valid filter values typed that no document has.
+    absent: tuple[AbsentValue, ...] = ()
 
     @property
     def last_page(self) -> int | None:

@@ -154,6 +154,8 @@ class Compiler:
         if isinstance(node, st.Phrase):
             return self._phrase(node.words, _parts(node.field), out, literal=node.literal)
         if isinstance(node, st.FieldValue):
+            if not out.excluding:
+                out.typed_values.append((node.field, node.value))
             return qt.any_of(value_terms(self.index, node.field, node.value, self._sector_resolver))
         if isinstance(node, st.DateRange):
             return qt.Range(node.field, date_to_int(node.start), date_to_int(node.end))

@@ -37,6 +37,8 @@ class Compiled:
     excluding: int = 0
     # The common words (folded) typed and left out, in the order typed.
     dropped: list[str] = field(default_factory=list)
+    # The field values typed in the query outside exclusions ("kind:oral"): (field, value).
+    typed_values: list[tuple[str, str]] = field(default_factory=list)
 
     def searching(self) -> None:
         """A typed word, phrase or prefix is searched (for it, or excluded)."""

@@ -19,17 +19,17 @@ from pqsearch.query import copies
 from pqsearch.query import highlight as hl
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
+from pqsearch.query.absent import absent_values, typed_filters
 from pqsearch.query.compile import Compiled, Compiler
-from pqsearch.query.dates import parse_date_span
 from pqsearch.query.facets import facet_catalogue, facet_names
 from pqsearch.query.filters import SORTS, Filters, Sort, choose
 from pqsearch.query.match import matched_docs
 from pqsearch.query.nodes import Word
-from pqsearch.query.overdue import overdue_query
 from pqsearch.query.rank import Ranker, held
+from pqsearch.query.restrict import filter_query
 from pqsearch.query.syntax import parse_query
 from pqsearch.query.tallies import Selection
-from pqsearch.results import Correction, Hit, HitDetails, SearchResult, Suggestion
+from pqsearch.results import AbsentValue, Correction, Hit, HitDetails, SearchResult, Suggestion
 
 # Did-you-mean looks at the first few typed words only, and only at words of a length where
 # an edit distance of two means a typo (an automaton over a 9,000-letter word never ends).
@@ -42,35 +42,6 @@ MAX_LIMIT = 1000
 # per generation (`date_order`), in blocks of this many documents until the page is full.
 DATE_ORDER_SHARE = 16
 DATE_ORDER_BLOCK = 8192
-
-
-def filter_query(compiler: Compiler, filters: Filters) -> qt.Query | None:
-    parts: list[qt.Query] = []
-    for name in Filters.MULTI_VALUED:
-        values: tuple[str, ...] = getattr(filters, name)
-        if values:
-            parts.append(compiler.values_query(name, values))
-    if filters.status:
-        parts.append(compiler.values_query("status", (filters.status,)))
-    if filters.overdue:
-        as_of = _day(filters.as_of, end=True)
-        parts.append(overdue_query(as_of=as_of, delay_days=filters.reply_delay_days))
-    if filters.date_from or filters.date_to:
-        start = _day(filters.date_from, end=False)
-        end = _day(filters.date_to, end=True)
-        if start and end and start > end:
-            raise QuerySyntaxError(f"The date range is empty: {start} is after {end}.")
-        parts.append(compiler.date_query(filters.date_field, start, end))
-    return qt.all_of(parts) if parts else None
-
-
-def _day(value: str | dt.date | None, *, end: bool) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.date):
-        return value
-    first, last = parse_date_span(value)
-    return last if end else first
 
 
 P = ParamSpec("P")
@@ -103,6 +74,7 @@ class QueryRunner:
     ) -> None:
         self.index = index
         self.compiler = Compiler(index, sector_resolver=sector_resolver)
+        self._sectors = {"sector_resolver": sector_resolver, "sector_label": sector_label}
         self.ranker = Ranker(index)
         self.catalogue = facet_catalogue(sector_label)
 
@@ -251,7 +223,12 @@ class QueryRunner:
             corrections=corrections,
             corrected_query=_corrected(query_text, corrections) if corrections else None,
             explanation=tuple(compiled.explanation),
+            absent=() if len(docs) else self._absent(compiled, filters),
         )
+
+    def _absent(self, compiled: Compiled, filters: Filters) -> tuple[AbsentValue, ...]:
+        typed = [*compiled.typed_values, *typed_filters(filters)]
+        return absent_values(self.index, typed, **self._sectors)
 
     def _by_date(
         self, docs: np.ndarray, sort: str, date_field: str, start: int, stop: int

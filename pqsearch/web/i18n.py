@@ -52,6 +52,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "clear_filters": ("Tout retirer", "Clear all"),
     "did_you_mean": ("Vouliez-vous dire", "Did you mean"),
     "results_for": ("Résultats pour « {q} » ; rechercher plutôt", "Results for “{q}”; search for"),
+    "absent_value": (
+        "Aucun document de cet index n'a la valeur « {value} » ({field}) : ce filtre ne trouve "
+        "rien pour l'instant.",
+        'No document in this index has {field} "{value}": this filter matches nothing yet.',
+    ),
     "nothing_matches": ("Aucun résultat pour « {word} ».", 'Nothing matches "{word}".'),
     "facets": ("Affiner", "Refine"),
     "more_values": ("Plus de valeurs", "More values"),

@@ -77,6 +77,12 @@ def openapi() -> dict[str, Any]:
             "suggestions": {"type": "array", "items": {"type": "object"}},
             "corrections": {"type": "array", "items": {"type": "object"}},
             "corrected_query": {"type": ["string", "null"]},
+            "absent": {
+                "type": "array",
+                "items": {"type": "object"},
+                "description": "When nothing matched: the valid filter values typed that no "
+                "document has (field, typed, value, label).",
+            },
             "listed": {
                 "type": ["integer", "null"],
                 "description": "How many hits the pages list in all (a question's copies "
