@@ -139,6 +139,15 @@ def ingest(
 
     Example: pqsearch ingest corpus/ --index index/
     """
+    if not paths and not (reanalyze or rebuild) and not DEFAULT_CORPUS.exists():
+        # Before the index is made and spaCy loaded: a new user's first command, elsewhere.
+        typer.echo(
+            f"Error: there is no {DEFAULT_CORPUS}/ folder in {Path.cwd()}, which `pqsearch "
+            "ingest` reads when no files are named. Run it in the project's folder, or name "
+            "the folders and files to read: pqsearch ingest FOLDER ...",
+            err=True,
+        )
+        raise typer.Exit(2)
     printer = None if quiet else _IngestProgressPrinter()
     with user_errors():
         report = api.ingest(
