@@ -126,3 +126,18 @@ def test_watch_shows_new_documents_once(tmp_path: Path, corpus_index: Path) -> N
     with api.open_index(index_dir) as opened:
         third = watch.run_watches(opened)
     assert [hit.id for hit in third[0].new] == ["999999"]
+
+
+def test_csv_carries_the_mentioned_sectors_and_the_answer_type_evidence(
+    index: api.Index,
+) -> None:
+    # Noticed in session 14: JSON Lines held both, the CSV neither.
+    text = index.export("logement", fmt="csv", limit=20, csv_dialect="comma")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert rows
+    for row in rows:
+        document = index.show(row["id"])
+        assert row["sectors_mentioned"] == "; ".join(s.sector for s in document.mentioned)
+        assert row["answer_type_evidence"] == (document.answer_type_evidence or "")
+    # Some mention is not a topic, so the column says more than "sectors" does.
+    assert any(row["sectors_mentioned"] != row["sectors"] for row in rows)
