@@ -26,8 +26,9 @@ federal, plenary, probe, probe2 ... probe7): a change must not help one register
 another. The seven probes' dev halves (invented Brussels-style questions,
 tests/data/sectors_labels_brussels_probe*.toml; probe2's and probe3's since the eleventh
 session, probe4's since the twelfth, probe5's since the thirteenth, probe6's since the
-fourteenth, probe7's since the fifteenth, the realistic ones nearest to the team's held-out Brussels questions) are part of dev like the other files' dev parts;
-their test halves stay out, with theirs. benchmarks/sector_lobo.py measures by leaving one
+fourteenth, probe7's since the fifteenth, the realistic ones nearest to the team's held-out
+Brussels questions) are part of dev like the other files' dev parts; their test halves stay
+out, with theirs. benchmarks/sector_lobo.py measures by leaving one
 battery out instead: the folds here mix every writer's questions in every fold.
 """
 
