@@ -22,13 +22,13 @@ dev: the coefficients pqsearch/analyze/prominence.py keeps and their threshold; 
 the calibrated threshold of highest precision whose held-out recall reaches --recall. The
 threshold is chosen in-fold to maximise F-beta (beta < 1 weighs precision first). Each
 candidate's held-out figures are also given by label file (Brussels, federal, unanswered
-federal, plenary, probe, probe2 ... probe6): a change must not help one register and hurt
-another. The six probes' dev halves (invented Brussels-style questions,
+federal, plenary, probe, probe2 ... probe7): a change must not help one register and hurt
+another. The seven probes' dev halves (invented Brussels-style questions,
 tests/data/sectors_labels_brussels_probe*.toml; probe2's and probe3's since the eleventh
 session, probe4's since the twelfth, probe5's since the thirteenth, probe6's since the
-fourteenth, the realistic ones nearest
-to the team's held-out Brussels questions) are part of dev like the other files' dev parts;
-their test halves stay out, with theirs. benchmarks/sector_lobo.py measures by leaving one
+fourteenth, probe7's since the fifteenth, the realistic ones nearest to the team's held-out
+Brussels questions) are part of dev like the other files' dev parts; their test halves stay
+out, with theirs. benchmarks/sector_lobo.py measures by leaving one
 battery out instead: the folds here mix every writer's questions in every fold.
 """
 

@@ -1,0 +1,111 @@
+"""The administration's subjects in ordinary words, and a school or a computer as the setting
+(fifteenth session of issue 15): real taxonomy, real spaCy lemmas, invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from pqsearch.analyze.lemmatize import Lemmatizer
+from pqsearch.analyze.sectors import SectorDetector, load_taxonomy
+from pqsearch.analyze.segments import PartText, read_part
+
+
+@pytest.fixture(scope="module")
+def detector(lemmatizer: Lemmatizer) -> SectorDetector:
+    return SectorDetector(load_taxonomy(), lemmatizer.lemmatize_terms)
+
+
+def _parts(lemmatizer: Lemmatizer, **texts: str) -> dict[str, PartText]:
+    analyses = lemmatizer.analyze(list(texts.values()))
+    return {
+        part: read_part(texts[part], analysis)
+        for part, analysis in zip(texts, analyses, strict=True)
+    }
+
+
+def _evidence(detector: SectorDetector, parts: dict[str, PartText], sector: str) -> set[str]:
+    return {
+        item.term
+        for mention in detector.score(parts)
+        if mention.sector == sector
+        for item in mention.evidence
+        if not item.in_name and not item.in_frame
+    }
+
+
+def _topics(detector: SectorDetector, parts: dict[str, PartText]) -> set[str]:
+    return {mention.sector for mention in detector.detect(parts)}
+
+
+def test_crime_prevention_and_police_cameras_are_the_administrations_public_order(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    parts = _parts(
+        lemmatizer,
+        title="les gardiens de la paix dans les quartiers",
+        question=(
+            "Combien de gardiens de la paix la commune emploie-t-elle ? "
+            "Combien de caméras de surveillance sont installées sur les places ? "
+            "La politique de prévention de la délinquance est-elle évaluée ?"
+        ),
+    )
+    assert {"gardien de la paix", "caméra de surveillance"} <= _evidence(detector, parts, "O")
+    assert "O" in _topics(detector, parts)
+
+
+def test_how_long_a_grant_or_a_permit_takes_is_the_administrations_procedure(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    parts = _parts(
+        lemmatizer,
+        title="le délai de paiement des subsides aux associations",
+        question=(
+            "Quel est le délai moyen de paiement des subsides ? "
+            "Combien de demandes sont en souffrance et quel est le délai moyen de "
+            "décision ? Les subsides facultatifs sont-ils repris dans un cadastre des subsides ?"
+        ),
+    )
+    found = _evidence(detector, parts, "O")
+    assert {"délai moyen de paiement", "délai moyen de décision", "subside facultatif"} <= found
+    assert "O" in _topics(detector, parts)
+
+
+def test_a_school_as_the_place_of_road_safety_is_traffic_not_education(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    road = _parts(
+        lemmatizer,
+        title="la sécurité routière devant les écoles",
+        question=(
+            "Combien de rues scolaires la Région compte-t-elle ? Combien d'accidents ont "
+            "blessé des élèves piétons près d'une école ? La vitesse y est-elle contrôlée ?"
+        ),
+    )
+    teaching = _parts(
+        lemmatizer,
+        title="le manque d'enseignants dans les écoles",
+        question="Combien d'élèves n'ont pas eu de professeur de mathématiques dans leur école ?",
+    )
+    assert not _evidence(detector, road, "P")
+    assert "H" in _topics(detector, road)
+    assert "P" in _topics(detector, teaching)
+
+
+def test_the_administrations_own_it_is_its_tools_not_the_it_sector(
+    detector: SectorDetector, lemmatizer: Lemmatizer
+) -> None:
+    own = _parts(
+        lemmatizer,
+        title="la cybersécurité des administrations régionales",
+        question=(
+            "Combien de cyberattaques ont visé les administrations régionales ? "
+            "Quel logiciel les agents de l'administration utilisent-ils pour la paie ?"
+        ),
+    )
+    industry = _parts(
+        lemmatizer,
+        title="les entreprises de cybersécurité à Bruxelles",
+        question="Combien d'entreprises bruxelloises développent des logiciels de cybersécurité ?",
+    )
+    assert not _evidence(detector, own, "J")
+    assert "J" in _topics(detector, industry)
