@@ -83,9 +83,9 @@ class OutdatedIndexError(IndexProblemError):
         self.index_dir = str(index_dir)
         super().__init__(
             f"The index at {self.index_dir} was built by another version of pqsearch (index "
-            f"schema {found}; this version reads schema {expected}, which searches Dutch "
-            f'titles and documents). Run "pqsearch ingest corpus/ --rebuild --index '
-            f'{self.index_dir}" to build it again from your documents.'
+            f"schema {found}; this version reads schema {expected}); nothing was changed. Run "
+            f'"pqsearch ingest --rebuild --index {self.index_dir}" to build it again from the '
+            "files it was built from (name folders after --rebuild to read others)."
         )
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqsearch.errors import DamagedIndexError, NothingToRebuildError
+from pqsearch.errors import DamagedIndexError, NothingToRebuildError, OutdatedIndexError
 from pqsearch.index import ownership, space, store
 from pqsearch.index.durable import fsync_dir, write_atomic
 from pqsearch.index.existing import (
@@ -119,7 +119,9 @@ def _remembered(root: Path, live: Path) -> set[str]:
     (a damaged lexicon is what a rebuild is for)."""
     try:
         lexicon = store.open_lexicon(root, live)
-    except DamagedIndexError:
+    except (DamagedIndexError, OutdatedIndexError):
+        # Another version's lexicon (the rebuild its message asks for, audit 15 U1): the
+        # files are those Whoosh's records name.
         return set()
     try:
         return lexicon.holders.spellings()

@@ -325,6 +325,11 @@ def open_lexicon(
         problem = check_lexicon(data, path) if path.is_file() else None
         if problem is not None:
             raise damaged_index(root, problem)
+        if path.is_file():
+            # Read before anything is written: opening it writable migrates its tables, and
+            # an index refused as another version's was left unwritable by the version that
+            # built it (audit 15, U2).
+            _check_version(root, _open_lexicon_file(root, path, writable=False))
         drop_lexicon_sum(data)
     elif verified is None or (data.name, _LEXICON) not in verified:
         problem = check_lexicon(data, path)
@@ -332,8 +337,14 @@ def open_lexicon(
             raise damaged_index(root, problem)
         if verified is not None:
             verified.add((data.name, _LEXICON))
+    lexicon = _open_lexicon_file(root, path, writable=writable)
+    _check_version(root, lexicon, keep_open=True)
+    return lexicon
+
+
+def _open_lexicon_file(root: Path, path: Path, *, writable: bool) -> Lexicon:
     try:
-        lexicon = Lexicon.open(path, writable=writable)
+        return Lexicon.open(path, writable=writable)
     except DiskFullError:
         raise
     except DamagedIndexError as error:
@@ -341,9 +352,13 @@ def open_lexicon(
         raise DamagedIndexError(
             damage_message(root, f"its lexicon {path} cannot be read ({cause})")
         ) from error
-    # A fresh lexicon has no version yet; the ingest that created it records the current one.
+
+
+def _check_version(root: Path, lexicon: Lexicon, *, keep_open: bool = False) -> None:
+    """OutdatedIndexError (the lexicon closed) when another version of pqsearch wrote it; a
+    fresh lexicon has no version yet (the ingest that created it records the current one)."""
     version = lexicon.get_meta("schema_version")
-    if version is not None and version != SCHEMA_VERSION:
+    if (version is not None and version != SCHEMA_VERSION) or not keep_open:
         lexicon.close()
+    if version is not None and version != SCHEMA_VERSION:
         raise OutdatedIndexError(root, version, SCHEMA_VERSION)
-    return lexicon

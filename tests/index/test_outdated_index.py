@@ -1,0 +1,81 @@
+"""An index written by another version of pqsearch (audit 15, U1 and U2).
+
+U2: an ingest refused with "built by another version" first migrated the lexicon in place, so
+the version that built the index could no longer add documents to it. U1: the rebuild its
+message asked for was `ingest corpus/ --rebuild`, which dropped every other folder, and the
+rebuild given no paths (the files the index names) failed with the same message.
+
+A real older lexicon is simulated: schema 1, and without the stem table a later version added
+(opening it writable fills that table, which is the kind of change the refusal must not make).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from pqsearch import api
+from pqsearch.errors import OutdatedIndexError
+from pqsearch.index import store
+from pqsearch.index.manifest import drop_lexicon_sum
+from tests.conftest import BRUSSELS_RECORDS, SEED, run_pqsearch
+
+
+def _older_index(tmp_path: Path) -> tuple[Path, Path]:
+    """An index of two folders (the seed, and a records file elsewhere), as an older pqsearch
+    left it; returns the index folder and its data folder."""
+    first, second = tmp_path / "corpus", tmp_path / "elsewhere"
+    first.mkdir()
+    second.mkdir()
+    shutil.copy(SEED, first / "seed.txt")
+    lines = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()[:3]
+    (second / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    report = api.ingest([first, second], index_dir=index_dir)
+    assert len(report.added) == 4 and not report.failed
+    data = store.live_data_dir(index_dir)
+    assert data is not None
+    connection = sqlite3.connect(data / store.LEXICON_FILE)
+    with connection:
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        connection.execute("DELETE FROM meta WHERE key = 'stems'")
+        connection.execute("DELETE FROM stems")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    # That version kept no checksum of its lexicon.
+    drop_lexicon_sum(data)
+    return index_dir, data
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    # Not SQLite's own -wal and -shm files beside the lexicon, which any search opens.
+    files = (p for p in sorted(folder.iterdir()) if p.is_file())
+    return {p.name: p.read_bytes() for p in files if not p.name.endswith(("-wal", "-shm"))}
+
+
+def test_a_refused_ingest_changes_nothing(tmp_path: Path) -> None:
+    index_dir, data = _older_index(tmp_path)
+    before = _files(data)
+    with pytest.raises(OutdatedIndexError, match="nothing was changed"):
+        api.ingest([tmp_path / "corpus"], index_dir=index_dir)
+    after = _files(data)
+    assert sorted(set(after) ^ set(before)) == []
+    assert [n for n in before if before[n] != after[n]] == []
+
+
+def test_the_rebuild_the_message_gives_keeps_every_folder(tmp_path: Path) -> None:
+    index_dir, _ = _older_index(tmp_path)
+    shown = run_pqsearch("search", "logement", "--index", str(index_dir), cwd=tmp_path)
+    assert shown.returncode == 2
+    command = f"pqsearch ingest --rebuild --index {index_dir}"
+    assert command in shown.stderr and "corpus/" not in shown.stderr
+    # Run from anywhere, as the message says: the files the index was built from.
+    rebuilt = run_pqsearch(
+        "ingest", "--rebuild", "--index", str(index_dir), cwd=tmp_path / "elsewhere"
+    )
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    with api.open_index(index_dir) as index:
+        assert index.document_count == 4
