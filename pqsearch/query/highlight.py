@@ -8,13 +8,13 @@ lexicon says the corpus gave that form a lemma the query asked for ("promeut" fo
 from __future__ import annotations
 
 import re
-import string
 import threading
 import weakref
 from collections.abc import Mapping
-from typing import cast
+from itertools import compress, repeat
+from operator import contains
 
-from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
+from pqsearch.analyze.fold import fold, iter_words, word_forms
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.results import Highlight
 
@@ -163,18 +163,15 @@ class _TextForms:
     (whitespace-separated pieces: words never contain whitespace) they occur in."""
 
     def __init__(self, text: str) -> None:
-        # Split, looked up and merged in C, and kept as a tuple: a fresh process (a terminal
-        # search) builds this for every text of its page, a warm one for each text new to
-        # it, and the texts kept across searches cost 2 to 3 bytes a character this way
-        # (a set of forms and the chunks of each: 20).
+        # The forms kept as a tuple: a fresh process (a terminal search) builds this for
+        # every text of its page, a warm one for each text new to it, and the texts kept
+        # across searches cost 2 to 3 bytes a character this way.
         self.text = text
-        pieces = tuple(set(text.split()))
-        forms = _forms_of_chunks(pieces)
-        self.forms = tuple(frozenset().union(*forms))
-        # The chunks and their forms, for the search that meets the text first, which looks
-        # for its matches next (`chunks`, `settle`): splitting and looking them up again was
-        # a tenth of a fresh search's highlights. Not kept past it, for the memory above.
-        self._made: tuple[tuple[str, ...], list[frozenset[str]]] | None = (pieces, forms)
+        words = word_forms(text)
+        self.forms = tuple(set(words.values()))
+        # Each word and its form, for the search that meets the text first, which looks for
+        # its matches next (`chunks`, `settle`); not kept past it, for the memory above.
+        self._made: dict[str, str] | None = words
         self._chunks: dict[str, list[str]] = {}
         self._starts: dict[str, list[int]] = {}
         # Its forms the corpus never gave a lemma, as the last lexicon that asked learnt
@@ -201,17 +198,21 @@ class _TextForms:
         """The chunks holding one of `forms`, each once."""
         wanted = forms - self._chunks.keys()
         if wanted:
+            words, self._made = self._made, None
+            if words is None:
+                words = word_forms(self.text)
+            # A chunk holding a word of a wanted form holds that word as written: the few
+            # chunks holding one of those are found in C, then split into their words.
+            pieces = tuple(set(self.text.split()))
+            holding: set[str] = set()
+            for word in [word for word, form in words.items() if form in wanted]:
+                holding.update(compress(pieces, map(contains, pieces, repeat(word))))
             # Filled aside, then added at once: a thread searching the same text meanwhile
             # never sees a form's chunks half found.
             found: dict[str, list[str]] = {form: [] for form in wanted}
-            made, self._made = self._made, None
-            if made is None:
-                pieces = tuple(set(self.text.split()))
-                made = (pieces, _forms_of_chunks(pieces))
-            for piece, mine in zip(*made, strict=True):
-                if not wanted.isdisjoint(mine):
-                    for form in wanted.intersection(mine):
-                        found[form].append(piece)
+            for piece in holding:
+                for form in wanted.intersection(form for _, _, form in _chunk_words(piece)):
+                    found[form].append(piece)
             self._chunks.update(found)
         return list(dict.fromkeys(piece for form in forms for piece in self._chunks[form]))
 
@@ -261,14 +262,8 @@ def _text_forms(text: str) -> _TextForms:
 # every query, so kept across searches; cleared when full rather than tracking use, as
 # chunks follow Zipf's law.
 _WORDS_OF_CHUNK: dict[str, tuple[tuple[int, int, str], ...]] = {}
-# Marks that are never part of a word (`iter_words`): stripped off a chunk's ends, they
-# leave its words as they were.
-_EDGES = "".join(
-    mark for mark in string.punctuation + "«»“”„‚‹›…–—―‐‑•·°§¿¡€£’‘´′" if not mark.isalnum()
-)
 # The one apostrophe of `fold` that is a letter too.
 _LETTER_APOSTROPHE = "\u02bc"
-_FORMS_OF_CHUNK: dict[str, frozenset[str]] = {}
 _MAX_CACHED_CHUNKS = 300_000
 
 
@@ -292,37 +287,10 @@ def _one_word(chunk: str) -> bool:
     return chunk.isalnum() and _LETTER_APOSTROPHE not in chunk
 
 
-def _chunk_forms(chunk: str) -> frozenset[str]:
-    """The distinct forms of a chunk, as `iter_words` and `fold` give them."""
-    # Most chunks are one word, with punctuation around it in a third of them ("(STIB),"),
-    # or an elided word ("l'école"): formed without the tokenizer, which took most of the
-    # highlight stage's CPU in a fresh process.
-    core = chunk.strip(_EDGES)
-    if _one_word(core):
-        return frozenset((_alnum_form(core),))
-    head, apostrophe, tail = normalize_apostrophes(core).partition("'")
-    if apostrophe and _one_word(head) and _one_word(tail):
-        return frozenset((_alnum_form(tail) if _alnum_form(head) in ELISIONS else fold(core),))
-    return frozenset(form for _, _, form in _chunk_words(chunk))
-
-
 def _alnum_form(chunk: str) -> str:
     """The folded form of a chunk of letters and digits only: lowercase when it is ASCII
     (what `fold` gives it, without its normalizing: 4 in 10 chunks of French text)."""
     return chunk.lower() if chunk.isascii() else fold(chunk)
-
-
-def _forms_of_chunks(chunks: tuple[str, ...]) -> list[frozenset[str]]:
-    """The distinct forms of each chunk: looked up in C, computed for the chunks new (a
-    fresh process's page: all of its 4,000)."""
-    found = list(map(_FORMS_OF_CHUNK.get, chunks))
-    if None in found:
-        if len(_FORMS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
-            _FORMS_OF_CHUNK.clear()
-        for at in [at for at, forms in enumerate(found) if forms is None]:
-            chunk = chunks[at]
-            found[at] = _FORMS_OF_CHUNK[chunk] = _chunk_forms(chunk)
-    return cast(list[frozenset[str]], found)
 
 
 def snippet(

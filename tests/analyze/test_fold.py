@@ -15,6 +15,7 @@ from pqsearch.analyze.fold import (
     iter_words,
     normalize_apostrophes,
     surface_tokens,
+    word_forms,
 )
 from tests.conftest import SEED
 
@@ -133,3 +134,40 @@ def test_folding_in_place_keeps_offsets() -> None:
     text = "Œuvre de l’Région\u00a0bruxelloise : ÉNERGIE"
     assert len(fold_in_place(text)) == len(text)
     assert fold_in_place(text) == "œuvre de l'region bruxelloise : energie"
+
+
+# Words folded through each path: ASCII, accents from the table, characters outside it,
+# elisions with every apostrophe, decomposed accents, "ʼ" (a letter and an apostrophe),
+# "_" (never in a word), line breaks and spaces of every kind between words.
+TRICKY_TEXT = (
+    "L'École d’Ixelles lʼécole ʼabc qu’aujourd’hui jusqu'à «Bruxelles-Capitale» "
+    "l'Île-de-France e\u0301quipe ŒUVRE œuvres Straße ﬁn İstanbul ΟΔΟΣ 北京 ½ n°12 "
+    "x_y _x_ 3,5 2021-2022 a´b ’’ d' ...\u00a0Ville\u2009de\nBruxelles\u2028À\tçà"
+)
+
+
+def test_word_forms_are_the_tokenizers_on_every_path() -> None:
+    for text in (TRICKY_TEXT, TRICKY_TEXT.replace("_", "-"), "", "   ", "ascii only words"):
+        expected = {fold(word) for word, _, _ in iter_words(text)}
+        assert set(word_forms(text).values()) == expected, text
+        for whole, form in word_forms(text).items():
+            assert whole in text
+            assert [fold(word) for word, _, _ in iter_words(whole)] == [form], whole
+
+
+def test_word_forms_fold_every_character_of_the_table_as_fold() -> None:
+    for code in [*range(0x80, 0x250), *range(0x2000, 0x2070)]:
+        char = chr(code)
+        text = f"{char} a{char}b Ét{char}é {char}北京 l'{char}x"
+        found = word_forms(text)
+        assert set(found.values()) == {fold(word) for word, _, _ in iter_words(text)}, hex(code)
+        for whole, form in found.items():
+            assert [fold(word) for word, _, _ in iter_words(whole)] == [form], hex(code)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100)) | st.text())
+def test_word_forms_are_the_folded_words(text: str) -> None:
+    found = word_forms(text)
+    assert set(found.values()) == {fold(word) for word, _, _ in iter_words(text)}
+    for whole, form in found.items():
+        assert [fold(word) for word, _, _ in iter_words(whole)] == [form]
