@@ -83,26 +83,19 @@ _TABLE_RANGES = (range(0x80, 0x250), range(0x2000, 0x2070))
 class _Transliterations(dict[int, str]):
     """For `str.translate`: each character of `_TABLE_RANGES` as `fold` turns it inside a
     word, `unidecode`'s transliteration without whitespace, and a space for a space (where
-    `fold` splits). Characters whose transliteration is empty are left out (a KeyError, which
-    `translate` reads as "keep it"): a word of them alone folds to nothing, which splitting
-    the whole text would lose.
+    `fold` splits). Characters whose transliteration is empty, and those outside the ranges,
+    are kept as they are: a word of them alone folds to nothing, which splitting the whole
+    text would lose.
 
-    Each character is transliterated when first looked up: a search meets a few dozen of
-    these 700 characters, and making them all took 2 to 3 ms of each fresh process."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        # Characters of the ranges whose transliteration is empty.
-        self._empty: set[int] = set()
+    Each character is looked up in `unidecode` when first met, then kept: a search meets a
+    few dozen of the 700 characters, and making them all took 2 to 3 ms of each fresh
+    process."""
 
     def __missing__(self, code: int) -> str:
-        if code in self._empty or not any(code in codes for codes in _TABLE_RANGES):
-            raise KeyError(code)
         char = chr(code)
-        kept = " " if char.isspace() else "".join(unidecode(char).split())
-        if not kept:
-            self._empty.add(code)
-            raise KeyError(code)
+        kept = char
+        if any(code in codes for codes in _TABLE_RANGES):
+            kept = " " if char.isspace() else "".join(unidecode(char).split()) or char
         self[code] = kept
         return kept
 
@@ -207,20 +200,16 @@ def _fold_each(words: list[str]) -> list[str]:
     if not words:
         return []
     joined = normalize_apostrophes(unicodedata.normalize("NFC", "\n".join(words)))
-    untabled = False
     if not joined.isascii():
         table = _transliterations()
-        # Table values are ASCII: replacing one character never brings in another.
+        # Each character becomes ASCII or itself: replacing one never brings in another.
         for char in [char for char in set(joined) if not char.isascii()]:
-            try:
-                joined = joined.replace(char, table[ord(char)])
-            except KeyError:
-                untabled = True
+            joined = joined.replace(char, table[ord(char)])
     lowered = joined.lower().split("\n")
     if len(lowered) != len(words) or any(c.isspace() and c != "\n" for c in set(joined)):
         # Never met in text (words hold no whitespace): `fold` knows what to do.
         return [fold(word) for word in words]
-    if untabled:
+    if not joined.isascii():
         lines = joined.split("\n")
         lowered = [
             low if line.isascii() else fold(word)
@@ -232,3 +221,11 @@ def _fold_each(words: list[str]) -> list[str]:
 def surface_tokens(text: str) -> list[str]:
     """The folded words of `text` in order: the tokens of the index's phrase field."""
     return [key for word, _, _ in iter_words(text) if (key := fold(word))]
+
+
+def surface_tokens_of(texts: list[str]) -> list[list[str]]:
+    """`surface_tokens` of each of `texts` (none holding a line break), their words folded
+    all at once (`word_forms`): the thesaurus's 300 terms, at each fresh process's first
+    search, took 3 to 4 ms one by one."""
+    forms = word_forms("\n".join(texts))
+    return [[form for word in _WORD.findall(text) if (form := forms[word])] for text in texts]

@@ -8,13 +8,13 @@ lexicon says the corpus gave that form a lemma the query asked for ("promeut" fo
 from __future__ import annotations
 
 import re
+import string
 import threading
 import weakref
 from collections.abc import Iterable, Mapping
-from itertools import compress, repeat
-from operator import contains
+from typing import cast
 
-from pqsearch.analyze.fold import fold, iter_words, word_forms
+from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.results import Highlight
 
@@ -76,18 +76,12 @@ class Matcher:
         return matched
 
     def prepare(self, records: Iterable[Mapping[str, object]]) -> None:
-        """Learn at once which forms of the texts of a page's `records` the corpus never
-        gave a lemma: asked text by text, a fresh process's page took a statement each (40
-        to 60), twice the time of one."""
-        if not self.lemmas:
-            return
-        forms: set[str] = set()
-        for record in records:
-            for part in _PARTS:
-                text = record.get(part)
-                if isinstance(text, str) and text:
-                    forms.update(_text_forms(text[:MAX_SCAN_CHARS]).forms)
-        self._known.unindexed(frozenset(forms))
+        """Learn at once which forms of a page's texts the corpus never gave a lemma: asked
+        text by text, a fresh process's page took 40 to 60 statements, twice the time."""
+        if self.lemmas:
+            texts = [record.get(part) for record in records for part in _PARTS]
+            pages = [_text_forms(t[:MAX_SCAN_CHARS]).forms for t in texts if isinstance(t, str)]
+            self._known.unindexed(frozenset().union(*pages))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.forms and not self.lemmas:
@@ -179,15 +173,18 @@ class _TextForms:
     (whitespace-separated pieces: words never contain whitespace) they occur in."""
 
     def __init__(self, text: str) -> None:
-        # The forms kept as a tuple: a fresh process (a terminal search) builds this for
-        # every text of its page, a warm one for each text new to it, and the texts kept
-        # across searches cost 2 to 3 bytes a character this way.
+        # Split, looked up and merged in C, and kept as a tuple: a fresh process (a terminal
+        # search) builds this for every text of its page, a warm one for each text new to
+        # it, and the texts kept across searches cost 2 to 3 bytes a character this way
+        # (a set of forms and the chunks of each: 20).
         self.text = text
-        words = word_forms(text)
-        self.forms = tuple(set(words.values()))
-        # Each word and its form, for the search that meets the text first, which looks for
-        # its matches next (`chunks`, `settle`); not kept past it, for the memory above.
-        self._made: dict[str, str] | None = words
+        pieces = tuple(set(text.split()))
+        forms = _forms_of_chunks(pieces)
+        self.forms = tuple(frozenset().union(*forms))
+        # The chunks and their forms, for the search that meets the text first, which looks
+        # for its matches next (`chunks`, `settle`): splitting and looking them up again was
+        # a tenth of a fresh search's highlights. Not kept past it, for the memory above.
+        self._made: tuple[tuple[str, ...], list[frozenset[str]]] | None = (pieces, forms)
         self._chunks: dict[str, list[str]] = {}
         self._starts: dict[str, list[int]] = {}
         # Its forms the corpus never gave a lemma, as the last lexicon that asked learnt
@@ -214,21 +211,17 @@ class _TextForms:
         """The chunks holding one of `forms`, each once."""
         wanted = forms - self._chunks.keys()
         if wanted:
-            words, self._made = self._made, None
-            if words is None:
-                words = word_forms(self.text)
-            # A chunk holding a word of a wanted form holds that word as written: the few
-            # chunks holding one of those are found in C, then split into their words.
-            pieces = tuple(set(self.text.split()))
-            holding: set[str] = set()
-            for word in [word for word, form in words.items() if form in wanted]:
-                holding.update(compress(pieces, map(contains, pieces, repeat(word))))
             # Filled aside, then added at once: a thread searching the same text meanwhile
             # never sees a form's chunks half found.
             found: dict[str, list[str]] = {form: [] for form in wanted}
-            for piece in holding:
-                for form in wanted.intersection(form for _, _, form in _chunk_words(piece)):
-                    found[form].append(piece)
+            made, self._made = self._made, None
+            if made is None:
+                pieces = tuple(set(self.text.split()))
+                made = (pieces, _forms_of_chunks(pieces))
+            for piece, mine in zip(*made, strict=True):
+                if not wanted.isdisjoint(mine):
+                    for form in wanted.intersection(mine):
+                        found[form].append(piece)
             self._chunks.update(found)
         return list(dict.fromkeys(piece for form in forms for piece in self._chunks[form]))
 
@@ -278,8 +271,14 @@ def _text_forms(text: str) -> _TextForms:
 # every query, so kept across searches; cleared when full rather than tracking use, as
 # chunks follow Zipf's law.
 _WORDS_OF_CHUNK: dict[str, tuple[tuple[int, int, str], ...]] = {}
+# Marks that are never part of a word (`iter_words`): stripped off a chunk's ends, they
+# leave its words as they were.
+_EDGES = "".join(
+    mark for mark in string.punctuation + "«»“”„‚‹›…–—―‐‑•·°§¿¡€£’‘´′" if not mark.isalnum()
+)
 # The one apostrophe of `fold` that is a letter too.
 _LETTER_APOSTROPHE = "\u02bc"
+_FORMS_OF_CHUNK: dict[str, frozenset[str]] = {}
 _MAX_CACHED_CHUNKS = 300_000
 
 
@@ -303,10 +302,37 @@ def _one_word(chunk: str) -> bool:
     return chunk.isalnum() and _LETTER_APOSTROPHE not in chunk
 
 
+def _chunk_forms(chunk: str) -> frozenset[str]:
+    """The distinct forms of a chunk, as `iter_words` and `fold` give them."""
+    # Most chunks are one word, with punctuation around it in a third of them ("(STIB),"),
+    # or an elided word ("l'école"): formed without the tokenizer, which took most of the
+    # highlight stage's CPU in a fresh process.
+    core = chunk.strip(_EDGES)
+    if _one_word(core):
+        return frozenset((_alnum_form(core),))
+    head, apostrophe, tail = normalize_apostrophes(core).partition("'")
+    if apostrophe and _one_word(head) and _one_word(tail):
+        return frozenset((_alnum_form(tail) if _alnum_form(head) in ELISIONS else fold(core),))
+    return frozenset(form for _, _, form in _chunk_words(chunk))
+
+
 def _alnum_form(chunk: str) -> str:
     """The folded form of a chunk of letters and digits only: lowercase when it is ASCII
     (what `fold` gives it, without its normalizing: 4 in 10 chunks of French text)."""
     return chunk.lower() if chunk.isascii() else fold(chunk)
+
+
+def _forms_of_chunks(chunks: tuple[str, ...]) -> list[frozenset[str]]:
+    """The distinct forms of each chunk: looked up in C, computed for the chunks new (a
+    fresh process's page: all of its 4,000)."""
+    found = list(map(_FORMS_OF_CHUNK.get, chunks))
+    if None in found:
+        if len(_FORMS_OF_CHUNK) >= _MAX_CACHED_CHUNKS:
+            _FORMS_OF_CHUNK.clear()
+        for at in [at for at, forms in enumerate(found) if forms is None]:
+            chunk = chunks[at]
+            found[at] = _FORMS_OF_CHUNK[chunk] = _chunk_forms(chunk)
+    return cast(list[frozenset[str]], found)
 
 
 def snippet(

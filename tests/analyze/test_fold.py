@@ -15,6 +15,7 @@ from pqsearch.analyze.fold import (
     iter_words,
     normalize_apostrophes,
     surface_tokens,
+    surface_tokens_of,
     word_forms,
 )
 from tests.conftest import SEED
@@ -171,3 +172,13 @@ def test_word_forms_are_the_folded_words(text: str) -> None:
     assert set(found.values()) == {fold(word) for word, _, _ in iter_words(text)}
     for whole, form in found.items():
         assert [fold(word) for word, _, _ in iter_words(whole)] == [form]
+
+
+@given(st.lists(st.text().map(lambda text: text.replace("\n", " "))))
+def test_surface_tokens_of_several_texts_are_each_ones(texts: list[str]) -> None:
+    assert surface_tokens_of(texts) == [surface_tokens(text) for text in texts]
+
+
+def test_surface_tokens_of_tricky_texts() -> None:
+    texts = [*TRICKY_TEXT.split("\n"), "x_y l'_a", "", "’’"]
+    assert surface_tokens_of(texts) == [surface_tokens(text) for text in texts]

@@ -28,6 +28,7 @@ def test_highlights_do_not_depend_on_earlier_searches(corpus_index: Path) -> Non
     for text in QUERIES:
         highlight._FORMS_OF_TEXT.clear()
         highlight._WORDS_OF_CHUNK.clear()
+        highlight._FORMS_OF_CHUNK.clear()
         with api.open_index(corpus_index) as fresh:
             expected[text] = _highlights(fresh, text)
     assert any(any(h.spans for hl in found for h in hl) for found in expected.values())

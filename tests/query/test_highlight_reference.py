@@ -109,6 +109,7 @@ def _texts(reader: IndexReader) -> Iterator[str]:
 def _fresh() -> None:
     highlight._FORMS_OF_TEXT.clear()
     highlight._WORDS_OF_CHUNK.clear()
+    highlight._FORMS_OF_CHUNK.clear()
 
 
 @pytest.fixture(scope="module")
@@ -224,9 +225,11 @@ TRICKY_CHUNKS = (
 )
 
 
-def test_chunk_words_are_the_tokenizers(reader: IndexReader) -> None:
+def test_chunk_forms_are_the_tokenizers(reader: IndexReader) -> None:
     chunks = {chunk for text in _texts(reader) for chunk in text.split()}
     chunks.update(TRICKY_CHUNKS)
     for chunk in chunks:
+        expected = frozenset(fold(word) for word, _, _ in iter_words(chunk))
+        assert highlight._chunk_forms(chunk) == expected, chunk
         words = tuple((start, end, fold(word)) for word, start, end in iter_words(chunk))
         assert highlight._chunk_words(chunk) == words, chunk
