@@ -165,10 +165,10 @@ def word_forms(text: str) -> dict[str, str]:
     """Each distinct word of `text` as written, elision included ("l'équipe"), and its folded
     form as `iter_words` and `fold` give it ("equipe").
 
-    The same as `fold` of each word, but a fresh process highlights 4,000 distinct words on
-    its first page, and a Python call per word was most of the time: here the words are
-    found by one regular expression over the text and folded a few passes over all of them
-    at once.
+    The same as `fold` of each word, without a Python call per word: the words are found by
+    one regular expression over the text and folded in a few passes over all of them at
+    once (the thesaurus's terms, `surface_tokens_of`). Highlighting does not use it: its
+    chunk-by-chunk folding, cached across a page's texts, cost as much in a fresh process.
     """
     # Without "_" in the text, a class of word characters and "_" finds the same words as
     # `_WORD`'s alternation, in a third of the time.
