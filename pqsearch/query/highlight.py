@@ -11,7 +11,7 @@ import re
 import string
 import threading
 import weakref
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import cast
 
 from pqsearch.analyze.fold import ELISIONS, fold, iter_words, normalize_apostrophes
@@ -19,6 +19,8 @@ from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.results import Highlight
 
 SNIPPET_CHARS = 240
+# The texts of a record marked: the title whole, a snippet of the answer or else the question.
+_PARTS = ("title", "answer", "question")
 # Scanning a 20 MB answer for a snippet would cost more than the search itself.
 MAX_SCAN_CHARS = 200_000
 
@@ -72,6 +74,14 @@ class Matcher:
                     if not self.lemmas.isdisjoint(lemmas):
                         matched.add(form)
         return matched
+
+    def prepare(self, records: Iterable[Mapping[str, object]]) -> None:
+        """Learn at once which forms of a page's texts the corpus never gave a lemma: asked
+        text by text, a fresh process's page took 40 to 60 statements, twice the time."""
+        if self.lemmas:
+            texts = [record.get(part) for record in records for part in _PARTS]
+            pages = [_text_forms(t[:MAX_SCAN_CHARS]).forms for t in texts if isinstance(t, str)]
+            self._known.unindexed(frozenset().union(*pages))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         if not self.forms and not self.lemmas:
@@ -376,7 +386,7 @@ def highlights(record: Mapping[str, object], matcher: Matcher) -> tuple[Highligh
     title = str(record.get("title") or "")
     result = [Highlight("title", title, tuple(matcher.spans(title)))]
     best: Highlight | None = None
-    for part in ("answer", "question"):
+    for part in _PARTS[1:]:
         text = record.get(part)
         if not isinstance(text, str) or not text:
             continue

@@ -205,10 +205,10 @@ class QueryRunner:
         )
         selection = Selection(mask, docs)
         matcher = hl.Matcher(self.index.lexicon, compiled.forms, compiled.lemmas, compiled.joining)
-        hits = tuple(
-            self._hit(kept, start + i + 1, matcher if highlight else None)
-            for i, kept in enumerate(shown)
-        )
+        if highlight:
+            matcher.prepare(self.index.shared_record(kept.docnum)["question"] for kept in shown)
+        marking = matcher if highlight else None
+        hits = tuple(self._hit(kept, start + i + 1, marking) for i, kept in enumerate(shown))
         return SearchResult(
             query=query_text,
             total=len(docs),

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pqsearch.analyze.fold import surface_tokens
+from pqsearch.analyze.fold import surface_tokens, surface_tokens_of
 from pqsearch.errors import ThesaurusError
 from pqsearch.index import durable
 
@@ -98,9 +98,13 @@ def _groups_of(path: Path, data: bytes) -> list[list[str]]:
 
 
 def _terms(groups: list[list[str]], origin: Origin) -> list[list[Term]]:
+    # Tokenized together; a term with a line break (none in a TOML string of one line, but
+    # a user's file may hold one) one by one.
+    flat = [t for group in groups for t in group if "\n" not in t]
+    tokens = dict(zip(flat, surface_tokens_of(flat), strict=True))
     read: list[list[Term]] = []
     for group in groups:
-        terms = [Term(t, tuple(surface_tokens(t)), origin) for t in group]
+        terms = [Term(t, tuple(tokens.get(t) or surface_tokens(t)), origin) for t in group]
         read.append([t for t in terms if t.words])
     return read
 

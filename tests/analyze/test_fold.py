@@ -9,12 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from unidecode import unidecode
 
+from pqsearch.analyze import fold as fold_module
 from pqsearch.analyze.fold import (
     fold,
     fold_in_place,
     iter_words,
     normalize_apostrophes,
     surface_tokens,
+    surface_tokens_of,
+    word_forms,
 )
 from tests.conftest import SEED
 
@@ -133,3 +136,61 @@ def test_folding_in_place_keeps_offsets() -> None:
     text = "Œuvre de l’Région\u00a0bruxelloise : ÉNERGIE"
     assert len(fold_in_place(text)) == len(text)
     assert fold_in_place(text) == "œuvre de l'region bruxelloise : energie"
+
+
+# Words folded through each path: ASCII, accents from the table, characters outside it,
+# elisions with every apostrophe, decomposed accents, "ʼ" (a letter and an apostrophe),
+# "_" (never in a word), line breaks and spaces of every kind between words.
+TRICKY_TEXT = (
+    "L'École d’Ixelles lʼécole ʼabc qu’aujourd’hui jusqu'à «Bruxelles-Capitale» "
+    "l'Île-de-France e\u0301quipe ŒUVRE œuvres Straße ﬁn İstanbul ΟΔΟΣ 北京 ½ n°12 "
+    "x_y _x_ 3,5 2021-2022 a´b ’’ d' ...\u00a0Ville\u2009de\nBruxelles\u2028À\tçà"
+)
+
+
+def test_word_forms_are_the_tokenizers_on_every_path() -> None:
+    for text in (TRICKY_TEXT, TRICKY_TEXT.replace("_", "-"), "", "   ", "ascii only words"):
+        expected = {fold(word) for word, _, _ in iter_words(text)}
+        assert set(word_forms(text).values()) == expected, text
+        for whole, form in word_forms(text).items():
+            assert whole in text
+            assert [fold(word) for word, _, _ in iter_words(whole)] == [form], whole
+
+
+def test_word_forms_fold_every_character_of_the_table_as_fold() -> None:
+    for code in [*range(0x80, 0x250), *range(0x2000, 0x2070)]:
+        char = chr(code)
+        text = f"{char} a{char}b Ét{char}é {char}北京 l'{char}x"
+        found = word_forms(text)
+        assert set(found.values()) == {fold(word) for word, _, _ in iter_words(text)}, hex(code)
+        for whole, form in found.items():
+            assert [fold(word) for word, _, _ in iter_words(whole)] == [form], hex(code)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100)) | st.text())
+def test_word_forms_are_the_folded_words(text: str) -> None:
+    found = word_forms(text)
+    assert set(found.values()) == {fold(word) for word, _, _ in iter_words(text)}
+    for whole, form in found.items():
+        assert [fold(word) for word, _, _ in iter_words(whole)] == [form]
+
+
+@given(st.lists(st.text().map(lambda text: text.replace("\n", " "))))
+def test_surface_tokens_of_several_texts_are_each_ones(texts: list[str]) -> None:
+    assert surface_tokens_of(texts) == [surface_tokens(text) for text in texts]
+
+
+def test_surface_tokens_of_tricky_texts() -> None:
+    texts = [*TRICKY_TEXT.split("\n"), "x_y l'_a", "", "’’"]
+    assert surface_tokens_of(texts) == [surface_tokens(text) for text in texts]
+
+
+def test_the_table_holds_only_the_characters_met() -> None:
+    """A fresh process transliterates the characters its words hold, not the table's 700
+    (2 to 3 ms of each terminal search)."""
+    fold_module._transliterations.cache_clear()
+    fold.cache_clear()
+    assert fold("Société Générale à Ixelles") == "societe generale a ixelles"
+    table = fold_module._transliterations()
+    assert {chr(code) for code in table if code >= 0x80} == {"é", "à"}
+    assert len(table) < 30
