@@ -81,6 +81,16 @@ class OutdatedIndexError(IndexProblemError):
 
     def __init__(self, index_dir: str | Path, found: str, expected: str) -> None:
         self.index_dir = str(index_dir)
+        self.newer = found.isdigit() and expected.isdigit() and int(found) > int(expected)
+        if self.newer:
+            # A rebuild would replace it by this older version's index (review 15, R4).
+            super().__init__(
+                f"The index at {self.index_dir} was written by a newer version of pqsearch "
+                f"(index schema {found}; this version reads schema {expected}); "
+                "nothing was changed. Use that newer pqsearch (python -m pip install -U "
+                "pqsearch, or its checkout) to search or update it."
+            )
+            return
         super().__init__(
             f"The index at {self.index_dir} was built by another version of pqsearch (index "
             f"schema {found}; this version reads schema {expected}); nothing was changed. Run "

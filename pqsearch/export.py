@@ -76,9 +76,7 @@ CSV_COLUMNS = (
     "published_on",
     "answered_on",
     "answer_type",
-    "answer_type_evidence",
     "sectors",
-    "sectors_mentioned",
     "cites",
     "cited_by",
     "procedure",
@@ -89,6 +87,9 @@ CSV_COLUMNS = (
     "source",
     "source_format",
     "content_hash",
+    # Added in 0.2.0, after the others so that a column read by its place stays the same.
+    "sectors_mentioned",
+    "answer_type_evidence",
 )
 
 

@@ -112,9 +112,10 @@ def explanation_lines(result: SearchResult) -> list[str]:
 
 def absent_line(absent: AbsentValue) -> str:
     """A filter value no document has, said when nothing matched."""
-    named = absent.value if absent.label == absent.value else f"{absent.value}, {absent.label}"
+    label = absent.label
+    named = f" ({label})" if label.casefold() != absent.typed.strip().casefold() else ""
     return (
-        f'No document in this index has {absent.field} "{absent.typed}" ({named}): it '
+        f'No document in this index has {absent.field} "{absent.typed}"{named}: it '
         f'matches nothing yet. "pqsearch facets {absent.field}" lists the values it has.'
     )
 

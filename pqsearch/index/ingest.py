@@ -113,6 +113,8 @@ def ingest(
             )
         live = store.live_data_dir(root, tolerate_damage=rebuild)
         rebuilding = rebuild or live is None
+        if rebuild and live is not None:
+            store.refuse_newer(root, live)
         if rebuild and not paths:
             if live is None:
                 raise NothingToRebuildError(root, "no paths were given and it holds no index")
@@ -191,6 +193,7 @@ def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
     if fresh:
         storage = DurableStorage(str(data))
         return storage.create_index(build_schema(), indexname=store.WHOOSH_INDEX_NAME)
+    store.check_version(root, data)  # before its files are checked (stamped) or cleaned
     ix = store.open_whoosh(root, data)
     _remove_unfinished_segments(ix)
     return ix

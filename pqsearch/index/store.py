@@ -215,6 +215,7 @@ def _generation(root: Path) -> tuple[str, frozenset[str]]:
 
 def _open_live_once(root: Path, verified: set[tuple[str, int]] | None) -> tuple[Path, Any, Any]:
     data = require_live(root)
+    check_version(root, data, verified)
     ix = open_whoosh(root, data, check_files=False)
     try:
         # A reader, not a searcher: pqsearch ranks and matches itself (`pqsearch.query`), and
@@ -304,8 +305,10 @@ def postings_decoder(data: Path, reader: Any) -> PostingsDecoder:
     return decoder
 
 
-# In a `verified` set, the lexicon of a data folder (generations count from 0).
+# In a `verified` set, the lexicon of a data folder and its schema version (generations
+# count from 0).
 _LEXICON = -2
+_VERSION = -3
 
 
 def open_lexicon(
@@ -325,11 +328,10 @@ def open_lexicon(
         problem = check_lexicon(data, path) if path.is_file() else None
         if problem is not None:
             raise damaged_index(root, problem)
-        if path.is_file():
-            # Read before anything is written: opening it writable migrates its tables, and
-            # an index refused as another version's was left unwritable by the version that
-            # built it (audit 15, U2).
-            _check_version(root, _open_lexicon_file(root, path, writable=False))
+        # Read before anything is written: opening it writable migrates its tables, and an
+        # index refused as another version's was left unwritable by the version that built
+        # it (audit 15, U2).
+        check_version(root, data)
         drop_lexicon_sum(data)
     elif verified is None or (data.name, _LEXICON) not in verified:
         problem = check_lexicon(data, path)
@@ -352,6 +354,27 @@ def _open_lexicon_file(root: Path, path: Path, *, writable: bool) -> Lexicon:
         raise DamagedIndexError(
             damage_message(root, f"its lexicon {path} cannot be read ({cause})")
         ) from error
+
+
+def check_version(root: Path, data: Path, verified: set[tuple[str, int]] | None = None) -> None:
+    """OutdatedIndexError when another version of pqsearch wrote the index in `data`, read
+    from its lexicon without writing anything: before any file of it is checked or stamped
+    (review 15, R3). Once per data folder with `verified`."""
+    path = data / LEXICON_FILE
+    if (verified is not None and (data.name, _VERSION) in verified) or not path.is_file():
+        return
+    _check_version(root, _open_lexicon_file(root, path, writable=False))
+    if verified is not None:
+        verified.add((data.name, _VERSION))
+
+
+def refuse_newer(root: Path, data: Path) -> None:
+    """A rebuild replaces an older version's index, not a newer one's (review 15, R4)."""
+    try:
+        check_version(root, data)
+    except OutdatedIndexError as error:
+        if error.newer:
+            raise
 
 
 def _check_version(root: Path, lexicon: Lexicon, *, keep_open: bool = False) -> None:

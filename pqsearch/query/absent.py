@@ -18,6 +18,22 @@ from pqsearch.query.match import matched_docs
 from pqsearch.query.values import closed_values, value_terms
 from pqsearch.results import AbsentValue
 
+# The fields whose values a search accepts though no document holds them (a closed set, a
+# well-formed period, a sector of the taxonomy); each has a facet of the same name. An id or
+# a name no document has is not a value that "matches nothing yet".
+NAMED_FIELDS = frozenset(
+    {
+        "kind",
+        "answer_type",
+        "language",
+        "legislature",
+        "session",
+        "status",
+        "sectors",
+        "sectors_mentioned",
+    }
+)
+
 
 def typed_filters(filters: Filters) -> list[tuple[str, str]]:
     """(filter, value) for each value of a filter that names metadata values."""
@@ -34,23 +50,29 @@ def absent_values(
     sector_resolver: Callable[[str], str] | None = None,
     sector_label: Callable[[str], str] | None = None,
 ) -> tuple[AbsentValue, ...]:
-    """Of the values typed, those that name a value no live document has, once each."""
-    found: dict[tuple[str, str], AbsentValue] = {}
+    """Of the values typed, those of which no value they name is held by a live document,
+    once each. "question" names every kind: it is absent only if no kind is held."""
+    found: dict[tuple[str, ...], AbsentValue] = {}
     for field_name, text in typed:
         try:
             terms = value_terms(index, field_name, text, sector_resolver)
         except QuerySyntaxError:
             continue  # the search itself said what is wrong with it
-        for term in terms:
-            if not isinstance(term, qt.Term) or (term.field, term.text) in found:
-                continue
-            if len(matched_docs(index, term)) == 0:
-                label = _label(term.field, term.text, sector_label)
-                found[term.field, term.text] = AbsentValue(field_name, text, term.text, label)
+        named = [t for t in terms if isinstance(t, qt.Term) and t.field in NAMED_FIELDS]
+        if not named or len(named) != len(terms):
+            continue
+        key = (named[0].field, *sorted(t.text for t in named))
+        if key in found or any(len(matched_docs(index, t)) for t in named):
+            continue
+        values = [t.text for t in named]
+        labels = [_label(t.field, t.text, sector_label) for t in named]
+        found[key] = AbsentValue(field_name, text, ", ".join(values), ", ".join(labels))
     return tuple(found.values())
 
 
 def _label(index_field: str, value: str, sector_label: Callable[[str], str] | None) -> str:
     if index_field in ("sectors", "sectors_mentioned") and sector_label is not None:
         return sector_label(value)
-    return (closed_values(index_field) or {}).get(value, value)
+    if index_field in ("kind", "answer_type"):
+        return (closed_values(index_field) or {}).get(value, value)
+    return value

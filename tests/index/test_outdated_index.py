@@ -11,8 +11,10 @@ A real older lexicon is simulated: schema 1, and without the stem table a later 
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,11 @@ def _older_index(tmp_path: Path) -> tuple[Path, Path]:
     connection.close()
     # That version kept no checksum of its lexicon.
     drop_lexicon_sum(data)
+    # Old enough that a reader would stamp its files as checked (`verified.SETTLE_SECONDS`):
+    # a refusal must come before any stamp (review 15, R3).
+    old = time.time() - 3600
+    for path in data.iterdir():
+        os.utime(path, (old, old))
     return index_dir, data
 
 
@@ -56,11 +63,13 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in files if not p.name.endswith(("-wal", "-shm"))}
 
 
-def test_a_refused_ingest_changes_nothing(tmp_path: Path) -> None:
+def test_a_refused_ingest_or_search_changes_nothing(tmp_path: Path) -> None:
     index_dir, data = _older_index(tmp_path)
     before = _files(data)
     with pytest.raises(OutdatedIndexError, match="nothing was changed"):
         api.ingest([tmp_path / "corpus"], index_dir=index_dir)
+    with pytest.raises(OutdatedIndexError, match="nothing was changed"):
+        api.open_index(index_dir)
     after = _files(data)
     assert sorted(set(after) ^ set(before)) == []
     assert [n for n in before if before[n] != after[n]] == []
@@ -79,3 +88,18 @@ def test_the_rebuild_the_message_gives_keeps_every_folder(tmp_path: Path) -> Non
     assert rebuilt.returncode == 0, rebuilt.stderr
     with api.open_index(index_dir) as index:
         assert index.document_count == 4
+
+
+def test_a_newer_version_s_index_is_not_rebuilt_into_an_older_one(tmp_path: Path) -> None:
+    # Review 15, R4: the rebuild it was told to run replaced it with this version's index.
+    index_dir, data = _older_index(tmp_path)
+    connection = sqlite3.connect(data / store.LEXICON_FILE)
+    with connection:
+        connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    connection.close()
+    with pytest.raises(OutdatedIndexError, match="newer version of pqsearch") as raised:
+        api.open_index(index_dir)
+    assert "--rebuild" not in str(raised.value)
+    with pytest.raises(OutdatedIndexError, match="newer version"):
+        api.ingest([], index_dir=index_dir, rebuild=True)
+    assert store.live_data_dir(index_dir) == data

@@ -26,6 +26,26 @@ def test_values_typed_in_the_query_are_named_too(index: api.Index) -> None:
     ]
 
 
+def test_a_value_naming_several_is_absent_only_when_none_is_held(index: api.Index) -> None:
+    # Review 15, R1: "question" names every kind; the written ones are held.
+    before = api.Filters(kind=("question",), date_from="1990-01-01", date_to="1990-12-31")
+    assert index.search("logement", filters=before).absent == ()
+    assert index.search("logement", filters=api.Filters(kind=("question",))).total > 0
+
+
+def test_ids_are_not_values_that_match_nothing_yet(index: api.Index) -> None:
+    # Review 15, R2: an id no document has is a lookup that found nothing, with no facet.
+    assert index.search("id:nonexistent").absent == ()
+
+
+def test_labels_name_what_the_value_is_without_repeating_it(index: api.Index) -> None:
+    # Review 15, R8: a sector's label holds its code; a language is its code.
+    (sector,) = index.search("logement", filters=api.Filters(sector=("A",))).absent
+    assert sector.label.startswith("A ") and sector.value == "A"
+    (language,) = index.search("logement", filters=api.Filters(language=("nl",))).absent
+    assert language.label == "nl"
+
+
 def test_nothing_is_named_when_the_values_exist_or_something_matched(index: api.Index) -> None:
     held = index.facet("kind").results[0].value
     # A value the index has: an empty result is the words' and the filters' together.
@@ -44,7 +64,7 @@ def test_the_cli_says_it_and_json_holds_it(corpus_index: object) -> None:
         "search", "logement", "--kind", "question orale", "--index", str(corpus_index)
     )
     assert shown.returncode == 0, shown.stderr
-    assert 'No document in this index has kind "question orale" (oral, Question orale)' in (
+    assert 'No document in this index has kind "question orale": it matches nothing' in (
         shown.stdout
     )
     typed = run_pqsearch(
