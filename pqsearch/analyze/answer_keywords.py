@@ -5,6 +5,7 @@ Part of the rules' fingerprint (`answers.rules_fingerprint`).
 
 from __future__ import annotations
 
+from pqsearch.analyze.answer_forms import GATE as FORMS_GATE
 from pqsearch.analyze.answer_holders import GATE
 
 # Literal pieces of which every phrasing's match holds one, looked for with `in` in each
@@ -203,6 +204,7 @@ def has_keyword(text: str) -> bool:
         sends_elsewhere(text)
         or any(piece in text for piece in GATE_ONLY)
         or any(piece in text for piece in GATE)
+        or any(piece in text for piece in FORMS_GATE)
     )
 
 
