@@ -11,6 +11,9 @@ act by its parts instead:
   secrétariat") and a document or data as what is sent; never the answer's own annex, never
   another body's answer, never a joint or earlier answer (a referral); also an answer the page
   says is not (yet) there: the question withdrawn or become moot, no answer in time;
+- *the member or the question sent elsewhere* in a passive, a conditional or a cleft ("il
+  conviendrait que la question lui soit soumise", "c'est à elles qu'il faut demander ces
+  informations") (`SENDING`, revision 13's, moved here from `answer_holders`);
 - *a joint, coordinated or earlier answer* (`BY_REFERENCE`): "une réponse coordonnée vous sera
   apportée par le Ministre-Président", "ma réponse du 4 septembre à votre question n° 156",
   "vous trouverez toutes les informations utiles dans le rapport annuel";
@@ -71,7 +74,9 @@ _SENT_NL = (
     r"(?:bezorgd|toegestuurd|toegezonden|overgemaakt|verstuurd|gestuurd|bezorgen|toesturen"
     r"|overmaken|bezorg|stuur|bezorgde|stuurde)"
 )
-_THING_NL = r"\b(?:tabel\w*|lijst\w*|gegevens|cijfers|overzicht\w*|bijlage\w*|document\w*|antwoord)\b"
+_THING_NL = (
+    r"\b(?:tabel\w*|lijst\w*|gegevens|cijfers|overzicht\w*|bijlage\w*|document\w*|antwoord)\b"
+)
 
 NOT_PUBLISHED: tuple[str, ...] = (
     # "Les tableaux demandés vous ont été envoyés par courrier", "je vous ai fait parvenir
@@ -111,6 +116,50 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"(?:dans|endeans|avant) (?:le|les|la) (?:delai|date)",
     r"\bpas (?:recu|obtenu) de reponse (?:dans|endeans) (?:le|les) delai",
     r"^\W*geen antwoord\b[^.;]{0,60}?\b(?:ontvangen|binnen|toegekomen|termijn)\b",
+)
+
+# The member or the question sent elsewhere in a passive, a conditional or a cleft (moved from
+# `answer_holders`, revision 13).
+_HOLDER_WORDS = (
+    r"(?:elle|elles|lui|eux|leur|ministres?|collegues?|homologues?|secretaires? d'etat|communes?"
+    r"|autorites?|gouvernements?|colleges?|administrations?|services? (?:communaux|federaux)"
+    r"|instances?|organismes?|regions|communautes|operateurs?|gestionnaires?|ces derni\w*"
+    r"|cette derniere|ce dernier|celles?-ci|ceux-ci|celui-ci)"
+)
+
+SENDING: tuple[str, ...] = (
+    # The question sent in a passive with "que" or a modal: "il conviendrait que la question
+    # lui soit soumise", "il serait préférable que vos questions soient adressées au ministre".
+    r"\bque (?:votre|la|cette|ces|vos|les) questions? (?:\w+ )?(?:lui |leur )?(?:soit|soient"
+    r"|serait|seraient|puisse|puissent) (?:\w+ )?(?:etre )?(?:soumise|adressee|posee|transmise"
+    r"|renvoyee|dirigee|reorientee)s?\b",
+    # A cleft that puts the holder first, any verb of asking: "C'est à elles qu'il faut demander
+    # ces informations", "c'est donc vers le ministre fédéral qu'il convient de vous tourner".
+    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
+    r"[^.;]{0,80}? qu(?:e |')(?:il (?:convient|conviendrait|faut|faudrait|faudra|y a lieu"
+    r"|y aurait lieu|est preferable)|vous (?:pouvez|pourriez|devez|devriez|pourrez|devrez))"
+    r" (?:\w+ )?(?:de |d')?(?:vous )?(?:demander|adresser|tourner|interroger|poser|solliciter"
+    r"|obtenir|renseigner|contacter)\b",
+    # The same cleft with what was asked as the subject, any voice: "C'est auprès de ces
+    # organismes que les informations demandées peuvent être obtenues" (not how to apply: "c'est
+    # auprès de la commune que la demande doit être introduite").
+    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
+    r"[^.;]{0,80}? qu(?:e |')(?:les |ces |vos |de telles |cette |votre )(?:\w+ )?(?:informations"
+    r"|donnees|chiffres|renseignements|precisions|statistiques|questions?)\b[^.;]{0,40}?"
+    r"\b(?:obten|obtiendr|demand|adress|pos|recueill|collect|renseign)\w*",
+    # The member to ask someone else, with "il vous appartient", any verb of asking: "Il vous
+    # appartient, le cas échéant, d'interroger le collège de la Ville".
+    r"\bil vous (?:appart\w*|rev\w*|incomb\w*|est loisible|serait loisible)\b[^.;]{0,40}?"
+    r"\b(?:de |d')(?:interroger|vous adresser|vous tourner|contacter|solliciter|saisir"
+    r"|poser (?:votre|cette|ces|vos) questions?)\b(?! (?:mon|ma|mes|notre|nos)\b)",
+    # The member invited, the holder a pronoun or a class, the verb in the infinitive after a
+    # modal: "vous pouvez vous adresser à eux", "le membre pourrait interroger la commune".
+    rf"\b(?:vous|{MEMBER}) (?:pouvez|pourriez|pourra|pourrait|peut|devez|devriez|devrait|est invite"
+    rf"|etes invitee?) (?:donc |des lors |utilement |directement )?(?:vous |s')?(?:adresser"
+    rf"|interroger|tourner|contacter|solliciter|rapprocher)\b[^.;]{{0,30}}?\b{_HOLDER_WORDS}\b"
+    r"(?! (?:de mon|de ma|de mes)\b)",
+    # The minister's own government denied the matter against another: "et non du Gouvernement".
+    r"\b(?:et )?non (?:pas )?(?:du |de la |au |a la )(?:gouvernement|region|college)\b",
 )
 
 # A colleague's or a joint answer in any tense, and an earlier answer by its date and number.
@@ -169,13 +218,12 @@ DECLARING: tuple[str, ...] = (
 )
 
 # Literal pieces of the phrasings above, for the keyword gate (`answer_keywords`).
-GATE = tuple(
-    (
-        "transm|communiqu|envoy|enverr|adress|remis|remet|fourni|parvenir|parvenu|parviendr|"
-        "bezorg|toegestuurd|toegezonden|overgemaakt|verstuurd|gestuurd|toesturen|overmaken|"
-        "stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
-        "reponse|geen antwoord|conjoint|coordonn|identique|similaire|analogue|semblable|"
-        "antwoord|trouver|trouvez|trouvera|habilit|qualifi|qualite pour|prise|levier|"
-        "pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe"
-    ).split("|")
+_GATE_PIECES = (
+    "transm|communiqu|envoy|enverr|adress|remis|remet|fourni|parvenir|parvenu|parviendr|"
+    "bezorg|toegestuurd|toegezonden|overgemaakt|verstuurd|gestuurd|toesturen|overmaken|"
+    "stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
+    "reponse|geen antwoord|conjoint|coordonn|identique|similaire|analogue|semblable|"
+    "antwoord|trouver|trouvez|trouvera|habilit|qualifi|qualite pour|prise|levier|"
+    "pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe"
 )
+GATE = tuple(_GATE_PIECES.split("|"))

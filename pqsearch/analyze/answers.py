@@ -115,7 +115,7 @@ MAX_CONTEXT_SENTENCES = 1
 _REFERRALS = (
     phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE + forms.BY_REFERENCE
 )
-_ELSEWHERE = elsewhere.NOT_COMPETENT + holders.SENDING + forms.DECLARING
+_ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
@@ -146,9 +146,8 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDS = either(
-    phrases.NOT_COMPETENT + competence.SENDING + elsewhere.SENDING + holders.SENDING + forms.DECLARING
-)
+_SENDING = elsewhere.SENDING + forms.SENDING + forms.DECLARING
+_SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
 _REFERS = either(_REFERRALS + holders.BY_REFERENCE)
