@@ -221,9 +221,9 @@ DECLARING: tuple[str, ...] = (
 _GATE_PIECES = (
     "transm|communiqu|envoy|enverr|adress|remis|remet|fourni|parvenir|parvenu|parviendr|"
     "bezorg|toegestuurd|toegezonden|overgemaakt|verstuurd|gestuurd|toesturen|overmaken|"
-    "stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
+    " stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
     "reponse|geen antwoord|conjoint|coordonn|identique|similaire|analogue|semblable|"
-    "antwoord|trouver|trouvez|trouvera|habilit|qualifi|qualite pour|prise|levier|"
+    "antwoord|trouver|trouvez|trouvera|habilit|qualifie|qualite pour|de prise|ne prise|emprise|levier|"
     "pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe"
 )
 GATE = tuple(_GATE_PIECES.split("|"))
