@@ -223,7 +223,7 @@ _GATE_PIECES = (
     "bezorg|toegestuurd|toegezonden|overgemaakt|verstuurd|gestuurd|toesturen|overmaken|"
     " stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
     "reponse|geen antwoord|conjoint|coordonn|identique|similaire|analogue|semblable|"
-    "antwoord|trouver|trouvez|trouvera|habilit|qualifie|qualite pour|de prise|ne prise|emprise|levier|"
-    "pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe"
+    "antwoord|trouver|trouvez|trouvera|habilit|qualifie|qualite pour|de prise|ne prise|"
+    "emprise|levier|pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe"
 )
 GATE = tuple(_GATE_PIECES.split("|"))
