@@ -29,10 +29,17 @@ from __future__ import annotations
 
 from pqsearch.analyze.answer_phrases import MEMBER
 
+# The member, written out (`answer_phrases.MEMBER`'s forms), not "le membre du collège": "des" only
+# as a member's own words, not "dès que" (folded "des").
+_MEMBER = (
+    r"(?:l'honorable (?:membre|deputee?)|(?:la |le )(?:membre|deputee?|parlementaire)"
+    r"|(?:madame|monsieur|mme|m\.) (?:la |le )?(?:deputee?|membre)|l'auteure?(?: de la question)?)"
+    r"(?! (?:du|de la|de l'|de ce|de cette|d'un|d'une)\b)(?! des (?!que\b|qu'|reception\b)\w)"
+)
 # A verb of sending, any tense or voice: "transmis", "communiquerai", "fait parvenir".
 _SENT = (
     r"(?:transm\w*|communiqu\w*|envoy\w*|enverr\w*|adress\w*|remis\w*|remet\w*|fourni\w*"
-    r"|(?:fai\w*|fer\w*|fit) parvenir|parvenu\w*|parviendr\w*)"
+    r"|(?:fai\w*|fer\w*|fit) parvenir|parvenu\w*|parviendr\w*|depose\w*)"
 )
 # What may be sent: a document or data, or a pronoun standing for it.
 _THING = (
@@ -61,9 +68,8 @@ _ADVERBS = (
 )
 # The member as the one it goes to, or their office: "au secrétariat de l'honorable membre".
 _TO_MEMBER = (
-    r"(?:a|au|aux) (?:(?:son |votre )?(?:secretariat|cabinet|bureau|collaborat\w*|groupe) "
-    rf"(?:de |du |d'))?(?:{MEMBER}|l'auteure?(?: de la question)?|mme (?:la )?deputee"
-    r"|m\. (?:le )?depute)\b"
+    r"(?:a|au|aux|a l'intention de|a l'attention de) (?:(?:son |votre )?(?:secretariat|cabinet"
+    rf"|bureau|collaborat\w*|groupe) (?:de |du |d'))?{_MEMBER}"
 )
 # The member in Dutch (`answer_unpublished`'s forms), or "u".
 _MEMBER_NL = (
@@ -89,8 +95,11 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # The member named, any form of the verb: "le tableau ... a été transmis au secrétariat de
     # l'honorable membre", "celle-ci a été transmise au secrétariat de la commission et à
     # l'honorable membre".
-    rf"{_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\b{_SENT}\b[^.;]{{0,60}}?\b{_TO_MEMBER}"
-    r"(?! (?:du|des|de la|de l'|d'un|d'une)\b)",
+    rf"{_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\b{_SENT}\b[^.;]{{0,60}}?\b{_TO_MEMBER}",
+    # The member receives it, or it reaches them: "Vous recevrez le tableau par courrier",
+    # "l'honorable membre recevra la liste", "les données vous parviendront".
+    rf"{_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\b(?:vous|{_MEMBER}) (?:(?:a|avez|aura|aurez)"
+    r" (?:deja |bien )?recu|recevr\w*|recoi\w*|recevez|parviendr\w*|parvien\w*)\b",
     # Dutch, either order: "De tabel werd u per e-mail toegestuurd", "ik heb het geachte lid de
     # lijst bezorgd", "de gegevens worden u bezorgd".
     rf"{_NOT_SENT_HERE}(?=[^;]*{_THING_NL})(?![^;]*\b(?:gezamenlijk|gemeenschappelijk)\b)"
@@ -115,6 +124,8 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"^\W*(?:pas de|aucune) reponse (?:n'a ete |n'est )?(?:recue|parvenue|donnee)?\s*"
     r"(?:dans|endeans|avant) (?:le|les|la) (?:delai|date)",
     r"\bpas (?:recu|obtenu) de reponse (?:dans|endeans) (?:le|les) delai",
+    r"^\W*(?:le |la )?(?:ministre|secretaire d'etat|gouvernement|college)\b[^.;]{0,40}? n'a pas"
+    r" (?:encore )?repondu\b[^.;]{0,30}?\bdelai",
     r"^\W*geen antwoord\b[^.;]{0,60}?\b(?:ontvangen|binnen|toegekomen|termijn)\b",
 )
 
@@ -220,6 +231,7 @@ DECLARING: tuple[str, ...] = (
 # Literal pieces of the phrasings above, for the keyword gate (`answer_keywords`).
 _GATE_PIECES = (
     "transm|communiqu|envoy|enverr|adress|remis|remet|fourni|parvenir|parvenu|parviendr|"
+    "parvien|depose|recevr|recoi|recevez|a recu|ez recu|ja recu|en recu|repondu|"
     "bezorg|toegestuurd|toegezonden|overgemaakt|verstuurd|gestuurd|toesturen|overmaken|"
     " stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
     "reponse|geen antwoord|conjoint|coordonn|identique|similaire|analogue|semblable|"

@@ -33,6 +33,11 @@ ASKED = "Combien de dossiers ont été traités en 2025 ? Quelles mesures sont p
         "Je vous ferai parvenir le relevé détaillé dans les prochains jours.",
         "Le document a été remis en mains propres à l'honorable membre.",
         "Vu leur longueur, les tableaux ont été envoyés à Madame la Députée.",
+        "Je transmettrai ces chiffres à l'honorable membre dès qu'ils seront disponibles.",
+        "Les documents sollicités ont été déposés à l'intention de la députée.",
+        # The member receives it, or it reaches them.
+        "L'honorable membre recevra la liste par courriel.",
+        "Les données vous parviendront par courrier.",
         # Dutch.
         "De gevraagde tabel werd u per e-mail toegestuurd.",
         "De lijst zal aan het geachte lid worden bezorgd.",
@@ -41,6 +46,7 @@ ASKED = "Combien de dossiers ont été traités en 2025 ? Quelles mesures sont p
         "L'auteure a retiré sa question.",
         "De vraag werd door de indiener ingetrokken.",
         "La réponse n'est pas encore disponible.",
+        "Le Ministre n'a pas répondu dans le délai imparti.",
         "Geen antwoord ontvangen binnen de reglementaire termijn.",
     ],
 )
@@ -108,6 +114,8 @@ def test_declining_for_want_of_a_remit_is_not_competent(answer: str) -> None:
         (ASKED, "Le tableau a été transmis au député ; il compte 1.240 dossiers traités."),
         (ASKED, "La réponse de la commune a été transmise au député par le bourgmestre."),
         (ASKED, "Les primes ont été versées directement aux ménages en mars."),
+        (ASKED, "Les ménages recevront la prime par virement."),
+        (ASKED, "Les données ont été transmises au membre du collège des bourgmestres."),
         (ASKED, "Une lettre vous a été adressée par le service des plaintes le 3 mars."),
         (ASKED, "Vous trouverez ci-dessous le détail des 1.240 dossiers traités."),
         (ASKED, "Vous trouverez le détail des 1.240 dossiers dans le rapport annuel."),
