@@ -360,6 +360,6 @@ _GATE_PIECES = (
     "fourni|rassembl|regroup|contien|verwij|behoor|valt onder|vallen onder|viel onder|"
     "vielen onder|ressorteer|hoort tot|horen tot|beheerd door|georganiseerd door|"
     "geregeld door|uitgebaat door|gecontroleerd door|beslist door|vastgelegd door|"
-    "bepaald door"
+    "bepaald door|tenu a jour|tenue a jour|tenus a jour|tenues a jour"
 )
 GATE = tuple(_GATE_PIECES.split("|"))
