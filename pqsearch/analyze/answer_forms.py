@@ -88,26 +88,30 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # "Les tableaux demandés vous ont été envoyés par courrier", "je vous ai fait parvenir
     # personnellement le tableau", "ces données vous seront communiquées", "je vous les
     # transmettrai": the member as "vous", any tense, active or passive, a document sent.
-    rf"{_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\bvous (?:les |la |le |l')?"
+    rf"^(?=[^;]*?\bvous ){_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\bvous (?:les |la |le |l')?"
     rf"(?:{_AUX}{_ADVERBS} {_SENT}|(?:transmettrai|transmettrons|communiquerai|communiquerons"
     r"|enverrai|enverrons|adresserai|adresserons|ferai parvenir|ferons parvenir|fais parvenir"
     r"|faisons parvenir))\b",
     # The member named, any form of the verb: "le tableau ... a été transmis au secrétariat de
     # l'honorable membre", "celle-ci a été transmise au secrétariat de la commission et à
     # l'honorable membre".
-    rf"{_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\b{_SENT}\b[^.;]{{0,60}}?\b{_TO_MEMBER}",
+    rf"^(?=[^;]*?\b(?:membre|deputee?|parlementaire|l'auteure?)\b){_NOT_SENT_HERE}"
+    rf"(?=[^;]*(?:{_THING}))[^;]*?\b{_SENT}\b[^.;]{{0,60}}?\b{_TO_MEMBER}",
     # The member receives it, or it reaches them: "Vous recevrez le tableau par courrier",
     # "l'honorable membre recevra la liste", "les données vous parviendront".
+    rf"^(?=[^;]*?\b(?:recu|recev|recoi|parvien))"
     rf"{_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\b(?:vous|{_MEMBER}) (?:(?:a|avez|aura|aurez)"
     r" (?:deja |bien )?recu|recevr\w*|recoi\w*|recevez|parviendr\w*|parvien\w*)\b",
     # Dutch, either order: "De tabel werd u per e-mail toegestuurd", "ik heb het geachte lid de
     # lijst bezorgd", "de gegevens worden u bezorgd".
-    rf"{_NOT_SENT_HERE}(?=[^;]*{_THING_NL})(?![^;]*\b(?:gezamenlijk|gemeenschappelijk)\b)"
+    rf"^(?=[^;]*?\b{_SENT_NL}\b){_NOT_SENT_HERE}(?=[^;]*{_THING_NL})"
+    r"(?![^;]*\b(?:gezamenlijk|gemeenschappelijk)\b)"
     rf"[^;]*?\b(?:aan )?{_MEMBER_NL}\b[^.;]{{0,50}}?\b{_SENT_NL}\b",
     # The question withdrawn or become moot, said anywhere in the answer's place: "Cette
     # question ayant été retirée", "La question est devenue sans objet", "De vraag werd door de
     # indiener ingetrokken".
-    r"\b(?:la|cette|votre|sa) question (?:ecrite |parlementaire )?(?:a ete |est |fut |etant "
+    r"\bquestion(?:(?<=\bla question)|(?<=\bsa question)|(?<=\bcette question)"
+    r"|(?<=\bvotre question)) (?:ecrite |parlementaire )?(?:a ete |est |fut |etant "
     r"|ayant ete |semble |parait |est donc |est aujourd'hui |est desormais )?(?:devenue |declaree "
     r"|considere\w* comme )?(?:retiree|caduque|sans objet)\b",
     r"\b(?:a|ont|avait) retire (?:sa|leur|la|cette) question\b",
