@@ -994,7 +994,7 @@ _DECISION_CODE_DIGEST = {
     11: "0b48a963c1db",
     12: "523f7a981b27",
     13: "8f56f5b8a25b",
-    14: "9e187e3a28f6",
+    14: "8b20c75fa5f0",
 }
 
 
