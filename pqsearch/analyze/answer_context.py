@@ -90,7 +90,12 @@ ASKS_WHO = re.compile(
     r"|\bqui (?:gere\w*|exploite\w*|possede\w*|detient|detiennent|administre\w*)\b"
     r"|\bqui (?:est|sont|sera|seront) (?:le |la |les |l')?(?:proprietaire|gestionnaire"
     r"|exploitant)s?\b"
-    r"|\b(?:sous quelle|de quelle) (?:autorite|tutelle)\b"
+    r"|\b(?:sous quelle|de quelle) (?:autorite|tutelle|responsabilite)\b"
+    # Who pays or how a unit is organised: the holder named is the answer (review 14, R6).
+    r"|\bqui (?:paie|paye|payera|finance|financera|prend en charge|supporte|assume)\b"
+    r"|\bcomment (?:est|sont|sera|seront) (?:\w+ )?(?:organisee?s?|structuree?s?)\b"
+    r"|\b(?:a|de) quel(?:le)?s? (?:service|administration|organisme|entite|departement)s?\b"
+    r"|\bonder welke\b|\bwie (?:betaalt|financiert|draagt)\b"
     r"|\b(?:van wie|aan wie|wie) (?:is|zijn|behoort|behoren|beheert|beheren|baat|exploiteert)\b"
     r"|\bwie (?:is|zijn) (?:de )?(?:eigenaar|beheerder|uitbater)s?\b"
     # Not "elke dienst waarvoor u bevoegd bent": the minister's own.

@@ -18,7 +18,7 @@ Region's agency). These read the clause by its kind instead:
   when (`accounts_for_competence`);
 - the member or the question sent elsewhere in a passive, a conditional or a cleft ("il
   conviendrait que la question lui soit soumise", "c'est à elles qu'il faut demander ces
-  informations", "il vous appartient d'interroger le collège") (`SENDING`);
+  informations", "il vous appartient d'interroger le collège") (`answer_forms.SENDING`);
 - a document that replaces the answer, whatever it is and however it is pointed to: "figurent
   dans la justification du budget", "peuvent être consultées sur son site", "je vous
   renverrais volontiers au communiqué", "je me réfère au rapport annuel", "Ce document répond
@@ -41,10 +41,10 @@ _BELONGS = (
     r"\b(?:relev\w*|ressorti\w*|incomb\w*|depend(?:ent|ait|aient|ra|raient|rait|e|re)?"
     # "Il appartient à la commune de ...", "la décision appartiendra au conseil" are a remit;
     # "le terrain appartient à Infrabel", a thing owned (review of session 14, R6).
+    # So does "revenir": "il revient à la commune de ...", not "les frais reviennent à la SNCB".
     r"|(?:il |qu'il |(?:decision|choix|competence|responsabilite|matiere|question|dossier"
-    r"|gestion|organisation|initiative)s?(?: \w+)? )(?:appart(?:ien|enai|enan|ienn|iendr)\w*"
-    r"|appartient)"
-    r"|revien\w*|revient|revenai\w*"
+    r"|gestion|organisation|initiative|tache|mission|soin|charge)s?(?: \w+)? )"
+    r"(?:appart(?:ien|enai|enan|ienn|iendr)\w*|appartient|revien\w*|revient|revenai\w*)"
     r"|(?:est|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|sera|seront)"
     r" (?:\w+ )?(?:du ressort|de la competence|dans les attributions|sous l'autorite"
     r"|sous la tutelle|sous la responsabilite)|place\w* sous (?:l'autorite|la tutelle"
@@ -88,7 +88,8 @@ _INSTITUTION = re.compile(
     r"|caisses?|mutualites?|zones?|entites?|operateurs?|gestionnaires?|societes?|entreprises?"
     r"|maitres? d'ouvrage|membres|regions|communautes|communes|niveau|pouvoir"
     r"|overheid|overheden|agentschap|diensten?|instellingen?|gemeenten?|politiezones?|rechters?"
-    r"|rechtbanken?|regering|administratie|inspectie|commissie|minister|ministers)\b"
+    r"|rechtbanken?|regering|administratie|inspectie|commissie|minister|ministers|federal"
+    r"|competences|bevoegdheden)\b"
 )
 # The minister's own government and services, or no holder at all, after a verb of belonging.
 _OWN = re.compile(
@@ -116,11 +117,53 @@ def attribution(folded: str, sentence: str) -> re.Match[str] | None:
     for match in (found for pattern in ATTRIBUTIONS for found in pattern.finditer(folded)):
         start = match.start("holder")
         holder = folded[start : match.end("holder")]
-        if _OWN.match(holder):
+        if _OWN.match(holder) or _describes(folded, match):
             continue
         if re.match(BODY, holder) or _names_holder(holder, sentence[start : match.end("holder")]):
             return match
+        # The holder said again after the first: "relève de la sécurité sociale, donc du fédéral".
+        then = _THEN.match(folded, match.end("holder"))
+        if then is not None and not _OWN.match(then.group("holder")):
+            end = then.end("holder")
+            if _names_holder(then.group("holder"), sentence[then.start("holder") : end]):
+                return match
     return None
+
+
+_THEN = re.compile(
+    r", (?:et )?(?:donc|c'est-a-dire|soit|autrement dit|a savoir) (?:de la |du |des |de l'|d'"
+    r"|a la |au |aux |a l')?(?P<holder>[^.;:,()]{2,80})"
+)
+
+
+# A matter placed under a body is its remit ("la gestion des cimetières est placée sous la
+# responsabilité des communes", "les travaux sont menés sous l'autorité de la ministre
+# flamande"); a unit placed under one is how it is organised ("La cellule est placée sous la
+# responsabilité du SRDU": review 14, R6).
+_UNDER = re.compile(r"\bsous (?:l'autorite|la tutelle|la responsabilite)\b")
+_REMIT = re.compile(
+    r"\b(?:competences?|matieres?|gestion|organisation|decisions?|choix|responsabilites?"
+    r"|questions?|dossiers?|politiques?|reglementations?|controles?|missions?|taches?"
+    r"|exploitation|entretien|suivi|surveillance|financement|octroi|delivrance|application)\b"
+)
+
+
+_UNIT = re.compile(
+    r"^\W*(?:la |le |l'|les |cette |ce |cet |ces )?(?:cellule|service|equipe|direction|unite"
+    r"|agence|office|organe|departement|bureau|secretariat|institut|organisme|centre|pole"
+    r"|observatoire|comite|fonds|entite|antenne|guichet)s?\b"
+)
+
+
+def _describes(folded: str, match: re.Match[str]) -> bool:
+    """Whether `match` places a unit, not a matter, under a body (`_UNDER`, `_UNIT`)."""
+    verb = folded[match.start() : match.start("holder")]
+    before = folded[: match.start()]
+    return (
+        _UNDER.search(verb) is not None
+        and _UNIT.search(before) is not None
+        and _REMIT.search(before) is None
+    )
 
 
 def _names_holder(holder: str, written: str) -> bool:
@@ -141,7 +184,8 @@ def _names_holder(holder: str, written: str) -> bool:
 # établi par ce seul maître d'ouvrage" (not "menés par une équipe de douze inspecteurs").
 _AGENT = re.compile(
     r"\b(?:assuree?s?|exercee?s?|geree?s?|menee?s?|etablie?s?|organisee?s?|decidee?s?|fixee?s?"
-    r"|exploitee?s?|administree?s?|conduite?s?|realisee?s?|delivree?s?|controlee?s?)"
+    r"|exploitee?s?|administree?s?|conduite?s?|realisee?s?|delivree?s?|controlee?s?|reglee?s?"
+    r"|regie?s?|determinee?s?|encadree?s?|definie?s?)"
     r" (?:[^.;]{0,40} )?par (?P<holder>[^.;:,()]{2,80})"
 )
 
@@ -181,6 +225,11 @@ _ACCOUNT = re.compile(
     r"|\bsous l'autorite\b|\bne (?:peut|peuvent|saurait|saurais|puis) s'immiscer\b"
     r"|\brelations? de droit prive\b|\bne (?:m'|nous )appartient pas\b|\bautonomie\b"
     r"|\bpersonnalite juridique\b"
+    # Not seized of it, or what the question does not ask: "Le Gouvernement n'a pas été saisi de
+    # cette question par la commune", "Les droits ..., qui relèvent de la Région, ne sont pas
+    # visés par votre question".
+    r"|\b(?:ne|n') ?(?:en )?(?:a|ont|avons|ai) (?:pas|jamais|nullement) ete (?:saisie?s?"
+    r"|consultee?s?|sollicitee?s?)\b|\bne (?:sont|est) pas visee?s? par (?:votre|la|cette) question"
     r"|\b(?:ne|n') ?(?:relev|depend|ressorti|incomb)\w* (?:pas |nullement |en rien )?(?:du |de la"
     r" |a la |au )(?:gouvernement|region|college)\b"
 )
@@ -219,6 +268,10 @@ def accounts_for_competence(folded: str, written: str) -> bool:
 
 PATTERNS = (
     ATTRIBUTION,
+    _THEN,
+    _UNDER,
+    _REMIT,
+    _UNIT,
     ATTRIBUTION_NL,
     _AGENT,
     _NAMED_WITHIN,
@@ -233,48 +286,6 @@ PATTERNS = (
 )
 
 
-_HOLDER_WORDS = (
-    r"(?:elle|elles|lui|eux|leur|ministres?|collegues?|homologues?|secretaires? d'etat|communes?"
-    r"|autorites?|gouvernements?|colleges?|administrations?|services? (?:communaux|federaux)"
-    r"|instances?|organismes?|regions|communautes|operateurs?|gestionnaires?|ces derni\w*"
-    r"|cette derniere|ce dernier|celles?-ci|ceux-ci|celui-ci)"
-)
-
-SENDING: tuple[str, ...] = (
-    # The question sent in a passive with "que" or a modal: "il conviendrait que la question
-    # lui soit soumise", "il serait préférable que vos questions soient adressées au ministre".
-    r"\bque (?:votre|la|cette|ces|vos|les) questions? (?:\w+ )?(?:lui |leur )?(?:soit|soient"
-    r"|serait|seraient|puisse|puissent) (?:\w+ )?(?:etre )?(?:soumise|adressee|posee|transmise"
-    r"|renvoyee|dirigee|reorientee)s?\b",
-    # A cleft that puts the holder first, any verb of asking: "C'est à elles qu'il faut demander
-    # ces informations", "c'est donc vers le ministre fédéral qu'il convient de vous tourner".
-    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
-    r"[^.;]{0,80}? qu(?:e |')(?:il (?:convient|conviendrait|faut|faudrait|faudra|y a lieu"
-    r"|y aurait lieu|est preferable)|vous (?:pouvez|pourriez|devez|devriez|pourrez|devrez))"
-    r" (?:\w+ )?(?:de |d')?(?:vous )?(?:demander|adresser|tourner|interroger|poser|solliciter"
-    r"|obtenir|renseigner|contacter)\b",
-    # The same cleft with what was asked as the subject, any voice: "C'est auprès de ces
-    # organismes que les informations demandées peuvent être obtenues" (not how to apply: "c'est
-    # auprès de la commune que la demande doit être introduite").
-    r"\bc'est (?:donc |des lors |plutot |bien )?(?:a |au |aux |vers |aupres (?:de |du |des |d'))"
-    r"[^.;]{0,80}? qu(?:e |')(?:les |ces |vos |de telles |cette |votre )(?:\w+ )?(?:informations"
-    r"|donnees|chiffres|renseignements|precisions|statistiques|questions?)\b[^.;]{0,40}?"
-    r"\b(?:obten|obtiendr|demand|adress|pos|recueill|collect|renseign)\w*",
-    # The member to ask someone else, with "il vous appartient", any verb of asking: "Il vous
-    # appartient, le cas échéant, d'interroger le collège de la Ville".
-    r"\bil vous (?:appart\w*|rev\w*|incomb\w*|est loisible|serait loisible)\b[^.;]{0,40}?"
-    r"\b(?:de |d')(?:interroger|vous adresser|vous tourner|contacter|solliciter|saisir"
-    r"|poser (?:votre|cette|ces|vos) questions?)\b(?! (?:mon|ma|mes|notre|nos)\b)",
-    # The member invited, the holder a pronoun or a class, the verb in the infinitive after a
-    # modal: "vous pouvez vous adresser à eux", "le membre pourrait interroger la commune".
-    rf"\b(?:vous|{MEMBER}) (?:pouvez|pourriez|pourra|pourrait|peut|devez|devriez|devrait|est invite"
-    rf"|etes invitee?) (?:donc |des lors |utilement |directement )?(?:vous |s')?(?:adresser"
-    rf"|interroger|tourner|contacter|solliciter|rapprocher)\b[^.;]{{0,30}}?\b{_HOLDER_WORDS}\b"
-    r"(?! (?:de mon|de ma|de mes)\b)",
-    # The minister's own government denied the matter against another: "et non du Gouvernement".
-    r"\b(?:et )?non (?:pas )?(?:du |de la |au |a la )(?:gouvernement|region|college)\b",
-)
-
 # Documents that replace an answer, by class (not the answer's own annex, `_NOT_ANNEX`).
 _DOCUMENT = (
     r"(?:rapports?|communiques?|documents?|etudes?|bilans?|notes?|brochures?|sites?|pages?"
@@ -283,8 +294,8 @@ _DOCUMENT = (
     r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure)"
 )
 _NOT_ANNEX = (
-    r"^(?![^.]*\b(?:ci-joint\w*|ci-dessous|ci-apres|en annexe|annexe\w*|bijgevoegd\w*|bijlage"
-    r"|suivant\w*|ci-dessus)\b)"
+    r"^(?!(?:[^.]|\.(?=\w))*\b(?:ci-joint\w*|ci-dessous|ci-apres|en annexe|annexe\w*"
+    r"|bijgevoegd\w*|bijlage|suivant\w*|ci-dessus)\b)"
 )
 
 # Where what was asked can be read: a weaker pointer than a referral, which decides only when
@@ -294,8 +305,9 @@ LOCATED: tuple[str, ...] = (
     # Where what was asked is set out: "sont détaillés sur la page dédiée du site",
     # "peuvent être consultées sur son site internet", "figurent dans la justification du
     # budget", "ont été présentés par Bruxelles Mobilité dans le cahier de l'Observatoire".
-    rf"{_NOT_ANNEX}[^.]*?\b(?:(?:sont|est|seront|sera|ont ete|a ete|peuvent etre|peut etre"
-    r"|pourront etre) (?:\w+ ){0,2}?(?:consultables?|consultee?s?|detaillee?s?"
+    rf"{_NOT_ANNEX}(?:[^.]|\.(?=\w))*?\b(?:(?:sont|est|seront|sera|ont ete|a ete|peuvent etre"
+    r"|peut etre|pourront etre) (?:\w+ ){0,2}?(?:consultables?|consultee?s?|detaillee?s?"
+    r"|tenue?s? a jour"
     r"|disponibles?|publiee?s?|presentee?s?|exposee?s?|decrite?s?|expliquee?s?|reprise?s?"
     r"|accessibles?)|figur\w*)\b[^.;]{0,50}? (?:sur|dans|via|en) (?:le |la |les "
     rf"|l'|son |sa |ses |leur |leurs |un |une |ce |cette |ces |du )?(?:\w+ )?{_DOCUMENT}\b",
@@ -348,6 +360,6 @@ _GATE_PIECES = (
     "fourni|rassembl|regroup|contien|verwij|behoor|valt onder|vallen onder|viel onder|"
     "vielen onder|ressorteer|hoort tot|horen tot|beheerd door|georganiseerd door|"
     "geregeld door|uitgebaat door|gecontroleerd door|beslist door|vastgelegd door|"
-    "bepaald door"
+    "bepaald door|tenu a jour|tenue a jour|tenus a jour|tenues a jour"
 )
 GATE = tuple(_GATE_PIECES.split("|"))

@@ -46,7 +46,7 @@ FACT_FIGURE = re.compile(
 CITED_NUMBERS = re.compile(
     r"(?:\b(?:questions?|vraag|vragen|points?|punt|punten|articles?|art\.|pages?|p\.|blz\."
     # A budget's divisions and programmes ("division 24, programme 2").
-    r"|divisions?|programmes?|allocations? de base|ab)\s*"
+    r"|divisions?|programmes?|missions?|allocations? de base|ab)\s*"
     r"(?:(?:n|nr|no)\b\W{0,2}\s*)?|\b(?:n|nr|no)\b\W{0,2}\s*)"
     r"\d[\w./-]*(?:\s*(?:,|et|en|a|tot)\s*\d[\w./-]*)*"
 )
@@ -171,7 +171,8 @@ CITATION = re.compile(
 )
 NOTHING_NEW = re.compile(
     r"\b(?:rien|aucun element nouveau|pas d'elements? nouveaux?|pas d'informations? "
-    r"(?:nouvelles?|supplementaires?)|d'actualite|n'(?:a|ont) pas change|inchangee?s?)\b"
+    r"(?:nouvelles?|supplementaires?)|d'actualite|n'(?:a|ont) pas change|inchangee?s?"
+    r"|pas d'autres? (?:elements?|informations?)|rien d'autre)\b"
 )
 
 # Every pattern above, in the order the rules' fingerprint hashes them.

@@ -5,6 +5,7 @@ Part of the rules' fingerprint (`answers.rules_fingerprint`).
 
 from __future__ import annotations
 
+from pqsearch.analyze.answer_forms import GATE as FORMS_GATE
 from pqsearch.analyze.answer_holders import GATE
 
 # Literal pieces of which every phrasing's match holds one, looked for with `in` in each
@@ -196,17 +197,19 @@ GATE_ONLY = (
 )
 
 
+# Every piece that gates a phrasing, in one tuple: most sentences hold none, so all are tried.
+_GATE_PIECES = KEYWORDS + GATE_ONLY + GATE + FORMS_GATE
+
+
 def has_keyword(text: str) -> bool:
-    """Whether folded `text` holds any of `KEYWORDS` or `GATE_ONLY`, so that a phrasing could
-    match in it."""
-    return (
-        sends_elsewhere(text)
-        or any(piece in text for piece in GATE_ONLY)
-        or any(piece in text for piece in GATE)
-    )
+    """Whether folded `text` holds any of `KEYWORDS`, `GATE_ONLY` or the gate pieces of
+    `answer_holders` and `answer_forms`, so that a phrasing could match in it."""
+    # `map` over `str.__contains__`: no Python frame per piece (the gate is tried on every
+    # sentence of every answer).
+    return any(map(text.__contains__, _GATE_PIECES))
 
 
 def sends_elsewhere(text: str) -> bool:
     """Whether folded `text` holds any of `KEYWORDS`: a word that may send the member
     elsewhere."""
-    return any(keyword in text for keyword in KEYWORDS)
+    return any(map(text.__contains__, KEYWORDS))

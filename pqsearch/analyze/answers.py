@@ -25,6 +25,7 @@ from functools import cache
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_elsewhere as elsewhere
+from pqsearch.analyze import answer_forms as forms
 from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
@@ -44,7 +45,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 13
+ANSWER_RULES_REVISION = 14
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -111,10 +112,12 @@ MAX_CONTEXT_SENTENCES = 1
 # The phrasings of each type (`answer_phrases`), checked in this order: a "not competent"
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
-_REFERRALS = phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE
-_ELSEWHERE = elsewhere.NOT_COMPETENT + holders.SENDING
+_REFERRALS = (
+    phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE + forms.BY_REFERENCE
+)
+_ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING
 _PHRASES: dict[str, tuple[str, ...]] = {
-    NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED,
+    NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
     BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED,
 }
@@ -143,7 +146,8 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + elsewhere.SENDING + holders.SENDING)
+_SENDING = elsewhere.SENDING + forms.SENDING + forms.DECLARING
+_SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
 _REFERS = either(_REFERRALS + holders.BY_REFERENCE)
@@ -361,7 +365,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE],
+        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE],
         "patterns": [
             pattern.pattern
             for pattern in (
