@@ -71,7 +71,7 @@ from pqsearch.index.manifest import (
     drop_lexicon_sum,
     generation_files,
 )
-from pqsearch.index.schema import SCHEMA_VERSION, SCORED_FIELDS
+from pqsearch.index.schema import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, SCORED_FIELDS
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
 __all__ = [
@@ -343,7 +343,7 @@ def open_lexicon(
         ) from error
     # A fresh lexicon has no version yet; the ingest that created it records the current one.
     version = lexicon.get_meta("schema_version")
-    if version is not None and version != SCHEMA_VERSION:
+    if version is not None and version not in READABLE_SCHEMA_VERSIONS:
         lexicon.close()
         raise OutdatedIndexError(root, version, SCHEMA_VERSION)
     return lexicon
