@@ -24,6 +24,7 @@ before, or by the stock codec) is read by Whoosh's own reader.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import struct
 import zlib
@@ -209,9 +210,11 @@ class TermBlocksReader(W3TermsReader):  # type: ignore[misc]
         tiled = offsets[0] == len(_HEADER) and offsets[-1] == at
         if position + map_size != len(raw) or sum(lengths) != keys_size or not tiled:
             raise DecodingError("the term dictionary's block index does not match its blocks")
-        if any(a >= b for a, b in zip(offsets, offsets[1:], strict=False)):
+        if any(a >= b for a, b in itertools.pairwise(offsets)):
             raise DecodingError("the term dictionary's blocks are out of order")
-        if not isinstance(fieldmap, dict) or sorted(fieldmap.values()) != list(range(len(fieldmap))):
+        if not isinstance(fieldmap, dict) or sorted(fieldmap.values()) != list(
+            range(len(fieldmap))
+        ):
             raise DecodingError("the term dictionary's field map is not one")
         self._offsets = offsets
         self._firsts = firsts
