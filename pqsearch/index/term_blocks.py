@@ -6,7 +6,7 @@ term. Most of a small index's terms occur once or twice, so that file was more t
 the shipped corpus's index (BENCHMARKS.md, s14-small). Here the same keys and values (Whoosh's
 key, a field number and the term's bytes; Whoosh's `W3TermInfo` bytes, inlined postings
 included) are kept in sorted blocks of `BLOCK_TERMS`, each compressed whole: zlib shares
-what neighbouring terms and their term infos repeat. 1.10 MB became 0.27 on the shipped
+what neighbouring terms and their term infos repeat. 1.10 MB became 0.30 on the shipped
 corpus (BENCHMARKS.md, s15-small).
 
 The file: `MAGIC` and a version byte, the blocks, the block index (each block's first key and
@@ -40,11 +40,13 @@ from pqsearch.index.whoosh_format import DecodingError
 
 MAGIC = b"PQTB"
 VERSION = 1
-# Terms a block holds. The shipped corpus's 12,073 terms take 0.30 MB in blocks of 32, 0.27
-# in 64 and 0.25 in 128; a lookup decompresses and splits one block (about 4 kB at 64).
-BLOCK_TERMS = 64
+# Terms a block holds. The shipped corpus's 12,073 terms take 0.34 MB in blocks of 16, 0.30
+# in 32, 0.27 in 64. A lookup in a block not yet read decompresses and splits it: about 16 us
+# at 32 terms (2 kB), 30 at 64, against 12 to 20 us for a lookup in Whoosh's hash file (CPU,
+# BENCHMARKS.md, s15-small); a search from a fresh process makes about 28 such lookups.
+BLOCK_TERMS = 32
 COMPRESSION = 9
-# Decoded blocks a reader keeps (about 8 kB each at 64 terms).
+# Decoded blocks a reader keeps (about 5 kB each at 32 terms).
 CACHED_BLOCKS = 256
 
 _HEADER = MAGIC + bytes([VERSION])
@@ -151,22 +153,14 @@ class _Block:
 
     def __init__(self, raw: bytes) -> None:
         (count,) = _COUNT.unpack_from(raw)
-        key_lengths = struct.unpack_from(f"<{count}I", raw, 4)
-        value_lengths = struct.unpack_from(f"<{count}I", raw, 4 + 4 * count)
-        at = 4 + 8 * count
-        keys = []
-        for length in key_lengths:
-            keys.append(raw[at : at + length])
-            at += length
-        starts = [at]
-        for length in value_lengths:
-            at += length
-            starts.append(at)
-        if at != len(raw) or not count:
-            raise DecodingError(f"a term block of {len(raw)} bytes holds {at}")
-        self.keys = keys
+        lengths = struct.unpack_from(f"<{2 * count}I", raw, 4)
+        # Where each key and value starts, then the end.
+        starts = list(itertools.accumulate(lengths, initial=4 + 8 * count))
+        if starts[-1] != len(raw) or not count:
+            raise DecodingError(f"a term block of {len(raw)} bytes holds {starts[-1]}")
+        self.keys = [raw[start:end] for start, end in itertools.pairwise(starts[: count + 1])]
         self.raw = raw
-        self.starts = starts
+        self.starts = starts[count:]
 
     def value(self, position: int) -> bytes:
         return self.raw[self.starts[position] : self.starts[position + 1]]
