@@ -147,23 +147,40 @@ class TermBlocksWriter:
 
 
 class _Block:
-    """One block decoded: its keys, and its raw bytes with each value's extent."""
+    """One block decompressed: where each key and value starts in its bytes. Keys are sliced
+    out as a search or a walk reaches them (a lookup compares about 5 of 32)."""
 
-    __slots__ = ("keys", "raw", "starts")
+    __slots__ = ("count", "raw", "starts")
 
     def __init__(self, raw: bytes) -> None:
         (count,) = _COUNT.unpack_from(raw)
         lengths = struct.unpack_from(f"<{2 * count}I", raw, 4)
-        # Where each key and value starts, then the end.
+        # The keys, then the values: each one's start, then the end.
         starts = list(itertools.accumulate(lengths, initial=4 + 8 * count))
         if starts[-1] != len(raw) or not count:
             raise DecodingError(f"a term block of {len(raw)} bytes holds {starts[-1]}")
-        self.keys = [raw[start:end] for start, end in itertools.pairwise(starts[: count + 1])]
+        self.count = count
         self.raw = raw
-        self.starts = starts[count:]
+        self.starts = starts
+
+    def key(self, position: int) -> bytes:
+        return self.raw[self.starts[position] : self.starts[position + 1]]
 
     def value(self, position: int) -> bytes:
-        return self.raw[self.starts[position] : self.starts[position + 1]]
+        at = self.count + position
+        return self.raw[self.starts[at] : self.starts[at + 1]]
+
+    def position(self, key: bytes) -> int:
+        """The position of the first key not below `key` (`count` past the last)."""
+        low, high = 0, self.count
+        raw, starts = self.raw, self.starts
+        while low < high:
+            middle = (low + high) // 2
+            if raw[starts[middle] : starts[middle + 1]] < key:
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
 
 class TermBlocksReader(W3TermsReader):  # type: ignore[misc]
@@ -225,7 +242,12 @@ class TermBlocksReader(W3TermsReader):  # type: ignore[misc]
             raise DecodingError(f"term block {number}: {error}") from error
         if keep:
             if len(self._cache) >= CACHED_BLOCKS:
-                self._cache.clear()
+                # The block kept longest goes (dicts keep their order of insertion); a
+                # reader shared by threads may see another change the cache meanwhile.
+                try:
+                    del self._cache[next(iter(self._cache))]
+                except (KeyError, RuntimeError, StopIteration):
+                    self._cache.clear()
             self._cache[number] = block
         return block
 
@@ -235,8 +257,8 @@ class TermBlocksReader(W3TermsReader):  # type: ignore[misc]
         if number < 0:
             return None
         block = self._block(number)
-        position = bisect.bisect_left(block.keys, key)
-        if position < len(block.keys) and block.keys[position] == key:
+        position = block.position(key)
+        if position < block.count and block.key(position) == key:
             return block.value(position)
         return None
 
@@ -245,9 +267,9 @@ class TermBlocksReader(W3TermsReader):  # type: ignore[misc]
         number = max(bisect.bisect_right(self._firsts, key) - 1, 0)
         for each in range(number, len(self._firsts)):
             block = self._block(each, keep=keep)
-            position = bisect.bisect_left(block.keys, key) if each == number else 0
-            for at in range(position, len(block.keys)):
-                yield block.keys[at], block.value(at)
+            position = block.position(key) if each == number else 0
+            for at in range(position, block.count):
+                yield block.key(at), block.value(at)
 
     def __contains__(self, term: tuple[str, bytes]) -> bool:
         return self._get(self._keycoder(*term)) is not None
