@@ -41,9 +41,10 @@ from pqsearch.index.whoosh_format import DecodingError
 MAGIC = b"PQTB"
 VERSION = 1
 # Terms a block holds. The shipped corpus's 12,073 terms take 0.34 MB in blocks of 16, 0.30
-# in 32, 0.27 in 64. A lookup in a block not yet read decompresses and splits it: about 16 us
-# at 32 terms (2 kB), 30 at 64, against 12 to 20 us for a lookup in Whoosh's hash file (CPU,
-# BENCHMARKS.md, s15-small); a search from a fresh process makes about 28 such lookups.
+# in 32, 0.27 in 64. A lookup in a block not yet read decompresses it: about 30 us of CPU for
+# a block of 64 terms (4 kB; 19 of them zlib's), half that for 32, against 12 to 20 us for a
+# lookup in Whoosh's hash file (a loaded machine, BENCHMARKS.md, s15-small). A search from a
+# fresh process makes about 28 lookups.
 BLOCK_TERMS = 32
 COMPRESSION = 9
 # Decoded blocks a reader keeps (about 5 kB each at 32 terms).

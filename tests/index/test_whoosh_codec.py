@@ -108,9 +108,10 @@ def _dictionary(reader: Any, terms: list[tuple[str, bytes]]) -> list[Any]:
         found.append(
             [(key, info.doc_frequency()) for key, info in reader.iter_from(field, term)][:50]
         )
-        cursor = reader.cursor(field)
-        found.append((cursor.text(), cursor.find(term), cursor.next(), cursor.is_valid()))
-        found.append(cursor.term_info().doc_frequency() if cursor.is_valid() else None)
+        if reader.is_atomic():  # Whoosh's cursor over several segments calls a missing `term`
+            cursor = reader.cursor(field)
+            found.append((cursor.text(), cursor.find(term), cursor.next(), cursor.is_valid()))
+            found.append(cursor.term_info().doc_frequency() if cursor.is_valid() else None)
     absent = sorted({(field, term + b"zq") for field, term in terms[::7]} - set(terms))
     found.append([(term in reader, reader.doc_frequency(*term)) for term in absent])
     found.append([(field, b"\x00") in reader for field, _ in terms[::500]])
