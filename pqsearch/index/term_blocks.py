@@ -213,11 +213,9 @@ class TermBlocksReader(W3TermsReader):  # type: ignore[misc]
         offsets = struct.unpack_from(f"<{count + 1}Q", raw, 12)
         position = 12 + 8 * (count + 1)
         lengths = struct.unpack_from(f"<{count}I", raw, position)
-        position += 4 * count
-        firsts = []
-        for key_length in lengths:
-            firsts.append(raw[position : position + key_length])
-            position += key_length
+        starts = list(itertools.accumulate(lengths, initial=position + 4 * count))
+        firsts = [raw[start:end] for start, end in itertools.pairwise(starts)]
+        position = starts[-1]
         fieldmap = json.loads(raw[position:].decode())
         tiled = offsets[0] == len(_HEADER) and offsets[-1] == at
         if position + map_size != len(raw) or sum(lengths) != keys_size or not tiled:
