@@ -71,7 +71,10 @@ FORMAT_RANK = versions.FORMAT_RANK
 
 # 2: the sectors_mentioned field, and stored sector mentions carry `topic`.
 # 3: the Dutch stem fields (`DUTCH_FIELDS`).
-SCHEMA_VERSION = "3"
+# 4: new segments' term dictionaries in blocks (`term_blocks.py`), which a pqsearch reading
+#    only 3 cannot read; this version reads both.
+SCHEMA_VERSION = "4"
+READABLE_SCHEMA_VERSIONS = ("3", SCHEMA_VERSION)
 
 
 def build_schema() -> Schema:

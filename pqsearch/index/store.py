@@ -71,7 +71,7 @@ from pqsearch.index.manifest import (
     drop_lexicon_sum,
     generation_files,
 )
-from pqsearch.index.schema import SCHEMA_VERSION, SCORED_FIELDS
+from pqsearch.index.schema import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, SCORED_FIELDS
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
 __all__ = [
@@ -381,7 +381,8 @@ def _check_version(root: Path, lexicon: Lexicon, *, keep_open: bool = False) -> 
     """OutdatedIndexError (the lexicon closed) when another version of pqsearch wrote it; a
     fresh lexicon has no version yet (the ingest that created it records the current one)."""
     version = lexicon.get_meta("schema_version")
-    if (version is not None and version != SCHEMA_VERSION) or not keep_open:
+    outdated = version is not None and version not in READABLE_SCHEMA_VERSIONS
+    if outdated or not keep_open:
         lexicon.close()
-    if version is not None and version != SCHEMA_VERSION:
+    if version is not None and outdated:
         raise OutdatedIndexError(root, version, SCHEMA_VERSION)

@@ -1,11 +1,12 @@
-"""How new segments' postings are written: Whoosh's own W3 layout, which Whoosh's own code
-reads, in fewer bytes.
+"""How new segments' postings and term dictionary are written: the postings in Whoosh's own
+W3 layout, in fewer bytes; the term dictionary in compressed blocks (`term_blocks.py`).
 
-Every commit and merge of an ingest writes with `postings_codec()`. The segment records the
-stock `W3Codec` (pickled into the table of contents with its block size and compression),
-never a class of this module, so reading never depends on it: Whoosh's public path reads
-these segments, and so does the fast decoder (`whoosh_format.py`). What the writer does
-differently from Whoosh's:
+Every commit and merge of an ingest writes with `postings_codec()`. The segment records
+`term_blocks.TermBlocksCodec` (pickled into the table of contents with its block size and
+compression): Whoosh's W3 codec but for reading the term dictionary, in blocks or, for a
+segment written before, Whoosh's own. Whoosh's public path reads the postings, and so does
+the fast decoder (`whoosh_format.py`). What the postings writer does differently from
+Whoosh's:
 
 - blocks of `POSTINGS_BLOCK` postings at zlib level `POSTINGS_COMPRESSION` (Whoosh: 128 at
   3): zlib finds more to share in a longer block;
@@ -32,8 +33,8 @@ Writing this way relies on the private state of Whoosh's `W3PostingsWriter` (`_i
 `_mini_weights`, `_mini_values`) and on its block layout; its field writer keeps the field
 lengths `FieldWriter.add_postings` asks for (`_RememberedLengths`). `postings_codec` checks
 once per process that postings of each format written this way read back through Whoosh's
-public path as Whoosh's own writer's do; if not, it warns and returns Whoosh's stock codec
-(a bigger index, never a wrong one).
+public path as Whoosh's own writer's do, and its term dictionary answers as Whoosh's; if not,
+it warns and returns Whoosh's stock codec (a bigger index, never a wrong one).
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ from whoosh.codec.whoosh3 import (
     W3Segment,
     W3TermInfo,
 )
-from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.util.numeric import length_to_byte
 
+from pqsearch.index.term_blocks import TermBlocksCodec, TermBlocksWriter
 from pqsearch.index.whoosh_format import POSTINGS_BLOCK, POSTINGS_COMPRESSION
 
 # A term with more postings is never inlined: inlined postings are read one Python call at
@@ -65,14 +66,7 @@ from pqsearch.index.whoosh_format import POSTINGS_BLOCK, POSTINGS_COMPRESSION
 # smaller anyway (a cap of 8 or 64 changes 1,000 documents' index by 2 kB).
 INLINE_MAX_POSTINGS = 16
 
-# Slots per term in the term dictionary's hash tables (Whoosh writes 2). Linear probing at
-# a load of 1 / HASH_SLOTS reads on average about 2 slots to find a term and 5 to miss one
-# (1.5 and 2.5 at Whoosh's 2), each a few hundred nanoseconds.
-HASH_SLOTS = 1.5
-
 _LENGTH = struct.Struct("!i")
-# A hash table slot of Whoosh's term dictionary: the key's hash and its entry's position.
-_SLOT = struct.Struct("!Iq")
 # Pickle's protocol opcode for protocol 3.
 _PROTOCOL = b"\x80\x03"
 # What a term of one block costs beyond the block: the magic number before it in the postings
@@ -101,9 +95,9 @@ def postings_codec() -> W3Codec:
     return W3Codec(blocklimit=POSTINGS_BLOCK, compression=POSTINGS_COMPRESSION)
 
 
-class CompactCodec(W3Codec):  # type: ignore[misc]
-    """Whoosh's W3 codec whose postings writer is `_CompactPostingsWriter`; its segments
-    record the stock codec."""
+class CompactCodec(TermBlocksCodec):
+    """Whoosh's W3 codec whose postings writer is `_CompactPostingsWriter` and whose term
+    dictionary is in blocks; its segments record `TermBlocksCodec`, which reads both."""
 
     def field_writer(self, storage: Any, segment: Any) -> Any:
         return _LengthsOnceFieldWriter(self, storage, segment)
@@ -114,48 +108,34 @@ class CompactCodec(W3Codec):  # type: ignore[misc]
         return _CompactPostingsWriter(dbfile, self._blocklimit, compression=self._compression)
 
     def new_segment(self, storage: Any, indexname: str) -> Any:
-        stock = W3Codec(blocklimit=self._blocklimit, compression=self._compression)
-        return W3Segment(stock, indexname)
+        reading = TermBlocksCodec(blocklimit=self._blocklimit, compression=self._compression)
+        return W3Segment(reading, indexname)
 
 
 class _LengthsOnceFieldWriter(W3FieldWriter):  # type: ignore[misc]
     """Whoosh's field writer, which asks the new segment for a document's field length once
     per posting (for each block's shortest and longest document): here once per document
     and field. That lookup was a third of writing the postings at a commit (cProfile,
-    BENCHMARKS.md, thirteenth session). Its term dictionary's hash tables are
-    `_DenserHashWriter`'s."""
+    BENCHMARKS.md, thirteenth session). Its term dictionary is in blocks
+    (`term_blocks.TermBlocksWriter`) instead of Whoosh's ordered hash file."""
 
     def __init__(self, codec: Any, storage: Any, segment: Any) -> None:
-        super().__init__(codec, storage, segment)
-        # Whoosh's writer has already written the file's header; the subclass changes only
-        # what `close` writes.
-        self._tindex.__class__ = _DenserHashWriter
+        # What Whoosh's `W3FieldWriter.__init__` sets, but for the term dictionary's writer:
+        # Whoosh's would write its file's header at once.
+        self._codec = codec
+        self._storage = storage
+        self._segment = segment
+        self._fieldname = self._fieldid = self._btext = self._fieldobj = self._format = None
+        self._tindex = TermBlocksWriter(self._create_file(W3Codec.TERMS_EXT))
+        self._fieldmap: dict[str, int] = {}
+        self._tindex.extras["fieldmap"] = self._fieldmap
+        self._postfile = self._create_file(W3Codec.POSTS_EXT)
+        self._postwriter = None
+        self._infield = False
+        self.is_closed = False
 
     def add_postings(self, schema: Any, lengths: Any, items: Any) -> None:
         super().add_postings(schema, _RememberedLengths(lengths) if lengths else lengths, items)
-
-
-class _DenserHashWriter(OrderedHashWriter):  # type: ignore[misc]
-    """Whoosh's term dictionary with `HASH_SLOTS` slots per term in its hash tables instead of
-    2. Each slot is 12 bytes (a hash and a file position): at 2 per term they were a quarter
-    of a small index's term dictionary. Whoosh's reader takes each table's slot count from
-    the file and probes from the key's slot until it finds the key or an empty slot, so it
-    reads these tables as its own, probing a little further (see `HASH_SLOTS`)."""
-
-    def _write_hashes(self) -> None:
-        null = (0, 0)
-        for entries in self.buckets:
-            position = self.dbfile.tell()
-            # At least one empty slot: a lookup of a missing key stops there.
-            slots = len(entries) and int(len(entries) * HASH_SLOTS) + 1
-            self.directory.append((position, slots))
-            table = [null] * slots
-            for hashed, at in entries:
-                slot = (hashed >> 8) % slots
-                while table[slot] != null:
-                    slot = (slot + 1) % slots
-                table[slot] = (hashed, at)
-            self.dbfile.write(b"".join(_SLOT.pack(hashed, at) for hashed, at in table))
 
 
 class _RememberedLengths:
@@ -297,9 +277,9 @@ def _pickled(value: Any) -> bytes:
 
 @cache
 def _compact_writer_works() -> bool:
-    """Whether postings of each format, in blocks and inlined, written by the compact writer
-    read back through Whoosh's public path as those of Whoosh's own writer (once per process,
-    a few milliseconds)."""
+    """Whether postings of each format, in blocks and inlined, and the term dictionary written
+    by the compact writer read back through Whoosh's public path as those of Whoosh's own
+    writer (once per process, a few milliseconds)."""
     from whoosh.analysis import SpaceSeparatedTokenizer
     from whoosh.fields import ID, TEXT, Schema
     from whoosh.filedb.filestore import RamStorage
@@ -336,11 +316,13 @@ def _compact_writer_works() -> bool:
 
 def _public_postings(ix: Any) -> list[Any]:
     with ix.reader() as reader:
-        # Terms no document has, looked up in the term dictionary's hash tables.
+        # Terms no document has, and the terms from a prefix, from the term dictionary.
         found: list[Any] = [
             (field, f"absent{n}") in reader for field in ("words", "lemmas") for n in range(40)
         ]
+        found.append([list(reader.expand_prefix(field, "r")) for field in ("words", "lemmas")])
         for field, term in reader.all_terms():
+            found.append((reader.frequency(field, term), reader.doc_frequency(field, term)))
             matcher = reader.postings(field, term)
             postings = []
             while matcher.is_active():
