@@ -439,9 +439,12 @@ def by_source(
     threshold: float = THRESHOLD,
     split: str | None = None,
 ) -> list[tuple[str, Quality]]:
-    """The quality of each part (label file of `SOURCES`) that has questions in `split`."""
+    """The quality of each part (label file of `SOURCES`) that has questions in `split`; not
+    the blind parts, which only `--source` names (their dev half showed in every dev report)."""
     parts = []
     for source in SOURCES:
+        if source in BLIND:
+            continue
         kept = {i: label for i, label in labels.items() if label.source == source}
         quality = evaluate(kept, found, threshold, split)
         if quality.questions:
