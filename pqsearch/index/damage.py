@@ -61,17 +61,21 @@ _DECODING_ERRORS = (
     UnicodeDecodeError,
     AssertionError,
 )
-_DECODING_MODULES = tuple(
-    os.sep + os.path.join("whoosh", part)
-    for part in (
-        f"codec{os.sep}",
-        f"filedb{os.sep}",
-        f"util{os.sep}",
-        "columns.py",
-        "idsets.py",
-        "formats.py",
-        "index.py",
-    )
+_DECODING_MODULES = (
+    *(
+        os.sep + os.path.join("whoosh", part)
+        for part in (
+            f"codec{os.sep}",
+            f"filedb{os.sep}",
+            f"util{os.sep}",
+            "columns.py",
+            "idsets.py",
+            "formats.py",
+            "index.py",
+        )
+    ),
+    # Our term dictionary's blocks, read lazily as Whoosh's own files are (review 15, V1).
+    os.sep + os.path.join("pqsearch", "index", "term_blocks.py"),
 )
 
 

@@ -12,7 +12,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
-from pqsearch.index.damage import is_damage
+from pqsearch.index.damage import as_damage, is_damage
 from pqsearch.index.term_blocks import BLOCK_TERMS, TermBlocksReader
 from pqsearch.index.whoosh_codec import CompactCodec
 
@@ -84,6 +84,9 @@ def test_a_damaged_byte_of_the_term_dictionary_is_damage_never_another_answer(
             found = _answers(ix)
         except Exception as error:
             assert is_damage(error), f"byte {position}: {error!r}"
+            # And met while searching (a block read lazily, `similar`'s counts): the damaged
+            # index's message, not a traceback (review 15, V1).
+            assert as_damage(tmp_path, error) is not None, f"byte {position}: {error!r}"
             damaged += 1
         else:
             assert found == expected, f"byte {position} gave another answer"
