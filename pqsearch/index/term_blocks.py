@@ -47,8 +47,12 @@ VERSION = 1
 # fresh process makes about 28 lookups.
 BLOCK_TERMS = 32
 COMPRESSION = 9
-# Decoded blocks a reader keeps (about 5 kB each at 32 terms).
+# Decoded blocks a reader keeps (about 5 kB each at 32 terms), each of at most
+# CACHED_BLOCK_BYTES: a block of pasted hashes or base64 "words" (2,000 characters each, the
+# analysis's limit) is read again rather than kept, so that a reader holds at most 4 MB
+# (review 15, V3: 64 MB per reader on such a corpus).
 CACHED_BLOCKS = 256
+CACHED_BLOCK_BYTES = 16_384
 
 _HEADER = MAGIC + bytes([VERSION])
 # The block index's offset and compressed length, then the magic again.
@@ -239,7 +243,7 @@ class TermBlocksReader(W3TermsReader):  # type: ignore[misc]
             block = _Block(zlib.decompress(self._dbfile.get(start, end - start)))
         except (zlib.error, struct.error) as error:
             raise DecodingError(f"term block {number}: {error}") from error
-        if keep:
+        if keep and len(block.raw) <= CACHED_BLOCK_BYTES:
             if len(self._cache) >= CACHED_BLOCKS:
                 # The block kept longest goes (dicts keep their order of insertion); a
                 # reader shared by threads may see another change the cache meanwhile.

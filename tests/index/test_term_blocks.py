@@ -13,7 +13,7 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
 from pqsearch.index.damage import as_damage, is_damage
-from pqsearch.index.term_blocks import BLOCK_TERMS, TermBlocksReader
+from pqsearch.index.term_blocks import BLOCK_TERMS, CACHED_BLOCK_BYTES, TermBlocksReader
 from pqsearch.index.whoosh_codec import CompactCodec
 
 SPACE = SpaceSeparatedTokenizer()
@@ -105,3 +105,20 @@ def test_a_truncated_term_dictionary_is_damage(tmp_path: Path, cut: int) -> None
     with pytest.raises(Exception) as raised:
         _answers(ix)
     assert is_damage(raised.value)
+
+
+def test_a_reader_keeps_only_small_blocks(tmp_path: Path) -> None:
+    # Review 15, V3: blocks of long "words" (pasted hashes: 2,000 characters is the
+    # analysis's limit) were kept like any other, 64 MB per reader.
+    long_words = [f"{number:04d}" + "x" * 1996 for number in range(2 * BLOCK_TERMS)]
+    folder = tmp_path / "long"
+    folder.mkdir()
+    ix = FileStorage(str(folder)).create_index(SCHEMA)
+    with ix.writer(codec=CompactCodec(), compound=False) as writer:
+        for number, word in enumerate(long_words):
+            writer.add_document(key=f"doc{number}", words=f"{word} court", lemmas="lemme")
+    with ix.reader() as reader:
+        assert all(reader.doc_frequency("words", word) == 1 for word in long_words)
+        assert reader.doc_frequency("words", "court") == len(long_words)
+        kept = reader._terms._cache.values()
+        assert kept and all(len(block.raw) <= CACHED_BLOCK_BYTES for block in kept)
