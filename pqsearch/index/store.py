@@ -26,6 +26,7 @@ that the rest of the package uses, so that `store` stays the one door to the ind
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -340,7 +341,11 @@ def open_lexicon(
         if verified is not None:
             verified.add((data.name, _LEXICON))
     lexicon = _open_lexicon_file(root, path, writable=writable)
-    _check_version(root, lexicon, keep_open=True)
+    # A fresh lexicon has no version yet; the ingest that created it records the current one.
+    version = lexicon.get_meta("schema_version")
+    if version is not None and version not in READABLE_SCHEMA_VERSIONS:
+        lexicon.close()
+        raise OutdatedIndexError(root, version, SCHEMA_VERSION)
     return lexicon
 
 
@@ -363,26 +368,33 @@ def check_version(root: Path, data: Path, verified: set[tuple[str, int]] | None 
     path = data / LEXICON_FILE
     if (verified is not None and (data.name, _VERSION) in verified) or not path.is_file():
         return
-    _check_version(root, _open_lexicon_file(root, path, writable=False))
+    # Immutable: no -wal or -shm file made; a version only in the log, `open_lexicon` reads.
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DamagedIndexError(
+            damage_message(root, f"its lexicon {path} cannot be read ({error})")
+        ) from error
+    version = None if row is None else str(row[0])
+    if version is not None and version not in READABLE_SCHEMA_VERSIONS:
+        raise OutdatedIndexError(root, version, SCHEMA_VERSION)
     if verified is not None:
         verified.add((data.name, _VERSION))
 
 
 def refuse_newer(root: Path, data: Path) -> None:
-    """A rebuild replaces an older version's index, not a newer one's (review 15, R4)."""
+    """A rebuild replaces an older version's index, not a newer one's (review 15, R4); a
+    damaged one is what a rebuild is for."""
     try:
         check_version(root, data)
     except OutdatedIndexError as error:
         if error.newer:
             raise
-
-
-def _check_version(root: Path, lexicon: Lexicon, *, keep_open: bool = False) -> None:
-    """OutdatedIndexError (the lexicon closed) when another version of pqsearch wrote it; a
-    fresh lexicon has no version yet (the ingest that created it records the current one)."""
-    version = lexicon.get_meta("schema_version")
-    outdated = version is not None and version not in READABLE_SCHEMA_VERSIONS
-    if outdated or not keep_open:
-        lexicon.close()
-    if version is not None and outdated:
-        raise OutdatedIndexError(root, version, SCHEMA_VERSION)
+    except DamagedIndexError:
+        pass
