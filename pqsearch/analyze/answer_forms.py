@@ -114,16 +114,20 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"|(?<=\bvotre question)) (?:ecrite |parlementaire )?(?:a ete |est |fut |etant "
     r"|ayant ete |semble |parait |est donc |est aujourd'hui |est desormais )?(?:devenue |declaree "
     r"|considere\w* comme )?(?:retiree|caduque|sans objet)\b",
-    r"\b(?:a|ont|avait) retire (?:sa|leur|la|cette) question\b",
+    # The member withdrew it, not anyone a question of theirs ("la commune a retiré sa
+    # question préjudicielle", review 15 V4).
+    rf"\b(?:vous|{_MEMBER}|l'auteur\w*)\b[^.;]{{0,30}}?\b(?:a|avez|ont|avait) retire "
+    r"(?:sa|leur|la|cette|votre) question\b(?! prejudicielle)",
     r"\b(?:de |deze |uw |zijn |haar )vraag (?:werd |is |wordt )?(?:door \w+ (?:\w+ )?)?"
     r"(?:ingetrokken|vervallen|zonder voorwerp|doelloos (?:geworden)?)\b",
     # Not there yet, this question's answer: "La réponse n'est pas encore disponible", "Ma
     # réponse vous parviendra ultérieurement", "Geen antwoord ontvangen binnen de termijn".
     r"^\W*(?:la |ma |cette |une |notre )?reponse (?:a (?:cette|votre|la presente) question )?"
     r"(?:n'est|ne sera|ne peut etre) pas (?:encore |actuellement |pour l'instant )?(?:disponible"
-    r"|prete|finalisee|fournie|donnee|communiquee)\b",
+    r"|prete|finalisee|fournie|donnee|communiquee)\b(?! par\b)",
     r"^\W*(?:la |ma |cette |une |notre )?reponse (?:a (?:cette|votre|la presente) question )?"
-    r"(?:vous (?:sera|parviendra)|sera|suivra)(?: \w+)? ?(?:ulterieurement|plus tard|des que"
+    r"(?:vous (?:sera|parviendra)|sera|suivra)(?: (?:communiquee|transmise|fournie|donnee"
+    r"|envoyee|adressee))? ?(?:ulterieurement|plus tard|des que"
     r"|dans les meilleurs delais|prochainement|sous peu)\b(?![^.;]*\bpar (?:le|la|l'|mon|ma)\b)",
     r"^\W*(?:pas de|aucune) reponse (?:n'a ete |n'est )?(?:recue|parvenue|donnee)?\s*"
     r"(?:dans|endeans|avant) (?:le|les|la) (?:delai|date)",
