@@ -109,3 +109,56 @@ def test_the_administrations_own_it_is_its_tools_not_the_it_sector(
     )
     assert not _evidence(detector, own, "J")
     assert "J" in _topics(detector, industry)
+
+
+@pytest.mark.parametrize(
+    ("title", "question", "sector", "kept"),
+    [
+        # Review 15, R5: road words with an ordinary other sense.
+        (
+            "les fournitures scolaires",
+            "Le coût des fournitures scolaires à la rentrée pèse sur les familles ; la Région "
+            "prévoit-elle une aide aux écoles ?",
+            "P",
+            True,
+        ),
+        (
+            "un enseignement à deux vitesses",
+            "Les élèves des écoles à discrimination positive vivent-ils un enseignement à deux "
+            "vitesses ?",
+            "P",
+            True,
+        ),
+        # R6: a firm in a commune, chatbots.
+        (
+            "les entreprises de cybersécurité",
+            "Combien d'entreprises de cybersécurité se sont installées dans la commune "
+            "d'Anderlecht grâce au soutien régional au secteur informatique ?",
+            "J",
+            True,
+        ),
+        # R7: ordinary phrases, not the administration's procedures.
+        (
+            "l'arriéré de loyers des locataires sociaux",
+            "Combien de locataires sociaux ont un arriéré de loyers ? Quel accompagnement ?",
+            "O",
+            False,
+        ),
+        (
+            "les délais de paiement des entreprises",
+            "Les PME souffrent-elles des délais de paiement de leurs clients privés ?",
+            "O",
+            False,
+        ),
+    ],
+)
+def test_ordinary_wordings_keep_their_sense(
+    detector: SectorDetector,
+    lemmatizer: Lemmatizer,
+    title: str,
+    question: str,
+    sector: str,
+    kept: bool,
+) -> None:
+    parts = _parts(lemmatizer, title=title, question=question)
+    assert (sector in _topics(detector, parts)) is kept
