@@ -26,6 +26,7 @@ from pqsearch.index import (
     answer_version,
     ownership,
     rebuild_losses,
+    schema_version,
     sector_version,
     space,
     store,
@@ -114,7 +115,7 @@ def ingest(
         live = store.live_data_dir(root, tolerate_damage=rebuild)
         rebuilding = rebuild or live is None
         if rebuild and live is not None:
-            store.refuse_newer(root, live)
+            schema_version.refuse_newer(root, live)
         if rebuild and not paths:
             if live is None:
                 raise NothingToRebuildError(root, "no paths were given and it holds no index")
@@ -189,11 +190,10 @@ def ingest(
 
 
 def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
-
     if fresh:
         storage = DurableStorage(str(data))
         return storage.create_index(build_schema(), indexname=store.WHOOSH_INDEX_NAME)
-    store.check_version(root, data)  # before its files are checked (stamped) or cleaned
+    schema_version.check_version(root, data, locked=True)  # before files are checked, cleaned
     ix = store.open_whoosh(root, data)
     _remove_unfinished_segments(ix)
     return ix

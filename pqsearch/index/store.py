@@ -26,7 +26,6 @@ that the rest of the package uses, so that `store` stays the one door to the ind
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,6 +72,7 @@ from pqsearch.index.manifest import (
     generation_files,
 )
 from pqsearch.index.schema import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, SCORED_FIELDS
+from pqsearch.index.schema_version import check_version
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
 __all__ = [
@@ -306,10 +306,9 @@ def postings_decoder(data: Path, reader: Any) -> PostingsDecoder:
     return decoder
 
 
-# In a `verified` set, the lexicon of a data folder and its schema version (generations
-# count from 0).
+# In a `verified` set, the lexicon of a data folder (generations count from 0; -3 is its
+# schema version, `schema_version`).
 _LEXICON = -2
-_VERSION = -3
 
 
 def open_lexicon(
@@ -332,7 +331,7 @@ def open_lexicon(
         # Read before anything is written: opening it writable migrates its tables, and an
         # index refused as another version's was left unwritable by the version that built
         # it (audit 15, U2).
-        check_version(root, data)
+        check_version(root, data, locked=True)
         drop_lexicon_sum(data)
     elif verified is None or (data.name, _LEXICON) not in verified:
         problem = check_lexicon(data, path)
@@ -359,42 +358,3 @@ def _open_lexicon_file(root: Path, path: Path, *, writable: bool) -> Lexicon:
         raise DamagedIndexError(
             damage_message(root, f"its lexicon {path} cannot be read ({cause})")
         ) from error
-
-
-def check_version(root: Path, data: Path, verified: set[tuple[str, int]] | None = None) -> None:
-    """OutdatedIndexError when another version of pqsearch wrote the index in `data`, read
-    from its lexicon without writing anything: before any file of it is checked or stamped
-    (review 15, R3). Once per data folder with `verified`."""
-    path = data / LEXICON_FILE
-    if (verified is not None and (data.name, _VERSION) in verified) or not path.is_file():
-        return
-    # Immutable: no -wal or -shm file made; a version only in the log, `open_lexicon` reads.
-    try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            row = connection.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'"
-            ).fetchone()
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as error:
-        raise DamagedIndexError(
-            damage_message(root, f"its lexicon {path} cannot be read ({error})")
-        ) from error
-    version = None if row is None else str(row[0])
-    if version is not None and version not in READABLE_SCHEMA_VERSIONS:
-        raise OutdatedIndexError(root, version, SCHEMA_VERSION)
-    if verified is not None:
-        verified.add((data.name, _VERSION))
-
-
-def refuse_newer(root: Path, data: Path) -> None:
-    """A rebuild replaces an older version's index, not a newer one's (review 15, R4); a
-    damaged one is what a rebuild is for."""
-    try:
-        check_version(root, data)
-    except OutdatedIndexError as error:
-        if error.newer:
-            raise
-    except DamagedIndexError:
-        pass
