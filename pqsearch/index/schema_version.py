@@ -42,7 +42,7 @@ def check_version(
             return
         version = None if row is None else str(row[0])
     else:
-        lexicon = _read_only(root, path)
+        lexicon = lexicon_file(root, path)
         try:
             version = lexicon.get_meta("schema_version")
         finally:
@@ -53,9 +53,11 @@ def check_version(
         verified.add((data.name, _VERSION))
 
 
-def _read_only(root: Path, path: Path) -> Lexicon:
+def lexicon_file(root: Path, path: Path, *, writable: bool = False) -> Lexicon:
+    """The lexicon file `path` opened; DamagedIndexError naming the rebuild when it cannot be
+    read."""
     try:
-        return Lexicon.open(path, writable=False)
+        return Lexicon.open(path, writable=writable)
     except DiskFullError:
         raise
     except DamagedIndexError as error:

@@ -34,12 +34,11 @@ import whoosh
 from whoosh import index as whoosh_index
 
 from pqsearch.analyze.lexicon import Lexicon
-from pqsearch.errors import DamagedIndexError, DiskFullError, OutdatedIndexError
+from pqsearch.errors import DamagedIndexError, OutdatedIndexError
 from pqsearch.index import verified
 from pqsearch.index.damage import (
     READ_ERRORS,
     as_damage,
-    damage_message,
     damaged_index,
     is_damage,
     read_failure,
@@ -72,7 +71,7 @@ from pqsearch.index.manifest import (
     generation_files,
 )
 from pqsearch.index.schema import READABLE_SCHEMA_VERSIONS, SCHEMA_VERSION, SCORED_FIELDS
-from pqsearch.index.schema_version import check_version
+from pqsearch.index.schema_version import check_version, lexicon_file
 from pqsearch.index.whoosh_format import PostingsDecoder, check_format
 
 __all__ = [
@@ -339,22 +338,10 @@ def open_lexicon(
             raise damaged_index(root, problem)
         if verified is not None:
             verified.add((data.name, _LEXICON))
-    lexicon = _open_lexicon_file(root, path, writable=writable)
+    lexicon = lexicon_file(root, path, writable=writable)
     # A fresh lexicon has no version yet; the ingest that created it records the current one.
     version = lexicon.get_meta("schema_version")
     if version is not None and version not in READABLE_SCHEMA_VERSIONS:
         lexicon.close()
         raise OutdatedIndexError(root, version, SCHEMA_VERSION)
     return lexicon
-
-
-def _open_lexicon_file(root: Path, path: Path, *, writable: bool) -> Lexicon:
-    try:
-        return Lexicon.open(path, writable=writable)
-    except DiskFullError:
-        raise
-    except DamagedIndexError as error:
-        cause = error.__cause__ or error
-        raise DamagedIndexError(
-            damage_message(root, f"its lexicon {path} cannot be read ({cause})")
-        ) from error
