@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from benchmarks.alternate import percentile
+
 CHILD = r"""
 import sys, time
 root, index_dir, number = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -54,11 +56,6 @@ def _run(root: Path, arguments: list[str]) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--first", type=Path, required=True)
@@ -80,7 +77,7 @@ def main() -> None:
             times[side].append(1000 * float(output))
     ratios = [second / first for first, second in zip(*times, strict=True) if first > 0]
     for name, values in zip(("first", "second"), times, strict=True):
-        p50, p95 = _percentile(values, 0.5), _percentile(values, 0.95)
+        p50, p95 = percentile(values, 0.5), percentile(values, 0.95)
         print(f"{name}: {len(values)} queries, CPU p50 {p50:.2f} ms, p95 {p95:.2f} ms")
     print(f"median per-query CPU ratio second/first: {statistics.median(ratios):.3f}")
 

@@ -24,6 +24,14 @@ def _ingest(folder: Path, index_dir: Path, record: dict[str, Any], hash_suffix: 
     assert not report.failed, report.failed
 
 
+def _watched(folder: Path, index_dir: Path, record: dict[str, Any], hash_suffix: str) -> None:
+    """`record` ingested and followed by the saved search "stib", run once (it is new)."""
+    _ingest(folder, index_dir, record, hash_suffix)
+    with api.open_index(index_dir) as opened:
+        watch.add_watch(opened, "stib", "application STIB")
+        assert [h.id for h in watch.run_watches(opened)[0].new] == ["170153"]
+
+
 def test_now_answered_only_when_the_answer_arrived(tmp_path: Path) -> None:
     """170153 answered since the last run is "now answered"; a sentence added to its answer
     later is a change, not a new answer."""
@@ -31,10 +39,7 @@ def test_now_answered_only_when_the_answer_arrived(tmp_path: Path) -> None:
     folder.mkdir()
     answered = brussels_record("170153")
     unanswered = {**answered, "reponse": None, "date_reponse": None, "date_publication": None}
-    _ingest(folder, index_dir, unanswered, "00000001")
-    with api.open_index(index_dir) as opened:
-        watch.add_watch(opened, "stib", "application STIB")
-        assert [h.id for h in watch.run_watches(opened)[0].new] == ["170153"]
+    _watched(folder, index_dir, unanswered, "00000001")
     _ingest(folder, index_dir, answered, "00000002")
     with api.open_index(index_dir) as opened:
         (report,) = watch.run_watches(opened)
@@ -244,10 +249,7 @@ def test_a_document_read_again_from_another_file_is_not_changed(tmp_path: Path) 
     folder, index_dir = tmp_path / "corpus", tmp_path / "index"
     folder.mkdir()
     record = brussels_record("170153")
-    _ingest(folder, index_dir, record, "00000001")
-    with api.open_index(index_dir) as opened:
-        watch.add_watch(opened, "stib", "application STIB")
-        assert [h.id for h in watch.run_watches(opened)[0].new] == ["170153"]
+    _watched(folder, index_dir, record, "00000001")
     _ingest(folder, index_dir, record, "00000002")
     with api.open_index(index_dir) as opened:
         (report,) = watch.run_watches(opened)
