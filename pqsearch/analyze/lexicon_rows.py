@@ -3,6 +3,10 @@
 `Lexicon.add` counts each document's forms, lemmas and spellings here, in memory; `write`
 adds them to the file's tables in one transaction, each new row marked with the index
 generation whose commit will hold it (`lexicon_schema.pin`).
+
+A spelling that is the folded form itself ("logement") gets no row: its count is the form's
+tokens less its other spellings' (`lexicon_reads.DISPLAY`), 2,846 of the 4,906 spelling rows
+of the shipped corpus's lexicon, 70 kB.
 """
 
 from __future__ import annotations
@@ -86,7 +90,11 @@ class PendingRows:
             db.executemany(
                 "INSERT INTO spellings (form, spelling, tokens, generation) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (form, spelling) DO UPDATE SET tokens = tokens + excluded.tokens",
-                ((form, spelling, n, generation) for (form, spelling), n in self.spellings.items()),
+                (
+                    (form, spelling, n, generation)
+                    for (form, spelling), n in self.spellings.items()
+                    if spelling != form
+                ),
             )
         for counts in (self.documents, self.tokens, self.lemmas, self.spellings):
             counts.clear()
