@@ -17,9 +17,10 @@ FORMS_OF_LEMMAS = (
     "SELECT lemma, form FROM lemmas WHERE form <> lemma AND lemma IN",
     "SELECT lemma, form FROM lemmas WHERE lemma = form AND form IN",
 )
-# A form's most frequent spelling. The form itself as a spelling has no row (`lexicon_rows`):
-# its count is the form's tokens less those of its other spellings, all of them (counts are
-# the latest, not pinned); a lexicon written before holds its row, and nothing is left over.
+# A form's most frequent spelling. The form itself as a spelling may have no row
+# (`lexicon_rows`): its count is then the form's tokens less those of its other spellings,
+# all of them (counts are the latest, not pinned; its generation is the form's); with a row
+# (a lexicon written before, or a form first seen without it) nothing is left over.
 DISPLAY = (
     "SELECT spelling FROM ("
     "SELECT spelling, tokens FROM spellings WHERE form = ? UNION ALL "
