@@ -354,7 +354,7 @@ def _ingest_into(
             analysis_cpu_seconds=analyzer.inline_cpu + analyzer.worker_cpu,
         )
     finally:
-        lexicon.close()
+        lexicon.close(compact=fresh)
 
 
 def _retyped_note(retyped: int, recorded: str | None) -> str:

@@ -73,8 +73,11 @@ FORMAT_RANK = versions.FORMAT_RANK
 # 3: the Dutch stem fields (`DUTCH_FIELDS`).
 # 4: new segments' term dictionaries in blocks (`term_blocks.py`), which a pqsearch reading
 #    only 3 cannot read; this version reads both.
-SCHEMA_VERSION = "4"
-READABLE_SCHEMA_VERSIONS = ("3", SCHEMA_VERSION)
+# 5: the lexicon keeps no row for a form's spelling that is the form itself, and indexes by
+#    lemma only the other forms (`lexicon_schema.INDEXES`): a pqsearch reading only 4 would
+#    find no spelling for such forms. This version reads 3 to 5; an ingest migrates 4's.
+SCHEMA_VERSION = "5"
+READABLE_SCHEMA_VERSIONS = ("3", "4", SCHEMA_VERSION)
 
 
 def build_schema() -> Schema:

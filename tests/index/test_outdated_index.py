@@ -103,3 +103,61 @@ def test_a_newer_version_s_index_is_not_rebuilt_into_an_older_one(tmp_path: Path
     with pytest.raises(OutdatedIndexError, match="newer version"):
         api.ingest([], index_dir=index_dir, rebuild=True)
     assert store.live_data_dir(index_dir) == data
+
+
+def _schema_4_lexicon(path: Path) -> None:
+    """The lexicon at `path` as schema 4 wrote it: a row for every spelling, the form itself
+    too (with what the form's other spellings leave of its tokens), and the index by lemma
+    of every row (s16-small)."""
+    connection = sqlite3.connect(path)
+    with connection:
+        connection.execute(
+            "INSERT INTO spellings (form, spelling, tokens, generation) "
+            "SELECT form, form, tokens - (SELECT coalesce(sum(s.tokens), 0) FROM spellings s "
+            "WHERE s.form = forms.form), generation FROM forms WHERE tokens > "
+            "(SELECT coalesce(sum(s.tokens), 0) FROM spellings s WHERE s.form = forms.form)"
+        )
+        connection.execute("DROP INDEX lemma_other_forms")
+        connection.execute("CREATE INDEX lemma_forms ON lemmas (lemma, form)")
+        connection.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+
+
+def _seen(index_dir: Path, words: list[str]) -> list[object]:
+    with api.open_index(index_dir) as index:
+        found: list[object] = []
+        for word in words:
+            result = index.search(word, limit=5)
+            found.append([(hit.id, hit.highlights) for hit in result.hits])
+            found.append((result.suggestions, result.corrections))
+        return found
+
+
+def test_a_schema_4_index_answers_alike_and_its_next_ingest_brings_it_to_5(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "corpus", tmp_path / "elsewhere"
+    first.mkdir()
+    second.mkdir()
+    shutil.copy(SEED, first / "seed.txt")
+    lines = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()[:2]
+    (second / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    assert not api.ingest([first], index_dir=index_dir).failed
+    words = ["region energie", "diplomates", "capitale", "regoin", '"politique etrangere"']
+    before = _seen(index_dir, words)
+    data = store.live_data_dir(index_dir)
+    assert data is not None
+    _schema_4_lexicon(data / store.LEXICON_FILE)
+    drop_lexicon_sum(data)
+    assert _seen(index_dir, words) == before
+    assert not api.ingest([first, second], index_dir=index_dir).failed
+    connection = sqlite3.connect(data / store.LEXICON_FILE)
+    version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+    assert version.fetchone()[0] == "5"
+    names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
+    connection.close()
+    assert "lemma_other_forms" in names and "lemma_forms" not in names
+    with api.open_index(index_dir) as index:
+        assert index.document_count == 3
