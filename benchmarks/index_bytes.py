@@ -27,6 +27,7 @@ import struct
 import sys
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -98,12 +99,20 @@ def _info_length(body: bytes) -> int:
     return stream.tell()
 
 
+def _raw_entries(terms_reader: Any) -> Iterator[tuple[bytes, bytes]]:
+    """The term dictionary's (key, value) bytes: Whoosh's hash file (segments written before
+    schema 4) or our blocks (`pqsearch/index/term_blocks.py`)."""
+    if hasattr(terms_reader, "_tindex"):
+        return iter(terms_reader._tindex.items())
+    return iter(terms_reader._items_from_key(b"", keep=False))
+
+
 def field_bytes(leaf: Any) -> dict[str, dict[str, float]]:
     terms_reader = leaf._terms
     unmap = terms_reader._fieldunmap
     postfile = terms_reader._postfile
     table: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for key, value in terms_reader._tindex.items():
+    for key, value in _raw_entries(terms_reader):
         field = unmap[struct.unpack("!H", key[:2])[0]]
         row = table[field]
         row["terms"] += 1
