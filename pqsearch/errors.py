@@ -52,9 +52,21 @@ class IndexProblemError(PqsearchError):
 class NoIndexError(IndexProblemError):
     """There is no index in the folder yet; the message says how to build one."""
 
-    def __init__(self, index_dir: str | Path, *, build_in: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        index_dir: str | Path,
+        *,
+        build_in: str | Path | None = None,
+        to_reanalyze: bool = False,
+    ) -> None:
         self.index_dir = str(index_dir)
-        if build_in is None:
+        if to_reanalyze:
+            super().__init__(
+                f"No index at {self.index_dir} to analyse again: --reanalyze works on the "
+                "documents an index holds, and nothing was made there. Build the index first: "
+                f'"pqsearch ingest FOLDER ... --index {self.index_dir}".'
+            )
+        elif build_in is None:
             super().__init__(
                 f'No index at {self.index_dir}. Run "pqsearch ingest corpus/ --index '
                 f'{self.index_dir}" first (or set PQSEARCH_INDEX to the folder of an '

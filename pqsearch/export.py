@@ -317,16 +317,19 @@ class ExportStream:
     def _pages(self) -> Iterator[list[Precedent]]:
         size = EXPORT_PAGE if self.limit is None else max(0, min(self.limit, EXPORT_PAGE))
         number = 1
+        # Counted by this iteration: two at once (two threads, or interleaved) each hold
+        # every match (sharing `written`, each stopped early: audit 16, T2).
+        written = 0
         while True:
             result = self.search(
                 self.query, filters=self.filters, sort=self.sort, page=number, limit=size, facets=[]
             )
-            self.total = result.total
             wanted = result.total if self.limit is None else min(self.limit, result.total)
-            hits = result.hits[: max(0, wanted - self.written)]
-            self.written += len(hits)
+            hits = result.hits[: max(0, wanted - written)]
+            written += len(hits)
+            self.total, self.written = result.total, written
             yield [Precedent(hit, self.show(hit.id)) for hit in hits]
-            if self.written >= wanted or len(result.hits) < size:
+            if written >= wanted or len(result.hits) < size:
                 return
             number += 1
 

@@ -56,3 +56,19 @@ def stale_questions(ix: Any, skip: Container[str]) -> Iterator[Question]:
                 stored.get("answer_type_evidence"),
             ):
                 yield question
+
+
+def retyped_note(retyped: int, lexicon: Lexicon) -> str:
+    """The ingest's note on `retyped` documents typed again with this pqsearch's rules."""
+    recorded = recorded_rules(lexicon)
+    earlier = f"rules {recorded}" if recorded else "the rules of an earlier pqsearch"
+    changed = (
+        f"{retyped} changed type or evidence and were written again (analysed whole, so "
+        f"their sectors are the current detector's too)"
+        if retyped
+        else "none changed type or evidence"
+    )
+    return (
+        f"answer types: the indexed documents were typed by {earlier}; read again with this "
+        f"pqsearch's rules ({rules_fingerprint()}), {changed}"
+    )

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pqsearch.analyze.answers import rules_fingerprint
 from pqsearch.analyze.lemmatize import stopwords
 from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.errors import InvalidChoiceError, NothingToRebuildError
@@ -26,6 +25,7 @@ from pqsearch.index import (
     answer_version,
     ownership,
     rebuild_losses,
+    refusals,
     schema_version,
     sector_version,
     space,
@@ -90,8 +90,10 @@ def ingest(
     root = store.resolve_index_dir(index_dir)
     started = time.monotonic()
     notes: list[str] = []
-    # Before the lock, which would leave its file in a folder that is not ours.
+    # Before the lock, which would leave its file in a folder that is not ours, or in one
+    # that a refused ingest must leave as it was (`refusals`).
     with store.writing(root):
+        refusals.refuse_before_writing(root, paths, rebuild=rebuild, reanalyze=reanalyze)
         ownership.claim(root)
     with store.write_lock(root, timeout=lock_timeout) as stale:
         if stale is not None:
@@ -321,7 +323,7 @@ def _ingest_into(
                 prune_unheld(state, [Path(p).absolute() for p in paths], allow_empty=allow_empty)
             if retype:
                 retyped = state.retype_answers()
-                notes.append(_retyped_note(retyped, answer_version.recorded_rules(lexicon)))
+                notes.append(answer_version.retyped_note(retyped, lexicon))
             remember_holders(state)
             state.commit()
             if retype:
@@ -355,20 +357,6 @@ def _ingest_into(
         )
     finally:
         lexicon.close(compact=fresh)
-
-
-def _retyped_note(retyped: int, recorded: str | None) -> str:
-    earlier = f"rules {recorded}" if recorded else "the rules of an earlier pqsearch"
-    changed = (
-        f"{retyped} changed type or evidence and were written again (analysed whole, so "
-        f"their sectors are the current detector's too)"
-        if retyped
-        else "none changed type or evidence"
-    )
-    return (
-        f"answer types: the indexed documents were typed by {earlier}; read again with this "
-        f"pqsearch's rules ({rules_fingerprint()}), {changed}"
-    )
 
 
 def _merge_segments(ix: Any) -> None:

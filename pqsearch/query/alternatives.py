@@ -14,7 +14,7 @@ from typing import Literal
 
 from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.analyze.stems import derivation_stem
-from pqsearch.query.expansions import Expander, Expansion
+from pqsearch.query.expansions import Expander, Expansion, Spelling
 from pqsearch.results import MatchedTerm, MatchSource, SynonymSource
 
 # A word of the typed word's family (same derivation stem: financement for financer) counts
@@ -65,10 +65,11 @@ class WordAlternatives:
         self.lexicon = lexicon
         self.expander = expander
 
-    def of(self, form: str) -> list[Alternative]:
+    def of(self, form: str, spelling: Spelling) -> list[Alternative]:
         """The terms a typed word (folded surface form, not a stopword) is searched as: its
         lemmas weighed by how often the corpus gave each to this form, the lemmas of their
-        families (stem level), and the form itself; then the expander's."""
+        families (stem level), and the form itself; then the expander's (a correction made
+        is recorded in the query's `spelling`)."""
         lemmas = self.lemmas(form)
         # A form neither the corpus nor the dictionary knows stands for itself only
         # ("diplomatez"): its stem would turn a typo into a family match and hide the
@@ -77,20 +78,22 @@ class WordAlternatives:
         known = [a for a in lemmas if a.text != form or real]
         own = [*lemmas, *self._stems(known), self._form(form)]
         # Synonyms, acronyms, the Dutch stem and a spelling correction (`expansions.py`).
-        more = self.expander.more(form, [(a.kind, a.text) for a in own])
-        fixed = self.expander.corrections.get(form)
+        more = self.expander.more(form, [(a.kind, a.text) for a in own], spelling)
+        fixed = spelling.corrections.get(form)
         if fixed is not None and any(e.source == "correction" for e in more):
             # A word that matches nothing is searched as its correction typed (its lemmas,
             # family and synonyms), so the hits are those of the corrected query they are
             # shown as, not of the correction's bare lemmas.
             more = [e for e in more if e.source != "correction"]
-            return [*own, *self.expanded(more), *self._corrected(fixed)]
+            return [*own, *self.expanded(more), *self._corrected(fixed, spelling)]
         return [*own, *self.expanded(more)]
 
-    def _corrected(self, fixed: str) -> list[Alternative]:
+    def _corrected(self, fixed: str, spelling: Spelling) -> list[Alternative]:
         """The alternatives of the correction `fixed` (an indexed form), its own lemmas and
         form marked as the correction (`--explain`)."""
-        return [a if a.source else replace(a, source="correction") for a in self.of(fixed)]
+        return [
+            a if a.source else replace(a, source="correction") for a in self.of(fixed, spelling)
+        ]
 
     def expanded(self, more: Iterable[Expansion]) -> list[Alternative]:
         """The expander's terms as alternatives (their source as `--explain` names it)."""

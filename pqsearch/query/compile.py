@@ -35,7 +35,13 @@ from pqsearch.query import tree as qt
 from pqsearch.query.alternatives import Alternative as Alternative
 from pqsearch.query.alternatives import WordAlternatives
 from pqsearch.query.compiled import Compiled as Compiled
-from pqsearch.query.expansions import Expander, Expansion, quoted_in_dutch, term_query
+from pqsearch.query.expansions import (
+    Expander,
+    Expansion,
+    Spelling,
+    quoted_in_dutch,
+    term_query,
+)
 from pqsearch.query.rank import prefix_terms
 from pqsearch.query.spans import Runs
 from pqsearch.query.values import MAX_NUMBER_DIGITS, value_terms
@@ -85,8 +91,7 @@ class Compiler:
         """`correct`: search a word that matches nothing as its spelling correction;
         `required`: the whole query is required as typed (`--all-words`), so a lone common
         word is searched too. A query of common words alone compiles to None."""
-        compiled = Compiled(query=None)
-        self.expander.begin(correct=correct)
+        compiled = Compiled(query=None, spelling=Spelling(correct=correct))
         if tree is not None:
             compiled.query = self._node(tree, compiled, explicit=required)
             number = _typed_number(tree)
@@ -103,7 +108,6 @@ class Compiler:
                 found = compiled.query
                 items = found.items if isinstance(found, qt.Or) else (found or qt.Nothing(),)
                 compiled.query = qt.Or((*items, by_id))
-        compiled.corrections = dict(self.expander.corrections)
         return compiled
 
     def _number(self, digits: str, out: Compiled) -> qt.Query:
@@ -128,12 +132,12 @@ class Compiler:
     def date_query(self, date_field: str, start: dt.date | None, end: dt.date | None) -> qt.Query:
         return qt.Range(date_field, date_to_int(start), date_to_int(end))
 
-    def alternatives(self, form: str) -> list[Alternative]:
+    def alternatives(self, form: str, spelling: Spelling) -> list[Alternative]:
         """The terms a typed word (folded surface form, not a stopword) is searched as: its
         lemmas weighed by how often the corpus gave each to this form, the lemmas of their
-        families (stem level), and the form itself (`alternatives.py`). A subclass may add
-        its own."""
-        return self._alternatives.of(form)
+        families (stem level), and the form itself (`alternatives.py`); a correction made is
+        recorded in the query's `spelling`. A subclass may add its own."""
+        return self._alternatives.of(form, spelling)
 
     def describe(self, text: str) -> tuple[Synonym, ...]:
         """What a typed word is also searched as (`pqsearch synonyms`); for several words,
@@ -259,7 +263,8 @@ class Compiler:
             return None
         out.searching()
         out.forms.add(form)
-        alternatives = [*self.alternatives(form), *self._alternatives.expanded(together)]
+        run_terms = self._alternatives.expanded(together)
+        alternatives = [*self.alternatives(form, out.spelling), *run_terms]
         if out.excluding:
             alternatives = [a for a in alternatives if _excludes(a)]
         out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")

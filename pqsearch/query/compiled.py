@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pqsearch.query import tree as qt
+from pqsearch.query.expansions import Spelling
 from pqsearch.results import WordExplanation
 
 
@@ -24,8 +25,8 @@ class Compiled:
     words: list[tuple[str, qt.Query, str | None]] = field(default_factory=list)
     # Per typed text-part restriction (for snippets): which parts words were searched in.
     has_text: bool = False
-    # Typed word (folded) -> the indexed form searched instead (it matched nothing).
-    corrections: dict[str, str] = field(default_factory=dict)
+    # Whether to correct words that match nothing, and the corrections made.
+    spelling: Spelling = field(default_factory=Spelling)
     # What each typed word was searched as, in the order typed (`--explain`).
     explanation: list[WordExplanation] = field(default_factory=list)
     # Whether any typed word, phrase or prefix was searched (not every one a common word).
@@ -39,6 +40,11 @@ class Compiled:
     dropped: list[str] = field(default_factory=list)
     # The field values typed in the query outside exclusions ("kind:oral"): (field, value).
     typed_values: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def corrections(self) -> dict[str, str]:
+        """Typed word (folded) -> the indexed form searched instead (it matched nothing)."""
+        return self.spelling.corrections
 
     def searching(self) -> None:
         """A typed word, phrase or prefix is searched (for it, or excluded)."""

@@ -18,7 +18,7 @@ to the typed word (1.0) and where it came from (what `pqsearch synonyms WORD` sh
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pqsearch.analyze import acronyms
@@ -109,24 +109,32 @@ def _own_lemma(lexicon: Lexicon, word: str) -> str:
     return others[0] if len(others) == 1 else word
 
 
+@dataclass
+class Spelling:
+    """One query's spelling corrections: whether to make them, and those made (typed folded
+    form -> the indexed form searched instead). Made afresh for each compile and passed
+    down: the compiler and its expander are shared by the threads searching one
+    generation, so they hold nothing of one query (two queries compiled at once searched a
+    typo uncorrected, or reported each other's corrections)."""
+
+    correct: bool = False
+    corrections: dict[str, str] = field(default_factory=dict)
+
+
 class Expander:
-    """Expansions of typed words against one open index; records the corrections made by
-    the query being compiled (`begin`)."""
+    """Expansions of typed words against one open index. Shared by threads: it keeps
+    nothing of a query (`Spelling` holds that)."""
 
     def __init__(self, index: IndexReader) -> None:
         self.index = index
         self.lexicon = index.lexicon
-        self.correct = False
-        self.corrections: dict[str, str] = {}
         self._long_forms: dict[str, list[str]] | None = None
 
-    def begin(self, *, correct: bool) -> None:
-        """Start a query: correct its unmatched words or not."""
-        self.correct = correct
-        self.corrections = {}
-
-    def more(self, form: str, own: Iterable[tuple[str, str]]) -> list[Expansion]:
-        """The expansions of the folded `form`, whose own terms are `own` (kind, text)."""
+    def more(
+        self, form: str, own: Iterable[tuple[str, str]], spelling: Spelling
+    ) -> list[Expansion]:
+        """The expansions of the folded `form`, whose own terms are `own` (kind, text); a
+        correction when `spelling.correct`, recorded in `spelling.corrections`."""
         found: list[Expansion] = []
         stem = dutch_stem(form)
         if stem and self._in_any(FIELDS["dutch"].values(), stem):
@@ -135,10 +143,15 @@ class Expander:
         keys = {text for kind, text in own if kind == "lemma"} | {form}
         found.extend(self.synonyms(keys))
         # A word the thesaurus knows, or a Dutch stopword ("voor", "het"), is no typo.
-        if self.correct and not found and form not in dutch_stopwords() and not self._matches(own):
+        if (
+            spelling.correct
+            and not found
+            and form not in dutch_stopwords()
+            and not self._matches(own)
+        ):
             fixed = self.correction(form)
             if fixed is not None and self._may_become(form, fixed):
-                self.corrections[form] = fixed
+                spelling.corrections[form] = fixed
                 found.extend(self._own_terms(fixed))
         return found
 
@@ -146,9 +159,7 @@ class Expander:
         """What the typed `word` is searched as beyond its own lemmas and form."""
         form = fold(word)
         own = [("lemma", lemma) for lemma in sorted(self.lexicon.expand(form))] + [("word", form)]
-        self.begin(correct=True)
-        found = self.more(form, own)
-        self.begin(correct=False)
+        found = self.more(form, own, Spelling(correct=True))
         shown = {
             (e.label or e.text, e.source): e.weight
             for e in found

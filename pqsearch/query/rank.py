@@ -86,8 +86,6 @@ class Ranker:
 
     def __init__(self, index: IndexReader) -> None:
         self.index = index
-        # Within one `score`: each node object's result.
-        self._done: dict[int, Scored] = {}
         self._kept = index.generation_cache(
             "term scores", lambda: TermScores(budget_bytes=index.cache_bytes)
         )
@@ -95,12 +93,9 @@ class Ranker:
     def score(self, query: qt.Query) -> Scored:
         """Every document `query` matches, with its score."""
         # The compiler puts each typed word's subtree in the tree twice (alone, and in the
-        # "all words" AND): it is scored once.
-        self._done = {}
-        try:
-            return self._node(query)
-        finally:
-            self._done = {}
+        # "all words" AND): it is scored once. Each node object's result is kept for this
+        # call only, never on the ranker, which the threads searching a generation share.
+        return self._node(query, {})
 
     def term_docs(self, field: str, text: str) -> IntArray:
         """The sorted documents holding a term: those of its kept scores when there are
@@ -111,28 +106,29 @@ class Ranker:
         kept = self._kept.get(field, text)
         return kept.docs if kept is not None else self.index.term_docs(field, text)
 
-    def _node(self, query: qt.Query) -> Scored:
-        done = self._done.get(id(query))
-        if done is None:
-            done = self._done[id(query)] = self._score(query)
-        return done
+    def _node(self, query: qt.Query, done: dict[int, Scored]) -> Scored:
+        """`query` scored; `done`: this call's results by node object."""
+        found = done.get(id(query))
+        if found is None:
+            found = done[id(query)] = self._score(query, done)
+        return found
 
-    def _score(self, query: qt.Query) -> Scored:
+    def _score(self, query: qt.Query, done: dict[int, Scored]) -> Scored:
         if isinstance(query, qt.Term):
             return self._term(query.field, query.text, query.boost)
         if isinstance(query, qt.Phrase):
             return self._phrase(query)
         if isinstance(query, qt.AndNot):
-            positive = self._node(query.positive)
+            positive = self._node(query.positive, done)
             if not len(positive.docs):
                 return positive
             excluded = matched_docs(self.index, query.negative)
             keep = ~held(positive.docs, excluded)
             return Scored(positive.docs[keep], positive.scores[keep]).times(query.boost)
         if isinstance(query, qt.And):
-            return _all([self._node(sub) for sub in query.items]).times(query.boost)
+            return _all([self._node(sub, done) for sub in query.items]).times(query.boost)
         if isinstance(query, qt.Or):
-            return _any([self._node(sub) for sub in query.items]).times(query.boost)
+            return _any([self._node(sub, done) for sub in query.items]).times(query.boost)
         if isinstance(query, qt.Prefix):
             return self._prefix(query)
         if isinstance(query, qt.Range | qt.Every | qt.Not):

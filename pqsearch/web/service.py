@@ -14,12 +14,18 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 from pqsearch import Index, PqsearchError, open_index
+from pqsearch.errors import ResourceLimitError
+
+# Imported now, not where a failure first needs it: an import reads files, and with every
+# file handle taken it failed too (an ImportError, answered 500, instead of the advice).
+from pqsearch.resources import exhausted
 
 T = TypeVar("T")
 DEFAULT_TIMEOUT = 10.0
@@ -29,6 +35,11 @@ WORKERS = 8
 
 class SearchTimeoutError(PqsearchError):
     """A library call took longer than the server allows; a narrower search may not."""
+
+
+class ServerLimitError(ResourceLimitError):
+    """The server process ran out of file handles or memory: a 503 that says what to do;
+    the server answers again as soon as some are free."""
 
 
 class IndexService:
@@ -53,7 +64,7 @@ class IndexService:
     async def run(self, work: Callable[[Index], T]) -> T:
         """`work(index)` on a worker thread; `SearchTimeoutError` past the timeout."""
         loop = asyncio.get_running_loop()
-        future = loop.run_in_executor(self._executor, lambda: work(self.open()))
+        future = loop.run_in_executor(self._executor, lambda: self._call(work))
         try:
             return await asyncio.wait_for(future, self.timeout)
         except TimeoutError:
@@ -61,6 +72,19 @@ class IndexService:
                 f"The search took longer than {self.timeout:g} s and was stopped. "
                 "Narrow it with more words or filters."
             ) from None
+
+    def _call(self, work: Callable[[Index], T]) -> T:
+        try:
+            return work(self.open())
+        except (OSError, MemoryError, sqlite3.Error, ResourceLimitError) as error:
+            limited = exhausted(error)
+            if limited is None:
+                raise
+            raise ServerLimitError(
+                f"{limited} The server runs pqsearch for every client at once: start it "
+                "with a higher limit (ulimit -n 4096, then pqsearch serve), or have fewer "
+                "clients search at the same time; it answers again as soon as files are free."
+            ) from error
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

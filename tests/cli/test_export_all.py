@@ -85,3 +85,28 @@ def test_pages_of_an_export_hold_each_match_once_in_the_search_order(
             row["id"] for row in csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=";")
         ]
     assert ids == order
+
+
+def test_one_stream_iterated_twice_at_once_holds_every_match_each_time(
+    corpus_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two iterations of one stream interleaved page by page (as two threads may): each is
+    the whole export (they shared one count and stopped early: 31 and 30 of 51 lines,
+    audit of session 16, T2)."""
+    monkeypatch.setattr(export, "EXPORT_PAGE", 7)
+    with api.open_index(corpus_index) as index:
+        stream = index.export_stream(sort="oldest")
+        whole = "".join(stream)
+        first, second = iter(stream), iter(stream)
+        got: tuple[list[str], list[str]] = ([], [])
+        pending = [(first, got[0]), (second, got[1])]
+        while pending:
+            for entry in list(pending):
+                piece = next(entry[0], None)
+                if piece is None:
+                    pending.remove(entry)
+                else:
+                    entry[1].append(piece)
+    assert whole.count("\n") == 51
+    assert ("".join(got[0]), "".join(got[1])) == (whole, whole)
+    assert (stream.written, stream.total) == (51, 51)

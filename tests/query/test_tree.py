@@ -11,6 +11,7 @@ from pqsearch.index.reader import IndexReader
 from pqsearch.index.schema import PART_BOOSTS
 from pqsearch.query import tree as qt
 from pqsearch.query.compile import Alternative, Compiler
+from pqsearch.query.expansions import Spelling
 from pqsearch.query.rank import Ranker
 from pqsearch.query.syntax import parse_query
 
@@ -36,8 +37,8 @@ def test_a_word_is_its_lemmas_and_its_form_in_every_part(opened: IndexReader) ->
 class _WithSynonym(Compiler):
     """As the retrieval work may: a typed word also stands for a weighted synonym."""
 
-    def alternatives(self, form: str) -> list[Alternative]:
-        found = super().alternatives(form)
+    def alternatives(self, form: str, spelling: Spelling) -> list[Alternative]:
+        found = super().alternatives(form, spelling)
         if form == "habitation":
             found.append(Alternative("lemma", "logement", weight=0.5))
         return found

@@ -1,0 +1,41 @@
+"""What an ingest refuses before it writes anything, so that a refused ingest leaves the
+index folder as it was, byte for byte: no folder made, no marker, no `ingest.lock`.
+
+A rebuild or a re-analysis with no files named and no index to read them from, and an
+index another version of pqsearch wrote, used to be refused only under the write lock,
+after the folder was made, marked and given its lock file. These checks only read (the
+`live` link, the folder's entries, the lexicon's version read immutable: no -wal or -shm
+file). `ingest` checks again under the lock, where another process cannot build or
+replace the index meanwhile.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from pqsearch.errors import NoIndexError, NothingToRebuildError
+from pqsearch.index import folders, schema_version
+
+
+def refuse_before_writing(
+    root: Path, paths: Sequence[str | Path], *, rebuild: bool, reanalyze: bool
+) -> None:
+    """Raise what an ingest into `root` would refuse, before it writes anything there."""
+    live = folders.live_data_dir(root, tolerate_damage=True)
+    if live is None:
+        # A data folder without its `live` link is an index the ingest relinks: not "none".
+        if paths or folders.indexed_data_dirs(root) or os.path.lexists(root / folders.LIVE):
+            return
+        if rebuild:
+            raise NothingToRebuildError(root, "no paths were given and it holds no index")
+        if reanalyze:
+            raise NoIndexError(root, to_reanalyze=True)
+        return
+    if rebuild:
+        schema_version.refuse_newer(root, live)
+    else:
+        # Read immutable although the lock is not held: it writes nothing, and a version
+        # being written now is read again under the lock.
+        schema_version.check_version(root, live, locked=True)
