@@ -56,7 +56,12 @@ _NOT_SENT_HERE = (
     r"|mon|ma|mes))|en (?:commission|seance)|lors d\w*|question (?:ecrite )?(?:n|nr|no)\b"
     r"|collegue|par (?:le|la|l'|mon|ma) ?(?:ministre|secretaire|gouvernement|college)"
     r"|si vous|pourriez|reponses? qu\w*|renv\w*|refer\w*|(?:dans|par) (?:ma|la|une|notre) reponse"
-    r"|antwoord van|verwij\w*)\b)"
+    r"|antwoord van|verwij\w*"
+    # What everyone concerned receives of a public procedure, not the answer sent (sixteenth
+    # session): "Vous recevrez les documents de la concertation, qui détaillent ...".
+    r"|(?:documents?|dossiers?|invitations?|convocations?) (?:de la |du |de l'|d'une? )"
+    r"(?:concertation|enquete publique|consultation publique|reunion d'information"
+    r"|seance d'information|appel a (?:projets|candidatures)))\b)"
 )
 _AUX = (
     r"(?:a|ont|ai|avons|avait|avaient|avais|avions|aura|auront|aurai|aurons|sera|seront|est"
@@ -216,6 +221,13 @@ BY_REFERENCE: tuple[str, ...] = (
     r"|communiques?|documents?|etudes?|bilans?|sites?|pages?|publications?|comptes?|budgets?"
     r"|justifications?|annuaires?|bulletins?|portails?|plateformes?|observatoires?|barometres?"
     r"|cahiers?|brochures?)\b",
+    # Dutch, the verb last (sixteenth session): "Het geachte lid kan de gevraagde cijfers
+    # raadplegen op de website van Statbel", "u kunt deze gegevens terugvinden in het jaarverslag".
+    r"^(?=[^.;]*\b(?:op|in|via) (?:de |het |een |dit |deze )?(?:\w+ )?(?:website|site|portaal"
+    r"|databank|jaarverslag\w*|verslag\w*|rapport\w*|publicatie\w*|studie|brochure|register"
+    r"|persbericht\w*)\b)(?![^.;]*\b(?:bijlage|bijgevoegd\w*|hierna|hieronder)\b)[^.;]*?\b"
+    rf"{_MEMBER_NL} (?:kan|kunt|kunnen|zal|zult|zou|zoudt|vindt|vinden|mag)\b[^.;]{{0,80}}?"
+    r"\b(?:raadplegen|terugvinden|vinden|nalezen|inkijken|lezen|consulteren)\b",
 )
 
 # The minister not able to answer or act for want of a remit: as strong as a sending.
@@ -231,6 +243,23 @@ DECLARING: tuple[str, ...] = (
     r"\b(?:je |nous |(?:la region|le gouvernement|le college|l'executif) )(?:n'ai|n'avons|n'a"
     r"|ne dispose|ne disposons|ne dispos\w+) (?:pas de|aucune?|d'aucune?) (?:prise|levier"
     r"|emprise|pouvoir (?:de decision|d'action|reglementaire))\b",
+    # The matter handled by another member of the government, any tense (sixteenth session):
+    # "ce dossier est suivi par le membre du Gouvernement chargé de l'Emploi", "cette matière
+    # sera traitée par ma collègue", "dit dossier wordt opgevolgd door mijn collega".
+    r"\b(?:ce|cette|ces|le|la|les) (?:dossiers?|matieres?|questions?|points?|sujets?"
+    r"|thematiques?|politiques?) (?:est|sont|sera|seront|a ete|ont ete|serait|seraient)"
+    r"(?: \w+)? (?:suivie?s?|traitee?s?|geree?s?|prise?s? en charge|pilotee?s?) par (?:le |la |l'"
+    r"|mon |ma |notre )?(?:membre du (?:gouvernement|college)|ministre(?!-president)|secretaire"
+    r" d'etat|collegue|vice-premier)",
+    r"\b(?:dit|deze|het) (?:dossier|materie|thema|beleid|vraagstuk) (?:wordt|werd|zal) (?:\w+ )?"
+    r"(?:opgevolgd|gevolgd|behandeld|beheerd) (?:worden )?door (?:de |mijn |onze )?(?:minister"
+    r"|collega|staatssecretaris)",
+    # No competence, without a verb (sixteenth session): "Pas de compétence régionale en la
+    # matière", "Aucune compétence fédérale en ce domaine", "Geen gewestelijke bevoegdheid".
+    r"^\W*(?:pas de|aucune) competences? (?:regionales?|federales?|communautaires?|communales?"
+    r"|ministerielles?|de (?:la region|l'etat federal|mon departement|ma part)|du (?:gouvernement"
+    r"|college))\b(?! (?:exclusive|propre)s?\b)",
+    r"^\W*geen (?:gewestelijke|federale|regionale|gemeenschaps|gemeentelijke) bevoegdhe\w*",
     # "Het Gewest beschikt hierover niet over bevoegdheden", "heeft ter zake geen bevoegdheid".
     r"\b(?:beschik\w*|heeft|hebben|heb)(?: \w+){0,2}? (?:niet over (?:de |enige )?|geen )"
     r"bevoegdhe\w*",
@@ -244,6 +273,7 @@ _GATE_PIECES = (
     " stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
     "reponse|geen antwoord|conjoint|coordonn|identique|similaire|analogue|semblable|"
     "antwoord|trouver|trouvez|trouvera|habilit|qualifie|qualite pour|de prise|ne prise|"
-    "emprise|levier|pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe"
+    "emprise|levier|pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe|competence|raadpleg|vinden|"
+    "nalezen|inkijken|lezen|suivi|traite|gere|en charge|pilote|gevolgd|behandeld|beheerd"
 )
 GATE = tuple(_GATE_PIECES.split("|"))

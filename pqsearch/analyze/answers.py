@@ -26,6 +26,7 @@ from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_elsewhere as elsewhere
 from pqsearch.analyze import answer_forms as forms
+from pqsearch.analyze import answer_gates as gates
 from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
@@ -45,7 +46,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 14
+ANSWER_RULES_REVISION = 15
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -278,6 +279,7 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
                     or (kind == NOT_COMPETENT and bool(information.DISTRIBUTION.search(sentence)))
                     or partial.clause_answers_part(sentence, match, asked)
                     or (kind != NOT_PUBLISHED and partial.rest_answers_part(sentence, match, asked))
+                    or gates.says_what_was_asked(kind, _PHRASES[kind], sentence, match, asked)
                 )
                 break
         else:
@@ -377,6 +379,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 context.ASKS_WHEN,
                 context.YEAR,
                 *holders.PATTERNS,
+                *gates.PATTERNS,
                 splitting.SENTENCE_END,
                 partial.BRACKETS,
                 # What may follow a statement of whose matter it is: it moves types too.
