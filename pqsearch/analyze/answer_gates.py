@@ -65,9 +65,9 @@ AGENT = re.compile(
 # A question that asks where the information can be read or obtained: then saying where is the
 # answer ("Où les riverains peuvent-ils consulter le calendrier ?").
 ASKS_WHERE = re.compile(
-    r"\bou (?:peut-on|peuvent|peut|pourra|pourront|trouver|consulter|se procurer|obtenir)\b"
-    r"[^?]{0,60}?\b(?:trouver|consulter|obtenir|telecharger|lire|se procurer|-ils|-elles|-elle"
-    r"|-il)\b|\bwaar (?:kan|kunnen|vindt|vinden|zijn)\b[^?]{0,60}?\b(?:vinden|raadplegen"
+    r"\bou (?:trouver|consulter|se procurer|obtenir)\b|\bou (?:\w+ ){0,4}?(?:peut-on|peuvent"
+    r"|peut|pourra|pourront|puis-je)\b[^?]{0,40}?\b(?:trouver|consulter|obtenir|telecharger"
+    r"|lire|se procurer)\b|\bwaar (?:kan|kunnen|vindt|vinden|zijn)\b[^?]{0,60}?\b(?:vinden|raadplegen"
     r"|terugvinden|verkrijgen|te vinden|beschikbaar)\b"
 )
 # After a colon or a semicolon, a clause of the sentence's own.
@@ -94,17 +94,20 @@ def says_what_was_asked(
     """Whether folded `sentence`, which `match` reads as a refusal of `kind` by a form of the
     clause alone (none of the kind's other `phrasings` reads it), says what the folded
     question `asked` asked all the same."""
+    rest = f"{sentence[: match.start()]} {sentence[match.end() :]}"
+    # Who does it, to a question asking who, whatever phrasing declined it.
+    if kind == "not_competent" and context.asks_who(asked) and AGENT.search(rest):
+        return True
     own = _FORMS.get(kind, ())
     others = _either(tuple(p for p in phrasings if p not in own))
     if not own or _either(own).search(sentence) is None or others.search(sentence):
         return False
-    rest = f"{sentence[: match.start()]} {sentence[match.end() :]}"
     if WHEN.search(rest):
         return True
     if kind == "by_reference" and ASKS_WHERE.search(asked):
         return True
     if kind == "not_competent":
-        return context.asks_who(asked) and AGENT.search(rest) is not None
+        return False
     tail = _OWN_CLAUSE.search(sentence, match.end())
     if tail is None:
         return False
