@@ -12,7 +12,7 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
   measure on all of the fourth;
 - `--protocol writers`, leave one writer out: each of the twelve rounds (rounds 5 and 12 by their
-  dev halves) left out in turn, the design fitted on the ten others, the real labels and the
+  dev halves) left out in turn, the design fitted on the eleven others, the real labels and the
   negatives (always in training, and measured in-sample after a fit on all twelve).
 
 Each line gives, per type, how many answers of that type got it; the non-substantive answers

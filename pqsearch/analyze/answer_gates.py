@@ -67,8 +67,8 @@ AGENT = re.compile(
 ASKS_WHERE = re.compile(
     r"\bou (?:trouver|consulter|se procurer|obtenir)\b|\bou (?:\w+ ){0,4}?(?:peut-on|peuvent"
     r"|peut|pourra|pourront|puis-je)\b[^?]{0,40}?\b(?:trouver|consulter|obtenir|telecharger"
-    r"|lire|se procurer)\b|\bwaar (?:kan|kunnen|vindt|vinden|zijn)\b[^?]{0,60}?\b(?:vinden|raadplegen"
-    r"|terugvinden|verkrijgen|te vinden|beschikbaar)\b"
+    r"|lire|se procurer)\b|\bwaar (?:kan|kunnen|vindt|vinden|zijn)\b[^?]{0,60}?\b(?:vinden"
+    r"|raadplegen|terugvinden|verkrijgen|te vinden|beschikbaar)\b"
 )
 # After a colon or a semicolon, a clause of the sentence's own.
 _OWN_CLAUSE = re.compile(r"\s?[:;]\s")

@@ -20,7 +20,7 @@ ASKED = "Combien de dossiers ont été traités en 2025 ? Quelles mesures sont p
 
 def test_short_answers_that_say_what_was_asked_are_not_refusals() -> None:
     wordings = load_wordings(TEST_DATA / "answer_type_negatives_2.toml")
-    assert len(wordings) == 12
+    assert len(wordings) == 26
     assert {label.type for label, _ in wordings} == {SUBSTANTIVE}
     assert measure_wordings(wordings).misses == ()
 
@@ -50,7 +50,22 @@ def test_short_answers_that_say_what_was_asked_are_not_refusals() -> None:
         ),
         # Dutch, the verb last: the member can consult it.
         ("U kunt deze gegevens terugvinden in het jaarverslag van Actiris.", BY_REFERENCE),
-        ("Het geachte lid zal de cijfers op de website van Statbel kunnen raadplegen.", BY_REFERENCE),
+        (
+            "Het geachte lid zal de cijfers op de website van Statbel kunnen raadplegen.",
+            BY_REFERENCE,
+        ),
+        # Outside the remit, naming no one, in other words and languages.
+        ("Deze materie valt volledig buiten onze bevoegdheden.", NOT_COMPETENT),
+        ("Ce point échappe aux compétences de la Région.", NOT_COMPETENT),
+        ("Cette matière n'est pas fédérale.", NOT_COMPETENT),
+        ("Compétence communale.", NOT_COMPETENT),
+        # Dutch separable verbs and the holder best placed.
+        ("Ik verwees uw vraag door naar de minister van Binnenlandse Zaken.", NOT_COMPETENT),
+        ("Wij geven de vraag door aan de federale regering.", NOT_COMPETENT),
+        ("Het is aan de politiezones om die vraag te beantwoorden.", NOT_COMPETENT),
+        ("Actiris is beter geplaatst om hierop te antwoorden.", NOT_COMPETENT),
+        ("Wij bezorgen u de volledige lijst rechtstreeks.", "not_published"),
+        ("Ik maak het geachte lid de tabel per e-mail over.", "not_published"),
         # A register as the place where it can be read.
         (
             "Les permis délivrés peuvent être consultés dans le registre tenu par urban.brussels.",
