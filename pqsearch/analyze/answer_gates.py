@@ -25,6 +25,8 @@ from functools import cache
 
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_forms as forms
+from pqsearch.analyze import answer_holders as holders
+from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_partial as partial
 
@@ -85,7 +87,32 @@ def _either(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)")
 
 
-PATTERNS = (WHEN, AGENT, ASKS_WHERE, _OWN_CLAUSE)
+# A refusal drawn as a conclusion: "La Communauté française et la Communauté flamande sont donc
+# les autorités à même de répondre à votre question" after an account of who does what.
+CONCLUDING = re.compile(
+    r"\b(?:donc|des lors|par consequent|c'est pourquoi|dus|derhalve|bijgevolg)\b"
+)
+
+PATTERNS = (WHEN, AGENT, ASKS_WHERE, _OWN_CLAUSE, CONCLUDING)
+
+
+def concludes_an_account(
+    first: tuple[str, str], last: str, sends: re.Pattern[str], others: list[str], asked: str
+) -> bool:
+    """Whether the answer's `last` sentence (folded) sends the member elsewhere (`sends`) as the
+    conclusion of an account of whose matter it is that opens the answer (`first`, folded and as
+    written), the question not asking who and no other sentence of the answer's own telling a
+    fact (`answer_information.tells`): then the sentences between are that account, not
+    information (the labelling rules: "a long account of the division of competences that the
+    question did not ask about is context")."""
+    return (
+        first[0] != last
+        and CONCLUDING.search(last) is not None
+        and sends.search(last) is not None
+        and not context.asks_who(asked)
+        and (holders.accounts_for_competence(*first) or holders.attribution(*first) is not None)
+        and not any(information.tells(sentence) for sentence in others)
+    )
 
 
 def says_what_was_asked(

@@ -255,7 +255,6 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     sends = False
     refers = False
     pointed = False
-    # The other sentences matter only once a phrasing is found: read them after the loop.
     others: list[tuple[str, str]] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
@@ -318,7 +317,10 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     )
     weak = (kind == NOT_COMPETENT and not sends) or (kind == BY_REFERENCE and not refers)
     allowed = 0 if weak else MAX_CONTEXT_SENTENCES
-    if own > allowed or answered:
+    (s0, e0), (s1, e1) = spans[0], spans[-1]
+    first, told = (folded[s0:e0], answer[s0:e0]), [sentence for sentence, _ in others]
+    concluded = gates.concludes_an_account(first, folded[s1:e1], _SENDS, told, asked)
+    if (own > allowed and not (kind == NOT_COMPETENT and concluded)) or answered:
         return AnswerClassification(SUBSTANTIVE), pointed
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
 
@@ -334,8 +336,7 @@ def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassificatio
 
 
 def _describe_act(step: ProcedureStep) -> str:
-    details = [f"{step.date:%d/%m/%Y}" if step.date else "", step.body or ""]
-    extra = ", ".join(d for d in details if d)
+    extra = ", ".join(d for d in (f"{step.date:%d/%m/%Y}" if step.date else "", step.body) if d)
     return f"{step.act} ({extra})" if extra else step.act
 
 

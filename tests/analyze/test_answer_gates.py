@@ -106,16 +106,59 @@ def test_the_gates_leave_refusals_that_say_nothing_of_their_own(
     assert _classify_text(answer, question).type == expected
 
 
+_BUSES = (
+    "Les bus scolaires sont souvent en retard. Quelles mesures la Région prend-elle pour "
+    "améliorer leur ponctualité ?"
+)
+_ACCOUNT = (
+    "Le transport scolaire relève des Communautés depuis 1989. Pour l'enseignement francophone, "
+    "c'est la Fédération Wallonie-Bruxelles qui organise et finance les circuits; pour "
+    "l'enseignement néerlandophone, c'est De Lijn qui s'en charge. La Région, par la STIB, "
+    "assure par ailleurs le transport public en général. "
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        # A refusal drawn as the conclusion of an account of who does what: the account is
+        # context (round 12's r12-026, in other words).
+        (
+            _BUSES,
+            _ACCOUNT + "Ce sont dès lors les ministres communautaires de l'Enseignement qui sont "
+            "les mieux placés pour vous répondre.",
+            NOT_COMPETENT,
+        ),
+        # The same account, the question asking who: the account is the answer.
+        (
+            "Qui est compétent pour le transport scolaire ?",
+            _ACCOUNT + "Ce sont dès lors les ministres communautaires de l'Enseignement qui sont "
+            "les mieux placés pour vous répondre.",
+            SUBSTANTIVE,
+        ),
+        # A fact of the Region's own between the two: a partial answer.
+        (
+            _BUSES,
+            "Le transport scolaire relève des Communautés depuis 1989. La Région a toutefois "
+            "financé 14 nouveaux arrêts sécurisés en 2025. Ce sont dès lors les ministres "
+            "communautaires qui sont les mieux placés pour vous répondre sur le reste.",
+            SUBSTANTIVE,
+        ),
+    ],
+)
+def test_a_refusal_that_concludes_an_account(question: str, answer: str, expected: str) -> None:
+    assert _classify_text(answer, question).type == expected
+
+
 # Round 12 (120 pages written blind by s15-round12), measured once blind by the fifteenth
 # session's integrator with revision 14: 105/120. Its dev half (61 pages, split in its header) is
-# dev since the sixteenth session; revision 15 reads 60 of 61, the miss left allowed exactly (a
-# refusal at the end of a long account of who holds what, with the Region's own support told in
-# it). Its test half stays held out: measured once at the end, never read.
+# dev since the sixteenth session; revision 15 reads all 61 (in-sample: its six misses were read).
+# Its test half stays held out: measured once at the end, never read.
 ROUND_12 = TEST_DATA / "answer_type_wordings_12.toml"
-_ROUND_12_DEV_MISSES_LEFT = {"brussels-fr/r12-026"}
+_ROUND_12_DEV_MISSES_LEFT: set[str] = set()
 
 
-def test_round_twelve_dev_half_misses_only_what_revision_fifteen_left() -> None:
+def test_round_twelve_dev_half_misses_nothing() -> None:
     report = measure_wordings(load_wordings(ROUND_12), "dev")
     assert report.total == 61
     assert {miss.key for miss in report.misses} == _ROUND_12_DEV_MISSES_LEFT

@@ -997,7 +997,7 @@ _DECISION_CODE_DIGEST = {
     12: "523f7a981b27",
     13: "8f56f5b8a25b",
     14: "8b20c75fa5f0",
-    15: "705a6d8e0c20",
+    15: "def2548f8b4e",
 }
 
 
