@@ -313,9 +313,15 @@ _GATE_PIECES = (
     " stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
     "reponse|geen antwoord|conjoint|coordonn|identique|similaire|analogue|semblable|"
     "antwoord|trouver|trouvez|trouvera|habilit|qualifie|qualite pour|de prise|ne prise|"
-    "emprise|levier|pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe|competence|raadpleg|vinden|"
-    "nalezen|inkijken|lezen|suivi|traite|gere|en charge|pilote|gevolgd|behandeld|beheerd|"
-    "buiten|sort|depass|exced|echapp|federal|communautaire|regional|communal|europe|"
-    "gemeentelijk|gemeenschaps|door naar|door aan|over aan|het is aan|geplaatst|zend|maak"
+    "emprise|levier|pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe|raadpleg|vinden|lezen|inkijken|"
+    # Revision 15's readings, by the literal each match holds that `answer_keywords` does not
+    # already give ("compet", "matiere", "bevoeg", "attribution", "membre"): common words
+    # ("regional", "traite") would send a third more sentences through every phrasing.
+    "par le ministre|par la ministre|par ministre|par le secretaire|par la secretaire|"
+    "par secretaire|par mon collegue|par ma collegue|par notre collegue|par le collegue|"
+    "par la collegue|par collegue|par le vice|par vice|door de minister|door minister|"
+    "door mijn collega|door onze collega|door de collega|door collega|door de staatssec|"
+    "door staatssec|materie|aangelegenheid|door naar|door aan|over aan|het is aan|geplaatst|"
+    "zend|zond|maak"
 )
 GATE = tuple(_GATE_PIECES.split("|"))
