@@ -11,9 +11,9 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
   round 7;
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
   measure on all of the fourth;
-- `--protocol writers`, leave one writer out: each of the eleven rounds (round 5 by its dev
-  half) left out in turn, the design fitted on the ten others, the real labels and the
-  negatives (always in training, and measured in-sample after a fit on all eleven).
+- `--protocol writers`, leave one writer out: each of the twelve rounds (rounds 5 and 12 by their
+  dev halves) left out in turn, the design fitted on the eleven others, the real labels and the
+  negatives (always in training, and measured in-sample after a fit on all twelve).
 
 Each line gives, per type, how many answers of that type got it; the non-substantive answers
 recognised with their right type; and the substantive answers misclassed (the worse error),
@@ -91,6 +91,12 @@ ROUND_10 = DATA / "answer_type_wordings_10.toml"
 # Round 11 (fourteenth session, 120 whole pages): measured once held out (104/120 with revision
 # 13), then dev since the fifteenth session (s15-answers).
 ROUND_11 = DATA / "answer_type_wordings_11.toml"
+# Round 12 (fifteenth session, 120 whole pages): measured once held out (105/120 with revision
+# 14); its dev half is dev since the sixteenth session (s16-answers), its test half held out and
+# never loaded past the filter in `writers` (seed 20261512, the split in its header).
+ROUND_12 = DATA / "answer_type_wordings_12.toml"
+# Rounds whose test half is held out: only their dev half is a writer here.
+HALVED = (ROUND_5, ROUND_12)
 # The rules' test halves as measured once, when each round was new (BENCHMARKS.md).
 HISTORIC_TEST_HALVES = {2: (76, 86), 3: (80, 87), 4: (70, 83)}
 
@@ -120,7 +126,7 @@ def real_examples() -> list[Example]:
 
 def all_examples() -> list[Example]:
     """Every labelled example the shipped model is fitted on: the real labels, the negatives,
-    the eleven rounds (round 5 by its dev half)."""
+    the twelve rounds (rounds 5 and 12 by their dev halves)."""
     return [
         *real_examples(),
         *load_wordings(NEGATIVES),
@@ -129,23 +135,23 @@ def all_examples() -> list[Example]:
 
 
 def writers() -> list[tuple[str, list[Example]]]:
-    """The eleven blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
-    round 5 by its dev half alone (its test half is held out and never loaded past this
-    filter)."""
-    paths = (*ROUNDS, ROUND_5, ROUND_6, ROUND_7, ROUND_8, ROUND_9, ROUND_10, ROUND_11)
+    """The twelve blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
+    rounds 5 and 12 by their dev halves alone (their test halves are held out and never loaded
+    past this filter)."""
+    paths = (*ROUNDS, ROUND_5, ROUND_6, ROUND_7, ROUND_8, ROUND_9, ROUND_10, ROUND_11, ROUND_12)
     found = []
     for n, path in enumerate(paths, 1):
         examples = load_wordings(path)
-        if path == ROUND_5:
+        if path in HALVED:
             examples = [example for example in examples if example[0].split == "dev"]
-        found.append((f"round {n}" + (" (dev half)" if path == ROUND_5 else ""), examples))
+        found.append((f"round {n}" + (" (dev half)" if path in HALVED else ""), examples))
     return found
 
 
 def leave_one_writer_out(design: Design) -> list[RoundScore]:
-    """Each of the eleven writers left out in turn: `design` fitted on the ten others, the
+    """Each of the twelve writers left out in turn: `design` fitted on the eleven others, the
     real labels and the negatives (always in training), measured on the one left out; then
-    the real labels and the negatives in-sample, with the design fitted on all eleven."""
+    the real labels and the negatives in-sample, with the design fitted on all twelve."""
     rounds = writers()
     base = [*real_examples(), *load_wordings(NEGATIVES)]
     scores = []

@@ -231,10 +231,14 @@ SENDING: tuple[str, ...] = (
     # communes concernées sont les mieux placées pour vous répondre".
     r"\bil (?:lui|leur) (?:appart\w*|rev\w*|incomb\w*) (?:donc |des lors |par consequent )?"
     r"(?:de |d')(?:vous |y )?(?:repondre|renseigner|informer)\b",
-    r"\b(?:est|sont|sera|seront|serait|seraient)(?: donc| des lors)? (?:les |le |la )?(?:mieux"
+    # The holder may be named by its class first (sixteenth session): "sont donc les autorités
+    # à même de répondre à votre question", "est l'instance compétente pour répondre à ...".
+    r"\b(?:est|sont|sera|seront|serait|seraient)(?: donc| des lors)? (?:les |le |la |l')?"
+    r"(?:(?:seule?s? )?(?:autorites?|instances?|interlocut\w+|organismes?|entites?|niveaux? de"
+    r" pouvoir|acteurs?|administrations?) )?(?:(?:mieux"
     r" place\w*|(?:plus|mieux) a meme|seule?s? a meme|a meme) (?:pour |de |d')(?:vous |y )?"
-    r"(?:repondre|renseigner"
-    r"|informer|fournir)\b",
+    r"(?:repondre|renseigner|informer|fournir)\b|(?:competente?s?|habilitee?s?) pour (?:vous )?"
+    r"repondre a (?:votre|cette|vos|ces) questions?\b)",
     # Someone else is to answer: "il appartient dès lors à la ministre flamande de
     # l'Environnement de répondre à ces questions" (not the minister's own government: "il
     # appartient au Gouvernement de répondre à ce défi" is the substance).

@@ -88,6 +88,9 @@ ASKS_WHO = re.compile(
     # Who owns, manages or oversees it: naming the holder is the answer (review 14, R6).
     r"|\b(?:a|de|par) qui (?:appartien\w*|appartient|depend\w*|est \w+|sont \w+)\b"
     r"|\bqui (?:gere\w*|exploite\w*|possede\w*|detient|detiennent|administre\w*)\b"
+    # Who runs it (sixteenth session): "Qui assurera la gestion de la piscine ?".
+    r"|\bqui (?:assure|assurera|assurent|pilote|pilotera|organise|organisera|coordonne"
+    r"|coordonnera|entretient|entretiendra)\b"
     r"|\bqui (?:est|sont|sera|seront) (?:le |la |les |l')?(?:proprietaire|gestionnaire"
     r"|exploitant)s?\b"
     r"|\b(?:sous quelle|de quelle) (?:autorite|tutelle|responsabilite)\b"

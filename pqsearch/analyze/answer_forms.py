@@ -56,7 +56,12 @@ _NOT_SENT_HERE = (
     r"|mon|ma|mes))|en (?:commission|seance)|lors d\w*|question (?:ecrite )?(?:n|nr|no)\b"
     r"|collegue|par (?:le|la|l'|mon|ma) ?(?:ministre|secretaire|gouvernement|college)"
     r"|si vous|pourriez|reponses? qu\w*|renv\w*|refer\w*|(?:dans|par) (?:ma|la|une|notre) reponse"
-    r"|antwoord van|verwij\w*)\b)"
+    r"|antwoord van|verwij\w*|volgende|hieronder|hierna|bijgevoegd\w*|in bijlage"
+    # What everyone concerned receives of a public procedure, not the answer sent (sixteenth
+    # session): "Vous recevrez les documents de la concertation, qui détaillent ...".
+    r"|(?:documents?|dossiers?|invitations?|convocations?) (?:de la |du |de l'|d'une? )"
+    r"(?:concertation|enquete publique|consultation publique|reunion d'information"
+    r"|seance d'information|appel a (?:projets|candidatures)))\b)"
 )
 _AUX = (
     r"(?:a|ont|ai|avons|avait|avaient|avais|avions|aura|auront|aurai|aurons|sera|seront|est"
@@ -107,6 +112,12 @@ NOT_PUBLISHED: tuple[str, ...] = (
     rf"^(?=[^;]*?\b{_SENT_NL}\b){_NOT_SENT_HERE}(?=[^;]*{_THING_NL})"
     r"(?![^;]*\b(?:gezamenlijk|gemeenschappelijk)\b)"
     rf"[^;]*?\b(?:aan )?{_MEMBER_NL}\b[^.;]{{0,50}}?\b{_SENT_NL}\b",
+    # Dutch, the minister sending, the particle last (sixteenth session): "Ik bezorg het geachte
+    # lid de tabel rechtstreeks", "Ik stuur u de lijst per mail toe".
+    rf"^(?=[^;]*{_THING_NL}){_NOT_SENT_HERE}[^;]*?\b(?:ik|wij|we) (?:bezorg|bezorgen)\b"
+    rf"(?: \w+){{0,2}}? {_MEMBER_NL}\b",
+    rf"^(?=[^;]*{_THING_NL}){_NOT_SENT_HERE}[^;]*?\b(?:ik|wij|we) (?:stuur|sturen|zend|zenden"
+    rf"|maak|maken)\b(?: \w+){{0,2}}? {_MEMBER_NL}\b[^.;]{{0,60}}?\b(?:toe|over)\b",
     # The question withdrawn or become moot, said anywhere in the answer's place: "Cette
     # question ayant été retirée", "La question est devenue sans objet", "De vraag werd door de
     # indiener ingetrokken".
@@ -177,6 +188,19 @@ SENDING: tuple[str, ...] = (
     rf"|etes invitee?) (?:donc |des lors |utilement |directement )?(?:vous |s')?(?:adresser"
     rf"|interroger|tourner|contacter|solliciter|rapprocher)\b[^.;]{{0,30}}?\b{_HOLDER_WORDS}\b"
     r"(?! (?:de mon|de ma|de mes)\b)",
+    # Dutch, the particle last (sixteenth session): "Ik stuur uw vraag door naar mijn collega",
+    # "ik verwijs het geachte lid graag door naar de minister", "ik draag de vraag over aan".
+    r"\b(?:stuur|stuurde|stuurden|sturen|zend|zenden|zond|verwijs|verwijzen|verwees|geef|geven"
+    r"|gaf|gaven|speel|spelen|speelde|draag|dragen|droeg)\b(?: (?:ik|wij|we))?(?: \w+){0,2}? "
+    r"(?:(?:uw|de|deze) (?:vraag|vragen)|het (?:geachte )?lid|u"
+    r"|de vraagsteller\w*)\b(?: \w+){0,3}? (?:door (?:naar|aan)|over aan)\b(?! (?:mijn|onze|de)"
+    r" (?:administratie|diensten|kabinet)\b)(?![^.;]*\bantwoord)",
+    # "Het is aan de gemeenten om deze vraag te beantwoorden", "De gemeenten zijn het best
+    # geplaatst om hierop te antwoorden".
+    r"\bhet is (?:dus |derhalve |bijgevolg )?aan (?:de |het |mijn |haar |zijn )?(?!gewest\b"
+    r"|regering\b|mij\b|ons\b)\w+[^.;]{0,40}? om\b[^.;]{0,40}?\b(?:te (?:be)?antwoorden)\b",
+    r"\b(?:is|zijn) (?:dus |derhalve )?(?:het )?(?:best|beter) geplaatst om\b[^.;]{0,40}?"
+    r"\b(?:te (?:be)?antwoorden|in te lichten)\b",
     # The minister's own government denied the matter against another: "et non du Gouvernement".
     r"\b(?:et )?non (?:pas )?(?:du |de la |au |a la )(?:gouvernement|region|college)\b",
 )
@@ -216,6 +240,13 @@ BY_REFERENCE: tuple[str, ...] = (
     r"|communiques?|documents?|etudes?|bilans?|sites?|pages?|publications?|comptes?|budgets?"
     r"|justifications?|annuaires?|bulletins?|portails?|plateformes?|observatoires?|barometres?"
     r"|cahiers?|brochures?)\b",
+    # Dutch, the verb last (sixteenth session): "Het geachte lid kan de gevraagde cijfers
+    # raadplegen op de website van Statbel", "u kunt deze gegevens terugvinden in het jaarverslag".
+    r"^(?=[^.;]*\b(?:op|in|via) (?:de |het |een |dit |deze )?(?:\w+ )?(?:website|site|portaal"
+    r"|databank|jaarverslag\w*|verslag\w*|rapport\w*|publicatie\w*|studie|brochure|register"
+    r"|persbericht\w*)\b)(?![^.;]*\b(?:bijlage|bijgevoegd\w*|hierna|hieronder)\b)[^.;]*?\b"
+    rf"{_MEMBER_NL} (?:kan|kunt|kunnen|zal|zult|zou|zoudt|vindt|vinden|mag)\b[^.;]{{0,80}}?"
+    r"\b(?:raadplegen|terugvinden|vinden|nalezen|inkijken|lezen|consulteren)\b",
 )
 
 # The minister not able to answer or act for want of a remit: as strong as a sending.
@@ -231,6 +262,44 @@ DECLARING: tuple[str, ...] = (
     r"\b(?:je |nous |(?:la region|le gouvernement|le college|l'executif) )(?:n'ai|n'avons|n'a"
     r"|ne dispose|ne disposons|ne dispos\w+) (?:pas de|aucune?|d'aucune?) (?:prise|levier"
     r"|emprise|pouvoir (?:de decision|d'action|reglementaire))\b",
+    # Outside the remit, naming no one (sixteenth session): "Deze aangelegenheid valt buiten mijn
+    # bevoegdheden", "Cette question sort du cadre de mes compétences", "échappe aux compétences
+    # de la Région", "Cette compétence n'est pas régionale".
+    r"\b(?:valt|vallen|viel|vielen)(?: \w+){0,3}? buiten (?:het kader van )?(?:mijn|onze|de|mijn"
+    r" eigen) (?:\w+ )?bevoegdhe\w*",
+    r"\b(?:questions?|matieres?|demandes?|sujets?|dossiers?|points?|domaines?|thematiques?|cela"
+    r"|ceci|qui|elles?|ils?)(?: \w+)? (?:sort\w*|depass\w*|exced\w*|echapp\w*)(?: \w+)? (?:du cadre"
+    r" de |au cadre de |a |aux )?(?:(?:mes|nos) (?:competences|attributions)|(?:les )?"
+    r"(?:competences|attributions) (?:de la region|du gouvernement|regionales|du college"
+    r"|de mon departement))"
+    r"\b(?! (?:habituel|ordinair|normal|propre|strict)\w*)",
+    r"\b(?:cette|la|ces|les) (?:competences?|matieres?) (?:n'est|ne sont|n'etait|n'etaient) "
+    r"(?:pas|nullement|plus) (?:une? )?(?:competences? |matieres? )?(?:regionales?|federales?"
+    r"|communautaires?|bruxelloises?)\b",
+    # A sentence of two words: "Matière fédérale.", "Compétence communautaire.", "Federale
+    # bevoegdheid."
+    r"^\W*(?:matiere|competence|bevoegdheid|materie|aangelegenheid) (?:exclusivement |purement "
+    r"|uitsluitend )?(?:federale?|communautaire|communale|regionale|europeenne|gemeentelijke"
+    r"|gemeenschaps\w*)\W*$",
+    r"^\W*(?:federale|communautaire|gemeentelijke|gemeenschaps\w*|europese|regionale)"
+    r" (?:bevoegdheid|materie|aangelegenheid|competence|matiere)\W*$",
+    # The matter handled by another member of the government, any tense (sixteenth session):
+    # "ce dossier est suivi par le membre du Gouvernement chargé de l'Emploi", "cette matière
+    # sera traitée par ma collègue", "dit dossier wordt opgevolgd door mijn collega".
+    r"\b(?:ce|cette|ces|le|la|les) (?:dossiers?|matieres?|questions?|points?|sujets?"
+    r"|thematiques?|politiques?) (?:est|sont|sera|seront|a ete|ont ete|serait|seraient)"
+    r"(?: \w+)? (?:suivie?s?|traitee?s?|geree?s?|prise?s? en charge|pilotee?s?) par (?:le |la |l'"
+    r"|mon |ma |notre )?(?:membre du (?:gouvernement|college)|ministre(?!-president)|secretaire"
+    r" d'etat|collegue|vice-premier)",
+    r"\b(?:dit|deze|het) (?:dossier|materie|thema|beleid|vraagstuk) (?:wordt|werd|zal) (?:\w+ )?"
+    r"(?:opgevolgd|gevolgd|behandeld|beheerd) (?:worden )?door (?:de |mijn |onze )?(?:minister"
+    r"|collega|staatssecretaris)",
+    # No competence, without a verb (sixteenth session): "Pas de compétence régionale en la
+    # matière", "Aucune compétence fédérale en ce domaine", "Geen gewestelijke bevoegdheid".
+    r"^\W*(?:pas de|aucune) competences? (?:regionales?|federales?|communautaires?|communales?"
+    r"|ministerielles?|de (?:la region|l'etat federal|mon departement|ma part)|du (?:gouvernement"
+    r"|college))\b(?! (?:exclusive|propre)s?\b)",
+    r"^\W*geen (?:gewestelijke|federale|regionale|gemeenschaps|gemeentelijke) bevoegdhe\w*",
     # "Het Gewest beschikt hierover niet over bevoegdheden", "heeft ter zake geen bevoegdheid".
     r"\b(?:beschik\w*|heeft|hebben|heb)(?: \w+){0,2}? (?:niet over (?:de |enige )?|geen )"
     r"bevoegdhe\w*",
@@ -244,6 +313,15 @@ _GATE_PIECES = (
     " stuur|retir|sans objet|caduque|ingetrokken|vervallen|zonder voorwerp|doelloos|"
     "reponse|geen antwoord|conjoint|coordonn|identique|similaire|analogue|semblable|"
     "antwoord|trouver|trouvez|trouvera|habilit|qualifie|qualite pour|de prise|ne prise|"
-    "emprise|levier|pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe"
+    "emprise|levier|pouvoir de|pouvoir d'|pouvoir reg|bevoegdhe|raadpleg|vinden|lezen|inkijken|"
+    # Revision 15's readings, by the literal each match holds that `answer_keywords` does not
+    # already give ("compet", "matiere", "bevoeg", "attribution", "membre"): common words
+    # ("regional", "traite") would send a third more sentences through every phrasing.
+    "par le ministre|par la ministre|par ministre|par le secretaire|par la secretaire|"
+    "par secretaire|par mon collegue|par ma collegue|par notre collegue|par le collegue|"
+    "par la collegue|par collegue|par le vice|par vice|door de minister|door minister|"
+    "door mijn collega|door onze collega|door de collega|door collega|door de staatssec|"
+    "door staatssec|materie|aangelegenheid|door naar|door aan|over aan|het is aan|geplaatst|"
+    "zend|zond|maak"
 )
 GATE = tuple(_GATE_PIECES.split("|"))

@@ -291,7 +291,9 @@ _DOCUMENT = (
     r"(?:rapports?|communiques?|documents?|etudes?|bilans?|notes?|brochures?|sites?|pages?"
     r"|publications?|cahiers?|comptes?|budgets?|justifications?|annuaires?|bulletins?"
     r"|tableaux? de bord|portails?|plateformes?|fiches?|guides?|barometres?|observatoires?"
-    r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure)"
+    r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure"
+    # Registers and databases (sixteenth session): "dans le registre public tenu par Iriscare".
+    r"|registres?|repertoires?|bases? de donnees|cadastres?|databank|register)"
 )
 _NOT_ANNEX = (
     r"^(?!(?:[^.]|\.(?=\w))*\b(?:ci-joint\w*|ci-dessous|ci-apres|en annexe|annexe\w*"

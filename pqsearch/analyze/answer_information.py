@@ -69,7 +69,9 @@ ANSWERS_PART = re.compile(
     # A decision on the substance, with or without its date: "le marché a été attribué en
     # juin", "la Région n'a pas été consultée" (not an event told as background, "une étude a
     # été réalisée en 2012", nor what was said before, "débattu", "abordé": context).
-    r"|\b(?:a|ont|avait|avaient|sera|seront) (?:ete |deja ete |pas ete |jamais ete )"
+    # Not a remit given to someone ("la ministre, à qui cette matière a été attribuée").
+    r"|(?<!matiere )(?<!competence )(?<!competences )(?<!attributions )"
+    r"\b(?:a|ont|avait|avaient|sera|seront) (?:ete |deja ete |pas ete |jamais ete )"
     r"(?:attribue|approuve|adopte|signe|lance|decide|octroye|accorde|consulte|supprime"
     r"|prolonge|nomme|valide|introduit)e?s?\b"
     # When something starts, ends or is due, with its month and year: "ceux-ci s'achèveront en

@@ -26,6 +26,7 @@ from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_elsewhere as elsewhere
 from pqsearch.analyze import answer_forms as forms
+from pqsearch.analyze import answer_gates as gates
 from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
@@ -45,7 +46,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 14
+ANSWER_RULES_REVISION = 15
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -254,7 +255,6 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     sends = False
     refers = False
     pointed = False
-    # The other sentences matter only once a phrasing is found: read them after the loop.
     others: list[tuple[str, str]] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
@@ -278,6 +278,7 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
                     or (kind == NOT_COMPETENT and bool(information.DISTRIBUTION.search(sentence)))
                     or partial.clause_answers_part(sentence, match, asked)
                     or (kind != NOT_PUBLISHED and partial.rest_answers_part(sentence, match, asked))
+                    or gates.says_what_was_asked(kind, _PHRASES[kind], sentence, match, asked)
                 )
                 break
         else:
@@ -316,7 +317,10 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     )
     weak = (kind == NOT_COMPETENT and not sends) or (kind == BY_REFERENCE and not refers)
     allowed = 0 if weak else MAX_CONTEXT_SENTENCES
-    if own > allowed or answered:
+    (s0, e0), (s1, e1) = spans[0], spans[-1]
+    first, told = (folded[s0:e0], answer[s0:e0]), [sentence for sentence, _ in others]
+    concluded = gates.concludes_an_account(first, folded[s1:e1], _SENDS, told, asked)
+    if (own > allowed and not (kind == NOT_COMPETENT and concluded)) or answered:
         return AnswerClassification(SUBSTANTIVE), pointed
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
 
@@ -332,8 +336,7 @@ def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassificatio
 
 
 def _describe_act(step: ProcedureStep) -> str:
-    details = [f"{step.date:%d/%m/%Y}" if step.date else "", step.body or ""]
-    extra = ", ".join(d for d in details if d)
+    extra = ", ".join(d for d in (f"{step.date:%d/%m/%Y}" if step.date else "", step.body) if d)
     return f"{step.act} ({extra})" if extra else step.act
 
 
@@ -377,6 +380,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 context.ASKS_WHEN,
                 context.YEAR,
                 *holders.PATTERNS,
+                *gates.PATTERNS,
                 splitting.SENTENCE_END,
                 partial.BRACKETS,
                 # What may follow a statement of whose matter it is: it moves types too.

@@ -26,6 +26,7 @@ from benchmarks.answer_type_quality import (
 from benchmarks.answer_type_wordings import load_wordings, measure_wordings
 from pqsearch.analyze import (
     answer_context,
+    answer_gates,
     answer_holders,
     answer_information,
     answer_keywords,
@@ -978,7 +979,8 @@ def test_a_long_run_of_punctuation_is_classified_without_hanging(filler: str) ->
 # (answer_sentences, answer_keywords) and of analyze/answer_model.py, since revision 7 of
 # answer_context and answer_information, since revision 9 of answer_partial (split from
 # answers), since revision 11 of answer_roles (what the model reads), since revision 13 of
-# answer_holders (whose holder counts, what is an account of competences), and the truncation test
+# answer_holders (whose holder counts, what is an account of competences), since revision 15 of
+# answer_gates (forms' readings gated on the rest and the question), and the truncation test
 # of parse/versions.py, as Python reads them (`ast.unparse`: comments, docstrings and layout
 # left out). Recorded per `ANSWER_RULES_REVISION`.
 _DECISION_CODE_DIGEST = {
@@ -995,6 +997,7 @@ _DECISION_CODE_DIGEST = {
     12: "523f7a981b27",
     13: "8f56f5b8a25b",
     14: "8b20c75fa5f0",
+    15: "def2548f8b4e",
 }
 
 
@@ -1011,6 +1014,7 @@ def _decision_code_digest() -> str:
             answer_information,
             answer_partial,
             answer_holders,
+            answer_gates,
         ):
             return isinstance(node, ast.FunctionDef)
         if isinstance(node, ast.FunctionDef):
@@ -1028,6 +1032,7 @@ def _decision_code_digest() -> str:
         answer_information,
         answer_partial,
         answer_holders,
+        answer_gates,
         versions,
     )
     for module in modules:
