@@ -84,7 +84,8 @@ class IndexExports:
         return ExportStream(
             self.search,
             self.show,
-            self._pool.lease,
+            self._pool.lent,
+            self._pool.holding,
             query=query,
             filters=filters,
             limit=limit,

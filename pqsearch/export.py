@@ -284,7 +284,8 @@ class ExportStream:
 
     search: Callable[..., SearchResult]  # Index.search
     show: Callable[[str], Document]
-    lease: Callable[[], AbstractContextManager[View]]
+    lent: Callable[[], AbstractContextManager[View]]  # ViewPool.lent
+    holding: Callable[[View], AbstractContextManager[None]]  # ViewPool.holding
     query: str
     filters: Filters | None
     limit: int | None
@@ -305,14 +306,25 @@ class ExportStream:
 
     def __iter__(self) -> Iterator[str]:
         self.total = self.written = 0
-        # One view throughout: every page and record comes from the same generation.
-        with self.lease() as view:
+        # One view throughout: every page and record comes from the same generation. The
+        # thread running each step holds it for that step only, not between the pieces: a
+        # consumer may resume the stream on another thread (audit 16, T1).
+        with self.lent() as view:
             pages = self._pages()
             if self.fmt == "md":
-                yield self._render(view, [p for page in pages for p in page], header=True)
+                with self.holding(view):
+                    memo = self._render(view, [p for page in pages for p in page], header=True)
+                yield memo
                 return
-            for number, page in enumerate(pages):
-                yield self._render(view, page, header=number == 0)
+            number = 0
+            while True:
+                with self.holding(view):
+                    page = next(pages, None)
+                    piece = None if page is None else self._render(view, page, header=number == 0)
+                if piece is None:
+                    return
+                yield piece
+                number += 1
 
     def _pages(self) -> Iterator[list[Precedent]]:
         size = EXPORT_PAGE if self.limit is None else max(0, min(self.limit, EXPORT_PAGE))

@@ -144,13 +144,35 @@ class ViewPool:
         if held is not None:
             yield held
             return
+        with self.lent() as view, self.holding(view):
+            yield view
+
+    @contextlib.contextmanager
+    def lent(self) -> Iterator[View]:
+        """A view for as long as the block lasts, whichever threads run it (an export stream
+        resumed by another thread), not this thread's: `holding` says which thread uses it
+        for a while. The view this thread holds, if any (it outlives the block)."""
+        held: View | None = getattr(self._local, "view", None)
+        if held is not None:
+            yield held
+            return
         view = self._acquire()
-        self._local.view = view
         try:
             yield view
         finally:
-            self._local.view = None
             self._release(view)
+
+    @contextlib.contextmanager
+    def holding(self, view: View) -> Iterator[None]:
+        """This thread's calls in the block use `view` (`lease` gives it them); the thread
+        holds it no longer after the block, on whatever thread the block ends (audit 16, T1:
+        a stream finished on another thread left the first one holding a returned view)."""
+        before: View | None = getattr(self._local, "view", None)
+        self._local.view = view
+        try:
+            yield
+        finally:
+            self._local.view = before
 
     def close(self) -> None:
         """Close the idle views now, and the lent ones when they are returned."""
