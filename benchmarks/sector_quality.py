@@ -22,8 +22,8 @@ fourteenth session, its test half held out likewise.
 tests/data/sectors_labels_brussels_probe7.toml (100 more, written blind in the fourteenth
 session, split 50 / 50): its dev half is dev since the fifteenth session, its test half held
 out likewise. tests/data/sectors_labels_brussels_probe8.toml (100 more, written blind in the
-fifteenth session, split 50 / 50) is held out whole: see `BLIND`; the integrator measures it
-once with `--source probe8`.
+fifteenth session, split 50 / 50): its dev half is dev since the sixteenth session, its test
+half held out likewise.
 Questions are read with `pqsearch.parse` from the shipped corpus,
 tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the eight
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
@@ -35,7 +35,7 @@ question whose topic sectors are exactly its labels.
         [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (by default every file, less the held-out test halves
-of probe2 ... probe7, and the blind part probe8). Without it, the figures of the chosen
+of probe2 ... probe8). Without it, the figures of the chosen
 split are followed by one line per part (brussels, federal answered, federal unanswered,
 plenary, probe, probe2 ... probe8), so the parts are reported apart as well as together (the
 combined figure leaves the held-out parts out).
@@ -90,14 +90,14 @@ SOURCES = {
 # and the test floors of tests/analyze/test_sectors.py do not take them in. Their dev halves
 # are dev (sector_cv.py's folds, --fit): the realistic Brussels questions nearest to the team's
 # held-out ones (probe2's and probe3's since the eleventh session, probe4's since the twelfth,
-# probe5's since the thirteenth, probe6's since the fourteenth, probe7's since the fifteenth).
-# probe8 is listed too, so that its test half stays held out when it leaves `BLIND`.
+# probe5's since the thirteenth, probe6's since the fourteenth, probe7's since the fifteenth,
+# probe8's since the sixteenth).
 HELD_OUT = frozenset({"probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8"})
-# Parts held out whole (probe8, written blind in the fifteenth session while the detector
-# changed): neither half is dev until the integrator decides that one joins. probe4 was one
-# until the twelfth session, probe5 until the thirteenth, probe6 until the fourteenth, probe7
-# until the fifteenth.
-BLIND = frozenset({"probe8"})
+# Parts held out whole (written blind while the detector changed): neither half is dev until
+# the integrator decides that one joins. probe4 was one until the twelfth session, probe5
+# until the thirteenth, probe6 until the fourteenth, probe7 until the fifteenth, probe8 until
+# the sixteenth.
+BLIND: frozenset[str] = frozenset()
 
 
 def in_part(label: Label, source: str | None) -> bool:
