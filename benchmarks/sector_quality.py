@@ -266,7 +266,10 @@ def read_questions(
     texts = [getattr(q, part) or "" for q in questions for part in PARTS]
     analyses = iter(lemmatizer.analyze(texts))
     return {
-        q.id: {part: read_part(getattr(q, part) or "", next(analyses)) for part in PARTS}
+        q.id: {
+            part: read_part(getattr(q, part) or "", next(analyses), title=part == "title")
+            for part in PARTS
+        }
         for q in questions
     }
 
