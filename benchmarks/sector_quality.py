@@ -266,10 +266,7 @@ def read_questions(
     texts = [getattr(q, part) or "" for q in questions for part in PARTS]
     analyses = iter(lemmatizer.analyze(texts))
     return {
-        q.id: {
-            part: read_part(getattr(q, part) or "", next(analyses), title=part == "title")
-            for part in PARTS
-        }
+        q.id: {part: read_part(getattr(q, part) or "", next(analyses)) for part in PARTS}
         for q in questions
     }
 

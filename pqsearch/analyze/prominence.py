@@ -165,9 +165,6 @@ class Prominence:
     # sector named in a fifth of the sentences is a topic of a question about nothing else,
     # and a passing mention beside one discussed throughout.
     relative: float = 1.0
-    # Whether the sector is named in a head of the title's noun phrases, not only in their
-    # complements ("le nettoyage des voiries": cleaning, not roads; `title_heads`).
-    title_head: bool = False
 
     @property
     def strength(self) -> float:

@@ -258,7 +258,6 @@ class SectorDetector:
         # The sentences with another sector's evidence, bar the administration's own means
         # ("informatique" is J's word and its services' equipment): see `administration`.
         busy: defaultdict[str, set[int]] = defaultdict(set)
-        heads: set[str] = set()  # the sectors named in a head of the title (`title_heads`)
         staff_title = title is not None and bool(title.bodies) and self._on_staff(title)
         for part, text in read.items():
             framed = framed_sentences(text, self._frames)
@@ -288,8 +287,6 @@ class SectorDetector:
                 counts[sector_id][key] = counts[sector_id].get(key, 0) + 1
                 if not aside:
                     sentences[sector_id][part].add(text.sentence[start])
-                    if part == "title" and _in_head(text, start, end):
-                        heads.add(sector_id)
                     if sector_id != ADMINISTRATION and not is_means(text.lemmas[start:end]):
                         busy[part].add(text.sentence[start])
             for _, _, body in text.bodies:
@@ -300,7 +297,6 @@ class SectorDetector:
         # contracts, tools or procedures, and about no other sector, is about it (see
         # `administration`): those sentences are evidence of it.
         own = own_functioning(read, busy) if ADMINISTRATION in self._labels else {}
-        heads.update([ADMINISTRATION] if own.get("title") else [])
         for part, numbers in own.items():
             sentences[ADMINISTRATION][part].update(numbers)
             key = (EVIDENCE, part, "")
@@ -319,7 +315,6 @@ class SectorDetector:
             question_share = _share(by_part.get("question"), read.get("question"))
             prominences[sector_id] = Prominence(
                 title=bool(by_part.get("title")),
-                title_head=sector_id in heads,
                 question_share=question_share,
                 answer_share=(
                     question_share if silent else _share(by_part.get("answer"), read.get("answer"))
@@ -386,10 +381,6 @@ class SectorDetector:
 
 def _as_part(text: Sequence[str] | PartText) -> PartText:
     return text if isinstance(text, PartText) else plain_part(text)
-
-
-def _in_head(text: PartText, start: int, end: int) -> bool:
-    return text.heads is None or any(p in text.heads for p in range(start, end))
 
 
 def _share(found: set[int] | None, part: PartText | None) -> float:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from pqsearch.analyze.fold import fold, iter_words, normalize_apostrophes
 from pqsearch.analyze.lemmatize import Analysis, stopwords
-from pqsearch.analyze.title_heads import head_lemmas, head_words
 
 BODIES_FILE = "bodies.toml"
 # Lemmas per pseudo-sentence when the text's sentences cannot be lined up with its lemmas:
@@ -118,9 +117,6 @@ class PartText:
     bodies: tuple[tuple[int, int, Body], ...] = field(default=())
     # The sentences that are lines of a list: a bullet or numbered item, a table row.
     items: frozenset[int] = frozenset()
-    # A title's lemmas in the heads of its noun phrases (`title_heads`); None when the part
-    # was not read as a title or its words did not line up (then every lemma is a head).
-    heads: frozenset[int] | None = None
 
 
 def plain_part(lemmas: Sequence[str]) -> PartText:
@@ -130,11 +126,8 @@ def plain_part(lemmas: Sequence[str]) -> PartText:
     return PartText(lemmas, sentence, max(1, -(-len(lemmas) // WINDOW)))
 
 
-def read_part(
-    text: str, analysis: Analysis, gazetteer: Gazetteer | None = None, *, title: bool = False
-) -> PartText:
-    """The part `text`, lemmatized as `analysis`, with its sentences and names; a `title`
-    with the heads of its noun phrases too."""
+def read_part(text: str, analysis: Analysis, gazetteer: Gazetteer | None = None) -> PartText:
+    """The part `text`, lemmatized as `analysis`, with its sentences and names."""
     text = normalize_apostrophes(text)
     words = list(iter_words(text))
     keys = [fold(word) for word, _, _ in words]
@@ -167,15 +160,8 @@ def read_part(
         if inside:
             named.update(inside)
             bodies.append((inside[0], inside[-1] + 1, body))
-    heads = head_lemmas(head_words(text, words, keys), kept) if title else None
     return PartText(
-        analysis.lemmas,
-        sentence,
-        max(1, len(numbers)),
-        frozenset(named),
-        tuple(bodies),
-        items,
-        heads,
+        analysis.lemmas, sentence, max(1, len(numbers)), frozenset(named), tuple(bodies), items
     )
 
 

@@ -96,10 +96,7 @@ def enrich(
 ) -> Enrichment:
     answer_type = classify_answer(question)
     mentions = detector.score(
-        {
-            part: read_part(getattr(question, part) or "", a, title=part == "title")
-            for part, a in analyses.items()
-        }
+        {part: read_part(getattr(question, part) or "", a) for part, a in analyses.items()}
     )
     references = [_reference_dict(r) for r in question_references(question)]
     return Enrichment(
