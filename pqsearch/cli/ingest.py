@@ -73,6 +73,11 @@ class _IngestProgressPrinter(_ProgressPrinter["IngestProgress"]):
     """Files, documents, analysis speed and the time left."""
 
     def line(self, progress: IngestProgress, now: float) -> str:
+        if progress.stage == "retype" and progress.to_check:
+            return (
+                f"answer types: {progress.checked}/{progress.to_check} indexed documents "
+                "read again with this pqsearch's rules"
+            )
         done, total = progress.files_done, max(progress.files_total, 1)
         elapsed = now - progress.started
         eta = elapsed / done * (total - done) if done else 0.0

@@ -15,7 +15,7 @@ before it leaves the old one, and the next ingest checks again.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from typing import Any
 
 from pqsearch.analyze.answers import classify_answer, rules_fingerprint
@@ -41,11 +41,17 @@ def record_rules(lexicon: Lexicon) -> None:
     lexicon.set_meta(ANSWER_RULES_META, rules_fingerprint())
 
 
-def stale_questions(ix: Any, skip: Container[str]) -> Iterator[Question]:
+def stale_questions(
+    ix: Any, skip: Container[str], checked: Callable[[int, int], None] | None = None
+) -> Iterator[Question]:
     """The indexed questions, those in `skip` aside, whose stored answer type or evidence is
-    not what the rules give now (read from the committed index)."""
+    not what the rules give now (read from the committed index); `checked(done, total)` is
+    called as they are read."""
     with ix.searcher() as searcher:
-        for fields in searcher.all_stored_fields():
+        total = searcher.doc_count()
+        for done, fields in enumerate(searcher.all_stored_fields(), 1):
+            if checked is not None:
+                checked(done, total)
             stored = decode_record(fields["record"])
             question = Question.from_dict(stored["question"])
             if question.id in skip:

@@ -19,6 +19,10 @@ class Progress:
     failed: int = 0
     started: float = field(default_factory=time.monotonic)
     stage: str = "parse"
+    # Once the files are read, when the answer-type rules changed: the indexed documents
+    # read again against them (`stage` "retype"), of how many.
+    checked: int = 0
+    to_check: int = 0
 
     @property
     def words_per_second(self) -> float:

@@ -283,13 +283,19 @@ class IngestRun:
         self.drain()
         self.commit()
         written = set(self.added) | set(self.updated)
-        for question in list(answer_version.stale_questions(self.ix, written)):
+        self.progress.stage = "retype"
+        stale = list(answer_version.stale_questions(self.ix, written, self._checked))
+        for question in stale:
             self.retyped.add(question.id)
             self.batch.append(question)
             if len(self.batch) >= self.batch_size:
                 self.flush_batch()
         self.drain()
         return len(self.retyped)
+
+    def _checked(self, done: int, total: int) -> None:
+        self.progress.checked, self.progress.to_check = done, total
+        self._tick()
 
     def flush_batch(self) -> None:
         """Send the batch to analysis; write the batches whose analysis is done."""

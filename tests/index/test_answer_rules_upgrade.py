@@ -152,3 +152,32 @@ def test_an_index_that_recorded_no_rules_is_checked_and_rewrites_only_what_chang
     assert report.added == report.updated == ()
     assert _recorded_rules(index_dir) == rules_fingerprint()
     assert _ids("type:renvoi", index_dir) == REFERRALS
+
+
+def test_reading_the_indexed_documents_again_shows_its_progress(tmp_path: Path) -> None:
+    """At 100,000 documents this pass takes minutes: the display must not stand still on
+    the files' last line (seen on the sixteenth session's 100k index: 45 minutes)."""
+    folder = _records(tmp_path / "records")
+    index_dir = tmp_path / "index"
+    api.ingest([folder], index_dir=index_dir)
+    _set_recorded_rules(index_dir, "0123456789ab")
+    seen: list[tuple[str, int, int]] = []
+
+    api.ingest(
+        [folder],
+        index_dir=index_dir,
+        progress=lambda p: seen.append((p.stage, p.checked, p.to_check)),
+    )
+    checks = [(done, total) for stage, done, total in seen if stage == "retype"]
+    documents = len(REFERRALS | NOT_COMPETENT | SUBSTANTIVE_IDS)
+    assert checks[-1] == (documents, documents)
+    assert [done for done, _ in checks] == sorted(done for done, _ in checks)
+
+
+def test_the_terminal_line_of_that_pass_says_what_it_does() -> None:
+    from pqsearch.cli.ingest import _IngestProgressPrinter
+    from pqsearch.index.progress import Progress
+
+    progress = Progress(files_total=1, files_done=1, stage="retype", checked=40, to_check=100)
+    line = _IngestProgressPrinter().line(progress, 0.0)
+    assert line == "answer types: 40/100 indexed documents read again with this pqsearch's rules"
