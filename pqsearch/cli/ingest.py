@@ -75,7 +75,7 @@ class _IngestProgressPrinter(_ProgressPrinter["IngestProgress"]):
     def line(self, progress: IngestProgress, now: float) -> str:
         if progress.stage == "retype" and progress.to_check:
             return (
-                f"answer types: {progress.checked}/{progress.to_check} indexed documents "
+                f"answer types: {progress.checked:,}/{progress.to_check:,} indexed documents "
                 "read again with this pqsearch's rules"
             )
         done, total = progress.files_done, max(progress.files_total, 1)
