@@ -44,6 +44,13 @@ def write_export(path: str | Path, text: str | Iterable[str], *, force: bool = F
             f"{target} already exists; the export does not replace a file. Give a new name "
             "with -o, or add --force to replace it (force=True from Python)."
         ) from error
+    except _CutShort as cut:
+        raise PqsearchError(
+            f"Could not write the whole export to {target}: {cut.error.strerror}; "
+            f"the first {cut.written:,} bytes reached it, and the output is incomplete. "
+            "Send it where there is room (free some space on that disk, or give -o a file on "
+            "another one), then run the command again."
+        ) from cut.error
     except OSError as error:
         where = target.parent if not target.parent.is_dir() else target
         raise PqsearchError(
@@ -91,6 +98,30 @@ def _write_in_place(target: Path, data: Iterable[bytes]) -> None:
     creating or truncating it (a pipe has nothing to truncate, a device no file to create)."""
     number = _descriptor_named(target)
     fd = os.dup(number) if number is not None else os.open(target, os.O_WRONLY)
-    with os.fdopen(fd, "wb") as handle:
+    written = 0
+    try:
+        # `os.write` in a loop, not a buffered file: that one loses the error when the
+        # kernel takes part of a write and refuses the rest (a disk filling up), and the
+        # export ended cut short with no message (s16 audit, D5).
         for piece in data:
-            handle.write(piece)
+            view = memoryview(piece)
+            while view:
+                try:
+                    done = os.write(fd, view)
+                except OSError as error:
+                    if written == 0:
+                        raise
+                    raise _CutShort(error, written) from error
+                written += done
+                view = view[done:]
+    finally:
+        os.close(fd)
+
+
+class _CutShort(Exception):
+    """Part of an export reached a stream written in place, and the rest was refused."""
+
+    def __init__(self, error: OSError, written: int) -> None:
+        super().__init__(error.strerror)
+        self.error = error
+        self.written = written

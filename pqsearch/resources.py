@@ -39,7 +39,7 @@ _ALMOST_FULL = 1 << 20
 class NoRoom:
     """Why the file system refused to grow a file, and what the user can do about it."""
 
-    kind: Literal["disk full", "file-size limit"]
+    kind: Literal["disk full", "file-size limit", "not writable"]
     why: str
     fix: str
 
@@ -64,6 +64,30 @@ def no_room(error: BaseException, folder: Path) -> NoRoom | None:
                 found = _size_limit() or (_disk_full(folder) if full else None)
                 if found is not None:
                     return found
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+# A folder this process may not write: a read-only file system, or permissions.
+_UNWRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
+
+
+def write_refused(error: BaseException, folder: Path) -> NoRoom | None:
+    """Why writing in `folder` was refused, when the disk or the folder refused it: no room
+    (`no_room`: ENOSPC, EDQUOT, a file-size limit), or a folder this process may not write
+    (EROFS, EACCES, EPERM); None for anything else. The one mapping that the ingest's lock,
+    the harvest and the saved searches share."""
+    room = no_room(error, folder)
+    if room is not None:
+        return room
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in _UNWRITABLE:
+            return NoRoom(
+                "not writable",
+                f"{folder} cannot be written ({seen.strerror})",
+                "Use a folder you can write",
+            )
         seen = seen.__cause__ or seen.__context__
     return None
 
@@ -178,4 +202,4 @@ def try_lock(take: Callable[[], object], path: Path, guarded: str) -> bool:
     return True
 
 
-__all__ = ["NoRoom", "exhausted", "no_room", "search_refused", "try_lock"]
+__all__ = ["NoRoom", "exhausted", "no_room", "search_refused", "try_lock", "write_refused"]

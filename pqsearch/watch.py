@@ -37,7 +37,7 @@ from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters, filters_to_json
-from pqsearch.resources import exhausted, try_lock
+from pqsearch.resources import exhausted, try_lock, write_refused
 from pqsearch.watch_json import is_changed, reader_hash, watch_fields
 
 WATCH_FILE = "watches.json"
@@ -179,6 +179,14 @@ def _changing(index: Index, lock_file: str = LOCK_FILE) -> Iterator[None]:
 
 
 def _unwritable(index: Index, error: OSError) -> WatchError:
+    room = write_refused(error, index.root)
+    if room is not None and room.kind != "not writable":
+        # The folder is writable: the disk holding it is full (s16 audit, D4).
+        return WatchError(
+            f"The saved searches of {index.root} cannot be changed: {room.why} "
+            f"({error.strerror}). {_path(index)} is unchanged. {room.fix}, then run the "
+            "command again."
+        )
     return WatchError(
         f"The saved searches of {index.root} cannot be changed ({error.strerror}): they are "
         f"kept in {_path(index)}, in the index folder, which must be writable to add, remove "

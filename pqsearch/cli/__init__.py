@@ -44,6 +44,7 @@ try:
     # order.
     from pqsearch.cli import ingest, search, export, watch, serve  # noqa: F401  isort: skip
     from pqsearch.cli.common import app, app_for
+    from pqsearch.cli.stdout import checked_stdout
 finally:
     gc.freeze()
     if _collecting:
@@ -53,4 +54,6 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    app_for(sys.argv[1:])()
+    arguments = sys.argv[1:]
+    with checked_stdout(arguments[0] if arguments else ""):
+        app_for(arguments)()

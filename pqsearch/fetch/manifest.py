@@ -26,9 +26,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from pqsearch import temporary
-from pqsearch.errors import HarvestLockedError
+from pqsearch.errors import FetchError, HarvestLockedError
 from pqsearch.index import durable
-from pqsearch.resources import try_lock
+from pqsearch.resources import try_lock, write_refused
 
 MANIFEST = "manifest.ndjson"
 LOCK = ".fetch.lock"
@@ -247,24 +247,52 @@ def remove_temporaries(folder: Path) -> None:
 @contextlib.contextmanager
 def harvest_lock(folder: Path) -> Iterator[None]:
     """Hold the folder for one `pqsearch fetch`; a second one fails at once with a message.
+    A write the disk or the folder refuses, in the run held, is a message too (`_refused`).
 
     An flock: the kernel releases it when its process dies, so a killed run never blocks.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        if not try_lock(
-            lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB),
-            folder / LOCK,
-            "the harvest folder",
-        ):
-            raise HarvestLockedError(
-                f"Another pqsearch fetch is writing to {folder}. Let it finish (or stop it), "
-                "then run this again."
-            )
+    with _refused(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
         try:
-            yield
+            if not try_lock(
+                lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB),
+                folder / LOCK,
+                "the harvest folder",
+            ):
+                raise HarvestLockedError(
+                    f"Another pqsearch fetch is writing to {folder}. Let it finish (or stop "
+                    "it), then run this again."
+                )
+            try:
+                yield
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def _refused(folder: Path) -> Iterator[None]:
+    """A page, the manifest or the lock refused by a full disk or a folder that cannot be
+    written: a FetchError saying so, not a traceback (s16 audit, D2 and D3). Every page is
+    written whole or not at all (`durable.write_atomic`), so what was fetched is kept."""
+    try:
+        yield
+    except OSError as error:
+        refused = write_refused(error, folder)
+        # A refusal naming no file may be the network's (a socket's EACCES): not ours to say.
+        if refused is None or (refused.kind == "not writable" and not error.filename):
+            raise
+        if refused.kind == "not writable":
+            raise FetchError(
+                f"The harvest folder {folder} cannot be written ({error.strerror}: "
+                f"{error.filename}): pass --folder with a folder you can write (folder= "
+                "from Python). Nothing was fetched into it."
+            ) from error
+        where = f" ({error.filename})" if error.filename else ""
+        raise FetchError(
+            f"Cannot write in the harvest folder {folder}{where}: {refused.why}. Every page "
+            f"fetched before is kept. {refused.fix}, then run the same command again: it "
+            "goes on where it stopped."
+        ) from error

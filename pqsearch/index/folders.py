@@ -17,8 +17,10 @@ choose between several (`repair_live`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -84,7 +86,13 @@ def new_data_dir(root: Path) -> Path:
         owner = ownership.claim(root)
     data = root / f"data-{time.time_ns()}"
     data.mkdir(parents=True)
-    ownership.mark_data_dir(data, owner)
+    try:
+        ownership.mark_data_dir(data, owner)
+    except BaseException:
+        # Made by this call, so ours although unmarked: left, no clean-up could prove it
+        # ours and it stayed for good (s16 audit, D7).
+        shutil.rmtree(data, ignore_errors=True)
+        raise
     return data
 
 
@@ -98,13 +106,25 @@ def switch_live(root: Path, data: Path) -> Path | None:
         # deleted (issue 12): os.replace cannot overwrite a folder.
         os.rename(link, root / f"{LIVE}.moved-{time.time_ns()}")
     tmp = temporary.symlink(data.name, link)
-    # The new folder and its entry in the index folder on disk before `live` names it;
-    # the previous one is deleted only after this returns (issue 12, point 5).
-    fsync_dir(data)
-    fsync_dir(root)
-    os.replace(tmp, link)
+    try:
+        # The new folder and its entry in the index folder on disk before `live` names it;
+        # the previous one is deleted only after this returns (issue 12, point 5).
+        fsync_dir(data)
+        fsync_dir(root)
+        os.replace(tmp, link)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
     fsync_dir(root)
     return previous
+
+
+def discard_rebuild(root: Path, data: Path) -> None:
+    """Delete `data`, the folder of a rebuild that stopped, unless `live` already names it
+    (the switch got that far: it is the index now)."""
+    if _linked_data_dir(root) != data:
+        ownership.remove_data_dir(root, data)
 
 
 def remove_data_dir(root: Path, data: Path) -> bool:

@@ -126,12 +126,14 @@ def ingest(
         # that every commit of a killed first ingest survives; a rebuild of a readable index
         # stays beside it until whole.
         live_at_once = live is None
-        data = store.new_data_dir(root) if rebuilding else live
-        assert data is not None
         taxonomy_path = Path(taxonomy) if taxonomy else None
         if taxonomy_path is None and rebuild and live is not None:
             taxonomy_path = sector_version.kept_on_rebuild(live)
+        data = None if rebuilding else live
         try:
+            # A rebuild's folder that cannot be made or switched in is not left (s16 D7, D8).
+            data = store.new_data_dir(root) if rebuilding else live
+            assert data is not None
             report = _ingest_into(
                 root,
                 data,
@@ -149,22 +151,18 @@ def ingest(
                 jobs=jobs or default_jobs(),
                 progress=progress,
             )
-        except BaseException as error:
-            full = space.disk_full(root, error)
+            _record_lexicon(data)
+            unchecked = None
             if rebuilding and not live_at_once:
-                store.remove_data_dir(root, data)
-            elif full is not None:
-                space.remove_partial(data)
+                assert live is not None
+                report, unchecked = rebuild_losses.before_switch(root, live, data, paths, report)
+            previous = store.switch_live(root, data) if rebuilding else None
+        except BaseException as error:
+            full = space.clean_up(root, data, error, rebuild_of=live if rebuilding else None)
             if full is not None:
                 raise full from error
             raise
-        _record_lexicon(data)
-        unchecked = None
-        if rebuilding and not live_at_once:
-            assert live is not None
-            report, unchecked = rebuild_losses.before_switch(root, live, data, paths, report)
         if rebuilding:
-            previous = store.switch_live(root, data)
             if previous is not None and previous != data and unchecked is not None:
                 report = rebuild_losses.set_aside(root, previous, unchecked, report)
             elif previous is not None and previous != data:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import errno
 import fcntl
 import os
 import threading
@@ -13,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pqsearch.errors import IndexLockedError, ReadOnlyIndexError
+from pqsearch.errors import DiskFullError, IndexLockedError, ReadOnlyIndexError
 
 LOCK_FILE = "ingest.lock"
 
@@ -88,10 +87,13 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
                 # A live process with that pid no longer holds the lock: it is not an ingest.
                 stale = None
             started = dt.datetime.now().isoformat(timespec="seconds")
-            os.ftruncate(fd, 0)
-            os.pwrite(
-                fd, f"pid={os.getpid()}\nstarted={started}\ncommand=pqsearch ingest\n".encode(), 0
-            )
+            with writing(root):
+                os.ftruncate(fd, 0)
+                os.pwrite(
+                    fd,
+                    f"pid={os.getpid()}\nstarted={started}\ncommand=pqsearch ingest\n".encode(),
+                    0,
+                )
             try:
                 yield stale
             finally:
@@ -106,12 +108,23 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
 @contextlib.contextmanager
 def writing(root: Path) -> Iterator[None]:
     """Turn "this folder cannot be written" into ReadOnlyIndexError, which says that
-    searching still works."""
+    searching still works, and "the disk holding it is full" into DiskFullError."""
+    # Imported here: a search imports this module (through `store`) but never writes.
+    from pqsearch.resources import write_refused
+
     try:
         yield
     except OSError as error:
-        if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+        refused = write_refused(error, root)
+        if refused is None:
             raise
+        if refused.kind != "not writable":
+            where = f" ({error.filename})" if error.filename else ""
+            raise DiskFullError(
+                f"Cannot write in the index at {root}{where}: {refused.why}. The index is as "
+                f"its last commit left it. {refused.fix}, or pass --index with a folder on "
+                "another disk, then run the ingest again."
+            ) from error
         raise ReadOnlyIndexError(
             f"The index at {root} cannot be written ({error.strerror}): ingest needs a folder "
             "it can write. Searching it works as it is; to build or update an index, pass "

@@ -141,7 +141,7 @@ def before_switch(
         carried = keep(root, live, data, paths)
     except BaseException as error:
         store.remove_data_dir(root, data)
-        full = space.disk_full(root, error)
+        full = space.disk_full(root, error, replacing=live)
         if full is not None:
             raise full from error
         raise

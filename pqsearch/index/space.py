@@ -15,20 +15,60 @@ from typing import Any
 
 from pqsearch import temporary
 from pqsearch.errors import DiskFullError
+from pqsearch.index.folders import discard_rebuild
 from pqsearch.resources import no_room
 
 
-def disk_full(root: Path, error: BaseException) -> DiskFullError | None:
+def disk_full(
+    root: Path, error: BaseException, *, replacing: Path | None = None
+) -> DiskFullError | None:
     """The DiskFullError that `error` (or what caused it) stands for: a full disk, or this
-    process's file-size limit (`ulimit -f`); else None."""
+    process's file-size limit (`ulimit -f`); else None. `replacing`: the data folder of the
+    index a rebuild was to replace, whose size the message gives."""
     room = no_room(error, root)
     if room is None:
         return None
+    if replacing is not None:
+        # A rebuild starts again, and needs room for a second index (s16 audit, D6).
+        needed = (
+            f" (about {_size(replacing) / 1e6:,.1f} MB, the size of the index, and some more "
+            "for its temporary files)"
+            if room.kind == "disk full"
+            else ""
+        )
+        return DiskFullError(
+            f"The rebuild stopped: {room.why}. The index at {root} is unchanged and the files "
+            "of the new one are removed. A rebuild writes a whole new index beside the "
+            f"current one, and starts again from the beginning. {room.fix}{needed}, then run "
+            "it again."
+        )
     return DiskFullError(
         f"The ingest stopped: {room.why}. The index at {root} is as its last commit left it "
         f"and the files of the unfinished one are removed. {room.fix}, then run the ingest "
         "again; it goes on from where this one stopped."
     )
+
+
+def clean_up(
+    root: Path, data: Path | None, error: BaseException, *, rebuild_of: Path | None
+) -> DiskFullError | None:
+    """After an ingest into `data` (None: not made) stopped by `error`: delete a rebuild's
+    folder (`rebuild_of`: the index it was to replace) unless it went live, or the files of
+    an unfinished commit when the disk is full; returns the DiskFullError to raise, if any."""
+    full = disk_full(root, error, replacing=rebuild_of)
+    if data is not None and rebuild_of is not None:
+        discard_rebuild(root, data)
+    elif data is not None and full is not None:
+        remove_partial(data)
+    return full
+
+
+def _size(folder: Path) -> int:
+    total = 0
+    for file in folder.rglob("*"):
+        with contextlib.suppress(OSError):
+            total += file.lstat().st_size if file.is_file() else 0
+    return total
 
 
 def remove_partial(data: Path) -> None:
@@ -75,4 +115,4 @@ def abandon(writer: Any) -> None:
         writer.is_closed = True
 
 
-__all__ = ["abandon", "disk_full", "remove_partial"]
+__all__ = ["abandon", "clean_up", "disk_full", "remove_partial"]

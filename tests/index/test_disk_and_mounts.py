@@ -81,7 +81,10 @@ def test_a_full_disk_is_one_sentence_and_leaves_no_partial_file(
     assert "Traceback" not in result.output
     assert "is full" in result.stderr and "Free some space" in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("Error")]
-    assert len(errors) == 1 and errors[0].endswith("stopped.")
+    # A rebuild does not go on where it stopped: it starts again (s16 audit, D6).
+    ending = "then run it again." if rebuild else "where this one stopped."
+    assert len(errors) == 1 and errors[0].endswith(ending)
+    assert ("starts again from the beginning" in errors[0]) == rebuild
     # The index is as before, and nothing of the unfinished commit is left.
     with api.open_index(root) as index:
         assert index.search("", limit=100) == before

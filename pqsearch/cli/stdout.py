@@ -1,0 +1,121 @@
+"""Standard output that knows whether all of it reached its file.
+
+Python's own buffered stdout loses the error when the kernel takes part of a write and refuses
+the rest (a disk filling up under `pqsearch export > file`, a `ulimit -f`): the command ended
+with status 0 and a JSON Lines or CSV export cut mid-record, a `--json` search that was not
+JSON (s16 audit, D5). Here every byte goes through `os.write` on the descriptor, in a loop
+until all of it is taken, and the first refusal ends the command with a message and a
+non-zero status (a reader that left, as `| head` does, is not an error). What is written
+after it is dropped: the output is already incomplete, and
+it is said once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import os
+import sys
+from collections.abc import Iterator
+
+import typer
+
+# The status of a command whose output was cut short (the status of any refused command).
+CUT_SHORT_STATUS = 2
+
+
+class OutputCutShort(Exception):
+    """Standard output refused a write: what reached it is incomplete. Not a PqsearchError,
+    so that no command's `user_errors` reports it as its own failure: `checked_stdout` does,
+    once."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(error.strerror or str(error))
+        self.error = error
+
+
+class _Descriptor(io.RawIOBase):
+    """A file descriptor written whole or not at all, write by write."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self._fd = fd
+        self.failure: OSError | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: object) -> int:
+        view = memoryview(data).cast("B")  # type: ignore[arg-type]
+        if self.failure is not None:
+            return len(view)
+        done = 0
+        while done < len(view):
+            try:
+                done += os.write(self._fd, view[done:])
+            except OSError as error:
+                self.failure = error
+                raise OutputCutShort(error) from error
+        return done
+
+
+def cut_short_message(command: str, error: OSError) -> str:
+    """What to tell the user when standard output refused part of `command`'s output."""
+    what = "export" if command == "export" else f'output of "pqsearch {command}"'
+    if error.errno == errno.EFBIG:
+        fix = (
+            'This process may not write a file that large: raise the limit ("ulimit -f '
+            'unlimited" in the shell that runs pqsearch)'
+        )
+    else:
+        fix = (
+            "Send it where there is room (free some space on that disk, or redirect it to a "
+            "file on another one)"
+        )
+    return (
+        f"Could not write the whole {what} to standard output: {error.strerror or error}; "
+        f"the output is incomplete. {fix}, then run the command again."
+    )
+
+
+@contextlib.contextmanager
+def checked_stdout(command: str) -> Iterator[None]:
+    """Run `command` with standard output written through `_Descriptor`; if part of it was
+    refused, end with a message and status 2."""
+    original = sys.stdout
+    try:
+        fd = original.fileno()
+    except (AttributeError, OSError, ValueError):
+        # No descriptor under stdout (closed, or replaced by the caller): left as it is.
+        yield
+        return
+    original.flush()
+    raw = _Descriptor(fd)
+    checked = io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding=original.encoding,
+        errors=original.errors,
+        line_buffering=bool(original.line_buffering),
+    )
+    sys.stdout = checked
+    try:
+        try:
+            yield
+        finally:
+            checked.flush()
+    except OutputCutShort:
+        pass
+    finally:
+        sys.stdout = original
+        # Reported here, whether the refusal ended the command or something caught it; not
+        # a reader that left (`| head`): what it read was what it wanted, status as before.
+        if raw.failure is not None and raw.failure.errno != errno.EPIPE:
+            typer.echo(f"Error: {cut_short_message(command, raw.failure)}", err=True)
+            raise SystemExit(CUT_SHORT_STATUS)
