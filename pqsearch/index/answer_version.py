@@ -20,6 +20,7 @@ from typing import Any
 
 from pqsearch.analyze.answers import classify_answer, rules_fingerprint
 from pqsearch.analyze.lexicon import Lexicon
+from pqsearch.index.progress import Progress
 from pqsearch.index.records import decode_record
 from pqsearch.models import Question
 
@@ -42,16 +43,21 @@ def record_rules(lexicon: Lexicon) -> None:
 
 
 def stale_questions(
-    ix: Any, skip: Container[str], checked: Callable[[int, int], None] | None = None
+    ix: Any,
+    skip: Container[str],
+    progress: Progress | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> Iterator[Question]:
     """The indexed questions, those in `skip` aside, whose stored answer type or evidence is
-    not what the rules give now (read from the committed index); `checked(done, total)` is
-    called as they are read."""
+    not what the rules give now (read from the committed index); `progress` counts them as
+    they are read (stage "retype"), `tick` shows it."""
     with ix.searcher() as searcher:
         total = searcher.doc_count()
         for done, fields in enumerate(searcher.all_stored_fields(), 1):
-            if checked is not None:
-                checked(done, total)
+            if progress is not None:
+                progress.stage, progress.checked, progress.to_check = "retype", done, total
+                if tick is not None:
+                    tick()
             stored = decode_record(fields["record"])
             question = Question.from_dict(stored["question"])
             if question.id in skip:

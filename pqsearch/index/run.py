@@ -106,9 +106,8 @@ class IngestRun:
         )
         # Stored records are read through one searcher until the next commit.
         self._searcher: Any = None
-        # Indexed questions written again because the answer-type rules now type them
-        # otherwise (`retype_answers`): their words are in the lexicon already, and they are
-        # neither added nor updated.
+        # Indexed questions written again as the answer-type rules now type them otherwise
+        # (`retype_answers`): their words are in the lexicon, neither added nor updated.
         self.retyped: set[str] = set()
 
     def _tick(self) -> None:
@@ -283,19 +282,14 @@ class IngestRun:
         self.drain()
         self.commit()
         written = set(self.added) | set(self.updated)
-        self.progress.stage = "retype"
-        stale = list(answer_version.stale_questions(self.ix, written, self._checked))
-        for question in stale:
+        stale = answer_version.stale_questions(self.ix, written, self.progress, self._tick)
+        for question in list(stale):
             self.retyped.add(question.id)
             self.batch.append(question)
             if len(self.batch) >= self.batch_size:
                 self.flush_batch()
         self.drain()
         return len(self.retyped)
-
-    def _checked(self, done: int, total: int) -> None:
-        self.progress.checked, self.progress.to_check = done, total
-        self._tick()
 
     def flush_batch(self) -> None:
         """Send the batch to analysis; write the batches whose analysis is done."""
