@@ -84,7 +84,7 @@ class IndexExports:
         return ExportStream(
             self.search,
             self.show,
-            self._pool.lent,
+            self._pool.lease,
             self._pool.holding,
             query=query,
             filters=filters,

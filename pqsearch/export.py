@@ -284,7 +284,7 @@ class ExportStream:
 
     search: Callable[..., SearchResult]  # Index.search
     show: Callable[[str], Document]
-    lent: Callable[[], AbstractContextManager[View]]  # ViewPool.lent
+    lease: Callable[[], AbstractContextManager[View]]  # ViewPool.lease
     holding: Callable[[View], AbstractContextManager[None]]  # ViewPool.holding
     query: str
     filters: Filters | None
@@ -307,9 +307,10 @@ class ExportStream:
     def __iter__(self) -> Iterator[str]:
         self.total = self.written = 0
         # One view throughout: every page and record comes from the same generation. The
-        # thread running each step holds it for that step only, not between the pieces: a
-        # consumer may resume the stream on another thread (audit 16, T1).
-        with self.lent() as view:
+        # thread that started the stream holds it between the pieces (its searches there see
+        # that generation too), and a thread resuming the stream holds it for that step (a
+        # consumer may resume the stream on another thread: audit 16, T1).
+        with self.lease() as view:
             pages = self._pages()
             if self.fmt == "md":
                 with self.holding(view):

@@ -131,7 +131,10 @@ class ViewPool:
         # Views of the current generation, idle or lent (or being opened).
         self._opened = 0
         self._closed = False
-        self._local = threading.local()
+        # The view each thread holds (by thread id, so that a lease ended on another thread
+        # can say its first thread holds it no longer), and how many leases use each view.
+        self._held: dict[int, View] = {}
+        self._users: dict[int, int] = {}
         # Opened now so that a missing or damaged index is reported by `open_index`.
         with self.lease():
             pass
@@ -139,40 +142,58 @@ class ViewPool:
     @contextlib.contextmanager
     def lease(self) -> Iterator[View]:
         """A view for this thread; a call made while one is held (export calling search)
-        gets the same view, so it sees the same generation and never waits for itself."""
-        held: View | None = getattr(self._local, "view", None)
-        if held is not None:
-            yield held
-            return
-        with self.lent() as view, self.holding(view):
-            yield view
+        gets the same view, so it sees the same generation and never waits for itself.
 
-    @contextlib.contextmanager
-    def lent(self) -> Iterator[View]:
-        """A view for as long as the block lasts, whichever threads run it (an export stream
-        resumed by another thread), not this thread's: `holding` says which thread uses it
-        for a while. The view this thread holds, if any (it outlives the block)."""
-        held: View | None = getattr(self._local, "view", None)
+        The view is returned when the last lease using it ends, on whatever thread that is,
+        and the thread that took it holds it no longer (audit 16, T1: an export stream
+        finished on another thread left its first thread holding a returned view)."""
+        me = threading.get_ident()
+        held = self._held.get(me)
         if held is not None:
-            yield held
+            self._use(held)
+            try:
+                yield held
+            finally:
+                self._unuse(held)
             return
         view = self._acquire()
+        self._use(view)
+        self._held[me] = view
         try:
             yield view
         finally:
-            self._release(view)
+            if self._held.get(me) is view:
+                del self._held[me]
+            self._unuse(view)
 
     @contextlib.contextmanager
     def holding(self, view: View) -> Iterator[None]:
-        """This thread's calls in the block use `view` (`lease` gives it them); the thread
-        holds it no longer after the block, on whatever thread the block ends (audit 16, T1:
-        a stream finished on another thread left the first one holding a returned view)."""
-        before: View | None = getattr(self._local, "view", None)
-        self._local.view = view
+        """This thread's calls in the block use `view`, leased by the caller (a step of an
+        export stream resumed on another thread than the one that started it)."""
+        me = threading.get_ident()
+        before = self._held.get(me)
+        self._held[me] = view
         try:
             yield
         finally:
-            self._local.view = before
+            if before is None:
+                self._held.pop(me, None)
+            else:
+                self._held[me] = before
+
+    def _use(self, view: View) -> None:
+        with self._condition:
+            self._users[id(view)] = self._users.get(id(view), 0) + 1
+
+    def _unuse(self, view: View) -> None:
+        """One lease of `view` ended; the last one returns it to the pool."""
+        with self._condition:
+            left = self._users[id(view)] - 1
+            if left:
+                self._users[id(view)] = left
+                return
+            del self._users[id(view)]
+        self._release(view)
 
     def close(self) -> None:
         """Close the idle views now, and the lent ones when they are returned."""

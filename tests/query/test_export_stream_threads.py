@@ -73,3 +73,47 @@ def test_the_first_thread_sees_the_next_commit(corpus_index: Path, tmp_path: Pat
         assert first.submit(lambda: index.search("").total).result() == before + len(report.added)
     for pool in (first, second):
         pool.shutdown()
+
+
+def test_searches_between_the_pieces_share_the_streams_reader(corpus_index: Path) -> None:
+    """With one reader, a consumer looking something up between two pieces, or reading two
+    streams in turn, must not wait for the reader its own paused stream holds (review 16, V1)."""
+    worker = cf.ThreadPoolExecutor(1)
+
+    def search_between() -> int:
+        with api.open_index(corpus_index, readers=1) as index:
+            totals = []
+            for _piece in index.export_stream("", fmt="jsonl"):
+                totals.append(index.search("logement").total)
+            return len(totals)
+
+    def two_streams() -> int:
+        with api.open_index(corpus_index, readers=1) as index:
+            first = iter(index.export_stream("", fmt="jsonl"))
+            second = iter(index.export_stream("logement", fmt="csv"))
+            pieces = [next(first), next(second)]
+            return len(pieces + list(first) + list(second))
+
+    assert worker.submit(search_between).result(timeout=120) >= 1
+    assert worker.submit(two_streams).result(timeout=120) >= 2
+    worker.shutdown()
+
+
+def test_a_stream_begun_in_one_generation_keeps_its_reader_after_the_block(
+    corpus_index: Path,
+) -> None:
+    """The block's end must not return the reader the stream still reads (review 16, V2):
+    with one reader, another thread waits until the stream is done."""
+    other, reader = _two_threads()
+    with api.open_index(corpus_index, readers=1) as index:
+        with index.one_generation():
+            pieces = iter(index.export_stream("", fmt="jsonl"))
+            first = next(pieces)
+        waiting = other.submit(lambda: index.search("logement").total)
+        done, _ = cf.wait([waiting], timeout=2)
+        assert not done, "another thread was lent the reader the stream still reads"
+        rest = reader.submit(lambda: list(pieces)).result(timeout=120)
+        assert len((first + "".join(rest)).splitlines()) == index.document_count
+        assert waiting.result(timeout=60) == index.search("logement").total
+    for pool in (other, reader):
+        pool.shutdown()
