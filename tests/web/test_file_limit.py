@@ -11,6 +11,7 @@ handles it holds, then raised again: what freeing handles does.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import resource
 from pathlib import Path
@@ -42,7 +43,9 @@ def test_out_of_file_handles_is_a_503_saying_what_to_do(corpus_index: Path) -> N
         total = index.search("logement").total
     service = IndexService(corpus_index)
     try:
-        refused, again = asyncio.run(_limited_then_free(service))
+        # A loop of its own, on a thread of its own: another test's loop may be running here.
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            refused, again = thread.submit(asyncio.run, _limited_then_free(service)).result()
     finally:
         service.close()
     assert status_of(refused) == 503
