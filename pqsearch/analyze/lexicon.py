@@ -18,7 +18,6 @@ filling in `lexicon_fallback.py`.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +30,7 @@ from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fil
 from pqsearch.analyze.lexicon_holders import HolderRows
 from pqsearch.analyze.lexicon_reads import DISPLAY, FORMS_OF, FORMS_OF_LEMMAS
 from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows
-from pqsearch.analyze.lexicon_schema import columns, connect, has_json, pin, tables
+from pqsearch.analyze.lexicon_schema import columns, compact_file, connect, has_json, pin, tables
 from pqsearch.errors import DamagedIndexError, IndexProblemError
 
 if TYPE_CHECKING:
@@ -129,10 +128,7 @@ class Lexicon:
         if self.writable:
             self.flush()
             if compact:
-                # B-trees written in the documents' order leave a tenth of their pages unused
-                # (45 kB of 450 at 51 documents); a full disk keeps the file as it was.
-                with contextlib.suppress(sqlite3.OperationalError):
-                    self._db.execute("VACUUM")
+                compact_file(self._db, self.path)
             # Everything into the main file: its checksum is then recorded
             # (`manifest.record_lexicon`), and a read-only mount can read it whole.
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

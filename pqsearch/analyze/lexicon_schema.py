@@ -13,6 +13,8 @@ the lemma "soutenir" a later document gave it: a hit that generation 4 alone nev
 
 from __future__ import annotations
 
+import contextlib
+import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -184,3 +186,21 @@ def readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     return sqlite3.connect(
         f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False
     )
+
+
+# Room left beside three copies of the lexicon before `compact_file` rewrites it.
+COMPACT_MARGIN = 4 * 1024 * 1024
+
+
+def compact_file(db: sqlite3.Connection, path: Path) -> None:
+    """Rewrite the lexicon with its pages full: B-trees written in the documents' order
+    leave a tenth of their pages unused (45 kB of 450 at 51 documents). VACUUM writes a whole
+    copy into the write-ahead log, which the checkpoint then copies back: only with room for
+    both to spare, so that compacting never fails an ingest whose documents are committed
+    (review 16, R1: a rebuild that had finished was removed for want of that room)."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    if shutil.disk_usage(path.parent).free < 3 * path.stat().st_size + COMPACT_MARGIN:
+        return
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute("VACUUM")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
