@@ -23,7 +23,8 @@ rows = lambda: [sorted(db.execute(f"SELECT * FROM {t}").fetchall(), key=repr)
     for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")]
 before, size = rows(), path.stat().st_size
 compact_file(db, path)
-print("same rows", rows() == before, "integrity", db.execute("PRAGMA integrity_check").fetchone()[0])
+integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
+print("same rows", rows() == before, "integrity", integrity)
 print("size", "kept" if path.stat().st_size == size else "changed")
 """
 
