@@ -17,6 +17,7 @@ from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
 from pqsearch.analyze.lexicon import FILENAME, Lexicon
 from pqsearch.analyze.lexicon_reads import FORMS_OF, FORMS_OF_LEMMAS
 from tests.conftest import SEED
+from tests.schema4 import make_schema_4_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -37,21 +38,6 @@ def seed_file(seed_analysis: Analysis, tmp_path_factory: pytest.TempPathFactory)
 def _copy(path: Path, folder: Path) -> Path:
     folder.mkdir()
     return Path(shutil.copy(path, folder / FILENAME))
-
-
-def _older(path: Path) -> None:
-    """Make `path` a lexicon as schema 4 wrote it: every spelling a row (the form itself
-    with what its other spellings leave of its tokens), every row in the index by lemma."""
-    with closing(sqlite3.connect(path)) as connection, connection:
-        connection.execute(
-            "INSERT INTO spellings (form, spelling, tokens, generation) "
-            "SELECT form, form, tokens - (SELECT coalesce(sum(s.tokens), 0) FROM spellings s "
-            "WHERE s.form = forms.form), generation FROM forms WHERE tokens > "
-            "(SELECT coalesce(sum(s.tokens), 0) FROM spellings s WHERE s.form = forms.form)"
-        )
-        connection.execute("DROP INDEX lemma_other_forms")
-        connection.execute("CREATE INDEX lemma_forms ON lemmas (lemma, form)")
-        connection.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
 
 
 def _answers(path: Path) -> dict[str, object]:
@@ -92,7 +78,7 @@ def test_a_lexicon_of_the_layout_before_reads_and_takes_writes_alike(
 ) -> None:
     new = _copy(seed_file, tmp_path / "new")
     old = _copy(seed_file, tmp_path / "old")
-    _older(old)
+    make_schema_4_lexicon(old)
     assert _answers(old) == _answers(new)
     # The seed has "Capitale" 4 times, "capitale" once (the old layout's row, none in the
     # new): 4 more of the form itself outnumber the capital, in both.
@@ -145,7 +131,7 @@ def test_a_lemma_s_forms_are_read_through_the_smaller_index(
         assert not any("SCAN" in plan for plan in plans), plans
     # A lexicon of schema 4 gets the smaller index at its next ingest.
     old = _copy(seed_file, tmp_path / "old")
-    _older(old)
+    make_schema_4_lexicon(old)
     Lexicon.open(old, writable=True).close()
     with closing(sqlite3.connect(old)) as connection:
         indexes = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}

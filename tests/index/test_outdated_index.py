@@ -24,6 +24,7 @@ from pqsearch.errors import OutdatedIndexError
 from pqsearch.index import store
 from pqsearch.index.manifest import drop_lexicon_sum
 from tests.conftest import BRUSSELS_RECORDS, SEED, run_pqsearch
+from tests.schema4 import make_schema_4_lexicon
 
 
 def _older_index(tmp_path: Path) -> tuple[Path, Path]:
@@ -105,25 +106,6 @@ def test_a_newer_version_s_index_is_not_rebuilt_into_an_older_one(tmp_path: Path
     assert store.live_data_dir(index_dir) == data
 
 
-def _schema_4_lexicon(path: Path) -> None:
-    """The lexicon at `path` as schema 4 wrote it: a row for every spelling, the form itself
-    too (with what the form's other spellings leave of its tokens), and the index by lemma
-    of every row (s16-small)."""
-    connection = sqlite3.connect(path)
-    with connection:
-        connection.execute(
-            "INSERT INTO spellings (form, spelling, tokens, generation) "
-            "SELECT form, form, tokens - (SELECT coalesce(sum(s.tokens), 0) FROM spellings s "
-            "WHERE s.form = forms.form), generation FROM forms WHERE tokens > "
-            "(SELECT coalesce(sum(s.tokens), 0) FROM spellings s WHERE s.form = forms.form)"
-        )
-        connection.execute("DROP INDEX lemma_other_forms")
-        connection.execute("CREATE INDEX lemma_forms ON lemmas (lemma, form)")
-        connection.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    connection.close()
-
-
 def _seen(index_dir: Path, words: list[str]) -> list[object]:
     with api.open_index(index_dir) as index:
         found: list[object] = []
@@ -149,7 +131,7 @@ def test_a_schema_4_index_answers_alike_and_its_next_ingest_brings_it_to_5(
     before = _seen(index_dir, words)
     data = store.live_data_dir(index_dir)
     assert data is not None
-    _schema_4_lexicon(data / store.LEXICON_FILE)
+    make_schema_4_lexicon(data / store.LEXICON_FILE)
     drop_lexicon_sum(data)
     assert _seen(index_dir, words) == before
     assert not api.ingest([first, second], index_dir=index_dir).failed

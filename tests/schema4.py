@@ -1,0 +1,24 @@
+"""A lexicon as index schema 4 wrote it, made from one written now (s16-small): a row for every
+spelling, the form itself too (with what the form's other spellings leave of its tokens), and
+the index by lemma of every row."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+
+def make_schema_4_lexicon(path: Path) -> None:
+    with closing(sqlite3.connect(path)) as connection:
+        with connection:
+            connection.execute(
+                "INSERT INTO spellings (form, spelling, tokens, generation) "
+                "SELECT form, form, tokens - (SELECT coalesce(sum(s.tokens), 0) FROM spellings s "
+                "WHERE s.form = forms.form), generation FROM forms WHERE tokens > "
+                "(SELECT coalesce(sum(s.tokens), 0) FROM spellings s WHERE s.form = forms.form)"
+            )
+            connection.execute("DROP INDEX lemma_other_forms")
+            connection.execute("CREATE INDEX lemma_forms ON lemmas (lemma, form)")
+            connection.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
