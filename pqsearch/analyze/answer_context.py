@@ -94,8 +94,12 @@ ASKS_WHO = re.compile(
     r"|\bqui (?:est|sont|sera|seront) (?:le |la |les |l')?(?:proprietaire|gestionnaire"
     r"|exploitant)s?\b"
     r"|\b(?:sous quelle|de quelle) (?:autorite|tutelle|responsabilite)\b"
+    # The same in Dutch (review 16, V3): "Wie beantwoordt de vragen van de huurders?".
+    r"|\bwie (?:is|zijn|wordt|beantwoord\w*|beheer\w*|behandel\w*|organiseer\w*|betaal\w*"
+    r"|financier\w*|staat in voor)\b"
     # Who pays or how a unit is organised: the holder named is the answer (review 14, R6).
-    r"|\bqui (?:paie|paye|payera|finance|financera|prend en charge|supporte|assume)\b"
+    r"|\bqui (?:paie|paye|payera|finance|financera|prend en charge|supporte|assume|repond"
+    r"|repondra|traite|traitera|instruit|instruira)\b"
     r"|\bcomment (?:est|sont|sera|seront) (?:\w+ )?(?:organisee?s?|structuree?s?)\b"
     r"|\b(?:a|de) quel(?:le)?s? (?:service|administration|organisme|entite|departement)s?\b"
     r"|\bonder welke\b|\bwie (?:betaalt|financiert|draagt)\b"

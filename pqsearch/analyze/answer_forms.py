@@ -56,7 +56,7 @@ _NOT_SENT_HERE = (
     r"|mon|ma|mes))|en (?:commission|seance)|lors d\w*|question (?:ecrite )?(?:n|nr|no)\b"
     r"|collegue|par (?:le|la|l'|mon|ma) ?(?:ministre|secretaire|gouvernement|college)"
     r"|si vous|pourriez|reponses? qu\w*|renv\w*|refer\w*|(?:dans|par) (?:ma|la|une|notre) reponse"
-    r"|antwoord van|verwij\w*|volgende|hieronder|hierna|bijgevoegd\w*|in bijlage"
+    r"|antwoord van|verwij\w*|volgende|hieronder|hierna|hierbij|bij deze|bijgevoegd\w*|in bijlage"
     # What everyone concerned receives of a public procedure, not the answer sent (sixteenth
     # session): "Vous recevrez les documents de la concertation, qui détaillent ...".
     r"|(?:documents?|dossiers?|invitations?|convocations?) (?:de la |du |de l'|d'une? )"
@@ -198,9 +198,11 @@ SENDING: tuple[str, ...] = (
     # "Het is aan de gemeenten om deze vraag te beantwoorden", "De gemeenten zijn het best
     # geplaatst om hierop te antwoorden".
     r"\bhet is (?:dus |derhalve |bijgevolg )?aan (?:de |het |mijn |haar |zijn )?(?!gewest\b"
-    r"|regering\b|mij\b|ons\b)\w+[^.;]{0,40}? om\b[^.;]{0,40}?\b(?:te (?:be)?antwoorden)\b",
-    r"\b(?:is|zijn) (?:dus |derhalve )?(?:het )?(?:best|beter) geplaatst om\b[^.;]{0,40}?"
-    r"\b(?:te (?:be)?antwoorden|in te lichten)\b",
+    r"|regering\b|mij\b|ons\b)\w+[^.;]{0,40}? om (?:(?:deze|uw|die|de|dergelijke) vra\w+"
+    r"|hierop|daarop|hierover|daarover|het (?:geachte )?lid|u) (?:\w+ )?te (?:be)?antwoorden\b",
+    r"\b(?:is|zijn) (?:dus |derhalve )?(?:het )?(?:best|beter) geplaatst om (?:(?:deze|uw|die|de"
+    r"|dergelijke) vra\w+ |hierop |daarop |hierover |daarover |het (?:geachte )?lid |u )"
+    r"(?:\w+ )?(?:te (?:be)?antwoorden|in te lichten)\b",
     # The minister's own government denied the matter against another: "et non du Gouvernement".
     r"\b(?:et )?non (?:pas )?(?:du |de la |au |a la )(?:gouvernement|region|college)\b",
 )
@@ -268,8 +270,8 @@ DECLARING: tuple[str, ...] = (
     r"\b(?:valt|vallen|viel|vielen)(?: \w+){0,3}? buiten (?:het kader van )?(?:mijn|onze|de|mijn"
     r" eigen) (?:\w+ )?bevoegdhe\w*",
     r"\b(?:questions?|matieres?|demandes?|sujets?|dossiers?|points?|domaines?|thematiques?|cela"
-    r"|ceci|qui|elles?|ils?)(?: \w+)? (?:sort\w*|depass\w*|exced\w*|echapp\w*)(?: \w+)? (?:du cadre"
-    r" de |au cadre de |a |aux )?(?:(?:mes|nos) (?:competences|attributions)|(?:les )?"
+    r"|ceci|elles?|ils?)(?: (?!qui\b)\w+)? (?:sort\w*|depass\w*|exced\w*|echapp\w*)(?: \w+)?"
+    r" (?:du cadre de |au cadre de |a |aux )?(?:(?:mes|nos) (?:competences|attributions)|(?:les )?"
     r"(?:competences|attributions) (?:de la region|du gouvernement|regionales|du college"
     r"|de mon departement))"
     r"\b(?! (?:habituel|ordinair|normal|propre|strict)\w*)",
@@ -290,7 +292,7 @@ DECLARING: tuple[str, ...] = (
     r"|thematiques?|politiques?) (?:est|sont|sera|seront|a ete|ont ete|serait|seraient)"
     r"(?: \w+)? (?:suivie?s?|traitee?s?|geree?s?|prise?s? en charge|pilotee?s?) par (?:le |la |l'"
     r"|mon |ma |notre )?(?:membre du (?:gouvernement|college)|ministre(?!-president)|secretaire"
-    r" d'etat|collegue|vice-premier)",
+    r" d'etat|collegue|vice-premier)[^.;,]{0,80}(?:[.;]|$)(?![^.;]*\b(?:avec|grace|qui|dont|et)\b)",
     r"\b(?:dit|deze|het) (?:dossier|materie|thema|beleid|vraagstuk) (?:wordt|werd|zal) (?:\w+ )?"
     r"(?:opgevolgd|gevolgd|behandeld|beheerd) (?:worden )?door (?:de |mijn |onze )?(?:minister"
     r"|collega|staatssecretaris)",
@@ -298,8 +300,9 @@ DECLARING: tuple[str, ...] = (
     # matière", "Aucune compétence fédérale en ce domaine", "Geen gewestelijke bevoegdheid".
     r"^\W*(?:pas de|aucune) competences? (?:regionales?|federales?|communautaires?|communales?"
     r"|ministerielles?|de (?:la region|l'etat federal|mon departement|ma part)|du (?:gouvernement"
-    r"|college))\b(?! (?:exclusive|propre)s?\b)",
-    r"^\W*geen (?:gewestelijke|federale|regionale|gemeenschaps|gemeentelijke) bevoegdhe\w*",
+    r"|college))(?: (?:en la matiere|en ce domaine|en l'espece|sur ce point|a ce sujet))?\W*$",
+    r"^\W*geen (?:gewestelijke|federale|regionale|gemeenschaps|gemeentelijke) bevoegdhe\w*"
+    r"(?: (?:ter zake|in deze aangelegenheid|op dit vlak|hiervoor))?\W*$",
     # "Het Gewest beschikt hierover niet over bevoegdheden", "heeft ter zake geen bevoegdheid".
     r"\b(?:beschik\w*|heeft|hebben|heb)(?: \w+){0,2}? (?:niet over (?:de |enige )?|geen )"
     r"bevoegdhe\w*",

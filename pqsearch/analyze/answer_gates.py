@@ -63,6 +63,9 @@ AGENT = re.compile(
     r"|\b(?:wordt|worden|werd|zal)\s(?:\w+\s){0,3}?(?:beheerd|georganiseerd|gefinancierd"
     r"|uitgebaat|gecoordineerd|onderhouden)\s(?:worden\s)?door\b"
     r"|\b(?:beheert|beheren|organiseert|financiert|onderhoudt)\s(?:de|het|dit|deze)\b"
+    # The holder's means for it (review 16, V3): "zij heeft daarvoor een meldpunt".
+    r"|\b(?:heeft|hebben|beschikt|beschikken)\s(?:daarvoor|hiervoor|daartoe)\s(?:over\s)?\w+"
+    r"|\b(?:dispose|disposent)\s(?:pour cela|a cet effet)\s(?:de|d'un|d'une)\b"
 )
 # A question that asks where the information can be read or obtained: then saying where is the
 # answer ("Où les riverains peuvent-ils consulter le calendrier ?").
@@ -71,6 +74,9 @@ ASKS_WHERE = re.compile(
     r"|peut|pourra|pourront|puis-je)\b[^?]{0,40}?\b(?:trouver|consulter|obtenir|telecharger"
     r"|lire|se procurer)\b|\bwaar (?:kan|kunnen|vindt|vinden|zijn)\b[^?]{0,60}?\b(?:vinden"
     r"|raadplegen|terugvinden|verkrijgen|te vinden|beschikbaar)\b"
+    # How people are informed or can follow it (review 16, V3): a website is the answer.
+    r"|\bhoe (?:worden|kunnen|kan|zullen)\b[^?]{0,60}?\b(?:geinformeerd|ingelicht|opvolgen"
+    r"|volgen|raadplegen)\b|\bcomment (?:\w+ ){0,6}?(?:informe\w*|suivre|consulter)\b"
 )
 # After a colon or a semicolon, a clause of the sentence's own.
 _OWN_CLAUSE = re.compile(r"\s?[:;]\s")

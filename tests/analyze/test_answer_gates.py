@@ -20,7 +20,7 @@ ASKED = "Combien de dossiers ont été traités en 2025 ? Quelles mesures sont p
 
 def test_short_answers_that_say_what_was_asked_are_not_refusals() -> None:
     wordings = load_wordings(TEST_DATA / "answer_type_negatives_2.toml")
-    assert len(wordings) == 26
+    assert len(wordings) == 49
     assert {label.type for label, _ in wordings} == {SUBSTANTIVE}
     assert measure_wordings(wordings).misses == ()
 
