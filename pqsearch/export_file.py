@@ -107,7 +107,7 @@ def _write_in_place(target: Path, data: Iterable[bytes]) -> None:
             view = memoryview(piece)
             while view:
                 try:
-                    done = os.write(fd, view)
+                    done = durable.write_some(fd, view)
                 except OSError as error:
                     if written == 0:
                         raise

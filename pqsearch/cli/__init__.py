@@ -55,5 +55,6 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     arguments = sys.argv[1:]
-    with checked_stdout(arguments[0] if arguments else ""):
+    command = " ".join(arguments[:2]) if arguments[:1] == ["watch"] else " ".join(arguments[:1])
+    with checked_stdout(command):
         app_for(arguments)()

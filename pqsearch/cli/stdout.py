@@ -21,6 +21,8 @@ from collections.abc import Iterator
 
 import typer
 
+from pqsearch.index import durable
+
 # The status of a command whose output was cut short (the status of any refused command).
 CUT_SHORT_STATUS = 2
 
@@ -59,7 +61,7 @@ class _Descriptor(io.RawIOBase):
         done = 0
         while done < len(view):
             try:
-                done += os.write(self._fd, view[done:])
+                done += durable.write_some(self._fd, view[done:])
             except OSError as error:
                 self.failure = error
                 raise OutputCutShort(error) from error
@@ -69,6 +71,15 @@ class _Descriptor(io.RawIOBase):
 def cut_short_message(command: str, error: OSError) -> str:
     """What to tell the user when standard output refused part of `command`'s output."""
     what = "export" if command == "export" else f'output of "pqsearch {command}"'
+    if command == "watch run":
+        # `watch run` records its run before it prints (review 16, W2).
+        return (
+            'Could not write the whole output of "pqsearch watch run" to standard output: '
+            f"{error.strerror or error}; the output is incomplete, and the run was recorded: "
+            "the next run will not list these documents again. Find them with the saved "
+            'search\'s words and --from (the date of its previous run) in "pqsearch search", '
+            "and send the output where there is room."
+        )
     if error.errno == errno.EFBIG:
         fix = (
             'This process may not write a file that large: raise the limit ("ulimit -f '
@@ -102,7 +113,10 @@ def checked_stdout(command: str) -> Iterator[None]:
         io.BufferedWriter(raw),
         encoding=original.encoding,
         errors=original.errors,
-        line_buffering=bool(original.line_buffering),
+        # As the stream it stands for: under PYTHONUNBUFFERED or -u every write goes through
+        # at once, so that stdout and stderr keep their order (review 16, W3).
+        line_buffering=bool(original.line_buffering or getattr(original, "write_through", False)),
+        write_through=bool(getattr(original, "write_through", False)),
     )
     sys.stdout = checked
     try:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import select
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -161,3 +162,14 @@ __all__ = [
     "write_atomic",
     "write_new",
 ]
+
+
+def write_some(fd: int, data: memoryview) -> int:
+    """`os.write` of `data` to `fd`, waiting while a non-blocking descriptor is full (a pipe
+    or terminal left non-blocking by another program: EAGAIN is not a refusal; review 16,
+    W1); how many bytes it took."""
+    while True:
+        try:
+            return os.write(fd, data)
+        except BlockingIOError:
+            select.select([], [fd], [])

@@ -9,10 +9,14 @@ first bytes of a write and refuse the rest with EFBIG, as a disk filling up does
 
 from __future__ import annotations
 
+import fcntl
 import os
 import resource
+import struct
 import subprocess
 import sys
+import termios
+import time
 from pathlib import Path
 
 import pytest
@@ -115,3 +119,66 @@ def test_a_reader_that_leaves_early_is_not_an_error(corpus_index: Path) -> None:
         stderr = process.stderr.read().decode("utf-8")
         assert process.wait(timeout=600) == 0, stderr
     assert stderr == ""
+
+
+PIPE_BYTES = 65_536  # Linux's default pipe capacity
+
+
+def _waiting_bytes(fd: int) -> int:
+    return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0]
+
+
+def _read_late(args: list[str], env: dict[str, str]) -> tuple[int, bytes, str]:
+    """`pqsearch ARGS` writing into a non-blocking pipe (as programs that share their
+    terminal or pipe leave it) that nobody reads until the writer has filled it."""
+    read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "pqsearch.cli", *args],
+        stdout=write_end,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(REPO), **env},
+    )
+    os.close(write_end)
+    # Nothing read until the writer has filled the pipe (or ended).
+    while process.poll() is None and _waiting_bytes(read_end) < PIPE_BYTES:
+        time.sleep(0.05)
+    chunks = []
+    while piece := os.read(read_end, 65_536):
+        chunks.append(piece)
+    os.close(read_end)
+    assert process.stderr is not None
+    stderr = process.stderr.read().decode()
+    return process.wait(timeout=600), b"".join(chunks), stderr
+
+
+@pytest.mark.parametrize("env", [{}, {"PYTHONUNBUFFERED": "1"}])
+def test_a_non_blocking_pipe_gets_the_whole_export(corpus_index: Path, env: dict[str, str]) -> None:
+    """A full non-blocking pipe (EAGAIN) is waited for, not a refusal (review 16, W1): the
+    export stopped at 64 KiB and told the user to free disk space."""
+    import json
+
+    status, out, stderr = _read_late(
+        ["export", "", "-f", "jsonl", "--index", str(corpus_index)], env
+    )
+    assert status == 0, stderr
+    lines = out.decode().splitlines()
+    assert len(lines) == 51 and all(json.loads(line) for line in lines)
+
+
+def test_a_watch_run_cut_short_says_that_it_was_recorded(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    """`watch run` records its run before printing it: its message must not promise that the
+    same command shows the documents again (review 16, W2)."""
+    import shutil
+
+    index = tmp_path / "index"
+    shutil.copytree(corpus_index, index, symlinks=True)
+    added, stderr = _run_into(
+        tmp_path / "add.txt", "watch", "add", "logement", "logement", "--index", str(index)
+    )
+    assert added == 0, stderr
+    status, stderr = _run_into("/dev/full", "watch", "run", "--index", str(index))
+    _said_incomplete(status, stderr)
+    assert '"pqsearch watch run"' in stderr and "the run was recorded" in stderr
