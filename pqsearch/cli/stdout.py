@@ -16,12 +16,11 @@ import contextlib
 import errno
 import io
 import os
+import select
 import sys
 from collections.abc import Iterator
 
 import typer
-
-from pqsearch.index import durable
 
 # The status of a command whose output was cut short (the status of any refused command).
 CUT_SHORT_STATUS = 2
@@ -61,7 +60,11 @@ class _Descriptor(io.RawIOBase):
         done = 0
         while done < len(view):
             try:
-                done += durable.write_some(self._fd, view[done:])
+                done += os.write(self._fd, view[done:])
+            except BlockingIOError:
+                # A non-blocking pipe or terminal that is full: wait, it is no refusal
+                # (review 16, W1; `durable.write_some` does the same below the CLI).
+                select.select([], [self._fd], [])
             except OSError as error:
                 self.failure = error
                 raise OutputCutShort(error) from error
