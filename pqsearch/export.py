@@ -321,9 +321,9 @@ class ExportStream:
             while True:
                 with self.holding(view):
                     page = next(pages, None)
-                    piece = None if page is None else self._render(view, page, header=number == 0)
-                if piece is None:
-                    return
+                    if page is None:
+                        return
+                    piece = self._render(view, page, header=number == 0)
                 yield piece
                 number += 1
 

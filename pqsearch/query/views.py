@@ -60,6 +60,8 @@ class View:
         # a commit overtook every open): the pool keeps it only while both are the pool's.
         self.shared = shared
         self.counted = shared
+        # Leases using it now (`ViewPool.lease`): the last one to end returns it.
+        self.leases = 0
         self.reader = IndexReader(root, shared=shared)
         self._taxonomy: Any = None
         self._labels: dict[str, str] | None = None
@@ -132,9 +134,8 @@ class ViewPool:
         self._opened = 0
         self._closed = False
         # The view each thread holds (by thread id, so that a lease ended on another thread
-        # can say its first thread holds it no longer), and how many leases use each view.
+        # can say its first thread holds it no longer).
         self._held: dict[int, View] = {}
-        self._users: dict[int, int] = {}
         # Opened now so that a missing or damaged index is reported by `open_index`.
         with self.lease():
             pass
@@ -183,16 +184,14 @@ class ViewPool:
 
     def _use(self, view: View) -> None:
         with self._condition:
-            self._users[id(view)] = self._users.get(id(view), 0) + 1
+            view.leases += 1
 
     def _unuse(self, view: View) -> None:
         """One lease of `view` ended; the last one returns it to the pool."""
         with self._condition:
-            left = self._users[id(view)] - 1
-            if left:
-                self._users[id(view)] = left
+            view.leases -= 1
+            if view.leases:
                 return
-            del self._users[id(view)]
         self._release(view)
 
     def close(self) -> None:
