@@ -6,8 +6,7 @@ with status 0 and a JSON Lines or CSV export cut mid-record, a `--json` search t
 JSON (s16 audit, D5). Here every byte goes through `os.write` on the descriptor, in a loop
 until all of it is taken, and the first refusal ends the command with a message and a
 non-zero status (a reader that left, as `| head` does, is not an error). What is written
-after it is dropped: the output is already incomplete, and
-it is said once.
+after it is dropped: the output is already incomplete, and it is said once.
 """
 
 from __future__ import annotations
@@ -132,7 +131,8 @@ def checked_stdout(command: str) -> Iterator[None]:
     finally:
         sys.stdout = original
         # Reported here, whether the refusal ended the command or something caught it; not
-        # a reader that left (`| head`): what it read was what it wanted, status as before.
+        # a reader that left (`| head`): what it read was what it wanted (status 0; it was 1
+        # before the sixteenth session).
         if raw.failure is not None and raw.failure.errno != errno.EPIPE:
             typer.echo(f"Error: {cut_short_message(command, raw.failure)}", err=True)
             raise SystemExit(CUT_SHORT_STATUS)
