@@ -53,6 +53,8 @@ def test_every_label_file_is_read_with_its_split() -> None:
         ("probe8", TEST): 50,
         ("probe9", DEV): 50,
         ("probe9", TEST): 50,
+        ("probe10", DEV): 50,
+        ("probe10", TEST): 50,
     }
 
 
@@ -96,7 +98,8 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
         ("probe6", 100, 20261413, 50, False),
         ("probe7", 100, 20261514, 50, False),
         ("probe8", 100, 20261515, 50, False),
-        ("probe9", 100, 20261616, 50, True),
+        ("probe9", 100, 20261616, 50, False),
+        ("probe10", 100, 20261710, 50, True),
     ],
 )
 def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halves_are_dev(
@@ -105,8 +108,9 @@ def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halve
     labels = load_labels(SOURCES.values())
     # File order (probe2-001 ... probe2-098, probe3-001 ... probe3-097, probe4-001 ...
     # probe4-105, probe5-001 ... probe5-106, probe6-001 ... probe6-100, probe7-001 ...
-    # probe7-100, probe8-001 ... probe8-100, probe9-001 ... probe9-100) shuffled with the seed
-    # of the file's header; the first half, rounded up, is dev.
+    # probe7-100, probe8-001 ... probe8-100, probe9-001 ... probe9-100, probe10-001 ...
+    # probe10-100) shuffled with the seed of the file's header; the first half, rounded up, is
+    # dev.
     probe = [i for i, label in labels.items() if label.source == source]
     assert probe == [f"{source}-{n:03d}" for n in range(1, count + 1)]
     order = list(probe)
