@@ -46,8 +46,10 @@ from benchmarks.sector_quality import (
     same_question,
 )
 from benchmarks.sector_subject import subject_model
+from pqsearch.analyze.administration import ADMINISTRATION
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import Prominence
+from pqsearch.analyze.sector_lone import lone_administration
 from pqsearch.analyze.sectors import SectorDetector, load_taxonomy
 
 # The ordinary Brussels-style questions written blind, one battery a session (the first probe,
@@ -188,7 +190,8 @@ def prominence_model(
     beta: float,
     priors: str = "",
 ) -> Decide:
-    """The shipped model's form: the seven prominence features, refitted on the kept groups;
+    """The shipped model's form: the seven prominence features, refitted on the kept groups,
+    and the administration as the lone subject of a question with no topic (`sector_lone`);
     with `priors` (sector ids), one more feature each, 1 for that sector: its own intercept."""
 
     def features(sector: str, prominence: Prominence) -> tuple[float, ...]:
@@ -196,14 +199,15 @@ def prominence_model(
 
     def decide(kept: Sequence[str], held: Sequence[str]) -> dict[str, frozenset[str]]:
         weights, threshold = train(kept, labels, found, features, l2, beta, copies)
-        return {
-            doc: frozenset(
-                s
-                for s, p in found[doc].prominences.items()
-                if probability(weights, features(s, p)) >= threshold
-            )
-            for doc in held
-        }
+        topics = {}
+        for doc in held:
+            prominences = found[doc].prominences
+            scores = {s: probability(weights, features(s, p)) for s, p in prominences.items()}
+            chosen = frozenset(s for s, score in scores.items() if score >= threshold)
+            if not chosen and lone_administration(prominences, scores):
+                chosen = frozenset({ADMINISTRATION})
+            topics[doc] = chosen
+        return topics
 
     return decide
 
