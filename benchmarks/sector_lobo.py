@@ -5,7 +5,7 @@ Five-fold cross-validation by question (`sector_cv.py`) mixes every battery in e
 model is always fitted on questions by the writer of the held-out ones: four sessions of rules
 and refits gained on it and not on the next blind battery. Here the groups are the dev parts of
 the label files (Brussels 51, federal answered, federal unanswered, plenary, probe, probe2 ...
-probe8: each written by another hand or taken from another parliament); for each, the model is
+probe9: each written by another hand or taken from another parliament); for each, the model is
 fitted and its threshold chosen (in-sample F-beta, as `sector_cv.train`) on all the others, then
 the one left out is scored. A question with copies in two groups leaves the fit with the one
 left out. Reported per group left out, pooled, and the ordinary Brussels-style probes pooled
@@ -46,13 +46,24 @@ from benchmarks.sector_quality import (
     same_question,
 )
 from benchmarks.sector_subject import subject_model
+from pqsearch.analyze.administration import ADMINISTRATION
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import Prominence
+from pqsearch.analyze.sector_lone import lone_administration
 from pqsearch.analyze.sectors import SectorDetector, load_taxonomy
 
 # The ordinary Brussels-style questions written blind, one battery a session (the first probe,
 # written to catch the detector out, is reported on its own).
-BRUSSELS_STYLE = ("probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8")
+BRUSSELS_STYLE = (
+    "probe2",
+    "probe3",
+    "probe4",
+    "probe5",
+    "probe6",
+    "probe7",
+    "probe8",
+    "probe9",
+)
 
 # Given the documents to fit on and those left out: the topics of each left-out document.
 Decide = Callable[[Sequence[str], Sequence[str]], Mapping[str, frozenset[str]]]
@@ -179,7 +190,8 @@ def prominence_model(
     beta: float,
     priors: str = "",
 ) -> Decide:
-    """The shipped model's form: the seven prominence features, refitted on the kept groups;
+    """The shipped model's form: the seven prominence features, refitted on the kept groups,
+    and the administration as the lone subject of a question with no topic (`sector_lone`);
     with `priors` (sector ids), one more feature each, 1 for that sector: its own intercept."""
 
     def features(sector: str, prominence: Prominence) -> tuple[float, ...]:
@@ -187,14 +199,15 @@ def prominence_model(
 
     def decide(kept: Sequence[str], held: Sequence[str]) -> dict[str, frozenset[str]]:
         weights, threshold = train(kept, labels, found, features, l2, beta, copies)
-        return {
-            doc: frozenset(
-                s
-                for s, p in found[doc].prominences.items()
-                if probability(weights, features(s, p)) >= threshold
-            )
-            for doc in held
-        }
+        topics = {}
+        for doc in held:
+            prominences = found[doc].prominences
+            scores = {s: probability(weights, features(s, p)) for s, p in prominences.items()}
+            chosen = frozenset(s for s, score in scores.items() if score >= threshold)
+            if not chosen and lone_administration(prominences, scores):
+                chosen = frozenset({ADMINISTRATION})
+            topics[doc] = chosen
+        return topics
 
     return decide
 

@@ -19,6 +19,7 @@ from pqsearch.analyze import administration
 from pqsearch.analyze.prominence import CALIBRATION, COEFFICIENTS, TOPIC_THRESHOLD
 from pqsearch.analyze.sector_context import FRAME_REACH, SENSE_REACH
 from pqsearch.analyze.sector_lists import LIST_SECTORS, SHORT_ITEM
+from pqsearch.analyze.sector_lone import ASKED_SHARE
 from pqsearch.analyze.segments import HEADED_WORDS, load_gazetteer, reading_rules
 
 __all__ = ["DETECTOR_REVISION", "detector_fingerprint"]
@@ -39,7 +40,9 @@ __all__ = ["DETECTOR_REVISION", "detector_fingerprint"]
 # 7: a question most of whose items ask about the administration's own staff, money, contracts,
 # tools or procedures is evidence of O, and frames the other sectors' words in those sentences
 # (`administration`); the list rule moved to `sector_lists`, unchanged.
-DETECTOR_REVISION = 7
+# 8: a document with no topic whose most probable sector is the administration, asked about in
+# its title or question, has it as its topic (`sector_lone`).
+DETECTOR_REVISION = 8
 
 
 @cache
@@ -56,6 +59,7 @@ def detector_fingerprint() -> str:
         "frame_reach": FRAME_REACH,
         "sense_reach": SENSE_REACH,
         "short_item": SHORT_ITEM,
+        "lone_asked_share": ASKED_SHARE,
         "administration": {
             "most": administration.MOST,
             "agents": sorted(administration.AGENTS),

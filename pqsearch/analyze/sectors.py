@@ -10,7 +10,8 @@ word another meaning ("énergie" beside "rénovation"; `sector_context`). An occ
 a name (a body of the gazetteer, or words written with capitals in mid-sentence) is only a
 mention, and so is a sector named in a list (`sector_lists`). A question most of whose items ask
 about the administration's own staff, money, contracts, tools or procedures is evidence of O
-whatever its words (`administration`).
+whatever its words (`administration`), and so is a question with no topic whose most probable
+sector, asked about, is the administration (`sector_lone`).
 
 Two tiers come out:
 - mentioned: every sector with evidence, names included (recall first);
@@ -39,7 +40,6 @@ from pqsearch.analyze.prominence import (
     COEFFICIENTS,
     TOPIC_THRESHOLD,
     Prominence,
-    topic_probability,
 )
 from pqsearch.analyze.sector_context import (
     SenseRule,
@@ -47,6 +47,7 @@ from pqsearch.analyze.sector_context import (
     in_sense,
 )
 from pqsearch.analyze.sector_lists import drop_lists
+from pqsearch.analyze.sector_lone import topic_probabilities
 from pqsearch.analyze.sector_terms import (
     ARTICLE,
     CANCELLED,
@@ -204,6 +205,9 @@ class SectorDetector:
         for a sector whose only evidence is in names.
         """
         counts, prominences = self._evidence(parts)
+        probabilities = topic_probabilities(
+            prominences, self.coefficients, self.calibration, self.threshold
+        )
         mentions = []
         order = {part: rank for rank, part in enumerate(PARTS)}
         for sector_id, found in counts.items():
@@ -215,10 +219,8 @@ class SectorDetector:
                     key=lambda item: (item[0][2], order[item[0][1]], -item[1], item[0][0]),
                 )
             )
-            probability = 0.0
+            probability = probabilities.get(sector_id, 0.0)
             prominence = prominences.get(sector_id)
-            if prominence is not None:
-                probability = topic_probability(prominence, self.coefficients, self.calibration)
             mentions.append(
                 SectorMention(
                     sector=sector_id,
