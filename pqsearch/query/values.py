@@ -15,6 +15,7 @@ from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
 from pqsearch.query import tree as qt
 from pqsearch.query.fields import check_status, field_spec
+from pqsearch.query.status import status_query
 
 # Question numbers are indexed as 32-bit integers; no parliament numbers past millions.
 MAX_NUMBER_DIGITS = 9
@@ -51,7 +52,7 @@ def value_terms(
         raise QuerySyntaxError(f"{field_name} cannot be used as a filter.")
     index_field = spec.index_field
     if index_field == "status":
-        return [qt.Term("status", check_status(typed))]
+        return [status_query(check_status(typed))]
     if index_field in ("sectors", "sectors_mentioned") and sector_resolver is not None:
         # A sector of the taxonomy that no document mentions matches nothing, quietly.
         return [qt.Term(index_field, sector_resolver(typed))]
