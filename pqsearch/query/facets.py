@@ -15,6 +15,7 @@ import numpy.typing as npt
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
+from pqsearch.query.status import STATUS_VALUES, status_codes
 from pqsearch.query.tallies import Mask, Selection, Tallies, plus_one
 from pqsearch.results import Facet, FacetCount
 
@@ -177,6 +178,27 @@ class FieldFacet(FacetKind):
         return result
 
 
+class StatusFacet(FieldFacet):
+    """answered / unanswered, an answer sent to the member and not printed counting as
+    unanswered, as the status filter reads them (`query.status`)."""
+
+    def tallies(self, index: IndexReader) -> Tallies:
+        def build() -> Tallies:
+            return Tallies.single(STATUS_VALUES, status_codes(index), index.live_docs)
+
+        return index.generation_cache(self.tallies_name, build)
+
+    @property
+    def tallies_name(self) -> str:
+        return "facet tallies/published status"
+
+    def direct(
+        self, index: IndexReader, selection: Selection
+    ) -> tuple[tuple[str, ...], npt.NDArray[np.int64]]:
+        picked = plus_one(status_codes(index)[selection.docs])
+        return STATUS_VALUES, np.bincount(picked, minlength=len(STATUS_VALUES) + 1)[1:]
+
+
 @dataclass
 class DateFacet(FacetKind):
     """Year or month buckets of one of the three dates."""
@@ -259,7 +281,7 @@ def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[st
         "addressee": FieldFacet("addressee", "addressee"),
         "author": FieldFacet("author", "author"),
         "portfolio": FieldFacet("portfolio", "portfolios"),
-        "status": FieldFacet("status", "status"),
+        "status": StatusFacet("status", "status"),
         "answer_type": FieldFacet("answer_type", "answer_type"),
         "language": FieldFacet("language", "language"),
         "kind": FieldFacet("kind", "kind"),

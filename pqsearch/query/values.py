@@ -15,6 +15,7 @@ from pqsearch.errors import QuerySyntaxError, UnknownValueError
 from pqsearch.index.reader import IndexReader
 from pqsearch.query import tree as qt
 from pqsearch.query.fields import check_status, field_spec
+from pqsearch.query.status import status_query
 
 # Question numbers are indexed as 32-bit integers; no parliament numbers past millions.
 MAX_NUMBER_DIGITS = 9
@@ -22,6 +23,9 @@ _SEASON = re.compile(r"^(?:19|20)(\d\d)\s*[-/]\s*(?:19|20)(\d\d)$")
 # A legislature or session as the index writes it: a well-formed one with no document yet
 # matches nothing instead of being an unknown value.
 _PERIOD = re.compile(r"^\d\d/\d\d$")
+# A portfolio value written "=Mobilité": that whole name only, not every portfolio holding a
+# word that starts so ("Mobilité" also finds "Mobiliteit Belgocontrol en NMBS").
+EXACT = "="
 # Fields whose every valid value is known in advance, with the labels that also name them
 # (and "answer_type" and "kind", `closed_values`).
 CLOSED_VALUES: dict[str, dict[str, str]] = {
@@ -51,7 +55,7 @@ def value_terms(
         raise QuerySyntaxError(f"{field_name} cannot be used as a filter.")
     index_field = spec.index_field
     if index_field == "status":
-        return [qt.Term("status", check_status(typed))]
+        return [status_query(check_status(typed))]
     if index_field in ("sectors", "sectors_mentioned") and sector_resolver is not None:
         # A sector of the taxonomy that no document mentions matches nothing, quietly.
         return [qt.Term(index_field, sector_resolver(typed))]
@@ -75,6 +79,10 @@ def value_terms(
         chosen = exact or [named[n] for n in resolve_values(index_field, typed, list(named))]
         return [qt.Term(index_field, value) for value in chosen]
     if index_field == "portfolios":
+        if typed.startswith(EXACT):
+            # One portfolio's whole name, as a facet link names it: its documents alone,
+            # as many as the facet counted (audit 17, Q3: "Mobilité (80)" led to 86).
+            return [qt.Term(index_field, v) for v in resolve_exact(index_field, typed, available)]
         return [qt.Term(index_field, v) for v in resolve_words(index_field, typed, available)]
     values = resolve_values(index_field, typed, available)
     return [qt.Term(index_field, value) for value in values]
@@ -116,6 +124,21 @@ def _short_season(typed: str) -> str:
     """`2019-2024` and `2019/2024` are the legislature 19/24; `2020-2021` the session 20/21."""
     match = _SEASON.match(typed.strip())
     return f"{match.group(1)}/{match.group(2)}" if match else typed
+
+
+def resolve_exact(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
+    """The values whose whole name is `typed` after its leading "=" (accents and case
+    aside), or UnknownValueError with suggestions."""
+    name = typed[len(EXACT) :]
+    exact = [value for value in available if _norm(value) == _norm(name)]
+    if exact:
+        return exact
+    if not _norm(name):
+        raise QuerySyntaxError(f"An empty value for {field_name} matches nothing.")
+    import difflib  # as in resolve_values
+
+    suggestions = difflib.get_close_matches(name, list(available), n=3, cutoff=0.6)
+    raise UnknownValueError(field_name, typed, [EXACT + value for value in suggestions])
 
 
 def resolve_words(field_name: str, typed: str, available: Sequence[str]) -> list[str]:

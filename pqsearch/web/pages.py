@@ -21,6 +21,7 @@ from pqsearch import (
     choose,
 )
 from pqsearch.export import escape
+from pqsearch.query.values import EXACT
 from pqsearch.web.i18n import Words, language_of
 from pqsearch.web.params import MULTI, SearchState
 from pqsearch.web.security import FormParams, read_form
@@ -335,16 +336,23 @@ def _facet_views(state: SearchState, facets: list[Any], words: Words) -> list[Fa
                 label=words.value(c.value),
                 count=c.count,
                 href=(
-                    state.removing(facet.name, c.value)
-                    if c.value in chosen
-                    else state.adding(facet.name, c.value)
+                    state.removing(facet.name, _linked(facet.name, c.value))
+                    if _linked(facet.name, c.value) in chosen
+                    else state.adding(facet.name, _linked(facet.name, c.value))
                 ).url(),
-                active=c.value in chosen,
+                active=_linked(facet.name, c.value) in chosen,
             )
             for c in facet.results
         )
         views.append(FacetView(facet.name, words.facet(facet.name), values))
     return views
+
+
+def _linked(facet: str, value: str) -> str:
+    """The filter value a facet's link selects: a portfolio by its whole name ("=Mobilité"),
+    as a plain portfolio value also takes every portfolio with a word starting so, more
+    documents than the link's count (audit 17, Q3)."""
+    return EXACT + value if facet == "portfolio" else value
 
 
 def _pages(state: SearchState, result: SearchResult) -> list[tuple[int, str]]:

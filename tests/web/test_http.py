@@ -45,6 +45,8 @@ def test_search_page_lists_question_369_first(server: Server) -> None:
             {"q": "logement", "session": "25/26", "status": "answered"},
             ["--session", "25/26", "--status", "answered"],
         ),
+        # Audit 17, Q1: the API answered every document, the filter left out of the search.
+        ({"q": "", "sector_mentioned": "H"}, ["--sector-mentioned", "H"]),
         (
             {
                 "q": "",

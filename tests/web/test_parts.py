@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from starlette.datastructures import QueryParams
 
-from pqsearch import Facet, FacetCount, Highlight, QuerySyntaxError
+from pqsearch import Facet, FacetCount, Filters, Highlight, QuerySyntaxError
 from pqsearch.web.params import SearchState
 from pqsearch.web.render import marked, safe_url
 from pqsearch.web.timeline import timeline
@@ -88,6 +88,15 @@ def test_the_url_holds_the_whole_state() -> None:
     assert narrowed.removing("session", "25/26").values["session"] == ("24/25",)
     assert state.removing("from", "2021-03").date_from == ""
     assert list(state.active())[:2] == [("session", "25/26"), ("session", "24/25")]
+
+
+@pytest.mark.parametrize("name", Filters.MULTI_VALUED)
+def test_every_filter_of_the_url_reaches_the_search(name: str) -> None:
+    # Audit 17, Q1: `sector_mentioned=H` stayed in the URL and among the active filters,
+    # but the search ran without it (every document for /api/search?sector_mentioned=H).
+    state = SearchState.read(QueryParams({name: "H"}))
+    assert getattr(state.filters(), name) == ("H",)
+    assert state.filters() == Filters(**{name: ("H",)})
 
 
 @pytest.mark.parametrize(

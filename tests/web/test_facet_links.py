@@ -1,0 +1,33 @@
+"""Every facet link of the search page leads to as many documents as its count says
+(README: facets "as links with counts that narrow the search").
+
+Audit 17, Q3: a portfolio's link ("Budget (1)") selected every portfolio holding a word
+starting so, the federal "Budget, Protection consommateurs" too (3 documents). Real records
+(`tests/query/test_portfolio_links.py` says which), a real server.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from tests.query.test_portfolio_links import budget_index
+from tests.web.conftest import running_server
+
+LINK = re.compile(r'<a href="(/search\?[^"]*)"[^>]*>([^<]*)</a> <span class="count">(\d+)</span>')
+TOTAL = re.compile(r'<h2 id="total">(\d+) document')
+
+
+def test_each_facet_link_leads_to_its_count(tmp_path: Path) -> None:
+    with running_server(budget_index(tmp_path)) as server:
+        page = server.get("/search")
+        assert page.status_code == 200
+        links = LINK.findall(page.text)
+        assert any("portfolio=" in href and label == "Budget" for href, label, _ in links)
+        for href, label, count in links:
+            narrowed = server.get(html.unescape(href))
+            assert narrowed.status_code == 200, href
+            shown = TOTAL.search(narrowed.text)
+            assert shown is not None, href
+            assert shown.group(1) == count, (label, href)
