@@ -44,6 +44,7 @@ from pqsearch.index.run import COMPOUND, IngestRun, record_files
 from pqsearch.index.schema import SCHEMA_VERSION, build_schema
 from pqsearch.index.whoosh_codec import postings_codec
 from pqsearch.index.worker import default_jobs
+from pqsearch.index.writable import refuse_read_only
 from pqsearch.models import IngestReport
 from pqsearch.parse import iter_parse
 from pqsearch.parse.walk import document_files
@@ -226,6 +227,8 @@ def _ingest_into(
     jobs: int,
     progress: ProgressCallback | None,
 ) -> IngestReport:
+    if not fresh:
+        refuse_read_only(root, data)  # before the first write (a stamp, the lexicon's sum)
     ix = _open_or_create(root, data, fresh)
     if not fresh and not (data / store.LEXICON_FILE).is_file():
         # Writable, the lexicon would be created empty and the index would go on without it.
