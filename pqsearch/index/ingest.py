@@ -302,7 +302,7 @@ def _ingest_into(
                 reanalyze_all=reanalyze_all,
                 commit_every=commit_every,
                 batch_size=batch_size,
-                progress=Progress(files_total=len(files)),
+                progress=Progress(files_total=len(files), bytes_total=_bytes(files)),
                 on_progress=progress,
                 merge_on_commit=not fresh,
                 walked=[str(p) for p in files],
@@ -313,10 +313,13 @@ def _ingest_into(
         state.failed.extend(failures)
         state.skipped.extend(skipped)
         try:
+            files_read = 0  # their bytes: a file's lines may not add up to its size
             for path in files:
                 source = str(path)
-                for item in iter_parse([path]):
+                for item in iter_parse([path], on_read=state.progress.read):
                     state.take(read_from(item, source))
+                files_read += _bytes([path])
+                state.progress.bytes_done = files_read
                 state.file_read(source)
             state.drain()
             state.write_late()
