@@ -31,34 +31,26 @@ _UNWRITABLE = (errno.EROFS, errno.EACCES, errno.EPERM)
 def refuse_read_only(root: Path, data: Path) -> None:
     """Raise ReadOnlyIndexError when this process may not write `data` (the live data
     folder of the index at `root`) or a file in it that an ingest changes in place."""
-    if not os.access(data, os.W_OK | os.X_OK):
-        raise read_only(root, data, _refusal(data), changed=False)
-    for name in _WRITTEN_IN_PLACE:
-        path = data / name
-        try:
-            # Opening for writing changes nothing (no truncation); the kernel checks the
-            # permissions, the mount and the immutable flag, for root too.
-            fd = os.open(path, os.O_WRONLY)
-        except FileNotFoundError:
-            continue
-        except OSError as error:
-            if error.errno not in _UNWRITABLE:
-                raise
-            raise read_only(root, path, error.strerror or str(error), changed=False) from error
-        os.close(fd)
+    # Asked with access(2), which the kernel answers from the permissions, the mount and the
+    # immutable flag, root's capabilities included. Not by opening the files: closing a
+    # descriptor of the lexicon would release the POSIX locks SQLite holds on it for any
+    # connection of this process (a program holding the index open while it ingests).
+    for place in (data, *(data / name for name in _WRITTEN_IN_PLACE)):
+        if place.is_dir():
+            allowed = os.access(place, os.W_OK | os.X_OK)
+        else:
+            allowed = not place.exists() or os.access(place, os.W_OK)
+        if not allowed:
+            raise read_only(root, place, refusal(place), changed=False)
 
 
-def _refusal(folder: Path) -> str:
-    """Why `folder` may not be written, in the system's words."""
-    code = errno.EROFS if _on_read_only_mount(folder) else errno.EACCES
-    return os.strerror(code)
-
-
-def _on_read_only_mount(folder: Path) -> bool:
+def refusal(place: Path) -> str:
+    """Why `place` may not be written, in the system's words (access(2) says only no)."""
     try:
-        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        read_only_mount = bool(os.statvfs(place).f_flag & os.ST_RDONLY)
     except OSError:
-        return False
+        read_only_mount = False
+    return os.strerror(errno.EROFS if read_only_mount else errno.EACCES)
 
 
 def refused_place(error: BaseException, data: Path | None) -> tuple[Path, str] | None:
@@ -102,4 +94,4 @@ def read_only(root: Path, place: Path, why: str, *, changed: bool) -> ReadOnlyIn
     )
 
 
-__all__ = ["read_only", "refuse_read_only", "refused_path", "refused_place"]
+__all__ = ["read_only", "refusal", "refuse_read_only", "refused_path", "refused_place"]

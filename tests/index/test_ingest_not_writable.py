@@ -58,7 +58,7 @@ def _bound(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.parametrize("refusing", ["data folder", "lexicon", "index folder"])
+@pytest.mark.parametrize("refusing", ["data folder", "lexicon", "index folder", "rebuild"])
 def test_an_ingest_the_index_refuses_names_the_place_and_changes_nothing(
     corpus_index: Path, tmp_path: Path, refusing: str
 ) -> None:
@@ -70,9 +70,12 @@ def test_an_ingest_the_index_refuses_names_the_place_and_changes_nothing(
         place = live
     elif refusing == "lexicon":
         place = live / store.LEXICON_FILE
-    else:
+    elif refusing == "index folder":
         # Without its lock file, which an ingest must then make there.
         (root / "ingest.lock").unlink(missing_ok=True)
+        place = root
+    else:
+        # With it: a rebuild is refused the new data folder it makes beside the index.
         place = root
     before_search = _bound("search", "logement", "--index", str(root))
     assert before_search.returncode == 0, before_search.stderr
@@ -80,7 +83,8 @@ def test_an_ingest_the_index_refuses_names_the_place_and_changes_nothing(
     mode = place.stat().st_mode
     place.chmod(mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
     try:
-        done = _bound("ingest", str(PROBE), "--index", str(root), "--quiet", "--jobs", "1")
+        what = ["--rebuild"] if refusing == "rebuild" else [str(PROBE)]
+        done = _bound("ingest", *what, "--index", str(root), "--quiet", "--jobs", "1")
         after = _files(root)
         searched = _bound("search", "logement", "--index", str(root))
     finally:
