@@ -110,8 +110,8 @@ def refuse_closed_stdout() -> None:
 
     Python then has no `sys.stdout` (None), and each command failed its own way: a
     traceback at its first print, or status 0 with nothing shown (review 16, W7). Worse,
-    the first file the command opened would take descriptor 1, where a child process
-    (the ingest's spaCy workers) writes what it prints.
+    the first file the command opened took descriptor 1 (an ingest's lock file, seen in
+    /proc), where anything printed, by it or a process it starts, would have been written.
     """
     if sys.stdout is not None:
         return
