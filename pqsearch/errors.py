@@ -127,6 +127,11 @@ class DiskFullError(IndexProblemError):
     unchanged)."""
 
 
+class SwitchNotDurableError(IndexProblemError):
+    """A rebuild's new index went live, but the system did not confirm that the switch is
+    on disk; nothing was deleted."""
+
+
 class ResourceLimitError(IndexProblemError):
     """The system refused this process a resource it needed to read or write the index (an
     open file: `ulimit -n`, the system's file table; memory): nothing is damaged, and the

@@ -44,7 +44,7 @@ try:
     # order.
     from pqsearch.cli import ingest, search, export, watch, serve  # noqa: F401  isort: skip
     from pqsearch.cli.common import app, app_for
-    from pqsearch.cli.stdout import checked_stdout
+    from pqsearch.cli.stdout import checked_stdout, refuse_closed_stdout
 finally:
     gc.freeze()
     if _collecting:
@@ -54,6 +54,7 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
+    refuse_closed_stdout()
     arguments = sys.argv[1:]
     command = " ".join(arguments[:2]) if arguments[:1] == ["watch"] else " ".join(arguments[:1])
     with checked_stdout(command):

@@ -81,9 +81,16 @@ class _IngestProgressPrinter(_ProgressPrinter["IngestProgress"]):
         done, total = progress.files_done, max(progress.files_total, 1)
         elapsed = now - progress.started
         eta = elapsed / done * (total - done) if done else 0.0
+        read = ""
+        if progress.bytes_total:
+            # By bytes: one large JSON Lines file is read record by record.
+            share = min(progress.bytes_done / progress.bytes_total, 1.0)
+            read = f" ({share:.0%} read)"
+            eta = elapsed / share * (1 - share) if share else 0.0
         return (
-            f"{done}/{total} files · {progress.documents} documents · {progress.analyzed} "
-            f"analysed · {progress.words_per_second:,.0f} words/s · ETA {eta:.0f} s"
+            f"{done}/{total} files{read} · {progress.documents} documents · "
+            f"{progress.analyzed} analysed · {progress.words_per_second:,.0f} words/s · "
+            f"ETA {eta:.0f} s"
         )
 
 

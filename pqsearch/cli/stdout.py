@@ -98,6 +98,28 @@ def cut_short_message(command: str, error: OSError) -> str:
     )
 
 
+CLOSED_MESSAGE = (
+    "Error: standard output is closed, so pqsearch has nowhere to write. Run the command "
+    "with its output sent somewhere (add > /dev/null to discard it)."
+)
+
+
+def refuse_closed_stdout() -> None:
+    """End the command, before it does anything, when it was started with standard output
+    closed (`pqsearch search logement >&-`): one line on standard error, status 2.
+
+    Python then has no `sys.stdout` (None), and each command failed its own way: a
+    traceback at its first print, or status 0 with nothing shown (review 16, W7). Worse,
+    the first file the command opened took descriptor 1 (an ingest's lock file, seen in
+    /proc), where anything printed, by it or a process it starts, would have been written.
+    """
+    if sys.stdout is not None:
+        return
+    if sys.stderr is not None:
+        print(CLOSED_MESSAGE, file=sys.stderr)
+    raise SystemExit(CUT_SHORT_STATUS)
+
+
 @contextlib.contextmanager
 def checked_stdout(command: str) -> Iterator[None]:
     """Run `command` with standard output written through `_Descriptor`; if part of it was

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import fcntl
 import json
 import os
@@ -272,6 +273,22 @@ def harvest_lock(folder: Path) -> Iterator[None]:
             os.close(fd)
 
 
+def _refused_place(filename: Any) -> Path:
+    """Where a write refused on `filename` was refused: the file when it exists (pages are
+    written under a temporary name first), else the folder that could not hold it."""
+    path = Path(os.fsdecode(filename))
+    return path if path.exists() else path.parent
+
+
+def _resumable(folder: Path, filename: Any) -> bool:
+    """Whether a refusal on `filename` is one inside a harvest that the same command resumes
+    once the place is writable (a subfolder, the manifest), not a folder to give up for
+    another --folder: advising that threw the harvest away (review 16, W6)."""
+    place = _refused_place(filename)
+    inside = place != folder and place.is_relative_to(folder)
+    return inside or (folder / MANIFEST).exists()
+
+
 @contextlib.contextmanager
 def _refused(folder: Path) -> Iterator[None]:
     """A page, the manifest or the lock refused by a full disk or a folder that cannot be
@@ -284,6 +301,19 @@ def _refused(folder: Path) -> Iterator[None]:
         # A refusal naming no file may be the network's (a socket's EACCES): not ours to say.
         if refused is None or (refused.kind == "not writable" and not error.filename):
             raise
+        if refused.kind == "not writable" and _resumable(folder, error.filename):
+            place = _refused_place(error.filename)
+            what = f"The harvest folder {folder}"
+            if place != folder:
+                what = f"{place}, in the harvest folder {folder},"
+            fix = f"Give this account write permission on {place} (chmod u+w, or ask its owner)"
+            if error.errno == errno.EROFS:
+                fix = "Mount that disk read-write"
+            raise FetchError(
+                f"{what} cannot be written ({error.strerror}). Every page fetched before is "
+                f"kept. {fix}, then run the same command again: the harvest goes on where it "
+                "stopped."
+            ) from error
         if refused.kind == "not writable":
             raise FetchError(
                 f"The harvest folder {folder} cannot be written ({error.strerror}: "

@@ -123,8 +123,13 @@ def switch_live(root: Path, data: Path) -> Path | None:
 def discard_rebuild(root: Path, data: Path) -> None:
     """Delete `data`, the folder of a rebuild that stopped, unless `live` already names it
     (the switch got that far: it is the index now)."""
-    if _linked_data_dir(root) != data:
+    if not went_live(root, data):
         ownership.remove_data_dir(root, data)
+
+
+def went_live(root: Path, data: Path) -> bool:
+    """Whether `live` names `data` (read from the link alone)."""
+    return _linked_data_dir(root) == data
 
 
 def remove_data_dir(root: Path, data: Path) -> bool:

@@ -44,6 +44,7 @@ from pqsearch.index.run import COMPOUND, IngestRun, record_files
 from pqsearch.index.schema import SCHEMA_VERSION, build_schema
 from pqsearch.index.whoosh_codec import postings_codec
 from pqsearch.index.worker import default_jobs
+from pqsearch.index.writable import refuse_read_only
 from pqsearch.models import IngestReport
 from pqsearch.parse import iter_parse
 from pqsearch.parse.walk import document_files
@@ -226,6 +227,8 @@ def _ingest_into(
     jobs: int,
     progress: ProgressCallback | None,
 ) -> IngestReport:
+    if not fresh:
+        refuse_read_only(root, data)  # before the first write (a stamp, the lexicon's sum)
     ix = _open_or_create(root, data, fresh)
     if not fresh and not (data / store.LEXICON_FILE).is_file():
         # Writable, the lexicon would be created empty and the index would go on without it.
@@ -299,7 +302,7 @@ def _ingest_into(
                 reanalyze_all=reanalyze_all,
                 commit_every=commit_every,
                 batch_size=batch_size,
-                progress=Progress(files_total=len(files)),
+                progress=Progress(files_total=len(files), bytes_total=_bytes(files)),
                 on_progress=progress,
                 merge_on_commit=not fresh,
                 walked=[str(p) for p in files],
@@ -310,10 +313,13 @@ def _ingest_into(
         state.failed.extend(failures)
         state.skipped.extend(skipped)
         try:
+            files_read = 0  # their bytes: a file's lines may not add up to its size
             for path in files:
                 source = str(path)
-                for item in iter_parse([path]):
+                for item in iter_parse([path], on_read=state.progress.read):
                     state.take(read_from(item, source))
+                files_read += _bytes([path])
+                state.progress.bytes_done = files_read
                 state.file_read(source)
             state.drain()
             state.write_late()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pqsearch.errors import DiskFullError, IndexLockedError, ReadOnlyIndexError
+from pqsearch.errors import DiskFullError, IndexLockedError
 
 LOCK_FILE = "ingest.lock"
 
@@ -107,8 +107,9 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
 
 @contextlib.contextmanager
 def writing(root: Path) -> Iterator[None]:
-    """Turn "this folder cannot be written" into ReadOnlyIndexError, which says that
-    searching still works, and "the disk holding it is full" into DiskFullError."""
+    """Turn "this folder cannot be written" into ReadOnlyIndexError, which names what
+    refused and says that searching still works, and "the disk holding it is full" into
+    DiskFullError."""
     # Imported here: a search imports this module (through `store`) but never writes.
     from pqsearch.resources import write_refused
 
@@ -125,11 +126,10 @@ def writing(root: Path) -> Iterator[None]:
                 f"its last commit left it. {refused.fix}, or pass --index with a folder on "
                 "another disk, then run the ingest again."
             ) from error
-        raise ReadOnlyIndexError(
-            f"The index at {root} cannot be written ({error.strerror}): ingest needs a folder "
-            "it can write. Searching it works as it is; to build or update an index, pass "
-            "--index with a folder of yours."
-        ) from error
+        from pqsearch.index.writable import read_only, refused_path
+
+        place = refused_path(error.filename) if error.filename else root
+        raise read_only(root, place, error.strerror or str(error), changed=False) from error
 
 
 def _locked_error(root: Path, timeout: float, holder: LockHolder) -> IndexLockedError:

@@ -23,6 +23,14 @@ class Progress:
     # read again against them (`stage` "retype"), of how many.
     checked: int = 0
     to_check: int = 0
+    # The bytes of the files to read, and read so far: within a JSON Lines file too, record
+    # by record, so that one large file is not "0/1 files" until its end.
+    bytes_total: int = 0
+    bytes_done: int = 0
+
+    def read(self, size: int) -> None:
+        """`size` more bytes read."""
+        self.bytes_done += size
 
     @property
     def words_per_second(self) -> float:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pqsearch.errors import NoIndexError, NothingToRebuildError
-from pqsearch.index import folders, schema_version
+from pqsearch.index import folders, schema_version, writable
 
 
 def refuse_before_writing(
@@ -35,7 +35,11 @@ def refuse_before_writing(
         return
     if rebuild:
         schema_version.refuse_newer(root, live)
+        # Its new data folder and the `live` switch are written in the index folder.
+        if not os.access(root, os.W_OK | os.X_OK):
+            raise writable.read_only(root, root, writable.refusal(root), changed=False)
     else:
         # Read immutable although the lock is not held: it writes nothing, and a version
         # being written now is read again under the lock.
         schema_version.check_version(root, live, locked=True)
+        writable.refuse_read_only(root, live)

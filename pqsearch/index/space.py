@@ -1,4 +1,5 @@
-"""A full disk during an ingest: one sentence for the user, and no partial files left.
+"""A full disk during an ingest: one sentence for the user, and no partial files left; and
+the other failures a user can act on: a write refused, a switch the disk did not confirm.
 
 The index itself stays as its last commit left it (Whoosh switches only whole commits), but
 the user got a raw `OSError: [Errno 28]` or `sqlite3.OperationalError` traceback, and the
@@ -14,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from pqsearch import temporary
-from pqsearch.errors import DiskFullError
-from pqsearch.index.folders import discard_rebuild
+from pqsearch.errors import DiskFullError, IndexProblemError, PqsearchError, SwitchNotDurableError
+from pqsearch.index.folders import discard_rebuild, went_live
+from pqsearch.index.writable import read_only, refused_place
 from pqsearch.resources import no_room
 
 
@@ -51,16 +53,39 @@ def disk_full(
 
 def clean_up(
     root: Path, data: Path | None, error: BaseException, *, rebuild_of: Path | None
-) -> DiskFullError | None:
+) -> IndexProblemError | None:
     """After an ingest into `data` (None: not made) stopped by `error`: delete a rebuild's
     folder (`rebuild_of`: the index it was to replace) unless it went live, or the files of
-    an unfinished commit when the disk is full; returns the DiskFullError to raise, if any."""
+    an unfinished commit when the disk is full; returns the error to raise, if any: the
+    disk is full, the index may not be written, or a rebuild went live and then failed."""
+    if (
+        data is not None
+        and rebuild_of is not None
+        and isinstance(error, Exception)
+        and went_live(root, data)
+    ):
+        # Only the folder's sync after the switch comes after it (`switch_live`): the new
+        # index is the index, and the previous one is still there (review 16, W4).
+        return SwitchNotDurableError(
+            f"The rebuild finished and its new index is live: searches of {root} use it. "
+            f"The system then failed to confirm that the switch is on disk ({error}), so "
+            "after a crash or a power cut the index could come back as it was before the "
+            f"rebuild. Nothing was deleted: the previous index is still in {rebuild_of} (the "
+            "next ingest clears it away, or says why it keeps it). Check the disk that holds "
+            f"{root} (free some space if it is full); nothing needs to be run again."
+        )
     full = disk_full(root, error, replacing=rebuild_of)
     if data is not None and rebuild_of is not None:
         discard_rebuild(root, data)
     elif data is not None and full is not None:
         remove_partial(data)
-    return full
+    if full is not None:
+        return full
+    refused = None if isinstance(error, PqsearchError) else refused_place(error, data)
+    if refused is not None:
+        place, why = refused
+        return read_only(root, place, why, changed=rebuild_of is None and data is not None)
+    return None
 
 
 def _size(folder: Path) -> int:

@@ -7,7 +7,7 @@ import io
 import itertools
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from io import BufferedReader
 from pathlib import Path
 
@@ -20,9 +20,13 @@ from pqsearch.parse.walk import DOCUMENT_SUFFIXES, is_checksum_list, iter_files
 __all__ = ["DOCUMENT_SUFFIXES", "iter_parse", "parse_paths", "unexpected"]
 
 
-def iter_parse(paths: Iterable[Path | str]) -> Iterator[Question | FileFailure | SkippedFile]:
+def iter_parse(
+    paths: Iterable[Path | str], *, on_read: Callable[[int], None] | None = None
+) -> Iterator[Question | FileFailure | SkippedFile]:
     """Every record in `paths`, a `FileFailure` for everything that could not be read, and a
-    `SkippedFile` for each file that is plainly not a document.
+    `SkippedFile` for each file that is plainly not a document. `on_read`, when given, is
+    told the size of each JSON Lines line as it is read (for a progress display: a large
+    file is read a record at a time).
 
     Files and folders are found by `walk.iter_files` (see there which files are read and
     which are skipped). A text file holding a checksum list is skipped too. A bad JSON Lines
@@ -32,7 +36,7 @@ def iter_parse(paths: Iterable[Path | str]) -> Iterator[Question | FileFailure |
     """
     for item in iter_files(paths):
         if isinstance(item, Path):
-            yield from _parse_one(item)
+            yield from _parse_one(item, on_read)
         else:
             yield item
 
@@ -52,7 +56,9 @@ def parse_paths(paths: Iterable[Path | str]) -> ParseBatch:
     return ParseBatch(questions=tuple(questions), failures=tuple(failures), skipped=tuple(skipped))
 
 
-def _parse_one(path: Path) -> Iterator[Question | FileFailure | SkippedFile]:
+def _parse_one(
+    path: Path, on_read: Callable[[int], None] | None
+) -> Iterator[Question | FileFailure | SkippedFile]:
     source = str(path)
     try:
         # Only regular files: reading a pipe or a device could block or never end.
@@ -60,7 +66,7 @@ def _parse_one(path: Path) -> Iterator[Question | FileFailure | SkippedFile]:
             yield FileFailure(source, "not a regular file (a pipe, socket or device)")
             return
         if path.name.lower().endswith(".jsonl"):
-            items = _stream_jsonl(path)
+            items = _stream_jsonl(path, on_read)
         else:
             data = read_file(path)
             if is_checksum_list(data):
@@ -86,10 +92,14 @@ def unexpected(error: Exception) -> str:
     )
 
 
-def _stream_jsonl(path: Path) -> Iterator[Question | ParseError]:
+def _stream_jsonl(
+    path: Path, on_read: Callable[[int], None] | None = None
+) -> Iterator[Question | ParseError]:
     """A .jsonl file line by line; one holding something else is parsed as a whole."""
     with path.open("rb") as handle:
         lines = _utf8_lines(handle, source=str(path))
+        if on_read is not None:
+            lines = _counted(lines, on_read)
         head: list[bytes] = []
         for line in lines:
             head.append(line)
@@ -100,6 +110,12 @@ def _stream_jsonl(path: Path) -> Iterator[Question | ParseError]:
             yield from iter_records(itertools.chain(head, lines), source=str(path))
         else:
             yield from iter_document(b"".join(head) + b"".join(lines), source=str(path))
+
+
+def _counted(lines: Iterator[bytes], on_read: Callable[[int], None]) -> Iterator[bytes]:
+    for line in lines:
+        on_read(len(line))
+        yield line
 
 
 # A CR not followed by LF: a line end of old Mac files (a JSON string cannot hold a raw CR).

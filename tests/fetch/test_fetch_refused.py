@@ -102,3 +102,42 @@ echo "ro-new $?"
     for name in ("ro", "ro-new"):
         said = (tmp_path / f"{name}.txt").read_text(encoding="utf-8")
         assert "cannot be written (Read-only file system" in said, said
+
+
+def test_a_harvest_whose_subfolder_cannot_be_written_names_it_and_resumes(
+    tmp_path: Path,
+) -> None:
+    """Not a temporary file's name and "pass --folder" (which throws the resumable harvest
+    away): the subfolder, its permissions, and the same command again (review 16, W6)."""
+    folder = tmp_path / "harvest"
+    with Replay(Site.replay()) as replay:
+        fetch = [sys.executable, "-m", "pqsearch.cli", "fetch", "--base-url", replay.url]
+        fetch += ["--folder", str(folder), *FAST]
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        first = subprocess.run([*fetch, "--max-pages", "4"], capture_output=True, env=env)
+        assert first.returncode in (0, 1), first.stderr
+        before = _held(folder)
+        pages = folder / "fr"
+        assert any(name.startswith("fr/") for name in before), before
+        pages.chmod(0o555)
+        try:
+            done = subprocess.run(
+                bound_by_permissions(fetch),
+                capture_output=True,
+                text=True,
+                env=env,
+                timeout=600,
+                check=False,
+            )
+        finally:
+            pages.chmod(0o755)
+        assert done.returncode == 2, done.stderr
+        assert "Traceback" not in done.stderr and ".tmp" not in done.stderr
+        assert f"{pages}, in the harvest folder {folder}, cannot be written" in done.stderr
+        assert f"write permission on {pages}" in done.stderr
+        assert "run the same command again" in done.stderr and "--folder" not in done.stderr
+        assert {name: _held(folder).get(name) for name in before} == before
+        # As said: the same command, once the folder is writable, goes on.
+        again = subprocess.run(fetch, capture_output=True, text=True, env=env, timeout=600)
+    assert again.returncode in (0, 1) and "Traceback" not in again.stderr, again.stderr
+    assert len(_held(folder)) > len(before)

@@ -1,0 +1,104 @@
+"""A command started with standard output closed (`pqsearch search logement >&-`) says so in
+one line and does nothing (review 16, W7): `search`, `export`, `show`, `parse` and `watch`
+ended in a traceback, `info` ended with status 0 having shown nothing, and `ingest` went on
+with the first file it opened on descriptor 1, where its workers print."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import BRUSSELS_HTML, REPO, TEST_DATA
+
+PAGE = BRUSSELS_HTML / "170146.html"
+
+COMMANDS = {
+    "search": ["search", "logement"],
+    "search --json": ["search", "logement", "--json"],
+    "export": ["export", "logement", "-f", "jsonl"],
+    "export -o": ["export", "logement", "-f", "jsonl", "-o", "{tmp}/export.jsonl"],
+    "show": ["show", "170146"],
+    "info": ["info"],
+    "facets": ["facets", "session"],
+    "sectors": ["sectors"],
+    "synonyms": ["synonyms", "logement"],
+    "similar": ["similar", "170146"],
+    "watch add": ["watch", "add", "loyers", "loyer"],
+    "watch list": ["watch", "list"],
+    "watch run": ["watch", "run"],
+    "watch remove": ["watch", "remove", "kept"],
+    "ingest": ["ingest", str(TEST_DATA / "brussels_probe"), "--quiet"],
+    "serve": ["serve", "--port", "{port}"],
+    "fetch": ["fetch", "--folder", "{tmp}/harvest", "--base-url", "http://127.0.0.1:9"],
+}
+# Commands that take no --index.
+NO_INDEX = {"fetch"}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _held(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+@pytest.fixture(scope="module")
+def index_with_a_watch(corpus_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("closed") / "index"
+    shutil.copytree(corpus_index, root, symlinks=True)
+    add = ["watch", "add", "kept", "logement", "--index", str(root)]
+    saved = subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *add],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        check=False,
+    )
+    assert saved.returncode == 0, saved.stderr
+    return root
+
+
+@pytest.mark.parametrize("name", [*COMMANDS, "parse", "--help"])
+def test_closed_standard_output_is_one_line_and_nothing_done(
+    index_with_a_watch: Path, tmp_path: Path, name: str
+) -> None:
+    root = index_with_a_watch
+    if name == "parse":
+        args = ["parse", str(PAGE)]
+    elif name == "--help":
+        args = ["--help"]
+    else:
+        port = str(_free_port())
+        args = [a.replace("{tmp}", str(tmp_path)).replace("{port}", port) for a in COMMANDS[name]]
+        if name not in NO_INDEX:
+            args += ["--index", str(root)]
+    before = _held(root)
+    done = subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *args],
+        # As a shell's `>&-` leaves it: descriptor 1 closed in the command's process.
+        preexec_fn=lambda: os.close(1),
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
+        # A `serve` that did not refuse would serve until killed.
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("Error: standard output is closed"), done.stderr
+    assert done.stderr.count("\n") == 1 and "> /dev/null" in done.stderr
+    assert _held(root) == before
+    assert list(tmp_path.iterdir()) == []
