@@ -10,7 +10,7 @@ federal Chamber's bulletins, and so is what counts as information (`answer_infor
 A short answer in which the rules find no pointer gets a second reading by a fitted model
 (`answer_model`), for the wordings of referrals the phrasings do not know.
 
-The types are plain strings because the index stores them as facet values.
+The types and their labels are `answer_types`'.
 """
 
 from __future__ import annotations
@@ -36,6 +36,18 @@ from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze import answer_referrals as referrals
 from pqsearch.analyze import answer_sentences as splitting
 from pqsearch.analyze import answer_unpublished as unpublished
+from pqsearch.analyze.answer_types import (
+    ANSWER_TYPES,
+    BY_REFERENCE,
+    CONVERTED,
+    LAPSED,
+    NO_ANSWER,
+    NOT_COMPETENT,
+    NOT_PUBLISHED,
+    SUBSTANTIVE,
+    TRUNCATED,
+    WITHDRAWN,
+)
 from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse.versions import truncated_answer
@@ -53,55 +65,6 @@ ANSWER_RULES_REVISION = 15
 _FOLDED_LETTERS = (
     "".join(map(chr, range(0xC0, 0x250))) + "\u2019\u2018\u02bc`\u00b4\u2032\u00a0\u202f"
 )
-
-SUBSTANTIVE = "substantive"
-BY_REFERENCE = "by_reference"
-NOT_COMPETENT = "not_competent"
-# Not the status "unanswered" (index.schema.UNANSWERED), though spelled the same: the type of
-# a question with no answer, among the other answer types.
-NO_ANSWER = "unanswered"
-NOT_PUBLISHED = "not_published"
-WITHDRAWN = "withdrawn"
-LAPSED = "lapsed"
-CONVERTED = "converted"
-# The source kept only the first heading or number of the answer ("QUESTION 1", "1").
-TRUNCATED = "truncated"
-
-# Every type, in the order a facet lists them when counts tie.
-ANSWER_TYPES = (
-    SUBSTANTIVE,
-    BY_REFERENCE,
-    NOT_COMPETENT,
-    NOT_PUBLISHED,
-    NO_ANSWER,
-    WITHDRAWN,
-    LAPSED,
-    CONVERTED,
-    TRUNCATED,
-)
-
-ANSWER_TYPE_LABELS: dict[str, str] = {
-    SUBSTANTIVE: "Réponse sur le fond",
-    BY_REFERENCE: "Renvoi à une autre réponse",
-    NOT_COMPETENT: "Hors compétence, réorientée",
-    NOT_PUBLISHED: "Réponse non publiée",
-    NO_ANSWER: "Sans réponse",
-    WITHDRAWN: "Retirée",
-    LAPSED: "Caduque",
-    CONVERTED: "Transformée en une autre question",
-    TRUNCATED: "Réponse tronquée par la source",
-}
-ANSWER_TYPE_LABELS_EN: dict[str, str] = {
-    SUBSTANTIVE: "Answer on the substance",
-    BY_REFERENCE: "Refers to another answer",
-    NOT_COMPETENT: "Not competent, redirected",
-    NOT_PUBLISHED: "Answer not published",
-    NO_ANSWER: "Unanswered",
-    WITHDRAWN: "Withdrawn",
-    LAPSED: "Lapsed",
-    CONVERTED: "Turned into another question",
-    TRUNCATED: "Answer cut short by the source",
-}
 
 # A redirecting answer may add a sentence of context ("La question porte sur un sujet déjà
 # abordé. Je vous renvoie à ..."); an answer that answers part of the question itself is a
