@@ -36,8 +36,8 @@ from pqsearch.analyze import (
     answer_sentences,
     answers,
 )
+from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS
 from pqsearch.analyze.answers import (
-    ANSWER_TYPE_LABELS,
     ANSWER_TYPES,
     BY_REFERENCE,
     CONVERTED,
