@@ -143,7 +143,16 @@ def writers() -> list[tuple[str, list[Example]]]:
     rounds 5, 12 and 13 by their dev halves alone (their test halves are held out and never loaded
     past this filter)."""
     paths = (
-        *ROUNDS, ROUND_5, ROUND_6, ROUND_7, ROUND_8, ROUND_9, ROUND_10, ROUND_11, ROUND_12, ROUND_13
+        *ROUNDS,
+        ROUND_5,
+        ROUND_6,
+        ROUND_7,
+        ROUND_8,
+        ROUND_9,
+        ROUND_10,
+        ROUND_11,
+        ROUND_12,
+        ROUND_13,
     )
     found = []
     for n, path in enumerate(paths, 1):

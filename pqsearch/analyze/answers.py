@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_elsewhere as elsewhere
@@ -58,7 +59,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 15
+ANSWER_RULES_REVISION = 16
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -77,13 +78,19 @@ MAX_CONTEXT_SENTENCES = 1
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
 _REFERRALS = (
-    phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE + forms.BY_REFERENCE
+    phrases.BY_REFERENCE
+    + referrals.BY_REFERENCE
+    + elsewhere.BY_REFERENCE
+    + forms.BY_REFERENCE
+    + acts.BY_REFERENCE
 )
-_ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING
+_ELSEWHERE = (
+    elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
+)
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
-    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED,
+    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED + acts.LOCATED,
 }
 
 # Acts of the procedure table that end a question without an answer. A written question
@@ -110,7 +117,7 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDING = elsewhere.SENDING + forms.SENDING + forms.DECLARING
+_SENDING = elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
@@ -163,8 +170,11 @@ def _classify_text(
     the rules call substantive (`answer_model.second_reading`)."""
     ruled, sends = _rules_reading(answer, question)
     # An answer in which the rules found a pointer yet kept substantive answers part of the
-    # question itself (the partial-answer rule): a labelling rule the model does not overturn.
+    # question itself (the partial-answer rule), or tells who or how to a question asking that:
+    # labelling rules the model does not overturn.
     if ruled.type != SUBSTANTIVE or sends:
+        return ruled
+    if gates.tells_who_or_how(fold_in_place(answer), " ".join(fold_in_place(question).split())):
         return ruled
     spans = splitting.sentences(answer)
     if len(spans) > answer_model.MAX_SENTENCES:
@@ -331,7 +341,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE],
+        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE],
         "patterns": [
             pattern.pattern
             for pattern in (

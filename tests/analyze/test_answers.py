@@ -980,7 +980,8 @@ def test_a_long_run_of_punctuation_is_classified_without_hanging(filler: str) ->
 # answer_context and answer_information, since revision 9 of answer_partial (split from
 # answers), since revision 11 of answer_roles (what the model reads), since revision 13 of
 # answer_holders (whose holder counts, what is an account of competences), since revision 15 of
-# answer_gates (forms' readings gated on the rest and the question), and the truncation test
+# answer_gates (forms' readings gated on the rest and the question; since revision 16 also
+# what the model does not overturn), and the truncation test
 # of parse/versions.py, as Python reads them (`ast.unparse`: comments, docstrings and layout
 # left out). Recorded per `ANSWER_RULES_REVISION`.
 _DECISION_CODE_DIGEST = {
@@ -998,6 +999,7 @@ _DECISION_CODE_DIGEST = {
     13: "8f56f5b8a25b",
     14: "8b20c75fa5f0",
     15: "def2548f8b4e",
+    16: "f06a9594c7d0",
 }
 
 
