@@ -145,7 +145,16 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:mijn|ons|het) (?:eerdere |vorige )?antwoord\b[^.;]{0,60}?\b(?:blijft|is) (?:\w+ )?"
     r"(?:ongewijzigd|geldig|hetzelfde|actueel|van toepassing)\b",
     r"\brien a ajouter a (?:ma|mes|la|notre|nos|cette) (?:precedente )?reponses?\b"
+    # The earlier answer named first, then nothing to add: "... en réponse à votre question écrite
+    # n° 390, à laquelle je n'ai rien à ajouter", "waaraan ik niets heb toe te voegen".
+    r"|\b(?:a laquelle|auxquelles|auquel|auxquels) (?:je|nous) n'(?:ai|avons) rien (?:de neuf |de"
+    r" plus )?a ajouter\b|\bwaaraan (?:ik|wij|we) niets (?:heb|hebben) toe te voegen\b"
     r"|\bniets (?:meer )?(?:toe )?te voegen aan (?:mijn|het|ons) (?:\w+ )?antwoord",
+    # The member finds it in an earlier answer: "L'honorable membre trouvera les éléments de
+    # réponse dans l'annexe de ma réponse à la question n° 56-158".
+    rf"\b(?:vous|{MEMBER}) (?:trouverez|trouvera|pourra trouver|pourrez trouver|trouve)\b"
+    r"[^.;]{0,80}?\b(?:ma|notre|mes|nos) (?:precedente )?reponses? (?:a|aux|du|de)\b[^.;]{0,40}?"
+    r"\bquestions?\b",
     # "Je ne peux mieux faire que d'y renvoyer l'honorable membre": the document named before.
     rf"\b(?:d'|je vous |nous vous |je |nous )y renv[oe]\w*(?: (?:volontiers|donc))?"
     rf"(?: {MEMBER})?\b",
@@ -195,6 +204,10 @@ SENDING: tuple[str, ...] = (
     r"|renvoye|transmets|transmettrai|transmettons|transmettrons|transfere|soumis|transmettre"
     r"|relayer|soumettre) (?:donc |des lors )?(?:votre|vos|cette|ces) questions? (?:\w+ )?(?:a|au"
     rf"|aux|aupres d\w*|vers) (?!l'honorable|vous\b){_NOT_OWN}",
+    # The questions named in the sentence before: "Les questions posées relèvent du membre du
+    # Gouvernement chargé des Sports. Elles lui ont été transmises."
+    r"^\W*(?:elles|celles-ci|elle|celle-ci) (?:lui|leur) (?:ont|a|seront|sera) (?:ete |deja ete "
+    r"|donc ete |des lors ete )?(?:transmise|relayee|soumise|reorientee|transferee)s?\W*$",
     r"\b(?:uw|deze|die) vra(?:ag|gen)\b (?:werd|werden|is|zijn|wordt|worden|zal|zullen) (?:\w+ )?"
     r"(?:doorgestuurd|overgemaakt|doorgegeven|voorgelegd|overgezonden|doorverwezen)(?: worden)?"
     rf" (?:aan|naar) (?!u\b|het (?:geachte )?lid){_NOT_OWN}",
@@ -246,7 +259,8 @@ LOCATED: tuple[str, ...] = (
 _GATE_PIECES = (
     "qe |qo |cf|zie |voir q|voir r|voir l|voir m|voir i|geantwoord|antwoordde|gezegd|zei |"
     "verklaard|uiteengezet|toegelicht|repondu|repondrai|repondrons|abord|debatt|l'objet d|"
-    "inchangee|identique|la meme|valable|d'actualite|ongewijzigd|rien a ajouter|"
+    "inchangee|identique|la meme|valable|d'actualite|reste celle|demeure celle|est celle|"
+    "ongewijzigd|rien a ajouter|"
     "toe te voegen|y renv|veuill|voudr|priere d|saurais gre|suggere|conseille|recommande|"
     "propose|prie|invite|convie|gelieve|nodig|raad |raden |stel|stellen|verzocht|verzoek|"
     "het lid|geachte lid|qu'il|il appart|il rev|il incomb|toe om|de taak van|de rol van|"
@@ -254,6 +268,7 @@ _GATE_PIECES = (
     "doorgestuurd|overgemaakt|doorgegeven|voorgelegd|overgezonden|doorverwezen|echapp|"
     "sort|depass|exced|n'ai pas|n'avons pas|n'a pas|n'a aucun|ne dispose|ne detien|"
     "niet tot|niet onder|, disponible|, consultable|, publie|, accessible|, telecharge|"
-    ", en ligne|y figur|y sont"
+    ", en ligne|y figur|y sont|a laquelle|auxquel|auquel|waaraan|trouve|lui ont|lui a|"
+    "leur ont|leur a|lui ser|leur ser"
 )
 GATE = tuple(_GATE_PIECES.split("|"))

@@ -3,7 +3,7 @@ answers substantive (`answer_gates`), and round 13's dev half (seventeenth sessi
 
 The paraphrases (tests/data/answer_type_paraphrases_17.toml) were written from the kinds of the
 rules' misses of round 13's dev half and of the earlier rounds, in words no round used;
-revision 15 misread 41 of them.
+revision 15 misreads 42 of the 86.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _PARAPHRASES_LEFT = {"brussels-fr/pp17-080"}
 
 def test_the_acts_are_read_in_other_tenses_moods_persons_and_languages() -> None:
     wordings = load_wordings(PARAPHRASES)
-    assert len(wordings) == 80
+    assert len(wordings) == 86
     assert {miss.key for miss in measure_wordings(wordings).misses} == _PARAPHRASES_LEFT
 
 
