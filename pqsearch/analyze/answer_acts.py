@@ -254,21 +254,17 @@ LOCATED: tuple[str, ...] = (
     r"|detailles|presentes|disponibles|consultables|exposes|ventiles))\b",
 )
 
-# Literal pieces of the phrasings above, for the keyword gate (`answer_keywords`): each match
-# holds one.
+# Literal pieces of the phrasings above that `answer_keywords.KEYWORDS` and the other gates do
+# not already give ("repon", "question", "compet", "consult", "renv", "transm", "bevoeg", ...),
+# for the keyword gate: each match holds one. Common words ("prie", "sort", "n'a pas") would
+# send many more sentences through every phrasing.
 _GATE_PIECES = (
-    "qe |qo |cf|zie |voir q|voir r|voir l|voir m|voir i|geantwoord|antwoordde|gezegd|zei |"
-    "verklaard|uiteengezet|toegelicht|repondu|repondrai|repondrons|abord|debatt|l'objet d|"
-    "inchangee|identique|la meme|valable|d'actualite|reste celle|demeure celle|est celle|"
-    "ongewijzigd|rien a ajouter|"
-    "toe te voegen|y renv|veuill|voudr|priere d|saurais gre|suggere|conseille|recommande|"
-    "propose|prie|invite|convie|gelieve|nodig|raad |raden |stel|stellen|verzocht|verzoek|"
-    "het lid|geachte lid|qu'il|il appart|il rev|il incomb|toe om|de taak van|de rol van|"
-    "bevoegdheid van|transmis|relay|reorient|renvoy|soumis|rediri|transfer|transmet|"
-    "doorgestuurd|overgemaakt|doorgegeven|voorgelegd|overgezonden|doorverwezen|echapp|"
-    "sort|depass|exced|n'ai pas|n'avons pas|n'a pas|n'a aucun|ne dispose|ne detien|"
-    "niet tot|niet onder|, disponible|, consultable|, publie|, accessible|, telecharge|"
-    ", en ligne|y figur|y sont|a laquelle|auxquel|auquel|waaraan|trouve|lui ont|lui a|"
-    "leur ont|leur a|lui ser|leur ser"
+    "qe|qo|qrva|interpellat|verwe|aborde|debattu|evoque|developpe|examine|examen du budget|"
+    "ajustement budget|inchangee|la meme|valable|d'actualite|reste celle|demeure celle|"
+    "est celle|a ajouter|toe te voegen|contacter|saisir|sollicit|prendre contact|"
+    "wenden tot|richten tot|zich tot|contact op|contact te|te kijken|reviendr|toe om|"
+    "de taak van|de rol van|relay|soumis|soumet|transfer|doorgestuurd|overgemaakt|doorgegeven|"
+    "voorgelegd|overgezonden|doorverwezen|l'objet d|, disponible|, consultable|, publie|"
+    ", accessible|, telecharge|, en ligne|y figur|y sont"
 )
 GATE = tuple(_GATE_PIECES.split("|"))
