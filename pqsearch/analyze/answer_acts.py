@@ -43,7 +43,7 @@ _CITED = (
     r"|interpellaties?)\b[^;\d]{0,40}?\d"
 )
 # Documents that replace an answer, by class (as `answer_holders`' `_DOCUMENT`).
-_DOCUMENT = (
+DOCUMENT = (
     r"(?:rapports?|communiques?|documents?|etudes?|bilans?|notes?|brochures?|sites?|pages?"
     r"|publications?|cahiers?|comptes?|budgets?|annuaires?|bulletins?|portails?|plateformes?"
     r"|fiches?|guides?|barometres?|observatoires?|registres?|repertoires?|cadastres?"
@@ -162,8 +162,8 @@ BY_REFERENCE: tuple[str, ...] = (
     # le rapport annuel", "Que l'honorable membre veuille bien consulter", "Gelieve het
     # jaarverslag te raadplegen", "Ik nodig het geachte lid uit het jaarverslag te raadplegen".
     rf"{_DIRECTIVE_FR}(?:vous |l'honorable membre |s'|se )?(?:\w+ ){{0,2}}?{_CONSULT_FR}\b"
-    rf"[^.;]{{0,40}}?\b(?:{_DOCUMENT}|reponses?)\b",
-    rf"^(?=[^.;]*\b{_DOCUMENT}\b){_DIRECTIVE_NL}\b[^.;]{{0,100}}?\b(?:te raadplegen|na te lezen"
+    rf"[^.;]{{0,40}}?\b(?:{DOCUMENT}|reponses?)\b",
+    rf"^(?=[^.;]*\b{DOCUMENT}\b){_DIRECTIVE_NL}\b[^.;]{{0,100}}?\b(?:te raadplegen|na te lezen"
     r"|in te kijken|te consulteren|raadplegen)\b",
 )
 
@@ -239,6 +239,14 @@ DECLARING: tuple[str, ...] = (
     r"bevoegdhe\w*",
 )
 
+# What was asked, said to be there, in the document named before: "Les éléments demandés y
+# figurent", "les chiffres ... y sont détaillés".
+POINTED_BY_Y = (
+    r"\b(?:elements|informations|donnees|chiffres|reponses|precisions|renseignements|statistiques"
+    r"|montants|resultats|outils)\b[^.;]{0,60}? y (?:figurent|figure|sont (?:\w+ )?(?:repris"
+    r"|detailles|presentes|disponibles|consultables|exposes|ventiles))\b"
+)
+
 # Where it was published: a weaker pointer (`answers`), as `answer_holders.LOCATED`.
 LOCATED: tuple[str, ...] = (
     # "La liste des lauréats a fait l'objet d'un communiqué de presse le 4 mai".
@@ -247,11 +255,8 @@ LOCATED: tuple[str, ...] = (
     r"|fiche|bilan|article|presentation publique|mise en ligne)\b",
     # ", disponible sur le site equal.brussels".
     r",\s(?:disponibles?|consultables?|publiee?s?|accessibles?|telechargeables?|en ligne) "
-    rf"(?:\w+ )?(?:sur|dans|via) (?:le |la |les |l'|son |sa |ses |leur )?(?:\w+ )?{_DOCUMENT}\b",
-    # "Les éléments demandés y figurent", "les chiffres ... y sont détaillés".
-    r"\b(?:elements|informations|donnees|chiffres|reponses|precisions|renseignements|statistiques"
-    r"|montants|resultats|outils)\b[^.;]{0,60}? y (?:figurent|figure|sont (?:\w+ )?(?:repris"
-    r"|detailles|presentes|disponibles|consultables|exposes|ventiles))\b",
+    rf"(?:\w+ )?(?:sur|dans|via) (?:le |la |les |l'|son |sa |ses |leur )?(?:\w+ )?{DOCUMENT}\b",
+    POINTED_BY_Y,
 )
 
 # Literal pieces of the phrasings above that `answer_keywords.KEYWORDS` and the other gates do

@@ -129,6 +129,9 @@ _CITES_ANSWER = re.compile(
     r"\b(?:reponses?|antwoord\w*|questions?|vra(?:ag|gen)|interpellations?|interpellatie\w*"
     r"|commission|commissie|seance|plenaire|qe|qo|renv\w*|verwijs\w*)\b"
 )
+# The document an answer's "y figurent" points to, named in a sentence of its own.
+_POINTED_BY_Y = re.compile(acts.POINTED_BY_Y)
+_NAMES_DOCUMENT = re.compile(rf"\b{acts.DOCUMENT}\b")
 # After a colon or a semicolon, a clause of the sentence's own.
 _OWN_CLAUSE = re.compile(r"\s?[:;]\s")
 
@@ -159,6 +162,8 @@ PATTERNS = (
     _CITES_ANSWER,
     OTHERS_REQUESTS,
     ASKS_HOW,
+    _POINTED_BY_Y,
+    _NAMES_DOCUMENT,
     _OWN_CLAUSE,
     CONCLUDING,
 )
@@ -226,4 +231,17 @@ def tells_who_or_how(answer: str, asked: str) -> bool:
     "when the question asks who manages a thing, the account of that is the information")."""
     return (context.asks_who(asked) and AGENT.search(answer) is not None) or (
         ASKS_HOW.search(asked) is not None and OTHERS_REQUESTS.search(answer) is not None
+    )
+
+
+def names_the_document_pointed_to(sentence: str, answer: str) -> bool:
+    """Whether folded `sentence` of folded `answer` names the document that the answer's "y
+    figurent" points to, with no part answered of its own (`answer_information.answers_part`):
+    "Le rapport d'exécution a été transmis au Parlement le 15 septembre. Les éléments demandés y
+    figurent." Then it is part of the referral, not information."""
+    return (
+        _NAMES_DOCUMENT.search(sentence) is not None
+        and _POINTED_BY_Y.search(sentence) is None
+        and _POINTED_BY_Y.search(answer) is not None
+        and not information.answers_part(sentence)
     )

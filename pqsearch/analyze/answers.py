@@ -265,10 +265,14 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     accounts = kind == NOT_COMPETENT and not context.asks_who(asked)
     for sentence, written in others:
         # Greeting, thanks, restatement, background: not information (`answer_context`).
-        if context.is_context(sentence, asked_words) or (
-            accounts
-            and holders.accounts_for_competence(sentence, written)
-            and not information.tells(sentence)
+        if (
+            context.is_context(sentence, asked_words)
+            or (
+                accounts
+                and holders.accounts_for_competence(sentence, written)
+                and not information.tells(sentence)
+            )
+            or (kind == BY_REFERENCE and gates.names_the_document_pointed_to(sentence, folded))
         ):
             continue
         informative = partial.informative(sentence, asked) and not (

@@ -15,8 +15,7 @@ from pqsearch.analyze.answers import BY_REFERENCE, NOT_COMPETENT, SUBSTANTIVE, _
 from tests.conftest import TEST_DATA
 
 PARAPHRASES = TEST_DATA / "answer_type_paraphrases_17.toml"
-# A document named in the sentence before "y figurent" (as r8-ref-document-publie): left.
-_PARAPHRASES_LEFT = {"brussels-fr/pp17-080"}
+_PARAPHRASES_LEFT: set[str] = set()
 
 
 def test_the_acts_are_read_in_other_tenses_moods_persons_and_languages() -> None:
@@ -90,6 +89,12 @@ ASKED = "Quelles mesures la Région prend-elle ?"
             SUBSTANTIVE,
         ),
         (ASKED, "Voir le tableau ci-dessous pour la question n° 2.", SUBSTANTIVE),
+        (
+            "Combien de contrôles ont été effectués ?",
+            "Le rapport annuel de la police a été publié en mai. Les chiffres y figurent : 1.245 "
+            "contrôles en 2025.",
+            SUBSTANTIVE,
+        ),
         (
             ASKED,
             "Ma position reste la même : la Région financera le projet à hauteur de 2 millions "

@@ -999,7 +999,7 @@ _DECISION_CODE_DIGEST = {
     13: "8f56f5b8a25b",
     14: "8b20c75fa5f0",
     15: "def2548f8b4e",
-    16: "f06a9594c7d0",
+    16: "1be44cee9104",
 }
 
 
