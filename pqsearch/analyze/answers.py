@@ -10,7 +10,7 @@ federal Chamber's bulletins, and so is what counts as information (`answer_infor
 A short answer in which the rules find no pointer gets a second reading by a fitted model
 (`answer_model`), for the wordings of referrals the phrasings do not know.
 
-The types and their labels are `answer_types`'.
+The types and their labels live in `answer_types`.
 """
 
 from __future__ import annotations
