@@ -11,9 +11,9 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
   round 7;
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
   measure on all of the fourth;
-- `--protocol writers`, leave one writer out: each of the twelve rounds (rounds 5 and 12 by their
-  dev halves) left out in turn, the design fitted on the eleven others, the real labels and the
-  negatives (always in training, and measured in-sample after a fit on all twelve).
+- `--protocol writers`, leave one writer out: each of the thirteen rounds (rounds 5, 12 and 13 by
+  their dev halves) left out in turn, the design fitted on the twelve others, the real labels and
+  the negatives (always in training, and measured in-sample after a fit on all thirteen).
 
 Each line gives, per type, how many answers of that type got it; the non-substantive answers
 recognised with their right type; and the substantive answers misclassed (the worse error),
@@ -95,8 +95,12 @@ ROUND_11 = DATA / "answer_type_wordings_11.toml"
 # 14); its dev half is dev since the sixteenth session (s16-answers), its test half held out and
 # never loaded past the filter in `writers` (seed 20261512, the split in its header).
 ROUND_12 = DATA / "answer_type_wordings_12.toml"
+# Round 13 (sixteenth session, 120 whole pages): measured once held out (104/120 with revision
+# 15); its dev half is dev since the seventeenth session (s17-answers), its test half held out
+# and never loaded past the filter in `writers` (seed 20261613, the split in its header).
+ROUND_13 = DATA / "answer_type_wordings_13.toml"
 # Rounds whose test half is held out: only their dev half is a writer here.
-HALVED = (ROUND_5, ROUND_12)
+HALVED = (ROUND_5, ROUND_12, ROUND_13)
 # The rules' test halves as measured once, when each round was new (BENCHMARKS.md).
 HISTORIC_TEST_HALVES = {2: (76, 86), 3: (80, 87), 4: (70, 83)}
 
@@ -126,7 +130,7 @@ def real_examples() -> list[Example]:
 
 def all_examples() -> list[Example]:
     """Every labelled example the shipped model is fitted on: the real labels, the negatives,
-    the twelve rounds (rounds 5 and 12 by their dev halves)."""
+    the thirteen rounds (rounds 5, 12 and 13 by their dev halves)."""
     return [
         *real_examples(),
         *load_wordings(NEGATIVES),
@@ -135,10 +139,21 @@ def all_examples() -> list[Example]:
 
 
 def writers() -> list[tuple[str, list[Example]]]:
-    """The twelve blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
-    rounds 5 and 12 by their dev halves alone (their test halves are held out and never loaded
+    """The thirteen blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
+    rounds 5, 12 and 13 by their dev halves alone (their test halves are held out and never loaded
     past this filter)."""
-    paths = (*ROUNDS, ROUND_5, ROUND_6, ROUND_7, ROUND_8, ROUND_9, ROUND_10, ROUND_11, ROUND_12)
+    paths = (
+        *ROUNDS,
+        ROUND_5,
+        ROUND_6,
+        ROUND_7,
+        ROUND_8,
+        ROUND_9,
+        ROUND_10,
+        ROUND_11,
+        ROUND_12,
+        ROUND_13,
+    )
     found = []
     for n, path in enumerate(paths, 1):
         examples = load_wordings(path)
@@ -149,9 +164,9 @@ def writers() -> list[tuple[str, list[Example]]]:
 
 
 def leave_one_writer_out(design: Design) -> list[RoundScore]:
-    """Each of the twelve writers left out in turn: `design` fitted on the eleven others, the
+    """Each of the thirteen writers left out in turn: `design` fitted on the twelve others, the
     real labels and the negatives (always in training), measured on the one left out; then
-    the real labels and the negatives in-sample, with the design fitted on all twelve."""
+    the real labels and the negatives in-sample, with the design fitted on all thirteen."""
     rounds = writers()
     base = [*real_examples(), *load_wordings(NEGATIVES)]
     scores = []
@@ -301,7 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--protocol",
         choices=("forward", "writers"),
         default="forward",
-        help="forward chaining (rounds 1-7), or leave one writer out (rounds 1-11)",
+        help="forward chaining (rounds 1-7), or leave one writer out (rounds 1-13)",
     )
     args = parser.parse_args(argv)
     if args.protocol == "writers":

@@ -192,8 +192,10 @@ SENDING: tuple[str, ...] = (
     # "ik verwijs het geachte lid graag door naar de minister", "ik draag de vraag over aan".
     r"\b(?:stuur|stuurde|stuurden|sturen|zend|zenden|zond|verwijs|verwijzen|verwees|geef|geven"
     r"|gaf|gaven|speel|spelen|speelde|draag|dragen|droeg)\b(?: (?:ik|wij|we))?(?: \w+){0,2}? "
-    r"(?:(?:uw|de|deze) (?:vraag|vragen)|het (?:geachte )?lid|u"
-    r"|de vraagsteller\w*)\b(?: \w+){0,3}? (?:door (?:naar|aan)|over aan)\b(?! (?:mijn|onze|de)"
+    # Not others' questions relayed ("de vragen van burgers", seventeenth session).
+    r"(?:(?:uw|de|deze) (?:vraag|vragen)(?! van (?!het (?:geachte )?lid\b|u\b))"
+    r"|het (?:geachte )?lid|u|de vraagsteller\w*)\b(?: \w+){0,3}? (?:door (?:naar|aan)|over aan)\b"
+    r"(?! (?:mijn|onze|de)"
     r" (?:administratie|diensten|kabinet)\b)(?![^.;]*\bantwoord)",
     # "Het is aan de gemeenten om deze vraag te beantwoorden", "De gemeenten zijn het best
     # geplaatst om hierop te antwoorden".

@@ -13,7 +13,9 @@ the question leave it one:
   usual second half, unless the question asks who);
 - when something happens, outside the phrase that sends ("qui débuteront au printemps");
 - a holder doing the thing, when the question asks who does it (`answer_context.asks_who`);
-- where it can be read, when the question asks where (`ASKS_WHERE`).
+- where it can be read, when the question asks where (`ASKS_WHERE`);
+- where a document is published, whatever pointer reads it, when the question asks whether,
+  when or where it is published or exists (`ASKS_PUBLISHED`) and asks for no content besides.
 
 Matched on folded text like every phrasing; part of the rules' fingerprint.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_forms as forms
 from pqsearch.analyze import answer_holders as holders
@@ -66,6 +69,25 @@ AGENT = re.compile(
     # The holder's means for it (review 16, V3): "zij heeft daarvoor een meldpunt".
     r"|\b(?:heeft|hebben|beschikt|beschikken)\s(?:daarvoor|hiervoor|daartoe)\s(?:over\s)?\w+"
     r"|\b(?:dispose|disposent)\s(?:pour cela|a cet effet)\s(?:de|d'un|d'une)\b"
+    # Where it stays (seventeenth session): "het beheer blijft bij de gemeente", "la gestion
+    # reste confiée à la commune", "demeure à charge de la STIB".
+    r"|\b(?:blijft|blijven|bleef|bleven)\s(?:\w+\s){0,2}?bij\b"
+    r"|\b(?:reste|restent|restera|resteront|demeure|demeurent|demeurera)\s(?:\w+\s)?(?:a (?:la )?"
+    r"charge (?:de|du|des|d')|entre les mains (?:de|du|des|d')|aux mains (?:de|du|des|d')"
+    r"|confiee?s? a|assuree?s? par|geree?s? par)"
+)
+# Requests of others relayed, to a question asking how they are handled: the answer describes
+# the procedure asked about, it sends no one ("Wij geven de vragen van burgers door aan de
+# bevoegde gemeentelijke dienst, die ..."; seventeenth session).
+OTHERS_REQUESTS = re.compile(
+    r"\b(?:vragen|aanvragen|meldingen|klachten|verzoeken|demandes|plaintes|questions|signalements"
+    r"|requetes|reclamations)\s(?:van|des|de)\s(?:de\s|het\s)?(?:burgers?|inwoners?|bewoners?"
+    r"|gebruikers?|reizigers?|patienten|citoyens?|habitants?|usagers?|riverains?|particuliers?"
+    r"|voyageurs?|patients?|locataires?|huurders?)\b"
+)
+ASKS_HOW = re.compile(
+    r"\b(?:hoe|comment|op welke (?:manier|wijze)|de quelle (?:maniere|facon)|quelle (?:est la )?"
+    r"procedure|welke procedure)\b"
 )
 # A question that asks where the information can be read or obtained: then saying where is the
 # answer ("Où les riverains peuvent-ils consulter le calendrier ?").
@@ -78,13 +100,45 @@ ASKS_WHERE = re.compile(
     r"|\bhoe (?:worden|kunnen|kan|zullen)\b[^?]{0,60}?\b(?:geinformeerd|ingelicht|opvolgen"
     r"|volgen|raadplegen)\b|\bcomment (?:\w+ ){0,6}?(?:informe\w*|suivre|consulter)\b"
 )
+# A question that asks whether, when or where a document is published, exists or can be read
+# (seventeenth session; the labelling rules: "when it asks whether or where a document is
+# published, saying where is the information"): "Existe-t-il un relevé accessible ?", "Quand
+# sera-t-il publié ?", "Le plan sera-t-il rendu public ?", "Bestaat er een register?".
+ASKS_PUBLISHED = re.compile(
+    r"\b(?:existe-t-il|existera-t-il|existent-ils|y a-t-il|y aura-t-il|dispose-t-on)\b[^?]{0,60}?"
+    r"\b(?:releves?|registres?|inventaires?|listes?|cadastres?|bases? de donnees|rapports?"
+    r"|tableaux?|cartes?|repertoires?|plans?|etudes?|bilans?|publications?|sites?|outils?"
+    r"|donnees|statistiques)\b|\b(?:sera-t-(?:il|elle)|seront-(?:ils|elles)|est-(?:il|elle)"
+    r"|sont-(?:ils|elles)|a-t-(?:il|elle) ete|ont-(?:ils|elles) ete|pourra-t-(?:il|elle) etre"
+    r"|seront|sera)\s(?:\w+ ){0,2}?(?:publiee?s?|rendue?s? publi\w*|accessibles?|disponibles?"
+    r"|consultables?|mise?s? en ligne|diffusee?s?)\b|\b(?:quand|ou|a quelle date|a partir de"
+    r" quand|sous quelle forme)\b[^?]{0,60}?\b(?:publi\w*|mise? en ligne|consult\w*"
+    r"|disponibles?|accessibles?|diffuse\w*)|\b(?:bestaat er|is er|zijn er|komt er)\b[^?]{0,60}?"
+    r"\b(?:register|lijst|overzicht|inventaris|databank|kadaster|rapport|verslag|kaart|plan"
+    r"|studie|gegevens)\b|\b(?:wanneer|waar)\b[^?]{0,60}?\b(?:gepubliceerd|publiceren"
+    r"|bekendgemaakt|openbaar gemaakt|raadplegen|beschikbaar|raadpleegbaar|toegankelijk)\b"
+)
+# A question that also asks for content (figures, a list, a how or a why): then a document
+# holding it is a referral, even beside "Ces données sont-elles publiées ?" (r8-ref-opendata).
+ASKS_CONTENT = re.compile(
+    r"\b(?:combien|hoeveel|quel(?:le)?s?|lesquel\w*|welke?|wat|comment|hoe|pourquoi|waarom)\b"
+)
+# A pointer to an answer, a question or a debate, not to a document: saying where a document
+# is published answers the questions above, a referral to an answer does not.
+_CITES_ANSWER = re.compile(
+    r"\b(?:reponses?|antwoord\w*|questions?|vra(?:ag|gen)|interpellations?|interpellatie\w*"
+    r"|commission|commissie|seance|plenaire|qe|qo|renv\w*|verwijs\w*)\b"
+)
+# The document an answer's "y figurent" points to, named in a sentence of its own.
+_POINTED_BY_Y = re.compile(acts.POINTED_BY_Y)
+_NAMES_DOCUMENT = re.compile(rf"\b{acts.DOCUMENT}\b")
 # After a colon or a semicolon, a clause of the sentence's own.
 _OWN_CLAUSE = re.compile(r"\s?[:;]\s")
 
 _FORMS = {
     "not_published": forms.NOT_PUBLISHED,
-    "by_reference": forms.BY_REFERENCE,
-    "not_competent": forms.SENDING + forms.DECLARING,
+    "by_reference": forms.BY_REFERENCE + acts.BY_REFERENCE + acts.LOCATED,
+    "not_competent": forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING,
 }
 
 
@@ -99,7 +153,20 @@ CONCLUDING = re.compile(
     r"\b(?:donc|des lors|par consequent|c'est pourquoi|dus|derhalve|bijgevolg)\b"
 )
 
-PATTERNS = (WHEN, AGENT, ASKS_WHERE, _OWN_CLAUSE, CONCLUDING)
+PATTERNS = (
+    WHEN,
+    AGENT,
+    ASKS_WHERE,
+    ASKS_PUBLISHED,
+    ASKS_CONTENT,
+    _CITES_ANSWER,
+    OTHERS_REQUESTS,
+    ASKS_HOW,
+    _POINTED_BY_Y,
+    _NAMES_DOCUMENT,
+    _OWN_CLAUSE,
+    CONCLUDING,
+)
 
 
 def concludes_an_account(
@@ -131,6 +198,14 @@ def says_what_was_asked(
     # Who does it, to a question asking who, whatever phrasing declined it.
     if kind == "not_competent" and context.asks_who(asked) and AGENT.search(rest):
         return True
+    # Where a document is published, to a question asking whether, when or where it is.
+    if (
+        kind == "by_reference"
+        and ASKS_PUBLISHED.search(asked)
+        and not ASKS_CONTENT.search(asked)
+        and not _CITES_ANSWER.search(sentence)
+    ):
+        return True
     own = _FORMS.get(kind, ())
     others = _either(tuple(p for p in phrasings if p not in own))
     if not own or _either(own).search(sentence) is None or others.search(sentence):
@@ -146,3 +221,27 @@ def says_what_was_asked(
         return False
     clause = sentence[tail.end() :]
     return partial.informative(clause, asked) and not keywords.sends_elsewhere(clause)
+
+
+def tells_who_or_how(answer: str, asked: str) -> bool:
+    """Whether folded `answer`, which the rules read as substantive, gives what the folded
+    question `asked` asks about who or how: the holder doing the thing to a question asking who
+    (`AGENT`), or the requests of others relayed to a question asking how they are handled
+    (`OTHERS_REQUESTS`). The model's second reading does not overturn it (a labelling rule:
+    "when the question asks who manages a thing, the account of that is the information")."""
+    return (context.asks_who(asked) and AGENT.search(answer) is not None) or (
+        ASKS_HOW.search(asked) is not None and OTHERS_REQUESTS.search(answer) is not None
+    )
+
+
+def names_the_document_pointed_to(sentence: str, answer: str) -> bool:
+    """Whether folded `sentence` of folded `answer` names the document that the answer's "y
+    figurent" points to, with no part answered of its own (`answer_information.answers_part`):
+    "Le rapport d'exécution a été transmis au Parlement le 15 septembre. Les éléments demandés y
+    figurent." Then it is part of the referral, not information."""
+    return (
+        _NAMES_DOCUMENT.search(sentence) is not None
+        and _POINTED_BY_Y.search(sentence) is None
+        and _POINTED_BY_Y.search(answer) is not None
+        and not information.answers_part(sentence)
+    )

@@ -213,7 +213,14 @@ def _by_holder(folded: str, written: str) -> bool:
 # A sentence that only says who holds what: beside a statement of whose matter it is, part of
 # the account of the division of competences, not information of the answer's own.
 _ACCOUNT = re.compile(
-    r"\bcompetente?s? (?:pour|en matiere|dans|en ce qui)\b|\b(?:repartition|transfert|partage)"
+    r"\bcompetente?s? (?:pour|en matiere|dans|en ce qui)\b"
+    # Another holder said competent, with what qualifies it between (seventeenth session): "La
+    # Fédération Wallonie-Bruxelles et la Communauté flamande sont compétentes, chacune pour ses
+    # établissements", "Le SPF Justice est seul compétent." (not the minister's side).
+    r"|\bcompetente?s?,? (?:chacune?|chacun|respectivement|toutes deux|tous deux)\b[^.;]{0,30}?"
+    r" pour\b|(?<!region )(?<!gouvernement )(?<!college )(?<!je )(?<!nous )\b(?:est|sont)"
+    r" (?:seule?s? |exclusivement |pleinement )?competente?s?(?=,|;|\.|$)"
+    r"|\b(?:repartition|transfert|partage)"
     r" des competences\b|\breforme de l'etat\b|\bcompetences? (?:federa|regiona|communautai"
     r"|communa|exclusive|partagee|concurrente)\w*"
     r"|\b(?:reste|restent|restes|restee?s?|demeure\w*|sont|est|etait|etaient) (?:en revanche |"

@@ -44,11 +44,17 @@ FACT_FIGURE = re.compile(
 # fact in the rest of a sentence that sends the member elsewhere.
 # The sign after "n" may be lost in the source ("vraag n? 16482").
 CITED_NUMBERS = re.compile(
-    r"(?:\b(?:questions?|vraag|vragen|points?|punt|punten|articles?|art\.|pages?|p\.|blz\."
+    r"(?:\b(?:questions?(?: (?:ecrites?|orales?|parlementaires?))?|(?:schriftelijke |mondelinge )?"
+    r"(?:vraag|vragen)|qe|qo|points?|punt|punten|articles?|art\.|pages?|p\.|blz\."
     # A budget's divisions and programmes ("division 24, programme 2").
     r"|divisions?|programmes?|missions?|allocations? de base|ab)\s*"
     r"(?:(?:n|nr|no)\b\W{0,2}\s*)?|\b(?:n|nr|no)\b\W{0,2}\s*)"
     r"\d[\w./-]*(?:\s*(?:,|et|en|a|tot)\s*\d[\w./-]*)*"
+    # The date of what is cited is part of the citation (review 16, V4): "question écrite 412
+    # du 3 mars 2025", "vraag nr. 88 van 4 maart 2025".
+    r"(?:\s(?:du|de|van|d')\s?\d{1,2}(?:er)?\s(?:janvier|fevrier|mars|avril|mai|juin|juillet"
+    r"|aout|septembre|octobre|novembre|decembre|januari|februari|maart|april|mei|juni|juli"
+    r"|augustus|september|oktober|november|december)\s(?:19|20)\d\d)?"
 )
 # A bracket that cites a record ("(CRIV 55 COM 812, p. 14)", "(question n° 1442)", "(Doc. 55
 # 3295/012)"): its numbers say where, not what.

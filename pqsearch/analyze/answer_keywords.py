@@ -5,6 +5,7 @@ Part of the rules' fingerprint (`answers.rules_fingerprint`).
 
 from __future__ import annotations
 
+from pqsearch.analyze.answer_acts import GATE as ACTS_GATE
 from pqsearch.analyze.answer_forms import GATE as FORMS_GATE
 from pqsearch.analyze.answer_holders import GATE
 
@@ -198,12 +199,12 @@ GATE_ONLY = (
 
 
 # Every piece that gates a phrasing, in one tuple: most sentences hold none, so all are tried.
-_GATE_PIECES = KEYWORDS + GATE_ONLY + GATE + FORMS_GATE
+_GATE_PIECES = KEYWORDS + GATE_ONLY + GATE + FORMS_GATE + ACTS_GATE
 
 
 def has_keyword(text: str) -> bool:
     """Whether folded `text` holds any of `KEYWORDS`, `GATE_ONLY` or the gate pieces of
-    `answer_holders` and `answer_forms`, so that a phrasing could match in it."""
+    `answer_holders`, `answer_forms` and `answer_acts`, so that a phrasing could match in it."""
     # `map` over `str.__contains__`: no Python frame per piece (the gate is tried on every
     # sentence of every answer).
     return any(map(text.__contains__, _GATE_PIECES))

@@ -59,8 +59,10 @@ def rest_answers_part(sentence: str, match: re.Match[str], asked: str) -> bool:
     obtiendrez auprès de Sciensano, 1.245 cas ont été recensés". Cited numbers ("aux questions
     n° 301, 302 et 303") are no fact (`answer_information.CITED_NUMBERS`), so a referral stays
     one."""
-    rest = f"{sentence[: match.start()]} {sentence[match.end() :]}"
-    rest = information.CITED_NUMBERS.sub(" ", BRACKETS.sub(" ", rest))
+    # Cited numbers blanked in the whole sentence, keeping its length: the phrase that sends may
+    # hold the start of a citation ("voir question | écrite 412 du 3 mars 2025").
+    blank = information.CITED_NUMBERS.sub(lambda cited: " " * len(cited[0]), sentence)
+    rest = BRACKETS.sub(" ", f"{blank[: match.start()]} {blank[match.end() :]}")
     return (
         information.answers_part(rest)
         and not information.NOTHING_NEW.search(rest)

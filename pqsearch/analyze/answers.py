@@ -10,7 +10,7 @@ federal Chamber's bulletins, and so is what counts as information (`answer_infor
 A short answer in which the rules find no pointer gets a second reading by a fitted model
 (`answer_model`), for the wordings of referrals the phrasings do not know.
 
-The types are plain strings because the index stores them as facet values.
+The types and their labels live in `answer_types`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_elsewhere as elsewhere
@@ -36,6 +37,18 @@ from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze import answer_referrals as referrals
 from pqsearch.analyze import answer_sentences as splitting
 from pqsearch.analyze import answer_unpublished as unpublished
+from pqsearch.analyze.answer_types import (
+    ANSWER_TYPES,
+    BY_REFERENCE,
+    CONVERTED,
+    LAPSED,
+    NO_ANSWER,
+    NOT_COMPETENT,
+    NOT_PUBLISHED,
+    SUBSTANTIVE,
+    TRUNCATED,
+    WITHDRAWN,
+)
 from pqsearch.analyze.fold import fold_in_place
 from pqsearch.models import ProcedureStep, Question
 from pqsearch.parse.versions import truncated_answer
@@ -46,62 +59,13 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 15
+ANSWER_RULES_REVISION = 16
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
 _FOLDED_LETTERS = (
     "".join(map(chr, range(0xC0, 0x250))) + "\u2019\u2018\u02bc`\u00b4\u2032\u00a0\u202f"
 )
-
-SUBSTANTIVE = "substantive"
-BY_REFERENCE = "by_reference"
-NOT_COMPETENT = "not_competent"
-# Not the status "unanswered" (index.schema.UNANSWERED), though spelled the same: the type of
-# a question with no answer, among the other answer types.
-NO_ANSWER = "unanswered"
-NOT_PUBLISHED = "not_published"
-WITHDRAWN = "withdrawn"
-LAPSED = "lapsed"
-CONVERTED = "converted"
-# The source kept only the first heading or number of the answer ("QUESTION 1", "1").
-TRUNCATED = "truncated"
-
-# Every type, in the order a facet lists them when counts tie.
-ANSWER_TYPES = (
-    SUBSTANTIVE,
-    BY_REFERENCE,
-    NOT_COMPETENT,
-    NOT_PUBLISHED,
-    NO_ANSWER,
-    WITHDRAWN,
-    LAPSED,
-    CONVERTED,
-    TRUNCATED,
-)
-
-ANSWER_TYPE_LABELS: dict[str, str] = {
-    SUBSTANTIVE: "Réponse sur le fond",
-    BY_REFERENCE: "Renvoi à une autre réponse",
-    NOT_COMPETENT: "Hors compétence, réorientée",
-    NOT_PUBLISHED: "Réponse non publiée",
-    NO_ANSWER: "Sans réponse",
-    WITHDRAWN: "Retirée",
-    LAPSED: "Caduque",
-    CONVERTED: "Transformée en une autre question",
-    TRUNCATED: "Réponse tronquée par la source",
-}
-ANSWER_TYPE_LABELS_EN: dict[str, str] = {
-    SUBSTANTIVE: "Answer on the substance",
-    BY_REFERENCE: "Refers to another answer",
-    NOT_COMPETENT: "Not competent, redirected",
-    NOT_PUBLISHED: "Answer not published",
-    NO_ANSWER: "Unanswered",
-    WITHDRAWN: "Withdrawn",
-    LAPSED: "Lapsed",
-    CONVERTED: "Turned into another question",
-    TRUNCATED: "Answer cut short by the source",
-}
 
 # A redirecting answer may add a sentence of context ("La question porte sur un sujet déjà
 # abordé. Je vous renvoie à ..."); an answer that answers part of the question itself is a
@@ -114,13 +78,19 @@ MAX_CONTEXT_SENTENCES = 1
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
 _REFERRALS = (
-    phrases.BY_REFERENCE + referrals.BY_REFERENCE + elsewhere.BY_REFERENCE + forms.BY_REFERENCE
+    phrases.BY_REFERENCE
+    + referrals.BY_REFERENCE
+    + elsewhere.BY_REFERENCE
+    + forms.BY_REFERENCE
+    + acts.BY_REFERENCE
 )
-_ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING
+_ELSEWHERE = (
+    elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
+)
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
-    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED,
+    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED + acts.LOCATED,
 }
 
 # Acts of the procedure table that end a question without an answer. A written question
@@ -147,7 +117,7 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDING = elsewhere.SENDING + forms.SENDING + forms.DECLARING
+_SENDING = elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
@@ -200,8 +170,11 @@ def _classify_text(
     the rules call substantive (`answer_model.second_reading`)."""
     ruled, sends = _rules_reading(answer, question)
     # An answer in which the rules found a pointer yet kept substantive answers part of the
-    # question itself (the partial-answer rule): a labelling rule the model does not overturn.
+    # question itself (the partial-answer rule), or tells who or how to a question asking that:
+    # labelling rules the model does not overturn.
     if ruled.type != SUBSTANTIVE or sends:
+        return ruled
+    if gates.tells_who_or_how(fold_in_place(answer), " ".join(fold_in_place(question).split())):
         return ruled
     spans = splitting.sentences(answer)
     if len(spans) > answer_model.MAX_SENTENCES:
@@ -292,10 +265,14 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     accounts = kind == NOT_COMPETENT and not context.asks_who(asked)
     for sentence, written in others:
         # Greeting, thanks, restatement, background: not information (`answer_context`).
-        if context.is_context(sentence, asked_words) or (
-            accounts
-            and holders.accounts_for_competence(sentence, written)
-            and not information.tells(sentence)
+        if (
+            context.is_context(sentence, asked_words)
+            or (
+                accounts
+                and holders.accounts_for_competence(sentence, written)
+                and not information.tells(sentence)
+            )
+            or (kind == BY_REFERENCE and gates.names_the_document_pointed_to(sentence, folded))
         ):
             continue
         informative = partial.informative(sentence, asked) and not (
@@ -368,7 +345,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE],
+        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE],
         "patterns": [
             pattern.pattern
             for pattern in (

@@ -25,7 +25,7 @@ def overdue_query(*, as_of: dt.date | None, delay_days: int) -> qt.Query:
         raise QuerySyntaxError(f"The reply delay is a number of days, not {delay_days}.")
     # Imported here: the answer classifier's patterns cost 11 ms to compile, and a search
     # without --overdue needs none of it.
-    from pqsearch.analyze.answers import CONVERTED, LAPSED, WITHDRAWN
+    from pqsearch.analyze.answer_types import CONVERTED, LAPSED, WITHDRAWN
 
     cutoff = (as_of or dt.date.today()) - dt.timedelta(days=delay_days)
     # Received exactly `delay_days` ago is due today, not yet late: the range ends the day before.

@@ -94,7 +94,7 @@ def closed_values(index_field: str) -> dict[str, str] | None:
         # Imported here: importing the answer classifier (its patterns compiled) takes about
         # 90 ms (python -X importtime, December 2026), and a search without this filter needs
         # none of it.
-        from pqsearch.analyze.answers import ANSWER_TYPE_LABELS
+        from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS
 
         return ANSWER_TYPE_LABELS
     if index_field == "kind":

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pqsearch.analyze.answers import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
+from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
 from pqsearch.models import KIND_LABELS
 
 Language = Literal["fr", "en"]

@@ -36,8 +36,8 @@ from pqsearch.analyze import (
     answer_sentences,
     answers,
 )
+from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS
 from pqsearch.analyze.answers import (
-    ANSWER_TYPE_LABELS,
     ANSWER_TYPES,
     BY_REFERENCE,
     CONVERTED,
@@ -904,8 +904,9 @@ ROUND_8 = TEST_DATA / "answer_type_wordings_8.toml"
 # them: r8-ref-site-publication (where the information can be read) and r8-nc-pas-mon-ressort
 # ("du SPF Intérieur", a holder by its acronym); and, after reading it, r8-nc-explication-
 # longue-aucun-fait (the cleft "c'est auprès de ces organismes que les informations demandées
-# peuvent être obtenues").
-_ROUND_8_MISSES_LEFT = {"brussels-fr/r8-ref-document-publie"}
+# peuvent être obtenues"). Revision 16 (s17-answers) reads the last, after reading it:
+# r8-ref-document-publie (the document "y figurent" points to, named in the sentence before).
+_ROUND_8_MISSES_LEFT: set[str] = set()
 
 
 def test_round_eight_misses_only_what_revision_thirteen_left() -> None:
@@ -980,7 +981,8 @@ def test_a_long_run_of_punctuation_is_classified_without_hanging(filler: str) ->
 # answer_context and answer_information, since revision 9 of answer_partial (split from
 # answers), since revision 11 of answer_roles (what the model reads), since revision 13 of
 # answer_holders (whose holder counts, what is an account of competences), since revision 15 of
-# answer_gates (forms' readings gated on the rest and the question), and the truncation test
+# answer_gates (forms' readings gated on the rest and the question; since revision 16 also
+# what the model does not overturn), and the truncation test
 # of parse/versions.py, as Python reads them (`ast.unparse`: comments, docstrings and layout
 # left out). Recorded per `ANSWER_RULES_REVISION`.
 _DECISION_CODE_DIGEST = {
@@ -998,6 +1000,7 @@ _DECISION_CODE_DIGEST = {
     13: "8f56f5b8a25b",
     14: "8b20c75fa5f0",
     15: "def2548f8b4e",
+    16: "1be44cee9104",
 }
 
 

@@ -1,0 +1,275 @@
+"""Referrals and refusals read as speech acts, whatever their wording (`analyze.answers`): data.
+
+Each revision so far was written from one blind round's misses and reached few of the next
+round's (BENCHMARKS.md). Round 13's dev half and the rounds before it, grouped by what the
+answer does rather than by its words, show a handful of acts that the phrasings knew in one
+mood or person only. These read each act by its parts, in French and Dutch:
+
+- *a bare pointer*: "Voir QE 1187.", "Cf. ma réponse à la question n° 12", "Zie vraag nr. 233";
+- *what was said or answered before, elsewhere* (a referral to an earlier statement, not to a
+  document): "je vous renvoie à ce que j'ai répondu ...", "verwijs ik naar wat ik heb
+  geantwoord op ...", "aux éléments que j'ai communiqués en réponse à votre interpellation";
+- *the answer given or to come in another forum*: "Il sera répondu à ces questions dans le
+  cadre du débat d'actualité", "Op deze vraag werd geantwoord tijdens de commissie";
+- *the answer unchanged*: "Ma réponse est inchangée par rapport à celle que ...", "Je n'ai
+  rien à ajouter à ma réponse à la question n° ...", "Mijn antwoord blijft ongewijzigd";
+- *a directive to the member* in the imperative, the infinitive, the subjunctive or a polite
+  formula ("Veuillez", "Prière de", "Que l'honorable membre veuille bien", "Je suggère que ...
+  s'adresse", "Je vous saurais gré de", "Gelieve", "Ik nodig het geachte lid uit", "Ik raad u
+  aan", "wordt verzocht"): to consult a document (a referral) or to turn to a holder other than
+  the minister's own services (a sending);
+- *another's duty to answer*: "C'est dès lors à la ministre fédérale qu'il appartient de
+  répondre", "Il reviendra au Collège réuni de vous répondre", "Het komt de minister toe om";
+- *the question handed on*, any tense and voice: "Vos questions ont été transmises à la
+  ministre fédérale", "Uw vraag werd doorgestuurd naar de bevoegde minister";
+- *outside the remit*, any article and number: "échappe entièrement à la compétence
+  régionale", "sort de mon domaine de compétence", "Je n'ai pas la compétence des routes
+  aériennes", "behoort niet tot de gewestelijke bevoegdheid";
+- *where it was published* (a weaker pointer, `LOCATED`, that decides only when the answer says
+  nothing of its own): "a fait l'objet d'un communiqué de presse", ", disponible sur le site
+  ...", "Les éléments demandés y figurent".
+
+Matched per folded sentence like every phrasing; part of the rules' fingerprint
+(`answers.rules_fingerprint`).
+"""
+
+from __future__ import annotations
+
+from pqsearch.analyze.answer_phrases import MEMBER
+
+# A question or an answer cited by its number, with what may stand between.
+_CITED = (
+    r"(?:questions?|vra(?:ag|gen)|qe|qo|qrva|reponses?|antwoord\w*|interpellations?"
+    r"|interpellaties?)\b[^;\d]{0,40}?\d"
+)
+# Documents that replace an answer, by class (as `answer_holders`' `_DOCUMENT`).
+DOCUMENT = (
+    r"(?:rapports?|communiques?|documents?|etudes?|bilans?|notes?|brochures?|sites?|pages?"
+    r"|publications?|cahiers?|comptes?|budgets?|annuaires?|bulletins?|portails?|plateformes?"
+    r"|fiches?|guides?|barometres?|observatoires?|registres?|repertoires?|cadastres?"
+    r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure|databank"
+    r"|register|barometer|publicatie\w*|portaal)"
+)
+# Whom a member may be sent to, other than the minister's own services.
+_HOLDER = (
+    r"(?:ministres?|collegues?|secretaires? d'etat|homologues?|gouvernements?|colleges?|communes?"
+    r"|ville|bourgmestres?|cpas|regions?|communautes?|commission communautaire|federa\w*"
+    r"|autorites?|spf|zones? de police|parquets?|instances?|organismes?|agences?|operateurs?"
+    r"|societes?|gestionnaires?|intercommunales?|membres du (?:college|gouvernement)"
+    r"|minister\w*|collega\w*|staatssecretaris|regering|college|gemeente\w*|ocmw|gewest\w*"
+    r"|gemeenschap\w*|politiezone\w*|federale|bevoegde|vlaamse|franse|nmbs|mivb|instantie\w*"
+    r"|overheid\w*|stib|mivb|sncb|fod|iriscare|actiris|cocof|cocom|vgc|ggc|skeyes|bruxelles"
+    r"|brussel)"
+)
+# Not the minister's own services: "adressez-vous à mon administration" is no sending.
+_NOT_OWN = (
+    r"(?!(?:mon|ma|mes|notre|nos|mijn|onze) (?:administration|services?|cabinet|cellule"
+    r"|departement|administratie|diensten|kabinet)\b)"
+)
+# A directive to the member, any mood: the imperative, the infinitive, the subjunctive, a polite
+# formula, an invitation or a suggestion.
+_DIRECTIVE_FR = (
+    r"(?:\bveuillez |\bveuille(?:nt)? bien |\bvoudr\w* bien |\bpriere d(?:e |')"
+    r"|\bje vous saurais gre d(?:e |')|\bil (?:est|serait) (?:suggere|conseille|recommande"
+    r"|propose|demande) (?:a "
+    rf"{MEMBER} )?d(?:e |')|\b(?:est|sont|serait) (?:prie|invite|convie)e?s? (?:a |de |d')"
+    rf"|\b(?:je|nous) (?:suggere|suggerons|propose|proposons|conseille|conseillons|recommande"
+    rf"|recommandons) (?:donc |des lors )?(?:que |qu'|a {MEMBER} d(?:e |')|d(?:e |')))"
+)
+_DIRECTIVE_NL = (
+    r"(?:\bgelieve|\bgelieven|\b(?:ik|wij|we) (?:nodig|nodigen) (?:u|het (?:geachte )?lid"
+    r"|de vraagsteller)(?: \w+){0,2}? uit|\b(?:ik|wij|we) (?:raad|raden) (?:u|het (?:geachte )?lid"
+    r"|de vraagsteller)(?: \w+){0,2}? aan|\b(?:ik|wij|we) (?:stel|stellen) (?:\w+ )?voor"
+    r"|\b(?:wordt|worden) (?:\w+ )?verzocht|\b(?:ik|wij|we) (?:verzoek|verzoeken) (?:u|het"
+    r" (?:geachte )?lid)|\bhet (?:geachte )?lid (?:kan|kunt|zou|mag|moet))"
+)
+_CONSULT_FR = (
+    r"(?:consulter|se reporter|vous reporter|se referer|vous referer|prendre connaissance)"
+)
+_ADDRESS_FR = (
+    r"(?:s'adress\w*|vous adress\w*|adresser|interroger|contacter|vous tourner|se tourner"
+    r"|tourner|saisir|solliciter|prendre contact|poser)"
+)
+_ASKS_TO_ANSWER = (
+    # Answering the member's question, not others' requests ("de répondre aux demandes de
+    # prime dans les trente jours" is what the communes do).
+    r"(?:(?:y )?repondre(?=\s?[.;,]|$|\s(?:a|sur) (?:votre|vos|cette|ces|la|les|de telles)"
+    r" (?:precedente )?questions?\b(?! (?:des|de|d'|du)\b))"
+    r"|vous (?:repondre|communiquer|fournir|transmettre|renseigner|informer"
+    r"|donner|apporter)|(?:vous )?renseigner|se prononcer sur (?:cette|ces|vos|votre) questions?)"
+)
+
+BY_REFERENCE: tuple[str, ...] = (
+    # A bare pointer: "Voir QE 1187.", "Cf. ma réponse à la question n° 233", "Zie vraag nr. 233"
+    # (not a pointer inside the answer's own text: "voir ci-dessous", "zie punt 2").
+    r"^\W*(?:voir|cf|zie)\b\.?\s(?![^;]*\b(?:ci-dessous|ci-dessus|ci-apres|infra|supra|hieronder"
+    rf"|hierboven|hierna|punt|point|annexe|bijlage)\b)(?:[^.;\d]{{0,40}}?\b)?{_CITED}",
+    # What was said or answered before: "je vous renvoie à ce que j'ai répondu à la question n°
+    # 412", "aux éléments que j'ai communiqués en réponse à votre interpellation", "verwijs ik
+    # naar wat ik heb geantwoord op schriftelijke vraag nr. 233".
+    r"\b(?:renv[oe]\w*|renverr\w*|refere|referons|reporte|reportons)\b[^.;]{0,40}?\b(?:a|aux)"
+    r" (?:ce que|ce qui|tout ce que|(?:mes |nos |les )?(?:elements|informations|precisions"
+    r"|explications|chiffres|donnees|propos) (?:que|qui)) (?:j'|nous |je |le |la |l'|ont |a )?"
+    r"(?:\w+ ){0,3}?(?:dit|declare|repondu|expose|indique|explique|precise|communique\w*"
+    r"|developpe\w*|souligne|annonce|donne\w*|fourni\w*|apporte\w*|presente\w*)\b",
+    r"\b(?:verwijs|verwijzen|verwees|verwezen)\b[^.;]{0,60}?\bnaar (?:wat|hetgeen|datgene wat"
+    r"|mijn (?:eerdere |vorige )?(?:toelichting|verklaring|uiteenzetting)\w*)\b[^.;]{0,80}?"
+    r"\b(?:geantwoord|antwoordde\w*|zei|zeiden|gezegd|verklaarde\w*|verklaard|uiteengezet"
+    r"|toegelicht|meegedeeld|gesteld|commissie|plenaire|interpellatie)\b",
+    # The answer given, or to come, in another forum: "Il sera répondu à ces questions dans le
+    # cadre du débat d'actualité", "je répondrai ... lors de l'interpellation", "ces questions
+    # seront abordées en séance plénière", "Op deze vraag werd geantwoord tijdens de commissie".
+    r"\b(?:il (?:y )?(?:a ete|sera|est|avait ete|serait|fut|a deja ete) repondu|(?:je|nous)"
+    r" (?:y )?(?:repondrai|repondrons|ai repondu|avons repondu|ai deja repondu)|(?:ces|cette|vos"
+    r"|votre|les) (?:questions?|points?|elements?|sujets?) (?:ont ete|a ete|seront|sera|feront"
+    r"|fera|ont deja ete|a deja ete) (?:\w+ )?(?:abordee?s?|debattue?s?|developpee?s?|examinee?s?"
+    r"|evoquee?s?|l'objet d'un debat)|(?:une|la|ma) reponse (?:sera|a ete|y sera|leur sera|y a"
+    r" ete) (?:\w+ )?(?:apportee|donnee|fournie))\b[^.;]{0,80}?(?:\ben (?:commission|seance"
+    r"|pleniere)|\b(?:lors|au cours|a l'occasion|dans le cadre) d(?:e |u |es |')(?:la |l'|le )?"
+    r"(?:[\w'-]+ ){0,3}?(?:commission|seance|pleniere|debat|interpellation|question orale"
+    r"|examen du budget|ajustement budgetaire)|\bdans (?:ma|la|notre) reponse a l'interpellation)",
+    r"\b(?:op (?:deze|die|uw|de|dezelfde) vra\w+ (?:werd|is|wordt|zal|werden) (?:reeds |al )?"
+    r"(?:\w+ )?geantwoord|(?:deze|die|uw|de) vra(?:ag|gen) (?:werd|werden|is|zijn|wordt|worden"
+    r"|zal|zullen) (?:reeds |al )?(?:\w+ )?(?:beantwoord|besproken|behandeld)|(?:ik|wij|we)"
+    r" (?:zal|zullen|heb|hebben) (?:hierop |daarop |op (?:deze|die|uw) vra\w+ )(?:\w+ )?"
+    r"(?:antwoorden|geantwoord))\b[^.;]{0,80}?\b(?:commissie|plenaire|plenum|actualiteitsdebat"
+    r"|debat|interpellatie|mondelinge vraag)",
+    # The answer unchanged: "Ma réponse est inchangée par rapport à celle que j'ai donnée",
+    # "Ma position reste celle exprimée dans ma réponse à la question n° 390", "La réponse
+    # donnée à votre question n° 902 reste valable", "Mijn antwoord blijft ongewijzigd".
+    r"\b(?:ma|notre) (?:reponse|position)\b[^.;]{0,60}?\b(?:est|reste|demeure|restent)\s(?:\w+ )?"
+    r"(?:inchangee|identique|la meme|valable|d'actualite|celle)\b",
+    r"\b(?:la|cette) reponse (?:donnee|apportee|fournie|faite) a (?:votre|la|vos|sa) (?:precedente"
+    r" )?questions?\b[^.;]{0,60}?\b(?:est|reste|demeure)\s(?:\w+ )?(?:inchangee|valable"
+    r"|d'actualite|d'application)\b",
+    r"\b(?:mijn|ons|het) (?:eerdere |vorige )?antwoord\b[^.;]{0,60}?\b(?:blijft|is) (?:\w+ )?"
+    r"(?:ongewijzigd|geldig|hetzelfde|actueel|van toepassing)\b",
+    r"\brien a ajouter a (?:ma|mes|la|notre|nos|cette) (?:precedente )?reponses?\b"
+    # The earlier answer named first, then nothing to add: "... en réponse à votre question écrite
+    # n° 390, à laquelle je n'ai rien à ajouter", "waaraan ik niets heb toe te voegen".
+    r"|\b(?:a laquelle|auxquelles|auquel|auxquels) (?:je|nous) n'(?:ai|avons) rien (?:de neuf |de"
+    r" plus )?a ajouter\b|\bwaaraan (?:ik|wij|we) niets (?:heb|hebben) toe te voegen\b"
+    r"|\bniets (?:meer )?(?:toe )?te voegen aan (?:mijn|het|ons) (?:\w+ )?antwoord",
+    # The member finds it in an earlier answer: "L'honorable membre trouvera les éléments de
+    # réponse dans l'annexe de ma réponse à la question n° 56-158".
+    rf"\b(?:vous|{MEMBER}) (?:trouverez|trouvera|pourra trouver|pourrez trouver|trouve)\b"
+    r"[^.;]{0,80}?\b(?:ma|notre|mes|nos) (?:precedente )?reponses? (?:a|aux|du|de)\b[^.;]{0,40}?"
+    r"\bquestions?\b",
+    # "Je ne peux mieux faire que d'y renvoyer l'honorable membre": the document named before.
+    rf"\b(?:d'|je vous |nous vous |je |nous )y renv[oe]\w*(?: (?:volontiers|donc))?"
+    rf"(?: {MEMBER})?\b",
+    # A directive to consult a document: "Veuillez consulter le baromètre", "Prière de consulter
+    # le rapport annuel", "Que l'honorable membre veuille bien consulter", "Gelieve het
+    # jaarverslag te raadplegen", "Ik nodig het geachte lid uit het jaarverslag te raadplegen".
+    rf"{_DIRECTIVE_FR}(?:vous |l'honorable membre |s'|se )?(?:\w+ ){{0,2}}?{_CONSULT_FR}\b"
+    rf"[^.;]{{0,40}}?\b(?:{DOCUMENT}|reponses?)\b",
+    rf"^(?=[^.;]*\b{DOCUMENT}\b){_DIRECTIVE_NL}\b[^.;]{{0,100}}?\b(?:te raadplegen|na te lezen"
+    r"|in te kijken|te consulteren|raadplegen)\b",
+)
+
+# A sending in any mood: the member directed to another holder, another's duty to answer, the
+# question handed on.
+SENDING: tuple[str, ...] = (
+    # "Prière d'adresser cette question au Collège", "Je suggère que l'honorable membre
+    # s'adresse aux membres du Collège réuni", "Que l'honorable membre veuille bien interroger la
+    # ministre fédérale".
+    rf"{_DIRECTIVE_FR}(?:{MEMBER} |vous |l'honorable membre )?(?:vous |s'|se )?(?:\w+ ){{0,2}}?"
+    rf"{_ADDRESS_FR}\b(?: (?:votre|cette|vos|ces|sa|la|les) questions?)?(?: (?:a|au|aux|a la"
+    rf"|aupres d\w*|vers))? (?:\w+ )?{_NOT_OWN}(?:la |le |les |l'|un |une )?(?:\w+ )?{_HOLDER}",
+    # "Ik nodig het geachte lid uit zich te wenden tot het College", "Gelieve u te wenden tot",
+    # "Het geachte lid kan zich richten tot", "Ik raad u aan contact op te nemen met de gemeente",
+    # "Ik stel voor dat het geachte lid zich tot de NMBS wendt".
+    rf"{_DIRECTIVE_NL}\b[^.;]{{0,60}}?(?:\b(?:zich|u|zich rechtstreeks|u rechtstreeks) (?:te )?"
+    rf"(?:wenden|richten) tot|\bcontact (?:op te nemen|opnemen|te nemen) met|\bzich tot\b)"
+    rf" {_NOT_OWN}",
+    # Another's duty to answer: "C'est dès lors à la ministre fédérale de la Mobilité qu'il
+    # appartient de répondre", "Il reviendra au Collège réuni ... de vous répondre".
+    r"\bc'est (?:donc |des lors |plutot |bien |par consequent )?(?:a |au |aux )[^.;]{0,160}? qu'il"
+    rf" (?:appart\w*|rev\w*|incomb\w*) (?:de |d'){_ASKS_TO_ANSWER}\b",
+    r"\bil (?:appart\w*|rev\w*|incomb\w*)(?: (?:donc|des lors|par consequent|en premier lieu"
+    r"|plutot))? (?:a |au |aux )(?!moi\b|nous\b|la region\b|mon |ma |mes |notre |nos )"
+    rf"[^.;]{{0,160}}? (?:de |d'){_ASKS_TO_ANSWER}\b",
+    r"\bhet (?:komt|behoort) (?:aan )?(?!mij\b|ons\b|het gewest\b)[^.;]{0,60}? toe om\b"
+    r"[^.;]{0,60}?\bte (?:be)?antwoorden\b|\bhet is de (?:taak|bevoegdheid|rol) van (?!mij\b"
+    r"|het gewest\b|de regering\b)[^.;]{0,60}? om (?:(?:deze|uw|die|de|dergelijke) vra\w+|hierop"
+    r"|daarop|u|het (?:geachte )?lid) (?:\w+ )?te (?:be)?antwoorden\b",
+    # The question handed on, any tense and voice: "Vos questions ont été transmises à la
+    # ministre fédérale", "J'ai transmis vos questions au ministre fédéral", "Uw vraag werd
+    # doorgestuurd naar de bevoegde federale minister".
+    r"\b(?:votre|vos|cette|ces) questions? (?:\w+ )?(?:a|ont|sera|seront|est|sont|vient"
+    r"|viennent)(?: ete| d'etre| deja ete| donc ete| des lors ete)? (?:transmise|relayee"
+    r"|reorientee|renvoyee|soumise|redirigee|transferee)s? (?:\w+ )?(?:a|au|aux|aupres d\w*"
+    rf"|vers) (?!l'honorable|vous\b){_NOT_OWN}",
+    r"\b(?:j'ai|nous avons|je|nous|je vais|nous allons)(?: \w+)? (?:transmis|relaye|reoriente"
+    r"|renvoye|transmets|transmettrai|transmettons|transmettrons|transfere|soumis|transmettre"
+    r"|relayer|soumettre) (?:donc |des lors )?(?:votre|vos|cette|ces) questions? (?:\w+ )?(?:a|au"
+    rf"|aux|aupres d\w*|vers) (?!l'honorable|vous\b){_NOT_OWN}",
+    # The questions named in the sentence before: "Les questions posées relèvent du membre du
+    # Gouvernement chargé des Sports. Elles lui ont été transmises."
+    r"^\W*(?:elles|celles-ci|elle|celle-ci) (?:lui|leur) (?:ont|a|seront|sera) (?:ete |deja ete "
+    r"|donc ete |des lors ete )?(?:transmise|relayee|soumise|reorientee|transferee)s?\W*$",
+    r"\b(?:uw|deze|die) vra(?:ag|gen)\b (?:werd|werden|is|zijn|wordt|worden|zal|zullen) (?:\w+ )?"
+    r"(?:doorgestuurd|overgemaakt|doorgegeven|voorgelegd|overgezonden|doorverwezen)(?: worden)?"
+    rf" (?:aan|naar) (?!u\b|het (?:geachte )?lid){_NOT_OWN}",
+)
+
+# Outside the remit, any article, number and verb.
+DECLARING: tuple[str, ...] = (
+    # "Cette matière échappe entièrement à la compétence régionale", "sort de mon domaine de
+    # compétence", "échappent aux attributions régionales" (not what picks out some: "les
+    # travaux qui dépassent les compétences de la Région sont financés par ...").
+    r"\b(?:questions?|matieres?|demandes?|sujets?|dossiers?|points?|domaines?|thematiques?"
+    r"|problematiques?|aspects?|volets?|cela|ceci|elles?|ils?)(?: (?!qui\b)\w+){0,2}? (?:echapp\w*"
+    r"|sort\w*|depass\w*|exced\w*)(?: (?:entierement|totalement|completement|largement|donc"
+    r"|des lors|toutefois|clairement))? (?:a la |aux |au |a |du |de |des )?(?:cadre |champ "
+    r"|domaine )?(?:de |des |du )?(?:la |les )?"
+    r"(?:(?:mes|nos|ma|mon|notre) (?:domaine de )?(?:competences?|attributions?|ressort)"
+    r"|(?:competences?|attributions?) (?:regionale?s?|federale?s?|de la region|du gouvernement"
+    r"|du college|ministerielles?|de mon departement))\b"
+    r"(?! (?:habituel|ordinair|normal|propre|strict)\w*)",
+    # "Je n'ai pas la compétence des routes aériennes", "la Région ne dispose d'aucune
+    # compétence en la matière".
+    r"\b(?:je|nous|la region|le gouvernement|le college) (?:n'ai|n'avons|n'a|ne dispose"
+    r"|ne disposons|ne detiens|ne detenons) (?:pas|aucune?|nullement|d'aucune) (?:de |d'|la |les"
+    r" )?(?:competences?|attributions?)\b(?! (?:pour|en) (?:\w+ )?que\b)",
+    # "Deze aangelegenheid behoort niet tot de gewestelijke bevoegdheid", "valt niet onder mijn
+    # bevoegdheid".
+    r"\b(?:behoort|behoren|valt|vallen|viel|vielen|hoort|horen) (?:dus |derhalve |echter |evenwel"
+    r" )?niet (?:tot|onder) (?:(?:mijn|onze) (?:\w+ )?|de (?:gewestelijke|regionale|brusselse) )"
+    r"bevoegdhe\w*",
+)
+
+# What was asked, said to be there, in the document named before: "Les éléments demandés y
+# figurent", "les chiffres ... y sont détaillés".
+POINTED_BY_Y = (
+    r"\b(?:elements|informations|donnees|chiffres|reponses|precisions|renseignements|statistiques"
+    r"|montants|resultats|outils)\b[^.;]{0,60}? y (?:figurent|figure|sont (?:\w+ )?(?:repris"
+    r"|detailles|presentes|disponibles|consultables|exposes|ventiles))\b"
+)
+
+# Where it was published: a weaker pointer (`answers`), as `answer_holders.LOCATED`.
+LOCATED: tuple[str, ...] = (
+    # "La liste des lauréats a fait l'objet d'un communiqué de presse le 4 mai".
+    r"\b(?:a|ont|avait|avaient|fera|feront|fait|font) (?:deja |egalement |recemment |aussi )?"
+    r"(?:fait )?l'objet d'(?:un|une) (?:\w+ )?(?:communique|publication|rapport|note|brochure"
+    r"|fiche|bilan|article|presentation publique|mise en ligne)\b",
+    # ", disponible sur le site equal.brussels".
+    r",\s(?:disponibles?|consultables?|publiee?s?|accessibles?|telechargeables?|en ligne) "
+    rf"(?:\w+ )?(?:sur|dans|via) (?:le |la |les |l'|son |sa |ses |leur )?(?:\w+ )?{DOCUMENT}\b",
+    POINTED_BY_Y,
+)
+
+# Literal pieces of the phrasings above that `answer_keywords.KEYWORDS` and the other gates do
+# not already give ("repon", "question", "compet", "consult", "renv", "transm", "bevoeg", ...),
+# for the keyword gate: each match holds one. Common words ("prie", "sort", "n'a pas") would
+# send many more sentences through every phrasing.
+_GATE_PIECES = (
+    "qe|qo|qrva|interpellat|verwe|aborde|debattu|evoque|developpe|examine|examen du budget|"
+    "ajustement budget|inchangee|la meme|valable|d'actualite|reste celle|demeure celle|"
+    "est celle|a ajouter|toe te voegen|contacter|saisir|sollicit|prendre contact|"
+    "wenden tot|richten tot|zich tot|contact op|contact te|te kijken|reviendr|toe om|"
+    "de taak van|de rol van|relay|soumis|soumet|transfer|doorgestuurd|overgemaakt|doorgegeven|"
+    "voorgelegd|overgezonden|doorverwezen|l'objet d|, disponible|, consultable|, publie|"
+    ", accessible|, telecharge|, en ligne|y figur|y sont"
+)
+GATE = tuple(_GATE_PIECES.split("|"))
