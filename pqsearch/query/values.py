@@ -120,7 +120,12 @@ def _short_season(typed: str) -> str:
 
 def resolve_words(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
     """The values holding a word that starts with each typed word, folded ("climat" finds
-    "Transition climatique", "energie" finds "Énergie"); else as `resolve_values`."""
+    "Transition climatique", "energie" finds "Énergie"); else as `resolve_values`.
+
+    A value typed exactly as the index holds it selects that value alone, as `resolve_values`.
+    """
+    if typed.strip() in available:
+        return [typed.strip()]
     keys = _norm(typed).split()
     found = [
         value
@@ -133,9 +138,13 @@ def resolve_words(field_name: str, typed: str, available: Sequence[str]) -> list
 def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
     """The indexed values a typed filter value means, or UnknownValueError with suggestions.
 
-    Equal after folding wins; otherwise every value containing all the typed words ("smet"
-    finds "Pascal Smet").
+    A value typed exactly as the index holds it (as its facet lists it, so a facet's link
+    finds the documents it counted) selects that value alone; then equal after folding wins
+    ("pascal smet" finds "Pascal Smet" and "PASCAL SMET"); otherwise every value containing
+    all the typed words ("smet" finds "Pascal Smet").
     """
+    if typed.strip() in available:
+        return [typed.strip()]
     key = _norm(typed)
     if not key:
         raise QuerySyntaxError(f"An empty value for {field_name} matches nothing.")
