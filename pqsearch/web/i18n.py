@@ -71,6 +71,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_answer": ("sans réponse", "no answer yet"),
     "received_on": ("reçue le {d}", "received {d}"),
     "answered_on": ("répondue le {d}", "answered {d}"),
+    "answer_not_published": (
+        "répondue le {d}, réponse non publiée",
+        "answered on {d}, answer not published",
+    ),
     "published_on": ("publiée le {d}", "published {d}"),
     "part_title": ("titre", "title"),
     "part_question": ("Question", "Question"),
@@ -131,6 +135,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "shared_terms": ("Termes communs", "Shared key terms"),
     "also_sent_to": ("Également adressée à", "Also sent to"),
     "no_answer_text": ("(pas encore de réponse)", "(no answer yet)"),
+    "answer_text_not_published": (
+        "(réponse envoyée le {d} et non publiée)",
+        "(answer sent on {d}, not published)",
+    ),
     "none": ("aucune", "none"),
     # drafting
     "draft_title": ("Rédiger : trouver les précédents", "Drafting: find precedents"),
