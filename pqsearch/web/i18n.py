@@ -134,6 +134,22 @@ _WORDS: dict[str, tuple[str, str]] = {
     "similar": ("Questions semblables", "Similar questions"),
     "shared_terms": ("Termes communs", "Shared key terms"),
     "also_sent_to": ("Également adressée à", "Also sent to"),
+    "index_empty": (
+        "Cet index ne contient encore aucun document ({root}). Ajoutez-y vos documents : "
+        "pqsearch ingest DOSSIER --index {root} ; cette page les montre dès la fin de "
+        "l'ingestion, sans redémarrer le serveur.",
+        "This index holds no document yet ({root}). Add your documents: "
+        "pqsearch ingest FOLDER --index {root}; this page shows them as soon as the ingest "
+        "ends, without restarting the server.",
+    ),
+    "index_unfinished": (
+        "La première ingestion de cet index s'est arrêtée avant la fin : il ne contient que ce "
+        "qu'elle avait enregistré. Relancez pqsearch ingest --index {root} avec vos documents "
+        "pour la terminer.",
+        "This index's first ingest stopped before its end: it holds only what it had "
+        "committed. Run pqsearch ingest --index {root} again with your documents to complete "
+        "it.",
+    ),
     "no_answer_text": ("(pas encore de réponse)", "(no answer yet)"),
     "answer_text_not_published": (
         "(réponse envoyée le {d} et non publiée)",

@@ -22,6 +22,7 @@ from pqsearch import (
 )
 from pqsearch.export import escape
 from pqsearch.web.i18n import Words, language_of
+from pqsearch.web.notices import IndexState
 from pqsearch.web.params import MULTI, SearchState
 from pqsearch.web.security import FormParams, read_form
 from pqsearch.web.selection import Selection, chosen
@@ -109,8 +110,8 @@ class Pages:
             )
         facets = [*PAGE_FACETS, f"{state.date}_year", f"{state.date}_month"]
 
-        def work(index: Index) -> SearchResult:
-            return index.search(
+        def work(index: Index) -> tuple[SearchResult, IndexState | None]:
+            result = index.search(
                 state.q,
                 filters=state.filters(),
                 facets=facets,
@@ -121,10 +122,15 @@ class Pages:
                 correct=state.correct,
                 group_copies=True,
             )
+            # Asked only when nothing matched (as `pqsearch search` does): an empty index, or
+            # one whose first ingest stopped, is not "nothing matches".
+            return result, None if result.total else IndexState.of(index)
 
         try:
-            result = await self.service.run(work)
+            result, index_state = await self.service.run(work)
         except PqsearchError as error:
+            # In an empty index every filter value is unknown: say why first.
+            unknown = isinstance(error, UnknownValueError)
             return self.render(
                 request,
                 "search.html",
@@ -133,6 +139,7 @@ class Pages:
                 state=state,
                 error=str(error),
                 correction=_correction(state, error),
+                index_state=await self.service.run(IndexState.of) if unknown else None,
                 result=None,
             )
         last = result.last_page
@@ -151,6 +158,7 @@ class Pages:
             facets=_facet_views(state, list(by_name.values()), words),
             timeline=timeline(months),
             pages=_pages(state, result),
+            index_state=index_state,
             error=None,
         )
 
