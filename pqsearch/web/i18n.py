@@ -135,6 +135,14 @@ _WORDS: dict[str, tuple[str, str]] = {
     "similar": ("Questions semblables", "Similar questions"),
     "shared_terms": ("Termes communs", "Shared key terms"),
     "also_sent_to": ("Également adressée à", "Also sent to"),
+    "widen_one": ("Sans le filtre {name} : {value}", "Without the filter {name}: {value}"),
+    "widen_all": ("Sans aucun filtre", "Without any filter"),
+    "widen_title": ("Aucun document avec ces filtres.", "No document with these filters."),
+    "nothing_found_help": (
+        "Aucun document ne contient ces mots. Vérifiez l'orthographe, essayez un synonyme ou "
+        "moins de mots.",
+        "No document holds these words. Check the spelling, try a synonym or fewer words.",
+    ),
     "index_empty": (
         "Cet index ne contient encore aucun document ({root}). Ajoutez-y vos documents : "
         "pqsearch ingest DOSSIER --index {root} ; cette page les montre dès la fin de "

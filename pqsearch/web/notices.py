@@ -1,11 +1,13 @@
 """What the search page says when a search finds nothing: of the index itself (empty, or its
-first ingest unfinished), so that "0 documents" is never the whole answer."""
+first ingest unfinished), or what the same words find without a filter, so that
+"0 documents" is never the whole answer."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pqsearch import Index
+from pqsearch import Index, PqsearchError, UnknownValueError
+from pqsearch.web.params import MULTI, SearchState
 
 
 @dataclass(frozen=True)
@@ -22,3 +24,66 @@ class IndexState:
         empty = index.document_count == 0
         unfinished = index.sector_status().first_ingest_unfinished
         return cls(str(index.root), empty, unfinished) if empty or unfinished else None
+
+
+@dataclass(frozen=True)
+class Widening:
+    """A search that found nothing, run again without one of its filters (`parameter` and
+    `value`; both empty: without any) and what it finds then."""
+
+    parameter: str
+    value: str
+    total: int
+    href: str
+
+
+# Above this many active filters, only "without any filter" is tried: each try is a search.
+MAX_WIDENINGS = 6
+
+
+def widenings(index: Index, state: SearchState) -> tuple[Widening, ...]:
+    """The searches a filtered search that found nothing would find something with."""
+    if not state.has_filters:
+        return ()
+    active = list(state.active())
+    tries = [(name, value, state.removing(name, value)) for name, value in active]
+    if len(tries) > MAX_WIDENINGS:
+        tries = []
+    if len(active) > 1 or not tries:
+        tries.append(("", "", state.changed(values={}, status="", date_from="", date_to="")))
+    found: list[Widening] = []
+    for name, value, wider in tries:
+        total = index.search(
+            wider.q,
+            filters=wider.filters(),
+            facets=[],
+            limit=0,
+            correct=wider.correct,
+            group_copies=True,
+        ).total
+        if total:
+            found.append(Widening(name, value, total, wider.url()))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A filter value that matched nothing, and links to the closest real values."""
+
+    message: str
+    links: tuple[tuple[str, str], ...]
+
+
+def correction(state: SearchState, error: PqsearchError) -> Correction | None:
+    """Links to the closest real values of a filter value (or word) that matched nothing."""
+    if not isinstance(error, UnknownValueError) or not error.suggestions:
+        return None
+    field = error.field if error.field in MULTI else None
+    links: list[tuple[str, str]] = []
+    for suggestion in error.suggestions:
+        if field and error.value in state.values.get(field, ()):
+            fixed = state.removing(field, error.value).adding(field, suggestion)
+        else:
+            fixed = state.changed(q=state.q.replace(error.value, suggestion))
+        links.append((suggestion, fixed.url()))
+    return Correction(str(error), tuple(links))
