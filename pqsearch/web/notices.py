@@ -22,7 +22,7 @@ class IndexState:
     def of(cls, index: Index) -> IndexState | None:
         """The state of `index` worth saying, or None for an index holding its documents."""
         empty = index.document_count == 0
-        unfinished = index.sector_status().first_ingest_unfinished
+        unfinished = index.first_ingest_unfinished
         return cls(str(index.root), empty, unfinished) if empty or unfinished else None
 
 

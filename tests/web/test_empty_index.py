@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from pqsearch import api
 from tests.conftest import SEED
 from tests.web.conftest import Watched, running_server
@@ -42,3 +44,30 @@ def test_an_empty_index_says_how_to_fill_it(tmp_path: Path, page: Watched) -> No
         page.page.goto(server.url + "/search?q=zorglub")
         assert page.page.locator(".notice").count() == 0
     assert page.dialogs == []
+
+
+class Stopped(Exception):
+    pass
+
+
+def _stop(progress: object) -> None:
+    raise Stopped
+
+
+def test_an_unfinished_first_ingest_is_said_so(tmp_path: Path, page: Watched) -> None:
+    # Stopped from its progress callback at its first batch, as a kill or Ctrl-C there would.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    index_dir = tmp_path / "index"
+    with pytest.raises(Stopped):
+        api.ingest([corpus], index_dir=index_dir, progress=_stop)
+    with api.open_index(index_dir) as index:
+        assert index.first_ingest_unfinished
+        assert index.first_ingest_unfinished == index.sector_status().first_ingest_unfinished
+
+    with running_server(index_dir) as server:
+        page.page.goto(server.url + "/search?q=diplomates")
+        notice = page.page.locator(".notice").inner_text()
+        assert "La première ingestion de cet index s'est arrêtée avant la fin" in notice
+        assert f"pqsearch ingest --index {index_dir.absolute()}" in notice
