@@ -74,11 +74,22 @@ class Correction:
     links: tuple[tuple[str, str], ...]
 
 
+# An error names the index's field; the page's parameter may be named otherwise.
+_PARAMETERS = {"portfolios": "portfolio"}
+# With no value close to the one typed, this many of the field's most frequent ones instead.
+MAX_VALUES_OFFERED = 12
+
+
+def _parameter(error: UnknownValueError) -> str | None:
+    field = _PARAMETERS.get(error.field, error.field)
+    return field if field in MULTI else None
+
+
 def correction(state: SearchState, error: PqsearchError) -> Correction | None:
     """Links to the closest real values of a filter value (or word) that matched nothing."""
     if not isinstance(error, UnknownValueError) or not error.suggestions:
         return None
-    field = error.field if error.field in MULTI else None
+    field = _parameter(error)
     links: list[tuple[str, str]] = []
     for suggestion in error.suggestions:
         if field and error.value in state.values.get(field, ()):
@@ -87,3 +98,17 @@ def correction(state: SearchState, error: PqsearchError) -> Correction | None:
             fixed = state.changed(q=state.q.replace(error.value, suggestion))
         links.append((suggestion, fixed.url()))
     return Correction(str(error), tuple(links))
+
+
+def values_instead(index: Index, state: SearchState, error: UnknownValueError) -> Correction | None:
+    """A filter value of the page with no real value close to it: the field's most frequent
+    values among what the rest of the search finds, in its place (the library's message
+    names a CLI command a browser user lacks)."""
+    field = _parameter(error)
+    if field is None or error.value not in state.values.get(field, ()):
+        return None
+    without = state.removing(field, error.value)
+    found = index.facet(field, query=without.q, filters=without.filters()).results
+    counts = (found or index.facet(field).results)[:MAX_VALUES_OFFERED]
+    links = tuple((c.value, without.adding(field, c.value).url()) for c in counts)
+    return Correction(str(error), links) if links else None

@@ -4,6 +4,7 @@ template. No search logic lives here."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,7 @@ from pqsearch import (
 )
 from pqsearch.export import escape
 from pqsearch.web.i18n import Words, language_of
-from pqsearch.web.notices import IndexState, Widening, correction, widenings
+from pqsearch.web.notices import IndexState, Widening, correction, values_instead, widenings
 from pqsearch.web.params import MULTI, SearchState
 from pqsearch.web.security import FormParams, read_form
 from pqsearch.web.selection import Selection, chosen
@@ -126,7 +127,12 @@ class Pages:
             result, index_state, wider = await self.service.run(work)
         except PqsearchError as error:
             # In an empty index every filter value is unknown: say why first.
-            unknown = isinstance(error, UnknownValueError)
+            index_state, fixed = None, correction(state, error)
+            if isinstance(error, UnknownValueError):
+                index_state = await self.service.run(IndexState.of)
+                if fixed is None and index_state is None:
+                    instead = functools.partial(values_instead, state=state, error=error)
+                    fixed = await self.service.run(instead)
             return self.render(
                 request,
                 "search.html",
@@ -134,8 +140,8 @@ class Pages:
                 _status(error),
                 state=state,
                 error=str(error),
-                correction=correction(state, error),
-                index_state=await self.service.run(IndexState.of) if unknown else None,
+                correction=fixed,
+                index_state=index_state,
                 result=None,
             )
         last = result.last_page

@@ -39,3 +39,20 @@ def test_words_that_match_nothing_get_advice(server: Server, page: Watched) -> N
     page.page.goto(f"{server.url}/search?q=zorglubxyzzy&correct=0")
     assert page.page.locator("#total").inner_text().startswith("0 documents")
     assert "Vérifiez l'orthographe" in page.page.locator(".results").inner_text()
+
+
+def test_a_filter_value_like_no_real_one_offers_the_real_ones(
+    server: Server, page: Watched
+) -> None:
+    with api.open_index(server.index_dir) as index:
+        ministers = [c.value for c in index.facet("addressee", query="diplomates").results]
+    assert ministers
+
+    page.page.goto(f"{server.url}/search?q=diplomates&addressee=zzqqxx")
+    error = page.page.locator(".error")
+    offered = [link.inner_text() for link in error.get_by_role("link").all()]
+    assert offered == ministers[: len(offered)] and offered
+    error.get_by_role("link", name=ministers[0], exact=True).click()
+    page.page.wait_for_url(re.compile(r"addressee="))
+    assert "zzqqxx" not in page.page.url
+    assert page.page.locator("li.hit").count() > 0
