@@ -1,4 +1,5 @@
-"""A facet value's link finds the documents the facet counted, in a real Chromium.
+"""A facet value's link finds the documents the facet counted, in a real Chromium; a record
+without a session (the federal Chamber's) shows none.
 
 Real documents whose values collide as typed filters do: the Brussels portfolio "Économie"
 beside the federal "Économie et Travail" (a word-prefix match), and one federal author
@@ -68,3 +69,14 @@ def test_a_portfolio_link_is_not_widened_to_names_that_start_with_it(
 def test_an_author_link_finds_that_spelling_only(colliding_server: Server, page: Watched) -> None:
     for spelling in ("Nathalie Muylle, CD&V (01130)", "Nathalie Muylle, cd&v (01130)"):
         assert _click_value(page, colliding_server, "author", spelling) == (1, 1)
+
+
+def test_a_question_without_a_session_shows_no_question_mark(
+    colliding_server: Server, page: Watched
+) -> None:
+    # The federal Chamber's records have a legislature and no session: the CLI leaves it out.
+    page.page.goto(colliding_server.url + "/search?legislature=55")
+    metas = [meta.inner_text() for meta in page.page.locator("li.hit p.meta").all()]
+    assert len(metas) == len(FEDERAL_IDS)
+    for meta in metas:
+        assert " · 55 · reçue le " in meta and "?" not in meta
