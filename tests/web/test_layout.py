@@ -57,5 +57,10 @@ def test_a_phone_width_window_shows_the_results_first(server: Server, browser: B
         # Nothing wider than the window (the search button stuck out by 5 pixels).
         widths = phone.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
         assert widths[0] <= widths[1]
+        # A document with a procedure table (two steps) fits the window too.
+        phone.goto(server.url + "/documents/170248")
+        assert phone.locator("table.procedure tbody tr").count() == 2
+        widths = phone.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        assert widths[0] <= widths[1]
     finally:
         context.close()
