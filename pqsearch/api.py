@@ -264,6 +264,15 @@ class Index(IndexExports):
         with self._pool.lease() as view:
             return sector_counts(view)
 
+    @property
+    def first_ingest_unfinished(self) -> bool:
+        """Whether the index's first ingest stopped before its end (it holds only what that
+        ingest had committed): `sector_status()` says it too, but loads the taxonomy."""
+        from pqsearch.index.sector_version import FIRST_INGEST_META
+
+        with self._pool.lease() as view:
+            return view.reader.lexicon.get_meta(FIRST_INGEST_META) == "unfinished"
+
     def sector_status(self) -> SectorStatus:
         """The taxonomy and detector that analysed the index's sectors against this
         pqsearch's, and whether to re-analyse (`pqsearch ingest --reanalyze`)."""

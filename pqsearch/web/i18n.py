@@ -20,6 +20,7 @@ LANGUAGES: tuple[Language, ...] = ("fr", "en")
 _WORDS: dict[str, tuple[str, str]] = {
     "app": ("pqsearch — questions écrites", "pqsearch — written questions"),
     "skip": ("Aller aux résultats", "Skip to results"),
+    "skip_facets": ("Aller aux filtres (affiner)", "Skip to the facets (narrow)"),
     "nav_search": ("Recherche", "Search"),
     "nav_draft": ("Rédaction", "Drafting"),
     "nav_watches": ("Recherches suivies", "Saved searches"),
@@ -71,6 +72,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "no_answer": ("sans réponse", "no answer yet"),
     "received_on": ("reçue le {d}", "received {d}"),
     "answered_on": ("répondue le {d}", "answered {d}"),
+    "answer_not_published": (
+        "répondue le {d}, réponse non publiée",
+        "answered on {d}, answer not published",
+    ),
     "published_on": ("publiée le {d}", "published {d}"),
     "part_title": ("titre", "title"),
     "part_question": ("Question", "Question"),
@@ -130,7 +135,35 @@ _WORDS: dict[str, tuple[str, str]] = {
     "similar": ("Questions semblables", "Similar questions"),
     "shared_terms": ("Termes communs", "Shared key terms"),
     "also_sent_to": ("Également adressée à", "Also sent to"),
+    "widen_one": ("Sans le filtre {name} : {value}", "Without the filter {name}: {value}"),
+    "widen_all": ("Sans aucun filtre", "Without any filter"),
+    "widen_title": ("Aucun document avec ces filtres.", "No document with these filters."),
+    "nothing_found_help": (
+        "Aucun document ne contient ces mots. Vérifiez l'orthographe, essayez un synonyme ou "
+        "moins de mots.",
+        "No document holds these words. Check the spelling, try a synonym or fewer words.",
+    ),
+    "index_empty": (
+        "Cet index ne contient encore aucun document ({root}). Ajoutez-y vos documents : "
+        "pqsearch ingest DOSSIER --index {root} ; cette page les montre dès la fin de "
+        "l'ingestion, sans redémarrer le serveur.",
+        "This index holds no document yet ({root}). Add your documents: "
+        "pqsearch ingest FOLDER --index {root}; this page shows them as soon as the ingest "
+        "ends, without restarting the server.",
+    ),
+    "index_unfinished": (
+        "La première ingestion de cet index s'est arrêtée avant la fin : il ne contient que ce "
+        "qu'elle avait enregistré. Relancez pqsearch ingest --index {root} avec vos documents "
+        "pour la terminer.",
+        "This index's first ingest stopped before its end: it holds only what it had "
+        "committed. Run pqsearch ingest --index {root} again with your documents to complete "
+        "it.",
+    ),
     "no_answer_text": ("(pas encore de réponse)", "(no answer yet)"),
+    "answer_text_not_published": (
+        "(réponse envoyée le {d} et non publiée)",
+        "(answer sent on {d}, not published)",
+    ),
     "none": ("aucune", "none"),
     # drafting
     "draft_title": ("Rédiger : trouver les précédents", "Drafting: find precedents"),

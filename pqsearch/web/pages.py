@@ -4,6 +4,7 @@ template. No search logic lives here."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from pqsearch import (
 from pqsearch.export import escape
 from pqsearch.query.values import EXACT
 from pqsearch.web.i18n import Words, language_of
+from pqsearch.web.notices import IndexState, Widening, correction, values_instead, widenings
 from pqsearch.web.params import MULTI, SearchState
 from pqsearch.web.security import FormParams, read_form
 from pqsearch.web.selection import Selection, chosen
@@ -66,14 +68,6 @@ class FacetView:
     values: tuple[FacetValue, ...]
 
 
-@dataclass(frozen=True)
-class Correction:
-    """A filter value that matched nothing, and links to the closest real values."""
-
-    message: str
-    links: tuple[tuple[str, str], ...]
-
-
 class Pages:
     def __init__(self, service: IndexService, templates: Any) -> None:
         self.service = service
@@ -110,8 +104,8 @@ class Pages:
             )
         facets = [*PAGE_FACETS, f"{state.date}_year", f"{state.date}_month"]
 
-        def work(index: Index) -> SearchResult:
-            return index.search(
+        def work(index: Index) -> tuple[SearchResult, IndexState | None, tuple[Widening, ...]]:
+            result = index.search(
                 state.q,
                 filters=state.filters(),
                 facets=facets,
@@ -122,10 +116,24 @@ class Pages:
                 correct=state.correct,
                 group_copies=True,
             )
+            if result.total:
+                return result, None, ()
+            # Asked only when nothing matched (as `pqsearch search` does): an empty index, or
+            # one whose first ingest stopped, is not "nothing matches"; else, what the words
+            # find without each filter.
+            index_state = IndexState.of(index)
+            return result, index_state, () if index_state else widenings(index, state)
 
         try:
-            result = await self.service.run(work)
+            result, index_state, wider = await self.service.run(work)
         except PqsearchError as error:
+            # In an empty index every filter value is unknown: say why first.
+            index_state, fixed = None, correction(state, error)
+            if isinstance(error, UnknownValueError):
+                index_state = await self.service.run(IndexState.of)
+                if fixed is None and index_state is None:
+                    instead = functools.partial(values_instead, state=state, error=error)
+                    fixed = await self.service.run(instead)
             return self.render(
                 request,
                 "search.html",
@@ -133,7 +141,8 @@ class Pages:
                 _status(error),
                 state=state,
                 error=str(error),
-                correction=_correction(state, error),
+                correction=fixed,
+                index_state=index_state,
                 result=None,
             )
         last = result.last_page
@@ -152,6 +161,8 @@ class Pages:
             facets=_facet_views(state, list(by_name.values()), words),
             timeline=timeline(months),
             pages=_pages(state, result),
+            index_state=index_state,
+            widenings=wider,
             error=None,
         )
 
@@ -366,20 +377,6 @@ def _pages(state: SearchState, result: SearchResult) -> list[tuple[int, str]]:
     around = range(max(1, state.page - 3), min(bound, state.page + 3) + 1)
     shown = sorted({1, *around, *([last] if last else [])})
     return [(n, state.changed(page=n).url()) for n in shown]
-
-
-def _correction(state: SearchState, error: PqsearchError) -> Correction | None:
-    if not isinstance(error, UnknownValueError) or not error.suggestions:
-        return None
-    field = error.field if error.field in MULTI else None
-    links: list[tuple[str, str]] = []
-    for suggestion in error.suggestions:
-        if field and error.value in state.values.get(field, ()):
-            fixed = state.removing(field, error.value).adding(field, suggestion)
-        else:
-            fixed = state.changed(q=state.q.replace(error.value, suggestion))
-        links.append((suggestion, fixed.url()))
-    return Correction(str(error), tuple(links))
 
 
 def _watch_url(saved: Any, language: str) -> str:

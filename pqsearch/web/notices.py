@@ -1,0 +1,114 @@
+"""What the search page says when a search finds nothing: of the index itself (empty, or its
+first ingest unfinished), or what the same words find without a filter, so that
+"0 documents" is never the whole answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pqsearch import Index, PqsearchError, UnknownValueError
+from pqsearch.web.params import MULTI, SearchState
+
+
+@dataclass(frozen=True)
+class IndexState:
+    """An index that cannot hold the documents sought: empty, or its first ingest stopped."""
+
+    root: str
+    empty: bool
+    unfinished: bool
+
+    @classmethod
+    def of(cls, index: Index) -> IndexState | None:
+        """The state of `index` worth saying, or None for an index holding its documents."""
+        empty = index.document_count == 0
+        unfinished = index.first_ingest_unfinished
+        return cls(str(index.root), empty, unfinished) if empty or unfinished else None
+
+
+@dataclass(frozen=True)
+class Widening:
+    """A search that found nothing, run again without one of its filters (`parameter` and
+    `value`; both empty: without any) and what it finds then."""
+
+    parameter: str
+    value: str
+    total: int
+    href: str
+
+
+# Above this many active filters, only "without any filter" is tried: each try is a search.
+MAX_WIDENINGS = 6
+
+
+def widenings(index: Index, state: SearchState) -> tuple[Widening, ...]:
+    """The searches a filtered search that found nothing would find something with."""
+    if not state.has_filters:
+        return ()
+    active = list(state.active())
+    tries = [(name, value, state.removing(name, value)) for name, value in active]
+    if len(tries) > MAX_WIDENINGS:
+        tries = []
+    if len(active) > 1 or not tries:
+        tries.append(("", "", state.changed(values={}, status="", date_from="", date_to="")))
+    found: list[Widening] = []
+    for name, value, wider in tries:
+        total = index.search(
+            wider.q,
+            filters=wider.filters(),
+            facets=[],
+            limit=0,
+            correct=wider.correct,
+            group_copies=True,
+        ).total
+        if total:
+            found.append(Widening(name, value, total, wider.url()))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A filter value that matched nothing, and links to the closest real values."""
+
+    message: str
+    links: tuple[tuple[str, str], ...]
+
+
+# An error names the index's field; the page's parameter may be named otherwise.
+_PARAMETERS = {"portfolios": "portfolio"}
+# With no value close to the one typed, this many of the field's most frequent ones instead.
+MAX_VALUES_OFFERED = 12
+
+
+def _parameter(error: UnknownValueError) -> str | None:
+    field = _PARAMETERS.get(error.field, error.field)
+    return field if field in MULTI else None
+
+
+def correction(state: SearchState, error: PqsearchError) -> Correction | None:
+    """Links to the closest real values of a filter value (or word) that matched nothing."""
+    if not isinstance(error, UnknownValueError) or not error.suggestions:
+        return None
+    field = _parameter(error)
+    links: list[tuple[str, str]] = []
+    for suggestion in error.suggestions:
+        if field and error.value in state.values.get(field, ()):
+            fixed = state.removing(field, error.value).adding(field, suggestion)
+        else:
+            fixed = state.changed(q=state.q.replace(error.value, suggestion))
+        links.append((suggestion, fixed.url()))
+    return Correction(str(error), tuple(links))
+
+
+def values_instead(index: Index, state: SearchState, error: UnknownValueError) -> Correction | None:
+    """A filter value of the page with no real value close to it: the field's most frequent
+    values among what the rest of the search finds, in its place (the library's message
+    names a CLI command a browser user lacks)."""
+    field = _parameter(error)
+    if field is None or error.value not in state.values.get(field, ()):
+        return None
+    without = state.removing(field, error.value)
+    found = index.facet(field, query=without.q, filters=without.filters()).results
+    counts = (found or index.facet(field).results)[:MAX_VALUES_OFFERED]
+    links = tuple((c.value, without.adding(field, c.value).url()) for c in counts)
+    return Correction(str(error), links) if links else None
