@@ -62,19 +62,26 @@ def mark(highlight: Highlight, *, color: bool) -> str:
     return "".join(pieces)
 
 
-def answer_state(answered: bool, answered_on: dt.date | None) -> str:
-    """ "answered 31/03/2021", or a reply date without a published text, or no answer."""
+def answer_state(
+    answered: bool, answered_on: dt.date | None, *, not_published: bool = False
+) -> str:
+    """ "answered 31/03/2021", or a reply date without a published text, or an answer sent to
+    the member and not printed, or no answer."""
     if answered:
         return f"answered {day(answered_on)}"
     if answered_on is not None:
         return f"answered on {day(answered_on)}, answer not published"
+    if not_published:
+        return "answer sent to the member, not published"
     return "no answer yet"
 
 
 def hit_lines(hit: Hit, *, color: bool) -> list[str]:
     number = f"n°{hit.number}" if hit.number is not None else "n° ?"
     where = " · ".join(x for x in (hit.legislature, hit.session) if x)
-    answered = answer_state(hit.answered, hit.answered_on)
+    answered = answer_state(
+        hit.answered, hit.answered_on, not_published=hit.extra.answer_type == "not_published"
+    )
     if hit.extra.source_format == INDEX_ONLY:
         answered = f"index entry only ({hit.extra.kind}): no text held"
     title = next((h for h in hit.highlights if h.part == "title"), None)

@@ -64,6 +64,8 @@ class Hit:
     received_on: dt.date | None
     published_on: dt.date | None
     answered_on: dt.date | None
+    # Whether its answer's text is published, as `--status answered` selects: an answer sent
+    # to the member and not printed (answer type not_published) is False.
     answered: bool
     source: str
     url: str | None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
 from pqsearch.query import tree as qt
+from pqsearch.query.fields import check_status, field_spec
 from pqsearch.query.filters import Filters
 from pqsearch.query.match import matched_docs
 from pqsearch.query.values import closed_values, value_terms
@@ -58,6 +59,13 @@ def absent_values(
             terms = value_terms(index, field_name, text, sector_resolver)
         except QuerySyntaxError:
             continue  # the search itself said what is wrong with it
+        if len(terms) == 1 and isinstance(terms[0], qt.Or | qt.AndNot) and _is_status(field_name):
+            # A status is read from two fields (query/status.py): absent when no live
+            # document has it (review 17, V2: the notice was lost with the single term).
+            status = check_status(text)
+            if ("status", status) not in found and not len(matched_docs(index, terms[0])):
+                found[("status", status)] = AbsentValue(field_name, text, status, status)
+            continue
         named = [t for t in terms if isinstance(t, qt.Term) and t.field in NAMED_FIELDS]
         if not named or len(named) != len(terms):
             continue
@@ -68,6 +76,11 @@ def absent_values(
         labels = [_label(t.field, t.text, sector_label) for t in named]
         found[key] = AbsentValue(field_name, text, ", ".join(values), ", ".join(labels))
     return tuple(found.values())
+
+
+def _is_status(field_name: str) -> bool:
+    spec = field_spec(field_name)
+    return spec is not None and spec.index_field == "status"
 
 
 def _label(index_field: str, value: str, sector_label: Callable[[str], str] | None) -> str:

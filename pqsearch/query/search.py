@@ -27,6 +27,7 @@ from pqsearch.query.match import matched_docs
 from pqsearch.query.nodes import Word
 from pqsearch.query.rank import Ranker, held
 from pqsearch.query.restrict import filter_query
+from pqsearch.query.status import NOT_PUBLISHED
 from pqsearch.query.syntax import parse_query
 from pqsearch.query.tallies import Selection
 from pqsearch.results import AbsentValue, Correction, Hit, HitDetails, SearchResult, Suggestion
@@ -276,7 +277,10 @@ class QueryRunner:
             received_on=_iso(record.get("received_on")),
             published_on=_iso(record.get("published_on")),
             answered_on=_iso(record.get("answered_on")),
-            answered=record.get("answer") is not None,
+            # As `--status` reads it: an answer sent to the member and not printed is not
+            # answered here, though its record holds the bulletin's sentence (review 17, V1).
+            answered=record.get("answer") is not None
+            and stored.get("answer_type") != NOT_PUBLISHED,
             source=record.get("source", ""),
             url=record.get("url"),
             highlights=hl.highlights(record, matcher) if matcher is not None else (),

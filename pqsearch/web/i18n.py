@@ -76,6 +76,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "répondue le {d}, réponse non publiée",
         "answered on {d}, answer not published",
     ),
+    "answer_sent_not_published": (
+        "réponse envoyée au membre, non publiée",
+        "answer sent to the member, not published",
+    ),
     "published_on": ("publiée le {d}", "published {d}"),
     "part_title": ("titre", "title"),
     "part_question": ("Question", "Question"),

@@ -326,6 +326,19 @@ def _download(text: str, selection: Selection, fmt: str, words: Words) -> Respon
     )
 
 
+def _facet_value(
+    state: SearchState, name: str, value: str, count: int, chosen: Any, words: Words
+) -> FacetValue:
+    """One value of a facet: its link adds it, or removes it when chosen, as its link writes
+    it (`=Name`) or as a link before that form did (`Name`: review 17, V4)."""
+    linked = _linked(name, value)
+    held = next((v for v in (linked, value) if v in chosen), None)
+    href = state.removing(name, held) if held is not None else state.adding(name, linked)
+    return FacetValue(
+        label=words.value(value), count=count, href=href.url(), active=held is not None
+    )
+
+
 def _facet_views(state: SearchState, facets: list[Any], words: Words) -> list[FacetView]:
     views: list[FacetView] = []
     for facet in facets:
@@ -343,17 +356,7 @@ def _facet_views(state: SearchState, facets: list[Any], words: Words) -> list[Fa
             continue
         chosen = state.values.get(facet.name, ()) if facet.name in MULTI else (state.status,)
         values = tuple(
-            FacetValue(
-                label=words.value(c.value),
-                count=c.count,
-                href=(
-                    state.removing(facet.name, _linked(facet.name, c.value))
-                    if _linked(facet.name, c.value) in chosen
-                    else state.adding(facet.name, _linked(facet.name, c.value))
-                ).url(),
-                active=_linked(facet.name, c.value) in chosen,
-            )
-            for c in facet.results
+            _facet_value(state, facet.name, c.value, c.count, chosen, words) for c in facet.results
         )
         views.append(FacetView(facet.name, words.facet(facet.name), values))
     return views

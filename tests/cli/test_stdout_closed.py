@@ -23,7 +23,6 @@ COMMANDS = {
     "search": ["search", "logement"],
     "search --json": ["search", "logement", "--json"],
     "export": ["export", "logement", "-f", "jsonl"],
-    "export -o": ["export", "logement", "-f", "jsonl", "-o", "{tmp}/export.jsonl"],
     "show": ["show", "170146"],
     "info": ["info"],
     "facets": ["facets", "session"],
@@ -102,3 +101,30 @@ def test_closed_standard_output_is_one_line_and_nothing_done(
     assert done.stderr.count("\n") == 1 and "> /dev/null" in done.stderr
     assert _held(root) == before
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", [["-o", "{tmp}/export.jsonl"], ["--output={tmp}/export.jsonl"]])
+def test_an_export_to_a_file_needs_no_standard_output(
+    index_with_a_watch: Path, tmp_path: Path, option: list[str]
+) -> None:
+    # Review 17, V3: `export -o FILE` writes nothing to standard output; with it closed, the
+    # first version of W7's refusal stopped it (status 2, no file) where 4ef5f5b wrote it.
+    args = [
+        "export",
+        "logement",
+        "-f",
+        "jsonl",
+        *(a.replace("{tmp}", str(tmp_path)) for a in option),
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *args, "--index", str(index_with_a_watch)],
+        preexec_fn=lambda: os.close(1),
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines()
+    assert lines and all(line.startswith("{") for line in lines)

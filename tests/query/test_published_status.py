@@ -82,3 +82,41 @@ def test_the_status_module_names_the_analysis_type() -> None:
     from pqsearch.query import status
 
     assert status.NOT_PUBLISHED == NOT_PUBLISHED
+
+
+def test_each_hit_says_what_its_status_says(federal_index: Path) -> None:
+    # Review 17, V1: the status filter and facet said unanswered while each hit said
+    # "answered —" (CLI), "answered": true (JSON) and "répondue le —" (web page).
+    from pqsearch.output import hit_lines
+
+    with api.open_index(federal_index) as index:
+        result = index.search("", limit=100)
+    by_id = {hit.id: hit for hit in result.hits}
+    for hit_id in UNPRINTED:
+        hit = by_id[hit_id]
+        assert not hit.answered
+        first = hit_lines(hit, color=False)[0]
+        assert "not published" in first and "answered —" not in first, first
+    assert all(by_id[i].answered for i in PRINTED)
+    assert not any(by_id[i].answered for i in NO_ANSWER)
+    assert all("no answer yet" in hit_lines(by_id[i], color=False)[0] for i in NO_ANSWER)
+
+
+def test_a_status_no_document_has_is_named_absent(tmp_path: Path) -> None:
+    # Review 17, V2: on an index whose answers are all unprinted or missing, `--status
+    # answered` said nothing (main named the status absent, as for any closed value).
+    wanted = UNPRINTED | NO_ANSWER
+    lines = [
+        line
+        for line in RECORDS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and json.loads(line)["id"] in wanted
+    ]
+    (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = api.ingest([tmp_path / "records.jsonl"], index_dir=tmp_path / "index")
+    assert not report.failed, report.failed
+    with api.open_index(tmp_path / "index") as index:
+        result = index.search("", filters=api.Filters(status="answered"))
+        assert result.total == 0
+        assert [(a.field, a.value) for a in result.absent] == [("status", "answered")]
+        assert index.search("statut:repondu").absent
+        assert not index.search("", filters=api.Filters(status="unanswered")).absent
