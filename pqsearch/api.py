@@ -273,6 +273,13 @@ class Index(IndexExports):
         with self._pool.lease() as view:
             return view.reader.lexicon.get_meta(FIRST_INGEST_META) == "unfinished"
 
+    @property
+    def ingest_running(self) -> bool:
+        """Whether an ingest is writing this index now (it holds the write lock)."""
+        from pqsearch.index.lock import ingest_running
+
+        return ingest_running(self.root)
+
     def sector_status(self) -> SectorStatus:
         """The taxonomy and detector that analysed the index's sectors against this
         pqsearch's, and whether to re-analyse (`pqsearch ingest --reanalyze`)."""

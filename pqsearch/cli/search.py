@@ -66,7 +66,11 @@ def search(
             group_copies=not all_copies,
         )
         # Asked only when nothing matched: an index whose first ingest was killed is empty.
-        unfinished = not result.total and opened.sector_status().first_ingest_unfinished
+        unfinished = (
+            not result.total
+            and opened.sector_status().first_ingest_unfinished
+            and not opened.ingest_running
+        )
     if unfinished:
         typer.echo(f"Note: {output.FIRST_INGEST_UNFINISHED}.", err=True)
     if json:

@@ -105,6 +105,20 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
         local.release()
 
 
+def ingest_running(root: Path) -> bool:
+    """Whether an ingest holds the index's write lock now, from the lock file's text (a
+    holder writes its pid there and empties it when done). The file is never opened while
+    this process holds the lock: closing any descriptor of it would release a POSIX lock."""
+    path = root / LOCK_FILE
+    if _local_lock(path).locked():
+        return True
+    try:
+        holder = _parse_holder(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
+    return holder.pid is not None and holder.pid != os.getpid() and _pid_alive(holder.pid)
+
+
 @contextlib.contextmanager
 def writing(root: Path) -> Iterator[None]:
     """Turn "this folder cannot be written" into ReadOnlyIndexError, which names what

@@ -163,6 +163,12 @@ _WORDS: dict[str, tuple[str, str]] = {
         "committed. Run pqsearch ingest --index {root} again with your documents to complete "
         "it.",
     ),
+    "index_ingesting": (
+        "Une ingestion de cet index ({root}) est en cours : cette page montre ses documents "
+        "dès qu'ils sont enregistrés, sans redémarrer le serveur.",
+        "An ingest of this index ({root}) is running: this page shows its documents as soon "
+        "as they are committed, without restarting the server.",
+    ),
     "no_answer_text": ("(pas encore de réponse)", "(no answer yet)"),
     "answer_text_not_published": (
         "(réponse envoyée le {d} et non publiée)",

@@ -7,23 +7,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pqsearch import Index, PqsearchError, UnknownValueError
+from pqsearch.query.values import EXACT
 from pqsearch.web.params import MULTI, SearchState
 
 
 @dataclass(frozen=True)
 class IndexState:
-    """An index that cannot hold the documents sought: empty, or its first ingest stopped."""
+    """An index that cannot hold the documents sought: empty, its first ingest stopped, or
+    that first ingest still running."""
 
     root: str
     empty: bool
     unfinished: bool
+    ingesting: bool = False
 
     @classmethod
     def of(cls, index: Index) -> IndexState | None:
         """The state of `index` worth saying, or None for an index holding its documents."""
         empty = index.document_count == 0
         unfinished = index.first_ingest_unfinished
-        return cls(str(index.root), empty, unfinished) if empty or unfinished else None
+        if not (empty or unfinished):
+            return None
+        if index.ingest_running:
+            # A first ingest marks the index unfinished when it starts: while it runs, that
+            # is not "it stopped, run it again" (review 17, B2r).
+            return cls(str(index.root), empty=False, unfinished=False, ingesting=True)
+        return cls(str(index.root), empty, unfinished)
 
 
 @dataclass(frozen=True)
@@ -108,7 +117,16 @@ def values_instead(index: Index, state: SearchState, error: UnknownValueError) -
     if field is None or error.value not in state.values.get(field, ()):
         return None
     without = state.removing(field, error.value)
-    found = index.facet(field, query=without.q, filters=without.filters()).results
+    try:
+        found = index.facet(field, query=without.q, filters=without.filters()).results
+    except PqsearchError:
+        # Another value of the page is wrong too (review 17, B1r: an HTTP 500): the field's
+        # values over the whole index.
+        found = ()
     counts = (found or index.facet(field).results)[:MAX_VALUES_OFFERED]
-    links = tuple((c.value, without.adding(field, c.value).url()) for c in counts)
+    # A portfolio is offered by its whole name, as its facet links select it (B5r).
+    links = tuple(
+        (c.value, without.adding(field, (EXACT if field == "portfolio" else "") + c.value).url())
+        for c in counts
+    )
     return Correction(str(error), links) if links else None

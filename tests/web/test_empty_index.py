@@ -71,3 +71,48 @@ def test_an_unfinished_first_ingest_is_said_so(tmp_path: Path, page: Watched) ->
         notice = page.page.locator(".notice").inner_text()
         assert "La première ingestion de cet index s'est arrêtée avant la fin" in notice
         assert f"pqsearch ingest --index {index_dir.absolute()}" in notice
+
+
+def test_a_first_ingest_still_running_is_not_said_to_have_stopped(tmp_path: Path) -> None:
+    # Review 17, B2r: a first ingest marks the index unfinished when it starts; while it ran,
+    # a search that found nothing said it had stopped and to run it again (into its lock).
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    index_dir = tmp_path / "index"
+    with pytest.raises(Stopped):
+        api.ingest([corpus], index_dir=index_dir, progress=_stop)
+    # Another process holds the index's write lock, as a running ingest does.
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from pqsearch.index.lock import write_lock\n"
+            "with write_lock(Path(sys.argv[1])):\n"
+            "    print('held', flush=True)\n"
+            "    time.sleep(60)\n",
+            str(index_dir),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with api.open_index(index_dir) as index:
+            assert index.ingest_running
+        with running_server(index_dir) as server:
+            text = server.get("/search", params={"q": "zorglub", "lang": "en"}).text
+            assert "An ingest of this index" in text and "is running" in text
+            assert "stopped before its end" not in text
+    finally:
+        holder.kill()
+        holder.wait()
+    with api.open_index(index_dir) as index:
+        assert not index.ingest_running
+    with running_server(index_dir) as server:
+        assert "stopped before its end" in server.get("/search?q=zorglub&lang=en").text

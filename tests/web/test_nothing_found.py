@@ -56,3 +56,23 @@ def test_a_filter_value_like_no_real_one_offers_the_real_ones(
     page.page.wait_for_url(re.compile(r"addressee="))
     assert "zzqqxx" not in page.page.url
     assert page.page.locator("li.hit").count() > 0
+
+
+def test_two_values_like_no_real_one_are_an_error_page_not_a_crash(server: Server) -> None:
+    # Review 17, B1r: the values offered for the first were counted with the second still
+    # in the search, whose error nothing caught: HTTP 500.
+    for query in (
+        {"portfolio": "zzzz", "addressee": "qqqq"},
+        {"addressee": "qqqq", "from": "notadate"},
+        {"portfolio": "zzzz", "sector": "ZZ"},
+    ):
+        answer = server.get("/search", params=query)
+        assert answer.status_code == 400, (query, answer.status_code)
+        assert 'class="error"' in answer.text, query
+
+
+def test_portfolios_offered_for_an_unknown_one_are_whole_names(server: Server) -> None:
+    # Review 17, B5r: offered as plain words, a portfolio took every name starting so.
+    answer = server.get("/search", params={"portfolio": "zzqqxx"})
+    offered = re.findall(r'href="/search\?portfolio=([^"&]+)"', answer.text)
+    assert offered and all(value.startswith("%3D") for value in offered), offered
