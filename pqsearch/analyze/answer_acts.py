@@ -81,19 +81,17 @@ _DIRECTIVE_FR = (
     r"(?:\bveuillez |\bveuille(?:nt)? bien |\bvoudr\w* bien |\bpriere d(?:e |')"
     r"|\bje vous saurais gre d(?:e |')|\bil (?:est|serait) (?:suggere|conseille|recommande"
     r"|propose|demande) (?:a "
-    rf"{MEMBER} )?d(?:e |')|\b(?:{MEMBER}|vous) (?:est|etes|serait|seriez) (?:prie"
-    rf"|invite|convie)e?s?"
-    r" (?:a |de |d')"
+    rf"{MEMBER} )?d(?:e |')|\b(?:{MEMBER}|vous) (?:est|etes|serait|seriez)"
+    r" (?:prie|invite|convie)e?s? (?:a |de |d')"
     rf"|\b(?:je|nous) (?:suggere|suggerons|propose|proposons|conseille|conseillons|recommande"
     rf"|recommandons) (?:donc |des lors )?(?:que |qu'|a {MEMBER} d(?:e |')|d(?:e |')))"
 )
 _DIRECTIVE_NL = (
     r"(?:\bgelieve|\bgelieven|\b(?:ik|wij|we) (?:nodig|nodigen) (?:u|het (?:geachte )?lid"
     r"|de vraagsteller)(?: \w+){0,2}? uit|\b(?:ik|wij|we) (?:raad|raden) (?:u|het (?:geachte )?lid"
-    r"|de vraagsteller)(?: \w+){0,2}? aan|\b(?:ik|wij|we) (?:stel|stellen) (?:u|h"
-    r"et (?:geachte )?lid"
-    r"|de vraagsteller) (?:\w+ )?voor|\b(?:ik|wij|we) (?:stel|stellen) (?:\w+ )?voor (?:om|dat (?:u"
-    r"|het (?:geachte )?lid|de vraagsteller))\b"
+    r"|de vraagsteller)(?: \w+){0,2}? aan|\b(?:ik|wij|we) (?:stel|stellen)"
+    r" (?:u|het (?:geachte )?lid|de vraagsteller) (?:\w+ )?voor|\b(?:ik|wij|we) (?:stel|stellen)"
+    r" (?:\w+ )?voor (?:om|dat (?:u|het (?:geachte )?lid|de vraagsteller))\b"
     r"|\b(?:wordt|worden) (?:\w+ )?verzocht|\b(?:ik|wij|we) (?:verzoek|verzoeken) (?:u|het"
     r" (?:geachte )?lid)|\bhet (?:geachte )?lid (?:kan|kunt|zou|mag|moet))"
 )
@@ -135,10 +133,9 @@ BY_REFERENCE: tuple[str, ...] = (
     # The answer given, or to come, in another forum: "Il sera répondu à ces questions dans le
     # cadre du débat d'actualité", "je répondrai ... lors de l'interpellation", "ces questions
     # seront abordées en séance plénière", "Op deze vraag werd geantwoord tijdens de commissie".
-    r"\b(?:il (?:y )?(?:a ete|sera|est|avait ete|serait|fut|a deja ete) repondu(?"
-    r"!(?: \w+)? (?:a|aux?)"
-    r" (?!(?:ces|cette|vos|votre|la|les|sa|ses) (?:\w+ )?(?:questions?|interpella"
-    r"tions?)\b))|(?:je|nous)"
+    r"\b(?:il (?:y )?(?:a ete|sera|est|avait ete|serait|fut|a deja ete) repondu"
+    r"(?!(?: \w+)? (?:a|aux?) (?!(?:ces|cette|vos|votre|la|les|sa|ses) (?:\w+ )?"
+    r"(?:questions?|interpellations?)\b))|(?:je|nous)"
     r" (?:y )?(?:repondrai|repondrons|ai repondu|avons repondu|ai deja repondu)|(?:ces|cette|vos"
     r"|votre|les) (?:questions?|points?|elements?|sujets?) (?:ont ete|a ete|seront|sera|feront"
     r"|fera|ont deja ete|a deja ete) (?:\w+ )?(?:abordee?s?|debattue?s?|developpee?s?|examinee?s?"
@@ -159,9 +156,8 @@ BY_REFERENCE: tuple[str, ...] = (
     # "Ma position reste celle exprimée dans ma réponse à la question n° 390", "La réponse
     # donnée à votre question n° 902 reste valable", "Mijn antwoord blijft ongewijzigd".
     r"\b(?:ma|notre) (?:reponse|position)\b[^.;]{0,60}?\b(?:est|reste|demeure|restent)\s(?:\w+ )?"
-    r"(?:inchangee|identique|la meme|valable|d'actualite|celle)\b(?!(?: a)? celle"
-    r"s? (?:de la |du |des"
-    rf" |de l')(?:\w+ )?{_HOLDER})",
+    r"(?:inchangee|identique|la meme|valable|d'actualite|celle)\b"
+    rf"(?!(?: a)? celles? (?:de la |du |des |de l')(?:\w+ )?{_HOLDER})",
     r"\b(?:la|cette) reponse (?:donnee|apportee|fournie|faite) a (?:votre|la|vos|sa) (?:precedente"
     r" )?questions?\b[^.;]{0,60}?\b(?:est|reste|demeure)\s(?:\w+ )?(?:inchangee|valable"
     r"|d'actualite|d'application)\b",
@@ -213,10 +209,9 @@ SENDING: tuple[str, ...] = (
     r"|plutot))? (?:a |au |aux )(?!moi\b|nous\b|la region\b|mon |ma |mes |notre |nos |(?:la |l')?"
     r"(?:juges?|tribuna\w*|cours?|employeurs?)\b)"
     rf"[^.;]{{0,160}}? (?:de |d'){_ASKS_TO_ANSWER}\b",
-    r"\bhet (?:komt|behoort) (?:aan )?(?!mij\b|ons\b|het gewest\b)[^.;]{0,60}? to"
-    r"e om (?:(?:(?:op )?"
-    r"(?:deze|uw|die|de|dergelijke) vra\w+|hierop|daarop|u|het (?:geachte )?lid) )?(?:\w+ )?te"
-    r" (?:be)?antwoorden\b|\bhet is de (?:taak|bevoegdheid|rol) van (?!mij\b"
+    r"\bhet (?:komt|behoort) (?:aan )?(?!mij\b|ons\b|het gewest\b)[^.;]{0,60}?"
+    r" toe om (?:(?:(?:op )?(?:deze|uw|die|de|dergelijke) vra\w+|hierop|daarop|u|het (?:geachte )?"
+    r"lid) )?(?:\w+ )?te (?:be)?antwoorden\b|\bhet is de (?:taak|bevoegdheid|rol) van (?!mij\b"
     r"|het gewest\b|de regering\b)[^.;]{0,60}? om (?:(?:deze|uw|die|de|dergelijke) vra\w+|hierop"
     r"|daarop|u|het (?:geachte )?lid) (?:\w+ )?te (?:be)?antwoorden\b",
     # The question handed on, any tense and voice: "Vos questions ont été transmises à la
@@ -257,9 +252,8 @@ DECLARING: tuple[str, ...] = (
     # compétence en la matière".
     r"\b(?:je|nous|la region|le gouvernement|le college) (?:n'ai|n'avons|n'a|ne dispose"
     r"|ne disposons|ne detiens|ne detenons) (?:pas|aucune?|nullement|d'aucune) (?:de |d'|la |les"
-    r" )?(?:competences?|attributions?)\b(?! (?:pour|en) (?:\w+ )?que\b)(?! (?:de"
-    r" |d'|pour )\w+(?:er"
-    r"|ir|re)\b)(?![^.;]*\bmais\b)",
+    r" )?(?:competences?|attributions?)\b(?! (?:pour|en) (?:\w+ )?que\b)"
+    r"(?! (?:de |d'|pour )\w+(?:er|ir|re)\b)(?![^.;]*\bmais\b)",
     # "Deze aangelegenheid behoort niet tot de gewestelijke bevoegdheid", "valt niet onder mijn
     # bevoegdheid".
     r"\b(?:behoort|behoren|valt|vallen|viel|vielen|hoort|horen) (?:dus |derhalve |echter |evenwel"

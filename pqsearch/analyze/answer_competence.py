@@ -226,9 +226,8 @@ SENDING: tuple[str, ...] = (
     r"|demande)\b",
     # "Het komt aan de gemeentebesturen toe om uw vragen te beantwoorden" (not "laat niet toe om
     # de vragen te beantwoorden": the data does not allow it, which answers there are no figures).
-    r"\bkomt\b[^.]{0,50}?\btoe om (?:(?:(?:op )?(?:deze|uw|die|de|dergelijke) vra"
-    r"\w+|hierop|daarop|u"
-    r"|het (?:geachte )?lid) )?(?:\w+ )?(?:te beantwoorden|te antwoorden)\b",
+    r"\bkomt\b[^.]{0,50}?\btoe om (?:(?:(?:op )?(?:deze|uw|die|de|dergelijke)"
+    r" vra\w+|hierop|daarop|u|het (?:geachte )?lid) )?(?:\w+ )?(?:te beantwoorden|te antwoorden)\b",
     # Someone named before is the one to answer: "Il lui appartient de vous répondre", "les
     # communes concernées sont les mieux placées pour vous répondre".
     r"\bil (?:lui|leur) (?:appart\w*|rev\w*|incomb\w*) (?:donc |des lors |par consequent )?"

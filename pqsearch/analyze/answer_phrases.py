@@ -209,8 +209,7 @@ NOT_COMPETENT: tuple[str, ...] = (
     # An imperative: "adressez-vous à la commune", "interrogez le ministre".
     # A bounded run of punctuation before it: an unbounded one backtracks quadratically over a
     # long run of "; ".
-    rf"(?:^|[;:]\s)[^\w;:(]{{0,5}}(?:adressez-vous|tournez-vous|interrogez|contact"
-    rf"ez|renseignez-vous|"
+    rf"(?:^|[;:]\s)[^\w;:(]{{0,5}}(?:adressez-vous|tournez-vous|interrogez|contactez|renseignez-vous|"
     rf"voyez avec)\b[^.]{{0,60}}?{_ELSEWHERE}",
     # The matter is another body's to decide by its own autonomy: "les programmes sont fixés
     # par les universités elles-mêmes, en vertu de leur autonomie".
@@ -356,9 +355,8 @@ BY_REFERENCE: tuple[str, ...] = (
     # "Celle" must be an answer: "la procédure est identique à celle appliquée pour ..." is one.
     r"\b(?:identique|semblable|similaire|conforme)s? a (?:ma reponse|la reponse|celles? "
     r"(?:donnee|fournie|apportee|communiquee|que (?:j'ai|nous avons|j'avais|nous avions)))\b",
-    r"\breponses?\b[^.]{0,40}?\b(?:identique|semblable|similaire|conforme)s? a ce"
-    r"lles?\b(?! (?:de la"
-    r"|du|des|de l') (?!\d|(?:\w+ )?(?:ministre|collegue|secretaire|precedent)))",
+    r"\breponses?\b[^.]{0,40}?\b(?:identique|semblable|similaire|conforme)s? a celles?\b"
+    r"(?! (?:de la|du|des|de l') (?!\d|(?:\w+ )?(?:ministre|collegue|secretaire|precedent)))",
     r"\b(?:donnee?s?|fournie?s?|apportee?s?)\b[^.]{0,20}\bdans (?:ma|la|notre|sa) reponse\b",
     # Something published instead of the information: "les éléments demandés figurent dans le
     # rapport annuel", "sont publiées sur le site", "le tableau de bord publié par Statbel,
