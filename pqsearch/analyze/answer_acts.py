@@ -29,6 +29,17 @@ mood or person only. These read each act by its parts, in French and Dutch:
   nothing of its own): "a fait l'objet d'un communiqué de presse", ", disponible sur le site
   ...", "Les éléments demandés y figurent".
 
+Each is the minister's (or the government's) own act, the member the one sent or addressed, the
+member's question the thing handed on, a holder the recipient and a parliamentary forum the
+place "answered elsewhere": another body's request, duty, answer or procedure ("L'avis ... se
+réfère aux éléments que la commune a communiqués", "Cette question est soumise au Conseil
+économique et social, qui a rendu un avis", "Les nouveaux locataires sont invités à consulter le
+guide") is what was asked, not a referral or a refusal (review s17, tests/data/
+answer_type_negatives_3.toml). The same review's missed refusals read since: "Mon homologue
+fédéral est seul habilité à y répondre", "Deze vraag hoort thuis bij de minister van ...", "Dit
+is een federale materie." (the whole sentence), "Het antwoord werd reeds gegeven in de
+commissie ...".
+
 Matched per folded sentence like every phrasing; part of the rules' fingerprint
 (`answers.rules_fingerprint`).
 """
@@ -150,8 +161,9 @@ BY_REFERENCE: tuple[str, ...] = (
     r"(?:\w+ )?geantwoord|(?:deze|die|uw) vra(?:ag|gen) (?:werd|werden|is|zijn|wordt|worden"
     r"|zal|zullen) (?:reeds |al )?(?:\w+ )?(?:beantwoord|besproken|behandeld)|(?:ik|wij|we)"
     r" (?:zal|zullen|heb|hebben) (?:hierop |daarop |op (?:deze|die|uw) vra\w+ )(?:\w+ )?"
-    r"(?:antwoorden|geantwoord))\b[^.;]{0,80}?\b(?:commissie|plenaire|plenum|actualiteitsdebat"
-    r"|debat|interpellatie|mondelinge vraag)",
+    r"(?:antwoorden|geantwoord)|^\W*het antwoord (?:op (?:deze|die|uw) vra\w+ )?(?:werd|is|zal)"
+    r" (?:reeds |al )?(?:gegeven|verstrekt|geformuleerd)(?: worden)?)\b[^.;]{0,80}?\b(?:commissie"
+    r"|plenaire|plenum|actualiteitsdebat|debat|interpellatie|mondelinge vraag)",
     # The answer unchanged: "Ma réponse est inchangée par rapport à celle que j'ai donnée",
     # "Ma position reste celle exprimée dans ma réponse à la question n° 390", "La réponse
     # donnée à votre question n° 902 reste valable", "Mijn antwoord blijft ongewijzigd".
@@ -232,6 +244,14 @@ SENDING: tuple[str, ...] = (
     r"\b(?:uw|deze|die) vra(?:ag|gen)\b (?:werd|werden|is|zijn|wordt|worden|zal|zullen) (?:\w+ )?"
     r"(?:doorgestuurd|overgemaakt|doorgegeven|voorgelegd|overgezonden|doorverwezen)(?: worden)?"
     rf" (?:aan|naar) (?!u\b|het (?:geachte )?lid){_NOT_OWN}{_TO_HOLDER}",
+    # The question's place: "Deze vraag hoort thuis bij de minister van Binnenlandse Zaken".
+    r"\b(?:uw|deze|die) (?:vra(?:ag|gen)|aangelegenhe\w+|materie|kwestie) (?:hoort|horen|hoorde)"
+    rf" (?:eerder |veeleer )?thuis bij {_NOT_OWN}{_TO_HOLDER}",
+    # Another holder alone empowered to answer: "Mon homologue fédéral est seul habilité à y
+    # répondre" (not "la commune est compétente pour répondre aux demandes de prime").
+    rf"\b{_HOLDER}\b[^.;]{{0,40}}? (?:est|sont|serait|seraient|sera|seront) (?:\w+ )?(?:seule?s?"
+    r" |le seul |la seule |les seuls |les seules )?(?:habilitee?s?|competente?s?|a meme) (?:pour"
+    rf" |a |d')(?:{_ASKS_TO_ANSWER})\b",
 )
 
 # Outside the remit, any article, number and verb.
@@ -259,6 +279,10 @@ DECLARING: tuple[str, ...] = (
     r"\b(?:behoort|behoren|valt|vallen|viel|vielen|hoort|horen) (?:dus |derhalve |echter |evenwel"
     r" )?niet (?:tot|onder) (?:(?:mijn|onze) (?:\w+ )?|de (?:gewestelijke|regionale|brusselse) )"
     r"bevoegdhe\w*",
+    # The whole sentence classes the matter: "Dit is een federale materie."
+    r"^\W*(?:dit|dat|het|deze (?:aangelegenheid|kwestie|vraag)) is (?:dus |echter )?(?:een )?"
+    r"(?:federale|gemeentelijke|communautaire|vlaamse|franse|europese) (?:materie|aangelegenheid"
+    r"|bevoegdheid)\W*$",
 )
 
 # What was asked, said to be there, in the document named before: "Les éléments demandés y
@@ -291,7 +315,8 @@ _GATE_PIECES = (
     "est celle|a ajouter|toe te voegen|contacter|saisir|sollicit|prendre contact|"
     "wenden tot|richten tot|zich tot|contact op|contact te|te kijken|reviendr|toe om|"
     "de taak van|de rol van|relay|soumis|soumet|transfer|doorgestuurd|overgemaakt|doorgegeven|"
-    "voorgelegd|overgezonden|doorverwezen|l'objet d|, disponible|, consultable|, publie|"
+    "voorgelegd|overgezonden|thuis bij|habilite|a meme|e materie|het antwoord werd|"
+    "het antwoord is|doorverwezen|l'objet d|, disponible|, consultable|, publie|"
     ", accessible|, telecharge|, en ligne|y figur|y sont"
 )
 GATE = tuple(_GATE_PIECES.split("|"))

@@ -116,6 +116,55 @@ def test_readings_that_stand_and_substantive_answers_that_stay(
     assert _classify_text(answer, question).type == expected
 
 
+ASKED_NL = "Welke maatregelen neemt het Gewest?"
+
+
+# Refusals of the s17 review that revisions 15 and 16 both missed (R2, R4, R5, R6; R1 and R3,
+# a third party that will provide the data or publishes it, are still missed), and substantive
+# answers in the same words.
+@pytest.mark.parametrize(
+    ("question", "answer", "expected"),
+    [
+        (ASKED, "Mon homologue fédéral est seul habilité à y répondre.", NOT_COMPETENT),
+        (ASKED_NL, "Dit is een federale materie.", NOT_COMPETENT),
+        (
+            ASKED_NL,
+            "Deze vraag hoort thuis bij de minister van Binnenlandse Zaken.",
+            NOT_COMPETENT,
+        ),
+        (
+            ASKED_NL,
+            "Het antwoord werd reeds gegeven in de commissie Mobiliteit van 5 maart 2026.",
+            BY_REFERENCE,
+        ),
+        (
+            ASKED,
+            "Le gestionnaire du réseau est habilité à couper l'alimentation en cas d'impayé.",
+            SUBSTANTIVE,
+        ),
+        (
+            ASKED_NL,
+            "Dit is een federale materie, maar het Gewest financiert de opvang met 2 miljoen euro.",
+            SUBSTANTIVE,
+        ),
+        (
+            ASKED_NL,
+            "Deze klacht hoort thuis bij de ombudsman, die binnen dertig dagen antwoordt.",
+            SUBSTANTIVE,
+        ),
+        (
+            ASKED_NL,
+            "Het antwoord werd gegeven door de burgemeester tijdens de gemeenteraad van 5 maart.",
+            SUBSTANTIVE,
+        ),
+    ],
+)
+def test_the_reviews_missed_refusals_and_their_substantive_neighbours(
+    question: str, answer: str, expected: str
+) -> None:
+    assert _classify_text(answer, question).type == expected
+
+
 NEGATIVES_3 = TEST_DATA / "answer_type_negatives_3.toml"
 # Still misread, listed in the file's header: a duty stated as the law, read by the holders'
 # attribution (r17s-41); a sending after a clause that answers, label debatable (r17s-44).
