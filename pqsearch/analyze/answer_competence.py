@@ -99,8 +99,8 @@ ATTRIBUTION: tuple[str, ...] = (
     # Someone else is to decide: "il appartient à la commune de statuer sur la demande" (whose
     # matter it is, not sending the member: a fact of the answer's own still outweighs it).
     r"\bil (?:appartient|revient|incombe) (?:donc |des lors |par consequent )?"
-    r"(?:a |au |aux )(?!(?:la region|gouvernement|college|moi|nous)\b)[^.;]{0,80}? (?:de |d')"
-    r"(?:se prononcer|statuer|trancher)\b",
+    r"(?:a |au |aux )(?!(?:la region|gouvernement|college|moi|nous|juges?|tribuna\w*|cours?)\b)"
+    r"[^.;]{0,80}? (?:de |d')(?:se prononcer|statuer|trancher)\b",
     # The judiciary's independence: "conformément au principe de l'indépendance du pouvoir
     # judiciaire, il ne m'appartient pas de commenter une affaire pendante".
     r"\b(?:independance (?:du pouvoir judiciaire|de la justice|des juges|des magistrats)"
@@ -226,7 +226,8 @@ SENDING: tuple[str, ...] = (
     r"|demande)\b",
     # "Het komt aan de gemeentebesturen toe om uw vragen te beantwoorden" (not "laat niet toe om
     # de vragen te beantwoorden": the data does not allow it, which answers there are no figures).
-    r"\bkomt\b[^.]{0,50}?\btoe om\b[^.]{0,40}?\b(?:te beantwoorden|te antwoorden)\b",
+    r"\bkomt\b[^.]{0,50}?\btoe om (?:(?:(?:op )?(?:deze|uw|die|de|dergelijke)"
+    r" vra\w+|hierop|daarop|u|het (?:geachte )?lid) )?(?:\w+ )?(?:te beantwoorden|te antwoorden)\b",
     # Someone named before is the one to answer: "Il lui appartient de vous répondre", "les
     # communes concernées sont les mieux placées pour vous répondre".
     r"\bil (?:lui|leur) (?:appart\w*|rev\w*|incomb\w*) (?:donc |des lors |par consequent )?"

@@ -287,7 +287,8 @@ BY_REFERENCE: tuple[str, ...] = (
     r"[^.]{0,30}?\b(?:donne|apporte|fourni|adresse|communique|formule)e?s?\b",
     # The answer is the pronoun "y", the member sent to it: "je me permets de vous y
     # renvoyer", "l'honorable membre voudra bien s'y référer", "je m'y réfère".
-    r"\b(?:vous|s'|m'|nous|le|la|les|l') ?y (?:renv[oe]\w*|renverr\w*|refer\w*|report\w*)",
+    r"\b(?:vous|s'|m'|nous|le|la|les|l') ?y (?:renv[oe]\w*|renverr\w*|refer\w*|report\w*)\b"
+    r"(?! (?:les|la|le|des|ces|nos|leurs?) (?!honorable)\w)",
     # The member sent to the record of what was said: minutes, an exchange, an interpellation
     # ("je vous invite à consulter le compte rendu de cette séance", "vous pouvez retrouver
     # ma réponse dans le compte rendu", "je vous invite à vous référer à ces échanges").
@@ -354,7 +355,8 @@ BY_REFERENCE: tuple[str, ...] = (
     # "Celle" must be an answer: "la procédure est identique à celle appliquée pour ..." is one.
     r"\b(?:identique|semblable|similaire|conforme)s? a (?:ma reponse|la reponse|celles? "
     r"(?:donnee|fournie|apportee|communiquee|que (?:j'ai|nous avons|j'avais|nous avions)))\b",
-    r"\breponses?\b[^.]{0,40}?\b(?:identique|semblable|similaire|conforme)s? a celles?\b",
+    r"\breponses?\b[^.]{0,40}?\b(?:identique|semblable|similaire|conforme)s? a celles?\b"
+    r"(?! (?:de la|du|des|de l') (?!\d|(?:\w+ )?(?:ministre|collegue|secretaire|precedent)))",
     r"\b(?:donnee?s?|fournie?s?|apportee?s?)\b[^.]{0,20}\bdans (?:ma|la|notre|sa) reponse\b",
     # Something published instead of the information: "les éléments demandés figurent dans le
     # rapport annuel", "sont publiées sur le site", "le tableau de bord publié par Statbel,

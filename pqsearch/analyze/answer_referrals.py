@@ -58,7 +58,8 @@ BY_REFERENCE: tuple[str, ...] = (
     r"ajouter (?:a|au|aux) (?:ma|mes|la|les|notre|nos|cette|ces|mon) (?:precedente |precedentes )?"
     r"(?:reponses?|declarations?|propos|interventions?|explications)\b"
     r"|\bniets (?:meer |nieuws )?toe te voegen aan (?:mijn|ons|het|onze|de) (?:vorig\w* )?"
-    r"(?:antwoord|verklaring|toelichting)\w*\b",
+    r"(?:antwoord|verklaring|toelichting)\w*\b(?! van (?:de|het) (?!(?:\w+ )?(?:minister|collega"
+    r"|staatssecretaris|vorig)))",
     # Answered before, to the member: "Je vous avais répondu sur ce point le 8 décembre", "j'y
     # ai déjà répondu" (not "nous vous avons répondu favorablement": a decision).
     # "Cette question a déjà reçu une réponse lors de la séance plénière du 5 février".
