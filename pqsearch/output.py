@@ -296,6 +296,9 @@ def sectors_text(counts: Iterable[SectorCount]) -> str:
     return "\n".join(lines) + "\n"
 
 
+FIRST_INGEST_RUNNING = (
+    "the index's first ingest is running: its documents are found as it commits them"
+)
 FIRST_INGEST_UNFINISHED = (
     "unfinished: the index's first ingest stopped before its end, so the index holds only "
     "what it had committed; run `pqsearch ingest` again with your documents to complete it"

@@ -65,14 +65,14 @@ def search(
             correct=not no_correct,
             group_copies=not all_copies,
         )
-        # Asked only when nothing matched: an index whose first ingest was killed is empty.
-        unfinished = (
-            not result.total
-            and opened.sector_status().first_ingest_unfinished
-            and not opened.ingest_running
-        )
-    if unfinished:
-        typer.echo(f"Note: {output.FIRST_INGEST_UNFINISHED}.", err=True)
+        # Asked only when nothing matched: an index whose first ingest was killed is empty;
+        # one whose first ingest is running fills as it commits.
+        note = ""
+        if not result.total and opened.sector_status().first_ingest_unfinished:
+            running = opened.ingest_running
+            note = output.FIRST_INGEST_RUNNING if running else output.FIRST_INGEST_UNFINISHED
+    if note:
+        typer.echo(f"Note: {note}.", err=True)
     if json:
         typer.echo(output.as_json(result))
     else:

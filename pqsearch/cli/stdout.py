@@ -133,10 +133,9 @@ def _to_a_file(arguments: list[str]) -> bool:
     """Whether these arguments are an `export` whose output goes to a file (`-o`, `--output`)."""
     if arguments[:1] != ["export"]:
         return False
-    return any(
-        a in ("-o", "--output") or a.startswith("--output=") or (a.startswith("-o") and a != "-o")
-        for a in arguments[1:]
-    )
+    options = arguments[1 : arguments.index("--")] if "--" in arguments else arguments[1:]
+    # After "--" every argument is a query word ("-ordures"), never the option (review 17, F3).
+    return any(a in ("-o", "--output") or a.startswith(("--output=", "-o")) for a in options)
 
 
 @contextlib.contextmanager

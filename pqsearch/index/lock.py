@@ -106,17 +106,36 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
 
 
 def ingest_running(root: Path) -> bool:
-    """Whether an ingest holds the index's write lock now, from the lock file's text (a
-    holder writes its pid there and empties it when done). The file is never opened while
-    this process holds the lock: closing any descriptor of it would release a POSIX lock."""
+    """Whether an ingest holds the index's write lock now.
+
+    Tested on the lock itself, not on the pid its file names (a pid left by a killed ingest
+    may belong to another process since: review 17, F2). An ingest of this process holds
+    the in-process lock first; holding that lock here while the file's descriptor is opened
+    and closed keeps any of this process's threads from taking the file lock meanwhile
+    (closing a descriptor of the file would release it: F1).
+    """
     path = root / LOCK_FILE
-    if _local_lock(path).locked():
+    local = _local_lock(path)
+    if not local.acquire(blocking=False):
         return True
     try:
-        holder = _parse_holder(path.read_text(encoding="utf-8", errors="replace"))
-    except OSError:
-        return False
-    return holder.pid is not None and holder.pid != os.getpid() and _pid_alive(holder.pid)
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return False
+        try:
+            # A shared lock taken and given back at once: refused while an ingest holds the
+            # exclusive one (an ingest trying that instant waits its 0.1 s and tries again).
+            fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        else:
+            fcntl.lockf(fd, fcntl.LOCK_UN)
+            return False
+        finally:
+            os.close(fd)
+    finally:
+        local.release()
 
 
 @contextlib.contextmanager

@@ -128,3 +128,22 @@ def test_an_export_to_a_file_needs_no_standard_output(
     assert done.returncode == 0, done.stderr
     lines = (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines()
     assert lines and all(line.startswith("{") for line in lines)
+
+
+def test_a_query_word_after_the_double_dash_is_not_an_output_file(
+    index_with_a_watch: Path, tmp_path: Path
+) -> None:
+    # Review 17, F3: "-ordures" after "--" is a word of the query; the export writes to
+    # standard output, closed here, so it is refused (its result went to /dev/null).
+    args = ["export", "logement", "--index", str(index_with_a_watch), "--", "-ordures"]
+    done = subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *args],
+        preexec_fn=lambda: os.close(1),
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("Error: standard output is closed"), done.stderr

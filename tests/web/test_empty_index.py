@@ -109,6 +109,16 @@ def test_a_first_ingest_still_running_is_not_said_to_have_stopped(tmp_path: Path
             text = server.get("/search", params={"q": "zorglub", "lang": "en"}).text
             assert "An ingest of this index" in text and "is running" in text
             assert "stopped before its end" not in text
+        # The terminal says it too (review 17, F4: it said nothing).
+        searched = subprocess.run(
+            [sys.executable, "-m", "pqsearch.cli", "search", "zorglub", "--index", str(index_dir)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert "first ingest is running" in searched.stderr, searched.stderr
+        assert "stopped before its end" not in searched.stderr
     finally:
         holder.kill()
         holder.wait()
