@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from pqsearch.analyze.answer_types import NOT_PUBLISHED
 from pqsearch.jsonable import jsonable
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ def hit_lines(hit: Hit, *, color: bool) -> list[str]:
     number = f"n°{hit.number}" if hit.number is not None else "n° ?"
     where = " · ".join(x for x in (hit.legislature, hit.session) if x)
     answered = answer_state(
-        hit.answered, hit.answered_on, not_published=hit.extra.answer_type == "not_published"
+        hit.answered, hit.answered_on, not_published=hit.extra.answer_type == NOT_PUBLISHED
     )
     if hit.extra.source_format == INDEX_ONLY:
         answered = f"index entry only ({hit.extra.kind}): no text held"

@@ -10,6 +10,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import numpy as np
 
+from pqsearch.analyze.answer_types import NOT_PUBLISHED
 from pqsearch.analyze.fold import fold
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
@@ -27,7 +28,6 @@ from pqsearch.query.match import matched_docs
 from pqsearch.query.nodes import Word
 from pqsearch.query.rank import Ranker, held
 from pqsearch.query.restrict import filter_query
-from pqsearch.query.status import NOT_PUBLISHED
 from pqsearch.query.syntax import parse_query
 from pqsearch.query.tallies import Selection
 from pqsearch.results import AbsentValue, Correction, Hit, HitDetails, SearchResult, Suggestion
