@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pqsearch import Index, PqsearchError, UnknownValueError
-from pqsearch.query.values import EXACT
-from pqsearch.web.params import MULTI, SearchState
+from pqsearch.web.params import MULTI, SearchState, linked_value
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,6 @@ def values_instead(index: Index, state: SearchState, error: UnknownValueError) -
     counts = (found or index.facet(field).results)[:MAX_VALUES_OFFERED]
     # A portfolio is offered by its whole name, as its facet links select it (B5r).
     links = tuple(
-        (c.value, without.adding(field, (EXACT if field == "portfolio" else "") + c.value).url())
-        for c in counts
+        (c.value, without.adding(field, linked_value(field, c.value)).url()) for c in counts
     )
     return Correction(str(error), links) if links else None

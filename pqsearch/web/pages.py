@@ -22,10 +22,9 @@ from pqsearch import (
     choose,
 )
 from pqsearch.export import escape
-from pqsearch.query.values import EXACT
 from pqsearch.web.i18n import Words, language_of
 from pqsearch.web.notices import IndexState, Widening, correction, values_instead, widenings
-from pqsearch.web.params import MULTI, SearchState
+from pqsearch.web.params import MULTI, SearchState, linked_value
 from pqsearch.web.security import FormParams, read_form
 from pqsearch.web.selection import Selection, chosen
 from pqsearch.web.service import IndexService
@@ -331,7 +330,7 @@ def _facet_value(
 ) -> FacetValue:
     """One value of a facet: its link adds it, or removes it when chosen, as its link writes
     it (`=Name`) or as a link before that form did (`Name`: review 17, V4)."""
-    linked = _linked(name, value)
+    linked = linked_value(name, value)
     held = next((v for v in (linked, value) if v in chosen), None)
     href = state.removing(name, held) if held is not None else state.adding(name, linked)
     return FacetValue(
@@ -360,13 +359,6 @@ def _facet_views(state: SearchState, facets: list[Any], words: Words) -> list[Fa
         )
         views.append(FacetView(facet.name, words.facet(facet.name), values))
     return views
-
-
-def _linked(facet: str, value: str) -> str:
-    """The filter value a facet's link selects: a portfolio by its whole name ("=Mobilité"),
-    as a plain portfolio value also takes every portfolio with a word starting so, more
-    documents than the link's count (audit 17, Q3)."""
-    return EXACT + value if facet == "portfolio" else value
 
 
 def _pages(state: SearchState, result: SearchResult) -> list[tuple[int, str]]:

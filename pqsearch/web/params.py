@@ -23,10 +23,27 @@ from pqsearch import (
     choose,
     parse_status,
 )
+from pqsearch.query.values import EXACT
 from pqsearch.web.i18n import Language, language_of
 
 # Filters that take several values (any of them), by URL parameter = `Filters` field name.
 MULTI = Filters.MULTI_VALUED
+
+
+def linked_value(parameter: str, value: str) -> str:
+    """The filter value a link to one facet value selects: a portfolio by its whole name
+    ("=Mobilité"), as a plain portfolio value also takes every portfolio with a word starting
+    so, more documents than the facet counted (audit 17, Q3)."""
+    return EXACT + value if parameter == "portfolio" else value
+
+
+def shown_value(parameter: str, value: str) -> str:
+    """A filter value as the page shows it: a portfolio's name without its "=" (review 17, V4)."""
+    if parameter == "portfolio" and value.startswith(EXACT):
+        return value[len(EXACT) :]
+    return value
+
+
 # Ten hits a page, as the CLI: the marked snippets are most of a page's cost.
 PAGE_LIMIT = 10
 MAX_PAGE_LIMIT = 100

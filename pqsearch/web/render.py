@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from pqsearch import Highlight
+from pqsearch.web.params import shown_value
 
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
@@ -82,4 +83,5 @@ def environment() -> Environment:
     env.filters["marked"] = marked
     env.filters["paragraphs"] = paragraphs
     env.globals["document_href"] = document_href
+    env.globals["shown_value"] = shown_value
     return env
