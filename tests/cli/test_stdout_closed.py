@@ -55,6 +55,20 @@ def _held(root: Path) -> dict[str, str]:
     }
 
 
+def _run_closed(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """`pqsearch ARGS` with descriptor 1 closed in its process, as a shell's `>&-` leaves it."""
+    return subprocess.run(
+        [sys.executable, "-m", "pqsearch.cli", *args],
+        preexec_fn=lambda: os.close(1),
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
+        # A `serve` that did not refuse would serve until killed.
+        timeout=120,
+        check=False,
+    )
+
+
 @pytest.fixture(scope="module")
 def index_with_a_watch(corpus_index: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("closed") / "index"
@@ -85,17 +99,7 @@ def test_closed_standard_output_is_one_line_and_nothing_done(
         if name not in NO_INDEX:
             args += ["--index", str(root)]
     before = _held(root)
-    done = subprocess.run(
-        [sys.executable, "-m", "pqsearch.cli", *args],
-        # As a shell's `>&-` leaves it: descriptor 1 closed in the command's process.
-        preexec_fn=lambda: os.close(1),
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
-        # A `serve` that did not refuse would serve until killed.
-        timeout=120,
-        check=False,
-    )
+    done = _run_closed(args)
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("Error: standard output is closed"), done.stderr
     assert done.stderr.count("\n") == 1 and "> /dev/null" in done.stderr
@@ -116,15 +120,7 @@ def test_an_export_to_a_file_needs_no_standard_output(
         "jsonl",
         *(a.replace("{tmp}", str(tmp_path)) for a in option),
     ]
-    done = subprocess.run(
-        [sys.executable, "-m", "pqsearch.cli", *args, "--index", str(index_with_a_watch)],
-        preexec_fn=lambda: os.close(1),
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
-        timeout=120,
-        check=False,
-    )
+    done = _run_closed([*args, "--index", str(index_with_a_watch)])
     assert done.returncode == 0, done.stderr
     lines = (tmp_path / "export.jsonl").read_text(encoding="utf-8").splitlines()
     assert lines and all(line.startswith("{") for line in lines)
@@ -136,14 +132,6 @@ def test_a_query_word_after_the_double_dash_is_not_an_output_file(
     # Review 17, F3: "-ordures" after "--" is a word of the query; the export writes to
     # standard output, closed here, so it is refused (its result went to /dev/null).
     args = ["export", "logement", "--index", str(index_with_a_watch), "--", "-ordures"]
-    done = subprocess.run(
-        [sys.executable, "-m", "pqsearch.cli", *args],
-        preexec_fn=lambda: os.close(1),
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
-        timeout=120,
-        check=False,
-    )
+    done = _run_closed(args)
     assert done.returncode == 2, done.stderr
     assert done.stderr.startswith("Error: standard output is closed"), done.stderr
