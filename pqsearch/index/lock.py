@@ -42,14 +42,26 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-# Ingests of this process, one per index: a POSIX lock does not exclude its own process.
-_LOCAL_LOCKS: dict[str, threading.Lock] = {}
-_LOCAL_LOCKS_GUARD = threading.Lock()
+class _LocalState:
+    """This process's side of one index's lock file. A POSIX lock does not exclude its own
+    process, and closing any descriptor of the file releases it; so the ingests of this
+    process take `ingest` one at a time, and a probe (`ingest_running`) opens the file only
+    while no ingest of this process holds `ingest`, which takes the file lock only once the
+    probes holding a descriptor of it (`probes`) have closed theirs."""
+
+    def __init__(self) -> None:
+        self.ingest = threading.Lock()
+        self.changed = threading.Condition()
+        self.probes = 0
 
 
-def _local_lock(path: Path) -> threading.Lock:
-    with _LOCAL_LOCKS_GUARD:
-        return _LOCAL_LOCKS.setdefault(os.path.realpath(path), threading.Lock())
+_LOCAL: dict[str, _LocalState] = {}
+_LOCAL_GUARD = threading.Lock()
+
+
+def _local_state(path: Path) -> _LocalState:
+    with _LOCAL_GUARD:
+        return _LOCAL.setdefault(os.path.realpath(path), _LocalState())
 
 
 @contextlib.contextmanager
@@ -64,10 +76,12 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
     """
     path = root / LOCK_FILE
     deadline = time.monotonic() + timeout
-    local = _local_lock(path)
-    if not local.acquire(timeout=max(timeout, 0.0)):
+    local = _local_state(path)
+    if not local.ingest.acquire(timeout=max(timeout, 0.0)):
         raise _locked_error(root, timeout, LockHolder(os.getpid(), None, "pqsearch ingest"))
     try:
+        with local.changed:
+            local.changed.wait_for(lambda: not local.probes)
         with writing(root):
             root.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -102,22 +116,25 @@ def write_lock(root: Path, *, timeout: float = 10.0) -> Iterator[LockHolder | No
         finally:
             os.close(fd)
     finally:
-        local.release()
+        local.ingest.release()
 
 
 def ingest_running(root: Path) -> bool:
     """Whether an ingest holds the index's write lock now.
 
     Tested on the lock itself, not on the pid its file names (a pid left by a killed ingest
-    may belong to another process since: review 17, F2). An ingest of this process holds
-    the in-process lock first; holding that lock here while the file's descriptor is opened
-    and closed keeps any of this process's threads from taking the file lock meanwhile
-    (closing a descriptor of the file would release it: F1).
+    may belong to another process since: review 17, F2). An ingest of this process says so
+    without the file being opened: closing a descriptor of it would release that ingest's
+    lock (F1); and it waits to take the lock until the probes of this process have closed
+    theirs. Probes do not exclude each other (two at once both said an ingest was running:
+    audit 18, T1).
     """
     path = root / LOCK_FILE
-    local = _local_lock(path)
-    if not local.acquire(blocking=False):
-        return True
+    local = _local_state(path)
+    with local.changed:
+        if local.ingest.locked():
+            return True
+        local.probes += 1
     try:
         try:
             fd = os.open(path, os.O_RDONLY)
@@ -135,7 +152,9 @@ def ingest_running(root: Path) -> bool:
         finally:
             os.close(fd)
     finally:
-        local.release()
+        with local.changed:
+            local.probes -= 1
+            local.changed.notify_all()
 
 
 @contextlib.contextmanager

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from pqsearch.index.lock import LOCK_FILE, ingest_running, write_lock
@@ -79,3 +80,50 @@ def test_an_ingest_of_another_process_is_running(tmp_path: Path) -> None:
         holder.kill()
         holder.wait()
     assert not ingest_running(tmp_path)
+
+
+def test_probes_at_once_without_an_ingest_say_none_runs(tmp_path: Path) -> None:
+    # Audit 18, T1: each probe held the lock that stands for an ingest of this process while
+    # it looked, so a probe made by another thread meanwhile said an ingest was running (43,129
+    # of 48,000 probes by 16 threads; the web page of an empty index said "an ingest is
+    # running" to some of its concurrent requests).
+    with write_lock(tmp_path):
+        pass
+    said_running: list[bool] = []
+
+    def probe() -> None:
+        said_running.extend(ingest_running(tmp_path) for _ in range(500))
+
+    threads = [threading.Thread(target=probe) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(said_running) == 4000
+    assert not any(said_running)
+
+
+def test_probes_of_many_threads_never_release_an_ingest_of_this_process(tmp_path: Path) -> None:
+    stop = threading.Event()
+    answers: list[bool] = []
+
+    def probe() -> None:
+        while not stop.is_set():
+            answers.append(ingest_running(tmp_path))
+
+    threads = [threading.Thread(target=probe) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in range(2):
+            with write_lock(tmp_path):
+                assert ingest_running(tmp_path)
+                # No probe's descriptor, opened and closed meanwhile, released the lock.
+                assert _other_process_takes(tmp_path) == "refused"
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert answers
+    # The probes, stopped, hold no shared lock that would refuse it for an instant.
+    assert _other_process_takes(tmp_path) == "taken"
