@@ -347,7 +347,9 @@ class SectorStatus:
     pqsearch ships. `origin` is "shipped" (the packaged NACE file, which follows upgrades) or
     "own" (a file given with `--taxonomy`, never replaced). `mixed_with` names the taxonomy and
     detector that analysed the documents not yet re-analysed ("" when every document agrees);
-    `reanalysis_recommended` is then true and `advice` says what to run. Beside them, the
+    `reanalysis_recommended` is then true and `advice` says what to run. `reanalysis_pending`:
+    a re-analysis started and has not ended, either running now (`advice` says so, and
+    nothing is recommended) or interrupted. Beside them, the
     fingerprint of the answer-type rules that typed the documents (`answer_rules`, "" when the
     index recorded none) and of this pqsearch's (`shipped_answer_rules`): when they differ,
     the next `pqsearch ingest` re-types the documents by itself. `first_ingest_unfinished`:

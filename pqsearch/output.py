@@ -318,6 +318,8 @@ def sector_status_text(status: SectorStatus) -> str:
         lines.append(f"documents indexed earlier: {status.mixed_with}")
     if status.reanalysis_recommended:
         lines.append(f"re-analysis recommended: {status.advice}")
+    elif status.reanalysis_pending:
+        lines.append(f"re-analysis: {status.advice}")
     else:
         lines.append("sectors up to date")
     typed_by = status.answer_rules or "not recorded"

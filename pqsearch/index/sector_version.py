@@ -37,6 +37,7 @@ from pqsearch.analyze.taxonomy import (
 from pqsearch.errors import PqsearchError
 from pqsearch.index import durable, store
 from pqsearch.index.answer_version import recorded_rules
+from pqsearch.index.lock import ingest_running
 from pqsearch.models import SectorStatus, TaxonomyOrigin
 
 TAXONOMY_NAME_META = "taxonomy"
@@ -268,8 +269,17 @@ def status(data: Path, lexicon: Lexicon) -> SectorStatus:
     shipped = standing.target if origin == "shipped" else load_taxonomy(None)
     mixed = lexicon.get_meta(MIXED_META) or ""
     pending = lexicon.get_meta(REANALYSIS_META) == "pending"
+    # The mark is set when a re-analysis starts and cleared when it ends: while that ingest
+    # runs it is not "interrupted", and running another ingest then waits for it (audit 18,
+    # T2: `pqsearch info` said so during every `ingest --reanalyze`).
+    running = pending and ingest_running(data.parent)
     advice = ""
-    if pending:
+    if running:
+        advice = (
+            "a re-analysis is running (an ingest holds the index): documents it has not "
+            "reached yet keep their former sectors until it ends"
+        )
+    elif pending:
         advice = "a re-analysis was interrupted: the next `pqsearch ingest` takes it up again"
     elif behind or mixed:
         advice = REANALYZE_HINT
@@ -287,7 +297,7 @@ def status(data: Path, lexicon: Lexicon) -> SectorStatus:
         shipped_detector=standing.current,
         mixed_with=mixed,
         reanalysis_pending=pending,
-        reanalysis_recommended=behind or bool(mixed) or pending,
+        reanalysis_recommended=not running and (behind or bool(mixed) or pending),
         advice=advice,
         answer_rules=recorded_rules(lexicon) or "",
         shipped_answer_rules=rules_fingerprint(),

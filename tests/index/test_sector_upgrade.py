@@ -296,3 +296,30 @@ def test_a_killed_reanalyze_is_named_by_the_ingest_that_finishes_it(tmp_path: Pa
 def _ids(index_dir: Path) -> list[str]:
     with api.open_index(index_dir) as index:
         return [hit.id for hit in index.search("", facets=[], limit=100).hits]
+
+
+def test_a_reanalysis_running_is_not_called_interrupted(tmp_path: Path) -> None:
+    """Audit 18, T2: while `ingest --reanalyze` ran, `pqsearch info` and `sector_status()`
+    said "a re-analysis was interrupted: the next `pqsearch ingest` takes it up again" (the
+    mark a re-analysis sets when it starts), and an ingest run on that advice waited for it."""
+    first = _corpus(tmp_path / "first", "170229", "170131", "170132", seed=True)
+    index_dir = tmp_path / "index"
+    api.ingest([first], index_dir=index_dir)
+    seen: list[api.SectorStatus] = []
+
+    def look_then_stop(progress: Progress) -> None:
+        if progress.analyzed >= 1 and not seen:
+            seen.append(_status(index_dir))
+        if progress.analyzed >= 2:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        index_ingest(
+            [], index_dir=index_dir, reanalyze=True, commit_every=1, progress=look_then_stop
+        )
+    (running,) = seen
+    assert running.reanalysis_pending and not running.reanalysis_recommended
+    assert "re-analysis is running" in running.advice and "interrupted" not in running.advice
+    stopped = _status(index_dir)
+    assert stopped.reanalysis_pending and stopped.reanalysis_recommended
+    assert "interrupted" in stopped.advice
