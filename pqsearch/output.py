@@ -308,7 +308,11 @@ FIRST_INGEST_UNFINISHED = (
 
 def sector_status_text(status: SectorStatus) -> str:
     origin = "shipped with pqsearch" if status.origin == "shipped" else "your own file"
-    lines = [FIRST_INGEST_UNFINISHED] if status.first_ingest_unfinished else []
+    lines = []
+    if status.first_ingest_running:
+        lines.append(FIRST_INGEST_RUNNING)
+    elif status.first_ingest_unfinished:
+        lines.append(FIRST_INGEST_UNFINISHED)
     lines += [
         f"sector taxonomy: {status.taxonomy} ({origin})",
         f"sector detector: {status.detector}",

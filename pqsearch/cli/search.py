@@ -68,9 +68,12 @@ def search(
         # Asked only when nothing matched: an index whose first ingest was killed is empty;
         # one whose first ingest is running fills as it commits.
         note = ""
-        if not result.total and opened.sector_status().first_ingest_unfinished:
-            running = opened.ingest_running
-            note = output.FIRST_INGEST_RUNNING if running else output.FIRST_INGEST_UNFINISHED
+        if not result.total:
+            status = opened.sector_status()
+            if status.first_ingest_running:
+                note = output.FIRST_INGEST_RUNNING
+            elif status.first_ingest_unfinished:
+                note = output.FIRST_INGEST_UNFINISHED
     if note:
         typer.echo(f"Note: {note}.", err=True)
     if json:
