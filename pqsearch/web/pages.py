@@ -24,7 +24,7 @@ from pqsearch import (
 from pqsearch.export import escape
 from pqsearch.web.i18n import Words, language_of
 from pqsearch.web.notices import IndexState, Widening, correction, values_instead, widenings
-from pqsearch.web.params import MULTI, SearchState, linked_value
+from pqsearch.web.params import MULTI, SearchState, linked_value, results_url
 from pqsearch.web.security import FormParams, read_form
 from pqsearch.web.selection import Selection, chosen
 from pqsearch.web.service import IndexService
@@ -168,6 +168,9 @@ class Pages:
     async def document(self, request: Request) -> Response:
         words = Words(language_of(request.query_params.get("lang")))
         doc_id = request.path_params["doc_id"]
+        # The search it was opened from, for the link back to it (s18).
+        results = request.query_params.get("results")
+        back = results_url(results, words.language)
 
         def work(index: Index) -> tuple[Document, SearchResult, dict[str, Highlight]]:
             document = index.show(doc_id)
@@ -185,6 +188,8 @@ class Pages:
             "document.html",
             words,
             document=document,
+            back=back,
+            results=results if back else "",
             evidence=evidence,
             same=same,
             similar=others,

@@ -141,6 +141,11 @@ class SearchState:
         pairs.extend((name, value) for name, value, default in optional if value != default)
         return pairs
 
+    def results(self) -> str:
+        """This search as the `results` parameter of a document page opened from its hits
+        (its URL parameters but the language, which is the document page's own)."""
+        return urlencode([(name, value) for name, value in self.pairs() if name != "lang"])
+
     def url(self, path: str = "/search") -> str:
         pairs = self.pairs()
         return f"{path}?{urlencode(pairs)}" if pairs else path
@@ -179,6 +184,21 @@ class SearchState:
             yield "from", self.date_from
         if self.date_to:
             yield "to", self.date_to
+
+
+def results_url(results: str | None, language: Language) -> str | None:
+    """The search page a document page was opened from (its `results` parameter), in the
+    document page's language; None when it was not opened from a search, or the parameter
+    is not one (a hand-edited URL: the page is shown without the link)."""
+    if results is None:
+        return None
+    from starlette.datastructures import QueryParams as Parsed
+
+    try:
+        state = SearchState.read(Parsed(results))
+    except QuerySyntaxError:
+        return None
+    return dataclasses.replace(state, lang=language).url()
 
 
 def _whole(raw: str | None, name: str, *, default: int, low: int, high: int) -> int:
