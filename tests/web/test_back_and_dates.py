@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from pqsearch import api
+from pqsearch import Filters, api
 from tests.conftest import TEST_DATA, run_pqsearch
 from tests.web.conftest import Server, Watched, running_server
 
@@ -19,6 +19,8 @@ CHAMBER_2023 = TEST_DATA / "be_chamber_qrva_fr_2023" / "records.jsonl"
 # question without an answer.
 ANSWERED_NO_DATE = "CHAMBRE-55-b113-1182-1325-2022202320609"
 UNANSWERED = "CHAMBRE-55-b113-1321-0190-2022202320288"
+# One author, her party written two ways: "CD&V" and "cd&v".
+MUYLLE = ("CHAMBRE-55-b113-1320-2143-2022202320483", "CHAMBRE-55-b059-1320-0782-2020202110451")
 SEARCH = "/search?q=logement&session=25%2F26&status=answered"
 
 
@@ -79,10 +81,10 @@ def test_a_document_opened_otherwise_has_no_link_back(server: Server) -> None:
 
 @pytest.fixture(scope="module")
 def chamber_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    wanted = {ANSWERED_NO_DATE, UNANSWERED}
+    wanted = {ANSWERED_NO_DATE, UNANSWERED, *MUYLLE}
     with CHAMBER_2023.open(encoding="utf-8") as handle:
         records = [line for line in handle if json.loads(line)["id"] in wanted]
-    assert len(records) == 2
+    assert len(records) == 4
     corpus = tmp_path_factory.mktemp("chamber")
     (corpus / "records.jsonl").write_text("".join(records), encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("chamber_index") / "index"
@@ -124,3 +126,24 @@ def test_the_terminal_and_the_memo_say_it_too(chamber_server: Server) -> None:
         in (memo.stdout)
     )
     assert "—" not in memo.stdout
+
+
+def test_one_author_spelt_two_ways_is_one_facet_value(
+    chamber_server: Server, page: Watched
+) -> None:
+    # Two values of one document each, and a link to either selected both: 2 documents where
+    # the facet said 1. Now one value, the count its link leads to.
+    with api.open_index(chamber_server.index_dir) as index:
+        authors = {c.value: c.count for c in index.facet("author").results}
+        assert authors["Nathalie Muylle, CD&V (01130)"] == 2
+        assert "Nathalie Muylle, cd&v (01130)" not in authors
+        for spelling in ("Nathalie Muylle, CD&V (01130)", "nathalie muylle, cd&v (01130)"):
+            found = index.search("", filters=Filters(author=(spelling,)), limit=10)
+            assert sorted(h.id for h in found.hits) == sorted(MUYLLE)
+    page.page.goto(chamber_server.url + "/search")
+    entry = page.page.locator("section.facet li", has_text="Nathalie Muylle")
+    assert entry.count() == 1
+    assert entry.locator(".count").inner_text() == "2"
+    entry.locator("a").click()
+    page.page.wait_for_url(re.compile(r"author="))
+    assert page.page.locator("#total").inner_text().startswith("2 documents")
