@@ -164,3 +164,26 @@ def test_a_read_only_folder_without_an_index_does_not_say_searching_works(
     assert "there is no index there to search yet" in done.stderr
     assert f"give this account write permission on {folder}" in done.stderr
     assert list(folder.iterdir()) == []
+
+
+def test_bad_input_to_similar_and_synonyms_says_how_to_fix_it(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    # "Cannot read the draft /tmp: [Errno 21] Is a directory: '/tmp'", a decoder's words for
+    # a file in another encoding, and '"" is searched as itself only' for no word at all.
+    latin = tmp_path / "draft.txt"
+    latin.write_bytes("Rénovation des écoles".encode("latin-1"))
+    index = ["--index", str(corpus_index)]
+    folder = run_pqsearch("similar", "--text", str(tmp_path), *index)
+    assert folder.returncode == 2 and "Traceback" not in folder.stderr
+    assert folder.stderr == (
+        f"Error: Cannot read the draft {tmp_path}: Is a directory. Give a text file, or "
+        "--text - to read the draft from standard input.\n"
+    )
+    encoded = run_pqsearch("similar", "--text", str(latin), *index)
+    assert encoded.returncode == 2
+    assert encoded.stderr.startswith(f"Error: The draft {latin} is not UTF-8 text (byte 2 ")
+    assert "codec" not in encoded.stderr
+    empty = run_pqsearch("synonyms", " ", *index)
+    assert empty.returncode == 2 and empty.stdout == ""
+    assert empty.stderr == "Error: Give a word to look up, e.g. pqsearch synonyms SIAMU.\n"
