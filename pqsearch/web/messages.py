@@ -90,6 +90,8 @@ def page_message(error: PqsearchError, words: Words, *, doc_id: str | None = Non
     if isinstance(error, NotFoundError) and doc_id is not None:
         return say("not_found", doc_id=doc_id)
     if isinstance(error, NoIndexError):
+        if error.ingesting:
+            return words("index_ingesting", root=error.index_dir)
         return say("no_index", root=error.index_dir)
     if isinstance(error, SearchTimeoutError):
         return say("timeout", seconds=error.seconds)

@@ -80,17 +80,8 @@ def _stop(progress: object) -> None:
     raise Stopped
 
 
-def test_info_says_a_running_first_ingest_is_running(tmp_path: Path) -> None:
-    # `info` said "unfinished: the index's first ingest stopped before its end ... run
-    # `pqsearch ingest` again" while that ingest was running (review 17, B2r, said it of the
-    # search page and of `search`; `info` and `sector_status()` were left).
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    shutil.copy(SEED, corpus / SEED.name)
-    index_dir = tmp_path / "index"
-    with pytest.raises(Stopped):
-        api.ingest([corpus], index_dir=index_dir, progress=_stop)
-    # Another process holds the index's write lock, as a running ingest does.
+def _holding_the_lock(root: Path) -> subprocess.Popen[str]:
+    """Another process holding the index's write lock, as a running ingest does."""
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -101,14 +92,46 @@ def test_info_says_a_running_first_ingest_is_running(tmp_path: Path) -> None:
             "with write_lock(Path(sys.argv[1])):\n"
             "    print('held', flush=True)\n"
             "    time.sleep(60)\n",
-            str(index_dir),
+            str(root),
         ],
         stdout=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
+def test_a_first_ingest_before_its_first_commit_is_not_no_index(tmp_path: Path) -> None:
+    # It said 'No index at ... Run "pqsearch ingest corpus/ ..." first' while that ingest ran.
+    root = tmp_path / "index"
+    root.mkdir()
+    holder = _holding_the_lock(root)
     try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        searched = run_pqsearch("search", "logement", "--index", str(root))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert searched.returncode == 2
+    assert searched.stderr.startswith(
+        f"Error: No index at {root} yet: an ingest is building it now. Search again once"
+    ), searched.stderr
+    after = run_pqsearch("search", "logement", "--index", str(root))
+    assert f'Run "pqsearch ingest corpus/ --index {root}" first' in after.stderr
+
+
+def test_info_says_a_running_first_ingest_is_running(tmp_path: Path) -> None:
+    # `info` said "unfinished: the index's first ingest stopped before its end ... run
+    # `pqsearch ingest` again" while that ingest was running (review 17, B2r, said it of the
+    # search page and of `search`; `info` and `sector_status()` were left).
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    index_dir = tmp_path / "index"
+    with pytest.raises(Stopped):
+        api.ingest([corpus], index_dir=index_dir, progress=_stop)
+    holder = _holding_the_lock(index_dir)
+    try:
         while_running = run_pqsearch("info", "--index", str(index_dir))
         as_json = run_pqsearch("info", "--json", "--index", str(index_dir))
     finally:
