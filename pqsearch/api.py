@@ -14,6 +14,7 @@ Everything the CLI does goes through here, and other programs use the same calls
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -286,7 +287,12 @@ class Index(IndexExports):
         from pqsearch.index.sector_version import status
 
         with self._pool.lease() as view:
-            return status(view.reader.data_dir, view.reader.lexicon)
+            found = status(view.reader.data_dir, view.reader.lexicon)
+        if not found.first_ingest_unfinished or not self.ingest_running:
+            return found
+        # A first ingest marks the index unfinished when it starts: while it runs, that is not
+        # "it stopped, run it again" (s18).
+        return dataclasses.replace(found, first_ingest_running=True)
 
     def synonyms(self, word: str) -> tuple[Synonym, ...]:
         """What a query word is also searched as, and where each term came from: the

@@ -58,9 +58,18 @@ class NoIndexError(IndexProblemError):
         *,
         build_in: str | Path | None = None,
         to_reanalyze: bool = False,
+        ingesting: bool = False,
     ) -> None:
         self.index_dir = str(index_dir)
-        if to_reanalyze:
+        self.ingesting = ingesting
+        if ingesting:
+            # Not "run pqsearch ingest first": one is running, into its lock (s18).
+            super().__init__(
+                f"No index at {self.index_dir} yet: an ingest is building it now. Search "
+                "again once it has committed its first documents (its progress shows where "
+                "it runs)."
+            )
+        elif to_reanalyze:
             super().__init__(
                 f"No index at {self.index_dir} to analyse again: --reanalyze works on the "
                 "documents an index holds, and nothing was made there. Build the index first: "

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Literal
 
 from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
-from pqsearch.models import KIND_LABELS, Document
+from pqsearch.models import KIND_LABELS, Document, Question
 from pqsearch.output import day
 from pqsearch.query.filters import choose
 
@@ -35,7 +35,10 @@ _WORDS: dict[MemoLanguage, dict[str, str]] = {
         "chosen_one": "{total} documents correspondent ; voici celui qui a été choisi.",
         "chosen_some": "{total} documents correspondent ; voici les {n} qui ont été choisis.",
         "question": "{kind} n°{number}, législature {legislature}, session {session}",
-        "dates": "Reçue le {received}, publiée le {published}, réponse du {answered}",
+        "received": "Reçue le {d}",
+        "published": "publiée le {d}",
+        "answered": "réponse du {d}",
+        "published_answer": "réponse publiée, sans date de réponse",
         "answer_type": "Type de réponse : {label}",
         "source": "Source : {link}",
         "extract": "Réponse (extrait) :",
@@ -52,7 +55,10 @@ _WORDS: dict[MemoLanguage, dict[str, str]] = {
         "chosen_one": "{total} documents match; the one chosen follows.",
         "chosen_some": "{total} documents match; the {n} chosen follow.",
         "question": "{kind} no. {number}, legislature {legislature}, session {session}",
-        "dates": "Received {received}, published {published}, answered {answered}",
+        "received": "Received {d}",
+        "published": "published {d}",
+        "answered": "answered {d}",
+        "published_answer": "answer published, no reply date given",
         "answer_type": "Answer type: {label}",
         "source": "Source: {link}",
         "extract": "Answer (extract):",
@@ -152,12 +158,7 @@ def _precedent(
             session=escape(q.session or "?"),
         ),
         f"- {escape(q.author or '?')} → {escape(q.addressee or '?')}",
-        "- "
-        + words["dates"].format(
-            received=day(q.received_on),
-            published=day(q.published_on),
-            answered=day(q.answered_on),
-        ),
+        *[f"- {dates}" for dates in [_dates(words, q)] if dates],
         "- " + words["answer_type"].format(label=labels.get(document.answer_type, "?")),
         "- " + words["source"].format(link=_link(q.url, q.source)),
         "",
@@ -172,6 +173,25 @@ def _precedent(
         lines.append(words["no_answer"])
     lines.append("")
     return lines
+
+
+def _dates(words: dict[str, str], q: Question) -> str:
+    """The known dates, and a published answer whose record gives no reply date (the federal
+    Chamber's bulletin) said so: never "réponse du —" (s18)."""
+    known = [
+        words[key].format(d=day(value))
+        for key, value in (
+            ("received", q.received_on),
+            ("published", q.published_on),
+            ("answered", q.answered_on),
+        )
+        if value is not None
+    ]
+    if q.answered_on is None and q.answer:
+        known.append(words["published_answer"])
+    if not known:
+        return ""
+    return ", ".join([known[0][:1].upper() + known[0][1:], *known[1:]])
 
 
 def _count(n: int) -> str:

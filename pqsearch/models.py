@@ -354,7 +354,8 @@ class SectorStatus:
     index recorded none) and of this pqsearch's (`shipped_answer_rules`): when they differ,
     the next `pqsearch ingest` re-types the documents by itself. `first_ingest_unfinished`:
     the index's first ingest stopped before its end, so it holds only what that ingest had
-    committed (often nothing)."""
+    committed (often nothing); `first_ingest_running`: that ingest is running still (it holds
+    the write lock), so the index fills as it commits and nothing needs to be run."""
 
     taxonomy: str
     origin: TaxonomyOrigin
@@ -368,6 +369,7 @@ class SectorStatus:
     answer_rules: str = ""
     shipped_answer_rules: str = ""
     first_ingest_unfinished: bool = False
+    first_ingest_running: bool = False
 
     def to_dict(self) -> JsonObject:
         return as_dict(self)

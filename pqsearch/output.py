@@ -64,12 +64,20 @@ def mark(highlight: Highlight, *, color: bool) -> str:
 
 
 def answer_state(
-    answered: bool, answered_on: dt.date | None, *, not_published: bool = False
+    answered: bool,
+    answered_on: dt.date | None,
+    *,
+    not_published: bool = False,
+    published_on: dt.date | None = None,
 ) -> str:
-    """ "answered 31/03/2021", or a reply date without a published text, or an answer sent to
-    the member and not printed, or no answer."""
-    if answered:
+    """ "answered 31/03/2021", or a published answer whose record gives no reply date (the
+    federal Chamber's bulletin: its publication date then), or a reply date without a
+    published text, or an answer sent to the member and not printed, or no answer."""
+    if answered and answered_on is not None:
         return f"answered {day(answered_on)}"
+    if answered:
+        # Never "answered —": what is known is that the answer was published (s18).
+        return f"answer published {day(published_on)}" if published_on else "answer published"
     if answered_on is not None:
         return f"answered on {day(answered_on)}, answer not published"
     if not_published:
@@ -81,7 +89,10 @@ def hit_lines(hit: Hit, *, color: bool) -> list[str]:
     number = f"n°{hit.number}" if hit.number is not None else "n° ?"
     where = " · ".join(x for x in (hit.legislature, hit.session) if x)
     answered = answer_state(
-        hit.answered, hit.answered_on, not_published=hit.extra.answer_type == NOT_PUBLISHED
+        hit.answered,
+        hit.answered_on,
+        not_published=hit.extra.answer_type == NOT_PUBLISHED,
+        published_on=hit.published_on,
     )
     if hit.extra.source_format == INDEX_ONLY:
         answered = f"index entry only ({hit.extra.kind}): no text held"
@@ -192,10 +203,7 @@ def document_text(document: Document) -> str:
         lines.append(f"  {q.addressee_role}")
     if document.portfolios:
         lines.append(f"  Portfolios: {', '.join(document.portfolios)}")
-    lines.append(
-        f"  Received {day(q.received_on)} · published {day(q.published_on)} · answered "
-        f"{day(q.answered_on)}"
-    )
+    lines.append("  " + " · ".join(dates_known(document)))
     evidence = f" — {document.answer_type_evidence}" if document.answer_type_evidence else ""
     lines.append(f"  Answer type: {document.answer_type}{evidence}")
     lines.append(f"  Source: {q.url or q.source}")
@@ -219,6 +227,27 @@ def document_text(document: Document) -> str:
     answer = q.answer or f"({answer_state(False, q.answered_on)})"
     lines += ["", "Question", "", q.question, "", "Answer", "", answer]
     return "\n".join(lines) + "\n"
+
+
+def dates_known(document: Document) -> list[str]:
+    """The document's dates as `show` prints them: the known ones, and what is known of the
+    answer where its date is not (never a dash for a date: s18)."""
+    q = document.question
+    dates = [
+        f"{label} {day(value)}"
+        for label, value in (("received", q.received_on), ("published", q.published_on))
+        if value is not None
+    ]
+    if q.answered_on is not None:
+        dates.append(f"answered {day(q.answered_on)}")
+    elif q.answer:
+        dates.append("answer published, no reply date given")
+    elif document.answer_type == NOT_PUBLISHED:
+        dates.append("answer sent to the member, not published")
+    else:
+        dates.append("no answer yet")
+    dates[0] = dates[0][:1].upper() + dates[0][1:]
+    return dates
 
 
 def ingest_text(report: IngestReport) -> str:
@@ -308,7 +337,11 @@ FIRST_INGEST_UNFINISHED = (
 
 def sector_status_text(status: SectorStatus) -> str:
     origin = "shipped with pqsearch" if status.origin == "shipped" else "your own file"
-    lines = [FIRST_INGEST_UNFINISHED] if status.first_ingest_unfinished else []
+    lines = []
+    if status.first_ingest_running:
+        lines.append(FIRST_INGEST_RUNNING)
+    elif status.first_ingest_unfinished:
+        lines.append(FIRST_INGEST_UNFINISHED)
     lines += [
         f"sector taxonomy: {status.taxonomy} ({origin})",
         f"sector detector: {status.detector}",

@@ -37,8 +37,11 @@ def export(
             "--format", "-f", help="md, csv or jsonl (default: from -o's ending, else md)."
         ),
     ] = None,
-    output_file: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="Write here instead of stdout (- is stdout: -o ./- for a file)."
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace the -o file if it exists (refused otherwise).")
@@ -75,6 +78,9 @@ def export(
     # Imported here: the exports load the answer classifier, which a search does not need.
     from pqsearch import CSV_DIALECTS, EXPORT_FORMATS, MEMO_LANGUAGES, write_export
 
+    # "-" is standard output, as for most tools (it wrote a file named "-": s18); a file of
+    # that name is still reachable as ./- (the option is read as text to tell them apart).
+    output_file = Path(output) if output is not None and output != "-" else None
     suffix = output_file.suffix.lower().lstrip(".") if output_file else ""
     with user_errors():
         chosen = (
@@ -102,11 +108,11 @@ def export(
             else:
                 write_export(output_file, stream, force=force)
     if stream.written < stream.total:
-        where = f" to {output_file}" if output_file else ""
+        where = f" to {output}" if output_file else ""
         typer.echo(
             f"Wrote {stream.written} of {stream.total} matching documents{where}: "
             f"--limit {stream.total} or --all writes every one.",
             err=True,
         )
     elif output_file is not None:
-        typer.echo(f"Wrote {stream.written} documents to {output_file}", err=True)
+        typer.echo(f"Wrote {stream.written} documents to {output}", err=True)

@@ -68,9 +68,12 @@ def search(
         # Asked only when nothing matched: an index whose first ingest was killed is empty;
         # one whose first ingest is running fills as it commits.
         note = ""
-        if not result.total and opened.sector_status().first_ingest_unfinished:
-            running = opened.ingest_running
-            note = output.FIRST_INGEST_RUNNING if running else output.FIRST_INGEST_UNFINISHED
+        if not result.total:
+            status = opened.sector_status()
+            if status.first_ingest_running:
+                note = output.FIRST_INGEST_RUNNING
+            elif status.first_ingest_unfinished:
+                note = output.FIRST_INGEST_UNFINISHED
     if note:
         typer.echo(f"Note: {note}.", err=True)
     if json:
@@ -147,8 +150,12 @@ def synonyms(
 
     Example: pqsearch synonyms SIAMU
     """
-    with user_errors(), api.open_index(index) as opened:
-        found = opened.synonyms(word)
+    with user_errors():
+        if not word.strip():
+            # It said '"" is searched as itself only' (s18).
+            raise PqsearchError("Give a word to look up, e.g. pqsearch synonyms SIAMU.")
+        with api.open_index(index) as opened:
+            found = opened.synonyms(word)
     typer.echo(output.as_json(found) if json else output.synonyms_text(word, found), nl=json)
 
 
@@ -183,7 +190,16 @@ def similar(
 def _read_text(name: str) -> str:
     if name == "-":
         return sys.stdin.read()
+    # The system's words, not Python's ("[Errno 21] Is a directory: '/tmp'"), and the fix.
     try:
         return Path(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PqsearchError(f"Cannot read the draft {name}: {error}") from error
+    except OSError as error:
+        raise PqsearchError(
+            f"Cannot read the draft {name}: {error.strerror or error}. Give a text file, or "
+            "--text - to read the draft from standard input."
+        ) from error
+    except UnicodeDecodeError as error:
+        raise PqsearchError(
+            f"The draft {name} is not UTF-8 text (byte {error.start + 1} cannot be read). Save "
+            "it as UTF-8 text, or paste it through standard input with --text -."
+        ) from error

@@ -135,7 +135,14 @@ def _to_a_file(arguments: list[str]) -> bool:
         return False
     options = arguments[1 : arguments.index("--")] if "--" in arguments else arguments[1:]
     # After "--" every argument is a query word ("-ordures"), never the option (review 17, F3).
-    return any(a in ("-o", "--output") or a.startswith(("--output=", "-o")) for a in options)
+    # "-o -" is standard output, not a file.
+    for position, option in enumerate(options):
+        if option in ("-o", "--output"):
+            if options[position + 1 : position + 2] != ["-"]:
+                return True
+        elif option.startswith(("--output=", "-o")) and option not in ("--output=-", "-o-"):
+            return True
+    return False
 
 
 @contextlib.contextmanager

@@ -229,7 +229,9 @@ def require_live(root: Path) -> Path:
         if foreign and ownership.index_id(root) is None:
             # Not "ingest --index /": ingest would refuse a folder holding other things.
             raise NoIndexError(root, build_in=root / "pqsearch-index")
-        raise NoIndexError(root)
+        from pqsearch.index.lock import ingest_running
+
+        raise NoIndexError(root, ingesting=root.is_dir() and ingest_running(root))
     return data
 
 

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from pqsearch.errors import ReadOnlyIndexError
-from pqsearch.index.folders import LEXICON_FILE, WHOOSH_INDEX_NAME
+from pqsearch.index.folders import LEXICON_FILE, WHOOSH_INDEX_NAME, live_data_dir
 
 # Files of a data folder an ingest opens for writing in place (SQLite's own beside the
 # lexicon, Whoosh's lock file); every other file it writes is a new one in the folder.
@@ -81,6 +81,19 @@ def refused_path(filename: str | bytes | os.PathLike[str] | os.PathLike[bytes]) 
 def read_only(root: Path, place: Path, why: str, *, changed: bool) -> ReadOnlyIndexError:
     """The error for an ingest into the index at `root` refused by `place` (a file or a
     folder) for `why`; `changed`: whether it may have committed something before."""
+    fix = (
+        f"give this account write permission on {place} (chmod u+w, or ask its owner; a "
+        "read-only disk must be mounted read-write), then run the ingest again; or pass "
+        "--index with a folder of yours."
+    )
+    if live_data_dir(root, tolerate_damage=True) is None:
+        # Nothing to search yet: "searching it works" sent the user to an index that is not
+        # there (s18).
+        written = "What the ingest wrote before is kept" if changed else "Nothing was written"
+        return ReadOnlyIndexError(
+            f"No index can be made at {root}: {place} refused a write ({why}). {written}, "
+            f"and there is no index there to search yet. To make it, {fix}"
+        )
     state = (
         "The index is as its last commit left it"
         if changed
@@ -88,9 +101,7 @@ def read_only(root: Path, place: Path, why: str, *, changed: bool) -> ReadOnlyIn
     )
     return ReadOnlyIndexError(
         f"The index at {root} cannot be written: {place} refused a write ({why}). {state}. "
-        "Searching it works as it is. To update it, give this account write permission on "
-        f"{place} (chmod u+w, or ask its owner; a read-only disk must be mounted "
-        "read-write), then run the ingest again; or pass --index with a folder of yours."
+        f"Searching it works as it is. To update it, {fix}"
     )
 
 

@@ -15,6 +15,7 @@ import numpy.typing as npt
 
 from pqsearch.errors import QuerySyntaxError
 from pqsearch.index.reader import IndexReader
+from pqsearch.query.spellings import merged, spelling_groups
 from pqsearch.query.status import STATUS_VALUES, status_codes
 from pqsearch.query.tallies import Mask, Selection, Tallies, plus_one
 from pqsearch.results import Facet, FacetCount
@@ -125,6 +126,16 @@ class FieldFacet(FacetKind):
     name: str
     field: str
     label: Callable[[str], str] | None = None
+    # Values that differ only in case or accents are one entry (`spellings`).
+    merge_spellings: bool = False
+
+    def _tally(
+        self, index: IndexReader, selection: Selection
+    ) -> tuple[tuple[str, ...], npt.NDArray[np.int64], Tallies | None]:
+        values, tally, tallies = super()._tally(index, selection)
+        if self.merge_spellings:
+            tally = merged(tally, spelling_groups(index, self.field))
+        return values, tally, tallies
 
     def tallies(self, index: IndexReader) -> Tallies:
         def build() -> Tallies:
@@ -278,8 +289,8 @@ def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[st
     catalogue: dict[str, FacetKind] = {
         "legislature": FieldFacet("legislature", "legislature"),
         "session": FieldFacet("session", "session"),
-        "addressee": FieldFacet("addressee", "addressee"),
-        "author": FieldFacet("author", "author"),
+        "addressee": FieldFacet("addressee", "addressee", merge_spellings=True),
+        "author": FieldFacet("author", "author", merge_spellings=True),
         "portfolio": FieldFacet("portfolio", "portfolios"),
         "status": StatusFacet("status", "status"),
         "answer_type": FieldFacet("answer_type", "answer_type"),

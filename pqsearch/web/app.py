@@ -27,6 +27,7 @@ from starlette.staticfiles import StaticFiles
 
 from pqsearch.web.api_routes import Api
 from pqsearch.web.i18n import Words, language_of
+from pqsearch.web.messages import not_found_message
 from pqsearch.web.pages import Pages
 from pqsearch.web.render import STATIC, environment
 from pqsearch.web.security import SecurityHeaders, allowed_hosts
@@ -57,8 +58,10 @@ def create_app(
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": detail, "type": "HTTPError"}, status_code=status)
         words = Words(language_of(request.query_params.get("lang")))
+        # Starlette's "Not Found" in the page's language (s18).
+        shown = not_found_message(words) if status == 404 else detail
         html = templates.get_template("error.html").render(
-            words=words, lang=words.language, switch_language="/search", error=detail
+            words=words, lang=words.language, switch_language="/search", error=shown
         )
         return HTMLResponse(html, status_code=status)
 

@@ -76,6 +76,15 @@ _WORDS: dict[str, tuple[str, str]] = {
         "répondue le {d}, réponse non publiée",
         "answered on {d}, answer not published",
     ),
+    # A published answer whose record gives no reply date (the federal Chamber's bulletin):
+    # never "répondue le —" (s18).
+    "answer_published_on": ("réponse publiée le {d}", "answer published {d}"),
+    "answer_published": ("réponse publiée", "answer published"),
+    "date_not_given": ("non indiquée", "not given"),
+    "answer_published_no_date": (
+        "réponse publiée, sans date de réponse",
+        "answer published, no reply date given",
+    ),
     "answer_sent_not_published": (
         "réponse envoyée au membre, non publiée",
         "answer sent to the member, not published",
@@ -102,6 +111,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "error": ("Erreur", "Error"),
     "suggestions": ("Essayez", "Try"),
     # document page
+    "back_to_results": ("Retour aux résultats", "Back to the results"),
     "doc_fields": ("Fiche", "Record"),
     "field_id": ("Identifiant", "Id"),
     "field_parliament": ("Assemblée", "Parliament"),

@@ -23,8 +23,9 @@ from pqsearch import (
 )
 from pqsearch.export import escape
 from pqsearch.web.i18n import Words, language_of
+from pqsearch.web.messages import page_message
 from pqsearch.web.notices import IndexState, Widening, correction, values_instead, widenings
-from pqsearch.web.params import MULTI, SearchState, linked_value
+from pqsearch.web.params import MULTI, SearchState, linked_value, results_url, with_language
 from pqsearch.web.security import FormParams, read_form
 from pqsearch.web.selection import Selection, chosen
 from pqsearch.web.service import IndexService
@@ -77,11 +78,18 @@ class Pages:
     ) -> HTMLResponse:
         query = request.url.query
         other = "en" if words.language == "fr" else "fr"
-        switch = _with_language(request.url.path, query, other)
+        switch = with_language(request.url.path, query, other)
         html = self.templates.get_template(name).render(
             words=words, lang=words.language, switch_language=switch, **context
         )
         return HTMLResponse(html, status_code=status)
+
+    def error_page(
+        self, request: Request, words: Words, error: PqsearchError, *, doc_id: str | None = None
+    ) -> HTMLResponse:
+        """The error page, saying `error` in the page's language (`messages`)."""
+        said = page_message(error, words, doc_id=doc_id)
+        return self.render(request, "error.html", words, _status(error), error=said)
 
     async def home(self, request: Request) -> Response:
         lang = language_of(request.query_params.get("lang"))
@@ -98,7 +106,7 @@ class Pages:
                 words,
                 400,
                 state=SearchState(lang=words.language),
-                error=str(error),
+                error=page_message(error, words),
                 result=None,
             )
         facets = [*PAGE_FACETS, f"{state.date}_year", f"{state.date}_month"]
@@ -139,7 +147,7 @@ class Pages:
                 words,
                 _status(error),
                 state=state,
-                error=str(error),
+                error=page_message(error, words),
                 correction=fixed,
                 index_state=index_state,
                 result=None,
@@ -168,6 +176,9 @@ class Pages:
     async def document(self, request: Request) -> Response:
         words = Words(language_of(request.query_params.get("lang")))
         doc_id = request.path_params["doc_id"]
+        # The search it was opened from, for the link back to it (s18).
+        results = request.query_params.get("results")
+        back = results_url(results, words.language)
 
         def work(index: Index) -> tuple[Document, SearchResult, dict[str, Highlight]]:
             document = index.show(doc_id)
@@ -177,7 +188,7 @@ class Pages:
         try:
             document, similar, evidence = await self.service.run(work)
         except PqsearchError as error:
-            return self.render(request, "error.html", words, _status(error), error=str(error))
+            return self.error_page(request, words, error, doc_id=doc_id)
         same = [h for h in similar.hits if h.extra.same_question]
         others = [h for h in similar.hits if not h.extra.same_question]
         return self.render(
@@ -185,6 +196,8 @@ class Pages:
             "document.html",
             words,
             document=document,
+            back=back,
+            results=results if back else "",
             evidence=evidence,
             same=same,
             similar=others,
@@ -201,8 +214,9 @@ class Pages:
                 lambda index: index.similar(text=text, facets=[], limit=DRAFT_RESULTS)
             )
         except PqsearchError as error:
+            said = page_message(error, words)
             return self.render(
-                request, "draft.html", words, _status(error), text="", result=None, error=str(error)
+                request, "draft.html", words, _status(error), text="", result=None, error=said
             )
         return self.render(request, "draft.html", words, text=text, result=result, error=None)
 
@@ -233,7 +247,7 @@ class Pages:
 
             return _download(*await self.service.run(work), fmt, words)
         except PqsearchError as error:
-            return self.render(request, "error.html", words, _status(error), error=str(error))
+            return self.error_page(request, words, error)
 
     async def search_export(self, request: Request) -> Response:
         words = Words(language_of(request.query_params.get("lang")))
@@ -275,7 +289,7 @@ class Pages:
 
             return _download(*await self.service.run(work), fmt, words)
         except PqsearchError as error:
-            return self.render(request, "error.html", words, _status(error), error=str(error))
+            return self.error_page(request, words, error)
 
     async def watches(self, request: Request) -> Response:
         from pqsearch import watch
@@ -290,7 +304,7 @@ class Pages:
         try:
             rows = await self.service.run(work)
         except PqsearchError as error:
-            return self.render(request, "error.html", words, _status(error), error=str(error))
+            return self.error_page(request, words, error)
         return self.render(request, "watches.html", words, rows=rows)
 
 
@@ -298,15 +312,6 @@ def _status(error: PqsearchError) -> int:
     from pqsearch.web.api_routes import status_of
 
     return status_of(error)
-
-
-def _with_language(path: str, query: str, language: str) -> str:
-    from urllib.parse import parse_qsl, urlencode
-
-    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
-    if language != "fr":
-        pairs.append(("lang", language))
-    return f"{path}?{urlencode(pairs)}" if pairs else path
 
 
 def _download(text: str, selection: Selection, fmt: str, words: Words) -> Response:

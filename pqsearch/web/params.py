@@ -82,9 +82,7 @@ class SearchState:
         max_limit: int = MAX_PAGE_LIMIT,
         default_limit: int = PAGE_LIMIT,
     ) -> SearchState:
-        date = params.get("date") or "received"
-        if date not in DATE_FIELD_CHOICES:
-            raise QuerySyntaxError(f"Unknown date {date!r}: use received, published or answered.")
+        date = choose("date", params.get("date") or "received", DATE_FIELD_CHOICES)
         values = {
             name: tuple(dict.fromkeys(v.strip() for v in params.getlist(name) if v.strip()))
             for name in MULTI
@@ -141,6 +139,11 @@ class SearchState:
         pairs.extend((name, value) for name, value, default in optional if value != default)
         return pairs
 
+    def results(self) -> str:
+        """This search as the `results` parameter of a document page opened from its hits
+        (its URL parameters but the language, which is the document page's own)."""
+        return urlencode([(name, value) for name, value in self.pairs() if name != "lang"])
+
     def url(self, path: str = "/search") -> str:
         pairs = self.pairs()
         return f"{path}?{urlencode(pairs)}" if pairs else path
@@ -181,16 +184,58 @@ class SearchState:
             yield "to", self.date_to
 
 
+def results_url(results: str | None, language: Language) -> str | None:
+    """The search page a document page was opened from (its `results` parameter), in the
+    document page's language; None when it was not opened from a search, or the parameter
+    is not one (a hand-edited URL: the page is shown without the link)."""
+    if results is None:
+        return None
+    from starlette.datastructures import QueryParams as Parsed
+
+    try:
+        state = SearchState.read(Parsed(results))
+    except QuerySyntaxError:
+        return None
+    return dataclasses.replace(state, lang=language).url()
+
+
+def with_language(path: str, query: str, language: str) -> str:
+    """The address `path?query` in another language (the page's switch)."""
+    from urllib.parse import parse_qsl
+
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
+    if language != "fr":
+        pairs.append(("lang", language))
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
 def _whole(raw: str | None, name: str, *, default: int, low: int, high: int) -> int:
     if raw is None or raw.strip() == "":
         return default
     try:
         value = int(raw)
     except ValueError:
-        raise QuerySyntaxError(f"{name} must be a whole number, not {raw!r}.") from None
+        raise BadNumberError(name, raw, low, high) from None
     if not low <= value <= high:
-        raise QuerySyntaxError(f"{name} must be between {low} and {high}, not {value}.")
+        raise BadNumberError(name, raw, low, high)
     return value
+
+
+class BadNumberError(QuerySyntaxError):
+    """A page or a limit in a URL that is not a whole number in its range (`name`, `raw`,
+    `low`, `high`: for the page to say it in its language)."""
+
+    def __init__(self, name: str, raw: str, low: int, high: int) -> None:
+        self.name = name
+        self.raw = raw
+        self.low = low
+        self.high = high
+        # The API's words, as before the page gave its own (s18).
+        super().__init__(
+            f"{name} must be between {low} and {high}, not {raw.strip()}."
+            if raw.strip().lstrip("+-").isdigit()
+            else f"{name} must be a whole number, not {raw!r}."
+        )
 
 
 def facet_parameter(facet: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -65,10 +65,13 @@ def paragraphs(text: str | None) -> list[str]:
     return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
-def document_href(doc_id: str, language: str = "fr") -> str:
-    """The document page's address (ids are quoted: they come from the documents)."""
-    suffix = "?lang=en" if language == "en" else ""
-    return f"/documents/{quote(doc_id, safe='')}{suffix}"
+def document_href(doc_id: str, language: str = "fr", results: str = "") -> str:
+    """The document page's address (ids are quoted: they come from the documents), with the
+    search it is opened from (`results`: `SearchState.results()`) for its link back."""
+    pairs = [("lang", "en")] if language == "en" else []
+    if results:
+        pairs.append(("results", results))
+    return f"/documents/{quote(doc_id, safe='')}" + (f"?{urlencode(pairs)}" if pairs else "")
 
 
 def environment() -> Environment:

@@ -36,6 +36,13 @@ WORKERS = 8
 class SearchTimeoutError(PqsearchError):
     """A library call took longer than the server allows; a narrower search may not."""
 
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(
+            f"The search took longer than {seconds:g} s and was stopped. "
+            "Narrow it with more words or filters."
+        )
+
 
 class ServerLimitError(ResourceLimitError):
     """The server process ran out of file handles or memory: a 503 that says what to do;
@@ -68,10 +75,7 @@ class IndexService:
         try:
             return await asyncio.wait_for(future, self.timeout)
         except TimeoutError:
-            raise SearchTimeoutError(
-                f"The search took longer than {self.timeout:g} s and was stopped. "
-                "Narrow it with more words or filters."
-            ) from None
+            raise SearchTimeoutError(self.timeout) from None
 
     def _call(self, work: Callable[[Index], T]) -> T:
         try:

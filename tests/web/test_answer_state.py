@@ -23,7 +23,8 @@ def test_an_answer_sent_but_not_published_is_said_so(server: Server, page: Watch
     assert "sans réponse" not in meta
 
     card.locator("h3 a").click()
-    page.page.wait_for_url(f"**/documents/{NOT_PUBLISHED}")
+    # Opened from the search: its address carries that search, for the link back (s18).
+    page.page.wait_for_url(f"**/documents/{NOT_PUBLISHED}?results=*")
     answer = page.page.locator("section.text", has=page.page.locator("#answer-title"))
     assert f"réponse envoyée le {day} et non publiée" in answer.inner_text()
 
