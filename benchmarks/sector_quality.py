@@ -26,8 +26,8 @@ fifteenth session, split 50 / 50): its dev half is dev since the sixteenth sessi
 held out likewise. tests/data/sectors_labels_brussels_probe9.toml (100 more, written blind in the
 sixteenth session, split 50 / 50): its dev half is dev since the seventeenth session, its test
 half held out likewise. tests/data/sectors_labels_brussels_probe10.toml (100 more, written blind
-in the seventeenth session, split 50 / 50) is held out whole: see `BLIND`; the integrator
-measures it once with `--source probe10`.
+in the seventeenth session, split 50 / 50): its dev half is dev since the eighteenth session, its
+test half held out likewise.
 Questions are read with `pqsearch.parse` from the shipped corpus,
 tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the ten
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
@@ -39,7 +39,7 @@ question whose topic sectors are exactly its labels.
         [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (by default every file, less the held-out test halves
-of probe2 ... probe9, and the blind part probe10). Without it, the figures of the chosen
+of probe2 ... probe10, and the blind parts: `BLIND`). Without it, the figures of the chosen
 split are followed by one line per part (brussels, federal answered, federal unanswered,
 plenary, probe, probe2 ... probe10), so the parts are reported apart as well as together (the
 combined figure leaves the held-out parts out).
@@ -97,16 +97,16 @@ SOURCES = {
 # are dev (sector_cv.py's folds, --fit): the realistic Brussels questions nearest to the team's
 # held-out ones (probe2's and probe3's since the eleventh session, probe4's since the twelfth,
 # probe5's since the thirteenth, probe6's since the fourteenth, probe7's since the fifteenth,
-# probe8's since the sixteenth, probe9's since the seventeenth). probe10 is listed too, so that
-# its test half stays held out when it leaves `BLIND`.
+# probe8's since the sixteenth, probe9's since the seventeenth, probe10's since the eighteenth).
 HELD_OUT = frozenset(
     {"probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8", "probe9", "probe10"}
 )
-# Parts held out whole (probe10, written blind in the seventeenth session while the detector
-# changed): neither half is dev until the integrator decides that one joins. probe4 was one
-# until the twelfth session, probe5 until the thirteenth, probe6 until the fourteenth, probe7
-# until the fifteenth, probe8 until the sixteenth, probe9 until the seventeenth.
-BLIND = frozenset({"probe10"})
+# Parts held out whole (each written blind while the detector changed; none this session until
+# the integrator adds the next): neither half is dev until the integrator decides that one
+# joins. probe4 was one until the twelfth session, probe5 until the thirteenth, probe6 until the
+# fourteenth, probe7 until the fifteenth, probe8 until the sixteenth, probe9 until the
+# seventeenth, probe10 until the eighteenth.
+BLIND: frozenset[str] = frozenset()
 
 
 def in_part(label: Label, source: str | None) -> bool:
