@@ -61,6 +61,11 @@ DOCUMENT = (
     r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure|databank"
     r"|register|barometer|publicatie\w*|portaal)"
 )
+# Not a pointer inside the answer's own text: "voir ci-dessous", "zie punt 2", "zie bijlage".
+_NOT_HERE = (
+    r"(?![^;]*\b(?:ci-dessous|ci-dessus|ci-apres|infra|supra|hieronder|hierboven|hierna|punt"
+    r"|point|annexe|bijlage|ci-joint\w*|bijgevoegd\w*)\b)"
+)
 # Whom a member may be sent to, other than the minister's own services.
 _HOLDER = (
     r"(?:ministres?|collegues?|secretaires? d'etat|homologues?|gouvernements?|colleges?|communes?"
@@ -86,6 +91,14 @@ _OTHERS = (
 # The holder the question is handed on to ("au Collège réuni", "aan de bevoegde minister"), not
 # an advisory body that gives its opinion ("soumise au Conseil économique et social").
 _TO_HOLDER = rf"(?:la |le |les |l'|de |het |een )?(?:\w+ )?{_HOLDER}\b"
+# Not a route of appeal offered if the answer does not satisfy (the s17 review's r17s-44): "het
+# geachte lid kan zich richten tot de ombudsman indien het antwoord niet voldoet", "en cas de
+# désaccord, ... peut saisir le médiateur" tells the procedure asked.
+_NOT_APPEAL = (
+    r"(?![^.;]*\b(?:ombuds\w*|mediateur\w*|service de mediation|indien (?:het|de|dit) \w+ niet"
+    r" (?:voldoe\w*|bevredig\w*)|ontevreden|niet tevreden|ne (?:vous |lui )?(?:satisfait|convient)"
+    r" pas|insatisfait\w*|en cas de (?:desaccord|contestation|litige|refus))\b)"
+)
 # A directive to the member, any mood: the imperative, the infinitive, the subjunctive, a polite
 # formula, an invitation or a suggestion.
 _DIRECTIVE_FR = (
@@ -126,8 +139,10 @@ _ASKS_TO_ANSWER = (
 BY_REFERENCE: tuple[str, ...] = (
     # A bare pointer: "Voir QE 1187.", "Cf. ma réponse à la question n° 233", "Zie vraag nr. 233"
     # (not a pointer inside the answer's own text: "voir ci-dessous", "zie punt 2").
-    r"^\W*(?:voir|cf|zie)\b\.?\s(?![^;]*\b(?:ci-dessous|ci-dessus|ci-apres|infra|supra|hieronder"
-    rf"|hierboven|hierna|punt|point|annexe|bijlage)\b)(?:[^.;\d]{{0,40}}?\b)?{_CITED}",
+    rf"^\W*(?:voir|cf|zie)\b\.?\s{_NOT_HERE}(?:[^.;\d]{{0,40}}?\b)?{_CITED}",
+    # The same to a document (round 14's dev half, r14-005): "Zie het jaarverslag 2025 van
+    # Actiris", "Voir le rapport annuel de Bruxelles Environnement", "Cf. notre baromètre".
+    rf"^\W*(?:voir|cf|zie|voyez)\b\.?\s{_NOT_HERE}(?:[^.;\d]{{0,30}}?\b)?{DOCUMENT}\b",
     # What was said or answered before: "je vous renvoie à ce que j'ai répondu à la question n°
     # 412", "aux éléments que j'ai communiqués en réponse à votre interpellation", "verwijs ik
     # naar wat ik heb geantwoord op schriftelijke vraag nr. 233".
@@ -206,13 +221,14 @@ SENDING: tuple[str, ...] = (
     # ministre fédérale".
     rf"{_DIRECTIVE_FR}(?:{MEMBER} |vous |l'honorable membre )?(?:vous |s'|se )?(?:\w+ ){{0,2}}?"
     rf"{_ADDRESS_FR}\b(?: (?:votre|cette|vos|ces|sa|la|les) questions?)?(?: (?:a|au|aux|a la"
-    rf"|aupres d\w*|vers))? (?:\w+ )?{_NOT_OWN}(?:la |le |les |l'|un |une )?(?:\w+ )?{_HOLDER}",
+    rf"|aupres d\w*|vers))? (?:\w+ )?{_NOT_OWN}(?:la |le |les |l'|un |une )?(?:\w+ )?{_HOLDER}"
+    rf"{_NOT_APPEAL}",
     # "Ik nodig het geachte lid uit zich te wenden tot het College", "Gelieve u te wenden tot",
     # "Het geachte lid kan zich richten tot", "Ik raad u aan contact op te nemen met de gemeente",
     # "Ik stel voor dat het geachte lid zich tot de NMBS wendt".
     rf"{_DIRECTIVE_NL}\b[^.;]{{0,60}}?(?:\b(?:zich|u|zich rechtstreeks|u rechtstreeks) (?:te )?"
     rf"(?:wenden|richten) tot|\bcontact (?:op te nemen|opnemen|te nemen) met|\bzich tot\b)"
-    rf" {_NOT_OWN}",
+    rf" {_NOT_OWN}{_NOT_APPEAL}",
     # Another's duty to answer: "C'est dès lors à la ministre fédérale de la Mobilité qu'il
     # appartient de répondre", "Il reviendra au Collège réuni ... de vous répondre".
     r"\bc'est (?:donc |des lors |plutot |bien |par consequent )?(?:a |au |aux )[^.;]{0,160}? qu'il"
@@ -317,6 +333,7 @@ _GATE_PIECES = (
     "de taak van|de rol van|relay|soumis|soumet|transfer|doorgestuurd|overgemaakt|doorgegeven|"
     "voorgelegd|overgezonden|thuis bij|habilite|a meme|e materie|het antwoord werd|"
     "het antwoord is|doorverwezen|l'objet d|, disponible|, consultable|, publie|"
-    ", accessible|, telecharge|, en ligne|y figur|y sont"
+    ", accessible|, telecharge|, en ligne|y figur|y sont|voir le |voir la |voir les |voir l'|"
+    "voir notre |voir mon |voir ma |voir nos |zie het |zie de |zie ons |zie onze |zie mijn "
 )
 GATE = tuple(_GATE_PIECES.split("|"))

@@ -153,7 +153,25 @@ CONCLUDING = re.compile(
     r"\b(?:donc|des lors|par consequent|c'est pourquoi|dus|derhalve|bijgevolg)\b"
 )
 
+# A concession opening the sentence, up to its comma: "Si le bien-être animal est une
+# compétence régionale, les mesures de police ... relèvent du bourgmestre" (round 14's dev half,
+# r14-089), "Bien que ..., ", "Hoewel dit een federale materie is, ...". What it grants is not
+# the refusal: the main clause after it says whose matter it is, or answers.
+CONCEDED = re.compile(
+    r"^\W*(?:si|s'il|s'ils|bien que|bien qu'|meme si|meme s'il|alors que|alors qu'|quoique"
+    r"|quoiqu'|encore que|hoewel|alhoewel|ook al|al is|al zijn)\b[^,;:.]{0,160}?,\s"
+)
+
+
+def main_clause_start(sentence: str) -> int:
+    """Where the main clause of folded `sentence` starts after a concession that opens it
+    (`CONCEDED`), or 0."""
+    conceded = CONCEDED.match(sentence)
+    return conceded.end() if conceded else 0
+
+
 PATTERNS = (
+    CONCEDED,
     WHEN,
     AGENT,
     ASKS_WHERE,

@@ -7,6 +7,7 @@ each module stays small.
 
 from __future__ import annotations
 
+from pqsearch.analyze.answer_forms import THING as _THING
 from pqsearch.analyze.answer_phrases import MEMBER
 
 # The member in Dutch, in the federal and the Brussels styles: "het geachte lid", "het
@@ -16,6 +17,13 @@ _MEMBER_NL = (
     r"|volksvertegenwoordiger|indiener)|(?:mevrouw|de heer|mijnheer) (?:de |het )?"
     r"(?:volksvertegenwoordiger|parlementslid|kamerlid))"
 )
+
+# A passive auxiliary, any tense: "seront", "ont été", "vont être", "pourront être".
+_PASSIVE = (
+    r"(?:seront|sont|ont ete|ont deja ete|seraient|avaient ete|vont etre|pourront etre"
+    r"|seront donc)"
+)
+_SENT_FR = r"(?:transmi|communique|envoye|adresse|remi|fourni)"
 
 # A sentence that shows the answer was sent directly to the member, not printed.
 NOT_PUBLISHED: tuple[str, ...] = (
@@ -134,4 +142,56 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"(?:verwacht|niet ontvangen)\b",
     r"\bsans objet\b[^.]{0,40}?\b(?:dissolution|fin de (?:la )?legislature|elections?)\b",
     r"^\W*(?:de |deze )?vraag (?:werd |is |wordt )?(?:ingetrokken|vervallen)\b",
+    # What was asked, named in the clause before and sent by a pronoun in the next, in any tense
+    # (round 14's dev half, r14-079): "Les résultats sont en cours de compilation ; ils vous
+    # seront communiqués par courrier dès qu'ils seront disponibles", "... et elles seront
+    # transmises à l'honorable membre", "; je vous les ferai parvenir", "De cijfers worden nog
+    # verzameld; ze zullen u per brief worden bezorgd". A passive only: "ils vous ont transmis
+    # leur avis" is what others did.
+    rf"(?:^\W*|[;:]\s*|\bet\s|,\s)(?:ils|elles|ceux-ci|celles-ci)\s(?:vous\s{_PASSIVE}\s"
+    rf"(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b|{_PASSIVE}\s(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b"
+    rf"[^.;]{{0,40}}?\s(?:a|au)\s{MEMBER}\b)",
+    r"(?:[;:]\s*|\bet\s)(?:je|nous)\s(?:vous|les (?:lui|leur))\s(?:les\s|la\s|le\s)?"
+    r"(?:transmettrai|transmettrons|communiquerai|communiquerons|enverrai|enverrons"
+    r"|adresserai|adresserons|ferai parvenir|ferons parvenir|ai transmis|avons transmis"
+    r"|ai communique|avons communique|ai fait parvenir|avons fait parvenir)\b",
+    # The minister or their own services sending it, by an infinitive or a future (in any
+    # person): "Je ne manquerai pas de vous communiquer ces chiffres dès leur réception", "Mes
+    # services prendront contact avec vous pour vous transmettre les montants", "Mon
+    # administration vous fera parvenir le détail", "Je reviendrai vers vous avec les chiffres"
+    # (not a refusal: "je ne peux vous communiquer ces chiffres").
+    rf"^(?![^;]*\b(?:ne (?:peux|puis|pouvons|peut|saurais|saurait|saurions|suis|sommes|dispose)"
+    r"|n'(?:est|ai|avons|a|etant)|impossible|pas en mesure|ni|disposition|complementaire\w*"
+    r"|supplementaire\w*|eventuel\w*|si vous|appart\w*|il revien\w*|il reviendr\w*|incomb\w*"
+    r"|c'est a|mieux place\w*)\b)[^;]*?\b(?:(?:je|nous|j'|mes services|mon administration"
+    r"|mon cabinet|mes collaborat\w+)\b[^.;]{0,50}?\b(?:de|pour|a|vais"
+    r"|allons|va|pourrai|pourrons|souhaite) vous (?:communiquer|transmettre|faire parvenir"
+    r"|envoyer|fournir|remettre)|(?:mon|ma|mes|notre|nos) (?:administration|services?"
+    r"|cabinet|collaborat\w+|departement) vous (?:fera|feront|transmettra|transmettront"
+    r"|communiquera|communiqueront|enverra|enverront|adressera|adresseront) ?(?:parvenir)?"
+    r"|(?:je|nous) (?:reviendrai|reviendrons) (?:vers|aupres de) (?:vous|l'honorable membre)"
+    rf" (?:avec|pour vous (?:communiquer|transmettre)))\b[^.;]{{0,40}}?(?:{_THING})",
+    # Kept at the member's disposal, not printed: "je les tiens à votre disposition", "je les
+    # mets à la disposition de l'honorable membre à mon cabinet", "De gegevens worden ter
+    # beschikking gesteld van het geachte lid" (not on a website: a referral).
+    rf"(?:^|(?<=;))(?![^;]*\b(?:sur (?:le|notre|son|leur) (?:site|portail)|en ligne|via|website"
+    r"|online)\b)"
+    rf"[^;]*?\b(?:(?:je|nous) (?:les|la|le|l') ?(?:tiens|tenons|mets|mettons|tiendrai|tiendrons"
+    rf"|mettrai|mettrons)|(?:je|nous) (?:tiens|tenons|mets|mettons|tiendrai|tiendrons|mettrai"
+    rf"|mettrons)\b[^.;]{{0,30}}?(?:{_THING})[^.;]{{0,20}}?)\s?a (?:votre|la) disposition"
+    rf"(?: (?:de )?{MEMBER})?\b",
+    rf"\bter beschikking (?:gesteld |gehouden )?van {_MEMBER_NL}\b(?![^.;]*\b(?:website|online"
+    r"|op (?:de|het) (?:website|portaal)))",
+    # Dutch: the member receives it, or it is told only to them: "Het geachte lid zal de cijfers
+    # per brief ontvangen", "kunnen deze cijfers enkel aan het geachte lid worden meegedeeld",
+    # "; ik bezorg ze u persoonlijk", "; ik zal ze het geachte lid bezorgen".
+    rf"\b{_MEMBER_NL} (?:zal|zullen|ontvangt|ontving|heeft)\b[^.;]{{0,40}}?\b(?:tabel\w*|lijst\w*"
+    r"|gegevens|cijfers|overzicht\w*|antwoord|document\w*)\b[^.;]{0,30}?\b(?:ontvangen|ontvangt"
+    r"|ontving)\b",
+    rf"\b(?:aan|naar) {_MEMBER_NL} (?:worden |werden )?(?:meegedeeld|medegedeeld)\b",
+    rf"(?:[;:]\s*|\ben\s)(?:ik|wij|we) (?:bezorg|bezorgen|stuur|sturen|zal|zullen)(?: \w+){{0,2}}?"
+    rf" (?:ze|deze|die) (?:u|{_MEMBER_NL})\b",
+    rf"(?:[;:]\s*|\ben\s)(?:ze|zij|deze)\s(?:zullen|worden|werden|zijn|werd)\s(?:u|{_MEMBER_NL})"
+    r"\s(?:[\w-]+\s){0,4}?(?:worden\s)?(?:bezorgd|toegestuurd|toegezonden|overgemaakt"
+    r"|opgestuurd|verstuurd)\b",
 )

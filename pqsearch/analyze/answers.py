@@ -59,7 +59,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 16
+ANSWER_RULES_REVISION = 17
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -231,13 +231,19 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     others: list[tuple[str, str]] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
+        # Whose matter it is, granted in a concession, is not the refusal (`gates.CONCEDED`).
+        main = gates.main_clause_start(sentence) if keyword else 0
         for kind, pattern in _PHRASE_RES.items():
             match = pattern.search(sentence) if keyword else None
+            if match is not None and kind == NOT_COMPETENT and match.end() <= main:
+                match = pattern.search(sentence, main)
             if match is None and keyword and kind == NOT_COMPETENT:
                 match = holders.attribution(sentence, answer[start:end])
             if match is not None:
                 found.setdefault(kind, start + match.start())
-                sends = sends or (kind == NOT_COMPETENT and _SENDS.search(sentence) is not None)
+                sends = sends or (
+                    kind == NOT_COMPETENT and _SENDS.search(sentence, main) is not None
+                )
                 strong = kind != BY_REFERENCE or _REFERS.search(sentence) is not None
                 refers = refers or (kind == BY_REFERENCE and strong)
                 # Only the weaker readings of `answer_holders` (where the information can be

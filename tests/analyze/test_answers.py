@@ -1001,6 +1001,7 @@ _DECISION_CODE_DIGEST = {
     14: "8b20c75fa5f0",
     15: "def2548f8b4e",
     16: "1be44cee9104",
+    17: "7747f5953116",
 }
 
 
