@@ -27,6 +27,7 @@ from functools import cache
 
 from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_context as context
+from pqsearch.analyze import answer_declines as declines
 from pqsearch.analyze import answer_forms as forms
 from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
@@ -137,8 +138,13 @@ _OWN_CLAUSE = re.compile(r"\s?[:;]\s")
 
 _FORMS = {
     "not_published": forms.NOT_PUBLISHED,
-    "by_reference": forms.BY_REFERENCE + acts.BY_REFERENCE + acts.LOCATED,
-    "not_competent": forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING,
+    "by_reference": forms.BY_REFERENCE + acts.BY_REFERENCE + acts.LOCATED + declines.BY_REFERENCE,
+    "not_competent": forms.SENDING
+    + forms.DECLARING
+    + acts.SENDING
+    + acts.DECLARING
+    + declines.SENDING
+    + declines.DECLARING,
 }
 
 

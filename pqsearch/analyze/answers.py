@@ -25,6 +25,7 @@ from functools import cache
 from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
+from pqsearch.analyze import answer_declines as declines
 from pqsearch.analyze import answer_elsewhere as elsewhere
 from pqsearch.analyze import answer_forms as forms
 from pqsearch.analyze import answer_gates as gates
@@ -83,10 +84,10 @@ _REFERRALS = (
     + elsewhere.BY_REFERENCE
     + forms.BY_REFERENCE
     + acts.BY_REFERENCE
+    + declines.BY_REFERENCE
 )
-_ELSEWHERE = (
-    elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
-)
+_ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING
+_ELSEWHERE += acts.DECLARING + declines.SENDING + declines.DECLARING
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
@@ -117,11 +118,17 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDING = elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
+_SENDING = (
+    elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
+) + declines.SENDING
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
 _REFERS = either(_REFERRALS + holders.BY_REFERENCE)
+
+
+# Every keyword gate, for the fingerprint.
+_GATES = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE, declines.GATE)
 
 
 @dataclass(frozen=True)
@@ -351,7 +358,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE],
+        "keywords": list(_GATES),
         "patterns": [
             pattern.pattern
             for pattern in (
