@@ -142,7 +142,7 @@ BY_REFERENCE: tuple[str, ...] = (
     rf"^\W*(?:voir|cf|zie)\b\.?\s{_NOT_HERE}(?:[^.;\d]{{0,40}}?\b)?{_CITED}",
     # The same to a document (round 14's dev half, r14-005): "Zie het jaarverslag 2025 van
     # Actiris", "Voir le rapport annuel de Bruxelles Environnement", "Cf. notre baromètre".
-    rf"^\W*(?:voir|cf|zie|voyez)\b\.?\s{_NOT_HERE}(?:[^.;\d]{{0,30}}?\b)?{DOCUMENT}\b",
+    rf"^\W*(?:voir|cf|zie|voyez)\b\.?\s{_NOT_HERE}(?:[^.;\d]{{0,30}}?\b)?\w*{DOCUMENT}\b",
     # What was said or answered before: "je vous renvoie à ce que j'ai répondu à la question n°
     # 412", "aux éléments que j'ai communiqués en réponse à votre interpellation", "verwijs ik
     # naar wat ik heb geantwoord op schriftelijke vraag nr. 233".

@@ -58,10 +58,14 @@ _ASKED_FR = (
 )
 _ASKED_NL = r"(?:gegevens|cijfers|statistieken|informatie|inlichtingen|bedragen)"
 
+_SEND_ON = (
+    r"renvoie|renvoyons|renverrai|renverrons|renvoyais|ai renvoye|avons renvoye|oriente|orientons"
+    r"|orienterai|redirige|redirigeons"
+)
+
 SENDING: tuple[str, ...] = (
     # "Je vous renvoie vers ces autorités", "Nous orientons l'honorable membre vers la commune".
-    rf"\b(?:je|nous) (?:vous|{MEMBER}|le membre) (?:renvoie|renvoyons|renverrai|renverrons"
-    r"|renvoyais|ai renvoye|avons renvoye|oriente|orientons|orienterai|redirige|redirigeons)"
+    rf"\b(?:je|nous) (?:vous (?:{_SEND_ON})|(?:{_SEND_ON}) (?:{MEMBER}|le membre))"
     r"(?: (?:donc|des lors|volontiers|plutot|a ce sujet|sur ce point))? (?:vers|a|aux|au"
     rf"|aupres d\w*) {NOT_OWN}(?:ces |ce |cette |cet |les |la |le |l'|mon |ma |mes |son |sa |ses )?"
     rf"{_NO_TEXT_FIRST}(?:\w+ )?{HOLDER}\b{_NOT_A_TEXT}",

@@ -44,7 +44,7 @@ _SENT = (
 # What may be sent: a document or data, or a pronoun standing for it.
 THING = (
     r"\b(?:tableaux?|listes?|donnees|chiffres|statistiques|annexes?|documents?|informations"
-    r"|elements|details|releves?|inventaires?|copies?|reponses?|fichiers?|precisions"
+    r"|elements|details?|releves?|inventaires?|copies?|reponses?|fichiers?|precisions"
     r"|renseignements|montants|resultats|celle-ci|celui-ci|ceux-ci|celles-ci)\b"
     r"|\bvous (?:les|la|le|l') ?\w|\b(?:je|nous) (?:les|la|le|l') ?\w"
 )

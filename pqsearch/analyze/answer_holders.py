@@ -57,7 +57,9 @@ _BELONGS = (
     r"|plutot|bien|aussi|egalement|directement|par ailleurs|pour sa part|exclusif|propre"
     # Any other two words: "relevait jusqu'ici de", "en relève toujours de".
     r"|[\w'-]+)){0,3}?"
-    r"(?: (?:de la|du|des|de l'|d'|de|a la|a l'|au|aux|a))"
+    # "de" as a word ("relevait déjà de M. Haddou"); "au" before "aux" is as tuned since revision
+    # 13 (its holder then starts "x ...", which names no one).
+    r"(?: (?:de la|du|des|de l'|d'|de\b|a la|a l'|au|aux|a))"
     # The remit named before the holder: "de la compétence exclusive de".
     r"(?: (?:la |le )?(?:seule |pleine )?(?:competence|responsabilite|tutelle|autorite"
     r"|attributions?)(?: exclusive| propre| pleine et entiere)? (?:de la|du|des|de l'|d'|de))?"

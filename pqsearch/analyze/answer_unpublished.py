@@ -150,7 +150,7 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # leur avis" is what others did.
     rf"(?:^\W*|[;:]\s*|\bet\s|,\s)(?:ils|elles|ceux-ci|celles-ci)\s(?:vous\s{_PASSIVE}\s"
     rf"(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b|{_PASSIVE}\s(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b"
-    rf"[^.;]{{0,40}}?\s(?:a|au)\s{MEMBER}\b)",
+    rf"[^.;]{{0,40}}?\s(?:a|au)\s(?:{MEMBER}\b|l'honorable membre(?= des qu)))",
     r"(?:[;:]\s*|\bet\s)(?:je|nous)\s(?:vous|les (?:lui|leur))\s(?:les\s|la\s|le\s)?"
     r"(?:transmettrai|transmettrons|communiquerai|communiquerons|enverrai|enverrons"
     r"|adresserai|adresserons|ferai parvenir|ferons parvenir|ai transmis|avons transmis"
