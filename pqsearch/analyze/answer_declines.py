@@ -134,6 +134,16 @@ BY_REFERENCE: tuple[str, ...] = (
 
 # Literal pieces of the phrasings above that no other gate gives, for the keyword gate.
 GATE = (
+    # Sent later or by "laten geworden" (`answer_unpublished`, revision 17).
+    "suivr",
+    "volg",
+    "ulterieurement",
+    "plus tard",
+    "geworden",
+    "recevr",
+    "recoit",
+    "a recu",
+    "ontving",
     "eigendom",
     "in handen van",
     "orient",

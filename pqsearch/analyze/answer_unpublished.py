@@ -21,9 +21,14 @@ _MEMBER_NL = (
 # A passive auxiliary, any tense: "seront", "ont été", "vont être", "pourront être".
 _PASSIVE = (
     r"(?:seront|sont|ont ete|ont deja ete|seraient|avaient ete|vont etre|pourront etre"
-    r"|seront donc)"
+    r"|seront donc|sera|est|a ete|a deja ete|serait|avait ete|va etre|pourra etre)"
 )
 _SENT_FR = r"(?:transmi|communique|envoye|adresse|remi|fourni)"
+# What may be sent, as the subject of a whole sentence.
+_WHAT = (
+    r"(?:les |ces |le |la |l')?(?:chiffres|donnees|tableaux?|statistiques|informations|elements"
+    r"|montants|resultats|reponse|precisions|releves?|details?)"
+)
 
 # A sentence that shows the answer was sent directly to the member, not printed.
 NOT_PUBLISHED: tuple[str, ...] = (
@@ -148,13 +153,38 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # transmises à l'honorable membre", "; je vous les ferai parvenir", "De cijfers worden nog
     # verzameld; ze zullen u per brief worden bezorgd". A passive only: "ils vous ont transmis
     # leur avis" is what others did.
-    rf"(?:^\W*|[;:]\s*|\bet\s|,\s)(?:ils|elles|ceux-ci|celles-ci)\s(?:vous\s{_PASSIVE}\s"
+    rf"(?:^\W*|[;:]\s*|\bet\s|,\s)(?:ils|elles|elle|il|ceux-ci|celles-ci|celle-ci|celui-ci)\s"
+    rf"(?:vous\s{_PASSIVE}\s"
     rf"(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b|{_PASSIVE}\s(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b"
-    rf"[^.;]{{0,40}}?\s(?:a|au)\s(?:{MEMBER}\b|l'honorable membre(?= des qu)))",
+    rf"[^.;]{{0,40}}?\s(?:a|au)\s(?:{MEMBER}\b|l'honorable membre(?= des qu)"
+    r"|(?:mme|m\.) (?:la |le )?(?:deputee?|membre)\b))",
     r"(?:[;:]\s*|\bet\s)(?:je|nous)\s(?:vous|les (?:lui|leur))\s(?:les\s|la\s|le\s)?"
     r"(?:transmettrai|transmettrons|communiquerai|communiquerons|enverrai|enverrons"
     r"|adresserai|adresserons|ferai parvenir|ferons parvenir|ai transmis|avons transmis"
     r"|ai communique|avons communique|ai fait parvenir|avons fait parvenir)\b",
+    # The figures to come, with no recipient said, in a whole sentence: "Les chiffres suivront.",
+    # "Les données seront communiquées ultérieurement.", "De cijfers volgen later."
+    rf"^\W*{_WHAT}(?: \w+){{0,3}}? (?:(?:vous )?(?:seront|sera) (?:communique|transmis|fourni"
+    r"|envoye|adresse)e?s? (?:ulterieurement|plus tard|prochainement|sous peu|des que possible"
+    r"|dans les meilleurs delais)|suivr(?:a|ont)(?: (?:ulterieurement|plus tard|prochainement"
+    r"|sous peu))?)\W*$",
+    r"^\W*(?:de |het |deze )?(?:cijfers|gegevens|tabel\w*|antwoord|informatie|lijst\w*)"
+    r"(?: \w+){0,3}? (?:volgen|volgt|zullen (?:later )?volgen|zal (?:later )?volgen|worden (?:u )?"
+    r"later (?:bezorgd|meegedeeld|overgemaakt))(?: later| zo snel mogelijk| binnenkort| eerlang)?"
+    r"\W*$",
+    # The reply in a letter sent to the member; the member receiving it by a pronoun; the
+    # federal Dutch "laten geworden": "L'honorable membre trouvera la réponse dans le courrier
+    # qui lui a été adressé", "l'honorable membre les recevra par voie électronique", "Ik zal
+    # het geachte lid de cijfers laten geworden", "Het geachte lid ontving het antwoord per
+    # e-mail".
+    r"\breponse\b[^.;]{0,40}?\b(?:courrier|lettre|courriel|e-mail) (?:qui )?(?:lui|vous) (?:a|ont"
+    r"|sera|est|avait) (?:deja )?(?:ete )?(?:adresse|envoye|transmis|remis)e?\b",
+    rf"\b{MEMBER} (?:les|la|le|l') ?(?:recevra|recevront|a recu|recoit|recevez)\b",
+    rf"\b(?:{_MEMBER_NL}|u)\b[^.;]{{0,60}}?\b(?:laten|laat|liet) geworden\b|\b(?:laat|liet|zal"
+    rf"|zullen) (?:ik |wij |we )?(?:{_MEMBER_NL}|u) [^.;]{{0,60}}?\bgeworden\b",
+    rf"\b{_MEMBER_NL} (?:ontvangt|ontving|ontvingen)\b[^.;]{{0,30}}?\b(?:tabel\w*|lijst\w*|gegevens"
+    r"|cijfers|overzicht\w*|antwoord|document\w*)\b[^.;]{0,20}?(?:per (?:brief|post|e-mail|mail)"
+    r"|rechtstreeks|persoonlijk)",
     # The minister or their own services sending it, by an infinitive or a future (in any
     # person): "Je ne manquerai pas de vous communiquer ces chiffres dès leur réception", "Mes
     # services prendront contact avec vous pour vous transmettre les montants", "Mon
