@@ -160,14 +160,6 @@ KEYWORDS = (
     "accessib",
     "zaak van de",
     "aangelegenheid van de",
-    # Revision 17: sent later or kept at the member's disposal, in Dutch (`answer_unpublished`).
-    "geachte lid",
-    "kamerlid",
-    "parlementslid",
-    "ter beschikking",
-    "meegede",
-    "medegede",
-    "disposition",
 )
 
 

@@ -169,9 +169,9 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"|dans les meilleurs delais)|suivr(?:a|ont)(?: (?:ulterieurement|plus tard|prochainement"
     r"|sous peu))?)\W*$",
     r"^\W*(?:de |het |deze )?(?:cijfers|gegevens|tabel\w*|antwoord|informatie|lijst\w*)"
-    r"(?: \w+){0,3}? (?:volgen|volgt|zullen (?:later )?volgen|zal (?:later )?volgen|worden (?:u )?"
-    r"later (?:bezorgd|meegedeeld|overgemaakt))(?: later| zo snel mogelijk| binnenkort| eerlang)?"
-    r"\W*$",
+    r"(?: \w+){0,3}? (?:(?:volgen|volgt|zullen volgen|zal volgen)(?: later| zo snel mogelijk"
+    r"| binnenkort| eerlang)|zullen later volgen|zal later volgen|worden (?:u )?later (?:bezorgd"
+    r"|meegedeeld|overgemaakt))\W*$",
     # The reply in a letter sent to the member; the member receiving it by a pronoun; the
     # federal Dutch "laten geworden": "L'honorable membre trouvera la réponse dans le courrier
     # qui lui a été adressé", "l'honorable membre les recevra par voie électronique", "Ik zal
@@ -208,8 +208,8 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"|online)\b)"
     rf"[^;]*?\b(?:(?:je|nous) (?:les|la|le|l') ?(?:tiens|tenons|mets|mettons|tiendrai|tiendrons"
     rf"|mettrai|mettrons)|(?:je|nous) (?:tiens|tenons|mets|mettons|tiendrai|tiendrons|mettrai"
-    rf"|mettrons)\b[^.;]{{0,30}}?(?:{_THING})[^.;]{{0,20}}?)\s?a (?:votre|la) disposition"
-    rf"(?: (?:de )?{MEMBER})?\b",
+    rf"|mettrons)\b[^.;]{{0,30}}?(?:{_THING})[^.;]{{0,20}}?)\s?a (?:votre disposition|la"
+    rf" disposition (?:de )?{MEMBER})\b",
     rf"\bter beschikking (?:gesteld |gehouden )?van {_MEMBER_NL}\b(?![^.;]*\b(?:website|online"
     r"|op (?:de|het) (?:website|portaal)))",
     # Dutch: the member receives it, or it is told only to them: "Het geachte lid zal de cijfers
