@@ -153,7 +153,8 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # transmises à l'honorable membre", "; je vous les ferai parvenir", "De cijfers worden nog
     # verzameld; ze zullen u per brief worden bezorgd". A passive only: "ils vous ont transmis
     # leur avis" is what others did.
-    rf"(?:^\W*|[;:]\s*|\bet\s|,\s)(?:ils|elles|elle|il|ceux-ci|celles-ci|celle-ci|celui-ci)\s"
+    rf"(?:^\W*|(?<=[;:,] )|(?<=[;:])|(?<=\bet ))(?:ils|elles|elle|il|ceux-ci|celles-ci|celle-ci"
+    r"|celui-ci)\s"
     rf"(?:vous\s{_PASSIVE}\s"
     rf"(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b|{_PASSIVE}\s(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b"
     rf"[^.;]{{0,40}}?\s(?:a|au)\s(?:{MEMBER}\b|l'honorable membre(?= des qu)"
@@ -190,22 +191,23 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # services prendront contact avec vous pour vous transmettre les montants", "Mon
     # administration vous fera parvenir le détail", "Je reviendrai vers vous avec les chiffres"
     # (not a refusal: "je ne peux vous communiquer ces chiffres").
-    rf"^(?![^;]*\b(?:ne (?:peux|puis|pouvons|peut|saurais|saurait|saurions|suis|sommes|dispose)"
+    # Read from the subject on (cheaper than from the sentence's start, every sentence).
+    r"\b(?:je|nous|j'|mes services|mon administration|mon cabinet|mes collaborat\w+"
+    r"|(?:ma|notre|nos) (?:administration|services?|cabinet|departement))\b"
+    r"(?![^;]*\b(?:ne (?:peux|puis|pouvons|peut|saurais|saurait|saurions|suis|sommes|dispose)"
     r"|n'(?:est|ai|avons|a|etant)|impossible|pas en mesure|ni|disposition|complementaire\w*"
     r"|supplementaire\w*|eventuel\w*|si vous|appart\w*|il revien\w*|il reviendr\w*|incomb\w*"
-    r"|c'est a|mieux place\w*)\b)[^;]*?\b(?:(?:je|nous|j'|mes services|mon administration"
-    r"|mon cabinet|mes collaborat\w+)\b[^.;]{0,50}?\b(?:de|pour|a|vais"
-    r"|allons|va|pourrai|pourrons|souhaite) vous (?:communiquer|transmettre|faire parvenir"
-    r"|envoyer|fournir|remettre)|(?:mon|ma|mes|notre|nos) (?:administration|services?"
-    r"|cabinet|collaborat\w+|departement) vous (?:fera|feront|transmettra|transmettront"
-    r"|communiquera|communiqueront|enverra|enverront|adressera|adresseront) ?(?:parvenir)?"
-    r"|(?:je|nous) (?:reviendrai|reviendrons) (?:vers|aupres de) (?:vous|l'honorable membre)"
-    rf" (?:avec|pour vous (?:communiquer|transmettre)))\b[^.;]{{0,40}}?(?:{_THING})",
+    r"|c'est a|mieux place\w*)\b)(?:[^.;]{0,50}?\b(?:de|pour|a|vais|allons|va|pourrai|pourrons"
+    r"|souhaite) vous (?:communiquer|transmettre|faire parvenir|envoyer|fournir|remettre)"
+    r"| vous (?:fera|feront|transmettra|transmettront|communiquera|communiqueront|enverra"
+    r"|enverront|adressera|adresseront) ?(?:parvenir)?|(?<=je|us) (?:reviendrai|reviendrons)"
+    r" (?:vers|aupres de) (?:vous|l'honorable membre) (?:avec|pour vous (?:communiquer"
+    rf"|transmettre)))\b[^.;]{{0,40}}?(?:{_THING})",
     # Kept at the member's disposal, not printed: "je les tiens à votre disposition", "je les
     # mets à la disposition de l'honorable membre à mon cabinet", "De gegevens worden ter
     # beschikking gesteld van het geachte lid" (not on a website: a referral).
-    rf"(?:^|(?<=;))(?![^;]*\b(?:sur (?:le|notre|son|leur) (?:site|portail)|en ligne|via|website"
-    r"|online)\b)"
+    rf"(?:^|(?<=;))(?=[^;]*disposition)(?![^;]*\b(?:sur (?:le|notre|son|leur) (?:site|portail)"
+    r"|en ligne|via|website|online)\b)"
     rf"[^;]*?\b(?:(?:je|nous) (?:les|la|le|l') ?(?:tiens|tenons|mets|mettons|tiendrai|tiendrons"
     rf"|mettrai|mettrons)|(?:je|nous) (?:tiens|tenons|mets|mettons|tiendrai|tiendrons|mettrai"
     rf"|mettrons)\b[^.;]{{0,30}}?(?:{_THING})[^.;]{{0,20}}?)\s?a (?:votre disposition|la"
