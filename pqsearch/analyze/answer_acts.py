@@ -61,8 +61,13 @@ DOCUMENT = (
     r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure|databank"
     r"|register|barometer|publicatie\w*|portaal)"
 )
+# Not a pointer inside the answer's own text: "voir ci-dessous", "zie punt 2", "zie bijlage".
+_NOT_HERE = (
+    r"(?![^;]*\b(?:ci-dessous|ci-dessus|ci-apres|infra|supra|hieronder|hierboven|hierna|punt"
+    r"|point|annexe|bijlage|ci-joint\w*|bijgevoegd\w*)\b)"
+)
 # Whom a member may be sent to, other than the minister's own services.
-_HOLDER = (
+HOLDER = (
     r"(?:ministres?|collegues?|secretaires? d'etat|homologues?|gouvernements?|colleges?|communes?"
     r"|ville|bourgmestres?|cpas|regions?|communautes?|commission communautaire|federa\w*"
     r"|autorites?|spf|zones? de police|parquets?|instances?|organismes?|agences?|operateurs?"
@@ -73,7 +78,7 @@ _HOLDER = (
     r"|brussel)"
 )
 # Not the minister's own services: "adressez-vous à mon administration" is no sending.
-_NOT_OWN = (
+NOT_OWN = (
     r"(?!(?:mon|ma|mes|notre|nos|mijn|onze) (?:administration|services?|cabinet|cellule"
     r"|departement|administratie|diensten|kabinet)\b)"
 )
@@ -85,7 +90,15 @@ _OTHERS = (
 )
 # The holder the question is handed on to ("au Collège réuni", "aan de bevoegde minister"), not
 # an advisory body that gives its opinion ("soumise au Conseil économique et social").
-_TO_HOLDER = rf"(?:la |le |les |l'|de |het |een )?(?:\w+ )?{_HOLDER}\b"
+TO_HOLDER = rf"(?:la |le |les |l'|de |het |een )?(?:\w+ )?{HOLDER}\b"
+# Not a route of appeal offered if the answer does not satisfy (the s17 review's r17s-44): "het
+# geachte lid kan zich richten tot de ombudsman indien het antwoord niet voldoet", "en cas de
+# désaccord, ... peut saisir le médiateur" tells the procedure asked.
+_NOT_APPEAL = (
+    r"(?![^.;]*\b(?:ombuds\w*|mediateur\w*|service de mediation|indien (?:het|de|dit) \w+ niet"
+    r" (?:voldoe\w*|bevredig\w*)|ontevreden|niet tevreden|ne (?:vous |lui )?(?:satisfait|convient)"
+    r" pas|insatisfait\w*|en cas de (?:desaccord|contestation|litige|refus))\b)"
+)
 # A directive to the member, any mood: the imperative, the infinitive, the subjunctive, a polite
 # formula, an invitation or a suggestion.
 _DIRECTIVE_FR = (
@@ -126,8 +139,10 @@ _ASKS_TO_ANSWER = (
 BY_REFERENCE: tuple[str, ...] = (
     # A bare pointer: "Voir QE 1187.", "Cf. ma réponse à la question n° 233", "Zie vraag nr. 233"
     # (not a pointer inside the answer's own text: "voir ci-dessous", "zie punt 2").
-    r"^\W*(?:voir|cf|zie)\b\.?\s(?![^;]*\b(?:ci-dessous|ci-dessus|ci-apres|infra|supra|hieronder"
-    rf"|hierboven|hierna|punt|point|annexe|bijlage)\b)(?:[^.;\d]{{0,40}}?\b)?{_CITED}",
+    rf"^\W*(?:voir|cf|zie)\b\.?\s{_NOT_HERE}(?:[^.;\d]{{0,40}}?\b)?{_CITED}",
+    # The same to a document (round 14's dev half, r14-005): "Zie het jaarverslag 2025 van
+    # Actiris", "Voir le rapport annuel de Bruxelles Environnement", "Cf. notre baromètre".
+    rf"^\W*(?:voir|cf|zie|voyez)\b\.?\s{_NOT_HERE}(?:[^.;\d]{{0,30}}?\b)?\w*{DOCUMENT}\b",
     # What was said or answered before: "je vous renvoie à ce que j'ai répondu à la question n°
     # 412", "aux éléments que j'ai communiqués en réponse à votre interpellation", "verwijs ik
     # naar wat ik heb geantwoord op schriftelijke vraag nr. 233".
@@ -169,7 +184,7 @@ BY_REFERENCE: tuple[str, ...] = (
     # donnée à votre question n° 902 reste valable", "Mijn antwoord blijft ongewijzigd".
     r"\b(?:ma|notre) (?:reponse|position)\b[^.;]{0,60}?\b(?:est|reste|demeure|restent)\s(?:\w+ )?"
     r"(?:inchangee|identique|la meme|valable|d'actualite|celle)\b"
-    rf"(?!(?: a)? celles? (?:de la |du |des |de l')(?:\w+ )?{_HOLDER})",
+    rf"(?!(?: a)? celles? (?:de la |du |des |de l')(?:\w+ )?{HOLDER})",
     r"\b(?:la|cette) reponse (?:donnee|apportee|fournie|faite) a (?:votre|la|vos|sa) (?:precedente"
     r" )?questions?\b[^.;]{0,60}?\b(?:est|reste|demeure)\s(?:\w+ )?(?:inchangee|valable"
     r"|d'actualite|d'application)\b",
@@ -206,13 +221,14 @@ SENDING: tuple[str, ...] = (
     # ministre fédérale".
     rf"{_DIRECTIVE_FR}(?:{MEMBER} |vous |l'honorable membre )?(?:vous |s'|se )?(?:\w+ ){{0,2}}?"
     rf"{_ADDRESS_FR}\b(?: (?:votre|cette|vos|ces|sa|la|les) questions?)?(?: (?:a|au|aux|a la"
-    rf"|aupres d\w*|vers))? (?:\w+ )?{_NOT_OWN}(?:la |le |les |l'|un |une )?(?:\w+ )?{_HOLDER}",
+    rf"|aupres d\w*|vers))? (?:\w+ )?{NOT_OWN}(?:la |le |les |l'|un |une )?(?:\w+ )?{HOLDER}"
+    rf"{_NOT_APPEAL}",
     # "Ik nodig het geachte lid uit zich te wenden tot het College", "Gelieve u te wenden tot",
     # "Het geachte lid kan zich richten tot", "Ik raad u aan contact op te nemen met de gemeente",
     # "Ik stel voor dat het geachte lid zich tot de NMBS wendt".
     rf"{_DIRECTIVE_NL}\b[^.;]{{0,60}}?(?:\b(?:zich|u|zich rechtstreeks|u rechtstreeks) (?:te )?"
     rf"(?:wenden|richten) tot|\bcontact (?:op te nemen|opnemen|te nemen) met|\bzich tot\b)"
-    rf" {_NOT_OWN}",
+    rf" {NOT_OWN}{_NOT_APPEAL}",
     # Another's duty to answer: "C'est dès lors à la ministre fédérale de la Mobilité qu'il
     # appartient de répondre", "Il reviendra au Collège réuni ... de vous répondre".
     r"\bc'est (?:donc |des lors |plutot |bien |par consequent )?(?:a |au |aux )[^.;]{0,160}? qu'il"
@@ -232,24 +248,24 @@ SENDING: tuple[str, ...] = (
     r"\b(?:votre|vos|cette|ces) questions? (?:\w+ )?(?:a|ont|sera|seront|est|sont|vient"
     r"|viennent)(?: ete| d'etre| deja ete| donc ete| des lors ete)? (?:transmise|relayee"
     r"|reorientee|renvoyee|soumise|redirigee|transferee)s? (?:\w+ )?(?:a|au|aux|aupres d\w*"
-    rf"|vers) (?!l'honorable|vous\b){_NOT_OWN}{_TO_HOLDER}",
+    rf"|vers) (?!l'honorable|vous\b){NOT_OWN}{TO_HOLDER}",
     r"\b(?:j'ai|nous avons|je|nous|je vais|nous allons)(?: \w+)? (?:transmis|relaye|reoriente"
     r"|renvoye|transmets|transmettrai|transmettons|transmettrons|transfere|soumis|transmettre"
     r"|relayer|soumettre) (?:donc |des lors )?(?:votre|vos|cette|ces) questions? (?:\w+ )?(?:a|au"
-    rf"|aux|aupres d\w*|vers) (?!l'honorable|vous\b){_NOT_OWN}{_TO_HOLDER}",
+    rf"|aux|aupres d\w*|vers) (?!l'honorable|vous\b){NOT_OWN}{TO_HOLDER}",
     # The questions named in the sentence before: "Les questions posées relèvent du membre du
     # Gouvernement chargé des Sports. Elles lui ont été transmises."
     r"^\W*(?:elles|celles-ci|elle|celle-ci) (?:lui|leur) (?:ont|a|seront|sera) (?:ete |deja ete "
     r"|donc ete |des lors ete )?(?:transmise|relayee|soumise|reorientee|transferee)s?\W*$",
     r"\b(?:uw|deze|die) vra(?:ag|gen)\b (?:werd|werden|is|zijn|wordt|worden|zal|zullen) (?:\w+ )?"
     r"(?:doorgestuurd|overgemaakt|doorgegeven|voorgelegd|overgezonden|doorverwezen)(?: worden)?"
-    rf" (?:aan|naar) (?!u\b|het (?:geachte )?lid){_NOT_OWN}{_TO_HOLDER}",
+    rf" (?:aan|naar) (?!u\b|het (?:geachte )?lid){NOT_OWN}{TO_HOLDER}",
     # The question's place: "Deze vraag hoort thuis bij de minister van Binnenlandse Zaken".
     r"\b(?:uw|deze|die) (?:vra(?:ag|gen)|aangelegenhe\w+|materie|kwestie) (?:hoort|horen|hoorde)"
-    rf" (?:eerder |veeleer )?thuis bij {_NOT_OWN}{_TO_HOLDER}",
+    rf" (?:eerder |veeleer )?thuis bij {NOT_OWN}{TO_HOLDER}",
     # Another holder alone empowered to answer: "Mon homologue fédéral est seul habilité à y
     # répondre" (not "la commune est compétente pour répondre aux demandes de prime").
-    rf"\b{_HOLDER}\b[^.;]{{0,40}}? (?:est|sont|serait|seraient|sera|seront) (?:\w+ )?(?:seule?s?"
+    rf"\b{HOLDER}\b[^.;]{{0,40}}? (?:est|sont|serait|seraient|sera|seront) (?:\w+ )?(?:seule?s?"
     r" |le seul |la seule |les seuls |les seules )?(?:habilitee?s?|competente?s?|a meme) (?:pour"
     rf" |a |d')(?:{_ASKS_TO_ANSWER})\b",
 )
@@ -317,6 +333,7 @@ _GATE_PIECES = (
     "de taak van|de rol van|relay|soumis|soumet|transfer|doorgestuurd|overgemaakt|doorgegeven|"
     "voorgelegd|overgezonden|thuis bij|habilite|a meme|e materie|het antwoord werd|"
     "het antwoord is|doorverwezen|l'objet d|, disponible|, consultable|, publie|"
-    ", accessible|, telecharge|, en ligne|y figur|y sont"
+    ", accessible|, telecharge|, en ligne|y figur|y sont|voir le |voir la |voir les |voir l'|"
+    "voir notre |voir mon |voir ma |voir nos |zie het |zie de |zie ons |zie onze |zie mijn "
 )
 GATE = tuple(_GATE_PIECES.split("|"))

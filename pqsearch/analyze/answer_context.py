@@ -94,6 +94,17 @@ ASKS_WHO = re.compile(
     r"|\bqui (?:est|sont|sera|seront) (?:le |la |les |l')?(?:proprietaire|gestionnaire"
     r"|exploitant)s?\b"
     r"|\b(?:sous quelle|de quelle) (?:autorite|tutelle|responsabilite)\b"
+    # Which authority acts, with any verb (round 14's dev half, r14-089): "Quelle autorité peut
+    # imposer la muselière ?", "Qui décide de la fermeture ?", "Welke overheid kan ... opleggen?".
+    r"|\bquel(?:le)?s? (?:autorite|instance|niveau de pouvoir|entite|institution|organisme)s?"
+    r" (?:peu\w*|pourr\w*|doi\w*|devr\w*|decide\w*|deliv\w*|control\w*|autoris\w*|octroi\w*"
+    r"|sanction\w*|intervien\w*|est habilite\w*|sont habilite\w*)"
+    r"|\bqui (?:decide|decidera|delivre|delivrera|controle|controlera|autorise|autorisera|octroie"
+    r"|sanctionne|(?:peut|pourrait|doit|devrait) (?:imposer|decider|delivrer|autoriser|ordonner"
+    r"|sanctionner|controler|intervenir|agir))\b"
+    r"|\bwelke (?:overheid|overheden|instanties?|besturen|bestuur|beleidsniveau)\b[^?]{0,20}?"
+    r" (?:kan|kunnen|mag|mogen|moet|moeten|beslist|beslissen|controleert|controleren)\b"
+    r"|\bwie (?:beslist|controleert|kan (?:\w+ ){0,4}?(?:opleggen|beslissen|verbieden))\b"
     # The same in Dutch (review 16, V3): "Wie beantwoordt de vragen van de huurders?".
     r"|\bwie (?:is|zijn|wordt|beantwoord\w*|beheer\w*|behandel\w*|organiseer\w*|betaal\w*"
     r"|financier\w*|staat in voor)\b"

@@ -42,9 +42,9 @@ _SENT = (
     r"|(?:fai\w*|fer\w*|fit) parvenir|parvenu\w*|parviendr\w*|depose\w*)"
 )
 # What may be sent: a document or data, or a pronoun standing for it.
-_THING = (
+THING = (
     r"\b(?:tableaux?|listes?|donnees|chiffres|statistiques|annexes?|documents?|informations"
-    r"|elements|details|releves?|inventaires?|copies?|reponses?|fichiers?|precisions"
+    r"|elements|details?|releves?|inventaires?|copies?|reponses?|fichiers?|precisions"
     r"|renseignements|montants|resultats|celle-ci|celui-ci|ceux-ci|celles-ci)\b"
     r"|\bvous (?:les|la|le|l') ?\w|\b(?:je|nous) (?:les|la|le|l') ?\w"
 )
@@ -93,7 +93,7 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # "Les tableaux demandés vous ont été envoyés par courrier", "je vous ai fait parvenir
     # personnellement le tableau", "ces données vous seront communiquées", "je vous les
     # transmettrai": the member as "vous", any tense, active or passive, a document sent.
-    rf"^(?=[^;]*?\bvous ){_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\bvous (?:les |la |le |l')?"
+    rf"^(?=[^;]*?\bvous ){_NOT_SENT_HERE}(?=[^;]*(?:{THING}))[^;]*?\bvous (?:les |la |le |l')?"
     rf"(?:{_AUX}{_ADVERBS} {_SENT}|(?:transmettrai|transmettrons|communiquerai|communiquerons"
     r"|enverrai|enverrons|adresserai|adresserons|ferai parvenir|ferons parvenir|fais parvenir"
     r"|faisons parvenir))\b",
@@ -101,11 +101,11 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # l'honorable membre", "celle-ci a été transmise au secrétariat de la commission et à
     # l'honorable membre".
     rf"^(?=[^;]*?\b(?:membre|deputee?|parlementaire|l'auteure?)\b){_NOT_SENT_HERE}"
-    rf"(?=[^;]*(?:{_THING}))[^;]*?\b{_SENT}\b[^.;]{{0,60}}?\b{_TO_MEMBER}",
+    rf"(?=[^;]*(?:{THING}))[^;]*?\b{_SENT}\b[^.;]{{0,60}}?\b{_TO_MEMBER}",
     # The member receives it, or it reaches them: "Vous recevrez le tableau par courrier",
     # "l'honorable membre recevra la liste", "les données vous parviendront".
     rf"^(?=[^;]*?\b(?:recu|recev|recoi|parvien))"
-    rf"{_NOT_SENT_HERE}(?=[^;]*(?:{_THING}))[^;]*?\b(?:vous|{_MEMBER}) (?:(?:a|avez|aura|aurez)"
+    rf"{_NOT_SENT_HERE}(?=[^;]*(?:{THING}))[^;]*?\b(?:vous|{_MEMBER}) (?:(?:a|avez|aura|aurez)"
     r" (?:deja |bien )?recu|recevr\w*|recoi\w*|recevez|parviendr\w*|parvien\w*)\b",
     # Dutch, either order: "De tabel werd u per e-mail toegestuurd", "ik heb het geachte lid de
     # lijst bezorgd", "de gegevens worden u bezorgd".

@@ -27,6 +27,7 @@ from functools import cache
 
 from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_context as context
+from pqsearch.analyze import answer_declines as declines
 from pqsearch.analyze import answer_forms as forms
 from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
@@ -137,8 +138,13 @@ _OWN_CLAUSE = re.compile(r"\s?[:;]\s")
 
 _FORMS = {
     "not_published": forms.NOT_PUBLISHED,
-    "by_reference": forms.BY_REFERENCE + acts.BY_REFERENCE + acts.LOCATED,
-    "not_competent": forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING,
+    "by_reference": forms.BY_REFERENCE + acts.BY_REFERENCE + acts.LOCATED + declines.BY_REFERENCE,
+    "not_competent": forms.SENDING
+    + forms.DECLARING
+    + acts.SENDING
+    + acts.DECLARING
+    + declines.SENDING
+    + declines.DECLARING,
 }
 
 
@@ -153,7 +159,25 @@ CONCLUDING = re.compile(
     r"\b(?:donc|des lors|par consequent|c'est pourquoi|dus|derhalve|bijgevolg)\b"
 )
 
+# A concession opening the sentence, up to its comma: "Si le bien-être animal est une
+# compétence régionale, les mesures de police ... relèvent du bourgmestre" (round 14's dev half,
+# r14-089), "Bien que ..., ", "Hoewel dit een federale materie is, ...". What it grants is not
+# the refusal: the main clause after it says whose matter it is, or answers.
+CONCEDED = re.compile(
+    r"^\W*(?:si|s'il|s'ils|bien que|bien qu'|meme si|meme s'il|alors que|alors qu'|quoique"
+    r"|quoiqu'|encore que|hoewel|alhoewel|ook al|al is|al zijn)\b[^,;:.]{0,160}?,\s"
+)
+
+
+def main_clause_start(sentence: str) -> int:
+    """Where the main clause of folded `sentence` starts after a concession that opens it
+    (`CONCEDED`), or 0."""
+    conceded = CONCEDED.match(sentence)
+    return conceded.end() if conceded else 0
+
+
 PATTERNS = (
+    CONCEDED,
     WHEN,
     AGENT,
     ASKS_WHERE,

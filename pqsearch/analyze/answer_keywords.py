@@ -6,6 +6,7 @@ Part of the rules' fingerprint (`answers.rules_fingerprint`).
 from __future__ import annotations
 
 from pqsearch.analyze.answer_acts import GATE as ACTS_GATE
+from pqsearch.analyze.answer_declines import GATE as DECLINES_GATE
 from pqsearch.analyze.answer_forms import GATE as FORMS_GATE
 from pqsearch.analyze.answer_holders import GATE
 
@@ -199,7 +200,7 @@ GATE_ONLY = (
 
 
 # Every piece that gates a phrasing, in one tuple: most sentences hold none, so all are tried.
-_GATE_PIECES = KEYWORDS + GATE_ONLY + GATE + FORMS_GATE + ACTS_GATE
+_GATE_PIECES = KEYWORDS + GATE_ONLY + GATE + FORMS_GATE + ACTS_GATE + DECLINES_GATE
 
 
 def has_keyword(text: str) -> bool:

@@ -8,13 +8,15 @@ from __future__ import annotations
 import re
 
 # Sentence ends: a stop followed by space and a capital, unless the stop closes a common
-# abbreviation ("vraag nr. 205", "M. Dupont", "art. 8").
+# abbreviation ("vraag nr. 205", "M. Dupont", "art. 8", "mevr. Persoons", "dhr. Wauters").
 # A list item ("suit. - Pour ce qui est ...") starts a sentence too, and so does a numbered
 # item after a stop ("question n° 55-880. 1) Le budget", "...; 2. Pour la formation").
 SENTENCE_END = re.compile(
     r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|[.:](?=\s+[-–•]\s)|[.:;](?=\s+\d{1,2}[.)]\s)|\n"
 )
-ABBREVIATIONS = frozenset({"nr", "n", "no", "art", "blz", "p", "m", "mme", "dr", "cf", "vol"})
+ABBREVIATIONS = frozenset(
+    {"nr", "n", "no", "art", "blz", "p", "m", "mme", "dr", "cf", "vol", "mevr", "dhr", "mr"}
+)
 # The evidence shown for a type is cut to this many characters.
 MAX_EVIDENCE = 400
 

@@ -7,6 +7,7 @@ each module stays small.
 
 from __future__ import annotations
 
+from pqsearch.analyze.answer_forms import THING as _THING
 from pqsearch.analyze.answer_phrases import MEMBER
 
 # The member in Dutch, in the federal and the Brussels styles: "het geachte lid", "het
@@ -15,6 +16,18 @@ _MEMBER_NL = (
     r"(?:het (?:geachte )?(?:parlements|kamer)?lid|de (?:vraagsteller|vraagstelster|auteur"
     r"|volksvertegenwoordiger|indiener)|(?:mevrouw|de heer|mijnheer) (?:de |het )?"
     r"(?:volksvertegenwoordiger|parlementslid|kamerlid))"
+)
+
+# A passive auxiliary, any tense: "seront", "ont été", "vont être", "pourront être".
+_PASSIVE = (
+    r"(?:seront|sont|ont ete|ont deja ete|seraient|avaient ete|vont etre|pourront etre"
+    r"|seront donc|sera|est|a ete|a deja ete|serait|avait ete|va etre|pourra etre)"
+)
+_SENT_FR = r"(?:transmi|communique|envoye|adresse|remi|fourni)"
+# What may be sent, as the subject of a whole sentence.
+_WHAT = (
+    r"(?:les |ces |le |la |l')?(?:chiffres|donnees|tableaux?|statistiques|informations|elements"
+    r"|montants|resultats|reponse|precisions|releves?|details?)"
 )
 
 # A sentence that shows the answer was sent directly to the member, not printed.
@@ -134,4 +147,83 @@ NOT_PUBLISHED: tuple[str, ...] = (
     r"(?:verwacht|niet ontvangen)\b",
     r"\bsans objet\b[^.]{0,40}?\b(?:dissolution|fin de (?:la )?legislature|elections?)\b",
     r"^\W*(?:de |deze )?vraag (?:werd |is |wordt )?(?:ingetrokken|vervallen)\b",
+    # What was asked, named in the clause before and sent by a pronoun in the next, in any tense
+    # (round 14's dev half, r14-079): "Les résultats sont en cours de compilation ; ils vous
+    # seront communiqués par courrier dès qu'ils seront disponibles", "... et elles seront
+    # transmises à l'honorable membre", "; je vous les ferai parvenir", "De cijfers worden nog
+    # verzameld; ze zullen u per brief worden bezorgd". A passive only: "ils vous ont transmis
+    # leur avis" is what others did.
+    rf"(?:^\W*|(?<=[;:,] )|(?<=[;:])|(?<=\bet ))(?:ils|elles|elle|il|ceux-ci|celles-ci|celle-ci"
+    r"|celui-ci)\s"
+    rf"(?:vous\s{_PASSIVE}\s"
+    rf"(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b|{_PASSIVE}\s(?:\w+\s){{0,2}}?{_SENT_FR}e?s?\b"
+    rf"[^.;]{{0,40}}?\s(?:a|au)\s(?:{MEMBER}\b|l'honorable membre(?= des qu)"
+    r"|(?:mme|m\.) (?:la |le )?(?:deputee?|membre)\b))",
+    r"(?:[;:]\s*|\bet\s)(?:je|nous)\s(?:vous|les (?:lui|leur))\s(?:les\s|la\s|le\s)?"
+    r"(?:transmettrai|transmettrons|communiquerai|communiquerons|enverrai|enverrons"
+    r"|adresserai|adresserons|ferai parvenir|ferons parvenir|ai transmis|avons transmis"
+    r"|ai communique|avons communique|ai fait parvenir|avons fait parvenir)\b",
+    # The figures to come, with no recipient said, in a whole sentence: "Les chiffres suivront.",
+    # "Les données seront communiquées ultérieurement.", "De cijfers volgen later."
+    rf"^\W*{_WHAT}(?: \w+){{0,3}}? (?:(?:vous )?(?:seront|sera) (?:communique|transmis|fourni"
+    r"|envoye|adresse)e?s? (?:ulterieurement|plus tard|prochainement|sous peu|des que possible"
+    r"|dans les meilleurs delais)|suivr(?:a|ont)(?: (?:ulterieurement|plus tard|prochainement"
+    r"|sous peu))?)\W*$",
+    r"^\W*(?:de |het |deze )?(?:cijfers|gegevens|tabel\w*|antwoord|informatie|lijst\w*)"
+    r"(?: \w+){0,3}? (?:(?:volgen|volgt|zullen volgen|zal volgen)(?: later| zo snel mogelijk"
+    r"| binnenkort| eerlang)|zullen later volgen|zal later volgen|worden (?:u )?later (?:bezorgd"
+    r"|meegedeeld|overgemaakt))\W*$",
+    # The reply in a letter sent to the member; the member receiving it by a pronoun; the
+    # federal Dutch "laten geworden": "L'honorable membre trouvera la réponse dans le courrier
+    # qui lui a été adressé", "l'honorable membre les recevra par voie électronique", "Ik zal
+    # het geachte lid de cijfers laten geworden", "Het geachte lid ontving het antwoord per
+    # e-mail".
+    r"\breponse\b[^.;]{0,40}?\b(?:courrier|lettre|courriel|e-mail) (?:qui )?(?:lui|vous) (?:a|ont"
+    r"|sera|est|avait) (?:deja )?(?:ete )?(?:adresse|envoye|transmis|remis)e?\b",
+    rf"\b{MEMBER} (?:les|la|le|l') ?(?:recevra|recevront|a recu|recoit|recevez)\b",
+    rf"\b(?:{_MEMBER_NL}|u)\b[^.;]{{0,60}}?\b(?:laten|laat|liet) geworden\b|\b(?:laat|liet|zal"
+    rf"|zullen) (?:ik |wij |we )?(?:{_MEMBER_NL}|u) [^.;]{{0,60}}?\bgeworden\b",
+    rf"\b{_MEMBER_NL} (?:ontvangt|ontving|ontvingen)\b[^.;]{{0,30}}?\b(?:tabel\w*|lijst\w*|gegevens"
+    r"|cijfers|overzicht\w*|antwoord|document\w*)\b[^.;]{0,20}?(?:per (?:brief|post|e-mail|mail)"
+    r"|rechtstreeks|persoonlijk)",
+    # The minister or their own services sending it, by an infinitive or a future (in any
+    # person): "Je ne manquerai pas de vous communiquer ces chiffres dès leur réception", "Mes
+    # services prendront contact avec vous pour vous transmettre les montants", "Mon
+    # administration vous fera parvenir le détail", "Je reviendrai vers vous avec les chiffres"
+    # (not a refusal: "je ne peux vous communiquer ces chiffres").
+    # Read from the subject on (cheaper than from the sentence's start, every sentence).
+    r"\b(?:je|nous|j'|mes services|mon administration|mon cabinet|mes collaborat\w+"
+    r"|(?:ma|notre|nos) (?:administration|services?|cabinet|departement))\b"
+    r"(?![^;]*\b(?:ne (?:peux|puis|pouvons|peut|saurais|saurait|saurions|suis|sommes|dispose)"
+    r"|n'(?:est|ai|avons|a|etant)|impossible|pas en mesure|ni|disposition|complementaire\w*"
+    r"|supplementaire\w*|eventuel\w*|si vous|appart\w*|il revien\w*|il reviendr\w*|incomb\w*"
+    r"|c'est a|mieux place\w*)\b)(?:[^.;]{0,50}?\b(?:de|pour|a|vais|allons|va|pourrai|pourrons"
+    r"|souhaite) vous (?:communiquer|transmettre|faire parvenir|envoyer|fournir|remettre)"
+    r"| vous (?:fera|feront|transmettra|transmettront|communiquera|communiqueront|enverra"
+    r"|enverront|adressera|adresseront) ?(?:parvenir)?|(?<=je|us) (?:reviendrai|reviendrons)"
+    r" (?:vers|aupres de) (?:vous|l'honorable membre) (?:avec|pour vous (?:communiquer"
+    rf"|transmettre)))\b[^.;]{{0,40}}?(?:{_THING})",
+    # Kept at the member's disposal, not printed: "je les tiens à votre disposition", "je les
+    # mets à la disposition de l'honorable membre à mon cabinet", "De gegevens worden ter
+    # beschikking gesteld van het geachte lid" (not on a website: a referral).
+    rf"(?:^|(?<=;))(?=[^;]*disposition)(?![^;]*\b(?:sur (?:le|notre|son|leur) (?:site|portail)"
+    r"|en ligne|via|website|online)\b)"
+    rf"[^;]*?\b(?:(?:je|nous) (?:les|la|le|l') ?(?:tiens|tenons|mets|mettons|tiendrai|tiendrons"
+    rf"|mettrai|mettrons)|(?:je|nous) (?:tiens|tenons|mets|mettons|tiendrai|tiendrons|mettrai"
+    rf"|mettrons)\b[^.;]{{0,30}}?(?:{_THING})[^.;]{{0,20}}?)\s?a (?:votre disposition|la"
+    rf" disposition (?:de )?{MEMBER})\b",
+    rf"\bter beschikking (?:gesteld |gehouden )?van {_MEMBER_NL}\b(?![^.;]*\b(?:website|online"
+    r"|op (?:de|het) (?:website|portaal)))",
+    # Dutch: the member receives it, or it is told only to them: "Het geachte lid zal de cijfers
+    # per brief ontvangen", "kunnen deze cijfers enkel aan het geachte lid worden meegedeeld",
+    # "; ik bezorg ze u persoonlijk", "; ik zal ze het geachte lid bezorgen".
+    rf"\b{_MEMBER_NL} (?:zal|zullen|ontvangt|ontving|heeft)\b[^.;]{{0,40}}?\b(?:tabel\w*|lijst\w*"
+    r"|gegevens|cijfers|overzicht\w*|antwoord|document\w*)\b[^.;]{0,30}?\b(?:ontvangen|ontvangt"
+    r"|ontving)\b",
+    rf"\b(?:aan|naar) {_MEMBER_NL} (?:worden |werden )?(?:meegedeeld|medegedeeld)\b",
+    rf"(?:[;:]\s*|\ben\s)(?:ik|wij|we) (?:bezorg|bezorgen|stuur|sturen|zal|zullen)(?: \w+){{0,2}}?"
+    rf" (?:ze|deze|die) (?:u|{_MEMBER_NL})\b",
+    rf"(?:[;:]\s*|\ben\s)(?:ze|zij|deze)\s(?:zullen|worden|werden|zijn|werd)\s(?:u|{_MEMBER_NL})"
+    r"\s(?:[\w-]+\s){0,4}?(?:worden\s)?(?:bezorgd|toegestuurd|toegezonden|overgemaakt"
+    r"|opgestuurd|verstuurd)\b",
 )

@@ -25,6 +25,7 @@ from functools import cache
 from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
+from pqsearch.analyze import answer_declines as declines
 from pqsearch.analyze import answer_elsewhere as elsewhere
 from pqsearch.analyze import answer_forms as forms
 from pqsearch.analyze import answer_gates as gates
@@ -59,7 +60,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 16
+ANSWER_RULES_REVISION = 17
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -83,10 +84,10 @@ _REFERRALS = (
     + elsewhere.BY_REFERENCE
     + forms.BY_REFERENCE
     + acts.BY_REFERENCE
+    + declines.BY_REFERENCE
 )
-_ELSEWHERE = (
-    elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
-)
+_ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING
+_ELSEWHERE += acts.DECLARING + declines.SENDING + declines.DECLARING
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
@@ -117,11 +118,17 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDING = elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
+_SENDING = (
+    elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
+) + declines.SENDING
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
 _REFERS = either(_REFERRALS + holders.BY_REFERENCE)
+
+
+# Every keyword gate, for the fingerprint.
+_GATES = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE, declines.GATE)
 
 
 @dataclass(frozen=True)
@@ -231,13 +238,19 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     others: list[tuple[str, str]] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
+        # Whose matter it is, granted in a concession, is not the refusal (`gates.CONCEDED`).
+        main = gates.main_clause_start(sentence) if keyword else 0
         for kind, pattern in _PHRASE_RES.items():
             match = pattern.search(sentence) if keyword else None
+            if match is not None and kind == NOT_COMPETENT and match.end() <= main:
+                match = pattern.search(sentence, main)
             if match is None and keyword and kind == NOT_COMPETENT:
                 match = holders.attribution(sentence, answer[start:end])
             if match is not None:
                 found.setdefault(kind, start + match.start())
-                sends = sends or (kind == NOT_COMPETENT and _SENDS.search(sentence) is not None)
+                sends = sends or (
+                    kind == NOT_COMPETENT and _SENDS.search(sentence, main) is not None
+                )
                 strong = kind != BY_REFERENCE or _REFERS.search(sentence) is not None
                 refers = refers or (kind == BY_REFERENCE and strong)
                 # Only the weaker readings of `answer_holders` (where the information can be
@@ -345,7 +358,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
         "acts": list(_ACTS.items()),
-        "keywords": [keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE],
+        "keywords": list(_GATES),
         "patterns": [
             pattern.pattern
             for pattern in (
