@@ -1,0 +1,129 @@
+"""The lexicon's corpus rows as text lines in compressed blocks (schema 6; `lexicon_blocks.py`).
+
+SQLite spent about 25 bytes a row on rows whose text is 9 to 18 (BENCHMARKS.md, s16-small),
+so the corpus tables are kept as sorted lines, cut into blocks of about `BLOCK_BYTES` and
+compressed, one kind of key per kind of block:
+
+- `FORMS` ("f"), keyed by folded form: the form's counts (documents, tokens, generation; none
+  for a form only ever seen with a stopword lemma), its lemmas (lemma, tokens, generation) and
+  its spellings (spelling, tokens, generation): what the tables forms, lemmas and spellings
+  held, in one line, since a query reads them by form;
+- `STEMS` ("s"), keyed by stem: its lemmas (lemma, generation);
+- `OTHERS` ("l"), keyed by lemma: the forms other than itself it was given (form,
+  generation): the index by lemma of the rows layout.
+
+A line is the key and its columns separated by tabs, a column's entries by spaces, an entry's
+fields by commas. Words hold none of these in practice; one that does is escaped
+(`_ESCAPES`), so any text reads back as it was written. Every entry keeps the generation that
+first held it (`lexicon_schema.pin`): a pinned reader skips the later ones.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+FORMS = "f"
+STEMS = "s"
+OTHERS = "l"
+KINDS = (FORMS, STEMS, OTHERS)
+# Uncompressed bytes per block. Measured on the shipped corpus's lexicon (51 documents,
+# 2 kB pages, after VACUUM): 4,096 gave 160 kB, 6,144 127 kB, 8,192 119 kB (a block's
+# compressed bytes overflow into pages of their own; fewer, longer blocks compress better and
+# waste fewer part-filled pages); a block of 8 kB decodes in well under a millisecond.
+BLOCK_BYTES = 8192
+
+_ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", " ": "\\s", ",": "\\c"}
+_UNESCAPES = {value[1]: key for key, value in _ESCAPES.items()}
+
+
+class Record(NamedTuple):
+    """A key's line, decoded: `columns` per kind (see the module's docstring)."""
+
+    key: str
+    columns: list[list[tuple[str | int, ...]]]
+
+
+def escape(word: str) -> str:
+    if any(character in word for character in _ESCAPES):
+        return "".join(_ESCAPES.get(character, character) for character in word)
+    return word
+
+
+def unescape(text: str) -> str:
+    if "\\" not in text:
+        return text
+    out: list[str] = []
+    characters = iter(text)
+    for character in characters:
+        out.append(_UNESCAPES.get(next(characters, ""), "") if character == "\\" else character)
+    return "".join(out)
+
+
+def encode_line(key: str, columns: Iterable[Iterable[tuple[str | int, ...]]]) -> str:
+    """The line of `key` and its columns (each a list of entries, an entry a tuple of words
+    and numbers)."""
+    parts = [escape(key)]
+    for column in columns:
+        parts.append(
+            " ".join(
+                ",".join(escape(f) if isinstance(f, str) else str(f) for f in entry)
+                for entry in column
+            )
+        )
+    return "\t".join(parts)
+
+
+def decode_line(line: str, shapes: tuple[str, ...]) -> Record:
+    """A line back into its record; `shapes` says per column which fields are words ("s") and
+    which numbers ("i")."""
+    key, *texts = line.split("\t")
+    columns: list[list[tuple[str | int, ...]]] = []
+    for shape, text in zip(shapes, texts, strict=True):
+        column: list[tuple[str | int, ...]] = []
+        for entry in text.split(" ") if text else ():
+            fields = entry.split(",")
+            column.append(
+                tuple(
+                    unescape(f) if kind == "s" else int(f)
+                    for kind, f in zip(shape, fields, strict=True)
+                )
+            )
+        columns.append(column)
+    return Record(unescape(key), columns)
+
+
+# Per kind, the shape of each column.
+SHAPES = {FORMS: ("iii", "sii", "sii"), STEMS: ("si",), OTHERS: ("si",)}
+
+
+def line_key(line: str) -> str:
+    return unescape(line.partition("\t")[0])
+
+
+def compress(lines: list[str]) -> bytes:
+    return zlib.compress("\n".join(lines).encode(), 9)
+
+
+def decompress(data: bytes) -> dict[str, str]:
+    """A block's lines by key (raises zlib.error or UnicodeDecodeError when damaged)."""
+    return {line_key(line): line for line in zlib.decompress(data).decode().split("\n")}
+
+
+def cut(lines: list[str]) -> Iterator[list[str]]:
+    """Sorted `lines` (one per key) in blocks of about `BLOCK_BYTES`, of near-equal size: a
+    block grown past the size by a write becomes two halves, not a full one and a sliver."""
+    total = sum(len(line) + 1 for line in lines)
+    parts = max(1, -(-total // BLOCK_BYTES))
+    share = total / parts
+    block: list[str] = []
+    size = 0
+    for line in lines:
+        block.append(line)
+        size += len(line) + 1
+        if size >= share:
+            yield block
+            block, size = [], 0
+    if block:
+        yield block

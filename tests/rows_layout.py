@@ -1,0 +1,48 @@
+"""A lexicon as index schema 5 wrote it (one SQLite row per form, lemma, stem and spelling),
+made from one written now (s18-lexicon): the inverse of the migration, so that tests build
+the older layouts from this version's files as `main` at cf1d804 wrote them."""
+
+from __future__ import annotations
+
+import sqlite3
+import zlib
+from contextlib import closing
+from pathlib import Path
+
+from pqsearch.analyze.lexicon_codec import FORMS, SHAPES, STEMS, decode_line
+from pqsearch.analyze.lexicon_schema import ROWS_SCHEMA
+from pqsearch.analyze.stems import STEMMER
+
+_INDEX = "CREATE INDEX lemma_other_forms ON lemmas (lemma, form) WHERE form <> lemma"
+
+
+def make_rows_lexicon(path: Path) -> None:
+    """Rewrite the lexicon file `path` in the rows layout of schema 5, checkpointed."""
+    with closing(sqlite3.connect(path)) as connection:
+        with connection:
+            connection.executescript("BEGIN;" + ROWS_SCHEMA + _INDEX)
+            blocks = connection.execute("SELECT kind, rows FROM blocks").fetchall()
+            for kind, data in blocks:
+                lines = zlib.decompress(data).decode().split("\n")
+                for line in lines:
+                    key, columns = decode_line(line, SHAPES[kind])
+                    if kind == FORMS:
+                        counts, lemmas, spellings = columns
+                        connection.executemany(
+                            "INSERT INTO forms VALUES (?, ?, ?, ?)", ((key, *c) for c in counts)
+                        )
+                        connection.executemany(
+                            "INSERT INTO lemmas VALUES (?, ?, ?, ?)", ((key, *e) for e in lemmas)
+                        )
+                        connection.executemany(
+                            "INSERT INTO spellings VALUES (?, ?, ?, ?)",
+                            ((key, *e) for e in spellings),
+                        )
+                    elif kind == STEMS:
+                        connection.executemany(
+                            "INSERT INTO stems VALUES (?, ?, ?)", ((key, *e) for e in columns[0])
+                        )
+            connection.execute("DROP TABLE blocks")
+            connection.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+            connection.execute("INSERT OR IGNORE INTO meta VALUES ('stems', ?)", (STEMMER,))
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
