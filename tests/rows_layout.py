@@ -9,7 +9,7 @@ import zlib
 from contextlib import closing
 from pathlib import Path
 
-from pqsearch.analyze.lexicon_codec import FORMS, SHAPES, STEMS, decode_line
+from pqsearch.analyze.lexicon_codec import FORMS, SHAPES, STEMS, STOPWORDS, decode_line, unescape
 from pqsearch.analyze.lexicon_schema import ROWS_SCHEMA
 from pqsearch.analyze.stems import STEMMER
 
@@ -24,6 +24,11 @@ def make_rows_lexicon(path: Path) -> None:
             blocks = connection.execute("SELECT kind, rows FROM blocks").fetchall()
             for kind, data in blocks:
                 lines = zlib.decompress(data).decode().split("\n")
+                if kind == STOPWORDS:
+                    connection.executemany(
+                        "INSERT INTO stopwords VALUES (?)", ((unescape(w),) for w in lines if w)
+                    )
+                    continue
                 for line in lines:
                     key, columns = decode_line(line, SHAPES[kind])
                     if kind == FORMS:

@@ -19,6 +19,7 @@ filling in `lexicon_fallback.py`.
 from __future__ import annotations
 
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
@@ -27,7 +28,9 @@ from typing import TYPE_CHECKING
 from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
 from pqsearch.analyze.lexicon_blocks import BlockReader
+from pqsearch.analyze.lexicon_codec import STOPWORDS, unescape
 from pqsearch.analyze.lexicon_holders import HolderRows
+from pqsearch.analyze.lexicon_merge import write_stopwords
 from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows
 from pqsearch.analyze.lexicon_schema import compact_file, connect, tables
 from pqsearch.analyze.lexicon_tables import TableReader
@@ -161,8 +164,7 @@ class Lexicon:
         """Store the folded stopword set the analysis used (replacing any earlier one)."""
         folded = {fold(word) for word in words}
         with self._db:
-            self._db.execute("DELETE FROM stopwords")
-            self._db.executemany("INSERT INTO stopwords VALUES (?)", ((w,) for w in folded))
+            write_stopwords(self._db, folded)
         self._stopwords = frozenset(folded)
         self._expanded.clear()
 
@@ -207,8 +209,7 @@ class Lexicon:
     def stopwords(self) -> frozenset[str]:
         """The folded stopwords stored at ingest."""
         if self._stopwords is None:
-            rows = self._read("SELECT word FROM stopwords").fetchall()
-            self._stopwords = frozenset(row[0] for row in rows)
+            self._stopwords = self._read_stopwords()
         return self._stopwords
 
     def is_stopword(self, word: str) -> bool:
@@ -324,6 +325,19 @@ class Lexicon:
             if isinstance(error, sqlite3.ProgrammingError | sqlite3.InterfaceError):
                 raise
             raise self._damaged(error) from error
+
+    def _read_stopwords(self) -> frozenset[str]:
+        if "stopwords" in self._tables:  # the rows layout's table
+            rows = self._read("SELECT word FROM stopwords").fetchall()
+            return frozenset(str(row[0]) for row in rows)
+        row = self._read("SELECT rows FROM blocks WHERE kind = ?", (STOPWORDS,)).fetchone()
+        if row is None:
+            return frozenset()
+        try:
+            text = zlib.decompress(row[0]).decode()
+        except (zlib.error, UnicodeDecodeError, TypeError) as error:
+            raise self._damaged(error) from error
+        return frozenset(unescape(word) for word in text.split("\n") if word)
 
     def _damaged(self, error: Exception) -> IndexProblemError:
         # Imported on this failure alone: `resources` (and the standard `resource`) is no

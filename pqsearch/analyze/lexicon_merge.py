@@ -20,11 +20,13 @@ from pqsearch.analyze.lexicon_codec import (
     OTHERS,
     SHAPES,
     STEMS,
+    STOPWORDS,
     compress,
     cut,
     decode_line,
     decompress,
     encode_line,
+    escape,
     line_key,
 )
 
@@ -148,6 +150,15 @@ def _add_word(column: list[tuple[str | int, ...]], word: str, generation: int) -
         bisect.insort(column, (word, generation))
 
 
+def write_stopwords(db: sqlite3.Connection, words: Iterable[str]) -> None:
+    """Replace the stopword block by `words`, in `db`'s open transaction."""
+    db.execute("DELETE FROM blocks WHERE kind = ?", (STOPWORDS,))
+    db.execute(
+        "INSERT INTO blocks (kind, first, rows) VALUES (?, '', ?)",
+        (STOPWORDS, compress(sorted(escape(word) for word in set(words)))),
+    )
+
+
 # The rows layout's tables and index by lemma, dropped once their rows are in blocks.
 ROWS_TABLES = ("forms", "lemmas", "stems", "spellings")
 _ROWS_INDEXES = ("lemma_other_forms", "lemma_forms")
@@ -185,6 +196,10 @@ def from_rows(db: sqlite3.Connection) -> None:
         for column in (c for value in by_key.values() for c in value):
             column.sort()
         write_blocks(db, kind, [encode_line(key, by_key[key]) for key in sorted(by_key)])
+    if "stopwords" in {str(row[0]) for row in db.execute("SELECT name FROM sqlite_master")}:
+        words = [str(row[0]) for row in db.execute("SELECT word FROM stopwords")]
+        write_stopwords(db, words)
+        db.execute("DROP TABLE stopwords")
     for index in _ROWS_INDEXES:
         db.execute(f"DROP INDEX IF EXISTS {index}")
     for table in ROWS_TABLES:

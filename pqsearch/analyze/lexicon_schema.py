@@ -25,7 +25,6 @@ from pqsearch.analyze.stems import STEMMER, derivation_stem
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS blocks (kind TEXT NOT NULL, first TEXT NOT NULL, rows BLOB NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS block_firsts ON blocks (kind, first);
-CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS acronyms (
     document TEXT NOT NULL, acronym TEXT NOT NULL, long_form TEXT NOT NULL,
     strict INTEGER NOT NULL, PRIMARY KEY (document, acronym, long_form)
@@ -60,6 +59,7 @@ CREATE TABLE IF NOT EXISTS spellings (
     form TEXT NOT NULL, spelling TEXT NOT NULL, tokens INTEGER NOT NULL,
     generation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (form, spelling)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
 """
 # Lexicons written before lemma counts and stems: `migrate` adds both (counts of 0 mean
 # "unknown": such a form's lemmas weigh the same, as before).
