@@ -10,7 +10,8 @@ from contextlib import closing
 from pathlib import Path
 
 from pqsearch.analyze.lexicon_codec import FORMS, SHAPES, STEMS, STOPWORDS, decode_line, unescape
-from pqsearch.analyze.lexicon_schema import ROWS_SCHEMA
+from pqsearch.analyze.lexicon_rows import PendingRows
+from pqsearch.analyze.lexicon_schema import ROWS_SCHEMA, stem_rows
 from pqsearch.analyze.stems import STEMMER
 
 _INDEX = "CREATE INDEX lemma_other_forms ON lemmas (lemma, form) WHERE form <> lemma"
@@ -51,3 +52,49 @@ def make_rows_lexicon(path: Path) -> None:
             connection.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
             connection.execute("INSERT OR IGNORE INTO meta VALUES ('stems', ?)", (STEMMER,))
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+# `main`'s writing of the rows layout (cf1d804, `lexicon_rows.PendingRows.write`), verbatim:
+# the reference the blocks' merge is checked against (tests/analyze/test_lexicon_blocks.py).
+_OWN_SPELLING = (
+    "INSERT INTO spellings (form, spelling, tokens, generation) SELECT ?1, ?1, ?2, ?3 "
+    "WHERE EXISTS (SELECT 1 FROM main.forms f WHERE f.form = ?1 AND f.tokens = "
+    "(SELECT coalesce(sum(s.tokens), 0) FROM main.spellings s WHERE s.form = ?1)) "
+    "ON CONFLICT (form, spelling) DO UPDATE SET tokens = tokens + excluded.tokens"
+)
+
+
+def write_rows(db: sqlite3.Connection, pending: PendingRows, generation: int) -> None:
+    """Add `pending`'s counts to a rows-layout lexicon as `main` did, and commit."""
+    stems = stem_rows(lemma for _, lemma in pending.lemmas)
+    own = (
+        (form, n, generation)
+        for (form, spelling), n in pending.spellings.items()
+        if spelling == form
+    )
+    with db:
+        db.executemany(_OWN_SPELLING, own)
+        db.executemany(
+            "INSERT INTO forms (form, documents, tokens, generation) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (form) DO UPDATE SET "
+            "documents = documents + excluded.documents, tokens = tokens + excluded.tokens",
+            ((form, pending.documents[form], n, generation) for form, n in pending.tokens.items()),
+        )
+        db.executemany(
+            "INSERT INTO lemmas (form, lemma, tokens, generation) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (form, lemma) DO UPDATE SET tokens = tokens + excluded.tokens",
+            ((form, lemma, n, generation) for (form, lemma), n in pending.lemmas.items()),
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO stems (stem, lemma, generation) VALUES (?, ?, ?)",
+            ((stem, lemma, generation) for stem, lemma in stems),
+        )
+        db.executemany(
+            "INSERT INTO spellings (form, spelling, tokens, generation) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (form, spelling) DO UPDATE SET tokens = tokens + excluded.tokens",
+            (
+                (form, spelling, n, generation)
+                for (form, spelling), n in pending.spellings.items()
+                if spelling != form
+            ),
+        )

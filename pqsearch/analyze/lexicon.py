@@ -26,9 +26,9 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import fold
-from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
 from pqsearch.analyze.lexicon_blocks import BlockReader
 from pqsearch.analyze.lexicon_codec import STOPWORDS, unescape
+from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
 from pqsearch.analyze.lexicon_holders import HolderRows
 from pqsearch.analyze.lexicon_merge import write_stopwords
 from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows

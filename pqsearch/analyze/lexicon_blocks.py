@@ -207,7 +207,9 @@ class BlockReader:
             self._version = version
         if self._firsts is None:
             firsts: dict[str, list[str]] = {kind: [] for kind in SHAPES}
-            for kind, first in self._read("SELECT kind, first FROM blocks ORDER BY kind, first", ()):
+            for kind, first in self._read(
+                "SELECT kind, first FROM blocks ORDER BY kind, first", ()
+            ):
                 firsts.setdefault(str(kind), []).append(str(first))
             self._firsts = firsts
         return self._firsts

@@ -16,8 +16,9 @@ A line is the key and its columns separated by tabs, a column's entries by space
 fields by commas. A word that begins as the key does, by 3 characters or more, is written
 "~", how many (at most 9), and the rest: "logements" under the lemma "logement" is "~8s"
 (7 kB less of 71 at 51 documents, compressed). Words hold none of these characters in
-practice; one that does is escaped (`_ESCAPES`), so any text reads back as it was written. Every entry keeps the generation that
-first held it (`lexicon_schema.pin`): a pinned reader skips the later ones.
+practice; one that does is escaped (`_ESCAPES`), so any text reads back as it was written.
+Every entry keeps the generation that first held it (`lexicon_schema.pin`): a pinned reader
+skips the later ones.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ OTHERS = "l"
 # 8 kB of 2 kB pages, a block 2.
 STOPWORDS = "w"
 # Uncompressed bytes per block. Measured on the shipped corpus's lexicon (51 documents,
-# 2 kB pages, after VACUUM): 4,096 gave 160 kB, 6,144 127 kB, 8,192 119 kB (a block's
-# compressed bytes overflow into pages of their own; fewer, longer blocks compress better and
-# waste fewer part-filled pages); a block of 8 kB decodes in well under a millisecond.
+# 2 kB pages, after VACUUM; the whole file): 4,096 gave 160 kB, 6,144 127 kB, 8,192 119 kB
+# before words were written against their key, then 6,144 106 kB, 8,192 102 kB, 16,384 98 kB
+# (a block's compressed bytes past a page go to overflow pages, the last part empty); 8 kB
+# keeps a lookup's decoding short (a query meets a few blocks, a fresh page's highlighting a
+# few dozen) for 4 kB more than 16 kB.
 BLOCK_BYTES = 8192
 
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", " ": "\\s", ",": "\\c", "~": "\\w"}

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 # The lemma recorded for a form that an analysis dropped because its lemma was a stopword.
 STOPPED = ""
+
+
 class PendingRows:
     """Counts of forms, lemmas and spellings added since the last write."""
 
