@@ -12,7 +12,9 @@ folded form itself.
 No spaCy here: the query path imports this module. The file is opened in WAL mode, so a
 reader works while an ingest writes; a reader of one index generation sees only the rows of
 that generation (`pin`). Its tables, their migration and the pinning are in
-`lexicon_schema.py`, the rows an ingest gathers in `lexicon_rows.py`, the fallback table's
+`lexicon_schema.py`, the compressed blocks of the corpus rows in `lexicon_codec.py` (read by
+`lexicon_blocks.py`, merged by `lexicon_merge.py`; an older file's rows by
+`lexicon_tables.py`), the rows an ingest gathers in `lexicon_rows.py`, the fallback table's
 filling in `lexicon_fallback.py`.
 """
 
