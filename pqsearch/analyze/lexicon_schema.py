@@ -4,8 +4,10 @@
 Since schema 6 the corpus rows are compressed blocks in one table (`lexicon_codec.py`, read
 by `lexicon_blocks.py`, written by `lexicon_merge.py`); a lexicon of the rows layout before
 (`ROWS_SCHEMA`) is read as it is (`lexicon_tables.py`) until a writable open turns its rows
-into blocks (`to_blocks`). The rows of the corpus tables carry the index generation (Whoosh's commit number) whose
-commit first held them: ingest writes the lexicon before Whoosh commits what it describes,
+into blocks (`to_blocks`).
+
+The rows of the corpus tables (each entry of a block) carry the index generation (Whoosh's
+commit number) whose commit first held them: ingest writes the lexicon before Whoosh commits what it describes,
 and one data folder's lexicon serves every generation in it, so a reader of generation 4
 saw the rows an ingest wrote for 5 while it searched 4's postings ("soutenus" found through
 the lemma "soutenir" a later document gave it: a hit that generation 4 alone never gives).
