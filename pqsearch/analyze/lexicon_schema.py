@@ -9,8 +9,9 @@ into blocks (`to_blocks`).
 The rows of the corpus tables (each entry of a block) carry the index generation (Whoosh's
 commit number) whose commit first held them: ingest writes the lexicon before Whoosh commits
 what it describes, and one data folder's lexicon serves every generation in it, so a reader
-of generation 4 saw the rows an ingest wrote for 5 while it searched 4's postings ("soutenus" found through
-the lemma "soutenir" a later document gave it: a hit that generation 4 alone never gives).
+of generation 4 saw the rows an ingest wrote for 5 while it searched 4's postings
+("soutenus" found through the lemma "soutenir" a later document gave it: a hit that
+generation 4 alone never gives).
 `pin` makes a reader's connection see only its own generation's rows.
 
 `lexicon.py` reads and writes through these; nothing here knows about queries.
