@@ -37,53 +37,62 @@ Columns = list[list[tuple[str | int, ...]]]
 
 
 class Merge:
-    """The records a write changes, by kind and key, read from their blocks on first use."""
+    """The records a write changes, by kind and key, read from their blocks on first use.
+
+    A key belongs to the block whose first key is the greatest not after it (the first block
+    for a key before every block); each block read is written back with its own keys only,
+    cut anew if it grew past the size, so that blocks never overlap (a lookup finds a key's
+    block by its first key alone)."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self._db = db
         self._firsts: dict[str, list[str]] = {kind: [] for kind in SHAPES}
         for kind, first in db.execute("SELECT kind, first FROM blocks ORDER BY kind, first"):
             self._firsts.setdefault(str(kind), []).append(str(first))
-        # Per kind, the lines of the blocks read (by key), and the records changed.
-        self._lines: dict[str, dict[str, str]] = {kind: {} for kind in SHAPES}
-        self._read: dict[str, set[str]] = {kind: set() for kind in SHAPES}
-        self.changed: dict[str, dict[str, Columns]] = {kind: {} for kind in SHAPES}
+        # Per kind, the lines of each block read by its first key (None: a kind without
+        # blocks yet), and the records changed with the block they belong to.
+        self._lines: dict[str, dict[str | None, dict[str, str]]] = {kind: {} for kind in SHAPES}
+        self.changed: dict[str, dict[str, tuple[str | None, Columns]]] = {
+            kind: {} for kind in SHAPES
+        }
 
     def record(self, kind: str, key: str) -> Columns:
         """The columns of `key` (empty ones for a new key), to change in place."""
         changed = self.changed[kind]
         found = changed.get(key)
-        if found is None:
-            firsts = self._firsts[kind]
-            at = max(bisect.bisect_right(firsts, key) - 1, 0)
-            if firsts and firsts[at] not in self._read[kind]:
-                self._read[kind].add(firsts[at])
+        if found is not None:
+            return found[1]
+        firsts = self._firsts[kind]
+        home = firsts[max(bisect.bisect_right(firsts, key) - 1, 0)] if firsts else None
+        lines = self._lines[kind].get(home)
+        if lines is None:
+            lines = self._lines[kind][home] = {}
+            if home is not None:
                 row = self._db.execute(
-                    "SELECT rows FROM blocks WHERE kind = ? AND first = ?", (kind, firsts[at])
+                    "SELECT rows FROM blocks WHERE kind = ? AND first = ?", (kind, home)
                 ).fetchone()
-                self._lines[kind].update(decompress(bytes(row[0])))
-            line = self._lines[kind].get(key)
-            found = (
-                decode_line(line, SHAPES[kind]).columns
-                if line is not None
-                else [[] for _ in SHAPES[kind]]
-            )
-            changed[key] = found
-        return found
+                lines.update(decompress(bytes(row[0])))
+        line = lines.get(key)
+        columns = (
+            decode_line(line, SHAPES[kind]).columns
+            if line is not None
+            else [[] for _ in SHAPES[kind]]
+        )
+        changed[key] = (home, columns)
+        return columns
 
     def write(self) -> None:
-        """Replace the blocks read by the merged lines, cut anew."""
+        """Replace each block read by its merged lines, cut anew."""
         for kind, changed in self.changed.items():
-            if not changed:
-                continue
-            lines = self._lines[kind]
-            for key, columns in changed.items():
-                lines[key] = encode_line(key, columns)
-            self._db.executemany(
-                "DELETE FROM blocks WHERE kind = ? AND first = ?",
-                ((kind, first) for first in self._read[kind]),
-            )
-            write_blocks(self._db, kind, [lines[key] for key in sorted(lines)])
+            blocks = self._lines[kind]
+            for key, (home, columns) in changed.items():
+                blocks[home][key] = encode_line(key, columns)
+            for home, lines in blocks.items():
+                if home is not None:
+                    self._db.execute(
+                        "DELETE FROM blocks WHERE kind = ? AND first = ?", (kind, home)
+                    )
+                write_blocks(self._db, kind, [lines[key] for key in sorted(lines)])
 
 
 def write_blocks(db: sqlite3.Connection, kind: str, lines: list[str]) -> None:
