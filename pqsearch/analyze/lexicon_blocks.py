@@ -18,7 +18,15 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 
-from pqsearch.analyze.lexicon_codec import FORMS, OTHERS, SHAPES, STEMS, Record, decode_line
+from pqsearch.analyze.lexicon_codec import (
+    FORMS,
+    OTHERS,
+    SHAPES,
+    STEMS,
+    Record,
+    decode_column,
+    decode_line,
+)
 from pqsearch.analyze.lexicon_codec import decompress as decode_block
 
 Read = Callable[[str, tuple[str, ...]], sqlite3.Cursor]
@@ -30,6 +38,8 @@ Damaged = Callable[[Exception], Exception]
 CACHED_BYTES = 4 * 1024 * 1024
 # Blocks asked in one statement.
 _BATCH = 200
+# The lemmas' column of a form's line (after its counts).
+_LEMMAS = 2
 # No generation: a reader that is not pinned sees every entry.
 _UNPINNED = 1 << 62
 
@@ -61,15 +71,16 @@ class BlockReader:
     # The questions.
 
     def lemma_counts(self, keys: list[str]) -> dict[str, dict[str, int]]:
+        # The lemmas' column alone: highlighting a fresh page asks thousands of forms.
         found: dict[str, dict[str, int]] = {}
-        for record in self._records(FORMS, keys):
+        for key, line in self._lines(FORMS, sorted(set(keys))).items():
             lemmas = {
-                str(lemma): int(n)
-                for lemma, n, generation in record.columns[1]
-                if int(generation) <= self._generation
+                lemma: n
+                for lemma, n, generation in decode_column(line, _LEMMAS)
+                if generation <= self._generation
             }
             if lemmas:
-                found[record.key] = lemmas
+                found[key] = lemmas
         return found
 
     def stem_lemmas(self, stem: str) -> frozenset[str]:

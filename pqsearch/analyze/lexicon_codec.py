@@ -121,6 +121,21 @@ def decode_line(line: str, shapes: tuple[str, ...]) -> Record:
     return Record(key, columns)
 
 
+def decode_column(line: str, at: int) -> list[tuple[str, int, int]]:
+    """Only the column `at` (1: the first after the key) of a line whose column holds
+    (word, count, generation) entries: a lookup of many forms' lemmas needs no more."""
+    texts = line.split("\t")
+    key = unescape(texts[0])
+    text = texts[at]
+    if not text:
+        return []
+    entries: list[tuple[str, int, int]] = []
+    for entry in text.split(" "):
+        word, tokens, generation = entry.split(",")
+        entries.append((_decode_word(word, key), int(tokens), int(generation)))
+    return entries
+
+
 # Per kind, the shape of each column.
 SHAPES = {FORMS: ("iii", "sii", "sii"), STEMS: ("si",), OTHERS: ("si",)}
 
