@@ -131,10 +131,17 @@ class BlockReader:
         return 0
 
     def form_documents(self) -> Iterator[tuple[str, int]]:
-        for record in self._every(FORMS):
-            counts = record.columns[0]
-            if counts and int(counts[0][2]) <= self._generation:
-                yield record.key, int(counts[0][0])
+        # Every form of the lexicon (the spelling corrector's vocabulary): its counts' column
+        # alone, split off each line, not the whole record.
+        blocks = self._blocks_of(FORMS, None)
+        for first in sorted(blocks):
+            block = blocks[first]
+            for key in sorted(block):
+                counts = block[key].split("\t", 2)[1]
+                if counts:
+                    documents, _, generation = counts.split(",")
+                    if int(generation) <= self._generation:
+                        yield key, int(documents)
 
     def count(self) -> int:
         return sum(1 for _ in self.form_documents())
@@ -149,15 +156,6 @@ class BlockReader:
         lines = self._lines(kind, wanted)
         shapes = SHAPES[kind]
         return [decode_line(lines[key], shapes) for key in wanted if key in lines]
-
-    def _every(self, kind: str) -> Iterator[Record]:
-        """Every record of `kind`, in key order (its blocks read in one read transaction)."""
-        blocks = self._blocks_of(kind, None)
-        shapes = SHAPES[kind]
-        for first in sorted(blocks):
-            block = blocks[first]
-            for key in sorted(block):
-                yield decode_line(block[key], shapes)
 
     def _lines(self, kind: str, wanted: list[str]) -> dict[str, str]:
         """The lines of the sorted keys `wanted` that their blocks hold."""
