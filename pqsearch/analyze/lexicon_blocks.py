@@ -104,7 +104,19 @@ class BlockReader:
         return found
 
     def unindexed(self, keys: list[str]) -> frozenset[str]:
-        return frozenset(keys) - self.lemma_counts(keys).keys()
+        # Whether a form has a lemma this reader sees, from the generations of its lemmas'
+        # column alone: a fresh page's highlighting asks thousands of forms.
+        wanted = sorted(set(keys))
+        lines = self._lines(FORMS, wanted)
+        return frozenset(key for key in wanted if not self._has_lemma(lines.get(key)))
+
+    def _has_lemma(self, line: str | None) -> bool:
+        if line is None:
+            return False
+        lemmas = line.split("\t", 3)[_LEMMAS]
+        if not lemmas:
+            return False
+        return any(int(entry.rpartition(",")[2]) <= self._generation for entry in lemmas.split(" "))
 
     def display(self, key: str) -> str | None:
         """The spelling with the most tokens (ties: the first in order), the form's own
