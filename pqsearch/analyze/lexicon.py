@@ -12,25 +12,30 @@ folded form itself.
 No spaCy here: the query path imports this module. The file is opened in WAL mode, so a
 reader works while an ingest writes; a reader of one index generation sees only the rows of
 that generation (`pin`). Its tables, their migration and the pinning are in
-`lexicon_schema.py`, the rows an ingest gathers in `lexicon_rows.py`, the fallback table's
+`lexicon_schema.py`, the compressed blocks of the corpus rows in `lexicon_codec.py` (read by
+`lexicon_blocks.py`, merged by `lexicon_merge.py`; an older file's rows by
+`lexicon_tables.py`), the rows an ingest gathers in `lexicon_rows.py`, the fallback table's
 filling in `lexicon_fallback.py`.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import fold
+from pqsearch.analyze.lexicon_blocks import BlockReader
+from pqsearch.analyze.lexicon_codec import STOPWORDS, unescape
 from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
 from pqsearch.analyze.lexicon_holders import HolderRows
-from pqsearch.analyze.lexicon_reads import DISPLAY, FORMS_OF, FORMS_OF_LEMMAS
+from pqsearch.analyze.lexicon_merge import write_stopwords
 from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows
-from pqsearch.analyze.lexicon_schema import columns, compact_file, connect, has_json, pin, tables
+from pqsearch.analyze.lexicon_schema import compact_file, connect, tables
+from pqsearch.analyze.lexicon_tables import TableReader
 from pqsearch.errors import DamagedIndexError, IndexProblemError
 
 if TYPE_CHECKING:
@@ -38,8 +43,6 @@ if TYPE_CHECKING:
 
 FILENAME = "lexicon.sqlite"
 
-# Forms looked up in one query by `expand_folded` (SQLite allows 32,766 parameters).
-_BATCH = 500
 # Pending rows past this are written (and committed) before the next flush, to bound memory.
 _AUTO_FLUSH_ROWS = 500_000
 
@@ -63,13 +66,17 @@ class Lexicon:
         # forms, read at every search that meets them (one SQLite query each).
         self._stem_lemmas: dict[str, frozenset[str]] = {}
         self._forms: dict[str, frozenset[str]] = {}
-        self._columns = columns(connection, "lemmas")
         self._tables = tables(connection)
         self._fallbacks = FallbackReader(self._read, self._tables, self._damaged)
+        # The corpus rows: compressed blocks, or the rows of a lexicon an ingest of this
+        # version has not migrated yet (read-only).
+        self._corpus: BlockReader | TableReader = (
+            BlockReader(connection, self._read, self._damaged)
+            if "blocks" in self._tables
+            else TableReader(connection, self._read)
+        )
         # The files each question was last read from: ingest's alone (`lexicon_holders`).
         self.holders = HolderRows(connection)
-        # Whether this SQLite has the JSON functions (in its core since 3.38), asked once.
-        self._json: bool | None = None
         # The index generation whose commit will hold the rows written now (ingest says;
         # 0, which every reader sees, when nothing does).
         self.next_generation: Callable[[], int] = lambda: 0
@@ -108,7 +115,7 @@ class Lexicon:
     def pin(self, generation: int) -> None:
         """Read from now on only what the index's `generation` held (a reader of that
         generation): rows an ingest writes for its next commit stay unseen."""
-        pin(self._db, generation)
+        self._corpus.pin(generation)
         self._forget()
 
     def __enter__(self) -> Lexicon:
@@ -145,6 +152,7 @@ class Lexicon:
     def flush(self) -> None:
         """Write and commit everything added so far."""
         self._pending.write(self._db, self.next_generation())
+        self._corpus.forget()
         self._forget()
 
     def _forget(self) -> None:
@@ -158,8 +166,7 @@ class Lexicon:
         """Store the folded stopword set the analysis used (replacing any earlier one)."""
         folded = {fold(word) for word in words}
         with self._db:
-            self._db.execute("DELETE FROM stopwords")
-            self._db.executemany("INSERT INTO stopwords VALUES (?)", ((w,) for w in folded))
+            write_stopwords(self._db, folded)
         self._stopwords = frozenset(folded)
         self._expanded.clear()
 
@@ -204,8 +211,7 @@ class Lexicon:
     def stopwords(self) -> frozenset[str]:
         """The folded stopwords stored at ingest."""
         if self._stopwords is None:
-            rows = self._read("SELECT word FROM stopwords").fetchall()
-            self._stopwords = frozenset(row[0] for row in rows)
+            self._stopwords = self._read_stopwords()
         return self._stopwords
 
     def is_stopword(self, word: str) -> bool:
@@ -241,11 +247,7 @@ class Lexicon:
         key = fold(word)
         found = self._shares.get(key)
         if found is None:
-            if "tokens" in self._columns:
-                sql = "SELECT lemma, tokens FROM lemmas WHERE form = ?"
-            else:
-                sql = "SELECT lemma, 0 FROM lemmas WHERE form = ?"
-            counts = {str(lemma): int(n) for lemma, n in self._read(sql, (key,)).fetchall()}
+            counts = self._corpus.lemma_counts([key]).get(key, {})
             total = sum(counts.values())
             if total:
                 found = {lemma: n / total for lemma, n in counts.items()}
@@ -261,50 +263,29 @@ class Lexicon:
 
     def stem_lemmas(self, stem: str) -> frozenset[str]:
         """Every lemma of the corpus whose stem (`stems.stem`) is `stem`."""
-        if "stems" not in self._tables:
-            return frozenset()
         found = self._stem_lemmas.get(stem)
         if found is None:
-            rows = self._read("SELECT lemma FROM stems WHERE stem = ?", (stem,)).fetchall()
-            found = self._stem_lemmas[stem] = frozenset(row[0] for row in rows)
+            found = self._stem_lemmas[stem] = self._corpus.stem_lemmas(stem)
         return found
 
     def forms_of(self, lemma: str) -> frozenset[str]:
         """Every folded surface form the corpus gave the lemma `lemma`."""
         found = self._forms.get(lemma)
         if found is None:
-            rows = self._read(FORMS_OF, (lemma, lemma, lemma)).fetchall()
-            found = self._forms[lemma] = frozenset(row[0] for row in rows)
+            found = self._forms[lemma] = self.forms_of_lemmas([lemma]).get(lemma, frozenset())
         return found
 
     def forms_of_lemmas(self, lemmas: Iterable[str]) -> dict[str, frozenset[str]]:
         """`forms_of` of each of `lemmas` (folded) that the corpus gave a form, in a few
         queries."""
-        wanted = sorted(set(lemmas))
-        found: dict[str, set[str]] = {}
-        for sql in FORMS_OF_LEMMAS:
-            for lemma, form in self._read_in(sql, wanted):
-                found.setdefault(lemma, set()).add(form)
+        found = self._corpus.forms_of_lemmas(sorted(set(lemmas)))
         return {lemma: frozenset(forms) for lemma, forms in found.items()}
 
     def unindexed(self, keys: Iterable[str]) -> frozenset[str]:
         """Those of the folded forms `keys` the corpus never gave a lemma (`expand` gives
         them the fallback table's): of the thousands of forms of a page to highlight, the
         few whose lemmas the forms of the query's lemmas (`forms_of_lemmas`) do not tell."""
-        wanted = list(set(keys))
-        if self._json is None:
-            self._json = has_json(self._db)
-        if self._json:
-            # One statement for any number of keys: 2 ms for 3,000 forms where batches of
-            # `IN (?, ...)` returning the forms found took 7 to 9 (SQLite 3.40).
-            rows = self._read(
-                "SELECT value FROM json_each(?) "
-                "WHERE NOT EXISTS (SELECT 1 FROM lemmas WHERE form = value)",
-                (json.dumps(wanted),),
-            )
-            return frozenset(str(row[0]) for row in rows.fetchall())
-        found = self._read_in("SELECT DISTINCT form FROM lemmas WHERE form IN", wanted)
-        return frozenset(wanted) - {str(row[0]) for row in found}
+        return self._corpus.unindexed(sorted(set(keys)))
 
     def expand_folded(self, keys: Iterable[str]) -> dict[str, frozenset[str]]:
         """`expand` of each of `keys`, folded forms (as `fold` gives them: folding one again
@@ -313,9 +294,7 @@ class Lexicon:
         cost more than its lookup."""
         wanted = set(keys)
         missing = sorted(wanted - self._expanded.keys())
-        corpus: dict[str, set[str]] = {}
-        for form, lemma in self._read_in("SELECT form, lemma FROM lemmas WHERE form IN", missing):
-            corpus.setdefault(form, set()).add(lemma)
+        corpus = self._corpus.lemma_counts(missing)
         nothing: frozenset[str] = frozenset()
         for key in missing:
             # A form the corpus never gave a lemma: `_expand` would find no rows either.
@@ -326,23 +305,19 @@ class Lexicon:
     def display(self, form: str) -> str | None:
         """The most frequent original spelling of `form` in the corpus (accents kept), or
         None for a form never indexed."""
-        key = fold(form)
-        row = self._read(DISPLAY, (key, key, key)).fetchone()
-        return None if row is None else str(row[0])
+        return self._corpus.display(fold(form))
 
     def frequency(self, form: str) -> int:
         """How many ingested documents contained `form` (a re-ingested document counts
         again, so this is for ordering suggestions, not for hit counts)."""
-        row = self._read("SELECT documents FROM forms WHERE form = ?", (fold(form),)).fetchone()
-        return 0 if row is None else int(row[0])
+        return self._corpus.frequency(fold(form))
 
     def form_documents(self) -> Iterator[tuple[str, int]]:
         """Every indexed form with `frequency` (for the spelling corrector's vocabulary)."""
-        for form, documents in self._read("SELECT form, documents FROM forms"):
-            yield str(form), int(documents)
+        yield from self._corpus.form_documents()
 
     def __len__(self) -> int:
-        return int(self._read("SELECT count(*) FROM forms").fetchone()[0])
+        return self._corpus.count()
 
     def _read(self, sql: str, parameters: tuple[str, ...] = ()) -> sqlite3.Cursor:
         """Run a query; a file SQLite finds malformed is a damaged index, not a bug."""
@@ -353,15 +328,18 @@ class Lexicon:
                 raise
             raise self._damaged(error) from error
 
-    def _read_in(self, sql: str, keys: list[str]) -> list[tuple[str, ...]]:
-        """The rows of `sql` (ending in `IN`) for `keys`, asked `_BATCH` keys at a time (the
-        number of parameters of one statement is bounded)."""
-        rows: list[tuple[str, ...]] = []
-        for start in range(0, len(keys), _BATCH):
-            batch = tuple(keys[start : start + _BATCH])
-            marks = ",".join("?" * len(batch))
-            rows.extend(self._read(f"{sql} ({marks})", batch).fetchall())
-        return rows
+    def _read_stopwords(self) -> frozenset[str]:
+        if "stopwords" in self._tables:  # the rows layout's table
+            rows = self._read("SELECT word FROM stopwords").fetchall()
+            return frozenset(str(row[0]) for row in rows)
+        row = self._read("SELECT rows FROM blocks WHERE kind = ?", (STOPWORDS,)).fetchone()
+        if row is None:
+            return frozenset()
+        try:
+            text = zlib.decompress(row[0]).decode()
+        except (zlib.error, UnicodeDecodeError, TypeError) as error:
+            raise self._damaged(error) from error
+        return frozenset(unescape(word) for word in text.split("\n") if word)
 
     def _damaged(self, error: Exception) -> IndexProblemError:
         # Imported on this failure alone: `resources` (and the standard `resource`) is no
@@ -391,8 +369,7 @@ class Lexicon:
         return ((corpus - {STOPPED}) or (self._fallback(key) - stops)) | {key}
 
     def _corpus_lemmas(self, key: str) -> frozenset[str]:
-        rows = self._read("SELECT lemma FROM lemmas WHERE form = ?", (key,)).fetchall()
-        return frozenset(row[0] for row in rows)
+        return frozenset(self._corpus.lemma_counts([key]).get(key, ()))
 
     def _fallback(self, key: str) -> frozenset[str]:
         return self._fallbacks.lemmas(key)

@@ -1,4 +1,5 @@
-"""The lexicon's statements that read what its layout leaves out (schema 5): a form's
+"""The rows layout's statements (schema 5, read by `lexicon_tables.py` until an ingest turns
+the rows into blocks) that read what that layout leaves out: a form's
 spelling that is the form itself, which has no row, and a lemma's row as its own form, which
 the index by lemma does not hold. They read a lexicon written before (schema 4 and earlier:
 every spelling a row, every row in the index by lemma) to the same answers.
@@ -7,12 +8,8 @@ every spelling a row, every row in the index by lemma) to the same answers.
 from __future__ import annotations
 
 # A lemma's forms: the index by lemma holds only the rows of other forms than the lemma
-# itself (`lexicon_schema.INDEXES`), the lemma as its own form is looked up by its key. The
+# itself (`lemma_other_forms`), the lemma as its own form is looked up by its key. The
 # condition `form <> lemma` is written as the index's is, for SQLite to use it.
-FORMS_OF = (
-    "SELECT form FROM lemmas WHERE form <> lemma AND lemma = ? "
-    "UNION ALL SELECT form FROM lemmas WHERE form = ? AND lemma = ?"
-)
 FORMS_OF_LEMMAS = (
     "SELECT lemma, form FROM lemmas WHERE form <> lemma AND lemma IN",
     "SELECT lemma, form FROM lemmas WHERE lemma = form AND form IN",
@@ -29,4 +26,4 @@ DISPLAY = (
     ") GROUP BY spelling HAVING sum(tokens) > 0 ORDER BY sum(tokens) DESC, spelling LIMIT 1"
 )
 
-__all__ = ["DISPLAY", "FORMS_OF", "FORMS_OF_LEMMAS"]
+__all__ = ["DISPLAY", "FORMS_OF_LEMMAS"]

@@ -1,7 +1,7 @@
 """The rows an ingest gathers for the lexicon between two writes, and their writing.
 
 `Lexicon.add` counts each document's forms, lemmas and spellings here, in memory; `write`
-adds them to the file's tables in one transaction, each new row marked with the index
+adds them to the file's blocks in one transaction, each new entry marked with the index
 generation whose commit will hold it (`lexicon_schema.pin`).
 
 A spelling that is the folded form itself ("logement") gets no row when the form's first
@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from pqsearch.analyze.lexicon_merge import merge
 from pqsearch.analyze.lexicon_schema import stem_rows
 
 if TYPE_CHECKING:
@@ -25,15 +26,6 @@ if TYPE_CHECKING:
 
 # The lemma recorded for a form that an analysis dropped because its lemma was a stopword.
 STOPPED = ""
-# A form's own spelling, added to its row if it has one, else written only when the form is
-# in the file and every one of its tokens is in its spellings' rows (its own spelling never
-# seen before).
-_OWN_SPELLING = (
-    "INSERT INTO spellings (form, spelling, tokens, generation) SELECT ?1, ?1, ?2, ?3 "
-    "WHERE EXISTS (SELECT 1 FROM main.forms f WHERE f.form = ?1 AND f.tokens = "
-    "(SELECT coalesce(sum(s.tokens), 0) FROM main.spellings s WHERE s.form = ?1)) "
-    "ON CONFLICT (form, spelling) DO UPDATE SET tokens = tokens + excluded.tokens"
-)
 
 
 class PendingRows:
@@ -79,42 +71,14 @@ class PendingRows:
         self.documents.update(forms)
 
     def write(self, db: sqlite3.Connection, generation: int) -> None:
-        """Add the counts to the file's tables and commit; then count again from nothing.
-        A row keeps the generation that first held it; only its counts add up."""
+        """Add the counts to the file's blocks (`lexicon_merge.merge`) and commit; then count
+        again from nothing. An entry keeps the generation that first held it; only its
+        counts add up, as the rows layout's upserts did: a form's count of documents and
+        tokens, a (form, lemma) pair's tokens, a (form, spelling) pair's tokens; a (stem,
+        lemma) pair is added once."""
         stems = stem_rows(lemma for _, lemma in self.lemmas)
-        own = (
-            (form, n, generation)
-            for (form, spelling), n in self.spellings.items()
-            if spelling == form
-        )
         with db:
-            # Before the forms' counts: a form not yet in the file, or one whose own spelling
-            # has no row (its tokens outnumber its spellings' rows), keeps it without a row.
-            db.executemany(_OWN_SPELLING, own)
-            db.executemany(
-                "INSERT INTO forms (form, documents, tokens, generation) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (form) DO UPDATE SET "
-                "documents = documents + excluded.documents, tokens = tokens + excluded.tokens",
-                ((form, self.documents[form], n, generation) for form, n in self.tokens.items()),
-            )
-            db.executemany(
-                "INSERT INTO lemmas (form, lemma, tokens, generation) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (form, lemma) DO UPDATE SET tokens = tokens + excluded.tokens",
-                ((form, lemma, n, generation) for (form, lemma), n in self.lemmas.items()),
-            )
-            db.executemany(
-                "INSERT OR IGNORE INTO stems (stem, lemma, generation) VALUES (?, ?, ?)",
-                ((stem, lemma, generation) for stem, lemma in stems),
-            )
-            db.executemany(
-                "INSERT INTO spellings (form, spelling, tokens, generation) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (form, spelling) DO UPDATE SET tokens = tokens + excluded.tokens",
-                (
-                    (form, spelling, n, generation)
-                    for (form, spelling), n in self.spellings.items()
-                    if spelling != form
-                ),
-            )
+            merge(db, self, stems, generation)
         for counts in (self.documents, self.tokens, self.lemmas, self.spellings):
             counts.clear()
 

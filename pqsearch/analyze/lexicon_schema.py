@@ -1,11 +1,17 @@
 """The lexicon's SQLite layout: its tables, the migration of an older file, opening a file
 (also in a folder this process cannot write), and a reader's pinned view of one index version.
 
-The rows of the corpus tables carry the index generation (Whoosh's commit number) whose
-commit first held them: ingest writes the lexicon before Whoosh commits what it describes,
-and one data folder's lexicon serves every generation in it, so a reader of generation 4
-saw the rows an ingest wrote for 5 while it searched 4's postings ("soutenus" found through
-the lemma "soutenir" a later document gave it: a hit that generation 4 alone never gives).
+Since schema 6 the corpus rows are compressed blocks in one table (`lexicon_codec.py`, read
+by `lexicon_blocks.py`, written by `lexicon_merge.py`); a lexicon of the rows layout before
+(`ROWS_SCHEMA`) is read as it is (`lexicon_tables.py`) until a writable open turns its rows
+into blocks (`to_blocks`).
+
+The rows of the corpus tables (each entry of a block) carry the index generation (Whoosh's
+commit number) whose commit first held them: ingest writes the lexicon before Whoosh commits
+what it describes, and one data folder's lexicon serves every generation in it, so a reader
+of generation 4 saw the rows an ingest wrote for 5 while it searched 4's postings
+("soutenus" found through the lemma "soutenir" a later document gave it: a hit that
+generation 4 alone never gives).
 `pin` makes a reader's connection see only its own generation's rows.
 
 `lexicon.py` reads and writes through these; nothing here knows about queries.
@@ -19,9 +25,30 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pqsearch.analyze.lexicon_merge import ROWS_TABLES, from_rows
 from pqsearch.analyze.stems import STEMMER, derivation_stem
 
 SCHEMA = """
+CREATE TABLE IF NOT EXISTS blocks (kind TEXT NOT NULL, first TEXT NOT NULL, rows BLOB NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS block_firsts ON blocks (kind, first);
+CREATE TABLE IF NOT EXISTS acronyms (
+    document TEXT NOT NULL, acronym TEXT NOT NULL, long_form TEXT NOT NULL,
+    strict INTEGER NOT NULL, PRIMARY KEY (document, acronym, long_form)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS holders (
+    file TEXT NOT NULL, document TEXT NOT NULL, source TEXT NOT NULL,
+    PRIMARY KEY (file, document)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS holder_documents ON holders (document);
+"""
+# The blocks are a table with row ids, not keyed by (kind, first) WITHOUT ROWID: a block's
+# kilobyte of compressed bytes stays in its table's page there, where an index page keeps
+# under 500 bytes of a record and moves the rest to overflow pages, part empty (shipped
+# corpus, 2 kB pages: 129 kB against 119).
+# The corpus tables of the rows layout (schema 5 and before), made only to bring an older
+# lexicon's missing ones up before its rows become blocks (`to_blocks`).
+ROWS_SCHEMA = """
 CREATE TABLE IF NOT EXISTS forms (
     form TEXT PRIMARY KEY, documents INTEGER NOT NULL, tokens INTEGER NOT NULL,
     generation INTEGER NOT NULL DEFAULT 0
@@ -38,26 +65,7 @@ CREATE TABLE IF NOT EXISTS spellings (
     form TEXT NOT NULL, spelling TEXT NOT NULL, tokens INTEGER NOT NULL,
     generation INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (form, spelling)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS fallback_blocks (first TEXT PRIMARY KEY, rows BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS stopwords (word TEXT PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS acronyms (
-    document TEXT NOT NULL, acronym TEXT NOT NULL, long_form TEXT NOT NULL,
-    strict INTEGER NOT NULL, PRIMARY KEY (document, acronym, long_form)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS holders (
-    file TEXT NOT NULL, document TEXT NOT NULL, source TEXT NOT NULL,
-    PRIMARY KEY (file, document)
-) WITHOUT ROWID;
-"""
-# Run after `SCHEMA` and the migration of an older lexicon (which lacks `lemmas.tokens`).
-# The index by lemma leaves out each lemma's row as its own form (half the rows at 51
-# documents), which its key finds (`Lexicon.forms_of`); it replaces the whole one,
-# `lemma_forms`, that lexicons of schema 4 and before have (still read as they are).
-INDEXES = """
-CREATE INDEX IF NOT EXISTS lemma_other_forms ON lemmas (lemma, form) WHERE form <> lemma;
-DROP INDEX IF EXISTS lemma_forms;
-CREATE INDEX IF NOT EXISTS holder_documents ON holders (document);
 """
 # Lexicons written before lemma counts and stems: `migrate` adds both (counts of 0 mean
 # "unknown": such a form's lemmas weigh the same, as before).
@@ -85,25 +93,38 @@ def tables(connection: sqlite3.Connection) -> frozenset[str]:
         return frozenset()
 
 
-def migrate(connection: sqlite3.Connection) -> None:
-    """Bring a lexicon written by an earlier version up to this one, in place: lemma counts
-    (0, unknown, until the documents are ingested again) and the stem table."""
+def to_blocks(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring a lexicon of the rows layout up to this version, in place and in one
+    transaction: first to schema 5 (`migrate`), then its rows into blocks, the tables
+    dropped; then its pages rewritten full (`compact_file`)."""
+    if not tables(connection) & set(ROWS_TABLES):
+        return
     with connection:
-        if "tokens" not in columns(connection, "lemmas"):
-            connection.execute("ALTER TABLE lemmas ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
-        for table in VERSIONED:
-            if "generation" not in columns(connection, table):
-                connection.execute(
-                    f"ALTER TABLE {table} ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"
-                )
-        done = connection.execute("SELECT 1 FROM meta WHERE key = ?", (_STEMS_META,)).fetchone()
-        if done is None:
-            lemmas = connection.execute("SELECT DISTINCT lemma FROM lemmas").fetchall()
-            connection.executemany(
-                "INSERT OR IGNORE INTO stems (stem, lemma) VALUES (?, ?)",
-                stem_rows(r[0] for r in lemmas),
+        connection.executescript("BEGIN;" + ROWS_SCHEMA)
+        migrate(connection)
+        from_rows(connection)
+    compact_file(connection, path)
+
+
+def migrate(connection: sqlite3.Connection) -> None:
+    """Bring a rows-layout lexicon written by an earlier version up to schema 5, in the open
+    transaction: lemma counts (0, unknown, until the documents are ingested again) and the
+    stem table."""
+    if "tokens" not in columns(connection, "lemmas"):
+        connection.execute("ALTER TABLE lemmas ADD COLUMN tokens INTEGER NOT NULL DEFAULT 0")
+    for table in VERSIONED:
+        if "generation" not in columns(connection, table):
+            connection.execute(
+                f"ALTER TABLE {table} ADD COLUMN generation INTEGER NOT NULL DEFAULT 0"
             )
-            connection.execute("INSERT INTO meta VALUES (?, ?)", (_STEMS_META, STEMMER))
+    done = connection.execute("SELECT 1 FROM meta WHERE key = ?", (_STEMS_META,)).fetchone()
+    if done is None:
+        lemmas = connection.execute("SELECT DISTINCT lemma FROM lemmas").fetchall()
+        connection.executemany(
+            "INSERT OR IGNORE INTO stems (stem, lemma) VALUES (?, ?)",
+            stem_rows(r[0] for r in lemmas),
+        )
+        connection.execute("INSERT INTO meta VALUES (?, ?)", (_STEMS_META, STEMMER))
 
 
 def stem_rows(lemmas: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -151,11 +172,10 @@ def connect(path: Path, *, writable: bool) -> sqlite3.Connection:
             # FULL: each flush durable before Whoosh commits what it describes.
             connection.execute("PRAGMA synchronous=FULL")
             connection.executescript(SCHEMA)
-            migrate(connection)
-            connection.executescript(INDEXES)
+            to_blocks(connection, path)
         else:
             connection = readable(connection, path)
-            connection.execute("SELECT 1 FROM forms LIMIT 1")
+            connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")
     except sqlite3.DatabaseError:
         connection.close()
         raise
@@ -177,7 +197,7 @@ def readable(connection: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     shared-memory file beside it to read. Ingest leaves the lexicon checkpointed into its
     one file, so opening it as immutable reads it whole."""
     try:
-        connection.execute("SELECT 1 FROM forms LIMIT 1")
+        connection.execute("SELECT 1 FROM sqlite_master LIMIT 1")
         return connection
     except sqlite3.OperationalError as error:
         if "readonly" not in str(error) and "unable to open" not in str(error):

@@ -17,6 +17,7 @@ from pqsearch.analyze.lexicon import FILENAME, Lexicon
 from pqsearch.analyze.lexicon_schema import VERSIONED
 from pqsearch.errors import DamagedIndexError
 from tests.conftest import SEED
+from tests.rows_layout import make_rows_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -215,6 +216,7 @@ def test_a_reader_pinned_to_a_generation_sees_only_its_rows_and_an_old_file_whol
     the column in place, its rows counting for every generation."""
     with Lexicon.open(fresh, writable=True) as lexicon:
         lexicon.add([seed_analysis])
+    make_rows_lexicon(fresh)
     with sqlite3.connect(fresh) as connection:
         for table in VERSIONED:
             connection.execute(f"ALTER TABLE {table} DROP COLUMN generation")

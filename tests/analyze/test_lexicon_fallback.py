@@ -51,6 +51,10 @@ def own_blocks_lexicon(tmp_path_factory: pytest.TempPathFactory, new_lexicon: Pa
     path = tmp_path_factory.mktemp("own") / FILENAME
     path.write_bytes(new_lexicon.read_bytes())
     with sqlite3.connect(path) as connection:
+        # Its table, which new lexicons no longer make (schema 6).
+        connection.execute(
+            f"CREATE TABLE {BLOCKS_TABLE} (first TEXT PRIMARY KEY, rows BLOB NOT NULL)"
+        )
         connection.executemany(
             f"INSERT INTO {BLOCKS_TABLE} VALUES (?, ?)", zip(*read_shipped(SHIPPED), strict=True)
         )

@@ -1,6 +1,7 @@
 """The lexicon's smaller layout (schema 5, issue 18 item 5): no row for a spelling that is the
 form itself, an index by lemma of the other forms only; and a lexicon of the layout before,
-read to the same answers and written on by this version.
+read to the same answers and written on by this version. Schema 6 keeps the same entries in
+compressed blocks (`lexicon_codec.py`); the rows layout is made from it (`tests.rows_layout`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import pytest
 
 from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
 from pqsearch.analyze.lexicon import FILENAME, Lexicon
-from pqsearch.analyze.lexicon_reads import FORMS_OF, FORMS_OF_LEMMAS
+from pqsearch.analyze.lexicon_reads import FORMS_OF_LEMMAS
 from tests.conftest import SEED
+from tests.rows_layout import make_rows_lexicon
 from tests.schema4 import make_schema_4_lexicon
 
 
@@ -42,10 +44,9 @@ def _copy(path: Path, folder: Path) -> Path:
 
 def _answers(path: Path) -> dict[str, object]:
     """What every reading of the lexicon gives, for each form and lemma it holds."""
-    with closing(sqlite3.connect(path)) as connection:
-        forms = sorted(r[0] for r in connection.execute("SELECT form FROM forms"))
-        lemmas = sorted({r[0] for r in connection.execute("SELECT lemma FROM lemmas")})
     with Lexicon.open(path) as lexicon:
+        forms = sorted(form for form, _ in lexicon.form_documents())
+        lemmas = sorted({lemma for form in forms for lemma in lexicon.lemma_shares(form)})
         return {
             "display": {form: lexicon.display(form) for form in forms},
             "shares": {form: lexicon.lemma_shares(form) for form in forms},
@@ -58,9 +59,11 @@ def _answers(path: Path) -> dict[str, object]:
 
 
 def test_a_spelling_that_is_the_form_itself_has_no_row_and_still_displays(
-    seed_file: Path, seed_analysis: Analysis
+    seed_file: Path, seed_analysis: Analysis, tmp_path: Path
 ) -> None:
-    with closing(sqlite3.connect(seed_file)) as connection:
+    rows = _copy(seed_file, tmp_path / "rows")
+    make_rows_lexicon(rows)
+    with closing(sqlite3.connect(rows)) as connection:
         own = connection.execute("SELECT count(*) FROM spellings WHERE spelling = form")
         assert own.fetchone()[0] == 0
     # The most frequent spelling, ties to the first in order, straight from the analysis.
@@ -69,8 +72,9 @@ def test_a_spelling_that_is_the_form_itself_has_no_row_and_still_displays(
         for form, spellings in seed_analysis.spellings.items()
     }
     assert sum(1 for form, spelling in expected.items() if spelling == form) > 100
-    with Lexicon.open(seed_file) as lexicon:
-        assert {form: lexicon.display(form) for form in expected} == expected
+    for path in (seed_file, rows):
+        with Lexicon.open(path) as lexicon:
+            assert {form: lexicon.display(form) for form in expected} == expected
 
 
 def test_a_lexicon_of_the_layout_before_reads_and_takes_writes_alike(
@@ -106,7 +110,9 @@ def test_a_lexicon_of_the_layout_before_reads_and_takes_writes_alike(
 def test_a_lemma_s_forms_are_read_through_the_smaller_index(
     seed_file: Path, tmp_path: Path
 ) -> None:
-    with closing(sqlite3.connect(seed_file)) as connection:
+    rows = _copy(seed_file, tmp_path / "rows")
+    make_rows_lexicon(rows)
+    with closing(sqlite3.connect(rows)) as connection:
         indexes = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         assert "lemma_other_forms" in indexes and "lemma_forms" not in indexes
         others = connection.execute("SELECT count(*) FROM lemmas WHERE form <> lemma")
@@ -114,25 +120,24 @@ def test_a_lemma_s_forms_are_read_through_the_smaller_index(
             others.fetchone()[0] < connection.execute("SELECT count(*) FROM lemmas").fetchone()[0]
         )
     for pinned in (False, True):
-        with Lexicon.open(seed_file) as lexicon:
+        with Lexicon.open(rows) as lexicon:
             if pinned:
                 lexicon.pin(5)
             db = lexicon._db
             plans = [
                 " ".join(str(row[-1]) for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", args))
                 for sql, args in (
-                    (FORMS_OF, ("energie",) * 3),
                     (f"{FORMS_OF_LEMMAS[0]} (?, ?)", ("energie", "region")),
                     (f"{FORMS_OF_LEMMAS[1]} (?, ?)", ("energie", "region")),
                 )
             ]
         # Each part searches an index; none reads the whole table.
-        assert "lemma_other_forms" in plans[0] and "lemma_other_forms" in plans[1]
+        assert "lemma_other_forms" in plans[0]
         assert not any("SCAN" in plan for plan in plans), plans
-    # A lexicon of schema 4 gets the smaller index at its next ingest.
+    # A lexicon of schema 4 gets blocks at its next ingest, its rows and indexes gone.
     old = _copy(seed_file, tmp_path / "old")
     make_schema_4_lexicon(old)
     Lexicon.open(old, writable=True).close()
     with closing(sqlite3.connect(old)) as connection:
-        indexes = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
-    assert "lemma_other_forms" in indexes and "lemma_forms" not in indexes
+        names = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+    assert "blocks" in names and not names & {"lemmas", "lemma_forms", "lemma_other_forms"}

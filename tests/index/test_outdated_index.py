@@ -15,6 +15,7 @@ import os
 import shutil
 import sqlite3
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from pqsearch.errors import OutdatedIndexError
 from pqsearch.index import store
 from pqsearch.index.manifest import drop_lexicon_sum
 from tests.conftest import BRUSSELS_RECORDS, SEED, run_pqsearch
+from tests.rows_layout import make_rows_lexicon
 from tests.schema4 import make_schema_4_lexicon
 
 
@@ -41,6 +43,7 @@ def _older_index(tmp_path: Path) -> tuple[Path, Path]:
     assert len(report.added) == 4 and not report.failed
     data = store.live_data_dir(index_dir)
     assert data is not None
+    make_rows_lexicon(data / store.LEXICON_FILE)
     connection = sqlite3.connect(data / store.LEXICON_FILE)
     with connection:
         connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
@@ -116,7 +119,7 @@ def _seen(index_dir: Path, words: list[str]) -> list[object]:
         return found
 
 
-def test_a_schema_4_index_answers_alike_and_its_next_ingest_brings_it_to_5(
+def test_a_schema_4_index_answers_alike_and_its_next_ingest_brings_it_to_6(
     tmp_path: Path,
 ) -> None:
     first, second = tmp_path / "corpus", tmp_path / "elsewhere"
@@ -137,9 +140,44 @@ def test_a_schema_4_index_answers_alike_and_its_next_ingest_brings_it_to_5(
     assert not api.ingest([first, second], index_dir=index_dir).failed
     connection = sqlite3.connect(data / store.LEXICON_FILE)
     version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-    assert version.fetchone()[0] == "5"
+    assert version.fetchone()[0] == "6"
     names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
     connection.close()
-    assert "lemma_other_forms" in names and "lemma_forms" not in names
+    assert "blocks" in names and not names & {"lemmas", "lemma_forms", "lemma_other_forms"}
     with api.open_index(index_dir) as index:
         assert index.document_count == 3
+
+
+def test_a_schema_5_index_answers_alike_before_and_after_the_ingest_that_migrates_it(
+    tmp_path: Path,
+) -> None:
+    """Schema 6 keeps the lexicon's rows in compressed blocks: a search reads the rows of
+    schema 5 as they are (nothing written), and the next ingest, with nothing new to read,
+    turns them into blocks, the old tables dropped and the file rewritten smaller."""
+    first = tmp_path / "corpus"
+    first.mkdir()
+    shutil.copy(SEED, first / "seed.txt")
+    index_dir = tmp_path / "index"
+    assert not api.ingest([first], index_dir=index_dir).failed
+    words = ["region energie", "diplomates", "capitale", "regoin", '"politique etrangere"']
+    before = _seen(index_dir, words)
+    data = store.live_data_dir(index_dir)
+    assert data is not None
+    lexicon = data / store.LEXICON_FILE
+    blocks_size = lexicon.stat().st_size
+    make_rows_lexicon(lexicon)
+    drop_lexicon_sum(data)
+    rows_size = lexicon.stat().st_size
+    assert _seen(index_dir, words) == before
+    with closing(sqlite3.connect(lexicon)) as connection:
+        names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert "forms" in names and "blocks" not in names  # read, not migrated
+    assert not api.ingest([first], index_dir=index_dir).failed
+    with closing(sqlite3.connect(lexicon)) as connection:
+        names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
+        version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        assert version.fetchone()[0] == "6"
+    assert "blocks" in names and not names & {"forms", "lemmas", "stems", "spellings"}
+    assert lexicon.stat().st_size < rows_size / 2
+    assert lexicon.stat().st_size <= blocks_size * 1.1
+    assert _seen(index_dir, words) == before
