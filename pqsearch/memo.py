@@ -14,7 +14,7 @@ from typing import Literal
 
 from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
 from pqsearch.models import KIND_LABELS, Document, Question
-from pqsearch.output import day
+from pqsearch.output_dates import day
 from pqsearch.query.filters import choose
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")

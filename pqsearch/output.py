@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from pqsearch.analyze.answer_types import NOT_PUBLISHED
 from pqsearch.jsonable import jsonable
+from pqsearch.output_dates import answer_state, dates_known, day
 
 if TYPE_CHECKING:
     # Named in annotations only: printing a search loads none of the records' dataclasses.
@@ -46,10 +46,6 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def day(value: dt.date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else "—"
-
-
 def mark(highlight: Highlight, *, color: bool) -> str:
     """The highlight's text with its matched words marked: bold on a terminal, [word] else."""
     opening, closing = (MARK, RESET) if color else ("[", "]")
@@ -61,28 +57,6 @@ def mark(highlight: Highlight, *, color: bool) -> str:
         last = end
     pieces.append(highlight.text[last:])
     return "".join(pieces)
-
-
-def answer_state(
-    answered: bool,
-    answered_on: dt.date | None,
-    *,
-    not_published: bool = False,
-    published_on: dt.date | None = None,
-) -> str:
-    """ "answered 31/03/2021", or a published answer whose record gives no reply date (the
-    federal Chamber's bulletin: its publication date then), or a reply date without a
-    published text, or an answer sent to the member and not printed, or no answer."""
-    if answered and answered_on is not None:
-        return f"answered {day(answered_on)}"
-    if answered:
-        # Never "answered —": what is known is that the answer was published (s18).
-        return f"answer published {day(published_on)}" if published_on else "answer published"
-    if answered_on is not None:
-        return f"answered on {day(answered_on)}, answer not published"
-    if not_published:
-        return "answer sent to the member, not published"
-    return "no answer yet"
 
 
 def hit_lines(hit: Hit, *, color: bool) -> list[str]:
@@ -227,27 +201,6 @@ def document_text(document: Document) -> str:
     answer = q.answer or f"({answer_state(False, q.answered_on)})"
     lines += ["", "Question", "", q.question, "", "Answer", "", answer]
     return "\n".join(lines) + "\n"
-
-
-def dates_known(document: Document) -> list[str]:
-    """The document's dates as `show` prints them: the known ones, and what is known of the
-    answer where its date is not (never a dash for a date: s18)."""
-    q = document.question
-    dates = [
-        f"{label} {day(value)}"
-        for label, value in (("received", q.received_on), ("published", q.published_on))
-        if value is not None
-    ]
-    if q.answered_on is not None:
-        dates.append(f"answered {day(q.answered_on)}")
-    elif q.answer:
-        dates.append("answer published, no reply date given")
-    elif document.answer_type == NOT_PUBLISHED:
-        dates.append("answer sent to the member, not published")
-    else:
-        dates.append("no answer yet")
-    dates[0] = dates[0][:1].upper() + dates[0][1:]
-    return dates
 
 
 def ingest_text(report: IngestReport) -> str:

@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "index": 3,
     "query": 4,
     "output": 5,  # text formatting of typed results, used by export and the CLI
+    "output_dates": 5,  # dates as the terminal and the memo print them
     "memo": 5,  # the precedents memo's words and layout, used by export
     "export": 5,
     "export_file": 5,  # writing an export to the user's file
