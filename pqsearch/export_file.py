@@ -41,7 +41,7 @@ def write_export(path: str | Path, text: str | Iterable[str], *, force: bool = F
         durable.write_new(target, _encoded(text), replace=force)
     except FileExistsError as error:
         raise PqsearchError(
-            f"{target} already exists; the export does not replace a file. Give a new name "
+            f"{_shown(target)} already exists; the export does not replace a file. Give a new name "
             "with -o, or add --force to replace it (force=True from Python)."
         ) from error
     except _CutShort as cut:
@@ -63,6 +63,12 @@ def write_export(path: str | Path, text: str | Iterable[str], *, force: bool = F
 def _encoded(text: str | Iterable[str]) -> Iterator[bytes]:
     for piece in [text] if isinstance(text, str) else text:
         yield piece.encode("utf-8")
+
+
+def _shown(target: Path) -> str:
+    """`target` as a user types it again: a file named "-" is "./-" ("-o -" is standard
+    output: review W6)."""
+    return f"./{target}" if str(target) == "-" else str(target)
 
 
 def _is_stream(target: Path) -> bool:

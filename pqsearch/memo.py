@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Literal
 
-from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
+from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN, NOT_PUBLISHED
 from pqsearch.models import KIND_LABELS, Document, Question
 from pqsearch.output_dates import day
 from pqsearch.query.filters import choose
@@ -158,7 +158,7 @@ def _precedent(
             session=escape(q.session or "?"),
         ),
         f"- {escape(q.author or '?')} → {escape(q.addressee or '?')}",
-        *[f"- {dates}" for dates in [_dates(words, q)] if dates],
+        *[f"- {dates}" for dates in [_dates(words, q, document.answer_type)] if dates],
         "- " + words["answer_type"].format(label=labels.get(document.answer_type, "?")),
         "- " + words["source"].format(link=_link(q.url, q.source)),
         "",
@@ -175,9 +175,10 @@ def _precedent(
     return lines
 
 
-def _dates(words: dict[str, str], q: Question) -> str:
+def _dates(words: dict[str, str], q: Question, answer_type: str) -> str:
     """The known dates, and a published answer whose record gives no reply date (the federal
-    Chamber's bulletin) said so: never "réponse du —" (s18)."""
+    Chamber's bulletin) said so: never "réponse du —" (s18); an answer sent to the member and not
+    printed is not called published (its type line says so: review W1)."""
     known = [
         words[key].format(d=day(value))
         for key, value in (
@@ -187,7 +188,7 @@ def _dates(words: dict[str, str], q: Question) -> str:
         )
         if value is not None
     ]
-    if q.answered_on is None and q.answer:
+    if q.answered_on is None and q.answer and answer_type != NOT_PUBLISHED:
         known.append(words["published_answer"])
     if not known:
         return ""

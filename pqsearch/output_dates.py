@@ -49,10 +49,11 @@ def dates_known(document: Document) -> list[str]:
     ]
     if q.answered_on is not None:
         dates.append(f"answered {day(q.answered_on)}")
+    elif document.answer_type == NOT_PUBLISHED:
+        # Before the text test: such a record's text says where the answer went (review W1).
+        dates.append("answer sent to the member, not published")
     elif q.answer:
         dates.append("answer published, no reply date given")
-    elif document.answer_type == NOT_PUBLISHED:
-        dates.append("answer sent to the member, not published")
     else:
         dates.append("no answer yet")
     dates[0] = dates[0][:1].upper() + dates[0][1:]

@@ -1,12 +1,14 @@
-"""Facet values that differ only in case or accents, counted as one value.
+"""Facet values that differ only in case, accents or punctuation, counted as one value.
 
 The federal Chamber writes an author's party both ways ("Nathalie Muylle, CD&V (01130)" and
 "Nathalie Muylle, cd&v (01130)"): the author facet listed two values of one document each,
 and a link to either selected both (a filter on a name is case- and accent-insensitive:
-`values.py`), two documents where the facet had said one. Such values are one entry: the
-spelling most documents of the index have (ties: the first in the values' order), with the
-documents of every spelling. Only single-valued fields: a document has one of the spellings,
-so adding their counts counts each document once.
+`values.py`), two documents where the facet had said one. Values are grouped by the key the
+filter matches them by (`values.normalized`: "Jean-Marc" and "Jean Marc" are one; review
+W2). Such values are one entry: the spelling most documents of the index have (ties: the one
+with more accented letters, "Économie" before "Economie", then the first in the values'
+order), with the documents of every spelling. Only single-valued fields: a document has one
+of the spellings, so adding their counts counts each document once.
 """
 
 from __future__ import annotations
@@ -16,16 +18,16 @@ from collections import defaultdict
 import numpy as np
 import numpy.typing as npt
 
-from pqsearch.analyze.fold import fold
 from pqsearch.index.reader import IndexReader
 from pqsearch.query.tallies import plus_one
+from pqsearch.query.values import normalized
 
 # (the value number shown, the value numbers counted under it)
 SpellingGroups = tuple[tuple[int, npt.NDArray[np.intp]], ...]
 
 
 def spelling_groups(index: IndexReader, field: str) -> SpellingGroups:
-    """The values of `field` that differ only in case or accents, grouped; () when there
+    """The values of `field` that a filter cannot tell apart, grouped; () when there
     are none (the usual case: the counts are then left as they are)."""
 
     def build() -> SpellingGroups:
@@ -34,7 +36,7 @@ def spelling_groups(index: IndexReader, field: str) -> SpellingGroups:
             return ()
         numbers_of: dict[str, list[int]] = defaultdict(list)
         for number, value in enumerate(column.values):
-            numbers_of[fold(value)].append(number)
+            numbers_of[normalized(value)].append(number)
         alike = [numbers for numbers in numbers_of.values() if len(numbers) > 1]
         if not alike:
             return ()
@@ -42,11 +44,16 @@ def spelling_groups(index: IndexReader, field: str) -> SpellingGroups:
         documents = np.bincount(live, minlength=len(column.values) + 1)[1:]
         groups = []
         for numbers in alike:
-            shown = max(numbers, key=lambda n: (int(documents[n]), -n))
+            shown = max(numbers, key=lambda n: (int(documents[n]), _accents(column.values[n]), -n))
             groups.append((shown, np.array([n for n in numbers if n != shown], dtype=np.intp)))
         return tuple(groups)
 
     return index.generation_cache(f"spellings/{field}", build)
+
+
+def _accents(value: str) -> int:
+    """How many letters of `value` folding changes (accented ones): a tie's better spelling."""
+    return sum(1 for letter in value if not letter.isascii())
 
 
 def merged(tally: npt.NDArray[np.int64], groups: SpellingGroups) -> npt.NDArray[np.int64]:

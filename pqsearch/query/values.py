@@ -71,9 +71,11 @@ def value_terms(
         known = list(dict.fromkeys([*labels, *available]))
         # A value's own id or label selects it alone: "Question écrite" (written) is not
         # also "Question orale transformée en question écrite" (oral_turned_written).
-        every_label, wanted = _every_label(index_field), _norm(typed)
+        every_label, wanted = _every_label(index_field), normalized(typed)
         exact = [
-            v for v in known if any(_norm(n) == wanted for n in (v, *every_label.get(v, ())) if n)
+            v
+            for v in known
+            if any(normalized(n) == wanted for n in (v, *every_label.get(v, ())) if n)
         ]
         named = {f"{v} {labels.get(v, '')}".strip(): v for v in known}
         chosen = exact or [named[n] for n in resolve_values(index_field, typed, list(named))]
@@ -114,7 +116,7 @@ def _every_label(index_field: str) -> dict[str, tuple[str, ...]]:
     return {value: (label,) for value, label in (closed_values(index_field) or {}).items()}
 
 
-def _norm(value: str) -> str:
+def normalized(value: str) -> str:
     """A metadata value as typed values are matched to it: folded, every mark but "/" (in
     sessions, 20/21) a word break, so "Mobilité, Travaux publics" holds "travaux"."""
     return " ".join(re.sub(r"[^a-z0-9/]+", " ", fold(value)).split())
@@ -130,10 +132,10 @@ def resolve_exact(field_name: str, typed: str, available: Sequence[str]) -> list
     """The values whose whole name is `typed` after its leading "=" (accents and case
     aside), or UnknownValueError with suggestions."""
     name = typed[len(EXACT) :]
-    exact = [value for value in available if _norm(value) == _norm(name)]
+    exact = [value for value in available if normalized(value) == normalized(name)]
     if exact:
         return exact
-    if not _norm(name):
+    if not normalized(name):
         raise QuerySyntaxError(f"An empty value for {field_name} matches nothing.")
     import difflib  # as in resolve_values
 
@@ -144,11 +146,11 @@ def resolve_exact(field_name: str, typed: str, available: Sequence[str]) -> list
 def resolve_words(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
     """The values holding a word that starts with each typed word, folded ("climat" finds
     "Transition climatique", "energie" finds "Énergie"); else as `resolve_values`."""
-    keys = _norm(typed).split()
+    keys = normalized(typed).split()
     found = [
         value
         for value in available
-        if keys and all(any(w.startswith(k) for w in _norm(value).split()) for k in keys)
+        if keys and all(any(w.startswith(k) for w in normalized(value).split()) for k in keys)
     ]
     return found or resolve_values(field_name, typed, available)
 
@@ -159,10 +161,10 @@ def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> lis
     Equal after folding wins; otherwise every value containing all the typed words ("smet"
     finds "Pascal Smet").
     """
-    key = _norm(typed)
+    key = normalized(typed)
     if not key:
         raise QuerySyntaxError(f"An empty value for {field_name} matches nothing.")
-    normalised = {value: _norm(value) for value in available}
+    normalised = {value: normalized(value) for value in available}
     exact = [value for value, norm in normalised.items() if norm == key]
     if exact:
         return exact

@@ -41,8 +41,18 @@ def status_of(error: Exception) -> int:
     return 400
 
 
+def _public_type(error: Exception) -> str:
+    """The name of the nearest class of `error` that pqsearch's errors module defines: a
+    class of the web layer alone (a bad `page` or `limit`) is named as the library's
+    `QuerySyntaxError`, which clients match on (review W3)."""
+    for kind in type(error).__mro__:
+        if kind.__module__ == "pqsearch.errors":
+            return kind.__name__
+    return type(error).__name__
+
+
 def error_response(error: Exception) -> JSONResponse:
-    body: dict[str, Any] = {"error": str(error), "type": type(error).__name__}
+    body: dict[str, Any] = {"error": str(error), "type": _public_type(error)}
     if isinstance(error, UnknownValueError):
         body["suggestions"] = error.suggestions
     return JSONResponse(body, status_code=status_of(error))

@@ -80,7 +80,9 @@ def page_message(error: PqsearchError, words: Words, *, doc_id: str | None = Non
         return _MESSAGES[key][column].format(**values)
 
     if isinstance(error, UnknownValueError):
-        field = words.facet(error.field).lower() if column == 0 else error.field
+        # The index's field "portfolios" is the page's filter "portfolio" (review W5).
+        name = "portfolio" if error.field == "portfolios" else error.field
+        field = words.facet(name).lower() if column == 0 else name
         return say("unknown_value", value=error.value, field=field)
     if isinstance(error, InvalidChoiceError):
         option = _OPTIONS.get(error.option, (error.option, error.option))[column]

@@ -177,8 +177,8 @@ class Pages:
         words = Words(language_of(request.query_params.get("lang")))
         doc_id = request.path_params["doc_id"]
         # The search it was opened from, for the link back to it (s18).
-        results = request.query_params.get("results")
-        back = results_url(results, words.language)
+        found = results_url(request.query_params.get("results"), words.language)
+        back, results = found if found else (None, "")
 
         def work(index: Index) -> tuple[Document, SearchResult, dict[str, Highlight]]:
             document = index.show(doc_id)
@@ -197,7 +197,7 @@ class Pages:
             words,
             document=document,
             back=back,
-            results=results if back else "",
+            results=results,
             evidence=evidence,
             same=same,
             similar=others,

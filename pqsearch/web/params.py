@@ -184,10 +184,12 @@ class SearchState:
             yield "to", self.date_to
 
 
-def results_url(results: str | None, language: Language) -> str | None:
+def results_url(results: str | None, language: Language) -> tuple[str, str] | None:
     """The search page a document page was opened from (its `results` parameter), in the
-    document page's language; None when it was not opened from a search, or the parameter
-    is not one (a hand-edited URL: the page is shown without the link)."""
+    document page's language, and that search re-written as a `results` parameter for the
+    page's own links (never the raw value copied: review W4); None when it was not opened
+    from a search, or the parameter is not one or names no search (a hand-edited URL: the
+    page is shown without the link)."""
     if results is None:
         return None
     from starlette.datastructures import QueryParams as Parsed
@@ -196,7 +198,10 @@ def results_url(results: str | None, language: Language) -> str | None:
         state = SearchState.read(Parsed(results))
     except QuerySyntaxError:
         return None
-    return dataclasses.replace(state, lang=language).url()
+    cleaned = state.results()
+    if not cleaned:
+        return None
+    return dataclasses.replace(state, lang=language).url(), cleaned
 
 
 def with_language(path: str, query: str, language: str) -> str:

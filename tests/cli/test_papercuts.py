@@ -43,6 +43,12 @@ def test_a_file_named_dash_is_still_written_as_dot_slash_dash(
     assert done.stdout == ""
     assert (tmp_path / "-").read_text(encoding="utf-8").startswith("# Précédents : logement\n")
     assert "to ./-" in done.stderr
+    # Again onto the file now there: the refusal names it as typed, not as "-" (review W6).
+    again = run_pqsearch(
+        "export", "logement", "-o", "./-", "--index", str(corpus_index), cwd=tmp_path
+    )
+    assert again.returncode != 0
+    assert "./- already exists" in again.stderr, again.stderr
 
 
 def test_dash_with_standard_output_closed_is_refused(corpus_index: Path, tmp_path: Path) -> None:

@@ -19,6 +19,8 @@ CHAMBER_2023 = TEST_DATA / "be_chamber_qrva_fr_2023" / "records.jsonl"
 # question without an answer.
 ANSWERED_NO_DATE = "CHAMBRE-55-b113-1182-1325-2022202320609"
 UNANSWERED = "CHAMBRE-55-b113-1321-0190-2022202320288"
+# An answer sent directly to the member: a text saying so, no reply date, type not_published.
+SENT_TO_MEMBER = "CHAMBRE-55-b113-1320-2094-2022202320089"
 # One author, her party written two ways: "CD&V" and "cd&v".
 MUYLLE = ("CHAMBRE-55-b113-1320-2143-2022202320483", "CHAMBRE-55-b059-1320-0782-2020202110451")
 SEARCH = "/search?q=logement&session=25%2F26&status=answered"
@@ -81,10 +83,10 @@ def test_a_document_opened_otherwise_has_no_link_back(server: Server) -> None:
 
 @pytest.fixture(scope="module")
 def chamber_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    wanted = {ANSWERED_NO_DATE, UNANSWERED, *MUYLLE}
+    wanted = {ANSWERED_NO_DATE, UNANSWERED, SENT_TO_MEMBER, *MUYLLE}
     with CHAMBER_2023.open(encoding="utf-8") as handle:
         records = [line for line in handle if json.loads(line)["id"] in wanted]
-    assert len(records) == 4
+    assert len(records) == 5
     corpus = tmp_path_factory.mktemp("chamber")
     (corpus / "records.jsonl").write_text("".join(records), encoding="utf-8")
     index_dir = tmp_path_factory.mktemp("chamber_index") / "index"
@@ -147,3 +149,83 @@ def test_one_author_spelt_two_ways_is_one_facet_value(
     entry.locator("a").click()
     page.page.wait_for_url(re.compile(r"author="))
     assert page.page.locator("#total").inner_text().startswith("2 documents")
+
+
+def test_an_answer_sent_to_the_member_is_not_called_published(
+    chamber_server: Server, page: Watched
+) -> None:
+    # Its record holds a text (saying where the answer went) and no reply date: show, the
+    # memo and the page said "answer published" above "not published" (review W1).
+    index = str(chamber_server.index_dir)
+    shown = run_pqsearch("show", SENT_TO_MEMBER, "--index", index).stdout
+    assert "answer sent to the member, not published" in shown
+    assert "answer published" not in shown, shown
+    memo = run_pqsearch("export", f"id:{SENT_TO_MEMBER}", "--index", index).stdout
+    assert "réponse publiée" not in memo.lower(), memo
+    page.page.goto(chamber_server.url + f"/documents/{SENT_TO_MEMBER}?lang=en")
+    fields = page.page.locator("dl.fields").inner_text()
+    assert "answer sent to the member, not published" in fields, fields
+    assert "answer published" not in fields, fields
+
+
+def test_the_document_page_passes_on_the_search_not_the_raw_parameter(server: Server) -> None:
+    # The page's links carried the `results` value as it came, junk and size included
+    # (review W4); now the search it names, written again.
+    html = server.get("/documents/170146?results=q%3Dlogement%26junk%3D" + "x" * 5000).text
+    assert "Retour aux résultats" in html
+    # Other documents' links (the language switch is this page's own address, kept whole).
+    links = [
+        link
+        for link in re.findall(r'href="(/documents/[^"]*)"', html)
+        if not link.startswith("/documents/170146?")
+    ]
+    assert links and all("results=q%3Dlogement" in link for link in links), links[:3]
+    assert not [link for link in links if "junk" in link or "xxx" in link]
+    # A value naming no search gives no link, not one to a bare /search.
+    html = server.get("/documents/170229?results=junk%3D1").text
+    assert "Retour aux résultats" not in html
+
+
+def test_the_json_api_names_a_bad_page_as_the_library_does(server: Server) -> None:
+    # A bad page or limit was "QuerySyntaxError" before the page's own messages; a web-only
+    # class name would break clients matching on it (review W3).
+    for address in ("/api/search?q=logement&page=zz", "/api/search?q=logement&limit=-1"):
+        answer = server.get(address)
+        assert answer.status_code == 400
+        assert answer.json()["type"] == "QuerySyntaxError", answer.json()
+
+
+def test_an_unknown_portfolio_is_said_with_the_page_s_filter_name(server: Server) -> None:
+    html = server.get("/search?q=logement&portfolio=%3DNulle%20part").text
+    assert "pour le filtre compétence" in html, html[:3000]
+    html = server.get("/search?q=logement&portfolio=%3DNulle%20part&lang=en").text
+    assert 'portfolio "' in html.replace("&#34;", '"').replace("&quot;", '"')
+    assert "portfolios" not in html.split("<main", 1)[-1].split("</form>", 1)[-1][:2000]
+
+
+def test_values_apart_only_by_punctuation_are_one_facet_value(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # The filter matches "Jean-Marc" and "Jean Marc" alike: the facet showed two values, and
+    # each link selected the documents of both (review W2).
+    with CHAMBER_2023.open(encoding="utf-8") as handle:
+        base = [json.loads(line) for line, _ in zip(handle, range(3), strict=False)]
+    names = [
+        "Jean-Marc Delizée, PS (00001)",
+        "Jean Marc Delizée, PS (00001)",
+        "Jean-Marc Delizée, PS (00001)",
+    ]
+    for number, (record, name) in enumerate(zip(base, names, strict=True)):
+        record["author"] = name
+        record["id"] = f"{record['id']}-w2-{number}"
+    corpus = tmp_path_factory.mktemp("punctuation")
+    (corpus / "records.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in base), encoding="utf-8"
+    )
+    index_dir = tmp_path_factory.mktemp("punctuation_index") / "index"
+    assert not api.ingest([corpus], index_dir=index_dir).failed
+    with api.open_index(index_dir) as index:
+        authors = {c.value: c.count for c in index.facet("author").results}
+        assert authors == {"Jean-Marc Delizée, PS (00001)": 3}, authors
+        found = index.search("", filters=Filters(author=("Jean Marc Delizée, PS (00001)",)))
+        assert found.total == 3
