@@ -18,6 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import settings
+
+# No test asserts a duration (the machine is shared): Hypothesis's default deadline of 200 ms
+# an example is one (test_facets' date buckets took 547 ms once under load). Every property
+# test inherits this; a test's own `@settings` still sets its examples.
+settings.register_profile("pqsearch", deadline=None)
+settings.load_profile("pqsearch")
 
 if TYPE_CHECKING:
     from pqsearch import api
