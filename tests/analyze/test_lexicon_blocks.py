@@ -13,13 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from pqsearch import api
 from pqsearch.analyze import lexicon_codec
 from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
 from pqsearch.analyze.lexicon import FILENAME, Lexicon
 from pqsearch.analyze.lexicon_rows import PendingRows
 from pqsearch.analyze.stems import derivation_stem
 from pqsearch.errors import DamagedIndexError
-from tests.conftest import SEED
+from pqsearch.index import store
+from pqsearch.index.manifest import drop_lexicon_sum
+from tests.conftest import BRUSSELS_RECORDS, SEED, run_pqsearch
 from tests.rows_layout import make_rows_lexicon, write_rows
 
 # Later writes: forms, lemmas, stems and spellings the seed lacks ("cyclistes", "pédalaient",
@@ -155,6 +158,28 @@ def test_a_block_that_does_not_decompress_says_how_to_rebuild(
     _damage_one_block(blocks, lexicon_codec.STOPWORDS)
     with Lexicon.open(blocks) as lexicon, pytest.raises(DamagedIndexError, match="--rebuild"):
         lexicon.stopwords()
+
+
+def test_an_ingest_that_meets_a_damaged_block_says_how_to_rebuild(tmp_path: Path) -> None:
+    """Review L, L3: the write of an ingest decompressed the block it changes without the
+    reads' translation, and a damaged one (in a lexicon without a recorded checksum, which
+    would refuse the ingest first) ended the ingest in a traceback."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "seed.txt")
+    index_dir = tmp_path / "index"
+    assert not api.ingest([corpus], index_dir=index_dir).failed
+    data = store.live_data_dir(index_dir)
+    assert data is not None
+    with closing(sqlite3.connect(data / store.LEXICON_FILE)) as connection, connection:
+        connection.execute("UPDATE blocks SET rows = ? WHERE kind = 'f'", (b"not zlib",))
+    drop_lexicon_sum(data)
+    lines = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()[:3]
+    (corpus / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run_pqsearch("ingest", str(corpus), "--index", str(index_dir), cwd=tmp_path)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "cannot be read" in done.stderr and "--rebuild" in done.stderr
 
 
 def test_a_long_lived_reader_sees_a_later_write(
