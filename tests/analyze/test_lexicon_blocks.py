@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import tracemalloc
 from contextlib import closing
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from pqsearch import api
 from pqsearch.analyze import lexicon_codec
 from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
 from pqsearch.analyze.lexicon import FILENAME, Lexicon
+from pqsearch.analyze.lexicon_blocks import BlockReader
 from pqsearch.analyze.lexicon_rows import PendingRows
 from pqsearch.analyze.stems import derivation_stem
 from pqsearch.errors import DamagedIndexError
@@ -209,3 +211,47 @@ def test_keys_and_words_with_the_codec_s_own_characters_read_back() -> None:
         line = lexicon_codec.encode_line(key, columns)
         assert "\n" not in line
         assert lexicon_codec.decode_line(line, lexicon_codec.SHAPES["f"]) == (key, columns)
+
+
+def test_the_block_cache_counts_the_memory_its_blocks_take(
+    empty: Path, analyses: list[Analysis], tmp_path: Path
+) -> None:
+    """Review L, L2: a decoded block was counted as its text, three times its compressed
+    bytes, where its dict and strings take about five times that: the 4 MB bound was 20."""
+    blocks, _ = _both(empty, tmp_path, analyses)
+    with Lexicon.open(blocks) as lexicon:
+        keys = [key for key, _ in lexicon.form_documents()]
+        reader = lexicon._corpus.reader
+        assert isinstance(reader, BlockReader)
+        reader.forget()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.take_snapshot()
+            reader.lemma_counts(keys)  # every forms block, kept (under the bound)
+            after = tracemalloc.take_snapshot()
+        finally:
+            tracemalloc.stop()
+        decoded = [
+            stat.size_diff
+            for stat in after.compare_to(before, "filename")
+            if stat.traceback[0].filename == lexicon_codec.__file__
+        ]
+        assert len(reader._blocks) > 1
+        assert reader._kept >= 0.8 * sum(decoded) > 0
+
+
+def test_a_pass_over_every_form_keeps_no_block(
+    empty: Path, analyses: list[Analysis], tmp_path: Path
+) -> None:
+    """Review L, L2: the corrector's pass over every form decoded every forms block into one
+    dict and kept them: a block at a time now, none kept, the same forms as the rows give."""
+    blocks, rows = _both(empty, tmp_path, analyses)
+    with Lexicon.open(rows) as lexicon:
+        expected = sorted(lexicon.form_documents())
+    with Lexicon.open(blocks) as lexicon:
+        assert sorted(lexicon.form_documents()) == expected
+        assert len(lexicon) == len(expected)
+        reader = lexicon._corpus.reader
+        assert isinstance(reader, BlockReader) and not reader._blocks
+        lexicon.expand_folded(["capitale"])
+        assert sorted(lexicon.form_documents()) == expected  # a kept block is read as it is
