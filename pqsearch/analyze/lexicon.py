@@ -28,14 +28,13 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from pqsearch.analyze.fold import fold
-from pqsearch.analyze.lexicon_blocks import BlockReader
 from pqsearch.analyze.lexicon_codec import STOPWORDS, unescape
+from pqsearch.analyze.lexicon_corpus import Corpus
 from pqsearch.analyze.lexicon_fallback import FALLBACK_META, FallbackReader, fill_fallback
 from pqsearch.analyze.lexicon_holders import HolderRows
-from pqsearch.analyze.lexicon_merge import write_stopwords
+from pqsearch.analyze.lexicon_merge import DamagedBlock, write_stopwords
 from pqsearch.analyze.lexicon_rows import STOPPED, PendingRows
-from pqsearch.analyze.lexicon_schema import compact_file, connect, tables
-from pqsearch.analyze.lexicon_tables import TableReader
+from pqsearch.analyze.lexicon_schema import compact_file, connect
 from pqsearch.errors import DamagedIndexError, IndexProblemError
 
 if TYPE_CHECKING:
@@ -66,15 +65,10 @@ class Lexicon:
         # forms, read at every search that meets them (one SQLite query each).
         self._stem_lemmas: dict[str, frozenset[str]] = {}
         self._forms: dict[str, frozenset[str]] = {}
-        self._tables = tables(connection)
-        self._fallbacks = FallbackReader(self._read, self._tables, self._damaged)
         # The corpus rows: compressed blocks, or the rows of a lexicon an ingest of this
-        # version has not migrated yet (read-only).
-        self._corpus: BlockReader | TableReader = (
-            BlockReader(connection, self._read, self._damaged)
-            if "blocks" in self._tables
-            else TableReader(connection, self._read)
-        )
+        # version has not migrated yet (read-only), followed if one migrates it meanwhile.
+        self._corpus = Corpus(connection, self._read, self._damaged, self._layout_changed)
+        self._fallbacks = FallbackReader(self._read, self._corpus.tables, self._damaged)
         # The files each question was last read from: ingest's alone (`lexicon_holders`).
         self.holders = HolderRows(connection)
         # The index generation whose commit will hold the rows written now (ingest says;
@@ -151,8 +145,17 @@ class Lexicon:
 
     def flush(self) -> None:
         """Write and commit everything added so far."""
-        self._pending.write(self._db, self.next_generation())
-        self._corpus.forget()
+        try:
+            self._pending.write(self._db, self.next_generation())
+        except DamagedBlock as damage:
+            raise self._damaged(damage.error) from damage.error
+        self._corpus.reader.forget()
+        self._forget()
+
+    def _layout_changed(self) -> None:
+        """Another connection turned the rows into blocks: nothing read before holds."""
+        self._fallbacks = FallbackReader(self._read, self._corpus.tables, self._damaged)
+        self._stopwords = None
         self._forget()
 
     def _forget(self) -> None:
@@ -211,7 +214,7 @@ class Lexicon:
     def stopwords(self) -> frozenset[str]:
         """The folded stopwords stored at ingest."""
         if self._stopwords is None:
-            self._stopwords = self._read_stopwords()
+            self._stopwords = self._corpus.ask(lambda _: self._read_stopwords())
         return self._stopwords
 
     def is_stopword(self, word: str) -> bool:
@@ -247,7 +250,7 @@ class Lexicon:
         key = fold(word)
         found = self._shares.get(key)
         if found is None:
-            counts = self._corpus.lemma_counts([key]).get(key, {})
+            counts = self._corpus.ask(lambda c: c.lemma_counts([key])).get(key, {})
             total = sum(counts.values())
             if total:
                 found = {lemma: n / total for lemma, n in counts.items()}
@@ -265,7 +268,7 @@ class Lexicon:
         """Every lemma of the corpus whose stem (`stems.stem`) is `stem`."""
         found = self._stem_lemmas.get(stem)
         if found is None:
-            found = self._stem_lemmas[stem] = self._corpus.stem_lemmas(stem)
+            found = self._stem_lemmas[stem] = self._corpus.ask(lambda c: c.stem_lemmas(stem))
         return found
 
     def forms_of(self, lemma: str) -> frozenset[str]:
@@ -278,14 +281,16 @@ class Lexicon:
     def forms_of_lemmas(self, lemmas: Iterable[str]) -> dict[str, frozenset[str]]:
         """`forms_of` of each of `lemmas` (folded) that the corpus gave a form, in a few
         queries."""
-        found = self._corpus.forms_of_lemmas(sorted(set(lemmas)))
+        wanted = sorted(set(lemmas))
+        found = self._corpus.ask(lambda c: c.forms_of_lemmas(wanted))
         return {lemma: frozenset(forms) for lemma, forms in found.items()}
 
     def unindexed(self, keys: Iterable[str]) -> frozenset[str]:
         """Those of the folded forms `keys` the corpus never gave a lemma (`expand` gives
         them the fallback table's): of the thousands of forms of a page to highlight, the
         few whose lemmas the forms of the query's lemmas (`forms_of_lemmas`) do not tell."""
-        return self._corpus.unindexed(sorted(set(keys)))
+        wanted = sorted(set(keys))
+        return self._corpus.ask(lambda c: c.unindexed(wanted))
 
     def expand_folded(self, keys: Iterable[str]) -> dict[str, frozenset[str]]:
         """`expand` of each of `keys`, folded forms (as `fold` gives them: folding one again
@@ -294,7 +299,7 @@ class Lexicon:
         cost more than its lookup."""
         wanted = set(keys)
         missing = sorted(wanted - self._expanded.keys())
-        corpus = self._corpus.lemma_counts(missing)
+        corpus = self._corpus.ask(lambda c: c.lemma_counts(missing))
         nothing: frozenset[str] = frozenset()
         for key in missing:
             # A form the corpus never gave a lemma: `_expand` would find no rows either.
@@ -305,19 +310,21 @@ class Lexicon:
     def display(self, form: str) -> str | None:
         """The most frequent original spelling of `form` in the corpus (accents kept), or
         None for a form never indexed."""
-        return self._corpus.display(fold(form))
+        key = fold(form)
+        return self._corpus.ask(lambda c: c.display(key))
 
     def frequency(self, form: str) -> int:
         """How many ingested documents contained `form` (a re-ingested document counts
         again, so this is for ordering suggestions, not for hit counts)."""
-        return self._corpus.frequency(fold(form))
+        key = fold(form)
+        return self._corpus.ask(lambda c: c.frequency(key))
 
     def form_documents(self) -> Iterator[tuple[str, int]]:
         """Every indexed form with `frequency` (for the spelling corrector's vocabulary)."""
-        yield from self._corpus.form_documents()
+        yield from self._corpus.current().form_documents()
 
     def __len__(self) -> int:
-        return self._corpus.count()
+        return self._corpus.ask(lambda c: c.count())
 
     def _read(self, sql: str, parameters: tuple[str, ...] = ()) -> sqlite3.Cursor:
         """Run a query; a file SQLite finds malformed is a damaged index, not a bug."""
@@ -329,7 +336,7 @@ class Lexicon:
             raise self._damaged(error) from error
 
     def _read_stopwords(self) -> frozenset[str]:
-        if "stopwords" in self._tables:  # the rows layout's table
+        if "stopwords" in self._corpus.tables:  # the rows layout's table
             rows = self._read("SELECT word FROM stopwords").fetchall()
             return frozenset(str(row[0]) for row in rows)
         row = self._read("SELECT rows FROM blocks WHERE kind = ?", (STOPWORDS,)).fetchone()
@@ -369,7 +376,7 @@ class Lexicon:
         return ((corpus - {STOPPED}) or (self._fallback(key) - stops)) | {key}
 
     def _corpus_lemmas(self, key: str) -> frozenset[str]:
-        return frozenset(self._corpus.lemma_counts([key]).get(key, ()))
+        return frozenset(self._corpus.ask(lambda c: c.lemma_counts([key])).get(key, ()))
 
     def _fallback(self, key: str) -> frozenset[str]:
         return self._fallbacks.lemmas(key)

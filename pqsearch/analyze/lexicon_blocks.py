@@ -3,8 +3,8 @@
 A block is found by its kind and the greatest first key not after the key sought, from the
 list of first keys, read once (and again after another connection wrote). The blocks a lookup
 needs are read in one read transaction, so it never sees half of an ingest's write; decoded
-blocks are kept, up to `CACHED_BYTES` of their text. A long-lived reader (`pqsearch serve`)
-notices another connection's commit by `PRAGMA data_version` and drops what it kept.
+blocks are kept, up to `CACHED_BYTES` of the memory they take. A long-lived reader (`pqsearch
+serve`) notices another connection's commit by `PRAGMA data_version` and drops what it kept.
 
 A pinned reader (`pin`) skips every entry of a later generation than its own; counts are the
 latest, as the rows layout's were (`lexicon_schema.pin`).
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
+import sys
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -32,9 +33,10 @@ from pqsearch.analyze.lexicon_codec import decompress as decode_block
 Read = Callable[[str, tuple[str, ...]], sqlite3.Cursor]
 Damaged = Callable[[Exception], Exception]
 
-# Text of decoded blocks kept per reader: a block is about 8 kB, a query meets a few, the
-# highlighting of a fresh page a few dozen; a 100,000-document lexicon's forms are about 15 MB
-# of text, more than a reader should hold.
+# Memory of the decoded blocks kept per reader (their dicts and strings, `_keep`): a block is
+# about 8 kB of text and five times that decoded, a query meets a few, the highlighting of a
+# fresh page a few dozen; a 100,000-document lexicon's forms are about 15 MB of text, more
+# than a reader should hold.
 CACHED_BYTES = 4 * 1024 * 1024
 # Blocks asked in one statement.
 _BATCH = 200
@@ -143,17 +145,26 @@ class BlockReader:
         return 0
 
     def form_documents(self) -> Iterator[tuple[str, int]]:
-        # Every form of the lexicon (the spelling corrector's vocabulary): its counts' column
-        # alone, split off each line, not the whole record.
-        blocks = self._blocks_of(FORMS, None)
-        for first in sorted(blocks):
-            block = blocks[first]
-            for key in sorted(block):
-                counts = block[key].split("\t", 2)[1]
-                if counts:
-                    documents, _, generation = counts.split(",")
-                    if int(generation) <= self._generation:
-                        yield key, int(documents)
+        # Every form of the lexicon (the spelling corrector's vocabulary), a block at a time in
+        # one read transaction, none kept: every forms block decoded at once is tens of MB at
+        # 100,000 documents. Its counts' column alone, split off each line.
+        begun = not self._db.in_transaction
+        if begun:
+            self._read("BEGIN", ())
+        try:
+            for first in list(self._read_firsts()[FORMS]):
+                block = self._blocks.get((FORMS, first))
+                if block is None:
+                    block = self._fetch(FORMS, [first], keep=False).get(first, {})
+                for key in sorted(block):
+                    counts = block[key].split("\t", 2)[1]
+                    if counts:
+                        documents, _, generation = counts.split(",")
+                        if int(generation) <= self._generation:
+                            yield key, int(documents)
+        finally:
+            if begun:
+                self._db.commit()
 
     def count(self) -> int:
         return sum(1 for _ in self.form_documents())
@@ -235,7 +246,9 @@ class BlockReader:
             self._firsts = firsts
         return self._firsts
 
-    def _fetch(self, kind: str, firsts: list[str]) -> dict[str, dict[str, str]]:
+    def _fetch(
+        self, kind: str, firsts: list[str], *, keep: bool = True
+    ) -> dict[str, dict[str, str]]:
         fetched: dict[str, dict[str, str]] = {}
         for start in range(0, len(firsts), _BATCH):
             batch = firsts[start : start + _BATCH]
@@ -250,12 +263,18 @@ class BlockReader:
                 except (zlib.error, UnicodeDecodeError, TypeError) as error:
                     raise self._damaged(error) from error
                 fetched[str(first)] = block
-                self._keep((kind, str(first)), block, len(data))
+                if keep:
+                    self._keep((kind, str(first)), block)
         return fetched
 
-    def _keep(self, name: tuple[str, str], block: dict[str, str], size: int) -> None:
-        # The text's size, about three times the compressed one.
-        size *= 3
+    def _keep(self, name: tuple[str, str], block: dict[str, str]) -> None:
+        # What the decoded block holds in memory: its dict and one string per key and per
+        # line, about five times the text (review L, L2: the text alone was counted).
+        size = (
+            sys.getsizeof(block)
+            + sum(map(sys.getsizeof, block))
+            + sum(map(sys.getsizeof, block.values()))
+        )
         while self._blocks and self._kept + size > CACHED_BYTES:
             old, _ = self._blocks.popitem(last=False)
             self._kept -= self._sizes.pop(old)

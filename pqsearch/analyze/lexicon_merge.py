@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import sqlite3
+import zlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,15 @@ if TYPE_CHECKING:
     from pqsearch.analyze.lexicon_rows import PendingRows
 
 Columns = list[list[tuple[str | int, ...]]]
+
+
+class DamagedBlock(Exception):
+    """A block the write must change does not decompress (`error`): the lexicon turns it
+    into its damaged-index error, as a read does (`Lexicon.flush`)."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class Merge:
@@ -71,7 +81,10 @@ class Merge:
                 row = self._db.execute(
                     "SELECT rows FROM blocks WHERE kind = ? AND first = ?", (kind, home)
                 ).fetchone()
-                lines.update(decompress(bytes(row[0])))
+                try:
+                    lines.update(decompress(bytes(row[0])))
+                except (zlib.error, UnicodeDecodeError, TypeError) as error:
+                    raise DamagedBlock(error) from error
         line = lines.get(key)
         columns = (
             decode_line(line, SHAPES[kind]).columns

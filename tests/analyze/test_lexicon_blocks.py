@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import tracemalloc
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from pqsearch import api
 from pqsearch.analyze import lexicon_codec
 from pqsearch.analyze.lemmatize import Analysis, Lemmatizer, stopwords
 from pqsearch.analyze.lexicon import FILENAME, Lexicon
+from pqsearch.analyze.lexicon_blocks import BlockReader
 from pqsearch.analyze.lexicon_rows import PendingRows
 from pqsearch.analyze.stems import derivation_stem
 from pqsearch.errors import DamagedIndexError
-from tests.conftest import SEED
+from pqsearch.index import store
+from pqsearch.index.manifest import drop_lexicon_sum
+from tests.conftest import BRUSSELS_RECORDS, SEED, run_pqsearch
 from tests.rows_layout import make_rows_lexicon, write_rows
 
 # Later writes: forms, lemmas, stems and spellings the seed lacks ("cyclistes", "pédalaient",
@@ -157,6 +162,28 @@ def test_a_block_that_does_not_decompress_says_how_to_rebuild(
         lexicon.stopwords()
 
 
+def test_an_ingest_that_meets_a_damaged_block_says_how_to_rebuild(tmp_path: Path) -> None:
+    """Review L, L3: the write of an ingest decompressed the block it changes without the
+    reads' translation, and a damaged one (in a lexicon without a recorded checksum, which
+    would refuse the ingest first) ended the ingest in a traceback."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "seed.txt")
+    index_dir = tmp_path / "index"
+    assert not api.ingest([corpus], index_dir=index_dir).failed
+    data = store.live_data_dir(index_dir)
+    assert data is not None
+    with closing(sqlite3.connect(data / store.LEXICON_FILE)) as connection, connection:
+        connection.execute("UPDATE blocks SET rows = ? WHERE kind = 'f'", (b"not zlib",))
+    drop_lexicon_sum(data)
+    lines = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()[:3]
+    (corpus / "records.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run_pqsearch("ingest", str(corpus), "--index", str(index_dir), cwd=tmp_path)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "cannot be read" in done.stderr and "--rebuild" in done.stderr
+
+
 def test_a_long_lived_reader_sees_a_later_write(
     empty: Path, analyses: list[Analysis], tmp_path: Path
 ) -> None:
@@ -184,3 +211,47 @@ def test_keys_and_words_with_the_codec_s_own_characters_read_back() -> None:
         line = lexicon_codec.encode_line(key, columns)
         assert "\n" not in line
         assert lexicon_codec.decode_line(line, lexicon_codec.SHAPES["f"]) == (key, columns)
+
+
+def test_the_block_cache_counts_the_memory_its_blocks_take(
+    empty: Path, analyses: list[Analysis], tmp_path: Path
+) -> None:
+    """Review L, L2: a decoded block was counted as its text, three times its compressed
+    bytes, where its dict and strings take about five times that: the 4 MB bound was 20."""
+    blocks, _ = _both(empty, tmp_path, analyses)
+    with Lexicon.open(blocks) as lexicon:
+        keys = [key for key, _ in lexicon.form_documents()]
+        reader = lexicon._corpus.reader
+        assert isinstance(reader, BlockReader)
+        reader.forget()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.take_snapshot()
+            reader.lemma_counts(keys)  # every forms block, kept (under the bound)
+            after = tracemalloc.take_snapshot()
+        finally:
+            tracemalloc.stop()
+        decoded = [
+            stat.size_diff
+            for stat in after.compare_to(before, "filename")
+            if stat.traceback[0].filename == lexicon_codec.__file__
+        ]
+        assert len(reader._blocks) > 1
+        assert reader._kept >= 0.8 * sum(decoded) > 0
+
+
+def test_a_pass_over_every_form_keeps_no_block(
+    empty: Path, analyses: list[Analysis], tmp_path: Path
+) -> None:
+    """Review L, L2: the corrector's pass over every form decoded every forms block into one
+    dict and kept them: a block at a time now, none kept, the same forms as the rows give."""
+    blocks, rows = _both(empty, tmp_path, analyses)
+    with Lexicon.open(rows) as lexicon:
+        expected = sorted(lexicon.form_documents())
+    with Lexicon.open(blocks) as lexicon:
+        assert sorted(lexicon.form_documents()) == expected
+        assert len(lexicon) == len(expected)
+        reader = lexicon._corpus.reader
+        assert isinstance(reader, BlockReader) and not reader._blocks
+        lexicon.expand_folded(["capitale"])
+        assert sorted(lexicon.form_documents()) == expected  # a kept block is read as it is

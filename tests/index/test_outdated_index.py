@@ -181,3 +181,34 @@ def test_a_schema_5_index_answers_alike_before_and_after_the_ingest_that_migrate
     assert lexicon.stat().st_size < rows_size / 2
     assert lexicon.stat().st_size <= blocks_size * 1.1
     assert _seen(index_dir, words) == before
+
+
+def test_an_open_index_keeps_answering_after_an_ingest_migrates_its_lexicon(
+    tmp_path: Path,
+) -> None:
+    """Review L, L1: an open index (what `pqsearch serve` holds) read a rows-layout lexicon
+    through pinned views of its tables; an ingest with nothing new turned the rows into
+    blocks and dropped those tables, and every later search of a word not read yet said the
+    index was damaged and had to be rebuilt, until a restart."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / "seed.txt")
+    index_dir = tmp_path / "index"
+    assert not api.ingest([corpus], index_dir=index_dir).failed
+    words = ("capitale", "region energie", "diplomates")
+    with api.open_index(index_dir) as fresh:
+        expected = [fresh.search(word).total for word in words]
+    assert all(expected)
+    data = store.live_data_dir(index_dir)
+    assert data is not None
+    make_rows_lexicon(data / store.LEXICON_FILE)
+    drop_lexicon_sum(data)
+    with api.open_index(index_dir) as index:
+        assert index.search("capitale").total == expected[0]
+        generation = store.live_generation(index_dir)
+        assert not api.ingest([corpus], index_dir=index_dir).failed
+        assert store.live_generation(index_dir) == generation  # the same views serve on
+        with closing(sqlite3.connect(data / store.LEXICON_FILE)) as connection:
+            names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
+        assert "blocks" in names and "lemmas" not in names
+        assert [index.search(word).total for word in words] == expected
