@@ -112,6 +112,18 @@ def _rules_alone(question: str, answer: str) -> str:
             "Je reste à votre disposition pour vous fournir des précisions.",
             SUBSTANTIVE,
         ),
+        # The usual opening of an answer announces what follows in it, even when the text
+        # stops there (the generated index's one-sentence answers): not a sending elsewhere.
+        (
+            "Combien ?",
+            "J'ai l'honneur de vous communiquer les éléments suivants :",
+            SUBSTANTIVE,
+        ),
+        (
+            "Combien ?",
+            "Je vous communique ci-après les chiffres demandés.",
+            SUBSTANTIVE,
+        ),
         (
             "Quelle est la procédure ?",
             "Il revient aux communes de répondre aux demandes de prime dans les trente jours.",
