@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +59,34 @@ def brussels_folder(folder: Path, paged: tuple[str, ...], records: tuple[str, ..
         b"".join(line for line in lines if json.loads(line)["moncode"] in records)
     )
     return folder
+
+
+@contextmanager
+def lock_held_elsewhere(root: Path) -> Iterator[None]:
+    """Another process holding the write lock of the index at `root`, as a running ingest
+    does, for the `with` block."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\n"
+            "from pathlib import Path\n"
+            "from pqsearch.index.lock import write_lock\n"
+            "with write_lock(Path(sys.argv[1])):\n"
+            "    print('held', flush=True)\n"
+            "    time.sleep(60)\n",
+            str(root),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def run_pqsearch(

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pqsearch import api
-from tests.conftest import REPO, SEED, run_pqsearch
+from tests.conftest import REPO, SEED, lock_held_elsewhere, run_pqsearch
 from tests.permissions import bound_by_permissions
 
 
@@ -86,38 +86,12 @@ def _stop(progress: object) -> None:
     raise Stopped
 
 
-def _holding_the_lock(root: Path) -> subprocess.Popen[str]:
-    """Another process holding the index's write lock, as a running ingest does."""
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\n"
-            "from pathlib import Path\n"
-            "from pqsearch.index.lock import write_lock\n"
-            "with write_lock(Path(sys.argv[1])):\n"
-            "    print('held', flush=True)\n"
-            "    time.sleep(60)\n",
-            str(root),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-    return holder
-
-
 def test_a_first_ingest_before_its_first_commit_is_not_no_index(tmp_path: Path) -> None:
     # It said 'No index at ... Run "pqsearch ingest corpus/ ..." first' while that ingest ran.
     root = tmp_path / "index"
     root.mkdir()
-    holder = _holding_the_lock(root)
-    try:
+    with lock_held_elsewhere(root):
         searched = run_pqsearch("search", "logement", "--index", str(root))
-    finally:
-        holder.kill()
-        holder.wait()
     assert searched.returncode == 2
     assert searched.stderr.startswith(
         f"Error: No index at {root} yet: an ingest is building it now. Search again once"
@@ -136,13 +110,9 @@ def test_info_says_a_running_first_ingest_is_running(tmp_path: Path) -> None:
     index_dir = tmp_path / "index"
     with pytest.raises(Stopped):
         api.ingest([corpus], index_dir=index_dir, progress=_stop)
-    holder = _holding_the_lock(index_dir)
-    try:
+    with lock_held_elsewhere(index_dir):
         while_running = run_pqsearch("info", "--index", str(index_dir))
         as_json = run_pqsearch("info", "--json", "--index", str(index_dir))
-    finally:
-        holder.kill()
-        holder.wait()
     assert while_running.returncode == 0, while_running.stderr
     assert while_running.stdout.startswith("the index's first ingest is running")
     assert "stopped before its end" not in while_running.stdout

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 from pqsearch.index.lock import LOCK_FILE, ingest_running, write_lock
-from tests.conftest import REPO
+from tests.conftest import REPO, lock_held_elsewhere
 
 TAKE_AT_ONCE = (
     "import sys\n"
@@ -58,27 +58,9 @@ def test_an_ingest_of_this_process_keeps_its_lock_when_asked(tmp_path: Path) -> 
 
 
 def test_an_ingest_of_another_process_is_running(tmp_path: Path) -> None:
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\nfrom pathlib import Path\n"
-            "from pqsearch.index.lock import write_lock\n"
-            "with write_lock(Path(sys.argv[1])):\n"
-            "    print('held', flush=True)\n    time.sleep(60)\n",
-            str(tmp_path),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(REPO)},
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with lock_held_elsewhere(tmp_path):
         assert ingest_running(tmp_path)
         assert ingest_running(tmp_path)  # asking twice changes nothing
-    finally:
-        holder.kill()
-        holder.wait()
     assert not ingest_running(tmp_path)
 
 

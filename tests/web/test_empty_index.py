@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pqsearch import api
-from tests.conftest import SEED
+from tests.conftest import SEED, lock_held_elsewhere
 from tests.web.conftest import Watched, running_server
 
 
@@ -86,23 +86,7 @@ def test_a_first_ingest_still_running_is_not_said_to_have_stopped(tmp_path: Path
     with pytest.raises(Stopped):
         api.ingest([corpus], index_dir=index_dir, progress=_stop)
     # Another process holds the index's write lock, as a running ingest does.
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys, time\n"
-            "from pathlib import Path\n"
-            "from pqsearch.index.lock import write_lock\n"
-            "with write_lock(Path(sys.argv[1])):\n"
-            "    print('held', flush=True)\n"
-            "    time.sleep(60)\n",
-            str(index_dir),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with lock_held_elsewhere(index_dir):
         with api.open_index(index_dir) as index:
             assert index.ingest_running
         with running_server(index_dir) as server:
@@ -119,9 +103,6 @@ def test_a_first_ingest_still_running_is_not_said_to_have_stopped(tmp_path: Path
         )
         assert "first ingest is running" in searched.stderr, searched.stderr
         assert "stopped before its end" not in searched.stderr
-    finally:
-        holder.kill()
-        holder.wait()
     with api.open_index(index_dir) as index:
         assert not index.ingest_running
     with running_server(index_dir) as server:
