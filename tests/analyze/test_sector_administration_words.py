@@ -7,7 +7,7 @@ import pytest
 
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.sectors import SectorDetector, load_taxonomy
-from pqsearch.analyze.segments import PartText, read_part
+from tests.analyze.sector_reading import evidence_terms, read_parts, topic_sectors
 
 
 @pytest.fixture(scope="module")
@@ -15,32 +15,10 @@ def detector(lemmatizer: Lemmatizer) -> SectorDetector:
     return SectorDetector(load_taxonomy(), lemmatizer.lemmatize_terms)
 
 
-def _parts(lemmatizer: Lemmatizer, **texts: str) -> dict[str, PartText]:
-    analyses = lemmatizer.analyze(list(texts.values()))
-    return {
-        part: read_part(texts[part], analysis)
-        for part, analysis in zip(texts, analyses, strict=True)
-    }
-
-
-def _evidence(detector: SectorDetector, parts: dict[str, PartText], sector: str) -> set[str]:
-    return {
-        item.term
-        for mention in detector.score(parts)
-        if mention.sector == sector
-        for item in mention.evidence
-        if not item.in_name and not item.in_frame
-    }
-
-
-def _topics(detector: SectorDetector, parts: dict[str, PartText]) -> set[str]:
-    return {mention.sector for mention in detector.detect(parts)}
-
-
 def test_crime_prevention_and_police_cameras_are_the_administrations_public_order(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    parts = _parts(
+    parts = read_parts(
         lemmatizer,
         title="les gardiens de la paix dans les quartiers",
         question=(
@@ -49,14 +27,14 @@ def test_crime_prevention_and_police_cameras_are_the_administrations_public_orde
             "La politique de prévention de la délinquance est-elle évaluée ?"
         ),
     )
-    assert {"gardien de la paix", "caméra de surveillance"} <= _evidence(detector, parts, "O")
-    assert "O" in _topics(detector, parts)
+    assert {"gardien de la paix", "caméra de surveillance"} <= evidence_terms(detector, parts, "O")
+    assert "O" in topic_sectors(detector, parts)
 
 
 def test_how_long_a_grant_or_a_permit_takes_is_the_administrations_procedure(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    parts = _parts(
+    parts = read_parts(
         lemmatizer,
         title="le délai de paiement des subsides aux associations",
         question=(
@@ -65,15 +43,15 @@ def test_how_long_a_grant_or_a_permit_takes_is_the_administrations_procedure(
             "décision ? Les subsides facultatifs sont-ils repris dans un cadastre des subsides ?"
         ),
     )
-    found = _evidence(detector, parts, "O")
+    found = evidence_terms(detector, parts, "O")
     assert {"délai moyen de paiement", "délai moyen de décision", "subside facultatif"} <= found
-    assert "O" in _topics(detector, parts)
+    assert "O" in topic_sectors(detector, parts)
 
 
 def test_a_school_as_the_place_of_road_safety_is_traffic_not_education(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    road = _parts(
+    road = read_parts(
         lemmatizer,
         title="la sécurité routière devant les écoles",
         question=(
@@ -81,20 +59,20 @@ def test_a_school_as_the_place_of_road_safety_is_traffic_not_education(
             "blessé des élèves piétons près d'une école ? La vitesse y est-elle contrôlée ?"
         ),
     )
-    teaching = _parts(
+    teaching = read_parts(
         lemmatizer,
         title="le manque d'enseignants dans les écoles",
         question="Combien d'élèves n'ont pas eu de professeur de mathématiques dans leur école ?",
     )
-    assert not _evidence(detector, road, "P")
-    assert "H" in _topics(detector, road)
-    assert "P" in _topics(detector, teaching)
+    assert not evidence_terms(detector, road, "P")
+    assert "H" in topic_sectors(detector, road)
+    assert "P" in topic_sectors(detector, teaching)
 
 
 def test_the_administrations_own_it_is_its_tools_not_the_it_sector(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    own = _parts(
+    own = read_parts(
         lemmatizer,
         title="la cybersécurité des administrations régionales",
         question=(
@@ -102,13 +80,13 @@ def test_the_administrations_own_it_is_its_tools_not_the_it_sector(
             "Quel logiciel les agents de l'administration utilisent-ils pour la paie ?"
         ),
     )
-    industry = _parts(
+    industry = read_parts(
         lemmatizer,
         title="les entreprises de cybersécurité à Bruxelles",
         question="Combien d'entreprises bruxelloises développent des logiciels de cybersécurité ?",
     )
-    assert not _evidence(detector, own, "J")
-    assert "J" in _topics(detector, industry)
+    assert not evidence_terms(detector, own, "J")
+    assert "J" in topic_sectors(detector, industry)
 
 
 @pytest.mark.parametrize(
@@ -160,5 +138,5 @@ def test_ordinary_wordings_keep_their_sense(
     sector: str,
     kept: bool,
 ) -> None:
-    parts = _parts(lemmatizer, title=title, question=question)
-    assert (sector in _topics(detector, parts)) is kept
+    parts = read_parts(lemmatizer, title=title, question=question)
+    assert (sector in topic_sectors(detector, parts)) is kept

@@ -9,7 +9,8 @@ from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import Prominence
 from pqsearch.analyze.sector_lone import lone_administration
 from pqsearch.analyze.sectors import THRESHOLD, SectorDetector, load_taxonomy
-from pqsearch.analyze.segments import PartText, read_part
+from pqsearch.analyze.segments import PartText
+from tests.analyze.sector_reading import read_parts, topic_sectors
 
 
 @pytest.fixture(scope="module")
@@ -17,26 +18,14 @@ def detector(lemmatizer: Lemmatizer) -> SectorDetector:
     return SectorDetector(load_taxonomy(), lemmatizer.lemmatize_terms)
 
 
-def _parts(lemmatizer: Lemmatizer, **texts: str) -> dict[str, PartText]:
-    analyses = lemmatizer.analyze(list(texts.values()))
-    return {
-        part: read_part(texts[part], analysis)
-        for part, analysis in zip(texts, analyses, strict=True)
-    }
-
-
 def _scores(detector: SectorDetector, parts: dict[str, PartText]) -> dict[str, float]:
     return {mention.sector: mention.score for mention in detector.score(parts)}
-
-
-def _topics(detector: SectorDetector, parts: dict[str, PartText]) -> set[str]:
-    return {mention.sector for mention in detector.detect(parts)}
 
 
 def test_a_question_on_the_regions_debt_alone_is_about_the_administration(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    parts = _parts(
+    parts = read_parts(
         lemmatizer,
         title="le coût de la dette régionale",
         question=(
@@ -48,13 +37,13 @@ def test_a_question_on_the_regions_debt_alone_is_about_the_administration(
     # One word of the title is the only evidence of any sector: below the threshold on its
     # own, it is still what the question asks about, at the threshold.
     assert _scores(detector, parts) == {"O": THRESHOLD}
-    assert _topics(detector, parts) == {"O"}
+    assert topic_sectors(detector, parts) == {"O"}
 
 
 def test_a_question_with_a_topic_of_its_own_gets_no_administration_besides(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    parts = _parts(
+    parts = read_parts(
         lemmatizer,
         title="la fréquence des trams le week-end",
         question=(
@@ -66,7 +55,7 @@ def test_a_question_with_a_topic_of_its_own_gets_no_administration_besides(
     scores = _scores(detector, parts)
     assert scores["H"] >= THRESHOLD
     assert scores.get("O", 0.0) < THRESHOLD
-    assert _topics(detector, parts) == {"H"}
+    assert topic_sectors(detector, parts) == {"H"}
 
 
 def test_one_word_of_the_administration_in_a_long_speech_is_not_its_subject() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.sectors import SectorDetector, load_taxonomy
-from pqsearch.analyze.segments import PartText, read_part
+from tests.analyze.sector_reading import evidence_terms, read_parts, topic_sectors
 
 
 @pytest.fixture(scope="module")
@@ -16,32 +16,10 @@ def detector(lemmatizer: Lemmatizer) -> SectorDetector:
     return SectorDetector(load_taxonomy(), lemmatizer.lemmatize_terms)
 
 
-def _parts(lemmatizer: Lemmatizer, **texts: str) -> dict[str, PartText]:
-    analyses = lemmatizer.analyze(list(texts.values()))
-    return {
-        part: read_part(texts[part], analysis)
-        for part, analysis in zip(texts, analyses, strict=True)
-    }
-
-
-def _evidence(detector: SectorDetector, parts: dict[str, PartText], sector: str) -> set[str]:
-    return {
-        item.term
-        for mention in detector.score(parts)
-        if mention.sector == sector
-        for item in mention.evidence
-        if not item.in_name and not item.in_frame
-    }
-
-
-def _topics(detector: SectorDetector, parts: dict[str, PartText]) -> set[str]:
-    return {mention.sector for mention in detector.detect(parts)}
-
-
 def test_the_cleanliness_of_the_streets_is_street_cleaning_not_waste(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    parts = _parts(
+    parts = read_parts(
         lemmatizer,
         title="la propreté des places et des trottoirs du centre-ville",
         question=(
@@ -51,16 +29,16 @@ def test_the_cleanliness_of_the_streets_is_street_cleaning_not_waste(
             "Quel est le délai d'effacement des graffitis signalés ?"
         ),
     )
-    assert {"propreté", "balayeur", "nettoiement", "mégot"} <= _evidence(detector, parts, "N")
-    assert not _evidence(detector, parts, "E")
-    assert "N" in _topics(detector, parts)
-    assert "E" not in _topics(detector, parts)
+    assert {"propreté", "balayeur", "nettoiement", "mégot"} <= evidence_terms(detector, parts, "N")
+    assert not evidence_terms(detector, parts, "E")
+    assert "N" in topic_sectors(detector, parts)
+    assert "E" not in topic_sectors(detector, parts)
 
 
 def test_collecting_and_recycling_household_waste_stays_waste_management(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    parts = _parts(
+    parts = read_parts(
         lemmatizer,
         title="la collecte des déchets ménagers et le taux de recyclage",
         question=(
@@ -69,14 +47,14 @@ def test_collecting_and_recycling_household_waste_stays_waste_management(
             "Quel est le taux de recyclage des sacs PMC ?"
         ),
     )
-    assert "E" in _topics(detector, parts)
-    assert "N" not in _topics(detector, parts)
+    assert "E" in topic_sectors(detector, parts)
+    assert "N" not in topic_sectors(detector, parts)
 
 
 def test_the_cleaning_agency_named_for_its_staff_is_not_street_cleaning(
     detector: SectorDetector, lemmatizer: Lemmatizer
 ) -> None:
-    parts = _parts(
+    parts = read_parts(
         lemmatizer,
         title="les examens de promotion du personnel de l'Agence Bruxelles-Propreté",
         question=(
@@ -84,5 +62,5 @@ def test_the_cleaning_agency_named_for_its_staff_is_not_street_cleaning(
             "Quel est le taux de réussite par rôle linguistique ?"
         ),
     )
-    assert not _evidence(detector, parts, "N")
-    assert not {"N", "E"} & _topics(detector, parts)
+    assert not evidence_terms(detector, parts, "N")
+    assert not {"N", "E"} & topic_sectors(detector, parts)
