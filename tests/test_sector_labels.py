@@ -57,6 +57,8 @@ def test_every_label_file_is_read_with_its_split() -> None:
         ("probe10", TEST): 50,
         ("probe11", DEV): 50,
         ("probe11", TEST): 50,
+        ("probe12", DEV): 50,
+        ("probe12", TEST): 50,
     }
 
 
@@ -102,7 +104,8 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
         ("probe8", 100, 20261515, 50, False),
         ("probe9", 100, 20261616, 50, False),
         ("probe10", 100, 20261710, 50, False),
-        ("probe11", 100, 20261811, 50, True),
+        ("probe11", 100, 20261811, 50, False),
+        ("probe12", 100, 20261912, 50, True),
     ],
 )
 def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halves_are_dev(
@@ -112,8 +115,8 @@ def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halve
     # File order (probe2-001 ... probe2-098, probe3-001 ... probe3-097, probe4-001 ...
     # probe4-105, probe5-001 ... probe5-106, probe6-001 ... probe6-100, probe7-001 ...
     # probe7-100, probe8-001 ... probe8-100, probe9-001 ... probe9-100, probe10-001 ...
-    # probe10-100, probe11-001 ... probe11-100) shuffled with the seed of the file's header;
-    # the first half, rounded up, is dev.
+    # probe10-100, probe11-001 ... probe11-100, probe12-001 ... probe12-100) shuffled with the
+    # seed of the file's header; the first half, rounded up, is dev.
     probe = [i for i, label in labels.items() if label.source == source]
     assert probe == [f"{source}-{n:03d}" for n in range(1, count + 1)]
     order = list(probe)
