@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.label_agreement import SectorAgreement, cohen_kappa, per_sector, read_labels
+from benchmarks.label_agreement import (
+    SectorAgreement,
+    bootstrap,
+    cohen_kappa,
+    micro,
+    per_sector,
+    read_labels,
+)
 
 FIRST = """
 [[document]]
@@ -66,3 +73,17 @@ def test_per_sector_counts_only_shared_documents(tmp_path: Path) -> None:
 def test_a_missing_file_says_what_to_give(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="Give the path of a label file"):
         read_labels(tmp_path / "absent.toml")
+
+
+def test_micro_figures_and_a_resampled_interval(tmp_path: Path) -> None:
+    first = read_labels(write(tmp_path, "first.toml", FIRST))
+    second = read_labels(write(tmp_path, "second.toml", SECOND))
+    shared = ["a", "b", "c"]
+    # agreed H and N; first gives 3 labels on these, second 3: P = R = F1 = 2/3.
+    assert micro(first, second, shared) == pytest.approx((2 / 3, 2 / 3, 2 / 3))
+    assert micro(first, second, ["c", "c"]) == (1.0, 1.0, 1.0)  # both empty: agreement
+    same = bootstrap(first, first, shared, 200)
+    assert same == [(1.0, 1.0)] * 3
+    # Precision is (a + b) / (a + 2b) for a resample holding a copies of "a" and b of "b".
+    low, high = bootstrap(first, second, shared, 200)[0]
+    assert low < 2 / 3 < high
