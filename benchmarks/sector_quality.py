@@ -28,8 +28,9 @@ sixteenth session, split 50 / 50): its dev half is dev since the seventeenth ses
 half held out likewise. tests/data/sectors_labels_brussels_probe10.toml (100 more, written blind
 in the seventeenth session, split 50 / 50): its dev half is dev since the eighteenth session, its
 test half held out likewise. tests/data/sectors_labels_brussels_probe11.toml (100 more, written
-blind in the eighteenth session, split 50 / 50) is held out whole: see `BLIND`; the integrator
-measures it once with `--source probe11`.
+blind in the eighteenth session, split 50 / 50): its dev half is dev since the nineteenth
+session, its test half held out likewise. No part is blind (`BLIND` is empty); a blind part is
+held out whole until the integrator measures it once with `--source`.
 Questions are read with `pqsearch.parse` from the shipped corpus,
 tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the eleven
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
@@ -41,9 +42,9 @@ question whose topic sectors are exactly its labels.
         [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (by default every file, less the held-out test halves
-of probe2 ... probe10, and the blind part probe11). Without it, the figures of the chosen
+of probe2 ... probe11, and the blind parts if any). Without it, the figures of the chosen
 split are followed by one line per part (brussels, federal answered, federal unanswered,
-plenary, probe, probe2 ... probe10), so the parts are reported apart as well as together (the
+plenary, probe, probe2 ... probe11), so the parts are reported apart as well as together (the
 combined figure leaves the held-out parts out).
 
 --fit prints the logistic coefficients fitted on the dev part, each question once
@@ -101,8 +102,7 @@ SOURCES = {
 # held-out ones (probe2's and probe3's since the eleventh session, probe4's since the twelfth,
 # probe5's since the thirteenth, probe6's since the fourteenth, probe7's since the fifteenth,
 # probe8's since the sixteenth, probe9's since the seventeenth, probe10's since the
-# eighteenth). probe11 is listed too, so that its test half stays held out when it leaves
-# `BLIND`.
+# eighteenth, probe11's since the nineteenth).
 HELD_OUT = frozenset(
     {
         "probe2",
@@ -117,12 +117,12 @@ HELD_OUT = frozenset(
         "probe11",
     }
 )
-# Parts held out whole (probe11, written blind in the eighteenth session while the detector
-# changed): neither half is dev until the integrator decides that one joins. probe4 was one
-# until the twelfth session, probe5 until the thirteenth, probe6 until the fourteenth, probe7
-# until the fifteenth, probe8 until the sixteenth, probe9 until the seventeenth, probe10 until
-# the eighteenth.
-BLIND = frozenset({"probe11"})
+# Parts held out whole (none in this session): a battery written blind while the detector
+# changes is one until the integrator decides that it joins. probe4 was one until the twelfth
+# session, probe5 until the thirteenth, probe6 until the fourteenth, probe7 until the
+# fifteenth, probe8 until the sixteenth, probe9 until the seventeenth, probe10 until the
+# eighteenth, probe11 until the nineteenth.
+BLIND: frozenset[str] = frozenset()
 
 
 def in_part(label: Label, source: str | None) -> bool:

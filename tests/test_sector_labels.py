@@ -102,7 +102,7 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
         ("probe8", 100, 20261515, 50, False),
         ("probe9", 100, 20261616, 50, False),
         ("probe10", 100, 20261710, 50, False),
-        ("probe11", 100, 20261811, 50, True),
+        ("probe11", 100, 20261811, 50, False),
     ],
 )
 def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halves_are_dev(
