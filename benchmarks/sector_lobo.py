@@ -5,7 +5,7 @@ Five-fold cross-validation by question (`sector_cv.py`) mixes every battery in e
 model is always fitted on questions by the writer of the held-out ones: four sessions of rules
 and refits gained on it and not on the next blind battery. Here the groups are the dev parts of
 the label files (Brussels 51, federal answered, federal unanswered, plenary, probe, probe2 ...
-probe10: each written by another hand or taken from another parliament); for each, the model is
+probe11: each written by another hand or taken from another parliament); for each, the model is
 fitted and its threshold chosen (in-sample F-beta, as `sector_cv.train`) on all the others, then
 the one left out is scored. A question with copies in two groups leaves the fit with the one
 left out. Reported per group left out, pooled, and the ordinary Brussels-style probes pooled
@@ -64,6 +64,7 @@ BRUSSELS_STYLE = (
     "probe8",
     "probe9",
     "probe10",
+    "probe11",
 )
 
 # Given the documents to fit on and those left out: the topics of each left-out document.
