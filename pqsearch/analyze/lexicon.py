@@ -27,6 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from pqsearch.analyze import lexicon_acronyms
 from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon_codec import STOPWORDS, unescape
 from pqsearch.analyze.lexicon_corpus import Corpus
@@ -74,6 +75,8 @@ class Lexicon:
         # The index generation whose commit will hold the rows written now (ingest says;
         # 0, which every reader sees, when nothing does).
         self.next_generation: Callable[[], int] = lambda: 0
+        # The generation a reader was pinned to (`pin`); None: an ingest's, which reads all.
+        self.generation: int | None = None
 
     @classmethod
     def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
@@ -109,6 +112,7 @@ class Lexicon:
     def pin(self, generation: int) -> None:
         """Read from now on only what the index's `generation` held (a reader of that
         generation): rows an ingest writes for its next commit stay unseen."""
+        self.generation = generation
         self._corpus.pin(generation)
         self._forget()
 
@@ -175,36 +179,46 @@ class Lexicon:
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a small string value (e.g. the sector taxonomy's name and version)."""
+        self.set_meta_values({key: value})
+
+    def set_meta_values(self, values: dict[str, str]) -> None:
+        """Store several values at once: a reader sees all of them or none."""
         with self._db:
-            self._db.execute(
+            self._db.executemany(
                 "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
-                (key, value, value),
+                ((key, value, value) for key, value in values.items()),
             )
 
     def set_acronyms(
         self, documents: Iterable[str], rows: Iterable[tuple[str, str, str, bool]]
     ) -> None:
         """Replace what `documents` define by `rows` (document, acronym, long form, whether
-        its initials spell the acronym); a document without rows defines nothing now."""
-        with self._db:
-            self._db.executemany(
-                "DELETE FROM acronyms WHERE document = ?", ((doc,) for doc in documents)
-            )
-            self._db.executemany(
-                "INSERT OR REPLACE INTO acronyms VALUES (?, ?, ?, ?)",
-                ((doc, acronym, form, int(strict)) for doc, acronym, form, strict in rows),
-            )
+        its initials spell the acronym) from the next commit on (`lexicon_acronyms`); a
+        document without rows defines nothing then."""
+        try:
+            lexicon_acronyms.replace(self._db, documents, rows, self.next_generation())
+        except sqlite3.DatabaseError as error:
+            raise self._damaged(error) from error
+
+    def discard_acronyms_after(self, generation: int) -> bool:
+        """Forget the definitions written for commits after `generation` that never happened
+        (an ingest killed before its commit); whether there were any."""
+        try:
+            return lexicon_acronyms.discard_after(self._db, generation)
+        except sqlite3.DatabaseError as error:
+            raise self._damaged(error) from error
 
     # Reading.
 
     def acronym_counts(self) -> list[tuple[str, str, int, bool]]:
         """(acronym, long form, documents defining it so, whether any spells it by initials)
-        over the documents `set_acronyms` holds."""
-        rows = self._read(
-            "SELECT acronym, long_form, count(*), max(strict) FROM acronyms "
-            "GROUP BY acronym, long_form"
-        )
-        return [(str(a), str(f), int(n), bool(s)) for a, f, n, s in rows.fetchall()]
+        over the definitions the pinned generation held (unpinned: every one held now)."""
+        try:
+            return lexicon_acronyms.counts(self._db, self.generation)
+        except sqlite3.DatabaseError as error:
+            if "no such table" in str(error):  # an older lexicon no ingest migrated yet
+                return []
+            raise self._damaged(error) from error
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         """The value stored under `key`, or `default`."""
