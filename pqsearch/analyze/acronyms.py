@@ -188,12 +188,13 @@ class Acronyms:
             self._adopted = True
         changed = bool(self.written or self.removed)
         if changed:
-            lexicon.set_acronyms(
+            lexicon.definitions.replace(
                 self.written | self.removed,
                 (
                     (doc, acronym, form, strict)
                     for (doc, acronym, form), strict in self.rows.items()
                 ),
+                lexicon.next_generation(),
             )
         generation = lexicon.next_generation()
         if changed or _marked_generation(lexicon) != generation:
@@ -208,13 +209,15 @@ def discard_uncommitted(lexicon: Lexicon, generation: int) -> None:
     wrote for a generation after `generation` (the last committed), so that they expand
     nothing once their file is gone (audit 18, L2), and count for `generation` again."""
     marked = _marked_generation(lexicon)
-    if lexicon.discard_acronyms_after(generation) or (marked is not None and marked > generation):
+    if lexicon.definitions.discard_after(generation) or (
+        marked is not None and marked > generation
+    ):
         _store_counts(lexicon, generation)
 
 
 def _store_counts(lexicon: Lexicon, generation: int) -> None:
     stored: dict[str, dict[str, list[int | bool]]] = {}
-    for acronym, long_form, count, strict in lexicon.acronym_counts():
+    for acronym, long_form, count, strict in lexicon.definitions.counts():
         stored.setdefault(acronym, {})[long_form] = [count, strict]
     text = json.dumps(stored, ensure_ascii=False, sort_keys=True)
     marked = json.dumps({"generation": generation, "counts": stored}, ensure_ascii=False)
@@ -231,7 +234,7 @@ def _adopt_legacy_counts(lexicon: Lexicon) -> None:
     """An index written before the per-document table kept counts only: each counted
     document becomes a row of a placeholder document, so those counts stay (and stay
     until `ingest --rebuild`) while new documents count beside them."""
-    if lexicon.acronym_counts():
+    if lexicon.definitions.counts():
         return
     rows = [
         (f"{LEGACY_DOCUMENT}{acronym} {long_form} {n}", acronym, long_form, bool(strict))
@@ -240,7 +243,7 @@ def _adopt_legacy_counts(lexicon: Lexicon) -> None:
         for n in range(int(count))
     ]
     if rows:
-        lexicon.set_acronyms((), rows)
+        lexicon.definitions.replace((), rows, lexicon.next_generation())
 
 
 def load(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:
@@ -249,12 +252,13 @@ def load(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:
     marked = lexicon.get_meta(GENERATION_META_KEY)
     if marked is not None:
         at = json.loads(marked)
-        if lexicon.generation is None or int(at["generation"]) == lexicon.generation:
+        pinned = lexicon.definitions.generation
+        if pinned is None or int(at["generation"]) == pinned:
             counts: dict[str, dict[str, list[int | bool]]] = at["counts"]
             return counts
         # Counts of another generation (an ingest's commit to come): this one's own.
         found: dict[str, dict[str, list[int | bool]]] = {}
-        for acronym, long_form, count, strict in lexicon.acronym_counts():
+        for acronym, long_form, count, strict in lexicon.definitions.counts():
             found.setdefault(acronym, {})[long_form] = [count, strict]
         return found
     return load_unmarked(lexicon)

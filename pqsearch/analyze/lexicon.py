@@ -66,6 +66,8 @@ class Lexicon:
         # forms, read at every search that meets them (one SQLite query each).
         self._stem_lemmas: dict[str, frozenset[str]] = {}
         self._forms: dict[str, frozenset[str]] = {}
+        # How many times `refresh` dropped them: what callers derived from them goes too.
+        self.changes = 0
         # The corpus rows: compressed blocks, or the rows of a lexicon an ingest of this
         # version has not migrated yet (read-only), followed if one migrates it meanwhile.
         self._corpus = Corpus(connection, self._read, self._damaged, self._layout_changed)
@@ -75,8 +77,8 @@ class Lexicon:
         # The index generation whose commit will hold the rows written now (ingest says;
         # 0, which every reader sees, when nothing does).
         self.next_generation: Callable[[], int] = lambda: 0
-        # The generation a reader was pinned to (`pin`); None: an ingest's, which reads all.
-        self.generation: int | None = None
+        # Which document defines which acronym, by generation.
+        self.definitions = lexicon_acronyms.Definitions(connection, self._damaged)
 
     @classmethod
     def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
@@ -112,7 +114,7 @@ class Lexicon:
     def pin(self, generation: int) -> None:
         """Read from now on only what the index's `generation` held (a reader of that
         generation): rows an ingest writes for its next commit stay unseen."""
-        self.generation = generation
+        self.definitions.generation = generation
         self._corpus.pin(generation)
         self._forget()
 
@@ -156,6 +158,15 @@ class Lexicon:
         self._corpus.reader.forget()
         self._forget()
 
+    def refresh(self) -> None:
+        """Drop what was kept of the file when another process wrote it since (one cheap
+        check, before each call of an open index): the counts an ingest adds before its
+        commit weigh a word's lemmas for a process opened then, so for this one too."""
+        if self._corpus.written_elsewhere():
+            self._stopwords = None
+            self._forget()
+            self.changes += 1
+
     def _layout_changed(self) -> None:
         """Another connection turned the rows into blocks: nothing read before holds."""
         self._fallbacks = FallbackReader(self._read, self._corpus.tables, self._damaged)
@@ -189,36 +200,7 @@ class Lexicon:
                 ((key, value, value) for key, value in values.items()),
             )
 
-    def set_acronyms(
-        self, documents: Iterable[str], rows: Iterable[tuple[str, str, str, bool]]
-    ) -> None:
-        """Replace what `documents` define by `rows` (document, acronym, long form, whether
-        its initials spell the acronym) from the next commit on (`lexicon_acronyms`); a
-        document without rows defines nothing then."""
-        try:
-            lexicon_acronyms.replace(self._db, documents, rows, self.next_generation())
-        except sqlite3.DatabaseError as error:
-            raise self._damaged(error) from error
-
-    def discard_acronyms_after(self, generation: int) -> bool:
-        """Forget the definitions written for commits after `generation` that never happened
-        (an ingest killed before its commit); whether there were any."""
-        try:
-            return lexicon_acronyms.discard_after(self._db, generation)
-        except sqlite3.DatabaseError as error:
-            raise self._damaged(error) from error
-
     # Reading.
-
-    def acronym_counts(self) -> list[tuple[str, str, int, bool]]:
-        """(acronym, long form, documents defining it so, whether any spells it by initials)
-        over the definitions the pinned generation held (unpinned: every one held now)."""
-        try:
-            return lexicon_acronyms.counts(self._db, self.generation)
-        except sqlite3.DatabaseError as error:
-            if "no such table" in str(error):  # an older lexicon no ingest migrated yet
-                return []
-            raise self._damaged(error) from error
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         """The value stored under `key`, or `default`."""

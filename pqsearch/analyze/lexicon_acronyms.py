@@ -17,7 +17,7 @@ generation 0 by its next writable open (`migrate`).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 TABLE = "acronym_rows"
 SCHEMA = """
@@ -110,4 +110,38 @@ def discard_after(db: sqlite3.Connection, generation: int) -> bool:
     return bool(added or kept)
 
 
-__all__ = ["SCHEMA", "TABLE", "counts", "discard_after", "migrate", "replace"]
+class Definitions:
+    """The table of one lexicon's connection, as its pinned `generation` held it (None: an
+    ingest's lexicon, which reads and writes what is held now); a file SQLite cannot read
+    raises the lexicon's damage error (`damaged`)."""
+
+    def __init__(self, db: sqlite3.Connection, damaged: Callable[[Exception], Exception]) -> None:
+        self._db = db
+        self._damaged = damaged
+        self.generation: int | None = None
+
+    def replace(self, documents: Iterable[str], rows: Iterable[Row], generation: int) -> None:
+        """`replace` in this lexicon."""
+        try:
+            replace(self._db, documents, rows, generation)
+        except sqlite3.DatabaseError as error:
+            raise self._damaged(error) from error
+
+    def discard_after(self, generation: int) -> bool:
+        """`discard_after` in this lexicon."""
+        try:
+            return discard_after(self._db, generation)
+        except sqlite3.DatabaseError as error:
+            raise self._damaged(error) from error
+
+    def counts(self) -> list[tuple[str, str, int, bool]]:
+        """`counts` of the pinned generation (none in an older lexicon no ingest migrated)."""
+        try:
+            return counts(self._db, self.generation)
+        except sqlite3.DatabaseError as error:
+            if "no such table" in str(error):
+                return []
+            raise self._damaged(error) from error
+
+
+__all__ = ["SCHEMA", "TABLE", "Definitions", "counts", "discard_after", "migrate", "replace"]
