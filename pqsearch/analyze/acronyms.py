@@ -5,10 +5,13 @@ médicale urgente (SIAMU)", "la zone de basses émissions (LEZ)". A long form wh
 words' initials spell the acronym (SIAMU) is taken at once; one that does not (LEZ is the
 Dutch "Lage-emissiezone") is the noun group before the bracket, and is kept only once
 `MIN_LOOSE_DOCUMENTS` documents agree on it. Which document gave which pair is kept in
-the index's lexicon (a table, so that a document re-ingested or removed stops counting), and
-how many documents gave each pair under one metadata key, recounted from that table before
-each Whoosh commit (`Acronyms.save`): the query path reads only the counts, to expand "SIAMU"
-to its long form and back without reading the documents. No spaCy here.
+the index's lexicon (a table versioned by index generation, `lexicon_acronyms`, so that a
+document re-ingested or removed stops counting from the commit that changed it), and how many
+documents gave each pair under one metadata key, recounted from that table before each Whoosh
+commit (`Acronyms.save`) and marked with that commit's generation: the query path reads only
+the counts, to expand "SIAMU" to its long form and back without reading the documents (a
+reader of another generation, in the moment before a commit, counts its own from the table).
+No spaCy here.
 """
 
 from __future__ import annotations
