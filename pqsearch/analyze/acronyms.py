@@ -5,10 +5,13 @@ médicale urgente (SIAMU)", "la zone de basses émissions (LEZ)". A long form wh
 words' initials spell the acronym (SIAMU) is taken at once; one that does not (LEZ is the
 Dutch "Lage-emissiezone") is the noun group before the bracket, and is kept only once
 `MIN_LOOSE_DOCUMENTS` documents agree on it. Which document gave which pair is kept in
-the index's lexicon (a table, so that a document re-ingested or removed stops counting), and
-how many documents gave each pair under one metadata key, recounted from that table before
-each Whoosh commit (`Acronyms.save`): the query path reads only the counts, to expand "SIAMU"
-to its long form and back without reading the documents. No spaCy here.
+the index's lexicon (a table versioned by index generation, `lexicon_acronyms`, so that a
+document re-ingested or removed stops counting from the commit that changed it), and how many
+documents gave each pair under one metadata key, recounted from that table before each Whoosh
+commit (`Acronyms.save`) and marked with that commit's generation: the query path reads only
+the counts, to expand "SIAMU" to its long form and back without reading the documents (a
+reader of another generation, in the moment before a commit, counts its own from the table).
+No spaCy here.
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from pqsearch.analyze.fold import fold, surface_tokens
 from pqsearch.analyze.lexicon import Lexicon
 
 META_KEY = "acronyms"
+# The same counts with the generation they describe: what readers read.
+GENERATION_META_KEY = "acronyms_at"
 # The document of a definition counted before definitions were kept per document.
 LEGACY_DOCUMENT = "\x00counted before 2026-12: "
 MIN_LOOSE_DOCUMENTS = 2
@@ -178,43 +183,92 @@ class Acronyms:
     def save(self, lexicon: Lexicon) -> None:
         """Write the changes into the lexicon (before its flush, at each commit) and the
         counts the query path reads (`load`) again from its table, so that a document
-        re-ingested or removed stops counting for what it no longer defines."""
-        if not self.written and not self.removed:
-            return
+        re-ingested or removed stops counting for what it no longer defines. The counts are
+        marked with the generation of the commit to come: a reader of another one counts
+        its own from the table."""
         if not self._adopted:
             _adopt_legacy_counts(lexicon)
             self._adopted = True
-        lexicon.set_acronyms(
-            self.written | self.removed,
-            ((doc, acronym, form, strict) for (doc, acronym, form), strict in self.rows.items()),
-        )
-        stored: dict[str, dict[str, list[int | bool]]] = {}
-        for acronym, long_form, count, strict in lexicon.acronym_counts():
-            stored.setdefault(acronym, {})[long_form] = [count, strict]
-        lexicon.set_meta(META_KEY, json.dumps(stored, ensure_ascii=False, sort_keys=True))
+        changed = bool(self.written or self.removed)
+        if changed:
+            lexicon.definitions.replace(
+                self.written | self.removed,
+                (
+                    (doc, acronym, form, strict)
+                    for (doc, acronym, form), strict in self.rows.items()
+                ),
+                lexicon.next_generation(),
+            )
+        generation = lexicon.next_generation()
+        if changed or _marked_generation(lexicon) != generation:
+            _store_counts(lexicon, generation)
         self.written.clear()
         self.removed.clear()
         self.rows.clear()
+
+
+def discard_uncommitted(lexicon: Lexicon, generation: int) -> None:
+    """Before an ingest writes: forget the definitions an ingest killed before its commit
+    wrote for a generation after `generation` (the last committed), so that they expand
+    nothing once their file is gone (audit 18, L2), and count for `generation` again."""
+    marked = _marked_generation(lexicon)
+    if lexicon.definitions.discard_after(generation) or (
+        marked is not None and marked > generation
+    ):
+        _store_counts(lexicon, generation)
+
+
+def _store_counts(lexicon: Lexicon, generation: int) -> None:
+    stored: dict[str, dict[str, list[int | bool]]] = {}
+    for acronym, long_form, count, strict in lexicon.definitions.counts():
+        stored.setdefault(acronym, {})[long_form] = [count, strict]
+    text = json.dumps(stored, ensure_ascii=False, sort_keys=True)
+    marked = json.dumps({"generation": generation, "counts": stored}, ensure_ascii=False)
+    # In one transaction: a reader never sees counts marked with another generation's number.
+    lexicon.set_meta_values({META_KEY: text, GENERATION_META_KEY: marked})
+
+
+def _marked_generation(lexicon: Lexicon) -> int | None:
+    raw = lexicon.get_meta(GENERATION_META_KEY)
+    return None if raw is None else int(json.loads(raw)["generation"])
 
 
 def _adopt_legacy_counts(lexicon: Lexicon) -> None:
     """An index written before the per-document table kept counts only: each counted
     document becomes a row of a placeholder document, so those counts stay (and stay
     until `ingest --rebuild`) while new documents count beside them."""
-    if lexicon.acronym_counts():
+    if lexicon.definitions.counts():
         return
     rows = [
         (f"{LEGACY_DOCUMENT}{acronym} {long_form} {n}", acronym, long_form, bool(strict))
-        for acronym, forms in load(lexicon).items()
+        for acronym, forms in load_unmarked(lexicon).items()
         for long_form, (count, strict) in forms.items()
         for n in range(int(count))
     ]
     if rows:
-        lexicon.set_acronyms((), rows)
+        lexicon.definitions.replace((), rows, lexicon.next_generation())
 
 
 def load(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:
-    """Everything stored: acronym -> long form -> [documents, strict]."""
+    """Everything stored: acronym -> long form -> [documents, strict], as the lexicon's
+    generation held it (an ingest's lexicon: as held now)."""
+    marked = lexicon.get_meta(GENERATION_META_KEY)
+    if marked is not None:
+        at = json.loads(marked)
+        pinned = lexicon.definitions.generation
+        if pinned is None or int(at["generation"]) == pinned:
+            counts: dict[str, dict[str, list[int | bool]]] = at["counts"]
+            return counts
+        # Counts of another generation (an ingest's commit to come): this one's own.
+        found: dict[str, dict[str, list[int | bool]]] = {}
+        for acronym, long_form, count, strict in lexicon.definitions.counts():
+            found.setdefault(acronym, {})[long_form] = [count, strict]
+        return found
+    return load_unmarked(lexicon)
+
+
+def load_unmarked(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:
+    """The counts of a lexicon written before they were marked with a generation."""
     raw = lexicon.get_meta(META_KEY)
     stored: dict[str, dict[str, list[int | bool]]] = json.loads(raw) if raw else {}
     return stored

@@ -27,6 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from pqsearch.analyze import lexicon_acronyms
 from pqsearch.analyze.fold import fold
 from pqsearch.analyze.lexicon_codec import STOPWORDS, unescape
 from pqsearch.analyze.lexicon_corpus import Corpus
@@ -65,6 +66,8 @@ class Lexicon:
         # forms, read at every search that meets them (one SQLite query each).
         self._stem_lemmas: dict[str, frozenset[str]] = {}
         self._forms: dict[str, frozenset[str]] = {}
+        # How many times `refresh` dropped them: what callers derived from them goes too.
+        self.changes = 0
         # The corpus rows: compressed blocks, or the rows of a lexicon an ingest of this
         # version has not migrated yet (read-only), followed if one migrates it meanwhile.
         self._corpus = Corpus(connection, self._read, self._damaged, self._layout_changed)
@@ -74,6 +77,8 @@ class Lexicon:
         # The index generation whose commit will hold the rows written now (ingest says;
         # 0, which every reader sees, when nothing does).
         self.next_generation: Callable[[], int] = lambda: 0
+        # Which document defines which acronym, by generation.
+        self.definitions = lexicon_acronyms.Definitions(connection, self._damaged)
 
     @classmethod
     def open(cls, path: Path, *, writable: bool = False) -> Lexicon:
@@ -109,6 +114,7 @@ class Lexicon:
     def pin(self, generation: int) -> None:
         """Read from now on only what the index's `generation` held (a reader of that
         generation): rows an ingest writes for its next commit stay unseen."""
+        self.definitions.generation = generation
         self._corpus.pin(generation)
         self._forget()
 
@@ -152,6 +158,15 @@ class Lexicon:
         self._corpus.reader.forget()
         self._forget()
 
+    def refresh(self) -> None:
+        """Drop what was kept of the file when another process wrote it since (one cheap
+        check, before each call of an open index): the counts an ingest adds before its
+        commit weigh a word's lemmas for a process opened then, so for this one too."""
+        if self._corpus.written_elsewhere():
+            self._stopwords = None
+            self._forget()
+            self.changes += 1
+
     def _layout_changed(self) -> None:
         """Another connection turned the rows into blocks: nothing read before holds."""
         self._fallbacks = FallbackReader(self._read, self._corpus.tables, self._damaged)
@@ -175,36 +190,17 @@ class Lexicon:
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a small string value (e.g. the sector taxonomy's name and version)."""
-        with self._db:
-            self._db.execute(
-                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
-                (key, value, value),
-            )
+        self.set_meta_values({key: value})
 
-    def set_acronyms(
-        self, documents: Iterable[str], rows: Iterable[tuple[str, str, str, bool]]
-    ) -> None:
-        """Replace what `documents` define by `rows` (document, acronym, long form, whether
-        its initials spell the acronym); a document without rows defines nothing now."""
+    def set_meta_values(self, values: dict[str, str]) -> None:
+        """Store several values at once: a reader sees all of them or none."""
         with self._db:
             self._db.executemany(
-                "DELETE FROM acronyms WHERE document = ?", ((doc,) for doc in documents)
-            )
-            self._db.executemany(
-                "INSERT OR REPLACE INTO acronyms VALUES (?, ?, ?, ?)",
-                ((doc, acronym, form, int(strict)) for doc, acronym, form, strict in rows),
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                ((key, value, value) for key, value in values.items()),
             )
 
     # Reading.
-
-    def acronym_counts(self) -> list[tuple[str, str, int, bool]]:
-        """(acronym, long form, documents defining it so, whether any spells it by initials)
-        over the documents `set_acronyms` holds."""
-        rows = self._read(
-            "SELECT acronym, long_form, count(*), max(strict) FROM acronyms "
-            "GROUP BY acronym, long_form"
-        )
-        return [(str(a), str(f), int(n), bool(s)) for a, f, n, s in rows.fetchall()]
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         """The value stored under `key`, or `default`."""

@@ -43,6 +43,7 @@ class Corpus:
         self._changed = changed
         self._generation: int | None = None
         self._version = self._schema_version()
+        self._data_version = self._read_data_version()
         self.tables = tables(connection)
         self.reader: Reader = (
             BlockReader(connection, read, damaged)
@@ -86,6 +87,21 @@ class Corpus:
             self.reader.pin(self._generation)
         self._changed()
         return True
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection committed since the last look (an ingest's flush): one
+        `PRAGMA data_version`, which reads no page."""
+        version = self._read_data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        return True
+
+    def _read_data_version(self) -> int | None:
+        try:
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.DatabaseError:
+            return None  # unreadable: the reads say so
 
     def _schema_version(self) -> int | None:
         try:

@@ -12,7 +12,8 @@ what it describes, and one data folder's lexicon serves every generation in it, 
 of generation 4 saw the rows an ingest wrote for 5 while it searched 4's postings
 ("soutenus" found through the lemma "soutenir" a later document gave it: a hit that
 generation 4 alone never gives).
-`pin` makes a reader's connection see only its own generation's rows.
+`pin` makes a reader's connection see only its own generation's rows; the table of acronym
+definitions is versioned the same way (`lexicon_acronyms`).
 
 `lexicon.py` reads and writes through these; nothing here knows about queries.
 """
@@ -25,16 +26,13 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from pqsearch.analyze import lexicon_acronyms
 from pqsearch.analyze.lexicon_merge import ROWS_TABLES, from_rows
 from pqsearch.analyze.stems import STEMMER, derivation_stem
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS blocks (kind TEXT NOT NULL, first TEXT NOT NULL, rows BLOB NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS block_firsts ON blocks (kind, first);
-CREATE TABLE IF NOT EXISTS acronyms (
-    document TEXT NOT NULL, acronym TEXT NOT NULL, long_form TEXT NOT NULL,
-    strict INTEGER NOT NULL, PRIMARY KEY (document, acronym, long_form)
-) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS holders (
     file TEXT NOT NULL, document TEXT NOT NULL, source TEXT NOT NULL,
@@ -172,6 +170,7 @@ def connect(path: Path, *, writable: bool) -> sqlite3.Connection:
             # FULL: each flush durable before Whoosh commits what it describes.
             connection.execute("PRAGMA synchronous=FULL")
             connection.executescript(SCHEMA)
+            lexicon_acronyms.migrate(connection, tables(connection))
             to_blocks(connection, path)
         else:
             connection = readable(connection, path)

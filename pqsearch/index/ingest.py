@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pqsearch.analyze import acronyms
 from pqsearch.analyze.lemmatize import stopwords
 from pqsearch.analyze.portfolios import PortfolioNames
 from pqsearch.errors import InvalidChoiceError, NothingToRebuildError
@@ -238,6 +239,7 @@ def _ingest_into(
     # commit's number, so that readers of the generation before do not see them.
     lexicon.next_generation = lambda: int(ix.latest_generation()) + 1
     try:
+        acronyms.discard_uncommitted(lexicon, int(ix.latest_generation()))
         choice = sector_version.choose_taxonomy(
             data, lexicon, taxonomy_path, reanalyze=reanalyze, documents=ix.doc_count()
         )

@@ -68,6 +68,8 @@ class RunFinder:
         self.thesaurus = thesaurus
         self._terms: dict[str, list[RunTerm]] = {}
         self._expansions: dict[RunTerm, tuple[Expansion, ...]] = {}
+        # Their labels are the documents' spellings: read again when the lexicon's counts were.
+        self._changes = lexicon.changes
         for acronym, forms in long_forms.items():
             for long_form in forms[:MAX_LONG_FORMS]:
                 self._file(RunTerm(tuple(long_form.split()), acronym=acronym))
@@ -79,6 +81,9 @@ class RunFinder:
 
     def expansions(self, term: RunTerm) -> tuple[Expansion, ...]:
         """What typing `term` adds, each at its full weight."""
+        if self._changes != self.lexicon.changes:
+            self._changes = self.lexicon.changes
+            self._expansions.clear()
         found = self._expansions.get(term)
         if found is None:
             if term.acronym:

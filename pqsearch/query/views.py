@@ -161,6 +161,8 @@ class ViewPool:
         self._use(view)
         self._held[me] = view
         try:
+            # What its lexicon kept goes if an ingest wrote it since (`Lexicon.refresh`).
+            view.reader.lexicon.refresh()
             yield view
         finally:
             if self._held.get(me) is view:

@@ -22,12 +22,19 @@ class IndexState:
 
     @classmethod
     def of(cls, index: Index) -> IndexState | None:
-        """The state of `index` worth saying, or None for an index holding its documents."""
-        empty = index.document_count == 0
-        unfinished = index.first_ingest_unfinished
+        """The state of `index` worth saying, or None for an index holding its documents.
+
+        Its count and its first ingest's mark are read on one generation (the caller's, when
+        it holds one: `Index.one_generation`), and whether an ingest runs both before and
+        after: an ingest that commits or ends meanwhile is still said to be running, never
+        an index "empty" or "stopped" that it was filling (s18 note)."""
+        running = index.ingest_running
+        with index.one_generation():
+            empty = index.document_count == 0
+            unfinished = index.first_ingest_unfinished
         if not (empty or unfinished):
             return None
-        if index.ingest_running:
+        if running or index.ingest_running:
             # A first ingest marks the index unfinished when it starts: while it runs, that
             # is not "it stopped, run it again" (review 17, B2r).
             return cls(str(index.root), empty=False, unfinished=False, ingesting=True)

@@ -112,24 +112,26 @@ class Pages:
         facets = [*PAGE_FACETS, f"{state.date}_year", f"{state.date}_month"]
 
         def work(index: Index) -> tuple[SearchResult, IndexState | None, tuple[Widening, ...]]:
-            result = index.search(
-                state.q,
-                filters=state.filters(),
-                facets=facets,
-                facet_top=None,
-                sort=state.sort,
-                page=state.page,
-                limit=state.limit,
-                correct=state.correct,
-                group_copies=True,
-            )
-            if result.total:
-                return result, None, ()
-            # Asked only when nothing matched (as `pqsearch search` does): an empty index, or
-            # one whose first ingest stopped, is not "nothing matches"; else, what the words
-            # find without each filter.
-            index_state = IndexState.of(index)
-            return result, index_state, () if index_state else widenings(index, state)
+            # The notice tells of the generation the search read.
+            with index.one_generation():
+                result = index.search(
+                    state.q,
+                    filters=state.filters(),
+                    facets=facets,
+                    facet_top=None,
+                    sort=state.sort,
+                    page=state.page,
+                    limit=state.limit,
+                    correct=state.correct,
+                    group_copies=True,
+                )
+                if result.total:
+                    return result, None, ()
+                # Asked only when nothing matched (as `pqsearch search` does): an empty index, or
+                # one whose first ingest stopped, is not "nothing matches"; else, what the words
+                # find without each filter.
+                index_state = IndexState.of(index)
+                return result, index_state, () if index_state else widenings(index, state)
 
         try:
             result, index_state, wider = await self.service.run(work)

@@ -1,0 +1,93 @@
+"""A reader expands an acronym by what its own generation's documents define, whatever an
+ingest in another process has written for the next commit, or left by dying before it
+(audit 18, L1 and L2: the definitions carried no generation)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pqsearch import api
+from tests.conftest import BRUSSELS_RECORDS
+from tests.index.paused_ingest import PausedIngest
+
+DEFINES = "La Zone de Basses Émissions (ZBE) sera étendue. Quel en est le calendrier ?"
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    return path
+
+
+def _sources(folder: Path) -> tuple[Path, Path]:
+    """Two real records, one naming the zone without its acronym; and a third (made from a
+    real one) defining "ZBE"."""
+    lines = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines[:3]]
+    records[0]["question"] = f"{records[0]['question']} Quid de la zone de basses émissions ?"
+    defining = dict(records[2], id="zbe-1", moncode="zbe-1", numero="999", question=DEFINES)
+    return _write(folder / "first.jsonl", records[:2]), _write(folder / "zbe.jsonl", [defining])
+
+
+def _acronym_terms(index: api.Index, word: str) -> list[str]:
+    # Lower-cased: the label is the documents' most frequent spelling, and those counts are
+    # the latest, not the generation's (a later ingest's "zone" outnumbers N's "Zone").
+    return [s.term.lower() for s in index.synonyms(word) if s.source == "corpus acronym"]
+
+
+def test_a_reader_does_not_expand_an_acronym_the_next_commit_defines(tmp_path: Path) -> None:
+    first, defining = _sources(tmp_path)
+    index = tmp_path / "index"
+    api.ingest([first], index_dir=index)
+    with api.Index(index) as long_lived:
+        assert long_lived.search("ZBE").total == 0
+        ingest = PausedIngest(index, [first, defining])
+        try:
+            # The lexicon holds the next commit's definition; Whoosh still serves the two
+            # documents, which never define ZBE.
+            with api.Index(index) as fresh:
+                assert fresh.document_count == 2
+                for reader in (fresh, long_lived):
+                    assert reader.search("ZBE").total == 0
+                    assert _acronym_terms(reader, "ZBE") == []
+            ingest.go()
+        finally:
+            ingest.end()
+        assert long_lived.document_count == 3
+        assert _acronym_terms(long_lived, "ZBE") == ["zone de basses émissions"]
+        assert long_lived.search("ZBE").total == 2
+
+
+def test_a_reader_keeps_an_acronym_its_generation_defines(tmp_path: Path) -> None:
+    first, defining = _sources(tmp_path)
+    index = tmp_path / "index"
+    api.ingest([first, defining], index_dir=index)
+    # The defining document rewritten without the definition, committed next.
+    record = json.loads(defining.read_text(encoding="utf-8"))
+    _write(defining, [dict(record, question="Quel est le calendrier de la zone ?")])
+    ingest = PausedIngest(index, [first, defining])
+    try:
+        with api.Index(index) as fresh:
+            assert fresh.get("zbe-1").question == DEFINES
+            assert _acronym_terms(fresh, "ZBE") == ["zone de basses émissions"]
+            assert fresh.search("ZBE").total == 2
+        ingest.go()
+    finally:
+        ingest.end()
+    with api.Index(index) as after:
+        assert _acronym_terms(after, "ZBE") == []
+        assert after.search("ZBE").total == 0
+
+
+def test_a_killed_ingest_leaves_no_definition_behind(tmp_path: Path) -> None:
+    first, defining = _sources(tmp_path)
+    index = tmp_path / "index"
+    api.ingest([first], index_dir=index)
+    ingest = PausedIngest(index, [first, defining], mode="kill")
+    assert ingest.end() == 9
+    defining.unlink()
+    api.ingest([first], index_dir=index, prune=True)
+    with api.Index(index) as after:
+        assert after.document_count == 2
+        assert _acronym_terms(after, "ZBE") == []
+        assert after.search("ZBE").total == 0
