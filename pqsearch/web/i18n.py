@@ -65,6 +65,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "month": ("mois", "month"),
     "year": ("année", "year"),
     "timeline_bar": ("{label} : {n} documents", "{label}: {n} documents"),
+    "timeline_bar_one": ("{label} : 1 document", "{label}: 1 document"),
     "previous": ("Précédente", "Previous"),
     "next": ("Suivante", "Next"),
     "pages": ("Pages", "Pages"),
@@ -109,6 +110,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "format_csv": ("Tableur (CSV)", "Spreadsheet (CSV)"),
     "format_jsonl": ("JSON Lines", "JSON Lines"),
     "error": ("Erreur", "Error"),
+    # French puts a space before a colon or a question mark; English does not (s19).
+    "colon": (" :", ":"),
+    "question_mark": (" ?", "?"),
     "suggestions": ("Essayez", "Try"),
     # document page
     "back_to_results": ("Retour aux résultats", "Back to the results"),
