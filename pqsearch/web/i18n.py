@@ -79,6 +79,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     # A published answer whose record gives no reply date (the federal Chamber's bulletin):
     # never "répondue le —" (s18).
+    # The document page's "Répondue le" of a reply date without a published text (s19).
+    "date_not_published": ("{d}, réponse non publiée", "{d}, answer not published"),
     "answer_published_on": ("réponse publiée le {d}", "answer published {d}"),
     "answer_published": ("réponse publiée", "answer published"),
     "date_not_given": ("non indiquée", "not given"),
