@@ -45,6 +45,22 @@ class InvalidFieldError(ParseError):
     """A field is present but its value cannot be read (a malformed date, a non-number)."""
 
 
+class MissingInputError(PqsearchError):
+    """None of the files and folders an ingest was given exists (a typo, a share not
+    mounted): refused before spaCy loads and before the index folder is made or changed.
+    `paths` holds them as given."""
+
+    def __init__(self, paths: list[str], index_dir: str | Path) -> None:
+        self.paths = paths
+        self.index_dir = str(index_dir)
+        named = ", ".join(paths)
+        super().__init__(
+            f"No such file or folder: {named}. Nothing was read, and nothing was written in "
+            f"{self.index_dir}. Check the path, or name the folders and files of your "
+            "documents: pqsearch ingest FOLDER ..."
+        )
+
+
 class IndexProblemError(PqsearchError):
     """The index is missing, empty, locked or damaged."""
 
