@@ -7,7 +7,7 @@ only (the timeline is inline SVG markup, not a style attribute).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from urllib.parse import parse_qsl
 
 from starlette.requests import ClientDisconnect, Request
@@ -93,6 +93,9 @@ class FormParams:
 
     def getlist(self, key: str, /) -> list[str]:
         return list(self.fields.get(key, []))
+
+    def keys(self) -> Iterable[str]:
+        return self.fields.keys()
 
 
 def allowed_hosts(host: str) -> Sequence[str]:
