@@ -53,7 +53,8 @@ def test_show_says_a_reply_date_without_text_as_search_does(corpus_index: Path) 
         ("fr", "- Reçue le 14/07/2026, publiée le 22/09/2026, réponse du 22/09/2026, non publiée"),
         (
             "en",
-            "- Received 14/07/2026, published 22/09/2026, answered on 22/09/2026, answer not published",
+            "- Received 14/07/2026, published 22/09/2026, answered on 22/09/2026, answer not "
+            "published",
         ),
     ],
 )

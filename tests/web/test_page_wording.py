@@ -30,7 +30,7 @@ def test_a_date_bar_of_one_document_says_document(
 @pytest.mark.parametrize(
     ("address", "selector", "english", "french"),
     [
-        ('/search?q=%22logement', ".error strong", "Error:", "Erreur :"),
+        ("/search?q=%22logement", ".error strong", "Error:", "Erreur :"),
         ("/search?q=diplomates", ".snippet .part", "Answer:", "Réponse :"),
         ("/search?q=logement&session=25/26", ".chip", "Session: 25/26", "Session : 25/26"),
     ],
