@@ -120,6 +120,10 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         'The prefix "{value}" at column {column} is too short: it would match too many words. '
         "Give at least 2 letters before the *.",
     ),
+    "prefix_too_common": (
+        "« {value} » trouve plus de {example} mots différents : tapez plus de lettres avant le *.",
+        '"{value}" matches more than {example} different words: type more letters before the *.',
+    ),
     "empty_phrase": (
         "Expression vide à la colonne {column} : mettez des mots entre les guillemets, comme "
         'dans "diplomates technologiques".',

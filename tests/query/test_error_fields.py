@@ -73,3 +73,20 @@ def test_an_error_has_its_fields_and_a_wording_in_each_language(
         assert said, (kind, language)
         if position is not None:
             assert said.endswith(error.excerpt)
+
+
+def test_a_prefix_matching_too_many_words_is_worded_too(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limit (2,000 words) lowered so that the 51 shipped documents reach it.
+    from pqsearch.query import compile as compile_module
+
+    monkeypatch.setattr(compile_module, "MAX_PREFIX_TERMS", 3)
+    with pytest.raises(QuerySyntaxError) as raised:
+        index.search("de*")
+    error = raised.value
+    assert (error.kind, error.value, error.valid) == ("prefix_too_common", "de*", ("3",))
+    assert syntax_message(error, Words("fr")) == (
+        "« de* » trouve plus de 3 mots différents : tapez plus de lettres avant le *."
+    )
+    assert str(error) == "de* matches more than 3 different words: type more letters before the *."
