@@ -45,6 +45,22 @@ class InvalidFieldError(ParseError):
     """A field is present but its value cannot be read (a malformed date, a non-number)."""
 
 
+class MissingInputError(PqsearchError):
+    """None of the files and folders an ingest was given exists (a typo, a share not
+    mounted): refused before spaCy loads and before the index folder is made or changed.
+    `paths` holds them as given."""
+
+    def __init__(self, paths: list[str], index_dir: str | Path) -> None:
+        self.paths = paths
+        self.index_dir = str(index_dir)
+        named = ", ".join(paths)
+        super().__init__(
+            f"No such file or folder: {named}. Nothing was read, and nothing was written in "
+            f"{self.index_dir}. Check the path, or name the folders and files of your "
+            "documents: pqsearch ingest FOLDER ..."
+        )
+
+
 class IndexProblemError(PqsearchError):
     """The index is missing, empty, locked or damaged."""
 
@@ -144,7 +160,14 @@ class SwitchNotDurableError(IndexProblemError):
 class ResourceLimitError(IndexProblemError):
     """The system refused this process a resource it needed to read or write the index (an
     open file: `ulimit -n`, the system's file table; memory): nothing is damaged, and the
-    same command succeeds once the resource is there."""
+    same command succeeds once the resource is there.
+
+    `code` is the errno met (EMFILE, ENFILE or ENOMEM; None when not known) and `limit` this
+    process's open-files limit with EMFILE (None when unlimited), for a caller that words the
+    error in another language (the web page)."""
+
+    code: int | None = None
+    limit: int | None = None
 
     @classmethod
     def of(cls, code: int, error: BaseException) -> ResourceLimitError:
@@ -163,11 +186,15 @@ class ResourceLimitError(IndexProblemError):
         else:
             why = "the system has no memory left for this process"
             fix = "Close some programs, or give this process more memory"
-        return cls(
+        made = cls(
             f"Cannot go on: {why} ({str(error) or type(error).__name__}). Nothing is damaged: "
             "the index and the saved searches are as they were (an ingest keeps what it "
             f"committed). {fix}, then run the command again."
         )
+        made.code = code
+        if code == errno.EMFILE and limit != resource.RLIM_INFINITY:
+            made.limit = limit
+        return made
 
 
 class NothingToRebuildError(IndexProblemError):
@@ -203,7 +230,37 @@ class InstallationError(PqsearchError):
 
 
 class QuerySyntaxError(PqsearchError):
-    """The query or a filter value cannot be understood; the message says what is accepted."""
+    """The query or a filter value cannot be understood; the message says what is accepted.
+
+    Its fields let a caller say it in another language (the web page in French) while the CLI
+    and the JSON API keep the message: `kind` names the problem ("unclosed_quote",
+    "date_not_a_date", "unknown_sector", ...; "" for a message without fields), `value` what
+    was typed (a word, a date, a field's name), `field` the field concerned, `valid` the values
+    accepted where a list is known, `position` the column (from 0) of `query` the caret points
+    at (None outside a query) and `excerpt` the query around it with the caret, as the message
+    ends with it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "",
+        value: str = "",
+        field: str = "",
+        valid: tuple[str, ...] = (),
+        position: int | None = None,
+        query: str = "",
+        excerpt: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.value: object = value
+        self.field = field
+        self.valid = valid
+        self.position = position
+        self.query = query
+        self.excerpt = excerpt
 
 
 class NotTextError(QuerySyntaxError):
@@ -223,16 +280,21 @@ class NotTextError(QuerySyntaxError):
 class UnknownValueError(QuerySyntaxError):
     """A filter value matches nothing in the index; `suggestions` holds the closest real values."""
 
+    value: str
+
     def __init__(self, field: str, value: str, suggestions: list[str]) -> None:
-        self.field = field
-        self.value = value
         self.suggestions = suggestions
         hint = (
             "did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
             if suggestions
             else f'see "pqsearch facets {field}" for the values in the index.'
         )
-        super().__init__(f"No document has {field} {value!r}: {hint}")
+        super().__init__(
+            f"No document has {field} {value!r}: {hint}",
+            kind="unknown_value",
+            value=value,
+            field=field,
+        )
 
 
 class InvalidChoiceError(QuerySyntaxError):
@@ -241,10 +303,11 @@ class InvalidChoiceError(QuerySyntaxError):
 
     def __init__(self, option: str, value: object, valid: tuple[str, ...]) -> None:
         self.option = option
+        choices = ", ".join(valid[:-1]) + f" or {valid[-1]}" if len(valid) > 1 else valid[0]
+        super().__init__(f"Unknown {option} {value!r}: use {choices}.", kind="invalid_choice")
+        # Set after: a value of a closed set need not be text (a number of jobs).
         self.value = value
         self.valid = valid
-        choices = ", ".join(valid[:-1]) + f" or {valid[-1]}" if len(valid) > 1 else valid[0]
-        super().__init__(f"Unknown {option} {value!r}: use {choices}.")
 
 
 class WatchError(PqsearchError):

@@ -34,10 +34,13 @@ _WORDS: dict[MemoLanguage, dict[str, str]] = {
         "some": "{total} documents correspondent ; voici les {n} {order_some}.",
         "chosen_one": "{total} documents correspondent ; voici celui qui a été choisi.",
         "chosen_some": "{total} documents correspondent ; voici les {n} qui ont été choisis.",
-        "question": "{kind} n°{number}, législature {legislature}, session {session}",
+        "question": "{kind} n°{number}",
+        "legislature": "législature {value}",
+        "session": "session {value}",
         "received": "Reçue le {d}",
         "published": "publiée le {d}",
         "answered": "réponse du {d}",
+        "answered_unpublished": "réponse du {d}, non publiée",
         "published_answer": "réponse publiée, sans date de réponse",
         "answer_type": "Type de réponse : {label}",
         "source": "Source : {link}",
@@ -54,10 +57,13 @@ _WORDS: dict[MemoLanguage, dict[str, str]] = {
         "some": "{total} documents match; the {n} {order_some} follow.",
         "chosen_one": "{total} documents match; the one chosen follows.",
         "chosen_some": "{total} documents match; the {n} chosen follow.",
-        "question": "{kind} no. {number}, legislature {legislature}, session {session}",
+        "question": "{kind} no. {number}",
+        "legislature": "legislature {value}",
+        "session": "session {value}",
         "received": "Received {d}",
         "published": "published {d}",
         "answered": "answered {d}",
+        "answered_unpublished": "answered on {d}, answer not published",
         "published_answer": "answer published, no reply date given",
         "answer_type": "Answer type: {label}",
         "source": "Source: {link}",
@@ -151,11 +157,18 @@ def _precedent(
         f"## {rank}. {escape(q.title)}",
         "",
         "- "
-        + words["question"].format(
-            kind=escape(kind),
-            number=q.number if q.number is not None else "?",
-            legislature=escape(q.legislature or "?"),
-            session=escape(q.session or "?"),
+        + ", ".join(
+            [
+                words["question"].format(
+                    kind=escape(kind), number=q.number if q.number is not None else "?"
+                ),
+                # A federal record has no session: no "session ?" (s19).
+                *[
+                    words[name].format(value=escape(value))
+                    for name, value in (("legislature", q.legislature), ("session", q.session))
+                    if value
+                ],
+            ]
         ),
         f"- {escape(q.author or '?')} → {escape(q.addressee or '?')}",
         *[f"- {dates}" for dates in [_dates(words, q, document.answer_type)] if dates],
@@ -184,7 +197,7 @@ def _dates(words: dict[str, str], q: Question, answer_type: str) -> str:
         for key, value in (
             ("received", q.received_on),
             ("published", q.published_on),
-            ("answered", q.answered_on),
+            ("answered" if q.answer else "answered_unpublished", q.answered_on),
         )
         if value is not None
     ]

@@ -167,10 +167,23 @@ def facet_text(facet: Facet) -> str:
 
 def document_text(document: Document) -> str:
     q = document.question
+    # A federal record has a legislature and no session: say what it has, no "session ?" (s19).
+    where = [
+        f"{name} {value}"
+        for name, value in (("legislature", q.legislature), ("session", q.session))
+        if value
+    ]
     lines = [
         f"{q.title}",
-        f"  id {q.id} · {q.parliament} · question n°{q.number if q.number is not None else '?'}"
-        f" · legislature {q.legislature or '?'} · session {q.session or '?'} · {q.kind}",
+        " · ".join(
+            [
+                f"  id {q.id}",
+                q.parliament,
+                f"question n°{q.number if q.number is not None else '?'}",
+                *where,
+                q.kind,
+            ]
+        ),
         f"  {q.author or '?'} → {q.addressee or '?'}",
     ]
     if q.addressee_role:

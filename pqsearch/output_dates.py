@@ -48,7 +48,8 @@ def dates_known(document: Document) -> list[str]:
         if value is not None
     ]
     if q.answered_on is not None:
-        dates.append(f"answered {day(q.answered_on)}")
+        # A reply date without a published text reads as `search` says it (s19).
+        dates.append(answer_state(bool(q.answer), q.answered_on))
     elif document.answer_type == NOT_PUBLISHED:
         # Before the text test: such a record's text says where the answer went (review W1).
         dates.append("answer sent to the member, not published")

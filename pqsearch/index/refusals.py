@@ -1,8 +1,9 @@
 """What an ingest refuses before it writes anything, so that a refused ingest leaves the
 index folder as it was, byte for byte: no folder made, no marker, no `ingest.lock`.
 
-A rebuild or a re-analysis with no files named and no index to read them from, and an
-index another version of pqsearch wrote, used to be refused only under the write lock,
+Files and folders named of which none exists, a rebuild or a re-analysis with no files
+named and no index to read them from, and an index another version of pqsearch wrote, used
+to be refused only under the write lock (the first after spaCy had loaded),
 after the folder was made, marked and given its lock file. These checks only read (the
 `live` link, the folder's entries, the lexicon's version read immutable: no -wal or -shm
 file). `ingest` checks again under the lock, where another process cannot build or
@@ -15,7 +16,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from pqsearch.errors import NoIndexError, NothingToRebuildError
+from pqsearch.errors import MissingInputError, NoIndexError, NothingToRebuildError
 from pqsearch.index import folders, schema_version, writable
 
 
@@ -23,6 +24,12 @@ def refuse_before_writing(
     root: Path, paths: Sequence[str | Path], *, rebuild: bool, reanalyze: bool
 ) -> None:
     """Raise what an ingest into `root` would refuse, before it writes anything there."""
+    # Files and folders named of which none exists: said at once, not after spaCy has loaded
+    # and an empty index has been made, as "1 failed: no such file or folder" (s19). One
+    # missing among others is that file's failure, as before: the others are read. A rebuild
+    # says what it would lose instead ("none of its N documents": `rebuild_losses`).
+    if paths and not rebuild and not any(os.path.lexists(path) for path in paths):
+        raise MissingInputError([str(path) for path in paths], root)
     live = folders.live_data_dir(root, tolerate_damage=True)
     if live is None:
         # A data folder without its `live` link is an index the ingest relinks: not "none".

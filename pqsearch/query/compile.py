@@ -305,7 +305,10 @@ class Compiler:
                 if len(expansions) > MAX_PREFIX_TERMS:
                     raise QuerySyntaxError(
                         f"{text}* matches more than {MAX_PREFIX_TERMS:,} different words: "
-                        "type more letters before the *."
+                        "type more letters before the *.",
+                        kind="prefix_too_common",
+                        value=f"{text}*",
+                        valid=(str(MAX_PREFIX_TERMS),),
                     )
         out.forms.update(expansions)
         out.lemmas.update(expansions)

@@ -122,7 +122,7 @@ def parse_date_span(text: str) -> tuple[dt.date, dt.date]:
     """
     typed = text.strip()
     if not typed:
-        raise QuerySyntaxError(f"Empty date. {ACCEPTED_DATES}")
+        raise QuerySyntaxError(f"Empty date. {ACCEPTED_DATES}", kind="date_empty")
     key = fold(typed)
     if match := _YEAR.fullmatch(key):
         year = _year(match[1], typed)
@@ -146,9 +146,13 @@ def parse_date_span(text: str) -> tuple[dt.date, dt.date]:
         raise QuerySyntaxError(
             f"The date {_shown(typed)} has no year: write it with one, "
             f"as in '{match[1]} 2021'. "
-            f"{ACCEPTED_DATES}"
+            f"{ACCEPTED_DATES}",
+            kind="date_no_year",
+            value=typed,
         )
-    raise QuerySyntaxError(f"Not a date: {_shown(typed)}. {ACCEPTED_DATES}")
+    raise QuerySyntaxError(
+        f"Not a date: {_shown(typed)}. {ACCEPTED_DATES}", kind="date_not_a_date", value=typed
+    )
 
 
 def parse_date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
@@ -160,7 +164,7 @@ def parse_date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
     """
     typed = text.strip()
     if not typed:
-        raise QuerySyntaxError(f"Empty date range. {ACCEPTED_RANGES}")
+        raise QuerySyntaxError(f"Empty date range. {ACCEPTED_RANGES}", kind="date_empty")
     if typed[0] in "[{" or typed[-1] in "]}":
         return _bracket_range(typed)
     for operator in (">=", "<=", ">", "<"):
@@ -172,11 +176,15 @@ def parse_date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
     if _RANGE_WORD.search(typed):
         raise QuerySyntaxError(
             f"The range {_shown(typed)} needs square brackets, as in [2021 TO 2022]. "
-            f"{ACCEPTED_RANGES}"
+            f"{ACCEPTED_RANGES}",
+            kind="range_syntax",
+            value=typed,
         )
     if typed == "*":
         raise QuerySyntaxError(
-            f"'*' alone is not a range: give at least one date. {ACCEPTED_RANGES}"
+            f"'*' alone is not a range: give at least one date. {ACCEPTED_RANGES}",
+            kind="range_no_end",
+            value=typed,
         )
     return parse_date_span(typed)
 
@@ -185,22 +193,32 @@ def _bracket_range(typed: str) -> tuple[dt.date | None, dt.date | None]:
     if typed[0] == "{" or typed[-1] == "}":
         raise QuerySyntaxError(
             f"Exclusive bounds {{...}} are not supported in {_shown(typed)}: write [a TO b], "
-            f"which includes both ends, or use >a and <b. {ACCEPTED_RANGES}"
+            f"which includes both ends, or use >a and <b. {ACCEPTED_RANGES}",
+            kind="range_syntax",
+            value=typed,
         )
     if typed[0] != "[" or typed[-1] != "]" or len(typed) < 2:
-        raise QuerySyntaxError(f"Unbalanced square bracket in {_shown(typed)}. {ACCEPTED_RANGES}")
+        raise QuerySyntaxError(
+            f"Unbalanced square bracket in {_shown(typed)}. {ACCEPTED_RANGES}",
+            kind="range_syntax",
+            value=typed,
+        )
     # Padding lets "[TO 2021]" split into an empty start rather than miss its TO.
     parts = _RANGE_WORD.split(f" {typed[1:-1]} ")
     if len(parts) != 2:
         raise QuerySyntaxError(
             f"A range in brackets is [start TO end], with one TO: {_shown(typed)} is not. "
-            f"{ACCEPTED_RANGES}"
+            f"{ACCEPTED_RANGES}",
+            kind="range_syntax",
+            value=typed,
         )
     low, high = parts[0].strip(), parts[1].strip()
     if not low or not high:
         raise QuerySyntaxError(
             f"Both ends of {_shown(typed)} need a date or *, as in [2021-01 TO *]. "
-            f"{ACCEPTED_RANGES}"
+            f"{ACCEPTED_RANGES}",
+            kind="range_syntax",
+            value=typed,
         )
     return _checked(_open_start(low), _open_end(high), typed)
 
@@ -209,10 +227,16 @@ def _comparison(operator: str, operand: str, typed: str) -> tuple[dt.date | None
     if not operand or operand == "*":
         raise QuerySyntaxError(
             f"{operator} needs a date after it, as in {operator}2021 (not {_shown(typed)}). "
-            f"{ACCEPTED_RANGES}"
+            f"{ACCEPTED_RANGES}",
+            kind="range_syntax",
+            value=typed,
         )
     if operand[0] in "<>=":
-        raise QuerySyntaxError(f"Too many comparison signs in {_shown(typed)}. {ACCEPTED_RANGES}")
+        raise QuerySyntaxError(
+            f"Too many comparison signs in {_shown(typed)}. {ACCEPTED_RANGES}",
+            kind="range_syntax",
+            value=typed,
+        )
     start, end = parse_date_span(operand)
     one_day = dt.timedelta(days=1)
     if operator == ">=":
@@ -240,12 +264,16 @@ def _checked(
     if start is None and end is None:
         raise QuerySyntaxError(
             f"The range {_shown(typed)} has no end at all: give at least one date. "
-            f"{ACCEPTED_RANGES}"
+            f"{ACCEPTED_RANGES}",
+            kind="range_no_end",
+            value=typed,
         )
     if start is not None and end is not None and start > end:
         raise QuerySyntaxError(
             f"The range {_shown(typed)} ends before it starts ({start.isoformat()} > "
-            f"{end.isoformat()}): put the earlier date first."
+            f"{end.isoformat()}): put the earlier date first.",
+            kind="range_reversed",
+            value=typed,
         )
     return start, end
 
@@ -259,7 +287,9 @@ def _year(digits: str, typed: str) -> int:
     if len(digits) == 2:
         raise QuerySyntaxError(
             f"The year in {_shown(typed)} has two digits: write all four (2021, not 21). "
-            f"{ACCEPTED_DATES}"
+            f"{ACCEPTED_DATES}",
+            kind="date_short_year",
+            value=typed,
         )
     # A length check first: int() refuses strings of more than 4,300 digits.
     year = int(digits) if len(digits) <= 4 else MAX_YEAR + 1
@@ -267,7 +297,10 @@ def _year(digits: str, typed: str) -> int:
         shown_year = digits if len(digits) <= 8 else digits[:8] + "..."
         raise QuerySyntaxError(
             f"The year {shown_year} in {_shown(typed)} is out of range: years from {MIN_YEAR} "
-            f"to {MAX_YEAR} are accepted."
+            f"to {MAX_YEAR} are accepted.",
+            kind="date_year_out_of_range",
+            value=typed,
+            valid=(str(MIN_YEAR), str(MAX_YEAR)),
         )
     return year
 
@@ -277,7 +310,9 @@ def _month(digits: str, typed: str) -> int:
     if not 1 <= month <= 12:
         raise QuerySyntaxError(
             f"There is no month {month} in {_shown(typed)}: months run from 1 to 12 "
-            f"(dates are day/month/year or year-month-day). {ACCEPTED_DATES}"
+            f"(dates are day/month/year or year-month-day). {ACCEPTED_DATES}",
+            kind="date_no_such_month",
+            value=typed,
         )
     return month
 
@@ -292,7 +327,10 @@ def _month_name(word: str, typed: str) -> int:
         raise QuerySyntaxError(
             f"Unknown month name {_shown(word)} in {_shown(typed)}.{hint} Month names: "
             f"{', '.join(_FRENCH_MONTHS)} (also English or Dutch, or abbreviated: janv., feb, "
-            "sept...)."
+            "sept...).",
+            kind="date_month_name",
+            value=typed,
+            valid=tuple(close),
         )
     return month
 
@@ -313,7 +351,9 @@ def _day_span(
         month_label = f"{_ENGLISH_MONTHS[month - 1].capitalize()} {year}"
         order = " (dates are day/month/year)" if day_first else ""
         raise QuerySyntaxError(
-            f"There is no day {day} in {_shown(typed)}: {month_label} has {last} days{order}."
+            f"There is no day {day} in {_shown(typed)}: {month_label} has {last} days{order}.",
+            kind="date_no_such_day",
+            value=typed,
         )
     day_date = dt.date(year, month, day)
     return day_date, day_date

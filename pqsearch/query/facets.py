@@ -134,7 +134,7 @@ class FieldFacet(FacetKind):
     ) -> tuple[tuple[str, ...], npt.NDArray[np.int64], Tallies | None]:
         values, tally, tallies = super()._tally(index, selection)
         if self.merge_spellings:
-            tally = merged(tally, spelling_groups(index, self.field))
+            tally = merged(tally, spelling_groups(index, self.field), selection.mask)
         return values, tally, tallies
 
     def tallies(self, index: IndexReader) -> Tallies:
@@ -291,7 +291,7 @@ def facet_catalogue(sector_label: Callable[[str], str] | None = None) -> dict[st
         "session": FieldFacet("session", "session"),
         "addressee": FieldFacet("addressee", "addressee", merge_spellings=True),
         "author": FieldFacet("author", "author", merge_spellings=True),
-        "portfolio": FieldFacet("portfolio", "portfolios"),
+        "portfolio": FieldFacet("portfolio", "portfolios", merge_spellings=True),
         "status": StatusFacet("status", "status"),
         "answer_type": FieldFacet("answer_type", "answer_type"),
         "language": FieldFacet("language", "language"),

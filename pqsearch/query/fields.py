@@ -189,7 +189,12 @@ def check_status(typed: str, *, where: str = "") -> str:
     else a QuerySyntaxError listing the accepted values (`where` says where it was typed)."""
     status = canonical_status(typed)
     if status is None:
-        raise QuerySyntaxError(f"Unknown status {typed!r}{where}. Accepted: {describe_statuses()}.")
+        raise QuerySyntaxError(
+            f"Unknown status {typed!r}{where}. Accepted: {describe_statuses()}.",
+            kind="unknown_status",
+            value=typed,
+            field="status",
+        )
     return status
 
 

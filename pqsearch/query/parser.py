@@ -32,6 +32,7 @@ class Parser:
                 extra,
                 f"Closing parenthesis at column {extra.start + 1} has no opening one. "
                 "Remove it, or add the missing (.",
+                kind="unopened_parenthesis",
             )
         return node
 
@@ -43,8 +44,12 @@ class Parser:
         self.position += 1
         return token
 
-    def _failure(self, token: Token, message: str) -> QuerySyntaxError:
-        return syntax_error(self.text, token.start, message)
+    def _failure(
+        self, token: Token, message: str, *, kind: str, value: str = "", field: str = ""
+    ) -> QuerySyntaxError:
+        return syntax_error(
+            self.text, token.start, message, kind=kind, value=value or token.text, field=field
+        )
 
     def _sequence(self, field: FieldSpec | None, depth: int) -> st.Node | None:
         items: list[st.Node] = []
@@ -84,6 +89,7 @@ class Parser:
                 operator,
                 f"{operator.text} at column {operator.start + 1} needs a term after it, "
                 f"found {found}. Example: logement AND énergie, logement -loyer.",
+                kind="no_term_after",
             )
 
     def _primary(self, field: FieldSpec | None, depth: int) -> st.Node:
@@ -100,6 +106,7 @@ class Parser:
             token,
             f"{token.text} at column {token.start + 1} needs a term before it. "
             "Example: logement AND énergie, logement OR habitat.",
+            kind="no_term_before",
         )
 
     def _group(self, opening: Token, field: FieldSpec | None, depth: int) -> st.Node:
@@ -108,6 +115,8 @@ class Parser:
                 opening,
                 f"Too deeply nested: more than {MAX_DEPTH} parentheses inside one another at "
                 f"column {opening.start + 1}. Simplify the query.",
+                kind="too_deep",
+                value=str(MAX_DEPTH),
             )
         inner = self._sequence(field, depth + 1)
         if self._peek() is None:
@@ -115,6 +124,7 @@ class Parser:
                 opening,
                 f"Unbalanced parenthesis: the ( at column {opening.start + 1} is never closed. "
                 "Add the missing ), or remove the (.",
+                kind="unclosed_parenthesis",
             )
         self._next()
         if inner is None:
@@ -122,6 +132,7 @@ class Parser:
                 opening,
                 f"Empty parentheses at column {opening.start + 1}: put words inside or remove "
                 "them.",
+                kind="empty_parentheses",
             )
         return inner
 
@@ -135,6 +146,8 @@ class Parser:
                     value,
                     f"A date field takes one date or range, not a group (column "
                     f"{value.start + 1}): repeat the field, as in recu:2021 OR recu:2023.",
+                    kind="date_group",
+                    field=spec.name,
                 )
             return self._group(value, spec, depth)
         if value.kind == "phrase":
@@ -158,6 +171,8 @@ class Parser:
                 f"Wildcards work on words and text fields, not on {field.name} (column "
                 f"{column}): give the value, as in {field.example}; a value that matches "
                 "nothing gets suggestions.",
+                kind="wildcard_on_value",
+                field=field.name,
             )
         stem = text[:-1]
         if text == "*":
@@ -165,18 +180,23 @@ class Parser:
                 token,
                 f"A lone * at column {column} would match every document. To list documents "
                 "without searching words, leave the query empty and use filters.",
+                kind="lone_star",
             )
         if not text.endswith("*") or "*" in stem:
             raise self._failure(
                 token,
                 f"A * goes only at the end of a word, as in technolog* (column {column}: "
                 f"{text!r}).",
+                kind="star_inside",
+                value=text,
             )
         if sum(c.isalnum() for c in stem) < 2:
             raise self._failure(
                 token,
                 f"The prefix {text!r} at column {column} is too short: it would match too many "
                 "words. Give at least 2 letters before the *.",
+                kind="prefix_too_short",
+                value=text,
             )
         return st.Prefix(stem, field.name if field else None)
 
@@ -187,6 +207,7 @@ class Parser:
                 token,
                 f"Empty phrase at column {column}: put words between the quotes, as in "
                 '"diplomates technologiques".',
+                kind="empty_phrase",
             )
         value = " ".join(token.words)
         if field is not None and field.kind == "date":
@@ -198,6 +219,7 @@ class Parser:
                 token,
                 f"A * inside quotes (column {column}): a phrase matches whole words. Remove "
                 "the quotes to search a prefix, as in technolog*.",
+                kind="star_in_phrase",
             )
         return st.Phrase(token.words, field.name if field else None, token.text.startswith("="))
 
@@ -208,17 +230,24 @@ class Parser:
                 token,
                 f"Ranges in brackets work on dates only (received, published, answered), not "
                 f"on {field.name} (column {column}).",
+                kind="range_not_date",
+                field=field.name,
             )
         if field.name == "status":
             try:
                 check_status(value, where=f" at column {column}")
             except QuerySyntaxError as error:
-                raise self._failure(token, str(error)) from None
+                raise self._failure(
+                    token, str(error), kind=error.kind, value=value, field=field.name
+                ) from None
         if field.name == "number" and not _DIGITS.fullmatch(value):
             raise self._failure(
                 token,
                 f"A question number is digits, as in {field.example} ({value!r} at column "
                 f"{column}).",
+                kind="bad_number",
+                value=value,
+                field=field.name,
             )
         return st.FieldValue(field.name, value)
 
@@ -231,7 +260,11 @@ class Parser:
             spaced = token.kind == "word" and self.text[after : after + 1].isspace()
             hint = ' Dates with spaces go in quotes: recu:"31 mars 2021".' if spaced else ""
             raise self._failure(
-                token, f"Bad date for {field.name} at column {token.start + 1}: {error}{hint}"
+                token,
+                f"Bad date for {field.name} at column {token.start + 1}: {error}{hint}",
+                kind=error.kind or "date_not_a_date",
+                value=value,
+                field=field.name,
             ) from error
         return st.DateRange(field.name, start, end)
 

@@ -27,7 +27,11 @@ def filter_query(compiler: Compiler, filters: Filters) -> qt.Query | None:
         start = _day(filters.date_from, end=False)
         end = _day(filters.date_to, end=True)
         if start and end and start > end:
-            raise QuerySyntaxError(f"The date range is empty: {start} is after {end}.")
+            raise QuerySyntaxError(
+                f"The date range is empty: {start} is after {end}.",
+                kind="range_reversed",
+                value=f"{filters.date_from} – {filters.date_to}",
+            )
         parts.append(compiler.date_query(filters.date_field, start, end))
     return qt.all_of(parts) if parts else None
 

@@ -76,7 +76,9 @@ def parse_query(text: str) -> Node | None:
     if len(text) > MAX_QUERY_LENGTH:
         raise QuerySyntaxError(
             f"The query is {len(text):,} characters long; the limit is {MAX_QUERY_LENGTH:,}. "
-            "Shorten it, or use filters for metadata."
+            "Shorten it, or use filters for metadata.",
+            kind="query_too_long",
+            value=str(MAX_QUERY_LENGTH),
         )
     tokens = Tokenizer(text).run()
     return Parser(text, tokens).parse()

@@ -42,14 +42,34 @@ _WORD = re.compile(r'[^\s()"“”„«»]+')
 _FIELD_NAME = re.compile(r"([^\W\d_](?:[^\W\d]|-)*):")
 
 
-def syntax_error(text: str, start: int, message: str) -> QuerySyntaxError:
-    """An error whose message ends with the query around `start` and a caret under it."""
+def syntax_error(
+    text: str,
+    start: int,
+    message: str,
+    *,
+    kind: str,
+    value: str = "",
+    field: str = "",
+    valid: tuple[str, ...] = (),
+) -> QuerySyntaxError:
+    """An error whose message ends with the query around `start` and a caret under it; `kind`,
+    `value` and `field` for a caller that words it in its own language (`QuerySyntaxError`)."""
     low, high = max(0, start - 30), min(len(text), start + 30)
     shown = "".join(c if c.isprintable() else " " for c in text[low:high])
     before = "..." if low else ""
     after = "..." if high < len(text) else ""
     caret = " " * (len(before) + start - low) + "^"
-    return QuerySyntaxError(f"{message}\n  {before}{shown}{after}\n  {caret}")
+    excerpt = f"  {before}{shown}{after}\n  {caret}"
+    return QuerySyntaxError(
+        f"{message}\n{excerpt}",
+        kind=kind,
+        value=value,
+        field=field,
+        valid=valid,
+        position=start,
+        query=text,
+        excerpt=excerpt,
+    )
 
 
 class Tokenizer:
@@ -77,7 +97,11 @@ class Tokenizer:
                 position = end
             elif char == "»":
                 raise syntax_error(
-                    text, position, f"Closing quote » at column {position + 1} has no opening «."
+                    text,
+                    position,
+                    f"Closing quote » at column {position + 1} has no opening «.",
+                    kind="unopened_guillemet",
+                    value="»",
                 )
             elif char == "-":
                 # A dash negates only when glued to what follows: "Bruxelles - Mobilité" is prose.
@@ -97,6 +121,8 @@ class Tokenizer:
                 start,
                 f"The query has more than {MAX_TERMS:,} terms (words, phrase words, field "
                 f"values); the limit is {MAX_TERMS:,}. Shorten it.",
+                kind="too_many_terms",
+                value=str(MAX_TERMS),
             )
 
     def _phrase(self, start: int) -> int:
@@ -109,6 +135,8 @@ class Tokenizer:
                 start,
                 f"Unbalanced quote: the {opening} at column {start + 1} is never closed. "
                 "Close the phrase, or remove the quote to search the words separately.",
+                kind="unclosed_quote",
+                value=opening,
             )
         words = tuple(self.text[start + 1 : end].split())
         self._count(max(len(words), 1), start)
@@ -147,6 +175,10 @@ class Tokenizer:
                 start,
                 f"The field {name}: at column {start + 1} has no value. Write the value right "
                 f"after the colon, without a space: {spec.example}",
+                kind="field_without_value",
+                value=name,
+                field=spec.name,
+                valid=(spec.example,),
             )
         if spec is None:
             raise syntax_error(
@@ -155,6 +187,8 @@ class Tokenizer:
                 f"Unknown field {name!r} at column {start + 1}. Known fields (French or "
                 f"English names):\n{describe_fields()}\nTo search a word containing a colon, "
                 'put it in quotes: "a:b".',
+                kind="unknown_field",
+                value=name,
             )
         self.tokens.append(Token("field", spec.name, start))
         if spec.kind == "date" and following in "[{":
@@ -171,6 +205,10 @@ class Tokenizer:
                 value_start,
                 f"A '-' after {name}: at column {value_start + 1}: to exclude a value, put the "
                 f"minus before the field, as in -{spec.example}",
+                kind="minus_after_field",
+                value=name,
+                field=spec.name,
+                valid=(spec.example,),
             )
         self._count(1, value_start)
         self.tokens.append(Token("word", match[0], value_start))
@@ -184,6 +222,9 @@ class Tokenizer:
                 start,
                 f"The {self.text[start]} at column {start + 1} is never closed: a date range "
                 f"reads {name}:[2021-01 TO 2021-06].",
+                kind="unclosed_bracket",
+                value=self.text[start],
+                field=name,
             )
         end = min(ends) + 1
         self._count(1, start)

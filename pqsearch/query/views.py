@@ -90,7 +90,13 @@ class View:
         sector = self.taxonomy.find(typed) or self._sector_of_label(typed)
         if sector is None:
             known = ", ".join(f"{s.id} ({s.labels.get('fr', s.id)})" for s in self.taxonomy.sectors)
-            raise QuerySyntaxError(f"Unknown sector {typed!r}. Sectors: {known}.")
+            raise QuerySyntaxError(
+                f"Unknown sector {typed!r}. Sectors: {known}.",
+                kind="unknown_sector",
+                value=typed,
+                field="sector",
+                valid=tuple(str(s.id) for s in self.taxonomy.sectors),
+            )
         return str(sector.id)
 
     def _sector_of_label(self, typed: str) -> Any:

@@ -7,6 +7,7 @@ document, 503 the index or the time limit).
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from starlette.requests import Request
@@ -15,6 +16,7 @@ from starlette.responses import JSONResponse, Response
 from pqsearch import (
     Index,
     IndexProblemError,
+    InvalidChoiceError,
     NotFoundError,
     PqsearchError,
     UnknownValueError,
@@ -51,10 +53,45 @@ def _public_type(error: Exception) -> str:
     return type(error).__name__
 
 
+class UnknownParameterError(InvalidChoiceError):
+    """A parameter the endpoint does not take (a misspelt `sectr=F`), which it ignored, and
+    answered as if no filter were given (Q4): `value` the names, `valid` the known ones."""
+
+    def __init__(self, path: str, unknown: list[str], known: tuple[str, ...]) -> None:
+        super().__init__("parameter", unknown, known)
+        said = []
+        for name in unknown:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            said.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        self.args = (
+            f"Unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(said)}: {path} "
+            f"takes {', '.join(known)}.",
+        )
+
+
+def known_parameters(path: str) -> tuple[str, ...]:
+    """The query parameters of the API's `path` as its OpenAPI description lists them, and
+    `lang`, which a search page's address carries (its `/search` turned into `/api/search`
+    answers the same)."""
+    operation = openapi()["paths"][path]["get"]
+    named = [p["name"] for p in operation.get("parameters", ()) if p["in"] == "query"]
+    return tuple(dict.fromkeys([*named, "lang"]))
+
+
+def refuse_unknown(params: QueryParams, path: str) -> None:
+    """Raise `UnknownParameterError` for a parameter `path` does not take."""
+    known = known_parameters(path)
+    unknown = [name for name in dict.fromkeys(params.keys()) if name not in known]
+    if unknown:
+        raise UnknownParameterError(path, unknown, known)
+
+
 def error_response(error: Exception) -> JSONResponse:
     body: dict[str, Any] = {"error": str(error), "type": _public_type(error)}
     if isinstance(error, UnknownValueError):
         body["suggestions"] = error.suggestions
+    if isinstance(error, InvalidChoiceError):
+        body["valid"] = list(error.valid)
     return JSONResponse(body, status_code=status_of(error))
 
 
@@ -77,6 +114,7 @@ class Api:
     async def search(self, request: Request) -> Response:
         params = request.query_params
         try:
+            refuse_unknown(params, "/api/search")
             state = SearchState.read(params, max_limit=MAX_API_LIMIT, default_limit=API_LIMIT)
         except PqsearchError as error:
             return error_response(error)
@@ -99,6 +137,10 @@ class Api:
 
     async def document(self, request: Request) -> Response:
         doc_id = request.path_params["doc_id"]
+        try:
+            refuse_unknown(request.query_params, "/api/documents/{id}")
+        except PqsearchError as error:
+            return error_response(error)
         return await self._json(lambda index: index.show(doc_id))
 
     async def similar(self, request: Request) -> Response:
@@ -108,6 +150,7 @@ class Api:
                 if request.method == "POST"
                 else request.query_params
             )
+            refuse_unknown(params, "/api/similar")
             state = SearchState.read(params, max_limit=MAX_API_LIMIT, default_limit=API_LIMIT)
         except PqsearchError as error:
             return error_response(error)
@@ -124,6 +167,7 @@ class Api:
     async def facet(self, request: Request) -> Response:
         name = request.path_params["field"]
         try:
+            refuse_unknown(request.query_params, "/api/facets/{field}")
             state = SearchState.read(request.query_params)
         except PqsearchError as error:
             return error_response(error)

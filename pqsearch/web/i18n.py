@@ -65,6 +65,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "month": ("mois", "month"),
     "year": ("année", "year"),
     "timeline_bar": ("{label} : {n} documents", "{label}: {n} documents"),
+    "timeline_bar_one": ("{label} : 1 document", "{label}: 1 document"),
     "previous": ("Précédente", "Previous"),
     "next": ("Suivante", "Next"),
     "pages": ("Pages", "Pages"),
@@ -78,6 +79,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     ),
     # A published answer whose record gives no reply date (the federal Chamber's bulletin):
     # never "répondue le —" (s18).
+    # The document page's "Répondue le" of a reply date without a published text (s19).
+    "date_not_published": ("{d}, réponse non publiée", "{d}, answer not published"),
     "answer_published_on": ("réponse publiée le {d}", "answer published {d}"),
     "answer_published": ("réponse publiée", "answer published"),
     "date_not_given": ("non indiquée", "not given"),
@@ -109,6 +112,9 @@ _WORDS: dict[str, tuple[str, str]] = {
     "format_csv": ("Tableur (CSV)", "Spreadsheet (CSV)"),
     "format_jsonl": ("JSON Lines", "JSON Lines"),
     "error": ("Erreur", "Error"),
+    # French puts a space before a colon or a question mark; English does not (s19).
+    "colon": (" :", ":"),
+    "question_mark": (" ?", "?"),
     "suggestions": ("Essayez", "Try"),
     # document page
     "back_to_results": ("Retour aux résultats", "Back to the results"),

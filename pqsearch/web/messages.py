@@ -9,10 +9,21 @@ message (a damaged index, a full disk: the server's operator reads those, in the
 
 from __future__ import annotations
 
-from pqsearch import InvalidChoiceError, NoIndexError, PqsearchError, UnknownValueError
+import errno
+from collections.abc import Callable
+
+from pqsearch import (
+    InvalidChoiceError,
+    NoIndexError,
+    PqsearchError,
+    QuerySyntaxError,
+    UnknownValueError,
+)
 from pqsearch.web.i18n import Words
 from pqsearch.web.params import BadNumberError
-from pqsearch.web.service import SearchTimeoutError
+from pqsearch.web.security import FormTooLargeError
+from pqsearch.web.service import SearchTimeoutError, ServerLimitError
+from pqsearch.web.syntax_messages import syntax_message
 
 # key -> (French, English)
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -45,6 +56,42 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "whole_number": (
         "Le paramètre {name} doit être un nombre entier entre {low} et {high}, pas « {raw} ».",
         'The parameter {name} must be a whole number from {low} to {high}, not "{raw}".',
+    ),
+    "form_too_large": (
+        "Le formulaire dépasse {limit} octets. Collez un projet plus court.",
+        "The form is larger than {limit} bytes. Paste a shorter draft.",
+    ),
+    # The server out of a resource (ServerLimitError): what a visitor can do, then its operator.
+    "server_limit": (
+        "Le serveur ne peut pas répondre pour l'instant : {why}. Rien n'est endommagé. "
+        "Réessayez dans un instant ; si cela se répète, la personne qui fait tourner le serveur "
+        "peut {fix}.",
+        "The server cannot answer just now: {why}. Nothing is damaged. Try again in a moment; "
+        "if it happens again, whoever runs the server can {fix}.",
+    ),
+    "emfile": (
+        "il ne peut pas ouvrir plus de fichiers à la fois{limit}",
+        "it may not open more files at once{limit}",
+    ),
+    "emfile_limit": (" (limite : {n})", " (limit: {n})"),
+    "emfile_fix": (
+        "relever la limite (ulimit -n 4096, puis pqsearch serve) ou limiter le nombre de "
+        "recherches simultanées",
+        "raise the limit (ulimit -n 4096, then pqsearch serve) or have fewer searches run at "
+        "the same time",
+    ),
+    "enfile": (
+        "le système n'a plus de descripteur de fichier libre",
+        "the system has no file handle left",
+    ),
+    "enfile_fix": (
+        "fermer des programmes ou relever la limite du système (fs.file-max)",
+        "close some programs or raise the system's limit (fs.file-max)",
+    ),
+    "enomem": ("le serveur manque de mémoire", "the server has no memory left"),
+    "enomem_fix": (
+        "fermer des programmes ou donner plus de mémoire au serveur",
+        "close some programs or give the server more memory",
     ),
     "page_not_found": (
         "Cette page n'existe pas. La recherche est à l'adresse /search.",
@@ -99,7 +146,27 @@ def page_message(error: PqsearchError, words: Words, *, doc_id: str | None = Non
         return say("timeout", seconds=error.seconds)
     if isinstance(error, BadNumberError):
         return say("whole_number", name=error.name, raw=error.raw, low=error.low, high=error.high)
+    if isinstance(error, QuerySyntaxError):
+        # Query syntax with its caret, dates, an unknown sector (s19).
+        return syntax_message(error, words) or str(error)
+    if isinstance(error, FormTooLargeError):
+        return say("form_too_large", limit=_count(error.limit, words))
+    if isinstance(error, ServerLimitError) and error.code is not None:
+        return _server_limit(error.code, error.limit, say)
     return str(error)
+
+
+def _count(n: int, words: Words) -> str:
+    return f"{n:,}".replace(",", "\u202f" if words.language == "fr" else ",")
+
+
+def _server_limit(code: int, limit: int | None, say: Callable[..., str]) -> str:
+    if code == errno.EMFILE:
+        shown = say("emfile_limit", n=limit) if limit is not None else ""
+        return say("server_limit", why=say("emfile", limit=shown), fix=say("emfile_fix"))
+    if code == errno.ENFILE:
+        return say("server_limit", why=say("enfile"), fix=say("enfile_fix"))
+    return say("server_limit", why=say("enomem"), fix=say("enomem_fix"))
 
 
 def not_found_message(words: Words) -> str:

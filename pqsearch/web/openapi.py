@@ -38,7 +38,8 @@ FILTERS = [
 ]
 QUERY = _parameter("q", "Words in the query language of the README (`titre:`, `recu:2021-03`, …).")
 ERROR = {
-    "description": "The library's message: 400 a bad request, 404 no such document, "
+    "description": "The library's message: 400 a bad request (an unknown parameter "
+    "among them: `valid` lists the endpoint's), 404 no such document, "
     "503 the index is missing or damaged, or the search took too long.",
     "content": {
         "application/json": {
@@ -49,6 +50,7 @@ ERROR = {
                     "error": {"type": "string"},
                     "type": {"type": "string"},
                     "suggestions": {"type": "array", "items": {"type": "string"}},
+                    "valid": {"type": "array", "items": {"type": "string"}},
                 },
             }
         }

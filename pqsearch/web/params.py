@@ -56,6 +56,8 @@ class QueryParams(Protocol):
 
     def getlist(self, key: str, /) -> list[str]: ...
 
+    def keys(self) -> Iterable[str]: ...
+
 
 @dataclass(frozen=True)
 class SearchState:

@@ -7,7 +7,7 @@ only (the timeline is inline SVG markup, not a style attribute).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from urllib.parse import parse_qsl
 
 from starlette.requests import ClientDisconnect, Request
@@ -54,7 +54,11 @@ class SecurityHeaders:
 
 
 class FormTooLargeError(PqsearchError):
-    """A posted form larger than `MAX_FORM_BYTES`."""
+    """A posted form larger than `limit` bytes (`MAX_FORM_BYTES`)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        super().__init__(f"The form is larger than {limit:,} bytes. Paste a shorter draft.")
 
 
 class ClientGoneError(PqsearchError):
@@ -68,9 +72,7 @@ async def read_form(request: Request) -> dict[str, list[str]]:
         async for chunk in request.stream():
             body.extend(chunk)
             if len(body) > MAX_FORM_BYTES:
-                raise FormTooLargeError(
-                    f"The form is larger than {MAX_FORM_BYTES:,} bytes. Paste a shorter draft."
-                )
+                raise FormTooLargeError(MAX_FORM_BYTES)
     except ClientDisconnect as gone:
         # A tab closed or a connection lost mid-post: nobody to answer, and nothing for the
         # server's terminal (it printed a traceback per hang-up).
@@ -93,6 +95,9 @@ class FormParams:
 
     def getlist(self, key: str, /) -> list[str]:
         return list(self.fields.get(key, []))
+
+    def keys(self) -> Iterable[str]:
+        return self.fields.keys()
 
 
 def allowed_hosts(host: str) -> Sequence[str]:

@@ -84,11 +84,13 @@ class IndexService:
             limited = exhausted(error)
             if limited is None:
                 raise
-            raise ServerLimitError(
+            server = ServerLimitError(
                 f"{limited} The server runs pqsearch for every client at once: start it "
                 "with a higher limit (ulimit -n 4096, then pqsearch serve), or have fewer "
                 "clients search at the same time; it answers again as soon as files are free."
-            ) from error
+            )
+            server.code, server.limit = limited.code, limited.limit
+            raise server from error
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)

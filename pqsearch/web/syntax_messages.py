@@ -1,0 +1,257 @@
+"""Query-syntax and date errors as a page says them, in its language, from the error's fields
+(`QuerySyntaxError.kind`, `value`, `field`, `valid`, `position`); the query with its caret
+follows, as the library's message ends with it.
+
+The JSON API and the CLI keep the library's English message. A kind this table lacks is said
+in the library's words (None here), so a new error is never lost, only untranslated.
+"""
+
+from __future__ import annotations
+
+from pqsearch import QuerySyntaxError
+from pqsearch.query.dates import ACCEPTED_DATES, ACCEPTED_RANGES
+from pqsearch.web.i18n import Words
+
+# kind -> (French, English). Fields: {value} what was typed, {column} the caret's column
+# (from 1), {field} the field as the page names it, {example} the field's example, and the
+# lists {accepted} (dates), {ranges} and {valid}.
+_SYNTAX: dict[str, tuple[str, str]] = {
+    "unopened_guillemet": (
+        "Le guillemet fermant » de la colonne {column} n'a pas de guillemet ouvrant «.",
+        "The closing quote » at column {column} has no opening «.",
+    ),
+    "too_many_terms": (
+        "La requête compte plus de {value} termes (mots, mots d'expressions, valeurs de champs), "
+        "la limite. Raccourcissez-la.",
+        "The query has more than {value} terms (words, phrase words, field values), the limit. "
+        "Shorten it.",
+    ),
+    "unclosed_quote": (
+        "Guillemet non fermé : le {value} de la colonne {column} n'est jamais fermé. Fermez "
+        "l'expression, ou retirez le guillemet pour chercher les mots séparément.",
+        "Unbalanced quote: the {value} at column {column} is never closed. Close the phrase, or "
+        "remove the quote to search the words separately.",
+    ),
+    "field_without_value": (
+        "Le champ {value}: de la colonne {column} n'a pas de valeur. Écrivez-la juste après les "
+        "deux-points, sans espace : {example}",
+        "The field {value}: at column {column} has no value. Write it right after the colon, "
+        "without a space: {example}",
+    ),
+    "unknown_field": (
+        "Champ inconnu « {value} » à la colonne {column}. Les champs sont ceux de l'aide sous "
+        "la zone de recherche (titre:, ministre:, recu:, statut:…) ; pour chercher un mot qui "
+        'contient deux-points, mettez-le entre guillemets : "a:b".',
+        'Unknown field "{value}" at column {column}. The fields are those of the help under the '
+        "search box (titre:, minister:, recu:, status:…); to search a word containing a colon, "
+        'put it in quotes: "a:b".',
+    ),
+    "minus_after_field": (
+        "Un « - » après {value}: à la colonne {column} : pour exclure une valeur, mettez le "
+        "signe moins avant le champ, comme dans -{example}",
+        'A "-" after {value}: at column {column}: to exclude a value, put the minus before the '
+        "field, as in -{example}",
+    ),
+    "unclosed_bracket": (
+        "Le {value} de la colonne {column} n'est jamais fermé : une période s'écrit "
+        "recu:[2021-01 TO 2021-06].",
+        "The {value} at column {column} is never closed: a date range reads "
+        "recu:[2021-01 TO 2021-06].",
+    ),
+    "unopened_parenthesis": (
+        "La parenthèse fermante de la colonne {column} n'a pas de parenthèse ouvrante. "
+        "Retirez-la, ou ajoutez la ( manquante.",
+        "The closing parenthesis at column {column} has no opening one. Remove it, or add the "
+        "missing (.",
+    ),
+    "no_term_after": (
+        "{value} à la colonne {column} doit être suivi d'un terme. Exemple : logement AND "
+        "énergie, logement -loyer.",
+        "{value} at column {column} needs a term after it. Example: logement AND énergie, "
+        "logement -loyer.",
+    ),
+    "no_term_before": (
+        "{value} à la colonne {column} doit suivre un terme. Exemple : logement AND énergie, "
+        "logement OR habitat.",
+        "{value} at column {column} needs a term before it. Example: logement AND énergie, "
+        "logement OR habitat.",
+    ),
+    "too_deep": (
+        "Trop de parenthèses imbriquées à la colonne {column} (plus de {value}). Simplifiez la "
+        "requête.",
+        "Too deeply nested at column {column} (more than {value} parentheses). Simplify the query.",
+    ),
+    "unclosed_parenthesis": (
+        "Parenthèse non fermée : la ( de la colonne {column} n'est jamais fermée. Ajoutez la ) "
+        "manquante, ou retirez la (.",
+        "Unbalanced parenthesis: the ( at column {column} is never closed. Add the missing ), "
+        "or remove the (.",
+    ),
+    "empty_parentheses": (
+        "Parenthèses vides à la colonne {column} : mettez-y des mots ou retirez-les.",
+        "Empty parentheses at column {column}: put words inside or remove them.",
+    ),
+    "date_group": (
+        "Un champ de date prend une date ou une période, pas un groupe (colonne {column}) : "
+        "répétez le champ, comme dans recu:2021 OR recu:2023.",
+        "A date field takes one date or range, not a group (column {column}): repeat the "
+        "field, as in recu:2021 OR recu:2023.",
+    ),
+    "wildcard_on_value": (
+        "Le * s'applique aux mots et aux champs de texte, pas au filtre {field} (colonne "
+        "{column}) : donnez la valeur ; une valeur qui ne trouve rien reçoit des suggestions.",
+        "Wildcards work on words and text fields, not on {field} (column {column}): give the "
+        "value; a value that matches nothing gets suggestions.",
+    ),
+    "lone_star": (
+        "Un * seul (colonne {column}) trouverait tous les documents. Pour les parcourir sans "
+        "chercher de mots, laissez la recherche vide et choisissez des filtres.",
+        "A lone * at column {column} would match every document. To list documents without "
+        "searching words, leave the query empty and use filters.",
+    ),
+    "star_inside": (
+        "Le * se met seulement à la fin d'un mot, comme dans technolog* (colonne {column} : "
+        "« {value} »).",
+        'A * goes only at the end of a word, as in technolog* (column {column}: "{value}").',
+    ),
+    "prefix_too_short": (
+        "Le préfixe « {value} » de la colonne {column} est trop court : il trouverait trop de "
+        "mots. Donnez au moins 2 lettres avant le *.",
+        'The prefix "{value}" at column {column} is too short: it would match too many words. '
+        "Give at least 2 letters before the *.",
+    ),
+    "prefix_too_common": (
+        "« {value} » trouve plus de {example} mots différents : tapez plus de lettres avant le *.",
+        '"{value}" matches more than {example} different words: type more letters before the *.',
+    ),
+    "empty_phrase": (
+        "Expression vide à la colonne {column} : mettez des mots entre les guillemets, comme "
+        'dans "diplomates technologiques".',
+        "Empty phrase at column {column}: put words between the quotes, as in "
+        '"diplomates technologiques".',
+    ),
+    "star_in_phrase": (
+        "Un * entre guillemets (colonne {column}) : une expression trouve des mots entiers. "
+        "Retirez les guillemets pour chercher un préfixe, comme dans technolog*.",
+        "A * inside quotes (column {column}): a phrase matches whole words. Remove the quotes "
+        "to search a prefix, as in technolog*.",
+    ),
+    "range_not_date": (
+        "Les périodes entre crochets ne valent que pour les dates (reçue, publiée, répondue), "
+        "pas pour le filtre {field} (colonne {column}).",
+        "Ranges in brackets work on dates only (received, published, answered), not on "
+        "{field} (column {column}).",
+    ),
+    "unknown_status": (
+        "Statut inconnu : « {value} ». Statuts : repondu (répondue) ou sans-reponse (sans "
+        "réponse).",
+        'Unknown status "{value}". Statuses: answered or unanswered.',
+    ),
+    "bad_number": (
+        "Un numéro de question s'écrit en chiffres, comme dans numero:369 (« {value} », "
+        "colonne {column}).",
+        'A question number is digits, as in numero:369 ("{value}" at column {column}).',
+    ),
+    "query_too_long": (
+        "La recherche dépasse {value} caractères, la limite. Raccourcissez-la, ou utilisez les "
+        "filtres pour les métadonnées.",
+        "The query is longer than {value} characters, the limit. Shorten it, or use filters "
+        "for metadata.",
+    ),
+    "unknown_sector": (
+        "Secteur inconnu : « {value} ». Donnez l'identifiant d'un secteur ({valid}) ou son nom "
+        "(construction, enseignement…).",
+        'Unknown sector "{value}". Give a sector\'s id ({valid}) or its name (construction, '
+        "education…).",
+    ),
+    # Dates: the `from` / `to` fields and the date fields of the query.
+    "date_empty": ("Date vide. {accepted}", "Empty date. {accepted}"),
+    "date_not_a_date": (
+        "« {value} » n'est pas une date. {accepted}",
+        '"{value}" is not a date. {accepted}',
+    ),
+    "date_no_year": (
+        "La date « {value} » n'a pas d'année : écrivez-la avec une année, comme dans "
+        "« mars 2021 ». {accepted}",
+        'The date "{value}" has no year: write it with one, as in "March 2021". {accepted}',
+    ),
+    "date_short_year": (
+        "L'année de « {value} » a deux chiffres : écrivez les quatre (2021, pas 21).",
+        'The year in "{value}" has two digits: write all four (2021, not 21).',
+    ),
+    "date_year_out_of_range": (
+        "L'année de « {value} » est hors limites : les années de {low} à {high} sont acceptées.",
+        'The year in "{value}" is out of range: years from {low} to {high} are accepted.',
+    ),
+    "date_no_such_month": (
+        "Il n'y a pas de tel mois dans « {value} » : les mois vont de 1 à 12 (les dates "
+        "s'écrivent jour/mois/année ou année-mois-jour). {accepted}",
+        'There is no such month in "{value}": months run from 1 to 12 (dates are '
+        "day/month/year or year-month-day). {accepted}",
+    ),
+    "date_month_name": (
+        "Nom de mois inconnu dans « {value} ».{close} Mois : janvier, février, mars… (aussi en "
+        "anglais ou en néerlandais, ou abrégés : janv., feb, sept…).",
+        'Unknown month name in "{value}".{close} Months: janvier, février, mars… (also English '
+        "or Dutch, or abbreviated: janv., feb, sept…).",
+    ),
+    "date_no_such_day": (
+        "Ce jour n'existe pas : « {value} » (les dates s'écrivent jour/mois/année).",
+        'There is no such day: "{value}" (dates are day/month/year).',
+    ),
+    "range_syntax": (
+        "Période illisible : « {value} ». {ranges}",
+        'Cannot read the range "{value}". {ranges}',
+    ),
+    "range_no_end": (
+        "La période « {value} » n'a aucune borne : donnez au moins une date. {ranges}",
+        'The range "{value}" has no end at all: give at least one date. {ranges}',
+    ),
+    "range_reversed": (
+        "La période « {value} » finit avant de commencer : mettez la date la plus ancienne "
+        "d'abord.",
+        'The range "{value}" ends before it starts: put the earlier date first.',
+    ),
+}
+_ACCEPTED = (
+    "Dates acceptées : 2021 (toute l'année), 2021-03 ou 03/2021 (tout le mois), 2021-03-31, "
+    "31/03/2021, 31-03-2021, 31.03.2021, 1/3/2021 (jour d'abord), mars 2021, 31 mars 2021, "
+    "1er mars 2021 (mois en français, en anglais ou en néerlandais).",
+    ACCEPTED_DATES,
+)
+_RANGES = (
+    "Périodes acceptées : [2021-01 TO 2021-06] (bornes comprises, * pour une borne ouverte), "
+    "2021-01..2021-06, >2021 (à partir de 2022), >=2021-03, <31/03/2021, <=2021, ou une seule "
+    "date pour toute sa durée.",
+    ACCEPTED_RANGES,
+)
+_IN_QUERY = ("Colonne {column} : ", "Column {column}: ")
+_CLOSE = (" Vouliez-vous dire « {0} » ?", " Did you mean '{0}'?")
+
+
+def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
+    """What the page says of `error` in its language, with the query's caret; None when its
+    kind has no wording here (the library's message is said then)."""
+    pair = _SYNTAX.get(error.kind)
+    if pair is None:
+        return None
+    column = 0 if words.language == "fr" else 1
+    shown_field = words.facet(error.field)
+    valid = error.valid
+    said = pair[column].format(
+        value=error.value,
+        column=(error.position or 0) + 1,
+        field=shown_field,
+        example=valid[0] if valid else "",
+        valid=", ".join(valid),
+        low=valid[0] if len(valid) == 2 else "",
+        high=valid[1] if len(valid) == 2 else "",
+        close=_CLOSE[column].format(valid[0]) if error.kind == "date_month_name" and valid else "",
+        accepted=_ACCEPTED[column],
+        ranges=_RANGES[column],
+    )
+    if error.position is None:
+        return said
+    if error.kind.startswith(("date_", "range_")) and error.kind not in ("date_group",):
+        said = _IN_QUERY[column].format(column=error.position + 1) + said
+    return f"{said}\n{error.excerpt}"

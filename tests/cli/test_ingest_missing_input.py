@@ -1,0 +1,61 @@
+"""`pqsearch ingest` of files and folders none of which exists (a typo, a share not mounted)
+says so at once (session 19): it loaded spaCy (about 19 s), made an empty index and then
+reported "1 failed: no such file or folder". Now: exit 2, the paths named, spaCy never
+loaded, and no index folder made, nor anything changed in an existing one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import REPO, run_pqsearch
+
+# The CLI run in a process of its own, which then says whether spaCy was imported.
+_CLI_THEN_SPACY = """
+import sys
+from typer.testing import CliRunner
+from pqsearch.cli import app
+done = CliRunner().invoke(app, sys.argv[1:])
+print(done.exit_code, "spacy" in sys.modules)
+print(done.output)
+"""
+
+
+def _tree(root: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p.relative_to(root)): (p.lstat().st_size, p.lstat().st_mtime_ns)
+        for p in sorted(root.rglob("*"))
+    }
+
+
+def test_a_missing_folder_is_said_at_once_and_no_index_is_made(tmp_path: Path) -> None:
+    done = run_pqsearch("ingest", "corpsu", "notes.html", cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "No such file or folder: corpsu, notes.html." in done.stderr
+    assert "pqsearch ingest FOLDER" in done.stderr and "Traceback" not in done.stderr
+    assert done.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_spacy_is_not_loaded_for_a_missing_folder(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _CLI_THEN_SPACY, "ingest", "gone", "--index", "ix"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+        timeout=600,
+        check=True,
+    )
+    assert done.stdout.splitlines()[0] == "2 False", done.stdout
+    assert "No such file or folder: gone." in done.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_index_is_left_as_it_was(corpus_index: Path, tmp_path: Path) -> None:
+    before = _tree(corpus_index)
+    done = run_pqsearch("ingest", str(tmp_path / "gone"), "--index", str(corpus_index))
+    assert done.returncode == 2
+    assert f"No such file or folder: {tmp_path / 'gone'}." in done.stderr
+    assert _tree(corpus_index) == before

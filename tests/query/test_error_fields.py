@@ -1,0 +1,92 @@
+"""A query-syntax or date error carries its fields (session 19): `kind`, `value`, `field`,
+`position` in `query` and the caret's `excerpt`, so that a caller (the web page) can say it in
+its own language while the message stays the CLI's. Every kind the parser and the date reader
+raise has a French and an English wording on the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from pqsearch import Filters, Index, QuerySyntaxError
+from pqsearch.web.i18n import Words
+from pqsearch.web.syntax_messages import syntax_message
+
+# A query or date filters, and the fields its error has.
+BAD = [
+    ('"logement', {}, "unclosed_quote", '"', 0),
+    ("logement » x", {}, "unopened_guillemet", "»", 9),
+    ("logement (habitat", {}, "unclosed_parenthesis", "(", 9),
+    ("logement )", {}, "unopened_parenthesis", ")", 9),
+    ("logement ()", {}, "empty_parentheses", "(", 9),
+    ("AND logement", {}, "no_term_before", "AND", 0),
+    ("logement OR", {}, "no_term_after", "OR", 9),
+    ("foo:bar", {}, "unknown_field", "foo", 0),
+    ("ministre: smet", {}, "field_without_value", "ministre", 0),
+    ("ministre:-smet", {}, "minus_after_field", "ministre", 9),
+    ("recu:[2021 TO 2022", {}, "unclosed_bracket", "[", 5),
+    ("recu:(2021 OR 2022)", {}, "date_group", "(", 5),
+    ("*", {}, "lone_star", "*", 0),
+    ("lo*ge", {}, "star_inside", "lo*ge", 0),
+    ("l*", {}, "prefix_too_short", "l*", 0),
+    ('""', {}, "empty_phrase", '""', 0),
+    ('"techno*"', {}, "star_in_phrase", '"techno*"', 0),
+    ("ministre:smet*", {}, "wildcard_on_value", "smet*", 9),
+    ("session:[20 TO 21]", {}, "range_not_date", "[20", 8),
+    ("statut:peutetre", {}, "unknown_status", "peutetre", 7),
+    ("numero:abc", {}, "bad_number", "abc", 7),
+    ("recu:2021-13", {}, "date_no_such_month", "2021-13", 5),
+    ("recu:31/02/2021", {}, "date_no_such_day", "31/02/2021", 5),
+    ("recu:21", {}, "date_short_year", "21", 5),
+    ("recu:1066", {}, "date_year_out_of_range", "1066", 5),
+    ("recu:marss", {}, "date_not_a_date", "marss", 5),
+    ('recu:"marss 2021"', {}, "date_month_name", "marss 2021", 5),
+    ("recu:mars", {}, "date_no_year", "mars", 5),
+    ("recu:2021..2020", {}, "range_reversed", "2021..2020", 5),
+    ("recu:>", {}, "range_syntax", ">", 5),
+    ("recu:..", {}, "range_no_end", "..", 5),
+    ("x " * 6_000, {}, "query_too_long", "10000", None),
+    ("logement", {"date_from": "hier"}, "date_not_a_date", "hier", None),
+    ("logement", {"date_from": "2022", "date_to": "2021"}, "range_reversed", "2022 – 2021", None),
+    ("logement", {"sector": ("zz",)}, "unknown_sector", "zz", None),
+]
+
+
+@pytest.mark.parametrize(("query", "filters", "kind", "value", "position"), BAD)
+def test_an_error_has_its_fields_and_a_wording_in_each_language(
+    index: Index,
+    query: str,
+    filters: dict[str, object],
+    kind: str,
+    value: str,
+    position: int | None,
+) -> None:
+    with pytest.raises(QuerySyntaxError) as raised:
+        index.search(query, filters=Filters(**filters))  # type: ignore[arg-type]
+    error = raised.value
+    assert (error.kind, error.value, error.position) == (kind, value, position), str(error)
+    if position is not None:
+        assert error.query == query
+        assert str(error).endswith("\n" + error.excerpt)
+        assert error.excerpt.splitlines()[1].index("^") - 2 == position or "..." in error.excerpt
+    for language in ("fr", "en"):
+        said = syntax_message(error, Words(language))  # type: ignore[arg-type]
+        assert said, (kind, language)
+        if position is not None:
+            assert said.endswith(error.excerpt)
+
+
+def test_a_prefix_matching_too_many_words_is_worded_too(
+    index: Index, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limit (2,000 words) lowered so that the 51 shipped documents reach it.
+    from pqsearch.query import compile as compile_module
+
+    monkeypatch.setattr(compile_module, "MAX_PREFIX_TERMS", 3)
+    with pytest.raises(QuerySyntaxError) as raised:
+        index.search("de*")
+    error = raised.value
+    assert (error.kind, error.value, error.valid) == ("prefix_too_common", "de*", ("3",))
+    assert syntax_message(error, Words("fr")) == (
+        "« de* » trouve plus de 3 mots différents : tapez plus de lettres avant le *."
+    )
+    assert str(error) == "de* matches more than 3 different words: type more letters before the *."

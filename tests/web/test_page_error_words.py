@@ -1,0 +1,173 @@
+"""The errors a visitor meets from the search box and the date fields are said in the page's
+language (session 19): query syntax with its caret, dates, an unknown sector, a form too
+large, the server out of file handles. They were English on French pages; the library's
+errors now carry their fields (`QuerySyntaxError.kind`, `value`, `position`, ...) and the page
+words them. The JSON API and the CLI keep the library's message."""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import os
+import resource
+from pathlib import Path
+
+import httpx
+import pytest
+
+from pqsearch import api
+from pqsearch.web.i18n import Words
+from pqsearch.web.messages import page_message
+from pqsearch.web.service import IndexService, ServerLimitError
+from tests.web.conftest import Server, Watched
+
+# (address, French, English): words of the message on the page in each language.
+MESSAGES = [
+    (
+        "/search?q=%22logement",
+        "Guillemet non fermé : le \" de la colonne 1 n'est jamais fermé.",
+        'Unbalanced quote: the " at column 1 is never closed.',
+    ),
+    (
+        "/search?q=logement+(habitat",
+        "Parenthèse non fermée : la ( de la colonne 10 n'est jamais fermée.",
+        "Unbalanced parenthesis: the ( at column 10 is never closed.",
+    ),
+    (
+        "/search?q=foo:bar",
+        "Champ inconnu « foo » à la colonne 1.",
+        'Unknown field "foo" at column 1.',
+    ),
+    (
+        "/search?q=logement+AND",
+        "AND à la colonne 10 doit être suivi d'un terme.",
+        "AND at column 10 needs a term after it.",
+    ),
+    (
+        "/search?q=l*",
+        "Le préfixe « l* » de la colonne 1 est trop court",
+        'The prefix "l*" at column 1 is too short',
+    ),
+    (
+        "/search?q=recu:2021-13",
+        "Colonne 6 : Il n'y a pas de tel mois dans « 2021-13 » : les mois vont de 1 à 12",
+        'Column 6: There is no such month in "2021-13": months run from 1 to 12',
+    ),
+    (
+        "/search?q=logement&from=31/02/2021",
+        "Ce jour n'existe pas : « 31/02/2021 » (les dates s'écrivent jour/mois/année).",
+        'There is no such day: "31/02/2021" (dates are day/month/year).',
+    ),
+    (
+        "/search?q=logement&to=mars",
+        "La date « mars » n'a pas d'année",
+        'The date "mars" has no year',
+    ),
+    (
+        "/search?q=logement&from=hier",
+        "« hier » n'est pas une date. Dates acceptées : 2021 (toute l'année)",
+        '"hier" is not a date. Accepted dates: 2021 (the whole year)',
+    ),
+    (
+        "/search?q=logement&from=2022&to=2021",
+        "La période « 2022 – 2021 » finit avant de commencer",
+        'The range "2022 – 2021" ends before it starts',
+    ),
+    (
+        "/search?q=logement&sector=zz",
+        "Secteur inconnu : « zz ». Donnez l'identifiant d'un secteur (A, B, C,",
+        'Unknown sector "zz". Give a sector\'s id (A, B, C,',
+    ),
+    (
+        "/search?q=statut:peutetre",
+        "Statut inconnu : « peutetre ».",
+        'Unknown status "peutetre". Statuses: answered or unanswered.',
+    ),
+]
+
+
+@pytest.mark.parametrize(("address", "french", "english"), MESSAGES)
+def test_a_query_or_date_error_is_said_in_the_page_language(
+    server: Server, page: Watched, address: str, french: str, english: str
+) -> None:
+    page.page.goto(server.url + address)
+    shown = page.page.locator("pre.message").inner_text()
+    assert french in shown, shown
+    page.page.goto(server.url + address + "&lang=en")
+    shown = page.page.locator("pre.message").inner_text()
+    assert english in shown, shown
+    assert page.dialogs == []
+
+
+def test_the_caret_still_points_at_the_column(server: Server, page: Watched) -> None:
+    page.page.goto(server.url + "/search?q=logement+(habitat")
+    lines = page.page.locator("pre.message").inner_text().splitlines()
+    assert lines[-2:] == ["  logement (habitat", "           ^"]
+
+
+def test_the_json_api_keeps_the_library_messages(server: Server) -> None:
+    answer = server.get("/api/search", params={"q": "logement (habitat"})
+    assert answer.status_code == 400
+    assert answer.json()["error"].startswith(
+        "Unbalanced parenthesis: the ( at column 10 is never closed. Add the missing ), or "
+        "remove the (.\n  logement (habitat\n           ^"
+    )
+    answer = server.get("/api/search", params={"q": "logement", "sector": "zz"})
+    assert answer.json()["error"].startswith("Unknown sector 'zz'. Sectors: A (")
+    answer = server.get("/api/search", params={"q": "logement", "from": "31/02/2021"})
+    assert answer.json()["error"] == (
+        "There is no day 31 in '31/02/2021': February 2021 has 28 days (dates are day/month/year)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("fr", "Le formulaire dépasse 200\u202f000 octets. Collez un projet plus court."),
+        ("en", "The form is larger than 200,000 bytes. Paste a shorter draft."),
+    ],
+)
+def test_a_form_too_large_is_said_in_the_page_language(
+    server: Server, language: str, said: str
+) -> None:
+    answer = httpx.post(
+        server.url + f"/draft?lang={language}", data={"text": "logement " * 30_000}, timeout=60
+    )
+    assert answer.status_code == 413
+    assert said in answer.text.replace("&#39;", "'")
+
+
+async def _refused(service: IndexService) -> BaseException:
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (len(os.listdir("/proc/self/fd")), hard))
+    try:
+        with pytest.raises(ServerLimitError) as refused:
+            await service.run(lambda index: index.search("logement").total)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    return refused.value
+
+
+def test_the_server_out_of_file_handles_is_said_in_the_page_language(
+    corpus_index: Path,
+) -> None:
+    # The real error of the web service's worker at this process's limit (tests/web/
+    # test_file_limit.py), as the page words it.
+    with api.open_index(corpus_index) as index:
+        assert index.search("logement").total
+    service = IndexService(corpus_index)
+    try:
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            refused = thread.submit(asyncio.run, _refused(service)).result()
+    finally:
+        service.close()
+    assert isinstance(refused, ServerLimitError)
+    french = page_message(refused, Words("fr"))
+    assert french.startswith(
+        "Le serveur ne peut pas répondre pour l'instant : il ne peut pas ouvrir plus de "
+        "fichiers à la fois (limite : "
+    )
+    assert "ulimit -n 4096" in french and "Cannot go on" not in french
+    english = page_message(refused, Words("en"))
+    assert english.startswith("The server cannot answer just now: it may not open more files")
+    assert "Cannot go on" in str(refused)
