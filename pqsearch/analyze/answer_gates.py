@@ -33,6 +33,7 @@ from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_partial as partial
+from pqsearch.analyze import answer_remits as remits
 
 _MONTHS = (
     r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
@@ -138,13 +139,20 @@ _OWN_CLAUSE = re.compile(r"\s?[:;]\s")
 
 _FORMS = {
     "not_published": forms.NOT_PUBLISHED,
-    "by_reference": forms.BY_REFERENCE + acts.BY_REFERENCE + acts.LOCATED + declines.BY_REFERENCE,
+    "by_reference": forms.BY_REFERENCE
+    + acts.BY_REFERENCE
+    + acts.LOCATED
+    + declines.BY_REFERENCE
+    + remits.BY_REFERENCE
+    + remits.LOCATED,
     "not_competent": forms.SENDING
     + forms.DECLARING
     + acts.SENDING
     + acts.DECLARING
     + declines.SENDING
-    + declines.DECLARING,
+    + declines.DECLARING
+    + remits.SENDING
+    + remits.DECLARING,
 }
 
 
@@ -244,6 +252,9 @@ def says_what_was_asked(
     if tail is None:
         return False
     clause = sentence[tail.end() :]
+    # Where the document lies ("; il est joint au dossier") is part of the pointer.
+    if remits.PLACED.search(clause) is not None:
+        return False
     return partial.informative(clause, asked) and not keywords.sends_elsewhere(clause)
 
 

@@ -36,6 +36,7 @@ from pqsearch.analyze import answer_model, answer_roles
 from pqsearch.analyze import answer_partial as partial
 from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze import answer_referrals as referrals
+from pqsearch.analyze import answer_remits as remits
 from pqsearch.analyze import answer_sentences as splitting
 from pqsearch.analyze import answer_unpublished as unpublished
 from pqsearch.analyze.answer_types import (
@@ -60,7 +61,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 17
+ANSWER_RULES_REVISION = 18
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -85,13 +86,17 @@ _REFERRALS = (
     + forms.BY_REFERENCE
     + acts.BY_REFERENCE
     + declines.BY_REFERENCE
+    + remits.BY_REFERENCE
 )
 _ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING
 _ELSEWHERE += acts.DECLARING + declines.SENDING + declines.DECLARING
+_ELSEWHERE += remits.SENDING + remits.DECLARING
+_UNPUBLISHED = unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED
+_LOCATED = holders.LOCATED + acts.LOCATED + remits.LOCATED
 _PHRASES: dict[str, tuple[str, ...]] = {
-    NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED,
+    NOT_PUBLISHED: _UNPUBLISHED + remits.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
-    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED + acts.LOCATED,
+    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + _LOCATED,
 }
 
 # Acts of the procedure table that end a question without an answer. A written question
@@ -118,9 +123,9 @@ _ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDING = (
-    elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
-) + declines.SENDING
+_SENDING = (elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING) + (
+    declines.SENDING + remits.SENDING
+)
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
@@ -129,6 +134,7 @@ _REFERS = either(_REFERRALS + holders.BY_REFERENCE)
 
 # Every keyword gate, for the fingerprint.
 _GATES = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE, declines.GATE)
+_GATES += (remits.GATE,)
 
 
 @dataclass(frozen=True)
@@ -371,6 +377,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 context.YEAR,
                 *holders.PATTERNS,
                 *gates.PATTERNS,
+                *remits.PATTERNS,
                 splitting.SENTENCE_END,
                 partial.BRACKETS,
                 # What may follow a statement of whose matter it is: it moves types too.

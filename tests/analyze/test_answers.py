@@ -1003,6 +1003,7 @@ _DECISION_CODE_DIGEST = {
     15: "def2548f8b4e",
     16: "1be44cee9104",
     17: "9953e7e67e50",
+    18: "4be84d6282b2",
 }
 
 
