@@ -295,10 +295,11 @@ DECLARING: tuple[str, ...] = (
     r"\b(?:behoort|behoren|valt|vallen|viel|vielen|hoort|horen) (?:dus |derhalve |echter |evenwel"
     r" )?niet (?:tot|onder) (?:(?:mijn|onze) (?:\w+ )?|de (?:gewestelijke|regionale|brusselse) )"
     r"bevoegdhe\w*",
-    # The whole sentence classes the matter: "Dit is een federale materie."
+    # The whole sentence classes the matter: "Dit is een gemeentelijke materie." (federal and
+    # regional "materie" by who answers, `answer_gates.classes_another_level`).
     r"^\W*(?:dit|dat|het|deze (?:aangelegenheid|kwestie|vraag)) is (?:dus |echter )?(?:een )?"
-    r"(?:federale|gemeentelijke|communautaire|vlaamse|franse|europese) (?:materie|aangelegenheid"
-    r"|bevoegdheid)\W*$",
+    r"(?:(?:gemeentelijke|communautaire|vlaamse|franse|europese) (?:materie|aangelegenheid"
+    r"|bevoegdheid)|federale bevoegdheid)\W*$",
 )
 
 # What was asked, said to be there, in the document named before: "Les éléments demandés y

@@ -258,6 +258,24 @@ def says_what_was_asked(
     return partial.informative(clause, asked) and not keywords.sends_elsewhere(clause)
 
 
+def classes_another_level(sentence: str, regional: bool) -> re.Match[str] | None:
+    """The match of folded `sentence` classing the matter at another level of power than the
+    answering minister's (a Brussels one if `regional`, a federal one otherwise), or None: "Il
+    s'agit d'une compétence régionale." declines a federal question and answers a regional one
+    (`answer_remits.LEVEL_CLASSED`)."""
+    match = remits.LEVEL_CLASSED.search(sentence)
+    if match is None:
+        return None
+    federal = (match.group("level") or match.group("level_nl")) in remits.FEDERAL_LEVELS
+    return match if federal == regional else None
+
+
+def the_regions_own(match: re.Match[str] | None, regional: bool) -> bool:
+    """Whether `match`, a refusal's reading, names the Region alone as the holder while a
+    Brussels minister answers (`regional`): then it is the minister's own matter."""
+    return regional and match is not None and remits.OWN_LEVEL.match(match.group()) is not None
+
+
 def tells_who_or_how(answer: str, asked: str) -> bool:
     """Whether folded `answer`, which the rules read as substantive, gives what the folded
     question `asked` asks about who or how: the holder doing the thing to a question asking who

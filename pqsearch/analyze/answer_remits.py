@@ -211,7 +211,31 @@ PLACED = re.compile(
     r"|neergelegd)\w*\b"
 )
 
-PATTERNS = (ACCOUNT, PLACED)
+# A whole sentence that classes the matter at one level of power, naming no holder: "Il s'agit
+# d'une compétence régionale.", "C'est une matière fédérale.", "Het betreft een federale
+# materie." Whose matter it is depends on who answers (`answer_gates.classes_another_level`):
+# the Region's own for a Brussels minister, another level's for a federal one, and the reverse.
+LEVEL_CLASSED = re.compile(
+    r"^\W*(?:il s'agit|c'est|cela est|ceci est|(?:cette|la) (?:question|matiere)(?: \w+){0,2}?"
+    r" (?:est|releve))(?: (?:ici|donc|en l'occurrence|la|bien|pour l'essentiel))? (?:d'une |une "
+    r"|de la |d')?(?:matiere|competence)(?: (?:exclusivement|purement|strictement"
+    r"|essentiellement))? (?P<level>regionale|federale|de la region|des regions|du federal"
+    r"|de l'etat federal|de l'autorite federale)\W*$"
+    r"|^\W*(?:het betreft|dit betreft|het gaat(?: hier)? om|dit is|het is|dat is|deze"
+    r" (?:aangelegenheid|kwestie|vraag) is)(?: (?:hier|dus|echter))? (?:een )?(?P<level_nl>federale"
+    r"|gewestelijke|regionale) (?:materie|aangelegenheid)\W*$"
+)
+FEDERAL_LEVELS = ("federale", "du federal", "de l'etat federal", "de l'autorite federale")
+# A refusal whose only holder is the Region, its last words: a Brussels minister's own matter
+# ("Il s'agit d'une compétence régionale", "C'est une matière régionale"), unless it is denied
+# ("échappe à la compétence régionale", "n'est pas une matière régionale").
+OWN_LEVEL = re.compile(
+    r"^(?!.*\b(?:echapp\w*|sort\w*|depass\w*|exced\w*|hors|pas|plus|nullement|aucune?|niet|geen"
+    r"|buiten)\b).*(?:regionale?s?|de la region|des regions|gewestelijke (?:materie"
+    r"|aangelegenheid))\W*$"
+)
+
+PATTERNS = (ACCOUNT, PLACED, LEVEL_CLASSED, OWN_LEVEL)
 
 # Literal pieces of the phrasings above that the other gates do not give, for the keyword gate
 # (`answer_keywords`): each match holds one, or a piece the other gates already have ("vous",

@@ -173,3 +173,28 @@ def _rules_alone(question: str, answer: str) -> str:
 )
 def test_the_rules_alone_read_each_kind(question: str, answer: str, expected: str) -> None:
     assert _rules_alone(question, answer) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "answer", "expected"),
+    [
+        # Whose matter a level of power is depends on who answers: a Brussels minister's
+        # "régionale" is their own, a federal minister's "fédérale" too.
+        ("brussels", "Il s'agit d'une compétence régionale.", SUBSTANTIVE),
+        ("brussels", "C'est une matière régionale.", SUBSTANTIVE),
+        ("brussels", "Il s'agit d'une compétence fédérale.", NOT_COMPETENT),
+        ("brussels", "Dit is een federale materie.", NOT_COMPETENT),
+        ("federal", "Il s'agit d'une compétence régionale.", NOT_COMPETENT),
+        ("federal", "Het betreft een gewestelijke materie.", NOT_COMPETENT),
+        ("federal", "Il s'agit d'une compétence fédérale.", SUBSTANTIVE),
+        ("federal", "Dit is een federale materie.", SUBSTANTIVE),
+        # Another level than either, or the Region's remit denied, declines for both.
+        ("brussels", "Il s'agit d'une compétence communale.", NOT_COMPETENT),
+        ("federal", "Il s'agit d'une compétence communale.", NOT_COMPETENT),
+        ("brussels", "Cette matière échappe à la compétence régionale.", NOT_COMPETENT),
+    ],
+)
+def test_a_level_of_power_is_read_by_who_answers(source: str, answer: str, expected: str) -> None:
+    entry = {"id": "x", "source": source, "language": "fr", "question": "Que comptez-vous faire ?"}
+    question = _question({**entry, "text": answer})
+    assert classify_answer(question, model=RULES_ALONE).type == expected
