@@ -163,6 +163,13 @@ BY_REFERENCE: tuple[str, ...] = (
     r"\b(?:je n'ai|nous n'avons|je ne (?:peux|puis) (?:rien|que)|ik heb|wij hebben|we hebben)"
     r"\b(?: \w+){0,2}? (?:rien|niets)\b[^.;]{0,60}?\b(?:ce que|ce qui|wat|hetgeen)\b[^.;]{0,80}?"
     rf"\b{_SAID}\b",
+    # The answer found in an earlier one: "Het antwoord op deze vraag is terug te vinden in mijn
+    # antwoord op schriftelijke vraag nr. 318", "Les éléments figurent dans ma réponse à la
+    # question n° 412".
+    r"\b(?:is|zijn|staat|staan|werd|werden) (?:\w+ ){0,2}?(?:terug te vinden|te vinden|opgenomen"
+    r"|gegeven|vermeld) in (?:mijn|ons|het) (?:eerdere |vorige )?antwoord (?:op|aan)\b"
+    r"|\b(?:se trouvent?|figurent?|sont|est|ont ete|a ete) (?:\w+ ){0,2}?(?:dans|en) (?:ma|notre)"
+    r" (?:precedente )?reponse (?:a|aux)\b[^.;]{0,40}?\bquestions?\b",
     # An impersonal or third-person directive to a document: "On se reportera au portail
     # opendata.brussels", "l'honorable membre consultera le rapport annuel", "on trouvera la liste
     # dans le rapport".
