@@ -118,8 +118,8 @@ _REFERS = either(_REFERRALS + holders.BY_REFERENCE)
 
 
 # Every keyword gate, for the fingerprint.
-_GATES = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE, declines.GATE)
-_GATES += (remits.GATE,)
+_GATES: tuple[tuple[str, ...], ...] = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE)
+_GATES += (forms.GATE, acts.GATE, declines.GATE, remits.GATE)
 
 
 @dataclass(frozen=True)
