@@ -72,7 +72,8 @@ _SAID = (
 # Published documents, the budget's in Dutch too.
 _PUBLISHED = rf"(?:{DOCUMENT}|begroting\w*|jaarrekening\w*)"
 # Not the answer's own annex or table, but a published document's: "en annexe du budget", "in
-# de bijlage bij de begroting".
+# de bijlage bij de begroting". Read from the start of each clause (the sentence's or after
+# ";"): at every position it cost the whole classification four times over.
 _NOT_OWN_ANNEX = (
     r"(?![^;]*\b(?:ci-dessous|ci-dessus|ci-apres|infra|supra|hieronder|hierboven|hierna"
     r"|ci-joint\w*|bijgevoegd\w*)\b)"
@@ -182,17 +183,17 @@ BY_REFERENCE: tuple[str, ...] = (
 LOCATED: tuple[str, ...] = (
     # A document that holds all that was asked: "Le communiqué de presse du 17 septembre 2025
     # détaille l'ensemble des partenariats conclus", "Het jaarverslag bevat de volledige lijst".
-    rf"{_NOT_OWN_ANNEX}\b{DOCUMENT}\b[^.;]{{0,80}}?\b(?:detaill\w*|repren\w*|reprend|contien\w*"
-    r"|enumer\w*|liste|listent|recense\w*|bevat|bevatten|vermeldt|vermelden)"
+    rf"(?:^|(?<=;)){_NOT_OWN_ANNEX}[^;]*?\b{DOCUMENT}\b[^.;]{{0,80}}?\b(?:detaill\w*|repren\w*"
+    r"|reprend|contien\w*|enumer\w*|liste|listent|recense\w*|bevat|bevatten|vermeldt|vermelden)"
     r" (?:l'ensemble|la totalite|la liste|le detail|toutes? les|tous les|alle|het volledige"
     r"|de volledige|een volledig\w*)\b",
     # All that was asked located in one: "La liste exhaustive des événements soutenus est reprise
     # au tableau publié en annexe du budget ajusté", "Het volledige overzicht is terug te vinden
     # in het jaarverslag".
-    rf"{_NOT_OWN_ANNEX}\b(?:la liste|le detail|l'ensemble|la totalite|le releve|l'inventaire"
-    r"|het (?:volledige )?overzicht|de (?:volledige )?lijst)\b[^.;]{0,60}?\b(?:est|sont|figure\w*"
-    r"|se trouve\w*|is|zijn|staat|staan|wordt|worden)(?: \w+){0,2}? (?:au|a la|aux|dans|sur|in"
-    rf"|op) (?:le |la |les |l'|het |de |een |son |sa |ses )?(?:\w+ )?{_PLACE}\b",
+    rf"(?:^|(?<=;)){_NOT_OWN_ANNEX}[^;]*?\b(?:la liste|le detail|l'ensemble|la totalite|le releve"
+    r"|l'inventaire|het (?:volledige )?overzicht|de (?:volledige )?lijst)\b[^.;]{0,60}?\b(?:est"
+    r"|sont|figure\w*|se trouve\w*|is|zijn|staat|staan|wordt|worden)(?: \w+){0,2}? (?:au|a la"
+    rf"|aux|dans|sur|in|op) (?:le |la |les |l'|het |de |een |son |sa |ses )?(?:\w+ )?{_PLACE}\b",
 )
 
 NOT_PUBLISHED: tuple[str, ...] = (
