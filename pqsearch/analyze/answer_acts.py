@@ -94,7 +94,7 @@ TO_HOLDER = rf"(?:la |le |les |l'|de |het |een )?(?:\w+ )?{HOLDER}\b"
 # Not a route of appeal offered if the answer does not satisfy (the s17 review's r17s-44): "het
 # geachte lid kan zich richten tot de ombudsman indien het antwoord niet voldoet", "en cas de
 # désaccord, ... peut saisir le médiateur" tells the procedure asked.
-_NOT_APPEAL = (
+NOT_APPEAL = (
     r"(?![^.;]*\b(?:ombuds\w*|mediateur\w*|service de mediation|indien (?:het|de|dit) \w+ niet"
     r" (?:voldoe\w*|bevredig\w*)|ontevreden|niet tevreden|ne (?:vous |lui )?(?:satisfait|convient)"
     r" pas|insatisfait\w*|en cas de (?:desaccord|contestation|litige|refus))\b)"
@@ -110,7 +110,7 @@ _DIRECTIVE_FR = (
     rf"|\b(?:je|nous) (?:suggere|suggerons|propose|proposons|conseille|conseillons|recommande"
     rf"|recommandons) (?:donc |des lors )?(?:que |qu'|a {MEMBER} d(?:e |')|d(?:e |')))"
 )
-_DIRECTIVE_NL = (
+DIRECTIVE_NL = (
     r"(?:\bgelieve|\bgelieven|\b(?:ik|wij|we) (?:nodig|nodigen) (?:u|het (?:geachte )?lid"
     r"|de vraagsteller)(?: \w+){0,2}? uit|\b(?:ik|wij|we) (?:raad|raden) (?:u|het (?:geachte )?lid"
     r"|de vraagsteller)(?: \w+){0,2}? aan|\b(?:ik|wij|we) (?:stel|stellen)"
@@ -209,7 +209,7 @@ BY_REFERENCE: tuple[str, ...] = (
     # jaarverslag te raadplegen", "Ik nodig het geachte lid uit het jaarverslag te raadplegen".
     rf"{_DIRECTIVE_FR}(?:vous |l'honorable membre |s'|se )?(?:\w+ ){{0,2}}?{_CONSULT_FR}\b"
     rf"[^.;]{{0,40}}?\b(?:{DOCUMENT}|reponses?)\b",
-    rf"^(?=[^.;]*\b{DOCUMENT}\b){_DIRECTIVE_NL}\b[^.;]{{0,100}}?\b(?:te raadplegen|na te lezen"
+    rf"^(?=[^.;]*\b{DOCUMENT}\b){DIRECTIVE_NL}\b[^.;]{{0,100}}?\b(?:te raadplegen|na te lezen"
     r"|in te kijken|te consulteren|raadplegen)\b",
 )
 
@@ -222,13 +222,13 @@ SENDING: tuple[str, ...] = (
     rf"{_DIRECTIVE_FR}(?:{MEMBER} |vous |l'honorable membre )?(?:vous |s'|se )?(?:\w+ ){{0,2}}?"
     rf"{_ADDRESS_FR}\b(?: (?:votre|cette|vos|ces|sa|la|les) questions?)?(?: (?:a|au|aux|a la"
     rf"|aupres d\w*|vers))? (?:\w+ )?{NOT_OWN}(?:la |le |les |l'|un |une )?(?:\w+ )?{HOLDER}"
-    rf"{_NOT_APPEAL}",
+    rf"{NOT_APPEAL}",
     # "Ik nodig het geachte lid uit zich te wenden tot het College", "Gelieve u te wenden tot",
     # "Het geachte lid kan zich richten tot", "Ik raad u aan contact op te nemen met de gemeente",
     # "Ik stel voor dat het geachte lid zich tot de NMBS wendt".
-    rf"{_DIRECTIVE_NL}\b[^.;]{{0,60}}?(?:\b(?:zich|u|zich rechtstreeks|u rechtstreeks) (?:te )?"
+    rf"{DIRECTIVE_NL}\b[^.;]{{0,60}}?(?:\b(?:zich|u|zich rechtstreeks|u rechtstreeks) (?:te )?"
     rf"(?:wenden|richten) tot|\bcontact (?:op te nemen|opnemen|te nemen) met|\bzich tot\b)"
-    rf" {NOT_OWN}{_NOT_APPEAL}",
+    rf" {NOT_OWN}{NOT_APPEAL}",
     # Another's duty to answer: "C'est dès lors à la ministre fédérale de la Mobilité qu'il
     # appartient de répondre", "Il reviendra au Collège réuni ... de vous répondre".
     r"\bc'est (?:donc |des lors |plutot |bien |par consequent )?(?:a |au |aux )[^.;]{0,160}? qu'il"
@@ -295,10 +295,11 @@ DECLARING: tuple[str, ...] = (
     r"\b(?:behoort|behoren|valt|vallen|viel|vielen|hoort|horen) (?:dus |derhalve |echter |evenwel"
     r" )?niet (?:tot|onder) (?:(?:mijn|onze) (?:\w+ )?|de (?:gewestelijke|regionale|brusselse) )"
     r"bevoegdhe\w*",
-    # The whole sentence classes the matter: "Dit is een federale materie."
+    # The whole sentence classes the matter: "Dit is een gemeentelijke materie." (federal and
+    # regional "materie" by who answers, `answer_gates.classes_another_level`).
     r"^\W*(?:dit|dat|het|deze (?:aangelegenheid|kwestie|vraag)) is (?:dus |echter )?(?:een )?"
-    r"(?:federale|gemeentelijke|communautaire|vlaamse|franse|europese) (?:materie|aangelegenheid"
-    r"|bevoegdheid)\W*$",
+    r"(?:(?:gemeentelijke|communautaire|vlaamse|franse|europese) (?:materie|aangelegenheid"
+    r"|bevoegdheid)|federale bevoegdheid)\W*$",
 )
 
 # What was asked, said to be there, in the document named before: "Les éléments demandés y

@@ -40,7 +40,7 @@ BODY = (
     # flamande".
     r"|(?:les |des |l')?autorites competentes|(?:un |des |les |l')?operateurs? prive\w*"
     r"|(?:les |des )?(?:institutions|etablissements|organismes|societes|entreprises|hopitaux"
-    r"|ecoles|communes|operateurs) (?:elles|eux)-memes"
+    r"|ecoles|communes|operateurs)(?: \w+)? (?:elles|eux)-memes"
     r"|(?:la )?region (?:flamande|wallonne)|(?:het )?vlaams gewest|(?:de )?vlaamse gemeenschap"
     r"|(?:la |l'|le )?(?:sncb|nmbs|infrabel|bpost|proximus|vivaqua|brugel|sibelga|creg|ibpt"
     r"|bipt|elia|fluxys|unia|afsca|ulb|vub|uclouvain)"

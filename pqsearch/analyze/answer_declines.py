@@ -45,6 +45,10 @@ _NO_TEXT_FIRST = (
 # where the minister declines beside it, since a regional minister's is their own.
 _LEVEL_FR = r"(?:federale|communale|communautaire|europeenne|du federal|de l'etat federal)"
 _LEVEL_NL = r"(?:federale|gemeentelijke|communautaire|vlaamse|franse|europese)"
+# Whole sentences at the federal or regional level are read by who answers (revision 18,
+# `answer_gates.classes_another_level`); these levels are never the answering minister's.
+_OTHER_LEVEL_FR = r"(?:communale|communautaire|europeenne)"
+_OTHER_LEVEL_NL = r"(?:gemeentelijke|communautaire|vlaamse|franse|europese)"
 _DECLINED_FR = (
     r", (?:sur laquelle|a propos de laquelle|pour laquelle|dont|au sujet de laquelle) (?:je|nous)"
     r" (?:ne|n')"
@@ -98,10 +102,11 @@ DECLARING: tuple[str, ...] = (
     # "Il s'agit d'une compétence fédérale.", "C'est une matière communale, sur laquelle je ne
     # puis me prononcer" (the Region's own only beside a decline).
     rf"^\W*(?:il s'agit|c'est|cela est|ceci est)(?: (?:ici|donc|en l'occurrence|la))? (?:d'une|une)"
-    rf" (?:matiere|competence)(?: (?:exclusivement|purement|strictement))? (?:{_LEVEL_FR}\W*$"
+    rf" (?:matiere|competence)(?: (?:exclusivement|purement|strictement))? (?:{_OTHER_LEVEL_FR}\W*$"
     rf"|(?:{_LEVEL_FR}|regionale){_DECLINED_FR})",
     rf"^\W*(?:het betreft|dit betreft|het gaat(?: hier)? om|dit is|het is|dat is)(?: (?:hier|dus"
-    rf"|echter))? (?:een )?(?:{_LEVEL_NL} (?:materie|aangelegenheid|bevoegdheid)\W*$"
+    rf"|echter))? (?:een )?(?:{_OTHER_LEVEL_NL} (?:materie|aangelegenheid)\W*$"
+    rf"|{_LEVEL_NL} bevoegdheid\W*$"
     rf"|(?:{_LEVEL_NL}|gewestelijke|regionale) (?:materie|aangelegenheid|bevoegdheid)"
     rf"{_DECLINED_NL})",
     # A thing owned by a holder that decides what was asked of it (round 13's dev half, r13-013):

@@ -111,6 +111,9 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # lijst bezorgd", "de gegevens worden u bezorgd".
     rf"^(?=[^;]*?\b{_SENT_NL}\b){_NOT_SENT_HERE}(?=[^;]*{_THING_NL})"
     r"(?![^;]*\b(?:gezamenlijk|gemeenschappelijk)\b)"
+    # Not another body able to send them (revision 18): "De NMBS kan het geachte lid die
+    # cijfers bezorgen" says who holds them (`answer_remits`).
+    rf"(?!^\W*(?:de|het)\s[^;]*?\b(?:kan|kunnen)\s{_MEMBER_NL}\b(?![^;]*\bworden\b))"
     rf"[^;]*?\b(?:aan )?{_MEMBER_NL}\b[^.;]{{0,50}}?\b{_SENT_NL}\b",
     # Dutch, the minister sending, the particle last (sixteenth session): "Ik bezorg het geachte
     # lid de tabel rechtstreeks", "Ik stuur u de lijst per mail toe".

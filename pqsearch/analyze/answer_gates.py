@@ -33,6 +33,7 @@ from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_partial as partial
+from pqsearch.analyze import answer_remits as remits
 
 _MONTHS = (
     r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
@@ -138,13 +139,20 @@ _OWN_CLAUSE = re.compile(r"\s?[:;]\s")
 
 _FORMS = {
     "not_published": forms.NOT_PUBLISHED,
-    "by_reference": forms.BY_REFERENCE + acts.BY_REFERENCE + acts.LOCATED + declines.BY_REFERENCE,
+    "by_reference": forms.BY_REFERENCE
+    + acts.BY_REFERENCE
+    + acts.LOCATED
+    + declines.BY_REFERENCE
+    + remits.BY_REFERENCE
+    + remits.LOCATED,
     "not_competent": forms.SENDING
     + forms.DECLARING
     + acts.SENDING
     + acts.DECLARING
     + declines.SENDING
-    + declines.DECLARING,
+    + declines.DECLARING
+    + remits.SENDING
+    + remits.DECLARING,
 }
 
 
@@ -244,7 +252,28 @@ def says_what_was_asked(
     if tail is None:
         return False
     clause = sentence[tail.end() :]
+    # Where the document lies ("; il est joint au dossier") is part of the pointer.
+    if remits.PLACED.search(clause) is not None:
+        return False
     return partial.informative(clause, asked) and not keywords.sends_elsewhere(clause)
+
+
+def classes_another_level(sentence: str, regional: bool) -> re.Match[str] | None:
+    """The match of folded `sentence` classing the matter at another level of power than the
+    answering minister's (a Brussels one if `regional`, a federal one otherwise), or None: "Il
+    s'agit d'une compétence régionale." declines a federal question and answers a regional one
+    (`answer_remits.LEVEL_CLASSED`)."""
+    match = remits.LEVEL_CLASSED.search(sentence)
+    if match is None:
+        return None
+    federal = (match.group("level") or match.group("level_nl")) in remits.FEDERAL_LEVELS
+    return match if federal == regional else None
+
+
+def the_regions_own(match: re.Match[str] | None, regional: bool) -> bool:
+    """Whether `match`, a refusal's reading, names the Region alone as the holder while a
+    Brussels minister answers (`regional`): then it is the minister's own matter."""
+    return regional and match is not None and remits.OWN_LEVEL.match(match.group()) is not None
 
 
 def tells_who_or_how(answer: str, asked: str) -> bool:

@@ -35,6 +35,7 @@ import re
 
 from pqsearch.analyze.answer_competence import BODY
 from pqsearch.analyze.answer_phrases import MEMBER
+from pqsearch.analyze.answer_remits import ACCOUNT
 
 # A person's title before the holder's name, whose full stop ends no holder: "est du ressort de
 # M. Thomas Wauters, secrétaire d'État" (round 14's dev half, r14-045).
@@ -58,8 +59,9 @@ _BELONGS = (
     # Any other two words: "relevait jusqu'ici de", "en relève toujours de".
     r"|[\w'-]+)){0,3}?"
     # "de" as a word ("relevait déjà de M. Haddou"); "au" before "aux" is as tuned since revision
-    # 13 (its holder then starts "x ...", which names no one).
-    r"(?: (?:de la|du|des|de l'|d'|de\b|a la|a l'|au|aux|a))"
+    # 13 (its holder then starts "x ...", which names no one); since revision 18 each ends its
+    # word ("relève lui aussi des Régions" read "a" of "aussi").
+    r"(?: (?:de la|du\b|des\b|de l'|d'|de\b|a la|a l'|au(?=x?\b)|aux|a\b))"
     # The remit named before the holder: "de la compétence exclusive de".
     r"(?: (?:la |le )?(?:seule |pleine )?(?:competence|responsabilite|tutelle|autorite"
     r"|attributions?)(?: exclusive| propre| pleine et entiere)? (?:de la|du|des|de l'|d'|de))?"
@@ -281,6 +283,7 @@ def accounts_for_competence(folded: str, written: str) -> bool:
     minister (`NOT_HERE`), with nothing the minister's own side does (`_OWN_ACTION`)."""
     says = (
         _ACCOUNT.search(folded) is not None
+        or ACCOUNT.search(folded) is not None
         or NOT_HERE.search(folded) is not None
         or attribution(folded, written) is not None
         or _by_holder(folded, written)

@@ -100,6 +100,12 @@ ANSWERS_PART = re.compile(
     r"|approuve|adopte|attribue|octroye|accorde|signe|valide|prolonge|supprime|nomme)\b"
     r"(?! (?:de |d')(?:vous |lui |leur |me |la |le |les )?(?:repondre|transmettre|renvoyer"
     r"|interroger|adresser|consulter|reporter)\b)"
+    # The duty said, then done, with its year (round 15's dev half, r15-025): "Il appartient à
+    # chaque commune d'adopter un plan ; Evere l'a fait par délibération du 14 mai 2025", "De
+    # gemeente heeft dat in maart 2025 gedaan".
+    r"|\bl'(?:a|ont|avait|avaient) (?:deja |egalement |bien |donc |aussi )?fait\b[^.;]{0,60}?"
+    r"\b(?:19|20)\d\d\b|\b(?:heeft|hebben|had|hadden) (?:dat|dit|het) (?:al |reeds |ook )?"
+    r"(?:op|in|sinds|begin|eind) [^.;]{0,30}?\b(?:19|20)\d\d\b[^.;]{0,20}?\bgedaan\b"
     # A summary of what the pointer's document says ("Les informations figurent sur le site.
     # En substance, la demande doit être introduite auprès de la commune"): the answer given.
     r"|^\W*(?:en substance|en resume|en synthese)\b"

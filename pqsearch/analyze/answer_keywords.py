@@ -9,6 +9,7 @@ from pqsearch.analyze.answer_acts import GATE as ACTS_GATE
 from pqsearch.analyze.answer_declines import GATE as DECLINES_GATE
 from pqsearch.analyze.answer_forms import GATE as FORMS_GATE
 from pqsearch.analyze.answer_holders import GATE
+from pqsearch.analyze.answer_remits import GATE as REMITS_GATE
 
 # Literal pieces of which every phrasing's match holds one, looked for with `in` in each
 # sentence before any regex: the phrasings have no leading literal, and trying them on every
@@ -108,15 +109,8 @@ KEYWORDS = (
     "relay",
     "fait suivre",
     "faire suivre",
-    # Revision 9: a body's own decision, the minister without any lever, someone else best
-    # placed to answer, a state reform's transfers, documents in Dutch.
-    "fixe",
-    "reglemente",
-    "etablie",
-    "etablis par",
-    "etabli par",
-    "decide",
-    "determine",
+    # Revision 9: the minister without any lever, someone else best placed to answer, a state
+    # reform's transfers, documents in Dutch (a body's own decision is in `GATE_ONLY`).
     "levier",
     "mieux plac",
     "a meme de",
@@ -196,11 +190,20 @@ GATE_ONLY = (
     # "il serait plus indiqué de poser la question à ...": the one verb of `answer_phrases`'
     # "il convient de ..." phrasing that no other word gates (found by round 10's texts).
     "poser",
+    # A body's own decision (revision 9; here since revision 18): deciding sends no one
+    # elsewhere, so "; l'audience est fixée au 12 juin" stays a clause of the answer's own.
+    "fixe",
+    "reglemente",
+    "etablie",
+    "etablis par",
+    "etabli par",
+    "decide",
+    "determine",
 )
 
 
 # Every piece that gates a phrasing, in one tuple: most sentences hold none, so all are tried.
-_GATE_PIECES = KEYWORDS + GATE_ONLY + GATE + FORMS_GATE + ACTS_GATE + DECLINES_GATE
+_GATE_PIECES = KEYWORDS + GATE_ONLY + GATE + FORMS_GATE + ACTS_GATE + DECLINES_GATE + REMITS_GATE
 
 
 def has_keyword(text: str) -> bool:

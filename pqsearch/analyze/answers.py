@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,23 +34,23 @@ from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_model, answer_roles
 from pqsearch.analyze import answer_partial as partial
 from pqsearch.analyze import answer_phrases as phrases
+from pqsearch.analyze import answer_procedure as procedure
 from pqsearch.analyze import answer_referrals as referrals
+from pqsearch.analyze import answer_remits as remits
 from pqsearch.analyze import answer_sentences as splitting
 from pqsearch.analyze import answer_unpublished as unpublished
 from pqsearch.analyze.answer_types import (
     ANSWER_TYPES,
     BY_REFERENCE,
-    CONVERTED,
-    LAPSED,
     NO_ANSWER,
     NOT_COMPETENT,
     NOT_PUBLISHED,
     SUBSTANTIVE,
     TRUNCATED,
-    WITHDRAWN,
 )
 from pqsearch.analyze.fold import fold_in_place
-from pqsearch.models import ProcedureStep, Question
+from pqsearch.models import Question
+from pqsearch.parse import fields
 from pqsearch.parse.versions import truncated_answer
 
 # Bump when a change of code moves answer types without changing anything `rules_fingerprint`
@@ -60,7 +59,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 17
+ANSWER_RULES_REVISION = 18
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -85,25 +84,17 @@ _REFERRALS = (
     + forms.BY_REFERENCE
     + acts.BY_REFERENCE
     + declines.BY_REFERENCE
+    + remits.BY_REFERENCE
 )
 _ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING
 _ELSEWHERE += acts.DECLARING + declines.SENDING + declines.DECLARING
+_ELSEWHERE += remits.SENDING + remits.DECLARING
+_UNPUBLISHED = unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED
+_LOCATED = holders.LOCATED + acts.LOCATED + remits.LOCATED
 _PHRASES: dict[str, tuple[str, ...]] = {
-    NOT_PUBLISHED: unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED,
+    NOT_PUBLISHED: _UNPUBLISHED + remits.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
-    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + holders.LOCATED + acts.LOCATED,
-}
-
-# Acts of the procedure table that end a question without an answer. A written question
-# born from an oral one ("Question orale transformée en question écrite") is not converted
-# away: only a transformation into something other than a written question is.
-_ACTS: dict[str, str] = {
-    WITHDRAWN: r"\bretire|\bingetrokken\b",
-    LAPSED: r"\bcadu[cq]|\bvervallen\b|\bvervalt\b",
-    CONVERTED: (
-        r"\btransform\w* en (?!(?:une )?question ecrite\b)"
-        r"|\bomgezet in (?!(?:een )?schriftelijke\b)"
-    ),
+    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + _LOCATED,
 }
 
 
@@ -114,13 +105,12 @@ def either(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 # Compiled without IGNORECASE for text lowercased first: three times faster on long answers.
 _PHRASE_RES = {kind: either(patterns) for kind, patterns in _PHRASES.items()}
-_ACT_RES = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _ACTS.items()}
 # A "not competent" sentence that sends the member (or the question) to someone else, as
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
-_SENDING = (
-    elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING
-) + declines.SENDING
+_SENDING = (elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING) + (
+    declines.SENDING + remits.SENDING
+)
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
@@ -128,7 +118,8 @@ _REFERS = either(_REFERRALS + holders.BY_REFERENCE)
 
 
 # Every keyword gate, for the fingerprint.
-_GATES = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE, forms.GATE, acts.GATE, declines.GATE)
+_GATES: tuple[tuple[str, ...], ...] = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE)
+_GATES += (forms.GATE, acts.GATE, declines.GATE, remits.GATE)
 
 
 @dataclass(frozen=True)
@@ -159,10 +150,11 @@ def classify_answer(
     if truncated_answer(answer):
         return AnswerClassification(TRUNCATED, f"the source's answer is only {answer!r}")
     if answer:
-        return _classify_text(answer, question.question or "", model)
-    ending = _procedure_ending(question.procedure)
+        regional = question.parliament == fields.PARLIAMENT
+        return _classify_text(answer, question.question or "", model, regional=regional)
+    ending = procedure.ending(question.procedure)
     if ending is not None:
-        return ending
+        return AnswerClassification(*ending)
     if question.answered_on is not None:
         return AnswerClassification(
             NOT_PUBLISHED, f"Date de réponse: {question.answered_on:%d/%m/%Y}, sans texte"
@@ -171,11 +163,16 @@ def classify_answer(
 
 
 def _classify_text(
-    answer: str, question: str = "", model: answer_model.ModelFile | None = None
+    answer: str,
+    question: str = "",
+    model: answer_model.ModelFile | None = None,
+    *,
+    regional: bool = True,
 ) -> AnswerClassification:
     """The rules' reading of the answer, then the model's second reading of a short answer
-    the rules call substantive (`answer_model.second_reading`)."""
-    ruled, sends = _rules_reading(answer, question)
+    the rules call substantive (`answer_model.second_reading`). `regional`: whether a Brussels
+    minister answers (a federal one otherwise)."""
+    ruled, sends = _rules_reading(answer, question, regional)
     # An answer in which the rules found a pointer yet kept substantive answers part of the
     # question itself (the partial-answer rule), or tells who or how to a question asking that:
     # labelling rules the model does not overturn.
@@ -217,7 +214,9 @@ def model_input(
     ]
 
 
-def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassification, bool]:
+def _rules_reading(
+    answer: str, question: str = "", regional: bool = True
+) -> tuple[AnswerClassification, bool]:
     """Read the answer sentence by sentence: a sentence that sends the member elsewhere
     (another answer, a competent colleague, a direct mailing) decides the type unless the
     answer also answers part of the question itself (see `MAX_CONTEXT_SENTENCES`). Also
@@ -244,8 +243,11 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
             match = pattern.search(sentence) if keyword else None
             if match is not None and kind == NOT_COMPETENT and match.end() <= main:
                 match = pattern.search(sentence, main)
+            if kind == NOT_COMPETENT and gates.the_regions_own(match, regional):
+                match = None
             if match is None and keyword and kind == NOT_COMPETENT:
                 match = holders.attribution(sentence, answer[start:end])
+                match = match or gates.classes_another_level(sentence, regional)
             if match is not None:
                 found.setdefault(kind, start + match.start())
                 sends = sends or (
@@ -315,21 +317,6 @@ def _rules_reading(answer: str, question: str = "") -> tuple[AnswerClassificatio
     return AnswerClassification(kind, splitting.sentence_around(answer, found[kind])), True
 
 
-def _procedure_ending(procedure: Iterable[ProcedureStep]) -> AnswerClassification | None:
-    found: AnswerClassification | None = None
-    for step in procedure:
-        act = fold_in_place(step.act)
-        for kind, pattern in _ACT_RES.items():
-            if pattern.search(act):
-                found = AnswerClassification(kind, _describe_act(step))
-    return found
-
-
-def _describe_act(step: ProcedureStep) -> str:
-    extra = ", ".join(d for d in (f"{step.date:%d/%m/%Y}" if step.date else "", step.body) if d)
-    return f"{step.act} ({extra})" if extra else step.act
-
-
 @cache
 def rules_fingerprint() -> str:
     """A short hash of the answer-type rules: every phrasing, pattern and constant above, how
@@ -357,7 +344,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
         # Lists of items, not dicts: `sort_keys` would drop their order, which decides the type.
         "phrases": list(_PHRASES.items()),
         "attributed": phrases.ATTRIBUTED,
-        "acts": list(_ACTS.items()),
+        "acts": list(procedure.ACTS.items()),
         "keywords": list(_GATES),
         "patterns": [
             pattern.pattern
@@ -371,6 +358,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 context.YEAR,
                 *holders.PATTERNS,
                 *gates.PATTERNS,
+                *remits.PATTERNS,
                 splitting.SENTENCE_END,
                 partial.BRACKETS,
                 # What may follow a statement of whose matter it is: it moves types too.

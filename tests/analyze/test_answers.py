@@ -32,21 +32,19 @@ from pqsearch.analyze import (
     answer_keywords,
     answer_model,
     answer_partial,
+    answer_procedure,
     answer_roles,
     answer_sentences,
     answers,
 )
-from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS
+from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS, CONVERTED, LAPSED, WITHDRAWN
 from pqsearch.analyze.answers import (
     ANSWER_TYPES,
     BY_REFERENCE,
-    CONVERTED,
-    LAPSED,
     NO_ANSWER,
     NOT_COMPETENT,
     NOT_PUBLISHED,
     SUBSTANTIVE,
-    WITHDRAWN,
     classify_answer,
 )
 from pqsearch.analyze.fold import fold_in_place
@@ -983,7 +981,8 @@ def test_a_long_run_of_punctuation_is_classified_without_hanging(filler: str) ->
 # answers), since revision 11 of answer_roles (what the model reads), since revision 13 of
 # answer_holders (whose holder counts, what is an account of competences), since revision 15 of
 # answer_gates (forms' readings gated on the rest and the question; since revision 16 also
-# what the model does not overturn), and the truncation test
+# what the model does not overturn), since revision 18 of answer_procedure (the procedure
+# table's endings, split from answers), and the truncation test
 # of parse/versions.py, as Python reads them (`ast.unparse`: comments, docstrings and layout
 # left out). Recorded per `ANSWER_RULES_REVISION`.
 _DECISION_CODE_DIGEST = {
@@ -1003,6 +1002,7 @@ _DECISION_CODE_DIGEST = {
     15: "def2548f8b4e",
     16: "1be44cee9104",
     17: "9953e7e67e50",
+    18: "b4844d63c7de",
 }
 
 
@@ -1020,6 +1020,7 @@ def _decision_code_digest() -> str:
             answer_partial,
             answer_holders,
             answer_gates,
+            answer_procedure,
         ):
             return isinstance(node, ast.FunctionDef)
         if isinstance(node, ast.FunctionDef):
@@ -1038,6 +1039,7 @@ def _decision_code_digest() -> str:
         answer_partial,
         answer_holders,
         answer_gates,
+        answer_procedure,
         versions,
     )
     for module in modules:
