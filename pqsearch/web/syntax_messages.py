@@ -175,6 +175,10 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "« mars 2021 ». {accepted}",
         'The date "{value}" has no year: write it with one, as in "March 2021". {accepted}',
     ),
+    "date_spaced": (
+        "Une date qui contient des espaces se met entre guillemets : écrivez {example}.",
+        "A date with spaces goes in quotes: write {example}.",
+    ),
     "date_short_year": (
         "L'année de « {value} » a deux chiffres : écrivez les quatre (2021, pas 21).",
         'The year in "{value}" has two digits: write all four (2021, not 21).',

@@ -41,6 +41,8 @@ BAD = [
     ("recu:marss", {}, "date_not_a_date", "marss", 5),
     ('recu:"marss 2021"', {}, "date_month_name", "marss 2021", 5),
     ("recu:mars", {}, "date_no_year", "mars", 5),
+    ("recu:31 mars 2021", {}, "date_spaced", "31 mars 2021", 5),
+    ("logement recu:mars 2021", {}, "date_spaced", "mars 2021", 14),
     ("recu:2021..2020", {}, "range_reversed", "2021..2020", 5),
     ("recu:>", {}, "range_syntax", ">", 5),
     ("recu:..", {}, "range_no_end", "..", 5),
@@ -90,3 +92,42 @@ def test_a_prefix_matching_too_many_words_is_worded_too(
         "« de* » trouve plus de 3 mots différents : tapez plus de lettres avant le *."
     )
     assert str(error) == "de* matches more than 3 different words: type more letters before the *."
+
+
+# Query, then words each language's wording must hold: the values the error carries (`valid`:
+# the years accepted, the month meant, the quoted date), not only that a wording exists.
+WORDED = [
+    (
+        "recu:1066",
+        "les années de 1800 à 2200 sont acceptées",
+        "years from 1800 to 2200 are accepted",
+    ),
+    ('recu:"marss 2021"', "Vouliez-vous dire « mars » ?", "Did you mean 'mars'?"),
+    (
+        "recu:31 mars 2021",
+        'se met entre guillemets : écrivez recu:"31 mars 2021".',
+        'goes in quotes: write recu:"31 mars 2021".',
+    ),
+    ("logement publie:mars 2021", 'écrivez publie:"mars 2021".', 'write publie:"mars 2021".'),
+]
+
+
+@pytest.mark.parametrize(("query", "french", "english"), WORDED)
+def test_a_date_error_in_the_query_is_worded_with_its_values(
+    index: Index, query: str, french: str, english: str
+) -> None:
+    with pytest.raises(QuerySyntaxError) as raised:
+        index.search(query)
+    assert french in (syntax_message(raised.value, Words("fr")) or "")
+    assert english in (syntax_message(raised.value, Words("en")) or "")
+
+
+def test_a_spaced_date_keeps_the_quoting_hint_in_the_library_message(index: Index) -> None:
+    with pytest.raises(QuerySyntaxError) as raised:
+        index.search("recu:mars 2021")
+    assert 'Dates with spaces go in quotes: recu:"mars 2021".' in str(raised.value)
+    # A date field's value followed by a word that makes no date with it is not "spaced".
+    with pytest.raises(QuerySyntaxError) as raised:
+        index.search("recu:1066 logement")
+    assert raised.value.kind == "date_year_out_of_range"
+    assert "quotes" not in str(raised.value)

@@ -10,6 +10,7 @@ import asyncio
 import concurrent.futures
 import os
 import resource
+from html import unescape
 from pathlib import Path
 
 import httpx
@@ -97,6 +98,35 @@ def test_a_query_or_date_error_is_said_in_the_page_language(
     shown = page.page.locator("pre.message").inner_text()
     assert english in shown, shown
     assert page.dialogs == []
+
+
+# (query, French, English): the page's own words for a date error inside the query, with the
+# values the library's error carries (review P, E1 and E2).
+IN_QUERY = [
+    (
+        "recu:31 mars 2021",
+        "Colonne 6 : Une date qui contient des espaces se met entre guillemets : écrivez "
+        'recu:"31 mars 2021".',
+        'Column 6: A date with spaces goes in quotes: write recu:"31 mars 2021".',
+    ),
+    (
+        "recu:1066",
+        "les années de 1800 à 2200 sont acceptées",
+        "years from 1800 to 2200 are accepted",
+    ),
+    ('recu:"marss 2021"', "Vouliez-vous dire « mars » ?", "Did you mean 'mars'?"),
+]
+
+
+@pytest.mark.parametrize(("query", "french", "english"), IN_QUERY)
+def test_a_date_error_in_the_query_says_its_values_on_the_page(
+    server: Server, query: str, french: str, english: str
+) -> None:
+    for language, words in (("fr", french), ("en", english)):
+        answer = server.get("/search", params={"q": query, "lang": language})
+        assert answer.status_code == 400
+        shown = unescape(answer.text)
+        assert words in shown, shown[shown.find('class="message"') :][:600]
 
 
 def test_the_caret_still_points_at_the_column(server: Server, page: Watched) -> None:
