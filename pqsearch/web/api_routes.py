@@ -19,6 +19,7 @@ from pqsearch import (
     InvalidChoiceError,
     NotFoundError,
     PqsearchError,
+    QuerySyntaxError,
     UnknownValueError,
 )
 from pqsearch.errors import InstallationError
@@ -78,12 +79,47 @@ def known_parameters(path: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*named, "lang"]))
 
 
-def refuse_unknown(params: QueryParams, path: str) -> None:
-    """Raise `UnknownParameterError` for a parameter `path` does not take."""
-    known = known_parameters(path)
+def refuse_unknown(
+    params: QueryParams, path: str, known: tuple[str, ...] | None = None, where: str = ""
+) -> None:
+    """Raise `UnknownParameterError` for a parameter `path` does not take (`known`: its
+    parameters, by default those of its OpenAPI description; `where` names the place)."""
+    known = known_parameters(path) if known is None else known
     unknown = [name for name in dict.fromkeys(params.keys()) if name not in known]
     if unknown:
-        raise UnknownParameterError(path, unknown, known)
+        raise UnknownParameterError(where or path, unknown, known)
+
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+class NotAFormError(QuerySyntaxError):
+    """A POST whose body is not a URL-encoded form (multipart, JSON): it was read as one, and
+    its raw text answered as an unknown parameter's name (review P, A2)."""
+
+    def __init__(self, content_type: str) -> None:
+        received = f"a body of type {content_type}" if content_type else "a body without a type"
+        super().__init__(
+            f"POST /api/similar takes a form (Content-Type: {FORM_TYPE}) with text, as "
+            f"curl -d text=... sends it; it received {received}. Or use GET "
+            "/api/similar?text=....",
+            kind="not_a_form",
+            value=content_type,
+        )
+
+
+def _similar_form(request: Request) -> None:
+    """Refuse what a POST to /api/similar carries besides its form: a body of another type,
+    and a parameter in its address (its filters there were ignored: review P, A1)."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != FORM_TYPE:
+        raise NotAFormError(content_type)
+    refuse_unknown(
+        request.query_params,
+        "/api/similar",
+        known=("lang",),
+        where="the address of POST /api/similar (its parameters go in the form)",
+    )
 
 
 def error_response(error: Exception) -> JSONResponse:
@@ -145,6 +181,8 @@ class Api:
 
     async def similar(self, request: Request) -> Response:
         try:
+            if request.method == "POST":
+                _similar_form(request)
             params: QueryParams = (
                 FormParams(await read_form(request))
                 if request.method == "POST"

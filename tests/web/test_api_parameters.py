@@ -63,3 +63,45 @@ def test_the_search_page_s_links_are_taken_by_the_api(server: Server) -> None:
     for link in links:
         answer = server.get("/api" + link)
         assert answer.status_code == 200, (link, answer.text)
+
+
+def test_a_post_to_similar_checks_its_address_too(server: Server) -> None:
+    # The text in the form, a filter in the address: the filter was dropped, and the answer
+    # (9 documents instead of 1) looked right (review P, A1).
+    posted = httpx.post(server.url + "/api/similar?sector=L", data={"text": "logement"})
+    assert posted.status_code == 400
+    assert posted.json()["error"].startswith(
+        "Unknown parameter 'sector': the address of POST /api/similar (its parameters go in "
+        "the form) takes lang."
+    )
+    assert httpx.post(server.url + "/api/similar?sectr=L", data={"text": "x"}).status_code == 400
+    assert httpx.post(server.url + "/api/similar?limit=1", data={"text": "x"}).status_code == 400
+    # In the form, the filter is taken; `lang` in the address still is.
+    in_form = httpx.post(
+        server.url + "/api/similar?lang=en", data={"text": "logement", "sector": "L"}
+    )
+    assert in_form.status_code == 200, in_form.text
+    by_get = server.get("/api/similar", params={"text": "logement", "sector": "L"})
+    assert in_form.json()["total"] == by_get.json()["total"]
+
+
+def test_a_post_to_similar_that_is_not_a_form_says_so(server: Server) -> None:
+    # Multipart (curl -F, a browser's FormData) and JSON were read as a form, and their raw
+    # text answered as an unknown parameter's name (review P, A2).
+    refused = [
+        httpx.post(server.url + "/api/similar", files={"text": (None, "logement")}),
+        httpx.post(server.url + "/api/similar", json={"text": "logement"}),
+        httpx.post(server.url + "/api/similar", content=b"text=logement"),
+    ]
+    assert [r.status_code for r in refused] == [400, 400, 400]
+    said = [r.json()["error"] for r in refused]
+    assert all(
+        e.startswith(
+            "POST /api/similar takes a form (Content-Type: application/x-www-form-urlencoded) "
+            "with text, as curl -d text=... sends it; it received "
+        )
+        for e in said
+    ), said
+    assert "multipart/form-data" in said[0] and "application/json" in said[1]
+    assert "a body without a type" in said[2]
+    assert all("Unknown parameter" not in e for e in said)
