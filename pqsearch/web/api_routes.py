@@ -98,10 +98,9 @@ class NotAFormError(QuerySyntaxError):
     its raw text answered as an unknown parameter's name (review P, A2)."""
 
     def __init__(self, content_type: str) -> None:
-        received = f"a body of type {content_type}" if content_type else "a body without a type"
         super().__init__(
             f"POST /api/similar takes a form (Content-Type: {FORM_TYPE}) with text, as "
-            f"curl -d text=... sends it; it received {received}. Or use GET "
+            f"curl -d text=... sends it; it received a body of type {content_type}. Or use GET "
             "/api/similar?text=....",
             kind="not_a_form",
             value=content_type,
@@ -112,7 +111,8 @@ def _similar_form(request: Request) -> None:
     """Refuse what a POST to /api/similar carries besides its form: a body of another type,
     and a parameter in its address (its filters there were ignored: review P, A1)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type != FORM_TYPE:
+    # Without a type, the body is read as a form, as before (curl --data-binary says it is).
+    if content_type not in (FORM_TYPE, ""):
         raise NotAFormError(content_type)
     refuse_unknown(
         request.query_params,

@@ -91,7 +91,11 @@ def test_a_post_to_similar_that_is_not_a_form_says_so(server: Server) -> None:
     refused = [
         httpx.post(server.url + "/api/similar", files={"text": (None, "logement")}),
         httpx.post(server.url + "/api/similar", json={"text": "logement"}),
-        httpx.post(server.url + "/api/similar", content=b"text=logement"),
+        httpx.post(
+            server.url + "/api/similar",
+            content=b'{"text": "logement"}',
+            headers={"content-type": "text/plain; charset=utf-8"},
+        ),
     ]
     assert [r.status_code for r in refused] == [400, 400, 400]
     said = [r.json()["error"] for r in refused]
@@ -103,5 +107,8 @@ def test_a_post_to_similar_that_is_not_a_form_says_so(server: Server) -> None:
         for e in said
     ), said
     assert "multipart/form-data" in said[0] and "application/json" in said[1]
-    assert "a body without a type" in said[2]
+    assert "a body of type text/plain." in said[2]
     assert all("Unknown parameter" not in e for e in said)
+    # A form body without a type is read as a form, as before.
+    untyped = httpx.post(server.url + "/api/similar", content=b"text=logement")
+    assert untyped.status_code == 200, untyped.text
