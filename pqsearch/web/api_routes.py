@@ -54,6 +54,24 @@ def _public_type(error: Exception) -> str:
     return type(error).__name__
 
 
+# The CLI's option names that the API spells otherwise (`--minister`), and names that no
+# endpoint reads but that clients add on their own: `_`, jQuery's cache buster (cache: false),
+# and the empty name of a stray `&=`.
+_CLI_NAMES = {"minister": "addressee", "no_correct": "correct"}
+IGNORED = ("_", "")
+
+
+def closest_parameter(name: str, known: tuple[str, ...]) -> str | None:
+    """The parameter of `known` that `name` most likely meant: the CLI's name for it
+    (`minister`, `all-copies`), another case (`Q`), or a close spelling (`sectr`)."""
+    plain = name.strip().lower().replace("-", "_")
+    for meant in (_CLI_NAMES.get(plain), plain):
+        if meant in known:
+            return meant
+    close = difflib.get_close_matches(plain, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 class UnknownParameterError(InvalidChoiceError):
     """A parameter the endpoint does not take (a misspelt `sectr=F`), which it ignored, and
     answered as if no filter were given (Q4): `value` the names, `valid` the known ones."""
@@ -62,8 +80,8 @@ class UnknownParameterError(InvalidChoiceError):
         super().__init__("parameter", unknown, known)
         said = []
         for name in unknown:
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            said.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            close = closest_parameter(name, known)
+            said.append(f"{name!r}" + (f" (did you mean {close!r}?)" if close else ""))
         self.args = (
             f"Unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(said)}: {path} "
             f"takes {', '.join(known)}.",
@@ -73,19 +91,24 @@ class UnknownParameterError(InvalidChoiceError):
 def known_parameters(path: str) -> tuple[str, ...]:
     """The query parameters of the API's `path` as its OpenAPI description lists them, and
     `lang`, which a search page's address carries (its `/search` turned into `/api/search`
-    answers the same)."""
+    answers the same); a document's also `results`, which every document link of a search
+    page carries (both taken and ignored)."""
     operation = openapi()["paths"][path]["get"]
     named = [p["name"] for p in operation.get("parameters", ()) if p["in"] == "query"]
-    return tuple(dict.fromkeys([*named, "lang"]))
+    extra = ["lang", "results"] if path == "/api/documents/{id}" else ["lang"]
+    return tuple(dict.fromkeys([*named, *extra]))
 
 
 def refuse_unknown(
     params: QueryParams, path: str, known: tuple[str, ...] | None = None, where: str = ""
 ) -> None:
     """Raise `UnknownParameterError` for a parameter `path` does not take (`known`: its
-    parameters, by default those of its OpenAPI description; `where` names the place)."""
+    parameters, by default those of its OpenAPI description; `where` names the place).
+    The names of `IGNORED` are taken everywhere, and ignored."""
     known = known_parameters(path) if known is None else known
-    unknown = [name for name in dict.fromkeys(params.keys()) if name not in known]
+    unknown = [
+        name for name in dict.fromkeys(params.keys()) if name not in known and name not in IGNORED
+    ]
     if unknown:
         raise UnknownParameterError(where or path, unknown, known)
 

@@ -112,3 +112,33 @@ def test_a_post_to_similar_that_is_not_a_form_says_so(server: Server) -> None:
     # A form body without a type is read as a form, as before.
     untyped = httpx.post(server.url + "/api/similar", content=b"text=logement")
     assert untyped.status_code == 200, untyped.text
+
+
+def test_what_clients_add_on_their_own_is_taken_and_ignored(server: Server) -> None:
+    # 200 before the check, 400 after it (review P, A3): a document link's `results`, jQuery's
+    # cache buster `_`, and a stray empty name.
+    link = re.search(
+        r'href="(/documents/[^"?]+\?[^"]*results=[^"]*)"',
+        server.get("/search", params={"q": "logement"}).text,
+    )
+    assert link is not None
+    answer = server.get("/api" + unescape(link.group(1)))
+    assert answer.status_code == 200, answer.text
+    assert server.get("/api/documents/170312", params={"_": "1733390000000"}).status_code == 200
+    for path in ("/api/search?q=logement&_=1733390000000&=", "/api/facets/session?_=1&="):
+        assert server.get(path).status_code == 200, path
+    assert server.get("/api/similar?id=170312&_=1").status_code == 200
+    # Only these: a misspelling beside them is still refused.
+    assert server.get("/api/search?q=logement&_=1&sectr=F").status_code == 400
+
+
+def test_the_did_you_mean_knows_the_cli_names_and_ignores_case(server: Server) -> None:
+    said = {
+        name: server.get("/api/search", params={"q": "logement", name: "x"}).json()["error"]
+        for name in ("minister", "Q", "Sector", "all-copies", "sector-mentioned")
+    }
+    assert said["minister"].startswith("Unknown parameter 'minister' (did you mean 'addressee'?)")
+    assert said["Q"].startswith("Unknown parameter 'Q' (did you mean 'q'?)")
+    assert said["Sector"].startswith("Unknown parameter 'Sector' (did you mean 'sector'?)")
+    assert "'all-copies' (did you mean 'all_copies'?)" in said["all-copies"]
+    assert "(did you mean 'sector_mentioned'?)" in said["sector-mentioned"]
