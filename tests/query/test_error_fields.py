@@ -35,7 +35,7 @@ BAD = [
     ("statut:peutetre", {}, "unknown_status", "peutetre", 7),
     ("numero:abc", {}, "bad_number", "abc", 7),
     ("recu:2021-13", {}, "date_no_such_month", "2021-13", 5),
-    ("recu:31/02/2021", {}, "date_no_such_day", "31/02/2021", 5),
+    ("recu:31/02/2021", {}, "date_no_such_day_first", "31/02/2021", 5),
     ("recu:21", {}, "date_short_year", "21", 5),
     ("recu:1066", {}, "date_year_out_of_range", "1066", 5),
     ("recu:marss", {}, "date_not_a_date", "marss", 5),
@@ -44,7 +44,13 @@ BAD = [
     ("recu:31 mars 2021", {}, "date_spaced", "31 mars 2021", 5),
     ("logement recu:mars 2021", {}, "date_spaced", "mars 2021", 14),
     ("recu:2021..2020", {}, "range_reversed", "2021..2020", 5),
-    ("recu:>", {}, "range_syntax", ">", 5),
+    ("recu:>", {}, "range_operator_alone", ">", 5),
+    ("recu:>>2021", {}, "range_signs", ">>2021", 5),
+    ("recu:{2021 TO 2022}", {}, "range_exclusive", "{2021 TO 2022}", 5),
+    ("recu:[2021 TO 2022 TO 2023]", {}, "range_one_to", "[2021 TO 2022 TO 2023]", 5),
+    ("recu:[TO 2021]", {}, "range_both_ends", "[TO 2021]", 5),
+    ('recu:"2021 TO 2022"', {}, "range_needs_brackets", "2021 TO 2022", 5),
+    ("recu:2021-02-31", {}, "date_no_such_day", "2021-02-31", 5),
     ("recu:..", {}, "range_no_end", "..", 5),
     ("x " * 6_000, {}, "query_too_long", "10000", None),
     ("logement", {"date_from": "hier"}, "date_not_a_date", "hier", None),
@@ -109,11 +115,33 @@ WORDED = [
         'goes in quotes: write recu:"31 mars 2021".',
     ),
     ("logement publie:mars 2021", 'écrivez publie:"mars 2021".', 'write publie:"mars 2021".'),
+    # The fields, not a pointer to a help that lists two of them (review P, E3).
+    ("foo:bar", "numero:369, statut:repondu", "numero:369, statut:repondu"),
+    ("foo:bar", "type:renvoi", "repondu:[2021-01 TO 2021-06]."),
+    # The month's length; day/month/year only for a date typed day first (E4).
+    (
+        "recu:2021-02-31",
+        "« 2021-02-31 » (février 2021 compte 28 jours).",
+        '"2021-02-31" (February 2021 has 28 days).',
+    ),
+    (
+        "recu:31/02/2021",
+        "(février 2021 compte 28 jours ; les dates s'écrivent jour/mois/année)",
+        "(February 2021 has 28 days; dates are day/month/year)",
+    ),
+    # Each range error keeps its own advice (E5).
+    ("recu:{2021 TO 2022}", "écrivez [a TO b], qui inclut", "write [a TO b], which includes"),
+    ("recu:>", "> doit être suivi d'une date, comme dans >2021", "> needs a date after it"),
+    ("recu:<=", "<= doit être suivi d'une date, comme dans <=2021", "as in <=2021"),
+    ("recu:>>2021", "Trop de signes de comparaison", "Too many comparison signs"),
+    ("recu:[TO 2021]", "demandent une date ou *", "need a date or *"),
+    ("recu:[2021 TO 2022 TO 2023]", "avec un seul TO", "with one TO"),
+    ('recu:"2021 TO 2022"', "s'écrit entre crochets", "needs square brackets"),
 ]
 
 
 @pytest.mark.parametrize(("query", "french", "english"), WORDED)
-def test_a_date_error_in_the_query_is_worded_with_its_values(
+def test_an_error_in_the_query_is_worded_with_its_values(
     index: Index, query: str, french: str, english: str
 ) -> None:
     with pytest.raises(QuerySyntaxError) as raised:

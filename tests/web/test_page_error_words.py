@@ -56,8 +56,9 @@ MESSAGES = [
     ),
     (
         "/search?q=logement&from=31/02/2021",
-        "Ce jour n'existe pas : « 31/02/2021 » (les dates s'écrivent jour/mois/année).",
-        'There is no such day: "31/02/2021" (dates are day/month/year).',
+        "Ce jour n'existe pas : « 31/02/2021 » (février 2021 compte 28 jours ; les dates "
+        "s'écrivent jour/mois/année).",
+        'There is no such day: "31/02/2021" (February 2021 has 28 days; dates are day/month/year).',
     ),
     (
         "/search?q=logement&to=mars",
@@ -115,6 +116,21 @@ IN_QUERY = [
         "years from 1800 to 2200 are accepted",
     ),
     ('recu:"marss 2021"', "Vouliez-vous dire « mars » ?", "Did you mean 'mars'?"),
+    (
+        "foo:bar",
+        "Les champs, avec un exemple : titre:mobilité, question:logement",
+        "The fields, with an example: titre:mobilité, question:logement",
+    ),
+    (
+        "recu:2021-02-31",
+        "Colonne 6 : Ce jour n'existe pas : « 2021-02-31 » (février 2021 compte 28 jours).",
+        'Column 6: There is no such day: "2021-02-31" (February 2021 has 28 days).',
+    ),
+    (
+        "recu:{2021 TO 2022}",
+        "ne sont pas acceptées dans « {2021 TO 2022} » : écrivez [a TO b]",
+        'are not supported in "{2021 TO 2022}": write [a TO b]',
+    ),
 ]
 
 
