@@ -151,6 +151,28 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "colonne {column}).",
         'A question number is digits, as in numero:369 ("{value}" at column {column}).',
     ),
+    "number_too_long": (
+        "Un numéro de question est un nombre entier d'au plus {example} chiffres, comme dans "
+        "numero:369, pas « {value} ».",
+        "A question number is a whole number of at most {example} digits, as in numero:369, "
+        'not "{value}".',
+    ),
+    "empty_exact_value": (
+        "Une valeur vide pour le filtre {field} (« {value} ») ne trouve rien : donnez le nom "
+        "après le =, ou retirez le filtre.",
+        'An empty value for {field} ("{value}") matches nothing: give the name after the =, '
+        "or remove the filter.",
+    ),
+    "common_words_only": (
+        "Rien à chercher dans « {value} » : la recherche ne contient que des mots courants (le, "
+        "la, de…) ou des signes, qu'une recherche laisse de côté. Ajoutez un mot qui dit ce que "
+        "vous cherchez, mettez un mot courant entre guillemets pour le chercher tel quel "
+        "({example}), ou laissez la recherche vide et choisissez des filtres.",
+        'Nothing to search for in "{value}": it holds only common words (le, la, de…) or '
+        "signs, which a search leaves out. Add a word that says what you look for, put a "
+        "common word in quotes to search it as written ({example}), or leave the query empty "
+        "and choose filters.",
+    ),
     "query_too_long": (
         "La recherche dépasse {value} caractères, la limite. Raccourcissez-la, ou utilisez les "
         "filtres pour les métadonnées.",

@@ -53,6 +53,9 @@ BAD = [
     ("recu:2021-02-31", {}, "date_no_such_day", "2021-02-31", 5),
     ("recu:..", {}, "range_no_end", "..", 5),
     ("x " * 6_000, {}, "query_too_long", "10000", None),
+    ("le la de", {}, "common_words_only", "le la de", None),
+    ("numero:123456789012", {}, "number_too_long", "123456789012", None),
+    ("logement portefeuille:=", {}, "empty_exact_value", "=", None),
     ("logement", {"date_from": "hier"}, "date_not_a_date", "hier", None),
     ("logement", {"date_from": "2022", "date_to": "2021"}, "range_reversed", "2022 – 2021", None),
     ("logement", {"sector": ("zz",)}, "unknown_sector", "zz", None),
@@ -137,6 +140,18 @@ WORDED = [
     ("recu:[TO 2021]", "demandent une date ou *", "need a date or *"),
     ("recu:[2021 TO 2022 TO 2023]", "avec un seul TO", "with one TO"),
     ('recu:"2021 TO 2022"', "s'écrit entre crochets", "needs square brackets"),
+    # Still English on the French page before (review P, E7).
+    (
+        "le la de",
+        "Rien à chercher dans « le la de » : la recherche ne contient que des mots courants",
+        'Nothing to search for in "le la de": it holds only common words',
+    ),
+    ("numero:123456789012", "d'au plus 9 chiffres", "at most 9 digits"),
+    (
+        "logement portefeuille:=",
+        "Une valeur vide pour le filtre Compétence (« = ») ne trouve rien",
+        'An empty value for Portfolio ("=") matches nothing',
+    ),
 ]
 
 

@@ -127,6 +127,11 @@ IN_QUERY = [
         'Column 6: There is no such day: "2021-02-31" (February 2021 has 28 days).',
     ),
     (
+        "le la de",
+        "Rien à chercher dans « le la de » : la recherche ne contient que des mots courants",
+        'Nothing to search for in "le la de": it holds only common words',
+    ),
+    (
         "recu:{2021 TO 2022}",
         "ne sont pas acceptées dans « {2021 TO 2022} » : écrivez [a TO b]",
         'are not supported in "{2021 TO 2022}": write [a TO b]',
