@@ -317,6 +317,8 @@ _MONTHS = (
         "December",
     ],
 )
+# Kinds whose wording names the column itself: not said twice.
+_SAYS_ITS_COLUMN = ("date_group", "range_not_date")
 _IN_QUERY = ("Colonne {column} : ", "Column {column}: ")
 _CLOSE = (" Vouliez-vous dire « {0} » ?", " Did you mean '{0}'?")
 
@@ -349,6 +351,8 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
     )
     if error.position is None:
         return said
-    if error.kind.startswith(("date_", "range_")) and error.kind not in ("date_group",):
+    if error.kind.startswith(("date_", "range_")) and error.kind not in _SAYS_ITS_COLUMN:
+        if words.language == "fr" and said[1:2].islower():
+            said = said[0].lower() + said[1:]  # no capital after a colon in French
         said = _IN_QUERY[column].format(column=error.position + 1) + said
     return f"{said}\n{error.excerpt}"

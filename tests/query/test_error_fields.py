@@ -136,7 +136,7 @@ WORDED = [
     ("recu:{2021 TO 2022}", "écrivez [a TO b], qui inclut", "write [a TO b], which includes"),
     ("recu:>", "> doit être suivi d'une date, comme dans >2021", "> needs a date after it"),
     ("recu:<=", "<= doit être suivi d'une date, comme dans <=2021", "as in <=2021"),
-    ("recu:>>2021", "Trop de signes de comparaison", "Too many comparison signs"),
+    ("recu:>>2021", "trop de signes de comparaison", "Too many comparison signs"),
     ("recu:[TO 2021]", "demandent une date ou *", "need a date or *"),
     ("recu:[2021 TO 2022 TO 2023]", "avec un seul TO", "with one TO"),
     ('recu:"2021 TO 2022"', "s'écrit entre crochets", "needs square brackets"),

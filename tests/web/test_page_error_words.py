@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import os
+import re
 import resource
 from html import unescape
 from pathlib import Path
@@ -51,7 +52,7 @@ MESSAGES = [
     ),
     (
         "/search?q=recu:2021-13",
-        "Colonne 6 : Il n'y a pas de tel mois dans « 2021-13 » : les mois vont de 1 à 12",
+        "Colonne 6 : il n'y a pas de tel mois dans « 2021-13 » : les mois vont de 1 à 12",
         'Column 6: There is no such month in "2021-13": months run from 1 to 12',
     ),
     (
@@ -106,7 +107,7 @@ def test_a_query_or_date_error_is_said_in_the_page_language(
 IN_QUERY = [
     (
         "recu:31 mars 2021",
-        "Colonne 6 : Une date qui contient des espaces se met entre guillemets : écrivez "
+        "Colonne 6 : une date qui contient des espaces se met entre guillemets : écrivez "
         'recu:"31 mars 2021".',
         'Column 6: A date with spaces goes in quotes: write recu:"31 mars 2021".',
     ),
@@ -123,8 +124,13 @@ IN_QUERY = [
     ),
     (
         "recu:2021-02-31",
-        "Colonne 6 : Ce jour n'existe pas : « 2021-02-31 » (février 2021 compte 28 jours).",
+        "Colonne 6 : ce jour n'existe pas : « 2021-02-31 » (février 2021 compte 28 jours).",
         'Column 6: There is no such day: "2021-02-31" (February 2021 has 28 days).',
+    ),
+    (
+        "session:[20 TO 21]",
+        "pas pour le filtre Session (colonne 9).",
+        "not on Session (column 9).",
     ),
     (
         "le la de",
@@ -148,6 +154,7 @@ def test_a_date_error_in_the_query_says_its_values_on_the_page(
         assert answer.status_code == 400
         shown = unescape(answer.text)
         assert words in shown, shown[shown.find('class="message"') :][:600]
+        assert not re.search(r"(Colonne|Column) 9\b.*\b(colonne|column) 9\b", shown)
 
 
 def test_the_caret_still_points_at_the_column(server: Server, page: Watched) -> None:
