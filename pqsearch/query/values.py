@@ -150,7 +150,12 @@ def resolve_exact(field_name: str, typed: str, available: Sequence[str]) -> list
         )
     import difflib  # as in resolve_values
 
-    suggestions = difflib.get_close_matches(name, list(available), n=3, cutoff=0.6)
+    # One suggestion per value the facet shows: its spellings ("Prot vie privée", "Prot. vie
+    # privée") are one entry there, and their links select the same documents (review P, P1).
+    by_name: dict[str, str] = {}
+    for value in difflib.get_close_matches(name, list(available), n=len(available), cutoff=0.6):
+        by_name.setdefault(normalized(value), value)
+    suggestions = list(by_name.values())[:3]
     raise UnknownValueError(field_name, typed, [EXACT + value for value in suggestions])
 
 
