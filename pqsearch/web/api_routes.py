@@ -25,7 +25,7 @@ from pqsearch import (
 from pqsearch.errors import InstallationError
 from pqsearch.models import jsonable
 from pqsearch.web.openapi import openapi
-from pqsearch.web.params import QueryParams, SearchState
+from pqsearch.web.params import MULTI, QueryParams, SearchState
 from pqsearch.web.security import FormParams, FormTooLargeError, read_form
 from pqsearch.web.service import IndexService, SearchTimeoutError
 
@@ -111,6 +111,24 @@ def refuse_unknown(
     ]
     if unknown:
         raise UnknownParameterError(where or path, unknown, known)
+    for name in dict.fromkeys(params.keys()):
+        given = len(params.getlist(name))
+        if given > 1 and name not in MULTI and name not in IGNORED:
+            raise RepeatedParameterError(where or path, name, given)
+
+
+class RepeatedParameterError(QuerySyntaxError):
+    """A parameter that takes one value given several times: the last one was used, and the
+    others dropped without a word (`facets=session&facets=sector`, review P, A5)."""
+
+    def __init__(self, path: str, name: str, given: int) -> None:
+        how = " (several facets: facets=session,sector)" if name == "facets" else ""
+        super().__init__(
+            f"The parameter {name!r} is given {given} times: {path} takes it once{how}. The "
+            f"ones that take several values, repeated or each once: {', '.join(MULTI)}.",
+            kind="repeated_parameter",
+            value=name,
+        )
 
 
 FORM_TYPE = "application/x-www-form-urlencoded"

@@ -142,3 +142,17 @@ def test_the_did_you_mean_knows_the_cli_names_and_ignores_case(server: Server) -
     assert said["Sector"].startswith("Unknown parameter 'Sector' (did you mean 'sector'?)")
     assert "'all-copies' (did you mean 'all_copies'?)" in said["all-copies"]
     assert "(did you mean 'sector_mentioned'?)" in said["sector-mentioned"]
+
+
+def test_a_parameter_taking_one_value_given_twice_is_refused(server: Server) -> None:
+    # The last one won, silently: facets=session&facets=sector counted only sector, and
+    # q=logement&q=diplomates searched "diplomates" (review P, A5).
+    for query in ("q=logement&q=diplomates", "q=logement&facets=session&facets=sector"):
+        answer = server.get("/api/search?" + query)
+        assert answer.status_code == 400, query
+        assert answer.json()["error"].startswith("The parameter ")
+        assert "is given 2 times: /api/search takes it once" in answer.json()["error"]
+    assert "(several facets: facets=session,sector)" in answer.json()["error"]
+    # A filter taking several values still takes them repeated.
+    both = server.get("/api/search?q=logement&session=25/26&session=24/25&facets=session")
+    assert both.status_code == 200, both.text
