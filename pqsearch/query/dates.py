@@ -177,7 +177,7 @@ def parse_date_range(text: str) -> tuple[dt.date | None, dt.date | None]:
         raise QuerySyntaxError(
             f"The range {_shown(typed)} needs square brackets, as in [2021 TO 2022]. "
             f"{ACCEPTED_RANGES}",
-            kind="range_syntax",
+            kind="range_needs_brackets",
             value=typed,
         )
     if typed == "*":
@@ -194,13 +194,13 @@ def _bracket_range(typed: str) -> tuple[dt.date | None, dt.date | None]:
         raise QuerySyntaxError(
             f"Exclusive bounds {{...}} are not supported in {_shown(typed)}: write [a TO b], "
             f"which includes both ends, or use >a and <b. {ACCEPTED_RANGES}",
-            kind="range_syntax",
+            kind="range_exclusive",
             value=typed,
         )
     if typed[0] != "[" or typed[-1] != "]" or len(typed) < 2:
         raise QuerySyntaxError(
             f"Unbalanced square bracket in {_shown(typed)}. {ACCEPTED_RANGES}",
-            kind="range_syntax",
+            kind="range_unbalanced",
             value=typed,
         )
     # Padding lets "[TO 2021]" split into an empty start rather than miss its TO.
@@ -209,7 +209,7 @@ def _bracket_range(typed: str) -> tuple[dt.date | None, dt.date | None]:
         raise QuerySyntaxError(
             f"A range in brackets is [start TO end], with one TO: {_shown(typed)} is not. "
             f"{ACCEPTED_RANGES}",
-            kind="range_syntax",
+            kind="range_one_to",
             value=typed,
         )
     low, high = parts[0].strip(), parts[1].strip()
@@ -217,7 +217,7 @@ def _bracket_range(typed: str) -> tuple[dt.date | None, dt.date | None]:
         raise QuerySyntaxError(
             f"Both ends of {_shown(typed)} need a date or *, as in [2021-01 TO *]. "
             f"{ACCEPTED_RANGES}",
-            kind="range_syntax",
+            kind="range_both_ends",
             value=typed,
         )
     return _checked(_open_start(low), _open_end(high), typed)
@@ -228,13 +228,14 @@ def _comparison(operator: str, operand: str, typed: str) -> tuple[dt.date | None
         raise QuerySyntaxError(
             f"{operator} needs a date after it, as in {operator}2021 (not {_shown(typed)}). "
             f"{ACCEPTED_RANGES}",
-            kind="range_syntax",
+            kind="range_operator_alone",
             value=typed,
+            valid=(operator,),
         )
     if operand[0] in "<>=":
         raise QuerySyntaxError(
             f"Too many comparison signs in {_shown(typed)}. {ACCEPTED_RANGES}",
-            kind="range_syntax",
+            kind="range_signs",
             value=typed,
         )
     start, end = parse_date_span(operand)
@@ -352,8 +353,9 @@ def _day_span(
         order = " (dates are day/month/year)" if day_first else ""
         raise QuerySyntaxError(
             f"There is no day {day} in {_shown(typed)}: {month_label} has {last} days{order}.",
-            kind="date_no_such_day",
+            kind="date_no_such_day_first" if day_first else "date_no_such_day",
             value=typed,
+            valid=(str(last), str(month), str(year)),
         )
     day_date = dt.date(year, month, day)
     return day_date, day_date

@@ -16,6 +16,8 @@ from pqsearch.query.tokens import Token, syntax_error
 
 MAX_DEPTH = 50
 _DIGITS = re.compile(r"[0-9]+")
+# The one or two words after a date field's value, which may be the rest of its date.
+_NEXT_WORDS = re.compile(r"\s+([^\s()\"]+)(?:\s+([^\s()\"]+))?")
 
 
 class Parser:
@@ -45,10 +47,23 @@ class Parser:
         return token
 
     def _failure(
-        self, token: Token, message: str, *, kind: str, value: str = "", field: str = ""
+        self,
+        token: Token,
+        message: str,
+        *,
+        kind: str,
+        value: str = "",
+        field: str = "",
+        valid: tuple[str, ...] = (),
     ) -> QuerySyntaxError:
         return syntax_error(
-            self.text, token.start, message, kind=kind, value=value or token.text, field=field
+            self.text,
+            token.start,
+            message,
+            kind=kind,
+            value=value or token.text,
+            field=field,
+            valid=valid,
         )
 
     def _sequence(self, field: FieldSpec | None, depth: int) -> st.Node | None:
@@ -255,18 +270,48 @@ class Parser:
         try:
             start, end = parse_date_range(value)
         except QuerySyntaxError as error:
-            # "recu:31 mars 2021" reaches here as "31": the rest of the date is the next word.
-            after = token.start + len(token.text)
-            spaced = token.kind == "word" and self.text[after : after + 1].isspace()
-            hint = ' Dates with spaces go in quotes: recu:"31 mars 2021".' if spaced else ""
+            spaced = self._spaced_date(token, value)
+            if spaced is not None:
+                typed_field = self.text[: token.start].rsplit(None, 1)[-1] if token.start else ""
+                example = f'{typed_field}"{spaced}"'
+                raise self._failure(
+                    token,
+                    f"Bad date for {field.name} at column {token.start + 1}: {error} Dates with "
+                    f"spaces go in quotes: {example}.",
+                    kind="date_spaced",
+                    value=spaced,
+                    field=field.name,
+                    valid=(example,),
+                ) from error
             raise self._failure(
                 token,
-                f"Bad date for {field.name} at column {token.start + 1}: {error}{hint}",
+                f"Bad date for {field.name} at column {token.start + 1}: {error}",
                 kind=error.kind or "date_not_a_date",
                 value=value,
                 field=field.name,
+                valid=error.valid,
             ) from error
         return st.DateRange(field.name, start, end)
+
+    def _spaced_date(self, token: Token, value: str) -> str | None:
+        """The date a field's unquoted value and the next words make ("recu:31 mars 2021"
+        reaches `_dates` as "31": the rest of the date is the next words), or None."""
+        if token.kind != "word":
+            return None
+        after = _NEXT_WORDS.match(self.text, token.start + len(token.text))
+        if after is None:
+            return None
+        words = [value]
+        for word in after.groups():
+            if word is None:
+                break
+            words.append(word)
+            try:
+                parse_date_range(" ".join(words))
+            except QuerySyntaxError:
+                continue
+            return " ".join(words)
+        return None
 
 
 def _combine_sequence(items: list[st.Node]) -> st.Node | None:

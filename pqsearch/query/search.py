@@ -125,7 +125,10 @@ class QueryRunner:
                 f"Nothing to search for in {text!r}: it holds only common words (le, la, "
                 "de, ...) or signs, which a search leaves out. Add a word that says what "
                 f"you look for, put a common word in quotes to search it as written "
-                f"({quoted}), or give an empty query with filters to browse."
+                f"({quoted}), or give an empty query with filters to browse.",
+                kind="common_words_only",
+                value=text,
+                valid=(quoted,),
             )
         return self.run(
             compiled,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pqsearch.errors import QuerySyntaxError
-from pqsearch.query.fields import describe_fields, field_spec
+from pqsearch.query.fields import FIELDS, describe_fields, field_spec
 
 MAX_TERMS = 1_000
 
@@ -189,6 +189,7 @@ class Tokenizer:
                 'put it in quotes: "a:b".',
                 kind="unknown_field",
                 value=name,
+                valid=tuple(spec.example for spec in FIELDS),
             )
         self.tokens.append(Token("field", spec.name, start))
         if spec.kind == "date" and following in "[{":

@@ -47,7 +47,11 @@ def value_terms(
         if not digits.isdigit() or len(digits) > MAX_NUMBER_DIGITS:
             raise QuerySyntaxError(
                 f"A question number is a whole number of at most {MAX_NUMBER_DIGITS} "
-                f"digits (numero:369), not {typed!r}."
+                f"digits (numero:369), not {typed!r}.",
+                kind="number_too_long",
+                value=typed,
+                field="number",
+                valid=(str(MAX_NUMBER_DIGITS),),
             )
         return [qt.Range("number", int(digits), int(digits))]
     spec = field_spec(field_name)
@@ -136,10 +140,22 @@ def resolve_exact(field_name: str, typed: str, available: Sequence[str]) -> list
     if exact:
         return exact
     if not normalized(name):
-        raise QuerySyntaxError(f"An empty value for {field_name} matches nothing.")
+        spec = field_spec(field_name)  # "portfolios", the index field, is "portfolio"
+        shown = spec.name if spec is not None else field_name
+        raise QuerySyntaxError(
+            f"An empty value for {shown} matches nothing.",
+            kind="empty_exact_value",
+            value=typed,
+            field=shown,
+        )
     import difflib  # as in resolve_values
 
-    suggestions = difflib.get_close_matches(name, list(available), n=3, cutoff=0.6)
+    # One suggestion per value the facet shows: its spellings ("Prot vie privée", "Prot. vie
+    # privée") are one entry there, and their links select the same documents (review P, P1).
+    by_name: dict[str, str] = {}
+    for value in difflib.get_close_matches(name, list(available), n=len(available), cutoff=0.6):
+        by_name.setdefault(normalized(value), value)
+    suggestions = list(by_name.values())[:3]
     raise UnknownValueError(field_name, typed, [EXACT + value for value in suggestions])
 
 
@@ -163,7 +179,14 @@ def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> lis
     """
     key = normalized(typed)
     if not key:
-        raise QuerySyntaxError(f"An empty value for {field_name} matches nothing.")
+        spec = field_spec(field_name)  # "portfolios", the index field, is "portfolio"
+        shown = spec.name if spec is not None else field_name
+        raise QuerySyntaxError(
+            f"An empty value for {shown} matches nothing.",
+            kind="empty_exact_value",
+            value=typed,
+            field=shown,
+        )
     normalised = {value: normalized(value) for value in available}
     exact = [value for value, norm in normalised.items() if norm == key]
     if exact:

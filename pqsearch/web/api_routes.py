@@ -19,12 +19,13 @@ from pqsearch import (
     InvalidChoiceError,
     NotFoundError,
     PqsearchError,
+    QuerySyntaxError,
     UnknownValueError,
 )
 from pqsearch.errors import InstallationError
 from pqsearch.models import jsonable
 from pqsearch.web.openapi import openapi
-from pqsearch.web.params import QueryParams, SearchState
+from pqsearch.web.params import MULTI, QueryParams, SearchState
 from pqsearch.web.security import FormParams, FormTooLargeError, read_form
 from pqsearch.web.service import IndexService, SearchTimeoutError
 
@@ -53,6 +54,24 @@ def _public_type(error: Exception) -> str:
     return type(error).__name__
 
 
+# The CLI's option names that the API spells otherwise (`--minister`), and names that no
+# endpoint reads but that clients add on their own: `_`, jQuery's cache buster (cache: false),
+# and the empty name of a stray `&=`.
+_CLI_NAMES = {"minister": "addressee", "no_correct": "correct"}
+IGNORED = ("_", "")
+
+
+def closest_parameter(name: str, known: tuple[str, ...]) -> str | None:
+    """The parameter of `known` that `name` most likely meant: the CLI's name for it
+    (`minister`, `all-copies`), another case (`Q`), or a close spelling (`sectr`)."""
+    plain = name.strip().lower().replace("-", "_")
+    for meant in (_CLI_NAMES.get(plain), plain):
+        if meant in known:
+            return meant
+    close = difflib.get_close_matches(plain, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 class UnknownParameterError(InvalidChoiceError):
     """A parameter the endpoint does not take (a misspelt `sectr=F`), which it ignored, and
     answered as if no filter were given (Q4): `value` the names, `valid` the known ones."""
@@ -61,8 +80,8 @@ class UnknownParameterError(InvalidChoiceError):
         super().__init__("parameter", unknown, known)
         said = []
         for name in unknown:
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            said.append(f"{name!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            close = closest_parameter(name, known)
+            said.append(f"{name!r}" + (f" (did you mean {close!r}?)" if close else ""))
         self.args = (
             f"Unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(said)}: {path} "
             f"takes {', '.join(known)}.",
@@ -72,18 +91,76 @@ class UnknownParameterError(InvalidChoiceError):
 def known_parameters(path: str) -> tuple[str, ...]:
     """The query parameters of the API's `path` as its OpenAPI description lists them, and
     `lang`, which a search page's address carries (its `/search` turned into `/api/search`
-    answers the same)."""
+    answers the same); a document's also `results`, which every document link of a search
+    page carries (both taken and ignored)."""
     operation = openapi()["paths"][path]["get"]
     named = [p["name"] for p in operation.get("parameters", ()) if p["in"] == "query"]
-    return tuple(dict.fromkeys([*named, "lang"]))
+    extra = ["lang", "results"] if path == "/api/documents/{id}" else ["lang"]
+    return tuple(dict.fromkeys([*named, *extra]))
 
 
-def refuse_unknown(params: QueryParams, path: str) -> None:
-    """Raise `UnknownParameterError` for a parameter `path` does not take."""
-    known = known_parameters(path)
-    unknown = [name for name in dict.fromkeys(params.keys()) if name not in known]
+def refuse_unknown(
+    params: QueryParams, path: str, known: tuple[str, ...] | None = None, where: str = ""
+) -> None:
+    """Raise `UnknownParameterError` for a parameter `path` does not take (`known`: its
+    parameters, by default those of its OpenAPI description; `where` names the place).
+    The names of `IGNORED` are taken everywhere, and ignored."""
+    known = known_parameters(path) if known is None else known
+    unknown = [
+        name for name in dict.fromkeys(params.keys()) if name not in known and name not in IGNORED
+    ]
     if unknown:
-        raise UnknownParameterError(path, unknown, known)
+        raise UnknownParameterError(where or path, unknown, known)
+    for name in dict.fromkeys(params.keys()):
+        given = len(params.getlist(name))
+        if given > 1 and name not in MULTI and name not in IGNORED:
+            raise RepeatedParameterError(where or path, name, given)
+
+
+class RepeatedParameterError(QuerySyntaxError):
+    """A parameter that takes one value given several times: the last one was used, and the
+    others dropped without a word (`facets=session&facets=sector`, review P, A5)."""
+
+    def __init__(self, path: str, name: str, given: int) -> None:
+        how = " (several facets: facets=session,sector)" if name == "facets" else ""
+        super().__init__(
+            f"The parameter {name!r} is given {given} times: {path} takes it once{how}. The "
+            f"ones that take several values, repeated or each once: {', '.join(MULTI)}.",
+            kind="repeated_parameter",
+            value=name,
+        )
+
+
+FORM_TYPE = "application/x-www-form-urlencoded"
+
+
+class NotAFormError(QuerySyntaxError):
+    """A POST whose body is not a URL-encoded form (multipart, JSON): it was read as one, and
+    its raw text answered as an unknown parameter's name (review P, A2)."""
+
+    def __init__(self, content_type: str) -> None:
+        super().__init__(
+            f"POST /api/similar takes a form (Content-Type: {FORM_TYPE}) with text, as "
+            f"curl -d text=... sends it; it received a body of type {content_type}. Or use GET "
+            "/api/similar?text=....",
+            kind="not_a_form",
+            value=content_type,
+        )
+
+
+def _similar_form(request: Request) -> None:
+    """Refuse what a POST to /api/similar carries besides its form: a body of another type,
+    and a parameter in its address (its filters there were ignored: review P, A1)."""
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    # Without a type, the body is read as a form, as before (curl --data-binary says it is).
+    if content_type not in (FORM_TYPE, ""):
+        raise NotAFormError(content_type)
+    refuse_unknown(
+        request.query_params,
+        "/api/similar",
+        known=("lang",),
+        where="the address of POST /api/similar (its parameters go in the form)",
+    )
 
 
 def error_response(error: Exception) -> JSONResponse:
@@ -145,6 +222,8 @@ class Api:
 
     async def similar(self, request: Request) -> Response:
         try:
+            if request.method == "POST":
+                _similar_form(request)
             params: QueryParams = (
                 FormParams(await read_form(request))
                 if request.method == "POST"

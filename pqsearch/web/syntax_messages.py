@@ -39,12 +39,11 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "without a space: {example}",
     ),
     "unknown_field": (
-        "Champ inconnu « {value} » à la colonne {column}. Les champs sont ceux de l'aide sous "
-        "la zone de recherche (titre:, ministre:, recu:, statut:…) ; pour chercher un mot qui "
-        'contient deux-points, mettez-le entre guillemets : "a:b".',
-        'Unknown field "{value}" at column {column}. The fields are those of the help under the '
-        "search box (titre:, minister:, recu:, status:…); to search a word containing a colon, "
-        'put it in quotes: "a:b".',
+        "Champ inconnu « {value} » à la colonne {column}. Les champs, avec un exemple : "
+        "{valid}. Pour chercher un mot qui contient deux-points, mettez-le entre guillemets : "
+        '"a:b".',
+        'Unknown field "{value}" at column {column}. The fields, with an example: {valid}. To '
+        'search a word containing a colon, put it in quotes: "a:b".',
     ),
     "minus_after_field": (
         "Un « - » après {value}: à la colonne {column} : pour exclure une valeur, mettez le "
@@ -152,6 +151,28 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "colonne {column}).",
         'A question number is digits, as in numero:369 ("{value}" at column {column}).',
     ),
+    "number_too_long": (
+        "Un numéro de question est un nombre entier d'au plus {example} chiffres, comme dans "
+        "numero:369, pas « {value} ».",
+        "A question number is a whole number of at most {example} digits, as in numero:369, "
+        'not "{value}".',
+    ),
+    "empty_exact_value": (
+        "Une valeur vide pour le filtre {field} (« {value} ») ne trouve rien : donnez le nom "
+        "après le =, ou retirez le filtre.",
+        'An empty value for {field} ("{value}") matches nothing: give the name after the =, '
+        "or remove the filter.",
+    ),
+    "common_words_only": (
+        "Rien à chercher dans « {value} » : la recherche ne contient que des mots courants (le, "
+        "la, de…) ou des signes, qu'une recherche laisse de côté. Ajoutez un mot qui dit ce que "
+        "vous cherchez, mettez un mot courant entre guillemets pour le chercher tel quel "
+        "({example}), ou laissez la recherche vide et choisissez des filtres.",
+        'Nothing to search for in "{value}": it holds only common words (le, la, de…) or '
+        "signs, which a search leaves out. Add a word that says what you look for, put a "
+        "common word in quotes to search it as written ({example}), or leave the query empty "
+        "and choose filters.",
+    ),
     "query_too_long": (
         "La recherche dépasse {value} caractères, la limite. Raccourcissez-la, ou utilisez les "
         "filtres pour les métadonnées.",
@@ -175,6 +196,10 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "« mars 2021 ». {accepted}",
         'The date "{value}" has no year: write it with one, as in "March 2021". {accepted}',
     ),
+    "date_spaced": (
+        "Une date qui contient des espaces se met entre guillemets : écrivez {example}.",
+        "A date with spaces goes in quotes: write {example}.",
+    ),
     "date_short_year": (
         "L'année de « {value} » a deux chiffres : écrivez les quatre (2021, pas 21).",
         'The year in "{value}" has two digits: write all four (2021, not 21).',
@@ -196,9 +221,46 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "or Dutch, or abbreviated: janv., feb, sept…).",
     ),
     "date_no_such_day": (
-        "Ce jour n'existe pas : « {value} » (les dates s'écrivent jour/mois/année).",
-        'There is no such day: "{value}" (dates are day/month/year).',
+        "Ce jour n'existe pas : « {value} » ({month} compte {last} jours).",
+        'There is no such day: "{value}" ({month} has {last} days).',
     ),
+    "date_no_such_day_first": (
+        "Ce jour n'existe pas : « {value} » ({month} compte {last} jours ; les dates "
+        "s'écrivent jour/mois/année).",
+        'There is no such day: "{value}" ({month} has {last} days; dates are day/month/year).',
+    ),
+    "range_needs_brackets": (
+        "La période « {value} » s'écrit entre crochets, comme dans [2021 TO 2022]. {ranges}",
+        'The range "{value}" needs square brackets, as in [2021 TO 2022]. {ranges}',
+    ),
+    "range_exclusive": (
+        "Les bornes exclues {{…}} ne sont pas acceptées dans « {value} » : écrivez [a TO b], "
+        "qui inclut les deux bornes, ou utilisez >a et <b.",
+        'Exclusive bounds {{…}} are not supported in "{value}": write [a TO b], which '
+        "includes both ends, or use >a and <b.",
+    ),
+    "range_unbalanced": (
+        "Crochet non fermé ou non ouvert dans « {value} ». {ranges}",
+        'Unbalanced square bracket in "{value}". {ranges}',
+    ),
+    "range_one_to": (
+        "Une période entre crochets s'écrit [début TO fin], avec un seul TO, ce que "
+        "« {value} » n'est pas. {ranges}",
+        'A range in brackets is [start TO end], with one TO: "{value}" is not. {ranges}',
+    ),
+    "range_both_ends": (
+        "Les deux bornes de « {value} » demandent une date ou *, comme dans [2021-01 TO *].",
+        'Both ends of "{value}" need a date or *, as in [2021-01 TO *].',
+    ),
+    "range_operator_alone": (
+        "{example} doit être suivi d'une date, comme dans {example}2021 (pas « {value} »).",
+        '{example} needs a date after it, as in {example}2021 (not "{value}").',
+    ),
+    "range_signs": (
+        "Trop de signes de comparaison dans « {value} ». {ranges}",
+        'Too many comparison signs in "{value}". {ranges}',
+    ),
+    # A range error without a wording of its own.
     "range_syntax": (
         "Période illisible : « {value} ». {ranges}",
         'Cannot read the range "{value}". {ranges}',
@@ -225,6 +287,38 @@ _RANGES = (
     "date pour toute sa durée.",
     ACCEPTED_RANGES,
 )
+_MONTHS = (
+    [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+)
+# Kinds whose wording names the column itself: not said twice.
+_SAYS_ITS_COLUMN = ("date_group", "range_not_date")
 _IN_QUERY = ("Colonne {column} : ", "Column {column}: ")
 _CLOSE = (" Vouliez-vous dire « {0} » ?", " Did you mean '{0}'?")
 
@@ -238,6 +332,9 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
     column = 0 if words.language == "fr" else 1
     shown_field = words.facet(error.field)
     valid = error.valid
+    month = ""
+    if error.kind.startswith("date_no_such_day") and len(valid) == 3:
+        month = f"{_MONTHS[column][int(valid[1]) - 1]} {valid[2]}"
     said = pair[column].format(
         value=error.value,
         column=(error.position or 0) + 1,
@@ -247,11 +344,15 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
         low=valid[0] if len(valid) == 2 else "",
         high=valid[1] if len(valid) == 2 else "",
         close=_CLOSE[column].format(valid[0]) if error.kind == "date_month_name" and valid else "",
+        month=month,
+        last=valid[0] if valid else "",
         accepted=_ACCEPTED[column],
         ranges=_RANGES[column],
     )
     if error.position is None:
         return said
-    if error.kind.startswith(("date_", "range_")) and error.kind not in ("date_group",):
+    if error.kind.startswith(("date_", "range_")) and error.kind not in _SAYS_ITS_COLUMN:
+        if words.language == "fr" and said[1:2].islower():
+            said = said[0].lower() + said[1:]  # no capital after a colon in French
         said = _IN_QUERY[column].format(column=error.position + 1) + said
     return f"{said}\n{error.excerpt}"

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import REPO, run_pqsearch
+from tests.permissions import bound_by_permissions
 
 # The CLI run in a process of its own, which then says whether spaCy was imported.
 _CLI_THEN_SPACY = """
@@ -59,3 +60,29 @@ def test_an_existing_index_is_left_as_it_was(corpus_index: Path, tmp_path: Path)
     assert done.returncode == 2
     assert f"No such file or folder: {tmp_path / 'gone'}." in done.stderr
     assert _tree(corpus_index) == before
+
+
+def test_a_folder_that_cannot_be_entered_is_not_called_missing(tmp_path: Path) -> None:
+    # `os.path.lexists` is False for a path under a folder one may not enter: it was refused
+    # as "No such file or folder ... Check the path" (review P, I1). The walk says what it is.
+    locked = tmp_path / "locked"
+    (locked / "corpus").mkdir(parents=True)
+    (locked / "corpus" / "question.txt").write_text("logement\n", encoding="utf-8")
+    locked.chmod(0o600)
+    try:
+        done = subprocess.run(
+            bound_by_permissions(
+                [sys.executable, "-m", "pqsearch.cli", "ingest", "locked/corpus", "--index", "ix"]
+            ),
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
+            timeout=600,
+        )
+    finally:
+        locked.chmod(0o700)
+    said = done.stdout + done.stderr
+    assert "No such file or folder" not in said, said
+    assert "cannot be read: Permission denied" in said, said
+    assert "Traceback" not in said

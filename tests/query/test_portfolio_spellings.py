@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from pqsearch import api
+from pqsearch import UnknownValueError, api
 from tests.conftest import TEST_DATA
 
 FEDERAL = TEST_DATA / "be_chamber_qrva_fr_2023" / "records.jsonl"
@@ -58,3 +58,11 @@ def test_spellings_of_a_portfolio_are_one_entry_counting_each_document_once(
             "", filters=api.Filters(portfolio=("=Budget",)), facets=["portfolio"], limit=0
         ).facets[0]
         assert {c.value: c.count for c in narrowed.results} == {"Budget": 2, "Prot vie privée": 1}
+
+
+def test_a_misspelt_portfolio_suggests_each_merged_value_once(spelt_index: Path) -> None:
+    # Three suggestions for the three spellings of one facet entry, three links to the same
+    # documents (review P, P1).
+    with api.open_index(spelt_index) as index, pytest.raises(UnknownValueError) as raised:
+        index.search("", filters=api.Filters(portfolio=("=Prot vie priv",)), limit=0)
+    assert raised.value.suggestions == ["=Prot vie privée"]

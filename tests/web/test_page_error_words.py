@@ -9,7 +9,9 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import os
+import re
 import resource
+from html import unescape
 from pathlib import Path
 
 import httpx
@@ -50,13 +52,14 @@ MESSAGES = [
     ),
     (
         "/search?q=recu:2021-13",
-        "Colonne 6 : Il n'y a pas de tel mois dans « 2021-13 » : les mois vont de 1 à 12",
+        "Colonne 6 : il n'y a pas de tel mois dans « 2021-13 » : les mois vont de 1 à 12",
         'Column 6: There is no such month in "2021-13": months run from 1 to 12',
     ),
     (
         "/search?q=logement&from=31/02/2021",
-        "Ce jour n'existe pas : « 31/02/2021 » (les dates s'écrivent jour/mois/année).",
-        'There is no such day: "31/02/2021" (dates are day/month/year).',
+        "Ce jour n'existe pas : « 31/02/2021 » (février 2021 compte 28 jours ; les dates "
+        "s'écrivent jour/mois/année).",
+        'There is no such day: "31/02/2021" (February 2021 has 28 days; dates are day/month/year).',
     ),
     (
         "/search?q=logement&to=mars",
@@ -97,6 +100,61 @@ def test_a_query_or_date_error_is_said_in_the_page_language(
     shown = page.page.locator("pre.message").inner_text()
     assert english in shown, shown
     assert page.dialogs == []
+
+
+# (query, French, English): the page's own words for a date error inside the query, with the
+# values the library's error carries (review P, E1 and E2).
+IN_QUERY = [
+    (
+        "recu:31 mars 2021",
+        "Colonne 6 : une date qui contient des espaces se met entre guillemets : écrivez "
+        'recu:"31 mars 2021".',
+        'Column 6: A date with spaces goes in quotes: write recu:"31 mars 2021".',
+    ),
+    (
+        "recu:1066",
+        "les années de 1800 à 2200 sont acceptées",
+        "years from 1800 to 2200 are accepted",
+    ),
+    ('recu:"marss 2021"', "Vouliez-vous dire « mars » ?", "Did you mean 'mars'?"),
+    (
+        "foo:bar",
+        "Les champs, avec un exemple : titre:mobilité, question:logement",
+        "The fields, with an example: titre:mobilité, question:logement",
+    ),
+    (
+        "recu:2021-02-31",
+        "Colonne 6 : ce jour n'existe pas : « 2021-02-31 » (février 2021 compte 28 jours).",
+        'Column 6: There is no such day: "2021-02-31" (February 2021 has 28 days).',
+    ),
+    (
+        "session:[20 TO 21]",
+        "pas pour le filtre Session (colonne 9).",
+        "not on Session (column 9).",
+    ),
+    (
+        "le la de",
+        "Rien à chercher dans « le la de » : la recherche ne contient que des mots courants",
+        'Nothing to search for in "le la de": it holds only common words',
+    ),
+    (
+        "recu:{2021 TO 2022}",
+        "ne sont pas acceptées dans « {2021 TO 2022} » : écrivez [a TO b]",
+        'are not supported in "{2021 TO 2022}": write [a TO b]',
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "french", "english"), IN_QUERY)
+def test_a_date_error_in_the_query_says_its_values_on_the_page(
+    server: Server, query: str, french: str, english: str
+) -> None:
+    for language, words in (("fr", french), ("en", english)):
+        answer = server.get("/search", params={"q": query, "lang": language})
+        assert answer.status_code == 400
+        shown = unescape(answer.text)
+        assert words in shown, shown[shown.find('class="message"') :][:600]
+        assert not re.search(r"(Colonne|Column) 9\b.*\b(colonne|column) 9\b", shown)
 
 
 def test_the_caret_still_points_at_the_column(server: Server, page: Watched) -> None:
