@@ -5,9 +5,14 @@ ingest in another process has written for the next commit, or left by dying befo
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from pqsearch import api
+from pqsearch.analyze import acronyms, lexicon_acronyms
+from pqsearch.index import store
+from pqsearch.index.manifest import drop_lexicon_sum
 from tests.conftest import BRUSSELS_RECORDS
 from tests.index.paused_ingest import PausedIngest
 
@@ -91,3 +96,48 @@ def test_a_killed_ingest_leaves_no_definition_behind(tmp_path: Path) -> None:
         assert after.document_count == 2
         assert _acronym_terms(after, "ZBE") == []
         assert after.search("ZBE").total == 0
+
+
+def _counts_only(index: Path) -> None:
+    """Make the lexicon one written before the per-document table (index schema 3): the
+    acronym counts only, in the meta key `acronyms`."""
+    data = store.live_data_dir(index)
+    assert data is not None
+    with closing(sqlite3.connect(data / store.LEXICON_FILE)) as connection, connection:
+        connection.execute(f"DROP TABLE {lexicon_acronyms.TABLE}")
+        connection.execute("DELETE FROM meta WHERE key = ?", (acronyms.GENERATION_META_KEY,))
+    drop_lexicon_sum(data)
+
+
+def test_counts_taken_over_from_an_older_lexicon_outlive_a_killed_ingest(tmp_path: Path) -> None:
+    # Review X, F2: taken over for the commit to come, they were discarded as never committed.
+    first, defining = _sources(tmp_path)
+    index = tmp_path / "index"
+    api.ingest([first, defining], index_dir=index)
+    _counts_only(index)
+    with api.Index(index) as before:
+        assert _acronym_terms(before, "ZBE") == ["zone de basses émissions"]
+    lines = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()
+    more = _write(tmp_path / "more.jsonl", [json.loads(lines[3])])
+    ingest = PausedIngest(index, [first, defining, more], mode="kill")
+    assert ingest.end() == 9
+    with api.Index(index) as killed:
+        assert _acronym_terms(killed, "ZBE") == ["zone de basses émissions"]
+    assert not api.ingest([first, defining, more], index_dir=index).failed
+    with api.Index(index) as after:
+        assert after.document_count == 4
+        assert _acronym_terms(after, "ZBE") == ["zone de basses émissions"]
+        assert after.search("ZBE").total == 2
+    # Taken over once: one document's count, not doubled by the ingests that followed.
+    assert [n for n, _ in _stored_counts(index)["zbe"].values()] == [1]
+
+
+def _stored_counts(index: Path) -> dict[str, dict[str, list[int]]]:
+    data = store.live_data_dir(index)
+    assert data is not None
+    with closing(sqlite3.connect(data / store.LEXICON_FILE)) as connection:
+        (raw,) = connection.execute(
+            "SELECT value FROM meta WHERE key = ?", (acronyms.GENERATION_META_KEY,)
+        ).fetchone()
+    counts: dict[str, dict[str, list[int]]] = json.loads(raw)["counts"]
+    return counts
