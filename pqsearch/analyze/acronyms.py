@@ -258,7 +258,10 @@ def load(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:
     if marked is not None:
         at = json.loads(marked)
         pinned = lexicon.definitions.generation
-        if pinned is None or int(at["generation"]) == pinned:
+        # Every commit that changes a definition marks its counts with its generation, so a
+        # mark at or below the reader's says its definitions are those (a merge commit, such
+        # as a new index's last, marks nothing: review X, F3).
+        if pinned is None or int(at["generation"]) <= pinned:
             counts: dict[str, dict[str, list[int | bool]]] = at["counts"]
             return counts
         # Counts of another generation (an ingest's commit to come): this one's own.

@@ -8,9 +8,13 @@ import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from pqsearch import api
 from pqsearch.analyze import acronyms, lexicon_acronyms
+from pqsearch.index import ingest as ingest_module
 from pqsearch.index import store
 from pqsearch.index.manifest import drop_lexicon_sum
 from tests.conftest import BRUSSELS_RECORDS
@@ -141,3 +145,30 @@ def _stored_counts(index: Path) -> dict[str, dict[str, list[int]]]:
         ).fetchone()
     counts: dict[str, dict[str, list[int]]] = json.loads(raw)["counts"]
     return counts
+
+
+def test_a_new_index_s_merge_commit_keeps_the_stored_counts_in_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Review X, F3: the merge that ends a new index's ingest of several commits is a commit
+    # no count marks; every reader then counted the definitions again from the table.
+    first, defining = _sources(tmp_path)
+    index = tmp_path / "index"
+    ingest_module.ingest([first, defining], index_dir=index, commit_every=1, batch_size=1)
+    data = store.live_data_dir(index)
+    assert data is not None
+    with store.open_whoosh(index, data).reader() as reader:
+        assert len(list(reader.leaf_readers())) == 1  # merged
+    counted: list[int | None] = []
+    real = lexicon_acronyms.counts
+
+    def counting(db: sqlite3.Connection, generation: int | None) -> list[Any]:
+        counted.append(generation)
+        return real(db, generation)
+
+    monkeypatch.setattr(lexicon_acronyms, "counts", counting)
+    with api.Index(index) as reader:
+        assert _acronym_terms(reader, "ZBE") == ["zone de basses émissions"]
+        assert reader.search("ZBE").total == 2
+        assert reader.search("zone basses émissions").total == 2
+    assert counted == []
