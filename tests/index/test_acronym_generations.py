@@ -14,6 +14,7 @@ import pytest
 
 from pqsearch import api
 from pqsearch.analyze import acronyms, lexicon_acronyms
+from pqsearch.errors import DamagedIndexError
 from pqsearch.index import ingest as ingest_module
 from pqsearch.index import store
 from pqsearch.index.manifest import drop_lexicon_sum
@@ -172,3 +173,22 @@ def test_a_new_index_s_merge_commit_keeps_the_stored_counts_in_use(
         assert reader.search("ZBE").total == 2
         assert reader.search("zone basses émissions").total == 2
     assert counted == []
+
+
+def test_a_lexicon_that_lost_its_definitions_says_it_is_damaged(tmp_path: Path) -> None:
+    # Review X, N1: with the counts marked for a commit to come, a reader counts its own from
+    # the table; without the table it expanded nothing, as if no document defined anything.
+    first, defining = _sources(tmp_path)
+    index = tmp_path / "index"
+    api.ingest([first, defining], index_dir=index)
+    data = store.live_data_dir(index)
+    assert data is not None
+    with closing(sqlite3.connect(data / store.LEXICON_FILE)) as connection, connection:
+        connection.execute(f"DROP TABLE {lexicon_acronyms.TABLE}")
+        marked = json.dumps({"generation": 99, "counts": {}})
+        connection.execute(
+            "UPDATE meta SET value = ? WHERE key = ?", (marked, acronyms.GENERATION_META_KEY)
+        )
+    drop_lexicon_sum(data)
+    with api.Index(index) as reader, pytest.raises(DamagedIndexError, match="--rebuild"):
+        reader.synonyms("ZBE")
