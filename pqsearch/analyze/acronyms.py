@@ -235,8 +235,8 @@ def _marked_generation(lexicon: Lexicon) -> int | None:
 
 def _adopt_legacy_counts(lexicon: Lexicon) -> None:
     """An index written before the per-document table kept counts only: each counted
-    document becomes a row of a placeholder document, so those counts stay (and stay
-    until `ingest --rebuild`) while new documents count beside them."""
+    document becomes a row of a placeholder document, held since generation 0, so those
+    counts stay (and stay until `ingest --rebuild`) while new documents count beside them."""
     if lexicon.definitions.counts():
         return
     rows = [
@@ -246,7 +246,9 @@ def _adopt_legacy_counts(lexicon: Lexicon) -> None:
         for n in range(int(count))
     ]
     if rows:
-        lexicon.definitions.replace((), rows, lexicon.next_generation())
+        # Generation 0, as `migrate` takes over an older table: every committed generation
+        # served these counts, and an ingest killed before its commit must not discard them.
+        lexicon.definitions.replace((), rows, 0)
 
 
 def load(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:
@@ -256,7 +258,10 @@ def load(lexicon: Lexicon) -> dict[str, dict[str, list[int | bool]]]:
     if marked is not None:
         at = json.loads(marked)
         pinned = lexicon.definitions.generation
-        if pinned is None or int(at["generation"]) == pinned:
+        # Every commit that changes a definition marks its counts with its generation, so a
+        # mark at or below the reader's says its definitions are those (a merge commit, such
+        # as a new index's last, marks nothing: review X, F3).
+        if pinned is None or int(at["generation"]) <= pinned:
             counts: dict[str, dict[str, list[int | bool]]] = at["counts"]
             return counts
         # Counts of another generation (an ingest's commit to come): this one's own.

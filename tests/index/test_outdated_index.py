@@ -11,6 +11,7 @@ A real older lexicon is simulated: schema 1, and without the stem table a later 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -24,6 +25,7 @@ from pqsearch import api
 from pqsearch.errors import OutdatedIndexError
 from pqsearch.index import store
 from pqsearch.index.manifest import drop_lexicon_sum
+from pqsearch.index.schema import SCHEMA_VERSION
 from tests.conftest import BRUSSELS_RECORDS, SEED, run_pqsearch
 from tests.rows_layout import make_rows_lexicon
 from tests.schema4 import make_schema_4_lexicon
@@ -119,7 +121,7 @@ def _seen(index_dir: Path, words: list[str]) -> list[object]:
         return found
 
 
-def test_a_schema_4_index_answers_alike_and_its_next_ingest_brings_it_to_6(
+def test_a_schema_4_index_answers_alike_and_its_next_ingest_brings_it_to_the_latest(
     tmp_path: Path,
 ) -> None:
     first, second = tmp_path / "corpus", tmp_path / "elsewhere"
@@ -140,7 +142,7 @@ def test_a_schema_4_index_answers_alike_and_its_next_ingest_brings_it_to_6(
     assert not api.ingest([first, second], index_dir=index_dir).failed
     connection = sqlite3.connect(data / store.LEXICON_FILE)
     version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-    assert version.fetchone()[0] == "6"
+    assert version.fetchone()[0] == SCHEMA_VERSION
     names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
     connection.close()
     assert "blocks" in names and not names & {"lemmas", "lemma_forms", "lemma_other_forms"}
@@ -176,7 +178,7 @@ def test_a_schema_5_index_answers_alike_before_and_after_the_ingest_that_migrate
     with closing(sqlite3.connect(lexicon)) as connection:
         names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
         version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
-        assert version.fetchone()[0] == "6"
+        assert version.fetchone()[0] == SCHEMA_VERSION
     assert "blocks" in names and not names & {"forms", "lemmas", "stems", "spellings"}
     assert lexicon.stat().st_size < rows_size / 2
     assert lexicon.stat().st_size <= blocks_size * 1.1
@@ -212,3 +214,57 @@ def test_an_open_index_keeps_answering_after_an_ingest_migrates_its_lexicon(
             names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
         assert "blocks" in names and "lemmas" not in names
         assert [index.search(word).total for word in words] == expected
+
+
+# What the eighteenth session's pqsearch (9bcf85c) reads: it writes into these, and would
+# write its own table of acronym definitions back beside this version's (review X, F1).
+_READ_BY_THE_EIGHTEENTH_SESSION = ("3", "4", "5", "6")
+_ZBE = "La Zone de Basses Émissions (ZBE) sera étendue. Quel en est le calendrier ?"
+
+
+def _as_the_eighteenth_session_wrote_it(lexicon: Path) -> None:
+    """Schema 6: the definitions in the unversioned table `acronyms`, no generations."""
+    with closing(sqlite3.connect(lexicon)) as connection, connection:
+        connection.executescript(
+            "CREATE TABLE acronyms (document TEXT NOT NULL, acronym TEXT NOT NULL, "
+            "long_form TEXT NOT NULL, strict INTEGER NOT NULL, "
+            "PRIMARY KEY (document, acronym, long_form)) WITHOUT ROWID;"
+            "INSERT INTO acronyms SELECT document, acronym, long_form, strict "
+            "FROM acronym_rows WHERE removed IS NULL;"
+            "DROP TABLE acronym_rows;"
+            "DELETE FROM meta WHERE key = 'acronyms_at';"
+            "UPDATE meta SET value = '6' WHERE key = 'schema_version';"
+        )
+
+
+def _zbe(index_dir: Path) -> list[str]:
+    with api.open_index(index_dir) as index:
+        return [s.term.lower() for s in index.synonyms("ZBE") if s.source == "corpus acronym"]
+
+
+def test_an_ingest_brings_a_schema_6_index_to_a_schema_the_eighteenth_session_refuses(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    lines = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()[:3]
+    records = [json.loads(line) for line in lines]
+    records.append(dict(records[2], id="zbe-1", moncode="zbe-1", numero="999", question=_ZBE))
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    (corpus / "records.jsonl").write_text(text, encoding="utf-8")
+    index_dir = tmp_path / "index"
+    assert not api.ingest([corpus], index_dir=index_dir).failed
+    data = store.live_data_dir(index_dir)
+    assert data is not None
+    lexicon = data / store.LEXICON_FILE
+    _as_the_eighteenth_session_wrote_it(lexicon)
+    drop_lexicon_sum(data)
+    assert _zbe(index_dir) == ["zone de basses émissions"]  # read as it is
+    assert not api.ingest([corpus], index_dir=index_dir).failed
+    with closing(sqlite3.connect(lexicon)) as connection:
+        names = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
+        version = connection.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        stamped = version.fetchone()[0]
+    assert "acronym_rows" in names and "acronyms" not in names
+    assert stamped not in _READ_BY_THE_EIGHTEENTH_SESSION
+    assert _zbe(index_dir) == ["zone de basses émissions"]
