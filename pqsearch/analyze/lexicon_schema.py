@@ -178,6 +178,10 @@ def connect(path: Path, *, writable: bool) -> sqlite3.Connection:
     except sqlite3.DatabaseError:
         connection.close()
         raise
+    except UnicodeDecodeError as error:
+        # A damaged schema text: SQLite's message quotes it, and Python cannot decode it.
+        connection.close()
+        raise sqlite3.DatabaseError(f"malformed database schema ({error})") from error
     return connection
 
 

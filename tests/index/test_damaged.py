@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pqsearch import api
+from pqsearch.analyze.lexicon import Lexicon
 from pqsearch.cli import app
 from pqsearch.errors import DamagedIndexError, NotFoundError
 from pqsearch.index import store
@@ -53,6 +54,15 @@ def _truncate(path: Path, size: int) -> None:
 def _garbage(path: Path, start: int, length: int) -> None:
     data = bytearray(path.read_bytes())
     data[start : start + length] = random.Random(8).randbytes(length)
+    path.write_bytes(bytes(data))
+
+
+def _schema_not_utf8(path: Path) -> None:
+    """A byte of a table's CREATE statement in SQLite's schema made invalid UTF-8 (the
+    bit-flip harness's case): SQLite quotes the text it cannot parse in its error, which
+    Python could not decode (a traceback)."""
+    data = bytearray(path.read_bytes())
+    data[data.index(b"NOT NULL") + len(b"NOT N")] = 0xD5  # "NOT N\xd5LL", as a flip made it
     path.write_bytes(bytes(data))
 
 
@@ -314,3 +324,15 @@ def test_damaged_saved_columns_neither_stop_searches_nor_ingests(
         assert (
             index.search("", sort="newest", facets=["session", "addressee"], limit=10) == expected
         )
+
+
+def test_a_lexicon_whose_schema_text_is_not_utf8_is_damage(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    # Opened directly, as a reader does once the index's files are stamped as checked whole
+    # (the checksum is not read again): the bit-flip harness met this as a traceback.
+    lexicon = tmp_path / store.LEXICON_FILE
+    shutil.copyfile(built[1] / store.LIVE / store.LEXICON_FILE, lexicon)
+    _schema_not_utf8(lexicon)
+    with pytest.raises(DamagedIndexError, match="--rebuild"):
+        Lexicon.open(lexicon).close()
