@@ -132,6 +132,18 @@ def _short_season(typed: str) -> str:
     return f"{match.group(1)}/{match.group(2)}" if match else typed
 
 
+def _empty_value(field_name: str, typed: str) -> QuerySyntaxError:
+    """The error of a filter value that is empty once folded (`portefeuille:=`)."""
+    spec = field_spec(field_name)  # "portfolios", the index field, is "portfolio"
+    shown = spec.name if spec is not None else field_name
+    return QuerySyntaxError(
+        f"An empty value for {shown} matches nothing.",
+        kind="empty_exact_value",
+        value=typed,
+        field=shown,
+    )
+
+
 def resolve_exact(field_name: str, typed: str, available: Sequence[str]) -> list[str]:
     """The values whose whole name is `typed` after its leading "=" (accents and case
     aside), or UnknownValueError with suggestions."""
@@ -140,14 +152,7 @@ def resolve_exact(field_name: str, typed: str, available: Sequence[str]) -> list
     if exact:
         return exact
     if not normalized(name):
-        spec = field_spec(field_name)  # "portfolios", the index field, is "portfolio"
-        shown = spec.name if spec is not None else field_name
-        raise QuerySyntaxError(
-            f"An empty value for {shown} matches nothing.",
-            kind="empty_exact_value",
-            value=typed,
-            field=shown,
-        )
+        raise _empty_value(field_name, typed)
     import difflib  # as in resolve_values
 
     # One suggestion per value the facet shows: its spellings ("Prot vie privée", "Prot. vie
@@ -179,14 +184,7 @@ def resolve_values(field_name: str, typed: str, available: Sequence[str]) -> lis
     """
     key = normalized(typed)
     if not key:
-        spec = field_spec(field_name)  # "portfolios", the index field, is "portfolio"
-        shown = spec.name if spec is not None else field_name
-        raise QuerySyntaxError(
-            f"An empty value for {shown} matches nothing.",
-            kind="empty_exact_value",
-            value=typed,
-            field=shown,
-        )
+        raise _empty_value(field_name, typed)
     normalised = {value: normalized(value) for value in available}
     exact = [value for value, norm in normalised.items() if norm == key]
     if exact:
