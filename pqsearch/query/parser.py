@@ -276,8 +276,9 @@ class Parser:
                 example = f'{typed_field}"{spaced}"'
                 raise self._failure(
                     token,
-                    f"Bad date for {field.name} at column {token.start + 1}: {error} Dates with "
-                    f"spaces go in quotes: {example}.",
+                    f"Bad date for {field.name} at column {token.start + 1}. Dates with spaces "
+                    f"go in quotes: {example}. Without them, only {value!r} is read as the "
+                    "date.",
                     kind="date_spaced",
                     value=spaced,
                     field=field.name,
