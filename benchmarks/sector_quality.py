@@ -32,20 +32,23 @@ blind in the eighteenth session, split 50 / 50): its dev half is dev since the n
 session, its test half held out likewise. tests/data/sectors_labels_brussels_probe12.toml (100
 more, written blind in the nineteenth session, split 50 / 50) and
 tests/data/sectors_labels_brussels_probe13.toml (100 more, written blind in parallel in the same
-session, split 50 / 50) are held out whole: see `BLIND`; the integrator measures each once with
-`--source probe12` and `--source probe13`.
+session, split 50 / 50) were held out whole and measured blind once in the nineteenth session;
+their test halves stay held out like the others' (see `HELD_OUT`).
+tests/data/sectors_labels_brussels_probe14.toml (100 more, written blind in the twentieth
+session, split 50 / 50) is held out whole: see `BLIND`; the integrator measures it once with
+`--source probe14`.
 Questions are read with `pqsearch.parse` from the shipped corpus,
-tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the thirteen
+tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the fourteen
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
 Counts are micro-averaged: every (question, sector) pair is one decision; an exact set is a
 question whose topic sectors are exactly its labels.
 
     python benchmarks/sector_quality.py [--split dev|test|all]
-        [--source brussels|federal|federal_unanswered|plenary|probe|probe2|...|probe13]
+        [--source brussels|federal|federal_unanswered|plenary|probe|probe2|...|probe14]
         [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (by default every file, less the held-out test halves
-of probe2 ... probe11, and the blind parts probe12 and probe13). Without it, the figures of the
+of probe2 ... probe13, and the blind part probe14). Without it, the figures of the
 chosen split are followed by one line per part (brussels, federal answered, federal unanswered,
 plenary, probe, probe2 ... probe11), so the parts are reported apart as well as together (the
 combined figure leaves the held-out parts out).
@@ -98,6 +101,7 @@ SOURCES = {
     "probe11": REPO / "tests" / "data" / "sectors_labels_brussels_probe11.toml",
     "probe12": REPO / "tests" / "data" / "sectors_labels_brussels_probe12.toml",
     "probe13": REPO / "tests" / "data" / "sectors_labels_brussels_probe13.toml",
+    "probe14": REPO / "tests" / "data" / "sectors_labels_brussels_probe14.toml",
 }
 # Parts whose test halves are measured once by the integrator at the end of a session (probe2,
 # probe3 and probe4: each written blind while the detector changed): reported on their own line
@@ -107,8 +111,9 @@ SOURCES = {
 # held-out ones (probe2's and probe3's since the eleventh session, probe4's since the twelfth,
 # probe5's since the thirteenth, probe6's since the fourteenth, probe7's since the fifteenth,
 # probe8's since the sixteenth, probe9's since the seventeenth, probe10's since the
-# eighteenth, probe11's since the nineteenth). probe12 and probe13 are listed too, so that
-# their test halves stay held out when they leave `BLIND`.
+# eighteenth, probe11's since the nineteenth). probe12 and probe13 (blind in the nineteenth
+# session, measured once there) and probe14 are listed too, so that their test halves stay held
+# out when they leave `BLIND`.
 HELD_OUT = frozenset(
     {
         "probe2",
@@ -123,14 +128,16 @@ HELD_OUT = frozenset(
         "probe11",
         "probe12",
         "probe13",
+        "probe14",
     }
 )
-# Parts held out whole (probe12 and probe13, both written blind in the nineteenth session while
-# the detector changed): neither half is dev until the integrator decides that one joins.
+# Parts held out whole (probe14, written blind in the twentieth session while the detector
+# changed): neither half is dev until the integrator decides that it joins. probe12 and probe13
+# (written blind in the nineteenth session) were blind until their one measure there.
 # probe4 was one until the twelfth session, probe5 until the thirteenth, probe6 until the
 # fourteenth, probe7 until the fifteenth, probe8 until the sixteenth, probe9 until the
 # seventeenth, probe10 until the eighteenth, probe11 until the nineteenth.
-BLIND = frozenset({"probe12", "probe13"})
+BLIND = frozenset({"probe14"})
 
 
 def in_part(label: Label, source: str | None) -> bool:
@@ -161,6 +168,7 @@ FOLDERS = (
     REPO / "tests" / "data" / "brussels_probe11",
     REPO / "tests" / "data" / "brussels_probe12",
     REPO / "tests" / "data" / "brussels_probe13",
+    REPO / "tests" / "data" / "brussels_probe14",
 )
 DEV, TEST = "dev", "test"
 # When a question comes from several files, the page is the source of truth.
