@@ -11,8 +11,9 @@ a name (a body of the gazetteer, or words written with capitals in mid-sentence)
 mention, and so is a sector named in a list (`sector_lists`). A question most of whose items ask
 about the administration's own staff, money, contracts, tools or procedures is evidence of O
 whatever its words (`administration`), so is a sentence of the title or the question on a
-public body's staff, beside the other sectors' (`administration.body_staff`), and so is a question with no topic whose most probable
-sector, asked about, is the administration (`sector_lone`).
+public body's staff, beside the other sectors' (`administration.body_staff`), and so is a
+question with no topic whose most probable sector, asked about, is the administration
+(`sector_lone`).
 
 Two tiers come out:
 - mentioned: every sector with evidence, names included (recall first);
