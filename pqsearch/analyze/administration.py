@@ -67,6 +67,11 @@ PROCEDURES = frozenset(
      "reclamation", "recours", "guichet"}
 )  # fmt: skip
 RUNS_ON = STAFF | MONEY | CONTRACTS | TOOLS | BUILDINGS | PROCEDURES
+# Who works for a body (lemmas, accents removed): with the words of `STAFF`, a sentence that
+# names a public body and these speaks of that body's staff (`body_staff`).
+STAFF_WORDS = frozenset({"personnel", "agent", "fonctionnaire", "collaborateur", "employe"})
+# The evidence's name for a body's staff in `show` and in the mention tier.
+STAFF_EVIDENCE = "personnel d'un organisme public"
 
 # The share of the question's items (of its sentences when it has fewer than two items) that
 # must ask about what the administration runs on, in a question that names the administration.
@@ -116,6 +121,30 @@ def own_functioning(
             if lemmas & AGENTS and lemmas & RUNS_ON and n not in busy.get("answer", ())
         }
     return {part: numbers for part, numbers in found.items() if numbers}
+
+
+def body_staff(parts: Mapping[str, PartText]) -> dict[str, set[int]]:
+    """The sentences of the title and the question that name a public body and its staff.
+
+    The labels' rules put a body's staff, status, careers and management in O, and a body
+    named is not its sector: "le statut des conseillers emploi d'Actiris", "l'évaluation des
+    dirigeants de citydev.brussels", "les agents de Bruxelles-Propreté" are the administration
+    as a subject, whatever the body's own business. Such a sentence is evidence of O beside
+    the other sectors' (a second topic, not in place of them), which the topic model weighs
+    like any other: one item of a question on the body's activity stays a passing mention.
+    A body is one of the gazetteer or a name read from its head word (`segments`).
+    """
+    staff = STAFF | STAFF_WORDS
+    found: dict[str, set[int]] = {}
+    for part in ("title", "question"):
+        text = parts.get(part)
+        if text is None or not text.bodies:
+            continue
+        with_body = {text.sentence[start] for start, _, _ in text.bodies}
+        numbers = {n for n, lemmas in _words(text).items() if n in with_body and lemmas & staff}
+        if numbers:
+            found[part] = numbers
+    return found
 
 
 def is_means(lemmas: Sequence[str]) -> bool:

@@ -42,7 +42,9 @@ __all__ = ["DETECTOR_REVISION", "detector_fingerprint"]
 # (`administration`); the list rule moved to `sector_lists`, unchanged.
 # 8: a document with no topic whose most probable sector is the administration, asked about in
 # its title or question, has it as its topic (`sector_lone`).
-DETECTOR_REVISION = 8
+# 9: a sentence of the title or the question that names a public body and its staff is evidence
+# of O, beside the other sectors' (`administration.body_staff`).
+DETECTOR_REVISION = 9
 
 
 @cache
@@ -64,6 +66,7 @@ def detector_fingerprint() -> str:
             "most": administration.MOST,
             "agents": sorted(administration.AGENTS),
             "runs_on": sorted(administration.RUNS_ON),
+            "staff_words": sorted(administration.STAFF_WORDS),
         },
         "bodies": bodies,
         "heads": sorted(gazetteer.heads),

@@ -10,8 +10,10 @@ word another meaning ("énergie" beside "rénovation"; `sector_context`). An occ
 a name (a body of the gazetteer, or words written with capitals in mid-sentence) is only a
 mention, and so is a sector named in a list (`sector_lists`). A question most of whose items ask
 about the administration's own staff, money, contracts, tools or procedures is evidence of O
-whatever its words (`administration`), and so is a question with no topic whose most probable
-sector, asked about, is the administration (`sector_lone`).
+whatever its words (`administration`), so is a sentence of the title or the question on a
+public body's staff, beside the other sectors' (`administration.body_staff`), and so is a
+question with no topic whose most probable sector, asked about, is the administration
+(`sector_lone`).
 
 Two tiers come out:
 - mentioned: every sector with evidence, names included (recall first);
@@ -31,6 +33,9 @@ from dataclasses import replace
 from pqsearch.analyze.administration import (
     ADMINISTRATION,
     EVIDENCE,
+    STAFF_EVIDENCE,
+    STAFF_WORDS,
+    body_staff,
     is_means,
     own_functioning,
 )
@@ -78,10 +83,6 @@ __all__ = [
 
 PARTS = ("title", "question", "answer")
 THRESHOLD = TOPIC_THRESHOLD
-
-# The words of a title that make its body's staff the document's subject (as lemmas, accents
-# removed): with an `employer` phrase, the title is on the staff (see `_evidence`).
-STAFF_WORDS = frozenset({"personnel", "agent", "fonctionnaire", "collaborateur", "employe"})
 
 # Why an occurrence is only a mention (the third item of an evidence key; "" when it counts).
 NAME, FRAME = "name", "frame"
@@ -299,10 +300,14 @@ class SectorDetector:
         # contracts, tools or procedures, and about no other sector, is about it (see
         # `administration`): those sentences are evidence of it.
         own = own_functioning(read, busy) if ADMINISTRATION in self._labels else {}
-        for part, numbers in own.items():
-            sentences[ADMINISTRATION][part].update(numbers)
-            key = (EVIDENCE, part, "")
-            counts[ADMINISTRATION][key] = counts[ADMINISTRATION].get(key, 0) + len(numbers)
+        # A sentence of the title or the question on a public body's staff is evidence of it
+        # too, beside any other sector the question is about (see `body_staff`).
+        staff = body_staff(read) if ADMINISTRATION in self._labels else {}
+        for evidence, found in ((EVIDENCE, own), (STAFF_EVIDENCE, staff)):
+            for part, numbers in found.items():
+                sentences[ADMINISTRATION][part].update(numbers)
+                key = (evidence, part, "")
+                counts[ADMINISTRATION][key] = counts[ADMINISTRATION].get(key, 0) + len(numbers)
         drop_lists(read, sentences)
         # An answer with no evidence of any sector (none yet, sent to the member directly, a
         # referral, a matter for a colleague) says nothing of what the document is about: the
