@@ -317,6 +317,8 @@ _MONTHS = (
         "December",
     ],
 )
+# Kinds whose value, or first valid entry, is a limit: a number said with separators.
+_LIMITS = ("too_many_terms", "query_too_long", "prefix_too_common", "too_deep")
 # Kinds whose wording names the column itself: not said twice.
 _SAYS_ITS_COLUMN = ("date_group", "range_not_date")
 _IN_QUERY = ("Colonne {column} : ", "Column {column}: ")
@@ -330,13 +332,21 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
     if pair is None:
         return None
     column = 0 if words.language == "fr" else 1
-    shown_field = words.facet(error.field)
+    shown_field = words.field(error.field)
     valid = error.valid
+    # Limits with the language's thousands separator (s20: « 10000 caractères »).
+    value = (
+        words.number(int(str(error.value)))
+        if error.kind in _LIMITS and str(error.value).isdigit()
+        else error.value
+    )
+    if error.kind in _LIMITS and valid and valid[0].isdigit():
+        valid = (words.number(int(valid[0])), *valid[1:])
     month = ""
     if error.kind.startswith("date_no_such_day") and len(valid) == 3:
         month = f"{_MONTHS[column][int(valid[1]) - 1]} {valid[2]}"
     said = pair[column].format(
-        value=error.value,
+        value=value,
         column=(error.position or 0) + 1,
         field=shown_field,
         example=valid[0] if valid else "",

@@ -129,8 +129,22 @@ IN_QUERY = [
     ),
     (
         "session:[20 TO 21]",
-        "pas pour le filtre Session (colonne 9).",
-        "not on Session (column 9).",
+        "pas pour le filtre session (colonne 9).",
+        "not on session (column 9).",
+    ),
+    # A field's name mid-sentence: in the page's language, without a capital (s20: « pas au
+    # filtre number », « pas au filtre Secteur »).
+    ("numero:3*", "pas au filtre numéro (colonne 8)", "not on number (column 8)"),
+    ("secteur:F*", "pas au filtre secteur (colonne 9)", "not on sector (column 9)"),
+    # A limit with the language's thousands separator (s20: « 10000 caractères »).
+    pytest.param(
+        "x " * 6_000,
+        "La recherche dépasse 10\u202f000 caractères",
+        "longer than 10,000 characters",
+        id="query_too_long",
+    ),
+    pytest.param(
+        "ab " * 1_001, "plus de 1\u202f000 termes", "more than 1,000 terms", id="too_many_terms"
     ),
     (
         "le la de",
