@@ -200,6 +200,17 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "Une date qui contient des espaces se met entre guillemets : écrivez {example}.",
         "A date with spaces goes in quotes: write {example}.",
     ),
+    "range_unbracketed": (
+        "Une période se met entre crochets : écrivez {example}.",
+        "A range goes in square brackets: write {example}.",
+    ),
+    "field_equals": (
+        "« {value} » (colonne {column}) n'est pas un filtre : un champ est suivi de deux-points, "
+        "pas d'un =. Écrivez {example}, ou mettez « {value} » entre guillemets pour le chercher "
+        "tel quel.",
+        '"{value}" at column {column} is not a filter: a field takes a colon, not "=". Write '
+        '{example}, or put "{value}" in quotes to search it as written.',
+    ),
     "date_short_year": (
         "L'année de « {value} » a deux chiffres : écrivez les quatre (2021, pas 21).",
         'The year in "{value}" has two digits: write all four (2021, not 21).',

@@ -132,6 +132,16 @@ IN_QUERY = [
         "pas pour le filtre session (colonne 9).",
         "not on session (column 9).",
     ),
+    (
+        "recu:2021 TO 2022",
+        "Colonne 6 : une période se met entre crochets : écrivez recu:[2021 TO 2022].",
+        "Column 6: A range goes in square brackets: write recu:[2021 TO 2022].",
+    ),
+    (
+        "portfolio==",
+        "« portfolio== » (colonne 1) n'est pas un filtre : un champ est suivi de deux-points",
+        '"portfolio==" at column 1 is not a filter: a field takes a colon',
+    ),
     # A field's name mid-sentence: in the page's language, without a capital (s20: « pas au
     # filtre number », « pas au filtre Secteur »).
     ("numero:3*", "pas au filtre numéro (colonne 8)", "not on number (column 8)"),
