@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         SiteUnreachableError,
         TaxonomyError,
         ThesaurusError,
+        UnknownSectorError,
         UnknownValueError,
         WatchError,
     )
@@ -144,6 +145,7 @@ _LAZY = {
     "Synonym": "pqsearch.models",
     "TaxonomyError": "pqsearch.errors",
     "ThesaurusError": "pqsearch.errors",
+    "UnknownSectorError": "pqsearch.errors",
     "UnknownValueError": "pqsearch.errors",
     "Watch": "pqsearch.watch",
     "WatchError": "pqsearch.errors",
@@ -222,6 +224,7 @@ __all__ = [
     "Synonym",
     "TaxonomyError",
     "ThesaurusError",
+    "UnknownSectorError",
     "UnknownValueError",
     "Watch",
     "WatchError",

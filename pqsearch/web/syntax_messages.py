@@ -9,6 +9,7 @@ in the library's words (None here), so a new error is never lost, only untransla
 from __future__ import annotations
 
 from pqsearch import QuerySyntaxError
+from pqsearch.errors import UnknownSectorError
 from pqsearch.query.dates import ACCEPTED_DATES, ACCEPTED_RANGES
 from pqsearch.web.i18n import Words
 
@@ -180,10 +181,9 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "for metadata.",
     ),
     "unknown_sector": (
-        "Secteur inconnu : « {value} ». Donnez l'identifiant d'un secteur ({valid}) ou son nom "
-        "(construction, enseignement…).",
-        'Unknown sector "{value}". Give a sector\'s id ({valid}) or its name (construction, '
-        "education…).",
+        "Secteur inconnu : « {value} ».{close} Donnez l'identifiant ou le nom d'un secteur : "
+        "{valid}.",
+        'Unknown sector "{value}".{close} Give a sector\'s id or name: {valid}.',
     ),
     # Dates: the `from` / `to` fields and the date fields of the query.
     "date_empty": ("Date vide. {accepted}", "Empty date. {accepted}"),
@@ -334,6 +334,8 @@ _LIMITS = ("too_many_terms", "query_too_long", "prefix_too_common", "too_deep")
 _SAYS_ITS_COLUMN = ("date_group", "range_not_date")
 _IN_QUERY = ("Colonne {column} : ", "Column {column}: ")
 _CLOSE = (" Vouliez-vous dire « {0} » ?", " Did you mean '{0}'?")
+_CLOSE_SECTOR = (" Vouliez-vous dire {0} ?", " Did you mean {0}?")
+_OR = (" ou ", " or ")
 
 
 def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
@@ -356,6 +358,16 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
     month = ""
     if error.kind.startswith("date_no_such_day") and len(valid) == 3:
         month = f"{_MONTHS[column][int(valid[1]) - 1]} {valid[2]}"
+    close = _CLOSE[column].format(valid[0]) if error.kind == "date_month_name" and valid else ""
+    if isinstance(error, UnknownSectorError):
+        # Each sector with its name in the page's language (s20, E6: the ids alone).
+        def named(sector_id: str) -> str:
+            names = error.labels.get(sector_id, {})
+            return f"{sector_id} ({names.get(words.language, names.get('fr', sector_id))})"
+
+        valid = tuple(named(sector_id) for sector_id in error.valid)
+        offered = _OR[column].join(named(sector_id) for sector_id in error.suggestions)
+        close = _CLOSE_SECTOR[column].format(offered) if offered else ""
     said = pair[column].format(
         value=value,
         column=(error.position or 0) + 1,
@@ -364,7 +376,7 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
         valid=", ".join(valid),
         low=valid[0] if len(valid) == 2 else "",
         high=valid[1] if len(valid) == 2 else "",
-        close=_CLOSE[column].format(valid[0]) if error.kind == "date_month_name" and valid else "",
+        close=close,
         month=month,
         last=valid[0] if valid else "",
         accepted=_ACCEPTED[column],

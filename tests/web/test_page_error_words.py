@@ -78,8 +78,16 @@ MESSAGES = [
     ),
     (
         "/search?q=logement&sector=zz",
-        "Secteur inconnu : « zz ». Donnez l'identifiant d'un secteur (A, B, C,",
-        'Unknown sector "zz". Give a sector\'s id (A, B, C,',
+        "Secteur inconnu : « zz ». Donnez l'identifiant ou le nom d'un secteur : A (Agriculture, "
+        "sylviculture et pêche), B (Industries extractives),",
+        'Unknown sector "zz". Give a sector\'s id or name: A (Agriculture, forestry and fishing), '
+        "B (Mining and quarrying),",
+    ),
+    (
+        "/search?q=secteur:helth",
+        "Secteur inconnu : « helth ». Vouliez-vous dire Q (Santé humaine et action sociale) ? "
+        "Donnez",
+        'Unknown sector "helth". Did you mean Q (Human health and social work activities)? Give',
     ),
     (
         "/search?q=statut:peutetre",
