@@ -204,6 +204,16 @@ def test_the_json_api_keeps_the_library_messages(server: Server) -> None:
     )
     answer = server.get("/api/search", params={"q": "logement", "sector": "zz"})
     assert answer.json()["error"].startswith("Unknown sector 'zz'. Sectors: A (")
+    # s20: English names, and the closest sector for a client to offer.
+    answer = server.get("/api/search", params={"sector": "helth"})
+    assert answer.status_code == 400
+    body = answer.json()
+    assert body["error"].startswith(
+        "Unknown sector 'helth'. Did you mean Q (Human health and social work activities)? "
+        "Sectors: A (Agriculture, forestry and fishing), "
+    )
+    assert (body["type"], body["suggestions"]) == ("UnknownSectorError", ["Q"])
+    assert body["valid"][:3] == ["A", "B", "C"]
     answer = server.get("/api/search", params={"q": "logement", "from": "31/02/2021"})
     assert answer.json()["error"] == (
         "There is no day 31 in '31/02/2021': February 2021 has 28 days (dates are day/month/year)."
