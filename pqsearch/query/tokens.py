@@ -166,7 +166,7 @@ class Tokenizer:
     def _field_equals(self, word: str, start: int) -> None:
         """Refuses a field's name followed by "=" ("portfolio==", "secteur=F"): searched as a
         word, it found nothing without a word of error (s20)."""
-        typed = _FIELD_EQUALS.fullmatch(word)
+        typed = _FIELD_EQUALS.fullmatch(word) if "=" in word else None
         spec = field_spec(typed[1]) if typed else None
         if typed is None or spec is None:
             return
