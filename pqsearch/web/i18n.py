@@ -20,6 +20,7 @@ LANGUAGES: tuple[Language, ...] = ("fr", "en")
 _WORDS: dict[str, tuple[str, str]] = {
     "app": ("pqsearch — questions écrites", "pqsearch — written questions"),
     "skip": ("Aller aux résultats", "Skip to results"),
+    "skip_content": ("Aller au contenu", "Skip to content"),
     "skip_facets": ("Aller aux filtres (affiner)", "Skip to the facets (narrow)"),
     "nav_search": ("Recherche", "Search"),
     "nav_draft": ("Rédaction", "Drafting"),
