@@ -297,6 +297,40 @@ class UnknownValueError(QuerySyntaxError):
         )
 
 
+class UnknownSectorError(QuerySyntaxError):
+    """A sector filter names no sector of the index's taxonomy. `valid` holds the ids,
+    `labels` each id's names by language ("fr", "nl", "en"), `suggestions` the ids of the
+    sectors closest to what was typed (a name with a typo, a NACE code: "Q86" is Q)."""
+
+    value: str
+
+    def __init__(
+        self,
+        typed: str,
+        labels: dict[str, dict[str, str]],
+        suggestions: tuple[str, ...],
+    ) -> None:
+        self.labels = labels
+        self.suggestions = suggestions
+
+        def named(sector_id: str) -> str:
+            return f"{sector_id} ({labels[sector_id].get('en', sector_id)})"
+
+        close = (
+            " Did you mean " + " or ".join(named(s) for s in suggestions) + "?"
+            if suggestions
+            else ""
+        )
+        known = ", ".join(named(s) for s in labels)
+        super().__init__(
+            f"Unknown sector {typed!r}.{close} Sectors: {known}.",
+            kind="unknown_sector",
+            value=typed,
+            field="sector",
+            valid=tuple(labels),
+        )
+
+
 class InvalidChoiceError(QuerySyntaxError):
     """A value outside a closed set (a sort, a status, a date, a format); the message lists
     the valid ones, which `valid` holds."""

@@ -46,7 +46,6 @@ _WORDS: dict[MemoLanguage, dict[str, str]] = {
         "source": "Source : {link}",
         "extract": "Réponse (extrait) :",
         "no_answer": "_Pas encore de réponse._",
-        "not_published": "_Réponse du {answered}, non publiée._",
     },
     "en": {
         "title": "Precedents",
@@ -69,7 +68,6 @@ _WORDS: dict[MemoLanguage, dict[str, str]] = {
         "source": "Source: {link}",
         "extract": "Answer (extract):",
         "no_answer": "_No answer yet._",
-        "not_published": "_Answered on {answered}, answer not published._",
     },
 }
 # How the precedents are ordered, per sort: for all of them, the first one, the first few.
@@ -153,6 +151,13 @@ def _precedent(
     q = document.question
     labels = ANSWER_TYPE_LABELS if language == "fr" else ANSWER_TYPE_LABELS_EN
     kind = KIND_LABELS.get(q.kind, {}).get(language, q.kind)
+    # An answer sent and not printed: its dates say "non publiée", once (s20: its type line and
+    # a line in the answer's place said it twice more).
+    answer_type = (
+        []
+        if _unpublished(q, document.answer_type)
+        else ["- " + words["answer_type"].format(label=labels.get(document.answer_type, "?"))]
+    )
     lines = [
         f"## {rank}. {escape(q.title)}",
         "",
@@ -172,7 +177,7 @@ def _precedent(
         ),
         f"- {escape(q.author or '?')} → {escape(q.addressee or '?')}",
         *[f"- {dates}" for dates in [_dates(words, q, document.answer_type)] if dates],
-        "- " + words["answer_type"].format(label=labels.get(document.answer_type, "?")),
+        *answer_type,
         "- " + words["source"].format(link=_link(q.url, q.source)),
         "",
     ]
@@ -180,12 +185,15 @@ def _precedent(
         lines += [words["extract"], ""]
         quoted = passage(q.answer).splitlines()
         lines += [f"> {_quote(line)}" if line.strip() else ">" for line in quoted]
-    elif q.answered_on is not None:
-        lines.append(words["not_published"].format(answered=day(q.answered_on)))
-    else:
+    elif q.answered_on is None:
         lines.append(words["no_answer"])
     lines.append("")
     return lines
+
+
+def _unpublished(q: Question, answer_type: str) -> bool:
+    """A reply date without text: the dates line says the answer was not published."""
+    return answer_type == NOT_PUBLISHED and not q.answer and q.answered_on is not None
 
 
 def _dates(words: dict[str, str], q: Question, answer_type: str) -> str:

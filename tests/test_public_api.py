@@ -85,3 +85,20 @@ def test_parse_files_stays_callable_once_the_parse_package_is_imported() -> None
 
     batch = pqsearch.parse_files([SEED])
     assert [q.number for q in batch.questions] == [369]
+
+
+def test_every_error_the_cli_and_the_web_catch_is_public() -> None:
+    # A program calling the library meets the errors the CLI and the web catch (an ingest
+    # given only missing paths raises MissingInputError): it must be able to name them.
+    import ast
+
+    from tests.conftest import REPO
+
+    used: set[str] = set()
+    for folder in ("cli", "web"):
+        for path in (REPO / "pqsearch" / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module == "pqsearch.errors":
+                    used |= {alias.name for alias in node.names}
+    used |= {"MissingInputError"}
+    assert used - set(pqsearch.__all__) == set()

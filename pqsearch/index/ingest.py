@@ -48,7 +48,7 @@ from pqsearch.index.worker import default_jobs
 from pqsearch.index.writable import refuse_read_only
 from pqsearch.models import IngestReport
 from pqsearch.parse import iter_parse
-from pqsearch.parse.walk import document_files
+from pqsearch.parse.walk import MISSING, document_files
 
 __all__ = ["Progress", "ProgressCallback", "ingest"]
 
@@ -246,6 +246,9 @@ def _ingest_into(
         taxonomy = choice.taxonomy
         files, failures, skipped = document_files(paths)
         files = distinct(files)
+        missing = tuple(failure.source for failure in failures if failure.reason == MISSING)
+        if missing and progress is not None:  # said now, not after the others are read (s20)
+            progress(Progress(files_total=len(files), bytes_total=_bytes(files), missing=missing))
         # Made first: a large ingest's workers load spaCy while this process gets the index
         # ready (for a new one, spaCy's stopword list: seconds of imports).
         analyzer = Analyzer(
@@ -304,7 +307,9 @@ def _ingest_into(
                 reanalyze_all=reanalyze_all,
                 commit_every=commit_every,
                 batch_size=batch_size,
-                progress=Progress(files_total=len(files), bytes_total=_bytes(files)),
+                progress=Progress(
+                    files_total=len(files), bytes_total=_bytes(files), missing=missing
+                ),
                 on_progress=progress,
                 merge_on_commit=not fresh,
                 walked=[str(p) for p in files],

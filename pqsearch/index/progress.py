@@ -27,6 +27,9 @@ class Progress:
     # by record, so that one large file is not "0/1 files" until its end.
     bytes_total: int = 0
     bytes_done: int = 0
+    # The files and folders named that do not exist, as given: known before any file is
+    # read, and said then (they are also among the report's `failed`, at the end).
+    missing: tuple[str, ...] = ()
 
     def read(self, size: int) -> None:
         """`size` more bytes read."""

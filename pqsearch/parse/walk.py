@@ -51,6 +51,8 @@ def is_document_name(name: str) -> bool:
     return name.lower().endswith(DOCUMENT_SUFFIXES)
 
 
+# A file or folder named to an ingest that does not exist.
+MISSING = "no such file or folder"
 NOT_A_DOCUMENT = "not a document: pqsearch reads " + ", ".join(DOCUMENT_SUFFIXES) + " files"
 
 
@@ -95,8 +97,10 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | FileFailure | Ski
             yield from _walk(path, ancestors=frozenset())
         elif (missing := _missing_target(path)) is not None:
             yield FileFailure(str(path), missing)
-        elif not path.exists() and not is_document_name(path.name):
-            yield FileFailure(str(path), "no such file or folder")
+        elif not path.exists():
+            # A missing "notes.html" too: named, it is missing, not a file that failed to read
+            # (s20: "cannot read the file: No such file or directory", at the end only).
+            yield FileFailure(str(path), MISSING)
         elif (note := note_reason(path.name)) is not None:
             yield SkippedFile(str(path), note)
         elif not is_document_name(path.name):

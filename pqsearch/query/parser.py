@@ -18,6 +18,8 @@ MAX_DEPTH = 50
 _DIGITS = re.compile(r"[0-9]+")
 # The one or two words after a date field's value, which may be the rest of its date.
 _NEXT_WORDS = re.compile(r"\s+([^\s()\"]+)(?:\s+([^\s()\"]+))?")
+# "TO" and the word after a date field's value: a range typed without its brackets.
+_RANGE_AFTER = re.compile(r"\s+TO(?:\s+([^\s()\"]+))?(?=\s|\)|$)", re.IGNORECASE)
 
 
 class Parser:
@@ -272,8 +274,7 @@ class Parser:
         except QuerySyntaxError as error:
             spaced = self._spaced_date(token, value)
             if spaced is not None:
-                typed_field = self.text[: token.start].rsplit(None, 1)[-1] if token.start else ""
-                example = f'{typed_field}"{spaced}"'
+                example = f'{self._typed_field(token)}"{spaced}"'
                 raise self._failure(
                     token,
                     f"Bad date for {field.name} at column {token.start + 1}. Dates with spaces "
@@ -292,7 +293,32 @@ class Parser:
                 field=field.name,
                 valid=error.valid,
             ) from error
+        self._unbracketed_range(token, value, field)
         return st.DateRange(field.name, start, end)
+
+    def _unbracketed_range(self, token: Token, value: str, field: FieldSpec) -> None:
+        """Refuses "recu:2021 TO 2022": only "2021" was the date, and "TO" and "2022" would
+        be searched as words, finding nothing without a word of error (s20)."""
+        if token.kind != "word":
+            return
+        after = _RANGE_AFTER.match(self.text, token.start + len(token.text))
+        if after is None:
+            return
+        example = f"{self._typed_field(token)}[{value} TO {after[1] or '*'}]"
+        raise self._failure(
+            token,
+            f"Bad range for {field.name} at column {token.start + 1}. A range goes in square "
+            f"brackets: {example}. Without them, only {value!r} is read as the date.",
+            kind="range_unbracketed",
+            value=f"{value} TO {after[1]}".strip(),
+            field=field.name,
+            valid=(example,),
+        )
+
+    def _typed_field(self, value: Token) -> str:
+        """The field as typed before `value`, with its colon ("recu:"), without a "(" that
+        opens a group before it."""
+        return self.text[: value.start].rsplit(None, 1)[-1].lstrip("(") if value.start else ""
 
     def _spaced_date(self, token: Token, value: str) -> str | None:
         """The date a field's unquoted value and the next words make ("recu:31 mars 2021"

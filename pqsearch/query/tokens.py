@@ -40,6 +40,8 @@ _OPERATORS: dict[str, TokenKind] = {
 _STRAIGHT_QUOTES = '"“”„'
 _WORD = re.compile(r'[^\s()"“”„«»]+')
 _FIELD_NAME = re.compile(r"([^\W\d_](?:[^\W\d]|-)*):")
+# A field written with "=" instead of its colon: "portfolio==", "secteur=F".
+_FIELD_EQUALS = re.compile(r"([^\W\d_](?:[^\W\d]|-)+)(=+)(.*)")
 
 
 def syntax_error(
@@ -152,6 +154,7 @@ class Tokenizer:
         match = _WORD.match(self.text, start)
         assert match is not None  # run() sends only word characters here
         word = match[0]
+        self._field_equals(word, start)
         operator = _OPERATORS.get(word)
         if operator is not None:
             self.tokens.append(Token(operator, word, start))
@@ -159,6 +162,28 @@ class Tokenizer:
             self._count(1, start)
             self.tokens.append(Token("word", word, start))
         return match.end()
+
+    def _field_equals(self, word: str, start: int) -> None:
+        """Refuses a field's name followed by "=" ("portfolio==", "secteur=F"): searched as a
+        word, it found nothing without a word of error (s20)."""
+        typed = _FIELD_EQUALS.fullmatch(word) if "=" in word else None
+        spec = field_spec(typed[1]) if typed else None
+        if typed is None or spec is None:
+            return
+        name, signs, value = typed[1], typed[2], typed[3]
+        # "==" asked for the whole name, which a colon and one "=" say (`portfolio:=Mobilité`).
+        exact = "=" if len(signs) > 1 and spec.name == "portfolio" else ""
+        example = f"{name}:{exact}{value or spec.example.split(':', 1)[1]}"
+        raise syntax_error(
+            self.text,
+            start,
+            f"{word!r} at column {start + 1} is not a filter: a field takes a colon, not "
+            f'"=". Write {example}, or put {word!r} in quotes to search it as written.',
+            kind="field_equals",
+            value=word,
+            field=spec.name,
+            valid=(example,),
+        )
 
     def _field(self, start: int, name: str, value_start: int) -> int | None:
         """Tokens for `name:value`, or None when the colon is ordinary text."""

@@ -89,14 +89,9 @@ class View:
     def _sector_id(self, typed: str) -> str:
         sector = self.taxonomy.find(typed) or self._sector_of_label(typed)
         if sector is None:
-            known = ", ".join(f"{s.id} ({s.labels.get('fr', s.id)})" for s in self.taxonomy.sectors)
-            raise QuerySyntaxError(
-                f"Unknown sector {typed!r}. Sectors: {known}.",
-                kind="unknown_sector",
-                value=typed,
-                field="sector",
-                valid=tuple(str(s.id) for s in self.taxonomy.sectors),
-            )
+            from pqsearch.query.sector_names import unknown_sector
+
+            raise unknown_sector(self.taxonomy, typed)
         return str(sector.id)
 
     def _sector_of_label(self, typed: str) -> Any:

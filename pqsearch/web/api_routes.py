@@ -22,7 +22,7 @@ from pqsearch import (
     QuerySyntaxError,
     UnknownValueError,
 )
-from pqsearch.errors import InstallationError
+from pqsearch.errors import InstallationError, UnknownSectorError
 from pqsearch.models import jsonable
 from pqsearch.web.openapi import openapi
 from pqsearch.web.params import MULTI, QueryParams, SearchState
@@ -168,6 +168,10 @@ def error_response(error: Exception) -> JSONResponse:
     if isinstance(error, UnknownValueError):
         body["suggestions"] = error.suggestions
     if isinstance(error, InvalidChoiceError):
+        body["valid"] = list(error.valid)
+    if isinstance(error, UnknownSectorError):
+        # The ids, and the closest sectors' (s20): the message names them in English.
+        body["suggestions"] = list(error.suggestions)
         body["valid"] = list(error.valid)
     return JSONResponse(body, status_code=status_of(error))
 

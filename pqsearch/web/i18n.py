@@ -20,6 +20,7 @@ LANGUAGES: tuple[Language, ...] = ("fr", "en")
 _WORDS: dict[str, tuple[str, str]] = {
     "app": ("pqsearch — questions écrites", "pqsearch — written questions"),
     "skip": ("Aller aux résultats", "Skip to results"),
+    "skip_content": ("Aller au contenu", "Skip to content"),
     "skip_facets": ("Aller aux filtres (affiner)", "Skip to the facets (narrow)"),
     "nav_search": ("Recherche", "Search"),
     "nav_draft": ("Rédaction", "Drafting"),
@@ -236,6 +237,15 @@ _FACETS: dict[str, tuple[str, str]] = {
     "language": ("Langue", "Language"),
     "year": ("Année", "Year"),
     "date": ("Dates", "Dates"),
+    # Fields of the query language an error may name (`numero:3*`): never their English name
+    # inside French text (s20, « filtre number »).
+    "number": ("Numéro", "Number"),
+    "id": ("Identifiant", "Id"),
+    "parliament": ("Parlement", "Parliament"),
+    "sector_mentioned": ("Secteur mentionné", "Sector mentioned"),
+    "received": ("Reçue", "Received"),
+    "published": ("Publiée", "Published"),
+    "answered": ("Répondue", "Answered"),
 }
 _VALUES: dict[str, tuple[str, str]] = {
     "answered": ("répondue", "answered"),
@@ -262,6 +272,16 @@ class Words:
     def facet(self, name: str) -> str:
         pair = _FACETS.get(name)
         return pair[self._column] if pair else name
+
+    def field(self, name: str) -> str:
+        """A filter's name inside a sentence ("pas au filtre secteur"): its facet name
+        without the capital it has as a heading."""
+        return self.facet(name).lower()
+
+    def number(self, n: int) -> str:
+        """A count or a limit with the language's thousands separator: 10 000 (a narrow
+        no-break space, as the memo writes it), 10,000."""
+        return f"{n:,}".replace(",", "\u202f" if self.language == "fr" else ",")
 
     def value(self, value: str) -> str:
         """A closed-set value ("answered", "by_reference") in words; other values as they are."""

@@ -129,7 +129,7 @@ def page_message(error: PqsearchError, words: Words, *, doc_id: str | None = Non
     if isinstance(error, UnknownValueError):
         # The index's field "portfolios" is the page's filter "portfolio" (review W5).
         name = "portfolio" if error.field == "portfolios" else error.field
-        field = words.facet(name).lower() if column == 0 else name
+        field = words.field(name) if column == 0 else name
         return say("unknown_value", value=error.value, field=field)
     if isinstance(error, InvalidChoiceError):
         option = _OPTIONS.get(error.option, (error.option, error.option))[column]
@@ -150,17 +150,14 @@ def page_message(error: PqsearchError, words: Words, *, doc_id: str | None = Non
         # Query syntax with its caret, dates, an unknown sector (s19).
         return syntax_message(error, words) or str(error)
     if isinstance(error, FormTooLargeError):
-        return say("form_too_large", limit=_count(error.limit, words))
+        return say("form_too_large", limit=words.number(error.limit))
     if isinstance(error, ServerLimitError) and error.code is not None:
-        return _server_limit(error.code, error.limit, say)
+        limit = None if error.limit is None else words.number(error.limit)
+        return _server_limit(error.code, limit, say)
     return str(error)
 
 
-def _count(n: int, words: Words) -> str:
-    return f"{n:,}".replace(",", "\u202f" if words.language == "fr" else ",")
-
-
-def _server_limit(code: int, limit: int | None, say: Callable[..., str]) -> str:
+def _server_limit(code: int, limit: str | None, say: Callable[..., str]) -> str:
     if code == errno.EMFILE:
         shown = say("emfile_limit", n=limit) if limit is not None else ""
         return say("server_limit", why=say("emfile", limit=shown), fix=say("emfile_fix"))

@@ -26,9 +26,20 @@ def _integer(name: str, description: str) -> dict[str, Any]:
     return {"name": name, "in": "query", "description": description, "schema": {"type": "integer"}}
 
 
+# What a filter takes beyond its facet's values, as the CLI's --help says it (s20).
+_TAKES = {
+    "sector": " A sector's id or its name in French, Dutch or English (F, construction, "
+    "bouw); an unknown one is a 400 whose `valid` lists the ids and `suggestions` the closest.",
+    "portfolio": " Words of a portfolio's name (climat); =Name for that whole name only.",
+}
+_TAKES["sector_mentioned"] = _TAKES["sector"]
 FILTERS = [
     *(
-        _parameter(name, f"Filter on {name} (repeatable: any of the values).", many=True)
+        _parameter(
+            name,
+            f"Filter on {name} (repeatable: any of the values).{_TAKES.get(name, '')}",
+            many=True,
+        )
         for name in MULTI
     ),
     _parameter("status", "answered or unanswered."),

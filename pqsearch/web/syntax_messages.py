@@ -9,6 +9,7 @@ in the library's words (None here), so a new error is never lost, only untransla
 from __future__ import annotations
 
 from pqsearch import QuerySyntaxError
+from pqsearch.errors import UnknownSectorError
 from pqsearch.query.dates import ACCEPTED_DATES, ACCEPTED_RANGES
 from pqsearch.web.i18n import Words
 
@@ -180,10 +181,9 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "for metadata.",
     ),
     "unknown_sector": (
-        "Secteur inconnu : « {value} ». Donnez l'identifiant d'un secteur ({valid}) ou son nom "
-        "(construction, enseignement…).",
-        'Unknown sector "{value}". Give a sector\'s id ({valid}) or its name (construction, '
-        "education…).",
+        "Secteur inconnu : « {value} ».{close} Donnez l'identifiant ou le nom d'un secteur : "
+        "{valid}.",
+        'Unknown sector "{value}".{close} Give a sector\'s id or name: {valid}.',
     ),
     # Dates: the `from` / `to` fields and the date fields of the query.
     "date_empty": ("Date vide. {accepted}", "Empty date. {accepted}"),
@@ -199,6 +199,17 @@ _SYNTAX: dict[str, tuple[str, str]] = {
     "date_spaced": (
         "Une date qui contient des espaces se met entre guillemets : écrivez {example}.",
         "A date with spaces goes in quotes: write {example}.",
+    ),
+    "range_unbracketed": (
+        "Une période se met entre crochets : écrivez {example}.",
+        "A range goes in square brackets: write {example}.",
+    ),
+    "field_equals": (
+        "« {value} » (colonne {column}) n'est pas un filtre : un champ est suivi de deux-points, "
+        "pas d'un =. Écrivez {example}, ou mettez « {value} » entre guillemets pour le chercher "
+        "tel quel.",
+        '"{value}" at column {column} is not a filter: a field takes a colon, not "=". Write '
+        '{example}, or put "{value}" in quotes to search it as written.',
     ),
     "date_short_year": (
         "L'année de « {value} » a deux chiffres : écrivez les quatre (2021, pas 21).",
@@ -317,10 +328,14 @@ _MONTHS = (
         "December",
     ],
 )
+# Kinds whose value, or first valid entry, is a limit: a number said with separators.
+_LIMITS = ("too_many_terms", "query_too_long", "prefix_too_common", "too_deep")
 # Kinds whose wording names the column itself: not said twice.
 _SAYS_ITS_COLUMN = ("date_group", "range_not_date")
 _IN_QUERY = ("Colonne {column} : ", "Column {column}: ")
 _CLOSE = (" Vouliez-vous dire « {0} » ?", " Did you mean '{0}'?")
+_CLOSE_SECTOR = (" Vouliez-vous dire {0} ?", " Did you mean {0}?")
+_OR = (" ou ", " or ")
 
 
 def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
@@ -330,20 +345,38 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
     if pair is None:
         return None
     column = 0 if words.language == "fr" else 1
-    shown_field = words.facet(error.field)
+    shown_field = words.field(error.field)
     valid = error.valid
+    # Limits with the language's thousands separator (s20: « 10000 caractères »).
+    value = (
+        words.number(int(str(error.value)))
+        if error.kind in _LIMITS and str(error.value).isdigit()
+        else error.value
+    )
+    if error.kind in _LIMITS and valid and valid[0].isdigit():
+        valid = (words.number(int(valid[0])), *valid[1:])
     month = ""
     if error.kind.startswith("date_no_such_day") and len(valid) == 3:
         month = f"{_MONTHS[column][int(valid[1]) - 1]} {valid[2]}"
+    close = _CLOSE[column].format(valid[0]) if error.kind == "date_month_name" and valid else ""
+    if isinstance(error, UnknownSectorError):
+        # Each sector with its name in the page's language (s20, E6: the ids alone).
+        def named(sector_id: str) -> str:
+            names = error.labels.get(sector_id, {})
+            return f"{sector_id} ({names.get(words.language, names.get('fr', sector_id))})"
+
+        valid = tuple(named(sector_id) for sector_id in error.valid)
+        offered = _OR[column].join(named(sector_id) for sector_id in error.suggestions)
+        close = _CLOSE_SECTOR[column].format(offered) if offered else ""
     said = pair[column].format(
-        value=error.value,
+        value=value,
         column=(error.position or 0) + 1,
         field=shown_field,
         example=valid[0] if valid else "",
         valid=", ".join(valid),
         low=valid[0] if len(valid) == 2 else "",
         high=valid[1] if len(valid) == 2 else "",
-        close=_CLOSE[column].format(valid[0]) if error.kind == "date_month_name" and valid else "",
+        close=close,
         month=month,
         last=valid[0] if valid else "",
         accepted=_ACCEPTED[column],

@@ -5,6 +5,7 @@ loaded, and no index folder made, nor anything changed in an existing one."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,31 @@ def test_a_folder_that_cannot_be_entered_is_not_called_missing(tmp_path: Path) -
     assert "No such file or folder" not in said, said
     assert "cannot be read: Permission denied" in said, said
     assert "Traceback" not in said
+
+
+def test_missing_paths_among_others_are_said_before_the_others_are_read(tmp_path: Path) -> None:
+    # s20: when some named paths exist, the missing ones were said only in the final report,
+    # after minutes of reading the others (and a missing "x.html" as "cannot read the file").
+    from pqsearch import IngestProgress, api
+    from tests.conftest import BRUSSELS_HTML
+
+    shutil.copy(BRUSSELS_HTML / "170229.html", tmp_path)
+    named = [tmp_path / "170229.html", tmp_path / "gone.html", tmp_path / "gone"]
+    seen: list[IngestProgress] = []
+    report = api.ingest(named, index_dir=tmp_path / "ix", progress=seen.append)
+    first = seen[0]
+    assert first.missing == (str(tmp_path / "gone.html"), str(tmp_path / "gone"))
+    assert (first.files_total, first.files_done, first.documents) == (1, 0, 0)
+    assert report.added == ("170229",)
+    assert {(f.source, f.reason) for f in report.failed} == {
+        (str(tmp_path / "gone.html"), "no such file or folder"),
+        (str(tmp_path / "gone"), "no such file or folder"),
+    }
+    # The CLI says them first, --quiet too; the exit code stays 1 for them.
+    done = run_pqsearch("ingest", "170229.html", "gone.html", "--index", "ix", "-q", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stderr.splitlines()[0] == (
+        "Warning: no such file or folder: gone.html. Reading the others; these are counted as "
+        "failed at the end."
+    )
+    assert "failed: gone.html: no such file or folder" in done.stdout

@@ -34,6 +34,8 @@ BAD = [
     ("session:[20 TO 21]", {}, "range_not_date", "[20", 8),
     ("statut:peutetre", {}, "unknown_status", "peutetre", 7),
     ("numero:abc", {}, "bad_number", "abc", 7),
+    ("recu:2021 TO 2022", {}, "range_unbracketed", "2021 TO 2022", 5),
+    ("logement portfolio==", {}, "field_equals", "portfolio==", 9),
     ("recu:2021-13", {}, "date_no_such_month", "2021-13", 5),
     ("recu:31/02/2021", {}, "date_no_such_day_first", "31/02/2021", 5),
     ("recu:21", {}, "date_short_year", "21", 5),
@@ -149,8 +151,8 @@ WORDED = [
     ("numero:123456789012", "d'au plus 9 chiffres", "at most 9 digits"),
     (
         "logement portefeuille:=",
-        "Une valeur vide pour le filtre Compétence (« = ») ne trouve rien",
-        'An empty value for Portfolio ("=") matches nothing',
+        "Une valeur vide pour le filtre compétence (« = ») ne trouve rien",
+        'An empty value for portfolio ("=") matches nothing',
     ),
 ]
 

@@ -42,7 +42,13 @@ def test_no_raw_codes_and_honest_counts(index: api.Index) -> None:
     assert "1 document correspond ; le voici." in only
     assert "Question orale transformée en question écrite n°59" in only
     unpublished = index.export("id:170312", fmt="md")
-    assert "_Réponse du 22/09/2026, non publiée._" in unpublished
+    # Said once, on its dates line: not again as its type nor in the answer's place.
+    assert unpublished.count("non publiée") == 1, unpublished
+    assert "- Reçue le 14/07/2026, publiée le 22/09/2026, réponse du 22/09/2026, non publiée\n" in (
+        unpublished
+    )
+    english = index.export("id:170312", fmt="md", language="en")
+    assert english.count("not published") == 1, english
 
 
 def test_english_on_request(index: api.Index) -> None:

@@ -142,6 +142,45 @@ def test_unknown_sector_lists_the_known_ones(index: api.Index) -> None:
     assert "construction" in str(caught.value).lower()
 
 
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("helth", ("Q",)),  # a typo of an English name
+        ("sant", ("Q",)),  # the start of an alias
+        ("Santé humaine", ("Q",)),  # the start of a French label
+        ("Q86", ("Q",)),  # a NACE division: its section
+        ("constructoin", ("F",)),
+        ("zz", ()),
+    ],
+)
+def test_an_unknown_sector_says_the_names_and_the_closest(
+    index: api.Index, typed: str, meant: tuple[str, ...]
+) -> None:
+    # s20, E6: it was answered with the ids A…U alone (then French names in an English
+    # message), never a "did you mean".
+    with pytest.raises(pqsearch.UnknownSectorError) as caught:
+        ids(index, typed)
+    error = caught.value
+    assert (error.kind, error.value, error.suggestions) == ("unknown_sector", typed, meant)
+    assert (
+        error.valid[:2] == ("A", "B")
+        and error.labels["Q"]["fr"] == "Santé humaine et action sociale"
+    )
+    message = str(error)
+    assert "A (Agriculture, forestry and fishing), B (Mining and quarrying)" in message
+    if meant:
+        assert f"Did you mean {meant[0]} (" in message
+    else:
+        assert message.startswith(f"Unknown sector {typed!r}. Sectors: A (")
+
+
+def test_a_sector_name_filters_as_its_id(index: api.Index) -> None:
+    health = ids(index, "Q")
+    assert health
+    for name in ("santé", "sante", "SANTÉ", "health", "Human health and social work activities"):
+        assert ids(index, name) == health, name
+
+
 def test_a_custom_taxonomy_replaces_the_default(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

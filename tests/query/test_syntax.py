@@ -266,6 +266,12 @@ ERRORS: list[tuple[str, tuple[str, ...]]] = [
     ("recu:>", ("needs a date",)),
     ("recu:*", ("'*' alone is not a range",)),
     ("recu:(2021 OR 2022)", ("not a group", "recu:2021 OR recu:2023")),
+    # A range without its brackets, a field with "=" (s20: both found nothing, silently).
+    ("recu:2021 TO 2022", ("square brackets: recu:[2021 TO 2022].", "only '2021' is read")),
+    ("logement (repondu:2021 to)", ("square brackets: repondu:[2021 TO *].", "column 19")),
+    ("portfolio==", ("not a filter", "takes a colon", "portfolio:=urbanisme", "in quotes")),
+    ("logement secteur=F", ("'secteur=F' at column 10 is not a filter", "Write secteur:F,")),
+    ("portefeuille==Mobilité", ("Write portefeuille:=Mobilité",)),
 ]
 
 
@@ -517,3 +523,9 @@ def _render(node: Node) -> str:
 @given(trees)
 def test_a_rendered_tree_parses_back_to_itself(tree: Node) -> None:
     assert parse_query(_render(tree)) == tree
+
+
+def test_an_equals_sign_outside_a_field_name_is_text() -> None:
+    # Only a field's name before "=" is refused (s20); other words keep their "=".
+    for query in ("E=mc2", "n=5", "x==y", '"portfolio=="'):
+        assert parse_query(query) is not None, query

@@ -64,3 +64,16 @@ def test_a_phone_width_window_shows_the_results_first(server: Server, browser: B
         assert widths[0] <= widths[1]
     finally:
         context.close()
+
+
+def test_the_first_skip_link_says_where_it_goes(server: Server) -> None:
+    # s20: "Aller aux résultats" on the drafting page, a document and an error, which have no
+    # results: the link went to the page's content.
+    for address, said in (
+        ("/search?q=logement", '<a class="skip" href="#results">Aller aux résultats</a>'),
+        ("/draft", '<a class="skip" href="#main">Aller au contenu</a>'),
+        ("/documents/170286", '<a class="skip" href="#main">Aller au contenu</a>'),
+        ("/search?q=secteur:Z", '<a class="skip" href="#main">Aller au contenu</a>'),
+        ("/watches?lang=en", '<a class="skip" href="#main">Skip to content</a>'),
+    ):
+        assert said in server.get(address).text, address

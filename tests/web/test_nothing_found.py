@@ -22,14 +22,14 @@ def test_filters_that_exclude_everything_offer_the_search_without_them(
     assert page.page.locator("#total").inner_text().startswith("0 documents")
     offers = page.page.locator(".suggestion li")
     texts = [offers.nth(i).inner_text() for i in range(offers.count())]
-    assert f"Sans le filtre Session : 20/21 : {legislature.total} documents" in texts
+    assert f"Sans le filtre session : 20/21 : {legislature.total} documents" in texts
     assert f"Sans aucun filtre : {without.total} documents" in texts
     # Removing the legislature alone still finds nothing: not offered.
-    assert not any(text.startswith("Sans le filtre Législature") for text in texts)
+    assert not any(text.startswith("Sans le filtre législature") for text in texts)
     # No empty facet column beside "0 documents".
     assert page.page.locator("aside.facets").count() == 0
 
-    page.page.get_by_role("link", name="Sans le filtre Session : 20/21").click()
+    page.page.get_by_role("link", name="Sans le filtre session : 20/21").click()
     page.page.wait_for_url(re.compile(r"legislature=24%2F29"))
     assert "session=" not in page.page.url
     assert page.page.locator("#total").inner_text().startswith(f"{legislature.total} document")

@@ -78,8 +78,16 @@ MESSAGES = [
     ),
     (
         "/search?q=logement&sector=zz",
-        "Secteur inconnu : « zz ». Donnez l'identifiant d'un secteur (A, B, C,",
-        'Unknown sector "zz". Give a sector\'s id (A, B, C,',
+        "Secteur inconnu : « zz ». Donnez l'identifiant ou le nom d'un secteur : A (Agriculture, "
+        "sylviculture et pêche), B (Industries extractives),",
+        'Unknown sector "zz". Give a sector\'s id or name: A (Agriculture, forestry and fishing), '
+        "B (Mining and quarrying),",
+    ),
+    (
+        "/search?q=secteur:helth",
+        "Secteur inconnu : « helth ». Vouliez-vous dire Q (Santé humaine et action sociale) ? "
+        "Donnez",
+        'Unknown sector "helth". Did you mean Q (Human health and social work activities)? Give',
     ),
     (
         "/search?q=statut:peutetre",
@@ -129,8 +137,32 @@ IN_QUERY = [
     ),
     (
         "session:[20 TO 21]",
-        "pas pour le filtre Session (colonne 9).",
-        "not on Session (column 9).",
+        "pas pour le filtre session (colonne 9).",
+        "not on session (column 9).",
+    ),
+    (
+        "recu:2021 TO 2022",
+        "Colonne 6 : une période se met entre crochets : écrivez recu:[2021 TO 2022].",
+        "Column 6: A range goes in square brackets: write recu:[2021 TO 2022].",
+    ),
+    (
+        "portfolio==",
+        "« portfolio== » (colonne 1) n'est pas un filtre : un champ est suivi de deux-points",
+        '"portfolio==" at column 1 is not a filter: a field takes a colon',
+    ),
+    # A field's name mid-sentence: in the page's language, without a capital (s20: « pas au
+    # filtre number », « pas au filtre Secteur »).
+    ("numero:3*", "pas au filtre numéro (colonne 8)", "not on number (column 8)"),
+    ("secteur:F*", "pas au filtre secteur (colonne 9)", "not on sector (column 9)"),
+    # A limit with the language's thousands separator (s20: « 10000 caractères »).
+    pytest.param(
+        "x " * 6_000,
+        "La recherche dépasse 10\u202f000 caractères",
+        "longer than 10,000 characters",
+        id="query_too_long",
+    ),
+    pytest.param(
+        "ab " * 1_001, "plus de 1\u202f000 termes", "more than 1,000 terms", id="too_many_terms"
     ),
     (
         "le la de",
@@ -172,6 +204,16 @@ def test_the_json_api_keeps_the_library_messages(server: Server) -> None:
     )
     answer = server.get("/api/search", params={"q": "logement", "sector": "zz"})
     assert answer.json()["error"].startswith("Unknown sector 'zz'. Sectors: A (")
+    # s20: English names, and the closest sector for a client to offer.
+    answer = server.get("/api/search", params={"sector": "helth"})
+    assert answer.status_code == 400
+    body = answer.json()
+    assert body["error"].startswith(
+        "Unknown sector 'helth'. Did you mean Q (Human health and social work activities)? "
+        "Sectors: A (Agriculture, forestry and fishing), "
+    )
+    assert (body["type"], body["suggestions"]) == ("UnknownSectorError", ["Q"])
+    assert body["valid"][:3] == ["A", "B", "C"]
     answer = server.get("/api/search", params={"q": "logement", "from": "31/02/2021"})
     assert answer.json()["error"] == (
         "There is no day 31 in '31/02/2021': February 2021 has 28 days (dates are day/month/year)."
