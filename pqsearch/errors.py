@@ -223,8 +223,9 @@ class EmptyFolderRebuildError(IndexProblemError):
         )
         super().__init__(
             f"The rebuild of the index at {self.index_dir} was not switched in: these folders "
-            f"are empty now, while indexed documents were read from them: {listed} (a disk or "
-            "share not mounted leaves an empty folder). The index is left as it was. Mount "
+            f"are empty now or links to a missing folder, while indexed documents were read "
+            f"from them: {listed} (a disk or share not mounted leaves an empty folder, and a "
+            "link to it leads nowhere). The index is left as it was. Mount "
             "them and run the rebuild again; to drop their documents on purpose, run it with "
             "--allow-empty."
         )

@@ -285,23 +285,32 @@ def compare(
 
 def emptied_folders(gone: Iterable[str]) -> dict[str, int]:
     """For files that are gone: the nearest folder of each that is still there, when it
-    holds nothing at all (the mount point of a disk or share not mounted), with how many of
-    the files it held. A folder whose files were deleted among others is not empty."""
+    holds nothing at all (the mount point of a disk or share not mounted), or a link on the
+    way to a folder that is not there (a link to such a disk), with how many of the files
+    it held. A folder whose files were deleted among others is not empty."""
     found: dict[str, int] = {}
     looked: dict[str, bool] = {}
     for source in gone:
         folder = os.path.dirname(os.path.abspath(source))
-        while not os.path.isdir(folder) and os.path.dirname(folder) != folder:
+        while not os.path.isdir(folder) and not os.path.islink(folder):
+            if os.path.dirname(folder) == folder:
+                break
             folder = os.path.dirname(folder)
         if folder not in looked:
-            try:
-                with os.scandir(folder) as entries:
-                    looked[folder] = next(entries, None) is None
-            except OSError:
-                looked[folder] = False  # not readable: another failure, said elsewhere
+            looked[folder] = _holds_nothing(folder)
         if looked[folder]:
             found[folder] = found.get(folder, 0) + 1
     return found
+
+
+def _holds_nothing(folder: str) -> bool:
+    if not os.path.isdir(folder):
+        return os.path.islink(folder)  # a link whose folder is missing
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False  # not readable: another failure, said as such
 
 
 def _stamp() -> str:

@@ -78,6 +78,25 @@ def test_a_rebuild_keeps_the_index_when_a_folder_is_empty_now(
     assert _ids() == IDS
 
 
+def test_a_rebuild_keeps_the_index_when_a_link_leads_to_a_missing_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nas" / "questions").mkdir(parents=True)
+    (tmp_path / "nas" / "questions" / "old.jsonl").write_bytes(b"".join(LINES[1:]))
+    (tmp_path / "local").mkdir()
+    (tmp_path / "local" / "new.jsonl").write_bytes(LINES[0])
+    (tmp_path / "share").symlink_to(tmp_path / "nas" / "questions")
+    _ingest("local", "share", code=0)
+    # The disk is not mounted: the link leads nowhere.
+    (tmp_path / "nas" / "questions").rename(tmp_path / "away")
+
+    output = _ingest("--rebuild", code=2)  # on main: exit 0, "2 removed"
+    assert f"{tmp_path / 'share'} (2 documents)" in output
+    assert _ids() == IDS
+    assert _kept_files() == []
+
+
 def test_a_rebuild_drops_them_with_allow_empty(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
