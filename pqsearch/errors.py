@@ -210,6 +210,27 @@ class NothingToRebuildError(IndexProblemError):
         )
 
 
+class EmptyFolderRebuildError(IndexProblemError):
+    """A rebuild would drop the documents of a folder that is empty now, as the mount point
+    of a disk or share not mounted is; the index is left as it was."""
+
+    def __init__(self, index_dir: str | Path, folders: dict[str, int]) -> None:
+        self.index_dir = str(index_dir)
+        self.folders = dict(folders)
+        listed = "; ".join(
+            f"{folder} ({count} document{'s' if count > 1 else ''})"
+            for folder, count in sorted(folders.items())
+        )
+        super().__init__(
+            f"The rebuild of the index at {self.index_dir} was not switched in: these folders "
+            f"are empty now or links to a missing folder, while indexed documents were read "
+            f"from them: {listed} (a disk or share not mounted leaves an empty folder, and a "
+            "link to it leads nowhere). The index is left as it was. Mount "
+            "them and run the rebuild again; to drop their documents on purpose, run it with "
+            "--allow-empty."
+        )
+
+
 class LockUnsupportedError(PqsearchError):
     """A lock file could not be locked for a reason other than another process holding it:
     the file system does not support locks (some network file systems)."""

@@ -192,13 +192,15 @@ class Lexicon:
         """Store a small string value (e.g. the sector taxonomy's name and version)."""
         self.set_meta_values({key: value})
 
-    def set_meta_values(self, values: dict[str, str]) -> None:
-        """Store several values at once: a reader sees all of them or none."""
+    def set_meta_values(self, values: dict[str, str], *, dropping: Iterable[str] = ()) -> None:
+        """Store several values at once, and delete the keys `dropping`: a reader sees all
+        of it or none."""
         with self._db:
             self._db.executemany(
                 "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
                 ((key, value, value) for key, value in values.items()),
             )
+            self._db.executemany("DELETE FROM meta WHERE key = ?", ((key,) for key in dropping))
 
     # Reading.
 

@@ -152,8 +152,8 @@ def ingest(
     allow_empty: Annotated[
         bool,
         typer.Option(
-            help="With --prune, also drop the documents of a folder that is empty now "
-            "(kept otherwise: a disk or share not mounted)."
+            help="With --prune or --rebuild, also drop the documents of a folder that is "
+            "empty now (kept otherwise: a disk or share not mounted)."
         ),
     ] = False,
     taxonomy: Annotated[

@@ -157,7 +157,9 @@ def ingest(
             unchecked = None
             if rebuilding and not live_at_once:
                 assert live is not None
-                report, unchecked = rebuild_losses.before_switch(root, live, data, paths, report)
+                report, unchecked = rebuild_losses.before_switch(
+                    root, live, data, paths, report, allow_empty=allow_empty
+                )
             previous = store.switch_live(root, data) if rebuilding else None
         except BaseException as error:
             full = space.clean_up(root, data, error, rebuild_of=live if rebuilding else None)

@@ -27,12 +27,17 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pqsearch.errors import DamagedIndexError, NothingToRebuildError, OutdatedIndexError
+from pqsearch.errors import (
+    DamagedIndexError,
+    EmptyFolderRebuildError,
+    NothingToRebuildError,
+    OutdatedIndexError,
+)
 from pqsearch.index import ownership, space, store
 from pqsearch.index.durable import fsync_dir, write_atomic
 from pqsearch.index.existing import (
@@ -132,13 +137,19 @@ def _remembered(root: Path, live: Path) -> set[str]:
 
 
 def before_switch(
-    root: Path, live: Path, data: Path, paths: Sequence[str | Path], report: IngestReport
+    root: Path,
+    live: Path,
+    data: Path,
+    paths: Sequence[str | Path],
+    report: IngestReport,
+    *,
+    allow_empty: bool = False,
 ) -> tuple[IngestReport, str | None]:
     """`keep`, with what it found added to the rebuild's report, and why the old index could
     not be compared (None when it was: it may be deleted once replaced); on any failure the
     rebuild's folder is deleted and the previous index stays live, as it was."""
     try:
-        carried = keep(root, live, data, paths)
+        carried = keep(root, live, data, paths, allow_empty=allow_empty)
     except BaseException as error:
         store.remove_data_dir(root, data)
         full = space.disk_full(root, error, replacing=live)
@@ -187,7 +198,9 @@ def set_aside(root: Path, previous: Path, why: str, report: IngestReport) -> Ing
     return dataclasses.replace(report, warnings=(*report.warnings, warning))
 
 
-def keep(root: Path, live: Path, data: Path, paths: Sequence[str | Path]) -> Kept:
+def keep(
+    root: Path, live: Path, data: Path, paths: Sequence[str | Path], *, allow_empty: bool = False
+) -> Kept:
     """Before a rebuild in `data` replaces the index in `live`: save what the old one held that
     no file the rebuild read gives as well, and say so. NothingToRebuildError when the rebuild
     holds none of the old index's documents."""
@@ -195,7 +208,8 @@ def keep(root: Path, live: Path, data: Path, paths: Sequence[str | Path]) -> Kep
     try:
         old_ix = store.open_whoosh(root, live, check_files=False)
         try:
-            losses = compare(root, old_ix, new_ix, [Path(p).absolute() for p in paths])
+            roots = [Path(p).absolute() for p in paths]
+            losses = compare(root, old_ix, new_ix, roots, allow_empty=allow_empty)
         finally:
             old_ix.close()
     except Exception as error:
@@ -209,9 +223,15 @@ def keep(root: Path, live: Path, data: Path, paths: Sequence[str | Path]) -> Kep
     return Kept(tuple(warnings), tuple(notes), tuple(losses.dropped))
 
 
-def compare(root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path]) -> RebuildLosses:
+def compare(
+    root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path], *, allow_empty: bool = False
+) -> RebuildLosses:
     """The old index's documents that the new one (built from `roots`) lacks or holds in a
-    losing copy. Columns give ids and files; stored records are read only for those."""
+    losing copy. Columns give ids and files; stored records are read only for those.
+
+    `EmptyFolderRebuildError` (unless `allow_empty`) when some it lacks were read from a
+    folder that is empty now: `ingest --prune` keeps those (`empty_folders`), and a rebuild
+    took them out of the index (saved beside it, exit status 0)."""
     # The old index without its postings: they may be what is damaged (audit 13, K1).
     old, new = existing_without_postings(old_ix), existing_documents(new_ix)
     if old and not new:
@@ -235,6 +255,11 @@ def compare(root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path]) -> Rebu
             after.source, before.source
         ):
             candidates[doc_id] = ""
+    if not allow_empty:
+        gone = (old[doc_id].source for doc_id in losses.dropped)
+        empty = emptied_folders(source for source in gone if not os.path.lexists(source))
+        if empty:
+            raise EmptyFolderRebuildError(root, empty)
     if not candidates:
         return losses
     # By document number, not by a lookup of the id: the stored records of an index whose
@@ -256,6 +281,36 @@ def compare(root: Path, old_ix: Any, new_ix: Any, roots: Sequence[Path]) -> Rebu
             )
         losses.lost[doc_id] = (kept, why)
     return losses
+
+
+def emptied_folders(gone: Iterable[str]) -> dict[str, int]:
+    """For files that are gone: the nearest folder of each that is still there, when it
+    holds nothing at all (the mount point of a disk or share not mounted), or a link on the
+    way to a folder that is not there (a link to such a disk), with how many of the files
+    it held. A folder whose files were deleted among others is not empty."""
+    found: dict[str, int] = {}
+    looked: dict[str, bool] = {}
+    for source in gone:
+        folder = os.path.dirname(os.path.abspath(source))
+        while not os.path.isdir(folder) and not os.path.islink(folder):
+            if os.path.dirname(folder) == folder:
+                break
+            folder = os.path.dirname(folder)
+        if folder not in looked:
+            looked[folder] = _holds_nothing(folder)
+        if looked[folder]:
+            found[folder] = found.get(folder, 0) + 1
+    return found
+
+
+def _holds_nothing(folder: str) -> bool:
+    if not os.path.isdir(folder):
+        return os.path.islink(folder)  # a link whose folder is missing
+    try:
+        with os.scandir(folder) as entries:
+            return next(entries, None) is None
+    except OSError:
+        return False  # not readable: another failure, said as such
 
 
 def _stamp() -> str:

@@ -20,6 +20,7 @@ from pqsearch.index import store
 from pqsearch.index.manifest import drop_lexicon_sum
 from tests.conftest import BRUSSELS_RECORDS
 from tests.index.paused_ingest import PausedIngest
+from tests.legacy_acronyms import unmark_acronym_counts
 
 DEFINES = "La Zone de Basses Émissions (ZBE) sera étendue. Quel en est le calendrier ?"
 
@@ -110,8 +111,15 @@ def _counts_only(index: Path) -> None:
     assert data is not None
     with closing(sqlite3.connect(data / store.LEXICON_FILE)) as connection, connection:
         connection.execute(f"DROP TABLE {lexicon_acronyms.TABLE}")
-        connection.execute("DELETE FROM meta WHERE key = ?", (acronyms.GENERATION_META_KEY,))
+        unmark_acronym_counts(connection)
     drop_lexicon_sum(data)
+
+
+def _meta_keys(index: Path) -> set[str]:
+    data = store.live_data_dir(index)
+    assert data is not None
+    with closing(sqlite3.connect(data / store.LEXICON_FILE)) as connection:
+        return {str(key) for (key,) in connection.execute("SELECT key FROM meta")}
 
 
 def test_counts_taken_over_from_an_older_lexicon_outlive_a_killed_ingest(tmp_path: Path) -> None:
@@ -135,6 +143,27 @@ def test_counts_taken_over_from_an_older_lexicon_outlive_a_killed_ingest(tmp_pat
         assert after.search("ZBE").total == 2
     # Taken over once: one document's count, not doubled by the ingests that followed.
     assert [n for n, _ in _stored_counts(index)["zbe"].values()] == [1]
+    # The unmarked copy went with the first commit that marked its counts.
+    assert acronyms.META_KEY not in _meta_keys(index)
+
+
+def test_the_counts_are_stored_once(tmp_path: Path) -> None:
+    # Each commit wrote them twice, marked and unmarked (s19 left-over, review X N2): the
+    # unmarked copy is for versions before schema 7, which refuse such an index.
+    first, defining = _sources(tmp_path)
+    index = tmp_path / "index"
+    api.ingest([first, defining], index_dir=index)
+    keys = _meta_keys(index)
+    assert acronyms.GENERATION_META_KEY in keys and acronyms.META_KEY not in keys
+    with api.Index(index) as reader:
+        assert _acronym_terms(reader, "ZBE") == ["zone de basses émissions"]
+        assert reader.search("ZBE").total == 2
+    record = json.loads(defining.read_text(encoding="utf-8"))
+    _write(defining, [dict(record, question="Quel est le calendrier de la zone ?")])
+    api.ingest([first, defining], index_dir=index)
+    assert acronyms.META_KEY not in _meta_keys(index)
+    with api.Index(index) as reader:
+        assert _acronym_terms(reader, "ZBE") == []
 
 
 def _stored_counts(index: Path) -> dict[str, dict[str, list[int]]]:

@@ -22,11 +22,13 @@ from pathlib import Path
 import pytest
 
 from pqsearch import api
+from pqsearch.analyze import acronyms
 from pqsearch.errors import OutdatedIndexError
 from pqsearch.index import store
 from pqsearch.index.manifest import drop_lexicon_sum
 from pqsearch.index.schema import SCHEMA_VERSION
 from tests.conftest import BRUSSELS_RECORDS, SEED, run_pqsearch
+from tests.legacy_acronyms import unmark_acronym_counts
 from tests.rows_layout import make_rows_lexicon
 from tests.schema4 import make_schema_4_lexicon
 
@@ -232,9 +234,9 @@ def _as_the_eighteenth_session_wrote_it(lexicon: Path) -> None:
             "INSERT INTO acronyms SELECT document, acronym, long_form, strict "
             "FROM acronym_rows WHERE removed IS NULL;"
             "DROP TABLE acronym_rows;"
-            "DELETE FROM meta WHERE key = 'acronyms_at';"
             "UPDATE meta SET value = '6' WHERE key = 'schema_version';"
         )
+        unmark_acronym_counts(connection)
 
 
 def _zbe(index_dir: Path) -> list[str]:
@@ -267,4 +269,12 @@ def test_an_ingest_brings_a_schema_6_index_to_a_schema_the_eighteenth_session_re
         stamped = version.fetchone()[0]
     assert "acronym_rows" in names and "acronyms" not in names
     assert stamped not in _READ_BY_THE_EIGHTEENTH_SESSION
+    assert _zbe(index_dir) == ["zone de basses émissions"]
+    # The next commit marks the counts and keeps them once, under the marked key alone.
+    more = BRUSSELS_RECORDS.read_text(encoding="utf-8").splitlines()[3]
+    (corpus / "more.jsonl").write_text(more + "\n", encoding="utf-8")
+    assert api.ingest([corpus], index_dir=index_dir).added
+    with closing(sqlite3.connect(lexicon)) as connection:
+        keys = {str(key) for (key,) in connection.execute("SELECT key FROM meta")}
+    assert acronyms.GENERATION_META_KEY in keys and acronyms.META_KEY not in keys
     assert _zbe(index_dir) == ["zone de basses émissions"]
