@@ -25,6 +25,8 @@ from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_declines as declines
+from pqsearch.analyze import answer_documents as documents
+from pqsearch.analyze import answer_earlier as earlier
 from pqsearch.analyze import answer_elsewhere as elsewhere
 from pqsearch.analyze import answer_forms as forms
 from pqsearch.analyze import answer_gates as gates
@@ -78,7 +80,7 @@ MAX_CONTEXT_SENTENCES = 1
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
 _REFERRALS = (
-    phrases.BY_REFERENCE
+    earlier.BY_REFERENCE
     + referrals.BY_REFERENCE
     + elsewhere.BY_REFERENCE
     + forms.BY_REFERENCE
@@ -90,11 +92,11 @@ _ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SE
 _ELSEWHERE += acts.DECLARING + declines.SENDING + declines.DECLARING
 _ELSEWHERE += remits.SENDING + remits.DECLARING
 _UNPUBLISHED = unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED
-_LOCATED = holders.LOCATED + acts.LOCATED + remits.LOCATED
+_LOCATED = documents.LOCATED + acts.LOCATED + remits.LOCATED
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: _UNPUBLISHED + remits.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
-    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + _LOCATED,
+    BY_REFERENCE: _REFERRALS + documents.BY_REFERENCE + _LOCATED,
 }
 
 
@@ -114,7 +116,7 @@ _SENDING = (elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING +
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
-_REFERS = either(_REFERRALS + holders.BY_REFERENCE)
+_REFERS = either(_REFERRALS + documents.BY_REFERENCE)
 
 
 # Every keyword gate, for the fingerprint.
