@@ -156,4 +156,19 @@ BY_REFERENCE: tuple[str, ...] = (
     # The minister refers ("ik verwijs", "verwijzen wij"), not a doctor who "verwijst".
     r"\b(?:verwijs|(?:ik|wij|we) verwijzen|verwijzen (?:wij|we))\b[^.]{0,60}\b(?:verslag"
     r"|integraal verslag)\b",
+    # Another answer made this one's (twentieth session, round 16's dev half): "la réponse qui
+    # lui a été faite vaut également pour vous", "je partage cette réponse", "Même réponse que
+    # pour la question n° 221".
+    rf"\breponse\b[^;]{{0,60}}?\bvaut (?:egalement |aussi |donc |de meme |tout autant )?(?:pour"
+    rf"|a l'egard de) (?:vous|{MEMBER}|votre question|la presente)\b",
+    r"\b(?:je|nous) (?:partage|partageons|fais mienne|faisons notre|me rallie a|nous rallions a)"
+    r" (?:cette|sa|leur|la) reponse\b",
+    r"(?:^|[;:(]\s?)[^\w;:(]{0,5}(?:meme reponse|reponse identique) (?:que|qu'a) (?:pour |a )?"
+    r"(?:la |ma )?questions?\b",
+    # The position said in a debate instead of an answer: "J'ai exposé ma position sur ce dossier
+    # lors du débat d'actualité du 6 novembre en séance plénière."
+    r"\b(?:j'ai|nous avons) (?:deja |longuement )?(?:expose|exprime|presente|detaille|explique"
+    r"|donne|precise) (?:ma|notre) (?:position|point de vue|vision)\b[^.]{0,80}?\b(?:lors d[ue]"
+    r"|en|au cours d[ue]|a l'occasion d[ue]) (?:la |le |l'|une |un )?(?:debat|seance|commission"
+    r"|pleniere|interpellation|question orale)",
 )

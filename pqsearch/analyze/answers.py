@@ -34,6 +34,7 @@ from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_model, answer_roles
+from pqsearch.analyze import answer_not_mine as not_mine
 from pqsearch.analyze import answer_partial as partial
 from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze import answer_procedure as procedure
@@ -61,7 +62,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 18
+ANSWER_RULES_REVISION = 19
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -91,6 +92,7 @@ _REFERRALS = (
 _ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING
 _ELSEWHERE += acts.DECLARING + declines.SENDING + declines.DECLARING
 _ELSEWHERE += remits.SENDING + remits.DECLARING
+_ELSEWHERE += not_mine.SENDING + not_mine.DECLARING
 _UNPUBLISHED = unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED
 _LOCATED = documents.LOCATED + acts.LOCATED + remits.LOCATED
 _PHRASES: dict[str, tuple[str, ...]] = {
@@ -111,7 +113,7 @@ _PHRASE_RES = {kind: either(patterns) for kind, patterns in _PHRASES.items()}
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
 _SENDING = (elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING) + (
-    declines.SENDING + remits.SENDING
+    declines.SENDING + remits.SENDING + not_mine.SENDING
 )
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
@@ -121,7 +123,7 @@ _REFERS = either(_REFERRALS + documents.BY_REFERENCE)
 
 # Every keyword gate, for the fingerprint.
 _GATES: tuple[tuple[str, ...], ...] = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE)
-_GATES += (forms.GATE, acts.GATE, declines.GATE, remits.GATE)
+_GATES += (forms.GATE, acts.GATE, declines.GATE, remits.GATE, not_mine.GATE)
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,7 @@ def _rules_reading(
             match = pattern.search(sentence) if keyword else None
             if match is not None and kind == NOT_COMPETENT and match.end() <= main:
                 match = pattern.search(sentence, main)
-            if kind == NOT_COMPETENT and gates.the_regions_own(match, regional):
+            if kind == NOT_COMPETENT and gates.the_speakers_own(match, regional):
                 match = None
             if match is None and keyword and kind == NOT_COMPETENT:
                 match = holders.attribution(sentence, answer[start:end])
