@@ -240,6 +240,10 @@ _ACCOUNT = re.compile(
     r"|\b(?:reste|restent|restes|restee?s?|demeure\w*|sont|est|etait|etaient) (?:en revanche |"
     r"toutefois |donc |quant a eux |quant a elle )?(?:federa(?:l|le|les|ux)|communautaires?"
     r"|regiona(?:l|le|les|ux)|communa(?:l|le|les|ux))\b"
+    # The same in Dutch (revision 19): a level's "bevoegdheid" the speaker's own is no refusal
+    # (`answer_gates.the_speakers_own`) but, beside one, part of the account.
+    r"|\b(?:gemeentelijke|gewestelijke|federale|communautaire|lokale|europese) bevoegdhe"
+    r"|\b(?:gemeenschaps|gemeente|gewest)bevoegdhe"
     # The minister's side not part of it: "La Région n'y est pas associée".
     r"|\b(?:ne|n') ?(?:y )?(?:est|sont|suis|sommes|a|ai|avons|ont) (?:pas|nullement|aucunement)"
     r" (?:associee?s?|impliquee?s?|partie prenante|competente?s?|concernee?s?)\b"
