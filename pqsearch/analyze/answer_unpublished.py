@@ -230,7 +230,9 @@ NOT_PUBLISHED: tuple[str, ...] = (
     # What was asked named before, sent later by a pronoun (twentieth session, round 16's dev
     # half): "L'administration finalise l'extraction des données ; je ne manquerai pas de vous
     # les faire parvenir" (not a refusal: "je ne peux vous les communiquer").
-    rf"(?=[^.]*(?:{_THING}))\b(?:je|nous)\b (?:ne manquer\w* pas de|vais|allons|tiens a)"
+    # The subject first: a lookahead first would be tried at every position (8 s over the
+    # corpus's gated sentences).
+    rf"\b(?:je|nous)\b(?=[^.]*(?:{_THING})) (?:ne manquer\w* pas de|vais|allons|tiens a)"
     r" vous (?:les|la|le|l') ?(?:communiquer|transmettre|faire parvenir|envoyer|remettre"
     r"|adresser)\b",
     # The answer as a pronoun, sent to the member: "Het werd op 20 november 2026 per e-mail aan
