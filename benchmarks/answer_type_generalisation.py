@@ -11,10 +11,10 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
   round 7;
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
   measure on all of the fourth;
-- `--protocol writers`, leave one writer out: each of the fifteen rounds (rounds 5, 12, 13, 14
-  and 15 by their dev halves) left out in turn, the design fitted on the fourteen others, the real
-  labels and the negatives (always in training, and measured in-sample after a fit on all
-  fifteen).
+- `--protocol writers`, leave one writer out: each of the sixteen rounds (rounds 5, 12, 13, 14,
+  15 and 16 by their dev halves) left out in turn, the design fitted on the fifteen others, the
+  real labels and the negatives (always in training, and measured in-sample after a fit on all
+  sixteen).
 
 Each line gives, per type, how many answers of that type got it; the non-substantive answers
 recognised with their right type; and the substantive answers misclassed (the worse error),
@@ -108,8 +108,12 @@ ROUND_14 = DATA / "answer_type_wordings_14.toml"
 # 17); its dev half is dev since the nineteenth session (s19-answers), its test half held out
 # and never loaded past the filter in `writers` (seed 20261815, the split in its header).
 ROUND_15 = DATA / "answer_type_wordings_15.toml"
+# Round 16 (nineteenth session, 120 whole pages): measured once held out (94/120 with revision
+# 18); its dev half is dev since the twentieth session (s20-answers), its test half held out
+# and never loaded past the filter in `writers` (seed 20261916, the split in its header).
+ROUND_16 = DATA / "answer_type_wordings_16.toml"
 # Rounds whose test half is held out: only their dev half is a writer here.
-HALVED = (ROUND_5, ROUND_12, ROUND_13, ROUND_14, ROUND_15)
+HALVED = (ROUND_5, ROUND_12, ROUND_13, ROUND_14, ROUND_15, ROUND_16)
 # The rules' test halves as measured once, when each round was new (BENCHMARKS.md).
 HISTORIC_TEST_HALVES = {2: (76, 86), 3: (80, 87), 4: (70, 83)}
 
@@ -139,7 +143,7 @@ def real_examples() -> list[Example]:
 
 def all_examples() -> list[Example]:
     """Every labelled example the shipped model is fitted on: the real labels, the negatives,
-    the fifteen rounds (rounds 5, 12, 13, 14 and 15 by their dev halves)."""
+    the sixteen rounds (rounds 5, 12, 13, 14, 15 and 16 by their dev halves)."""
     return [
         *real_examples(),
         *load_wordings(NEGATIVES),
@@ -148,9 +152,9 @@ def all_examples() -> list[Example]:
 
 
 def writers() -> list[tuple[str, list[Example]]]:
-    """The fifteen blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
-    rounds 5, 12, 13, 14 and 15 by their dev halves alone (their test halves are held out and never
-    loaded past this filter)."""
+    """The sixteen blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
+    rounds 5, 12, 13, 14, 15 and 16 by their dev halves alone (their test halves are held out and
+    never loaded past this filter)."""
     paths = (
         *ROUNDS,
         ROUND_5,
@@ -164,6 +168,7 @@ def writers() -> list[tuple[str, list[Example]]]:
         ROUND_13,
         ROUND_14,
         ROUND_15,
+        ROUND_16,
     )
     found = []
     for n, path in enumerate(paths, 1):
@@ -175,9 +180,9 @@ def writers() -> list[tuple[str, list[Example]]]:
 
 
 def leave_one_writer_out(design: Design) -> list[RoundScore]:
-    """Each of the fifteen writers left out in turn: `design` fitted on the fourteen others, the
+    """Each of the sixteen writers left out in turn: `design` fitted on the fifteen others, the
     real labels and the negatives (always in training), measured on the one left out; then
-    the real labels and the negatives in-sample, with the design fitted on all fifteen."""
+    the real labels and the negatives in-sample, with the design fitted on all sixteen."""
     rounds = writers()
     base = [*real_examples(), *load_wordings(NEGATIVES)]
     scores = []

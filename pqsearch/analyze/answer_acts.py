@@ -53,7 +53,7 @@ _CITED = (
     r"(?:questions?|vra(?:ag|gen)|qe|qo|qrva|reponses?|antwoord\w*|interpellations?"
     r"|interpellaties?)\b[^;\d]{0,40}?\d"
 )
-# Documents that replace an answer, by class (as `answer_holders`' `_DOCUMENT`).
+# Documents that replace an answer, by class (as `answer_documents`' `_DOCUMENT`).
 DOCUMENT = (
     r"(?:rapports?|communiques?|documents?|etudes?|bilans?|notes?|brochures?|sites?|pages?"
     r"|publications?|cahiers?|comptes?|budgets?|annuaires?|bulletins?|portails?|plateformes?"
@@ -310,7 +310,7 @@ POINTED_BY_Y = (
     r"|detailles|presentes|disponibles|consultables|exposes|ventiles))\b"
 )
 
-# Where it was published: a weaker pointer (`answers`), as `answer_holders.LOCATED`.
+# Where it was published: a weaker pointer (`answers`), as `answer_documents.LOCATED`.
 LOCATED: tuple[str, ...] = (
     # "La liste des lauréats a fait l'objet d'un communiqué de presse le 4 mai".
     r"\b(?:a|ont|avait|avaient|fera|feront|fait|font) (?:deja |egalement |recemment |aussi )?"

@@ -99,6 +99,10 @@ ASKS_WHO = re.compile(
     r"|\bquel(?:le)?s? (?:autorite|instance|niveau de pouvoir|entite|institution|organisme)s?"
     r" (?:peu\w*|pourr\w*|doi\w*|devr\w*|decide\w*|deliv\w*|control\w*|autoris\w*|octroi\w*"
     r"|sanction\w*|intervien\w*|est habilite\w*|sont habilite\w*)"
+    # Which authority, whatever the verb (twentieth session, round 16's dev half, r16-098):
+    # "Quelle autorité fixe le prix des médicaments remboursables ?".
+    r"|\bquel(?:le)?s? (?:autorite|instance|niveau de pouvoir)s?\b(?! (?:de|du|des|d')\b)"
+    r"|\bqui (?:fixe|fixera|determine|determinera|arrete|arretera|etablit|etablira)\b"
     r"|\bqui (?:decide|decidera|delivre|delivrera|controle|controlera|autorise|autorisera|octroie"
     r"|sanctionne|(?:peut|pourrait|doit|devrait) (?:imposer|decider|delivrer|autoriser|ordonner"
     r"|sanctionner|controler|intervenir|agir))\b"

@@ -270,10 +270,12 @@ def classes_another_level(sentence: str, regional: bool) -> re.Match[str] | None
     return match if federal == regional else None
 
 
-def the_regions_own(match: re.Match[str] | None, regional: bool) -> bool:
+def the_speakers_own(match: re.Match[str] | None, regional: bool) -> bool:
     """Whether `match`, a refusal's reading, names the Region alone as the holder while a
-    Brussels minister answers (`regional`): then it is the minister's own matter."""
-    return regional and match is not None and remits.OWN_LEVEL.match(match.group()) is not None
+    Brussels minister answers (`regional`), or the federal level alone in Dutch while a federal
+    one answers: then it is the minister's own matter."""
+    own = remits.OWN_LEVEL if regional else remits.FEDERAL_OWN_LEVEL
+    return match is not None and own.match(match.group()) is not None
 
 
 def tells_who_or_how(answer: str, asked: str) -> bool:

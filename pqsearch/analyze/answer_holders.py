@@ -19,10 +19,8 @@ Region's agency). These read the clause by its kind instead:
 - the member or the question sent elsewhere in a passive, a conditional or a cleft ("il
   conviendrait que la question lui soit soumise", "c'est à elles qu'il faut demander ces
   informations", "il vous appartient d'interroger le collège") (`answer_forms.SENDING`);
-- a document that replaces the answer, whatever it is and however it is pointed to: "figurent
-  dans la justification du budget", "peuvent être consultées sur son site", "je vous
-  renverrais volontiers au communiqué", "je me réfère au rapport annuel", "Ce document répond
-  aux points soulevés", "Il y est renvoyé" (`BY_REFERENCE`); never the answer's own annex.
+- a document that replaces the answer, whatever it is and however it is pointed to, is read
+  by `answer_documents` (split from here, unchanged).
 
 Matched on folded text per sentence like every phrasing; the holder is checked on the text as
 written, whose offsets are the folded text's (`fold_in_place`). Part of the rules'
@@ -34,7 +32,6 @@ from __future__ import annotations
 import re
 
 from pqsearch.analyze.answer_competence import BODY
-from pqsearch.analyze.answer_phrases import MEMBER
 from pqsearch.analyze.answer_remits import ACCOUNT
 
 # A person's title before the holder's name, whose full stop ends no holder: "est du ressort de
@@ -243,6 +240,10 @@ _ACCOUNT = re.compile(
     r"|\b(?:reste|restent|restes|restee?s?|demeure\w*|sont|est|etait|etaient) (?:en revanche |"
     r"toutefois |donc |quant a eux |quant a elle )?(?:federa(?:l|le|les|ux)|communautaires?"
     r"|regiona(?:l|le|les|ux)|communa(?:l|le|les|ux))\b"
+    # The same in Dutch (revision 19): a level's "bevoegdheid" the speaker's own is no refusal
+    # (`answer_gates.the_speakers_own`) but, beside one, part of the account.
+    r"|\b(?:gemeentelijke|gewestelijke|federale|communautaire|lokale|europese) bevoegdhe"
+    r"|\b(?:gemeenschaps|gemeente|gewest)bevoegdhe"
     # The minister's side not part of it: "La Région n'y est pas associée".
     r"|\b(?:ne|n') ?(?:y )?(?:est|sont|suis|sommes|a|ai|avons|ont) (?:pas|nullement|aucunement)"
     r" (?:associee?s?|impliquee?s?|partie prenante|competente?s?|concernee?s?)\b"
@@ -313,72 +314,8 @@ PATTERNS = (
 )
 
 
-# Documents that replace an answer, by class (not the answer's own annex, `_NOT_ANNEX`).
-_DOCUMENT = (
-    r"(?:rapports?|communiques?|documents?|etudes?|bilans?|notes?|brochures?|sites?|pages?"
-    r"|publications?|cahiers?|comptes?|budgets?|justifications?|annuaires?|bulletins?"
-    r"|tableaux? de bord|portails?|plateformes?|fiches?|guides?|barometres?|observatoires?"
-    r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure"
-    # Registers and databases (sixteenth session): "dans le registre public tenu par Iriscare".
-    r"|registres?|repertoires?|bases? de donnees|cadastres?|databank|register)"
-)
-_NOT_ANNEX = (
-    r"^(?!(?:[^.]|\.(?=\w))*\b(?:ci-joint\w*|ci-dessous|ci-apres|en annexe|annexe\w*"
-    r"|bijgevoegd\w*|bijlage|suivant\w*|ci-dessus)\b)"
-)
-
-# Where what was asked can be read: a weaker pointer than a referral, which decides only when
-# the answer says nothing of its own ("La convention, signée le 4 mars 2025, court pour trois
-# ans. Elle peut être consultée sur le site de la Région" is substantive) (`answers`).
-LOCATED: tuple[str, ...] = (
-    # Where what was asked is set out: "sont détaillés sur la page dédiée du site",
-    # "peuvent être consultées sur son site internet", "figurent dans la justification du
-    # budget", "ont été présentés par Bruxelles Mobilité dans le cahier de l'Observatoire".
-    rf"{_NOT_ANNEX}(?:[^.]|\.(?=\w))*?\b(?:(?:sont|est|seront|sera|ont ete|a ete|peuvent etre"
-    r"|peut etre|pourront etre) (?:\w+ ){0,2}?(?:consultables?|consultee?s?|detaillee?s?"
-    r"|tenue?s? a jour"
-    r"|disponibles?|publiee?s?|presentee?s?|exposee?s?|decrite?s?|expliquee?s?|reprise?s?"
-    r"|accessibles?)|figur\w*)\b[^.;]{0,50}? (?:sur|dans|via|en) (?:le |la |les "
-    rf"|l'|son |sa |ses |leur |leurs |un |une |ce |cette |ces |du )?(?:\w+ )?{_DOCUMENT}\b",
-)
-
-BY_REFERENCE: tuple[str, ...] = (
-    # A referral to a document in any mood: "Je vous renverrais volontiers au communiqué de
-    # presse", "je me réfère au rapport annuel 2022", "je vous invite à consulter le site".
-    rf"{_NOT_ANNEX}[^.]*?\b(?:(?:vous|{MEMBER}) (?:\w+ )?(?:renv[oe]\w*|renverr\w*)|(?:je|nous)"
-    r" (?:me |nous )(?:refere|referons|reporte|reportons|permets de renvoyer)|(?:je vous|nous"
-    r" vous|j'invite|vous pouvez|vous pourriez|l'honorable membre peut)(?: \w+){0,2}?"
-    r" (?:a |de |d')?(?:consulter|vous reporter|vous referer|prendre connaissance (?:de|du|des"
-    r"|d')))\b (?:(?:volontiers|donc|des lors|utilement|simplement) )?(?:a |au |aux |vers "
-    rf"|a la |a l')?(?:la |le |les |l'|ce |cette |ces )?(?:\w+ )?{_DOCUMENT}\b",
-    # The document, relative pronoun then the referral: "auxquels je vous invite à vous
-    # reporter", or the impersonal passive "Il y est renvoyé", "Ce document répond aux points
-    # soulevés".
-    r"\b(?:auxquel\w*|auquel|a laquelle) (?:je|nous) (?:vous |l'honorable membre )?(?:invit\w*"
-    r"|permets|engage) (?:a |de )(?:vous |s')?(?:reporter|referer|consulter)\b",
-    r"\bil y est (?:renvoye|fait reference)\b",
-    # Invited to read it there: "J'invite l'honorable membre à les y consulter".
-    rf"\b(?:j'invite|je vous invite|je vous propose|je vous suggere|(?:vous|{MEMBER}) (?:pouvez"
-    r"|pourrez|pourriez|peut|pourra|pourrait))\b[^.;]{0,40}?\b(?:les |la |le |l')?y (?:consulter"
-    r"|lire|prendre connaissance)\b",
-    # A document holds all that was asked: "Le rapport d'activité de Citydev reprend toutes ces
-    # données", "Les comptes contiennent l'ensemble des données financières demandées".
-    rf"{_NOT_ANNEX}[^.]*?\b{_DOCUMENT}\b[^.]{{0,80}}?\b(?:repren\w*|reprises?|detaill\w*"
-    r"|present\w*|fourni\w*|expos\w*|contien\w*|rassembl\w*|regroup\w*|reprend) (?:(?:(?:l'ensemble"
-    r"|la totalite) (?:des|de ces)|toutes (?:les|ces)|tous (?:les|ces)) (?:\w+ )?(?:informations"
-    r"|donnees|elements|chiffres|renseignements|reponses|precisions|statistiques|montants"
-    r"|resultats|conditions)\b|les (?:\w+ )?(?:informations|donnees|elements|chiffres"
-    r"|renseignements|precisions|statistiques|montants)(?: \w+)? (?:demande|sollicite"
-    r"|souhaite)e?s\b)",
-    rf"\b{_DOCUMENT}\b[^.]{{0,40}}?\brepond\w* (?:\w+ ){{0,4}}?(?:a |aux )(?:points?|questions?"
-    r"|elements?|demandes?)\b",
-    # Dutch, the document named: "Ik verwijs u graag naar dat persbericht".
-    r"\b(?:verwijs|verwijzen) (?:ik |wij |we )?(?:u |het geachte lid )?(?:graag |dan ook |hiervoor"
-    rf" |dus )?naar (?:de |het |dat |dit |die |deze |mijn )?(?:\w+ )?{_DOCUMENT}\b",
-)
-
-# Literal pieces of the phrasings above, for the keyword gate (`answer_keywords`); one string
-# split, since a literal tuple takes a line a piece.
+# Literal pieces of the phrasings above and of `answer_documents`', for the keyword gate
+# (`answer_keywords`); one string split, since a literal tuple takes a line a piece.
 _GATE_PIECES = (
     "relev|ressort|incomb|depend|appart|revien|revient|revenai|sous l'autorite|"
     "sous la tutelle|sous la responsabilite|de la competence|dans les attributions|question|"

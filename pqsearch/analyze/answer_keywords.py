@@ -9,6 +9,7 @@ from pqsearch.analyze.answer_acts import GATE as ACTS_GATE
 from pqsearch.analyze.answer_declines import GATE as DECLINES_GATE
 from pqsearch.analyze.answer_forms import GATE as FORMS_GATE
 from pqsearch.analyze.answer_holders import GATE
+from pqsearch.analyze.answer_not_mine import GATE as NOT_MINE_GATE
 from pqsearch.analyze.answer_remits import GATE as REMITS_GATE
 
 # Literal pieces of which every phrasing's match holds one, looked for with `in` in each
@@ -190,6 +191,12 @@ GATE_ONLY = (
     # "il serait plus indiqué de poser la question à ...": the one verb of `answer_phrases`'
     # "il convient de ..." phrasing that no other word gates (found by round 10's texts).
     "poser",
+    # A position stated in a debate instead of an answer (`answer_earlier`, revision 19).
+    "ma position",
+    "notre position",
+    "notre point de vue",
+    "ma vision",
+    "notre vision",
     # A body's own decision (revision 9; here since revision 18): deciding sends no one
     # elsewhere, so "; l'audience est fixée au 12 juin" stays a clause of the answer's own.
     "fixe",
@@ -204,6 +211,7 @@ GATE_ONLY = (
 
 # Every piece that gates a phrasing, in one tuple: most sentences hold none, so all are tried.
 _GATE_PIECES = KEYWORDS + GATE_ONLY + GATE + FORMS_GATE + ACTS_GATE + DECLINES_GATE + REMITS_GATE
+_GATE_PIECES += NOT_MINE_GATE
 
 
 def has_keyword(text: str) -> bool:

@@ -1,6 +1,6 @@
 """Referrals inside a paragraph, by their grammar (`analyze.answers`): data, not logic.
 
-Beside the phrasings of `answer_phrases`: the member (any form) invited, asked or allowed to
+Beside the phrasings of `answer_earlier`: the member (any form) invited, asked or allowed to
 refer to, consult, read or find a document or an answer, and the answer found elsewhere named
 first ("c'est à cette réponse que je vous prierais de bien vouloir vous référer"). Matched on
 folded text per sentence, and part of the rules' fingerprint.

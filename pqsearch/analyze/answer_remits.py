@@ -237,13 +237,21 @@ FEDERAL_LEVELS = ("federale", "du federal", "de l'etat federal", "de l'autorite 
 # A refusal whose only holder is the Region, its last words: a Brussels minister's own matter
 # ("Il s'agit d'une compétence régionale", "C'est une matière régionale"), unless it is denied
 # ("échappe à la compétence régionale", "n'est pas une matière régionale").
+# Since revision 19 also the Dutch "gewestelijke bevoegdheid" (as cut by the phrasing that reads
+# it, "is een gewestelijke bevoegdhe").
 OWN_LEVEL = re.compile(
     r"^(?!.*\b(?:echapp\w*|sort\w*|depass\w*|exced\w*|hors|pas|plus|nullement|aucune?|niet|geen"
     r"|buiten)\b).*(?:regionale?s?|de la region|des regions|gewestelijke (?:materie"
-    r"|aangelegenheid))\W*$"
+    r"|aangelegenheid)|gewestelijke bevoegdhe\w*|gewestbevoegdhe\w*)\W*$"
+)
+# The same for a federal minister (revision 19): "Dat is een federale bevoegdheid" is their own
+# matter, not a refusal (its French, "une compétence fédérale", is `LEVEL_CLASSED`'s).
+FEDERAL_OWN_LEVEL = re.compile(
+    r"^(?!.*\b(?:niet|geen|buiten|pas|plus|nullement)\b).*\bfederale (?:bevoegdhe\w*|materie"
+    r"|aangelegenheid)\W*$"
 )
 
-PATTERNS = (ACCOUNT, PLACED, LEVEL_CLASSED, OWN_LEVEL)
+PATTERNS = (ACCOUNT, PLACED, LEVEL_CLASSED, OWN_LEVEL, FEDERAL_OWN_LEVEL)
 
 # Literal pieces of the phrasings above that the other gates do not give, for the keyword gate
 # (`answer_keywords`): each match holds one, or a piece the other gates already have ("vous",

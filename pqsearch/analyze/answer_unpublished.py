@@ -227,4 +227,16 @@ NOT_PUBLISHED: tuple[str, ...] = (
     rf"(?:[;:]\s*|\ben\s)(?:ze|zij|deze)\s(?:zullen|worden|werden|zijn|werd)\s(?:u|{_MEMBER_NL})"
     r"\s(?:[\w-]+\s){0,4}?(?:worden\s)?(?:bezorgd|toegestuurd|toegezonden|overgemaakt"
     r"|opgestuurd|verstuurd)\b",
+    # What was asked named before, sent later by a pronoun (twentieth session, round 16's dev
+    # half): "L'administration finalise l'extraction des données ; je ne manquerai pas de vous
+    # les faire parvenir" (not a refusal: "je ne peux vous les communiquer").
+    # The subject first: a lookahead first would be tried at every position (8 s over the
+    # corpus's gated sentences).
+    rf"\b(?:je|nous)\b(?=[^.]*(?:{_THING})) (?:ne manquer\w* pas de|vais|allons|tiens a)"
+    r" vous (?:les|la|le|l') ?(?:communiquer|transmettre|faire parvenir|envoyer|remettre"
+    r"|adresser)\b",
+    # The answer as a pronoun, sent to the member: "Het werd op 20 november 2026 per e-mail aan
+    # het parlementslid verstuurd."
+    rf"^\W*(?:het|ze|zij|dit|deze|die)\s(?:werd|werden|is|zijn|wordt|worden)\b[^.;]{{0,50}}?"
+    rf"\baan {_MEMBER_NL}\s(?:verstuurd|bezorgd|toegestuurd|gestuurd|overgemaakt|toegezonden)\b",
 )

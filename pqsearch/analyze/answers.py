@@ -25,6 +25,8 @@ from pqsearch.analyze import answer_acts as acts
 from pqsearch.analyze import answer_competence as competence
 from pqsearch.analyze import answer_context as context
 from pqsearch.analyze import answer_declines as declines
+from pqsearch.analyze import answer_documents as documents
+from pqsearch.analyze import answer_earlier as earlier
 from pqsearch.analyze import answer_elsewhere as elsewhere
 from pqsearch.analyze import answer_forms as forms
 from pqsearch.analyze import answer_gates as gates
@@ -32,6 +34,7 @@ from pqsearch.analyze import answer_holders as holders
 from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_model, answer_roles
+from pqsearch.analyze import answer_not_mine as not_mine
 from pqsearch.analyze import answer_partial as partial
 from pqsearch.analyze import answer_phrases as phrases
 from pqsearch.analyze import answer_procedure as procedure
@@ -59,7 +62,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 18
+ANSWER_RULES_REVISION = 19
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -78,7 +81,7 @@ MAX_CONTEXT_SENTENCES = 1
 # sentence often also names an answer ("elle relève de la compétence du ministre X (question
 # n° 12)"), and the competence statement is what the drafter needs to know.
 _REFERRALS = (
-    phrases.BY_REFERENCE
+    earlier.BY_REFERENCE
     + referrals.BY_REFERENCE
     + elsewhere.BY_REFERENCE
     + forms.BY_REFERENCE
@@ -89,12 +92,13 @@ _REFERRALS = (
 _ELSEWHERE = elsewhere.NOT_COMPETENT + forms.SENDING + forms.DECLARING + acts.SENDING
 _ELSEWHERE += acts.DECLARING + declines.SENDING + declines.DECLARING
 _ELSEWHERE += remits.SENDING + remits.DECLARING
+_ELSEWHERE += not_mine.SENDING + not_mine.DECLARING
 _UNPUBLISHED = unpublished.NOT_PUBLISHED + elsewhere.NOT_PUBLISHED + forms.NOT_PUBLISHED
-_LOCATED = holders.LOCATED + acts.LOCATED + remits.LOCATED
+_LOCATED = documents.LOCATED + acts.LOCATED + remits.LOCATED
 _PHRASES: dict[str, tuple[str, ...]] = {
     NOT_PUBLISHED: _UNPUBLISHED + remits.NOT_PUBLISHED,
     NOT_COMPETENT: phrases.NOT_COMPETENT + competence.NOT_COMPETENT + _ELSEWHERE,
-    BY_REFERENCE: _REFERRALS + holders.BY_REFERENCE + _LOCATED,
+    BY_REFERENCE: _REFERRALS + documents.BY_REFERENCE + _LOCATED,
 }
 
 
@@ -109,17 +113,17 @@ _PHRASE_RES = {kind: either(patterns) for kind, patterns in _PHRASES.items()}
 # opposed to one that only says whose matter it is (`answer_competence.ATTRIBUTION`): an answer
 # resting on the latter alone is not competent only if it says nothing of its own.
 _SENDING = (elsewhere.SENDING + forms.SENDING + forms.DECLARING + acts.SENDING + acts.DECLARING) + (
-    declines.SENDING + remits.SENDING
+    declines.SENDING + remits.SENDING + not_mine.SENDING
 )
 _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
-_REFERS = either(_REFERRALS + holders.BY_REFERENCE)
+_REFERS = either(_REFERRALS + documents.BY_REFERENCE)
 
 
 # Every keyword gate, for the fingerprint.
 _GATES: tuple[tuple[str, ...], ...] = (keywords.KEYWORDS, keywords.GATE_ONLY, holders.GATE)
-_GATES += (forms.GATE, acts.GATE, declines.GATE, remits.GATE)
+_GATES += (forms.GATE, acts.GATE, declines.GATE, remits.GATE, not_mine.GATE)
 
 
 @dataclass(frozen=True)
@@ -243,7 +247,7 @@ def _rules_reading(
             match = pattern.search(sentence) if keyword else None
             if match is not None and kind == NOT_COMPETENT and match.end() <= main:
                 match = pattern.search(sentence, main)
-            if kind == NOT_COMPETENT and gates.the_regions_own(match, regional):
+            if kind == NOT_COMPETENT and gates.the_speakers_own(match, regional):
                 match = None
             if match is None and keyword and kind == NOT_COMPETENT:
                 match = holders.attribution(sentence, answer[start:end])
