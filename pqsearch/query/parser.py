@@ -18,8 +18,15 @@ MAX_DEPTH = 50
 _DIGITS = re.compile(r"[0-9]+")
 # The one or two words after a date field's value, which may be the rest of its date.
 _NEXT_WORDS = re.compile(r"\s+([^\s()\"]+)(?:\s+([^\s()\"]+))?")
-# "TO" and the word after a date field's value: a range typed without its brackets.
-_RANGE_AFTER = re.compile(r"\s+TO(?:\s+([^\s()\"]+))?(?=\s|\)|$)", re.IGNORECASE)
+# "TO" after a date field's value: a range typed without its brackets. The end follows it
+# as a quoted phrase or up to three words ("31 mars 2022"), or nothing.
+_RANGE_TO = re.compile(r"\s+TO(?=\s|\)|$)", re.IGNORECASE)
+_RANGE_END = re.compile(
+    r'\s+(?:["“”„]([^"“”„]*)["“”„]|«([^»]*)»'
+    r'|([^\s()"“”„«»]+)(?:\s+([^\s()"“”„«»]+))?(?:\s+([^\s()"“”„«»]+))?)'
+)
+# A comparison before a date ("recu:>=2021"), which a bracketed range does not take.
+_COMPARISON = re.compile(r"^[<>]=?")
 
 
 class Parser:
@@ -298,27 +305,37 @@ class Parser:
 
     def _unbracketed_range(self, token: Token, value: str, field: FieldSpec) -> None:
         """Refuses "recu:2021 TO 2022": only "2021" was the date, and "TO" and "2022" would
-        be searched as words, finding nothing without a word of error (s20)."""
+        be searched as words, finding nothing without a word of error (s20). Refused only when
+        what follows TO is nothing, "*" or a date, so that the bracketed range suggested
+        parses; "recu:2021 to the minister" is searched as before."""
         if token.kind != "word":
             return
-        after = _RANGE_AFTER.match(self.text, token.start + len(token.text))
-        if after is None:
+        to = _RANGE_TO.match(self.text, token.start + len(token.text))
+        if to is None:
             return
-        example = f"{self._typed_field(token)}[{value} TO {after[1] or '*'}]"
+        end = _range_end(self.text, to.end())
+        if end is None:
+            return
+        start = _COMPARISON.sub("", value)
+        try:
+            parse_date_range(f"[{start} TO {end}]")
+        except QuerySyntaxError:
+            return
+        example = f"{self._typed_field(token)}[{start} TO {end}]"
         raise self._failure(
             token,
             f"Bad range for {field.name} at column {token.start + 1}. A range goes in square "
             f"brackets: {example}. Without them, only {value!r} is read as the date.",
             kind="range_unbracketed",
-            value=f"{value} TO {after[1]}".strip(),
+            value=f"{value} TO {end}",
             field=field.name,
             valid=(example,),
         )
 
     def _typed_field(self, value: Token) -> str:
-        """The field as typed before `value`, with its colon ("recu:"), without a "(" that
-        opens a group before it."""
-        return self.text[: value.start].rsplit(None, 1)[-1].lstrip("(") if value.start else ""
+        """The field as typed before `value`, with its colon ("recu:"), without what comes
+        before it in the same word ("(" opening a group, "NOT(")."""
+        return re.split(r"[\s(]", self.text[: value.start])[-1] if value.start else ""
 
     def _spaced_date(self, token: Token, value: str) -> str | None:
         """The date a field's unquoted value and the next words make ("recu:31 mars 2021"
@@ -339,6 +356,29 @@ class Parser:
                 continue
             return " ".join(words)
         return None
+
+
+def _range_end(text: str, position: int) -> str | None:
+    """The end of a range after its "TO" at `position`: "*" when nothing or "*" follows, the
+    longest date of a quoted phrase or up to three words, or None when no date follows."""
+    match = _RANGE_END.match(text, position)
+    if match is None:
+        return "*"
+    quoted = match[1] if match[1] is not None else match[2]
+    if quoted is not None:
+        candidates = [quoted.strip()]
+    else:
+        words = [word for word in match.groups()[2:] if word is not None]
+        if words[0] == "*":
+            return "*"
+        candidates = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    for candidate in candidates:
+        try:
+            parse_date_range(candidate)
+        except QuerySyntaxError:
+            continue
+        return candidate
+    return None
 
 
 def _combine_sequence(items: list[st.Node]) -> st.Node | None:
