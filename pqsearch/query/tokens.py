@@ -173,7 +173,8 @@ class Tokenizer:
         name, signs, value = typed[1], typed[2], typed[3]
         # "==" asked for the whole name, which a colon and one "=" say (`portfolio:=Mobilité`).
         exact = "=" if len(signs) > 1 and spec.name == "portfolio" else ""
-        example = f"{name}:{exact}{value or spec.example.split(':', 1)[1]}"
+        typed_value = value or self._quoted_after(start + len(word))
+        example = f"{name}:{exact}{typed_value or spec.example.split(':', 1)[1]}"
         raise syntax_error(
             self.text,
             start,
@@ -184,6 +185,16 @@ class Tokenizer:
             field=spec.name,
             valid=(example,),
         )
+
+    def _quoted_after(self, start: int) -> str:
+        """The quoted phrase that starts at `start`, quotes included ('secteur="Santé
+        humaine"' keeps it in its suggestion), or "" when none does."""
+        opening = self.text[start : start + 1]
+        if not opening or opening not in (*_STRAIGHT_QUOTES, "«"):
+            return ""
+        closing = "»" if opening == "«" else _STRAIGHT_QUOTES
+        end = next((i for i in range(start + 1, len(self.text)) if self.text[i] in closing), None)
+        return "" if end is None else self.text[start : end + 1]
 
     def _field(self, start: int, name: str, value_start: int) -> int | None:
         """Tokens for `name:value`, or None when the colon is ordinary text."""

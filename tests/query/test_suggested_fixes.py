@@ -79,6 +79,9 @@ def test_words_after_to_that_are_no_date_are_searched_as_before(query: str) -> N
         ("publie:2021 TO mars 2022", "publie:[2021 TO mars 2022]"),
         ('recu:2021 TO "31 mars 2022"', "recu:[2021 TO 31 mars 2022]"),
         ("NOT(recu:31 mars 2021)", 'recu:"31 mars 2021"'),
+        ('secteur="Santé humaine"', 'secteur:"Santé humaine"'),
+        ('portfolio=="Mobilité douce"', 'portfolio:="Mobilité douce"'),
+        ("portfolio=«Mobilité douce»", "portfolio:«Mobilité douce»"),
     ],
 )
 def test_the_suggestion_keeps_what_was_typed(query: str, suggestion: str) -> None:
