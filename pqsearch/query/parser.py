@@ -64,6 +64,7 @@ class Parser:
         value: str = "",
         field: str = "",
         valid: tuple[str, ...] = (),
+        replaced: tuple[int, int] | None = None,
     ) -> QuerySyntaxError:
         return syntax_error(
             self.text,
@@ -73,6 +74,7 @@ class Parser:
             value=value or token.text,
             field=field,
             valid=valid,
+            replaced=replaced,
         )
 
     def _sequence(self, field: FieldSpec | None, depth: int) -> st.Node | None:
@@ -279,9 +281,11 @@ class Parser:
         try:
             start, end = parse_date_range(value)
         except QuerySyntaxError as error:
-            spaced = self._spaced_date(token, value)
-            if spaced is not None:
-                example = f'{self._typed_field(token)}"{spaced}"'
+            found = self._spaced_date(token, value)
+            if found is not None:
+                spaced, spaced_end = found
+                typed = self._typed_field(token)
+                example = f'{typed}"{spaced}"'
                 raise self._failure(
                     token,
                     f"Bad date for {field.name} at column {token.start + 1}. Dates with spaces "
@@ -291,6 +295,7 @@ class Parser:
                     value=spaced,
                     field=field.name,
                     valid=(example,),
+                    replaced=(token.start - len(typed), spaced_end),
                 ) from error
             raise self._failure(
                 token,
@@ -313,15 +318,17 @@ class Parser:
         to = _RANGE_TO.match(self.text, token.start + len(token.text))
         if to is None:
             return
-        end = _range_end(self.text, to.end())
-        if end is None:
+        found = _range_end(self.text, to.end())
+        if found is None:
             return
+        end, end_at = found
         start = _COMPARISON.sub("", value)
         try:
             parse_date_range(f"[{start} TO {end}]")
         except QuerySyntaxError:
             return
-        example = f"{self._typed_field(token)}[{start} TO {end}]"
+        typed = self._typed_field(token)
+        example = f"{typed}[{start} TO {end}]"
         raise self._failure(
             token,
             f"Bad range for {field.name} at column {token.start + 1}. A range goes in square "
@@ -330,6 +337,7 @@ class Parser:
             value=f"{value} TO {end}",
             field=field.name,
             valid=(example,),
+            replaced=(token.start - len(typed), end_at),
         )
 
     def _typed_field(self, value: Token) -> str:
@@ -337,16 +345,17 @@ class Parser:
         before it in the same word ("(" opening a group, "NOT(")."""
         return re.split(r"[\s(]", self.text[: value.start])[-1] if value.start else ""
 
-    def _spaced_date(self, token: Token, value: str) -> str | None:
+    def _spaced_date(self, token: Token, value: str) -> tuple[str, int] | None:
         """The date a field's unquoted value and the next words make ("recu:31 mars 2021"
-        reaches `_dates` as "31": the rest of the date is the next words), or None."""
+        reaches `_dates` as "31": the rest of the date is the next words) and where it ends
+        in the query, or None."""
         if token.kind != "word":
             return None
         after = _NEXT_WORDS.match(self.text, token.start + len(token.text))
         if after is None:
             return None
         words = [value]
-        for word in after.groups():
+        for group, word in enumerate(after.groups(), start=1):
             if word is None:
                 break
             words.append(word)
@@ -354,30 +363,31 @@ class Parser:
                 parse_date_range(" ".join(words))
             except QuerySyntaxError:
                 continue
-            return " ".join(words)
+            return " ".join(words), after.end(group)
         return None
 
 
-def _range_end(text: str, position: int) -> str | None:
-    """The end of a range after its "TO" at `position`: "*" when nothing or "*" follows, the
-    longest date of a quoted phrase or up to three words, or None when no date follows."""
+def _range_end(text: str, position: int) -> tuple[str, int] | None:
+    """The end of a range after its "TO" at `position` and where it ends in `text`: "*" when
+    nothing or "*" follows, the longest date of a quoted phrase or up to three words, or None
+    when no date follows."""
     match = _RANGE_END.match(text, position)
     if match is None:
-        return "*"
+        return "*", position
     quoted = match[1] if match[1] is not None else match[2]
     if quoted is not None:
-        candidates = [quoted.strip()]
+        candidates = [(quoted.strip(), match.end())]
     else:
         words = [word for word in match.groups()[2:] if word is not None]
         if words[0] == "*":
-            return "*"
-        candidates = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
-    for candidate in candidates:
+            return "*", match.end(3)
+        candidates = [(" ".join(words[:n]), match.end(2 + n)) for n in range(len(words), 0, -1)]
+    for candidate, end in candidates:
         try:
             parse_date_range(candidate)
         except QuerySyntaxError:
             continue
-        return candidate
+        return candidate, end
     return None
 
 

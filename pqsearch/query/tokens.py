@@ -53,6 +53,7 @@ def syntax_error(
     value: str = "",
     field: str = "",
     valid: tuple[str, ...] = (),
+    replaced: tuple[int, int] | None = None,
 ) -> QuerySyntaxError:
     """An error whose message ends with the query around `start` and a caret under it; `kind`,
     `value` and `field` for a caller that words it in its own language (`QuerySyntaxError`)."""
@@ -71,6 +72,8 @@ def syntax_error(
         position=start,
         query=text,
         excerpt=excerpt,
+        # The fix in place of the typed span `replaced`, for a caller that keeps queries.
+        corrected=f"{text[: replaced[0]]}{valid[0]}{text[replaced[1] :]}" if replaced else "",
     )
 
 
@@ -173,7 +176,8 @@ class Tokenizer:
         name, signs, value = typed[1], typed[2], typed[3]
         # "==" asked for the whole name, which a colon and one "=" say (`portfolio:=Mobilité`).
         exact = "=" if len(signs) > 1 and spec.name == "portfolio" else ""
-        typed_value = value or self._quoted_after(start + len(word))
+        quoted = "" if value else self._quoted_after(start + len(word))
+        typed_value = value or quoted
         example = f"{name}:{exact}{typed_value or spec.example.split(':', 1)[1]}"
         raise syntax_error(
             self.text,
@@ -184,6 +188,8 @@ class Tokenizer:
             value=word,
             field=spec.name,
             valid=(example,),
+            # Without a value typed, the example's value is no fix of the query itself.
+            replaced=(start, start + len(word) + len(quoted)) if typed_value else None,
         )
 
     def _quoted_after(self, start: int) -> str:

@@ -55,6 +55,10 @@ def test_a_suggested_fix_parses_when_typed(query: str) -> None:
     assert error.valid, query
     assert "None" not in error.value
     parse_query(error.valid[0])
+    # The whole query with the fix in place (what `watch run` offers to save instead).
+    if query != "portfolio==":
+        assert error.valid[0] in error.corrected, query
+        parse_query(error.corrected)
 
 
 @pytest.mark.parametrize(
