@@ -12,21 +12,11 @@ from pqsearch.errors import QuerySyntaxError
 from pqsearch.query import nodes as st
 from pqsearch.query.dates import parse_date_range
 from pqsearch.query.fields import FieldSpec, check_status, field_spec
+from pqsearch.query.loose_dates import spaced_date, typed_field, unbracketed_range
 from pqsearch.query.tokens import Token, syntax_error
 
 MAX_DEPTH = 50
 _DIGITS = re.compile(r"[0-9]+")
-# The one or two words after a date field's value, which may be the rest of its date.
-_NEXT_WORDS = re.compile(r"\s+([^\s()\"]+)(?:\s+([^\s()\"]+))?")
-# "TO" after a date field's value: a range typed without its brackets. The end follows it
-# as a quoted phrase or up to three words ("31 mars 2022"), or nothing.
-_RANGE_TO = re.compile(r"\s+TO(?=\s|\)|$)", re.IGNORECASE)
-_RANGE_END = re.compile(
-    r'\s+(?:["“”„]([^"“”„]*)["“”„]|«([^»]*)»'
-    r'|([^\s()"“”„«»]+)(?:\s+([^\s()"“”„«»]+))?(?:\s+([^\s()"“”„«»]+))?)'
-)
-# A comparison before a date ("recu:>=2021"), which a bracketed range does not take.
-_COMPARISON = re.compile(r"^[<>]=?")
 
 
 class Parser:
@@ -315,18 +305,10 @@ class Parser:
         parses; "recu:2021 to the minister" is searched as before."""
         if token.kind != "word":
             return
-        to = _RANGE_TO.match(self.text, token.start + len(token.text))
-        if to is None:
-            return
-        found = _range_end(self.text, to.end())
+        found = unbracketed_range(self.text, token.start + len(token.text), value)
         if found is None:
             return
-        end, end_at = found
-        start = _COMPARISON.sub("", value)
-        try:
-            parse_date_range(f"[{start} TO {end}]")
-        except QuerySyntaxError:
-            return
+        start, end, end_at = found
         typed = self._typed_field(token)
         example = f"{typed}[{start} TO {end}]"
         raise self._failure(
@@ -341,54 +323,12 @@ class Parser:
         )
 
     def _typed_field(self, value: Token) -> str:
-        """The field as typed before `value`, with its colon ("recu:"), without what comes
-        before it in the same word ("(" opening a group, "NOT(")."""
-        return re.split(r"[\s(]", self.text[: value.start])[-1] if value.start else ""
+        return typed_field(self.text, value.start)
 
     def _spaced_date(self, token: Token, value: str) -> tuple[str, int] | None:
-        """The date a field's unquoted value and the next words make ("recu:31 mars 2021"
-        reaches `_dates` as "31": the rest of the date is the next words) and where it ends
-        in the query, or None."""
         if token.kind != "word":
             return None
-        after = _NEXT_WORDS.match(self.text, token.start + len(token.text))
-        if after is None:
-            return None
-        words = [value]
-        for group, word in enumerate(after.groups(), start=1):
-            if word is None:
-                break
-            words.append(word)
-            try:
-                parse_date_range(" ".join(words))
-            except QuerySyntaxError:
-                continue
-            return " ".join(words), after.end(group)
-        return None
-
-
-def _range_end(text: str, position: int) -> tuple[str, int] | None:
-    """The end of a range after its "TO" at `position` and where it ends in `text`: "*" when
-    nothing or "*" follows, the longest date of a quoted phrase or up to three words, or None
-    when no date follows."""
-    match = _RANGE_END.match(text, position)
-    if match is None:
-        return "*", position
-    quoted = match[1] if match[1] is not None else match[2]
-    if quoted is not None:
-        candidates = [(quoted.strip(), match.end())]
-    else:
-        words = [word for word in match.groups()[2:] if word is not None]
-        if words[0] == "*":
-            return "*", match.end(3)
-        candidates = [(" ".join(words[:n]), match.end(2 + n)) for n in range(len(words), 0, -1)]
-    for candidate, end in candidates:
-        try:
-            parse_date_range(candidate)
-        except QuerySyntaxError:
-            continue
-        return candidate, end
-    return None
+        return spaced_date(self.text, token.start + len(token.text), value)
 
 
 def _combine_sequence(items: list[st.Node]) -> st.Node | None:
