@@ -259,7 +259,8 @@ class QuerySyntaxError(PqsearchError):
     was typed (a word, a date, a field's name), `field` the field concerned, `valid` the values
     accepted where a list is known, `position` the column (from 0) of `query` the caret points
     at (None outside a query) and `excerpt` the query around it with the caret, as the message
-    ends with it.
+    ends with it. `corrected` is the whole query with the suggested fix (`valid[0]`) in place
+    of what was typed, where the parser knows it ("" otherwise).
     """
 
     def __init__(
@@ -273,6 +274,7 @@ class QuerySyntaxError(PqsearchError):
         position: int | None = None,
         query: str = "",
         excerpt: str = "",
+        corrected: str = "",
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -282,6 +284,7 @@ class QuerySyntaxError(PqsearchError):
         self.position = position
         self.query = query
         self.excerpt = excerpt
+        self.corrected = corrected
 
 
 class NotTextError(QuerySyntaxError):

@@ -106,7 +106,7 @@ def memo_text(
     words = _WORDS[language]
     colon = " : " if language == "fr" else ": "  # French sets a space before the colon
     title = f"{words['title']}{colon}{escape(query)}" if query.strip() else words["title"]
-    summary = _summary(words, _ORDER[language], sort, total, len(precedents), chosen)
+    summary = _summary(words, language, sort, total, len(precedents), chosen)
     lines = [f"# {title}", "", summary]
     lines.append("")
     for rank, document in precedents:
@@ -116,12 +116,13 @@ def memo_text(
 
 def _summary(
     words: dict[str, str],
-    orders: dict[str, tuple[str, str, str]],
+    language: MemoLanguage,
     sort: str,
     total: int,
     n: int,
     chosen: bool,
 ) -> str:
+    orders = _ORDER[language]
     order_all, order_one, order_some = orders.get(sort, orders["relevance"])
     if total == 0:
         return words["none"]
@@ -133,8 +134,8 @@ def _summary(
     else:
         key = "all" if n >= total else "first" if n == 1 else "some"
     return words[key].format(
-        total=_count(total),
-        n=_count(n),
+        total=thousands(total, language),
+        n=thousands(n, language),
         order_all=order_all,
         order_one=order_one,
         order_some=order_some,
@@ -187,6 +188,8 @@ def _precedent(
         lines += [f"> {_quote(line)}" if line.strip() else ">" for line in quoted]
     elif q.answered_on is None:
         lines.append(words["no_answer"])
+    else:
+        return lines  # nothing in the answer's place: its blank line is already there
     lines.append("")
     return lines
 
@@ -216,8 +219,10 @@ def _dates(words: dict[str, str], q: Question, answer_type: str) -> str:
     return ", ".join([known[0][:1].upper() + known[0][1:], *known[1:]])
 
 
-def _count(n: int) -> str:
-    return f"{n:,}".replace(",", "\u202f")
+def thousands(n: int, language: str) -> str:
+    """A count with the language's thousands separator: 10 000 in French (a narrow no-break
+    space), 10,000 in English. The web pages write their counts with it too."""
+    return f"{n:,}".replace(",", "\u202f" if language == "fr" else ",")
 
 
 def _quote(line: str) -> str:

@@ -353,7 +353,8 @@ def _run(
             # longer reads, an index error) must not stop the others: it is reported, its
             # record left as it was, and the caller says so after the others ran.
             first_run = watch.last_run is None
-            reports.append(WatchReport(name, watch.query, (), (), 0, first_run, error=str(error)))
+            said = str(error) + _how_to_change(name, error)
+            reports.append(WatchReport(name, watch.query, (), (), 0, first_run, error=said))
             continue
         new = tuple(h for h in result.hits if h.id not in watch.seen)
         changed = tuple(
@@ -387,3 +388,12 @@ def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, str]:
     # since could give a newer record, whose digest recorded with the older hit would never
     # report the change (an answer arriving) that commit made.
     return {hit.id: reader_hash(index.get(hit.id)) for hit in hits}
+
+
+def _how_to_change(name: str, error: PqsearchError) -> str:
+    """How to change a saved search whose query this version refuses (s20: "TO", "==")."""
+    if not isinstance(error, QuerySyntaxError) or not error.query:
+        return ""
+    fixed = shlex.quote(error.corrected) + "." if error.corrected else "with the fix above."
+    watch = shlex.quote(name)
+    return f"\nChange it: pqsearch watch remove {watch}, then pqsearch watch add {watch} {fixed}"

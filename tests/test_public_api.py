@@ -102,3 +102,17 @@ def test_every_error_the_cli_and_the_web_catch_is_public() -> None:
                     used |= {alias.name for alias in node.names}
     used |= {"MissingInputError"}
     assert used - set(pqsearch.__all__) == set()
+
+
+def test_the_errors_a_rebuild_raises_are_public() -> None:
+    # `api.ingest(rebuild=True)` refuses an emptied folder or an index with nothing to rebuild
+    # from (s20-reliab): a program catching them must be able to name them.
+    import inspect
+
+    from pqsearch import api
+
+    said = inspect.getdoc(api.ingest) or ""
+    assert "EmptyFolderRebuildError" in said
+    for name in ("EmptyFolderRebuildError", "NothingToRebuildError"):
+        assert name in pqsearch.__all__
+        assert issubclass(getattr(pqsearch, name), pqsearch.PqsearchError)

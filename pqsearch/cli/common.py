@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from pqsearch.errors import PqsearchError, ResourceLimitError
+from pqsearch.errors import PqsearchError, QuerySyntaxError, ResourceLimitError
 
 
 def _new_app(callback: Callable[[], None] | None = None) -> typer.Typer:
@@ -40,7 +40,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except PqsearchError as error:
-        typer.echo(f"Error: {error}", err=True)
+        typer.echo(f"Error: {error}{_in_a_shell(error)}", err=True)
         raise typer.Exit(2) from None
     except (OSError, MemoryError) as error:
         # Too many open files or no memory, wherever met: a message, not a traceback.
@@ -52,6 +52,29 @@ def user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("Interrupted. What was committed is kept; run the command again.", err=True)
         raise typer.Exit(130) from None
+
+
+def _in_a_shell(error: PqsearchError) -> str:
+    """The suggested query in a form a shell keeps, when it holds double quotes: a shell strips
+    those of `pqsearch search recu:"31 mars 2021"` and of `"portfolio=="`."""
+    if not isinstance(error, QuerySyntaxError) or not error.query:
+        return ""
+    import shlex
+
+    forms = []
+    fixed = error.corrected or (error.valid[0] if error.valid else "")
+    if '"' in fixed:
+        forms.append(fixed)
+    if error.kind == "field_equals" and error.position is not None:
+        # The word as written, in quotes; not when a quoted value follows its "=".
+        typed, at = str(error.value), error.position
+        rest = error.query[at + len(typed) :]
+        if not rest.startswith(('"', "“", "”", "„", "«")):
+            forms.append(f'{error.query[:at]}"{typed}"{rest}')
+    if not forms:
+        return ""
+    shown = " or ".join(shlex.quote(form) for form in forms)
+    return f"\nIn a shell, put the query in single quotes to keep its double quotes: {shown}"
 
 
 def _exhausted(error: OSError | MemoryError) -> str | None:

@@ -16,7 +16,6 @@ import dataclasses
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from pqsearch.analyze import acronyms
 from pqsearch.analyze.lemmatize import stopwords
@@ -34,16 +33,15 @@ from pqsearch.index import (
 )
 from pqsearch.index.analysis import Analyzer
 from pqsearch.index.columns import save_columns
-from pqsearch.index.durable import DurableStorage
 from pqsearch.index.existing import existing_documents
 from pqsearch.index.holder_files import prune_unheld, remember_holders
 from pqsearch.index.holders import distinct, read_from
 from pqsearch.index.manifest import record_lexicon
 from pqsearch.index.positions_file import save_positions
 from pqsearch.index.progress import Progress, ProgressCallback
-from pqsearch.index.run import COMPOUND, IngestRun, record_files
-from pqsearch.index.schema import SCHEMA_VERSION, build_schema
-from pqsearch.index.whoosh_codec import postings_codec
+from pqsearch.index.run import IngestRun, record_files
+from pqsearch.index.schema import SCHEMA_VERSION
+from pqsearch.index.segments import merge_segments, open_or_create
 from pqsearch.index.worker import default_jobs
 from pqsearch.index.writable import refuse_read_only
 from pqsearch.models import IngestReport
@@ -193,26 +191,6 @@ def ingest(
     )
 
 
-def _open_or_create(root: Path, data: Path, fresh: bool) -> Any:
-    if fresh:
-        storage = DurableStorage(str(data))
-        return storage.create_index(build_schema(), indexname=store.WHOOSH_INDEX_NAME)
-    schema_version.check_version(root, data, locked=True)  # before files are checked, cleaned
-    ix = store.open_whoosh(root, data)
-    _remove_unfinished_segments(ix)
-    return ix
-
-
-def _remove_unfinished_segments(ix: Any) -> None:
-    """Delete the files of segments a killed ingest was writing (no table of contents names
-    them). A commit does this too, but an ingest with nothing new makes none, and each
-    segment is some thirty files. We hold the write lock; readers keep what they opened."""
-    from whoosh.index import TOC, clean_files
-
-    toc = TOC.read(ix.storage, ix.indexname)
-    clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
-
-
 def _ingest_into(
     root: Path,
     data: Path,
@@ -232,7 +210,7 @@ def _ingest_into(
 ) -> IngestReport:
     if not fresh:
         refuse_read_only(root, data)  # before the first write (a stamp, the lexicon's sum)
-    ix = _open_or_create(root, data, fresh)
+    ix = open_or_create(root, data, fresh)
     if not fresh and not (data / store.LEXICON_FILE).is_file():
         # Writable, the lexicon would be created empty and the index would go on without it.
         raise store.damaged_index(root, f"its lexicon {data / store.LEXICON_FILE} is missing")
@@ -348,7 +326,7 @@ def _ingest_into(
             if retype or reanalyze_all or unfinished:
                 lexicon.flush()
             if fresh:
-                _merge_segments(ix)
+                merge_segments(ix)
             # Readers then load the facet and date columns instead of building them; without
             # the file (a full disk) they build them, so a failure here loses nothing.
             with contextlib.suppress(OSError):
@@ -370,21 +348,6 @@ def _ingest_into(
         )
     finally:
         lexicon.close(compact=fresh)
-
-
-def _merge_segments(ix: Any) -> None:
-    """Merge a new index's segments (one per commit) into one.
-
-    Each segment carries its own term dictionary and every query visits every segment: on
-    30,000 documents in 11 segments, one segment is a fifth smaller and queries 1.4 to 2
-    times as fast (BENCHMARKS.md), for a sixth of the ingest time. Later ingests leave
-    merging to Whoosh's policy.
-    """
-    with ix.reader() as reader:
-        segments = len(list(reader.leaf_readers()))
-    if segments > 1:
-        ix.writer(timeout=30.0, compound=COMPOUND, codec=postings_codec()).commit(optimize=True)
-        record_files(ix)
 
 
 def _bytes(files: list[Path]) -> int:

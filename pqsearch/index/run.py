@@ -61,7 +61,7 @@ class IngestRun:
     ) -> None:
         self.ix = ix
         self.holders = Holders(walked)
-        # A new index is merged into one segment at the end (`ingest._merge_segments`): the
+        # A new index is merged into one segment at the end (`segments.merge_segments`): the
         # merges Whoosh's policy does at commits before it would rewrite the same postings
         # again (at 100,000 documents they were 26 % of the ingest, the final merge 16 %).
         self.merge_on_commit = merge_on_commit

@@ -12,14 +12,11 @@ from pqsearch.errors import QuerySyntaxError
 from pqsearch.query import nodes as st
 from pqsearch.query.dates import parse_date_range
 from pqsearch.query.fields import FieldSpec, check_status, field_spec
+from pqsearch.query.loose_dates import spaced_date, typed_field, unbracketed_range
 from pqsearch.query.tokens import Token, syntax_error
 
 MAX_DEPTH = 50
 _DIGITS = re.compile(r"[0-9]+")
-# The one or two words after a date field's value, which may be the rest of its date.
-_NEXT_WORDS = re.compile(r"\s+([^\s()\"]+)(?:\s+([^\s()\"]+))?")
-# "TO" and the word after a date field's value: a range typed without its brackets.
-_RANGE_AFTER = re.compile(r"\s+TO(?:\s+([^\s()\"]+))?(?=\s|\)|$)", re.IGNORECASE)
 
 
 class Parser:
@@ -57,6 +54,7 @@ class Parser:
         value: str = "",
         field: str = "",
         valid: tuple[str, ...] = (),
+        replaced: tuple[int, int] | None = None,
     ) -> QuerySyntaxError:
         return syntax_error(
             self.text,
@@ -66,6 +64,7 @@ class Parser:
             value=value or token.text,
             field=field,
             valid=valid,
+            replaced=replaced,
         )
 
     def _sequence(self, field: FieldSpec | None, depth: int) -> st.Node | None:
@@ -272,9 +271,11 @@ class Parser:
         try:
             start, end = parse_date_range(value)
         except QuerySyntaxError as error:
-            spaced = self._spaced_date(token, value)
-            if spaced is not None:
-                example = f'{self._typed_field(token)}"{spaced}"'
+            found = self._spaced_date(token, value)
+            if found is not None:
+                spaced, spaced_end = found
+                typed = self._typed_field(token)
+                example = f'{typed}"{spaced}"'
                 raise self._failure(
                     token,
                     f"Bad date for {field.name} at column {token.start + 1}. Dates with spaces "
@@ -284,6 +285,7 @@ class Parser:
                     value=spaced,
                     field=field.name,
                     valid=(example,),
+                    replaced=(token.start - len(typed), spaced_end),
                 ) from error
             raise self._failure(
                 token,
@@ -298,47 +300,35 @@ class Parser:
 
     def _unbracketed_range(self, token: Token, value: str, field: FieldSpec) -> None:
         """Refuses "recu:2021 TO 2022": only "2021" was the date, and "TO" and "2022" would
-        be searched as words, finding nothing without a word of error (s20)."""
+        be searched as words, finding nothing without a word of error (s20). Refused only when
+        what follows TO is nothing, "*" or a date, so that the bracketed range suggested
+        parses; "recu:2021 to the minister" is searched as before."""
         if token.kind != "word":
             return
-        after = _RANGE_AFTER.match(self.text, token.start + len(token.text))
-        if after is None:
+        found = unbracketed_range(self.text, token.start + len(token.text), value)
+        if found is None:
             return
-        example = f"{self._typed_field(token)}[{value} TO {after[1] or '*'}]"
+        start, end, end_at = found
+        typed = self._typed_field(token)
+        example = f"{typed}[{start} TO {end}]"
         raise self._failure(
             token,
             f"Bad range for {field.name} at column {token.start + 1}. A range goes in square "
             f"brackets: {example}. Without them, only {value!r} is read as the date.",
             kind="range_unbracketed",
-            value=f"{value} TO {after[1]}".strip(),
+            value=f"{value} TO {end}",
             field=field.name,
             valid=(example,),
+            replaced=(token.start - len(typed), end_at),
         )
 
     def _typed_field(self, value: Token) -> str:
-        """The field as typed before `value`, with its colon ("recu:"), without a "(" that
-        opens a group before it."""
-        return self.text[: value.start].rsplit(None, 1)[-1].lstrip("(") if value.start else ""
+        return typed_field(self.text, value.start)
 
-    def _spaced_date(self, token: Token, value: str) -> str | None:
-        """The date a field's unquoted value and the next words make ("recu:31 mars 2021"
-        reaches `_dates` as "31": the rest of the date is the next words), or None."""
+    def _spaced_date(self, token: Token, value: str) -> tuple[str, int] | None:
         if token.kind != "word":
             return None
-        after = _NEXT_WORDS.match(self.text, token.start + len(token.text))
-        if after is None:
-            return None
-        words = [value]
-        for word in after.groups():
-            if word is None:
-                break
-            words.append(word)
-            try:
-                parse_date_range(" ".join(words))
-            except QuerySyntaxError:
-                continue
-            return " ".join(words)
-        return None
+        return spaced_date(self.text, token.start + len(token.text), value)
 
 
 def _combine_sequence(items: list[st.Node]) -> st.Node | None:

@@ -53,6 +53,7 @@ def syntax_error(
     value: str = "",
     field: str = "",
     valid: tuple[str, ...] = (),
+    replaced: tuple[int, int] | None = None,
 ) -> QuerySyntaxError:
     """An error whose message ends with the query around `start` and a caret under it; `kind`,
     `value` and `field` for a caller that words it in its own language (`QuerySyntaxError`)."""
@@ -71,6 +72,8 @@ def syntax_error(
         position=start,
         query=text,
         excerpt=excerpt,
+        # The fix in place of the typed span `replaced`, for a caller that keeps queries.
+        corrected=f"{text[: replaced[0]]}{valid[0]}{text[replaced[1] :]}" if replaced else "",
     )
 
 
@@ -173,7 +176,9 @@ class Tokenizer:
         name, signs, value = typed[1], typed[2], typed[3]
         # "==" asked for the whole name, which a colon and one "=" say (`portfolio:=Mobilité`).
         exact = "=" if len(signs) > 1 and spec.name == "portfolio" else ""
-        example = f"{name}:{exact}{value or spec.example.split(':', 1)[1]}"
+        quoted = "" if value else self._quoted_after(start + len(word))
+        typed_value = value or quoted
+        example = f"{name}:{exact}{typed_value or spec.example.split(':', 1)[1]}"
         raise syntax_error(
             self.text,
             start,
@@ -183,7 +188,19 @@ class Tokenizer:
             value=word,
             field=spec.name,
             valid=(example,),
+            # Without a value typed, the example's value is no fix of the query itself.
+            replaced=(start, start + len(word) + len(quoted)) if typed_value else None,
         )
+
+    def _quoted_after(self, start: int) -> str:
+        """The quoted phrase that starts at `start`, quotes included ('secteur="Santé
+        humaine"' keeps it in its suggestion), or "" when none does."""
+        opening = self.text[start : start + 1]
+        if not opening or opening not in (*_STRAIGHT_QUOTES, "«"):
+            return ""
+        closing = "»" if opening == "«" else _STRAIGHT_QUOTES
+        end = next((i for i in range(start + 1, len(self.text)) if self.text[i] in closing), None)
+        return "" if end is None else self.text[start : end + 1]
 
     def _field(self, start: int, name: str, value_start: int) -> int | None:
         """Tokens for `name:value`, or None when the colon is ordinary text."""

@@ -1,8 +1,8 @@
 """The JSON HTTP API: the library's results as `pqsearch ... --json` prints them.
 
 `/api/search` takes the parameters of the search page; errors are `{"error", "type"}` with the
-library's message and a status saying whose fault it is (400 the request, 404 no such
-document, 503 the index or the time limit).
+library's message, plus the problem's `kind` when it has one, and a status saying whose fault
+it is (400 the request, 404 no such document, 503 the index or the time limit).
 """
 
 from __future__ import annotations
@@ -44,12 +44,17 @@ def status_of(error: Exception) -> int:
     return 400
 
 
+# Library classes the API names as their parent, so that a client matching the `type` it
+# got before they existed keeps working: an unknown sector was a `QuerySyntaxError` (s20).
+_NAMED_AS_PARENT = (UnknownSectorError,)
+
+
 def _public_type(error: Exception) -> str:
     """The name of the nearest class of `error` that pqsearch's errors module defines: a
     class of the web layer alone (a bad `page` or `limit`) is named as the library's
-    `QuerySyntaxError`, which clients match on (review W3)."""
+    `QuerySyntaxError`, which clients match on (review W3), and so is an unknown sector."""
     for kind in type(error).__mro__:
-        if kind.__module__ == "pqsearch.errors":
+        if kind.__module__ == "pqsearch.errors" and kind not in _NAMED_AS_PARENT:
             return kind.__name__
     return type(error).__name__
 
@@ -165,6 +170,10 @@ def _similar_form(request: Request) -> None:
 
 def error_response(error: Exception) -> JSONResponse:
     body: dict[str, Any] = {"error": str(error), "type": _public_type(error)}
+    kind = getattr(error, "kind", "")
+    if kind:
+        # The stable key for a client that branches on the problem ("unknown_sector").
+        body["kind"] = kind
     if isinstance(error, UnknownValueError):
         body["suggestions"] = error.suggestions
     if isinstance(error, InvalidChoiceError):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pqsearch.analyze.answer_types import ANSWER_TYPE_LABELS, ANSWER_TYPE_LABELS_EN
+from pqsearch.memo import thousands
 from pqsearch.models import KIND_LABELS
 
 Language = Literal["fr", "en"]
@@ -281,7 +282,7 @@ class Words:
     def number(self, n: int) -> str:
         """A count or a limit with the language's thousands separator: 10 000 (a narrow
         no-break space, as the memo writes it), 10,000."""
-        return f"{n:,}".replace(",", "\u202f" if self.language == "fr" else ",")
+        return thousands(n, self.language)
 
     def value(self, value: str) -> str:
         """A closed-set value ("answered", "by_reference") in words; other values as they are."""

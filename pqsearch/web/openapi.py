@@ -51,7 +51,10 @@ QUERY = _parameter("q", "Words in the query language of the README (`titre:`, `r
 ERROR = {
     "description": "The library's message: 400 a bad request (an unknown parameter "
     "among them: `valid` lists the endpoint's), 404 no such document, "
-    "503 the index is missing or damaged, or the search took too long.",
+    "503 the index is missing or damaged, or the search took too long. `type` names the "
+    "library's error class (an unknown sector is a `QuerySyntaxError`); `kind`, when "
+    "present, names the problem (`unknown_sector`, `unclosed_quote`, `range_unbracketed`…) "
+    "and is the stable key to branch on.",
     "content": {
         "application/json": {
             "schema": {
@@ -60,6 +63,7 @@ ERROR = {
                 "properties": {
                     "error": {"type": "string"},
                     "type": {"type": "string"},
+                    "kind": {"type": "string"},
                     "suggestions": {"type": "array", "items": {"type": "string"}},
                     "valid": {"type": "array", "items": {"type": "string"}},
                 },

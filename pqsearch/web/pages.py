@@ -13,8 +13,6 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from pqsearch import (
     EXPORT_FORMATS,
-    Document,
-    Highlight,
     Index,
     PqsearchError,
     SearchResult,
@@ -22,6 +20,7 @@ from pqsearch import (
     choose,
 )
 from pqsearch.export import escape
+from pqsearch.web.document_page import read_document
 from pqsearch.web.i18n import Words, language_of
 from pqsearch.web.messages import page_message
 from pqsearch.web.notices import IndexState, Widening, correction, values_instead, widenings
@@ -44,7 +43,6 @@ PAGE_FACETS = (
     "kind",
     "author",
 )
-SIMILAR_SHOWN = 8
 DRAFT_RESULTS = 20
 EXPORT_TYPES = {
     "md": ("text/markdown; charset=utf-8", "precedents.md"),
@@ -182,13 +180,10 @@ class Pages:
         found = results_url(request.query_params.get("results"), words.language)
         back, results = found if found else (None, "")
 
-        def work(index: Index) -> tuple[Document, SearchResult, dict[str, Highlight]]:
-            document = index.show(doc_id)
-            evidence = {h.part: h for h in index.sector_evidence(document)}
-            return document, index.similar(doc_id, facets=[], limit=SIMILAR_SHOWN), evidence
-
         try:
-            document, similar, evidence = await self.service.run(work)
+            document, similar, evidence = await self.service.run(
+                lambda index: read_document(index, doc_id)
+            )
         except PqsearchError as error:
             return self.error_page(request, words, error, doc_id=doc_id)
         same = [h for h in similar.hits if h.extra.same_question]

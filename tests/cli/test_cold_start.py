@@ -35,6 +35,7 @@ NOT_FOR_A_SEARCH = (
     "uvicorn",
     "jinja2",
     "pqsearch.index.ingest",
+    "pqsearch.index.segments",
     "pqsearch.analyze.lemmatize",
     "pqsearch.analyze.answers",
     "pqsearch.analyze.references",

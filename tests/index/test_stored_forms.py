@@ -19,6 +19,7 @@ from pqsearch import api
 from pqsearch.index import ingest as ingest_module
 from pqsearch.index import run as run_module
 from pqsearch.index import schema as schema_module
+from pqsearch.index import segments as segments_module
 from pqsearch.index import store
 from pqsearch.index.records import decode_record, encode_record, record_json
 from pqsearch.index.whoosh_format import POSTINGS_BLOCK
@@ -64,8 +65,8 @@ def _write_old_form(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         schema_module, "encode_record", lambda record: json.dumps(record, ensure_ascii=False)
     )
-    monkeypatch.setattr(ingest_module, "build_schema", _old_schema)
-    monkeypatch.setattr(ingest_module, "postings_codec", W3Codec)
+    monkeypatch.setattr(segments_module, "build_schema", _old_schema)
+    monkeypatch.setattr(segments_module, "postings_codec", W3Codec)
     monkeypatch.setattr(run_module, "postings_codec", W3Codec)
 
 
@@ -152,6 +153,6 @@ def test_an_old_index_reads_takes_new_segments_and_merges(
     # Merged into one segment (written with the new codec; records are copied as they are).
     data = store.live_data_dir(old)
     assert data is not None
-    ingest_module._merge_segments(store.open_whoosh(old, data))
+    segments_module.merge_segments(store.open_whoosh(old, data))
     assert _segments(old) == [("1{", POSTINGS_BLOCK, 24)]
     assert _answers(old, ids) == _answers(whole, ids)

@@ -49,6 +49,11 @@ def test_no_raw_codes_and_honest_counts(index: api.Index) -> None:
     )
     english = index.export("id:170312", fmt="md", language="en")
     assert english.count("not published") == 1, english
+    # Nothing in the answer's place: one blank line before the next precedent, not two (s20).
+    for language in ("fr", "en"):
+        both = index.export("id:170312 OR id:170229", fmt="md", language=language)
+        assert "\n\n\n" not in both, both
+        assert "\n\n## 2." in both
 
 
 def test_english_on_request(index: api.Index) -> None:

@@ -199,3 +199,32 @@ def test_an_unreadable_file_is_kept_as_it_is_and_the_message_says_so(
         assert "Nothing was written to it: it still holds your saved searches." in result.stderr
         assert f"mv {path} {path}.unreadable" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_a_saved_search_this_version_refuses_says_how_to_change_it(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    """s20 refuses "recu:2021 TO 2022" and "portfolio==Mobilité", which f5e3ce3 saved and
+    searched as words: `watch run` names the search and the commands that change it, with
+    the corrected query, and the corrected query is saved and runs."""
+    index_dir = _index_with_a_run_search(corpus_index, tmp_path)
+    old = _saved(index_dir)
+    for name, query in [("rng", "logement recu:2021 TO 2022"), ("eqs", "portfolio==Mobilité")]:
+        old[name] = {**old["logement"], "query": query, "seen": {}}
+    _write(index_dir, old)
+
+    ran = _watch("run", index_dir=index_dir)
+    assert ran.exit_code == 1
+    assert (
+        "Change it: pqsearch watch remove rng, then pqsearch watch add rng "
+        "'logement recu:[2021 TO 2022]'." in ran.stdout
+    )
+    assert (
+        "Change it: pqsearch watch remove eqs, then pqsearch watch add eqs "
+        "'portfolio:=Mobilité'." in ran.stdout
+    )
+    assert _watch("remove", "rng", index_dir=index_dir).exit_code == 0
+    added = _watch("add", "rng", "logement recu:[2021 TO 2022]", index_dir=index_dir)
+    assert added.exit_code == 0, added.output
+    ran = _watch("run", "rng", index_dir=index_dir)
+    assert ran.exit_code == 0, ran.output

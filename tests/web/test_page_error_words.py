@@ -212,8 +212,19 @@ def test_the_json_api_keeps_the_library_messages(server: Server) -> None:
         "Unknown sector 'helth'. Did you mean Q (Human health and social work activities)? "
         "Sectors: A (Agriculture, forestry and fishing), "
     )
-    assert (body["type"], body["suggestions"]) == ("UnknownSectorError", ["Q"])
+    # The type clients matched on before s20, and the problem's kind as a stable key.
+    assert (body["type"], body["kind"]) == ("QuerySyntaxError", "unknown_sector")
+    assert body["suggestions"] == ["Q"]
     assert body["valid"][:3] == ["A", "B", "C"]
+    for params, kind in [
+        ({"q": "logement (habitat"}, "unclosed_parenthesis"),
+        ({"q": "recu:2021 TO 2022"}, "range_unbracketed"),
+        ({"q": "logement", "sectr": "F"}, "invalid_choice"),
+        ({"q": "secteur:F", "sector": "zz"}, "unknown_sector"),
+    ]:
+        body = server.get("/api/search", params=params).json()
+        assert body.get("kind") == kind, (params, body)
+        assert body["type"] in {"QuerySyntaxError", "InvalidChoiceError"}, (params, body)
     answer = server.get("/api/search", params={"q": "logement", "from": "31/02/2021"})
     assert answer.json()["error"] == (
         "There is no day 31 in '31/02/2021': February 2021 has 28 days (dates are day/month/year)."
