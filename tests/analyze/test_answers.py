@@ -1003,7 +1003,7 @@ _DECISION_CODE_DIGEST = {
     16: "1be44cee9104",
     17: "9953e7e67e50",
     18: "b4844d63c7de",
-    19: "709bc702e2fb",
+    19: "327cf01afb92",
 }
 
 
