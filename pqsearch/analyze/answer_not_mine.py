@@ -149,7 +149,14 @@ _TO_THEM = (
     r"|celles-ci|ce dernier|cette derniere)"
 )
 _DUTCH_TO_THEM = r"(?:aan|naar) (?:haar|hem|hen|die|deze|hun|zijn|de|het)\b"
-RELAYING: tuple[str, ...] = (
+# Not when the holder's reply follows: "Je l'ai transmise à la commune, qui m'informe que ...",
+# "... doorgestuurd, die mij meldt dat ..." (the minister asked, and tells what they heard).
+_NO_REPLY = (
+    r"(?![^.;]*\b(?:m'|me |nous |mij |ons )(?:a |ont |avait |heeft |hebben )?(?:informe|indique"
+    r"|communique|precise|repond|fait savoir|signale|ecrit|confirme|meld|laat weten|liet weten"
+    r"|deel|bevestig|antwoord))"
+)
+_RELAYED: tuple[str, ...] = (
     rf"\b(?:je|nous) (?:vais |allons )?(?:l'|la |les )(?:lui|leur) (?:ai |avons )?{_THEN}"
     rf"{_SENT_ON}",
     rf"\b(?:je|nous) (?:vais |allons )?(?:l'|la |les )(?:ai |avons )?{_THEN}{_SENT_ON}"
@@ -163,9 +170,10 @@ RELAYING: tuple[str, ...] = (
     r"\b(?:ik|wij|we) (?:stuur|sturen|maak|maken|geef|geven) (?:ze|die|deze|hem|het) (?:\w+ )?"
     rf"(?:door|over) {_DUTCH_TO_THEM}",
     r"\b(?:ik|wij|we) (?:heb|hebben) (?:haar|hem|hen|die|deze|de \w+|het \w+) (?:\w+ )?gevraagd"
-    r" (?:om )?"
-    r"(?:u|het (?:geachte )?lid)\b[^.;]{0,30}? te (?:antwoorden|beantwoorden|informeren)\b",
+    r" (?:om )?(?:u|het (?:geachte )?lid)\b[^.;]{0,30}? te (?:antwoorden|beantwoorden"
+    r"|informeren)\b",
 )
+RELAYING = tuple(f"(?:{relayed}){_NO_REPLY}" for relayed in _RELAYED)
 
 # Literal pieces each phrasing above holds, for the keyword gate (`answer_keywords`): the verb
 # or the word of each clause shape, not the holders' words (gating every sentence that names a

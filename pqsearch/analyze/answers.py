@@ -280,8 +280,11 @@ def _rules_reading(
             # After whose matter it is, "Je la lui ai transmise" is that refusal's sending, not
             # information of the answer's own (revision 19 counted it as such: the pair was
             # substantive while the refusal alone was not competent).
-            if NOT_COMPETENT in found and _RELAYS.search(sentence) is not None:
+            relay = _RELAYS.search(sentence) if NOT_COMPETENT in found else None
+            if relay is not None:
                 relayed = True
+                answered = answered or partial.clause_answers_part(sentence, relay, asked)
+                answered = answered or partial.rest_answers_part(sentence, relay, asked)
             else:
                 others.append((sentence, answer[start:end]))
     if not found:

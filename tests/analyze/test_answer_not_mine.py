@@ -258,6 +258,18 @@ def test_not_mine_by_its_parts(expected: str, flags: str, answer: str) -> None:
         (
             SUBSTANTIVE,
             "",
+            "Ces données sont détenues par la commune d'Ixelles. Je l'ai transmise à la commune,"
+            " qui m'informe que les contrôles ont été renforcés autour des bulles à verre.",
+        ),
+        (
+            SUBSTANTIVE,
+            "NL",
+            "Het onderhoud van de buurtwegen is een louter gemeentelijke aangelegenheid. Ik heb"
+            " ze aan de burgemeester doorgestuurd, die mij meldt dat de werken in april starten.",
+        ),
+        (
+            SUBSTANTIVE,
+            "",
             "Le bourgmestre m'a demandé le rapport d'évaluation du plan. Je le lui ai transmis"
             " le 3 mars.",
         ),
