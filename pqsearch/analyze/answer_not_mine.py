@@ -133,6 +133,48 @@ SENDING: tuple[str, ...] = (
     r"|worden opgevraagd|opvragen|aan te vragen)\b",
 )
 
+# The question sent on to the holder just named, by pronouns: "Je la lui ai transmise", "Je les
+# leur ai fait suivre", "Je l'ai transmise à ma collègue", "Je lui ai demandé de vous répondre",
+# "Ik heb ze aan haar doorgestuurd". Alone, such a sentence could hand anything to anyone ("Je
+# les lui ai transmis" after the mayor asked for a report): it is read only after a sentence
+# that says whose matter it is (`answers`), as that refusal's sending, not as information of
+# the answer's own.
+_SENT_ON = (
+    r"(?:transmis|transmets|transmettrai|transmettre|fait suivre|fais suivre|ferai suivre"
+    r"|faire suivre|communique|relaye|relayer|adresse|soumis|envoye|renvoye|fait parvenir)e?s?\b"
+)
+_THEN = r"(?:deja |donc |aussitot |immediatement |egalement |directement )?"
+_TO_THEM = (
+    rf"(?:a|au|aux) (?:{_HOLDER}|elle\b|lui\b|eux\b|elles\b|celle-ci|celui-ci|ceux-ci"
+    r"|celles-ci|ce dernier|cette derniere)"
+)
+_DUTCH_TO_THEM = r"(?:aan|naar) (?:haar|hem|hen|die|deze|hun|zijn|de|het)\b"
+# Not when the holder's reply follows: "Je l'ai transmise à la commune, qui m'informe que ...",
+# "... doorgestuurd, die mij meldt dat ..." (the minister asked, and tells what they heard).
+_NO_REPLY = (
+    r"(?![^.;]*\b(?:m'|me |nous |mij |ons )(?:a |ont |avait |heeft |hebben )?(?:informe|indique"
+    r"|communique|precise|repond|fait savoir|signale|ecrit|confirme|meld|laat weten|liet weten"
+    r"|deel|bevestig|antwoord))"
+)
+_RELAYED: tuple[str, ...] = (
+    rf"\b(?:je|nous) (?:vais |allons )?(?:l'|la |les )(?:lui|leur) (?:ai |avons )?{_THEN}"
+    rf"{_SENT_ON}",
+    rf"\b(?:je|nous) (?:vais |allons )?(?:l'|la |les )(?:ai |avons )?{_THEN}{_SENT_ON}"
+    rf" {_TO_THEM}",
+    rf"\b(?:je|nous) (?:lui |leur |l'|les |la )(?:ai |avons )?{_THEN}(?:demande|prie|invite)e?s?"
+    r" (?:de |d'|a )(?:vous |y )?(?:repondre|renseigner|informer|communiquer|transmettre"
+    r"|fournir|apporter)\b",
+    r"\b(?:ik|wij|we) (?:heb|hebben) (?:ze|die|deze|hem|het|uw vra\w+) (?:\w+ )?"
+    rf"{_DUTCH_TO_THEM}[^.;]{{0,40}}?\b(?:doorgestuurd|overgemaakt|doorgegeven|bezorgd"
+    r"|voorgelegd|overgezonden)\b",
+    r"\b(?:ik|wij|we) (?:stuur|sturen|maak|maken|geef|geven) (?:ze|die|deze|hem|het) (?:\w+ )?"
+    rf"(?:door|over) {_DUTCH_TO_THEM}",
+    r"\b(?:ik|wij|we) (?:heb|hebben) (?:haar|hem|hen|die|deze|de \w+|het \w+) (?:\w+ )?gevraagd"
+    r" (?:om )?(?:u|het (?:geachte )?lid)\b[^.;]{0,30}? te (?:antwoorden|beantwoorden"
+    r"|informeren)\b",
+)
+RELAYING = tuple(f"(?:{relayed}){_NO_REPLY}" for relayed in _RELAYED)
+
 # Literal pieces each phrasing above holds, for the keyword gate (`answer_keywords`): the verb
 # or the word of each clause shape, not the holders' words (gating every sentence that names a
 # commune or a minister made typing 1.6 times slower). One string split, since a literal tuple

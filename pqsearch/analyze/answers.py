@@ -119,6 +119,8 @@ _SENDS = either(phrases.NOT_COMPETENT + competence.SENDING + _SENDING)
 _DECLINES = re.compile(competence.DECLINING)
 # A referral proper, as opposed to saying where the information can be read (`LOCATED`).
 _REFERS = either(_REFERRALS + documents.BY_REFERENCE)
+# The question sent on by pronouns to whoever a refusal just named (`answer_not_mine.RELAYING`).
+_RELAYS = either(not_mine.RELAYING)
 
 
 # Every keyword gate, for the fingerprint.
@@ -238,6 +240,7 @@ def _rules_reading(
     sends = False
     refers = False
     pointed = False
+    relayed = False
     others: list[tuple[str, str]] = []
     for (start, end), keyword in zip(spans, flagged, strict=True):
         sentence = folded[start:end]
@@ -274,11 +277,21 @@ def _rules_reading(
                 )
                 break
         else:
-            others.append((sentence, answer[start:end]))
+            # After whose matter it is, "Je la lui ai transmise" is that refusal's sending, not
+            # information of the answer's own (revision 19 counted it as such: the pair was
+            # substantive while the refusal alone was not competent).
+            relay = _RELAYS.search(sentence) if NOT_COMPETENT in found else None
+            if relay is not None:
+                relayed = True
+                answered = answered or partial.clause_answers_part(sentence, relay, asked)
+                answered = answered or partial.rest_answers_part(sentence, relay, asked)
+            else:
+                others.append((sentence, answer[start:end]))
     if not found:
         return AnswerClassification(SUBSTANTIVE), False
     asked_words = context.question_words(asked)
     kind = next(kind for kind in _PHRASE_RES if kind in found)
+    sends = sends or (kind == NOT_COMPETENT and relayed)
     # Beside whose matter it is, saying who else holds what is the same refusal, unless the
     # question asks exactly that (`answer_holders`).
     accounts = kind == NOT_COMPETENT and not context.asks_who(asked)
@@ -367,6 +380,7 @@ def fingerprint_with(model: answer_model.ModelFile) -> str:
                 partial.BRACKETS,
                 # What may follow a statement of whose matter it is: it moves types too.
                 _DECLINES,
+                _RELAYS,
             )
         ],
         "context_sentences": MAX_CONTEXT_SENTENCES,

@@ -180,3 +180,106 @@ def test_not_mine_by_its_parts(expected: str, flags: str, answer: str) -> None:
     asked = _question(entry)
     assert classify_answer(asked, model=RULES_ALONE).type == expected
     assert classify_answer(asked).type == expected
+
+
+# A weak reading of "not mine" followed by the question sent on to that holder by pronouns
+# (`answer_not_mine.RELAYING`): revision 19 as first merged counted the sending as information of
+# the answer's own and read each pair substantive, while the first sentence alone was not
+# competent. Holders, verbs and shapes vary; the answers with a fact of their own stay substantive.
+@pytest.mark.parametrize(
+    ("expected", "flags", "answer"),
+    [
+        (
+            NOT_COMPETENT,
+            "",
+            "Cette question sera mieux traitée par ma collègue Anne Marchal, qui a"
+            " l'Environnement dans ses attributions. Je la lui ai transmise.",
+        ),
+        (
+            NOT_COMPETENT,
+            "",
+            "Ces données sont détenues par la commune d'Ixelles, qui en assure la collecte. Je"
+            " la lui ai fait suivre.",
+        ),
+        (
+            NOT_COMPETENT,
+            "",
+            "C'est la ministre de l'Emploi, Mme Nadia Haddad, qui suit ce dossier. Je la lui ai"
+            " communiquée.",
+        ),
+        (
+            NOT_COMPETENT,
+            "",
+            "Il s'agit d'un dossier qui n'est pas le mien. Je l'ai transmise à mon collègue"
+            " chargé de la Mobilité.",
+        ),
+        (
+            NOT_COMPETENT,
+            "",
+            "La gestion des cimetières a été transférée aux communes. Je leur ai demandé de vous"
+            " répondre directement.",
+        ),
+        (
+            NOT_COMPETENT,
+            "",
+            "Le Gouvernement ne saurait s'immiscer dans la gestion journalière d'un CPAS. Nous"
+            " les lui avons transmises.",
+        ),
+        (
+            NOT_COMPETENT,
+            "NL",
+            "Het onderhoud van de buurtwegen is een louter gemeentelijke aangelegenheid. Ik heb"
+            " ze aan de burgemeester doorgestuurd.",
+        ),
+        (
+            NOT_COMPETENT,
+            "F NL",
+            "De dossiers worden door de arbeidsrechtbank behandeld. Ik heb uw vraag aan haar"
+            " voorzitter doorgestuurd.",
+        ),
+        (
+            NOT_COMPETENT,
+            "NL",
+            "Het onderhoud van de buurtwegen is een louter gemeentelijke aangelegenheid. Ik heb"
+            " de burgemeesters gevraagd u te antwoorden.",
+        ),
+        (
+            SUBSTANTIVE,
+            "",
+            "Ces données sont détenues par la commune d'Ixelles. Je la lui ai transmise. Selon"
+            " elle, 312 dépôts ont été verbalisés en 2025.",
+        ),
+        (
+            SUBSTANTIVE,
+            "",
+            "Il s'agit d'un dossier qui n'est pas le mien. Je la lui ai fait suivre. La Région a"
+            " néanmoins installé 40 caméras aux points noirs en 2025.",
+        ),
+        (
+            SUBSTANTIVE,
+            "",
+            "Ces données sont détenues par la commune d'Ixelles. Je l'ai transmise à la commune,"
+            " qui m'informe que les contrôles ont été renforcés autour des bulles à verre.",
+        ),
+        (
+            SUBSTANTIVE,
+            "NL",
+            "Het onderhoud van de buurtwegen is een louter gemeentelijke aangelegenheid. Ik heb"
+            " ze aan de burgemeester doorgestuurd, die mij meldt dat de werken in april starten.",
+        ),
+        (
+            SUBSTANTIVE,
+            "",
+            "Le bourgmestre m'a demandé le rapport d'évaluation du plan. Je le lui ai transmis"
+            " le 3 mars.",
+        ),
+        (
+            SUBSTANTIVE,
+            "NL",
+            "Het onderhoud van de buurtwegen is een louter gemeentelijke aangelegenheid. Ik heb"
+            " ze aan de burgemeester doorgestuurd. In 2025 werden 14 wegen hersteld.",
+        ),
+    ],
+)
+def test_a_refusal_then_the_question_sent_on(expected: str, flags: str, answer: str) -> None:
+    test_not_mine_by_its_parts(expected, flags, answer)
