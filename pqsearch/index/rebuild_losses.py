@@ -97,10 +97,10 @@ def indexed_files(root: Path, live: Path, *, allow_empty: bool = False) -> list[
         # for, and its columns may still name its files.
         ix = store.open_whoosh(root, live, check_files=False)
         try:
-            sources = [e.source for e in existing_without_postings(ix).values()]
+            sources = {i: e.source for i, e in existing_without_postings(ix).items()}
         finally:
             ix.close()
-        named = set(sources)
+        named = set(sources.values())
     except Exception as error:
         if not isinstance(error, DamagedIndexError) and not store.is_damage(error):
             raise
@@ -108,7 +108,7 @@ def indexed_files(root: Path, live: Path, *, allow_empty: bool = False) -> list[
             raise NothingToRebuildError(
                 root, f"the files of its documents could not be read from it ({error})"
             ) from error
-        named, sources = set(), []
+        named, sources = set(), {}
     spellings: dict[str, str] = {}
     identity = Files()
     for path in sorted(named) + sorted(remembered):
@@ -120,7 +120,9 @@ def indexed_files(root: Path, live: Path, *, allow_empty: bool = False) -> list[
             root, f"none of the {count} files its documents were read from is there"
         )
     if not allow_empty:  # before anything is built: the backstop is `compare`'s (R4)
-        refuse_lost(root, [s for s in sources if not os.path.exists(s)], spellings.values())
+        gone = {i: s for i, s in sources.items() if not os.path.exists(s)}
+        kept = _held_elsewhere(root, live, gone) if gone else set()
+        refuse_lost(root, [s for i, s in gone.items() if i not in kept], spellings.values())
     return [Path(f) for f in sorted(spellings.values())]
 
 
@@ -139,6 +141,21 @@ def _remembered(root: Path, live: Path) -> set[str]:
         return set()
     finally:
         lexicon.close()
+
+
+def _held_elsewhere(root: Path, live: Path, ids: Iterable[str]) -> set[str]:
+    """Those of `ids` that the lexicon remembers in a file still there: the rebuild reads it."""
+    try:
+        lexicon = store.open_lexicon(root, live)
+    except (DamagedIndexError, OutdatedIndexError):
+        return set()
+    try:
+        held = lexicon.holders.of(ids)
+    except sqlite3.DatabaseError:
+        return set()
+    finally:
+        lexicon.close()
+    return {i for i, files in held.items() if any(os.path.isfile(s) for _, s in files)}
 
 
 def before_switch(
