@@ -211,23 +211,25 @@ class NothingToRebuildError(IndexProblemError):
 
 
 class EmptyFolderRebuildError(IndexProblemError):
-    """A rebuild would drop the documents of a folder that is empty now, as the mount point
-    of a disk or share not mounted is; the index is left as it was."""
+    """A rebuild would drop the documents of folders gone, empty now (no document file) or
+    not readable (folder -> why), as a disk or share not mounted leaves them; the index is
+    left as it was."""
 
-    def __init__(self, index_dir: str | Path, folders: dict[str, int]) -> None:
-        self.index_dir = str(index_dir)
-        self.folders = dict(folders)
-        listed = "; ".join(
-            f"{folder} ({count} document{'s' if count > 1 else ''})"
-            for folder, count in sorted(folders.items())
+    def __init__(
+        self, index_dir: str | Path, folders: dict[str, int], unreadable: dict[str, str]
+    ) -> None:
+        self.index_dir, self.folders, self.unreadable = str(index_dir), folders, unreadable
+        said = "; ".join(
+            [f"{f} ({n} document{'s' if n > 1 else ''})" for f, n in sorted(folders.items())]
+            + [f"cannot be read: {why}" for _, why in sorted(unreadable.items())]
         )
         super().__init__(
             f"The rebuild of the index at {self.index_dir} was not switched in: these folders "
-            f"are empty now or links to a missing folder, while indexed documents were read "
-            f"from them: {listed} (a disk or share not mounted leaves an empty folder, and a "
-            "link to it leads nowhere). The index is left as it was. Mount "
-            "them and run the rebuild again; to drop their documents on purpose, run it with "
-            "--allow-empty."
+            "are gone, empty now (no document file), links to a missing folder or not "
+            f"readable, while indexed documents were read from them: {said} (a disk or share "
+            "not mounted leaves an empty folder or none, and a link to it leads nowhere). The "
+            "index is left as it was. Mount them and run the rebuild again; to drop their "
+            "documents on purpose, run it with --allow-empty."
         )
 
 

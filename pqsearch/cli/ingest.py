@@ -153,7 +153,8 @@ def ingest(
         bool,
         typer.Option(
             help="With --prune or --rebuild, also drop the documents of a folder that is "
-            "empty now (kept otherwise: a disk or share not mounted)."
+            "empty now (no document file), or with --rebuild gone or unreadable (kept "
+            "otherwise: a disk or share not mounted)."
         ),
     ] = False,
     taxonomy: Annotated[

@@ -7,6 +7,12 @@ kept them. A folder given to `--prune`, or a folder under it, that held indexed 
 now gives no document file at all is a failure of the run: its documents are kept, and the
 message says how to drop them on purpose (`--allow-empty`). A folder that is gone, or that
 still gives one document, is pruned as before.
+
+A rebuild (`lost_folders`) follows the same rule for the files of the old index's documents
+that are gone: the topmost folder on the way up from each that is gone too, or that gives no
+document file (a mount point holding only `.DS_Store`, `NOT_MOUNTED` or `lost+found`), keeps
+the index as it was; the nearest folder still there that holds other things does not hide it
+(review of session 20, R1 to R3). A folder that cannot be read refuses too, said as such.
 """
 
 from __future__ import annotations
@@ -17,7 +23,14 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from pqsearch.index.holders import Files
-from pqsearch.models import FileFailure
+from pqsearch.models import FileFailure, SkippedFile
+from pqsearch.parse.walk import iter_files
+
+# A folder that gives this many entries with no document among them is taken as holding
+# things (not the mount point of a share not mounted), so that no large tree is walked whole.
+_LOOKED_AT_MOST = 10_000
+# Left on a mount point by the file system's check; root's only, it may not be readable.
+_LOST_AND_FOUND = "lost+found"
 
 
 def empty_folders(
@@ -86,4 +99,65 @@ def _failure(folder: str, count: int) -> FileFailure:
     )
 
 
-__all__ = ["empty_folders"]
+def lost_folders(gone: Iterable[str], read: Iterable[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """For the files of a rebuild's dropped documents that are gone (one entry a document):
+    the topmost folder on the way up from each that is gone too (a link to it dangles) or
+    gives no document file, before a folder that holds one of the files the rebuild `read` or
+    another document file, with how many documents; and the folders that cannot be read on the
+    way, with why. A dangling file link is walked up from its target."""
+    yielding: set[str] = set()
+    for path in read:
+        for spelling in (os.path.abspath(path), os.path.realpath(path)):
+            for folder in _folders_of(spelling):
+                if folder in yielding:
+                    break
+                yielding.add(folder)
+    lost: Counter[str] = Counter()
+    unreadable: dict[str, str] = {}
+    state: dict[str, str | None] = {}  # folder -> None (holds documents), "" or why not read
+    for source in gone:
+        start = os.path.realpath(source) if os.path.islink(source) else os.path.abspath(source)
+        topmost = None
+        for folder in _folders_of(start):
+            if folder in yielding:
+                break
+            if folder not in state:
+                state[folder] = _documents_in(folder)
+            why = state[folder]
+            if why is None:
+                break
+            if why:
+                unreadable[folder] = why
+                topmost = None
+                break
+            topmost = folder
+        if topmost is not None:
+            lost[topmost] += 1
+    tops = {f: n for f, n in lost.items() if not any(_inside(f, o) and f != o for o in lost)}
+    return tops, unreadable
+
+
+def _documents_in(folder: str) -> str | None:
+    """None when `folder` gives a document file (or too many entries to walk), "" when it is
+    gone or gives none, else why it cannot be read."""
+    if not os.path.exists(folder):
+        return ""
+    looked = 0
+    for item in iter_files([folder]):
+        if isinstance(item, FileFailure):
+            if os.path.basename(item.source) == _LOST_AND_FOUND and item.source != folder:
+                continue
+            if not os.path.lexists(item.source) or _missing_link(item.source):
+                continue  # gone, or a link that leads nowhere: nothing read from there
+            return f"{item.source}: {item.reason}"
+        looked += 1
+        if not isinstance(item, FileFailure | SkippedFile) or looked >= _LOOKED_AT_MOST:
+            return None
+    return ""
+
+
+def _missing_link(path: str) -> bool:
+    return os.path.islink(path) and not os.path.exists(path)
+
+
+__all__ = ["empty_folders", "lost_folders"]

@@ -121,7 +121,7 @@ def ingest(
         if rebuild and not paths:
             if live is None:
                 raise NothingToRebuildError(root, "no paths were given and it holds no index")
-            paths = rebuild_losses.indexed_files(root, live)
+            paths = rebuild_losses.indexed_files(root, live, allow_empty=allow_empty)
         # With no usable index to keep, the new one goes live as soon as it exists (empty), so
         # that every commit of a killed first ingest survives; a rebuild of a readable index
         # stays beside it until whole.

@@ -40,6 +40,7 @@ from pqsearch.errors import (
 )
 from pqsearch.index import ownership, space, store
 from pqsearch.index.durable import fsync_dir, write_atomic
+from pqsearch.index.empty_folders import lost_folders
 from pqsearch.index.existing import (
     Existing,
     existing_documents,
@@ -81,10 +82,11 @@ class Kept:
     unchecked: str | None = None
 
 
-def indexed_files(root: Path, live: Path) -> list[Path]:
+def indexed_files(root: Path, live: Path, *, allow_empty: bool = False) -> list[Path]:
     """The files the index in `live` names, and the other files its questions were read from,
     that are still there: what a rebuild given no paths reads (the documents of the gone ones
-    are saved by `keep`)."""
+    are saved by `keep`). Unless `allow_empty`, `EmptyFolderRebuildError` when some were read
+    from a folder gone or empty now: said before the rebuild is made, not after."""
     # The other files its questions were read from (the same question in two record files):
     # a rebuild that forgot them would let a later --prune delete a question one of them
     # holds (review of session 12). The lexicon names them even when Whoosh's files are
@@ -95,9 +97,10 @@ def indexed_files(root: Path, live: Path) -> list[Path]:
         # for, and its columns may still name its files.
         ix = store.open_whoosh(root, live, check_files=False)
         try:
-            named = {e.source for e in existing_without_postings(ix).values()}
+            sources = {i: e.source for i, e in existing_without_postings(ix).items()}
         finally:
             ix.close()
+        named = set(sources.values())
     except Exception as error:
         if not isinstance(error, DamagedIndexError) and not store.is_damage(error):
             raise
@@ -105,7 +108,7 @@ def indexed_files(root: Path, live: Path) -> list[Path]:
             raise NothingToRebuildError(
                 root, f"the files of its documents could not be read from it ({error})"
             ) from error
-        named = set()
+        named, sources = set(), {}
     spellings: dict[str, str] = {}
     identity = Files()
     for path in sorted(named) + sorted(remembered):
@@ -116,6 +119,10 @@ def indexed_files(root: Path, live: Path) -> list[Path]:
         raise NothingToRebuildError(
             root, f"none of the {count} files its documents were read from is there"
         )
+    if not allow_empty:  # before anything is built: the backstop is `compare`'s (R4)
+        gone = {i: s for i, s in sources.items() if not os.path.exists(s)}
+        kept = _held_elsewhere(root, live, gone) if gone else set()
+        refuse_lost(root, [s for i, s in gone.items() if i not in kept], spellings.values())
     return [Path(f) for f in sorted(spellings.values())]
 
 
@@ -134,6 +141,21 @@ def _remembered(root: Path, live: Path) -> set[str]:
         return set()
     finally:
         lexicon.close()
+
+
+def _held_elsewhere(root: Path, live: Path, ids: Iterable[str]) -> set[str]:
+    """Those of `ids` that the lexicon remembers in a file still there: the rebuild reads it."""
+    try:
+        lexicon = store.open_lexicon(root, live)
+    except (DamagedIndexError, OutdatedIndexError):
+        return set()
+    try:
+        held = lexicon.holders.of(ids)
+    except sqlite3.DatabaseError:
+        return set()
+    finally:
+        lexicon.close()
+    return {i for i, files in held.items() if any(os.path.isfile(s) for _, s in files)}
 
 
 def before_switch(
@@ -256,10 +278,10 @@ def compare(
         ):
             candidates[doc_id] = ""
     if not allow_empty:
-        gone = (old[doc_id].source for doc_id in losses.dropped)
-        empty = emptied_folders(source for source in gone if not os.path.lexists(source))
-        if empty:
-            raise EmptyFolderRebuildError(root, empty)
+        gone = [old[doc_id].source for doc_id in losses.dropped]
+        refuse_lost(
+            root, [s for s in gone if not os.path.exists(s)], {e.source for e in new.values()}
+        )
     if not candidates:
         return losses
     # By document number, not by a lookup of the id: the stored records of an index whose
@@ -283,34 +305,13 @@ def compare(
     return losses
 
 
-def emptied_folders(gone: Iterable[str]) -> dict[str, int]:
-    """For files that are gone: the nearest folder of each that is still there, when it
-    holds nothing at all (the mount point of a disk or share not mounted), or a link on the
-    way to a folder that is not there (a link to such a disk), with how many of the files
-    it held. A folder whose files were deleted among others is not empty."""
-    found: dict[str, int] = {}
-    looked: dict[str, bool] = {}
-    for source in gone:
-        folder = os.path.dirname(os.path.abspath(source))
-        while not os.path.isdir(folder) and not os.path.islink(folder):
-            if os.path.dirname(folder) == folder:
-                break
-            folder = os.path.dirname(folder)
-        if folder not in looked:
-            looked[folder] = _holds_nothing(folder)
-        if looked[folder]:
-            found[folder] = found.get(folder, 0) + 1
-    return found
-
-
-def _holds_nothing(folder: str) -> bool:
-    if not os.path.isdir(folder):
-        return os.path.islink(folder)  # a link whose folder is missing
-    try:
-        with os.scandir(folder) as entries:
-            return next(entries, None) is None
-    except OSError:
-        return False  # not readable: another failure, said as such
+def refuse_lost(root: Path, gone: Sequence[str], read: Iterable[str]) -> None:
+    """`EmptyFolderRebuildError` when the files `gone` (one entry a document) were read from a
+    folder that is gone, empty now or not readable (`empty_folders.lost_folders`)."""
+    if gone:
+        lost, unreadable = lost_folders(gone, read)
+        if lost or unreadable:
+            raise EmptyFolderRebuildError(root, lost, unreadable)
 
 
 def _stamp() -> str:
@@ -319,6 +320,11 @@ def _stamp() -> str:
 
 
 def _why_missing(before: Existing) -> str:
+    if os.path.islink(before.source) and not os.path.exists(before.source):
+        return (
+            f"its file {before.source} is a dangling link (its target "
+            f"{os.path.realpath(before.source)} is gone) and no file the rebuild read holds it"
+        )
     if not os.path.exists(before.source):
         return f"its file {before.source} is gone and no file the rebuild read holds it"
     return f"its file {before.source} no longer holds it (or did not read)"

@@ -11,6 +11,9 @@ rebuild given no paths did not read it again. The real CLI, on the shipped recor
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +21,9 @@ from typer.testing import CliRunner
 
 from pqsearch import api
 from pqsearch.cli import app
-from tests.conftest import BRUSSELS_RECORDS
+from pqsearch.index import store
+from tests.conftest import BRUSSELS_RECORDS, REPO
+from tests.permissions import bound_by_permissions
 
 runner = CliRunner()
 LINES = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)[:3]
@@ -115,11 +120,116 @@ def test_a_rebuild_still_drops_files_deleted_beside_others(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     share = _ingested_with_a_share(tmp_path)
-    # Not an empty mount point: a file deleted in a folder that holds others.
-    (share / "questions" / "notes.txt").write_text("not a document\n", encoding="utf-8")
+    # Not an empty mount point: a file deleted in a folder that holds another document
+    # (one the index never read: a rebuild given no paths does not read it either).
+    (share / "questions" / "later.jsonl").write_bytes(LINES[0])
     (share / "questions" / "old.jsonl").unlink()
 
     output = _ingest("--rebuild", code=0)
     assert "2 removed" in output
     assert _ids() == {"170312"}
     assert len(_kept_files()) == 1
+
+
+def _data_folders() -> list[str]:
+    return sorted(p.name for p in Path("index").iterdir() if p.name.startswith("data-"))
+
+
+@pytest.mark.parametrize("given", [(), ("local", "share")], ids=["no paths", "the folders"])
+def test_a_rebuild_keeps_the_index_when_the_mount_point_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: tuple[str, ...]
+) -> None:
+    """The mount point itself is gone (udisks, autofs), beside a folder holding other things
+    (`local`, the index): that folder does not hide it (review of session 20, R1)."""
+    monkeypatch.chdir(tmp_path)
+    share = _ingested_with_a_share(tmp_path)
+    before = _data_folders()
+    share.rename(tmp_path / "away")
+
+    output = _ingest(*given, "--rebuild", code=2)  # on s20-integ: exit 0 (1), "2 removed"
+    assert f"{share} (2 documents)" in output and "gone" in output
+    assert _ids() == IDS
+    assert _kept_files() == []
+    assert _data_folders() == before
+
+
+def test_a_rebuild_given_no_paths_refuses_before_it_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is built, nor its folder made, to be refused at the end: for 100,000 documents
+    that was over an hour (review of session 20, R4)."""
+    monkeypatch.chdir(tmp_path)
+    share = _ingested_with_a_share(tmp_path)
+    (share / "questions").rename(tmp_path / "away")
+
+    def no_build(root: Path) -> Path:
+        raise AssertionError("the rebuild's folder was made")
+
+    monkeypatch.setattr(store, "new_data_dir", no_build)
+    output = _ingest("--rebuild", code=2)
+    assert f"{share} (2 documents)" in output
+    assert _ids() == IDS
+
+
+def test_a_rebuild_keeps_the_index_when_file_links_dangle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Documents given through links to files of a share not mounted: the links dangle
+    (review of session 20, R2)."""
+    monkeypatch.chdir(tmp_path)
+    share = _ingested_with_a_share(tmp_path)
+    (tmp_path / "links").mkdir()
+    (tmp_path / "links" / "old.jsonl").symlink_to(share / "questions" / "old.jsonl")
+    _ingest("links", "local", "--rebuild", code=0)  # now read through the link
+    assert _ids() == IDS
+    (share / "questions" / "old.jsonl").rename(tmp_path / "old.jsonl")  # share: empty now
+
+    output = _ingest("--rebuild", code=2)  # on s20-integ: exit 0, "2 removed"
+    assert f"{share} (2 documents)" in output
+    assert _ids() == IDS
+
+    output = _ingest("--rebuild", "--allow-empty", code=0)
+    assert f"its file {tmp_path / 'links' / 'old.jsonl'} is a dangling link" in output
+
+
+def test_a_rebuild_keeps_the_index_when_the_folder_holds_no_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mount point holding what the system or an admin left there, no document: empty, as
+    for --prune (review of session 20, R3)."""
+    monkeypatch.chdir(tmp_path)
+    share = _ingested_with_a_share(tmp_path)
+    (share / "questions" / "old.jsonl").rename(tmp_path / "old.jsonl")
+    (share / "questions" / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (share / "questions" / "NOT_MOUNTED").write_text("the NAS is not mounted\n")
+    (share / "questions" / "lost+found").mkdir()
+
+    output = _ingest("--rebuild", code=2)  # on s20-integ: exit 0, "2 removed"
+    assert f"{share} (2 documents)" in output
+    assert _ids() == IDS
+
+
+def test_a_rebuild_keeps_the_index_when_the_folder_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mount point its user cannot read (root's, mode 700): said as such (R3)."""
+    monkeypatch.chdir(tmp_path)
+    share = _ingested_with_a_share(tmp_path)
+    share.chmod(0o000)
+    try:
+        done = subprocess.run(
+            bound_by_permissions(
+                [sys.executable, "-m", "pqsearch.cli", "ingest", "--rebuild", "--index", "index"]
+            ),
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
+            timeout=600,
+            check=False,
+        )
+    finally:
+        share.chmod(0o755)
+    assert done.returncode == 2, done.stdout + done.stderr  # on s20-integ: 0, "2 removed"
+    assert f"cannot be read: {share}: cannot read the folder: Permission denied" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert _ids() == IDS
