@@ -211,7 +211,7 @@ class NothingToRebuildError(IndexProblemError):
 
 
 class EmptyFolderRebuildError(IndexProblemError):
-    """A rebuild would drop the documents of folders gone, empty now (no document file) or
+    """A rebuild would drop the documents of folders gone, empty now (no document) or
     not readable (folder -> why), as a disk or share not mounted leaves them; the index is
     left as it was."""
 
@@ -225,11 +225,12 @@ class EmptyFolderRebuildError(IndexProblemError):
         )
         super().__init__(
             f"The rebuild of the index at {self.index_dir} was not switched in: these folders "
-            "are gone, empty now (no document file), links to a missing folder or not "
+            "are gone, empty now (no document), links to a missing folder or not "
             f"readable, while indexed documents were read from them: {said} (a disk or share "
             "not mounted leaves an empty folder or none, and a link to it leads nowhere). The "
-            "index is left as it was. Mount them and run the rebuild again; to drop their "
-            "documents on purpose, run it with --allow-empty."
+            "index is left as it was. Mount them and run the rebuild again (if they moved, "
+            "give the rebuild the folders to read); to drop their documents on purpose, run "
+            "it with --allow-empty."
         )
 
 

@@ -10,7 +10,8 @@ still gives one document, is pruned as before.
 
 A rebuild (`lost_folders`) follows the same rule for the files of the old index's documents
 that are gone: the topmost folder on the way up from each that is gone too, or that gives no
-document file (a mount point holding only `.DS_Store`, `NOT_MOUNTED` or `lost+found`), keeps
+document file nor another file with an ending (a mount point holding only `.DS_Store`,
+`NOT_MOUNTED` or `lost+found`; not a folder of PDFs beside a page given directly), keeps
 the index as it was; the nearest folder still there that holds other things does not hide it
 (review of session 20, R1 to R3). A folder that cannot be read refuses too, said as such.
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 
 from pqsearch.index.holders import Files
 from pqsearch.models import FileFailure, SkippedFile
-from pqsearch.parse.walk import iter_files
+from pqsearch.parse.walk import NOT_A_DOCUMENT, iter_files
 
 # A folder that gives this many entries with no document among them is taken as holding
 # things (not the mount point of a share not mounted), so that no large tree is walked whole.
@@ -127,8 +128,7 @@ def lost_folders(gone: Iterable[str], read: Iterable[str]) -> tuple[dict[str, in
             if why is None:
                 break
             if why:
-                unreadable[folder] = why
-                topmost = None
+                unreadable[folder] = why  # said, and a gone folder below it still named
                 break
             topmost = folder
         if topmost is not None:
@@ -138,22 +138,31 @@ def lost_folders(gone: Iterable[str], read: Iterable[str]) -> tuple[dict[str, in
 
 
 def _documents_in(folder: str) -> str | None:
-    """None when `folder` gives a document file (or too many entries to walk), "" when it is
-    gone or gives none, else why it cannot be read."""
+    """None when `folder` holds things: a document file, another file with an ending (a
+    user's folder of PDFs beside a page given directly), or too many entries to walk; "" when
+    it is gone or holds only what a mount point does (hidden files, notes, markers without an
+    ending such as NOT_MOUNTED, `lost+found`, index folders); else why it, or a folder in it,
+    cannot be read (a folder in it that cannot be read decides only when nothing else does)."""
     if not os.path.exists(folder):
         return ""
     looked = 0
+    why = ""
     for item in iter_files([folder]):
         if isinstance(item, FileFailure):
             if os.path.basename(item.source) == _LOST_AND_FOUND and item.source != folder:
                 continue
             if not os.path.lexists(item.source) or _missing_link(item.source):
                 continue  # gone, or a link that leads nowhere: nothing read from there
-            return f"{item.source}: {item.reason}"
+            if item.source == folder:
+                return f"{item.source}: {item.reason}"
+            why = why or f"{item.source}: {item.reason}"
+            continue
         looked += 1
-        if not isinstance(item, FileFailure | SkippedFile) or looked >= _LOOKED_AT_MOST:
+        if not isinstance(item, SkippedFile) or looked >= _LOOKED_AT_MOST:
             return None
-    return ""
+        if item.reason == NOT_A_DOCUMENT and os.path.splitext(item.source)[1]:
+            return None
+    return why
 
 
 def _missing_link(path: str) -> bool:

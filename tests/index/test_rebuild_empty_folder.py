@@ -233,3 +233,76 @@ def test_a_rebuild_keeps_the_index_when_the_folder_cannot_be_read(
     assert f"cannot be read: {share}: cannot read the folder: Permission denied" in done.stderr
     assert "Traceback" not in done.stderr
     assert _ids() == IDS
+
+
+def test_a_rebuild_drops_a_file_given_directly_from_a_folder_of_other_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record file given directly, from a user's folder that holds other kinds of files
+    (PDFs, a spreadsheet) and no other document: deleted, it is a deletion, not an unmounted
+    share; f5e3ce3 rebuilt without it (final review of session 20, F1)."""
+    monkeypatch.chdir(tmp_path)
+    _ingested_with_a_share(tmp_path)
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "q.jsonl").write_bytes(LINES[0].replace(b"170312", b"990001"))
+    (tmp_path / "inbox" / "a.pdf").write_bytes(b"%PDF-1.4\n")
+    (tmp_path / "inbox" / "b.xlsx").write_bytes(b"PK\3\4")
+    _ingest("inbox/q.jsonl", code=0)
+    (tmp_path / "inbox" / "q.jsonl").unlink()
+
+    output = _ingest("--rebuild", code=0)  # on s20-integ: exit 2, "inbox … empty now"
+    assert "1 removed" in output
+    assert "990001" not in _ids()
+
+
+def _rebuild_bound_by_permissions() -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        bound_by_permissions(
+            [sys.executable, "-m", "pqsearch.cli", "ingest", "--rebuild", "--index", "index"]
+        ),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
+        timeout=600,
+        check=False,
+    )
+
+
+def test_a_folder_that_cannot_be_read_beside_a_document_does_not_refuse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file deleted from a folder that still holds a document and also a subfolder its user
+    cannot read: the document decides, whatever the order of the names (F2)."""
+    monkeypatch.chdir(tmp_path)
+    share = _ingested_with_a_share(tmp_path)
+    questions = share / "questions"
+    (questions / "Archive").mkdir()  # before "later.jsonl" and "old.jsonl" in name order
+    (questions / "later.jsonl").write_bytes(LINES[0])
+    (questions / "old.jsonl").unlink()
+    (questions / "Archive").chmod(0o000)
+    try:
+        done = _rebuild_bound_by_permissions()
+    finally:
+        (questions / "Archive").chmod(0o755)
+    assert done.returncode == 0, done.stdout + done.stderr  # on s20-integ: 2, "cannot be read"
+    assert _ids() == {"170312"}
+
+
+def test_a_gone_share_is_named_beside_a_folder_that_cannot_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The share's folder is gone and its parent holds only a folder its user cannot read:
+    the refusal names the share too, not only the unreadable folder (F2)."""
+    monkeypatch.chdir(tmp_path)
+    share = _ingested_with_a_share(tmp_path)
+    (share / "questions" / "old.jsonl").rename(tmp_path / "old.jsonl")
+    (share / "questions").rmdir()
+    (share / "aaa-private").mkdir(mode=0o000)
+    try:
+        done = _rebuild_bound_by_permissions()
+    finally:
+        (share / "aaa-private").chmod(0o755)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert f"{share / 'questions'} (2 documents)" in done.stderr  # on s20-integ: not named
+    assert f"cannot be read: {share / 'aaa-private'}" in done.stderr
+    assert _ids() == IDS
