@@ -41,7 +41,7 @@ def test_commits_of_a_new_index_never_merge_and_updates_do(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     merged: list[Any] = []
-    monkeypatch.setattr(ingest_module, "_merge_segments", merged.append)
+    monkeypatch.setattr(ingest_module, "merge_segments", merged.append)
     index_dir = tmp_path / "index"
     # A commit per document: Whoosh's policy merges such small segments from 17 on.
     first = ingest_module.ingest(
