@@ -217,16 +217,7 @@ def test_a_rebuild_keeps_the_index_when_the_folder_cannot_be_read(
     share = _ingested_with_a_share(tmp_path)
     share.chmod(0o000)
     try:
-        done = subprocess.run(
-            bound_by_permissions(
-                [sys.executable, "-m", "pqsearch.cli", "ingest", "--rebuild", "--index", "index"]
-            ),
-            capture_output=True,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(REPO), "PYTHONDONTWRITEBYTECODE": "1"},
-            timeout=600,
-            check=False,
-        )
+        done = _rebuild_bound_by_permissions()
     finally:
         share.chmod(0o755)
     assert done.returncode == 2, done.stdout + done.stderr  # on s20-integ: 0, "2 removed"
