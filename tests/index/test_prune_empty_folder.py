@@ -10,26 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from pqsearch import api
-from pqsearch.cli import app
-from tests.conftest import BRUSSELS_RECORDS
-
-runner = CliRunner()
-LINES = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)[:3]
-IDS = {"170312", "170229", "170294"}  # the moncodes of those lines
-
-
-def _ingest(*arguments: str, code: int) -> str:
-    result = runner.invoke(app, ["ingest", *arguments, "--index", "index", "-q"])
-    assert result.exit_code == code, result.output
-    return result.output
-
-
-def _ids() -> set[str]:
-    with api.open_index(Path("index")) as index:
-        return {hit.id for hit in index.search("", facets=[], limit=100).hits}
+from tests.index.cli_records import IDS, LINES
+from tests.index.cli_records import indexed_ids as _ids
+from tests.index.cli_records import ingest as _ingest
 
 
 def _ingested_with_an_archive(tmp_path: Path) -> None:

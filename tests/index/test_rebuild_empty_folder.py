@@ -17,28 +17,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from pqsearch import api
-from pqsearch.cli import app
 from pqsearch.index import store
-from tests.conftest import BRUSSELS_RECORDS, REPO
+from tests.conftest import REPO
+from tests.index.cli_records import IDS, LINES
+from tests.index.cli_records import indexed_ids as _ids
+from tests.index.cli_records import ingest as _ingest
 from tests.permissions import bound_by_permissions
-
-runner = CliRunner()
-LINES = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)[:3]
-IDS = {"170312", "170229", "170294"}  # the moncodes of those lines
-
-
-def _ingest(*arguments: str, code: int) -> str:
-    result = runner.invoke(app, ["ingest", *arguments, "--index", "index", "-q"])
-    assert result.exit_code == code, result.output
-    return result.output
-
-
-def _ids() -> set[str]:
-    with api.open_index(Path("index")) as index:
-        return {hit.id for hit in index.search("", facets=[], limit=100).hits}
 
 
 def _kept_files() -> list[Path]:

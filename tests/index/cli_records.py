@@ -1,0 +1,28 @@
+"""The shipped records ingested through the real CLI into `index/` of the working folder: the
+helpers of the prune and rebuild tests of empty folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pqsearch import api
+from pqsearch.cli import app
+from tests.conftest import BRUSSELS_RECORDS
+
+runner = CliRunner()
+LINES = BRUSSELS_RECORDS.read_bytes().splitlines(keepends=True)[:3]
+IDS = {"170312", "170229", "170294"}  # the moncodes of those lines
+
+
+def ingest(*arguments: str, code: int) -> str:
+    """`pqsearch ingest ARGUMENTS --index index -q`, which must exit with `code`."""
+    result = runner.invoke(app, ["ingest", *arguments, "--index", "index", "-q"])
+    assert result.exit_code == code, result.output
+    return result.output
+
+
+def indexed_ids() -> set[str]:
+    with api.open_index(Path("index")) as index:
+        return {hit.id for hit in index.search("", facets=[], limit=100).hits}
