@@ -34,22 +34,25 @@ more, written blind in the nineteenth session, split 50 / 50) and
 tests/data/sectors_labels_brussels_probe13.toml (100 more, written blind in parallel in the same
 session, split 50 / 50): their dev halves are dev since the twentieth session, their test halves
 held out likewise. tests/data/sectors_labels_brussels_probe14.toml (100 more, written blind in
-the twentieth session, split 50 / 50) is held out whole: see `BLIND`; the integrator measures it
-once with `--source probe14`.
+the twentieth session, split 50 / 50, measured once whole, blind, in that session): its dev half
+is dev since the twenty-first session, its test half held out likewise.
+tests/data/sectors_labels_brussels_probe15.toml (100 more, written blind in the twenty-first
+session, split 50 / 50) is held out whole: see `BLIND`; the integrator measures it once with
+`--source probe15`.
 Questions are read with `pqsearch.parse` from the shipped corpus,
-tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the fourteen
+tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the fifteen
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
 Counts are micro-averaged: every (question, sector) pair is one decision; an exact set is a
 question whose topic sectors are exactly its labels.
 
     python benchmarks/sector_quality.py [--split dev|test|all]
-        [--source brussels|federal|federal_unanswered|plenary|probe|probe2|...|probe14]
+        [--source brussels|federal|federal_unanswered|plenary|probe|probe2|...|probe15]
         [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (by default every file, less the held-out test halves
-of probe2 ... probe13, and the blind part probe14). Without it, the figures of the
+of probe2 ... probe14, and the blind part probe15). Without it, the figures of the
 chosen split are followed by one line per part (brussels, federal answered, federal unanswered,
-plenary, probe, probe2 ... probe13), so the parts are reported apart as well as together (the
+plenary, probe, probe2 ... probe14), so the parts are reported apart as well as together (the
 combined figure leaves the held-out parts out).
 
 --fit prints the logistic coefficients fitted on the dev part, each question once
@@ -101,6 +104,7 @@ SOURCES = {
     "probe12": REPO / "tests" / "data" / "sectors_labels_brussels_probe12.toml",
     "probe13": REPO / "tests" / "data" / "sectors_labels_brussels_probe13.toml",
     "probe14": REPO / "tests" / "data" / "sectors_labels_brussels_probe14.toml",
+    "probe15": REPO / "tests" / "data" / "sectors_labels_brussels_probe15.toml",
 }
 # Parts whose test halves are measured once by the integrator at the end of a session (probe2,
 # probe3 and probe4: each written blind while the detector changed): reported on their own line
@@ -110,9 +114,9 @@ SOURCES = {
 # held-out ones (probe2's and probe3's since the eleventh session, probe4's since the twelfth,
 # probe5's since the thirteenth, probe6's since the fourteenth, probe7's since the fifteenth,
 # probe8's since the sixteenth, probe9's since the seventeenth, probe10's since the
-# eighteenth, probe11's since the nineteenth, probe12's and probe13's since the twentieth).
-# probe14 (blind in the twentieth session) is listed too, so that its test half stays held out
-# when it leaves `BLIND`.
+# eighteenth, probe11's since the nineteenth, probe12's and probe13's since the twentieth,
+# probe14's since the twenty-first). probe15 (blind in the twenty-first session) is listed too,
+# so that its test half stays held out when it leaves `BLIND`.
 HELD_OUT = frozenset(
     {
         "probe2",
@@ -128,14 +132,16 @@ HELD_OUT = frozenset(
         "probe12",
         "probe13",
         "probe14",
+        "probe15",
     }
 )
-# Parts held out whole (probe14, written blind in the twentieth session while the detector
+# Parts held out whole (probe15, written blind in the twenty-first session while the detector
 # changed): neither half is dev until the integrator decides that it joins. probe4 was one
 # until the twelfth session, probe5 until the thirteenth, probe6 until the fourteenth, probe7
 # until the fifteenth, probe8 until the sixteenth, probe9 until the seventeenth, probe10 until
-# the eighteenth, probe11 until the nineteenth, probe12 and probe13 until the twentieth.
-BLIND = frozenset({"probe14"})
+# the eighteenth, probe11 until the nineteenth, probe12 and probe13 until the twentieth,
+# probe14 until the twenty-first.
+BLIND = frozenset({"probe15"})
 
 
 def in_part(label: Label, source: str | None) -> bool:
@@ -167,6 +173,7 @@ FOLDERS = (
     REPO / "tests" / "data" / "brussels_probe12",
     REPO / "tests" / "data" / "brussels_probe13",
     REPO / "tests" / "data" / "brussels_probe14",
+    REPO / "tests" / "data" / "brussels_probe15",
 )
 DEV, TEST = "dev", "test"
 # When a question comes from several files, the page is the source of truth.

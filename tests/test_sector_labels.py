@@ -63,6 +63,8 @@ def test_every_label_file_is_read_with_its_split() -> None:
         ("probe13", TEST): 50,
         ("probe14", DEV): 50,
         ("probe14", TEST): 50,
+        ("probe15", DEV): 50,
+        ("probe15", TEST): 50,
     }
 
 
@@ -111,7 +113,8 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
         ("probe11", 100, 20261811, 50, False),
         ("probe12", 100, 20261912, 50, False),
         ("probe13", 100, 20261913, 50, False),
-        ("probe14", 100, 20262014, 50, True),
+        ("probe14", 100, 20262014, 50, False),
+        ("probe15", 100, 20262115, 50, True),
     ],
 )
 def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halves_are_dev(
@@ -122,8 +125,8 @@ def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halve
     # probe4-105, probe5-001 ... probe5-106, probe6-001 ... probe6-100, probe7-001 ...
     # probe7-100, probe8-001 ... probe8-100, probe9-001 ... probe9-100, probe10-001 ...
     # probe10-100, probe11-001 ... probe11-100, probe12-001 ... probe12-100, probe13-001 ...
-    # probe13-100, probe14-001 ... probe14-100) shuffled with the seed of the file's header; the
-    # first half, rounded up, is dev.
+    # probe13-100, probe14-001 ... probe14-100, probe15-001 ... probe15-100) shuffled with the
+    # seed of the file's header; the first half, rounded up, is dev.
     probe = [i for i, label in labels.items() if label.source == source]
     assert probe == [f"{source}-{n:03d}" for n in range(1, count + 1)]
     order = list(probe)
