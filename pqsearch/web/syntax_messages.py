@@ -204,6 +204,12 @@ _SYNTAX: dict[str, tuple[str, str]] = {
         "Une période se met entre crochets : écrivez {example}.",
         "A range goes in square brackets: write {example}.",
     ),
+    "range_group_after_to": (
+        "Après TO vient un groupe, pas la fin de la période. Une période se met entre crochets "
+        "avec sa fin, comme {example} pour tout depuis « {value} ».",
+        "TO is followed by a group, not the range's end. A range goes in square brackets with "
+        'its end, as in {example} for everything from "{value}" on.',
+    ),
     "field_equals": (
         "« {value} » (colonne {column}) n'est pas un filtre : un champ est suivi de deux-points, "
         "pas d'un =. Écrivez {example}, ou mettez « {value} » entre guillemets pour le chercher "
