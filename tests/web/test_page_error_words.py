@@ -162,6 +162,21 @@ IN_QUERY = [
         "« portfolio== » (colonne 1) n'est pas un filtre : un champ est suivi de deux-points",
         '"portfolio==" at column 1 is not a filter: a field takes a colon',
     ),
+    # A quoted value after "=": the colon is the one fix, no "put it in quotes" (s20 review).
+    (
+        'secteur="Q"',
+        "« secteur= » (colonne 1) n'est pas un filtre : un champ est suivi de deux-points, pas "
+        'd\'un =. Écrivez secteur:"Q".\n',
+        '"secteur=" at column 1 is not a filter: a field takes a colon, not "=". Write '
+        'secteur:"Q".\n',
+    ),
+    (
+        "logement portefeuille:=",
+        "ne trouve rien : donnez le nom entier après le =, comme dans portfolio:=urbanisme, ou "
+        "retirez le filtre.",
+        "matches nothing: give the whole name after the =, as in portfolio:=urbanisme, or "
+        "remove the filter.",
+    ),
     # A field's name mid-sentence: in the page's language, without a capital (s20: « pas au
     # filtre number », « pas au filtre Secteur »).
     ("numero:3*", "pas au filtre numéro (colonne 8)", "not on number (column 8)"),
