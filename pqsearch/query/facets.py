@@ -6,7 +6,6 @@ how many have each value. Multi-valued fields count a document once under each o
 
 from __future__ import annotations
 
-import difflib
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -363,6 +362,8 @@ def facet_name(requested: str, catalogue: dict[str, FacetKind]) -> str:
 
 def _unknown_facet(typed: str, name: str, catalogue: dict[str, FacetKind]) -> QuerySyntaxError:
     """An unknown facet, with the nearest names ("sectr": sector) when one is near."""
+    import difflib  # only for this error: a search does not load it (test_cold_start)
+
     # A close alias counts as its facet ("secteurs": sector).
     known = {**FACET_ALIASES, **{n: n for n in catalogue}}
     near = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
