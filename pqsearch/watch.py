@@ -359,9 +359,7 @@ def _run(
             # longer reads, an index error) must not stop the others: it is reported, its
             # record left as it was, and the caller says so after the others ran.
             first_run = watch.last_run is None
-            said = str(error) + how_to_change(
-                name, watch.query, watch.filters, all_words=watch.all_words, error=error
-            )
+            said = str(error) + how_to_change(watch, error, index.root)
             reports.append(WatchReport(name, watch.query, (), (), 0, first_run, error=said))
             continue
         new = tuple(h for h in result.hits if h.id not in watch.seen)

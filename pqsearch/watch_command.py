@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shlex
+from pathlib import Path
+from typing import Protocol
 
 from pqsearch.errors import PqsearchError, QuerySyntaxError
 from pqsearch.query.filters import Filters
@@ -71,11 +73,19 @@ def filter_options(filters: Filters, *, all_words: bool = True) -> list[str]:
 
 
 def add_command(
-    name: str, query: str, filters: Filters, *, all_words: bool, replace: bool = False
+    name: str,
+    query: str,
+    filters: Filters,
+    *,
+    all_words: bool,
+    replace: bool = False,
+    index: Path | None = None,
 ) -> str:
-    """The shell command that saves this search under `name`, each word quoted as needed."""
+    """The shell command that saves this search under `name` (in the index at `index`, when
+    given), each word quoted as needed."""
     words = [name, *([query] if query else [])]
     options = ["--replace"] * replace + filter_options(filters, all_words=all_words)
+    options += ["--index", str(index)] if index is not None else []
     if any(word.startswith("-") for word in words):
         # "-logement" would be read as an option: options first, then "--".
         parts = ["pqsearch", "watch", "add", *options, "--", *words]
@@ -84,15 +94,29 @@ def add_command(
     return shell_words(parts)
 
 
-def how_to_change(
-    name: str, query: str, filters: Filters, *, all_words: bool, error: PqsearchError
-) -> str:
+class Saved(Protocol):
+    """What the hint needs of a saved search (`watch.Watch`, which imports this module)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def query(self) -> str: ...
+    @property
+    def filters(self) -> Filters: ...
+    @property
+    def all_words(self) -> bool: ...
+
+
+def how_to_change(saved: Saved, error: PqsearchError, index: Path) -> str:
     """How to save again a search whose query this version refuses (s20: "TO", "=="): the
-    whole command, with the corrected query when the error has one, "" for another error."""
+    whole command, for the index it is saved in, with the corrected query when the error has
+    one; "" for another error."""
     if not isinstance(error, QuerySyntaxError) or not error.query:
         return ""
-    fixed = error.corrected or query
-    command = add_command(name, fixed, filters, all_words=all_words, replace=True)
+    fixed = error.corrected or saved.query
+    command = add_command(
+        saved.name, fixed, saved.filters, all_words=saved.all_words, replace=True, index=index
+    )
     if error.corrected:
         return f"\nChange it (this forgets what it has shown): {command}"
     return f"\nChange it, with the query fixed as above (this forgets what it has shown): {command}"

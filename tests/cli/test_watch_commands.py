@@ -107,12 +107,12 @@ def test_the_hint_for_a_refused_search_saves_it_again_with_its_filters(
     command = hint.split("): ", 1)[1]
     assert command == (
         "pqsearch watch add --replace --portfolio Mobilité --status answered --from 2021 "
-        "--any-word -- rng '-vélo recu:[2021 TO 2022]'"
+        f"--any-word --index {index_dir} -- rng '-vélo recu:[2021 TO 2022]'"
     )
     words = shlex.split(command)
     assert words[:3] == ["pqsearch", "watch", "add"]
-    # --index before "--", after which every word is the name or the query.
-    followed = runner.invoke(app, [*words[1:3], "--index", str(index_dir), *words[3:]])
+    # As printed: the index it is saved in is part of the command.
+    followed = runner.invoke(app, words[1:])
     assert followed.exit_code == 0, followed.output
     saved = _saved(index_dir)["rng"]
     assert saved.query == "-vélo recu:[2021 TO 2022]"

@@ -217,11 +217,11 @@ def test_a_saved_search_this_version_refuses_says_how_to_change_it(
     assert ran.exit_code == 1
     assert (
         "Change it (this forgets what it has shown): pqsearch watch add rng "
-        "'logement recu:[2021 TO 2022]' --replace" in ran.stdout
+        f"'logement recu:[2021 TO 2022]' --replace --index {index_dir}" in ran.stdout
     )
     assert (
         "Change it (this forgets what it has shown): pqsearch watch add eqs "
-        "portfolio:=Mobilité --replace" in ran.stdout
+        f"portfolio:=Mobilité --replace --index {index_dir}" in ran.stdout
     )
     added = _watch("add", "rng", "logement recu:[2021 TO 2022]", "--replace", index_dir=index_dir)
     assert added.exit_code == 0, added.output
