@@ -123,10 +123,12 @@ def search_text(
     query = f" for {mark}{result.query}{mark}" if result.query.strip() else ""
     lines = [f"{plural(result.total, 'document')}{query} (showing {shown}, page {result.page})", ""]
     if result.corrected_query is not None:
-        # Above the hits: they answer the corrected words, not the typed ones.
+        # Above the hits: they answer the corrected words, not the typed ones. In English,
+        # as every other line of the CLI (s20 review: this one alone was French).
+        fixed = "'" if '"' in result.corrected_query else '"'
         lines[0:0] = [
-            f"Résultats pour « {result.corrected_query} » ; rechercher plutôt "
-            f"« {result.query} » : --no-correct",
+            f"Results for {fixed}{result.corrected_query}{fixed}; search for "
+            f"{mark}{result.query}{mark} instead: --no-correct",
             "",
         ]
     if explain:

@@ -184,7 +184,7 @@ class SearchResult:
     facets: tuple[Facet, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     # The words searched as their spelling correction, and the query as searched then
-    # ("Résultats pour ..."; None when nothing was corrected).
+    # ("Results for ..." above the CLI's hits; None when nothing was corrected).
     corrections: tuple[Correction, ...] = ()
     corrected_query: str | None = None
     explanation: tuple[WordExplanation, ...] = ()

@@ -21,11 +21,10 @@ _SHAPE = re.compile(r"^\..+\.pqsearch-[0-9a-f]{16}\.tmp$")
 
 def name_for(path: Path) -> Path:
     """A fresh temporary name beside `path` (not created)."""
-    # Imported here: secrets brings hmac and OpenSSL's hashlib, 5 ms of every terminal
-    # search, which opens the index (`durable` imports this module) but writes nothing.
-    import secrets
-
-    return path.with_name(f".{path.name}.pqsearch-{secrets.token_hex(8)}.tmp")
+    # The random part straight from os.urandom, as `secrets.token_hex` makes it: importing
+    # secrets brings hmac and OpenSSL's hashlib, 5 ms, and a terminal search writes one file
+    # at times (the stamp of a check, `index.verified`, once an ingest's files settle).
+    return path.with_name(f".{path.name}.pqsearch-{os.urandom(8).hex()}.tmp")
 
 
 def is_ours(name: str) -> bool:

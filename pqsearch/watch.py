@@ -38,6 +38,7 @@ from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters, filters_to_json
 from pqsearch.resources import exhausted, try_lock, write_refused
+from pqsearch.watch_command import filter_options, how_to_change, shell_words
 from pqsearch.watch_json import is_changed, reader_hash, watch_fields
 
 WATCH_FILE = "watches.json"
@@ -67,6 +68,11 @@ class Watch:
     seen: dict[str, str]
     answered: frozenset[str] | None = frozenset()
     all_words: bool = True
+
+    def options(self) -> str:
+        """The `pqsearch watch add` options that save its filters and `--any-word`, as typed
+        in a shell ("" for none)."""
+        return shell_words(filter_options(self.filters, all_words=self.all_words))
 
 
 def _path(index: Index) -> Path:
@@ -353,7 +359,7 @@ def _run(
             # longer reads, an index error) must not stop the others: it is reported, its
             # record left as it was, and the caller says so after the others ran.
             first_run = watch.last_run is None
-            said = str(error) + _how_to_change(name, error)
+            said = str(error) + how_to_change(watch, error, index.root)
             reports.append(WatchReport(name, watch.query, (), (), 0, first_run, error=said))
             continue
         new = tuple(h for h in result.hits if h.id not in watch.seen)
@@ -388,12 +394,3 @@ def _hashes(index: Index, hits: tuple[Hit, ...]) -> dict[str, str]:
     # since could give a newer record, whose digest recorded with the older hit would never
     # report the change (an answer arriving) that commit made.
     return {hit.id: reader_hash(index.get(hit.id)) for hit in hits}
-
-
-def _how_to_change(name: str, error: PqsearchError) -> str:
-    """How to change a saved search whose query this version refuses (s20: "TO", "==")."""
-    if not isinstance(error, QuerySyntaxError) or not error.query:
-        return ""
-    fixed = shlex.quote(error.corrected) + "." if error.corrected else "with the fix above."
-    watch = shlex.quote(name)
-    return f"\nChange it: pqsearch watch remove {watch}, then pqsearch watch add {watch} {fixed}"

@@ -25,3 +25,20 @@ def test_tool_passes(command: list[str]) -> None:
         [sys.executable, "-m", *command], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# STYLE.md: "a module does one step of the pipeline; past about 400 lines, split it".
+MAX_MODULE_LINES = 400
+
+
+def test_every_module_is_at_most_400_lines() -> None:
+    too_long = {
+        str(path.relative_to(REPO)): lines
+        for path in sorted((REPO / "pqsearch").rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not too_long, "\n".join(
+        f"{name} is {lines} lines (at most {MAX_MODULE_LINES}): split it into modules named "
+        "after what they do"
+        for name, lines in too_long.items()
+    )

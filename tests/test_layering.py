@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     "api_exports": 5,  # the export calls of api.Index
     "watch": 6,  # saved searches, over the public api
     "watch_json": 6,  # a saved search as watches.json holds it
+    "watch_command": 6,  # a saved search as the `watch add` command that saves it
     "fetch": 6,  # harvesting the parliament's site; hands files to api.ingest
     "cli": 7,
     "web": 7,

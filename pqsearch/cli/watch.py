@@ -89,14 +89,23 @@ def watch_list(index: IndexOption = None, json: JsonOption = False) -> None:
     if json:
         typer.echo(
             output.as_json(
-                [{"name": w.name, "query": w.query, "last_run": w.last_run} for w in watches]
+                [
+                    {
+                        "name": w.name,
+                        "query": w.query,
+                        "filters": w.filters,
+                        "all_words": w.all_words,
+                        "last_run": w.last_run,
+                    }
+                    for w in watches
+                ]
             )
         )
     else:
         for w in watches:
-            typer.echo(
-                f"{w.name}: {w.query or '(filters only)'} · last run {w.last_run or 'never'}"
-            )
+            # Its filters as the options that set them, as "watch add" takes them.
+            search = " ".join(filter(None, [w.query or "(filters only)", w.options()]))
+            typer.echo(f"{w.name}: {search} · last run {w.last_run or 'never'}")
 
 
 @watch_app.command("remove")

@@ -28,6 +28,9 @@ W_STEM = 0.5
 OTHER_READING = 0.5
 # A family this large is a stem that joins unrelated words: it expands to nothing.
 MAX_STEM_FAMILY = 12
+# A reading of a word counts as its lemma when it weighs this much: an excluded word excludes
+# it (`excludes_documents`), a lemmatized phrase word takes its forms (`Compiler._inflections`).
+MAIN_READING = 0.5
 
 
 # Where an expansion came from (`expansions.py`) -> what `--explain` calls the match.
@@ -138,3 +141,15 @@ class WordAlternatives:
         # badly ("permis d'urbanisme" was often given "permettre").
         stopped = self.lexicon.lemma_shares(form).get("", 0.0)
         return Alternative("word", form, 1.0 - stopped)
+
+
+def excludes_documents(alternative: Alternative) -> bool:
+    """Whether an excluded word excludes the documents holding `alternative`: its own form,
+    its main lemmas, its Dutch stem and its correction do; its family, synonyms, acronyms and
+    minor readings, which only rank a word searched for, would exclude documents that never
+    hold the word ("-chantiers" is not "-travail", "-permis" not "-permettre")."""
+    if alternative.kind == "word" and alternative.source is None:
+        return True
+    return alternative.source in (None, "dutch", "correction") and (
+        alternative.weight >= MAIN_READING
+    )

@@ -16,7 +16,6 @@ which `alternatives.py` answers).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Sequence
 
 from pqsearch.analyze.fold import fold, surface_tokens
@@ -32,8 +31,8 @@ from pqsearch.index.schema import (
 )
 from pqsearch.query import syntax as st
 from pqsearch.query import tree as qt
+from pqsearch.query.alternatives import MAIN_READING, WordAlternatives, excludes_documents
 from pqsearch.query.alternatives import Alternative as Alternative
-from pqsearch.query.alternatives import WordAlternatives
 from pqsearch.query.compiled import Compiled as Compiled
 from pqsearch.query.expansions import (
     Expander,
@@ -44,7 +43,8 @@ from pqsearch.query.expansions import (
 )
 from pqsearch.query.rank import prefix_terms
 from pqsearch.query.spans import Runs
-from pqsearch.query.values import MAX_NUMBER_DIGITS, value_terms
+from pqsearch.query.typed_number import NUMBER_BOOST, typed_number
+from pqsearch.query.values import value_terms
 from pqsearch.results import MatchedTerm, Synonym, WordExplanation
 
 # A document holding every typed word outranks one that lacks some: its "all words" part
@@ -53,19 +53,9 @@ ALL_WORDS_BOOST = 25.0
 # `a*` over a large vocabulary would build a query of every word starting with "a".
 MAX_PREFIX_TERMS = 2_000
 
-# A document whose id or question number is the typed number scores this much: more than any
-# document can score on words, so it comes first.
-NUMBER_BOOST = 1_000.0
-# The whole query is a number, perhaps after "n°", "no", "numéro" ("n°369", "N° 369").
-_TYPED_NUMBER = re.compile(
-    rf"^(?:n\s*[°º]|no\.?|n\.|num[eé]ro)?\s*(\d{{1,{MAX_NUMBER_DIGITS}}})$", re.IGNORECASE
-)
-
 # The index fields, per text part, that each kind of alternative is searched in.
 FIELDS_OF_KIND = {"lemma": LEMMA_FIELDS, "word": WORD_FIELDS, "dutch": DUTCH_FIELDS}
 
-# A reading of a phrase word counts as its lemma when it weighs this much (`_inflections`).
-MAIN_READING = 0.5
 # At most this many forms of one lemma per phrase word (a verb has dozens).
 MAX_PHRASE_FORMS = 64
 
@@ -94,7 +84,7 @@ class Compiler:
         compiled = Compiled(query=None, spelling=Spelling(correct=correct))
         if tree is not None:
             compiled.query = self._node(tree, compiled, explicit=required)
-            number = _typed_number(tree)
+            number = typed_number(tree)
             if number is not None:
                 compiled.query = self._number(number, compiled)
             elif compiled.has_text and not compiled.positive:
@@ -266,7 +256,7 @@ class Compiler:
         run_terms = self._alternatives.expanded(together)
         alternatives = [*self.alternatives(form, out.spelling), *run_terms]
         if out.excluding:
-            alternatives = [a for a in alternatives if _excludes(a)]
+            alternatives = [a for a in alternatives if excludes_documents(a)]
         out.lemmas.update(a.text for a in alternatives if a.kind == "lemma")
         out.explanation.append(WordExplanation(text, tuple(a.explained() for a in alternatives)))
         # Grouped by kind, then part, then term: the order Whoosh adds their scores in.
@@ -371,27 +361,6 @@ class Compiler:
             if lemma.weight >= MAIN_READING:
                 forms.update(sorted(self.lexicon.forms_of(lemma.text))[:MAX_PHRASE_FORMS])
         return (form, *sorted(forms - {form}))
-
-
-def _excludes(alternative: Alternative) -> bool:
-    """Whether an excluded word excludes the documents holding `alternative`: its own form,
-    its main lemmas, its Dutch stem and its correction do; its family, synonyms, acronyms and
-    minor readings, which only rank a word searched for, would exclude documents that never
-    hold the word ("-chantiers" is not "-travail", "-permis" not "-permettre")."""
-    if alternative.kind == "word" and alternative.source is None:
-        return True
-    return alternative.source in (None, "dutch", "correction") and (
-        alternative.weight >= MAIN_READING
-    )
-
-
-def _typed_number(tree: st.Node) -> str | None:
-    """The digits of a query that is only a question number or a document id, else None."""
-    items = tree.items if isinstance(tree, st.AnyOf) else (tree,)
-    if not all(isinstance(item, st.Word) and item.field is None for item in items):
-        return None
-    match = _TYPED_NUMBER.match(" ".join(item.text for item in items if isinstance(item, st.Word)))
-    return match.group(1) if match else None
 
 
 def _parts(field_name: str | None) -> Sequence[str]:

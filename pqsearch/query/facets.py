@@ -345,9 +345,7 @@ def facet_names(requested: Sequence[str] | None, catalogue: dict[str, FacetKind]
                 continue
             name = FACET_ALIASES.get(name, name)
             if name not in catalogue:
-                raise QuerySyntaxError(
-                    f"Unknown facet {part.strip()!r}. Facets: {', '.join(sorted(catalogue))}."
-                )
+                raise _unknown_facet(part.strip(), name, catalogue)
             if name not in names:
                 names.append(name)
     return names
@@ -360,3 +358,20 @@ def facet_name(requested: str, catalogue: dict[str, FacetKind]) -> str:
         known = ", ".join(sorted(catalogue))
         raise QuerySyntaxError(f"Give one facet name, not {requested!r}. Facets: {known}.")
     return names[0]
+
+
+def _unknown_facet(typed: str, name: str, catalogue: dict[str, FacetKind]) -> QuerySyntaxError:
+    """An unknown facet, with the nearest names ("sectr": sector) when one is near."""
+    import difflib  # only for this error: a search does not load it (test_cold_start)
+
+    # A close alias counts as its facet ("secteurs": sector).
+    known = {**FACET_ALIASES, **{n: n for n in catalogue}}
+    near = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+    close = list(dict.fromkeys(known[n] for n in near if known[n] in catalogue))
+    hint = f" Did you mean {' or '.join(repr(n) for n in close)}?" if close else ""
+    return QuerySyntaxError(
+        f"Unknown facet {typed!r}.{hint} Facets: {', '.join(sorted(catalogue))}.",
+        kind="unknown_facet",
+        value=typed,
+        valid=tuple(close),
+    )

@@ -48,19 +48,23 @@ def spaced_date(text: str, after: int, value: str) -> tuple[str, int] | None:
     return None
 
 
-def unbracketed_range(text: str, after: int, value: str) -> tuple[str, str, int] | None:
+def unbracketed_range(text: str, after: int, value: str) -> tuple[str, str | None, int] | None:
     """For a date `value` followed (from `after`) by "TO" and nothing, "*" or a date: the
     range's start (without a comparison, "recu:>=2021"), its end and where the end stops in
     `text`, when `[start TO end]` parses; None when the words after TO are no date
-    ("recu:2021 to the minister" is searched as words)."""
+    ("recu:2021 to the minister" is searched as words). The end is None when a group follows
+    TO ("recu:2021 TO (a OR b)"): the range has no end, and reading it as "from 2021" guessed
+    (review F F6)."""
     to = _RANGE_TO.match(text, after)
     if to is None:
         return None
+    start = _COMPARISON.sub("", value)
+    if text[to.end() :].lstrip().startswith("("):
+        return start, None, to.end()
     found = _range_end(text, to.end())
     if found is None:
         return None
     end, end_at = found
-    start = _COMPARISON.sub("", value)
     try:
         parse_date_range(f"[{start} TO {end}]")
     except QuerySyntaxError:

@@ -303,13 +303,25 @@ class Parser:
         be searched as words, finding nothing without a word of error (s20). Refused only when
         what follows TO is nothing, "*" or a date, so that the bracketed range suggested
         parses; "recu:2021 to the minister" is searched as before."""
-        if token.kind != "word":
+        if token.kind not in ("word", "phrase"):
             return
+        # A quoted date before TO ("recu:\"31 mars 2021\" TO 2022") is no less a range.
         found = unbracketed_range(self.text, token.start + len(token.text), value)
         if found is None:
             return
         start, end, end_at = found
         typed = self._typed_field(token)
+        if end is None:
+            raise self._failure(
+                token,
+                f"Bad range for {field.name} at column {token.start + 1}: TO is followed by a "
+                "group, not the range's end. A range goes in square brackets with its end, as "
+                f"in {typed}[{start} TO *] for everything from {start!r} on.",
+                kind="range_group_after_to",
+                value=value,
+                field=field.name,
+                valid=(f"{typed}[{start} TO *]",),
+            )
         example = f"{typed}[{start} TO {end}]"
         raise self._failure(
             token,

@@ -66,6 +66,8 @@ __all__ = [
 ]
 
 MAX_QUERY_LENGTH = 10_000
+# A correction fixes one error; a query with more than this many is not corrected whole.
+MAX_FIXES = 20
 
 
 def parse_query(text: str) -> Node | None:
@@ -80,5 +82,26 @@ def parse_query(text: str) -> Node | None:
             kind="query_too_long",
             value=str(MAX_QUERY_LENGTH),
         )
-    tokens = Tokenizer(text).run()
-    return Parser(text, tokens).parse()
+    try:
+        return Parser(text, Tokenizer(text).run()).parse()
+    except QuerySyntaxError as error:
+        if error.corrected:
+            error.corrected = _corrected_whole(error.corrected)
+        raise
+
+
+def _corrected_whole(text: str) -> str:
+    """`text` (a query with its first error fixed) with every further error the parser knows
+    how to fix fixed too, or "" when one it cannot fix remains: a `corrected` query always
+    parses (review F F7: "recu:2021 TO 2022 portfolio==X" was corrected to a query that still
+    failed on its "==")."""
+    for _ in range(MAX_FIXES):
+        try:
+            Parser(text, Tokenizer(text).run()).parse()
+        except QuerySyntaxError as error:
+            if not error.corrected or error.corrected == text:
+                return ""
+            text = error.corrected
+        else:
+            return text
+    return ""

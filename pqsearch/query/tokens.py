@@ -179,12 +179,15 @@ class Tokenizer:
         quoted = "" if value else self._quoted_after(start + len(word))
         typed_value = value or quoted
         example = f"{name}:{exact}{typed_value or spec.example.split(':', 1)[1]}"
+        # With a quoted value after it ('secteur="Santé humaine"') the word in quotes would
+        # search nothing sensible: the colon is the one fix.
+        as_written = "" if quoted else f", or put {word!r} in quotes to search it as written"
         raise syntax_error(
             self.text,
             start,
             f"{word!r} at column {start + 1} is not a filter: a field takes a colon, not "
-            f'"=". Write {example}, or put {word!r} in quotes to search it as written.',
-            kind="field_equals",
+            f'"=". Write {example}{as_written}.',
+            kind="field_equals_quoted" if quoted else "field_equals",
             value=word,
             field=spec.name,
             valid=(example,),

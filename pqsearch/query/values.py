@@ -136,11 +136,17 @@ def _empty_value(field_name: str, typed: str) -> QuerySyntaxError:
     """The error of a filter value that is empty once folded (`portefeuille:=`)."""
     spec = field_spec(field_name)  # "portfolios", the index field, is "portfolio"
     shown = spec.name if spec is not None else field_name
+    # What to type, not only what is wrong (s20 review: "portfolio:=" said the value empty).
+    name = spec.example.split(":", 1)[1].strip('"') if spec is not None else "..."
+    example = f"{shown}:={name}"
     return QuerySyntaxError(
-        f"An empty value for {shown} matches nothing.",
+        f'An empty value for {shown} ("{typed}") matches nothing: give the whole name after '
+        f'the "=", as in {example} (option: --{shown.replace("_", "-")} ={name}), or remove '
+        "the filter.",
         kind="empty_exact_value",
         value=typed,
         field=shown,
+        valid=(example,),
     )
 
 

@@ -160,9 +160,9 @@ _SYNTAX: dict[str, tuple[str, str]] = {
     ),
     "empty_exact_value": (
         "Une valeur vide pour le filtre {field} (« {value} ») ne trouve rien : donnez le nom "
-        "après le =, ou retirez le filtre.",
-        'An empty value for {field} ("{value}") matches nothing: give the name after the =, '
-        "or remove the filter.",
+        "entier après le =, comme dans {example}, ou retirez le filtre.",
+        'An empty value for {field} ("{value}") matches nothing: give the whole name after '
+        "the =, as in {example}, or remove the filter.",
     ),
     "common_words_only": (
         "Rien à chercher dans « {value} » : la recherche ne contient que des mots courants (le, "
@@ -203,6 +203,18 @@ _SYNTAX: dict[str, tuple[str, str]] = {
     "range_unbracketed": (
         "Une période se met entre crochets : écrivez {example}.",
         "A range goes in square brackets: write {example}.",
+    ),
+    "range_group_after_to": (
+        "Après TO vient un groupe, pas la fin de la période. Une période se met entre crochets "
+        "avec sa fin, comme {example} pour tout depuis « {value} ».",
+        "TO is followed by a group, not the range's end. A range goes in square brackets with "
+        'its end, as in {example} for everything from "{value}" on.',
+    ),
+    "field_equals_quoted": (
+        "« {value} » (colonne {column}) n'est pas un filtre : un champ est suivi de deux-points, "
+        "pas d'un =. Écrivez {example}.",
+        '"{value}" at column {column} is not a filter: a field takes a colon, not "=". Write '
+        "{example}.",
     ),
     "field_equals": (
         "« {value} » (colonne {column}) n'est pas un filtre : un champ est suivi de deux-points, "
@@ -298,35 +310,10 @@ _RANGES = (
     "date pour toute sa durée.",
     ACCEPTED_RANGES,
 )
+# The months' names, in French and in English, one string each (split where said).
 _MONTHS = (
-    [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "January February March April May June July August September October November December",
 )
 # Kinds whose value, or first valid entry, is a limit: a number said with separators.
 _LIMITS = ("too_many_terms", "query_too_long", "prefix_too_common", "too_deep")
@@ -357,7 +344,7 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
         valid = (words.number(int(valid[0])), *valid[1:])
     month = ""
     if error.kind.startswith("date_no_such_day") and len(valid) == 3:
-        month = f"{_MONTHS[column][int(valid[1]) - 1]} {valid[2]}"
+        month = f"{_MONTHS[column].split()[int(valid[1]) - 1]} {valid[2]}"
     close = _CLOSE[column].format(valid[0]) if error.kind == "date_month_name" and valid else ""
     if isinstance(error, UnknownSectorError):
         # Each sector with its name in the page's language (s20, E6: the ids alone).

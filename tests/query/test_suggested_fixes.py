@@ -43,7 +43,7 @@ TRICKY = [
     "type=B",
     "date-reponse=2021",
 ]
-CHECKED = {"range_unbracketed", "field_equals", "date_spaced"}
+CHECKED = {"range_unbracketed", "field_equals", "field_equals_quoted", "date_spaced"}
 
 
 @pytest.mark.parametrize("query", TRICKY)

@@ -216,15 +216,14 @@ def test_a_saved_search_this_version_refuses_says_how_to_change_it(
     ran = _watch("run", index_dir=index_dir)
     assert ran.exit_code == 1
     assert (
-        "Change it: pqsearch watch remove rng, then pqsearch watch add rng "
-        "'logement recu:[2021 TO 2022]'." in ran.stdout
+        "Change it (this forgets what it has shown): pqsearch watch add rng "
+        f"'logement recu:[2021 TO 2022]' --replace --index {index_dir}" in ran.stdout
     )
     assert (
-        "Change it: pqsearch watch remove eqs, then pqsearch watch add eqs "
-        "'portfolio:=Mobilité'." in ran.stdout
+        "Change it (this forgets what it has shown): pqsearch watch add eqs "
+        f"portfolio:=Mobilité --replace --index {index_dir}" in ran.stdout
     )
-    assert _watch("remove", "rng", index_dir=index_dir).exit_code == 0
-    added = _watch("add", "rng", "logement recu:[2021 TO 2022]", index_dir=index_dir)
+    added = _watch("add", "rng", "logement recu:[2021 TO 2022]", "--replace", index_dir=index_dir)
     assert added.exit_code == 0, added.output
     ran = _watch("run", "rng", index_dir=index_dir)
     assert ran.exit_code == 0, ran.output

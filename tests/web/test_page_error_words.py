@@ -146,9 +146,36 @@ IN_QUERY = [
         "Column 6: A range goes in square brackets: write recu:[2021 TO 2022].",
     ),
     (
+        'recu:"31 mars 2021" TO 2022',
+        "Colonne 6 : une période se met entre crochets : écrivez recu:[31 mars 2021 TO 2022].",
+        "Column 6: A range goes in square brackets: write recu:[31 mars 2021 TO 2022].",
+    ),
+    (
+        "recu:2021 TO (logement OR vélo)",
+        "Colonne 6 : après TO vient un groupe, pas la fin de la période. Une période se met "
+        "entre crochets avec sa fin, comme recu:[2021 TO *] pour tout depuis « 2021 ».",
+        "Column 6: TO is followed by a group, not the range's end. A range goes in square "
+        'brackets with its end, as in recu:[2021 TO *] for everything from "2021" on.',
+    ),
+    (
         "portfolio==",
         "« portfolio== » (colonne 1) n'est pas un filtre : un champ est suivi de deux-points",
         '"portfolio==" at column 1 is not a filter: a field takes a colon',
+    ),
+    # A quoted value after "=": the colon is the one fix, no "put it in quotes" (s20 review).
+    (
+        'secteur="Q"',
+        "« secteur= » (colonne 1) n'est pas un filtre : un champ est suivi de deux-points, pas "
+        'd\'un =. Écrivez secteur:"Q".\n',
+        '"secteur=" at column 1 is not a filter: a field takes a colon, not "=". Write '
+        'secteur:"Q".\n',
+    ),
+    (
+        "logement portefeuille:=",
+        "ne trouve rien : donnez le nom entier après le =, comme dans portfolio:=urbanisme, ou "
+        "retirez le filtre.",
+        "matches nothing: give the whole name after the =, as in portfolio:=urbanisme, or "
+        "remove the filter.",
     ),
     # A field's name mid-sentence: in the page's language, without a capital (s20: « pas au
     # filtre number », « pas au filtre Secteur »).
