@@ -32,6 +32,7 @@ from pqsearch.index import (
     store,
 )
 from pqsearch.index.analysis import Analyzer
+from pqsearch.index.carried import carry_unread
 from pqsearch.index.columns import save_columns
 from pqsearch.index.existing import existing_documents
 from pqsearch.index.holder_files import prune_unheld, remember_holders
@@ -144,6 +145,7 @@ def ingest(
                 allow_empty=allow_empty,
                 taxonomy_path=taxonomy_path,
                 reanalyze=reanalyze,
+                carry_from=live if rebuilding and not live_at_once else None,
                 commit_every=commit_every
                 or (NEW_INDEX_COMMIT_EVERY if rebuilding else COMMIT_EVERY),
                 batch_size=batch_size,
@@ -202,6 +204,7 @@ def _ingest_into(
     allow_empty: bool = False,
     taxonomy_path: Path | None,
     reanalyze: bool = False,
+    carry_from: Path | None = None,
     commit_every: int,
     batch_size: int,
     n_process: int | None,
@@ -310,6 +313,8 @@ def _ingest_into(
                 state.file_read(source)
             state.drain()
             state.write_late()
+            if carry_from is not None:  # a rebuild: what did not read is not dropped
+                carry_unread(state, root, carry_from)
             if prune:
                 prune_unheld(state, [Path(p).absolute() for p in paths], allow_empty=allow_empty)
             if retype:
