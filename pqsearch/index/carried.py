@@ -17,6 +17,7 @@ the rebuild drops that document (saved aside, `rebuild_losses`); so does a file 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -40,7 +41,8 @@ def carry_unread(run: IngestRun, root: Path, previous: Path) -> None:
     reasons: dict[str, str] = {}
     for failure in run.failed:
         source = re.sub(r":\d+$", "", failure.source)
-        reasons.setdefault(files.key(source), failure.reason)
+        if os.path.exists(source):  # a file gone is dropped, or refused (`empty_folders`)
+            reasons.setdefault(files.key(source), failure.reason)
     if not reasons:
         return
     try:

@@ -40,6 +40,7 @@ from pqsearch.index.holders import distinct, read_from
 from pqsearch.index.manifest import record_lexicon
 from pqsearch.index.positions_file import save_positions
 from pqsearch.index.progress import Progress, ProgressCallback
+from pqsearch.index.rebuild_paths import refuse_missing_paths
 from pqsearch.index.run import IngestRun, record_files
 from pqsearch.index.schema import SCHEMA_VERSION
 from pqsearch.index.segments import merge_segments, open_or_create
@@ -119,6 +120,8 @@ def ingest(
         rebuilding = rebuild or live is None
         if rebuild and live is not None:
             schema_version.refuse_newer(root, live)
+        if rebuild and paths and live is not None and not allow_empty:
+            refuse_missing_paths(root, live, paths)
         if rebuild and not paths:
             if live is None:
                 raise NothingToRebuildError(root, "no paths were given and it holds no index")
