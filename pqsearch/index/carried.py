@@ -7,12 +7,13 @@ encrypted home locked, a page the user's editor cut short): they were saved asid
 `kept-by-rebuild` file and reported as failures, but the live index no longer found them
 (final review of session 20, F3). An ordinary ingest keeps the indexed version of a file that
 fails, reports the failure and goes on; a rebuild now does the same. Each document of the
-previous index whose file failed in this run, whole or in a line, and which no file of the run
-gave, is written to the new index as the previous index stored it, analysed again by this
-version's rules, with a warning naming the file and why it did not read. The failures stay
-failures (exit status 1). A file that read to its end without the document is not a failure:
-the rebuild drops that document (saved aside, `rebuild_losses`); so does a file that is gone
-(or refuses, as for a share not mounted: `empty_folders`).
+previous index whose file failed in this run, whole or in a line (or is there in a folder that
+could not be listed), and which no file of the run gave, is written to the new index as the
+previous index stored it, analysed again by this version's rules, with a warning naming the
+file and why it did not read. The failures stay failures (exit status 1). A file that read to
+its end without the document is not a failure: the rebuild drops that document (saved aside,
+`rebuild_losses`); so does a file that is gone (or refuses, as for a share not mounted:
+`empty_folders`).
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def carry_unread(run: IngestRun, root: Path, previous: Path) -> None:
             wanted = {
                 doc_id: existing.source
                 for doc_id, existing in existing_without_postings(old_ix).items()
-                if doc_id not in run.seen and files.key(existing.source) in reasons
+                if doc_id not in run.seen and _why(files.key(existing.source), reasons)
             }
             carried = stored_questions(old_ix, set(wanted))
         finally:
@@ -63,9 +64,10 @@ def carry_unread(run: IngestRun, root: Path, previous: Path) -> None:
     for doc_id in sorted(carried):
         question = carried[doc_id]
         source = wanted[doc_id]
+        why = _why(files.key(source), reasons)
         run.warnings[doc_id] = (
             f"{doc_id}: its file {source} did not read in this rebuild "
-            f"({reasons[files.key(source)]}); the rebuild kept the version the previous index "
+            f"({why}); the rebuild kept the version the previous index "
             "held. Once the file reads again (its permissions, the share), ingest it to bring "
             "the document up to date; to drop it, delete or move the file and run the rebuild "
             "again"
@@ -75,3 +77,15 @@ def carry_unread(run: IngestRun, root: Path, previous: Path) -> None:
         if len(run.batch) >= run.batch_size:
             run.flush_batch()
     run.drain()
+
+
+def _why(key: str, reasons: dict[str, str]) -> str | None:
+    """Why the file of `key` did not read: its own failure, or its folder's (one that may be
+    entered but not listed)."""
+    while True:
+        if key in reasons:
+            return reasons[key]
+        parent = os.path.dirname(key)
+        if parent == key:
+            return None
+        key = parent

@@ -58,20 +58,28 @@ def _rebuild_bound_by_permissions(*given: str) -> subprocess.CompletedProcess[st
     )
 
 
-@pytest.mark.parametrize("given", [(), ("local", "share")], ids=["no paths", "the folders"])
+@pytest.mark.parametrize(
+    ("given", "unreadable"),
+    [((), "file"), (("local", "share"), "file"), (("local", "share"), "folder")],
+    ids=["no paths", "the folders", "a folder entered but not listed"],
+)
 def test_a_rebuild_keeps_the_documents_of_files_it_cannot_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: tuple[str, ...]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: tuple[str, ...], unreadable: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
     old = _ingested_with_a_share(tmp_path)
-    old.chmod(0o000)  # the folders read, the file does not
+    # The folders read, the file does not; or its folder may be entered, not listed.
+    closed, mode, opened = (
+        (old, 0o000, 0o644) if unreadable == "file" else (old.parent, 0o311, 0o755)
+    )
+    closed.chmod(mode)
     try:
         done = _rebuild_bound_by_permissions(*given)
     finally:
-        old.chmod(0o644)
+        closed.chmod(opened)
     output = done.stdout + done.stderr
     assert done.returncode == 1, output  # a failure, said: the file and why
-    assert "Permission denied" in output and str(old) in output
+    assert "Permission denied" in output and str(closed) in output
     assert output.count(KEPT) == 2, output
     assert _ids() == IDS  # on 06535d6: {"170312"}, the two saved aside
     assert _kept_files() == []
