@@ -15,10 +15,33 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from pqsearch.errors import DamagedIndexError, MissingPathRebuildError
+from pqsearch.errors import DamagedIndexError, EmptyFolderRebuildError, IndexProblemError
 from pqsearch.index import store
 from pqsearch.index.existing import existing_without_postings
 from pqsearch.index.holders import Files
+
+
+class MissingPathRebuildError(EmptyFolderRebuildError):
+    """A rebuild was given files or folders of which some are not there (a typo, a disk or
+    share not mounted, a link to it that leads nowhere) while others are: it would replace
+    the index with what the others give. Refused before anything is built; `folders` holds
+    them made absolute, with how many indexed documents were read from each."""
+
+    def __init__(self, index_dir: str | Path, folders: dict[str, int]) -> None:
+        self.index_dir, self.folders, self.unreadable = str(index_dir), folders, {}
+        said = ", ".join(
+            f"{f} ({n} document{'s' if n > 1 else ''})" if n else f
+            for f, n in sorted(folders.items())
+        )
+        IndexProblemError.__init__(
+            self,
+            f"The rebuild of the index at {self.index_dir} was not started: these files or "
+            f"folders given are gone or not there: {said} (a typo, or a disk or share not "
+            "mounted, or a link to it that leads nowhere now). A rebuild replaces the index "
+            "with what the paths give: it would drop the documents read from there. The index "
+            "is left as it was. Check the paths, or mount them, and run the rebuild again; to "
+            "rebuild without them on purpose, run it with --allow-empty.",
+        )
 
 
 def refuse_missing_paths(root: Path, live: Path, paths: Sequence[str | Path]) -> None:
