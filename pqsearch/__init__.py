@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from pqsearch.fetch import harvest
     from pqsearch.fetch.report import HarvestProgress, HarvestReport, ReplacedPage
     from pqsearch.index.ingest import Progress as IngestProgress
+    from pqsearch.index.rebuild_paths import MissingPathRebuildError
     from pqsearch.models import (
         AbsentValue,
         Correction,
@@ -123,6 +124,7 @@ _LAZY = {
     "MEMO_LANGUAGES": "pqsearch.export",
     "MemoLanguage": "pqsearch.export",
     "MissingInputError": "pqsearch.errors",
+    "MissingPathRebuildError": "pqsearch.index.rebuild_paths",
     "NoIndexError": "pqsearch.errors",
     "NotFoundError": "pqsearch.errors",
     "NothingToRebuildError": "pqsearch.errors",
@@ -206,6 +208,7 @@ __all__ = [
     "Link",
     "MemoLanguage",
     "MissingInputError",
+    "MissingPathRebuildError",
     "NoIndexError",
     "NotFoundError",
     "NothingToRebuildError",

@@ -70,7 +70,8 @@ def ingest(
     default: the CLI's "corpus/" is its own). `prune` drops documents whose file is gone, not
     those of a folder that is empty now (a disk not mounted) unless `allow_empty`; `rebuild`
     then leaves the index as it was (`EmptyFolderRebuildError`), and so when such a folder
-    is gone or cannot be read, unless `allow_empty`.
+    is gone or cannot be read, or some of `paths` are not there (`MissingPathRebuildError`),
+    unless `allow_empty`.
     `progress` is called now and then. A large ingest lemmatizes in `jobs` worker processes
     (default: the cores available, up to 8); the index is the same whatever their number.
     `reanalyze` analyses every indexed document again from its source with this pqsearch's

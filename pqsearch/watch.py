@@ -93,7 +93,7 @@ def _load(index: Index) -> dict[str, Watch]:
 
 def _read(index: Index) -> tuple[dict[str, Watch], _Kept]:
     path = _path(index)
-    if not path.exists():
+    if not os.path.lexists(path):  # a link to a share not mounted is not "none saved"
         return {}, {}
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
@@ -147,7 +147,7 @@ def _save(index: Index, watches: dict[str, Watch], kept: _Kept) -> None:
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
     try:
-        durable.write_atomic(path, text.encode("utf-8"))
+        durable.write_atomic(path.resolve(), text.encode("utf-8"))  # a link stays one
     except OSError as error:
         raise _unwritable(index, error) from error
 

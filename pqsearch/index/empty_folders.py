@@ -14,6 +14,9 @@ document file nor another file with an ending (a mount point holding only `.DS_S
 `NOT_MOUNTED` or `lost+found`; not a folder of PDFs beside a page given directly), keeps
 the index as it was; the nearest folder still there that holds other things does not hide it
 (review of session 20, R1 to R3). A folder that cannot be read refuses too, said as such.
+Above a folder taken as lost, the climb looks at each folder's own entries only, entering and
+following none: a folder beside a gone mount point may be another share's, a stale one whose
+walk would block (s21).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 
 from pqsearch.index.holders import Files
 from pqsearch.models import FileFailure, SkippedFile
-from pqsearch.parse.walk import NOT_A_DOCUMENT, iter_files
+from pqsearch.parse.walk import NOT_A_DOCUMENT, is_document_name, iter_files, note_reason
 
 # A folder that gives this many entries with no document among them is taken as holding
 # things (not the mount point of a share not mounted), so that no large tree is walked whole.
@@ -115,16 +118,23 @@ def lost_folders(gone: Iterable[str], read: Iterable[str]) -> tuple[dict[str, in
                 yielding.add(folder)
     lost: Counter[str] = Counter()
     unreadable: dict[str, str] = {}
-    state: dict[str, str | None] = {}  # folder -> None (holds documents), "" or why not read
+    # (folder, the folder the climb came from) -> None (holds things), "" or why not read
+    state: dict[tuple[str, str | None], str | None] = {}
     for source in gone:
         start = os.path.realpath(source) if os.path.islink(source) else os.path.abspath(source)
         topmost = None
         for folder in _folders_of(start):
             if folder in yielding:
                 break
-            if folder not in state:
-                state[folder] = _documents_in(folder)
-            why = state[folder]
+            # Above a folder taken as lost, only the folder's own entries are looked at: its
+            # other folders may be the mount points of other shares, a stale one among them
+            # (a walk into it could block); they are things it holds.
+            looked = (folder, topmost)
+            if looked not in state:
+                state[looked] = (
+                    _documents_in(folder) if topmost is None else _entries_in(folder, topmost)
+                )
+            why = state[looked]
             if why is None:
                 break
             if why:
@@ -163,6 +173,32 @@ def _documents_in(folder: str) -> str | None:
         if item.reason == NOT_A_DOCUMENT and os.path.splitext(item.source)[1]:
             return None
     return why
+
+
+def _entries_in(folder: str, below: str) -> str | None:
+    """`_documents_in` for a folder above `below` (taken as lost), from its own entries only,
+    none followed nor entered: None when it holds another folder (not `lost+found`), a link,
+    a document file or another file with an ending; "" when it is gone or holds only hidden
+    files, notes and markers without an ending; else why it cannot be read."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = list(scan)
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        return f"{folder}: cannot read the folder: {error.strerror or error}"
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or entry.path == below or name == _LOST_AND_FOUND:
+            continue
+        try:
+            if entry.is_symlink() or entry.is_dir(follow_symlinks=False):
+                return None
+        except OSError:
+            return None
+        if is_document_name(name) or (note_reason(name) is None and os.path.splitext(name)[1]):
+            return None
+    return ""
 
 
 def _missing_link(path: str) -> bool:

@@ -32,6 +32,7 @@ from pqsearch.index import (
     store,
 )
 from pqsearch.index.analysis import Analyzer
+from pqsearch.index.carried import carry_unread
 from pqsearch.index.columns import save_columns
 from pqsearch.index.existing import existing_documents
 from pqsearch.index.holder_files import prune_unheld, remember_holders
@@ -39,6 +40,7 @@ from pqsearch.index.holders import distinct, read_from
 from pqsearch.index.manifest import record_lexicon
 from pqsearch.index.positions_file import save_positions
 from pqsearch.index.progress import Progress, ProgressCallback
+from pqsearch.index.rebuild_paths import refuse_missing_paths
 from pqsearch.index.run import IngestRun, record_files
 from pqsearch.index.schema import SCHEMA_VERSION
 from pqsearch.index.segments import merge_segments, open_or_create
@@ -118,6 +120,8 @@ def ingest(
         rebuilding = rebuild or live is None
         if rebuild and live is not None:
             schema_version.refuse_newer(root, live)
+        if rebuild and paths and live is not None and not allow_empty:
+            refuse_missing_paths(root, live, paths)
         if rebuild and not paths:
             if live is None:
                 raise NothingToRebuildError(root, "no paths were given and it holds no index")
@@ -144,6 +148,7 @@ def ingest(
                 allow_empty=allow_empty,
                 taxonomy_path=taxonomy_path,
                 reanalyze=reanalyze,
+                carry_from=live if rebuilding and not live_at_once else None,
                 commit_every=commit_every
                 or (NEW_INDEX_COMMIT_EVERY if rebuilding else COMMIT_EVERY),
                 batch_size=batch_size,
@@ -202,6 +207,7 @@ def _ingest_into(
     allow_empty: bool = False,
     taxonomy_path: Path | None,
     reanalyze: bool = False,
+    carry_from: Path | None = None,
     commit_every: int,
     batch_size: int,
     n_process: int | None,
@@ -310,6 +316,8 @@ def _ingest_into(
                 state.file_read(source)
             state.drain()
             state.write_late()
+            if carry_from is not None:  # a rebuild: what did not read is not dropped
+                carry_unread(state, root, carry_from)
             if prune:
                 prune_unheld(state, [Path(p).absolute() for p in paths], allow_empty=allow_empty)
             if retype:

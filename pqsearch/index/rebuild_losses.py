@@ -286,8 +286,8 @@ def compare(
         return losses
     # By document number, not by a lookup of the id: the stored records of an index whose
     # postings are damaged (what a rebuild is for) still read (audit 13, K1).
-    olds = _questions(old_ix, set(candidates))
-    news = _questions(new_ix, {doc_id for doc_id, why in candidates.items() if not why})
+    olds = stored_questions(old_ix, set(candidates))
+    news = stored_questions(new_ix, {doc_id for doc_id, why in candidates.items() if not why})
     for doc_id, why in candidates.items():
         kept = olds[doc_id]
         if not why:
@@ -330,7 +330,7 @@ def _why_missing(before: Existing) -> str:
     return f"its file {before.source} no longer holds it (or did not read)"
 
 
-def _questions(ix: Any, wanted: set[str]) -> dict[str, Question]:
+def stored_questions(ix: Any, wanted: set[str]) -> dict[str, Question]:
     """The stored questions of the live documents of `ix` whose ids are `wanted`, read by
     document number (the id column, then the stored record): no postings are read."""
     found: dict[str, Question] = {}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pqsearch.index import store
+from pqsearch.index import empty_folders, store
 from tests.conftest import REPO
 from tests.index.cli_records import IDS, LINES
 from tests.index.cli_records import indexed_ids as _ids
@@ -264,11 +264,14 @@ def test_a_folder_that_cannot_be_read_beside_a_document_does_not_refuse(
     assert _ids() == {"170312"}
 
 
-def test_a_gone_share_is_named_beside_a_folder_that_cannot_be_read(
+def test_a_gone_share_is_named_and_its_siblings_are_not_entered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The share's folder is gone and its parent holds only a folder its user cannot read:
-    the refusal names the share too, not only the unreadable folder (F2)."""
+    the refusal names the share (F2). Above a gone folder only the parent's own entries are
+    looked at: the folder beside it, which may be another share's mount point, a stale one
+    whose walk would block, is not entered (s21; on 06535d6 it was walked, said "cannot be
+    read")."""
     monkeypatch.chdir(tmp_path)
     share = _ingested_with_a_share(tmp_path)
     (share / "questions" / "old.jsonl").rename(tmp_path / "old.jsonl")
@@ -280,5 +283,24 @@ def test_a_gone_share_is_named_beside_a_folder_that_cannot_be_read(
         (share / "aaa-private").chmod(0o755)
     assert done.returncode == 2, done.stdout + done.stderr
     assert f"{share / 'questions'} (2 documents)" in done.stderr  # on s20-integ: not named
-    assert f"cannot be read: {share / 'aaa-private'}" in done.stderr
+    assert "aaa-private" not in done.stderr  # on 06535d6: "cannot be read: …/aaa-private"
     assert _ids() == IDS
+
+
+@pytest.mark.parametrize(("markers", "code"), [(49, 2), (50, 0)], ids=["below", "at the cap"])
+def test_the_look_into_a_folder_stops_at_its_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, markers: int, code: int
+) -> None:
+    """A folder that gives this many entries and no document is taken as holding things, not
+    as a mount point, so that no large tree is walked whole: the file gone from it is a
+    deletion (the cap, 10,000, lowered to 50 here)."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(empty_folders, "_LOOKED_AT_MOST", 50)
+    share = _ingested_with_a_share(tmp_path)
+    (share / "questions" / "old.jsonl").unlink()
+    for number in range(markers):  # files without an ending, as a mount point's markers
+        (share / "questions" / f"MARKER_{number:03}").write_text("")
+
+    output = _ingest("--rebuild", code=code)
+    assert (f"{share} (2 documents)" in output) == (code == 2)
+    assert _ids() == (IDS if code == 2 else {"170312"})

@@ -227,3 +227,40 @@ def test_a_saved_search_this_version_refuses_says_how_to_change_it(
     assert added.exit_code == 0, added.output
     ran = _watch("run", "rng", index_dir=index_dir)
     assert ran.exit_code == 0, ran.output
+
+
+def test_a_watches_file_that_is_a_link_stays_one(corpus_index: Path, tmp_path: Path) -> None:
+    """`watches.json` linked to a file elsewhere (a synced folder, a share): a change is
+    written into that file. On 06535d6 it replaced the link by a file of its own: the file
+    elsewhere no longer got the changes, and the next machine reading it lacked them (s21)."""
+    index_dir = _index_with_a_run_search(corpus_index, tmp_path)
+    (tmp_path / "synced").mkdir()
+    kept = tmp_path / "synced" / "watches.json"
+    (index_dir / "watches.json").rename(kept)
+    (index_dir / "watches.json").symlink_to(kept)
+
+    assert _watch("add", "budget", "budget", index_dir=index_dir).exit_code == 0
+    assert (index_dir / "watches.json").is_symlink()
+    assert sorted(json.loads(kept.read_text(encoding="utf-8"))) == ["budget", "logement"]
+
+
+def test_a_watches_file_linked_to_a_share_not_mounted_is_not_replaced(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    """The link leads nowhere (the share is not mounted): that is not "no saved search".
+    On 06535d6 `watch add` wrote a new file holding its search alone in place of the link,
+    so that, the share back, the saved searches there were no longer the index's (s21)."""
+    index_dir = _index_with_a_run_search(corpus_index, tmp_path)
+    (tmp_path / "share").mkdir()
+    kept = tmp_path / "share" / "watches.json"
+    (index_dir / "watches.json").rename(kept)
+    (index_dir / "watches.json").symlink_to(kept)
+    (tmp_path / "share").rename(tmp_path / "away")  # not mounted
+
+    added = _watch("add", "budget", "budget", index_dir=index_dir)
+    assert added.exit_code != 0 and "cannot be read" in added.output
+    assert "Nothing was written to it" in added.output
+    assert (index_dir / "watches.json").is_symlink()
+    (tmp_path / "away").rename(tmp_path / "share")
+    listed = _watch("list", index_dir=index_dir)
+    assert listed.exit_code == 0 and "logement" in listed.output
