@@ -137,8 +137,8 @@ def test_a_minister_named_by_the_answering_ministers_portfolio(
 # Round 17 (120 pages written blind by s20-round17), measured once blind after the twentieth
 # session's merge: 94/120. Its dev half (61 pages, split in its header) is dev since this
 # session: revision 20 reads all but five of them (in-sample; 48 before; r17-002 by the model),
-# leaving out the shapes no other writer used. Its test half and round 16's stay held out, measured once at the end of
-# this session (counts only): their floors, never to be loosened.
+# leaving out the shapes no other writer used. Its test half and round 16's stay held out,
+# measured once at the end of this session (counts only): their floors, never to be loosened.
 ROUND_16 = TEST_DATA / "answer_type_wordings_16.toml"
 ROUND_17 = TEST_DATA / "answer_type_wordings_17.toml"
 
