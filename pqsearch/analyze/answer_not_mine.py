@@ -245,6 +245,7 @@ _GATE_PIECES = (
     "vous communiquer|vous transmettre|fixe|decide|arrete|determine|organise|regle|delivre|"
     "octroye|accorde|autorise|impose|prescrit| traite | traites |traitee|instrui|"
     "appart|revien|revenait|incomb|materie|aangelegenheid|il faut|il faudr|il conv|il y a lieu|"
+    "ce n'est pas a|ce n'est pas au|ce n'est donc pas a|ce n'est donc pas au|"
     "il y aurait lieu|serait|devr|doit etre|doivent etre|meriter"
 )
 GATE = tuple(_GATE_PIECES.split("|"))
