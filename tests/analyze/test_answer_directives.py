@@ -143,7 +143,7 @@ ROUND_16 = TEST_DATA / "answer_type_wordings_16.toml"
 ROUND_17 = TEST_DATA / "answer_type_wordings_17.toml"
 
 
-def test_round_seventeen_dev_half_is_read_but_six() -> None:
+def test_round_seventeen_dev_half_is_read_but_five() -> None:
     report = measure_wordings(load_wordings(ROUND_17), "dev")
     assert report.total == 61
     assert sorted(miss.key.split("/")[-1] for miss in report.misses) == [
