@@ -11,10 +11,10 @@ fitted on is the nearest we have to the team's unseen writer. Two protocols:
   round 7;
 - leave one round out: fit on the three other rounds, the real labels and the negatives;
   measure on all of the fourth;
-- `--protocol writers`, leave one writer out: each of the sixteen rounds (rounds 5, 12, 13, 14,
-  15 and 16 by their dev halves) left out in turn, the design fitted on the fifteen others, the
-  real labels and the negatives (always in training, and measured in-sample after a fit on all
-  sixteen).
+- `--protocol writers`, leave one writer out: each of the seventeen rounds (rounds 5, 12, 13,
+  14, 15, 16 and 17 by their dev halves) left out in turn, the design fitted on the sixteen
+  others, the real labels and the negatives (always in training, and measured in-sample after a
+  fit on all seventeen).
 
 Each line gives, per type, how many answers of that type got it; the non-substantive answers
 recognised with their right type; and the substantive answers misclassed (the worse error),
@@ -112,8 +112,13 @@ ROUND_15 = DATA / "answer_type_wordings_15.toml"
 # 18); its dev half is dev since the twentieth session (s20-answers), its test half held out
 # and never loaded past the filter in `writers` (seed 20261916, the split in its header).
 ROUND_16 = DATA / "answer_type_wordings_16.toml"
+# Round 17 (twentieth session, 120 whole pages): measured once held out (93/120 with revision
+# 19 as developed, 94/120 after s20-afix); its dev half is dev since the twenty-first session
+# (s21-answers), its test half held out and never loaded past the filter in `writers` (seed
+# 20262017, the split in its header).
+ROUND_17 = DATA / "answer_type_wordings_17.toml"
 # Rounds whose test half is held out: only their dev half is a writer here.
-HALVED = (ROUND_5, ROUND_12, ROUND_13, ROUND_14, ROUND_15, ROUND_16)
+HALVED = (ROUND_5, ROUND_12, ROUND_13, ROUND_14, ROUND_15, ROUND_16, ROUND_17)
 # The rules' test halves as measured once, when each round was new (BENCHMARKS.md).
 HISTORIC_TEST_HALVES = {2: (76, 86), 3: (80, 87), 4: (70, 83)}
 
@@ -143,7 +148,7 @@ def real_examples() -> list[Example]:
 
 def all_examples() -> list[Example]:
     """Every labelled example the shipped model is fitted on: the real labels, the negatives,
-    the sixteen rounds (rounds 5, 12, 13, 14, 15 and 16 by their dev halves)."""
+    the seventeen rounds (rounds 5, 12, 13, 14, 15, 16 and 17 by their dev halves)."""
     return [
         *real_examples(),
         *load_wordings(NEGATIVES),
@@ -152,9 +157,9 @@ def all_examples() -> list[Example]:
 
 
 def writers() -> list[tuple[str, list[Example]]]:
-    """The sixteen blind rounds, one writer each, as the leave-one-writer-out protocol reads them:
-    rounds 5, 12, 13, 14, 15 and 16 by their dev halves alone (their test halves are held out and
-    never loaded past this filter)."""
+    """The seventeen blind rounds, one writer each, as the leave-one-writer-out protocol reads
+    them: rounds 5, 12, 13, 14, 15, 16 and 17 by their dev halves alone (their test halves are
+    held out and never loaded past this filter)."""
     paths = (
         *ROUNDS,
         ROUND_5,
@@ -169,6 +174,7 @@ def writers() -> list[tuple[str, list[Example]]]:
         ROUND_14,
         ROUND_15,
         ROUND_16,
+        ROUND_17,
     )
     found = []
     for n, path in enumerate(paths, 1):
@@ -180,9 +186,9 @@ def writers() -> list[tuple[str, list[Example]]]:
 
 
 def leave_one_writer_out(design: Design) -> list[RoundScore]:
-    """Each of the sixteen writers left out in turn: `design` fitted on the fifteen others, the
+    """Each of the seventeen writers left out in turn: `design` fitted on the sixteen others, the
     real labels and the negatives (always in training), measured on the one left out; then
-    the real labels and the negatives in-sample, with the design fitted on all sixteen."""
+    the real labels and the negatives in-sample, with the design fitted on all seventeen."""
     rounds = writers()
     base = [*real_examples(), *load_wordings(NEGATIVES)]
     scores = []

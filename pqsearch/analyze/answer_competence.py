@@ -337,7 +337,10 @@ NOT_COMPETENT: tuple[str, ...] = ATTRIBUTION + SENDING
 DECLINING = (
     r"\b(?:(?:ne (?:m'|nous )?(?:est|sont) pas|n'est pas) possible|je ne (?:peux|puis|saurais)"
     r"|(?:ne suis|n'est|ne sommes) pas en mesure)\b[^.]{0,40}?\b(?:repondre|communiquer|fournir"
-    r"|donner|commenter)\b"
+    r"|donner|commenter|exprimer|prononcer)\b"
+    # "Je ne commenterai pas une procédure en cours" (round 17).
+    r"|\b(?:je ne|nous ne) (?:commenterai|commenterons|m'exprimerai|me prononcerai"
+    r"|nous prononcerons|nous exprimerons) pas\b"
     r"|\bne dispos\w* (?:\w+ ){0,2}?(?:pas|d'aucune?|des|ni) (?:de |d')?"
     r"(?:ces|ses|telles|leurs|cette|les)? ?(?:informations?|donnees?|chiffres|statistiques)\b"
     # "Je n'ai pas d'information à ce sujet."

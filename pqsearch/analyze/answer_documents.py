@@ -19,7 +19,28 @@ _DOCUMENT = (
     r"|tableaux? de bord|portails?|plateformes?|fiches?|guides?|barometres?|observatoires?"
     r"|persbericht\w*|website|verslag\w*|nota|studie|rapport|jaarverslag\w*|brochure"
     # Registers and databases (sixteenth session): "dans le registre public tenu par Iriscare".
-    r"|registres?|repertoires?|bases? de donnees|cadastres?|databank|register)"
+    r"|registres?|repertoires?|bases? de donnees|cadastres?|databank|register"
+    # A budget's or a bill's own parts (round 17): "l'exposé général du budget", "l'exposé des
+    # motifs", "le compte rendu intégral".
+    r"|expose general|expose des motifs|comptes? rendus?|proces-verba\w*)"
+)
+# Where it was said before, by forum: a committee, a hearing, a plenary, a debate.
+_FORUM = (
+    r"(?:en |lors de |au cours de |a l'occasion de |pendant |devant )(?:la |l'|le |une |un |sa"
+    r" |son )?(?:(?:reunion|seance) (?:de |du |de la )?(?:la )?)?(?:commissions?|auditions?"
+    r"|seances? (?:pleniere|publique)s?|pleniere|debats?|interpellations?|questions? orales?)\b"
+    # Nothing told after it in the sentence: not "...; depuis, douze places ont été ouvertes",
+    # "lors de la commission de concertation, qui a rendu un avis favorable".
+    r"(?![^;]*;)(?![^.]*,? (?:qui|dont|ou|et|mais|depuis|toutefois|cependant|neanmoins) )"
+)
+# What was asked, named by a demonstrative or the question itself.
+_ASKED = (
+    r"(?:cette|ces|votre|vos|ce|la|les) (?:\w+ )?(?:questions?|chiffres|donnees|montants"
+    r"|elements|informations|points?|sujets?|statistiques|resultats|precisions)"
+)
+_SAID = (
+    r"(?:traite|aborde|presente|expose|debattu|examine|commente|detaille|communique|evoque"
+    r"|fourni|donne)"
 )
 _NOT_ANNEX = (
     r"^(?!(?:[^.]|\.(?=\w))*\b(?:ci-joint\w*|ci-dessous|ci-apres|en annexe|annexe\w*"
@@ -37,11 +58,14 @@ LOCATED: tuple[str, ...] = (
     r"|peut etre|pourront etre) (?:\w+ ){0,2}?(?:consultables?|consultee?s?|detaillee?s?"
     r"|tenue?s? a jour"
     r"|disponibles?|publiee?s?|presentee?s?|exposee?s?|decrite?s?|expliquee?s?|reprise?s?"
-    r"|accessibles?)|figur\w*)\b[^.;]{0,50}? (?:sur|dans|via|en) (?:le |la |les "
+    r"|accessibles?)|figur\w*|se trouv\w*)\b[^.;]{0,50}? (?:sur|dans|via|en) (?:le |la |les "
     rf"|l'|son |sa |ses |leur |leurs |un |une |ce |cette |ces |du )?(?:\w+ )?{_DOCUMENT}\b",
 )
 
 BY_REFERENCE: tuple[str, ...] = (
+    # What was asked already said in a forum (round 17; two other writers too): "Cette question
+    # a été traitée en commission de l'Intérieur le 7 juin 2026 (CRIV 56 COM 412, p. 17)".
+    rf"\b{_ASKED} (?:\w+ )?(?:a|ont) (?:\w+ )?ete (?:\w+ )?{_SAID}e?s? (?:[^.;]{{0,30}} )?{_FORUM}",
     # A referral to a document in any mood: "Je vous renverrais volontiers au communiqué de
     # presse", "je me réfère au rapport annuel 2022", "je vous invite à consulter le site".
     rf"{_NOT_ANNEX}[^.]*?\b(?:(?:vous|{MEMBER}) (?:\w+ )?(?:renv[oe]\w*|renverr\w*)|(?:je|nous)"

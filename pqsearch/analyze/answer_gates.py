@@ -34,6 +34,8 @@ from pqsearch.analyze import answer_information as information
 from pqsearch.analyze import answer_keywords as keywords
 from pqsearch.analyze import answer_partial as partial
 from pqsearch.analyze import answer_remits as remits
+from pqsearch.analyze.fold import fold_in_place
+from pqsearch.models import Question
 
 _MONTHS = (
     r"(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
@@ -184,7 +186,17 @@ def main_clause_start(sentence: str) -> int:
     return conceded.end() if conceded else 0
 
 
+# A minister or a colleague named by portfolio: "le ministre de la Mobilité", "le membre du
+# Gouvernement chargé de l'Emploi", "ma collègue en charge du Logement" (its first word).
+_PORTFOLIO_NAMED = re.compile(
+    r"\b(?:ministres?|secretaires? d'etat|membres? du (?:gouvernement|college)|collegues?"
+    r"|minister|staatssecretaris|collega)\b(?: (?:federale?|regionale?|bruxellois\w*|flamande?"
+    r"|wallonne?))?,? (?:(?:charge\w*|en charge|bevoegd voor) )?(?:de la |de l'|des |du |de |d'"
+    r"|van |voor )(?!(?:la |l')?(?:region|gouvernement|communaute|etat)\b)([a-z][\w-]{3,})"
+)
+
 PATTERNS = (
+    _PORTFOLIO_NAMED,
     CONCEDED,
     WHEN,
     AGENT,
@@ -270,12 +282,23 @@ def classes_another_level(sentence: str, regional: bool) -> re.Match[str] | None
     return match if federal == regional else None
 
 
-def the_speakers_own(match: re.Match[str] | None, regional: bool) -> bool:
+def role_of(question: Question) -> str:
+    """The answering minister's title and portfolios, folded, for `the_speakers_own`."""
+    return fold_in_place(" ".join((question.addressee_role or "", *question.portfolios)))
+
+
+def the_speakers_own(match: re.Match[str] | None, regional: bool, role: str = "") -> bool:
     """Whether `match`, a refusal's reading, names the Region alone as the holder while a
     Brussels minister answers (`regional`), or the federal level alone in Dutch while a federal
-    one answers: then it is the minister's own matter."""
+    one answers, or names ministers only by portfolios of the one who answers (`role`, their
+    folded title and portfolios): then it is the minister's own matter."""
     own = remits.OWN_LEVEL if regional else remits.FEDERAL_OWN_LEVEL
-    return match is not None and own.match(match.group()) is not None
+    if match is None:
+        return False
+    named = [word[:6] for word in _PORTFOLIO_NAMED.findall(match.group())]
+    if own.match(match.group()) is not None:
+        return True
+    return bool(role) and bool(named) and all(word in role for word in named)
 
 
 def tells_who_or_how(answer: str, asked: str) -> bool:

@@ -326,6 +326,7 @@ _GATE_PIECES = (
     "fourni|rassembl|regroup|contien|verwij|behoor|valt onder|vallen onder|viel onder|"
     "vielen onder|ressorteer|hoort tot|horen tot|beheerd door|georganiseerd door|"
     "geregeld door|uitgebaat door|gecontroleerd door|beslist door|vastgelegd door|"
-    "bepaald door|tenu a jour|tenue a jour|tenus a jour|tenues a jour"
+    "bepaald door|tenu a jour|tenue a jour|tenus a jour|tenues a jour|se trouv|aborde|"
+    "debattu|examine|commente|evoque|communique|compte rendu|comptes rendus|proces-verba"
 )
 GATE = tuple(_GATE_PIECES.split("|"))

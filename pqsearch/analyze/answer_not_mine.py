@@ -46,6 +46,7 @@ _HOLDER = (
     r"|communautes?|federation wallonie-bruxelles|cocof|cocom|commission communautaire\w*"
     r"|autorites? (?:federa|communa|loca|europe|judiciai)\w*|etat federal|federal"
     r"|gouvernement federal|inami|onem|spf|sncb|stib|infrabel|regulateur\w*|agences?"
+    r"|gouvernements? (?:flamand|wallon|de la communaute)\w*|regions? (?:flamande|wallonne)"
     r"|offices?|regies?|intercommunales?|operateurs?|gestionnaires?|societes?|organismes?"
     r"|instituts?|juridictions?|tribuna\w*|cours?|juges?|parquets?|conseil d'etat"
     r"|banque nationale|union europeenne|commission europeenne|universites?|ecoles?"
@@ -78,7 +79,7 @@ _ALONE = (
 # The speaker's side, for the denials: the minister, the Region, its government.
 _SPEAKER = (
     r"(?:je|j'|nous|moi|la region|le gouvernement|le college|ni la region|ni le gouvernement"
-    r"|le gouvernement (?:bruxellois|federal)|l'etat federal|mon departement)"
+    r"|le gouvernement (?:bruxellois|federal)|l'etat federal|mon departement|la belgique)"
 )
 
 # Weak readings: they decide only when the answer says nothing of its own (`answers`).
@@ -94,8 +95,10 @@ DECLARING: tuple[str, ...] = (
     r"\b(?:je|nous|la region|le gouvernement|le college)\b[^.;]{0,30}? (?:ne|n') ?(?:peu\w*"
     r"|pui\w*|saur\w*|pourr\w*) (?:pas |en aucun cas |nullement )?(?:me |nous |se |m'|s')?"
     r"(?:prononcer|intervenir|statuer|trancher|substituer)\b",
-    rf"\bc'est (?:donc |desormais |aujourd'hui |dorenavant |bien )?{_HOLDER}[^.;]{{0,80}}? qui"
-    rf" (?:\w+ )?{_DOES}\b",
+    # The cleft's holder by a title and a name too: "C'est M. Karim Benali, ministre de la
+    # Mobilité, qui suit ce dossier" ("M." ends no sentence, `answer_sentences`).
+    rf"\bc'est (?:donc |desormais |aujourd'hui |dorenavant |bien )?(?:{_HOLDER}|(?:m\.|mme|madame"
+    rf"|monsieur) \w+)[^.;]{{0,80}}? qui (?:\w+ )?{_DOES}\b",
     rf"(?:^|[^\w])seule?s? {_HOLDER}[^.;]{{0,60}}? {_ALONE}\b",
     rf"\b(?:est|sont|reste|restent|demeure|demeurent) (?:une |des )?(?:decisions?|choix"
     rf"|prerogatives?) (?:\w+ )?(?:propres? |individuelles? |souveraines? |exclusives? )?"
@@ -115,14 +118,64 @@ DECLARING: tuple[str, ...] = (
     # ondernemingsrechtbank behandeld".
     r"\b(?:wordt|worden|werd|werden)(?: \w+){0,2}? door (?:de |het )?(?:\w+ )?(?:\w*gemeente\w*"
     r"|ocmw|\w*rechtbank\w*|\w*rechter\w*|\w*gemeenschap\w*|politiezone\w*|federale \w+"
-    r"|collega\w*|\w*minister\w*|staatssecretaris)\s(?:behandeld|beheerd|bijgehouden|gevolgd"
+    # Its portfolio may follow: "door mijn collega van Mobiliteit behandeld".
+    r"|collega\w*|\w*minister\w*|staatssecretaris)(?: (?:van|voor|bevoegd voor|belast met)"
+    r"(?: \w+){1,3}?)?\s(?:behandeld|beheerd|bijgehouden|gevolgd"
     r"|opgevolgd|onderzocht|beoordeeld)\b",
     r"\b(?:is|zijn) (?:een |de )?(?:zuiver|louter|uitsluitend|strikt) (?:gemeentelijke|lokale"
     r"|communautaire|gemeenschaps\w*) (?:aangelegenheid|bevoegdheid|materie|zaak)\b",
 )
 
+# Round 17's writer said (b) by a duty in a cleft or to a holder just named, or denied the
+# speaker's side that duty; kept only as they read other writers' refusals too (BENCHMARKS.md).
+_PRONOUN_HOLDER = (
+    r"(?:celui-ci|celle-ci|ceux-ci|celles-ci|ce dernier|cette derniere|ces derniers"
+    r"|ces dernieres)"
+)
+_DUTY = r"(?:appart\w*|rev(?:ient|iennent|iendra|iendrait|enait)|incomb\w*)"
+DECLARING += (
+    # The duty is the holder's, any verb after it: in a cleft, "c'est au parquet qu'il revient
+    # d'établir les causes", or to a holder just named, "Il appartiendra à celui-ci de dire si".
+    # Not "il appartient au juge de trancher" alone: stating the law is often the answer itself.
+    rf"\bil {_DUTY} (?:\w+ ){{0,2}}?a {_PRONOUN_HOLDER} (?:de |d')\w+",
+    rf"\bc'est (?:donc |des lors |bien |alors )?(?:a )?(?:{_HOLDER}|{_PRONOUN_HOLDER})"
+    rf"[^.;]{{0,80}}? qu'il {_DUTY} (?:de |d')\w+",
+    # The speaker's side denied the duty: "Ce n'est pas à la Région d'en fixer les conditions".
+    r"\b(?:ce n'est pas|ce n'est donc pas|il n'(?:appart|rev|incomb)\w* pas) (?:a |au |aux )"
+    r"(?:moi|nous|la region|l'autorite regionale|gouvernement|college|l'etat federal|la belgique"
+    r"|ministre|mon departement)\b[^.;]{0,40}? (?:de |d')\w+",
+    # Dutch, another level's matter named by its class: "Dat is een federale materie".
+    r"\b(?:is|zijn|blijft|blijven) (?:een |de )?(?:exclusieve |zuiver |louter )?(?:federale"
+    r"|gemeentelijke|communautaire|europese|lokale) (?:materie|aangelegenheid)\b",
+)
+
+# A directive to take it to another holder or level, in any mood: "il faut que cette demande
+# soit portée au niveau fédéral", "qu'il conviendrait de demander au Gouvernement flamand",
+# "Ne serait-il pas plus indiqué d'interroger la STIB" (the shape of 22 of the other writers'
+# 470 refusals).
+_DIRECTIVE = (
+    r"(?:il (?:faut|faudrait|faudra|convient|conviendrait|conviendra|y a lieu|y aurait lieu"
+    r"|serait (?:plus |davantage |donc )?(?:indique|judicieux|opportun|pertinent|preferable"
+    r"|approprie))|serait-il pas (?:plus |davantage )?(?:indique|judicieux|opportun|pertinent"
+    r"|preferable|approprie)|devr\w*(?: plutot| donc| des lors)? etre|doi\w* etre"
+    r"|meriter\w* d'etre)"
+)
+_ADDRESSED = (
+    r"(?:portee?s?|adressee?s?|posee?s?|soumise?s?|renvoyee?s?|demander|interroger|solliciter"
+    r"|soumettre|adresser|poser|porter|vous adresser|s'adresser|vous tourner|se tourner)"
+)
+_LEVEL_TO = (
+    r"(?:au niveau (?:federal|europeen|communal|local|communautaire|de l'union europeenne"
+    r"|des communes|des communautes)|a ce niveau|a cet echelon|a ce niveau de pouvoir)"
+)
+DIRECTING: tuple[str, ...] = (
+    rf"\b{_DIRECTIVE}\b[^.;?]{{0,60}}?\b{_ADDRESSED} (?:\w+ )?(?:(?:a |aupres (?:de |du |des |d')"
+    rf"|vers )?(?:{_HOLDER}|{_PRONOUN_HOLDER})|{_LEVEL_TO})",
+)
+
 # Strong readings: the member sent on to the holder named before.
 SENDING: tuple[str, ...] = (
+    *DIRECTING,
     r"\b(?:il|elle|ils|elles|celui-ci|celle-ci|ce dernier|cette derniere|ses services"
     r"|son cabinet|leurs services) (?:\w+ )?(?:pourr\w*|peu\w*|saur\w*|(?:sera|seront) en mesure"
     r" de) (?:\w+ )?vous (?:renseigner|repondre|informer|eclairer|fournir|communiquer"
@@ -190,6 +243,9 @@ _GATE_PIECES = (
     "op te vragen|opgevraagd|opvragen|aan te vragen|prononcer|intervenir|statuer|trancher|"
     "substituer|vous renseigner|vous repondre|vous informer|vous eclairer|vous fournir|"
     "vous communiquer|vous transmettre|fixe|decide|arrete|determine|organise|regle|delivre|"
-    "octroye|accorde|autorise|impose|prescrit| traite | traites |traitee|instrui"
+    "octroye|accorde|autorise|impose|prescrit| traite | traites |traitee|instrui|"
+    "appart|revien|revenait|incomb|materie|aangelegenheid|il faut|il faudr|il conv|il y a lieu|"
+    "ce n'est pas a|ce n'est pas au|ce n'est donc pas a|ce n'est donc pas au|"
+    "il y aurait lieu|serait|devr|doit etre|doivent etre|meriter"
 )
 GATE = tuple(_GATE_PIECES.split("|"))

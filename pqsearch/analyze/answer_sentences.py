@@ -15,7 +15,9 @@ SENTENCE_END = re.compile(
     r"[.!?](?=\s+[A-ZÀ-Ý«\"(])|[.:](?=\s+[-–•]\s)|[.:;](?=\s+\d{1,2}[.)]\s)|\n"
 )
 ABBREVIATIONS = frozenset(
-    {"nr", "n", "no", "art", "blz", "p", "m", "mme", "dr", "cf", "vol", "mevr", "dhr", "mr"}
+    {"nr", "n", "no", "art", "blz", "p", "pp", "m", "mme", "dr", "cf", "vol", "mevr", "dhr", "mr"}
+    # A parliamentary document's number: "(doc. A-512/1)", "Doc. 55 1234/001", "Stuk".
+    | {"doc", "parl", "sess"}
 )
 # The evidence shown for a type is cut to this many characters.
 MAX_EVIDENCE = 400

@@ -62,7 +62,7 @@ from pqsearch.parse.versions import truncated_answer
 # (`parse.versions.truncated_answer`). tests/analyze/test_answers.py pins a digest of that
 # code to this number, so that a change of it without a bump fails. An index typed by other
 # rules re-derives its types at its next ingest (`index.answer_version`).
-ANSWER_RULES_REVISION = 19
+ANSWER_RULES_REVISION = 20
 
 # The letters the phrasings are matched on after folding: Latin-1 to Latin Extended-B, the
 # typographic apostrophes and spaces. Their folding is part of the rules' fingerprint.
@@ -156,8 +156,8 @@ def classify_answer(
     if truncated_answer(answer):
         return AnswerClassification(TRUNCATED, f"the source's answer is only {answer!r}")
     if answer:
-        regional = question.parliament == fields.PARLIAMENT
-        return _classify_text(answer, question.question or "", model, regional=regional)
+        regional, role = question.parliament == fields.PARLIAMENT, gates.role_of(question)
+        return _classify_text(answer, question.question or "", model, regional=regional, role=role)
     ending = procedure.ending(question.procedure)
     if ending is not None:
         return AnswerClassification(*ending)
@@ -174,11 +174,12 @@ def _classify_text(
     model: answer_model.ModelFile | None = None,
     *,
     regional: bool = True,
+    role: str = "",
 ) -> AnswerClassification:
     """The rules' reading of the answer, then the model's second reading of a short answer
     the rules call substantive (`answer_model.second_reading`). `regional`: whether a Brussels
     minister answers (a federal one otherwise)."""
-    ruled, sends = _rules_reading(answer, question, regional)
+    ruled, sends = _rules_reading(answer, question, regional, role)
     # An answer in which the rules found a pointer yet kept substantive answers part of the
     # question itself (the partial-answer rule), or tells who or how to a question asking that:
     # labelling rules the model does not overturn.
@@ -221,7 +222,7 @@ def model_input(
 
 
 def _rules_reading(
-    answer: str, question: str = "", regional: bool = True
+    answer: str, question: str = "", regional: bool = True, role: str = ""
 ) -> tuple[AnswerClassification, bool]:
     """Read the answer sentence by sentence: a sentence that sends the member elsewhere
     (another answer, a competent colleague, a direct mailing) decides the type unless the
@@ -250,7 +251,7 @@ def _rules_reading(
             match = pattern.search(sentence) if keyword else None
             if match is not None and kind == NOT_COMPETENT and match.end() <= main:
                 match = pattern.search(sentence, main)
-            if kind == NOT_COMPETENT and gates.the_speakers_own(match, regional):
+            if kind == NOT_COMPETENT and gates.the_speakers_own(match, regional, role):
                 match = None
             if match is None and keyword and kind == NOT_COMPETENT:
                 match = holders.attribution(sentence, answer[start:end])
