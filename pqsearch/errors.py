@@ -14,10 +14,8 @@ class PqsearchError(Exception):
 
 
 class ParseError(PqsearchError):
-    """A document could not be turned into a `Question`.
-
-    `source` names the file (or "<stdin>", "<bytes>"), `reason` says what was missing or wrong.
-    """
+    """A document could not be turned into a `Question`: `source` names the file (or
+    "<stdin>", "<bytes>"), `reason` says what was missing or wrong."""
 
     def __init__(self, source: str | Path, reason: str) -> None:
         self.source = str(source)
@@ -263,7 +261,8 @@ class QuerySyntaxError(PqsearchError):
     accepted where a list is known, `position` the column (from 0) of `query` the caret points
     at (None outside a query) and `excerpt` the query around it with the caret, as the message
     ends with it. `corrected` is the whole query with the suggested fix (`valid[0]`) in place
-    of what was typed, where the parser knows it ("" otherwise).
+    of what was typed, where the parser knows it ("" otherwise); `as_written`, for a "field="
+    word, the query with that word in quotes (searched as written), its other errors fixed.
     """
 
     def __init__(
@@ -288,6 +287,7 @@ class QuerySyntaxError(PqsearchError):
         self.query = query
         self.excerpt = excerpt
         self.corrected = corrected
+        self.as_written = ""
 
 
 class NotTextError(QuerySyntaxError):

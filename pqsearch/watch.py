@@ -38,7 +38,7 @@ from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters, filters_to_json
 from pqsearch.resources import exhausted, try_lock, write_refused
-from pqsearch.watch_command import filter_options, how_to_change, shell_words
+from pqsearch.watch_command import add_arguments, how_to_change
 from pqsearch.watch_json import is_changed, reader_hash, watch_fields
 
 WATCH_FILE = "watches.json"
@@ -69,10 +69,10 @@ class Watch:
     answered: frozenset[str] | None = frozenset()
     all_words: bool = True
 
-    def options(self) -> str:
-        """The `pqsearch watch add` options that save its filters and `--any-word`, as typed
-        in a shell ("" for none)."""
-        return shell_words(filter_options(self.filters, all_words=self.all_words))
+    def arguments(self) -> str:
+        """What follows `pqsearch watch add NAME` to save it as it is, as typed in a shell: its
+        query, filters as options and `--any-word` ("" for none)."""
+        return add_arguments(self.query, self.filters, all_words=self.all_words)
 
 
 def _path(index: Index) -> Path:

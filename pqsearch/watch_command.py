@@ -83,15 +83,25 @@ def add_command(
 ) -> str:
     """The shell command that saves this search under `name` (in the index at `index`, when
     given), each word quoted as needed."""
-    words = [name, *([query] if query else [])]
     options = ["--replace"] * replace + filter_options(filters, all_words=all_words)
     options += ["--index", str(index)] if index is not None else []
+    return shell_words(["pqsearch", "watch", "add", *_in_order([name, query], options)])
+
+
+def add_arguments(query: str, filters: Filters, *, all_words: bool) -> str:
+    """What follows `pqsearch watch add NAME` to save this search, as typed in a shell: the
+    query and the options that give its filters and `--any-word` ("" for none)."""
+    return shell_words(_in_order([query], filter_options(filters, all_words=all_words)))
+
+
+def _in_order(words: list[str], options: list[str]) -> list[str]:
+    """`words` (the name, the query; "" left out) and `options` in an order a shell and
+    `watch add` read back: a word starting with "-" ("-logement") would be read as an option,
+    so the options come first then, and "--"."""
+    words = [word for word in words if word]
     if any(word.startswith("-") for word in words):
-        # "-logement" would be read as an option: options first, then "--".
-        parts = ["pqsearch", "watch", "add", *options, "--", *words]
-    else:
-        parts = ["pqsearch", "watch", "add", *words, *options]
-    return shell_words(parts)
+        return [*options, "--", *words]
+    return [*words, *options]
 
 
 class Saved(Protocol):

@@ -40,7 +40,7 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except PqsearchError as error:
-        typer.echo(f"Error: {error}{_in_a_shell(error)}", err=True)
+        typer.echo(f"Error: {error}{_as_an_option(error)}{_in_a_shell(error)}", err=True)
         raise typer.Exit(2) from None
     except (OSError, MemoryError) as error:
         # Too many open files or no memory, wherever met: a message, not a traceback.
@@ -54,10 +54,30 @@ def user_errors() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
+def _as_an_option(error: PqsearchError) -> str:
+    """For an empty filter value, its example as the option that sets the filter, quoted for a
+    shell (`--addressee '=van den brandt'`); the library's message, which the JSON API says
+    too, names no option."""
+    if not isinstance(error, QuerySyntaxError) or error.kind != "empty_exact_value":
+        return ""
+    import dataclasses
+    import shlex
+
+    from pqsearch import Filters
+
+    if not error.valid or error.field not in {f.name for f in dataclasses.fields(Filters)}:
+        return ""  # a field no option sets (parliament)
+    value = error.valid[0].split(":", 1)[1].replace('"', "")
+    return f"\nAs an option: --{error.field.replace('_', '-')} {shlex.quote(value)}"
+
+
 def _in_a_shell(error: PqsearchError) -> str:
     """The suggested query in a form a shell keeps, when it holds double quotes: a shell strips
-    those of `pqsearch search recu:"31 mars 2021"` and of `"portfolio=="`."""
-    if not isinstance(error, QuerySyntaxError) or not error.query:
+    those of `pqsearch search recu:"31 mars 2021"`, of `"portfolio=="` and of an empty value's
+    example (`addressee:="van den brandt"`)."""
+    if not isinstance(error, QuerySyntaxError):
+        return ""
+    if not error.query and error.kind != "empty_exact_value":
         return ""
     import shlex
 
@@ -65,12 +85,8 @@ def _in_a_shell(error: PqsearchError) -> str:
     fixed = error.corrected or (error.valid[0] if error.valid else "")
     if '"' in fixed:
         forms.append(fixed)
-    if error.kind == "field_equals" and error.position is not None:
-        # The word as written, in quotes; not when a quoted value follows its "=".
-        typed, at = str(error.value), error.position
-        rest = error.query[at + len(typed) :]
-        if not rest.startswith(('"', "“", "”", "„", "«")):
-            forms.append(f'{error.query[:at]}"{typed}"{rest}')
+    if error.as_written:
+        forms.append(error.as_written)  # "portfolio==X" in quotes, searched as written
     if not forms:
         return ""
     shown = " or ".join(shlex.quote(form) for form in forms)

@@ -103,9 +103,10 @@ def watch_list(index: IndexOption = None, json: JsonOption = False) -> None:
         )
     else:
         for w in watches:
-            # Its filters as the options that set them, as "watch add" takes them.
-            search = " ".join(filter(None, [w.query or "(filters only)", w.options()]))
-            typer.echo(f"{w.name}: {search} · last run {w.last_run or 'never'}")
+            # What follows "watch add NAME" to save it again: its query and options, quoted
+            # for a shell; a search without a query says so in words, not as a query.
+            name = w.name if w.query else f"{w.name} (no query)"
+            typer.echo(f"{name}: {w.arguments()} · last run {w.last_run or 'never'}")
 
 
 @watch_app.command("remove")

@@ -87,6 +87,12 @@ def parse_query(text: str) -> Node | None:
     except QuerySyntaxError as error:
         if error.corrected:
             error.corrected = _corrected_whole(error.corrected)
+        if error.kind == "field_equals" and error.position is not None:
+            # The word in quotes, the other errors fixed as `corrected` fixes them (review P6:
+            # the CLI built it from the query as typed, keeping them).
+            start, end = error.position, error.position + len(str(error.value))
+            quoted = f'{text[:start]}"{text[start:end]}"{text[end:]}'
+            error.as_written = _corrected_whole(quoted) or quoted
         raise
 
 

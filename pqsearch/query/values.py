@@ -133,16 +133,16 @@ def _short_season(typed: str) -> str:
 
 
 def _empty_value(field_name: str, typed: str) -> QuerySyntaxError:
-    """The error of a filter value that is empty once folded (`portefeuille:=`)."""
+    """The error of a filter value that is empty once folded (`portefeuille:=`); its example
+    (`valid[0]`) is a filter as a query takes it, quotes kept (`addressee:="van den brandt"`).
+    The message names no option: the JSON API says it too, and the CLI adds its own."""
     spec = field_spec(field_name)  # "portfolios", the index field, is "portfolio"
     shown = spec.name if spec is not None else field_name
     # What to type, not only what is wrong (s20 review: "portfolio:=" said the value empty).
-    name = spec.example.split(":", 1)[1].strip('"') if spec is not None else "..."
-    example = f"{shown}:={name}"
+    example = f"{shown}:={spec.example.split(':', 1)[1]}" if spec is not None else f"{shown}:=..."
     return QuerySyntaxError(
         f'An empty value for {shown} ("{typed}") matches nothing: give the whole name after '
-        f'the "=", as in {example} (option: --{shown.replace("_", "-")} ={name}), or remove '
-        "the filter.",
+        f'the "=", as in {example}, or remove the filter.',
         kind="empty_exact_value",
         value=typed,
         field=shown,

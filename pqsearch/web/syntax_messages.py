@@ -11,6 +11,7 @@ from __future__ import annotations
 from pqsearch import QuerySyntaxError
 from pqsearch.errors import UnknownSectorError
 from pqsearch.query.dates import ACCEPTED_DATES, ACCEPTED_RANGES
+from pqsearch.query.fields import field_spec
 from pqsearch.web.i18n import Words
 
 # kind -> (French, English). Fields: {value} what was typed, {column} the caret's column
@@ -325,6 +326,16 @@ _CLOSE_SECTOR = (" Vouliez-vous dire {0} ?", " Did you mean {0}?")
 _OR = (" ou ", " or ")
 
 
+def _example(error: QuerySyntaxError, valid: tuple[str, ...], words: Words) -> str:
+    """The error's example (`valid[0]`); an empty value's with the field's name as the field's
+    own example writes it on a French page (`ministre:="van den brandt"`, review P3)."""
+    example = valid[0] if valid else ""
+    spec = field_spec(error.field) if error.kind == "empty_exact_value" else None
+    if spec is None or words.language != "fr" or ":" not in example:
+        return example
+    return f"{spec.example.split(':', 1)[0]}:{example.split(':', 1)[1]}"
+
+
 def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
     """What the page says of `error` in its language, with the query's caret; None when its
     kind has no wording here (the library's message is said then)."""
@@ -359,7 +370,7 @@ def syntax_message(error: QuerySyntaxError, words: Words) -> str | None:
         value=value,
         column=(error.position or 0) + 1,
         field=shown_field,
-        example=valid[0] if valid else "",
+        example=_example(error, valid, words),
         valid=", ".join(valid),
         low=valid[0] if len(valid) == 2 else "",
         high=valid[1] if len(valid) == 2 else "",

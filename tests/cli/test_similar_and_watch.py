@@ -68,7 +68,7 @@ def test_watch_list_and_remove(tmp_path: Path, corpus_index: Path) -> None:
     assert code == 0
     assert out.splitlines() == [
         "logement: logement --status answered · last run never",
-        "neutre: (filters only) --author 'Joëlle Maison' · last run never",
+        "neutre (no query): --author 'Joëlle Maison' · last run never",
     ]
     assert run("watch", "run")[0] == 0
     code, out, _ = run("watch", "list", "--json")
@@ -77,7 +77,7 @@ def test_watch_list_and_remove(tmp_path: Path, corpus_index: Path) -> None:
     assert all(w["last_run"] for w in listed)
     assert run("watch", "remove", "logement") == (0, "Removed 'logement'.\n", "")
     (line,) = run("watch", "list")[1].splitlines()
-    assert line.startswith("neutre: (filters only) --author 'Joëlle Maison' · last run 20")
+    assert line.startswith("neutre (no query): --author 'Joëlle Maison' · last run 20")
     code, _, err = run("watch", "remove", "logement")
     assert code == 2
     assert err == (

@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from pqsearch import Filters, api, watch
@@ -84,6 +85,42 @@ def test_watch_list_shows_each_searchs_filters_as_the_options_that_save_them(
     assert as_json[0]["filters"]["reply_delay_days"] == 45
     assert as_json[0]["all_words"] is False
     assert as_json[1]["all_words"] is True
+
+
+@pytest.mark.parametrize(
+    ("query", "options"),
+    [
+        ("l'État -vélo", ["--status", "answered"]),
+        ("-vélo logement", ["--portfolio", "Mobilité"]),
+        ("", ["--author", "Joëlle Maison", "--any-word"]),
+    ],
+    ids=["apostrophe", "leading-dash", "filters-only"],
+)
+def test_a_watch_list_line_pasted_after_watch_add_saves_the_same_search(
+    corpus_index: Path, tmp_path: Path, query: str, options: list[str]
+) -> None:
+    """Review P4: the query was shown unquoted ("l'État" broke a shell's reading, "-vélo" was
+    read as an option) and a filters-only search showed "(filters only)" where a query goes."""
+    index_dir = _copy(corpus_index, tmp_path)
+    typed = [*options, "--", query] if query else options
+    # --index before the words: after "--" it would be a word.
+    added = runner.invoke(app, ["watch", "add", "--index", str(index_dir), "first", *typed])
+    assert added.exit_code == 0, added.output
+    (line,) = _watch("list", index_dir=index_dir).stdout.splitlines()
+    head, _, rest = line.partition(": ")
+    assert head == ("first" if query else "first (no query)")
+    pasted = rest.removesuffix(" · last run never")
+    again = runner.invoke(
+        app, ["watch", "add", "--index", str(index_dir), "again", *shlex.split(pasted)]
+    )
+    assert again.exit_code == 0, again.output
+    saved = _saved(index_dir)
+    assert (saved["again"].query, saved["again"].filters, saved["again"].all_words) == (
+        saved["first"].query,
+        saved["first"].filters,
+        saved["first"].all_words,
+    )
+    assert saved["again"].query == query
 
 
 def test_the_hint_for_a_refused_search_saves_it_again_with_its_filters(

@@ -170,12 +170,18 @@ IN_QUERY = [
         '"secteur=" at column 1 is not a filter: a field takes a colon, not "=". Write '
         'secteur:"Q".\n',
     ),
+    # The example in the page's language, quotes kept, and no CLI option (review P1, P3).
     (
         "logement portefeuille:=",
-        "ne trouve rien : donnez le nom entier après le =, comme dans portfolio:=urbanisme, ou "
-        "retirez le filtre.",
+        "ne trouve rien : donnez le nom entier après le =, comme dans portefeuille:=urbanisme, "
+        "ou retirez le filtre.",
         "matches nothing: give the whole name after the =, as in portfolio:=urbanisme, or "
         "remove the filter.",
+    ),
+    (
+        "logement ministre:=",
+        'comme dans ministre:="van den brandt", ou retirez le filtre.',
+        'as in addressee:="van den brandt", or remove the filter.',
     ),
     # A field's name mid-sentence: in the page's language, without a capital (s20: « pas au
     # filtre number », « pas au filtre Secteur »).
@@ -256,6 +262,20 @@ def test_the_json_api_keeps_the_library_messages(server: Server) -> None:
     assert answer.json()["error"] == (
         "There is no day 31 in '31/02/2021': February 2021 has 28 days (dates are day/month/year)."
     )
+
+
+def test_the_json_api_names_no_cli_option_for_an_empty_value(server: Server) -> None:
+    """Review P3: the API's message said "(option: --addressee =van den brandt)", which no
+    API client can type; the CLI adds its option line itself."""
+    for params in [{"q": "logement ministre:="}, {"q": "logement", "addressee": "="}]:
+        answer = server.get("/api/search", params=params)
+        assert answer.status_code == 400
+        body = answer.json()
+        assert body["kind"] == "empty_exact_value", body
+        assert body["error"] == (
+            'An empty value for addressee ("=") matches nothing: give the whole name after the '
+            '"=", as in addressee:="van den brandt", or remove the filter.'
+        ), body
 
 
 @pytest.mark.parametrize(
