@@ -5,7 +5,7 @@ Five-fold cross-validation by question (`sector_cv.py`) mixes every battery in e
 model is always fitted on questions by the writer of the held-out ones: four sessions of rules
 and refits gained on it and not on the next blind battery. Here the groups are the dev parts of
 the label files (Brussels 51, federal answered, federal unanswered, plenary, probe, probe2 ...
-probe13: each written by another hand or taken from another parliament); for each, the model is
+probe14: each written by another hand or taken from another parliament); for each, the model is
 fitted and its threshold chosen (in-sample F-beta, as `sector_cv.train`) on all the others, then
 the one left out is scored. A question with copies in two groups leaves the fit with the one
 left out. Reported per group left out, pooled, and the ordinary Brussels-style probes pooled
@@ -20,7 +20,7 @@ score as an eighth feature (`sector_subject.py`), the subject model refitted ins
 --prior, the shipped form with an intercept of their own for the sectors named. Each candidate
 is followed by its F1 gain over the shipped form with a paired bootstrap (`paired_bootstrap`:
 1,000 resamples of the questions, both left one battery out), pooled, on the Brussels-style
-probes and on each of the newest two.
+probes, on the newest three pooled and on each of them.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ BRUSSELS_STYLE = (
     "probe11",
     "probe12",
     "probe13",
+    "probe14",
 )
 
 # Given the documents to fit on and those left out: the topics of each left-out document.
@@ -292,8 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for part, sources in (
             ("pooled", None),
             ("Brussels-style", BRUSSELS_STYLE),
-            (BRUSSELS_STYLE[-2], BRUSSELS_STYLE[-2:-1]),
-            (BRUSSELS_STYLE[-1], BRUSSELS_STYLE[-1:]),
+            ("newest three", BRUSSELS_STYLE[-3:]),
+            *((battery, (battery,)) for battery in BRUSSELS_STYLE[-3:]),
         ):
             d = paired_bootstrap(dev, groups, baseline, topics, sources=sources)
             print(

@@ -34,8 +34,9 @@ more, written blind in the nineteenth session, split 50 / 50) and
 tests/data/sectors_labels_brussels_probe13.toml (100 more, written blind in parallel in the same
 session, split 50 / 50): their dev halves are dev since the twentieth session, their test halves
 held out likewise. tests/data/sectors_labels_brussels_probe14.toml (100 more, written blind in
-the twentieth session, split 50 / 50) is held out whole: see `BLIND`; the integrator measures it
-once with `--source probe14`.
+the twentieth session, split 50 / 50): its dev half is dev since the twenty-first session, its
+test half held out likewise. No part is blind in this version (`BLIND` is empty); a new blind
+battery is measured once by the integrator with `--source`.
 Questions are read with `pqsearch.parse` from the shipped corpus,
 tests/data/be_chamber_qrva_fr_2023, tests/data/be_chamber_plenary_fr and the fourteen
 tests/data/brussels_probe* folders, de-duplicated by `Question.id` (a page wins over its record).
@@ -47,9 +48,9 @@ question whose topic sectors are exactly its labels.
         [--errors] [--calibration] [--fit] [--taxonomy FILE] [--threshold P]
 
 --source keeps the labels of one file (by default every file, less the held-out test halves
-of probe2 ... probe13, and the blind part probe14). Without it, the figures of the
+of probe2 ... probe14, and the blind parts, none at present). Without it, the figures of the
 chosen split are followed by one line per part (brussels, federal answered, federal unanswered,
-plenary, probe, probe2 ... probe13), so the parts are reported apart as well as together (the
+plenary, probe, probe2 ... probe14), so the parts are reported apart as well as together (the
 combined figure leaves the held-out parts out).
 
 --fit prints the logistic coefficients fitted on the dev part, each question once
@@ -110,9 +111,8 @@ SOURCES = {
 # held-out ones (probe2's and probe3's since the eleventh session, probe4's since the twelfth,
 # probe5's since the thirteenth, probe6's since the fourteenth, probe7's since the fifteenth,
 # probe8's since the sixteenth, probe9's since the seventeenth, probe10's since the
-# eighteenth, probe11's since the nineteenth, probe12's and probe13's since the twentieth).
-# probe14 (blind in the twentieth session) is listed too, so that its test half stays held out
-# when it leaves `BLIND`.
+# eighteenth, probe11's since the nineteenth, probe12's and probe13's since the twentieth,
+# probe14's since the twenty-first).
 HELD_OUT = frozenset(
     {
         "probe2",
@@ -130,12 +130,13 @@ HELD_OUT = frozenset(
         "probe14",
     }
 )
-# Parts held out whole (probe14, written blind in the twentieth session while the detector
-# changed): neither half is dev until the integrator decides that it joins. probe4 was one
-# until the twelfth session, probe5 until the thirteenth, probe6 until the fourteenth, probe7
-# until the fifteenth, probe8 until the sixteenth, probe9 until the seventeenth, probe10 until
-# the eighteenth, probe11 until the nineteenth, probe12 and probe13 until the twentieth.
-BLIND = frozenset({"probe14"})
+# Parts held out whole (a battery written blind while the detector changed): neither half is
+# dev until the integrator decides that it joins. None at present: probe4 was one until the
+# twelfth session, probe5 until the thirteenth, probe6 until the fourteenth, probe7 until the
+# fifteenth, probe8 until the sixteenth, probe9 until the seventeenth, probe10 until the
+# eighteenth, probe11 until the nineteenth, probe12 and probe13 until the twentieth, probe14
+# until the twenty-first.
+BLIND: frozenset[str] = frozenset()
 
 
 def in_part(label: Label, source: str | None) -> bool:

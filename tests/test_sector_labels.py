@@ -111,7 +111,7 @@ def test_the_brussels_probe_holds_the_split_its_header_describes() -> None:
         ("probe11", 100, 20261811, 50, False),
         ("probe12", 100, 20261912, 50, False),
         ("probe13", 100, 20261913, 50, False),
-        ("probe14", 100, 20262014, 50, True),
+        ("probe14", 100, 20262014, 50, False),
     ],
 )
 def test_the_realistic_brussels_probes_hold_their_split_and_only_their_dev_halves_are_dev(
