@@ -12,7 +12,10 @@ beside the seven of `Prominence.features`. For the questions the topic model is 
 subject probability comes from subject models fitted on the other two thirds of them (by
 question), so that the topic model does not learn to trust a score that saw its own labels; for
 the documents measured, from the subject model fitted on all the fitted documents.
-benchmarks/sector_lobo.py --subject measures it by leaving one battery out.
+benchmarks/sector_lobo.py --subject measures it by leaving one battery out (`Settings`: other
+penalties, the words of the whole question). With about 1,000 dev documents (twenty-first
+session) a fit of the 21 sectors takes about 11 s of CPU, and the measure 13 minutes; see
+BENCHMARKS.md, s21-sectors.
 """
 
 from __future__ import annotations
