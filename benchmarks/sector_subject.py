@@ -14,8 +14,9 @@ question), so that the topic model does not learn to trust a score that saw its 
 the documents measured, from the subject model fitted on all the fitted documents.
 benchmarks/sector_lobo.py --subject measures it by leaving one battery out (`Settings`: other
 penalties, the words of the whole question). With about 1,000 dev documents (twenty-first
-session) a fit of the 21 sectors takes about 11 s of CPU, and the measure 13 minutes; see
-BENCHMARKS.md, s21-sectors.
+session) a fit of the 21 sectors takes about 1.3 s of CPU with one BLAS thread (run with
+OMP_NUM_THREADS=1 on a shared machine), the whole measure under 3 minutes; penalty 0.3 carried
+there (BENCHMARKS.md, s21-sectors).
 """
 
 from __future__ import annotations
