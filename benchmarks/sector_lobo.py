@@ -5,7 +5,7 @@ Five-fold cross-validation by question (`sector_cv.py`) mixes every battery in e
 model is always fitted on questions by the writer of the held-out ones: four sessions of rules
 and refits gained on it and not on the next blind battery. Here the groups are the dev parts of
 the label files (Brussels 51, federal answered, federal unanswered, plenary, probe, probe2 ...
-probe13: each written by another hand or taken from another parliament); for each, the model is
+probe14: each written by another hand or taken from another parliament); for each, the model is
 fitted and its threshold chosen (in-sample F-beta, as `sector_cv.train`) on all the others, then
 the one left out is scored. A question with copies in two groups leaves the fit with the one
 left out. Reported per group left out, pooled, and the ordinary Brussels-style probes pooled
@@ -17,10 +17,13 @@ counts of the pooled figure; copies weigh 1 / their number.
 
 --subject measures, after the shipped model's form, the topic model with a learned subject
 score as an eighth feature (`sector_subject.py`), the subject model refitted inside every fit;
---prior, the shipped form with an intercept of their own for the sectors named. Each candidate
+--prior, the shipped form with an intercept of their own for the sectors named; --taxonomy, the
+shipped form on the readings of another taxonomy file (a vocabulary change); --own-threshold and
+--oos-threshold, thresholds chosen out of sample (`sector_thresholds.py`); --subject-penalty and
+--subject-question, other configurations of the subject model. Each candidate
 is followed by its F1 gain over the shipped form with a paired bootstrap (`paired_bootstrap`:
 1,000 resamples of the questions, both left one battery out), pooled, on the Brussels-style
-probes and on each of the newest two.
+probes, on the newest three pooled and on each of them.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from benchmarks.sector_cv import Counts, probability, train
 from benchmarks.sector_quality import (
@@ -45,7 +49,8 @@ from benchmarks.sector_quality import (
     readings,
     same_question,
 )
-from benchmarks.sector_subject import subject_model
+from benchmarks.sector_subject import Settings, subject_model
+from benchmarks.sector_thresholds import nested_thresholds
 from pqsearch.analyze.administration import ADMINISTRATION
 from pqsearch.analyze.lemmatize import Lemmatizer
 from pqsearch.analyze.prominence import Prominence
@@ -67,6 +72,7 @@ BRUSSELS_STYLE = (
     "probe11",
     "probe12",
     "probe13",
+    "probe14",
 )
 
 # Given the documents to fit on and those left out: the topics of each left-out document.
@@ -250,6 +256,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--prior", nargs="+", default=[], metavar="SECTOR", help="also these sectors' intercepts"
     )
+    parser.add_argument(
+        "--subject-penalty", type=float, default=Settings().penalty, help="its L2 penalty"
+    )
+    parser.add_argument(
+        "--subject-question",
+        action="store_true",
+        help="the subject model reads every sentence of the question, not its items alone",
+    )
+    parser.add_argument(
+        "--taxonomy",
+        type=Path,
+        help="also the shipped form on the readings of another taxonomy file (a vocabulary change)",
+    )
+    parser.add_argument(
+        "--own-threshold",
+        nargs="+",
+        default=[],
+        metavar="SECTOR",
+        help="also these sectors' own thresholds, chosen out of sample (sector_thresholds.py)",
+    )
+    parser.add_argument(
+        "--oos-threshold",
+        action="store_true",
+        help="also the common threshold chosen out of sample (sector_thresholds.py)",
+    )
     args = parser.parse_args(argv)
     lemmatizer = Lemmatizer()
     detector = SectorDetector(load_taxonomy(None), lemmatizer.lemmatize_terms)
@@ -278,22 +309,68 @@ def main(argv: Sequence[str] | None = None) -> int:
                 ),
             )
         )
+    settings = Settings(args.subject_penalty, args.subject_question)
     if args.subject:
         candidates.append(
             (
-                "the subject model's probability as an eighth feature",
-                subject_model(dev, found, documents, groups, copies_of, l2=args.l2, beta=args.beta),
+                f"the subject model's probability as an eighth feature ({settings})",
+                subject_model(
+                    dev,
+                    found,
+                    documents,
+                    groups,
+                    copies_of,
+                    l2=args.l2,
+                    beta=args.beta,
+                    settings=settings,
+                ),
+            )
+        )
+    if args.taxonomy:
+        other = readings(
+            documents, SectorDetector(load_taxonomy(args.taxonomy), lemmatizer.lemmatize_terms)
+        )
+        candidates.append(
+            (
+                f"the readings of {args.taxonomy}",
+                prominence_model(dev, other, copies_of, l2=args.l2, beta=args.beta),
+            )
+        )
+    chosen_log: list[tuple[float, dict[str, float]]] = []
+    if args.own_threshold or args.oos_threshold:
+        own = ", ".join(args.own_threshold) or "no sector"
+        common = "out of sample" if args.oos_threshold else "in-sample"
+        candidates.append(
+            (
+                f"thresholds chosen by an inner leave-one-battery-out (own: {own}; common: "
+                f"{common})",
+                nested_thresholds(
+                    dev,
+                    found,
+                    groups,
+                    copies_of,
+                    l2=args.l2,
+                    beta=args.beta,
+                    own=args.own_threshold,
+                    global_oos=args.oos_threshold,
+                    chosen_log=chosen_log,
+                ),
             )
         )
     for name, candidate in candidates:
         topics = left_out_topics(dev, groups, candidate)
         print(f"the same, with {name}:")
         print(report(*counted(dev, groups, topics)))
+        if chosen_log:
+            print(
+                "  thresholds chosen (common, own) per battery left out: "
+                + "; ".join(f"{t:.2f} {own}" for t, own in chosen_log)
+            )
         for part, sources in (
             ("pooled", None),
             ("Brussels-style", BRUSSELS_STYLE),
-            (BRUSSELS_STYLE[-2], BRUSSELS_STYLE[-2:-1]),
-            (BRUSSELS_STYLE[-1], BRUSSELS_STYLE[-1:]),
+            ("newest three", BRUSSELS_STYLE[-3:]),
+            *((battery, (battery,)) for battery in BRUSSELS_STYLE[-3:]),
         ):
             d = paired_bootstrap(dev, groups, baseline, topics, sources=sources)
             print(

@@ -12,7 +12,11 @@ beside the seven of `Prominence.features`. For the questions the topic model is 
 subject probability comes from subject models fitted on the other two thirds of them (by
 question), so that the topic model does not learn to trust a score that saw its own labels; for
 the documents measured, from the subject model fitted on all the fitted documents.
-benchmarks/sector_lobo.py --subject measures it by leaving one battery out.
+benchmarks/sector_lobo.py --subject measures it by leaving one battery out (`Settings`: other
+penalties, the words of the whole question). With about 1,000 dev documents (twenty-first
+session) a fit of the 21 sectors takes about 1.3 s of CPU with one BLAS thread (run with
+OMP_NUM_THREADS=1 on a shared machine), the whole measure under 3 minutes; penalty 0.3 carried
+there (BENCHMARKS.md, s21-sectors).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import math
 import random
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -43,10 +48,22 @@ Parts = Mapping[str, PartText]
 SubjectModel = tuple[dict[str, int], np.ndarray]
 
 
-def subject_words(parts: Parts) -> frozenset[str]:
-    """The words of the title, and of the question's items, marked by where they stand."""
+@dataclass(frozen=True)
+class Settings:
+    """A configuration of the subject model: its L2 penalty, and whether it reads every
+    sentence of the question ("q:") rather than its items alone."""
+
+    penalty: float = PENALTY
+    whole_question: bool = False
+
+
+def subject_words(parts: Parts, settings: Settings = Settings()) -> frozenset[str]:
+    """The words of the title, and of the question's items (or of all its sentences), marked by
+    where they stand."""
     words = {f"t:{lemma}" for lemma in parts["title"].lemmas}
     question = parts["question"]
+    if settings.whole_question:
+        return frozenset(words | {f"q:{lemma}" for lemma in question.lemmas})
     words |= {
         f"i:{lemma}"
         for lemma, sentence in zip(question.lemmas, question.sentence, strict=True)
@@ -60,9 +77,10 @@ def fit_subject(
     documents: Mapping[str, Parts],
     labels: Mapping[str, Label],
     weight: Mapping[str, float],
+    settings: Settings = Settings(),
 ) -> SubjectModel:
     """One L2-penalised logistic model per sector of `SECTORS`, on `docs`."""
-    words = {doc: subject_words(documents[doc]) for doc in docs}
+    words = {doc: subject_words(documents[doc], settings) for doc in docs}
     seen = Counter(word for doc in docs for word in words[doc])
     column = {
         word: n + 1
@@ -82,9 +100,11 @@ def fit_subject(
         dual = np.zeros(len(docs))
         for _ in range(25):
             p = 1.0 / (1.0 + np.exp(-np.clip(kernel @ dual, -30, 30)))
-            gradient = sample * (p - y) + PENALTY * dual
+            gradient = sample * (p - y) + settings.penalty * dual
             curvature = sample * p * (1 - p)
-            step = np.linalg.solve(curvature[:, None] * kernel + PENALTY * identity, gradient)
+            step = np.linalg.solve(
+                curvature[:, None] * kernel + settings.penalty * identity, gradient
+            )
             dual -= step
             if np.abs(step).max() < 1e-4:
                 break
@@ -93,13 +113,16 @@ def fit_subject(
 
 
 def subject_scores(
-    model: SubjectModel, docs: Sequence[str], documents: Mapping[str, Parts]
+    model: SubjectModel,
+    docs: Sequence[str],
+    documents: Mapping[str, Parts],
+    settings: Settings = Settings(),
 ) -> dict[str, dict[str, float]]:
     """The subject probability of every sector of `SECTORS` in each of `docs`."""
     column, weights = model
     scores = {}
     for doc in docs:
-        columns = [column[w] for w in subject_words(documents[doc]) if w in column]
+        columns = [column[w] for w in subject_words(documents[doc], settings) if w in column]
         z = weights[0] * BIAS
         if columns:
             z = z + weights[columns].sum(axis=0) / math.sqrt(len(columns))
@@ -113,6 +136,7 @@ def cross_fitted(
     labels: Mapping[str, Label],
     weight: Mapping[str, float],
     groups: Mapping[str, str],
+    settings: Settings = Settings(),
 ) -> dict[str, dict[str, float]]:
     """The subject probabilities of `docs`, each from a model fitted on the other folds (by
     question, `INNER_FOLDS` of them)."""
@@ -123,7 +147,8 @@ def cross_fitted(
         held_questions = set(questions[k::INNER_FOLDS])
         held = [d for d in docs if groups.get(d, d) in held_questions]
         kept = [d for d in docs if groups.get(d, d) not in held_questions]
-        scores.update(subject_scores(fit_subject(kept, documents, labels, weight), held, documents))
+        model = fit_subject(kept, documents, labels, weight, settings)
+        scores.update(subject_scores(model, held, documents, settings))
     return scores
 
 
@@ -136,15 +161,16 @@ def subject_model(
     *,
     l2: float,
     beta: float,
+    settings: Settings = Settings(),
 ) -> Callable[[Sequence[str], Sequence[str]], dict[str, frozenset[str]]]:
     """The topic model with the subject probability as an eighth feature, both refitted on the
     documents kept; the threshold chosen on them for F-beta, as `sector_cv.train` does."""
     weight = {doc: 1.0 / copies.get(doc, 1) for doc in labels}
 
     def decide(kept: Sequence[str], held: Sequence[str]) -> dict[str, frozenset[str]]:
-        subject = cross_fitted(kept, documents, labels, weight, groups)
-        model = fit_subject(kept, documents, labels, weight)
-        subject.update(subject_scores(model, held, documents))
+        subject = cross_fitted(kept, documents, labels, weight, groups, settings)
+        model = fit_subject(kept, documents, labels, weight, settings)
+        subject.update(subject_scores(model, held, documents, settings))
         data = [
             ((*p.features(), subject[doc][s]), s in labels[doc].sectors)
             for doc in kept

@@ -16,6 +16,7 @@ from benchmarks.sector_lobo import (
     report,
 )
 from benchmarks.sector_quality import DEV, Label
+from benchmarks.sector_thresholds import chosen, out_of_sample_thresholds
 
 
 def _label(doc: str, sectors: str, source: str) -> Label:
@@ -84,3 +85,28 @@ def test_the_counts_of_left_out_topics_are_those_of_leave_one_battery_out() -> N
     topics = left_out_topics(LABELS, GROUPS, decide)
     assert topics == {doc: frozenset("O") for doc in LABELS}
     assert counted(LABELS, GROUPS, topics) == leave_one_battery_out(LABELS, GROUPS, decide)
+
+
+def test_a_sector_s_own_threshold_is_chosen_on_the_out_of_sample_scores() -> None:
+    # O is a topic of b1, f1 and p1 but the out-of-sample scores put it at 0.3: the common
+    # threshold (0.5) misses it, O's own threshold takes it, H keeps the common one.
+    scores = {
+        "b1": {"O": 0.3},
+        "b2": {"H": 0.9, "O": 0.1},
+        "f1": {"O": 0.3},
+        "f2": {"F": 0.8},
+        "p1": {"O": 0.3, "L": 0.6},
+    }
+    kept = sorted(LABELS)
+    copies = {"b1": 2, "f1": 2}
+    common, own = out_of_sample_thresholds(
+        kept, LABELS, scores, copies, 0.5, ["O"], beta=1.0, global_oos=False
+    )
+    assert common == 0.5 and 0.2 <= own["O"] <= 0.3
+    assert chosen(scores["p1"], common, own) == {"O", "L"}
+    assert chosen(scores["b2"], common, own) == {"H"}
+    # Chosen out of sample, the common threshold takes O too, and no sector needs its own.
+    common, own = out_of_sample_thresholds(
+        kept, LABELS, scores, copies, 0.5, [], beta=1.0, global_oos=True
+    )
+    assert common <= 0.3 and own == {}
