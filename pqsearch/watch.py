@@ -21,12 +21,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import fcntl
 import json
 import os
 import re
 import shlex
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +35,10 @@ from pqsearch.errors import PqsearchError, QuerySyntaxError, WatchError
 from pqsearch.index import durable
 from pqsearch.models import Hit, WatchReport
 from pqsearch.query.filters import Filters, filters_to_json
-from pqsearch.resources import exhausted, try_lock, write_refused
+from pqsearch.resources import exhausted, write_refused
 from pqsearch.watch_command import add_arguments, how_to_change
 from pqsearch.watch_json import is_changed, reader_hash, watch_fields
+from pqsearch.watch_lock import exclusive
 
 WATCH_FILE = "watches.json"
 LOCK_FILE = "watches.lock"
@@ -116,8 +115,10 @@ def _read(index: Index) -> tuple[dict[str, Watch], _Kept]:
             raise limited from error
         # Never written while it cannot be read (every change reads it first), so the advice
         # keeps it: deleting it, as this once advised, loses every saved search.
+        # A link names the file it leads to: the one missing, or to fix (review R7, s21).
+        shown = f"{path} (a link to {path.resolve()})" if path.is_symlink() else str(path)
         raise WatchError(
-            f"{path} cannot be read: {error}. Nothing was written to it: it still holds your "
+            f"{shown} cannot be read: {error}. Nothing was written to it: it still holds your "
             "saved searches. Fix it in a text editor, or, to start again without them, move it "
             f"aside (mv {shlex.quote(str(path))} {shlex.quote(f'{path}.unreadable')})."
         ) from error
@@ -147,7 +148,8 @@ def _save(index: Index, watches: dict[str, Watch], kept: _Kept) -> None:
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
     try:
-        durable.write_atomic(path.resolve(), text.encode("utf-8"))  # a link stays one
+        # A link stays one; the file keeps its permission bits (a private 0600 stays so).
+        durable.write_new(path.resolve(), text.encode("utf-8"), replace=True)
     except OSError as error:
         raise _unwritable(index, error) from error
 
@@ -159,29 +161,28 @@ def _changing(index: Index, lock_file: str = LOCK_FILE) -> Iterator[None]:
 
     An flock on a descriptor opened for this change alone: it excludes other processes and
     the other threads of this one (each opens its own), and the kernel releases it if the
-    process dies. No process is started while it is held, so none inherits it.
+    process dies. No process is started while it is held, so none inherits it. A
+    `watches.json` that is a link (to a synced folder, a share) may be shared by several
+    indexes: the lock beside the file it leads to (`w.json.lock`) is held too, after the
+    index's own (review R3 of session 21: two indexes linked to one file lost searches).
     """
-    path = index.root / lock_file
-    doing = "running" if lock_file == RUN_LOCK_FILE else "changing"
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as error:
-        raise _unwritable(index, error) from error
-    try:
-        deadline = time.monotonic() + LOCK_WAIT
-        while not try_lock(
-            lambda: fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB), path, "the saved searches"
-        ):
-            if time.monotonic() >= deadline:
-                raise WatchError(
-                    f"Another process is {doing} the saved searches of {index.root} "
-                    f"(it holds {path}); waited {LOCK_WAIT:g} s. Run this again when it "
-                    "has finished."
-                )
-            time.sleep(0.05)
+    with contextlib.ExitStack() as held:
+        held.enter_context(_locked(index, index.root / lock_file, lock_file))
+        target = _path(index).resolve()
+        if _path(index).is_symlink() and target.parent.is_dir():  # else a read says why
+            suffix = lock_file.removeprefix(WATCH_FILE.removesuffix(".json"))
+            held.enter_context(_locked(index, target.with_name(target.name + suffix), lock_file))
         yield
-    finally:
-        os.close(fd)
+
+
+def _locked(index: Index, path: Path, lock_file: str) -> contextlib.AbstractContextManager[None]:
+    doing = "running" if lock_file == RUN_LOCK_FILE else "changing"
+    return exclusive(
+        path,
+        wait=LOCK_WAIT,
+        what=f"{doing} the saved searches of {index.root}",
+        unwritable=lambda error: _unwritable(index, error),
+    )
 
 
 def _unwritable(index: Index, error: OSError) -> WatchError:

@@ -10,10 +10,10 @@ fails, reports the failure and goes on; a rebuild now does the same. Each docume
 previous index whose own file is there and failed in this run, whole or in a line (or is
 there, unread, in a folder that could not be listed), and which no file of the run gave, is
 written to the new index as the previous index stored it, analysed again by this version's
-rules, with a warning naming the file (or line) and why it did not read. The failures stay failures (exit status 1). A file that read to
-its end without the document is not a failure: the rebuild drops that document (saved aside,
-`rebuild_losses`); so does a file that is gone (or refuses, as for a share not mounted:
-`empty_folders`).
+rules, with a warning naming the file (or line) and why it did not read. The failures stay
+failures (exit status 1). A file that read to its end without the document is not a failure:
+the rebuild drops that document (saved aside, `rebuild_losses`); so does a file that is gone
+(or refuses, as for a share not mounted: `empty_folders`), whatever failed around it.
 """
 
 from __future__ import annotations

@@ -81,6 +81,8 @@ def test_a_rebuild_keeps_the_documents_of_files_it_cannot_read(
     assert done.returncode == 1, output  # a failure, said: the file and why
     assert "Permission denied" in output and str(closed) in output
     assert output.count(KEPT) == 2, output
+    # To drop them: the file moved, and its folder then empty needs --allow-empty.
+    assert "delete or move the file" in output and "--allow-empty" in output
     assert _ids() == IDS  # on 06535d6: {"170312"}, the two saved aside
     assert _kept_files() == []
 
@@ -105,6 +107,9 @@ def test_a_rebuild_keeps_a_document_whose_line_no_longer_reads(
     assert f"{old}:2" in output  # the line, and why
     assert output.count(KEPT) == 1, output
     assert "170294" in output.split(KEPT)[0].splitlines()[-1]
+    # The line named, and fixing it advised, not moving the file (its good records with it).
+    assert f"line 2 of {old}" in output and "fix or remove the broken line" in output
+    assert "delete or move the file" not in output
     assert _ids() == IDS  # on 06535d6: 170294 gone from the index
     assert _kept_files() == []
 

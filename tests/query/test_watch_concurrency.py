@@ -86,6 +86,38 @@ def test_threads_sharing_an_index_lose_nothing(corpus_index: Path, tmp_path: Pat
     assert names == {f"{p}{i}" for p in "abcd" for i in range(PER_WRITER)}
 
 
+def test_two_indexes_whose_watches_file_is_one_link_lose_nothing(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    """`watches.json` of two index folders linked to one file (a synced folder): the lock of
+    each index folder did not exclude the other, and of two processes adding at once through
+    the two links, one wrote over the other's searches (review R3 of session 21). Real
+    processes, released together by a barrier."""
+    shared = tmp_path / "shared" / "w.json"
+    shared.parent.mkdir()
+    shared.write_text("{}", encoding="utf-8")
+    roots = []
+    for name in ("one", "two"):
+        root = tmp_path / name
+        shutil.copytree(corpus_index, root, symlinks=True)
+        (root / "watches.json").symlink_to(shared)
+        roots.append(root)
+    context = multiprocessing.get_context("spawn")
+    start = context.Barrier(2)
+    processes = [
+        context.Process(target=_add, args=(str(root), prefix, start))
+        for root, prefix in zip(roots, "ab", strict=True)
+    ]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout=600)
+    assert [p.exitcode for p in processes] == [0, 0]
+    saved = json.loads(shared.read_text(encoding="utf-8"))
+    assert sorted(saved) == sorted(f"{p}{i}" for p in "ab" for i in range(PER_WRITER))
+    assert all((root / "watches.json").is_symlink() for root in roots)
+
+
 @pytest.mark.parametrize("content", ["", '{"a": {"query": "x"', "[]"])
 def test_a_damaged_watches_file_is_never_replaced(
     corpus_index: Path, tmp_path: Path, content: str

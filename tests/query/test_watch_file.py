@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -264,3 +265,32 @@ def test_a_watches_file_linked_to_a_share_not_mounted_is_not_replaced(
     (tmp_path / "away").rename(tmp_path / "share")
     listed = _watch("list", index_dir=index_dir)
     assert listed.exit_code == 0 and "logement" in listed.output
+
+
+def test_a_private_watches_file_stays_private(corpus_index: Path, tmp_path: Path) -> None:
+    """A `watches.json` the user made 0600, in the index folder or reached through a link: a
+    change keeps its permission bits (it became 0644, readable by all; review R6, s21)."""
+    index_dir = _index_with_a_run_search(corpus_index, tmp_path)
+    own = index_dir / "watches.json"
+    own.chmod(0o600)
+    assert _watch("add", "budget", "budget", index_dir=index_dir).exit_code == 0
+    assert stat.S_IMODE(own.stat().st_mode) == 0o600
+    (tmp_path / "synced").mkdir()
+    kept = tmp_path / "synced" / "watches.json"
+    own.rename(kept)
+    own.symlink_to(kept)
+    assert _watch("add", "mobilite", "mobilité", index_dir=index_dir).exit_code == 0
+    assert own.is_symlink() and stat.S_IMODE(kept.stat().st_mode) == 0o600
+
+
+def test_a_watches_link_leading_nowhere_names_where_it_leads(
+    corpus_index: Path, tmp_path: Path
+) -> None:
+    """The message names the file the link leads to, the one to bring back (it named only
+    the link; review R7, s21)."""
+    index_dir = _index_with_a_run_search(corpus_index, tmp_path)
+    (index_dir / "watches.json").unlink()
+    (index_dir / "watches.json").symlink_to(tmp_path / "nowhere" / "w.json")
+    added = _watch("add", "budget", "budget", index_dir=index_dir)
+    assert added.exit_code != 0 and "cannot be read" in added.output
+    assert str(tmp_path / "nowhere" / "w.json") in "".join(added.output.split())
