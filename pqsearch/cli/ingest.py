@@ -145,7 +145,9 @@ def ingest(
     rebuild: Annotated[
         bool,
         typer.Option(
-            help="Build a fresh index beside the old one; what the old one alone held is saved."
+            help="Build a fresh index beside the old one; what the old one alone held is "
+            "saved aside, except the documents of a file that is there but did not read, "
+            "kept as the old one held them."
         ),
     ] = False,
     prune: Annotated[bool, typer.Option(help="Drop documents whose source is gone.")] = False,
@@ -153,8 +155,9 @@ def ingest(
         bool,
         typer.Option(
             help="With --prune or --rebuild, also drop the documents of a folder that is "
-            "empty now (no document file), or with --rebuild gone or unreadable (kept "
-            "otherwise: a disk or share not mounted)."
+            "empty now (no document file), or with --rebuild gone or unreadable, or of a "
+            "file or folder given that is not there (refused otherwise: a disk or share "
+            "not mounted, a typo)."
         ),
     ] = False,
     taxonomy: Annotated[

@@ -327,7 +327,8 @@ def _why_missing(before: Existing) -> str:
         )
     if not os.path.exists(before.source):
         return f"its file {before.source} is gone and no file the rebuild read holds it"
-    return f"its file {before.source} no longer holds it (or did not read)"
+    # A file there that did not read keeps its documents (`carried`): this one read without it.
+    return f"its file {before.source} no longer holds it: the rebuild read the file without it"
 
 
 def stored_questions(ix: Any, wanted: set[str]) -> dict[str, Question]:

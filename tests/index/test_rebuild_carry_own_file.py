@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from pqsearch.cli import app
 from tests.conftest import BRUSSELS_RECORDS, REPO
 from tests.index.cli_records import indexed_ids as _ids
 from tests.index.cli_records import ingest as _ingest
@@ -105,3 +107,13 @@ def test_a_folder_named_as_a_line_that_cannot_be_read_keeps_its_documents(
         folder.chmod(0o755)
     assert "cannot read the folder" in output and output.count(KEPT) == 2, output
     assert _ids() == set(IDS[:3])  # on s21-reliab: "2 removed", saved aside
+
+
+def test_the_help_says_what_a_rebuild_keeps_and_what_allow_empty_drops() -> None:
+    """`--rebuild` keeps the documents of a file that did not read; `--allow-empty` also
+    drops those of a given path that is not there (review R5 of session 21)."""
+    result = CliRunner().invoke(app, ["ingest", "--help"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.replace("│", " ").split())
+    assert "except the documents of a file that is there but did not read" in text, text
+    assert "or of a file or folder given that is not there" in text, text

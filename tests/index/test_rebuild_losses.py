@@ -121,7 +121,8 @@ def test_a_question_taken_out_of_its_file_is_saved_by_the_rebuild(tmp_path: Path
     (saved,) = _saved(root)
     (warning,) = report.warnings
     assert warning.startswith("170244: the previous index held a version")
-    assert f"its file {records} no longer holds it" in warning
+    # Read to its end without it: not "(or did not read)", kept over since (review R8, s21).
+    assert f"its file {records} no longer holds it: the rebuild read the file" in warning
     api.ingest([saved], index_dir=root)
     assert _answers(root) == before
 
