@@ -40,6 +40,7 @@ LAYERS: dict[str, int] = {
     "watch": 6,  # saved searches, over the public api
     "watch_json": 6,  # a saved search as watches.json holds it
     "watch_command": 6,  # a saved search as the `watch add` command that saves it
+    "watch_lock": 6,  # the lock held while the saved searches change
     "fetch": 6,  # harvesting the parliament's site; hands files to api.ingest
     "cli": 7,
     "web": 7,
