@@ -50,6 +50,9 @@ def _classified(answer: str, *, language: str = "fr") -> tuple[str, str]:
         " opportun que je commente une information judiciaire en cours.",
         "C'est au tribunal de police qu'il appartiendra de statuer. Je n'ai aucun commentaire à"
         " formuler sur un dossier pendant.",
+        # The declining sentence first.
+        "Vous comprendrez que je m'abstienne de tout commentaire. C'est au tribunal qu'il"
+        " reviendra de trancher.",
     ],
 )
 def test_declining_to_comment_after_a_refusal_adds_nothing(answer: str) -> None:
