@@ -335,12 +335,30 @@ NOT_COMPETENT: tuple[str, ...] = ATTRIBUTION + SENDING
 # dès lors pas de ces informations, qui peuvent être obtenues auprès des zones concernées",
 # "L'honorable membre peut prendre contact avec le recteur").
 DECLINING = (
-    r"\b(?:(?:ne (?:m'|nous )?(?:est|sont) pas|n'est pas) possible|je ne (?:peux|puis|saurais)"
-    r"|(?:ne suis|n'est|ne sommes) pas en mesure)\b[^.]{0,40}?\b(?:repondre|communiquer|fournir"
-    r"|donner|commenter|exprimer|prononcer)\b"
-    # "Je ne commenterai pas une procédure en cours" (round 17).
-    r"|\b(?:je ne|nous ne) (?:commenterai|commenterons|m'exprimerai|me prononcerai"
-    r"|nous prononcerons|nous exprimerons) pas\b"
+    r"\b(?:(?:ne (?:m'|nous )?(?:est|sont) pas|n'est pas) possible"
+    r"|je ne (?:peux|puis|saurais)(?! que\b)|(?:ne suis|n'est|ne sommes) pas en mesure)\b"
+    r"[^.]{0,40}?\b(?:repondre|communiquer|fournir|donner|commenter|exprimer|prononcer)\b"
+    # Declining to comment, in any tense or mood and whatever frames it: "je ne commenterai
+    # pas", "vous comprendrez que je ne commente pas une procédure en cours", "je ne ferai aucun
+    # commentaire", "que je m'abstienne de tout commentaire", "je me garderai de me prononcer",
+    # "il ne serait pas opportun que je me prononce"; not "je ne peux que me prononcer pour".
+    r"|\b(?:je|nous) (?:ne |n')(?:(?!\bque\b)[^.;,]){0,40}?\b(?:comment(?:e|es|ent|er|erai"
+    r"|erons|erais|erait|erions|aires?)|(?:me |m'|nous )(?:prononc|exprim)\w*)\b"
+    r"|\b(?:m'|me |nous |s')(?:abst\w*|gard\w*|interdi\w*|refus\w*)(?: bien| donc| des lors)?"
+    r"(?: (?:de|d'|a))? ?(?:(?:tout|toute|aucun|quelque)e? )?(?:commentaires?|commenter|reagir"
+    r"|declarations?|prises? de position|(?:me |m'|nous |se |s')(?:prononcer|exprimer))\b"
+    r"|\bil (?:ne |n')(?:me |m'|nous )?(?:\w+ ){0,2}?pas (?:\w+ )?(?:opportun|indique|approprie"
+    r"|d'usage|souhaitable|judicieux|de mise|convenable)e? (?:de |d'|que (?:je|nous) )"
+    r"(?:me |m'|nous )?(?:comment|prononc|exprim)\w*"
+    # The same in Dutch: "ik onthoud mij van commentaar zolang de procedure loopt", "dat ik mij
+    # van elk commentaar onthoud", "ik kan hierover geen commentaar geven", "ik kan mij niet
+    # uitspreken over een lopende procedure".
+    r"|\b(?:(?:ik|wij|we) (?:onthoud|onthouden)|onthoud(?:en)? (?:ik|wij|we)) (?:mij|me|ons)\b"
+    r"[^.;]{0,30}?\b(?:commentaar|uitspraken?|reacties?)\b"
+    r"|\b(?:ik|wij|we) (?:mij|me|ons)\b[^.;]{0,30}?\b(?:commentaar|uitspraken?) (?:\w+ )?onthoud"
+    r"|\b(?:ik|wij|we)\b[^.;]{0,30}?\bgeen (?:enkel |verder |verdere )?(?:commentaar|uitspraak)\b"
+    r"|\b(?:ik|wij|we)\b[^.;]{0,30}?\bniet\b[^.;]{0,20}?\b(?:uit(?: te)? ?spre\w+"
+    r"|(?:te )?becommentarie\w+|in(?: te)? ?gaan)\b"
     r"|\bne dispos\w* (?:\w+ ){0,2}?(?:pas|d'aucune?|des|ni) (?:de |d')?"
     r"(?:ces|ses|telles|leurs|cette|les)? ?(?:informations?|donnees?|chiffres|statistiques)\b"
     # "Je n'ai pas d'information à ce sujet."

@@ -308,9 +308,12 @@ def _rules_reading(
             or (kind == BY_REFERENCE and gates.names_the_document_pointed_to(sentence, folded))
         ):
             continue
-        informative = partial.informative(sentence, asked) and not (
-            # After "whose matter it is", declining to answer is no information of its own.
-            not sends and NOT_COMPETENT in found and _DECLINES.search(sentence) is not None
+        # After "whose matter it is", declining to answer is no information of its own; a fact
+        # in the rest of the sentence still is ("je ne commente pas, mais 38 ... ont été ...").
+        declined = _DECLINES.search(sentence) if not sends and NOT_COMPETENT in found else None
+        informative = declined is None and partial.informative(sentence, asked)
+        answered = answered or (
+            declined is not None and partial.rest_answers_part(sentence, declined, asked)
         )
         own += informative
         short = len(sentence.split()) < partial.MIN_OWN_WORDS
