@@ -19,6 +19,7 @@ from pqsearch.errors import DamagedIndexError, EmptyFolderRebuildError, IndexPro
 from pqsearch.index import store
 from pqsearch.index.existing import existing_without_postings
 from pqsearch.index.holders import Files
+from pqsearch.index.refusals import missing
 
 
 class MissingPathRebuildError(EmptyFolderRebuildError):
@@ -70,10 +71,4 @@ def refuse_missing_paths(root: Path, live: Path, paths: Sequence[str | Path]) ->
 def _not_there(path: str | Path) -> bool:
     """Gone, or a link whose target is gone. A path that cannot be looked at (a folder on
     the way that may not be entered) is there: the rebuild says it cannot be read."""
-    try:
-        os.lstat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return True
-    except OSError:
-        return False
-    return os.path.islink(path) and not os.path.exists(path)
+    return missing(path) or (os.path.islink(path) and not os.path.exists(path))

@@ -28,7 +28,7 @@ def refuse_before_writing(
     # and an empty index has been made, as "1 failed: no such file or folder" (s19). One
     # missing among others is that file's failure, as before: the others are read. A rebuild
     # says what it would lose instead ("none of its N documents": `rebuild_losses`).
-    if paths and not rebuild and all(_missing(path) for path in paths):
+    if paths and not rebuild and all(missing(path) for path in paths):
         raise MissingInputError([str(path) for path in paths], root)
     live = folders.live_data_dir(root, tolerate_damage=True)
     if live is None:
@@ -52,7 +52,7 @@ def refuse_before_writing(
         writable.refuse_read_only(root, live)
 
 
-def _missing(path: str | Path) -> bool:
+def missing(path: str | Path) -> bool:
     """True when `path` does not exist. A path that cannot be looked at (a folder on the way
     that may not be entered) is not missing: the walk says "cannot be read: Permission
     denied" of it, where `os.path.lexists`, False then, had it called missing (review P, I1)."""
