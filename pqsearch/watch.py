@@ -116,7 +116,7 @@ def _read(index: Index) -> tuple[dict[str, Watch], _Kept]:
         # Never written while it cannot be read (every change reads it first), so the advice
         # keeps it: deleting it, as this once advised, loses every saved search.
         # A link names the file it leads to: the one missing, or to fix (review R7, s21).
-        shown = f"{path} (a link to {path.resolve()})" if path.is_symlink() else str(path)
+        shown = f"{path} (a link to {os.path.realpath(path)})" if path.is_symlink() else str(path)
         raise WatchError(
             f"{shown} cannot be read: {error}. Nothing was written to it: it still holds your "
             "saved searches. Fix it in a text editor, or, to start again without them, move it "
@@ -149,7 +149,7 @@ def _save(index: Index, watches: dict[str, Watch], kept: _Kept) -> None:
     text = json.dumps(data, ensure_ascii=False, indent=1)
     try:
         # A link stays one; the file keeps its permission bits (a private 0600 stays so).
-        durable.write_new(path.resolve(), text.encode("utf-8"), replace=True)
+        durable.write_new(Path(os.path.realpath(path)), text.encode("utf-8"), replace=True)
     except OSError as error:
         raise _unwritable(index, error) from error
 
@@ -162,16 +162,18 @@ def _changing(index: Index, lock_file: str = LOCK_FILE) -> Iterator[None]:
     An flock on a descriptor opened for this change alone: it excludes other processes and
     the other threads of this one (each opens its own), and the kernel releases it if the
     process dies. No process is started while it is held, so none inherits it. A
-    `watches.json` that is a link (to a synced folder, a share) may be shared by several
-    indexes: the lock beside the file it leads to (`w.json.lock`) is held too, after the
-    index's own (review R3 of session 21: two indexes linked to one file lost searches).
+    `watches.json` that is a link (shared by indexes, or to another index's file) also holds
+    the lock of that name beside the file it leads to, so all who change it share one (s21
+    reviews R3, F2); taken in path order (crosswise links wait on no one), a same one once.
     """
+    own = Path(os.path.realpath(index.root / lock_file))
+    paths = {own}
+    target = Path(os.path.realpath(_path(index)))  # a loop is not raised here: a read says why
+    if _path(index).is_symlink() and target.parent.is_dir():
+        paths.add(Path(os.path.realpath(target.parent / lock_file)))
     with contextlib.ExitStack() as held:
-        held.enter_context(_locked(index, index.root / lock_file, lock_file))
-        target = _path(index).resolve()
-        if _path(index).is_symlink() and target.parent.is_dir():  # else a read says why
-            suffix = lock_file.removeprefix(WATCH_FILE.removesuffix(".json"))
-            held.enter_context(_locked(index, target.with_name(target.name + suffix), lock_file))
+        for path in sorted(paths):
+            held.enter_context(_locked(index, path, lock_file))
         yield
 
 
