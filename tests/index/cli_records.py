@@ -26,3 +26,21 @@ def ingest(*arguments: str, code: int) -> str:
 def indexed_ids() -> set[str]:
     with api.open_index(Path("index")) as index:
         return {hit.id for hit in index.search("", facets=[], limit=100).hits}
+
+
+def kept_files() -> list[Path]:
+    """The documents a rebuild saved aside, in `index/`."""
+    return sorted(Path("index").glob("kept-by-rebuild-*.jsonl"))
+
+
+def ingested_with_a_share(tmp_path: Path) -> Path:
+    """`local/new.jsonl` (one record) and `share/questions/old.jsonl` (two), ingested;
+    returns the share's record file."""
+    (tmp_path / "local").mkdir()
+    (tmp_path / "share" / "questions").mkdir(parents=True)
+    (tmp_path / "local" / "new.jsonl").write_bytes(LINES[0])
+    old = tmp_path / "share" / "questions" / "old.jsonl"
+    old.write_bytes(b"".join(LINES[1:]))
+    ingest("local", "share", code=0)
+    assert indexed_ids() == IDS
+    return old

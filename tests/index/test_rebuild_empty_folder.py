@@ -20,26 +20,16 @@ import pytest
 
 from pqsearch.index import empty_folders, store
 from tests.conftest import REPO
-from tests.index.cli_records import IDS, LINES
+from tests.index.cli_records import IDS, LINES, ingested_with_a_share
 from tests.index.cli_records import indexed_ids as _ids
 from tests.index.cli_records import ingest as _ingest
+from tests.index.cli_records import kept_files as _kept_files
 from tests.permissions import bound_by_permissions
 
 
-def _kept_files() -> list[Path]:
-    return sorted(Path("index").glob("kept-by-rebuild-*.jsonl"))
-
-
 def _ingested_with_a_share(tmp_path: Path) -> Path:
-    """`local/new.jsonl` (one record) and `share/questions/old.jsonl` (two), ingested;
-    returns the share's mount point."""
-    (tmp_path / "local").mkdir()
-    (tmp_path / "share" / "questions").mkdir(parents=True)
-    (tmp_path / "local" / "new.jsonl").write_bytes(LINES[0])
-    (tmp_path / "share" / "questions" / "old.jsonl").write_bytes(b"".join(LINES[1:]))
-    _ingest("local", "share", code=0)
-    assert _ids() == IDS
-    return tmp_path / "share"
+    """The records ingested from `local` and `share`; returns the share's mount point."""
+    return ingested_with_a_share(tmp_path).parent.parent
 
 
 @pytest.mark.parametrize("given", [(), ("local", "share")], ids=["no paths", "the folders"])

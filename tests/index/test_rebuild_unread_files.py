@@ -24,26 +24,11 @@ from tests.conftest import BRUSSELS_HTML, REPO
 from tests.index.cli_records import IDS, LINES
 from tests.index.cli_records import indexed_ids as _ids
 from tests.index.cli_records import ingest as _ingest
+from tests.index.cli_records import ingested_with_a_share as _ingested_with_a_share
+from tests.index.cli_records import kept_files as _kept_files
 from tests.permissions import bound_by_permissions
 
 KEPT = "the rebuild kept the version the previous index held"
-
-
-def _kept_files() -> list[Path]:
-    return sorted(Path("index").glob("kept-by-rebuild-*.jsonl"))
-
-
-def _ingested_with_a_share(tmp_path: Path) -> Path:
-    """`local/new.jsonl` (one record) and `share/questions/old.jsonl` (two), ingested;
-    returns the share's record file."""
-    (tmp_path / "local").mkdir()
-    (tmp_path / "share" / "questions").mkdir(parents=True)
-    (tmp_path / "local" / "new.jsonl").write_bytes(LINES[0])
-    old = tmp_path / "share" / "questions" / "old.jsonl"
-    old.write_bytes(b"".join(LINES[1:]))
-    _ingest("local", "share", code=0)
-    assert _ids() == IDS
-    return old
 
 
 def _rebuild_bound_by_permissions(*given: str) -> subprocess.CompletedProcess[str]:
